@@ -1,0 +1,34 @@
+// Builds the one Kysely query layer over either backend; the repositories never know which one they talk to.
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { DatabaseConfig } from './config.ts';
+import { openNodeSqlite } from './node-sqlite.ts';
+import type { DatabaseSchema } from './schema.ts';
+
+const INT8_OID = 20;
+
+/** Opens a Kysely instance for the configured backend (no query runs until first use). */
+export function connect(config: DatabaseConfig): Kysely<DatabaseSchema> {
+  if (config.kind === 'sqlite') {
+    return new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: () => openNodeSqlite(config.file) }) });
+  }
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: config.poolMax ?? 10,
+    // Times are bigint columns; pg returns int8 as a string by default. Every int8 here is a millisecond
+    // time or a 32-bit seed, far inside Number's safe range, so read them as numbers (and refuse if not).
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+        if (oid === INT8_OID && format !== 'binary') return parseSafeInt8;
+        return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text');
+      }) as typeof pg.types.getTypeParser,
+    },
+  });
+  return new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+}
+
+function parseSafeInt8(text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value)) throw new RangeError(`int8 value ${text} does not fit in a JavaScript number`);
+  return value;
+}
