@@ -1,0 +1,63 @@
+// The detectors: deadlock (a cycle in the wait-for graph of mutexes), starvation (a Ready thread
+// waiting longer than the scenario's bound) and interrupts left pending too long. Races are detected
+// where they happen, in `store`; out-of-order delivery in ipc.ts; leaks at process exit.
+import type { Emit } from './machine.ts';
+import type { KernelState } from './types.ts';
+
+/** The threads each blocked thread waits for (a mutex's owner): the wait-for graph's edges. */
+export function waitsFor(s: KernelState): Map<number, number> {
+  const edges = new Map<number, number>();
+  for (const t of Object.values(s.threads)) {
+    if (t.state !== 'blocked' || t.blocked?.on !== 'lock') continue;
+    const owner = s.locks[t.blocked.name]?.owner;
+    if (owner !== null && owner !== undefined) edges.set(t.tid, owner);
+  }
+  return edges;
+}
+
+/** Every cycle in the wait-for graph, each as its sorted thread ids. */
+export function deadlockCycles(s: KernelState): number[][] {
+  const edges = waitsFor(s);
+  const cycles: number[][] = [];
+  const done = new Set<number>();
+  for (const start of edges.keys()) {
+    const path: number[] = [];
+    const onPath = new Set<number>();
+    let at: number | undefined = start;
+    while (at !== undefined && !done.has(at) && !onPath.has(at)) {
+      path.push(at);
+      onPath.add(at);
+      at = edges.get(at);
+    }
+    if (at !== undefined && onPath.has(at)) cycles.push(path.slice(path.indexOf(at)).sort((a, b) => a - b));
+    for (const p of path) done.add(p);
+  }
+  return cycles;
+}
+
+/** Runs every detector once and reports what is new. */
+export function detect(s: KernelState, emit: Emit): void {
+  for (const cycle of deadlockCycles(s)) {
+    const key = cycle.join(',');
+    if (s.reportedDeadlocks.includes(key)) continue;
+    s.reportedDeadlocks.push(key);
+    s.counters.deadlocks++;
+    emit({ tick: s.tick, type: 'deadlock', tids: cycle });
+  }
+  for (const tid of s.readyQueue) {
+    const t = s.threads[tid]!;
+    if (!t.starvationReported && t.readyStreak > s.scenario.starvationBound) {
+      t.starvationReported = true;
+      s.counters.starvations++;
+      emit({ tick: s.tick, type: 'starvation', tid, waited: t.readyStreak });
+    }
+  }
+  for (const irq of s.interrupts) {
+    const waited = s.tick - irq.raisedAt;
+    if (!irq.reported && waited > s.scenario.interruptBound) {
+      irq.reported = true;
+      s.counters.unhandledInterrupts++;
+      emit({ tick: s.tick, type: 'interrupt-unhandled', id: irq.id, waited });
+    }
+  }
+}

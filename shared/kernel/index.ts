@@ -1,0 +1,74 @@
+// The kernel's public face: pure functions of plain data. `state + action -> state + events` and
+// `state + tick -> state + events`; the in-place variants serve loops that own their state (a room,
+// a replay, a benchmark) and skip the copy.
+import { applyActionInPlace } from './actions.ts';
+import { buildKernel } from './machine.ts';
+import { boundary, tickInPlace } from './tick.ts';
+import type { ActionResult, KernelAction, KernelEvent, KernelState, Scenario, TimedAction } from './types.ts';
+
+export type * from './types.ts';
+export { applyActionInPlace, MAX_PLAN, notReadyReason, type InPlaceResult } from './actions.ts';
+export { tickInPlace } from './tick.ts';
+export { parseScenario, defaultPalette, CHANNEL_KINDS, scenarioInput, type ScenarioInput, type ScenarioResult } from './scenario.ts';
+export { parseInstr, formatInstr, cpuCost, OPS } from './program.ts';
+export { describeRejection, describeEvent, REJECTIONS, type Lang } from './texts.ts';
+export { machineMetrics, processMetrics, type MachineMetrics, type ProcessMetrics } from './metrics.ts';
+export { hashState } from './hash.ts';
+export { label, MAX_PROCESSES } from './machine.ts';
+export { deadlockCycles, waitsFor } from './detect.ts';
+export { dueMessages, isFull, isOrdered, channelCost } from './ipc.ts';
+
+/** The machine at tick 0, with the processes that arrive at 0 admitted, and what that produced. */
+export function startKernel(scenario: Scenario, seed = 1): { state: KernelState; events: KernelEvent[] } {
+  const state = buildKernel(scenario, seed);
+  const events: KernelEvent[] = [];
+  boundary(state, (e) => events.push(e));
+  return { state, events };
+}
+
+/** The machine at tick 0. */
+export function createKernel(scenario: Scenario, seed = 1): KernelState {
+  return startKernel(scenario, seed).state;
+}
+
+/** Applies an action without touching the given state: the next state and events, or a refusal. */
+export function applyAction(state: KernelState, action: KernelAction): ActionResult {
+  const next = structuredClone(state);
+  const r = applyActionInPlace(next, action);
+  return r.ok ? { ok: true, state: next, events: r.events } : r;
+}
+
+/** Advances a copy of the machine by some ticks. */
+export function advance(state: KernelState, ticks = 1): { state: KernelState; events: KernelEvent[] } {
+  const next = structuredClone(state);
+  const events: KernelEvent[] = [];
+  for (let i = 0; i < ticks; i++) events.push(...tickInPlace(next));
+  return { state: next, events };
+}
+
+/** True when every process has arrived and terminated. */
+export function isFinished(s: KernelState): boolean {
+  if (s.pendingArrivals.length > 0) return false;
+  for (const p of Object.values(s.processes)) if (!p.terminated) return false;
+  return true;
+}
+
+/**
+ * Rebuilds the machine from its scenario, seed and timed action log, up to `untilTick` (the actions
+ * logged at that tick included). A logged action the kernel refuses means the log does not belong to
+ * this scenario, and throws.
+ */
+export function replay(scenario: Scenario, seed: number, log: readonly TimedAction[], untilTick: number): KernelState {
+  const state = createKernel(scenario, seed);
+  let k = 0;
+  for (;;) {
+    while (k < log.length && log[k]!.tick <= state.tick) {
+      const entry = log[k++]!;
+      if (entry.tick < state.tick) throw new Error(`replay: the log is not in tick order at entry ${k - 1}`);
+      const r = applyActionInPlace(state, entry.action);
+      if (!r.ok) throw new Error(`replay: the action at tick ${entry.tick} (${entry.action.type}) was refused: ${r.rejection.code}`);
+    }
+    if (state.tick >= untilTick) return state;
+    tickInPlace(state);
+  }
+}

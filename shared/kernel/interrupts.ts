@@ -1,0 +1,33 @@
+// The interrupt line: timer and I/O-completion interrupts pend here until handled, by the interrupt
+// handler role or at once when the scenario makes the kernel handle them itself.
+import { leaveCore, makeReady, thread, unblock, type Emit } from './machine.ts';
+import type { Interrupt, KernelState } from './types.ts';
+
+/** Raises an interrupt; handles it at once when interrupts are automatic. */
+export function raise(s: KernelState, kind: 'timer' | 'io', tid: number, core: number | null, device: string | null, emit: Emit): void {
+  const irq: Interrupt = { id: s.nextInterruptId++, kind, tid, core, device, raisedAt: s.tick, reported: false };
+  s.interrupts.push(irq);
+  s.counters.interruptsRaised++;
+  emit({ tick: s.tick, type: 'interrupt-raised', id: irq.id, kind, tid, core, device });
+  if (s.scenario.auto.interrupts) handle(s, irq, emit);
+}
+
+/** Handles a pending interrupt: timer → the running thread back to Ready; I/O done → its thread to Ready. */
+export function handle(s: KernelState, irq: Interrupt, emit: Emit): void {
+  s.interrupts = s.interrupts.filter((i) => i.id !== irq.id);
+  const latency = s.tick - irq.raisedAt;
+  s.counters.interruptsHandled++;
+  s.counters.interruptLatencyTotal += latency;
+  emit({ tick: s.tick, type: 'interrupt-handled', id: irq.id, kind: irq.kind, tid: irq.tid, latency });
+  const t = thread(s, irq.tid);
+  if (irq.kind === 'timer') {
+    if (t.state === 'running' && t.core !== null && t.core === irq.core) {
+      const core = t.core;
+      leaveCore(s, t);
+      makeReady(s, t);
+      emit({ tick: s.tick, type: 'preempted', core, tid: t.tid, by: 'timer' });
+    }
+  } else if (t.state === 'blocked' && t.blocked?.on === 'device') {
+    unblock(s, t, emit);
+  }
+}

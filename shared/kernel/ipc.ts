@@ -1,0 +1,197 @@
+// IPC channels with the semantics of the notes: anonymous pipes (one-way, parent and child only),
+// named pipes, message queues, TCP and UDP sockets (latency; UDP loses and reorders through the seeded
+// generator), files (kept, read at each reader's own offset) and shared memory (visible at once).
+import { block, proc, thread, unblock, type Emit } from './machine.ts';
+import { nextInt, nextRandom } from './rng.ts';
+import { CHANNEL_KINDS } from './scenario.ts';
+import type { Channel, KernelState, Message, Thread } from './types.ts';
+
+/** Ticks of CPU one send or receive costs on this channel kind. */
+export function channelCost(c: Channel): number {
+  return CHANNEL_KINDS[c.spec.kind].cost;
+}
+
+/** Whether the channel promises in-order delivery (so a late older message is an error). */
+export function isOrdered(c: Channel): boolean {
+  return CHANNEL_KINDS[c.spec.kind].ordered;
+}
+
+/** Whether a send now would have to wait for room. */
+export function isFull(c: Channel): boolean {
+  if (c.spec.kind === 'shm') return false;
+  if (c.spec.kind === 'file') return c.buffer.length >= c.spec.capacity;
+  return c.inFlight.length + c.buffer.length >= c.spec.capacity;
+}
+
+/** Anonymous pipes: may this process use the pipe at all, and from which end? */
+function pipeRefusal(c: Channel, pid: number, ppid: number | null, sending: boolean): 'not-related' | 'read-end' | 'write-end' | null {
+  if (c.spec.kind !== 'pipe') return null;
+  if (c.ownerPid === null || (pid !== c.ownerPid && ppid !== c.ownerPid)) return 'not-related';
+  if (sending) return c.writer !== null && c.writer !== pid ? 'read-end' : null;
+  return c.writer === pid ? 'write-end' : null;
+}
+
+function refuse(s: KernelState, t: Thread, c: Channel, why: 'not-related' | 'read-end' | 'write-end', emit: Emit): void {
+  s.counters.refusedIpc++;
+  emit({ tick: s.tick, type: 'ipc-refused', channel: c.spec.name, tid: t.tid, why });
+  t.pc++; // the call fails (EBADF) and the program goes on
+}
+
+function open(s: KernelState, t: Thread, c: Channel): void {
+  const p = proc(s, t.pid);
+  if (!p.openFiles.includes(c.spec.name)) p.openFiles.push(c.spec.name);
+}
+
+/** The `send CH msg` instruction. */
+export function send(s: KernelState, t: Thread, name: string, msg: string, emit: Emit): void {
+  const c = s.channels[name]!;
+  const p = proc(s, t.pid);
+  const why = pipeRefusal(c, p.pid, p.ppid, true);
+  if (why) { refuse(s, t, c, why, emit); return; }
+  if (c.spec.kind === 'pipe' && c.writer === null) c.writer = p.pid;
+  open(s, t, c);
+  if (c.spec.kind === 'shm') {
+    c.value = msg;
+    c.sent++;
+    emit({ tick: s.tick, type: 'message-sent', channel: name, message: 0, tid: t.tid });
+    t.pc++;
+    t.owed = channelCost(c);
+    return;
+  }
+  if (isFull(c)) {
+    t.pendingSend = msg;
+    c.senders.push(t.tid);
+    block(s, t, { on: 'send', channel: name }, emit);
+    return;
+  }
+  t.pc++;
+  t.owed = channelCost(c);
+  enqueue(s, c, t, msg, emit);
+}
+
+function enqueue(s: KernelState, c: Channel, t: Thread, payload: string, emit: Emit): void {
+  const m: Message = {
+    id: s.nextMessageId++, seq: c.nextSeq++, from: t.tid, fromPid: t.pid, payload, sentAt: s.tick, readyAt: s.tick + c.spec.latency,
+  };
+  c.sent++;
+  emit({ tick: s.tick, type: 'message-sent', channel: c.spec.name, message: m.id, tid: t.tid });
+  if (c.spec.kind === 'udp') {
+    if (nextRandom(s) < c.spec.loss) {
+      c.dropped++;
+      s.counters.messagesDropped++;
+      emit({ tick: s.tick, type: 'message-dropped', channel: c.spec.name, message: m.id });
+      return;
+    }
+    m.readyAt += nextInt(s, c.spec.jitter + 1);
+  }
+  if (c.spec.kind === 'file') {
+    // A file is written at once and kept; readers find it there.
+    c.buffer.push(m);
+    c.delivered++;
+    c.lastDeliveredSeq = m.seq;
+    emit({ tick: s.tick, type: 'message-delivered', channel: c.spec.name, message: m.id, seq: m.seq });
+    handToReceivers(s, c, emit);
+    return;
+  }
+  c.inFlight.push(m);
+  if (s.scenario.auto.delivery) deliverDue(s, c, emit);
+}
+
+/** The `recv CH` instruction. */
+export function receive(s: KernelState, t: Thread, name: string, emit: Emit): void {
+  const c = s.channels[name]!;
+  const p = proc(s, t.pid);
+  const why = pipeRefusal(c, p.pid, p.ppid, false);
+  if (why) { refuse(s, t, c, why, emit); return; }
+  open(s, t, c);
+  if (c.spec.kind === 'shm') {
+    t.lastMessage = c.value ?? '';
+    emit({ tick: s.tick, type: 'message-received', channel: name, message: 0, tid: t.tid });
+    t.pc++;
+    t.owed = channelCost(c);
+    return;
+  }
+  const m = take(c, t.pid);
+  if (!m) {
+    c.receivers.push(t.tid);
+    block(s, t, { on: 'recv', channel: name }, emit);
+    return;
+  }
+  t.lastMessage = m.payload;
+  t.pc++;
+  t.owed = channelCost(c);
+  emit({ tick: s.tick, type: 'message-received', channel: name, message: m.id, tid: t.tid });
+  admitSenders(s, c, emit);
+}
+
+/** The next message for this reader: files keep their contents, every other kind hands it over. */
+function take(c: Channel, pid: number): Message | undefined {
+  if (c.spec.kind === 'file') {
+    const at = c.readOffsets[pid] ?? 0;
+    if (at >= c.buffer.length) return undefined;
+    c.readOffsets[pid] = at + 1;
+    return c.buffer[at];
+  }
+  return c.buffer.shift();
+}
+
+function handToReceivers(s: KernelState, c: Channel, emit: Emit): void {
+  const waiting = [...c.receivers];
+  for (const tid of waiting) {
+    const r = thread(s, tid);
+    const m = take(c, r.pid);
+    if (!m) continue;
+    c.receivers = c.receivers.filter((x) => x !== tid);
+    r.lastMessage = m.payload;
+    r.pc++;
+    r.owed = channelCost(c);
+    emit({ tick: s.tick, type: 'message-received', channel: c.spec.name, message: m.id, tid });
+    unblock(s, r, emit);
+  }
+  admitSenders(s, c, emit);
+}
+
+function admitSenders(s: KernelState, c: Channel, emit: Emit): void {
+  while (c.senders.length > 0 && !isFull(c)) {
+    const w = thread(s, c.senders.shift()!);
+    const payload = w.pendingSend ?? '';
+    w.pendingSend = null;
+    w.pc++;
+    w.owed = channelCost(c);
+    unblock(s, w, emit);
+    enqueue(s, c, w, payload, emit);
+  }
+}
+
+/** Moves one message from in flight into the channel's buffer (the channel role's action). */
+export function deliver(s: KernelState, c: Channel, m: Message, emit: Emit): void {
+  c.inFlight = c.inFlight.filter((x) => x.id !== m.id);
+  if (isOrdered(c) && m.seq < c.lastDeliveredSeq) {
+    s.counters.outOfOrder++;
+    emit({ tick: s.tick, type: 'out-of-order', channel: c.spec.name, seq: m.seq, expected: c.lastDeliveredSeq + 1 });
+  }
+  c.lastDeliveredSeq = Math.max(c.lastDeliveredSeq, m.seq);
+  c.buffer.push(m);
+  c.delivered++;
+  emit({ tick: s.tick, type: 'message-delivered', channel: c.spec.name, message: m.id, seq: m.seq });
+  handToReceivers(s, c, emit);
+}
+
+/** The messages the channel role should deliver now to keep the channel's promises, in order. */
+export function dueMessages(s: KernelState, c: Channel): Message[] {
+  const ready = c.inFlight.filter((m) => m.readyAt <= s.tick);
+  if (!isOrdered(c)) return ready.sort((a, b) => a.readyAt - b.readyAt || a.seq - b.seq);
+  // Ordered: never overtake an older message still travelling.
+  const bySeq = [...c.inFlight].sort((a, b) => a.seq - b.seq);
+  const out: Message[] = [];
+  for (const m of bySeq) {
+    if (m.readyAt > s.tick) break;
+    out.push(m);
+  }
+  return out;
+}
+
+/** Delivers every due message of a channel (the kernel does this itself when delivery is automatic). */
+export function deliverDue(s: KernelState, c: Channel, emit: Emit): void {
+  for (const m of dueMessages(s, c)) deliver(s, c, m, emit);
+}

@@ -1,0 +1,272 @@
+// The machine's bookkeeping: building a kernel from a scenario, and the lifecycle moves every part
+// shares (create, admit, ready, block, exit, terminate). Functions here mutate the state they are
+// given; index.ts wraps them so that callers outside the kernel see pure functions.
+import type {
+  BlockReason, Channel, Instr, KernelEvent, KernelState, Process, ProcessSpec, Scenario, Thread,
+} from './types.ts';
+
+/** The most processes alive at once: a fork bomb meets this limit instead of the machine's memory. */
+export const MAX_PROCESSES = 256;
+
+/** Events produced during one operation, tagged with the tick they happened at. */
+export type Emit = (e: KernelEvent) => void;
+
+/** Builds the machine at tick 0 from a validated scenario and a seed; arrivals at 0 are admitted. */
+export function buildKernel(scenario: Scenario, seed: number): KernelState {
+  const s: KernelState = {
+    tick: 0,
+    seed: seed >>> 0,
+    rng: seed >>> 0,
+    scenario,
+    cores: Array.from({ length: scenario.cores }, (_, id) => newCore(id)),
+    processes: {},
+    threads: {},
+    readyQueue: [],
+    devices: Object.fromEntries(Object.entries(scenario.devices).map(([name, d]) => [name, {
+      name, defaultDuration: d, current: null, queue: [], busyTicks: 0, served: 0,
+    }])),
+    interrupts: [],
+    locks: {},
+    semaphores: Object.fromEntries(Object.entries(scenario.semaphores).map(([n, v]) => [n, { value: v, waiters: [] }])),
+    sharedMemory: Object.fromEntries(Object.entries(scenario.sharedMemory).map(([n, vars]) => [n, {
+      vars: { ...vars }, versions: {}, writers: {},
+    }])),
+    channels: Object.fromEntries(scenario.channels.map((spec) => [spec.name, newChannel(spec)])),
+    pendingArrivals: scenario.processes.map((_, i) => i).sort((a, b) => scenario.processes[a]!.arrival - scenario.processes[b]!.arrival || a - b),
+    arrivedPids: {},
+    nextPid: 1,
+    nextTid: 1,
+    nextInterruptId: 1,
+    nextMessageId: 1,
+    nextBase: 0,
+    counters: {
+      contextSwitches: 0, switchTicks: 0, interruptsRaised: 0, interruptsHandled: 0, interruptLatencyTotal: 0,
+      completed: 0, lostUpdates: 0, deadlocks: 0, starvations: 0, outOfOrder: 0, leaks: 0,
+      unhandledInterrupts: 0, faults: 0, messagesDropped: 0, refusedIpc: 0,
+    },
+    reportedDeadlocks: [],
+  };
+  for (const name of scenario.locks) s.locks[name] = { owner: null, waiters: [] };
+  return s;
+}
+
+/** A fresh core, used at start and when the host adds one. */
+export function newCore(id: number) {
+  return { id, running: null, lastRan: null, switchLeft: 0, sliceUsed: 0, busyTicks: 0, switchTicks: 0, idleTicks: 0 };
+}
+
+function newChannel(spec: Channel['spec']): Channel {
+  return {
+    spec, inFlight: [], buffer: [], nextSeq: 1, lastDeliveredSeq: 0, writer: null, ownerPid: null,
+    receivers: [], senders: [], readOffsets: {}, value: null, sent: 0, delivered: 0, dropped: 0,
+  };
+}
+
+/** The thread with this id (the caller has checked it exists). */
+export function thread(s: KernelState, tid: number): Thread {
+  return s.threads[tid]!;
+}
+
+/** The process with this id (the caller has checked it exists). */
+export function proc(s: KernelState, pid: number): Process {
+  return s.processes[pid]!;
+}
+
+/** How players name a thread: P3 for a single-threaded process, P3·T2 for its second thread. */
+export function label(s: KernelState, tid: number): string {
+  const t = s.threads[tid];
+  if (!t) return `T${tid}`;
+  const p = s.processes[t.pid]!;
+  return p.threads.length === 1 ? `P${p.pid}` : `P${p.pid}·T${p.threads.indexOf(tid) + 1}`;
+}
+
+/** Live (not terminated) processes, for the process-table limit. */
+export function liveProcesses(s: KernelState): number {
+  let n = 0;
+  for (const p of Object.values(s.processes)) if (!p.terminated) n++;
+  return n;
+}
+
+/** Recomputes the limit register from the segment sizes. */
+export function resize(p: Process): void {
+  const m = p.memory;
+  m.limit = m.code + m.data + m.heap + m.stack;
+}
+
+/** Creates a process (New), with its threads, then admits it to Ready. */
+export function createProcess(s: KernelState, spec: ProcessSpec, ppid: number | null, emit: Emit): Process {
+  const pid = s.nextPid++;
+  const p: Process = {
+    pid, ppid, name: spec.name, kind: spec.kind, priority: spec.priority, arrival: s.tick,
+    firstRun: null, completion: null, terminated: false, faulted: false, threads: [],
+    memory: { base: s.nextBase, limit: 0, code: spec.code, data: spec.data, heap: 0, stack: 0, cowPages: 0, cowWith: null, shm: [...spec.shm] },
+    vars: { ...spec.vars }, versions: {}, writers: {}, openFiles: [], children: [],
+  };
+  s.processes[pid] = p;
+  if (ppid !== null) s.processes[ppid]?.children.push(pid);
+  for (const c of Object.values(s.channels)) {
+    if (c.spec.owner === spec.name && c.ownerPid === null) c.ownerPid = pid;
+  }
+  spec.threads.forEach((t) => addThread(s, p, t.program, t.steered, t.palette));
+  resize(p);
+  s.nextBase += p.memory.limit + 16;
+  emit({ tick: s.tick, type: 'arrived', pid, tid: p.threads[0]!, name: p.name });
+  admit(s, p, emit);
+  return p;
+}
+
+/** Adds a thread (New) to a process, with its own stack page. */
+export function addThread(s: KernelState, p: Process, program: Instr[], steered: boolean, palette: Instr[]): Thread {
+  const tid = s.nextTid++;
+  const t: Thread = {
+    tid, pid: p.pid, state: 'new', program: steered ? [] : program.slice(), pc: 0, owed: 0, reg: 0, loaded: null,
+    blocked: null, core: null, steered, palette: palette.slice(), scriptCursor: 0, script: steered ? program.slice() : [],
+    arrival: s.tick, firstRun: null, completion: null, cpuTicks: 0, readyTicks: 0, readyStreak: 0,
+    starvationReported: false, locksHeld: [], pendingSend: null, lastMessage: null,
+  };
+  s.threads[tid] = t;
+  p.threads.push(tid);
+  p.memory.stack += 1;
+  resize(p);
+  return t;
+}
+
+/** New → Ready for every new thread of a process (the kernel admits at once). */
+export function admit(s: KernelState, p: Process, emit: Emit): void {
+  for (const tid of p.threads) {
+    const t = thread(s, tid);
+    if (t.state === 'new') makeReady(s, t);
+  }
+  emit({ tick: s.tick, type: 'admitted', pid: p.pid });
+}
+
+/** Puts a thread at the tail of the Ready queue. */
+export function makeReady(s: KernelState, t: Thread): void {
+  t.state = 'ready';
+  t.blocked = null;
+  t.core = null;
+  t.readyStreak = 0;
+  t.starvationReported = false;
+  s.readyQueue.push(t.tid);
+}
+
+/** Takes a thread off its core, leaving the core free (it remembers whom it last ran). */
+export function leaveCore(s: KernelState, t: Thread): void {
+  if (t.core === null) return;
+  const core = s.cores[t.core]!;
+  core.running = null;
+  core.switchLeft = 0;
+  core.sliceUsed = 0;
+  t.core = null;
+  // A timer interrupt for a thread that has left its core has nothing left to do.
+  s.interrupts = s.interrupts.filter((i) => !(i.kind === 'timer' && i.tid === t.tid));
+}
+
+/** Running → Blocked on something. */
+export function block(s: KernelState, t: Thread, reason: BlockReason, emit: Emit): void {
+  leaveCore(s, t);
+  t.state = 'blocked';
+  t.blocked = reason;
+  emit({ tick: s.tick, type: 'blocked', tid: t.tid, reason });
+}
+
+/** Blocked → Ready, because what it waited for happened. */
+export function unblock(s: KernelState, t: Thread, emit: Emit): void {
+  const reason = t.blocked!;
+  makeReady(s, t);
+  emit({ tick: s.tick, type: 'unblocked', tid: t.tid, reason });
+}
+
+/** Gives a mutex to its next waiter, or frees it. */
+export function releaseLock(s: KernelState, name: string, t: Thread, emit: Emit): void {
+  const lock = s.locks[name]!;
+  t.locksHeld = t.locksHeld.filter((l) => l !== name);
+  emit({ tick: s.tick, type: 'lock-released', tid: t.tid, name });
+  const next = lock.waiters.shift();
+  if (next === undefined) { lock.owner = null; return; }
+  const w = thread(s, next);
+  lock.owner = next;
+  w.locksHeld.push(name);
+  w.pc++;
+  emit({ tick: s.tick, type: 'lock-acquired', tid: next, name });
+  unblock(s, w, emit);
+}
+
+/** Removes a thread from every queue it may sit in: Ready, devices, locks, semaphores, channels. */
+function detach(s: KernelState, t: Thread, emit: Emit): void {
+  leaveCore(s, t);
+  s.readyQueue = s.readyQueue.filter((x) => x !== t.tid);
+  for (const d of Object.values(s.devices)) d.queue = d.queue.filter((r) => r.tid !== t.tid);
+  for (const l of Object.values(s.locks)) l.waiters = l.waiters.filter((x) => x !== t.tid);
+  for (const m of Object.values(s.semaphores)) m.waiters = m.waiters.filter((x) => x !== t.tid);
+  for (const c of Object.values(s.channels)) {
+    c.receivers = c.receivers.filter((x) => x !== t.tid);
+    c.senders = c.senders.filter((x) => x !== t.tid);
+  }
+  s.interrupts = s.interrupts.filter((i) => i.tid !== t.tid);
+  for (const name of [...t.locksHeld]) releaseLock(s, name, t, emit);
+}
+
+/** A thread ends (exit, or its process died); the process ends with its last thread. */
+export function endThread(s: KernelState, t: Thread, emit: Emit): void {
+  if (t.state === 'terminated') return;
+  detach(s, t, emit);
+  t.state = 'terminated';
+  t.blocked = null;
+  t.completion = s.tick;
+  t.owed = 0;
+  emit({ tick: s.tick, type: 'thread-exited', tid: t.tid, pid: t.pid });
+  const p = proc(s, t.pid);
+  p.memory.stack = Math.max(0, p.memory.stack - 1);
+  resize(p);
+  if (p.threads.every((x) => thread(s, x).state === 'terminated')) terminateProcess(s, p, false, emit);
+}
+
+/** The whole process ends: every thread, its memory, and its children are adopted by init. */
+export function terminateProcess(s: KernelState, p: Process, faulted: boolean, emit: Emit): void {
+  if (p.terminated) return;
+  p.terminated = true;
+  p.faulted = faulted;
+  for (const tid of p.threads) {
+    const t = thread(s, tid);
+    if (t.state !== 'terminated') {
+      detach(s, t, emit);
+      t.state = 'terminated';
+      t.blocked = null;
+      t.completion = s.tick;
+      t.owed = 0;
+    }
+  }
+  p.completion = s.tick;
+  if (!faulted && p.memory.heap > 0) {
+    s.counters.leaks++;
+    emit({ tick: s.tick, type: 'leak', pid: p.pid, pages: p.memory.heap });
+  }
+  p.memory.heap = 0;
+  p.memory.stack = 0;
+  resize(p);
+  s.counters.completed++;
+  emit({ tick: s.tick, type: 'process-terminated', pid: p.pid, faulted });
+  // Orphans are adopted by the first process (init), as on Unix.
+  const init = s.processes[1];
+  for (const c of p.children) {
+    const child = s.processes[c]!;
+    if (!child.terminated && init && !init.terminated && init.pid !== p.pid) {
+      child.ppid = init.pid;
+      init.children.push(c);
+    }
+  }
+  if (p.ppid !== null) wakeJoiners(s, proc(s, p.ppid), emit);
+}
+
+/** Wakes a parent's threads waiting in `join` once all its children have ended. */
+export function wakeJoiners(s: KernelState, parent: Process, emit: Emit): void {
+  if (parent.children.some((c) => !proc(s, c).terminated)) return;
+  for (const tid of parent.threads) {
+    const t = thread(s, tid);
+    if (t.state === 'blocked' && t.blocked?.on === 'join') {
+      t.pc++;
+      unblock(s, t, emit);
+    }
+  }
+}

@@ -1,0 +1,81 @@
+// The textbook metrics: per process response = first run − arrival, turnaround = completion − arrival,
+// waiting = ticks its threads spent in Ready; for the machine utilisation, throughput, context switches
+// and the ticks lost to them, interrupt latency, and the counts of every detected fault.
+import type { Counters, KernelState } from './types.ts';
+
+/** One process's figures; null until the moment they refer to has happened. */
+export interface ProcessMetrics {
+  pid: number;
+  name: string;
+  arrival: number;
+  firstRun: number | null;
+  completion: number | null;
+  response: number | null;
+  turnaround: number | null;
+  waiting: number;
+  cpu: number;
+}
+
+/** The machine's figures. */
+export interface MachineMetrics {
+  elapsed: number;
+  utilization: number;
+  /** Processes completed per 100 ticks. */
+  throughput: number;
+  completed: number;
+  contextSwitches: number;
+  switchTicks: number;
+  interruptsRaised: number;
+  interruptsHandled: number;
+  meanInterruptLatency: number;
+  averages: { response: number; turnaround: number; waiting: number };
+  faults: Omit<Counters, 'contextSwitches' | 'switchTicks' | 'interruptsRaised' | 'interruptsHandled' | 'interruptLatencyTotal' | 'completed'>;
+}
+
+/** Figures for every process, in PID order. */
+export function processMetrics(s: KernelState): ProcessMetrics[] {
+  return Object.values(s.processes).sort((a, b) => a.pid - b.pid).map((p) => {
+    let waiting = 0;
+    let cpu = 0;
+    for (const tid of p.threads) { waiting += s.threads[tid]!.readyTicks; cpu += s.threads[tid]!.cpuTicks; }
+    return {
+      pid: p.pid, name: p.name, arrival: p.arrival, firstRun: p.firstRun, completion: p.completion,
+      response: p.firstRun === null ? null : p.firstRun - p.arrival,
+      turnaround: p.completion === null ? null : p.completion - p.arrival,
+      waiting, cpu,
+    };
+  });
+}
+
+const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** The machine's figures so far. Averages are over completed processes. */
+export function machineMetrics(s: KernelState): MachineMetrics {
+  let busy = 0;
+  let total = 0;
+  for (const c of s.cores) { busy += c.busyTicks; total += c.busyTicks + c.idleTicks + c.switchTicks; }
+  const done = processMetrics(s).filter((p) => p.completion !== null);
+  const c = s.counters;
+  return {
+    elapsed: s.tick,
+    utilization: total === 0 ? 0 : round(busy / total),
+    throughput: s.tick === 0 ? 0 : round((c.completed * 100) / s.tick),
+    completed: c.completed,
+    contextSwitches: c.contextSwitches,
+    switchTicks: c.switchTicks,
+    interruptsRaised: c.interruptsRaised,
+    interruptsHandled: c.interruptsHandled,
+    meanInterruptLatency: c.interruptsHandled === 0 ? 0 : round(c.interruptLatencyTotal / c.interruptsHandled),
+    averages: {
+      response: round(mean(done.map((p) => p.response ?? 0))),
+      turnaround: round(mean(done.map((p) => p.turnaround ?? 0))),
+      waiting: round(mean(done.map((p) => p.waiting))),
+    },
+    faults: {
+      lostUpdates: c.lostUpdates, deadlocks: c.deadlocks, starvations: c.starvations, outOfOrder: c.outOfOrder,
+      leaks: c.leaks, unhandledInterrupts: c.unhandledInterrupts, faults: c.faults, messagesDropped: c.messagesDropped,
+      refusedIpc: c.refusedIpc,
+    },
+  };
+}

@@ -1,0 +1,114 @@
+// Programs as text: parsing `cpu 3` into an Instr and formatting it back, with errors a student can read.
+import type { Instr, Op } from './types.ts';
+
+/** Every opcode, in the order the notes introduce them; validators and palettes use it. */
+export const OPS: readonly Op[] = [
+  'cpu', 'io', 'fork', 'exec', 'spawn', 'join', 'lock', 'unlock', 'wait', 'signal',
+  'load', 'add', 'store', 'alloc', 'free', 'send', 'recv', 'fault', 'exit',
+];
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,31}$/;
+const MAX_N = 10_000;
+
+/** The outcome of parsing one instruction. */
+export type ParseResult = { ok: true; instr: Instr } | { ok: false; error: string };
+
+function count(word: string | undefined, what: string, min: number): number | string {
+  if (word === undefined) return `${what} needs a number`;
+  if (!/^\d+$/.test(word)) return `${what}: "${word}" is not a whole number`;
+  const n = Number(word);
+  if (n < min || n > MAX_N) return `${what}: ${n} must be between ${min} and ${MAX_N}`;
+  return n;
+}
+
+function name(word: string | undefined, what: string): string | { error: string } {
+  if (word === undefined) return { error: `${what} needs a name` };
+  if (!NAME.test(word)) return { error: `${what}: "${word}" is not a valid name` };
+  return word;
+}
+
+/** Parses one instruction such as `io disk 4` or `send pipe1 hello`. */
+export function parseInstr(text: string): ParseResult {
+  if (typeof text !== 'string' || text.length > 120) return { ok: false, error: 'an instruction is a short text such as "cpu 3"' };
+  const words = text.trim().split(/\s+/);
+  const [op, a, b, ...rest] = words;
+  const fail = (error: string): ParseResult => ({ ok: false, error });
+  const tooMany = (k: number) => words.length > k ? fail(`"${op}" takes ${k - 1} argument${k === 2 ? '' : 's'} at most`) : null;
+  switch (op) {
+    case 'cpu': case 'add': case 'alloc': case 'free': {
+      const n = count(a, op, op === 'add' ? 0 : 1);
+      if (typeof n === 'string') return fail(n);
+      return tooMany(2) ?? { ok: true, instr: { op, n } };
+    }
+    case 'io': {
+      const device = name(a, 'io');
+      if (typeof device !== 'string') return fail(device.error);
+      if (b === undefined) return { ok: true, instr: { op, device, n: null } };
+      const n = count(b, 'io', 1);
+      if (typeof n === 'string') return fail(n);
+      return tooMany(3) ?? { ok: true, instr: { op, device, n } };
+    }
+    case 'fork': {
+      if (a === undefined) return { ok: true, instr: { op, program: null } };
+      const program = name(a, 'fork');
+      if (typeof program !== 'string') return fail(program.error);
+      return tooMany(2) ?? { ok: true, instr: { op, program } };
+    }
+    case 'exec': case 'spawn': {
+      const program = name(a, op);
+      if (typeof program !== 'string') return fail(program.error);
+      return tooMany(2) ?? { ok: true, instr: { op, program } };
+    }
+    case 'lock': case 'unlock': case 'wait': case 'signal': {
+      const n = name(a, op);
+      if (typeof n !== 'string') return fail(n.error);
+      return tooMany(2) ?? { ok: true, instr: { op, name: n } };
+    }
+    case 'load': case 'store': {
+      const v = name(a, op);
+      if (typeof v !== 'string') return fail(v.error);
+      return tooMany(2) ?? { ok: true, instr: { op, var: v } };
+    }
+    case 'send': {
+      const channel = name(a, 'send');
+      if (typeof channel !== 'string') return fail(channel.error);
+      const msg = [b, ...rest].filter((w) => w !== undefined).join(' ');
+      if (msg.length === 0) return fail('send needs a message');
+      if (msg.length > 40) return fail('send: a message is at most 40 characters');
+      return { ok: true, instr: { op, channel, msg } };
+    }
+    case 'recv': {
+      const channel = name(a, 'recv');
+      if (typeof channel !== 'string') return fail(channel.error);
+      return tooMany(2) ?? { ok: true, instr: { op, channel } };
+    }
+    case 'join': case 'fault': case 'exit':
+      return tooMany(1) ?? { ok: true, instr: { op } };
+    default:
+      return fail(`unknown instruction "${op ?? ''}"; known: ${OPS.join(', ')}`);
+  }
+}
+
+/** Formats an instruction back to the text it was parsed from. */
+export function formatInstr(i: Instr): string {
+  switch (i.op) {
+    case 'cpu': case 'add': case 'alloc': case 'free': return `${i.op} ${i.n}`;
+    case 'io': return i.n === null ? `io ${i.device}` : `io ${i.device} ${i.n}`;
+    case 'fork': return i.program === null ? 'fork' : `fork ${i.program}`;
+    case 'exec': case 'spawn': return `${i.op} ${i.program}`;
+    case 'lock': case 'unlock': case 'wait': case 'signal': return `${i.op} ${i.name}`;
+    case 'load': case 'store': return `${i.op} ${i.var}`;
+    case 'send': return `send ${i.channel} ${i.msg}`;
+    case 'recv': return `recv ${i.channel}`;
+    case 'join': case 'fault': case 'exit': return i.op;
+  }
+}
+
+/** Ticks of CPU an instruction costs before any channel cost: the race window lives in load/add/store. */
+export function cpuCost(i: Instr): number {
+  switch (i.op) {
+    case 'cpu': return i.n;
+    case 'load': case 'add': case 'store': case 'alloc': case 'free': return 1;
+    default: return 0;
+  }
+}

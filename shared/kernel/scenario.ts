@@ -1,0 +1,257 @@
+// Scenarios as data: the JSON a level, a room or a workload file describes, validated into a Scenario.
+// Every error names the field it is about, so a teacher editing a file can fix it.
+import { z } from 'zod';
+import { parseInstr } from './program.ts';
+import type { ChannelKind, ChannelSpec, Instr, ProcessSpec, ProgramDef, Scenario, ThreadSpec } from './types.ts';
+
+const name = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,31}$/, 'a name of letters, digits, _ . - (at most 32)');
+const ident = z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]{0,31}$/, 'a name of letters, digits, _ - (at most 32)');
+const int = (min: number, max: number) => z.number().int().min(min).max(max);
+const instrText = z.string().max(120);
+const programRef = z.union([z.array(instrText).max(500), ident]);
+
+const threadInput = z.strictObject({
+  program: programRef,
+  steered: z.boolean().optional(),
+  palette: z.array(instrText).max(40).optional(),
+});
+
+const processInput = z.strictObject({
+  name,
+  arrival: int(0, 1_000_000).optional(),
+  priority: int(-20, 19).optional(),
+  kind: z.enum(['foreground', 'background', 'daemon']).optional(),
+  parent: name.nullable().optional(),
+  length: int(1, 100_000).optional(),
+  program: programRef.optional(),
+  threads: z.array(threadInput).min(1).max(16).optional(),
+  vars: z.record(ident, int(-1_000_000, 1_000_000)).optional(),
+  code: int(1, 64).optional(),
+  data: int(1, 64).optional(),
+  shm: z.array(ident).max(8).optional(),
+});
+
+const channelInput = z.strictObject({
+  name: ident,
+  kind: z.enum(['pipe', 'fifo', 'mq', 'tcp', 'udp', 'file', 'shm']),
+  capacity: int(1, 64).optional(),
+  latency: int(0, 100).optional(),
+  jitter: int(0, 100).optional(),
+  loss: z.number().min(0).max(1).optional(),
+  owner: name.nullable().optional(),
+});
+
+const programInput = z.union([
+  z.array(instrText).max(500),
+  z.strictObject({ instructions: z.array(instrText).max(500), code: int(1, 64).optional(), data: int(1, 64).optional() }),
+]);
+
+/** The JSON shape of a scenario, before cross-references are checked. */
+export const scenarioInput = z.strictObject({
+  cores: int(1, 8).optional(),
+  quantum: int(0, 1000).optional(),
+  switchCost: int(0, 100).optional(),
+  devices: z.record(ident, int(1, 1000)).optional(),
+  ioDevices: z.record(ident, int(1, 1000)).optional(),
+  programs: z.record(ident, programInput).optional(),
+  processes: z.array(processInput).max(256).optional(),
+  jobs: z.array(processInput).max(256).optional(),
+  channels: z.array(channelInput).max(32).optional(),
+  sharedMemory: z.record(ident, z.record(ident, int(-1_000_000, 1_000_000))).optional(),
+  locks: z.array(ident).max(32).optional(),
+  semaphores: z.record(ident, int(0, 1000)).optional(),
+  auto: z.strictObject({ interrupts: z.boolean().optional(), delivery: z.boolean().optional() }).optional(),
+  starvationBound: int(1, 100_000).optional(),
+  interruptBound: int(1, 100_000).optional(),
+});
+
+/** The JSON a scenario file holds (the validator's input type). */
+export type ScenarioInput = z.input<typeof scenarioInput>;
+
+/** Costs and defaults of each channel kind: the notes' speed ranking, shared memory fastest, file slowest. */
+export const CHANNEL_KINDS: Record<ChannelKind, { cost: number; capacity: number; latency: number; ordered: boolean }> = {
+  shm: { cost: 1, capacity: 1, latency: 0, ordered: false },
+  tcp: { cost: 2, capacity: 8, latency: 2, ordered: true },
+  udp: { cost: 2, capacity: 8, latency: 2, ordered: false },
+  pipe: { cost: 3, capacity: 4, latency: 0, ordered: true },
+  fifo: { cost: 3, capacity: 4, latency: 0, ordered: true },
+  mq: { cost: 4, capacity: 8, latency: 0, ordered: true },
+  file: { cost: 6, capacity: 64, latency: 0, ordered: true },
+};
+
+/** The result of validating a scenario. */
+export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; error: string; path: string };
+
+function pathText(path: readonly PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
+}
+
+class ScenarioError extends Error {
+  constructor(readonly path: string, message: string) { super(message); }
+}
+
+function parseProgram(texts: string[], path: string): Instr[] {
+  return texts.map((t, i) => {
+    const r = parseInstr(t);
+    if (!r.ok) throw new ScenarioError(`${path}[${i}]`, r.error);
+    return r.instr;
+  });
+}
+
+/** Validates scenario JSON (a level, a room's settings or a workload file) into a Scenario. */
+export function parseScenario(json: unknown): ScenarioResult {
+  const parsed = scenarioInput.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const path = pathText(issue.path);
+    return { ok: false, path, error: `${path || 'scenario'}: ${issue.message}` };
+  }
+  try {
+    return { ok: true, scenario: build(parsed.data) };
+  } catch (e) {
+    if (e instanceof ScenarioError) return { ok: false, path: e.path, error: `${e.path}: ${e.message}` };
+    throw e;
+  }
+}
+
+function build(input: z.output<typeof scenarioInput>): Scenario {
+  if (input.processes && input.jobs) throw new ScenarioError('jobs', 'give either "jobs" or "processes", not both');
+  if (input.devices && input.ioDevices) throw new ScenarioError('ioDevices', 'give either "devices" or "ioDevices", not both');
+  const procKey = input.jobs ? 'jobs' : 'processes';
+  const procs = input.jobs ?? input.processes ?? [];
+  if (procs.length === 0) throw new ScenarioError(procKey, 'at least one process is needed');
+
+  const programs: Record<string, ProgramDef> = {};
+  for (const [n, p] of Object.entries(input.programs ?? {})) {
+    const texts = Array.isArray(p) ? p : p.instructions;
+    programs[n] = {
+      instructions: parseProgram(texts, `programs.${n}${Array.isArray(p) ? '' : '.instructions'}`),
+      code: Array.isArray(p) ? 2 : p.code ?? 2,
+      data: Array.isArray(p) ? 1 : p.data ?? 1,
+    };
+  }
+  const resolve = (ref: string[] | string, path: string): Instr[] => {
+    if (typeof ref === 'string') {
+      const p = programs[ref];
+      if (!p) throw new ScenarioError(path, `no program named "${ref}" in "programs"`);
+      return p.instructions;
+    }
+    return parseProgram(ref, path);
+  };
+
+  const seen = new Map<string, number>();
+  const processes: ProcessSpec[] = procs.map((p, i) => {
+    const at = `${procKey}[${i}]`;
+    if (seen.has(p.name)) throw new ScenarioError(`${at}.name`, `"${p.name}" is used by two processes`);
+    seen.set(p.name, p.arrival ?? 0);
+    const given = [p.length !== undefined, p.program !== undefined, p.threads !== undefined].filter(Boolean).length;
+    if (given !== 1) throw new ScenarioError(at, 'give exactly one of "length", "program" or "threads"');
+    let threads: ThreadSpec[];
+    if (p.length !== undefined) threads = [{ program: [{ op: 'cpu', n: p.length }], steered: false, palette: [] }];
+    else if (p.program !== undefined) threads = [{ program: resolve(p.program, `${at}.program`), steered: false, palette: [] }];
+    else {
+      threads = p.threads!.map((t, k) => {
+        const program = resolve(t.program, `${at}.threads[${k}].program`);
+        const steered = t.steered ?? false;
+        const palette = t.palette ? parseProgram(t.palette, `${at}.threads[${k}].palette`) : steered ? defaultPalette(program) : [];
+        return { program, steered, palette };
+      });
+    }
+    if (p.parent) {
+      const parentArrival = seen.get(p.parent);
+      if (parentArrival === undefined || p.parent === p.name) throw new ScenarioError(`${at}.parent`, `"${p.parent}" must be a process listed before "${p.name}"`);
+      if (parentArrival > (p.arrival ?? 0)) throw new ScenarioError(`${at}.parent`, `"${p.parent}" arrives after "${p.name}"`);
+    }
+    return {
+      name: p.name, arrival: p.arrival ?? 0, priority: p.priority ?? 0, kind: p.kind ?? 'foreground',
+      parent: p.parent ?? null, threads, vars: p.vars ?? {}, code: p.code ?? 2, data: p.data ?? 1, shm: p.shm ?? [],
+    };
+  });
+
+  const channels: ChannelSpec[] = (input.channels ?? []).map((c, i) => {
+    const d = CHANNEL_KINDS[c.kind];
+    if (c.owner && !seen.has(c.owner)) throw new ScenarioError(`channels[${i}].owner`, `no process named "${c.owner}"`);
+    if (c.kind === 'pipe' && !c.owner) throw new ScenarioError(`channels[${i}].owner`, 'an anonymous pipe needs the process that creates it (its "owner")');
+    return {
+      name: c.name, kind: c.kind, capacity: c.capacity ?? d.capacity, latency: c.latency ?? d.latency,
+      jitter: c.kind === 'udp' ? c.jitter ?? 2 : 0, loss: c.kind === 'udp' ? c.loss ?? 0.1 : 0, owner: c.owner ?? null,
+    };
+  });
+  const channelNames = new Set(channels.map((c) => c.name));
+  if (channelNames.size !== channels.length) throw new ScenarioError('channels', 'two channels share a name');
+
+  const scenario: Scenario = {
+    cores: input.cores ?? 1,
+    quantum: input.quantum ?? 0,
+    switchCost: input.switchCost ?? 0,
+    devices: input.devices ?? input.ioDevices ?? {},
+    programs,
+    processes,
+    channels,
+    sharedMemory: input.sharedMemory ?? {},
+    locks: input.locks ?? [],
+    semaphores: input.semaphores ?? {},
+    auto: { interrupts: input.auto?.interrupts ?? true, delivery: input.auto?.delivery ?? true },
+    starvationBound: input.starvationBound ?? 100,
+    interruptBound: input.interruptBound ?? 10,
+  };
+  checkReferences(scenario, procKey);
+  return scenario;
+}
+
+/** The instructions a steered thread may choose: those of its reference program, plus exit. */
+export function defaultPalette(program: Instr[]): Instr[] {
+  const out: Instr[] = [];
+  const keys = new Set<string>();
+  for (const i of [...program, { op: 'exit' } as Instr]) {
+    const k = JSON.stringify(i);
+    if (!keys.has(k)) { keys.add(k); out.push(i); }
+  }
+  return out;
+}
+
+/** Checks that every device, program, channel, semaphore and segment an instruction names exists. */
+export function checkInstrRefs(s: Scenario, instrs: Instr[], path: string, shm: string[]): void {
+  instrs.forEach((i, k) => {
+    const at = `${path}[${k}]`;
+    switch (i.op) {
+      case 'io': if (!(i.device in s.devices)) throw new ScenarioError(at, `no device named "${i.device}" in "devices"`); break;
+      case 'exec': case 'spawn': if (!(i.program in s.programs)) throw new ScenarioError(at, `no program named "${i.program}" in "programs"`); break;
+      case 'fork': if (i.program !== null && !(i.program in s.programs)) throw new ScenarioError(at, `no program named "${i.program}" in "programs"`); break;
+      case 'wait': case 'signal': if (!(i.name in s.semaphores)) throw new ScenarioError(at, `no semaphore named "${i.name}" in "semaphores"`); break;
+      case 'send': case 'recv': if (!s.channels.some((c) => c.name === i.channel)) throw new ScenarioError(at, `no channel named "${i.channel}" in "channels"`); break;
+      case 'load': case 'store': {
+        const dot = i.var.indexOf('.');
+        if (dot >= 0) {
+          const seg = i.var.slice(0, dot);
+          if (!(seg in s.sharedMemory)) throw new ScenarioError(at, `no shared-memory segment named "${seg}"`);
+          if (shm.length > 0 && !shm.includes(seg)) throw new ScenarioError(at, `this process does not map the segment "${seg}" (add it to its "shm")`);
+        }
+        break;
+      }
+      default: break;
+    }
+  });
+}
+
+function checkReferences(s: Scenario, procKey: string): void {
+  for (const [n, p] of Object.entries(s.programs)) checkInstrRefs(s, p.instructions, `programs.${n}`, []);
+  s.processes.forEach((p, i) => {
+    p.shm.forEach((seg, k) => { if (!(seg in s.sharedMemory)) throw new ScenarioError(`${procKey}[${i}].shm[${k}]`, `no shared-memory segment named "${seg}"`); });
+    p.threads.forEach((t, k) => {
+      checkInstrRefs(s, t.program, `${procKey}[${i}].threads[${k}].program`, p.shm.length ? p.shm : ['\0']);
+      checkInstrRefs(s, t.palette, `${procKey}[${i}].threads[${k}].palette`, p.shm.length ? p.shm : ['\0']);
+    });
+  });
+}
+
+/** Validates a process the host adds live (fork bomb, I/O storm): the same checks as a scenario's. */
+export function checkProcessSpec(s: Scenario, p: ProcessSpec): string | null {
+  try {
+    p.threads.forEach((t, k) => checkInstrRefs(s, t.program, `threads[${k}].program`, p.shm.length ? p.shm : ['\0']));
+    return null;
+  } catch (e) {
+    if (e instanceof ScenarioError) return `${e.path}: ${e.message}`;
+    throw e;
+  }
+}

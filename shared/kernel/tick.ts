@@ -1,0 +1,77 @@
+// One tick of the machine: the work done during tick t, then everything that happens at the
+// boundary t+1, in a fixed order: I/O completions, threads reaching their next instruction,
+// arrivals, timer expiries (so a job arriving at t queues before the job the timer preempts at t),
+// deliveries, then the detectors.
+import { detect } from './detect.ts';
+import { settle, runCore } from './execute.ts';
+import { raise } from './interrupts.ts';
+import { deliverDue } from './ipc.ts';
+import { createProcess, type Emit } from './machine.ts';
+import type { Device, KernelEvent, KernelState } from './types.ts';
+
+function startNext(s: KernelState, d: Device, emit: Emit): void {
+  if (d.current !== null) return;
+  const next = d.queue.shift();
+  if (!next) return;
+  d.current = next;
+  emit({ tick: s.tick, type: 'io-started', device: d.name, tid: next.tid });
+}
+
+/** Admits every scenario process whose arrival time has come. */
+export function admitArrivals(s: KernelState, emit: Emit): void {
+  while (s.pendingArrivals.length > 0) {
+    const idx = s.pendingArrivals[0]!;
+    const spec = s.scenario.processes[idx]!;
+    if (spec.arrival > s.tick) break;
+    s.pendingArrivals.shift();
+    const ppid = spec.parent !== null ? s.arrivedPids[spec.parent] ?? null : null;
+    const p = createProcess(s, spec, ppid, emit);
+    s.arrivedPids[spec.name] = p.pid;
+  }
+}
+
+/** Things that happen at a tick boundary without anyone acting: also run once at tick 0. */
+export function boundary(s: KernelState, emit: Emit): void {
+  for (const core of s.cores) {
+    if (core.running !== null) settle(s, s.threads[core.running]!, emit);
+  }
+  admitArrivals(s, emit);
+  const q = s.scenario.quantum;
+  if (q > 0) {
+    for (const core of s.cores) {
+      if (core.running === null || core.switchLeft > 0 || core.sliceUsed < q) continue;
+      if (s.interrupts.some((i) => i.kind === 'timer' && i.core === core.id)) continue;
+      raise(s, 'timer', core.running, core.id, null, emit);
+    }
+  }
+  if (s.scenario.auto.delivery) for (const c of Object.values(s.channels)) deliverDue(s, c, emit);
+  for (const d of Object.values(s.devices)) startNext(s, d, emit);
+  detect(s, emit);
+}
+
+/** Advances the machine by one tick, mutating it; returns what happened. */
+export function tickInPlace(s: KernelState): KernelEvent[] {
+  const events: KernelEvent[] = [];
+  const emit: Emit = (e) => events.push(e);
+  for (const d of Object.values(s.devices)) startNext(s, d, emit);
+  for (const tid of s.readyQueue) {
+    const t = s.threads[tid]!;
+    t.readyTicks++;
+    t.readyStreak++;
+  }
+  for (let c = 0; c < s.cores.length; c++) runCore(s, c);
+  for (const d of Object.values(s.devices)) {
+    if (d.current) { d.current.remaining--; d.busyTicks++; }
+  }
+  s.tick++;
+  for (const d of Object.values(s.devices)) {
+    const r = d.current;
+    if (!r || r.remaining > 0) continue;
+    d.current = null;
+    d.served++;
+    emit({ tick: s.tick, type: 'io-done', device: d.name, tid: r.tid });
+    if (s.threads[r.tid]!.state !== 'terminated') raise(s, 'io', r.tid, null, d.name, emit);
+  }
+  boundary(s, emit);
+  return events;
+}
