@@ -29,6 +29,8 @@ export interface TeachersRepository {
   create(teacher: NewTeacher): Promise<Teacher | 'email-taken'>;
   /** Finds an account by email, ignoring case. */
   findByEmail(email: string): Promise<TeacherCredentials | undefined>;
+  /** Replaces a password hash (after a password change, or to upgrade the hash parameters at sign-in). */
+  setPasswordHash(teacherId: string, passwordHash: string): Promise<void>;
 }
 
 /** Builds the teachers repository over a Kysely instance. */
@@ -51,6 +53,10 @@ export function teachersRepository(db: Kysely<DatabaseSchema>): TeachersReposito
         .executeTakeFirst();
       if (!row) return undefined;
       return { id: row.id, email: row.email, displayName: row.display_name, createdAt: row.created_at, passwordHash: row.password_hash };
+    },
+
+    async setPasswordHash(teacherId, passwordHash) {
+      await db.updateTable('teachers').set({ password_hash: passwordHash }).where('id', '=', teacherId).execute();
     },
   };
 }

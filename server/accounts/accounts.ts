@@ -1,0 +1,140 @@
+// Teacher accounts: sign up, sign in, sign out and recognise a signed-in teacher from a session token.
+// Every refusal is a typed value with a code, never a thrown string.
+import { z } from 'zod';
+import type { Database, Teacher } from '../db/index.ts';
+import { hashPassword, needsRehash, unmatchableHash, verifyPassword } from './password-hash.ts';
+import { hashSessionToken, newSessionToken } from './session-token.ts';
+
+/** Why an account operation was refused; the HTTP layer maps each code to a status and a translated message. */
+export type AccountErrorCode = 'invalid-input' | 'email-taken' | 'bad-credentials' | 'not-signed-in' | 'session-expired';
+
+/** A refusal; `issues` lists the offending fields for 'invalid-input'. */
+export interface AccountError {
+  code: AccountErrorCode;
+  issues?: { field: string; message: string }[];
+}
+
+/** The outcome of an account operation. */
+export type AccountResult<T> = { ok: true; value: T } | { ok: false; error: AccountError };
+
+/** A new session: the token goes to the browser (e.g. an HttpOnly cookie) and is never stored. */
+export interface SignedIn {
+  teacher: Teacher;
+  token: string;
+  expiresAt: number;
+}
+
+/** The teacher behind a valid session token. */
+export interface Authenticated {
+  teacher: Teacher;
+  expiresAt: number;
+}
+
+/** The account operations the dashboard's HTTP endpoints call. */
+export interface Accounts {
+  /** Creates an account and signs it in. Refuses: invalid-input, email-taken. */
+  signUp(input: unknown): Promise<AccountResult<SignedIn>>;
+  /** Signs in; an unknown email and a wrong password take the same time and give the same error. Refuses: invalid-input, bad-credentials. */
+  signIn(input: unknown): Promise<AccountResult<SignedIn>>;
+  /** Ends the session of this token (no error if it was already gone). */
+  signOut(token: string): Promise<void>;
+  /** The teacher signed in with this token. Refuses: not-signed-in (missing or unknown token), session-expired. */
+  authenticate(token: string | undefined): Promise<AccountResult<Authenticated>>;
+}
+
+/** Settings for createAccounts; `now` lets tests move the clock. */
+export interface AccountsOptions {
+  /** Session lifetime in hours, fixed from sign-in (not sliding). Default 12: one school day. */
+  sessionTtlHours?: number;
+  now?: () => number;
+}
+
+/** Default session lifetime: a teacher signs in once per school day. */
+export const DEFAULT_SESSION_TTL_HOURS = 12;
+
+const email = z.string().trim().pipe(z.email({ error: 'Enter a valid email address.' }).max(254));
+const signUpSchema = z.object({
+  email,
+  password: z.string().min(10, { error: 'The password needs at least 10 characters.' }).max(1024),
+  displayName: z.string().trim().min(1, { error: 'Enter your name.' }).max(80),
+});
+const signInSchema = z.object({ email, password: z.string().min(1).max(1024) });
+
+/** Builds the account operations over the teachers and sessions repositories. */
+export function createAccounts(db: Pick<Database, 'teachers' | 'sessions'>, options: AccountsOptions = {}): Accounts {
+  const ttlMs = Math.round((options.sessionTtlHours ?? DEFAULT_SESSION_TTL_HOURS) * 3_600_000);
+  if (!(ttlMs > 0)) throw new RangeError('sessionTtlHours must be positive');
+  const now = options.now ?? Date.now;
+  // Sign-in for an unknown email verifies against this, so it costs one scrypt exactly like a wrong password.
+  const dummyHash = unmatchableHash();
+
+  async function startSession(teacher: Teacher): Promise<SignedIn> {
+    const token = newSessionToken();
+    const expiresAt = now() + ttlMs;
+    await db.sessions.create({ tokenHash: hashSessionToken(token), teacherId: teacher.id, expiresAt });
+    return { teacher, token, expiresAt };
+  }
+
+  return {
+    async signUp(input) {
+      const parsed = signUpSchema.safeParse(input);
+      if (!parsed.success) return invalid(parsed.error);
+      const { email: address, password, displayName } = parsed.data;
+      const created = await db.teachers.create({ email: address, displayName, passwordHash: await hashPassword(password) });
+      if (created === 'email-taken') return refuse('email-taken');
+      return { ok: true, value: await startSession(created) };
+    },
+
+    async signIn(input) {
+      const parsed = signInSchema.safeParse(input);
+      if (!parsed.success) return invalid(parsed.error);
+      const { email: address, password } = parsed.data;
+      const found = await db.teachers.findByEmail(address);
+      if (!found) {
+        await verifyPassword(password, dummyHash);
+        return refuse('bad-credentials');
+      }
+      if (!(await verifyPassword(password, found.passwordHash))) return refuse('bad-credentials');
+      if (needsRehash(found.passwordHash)) await db.teachers.setPasswordHash(found.id, await hashPassword(password));
+      await db.sessions.deleteExpired(now());
+      const { passwordHash: _, ...teacher } = found;
+      return { ok: true, value: await startSession(teacher) };
+    },
+
+    async signOut(token) {
+      if (token) await db.sessions.delete(hashSessionToken(token));
+    },
+
+    async authenticate(token) {
+      if (!token) return refuse('not-signed-in');
+      const tokenHash = hashSessionToken(token);
+      const session = await db.sessions.find(tokenHash);
+      if (!session) return refuse('not-signed-in');
+      if (session.expiresAt <= now()) {
+        await db.sessions.delete(tokenHash);
+        return refuse('session-expired');
+      }
+      return { ok: true, value: { teacher: session.teacher, expiresAt: session.expiresAt } };
+    },
+  };
+}
+
+/** Reads SESSION_TTL_HOURS (default 12); a value that is not a positive number stops the server at start-up. */
+export function sessionTtlHoursFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.SESSION_TTL_HOURS?.trim();
+  if (!raw) return DEFAULT_SESSION_TTL_HOURS;
+  const hours = Number(raw);
+  if (!Number.isFinite(hours) || hours <= 0) throw new RangeError(`SESSION_TTL_HOURS must be a positive number of hours, got "${raw}"`);
+  return hours;
+}
+
+function refuse(code: AccountErrorCode): { ok: false; error: AccountError } {
+  return { ok: false, error: { code } };
+}
+
+function invalid(error: z.ZodError): { ok: false; error: AccountError } {
+  return {
+    ok: false,
+    error: { code: 'invalid-input', issues: error.issues.map((i) => ({ field: i.path.join('.') || '(input)', message: i.message })) },
+  };
+}
