@@ -195,7 +195,7 @@ function build(input: z.output<typeof scenarioInput>): Scenario {
     starvationBound: input.starvationBound ?? 100,
     interruptBound: input.interruptBound ?? 10,
   };
-  checkReferences(scenario, procKey);
+  checkReferences(scenario, procKey, procs.map((p) => p.threads !== undefined));
   return scenario;
 }
 
@@ -234,12 +234,13 @@ export function checkInstrRefs(s: Scenario, instrs: Instr[], path: string, shm: 
   });
 }
 
-function checkReferences(s: Scenario, procKey: string): void {
+function checkReferences(s: Scenario, procKey: string, threaded: boolean[]): void {
   for (const [n, p] of Object.entries(s.programs)) checkInstrRefs(s, p.instructions, `programs.${n}`, []);
   s.processes.forEach((p, i) => {
     p.shm.forEach((seg, k) => { if (!(seg in s.sharedMemory)) throw new ScenarioError(`${procKey}[${i}].shm[${k}]`, `no shared-memory segment named "${seg}"`); });
     p.threads.forEach((t, k) => {
-      checkInstrRefs(s, t.program, `${procKey}[${i}].threads[${k}].program`, p.shm.length ? p.shm : ['\0']);
+      const at = threaded[i] ? `${procKey}[${i}].threads[${k}].program` : `${procKey}[${i}].program`;
+      checkInstrRefs(s, t.program, at, p.shm.length ? p.shm : ['\0']);
       checkInstrRefs(s, t.palette, `${procKey}[${i}].threads[${k}].palette`, p.shm.length ? p.shm : ['\0']);
     });
   });
