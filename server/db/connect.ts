@@ -1,8 +1,8 @@
 // Builds the one Kysely query layer over either backend; the repositories never know which one they talk to.
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from './config.ts';
-import { openNodeSqlite } from './node-sqlite.ts';
+import { NodeSqliteDialect } from './node-sqlite.ts';
 import type { DatabaseSchema } from './schema.ts';
 
 const INT8_OID = 20;
@@ -10,7 +10,7 @@ const INT8_OID = 20;
 /** Opens a Kysely instance for the configured backend (no query runs until first use). */
 export function connect(config: DatabaseConfig): Kysely<DatabaseSchema> {
   if (config.kind === 'sqlite') {
-    return new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: () => openNodeSqlite(config.file) }) });
+    return new Kysely<DatabaseSchema>({ dialect: new NodeSqliteDialect(config.file) });
   }
   const pool = new pg.Pool({
     connectionString: config.url,

@@ -3,13 +3,53 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
-import type { SqliteDatabase, SqliteStatement } from 'kysely';
+import {
+  CompiledQuery, SqliteAdapter, SqliteDialect, SqliteDriver,
+  type DatabaseConnection, type DialectAdapter, type Driver, type SqliteDatabase, type SqliteDialectConfig, type SqliteStatement,
+} from 'kysely';
 
 /** How long a write waits for a lock held by another process on the same file before failing. */
 const BUSY_TIMEOUT_MS = 5_000;
 
+/**
+ * Kysely's SqliteDialect over node:sqlite, with two corrections to Kysely's defaults: transactions start with
+ * BEGIN IMMEDIATE (the write lock is taken up front and waits out busy_timeout, instead of failing with
+ * SQLITE_BUSY when a reader later tries to write), and migrations run inside one transaction (SQLite's DDL is
+ * transactional), so a migration applies wholly or not at all and two processes starting together on one
+ * file run it once.
+ */
+export class NodeSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+
+  constructor(file: string) {
+    const config: SqliteDialectConfig = { database: () => openNodeSqlite(file) };
+    super(config);
+    this.#config = config;
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
 /** Opens (creating it and its folder if needed) a SQLite file with the pragmas the app relies on. */
-export async function openNodeSqlite(file: string): Promise<SqliteDatabase> {
+async function openNodeSqlite(file: string): Promise<SqliteDatabase> {
   // Loaded lazily so a PostgreSQL deployment never touches node:sqlite.
   const { DatabaseSync } = await import('node:sqlite');
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
