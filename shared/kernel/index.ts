@@ -72,3 +72,4 @@ export function replay(scenario: Scenario, seed: number, log: readonly TimedActi
     tickInPlace(state);
   }
 }
+export { liveEventActions, LIVE_EVENTS, type LiveEvent } from './live-events.ts';
