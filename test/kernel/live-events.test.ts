@@ -28,7 +28,7 @@ describe('live events', () => {
     const r = runWithBots({ ...scenario, processes: [{ ...scenario.processes[0]!, threads: [{ program: [{ op: 'fork', program: null }, { op: 'fork', program: null }, { op: 'fork', program: null }, { op: 'cpu', n: 2 }], steered: false, palette: [] }] }] }, { kind: 'fifo' });
     expect(Object.keys(r.state.processes)).toHaveLength(8);
     let failed = 0;
-    const deep = runWithBots({ ...scenario, processes: [{ ...scenario.processes[0]!, threads: [{ program: [...Array.from({ length: 9 }, () => ({ op: 'fork' as const, program: null })), { op: 'cpu' as const, n: 50 }], steered: false, palette: [] }] }] }, { kind: 'fifo' }, {
+    const deep = runWithBots({ ...scenario, quantum: 1, processes: [{ ...scenario.processes[0]!, threads: [{ program: [...Array.from({ length: 9 }, () => ({ op: 'fork' as const, program: null })), { op: 'cpu' as const, n: 50 }], steered: false, palette: [] }] }] }, { kind: 'rr' }, {
       onEvent: (e) => { if (e.type === 'fork-failed') failed++; },
     });
     expect(failed).toBeGreaterThan(0);
