@@ -1,0 +1,54 @@
+// Every server setting in one place, read from environment variables with classroom-friendly
+// defaults; README lists them. Nothing else in server/ reads process.env.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The server's settings after defaults and validation. */
+export interface ServerConfig {
+  /** TCP port for HTTP, the API and WebSocket rooms (PORT, default 2567). */
+  port: number;
+  /** Interface to listen on (HOST, default 127.0.0.1; 0.0.0.0 to let students' devices connect). */
+  host: string;
+  /** Directory of the built client served at / (CLIENT_DIR, default dist/client). */
+  clientDir: string;
+  /** Most students in a class room, the host not counted (MAX_PLAYERS, default 60). */
+  maxPlayers: number;
+  /** Seconds a dropped player's seat is held for them (RECONNECT_SECONDS, default 60). */
+  reconnectSeconds: number;
+  /** Messages per second a client may send before it is disconnected (MAX_MESSAGES_PER_SECOND, default 30). */
+  maxMessagesPerSecond: number;
+  /** Malformed or forbidden messages within a minute before a client is disconnected (ABUSE_LIMIT, default 20). */
+  abuseLimit: number;
+  /** Default kernel speed in ticks per second for new rooms (TICKS_PER_SECOND, default 2). */
+  ticksPerSecond: number;
+  /** Ticks after which a round ends on its own (ROUND_TICK_LIMIT, default 900). */
+  roundTickLimit: number;
+  /** Minutes an empty class room is kept before it closes (ROOM_IDLE_MINUTES, default 30). */
+  roomIdleMinutes: number;
+}
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function num(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < min || n > max) throw new Error(`${name} must be a number between ${min} and ${max} (got "${raw}")`);
+  return n;
+}
+
+/** Reads the settings from an environment (process.env by default); throws with the variable's name on a bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  return {
+    port: Math.trunc(num(env, 'PORT', 2567, 0, 65535)),
+    host: env.HOST && env.HOST !== '' ? env.HOST : '127.0.0.1',
+    clientDir: path.resolve(root, env.CLIENT_DIR && env.CLIENT_DIR !== '' ? env.CLIENT_DIR : 'dist/client'),
+    maxPlayers: Math.trunc(num(env, 'MAX_PLAYERS', 60, 1, 200)),
+    reconnectSeconds: num(env, 'RECONNECT_SECONDS', 60, 1, 3600),
+    maxMessagesPerSecond: Math.trunc(num(env, 'MAX_MESSAGES_PER_SECOND', 30, 1, 1000)),
+    abuseLimit: Math.trunc(num(env, 'ABUSE_LIMIT', 20, 1, 10_000)),
+    ticksPerSecond: num(env, 'TICKS_PER_SECOND', 2, 0.25, 20),
+    roundTickLimit: Math.trunc(num(env, 'ROUND_TICK_LIMIT', 900, 10, 1_000_000)),
+    roomIdleMinutes: num(env, 'ROOM_IDLE_MINUTES', 30, 0.05, 24 * 60),
+  };
+}

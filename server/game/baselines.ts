@@ -1,0 +1,26 @@
+// The comparison at the end of a round: the same scenario, seed and host live events, played
+// entirely by bots under each classic policy.
+import { applyActionInPlace, createKernel, isFinished, machineMetrics, tickInPlace } from '../../shared/kernel/index.ts';
+import type { Scenario, TimedAction } from '../../shared/kernel/index.ts';
+import { roleSlots } from '../../shared/roles/assign.ts';
+import { BASELINE_POLICIES, type BaselineResult } from '../../shared/protocol/summary.ts';
+import { playBots } from './bot-driver.ts';
+
+/** Runs one policy until the machine finishes or `tickLimit` passes. */
+export function runBaseline(scenario: Scenario, seed: number, hostEvents: readonly TimedAction[], policy: BaselineResult['policy'], tickLimit: number): BaselineResult {
+  const state = createKernel(scenario, seed);
+  const slots = roleSlots(scenario, 0);
+  const none = new Set<string>();
+  let k = 0;
+  while (!isFinished(state) && state.tick < tickLimit) {
+    while (k < hostEvents.length && hostEvents[k]!.tick <= state.tick) applyActionInPlace(state, hostEvents[k++]!.action);
+    playBots(state, slots, none, { kind: policy }, (a) => applyActionInPlace(state, a));
+    tickInPlace(state);
+  }
+  return { policy, finished: isFinished(state), metrics: machineMetrics(state) };
+}
+
+/** Every baseline, in the fixed order the report shows them. */
+export function runBaselines(scenario: Scenario, seed: number, hostEvents: readonly TimedAction[], tickLimit: number): BaselineResult[] {
+  return BASELINE_POLICIES.map((p) => runBaseline(scenario, seed, hostEvents, p, tickLimit));
+}

@@ -1,0 +1,263 @@
+// A room's game session without the network: admits and resumes players, turns validated messages
+// into kernel actions or host commands, runs the clock, ends rounds with their report. The Colyseus
+// rooms only translate between this and their clients.
+import { timingSafeEqual } from 'node:crypto';
+import { describeRejection } from '../../shared/kernel/index.ts';
+import { findSlot, roleSlots } from '../../shared/roles/assign.ts';
+import { scoreAction } from '../../shared/roles/score.ts';
+import { slotThreadId } from '../../shared/roles/slot-thread.ts';
+import { SPECTATOR, type Role } from '../../shared/roles/types.ts';
+import { CLOSE_CODES, type EdgeErrorCode, type JoinError } from '../../shared/protocol/errors.ts';
+import { joinOptionsSchema } from '../../shared/protocol/join.ts';
+import { normalizeJoinCode } from '../../shared/protocol/join-code.ts';
+import { parseClientMessage, type HostCommand, type Sender } from '../../shared/protocol/messages.ts';
+import { checkNickname } from '../../shared/protocol/nickname.ts';
+import type { RoundEnd, RoundSummary } from '../../shared/protocol/summary.ts';
+import { Match, type MatchOptions } from './match.ts';
+import { rebalance, reassign, roleOf, seatNewcomer } from './roster.ts';
+import type { RoundReportSink } from './round-reports.ts';
+import { Seats, type Seat } from './seats.ts';
+import { Strikes } from './strikes.ts';
+import type { Overrides } from '../../shared/roles/assign.ts';
+
+/** How the classroom reaches clients; the Colyseus room implements it. */
+export interface RoomIO {
+  send(seatId: string, type: string, payload: unknown): void;
+  broadcast(type: string, payload: unknown): void;
+  disconnect(seatId: string, code: number, reason: string): void;
+}
+
+/** A classroom's fixed settings. */
+export interface ClassroomOptions {
+  kind: 'class' | 'solo';
+  roomId: string;
+  code: string;
+  hostKey: string | null;
+  maxPlayers: number;
+  abuseLimit: number;
+  match: MatchOptions;
+  reports: RoundReportSink;
+  io: RoomIO;
+}
+
+/** The outcome of a join: the seat (new or resumed) or a refusal with its code. */
+export type Admission =
+  | { ok: true; seat: Seat; resumed: boolean; previousSession: string | null }
+  | { ok: false; error: JoinError; message: string };
+
+const refuse = (error: JoinError, message: string): Admission => ({ ok: false, error, message });
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** A class (or solo) session. */
+export class Classroom {
+  readonly seats = new Seats();
+  readonly match: Match;
+  locked = false;
+  lateJoin = true;
+  lastSummary: RoundSummary | null = null;
+  private overrides: Overrides = {};
+  private readonly strikes: Strikes;
+  private roundStartedAt = Date.now();
+
+  constructor(readonly options: ClassroomOptions) {
+    this.match = new Match(options.match);
+    this.strikes = new Strikes(options.abuseLimit);
+    this.match.slots = roleSlots(options.match.scenario, options.kind === 'solo' ? 1 : 0);
+  }
+
+  /** Decides whether a connection may take a seat, and which. */
+  admit(rawOptions: unknown, sessionId: string): Admission {
+    const parsed = joinOptionsSchema.safeParse(rawOptions ?? {});
+    if (!parsed.success) return refuse('bad-options', parsed.error.issues[0]?.message ?? 'invalid join options');
+    const o = parsed.data;
+    const { kind, hostKey } = this.options;
+    const wantsHost = kind === 'class' && o.hostKey !== undefined;
+    if (wantsHost && (hostKey === null || !sameSecret(o.hostKey!, hostKey))) return refuse('bad-host-key', 'this host key does not open this room');
+    if (kind === 'class' && !wantsHost && normalizeJoinCode(o.code ?? '') !== this.options.code) return refuse('wrong-code', 'this join code does not match the room');
+    if (this.seats.isBanned(o.playerId)) return refuse('kicked', 'the host removed you from this room');
+
+    const existing = this.seats.byPlayer(o.playerId);
+    if (existing && (existing.isHost === wantsHost || kind === 'solo')) return this.resume(existing, sessionId, o.lang);
+
+    const isHost = wantsHost || kind === 'solo';
+    let nickname = o.nickname?.trim() || (isHost ? 'Host' : '');
+    if (!isHost) {
+      if (this.locked) return refuse('room-locked', 'the host has locked this room');
+      if (!this.lateJoin && this.match.phase !== 'lobby') return refuse('late-join-closed', 'the round has started and the host has closed late joining');
+      if (this.seats.presentPlayers() >= this.options.maxPlayers) return refuse('room-full', `the room is full (${this.options.maxPlayers} players)`);
+      const check = checkNickname(o.nickname, this.seats.takenNicknames(o.playerId));
+      if (!check.ok) return refuse('bad-nickname', check.problem);
+      nickname = check.nickname;
+    } else if (kind === 'solo' && this.seats.all().length > 0) {
+      return refuse('room-full', 'a solo room has one player');
+    }
+
+    const seat = this.seats.add({ playerId: o.playerId, nickname, lang: o.lang, isHost, sessionId });
+    this.placeNewSeat(seat, o.role);
+    return { ok: true, seat, resumed: false, previousSession: null };
+  }
+
+  private resume(seat: Seat, sessionId: string, lang: Seat['lang']): Admission {
+    const previousSession = seat.status === 'present' || seat.status === 'away' ? seat.sessionId : null;
+    const wasLeft = seat.status === 'left';
+    seat.sessionId = sessionId;
+    seat.status = 'present';
+    seat.lang = lang;
+    if (wasLeft && !seat.isHost) this.placeNewSeat(seat, undefined);
+    return { ok: true, seat, resumed: true, previousSession };
+  }
+
+  private placeNewSeat(seat: Seat, role: string | undefined): void {
+    if (this.options.kind === 'solo') {
+      const slot = this.match.slots.find((s) => s.key === role) ?? this.match.slots.find((s) => s.role === role) ?? this.match.slots[0];
+      seat.slot = slot?.key ?? SPECTATOR;
+      return;
+    }
+    if (seat.isHost) return;
+    if (this.match.phase === 'lobby') rebalance(this.seats, this.match, this.overrides);
+    else seatNewcomer(this.seats, this.match, seat);
+  }
+
+  /** A connection dropped without leaving: keep the seat and its job (a bot plays it meanwhile). */
+  drop(sessionId: string): void {
+    const seat = this.seats.bySession(sessionId);
+    if (seat) seat.status = 'away';
+  }
+
+  /** The dropped connection came back through Colyseus reconnection; false when its seat is gone (kicked). */
+  reconnect(sessionId: string): boolean {
+    const seat = this.seats.all().find((s) => s.sessionId === sessionId && s.status === 'away');
+    if (seat) seat.status = 'present';
+    return seat !== undefined;
+  }
+
+  /** A connection is gone for good (left, expired or replaced): free its job unless another connection took the seat over. */
+  leave(sessionId: string): void {
+    const seat = this.seats.all().find((s) => s.sessionId === sessionId && s.status !== 'left');
+    if (!seat) return;
+    seat.status = 'left';
+    seat.sessionId = null;
+    this.strikes.clear(seat.id);
+    if (seat.isHost || this.options.kind === 'solo') return;
+    seat.slot = SPECTATOR;
+    if (this.match.phase === 'lobby') rebalance(this.seats, this.match, this.overrides);
+  }
+
+  /** Handles one client message end to end: edge validation, then the kernel or the host command. */
+  receive(sessionId: string, type: string, payload: unknown): void {
+    const seat = this.seats.bySession(sessionId);
+    if (!seat) return;
+    const slot = findSlot(this.match.slots, seat.slot) ?? null;
+    const sender: Sender = { role: roleOf(this.match, seat), slot, tid: slot ? slotThreadId(this.match.state, slot) : null, isHost: seat.isHost };
+    const parsed = parseClientMessage(type, payload, sender);
+    if (!parsed.ok) {
+      this.edgeError(seat, parsed.code, parsed.detail, type);
+      return;
+    }
+    if (parsed.kind === 'session') {
+      seat.lang = parsed.command.lang;
+      return;
+    }
+    if (parsed.kind === 'host') {
+      const problem = this.command(parsed.command);
+      if (problem) this.edgeError(seat, problem, `${type} is not possible now`, type);
+      return;
+    }
+    const phase = this.match.phase;
+    if (phase !== 'running' && !(seat.isHost && sender.role === 'host' && phase !== 'ended')) {
+      this.edgeError(seat, 'not-running', `the round is ${phase}`, type);
+      return;
+    }
+    const result = this.match.act(parsed.action);
+    if (!result.ok) {
+      seat.refused++;
+      this.options.io.send(seat.id, 'rejected', { type, code: result.rejection.code, params: result.rejection.params, reason: describeRejection(result.rejection, seat.lang) });
+      return;
+    }
+    seat.actions++;
+    if (!seat.isHost || this.options.kind === 'solo') {
+      const points = scoreAction(result.events);
+      seat.score += points;
+      seat.roundScore += points;
+    }
+  }
+
+  private edgeError(seat: Seat, code: EdgeErrorCode, message: string, type: string): void {
+    this.options.io.send(seat.id, 'error', { code, message, type: type.slice(0, 40) });
+    const abusive = code === 'malformed' || code === 'unknown-type' || code === 'not-your-role';
+    if (abusive && this.strikes.add(seat.id, Date.now())) {
+      this.strikes.clear(seat.id);
+      this.options.io.disconnect(seat.id, CLOSE_CODES.abuse, 'too many invalid messages');
+    }
+  }
+
+  /** Runs a host command; returns why it is not possible, or null. */
+  command(c: HostCommand): EdgeErrorCode | null {
+    const m = this.match;
+    switch (c.type) {
+      case 'start':
+        if (m.phase !== 'lobby') return 'bad-state';
+        if (this.options.kind === 'class') rebalance(this.seats, m, this.overrides);
+        this.beginRound();
+        return m.start() ? null : 'bad-state';
+      case 'pause': return m.pause() ? null : 'bad-state';
+      case 'resume': return m.resume() ? null : 'bad-state';
+      case 'end-round':
+        if (!m.end()) return 'bad-state';
+        this.finishRound('host');
+        return null;
+      case 'restart':
+        m.restart();
+        this.overrides = {};
+        this.lastSummary = null;
+        if (this.options.kind === 'class') rebalance(this.seats, m, this.overrides);
+        return null;
+      case 'speed': m.setSpeed(c.ticksPerSecond); return null;
+      case 'lock': this.locked = c.locked; return null;
+      case 'late-join': this.lateJoin = c.allowed; return null;
+      case 'assign':
+        if (this.options.kind === 'solo') return 'bad-state';
+        return reassign(this.seats, m, this.overrides, c.player, c.slot);
+      case 'kick': {
+        const seat = this.seats.get(c.player);
+        if (!seat || seat.isHost || seat.status === 'left') return 'no-such-player';
+        const session = seat.status === 'present' ? seat.id : null;
+        this.seats.ban(seat.id);
+        if (m.phase === 'lobby') rebalance(this.seats, m, this.overrides);
+        if (session) this.options.io.disconnect(session, CLOSE_CODES.kicked, 'removed by the host');
+        return null;
+      }
+    }
+  }
+
+  private beginRound(): void {
+    this.roundStartedAt = Date.now();
+    for (const s of this.seats.all()) { s.roundScore = 0; s.actions = 0; s.refused = 0; }
+  }
+
+  /** Advances the machine by elapsed wall time and sends what happened. */
+  update(elapsedMs: number): void {
+    const r = this.match.step(elapsedMs, this.seats.humanSlots());
+    const events = this.match.drainEvents();
+    if (events.length > 0) this.options.io.broadcast('events', { tick: this.match.state.tick, events });
+    if (r.ended) this.finishRound(r.ended);
+  }
+
+  private finishRound(endedBy: RoundEnd): void {
+    const seats = this.seats.all().filter((s) => !s.isHost || this.options.kind === 'solo');
+    const players = seats.map((s) => ({ seat: s.id, nickname: s.nickname, slot: s.slot, role: roleOf(this.match, s) as Role, score: s.roundScore }));
+    const summary = this.match.summary(this.options.code, endedBy, players, new Date());
+    this.lastSummary = summary;
+    this.options.io.broadcast('summary', summary);
+    const record = {
+      roomId: this.options.roomId, summary, startedAt: this.roundStartedAt, endedAt: Date.now(),
+      playerIds: Object.fromEntries(seats.map((s) => [s.id, s.playerId])), log: this.match.log,
+    };
+    this.options.reports.save(record).catch((e: unknown) => console.error('[reports] could not save a round', e));
+  }
+}

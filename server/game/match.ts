@@ -1,0 +1,153 @@
+// One class's machine over its rounds: the kernel state, the round's phase, the clock and the log.
+// Knows nothing of Colyseus, so rooms stay thin and this is tested directly.
+import { applyActionInPlace, isFinished, machineMetrics, processMetrics, startKernel, tickInPlace } from '../../shared/kernel/index.ts';
+import type { InPlaceResult, KernelAction, KernelEvent, KernelState, Scenario, TimedAction } from '../../shared/kernel/index.ts';
+import type { RoleSlot } from '../../shared/roles/types.ts';
+import type { PlayerResult, RoundEnd, RoundSummary } from '../../shared/protocol/summary.ts';
+import { runBaselines } from './baselines.ts';
+import { classPolicy, playBots } from './bot-driver.ts';
+import { TickClock } from './tick-clock.ts';
+
+/** lobby: roles being set, clock stopped; running; paused; ended: summary shown until restart. */
+export type Phase = 'lobby' | 'running' | 'paused' | 'ended';
+
+/** What a room needs to start a match. */
+export interface MatchOptions {
+  scenario: Scenario;
+  scenarioName: string;
+  seed: number;
+  ticksPerSecond: number;
+  tickLimit: number;
+}
+
+/** What one call to `step` did. */
+export interface StepResult {
+  ticks: number;
+  events: KernelEvent[];
+  ended: RoundEnd | null;
+}
+
+const HOST_ACTIONS: ReadonlySet<KernelAction['type']> = new Set(['set-quantum', 'add-core', 'kill', 'spawn-process']);
+
+/** A class's machine and its rounds. */
+export class Match {
+  state: KernelState;
+  phase: Phase = 'lobby';
+  round = 1;
+  slots: RoleSlot[] = [];
+  /** Every accepted action of the round with its tick: the replay log. */
+  log: TimedAction[] = [];
+  /** Events not yet sent to clients. */
+  pending: KernelEvent[] = [];
+  readonly clock: TickClock;
+
+  constructor(readonly options: MatchOptions) {
+    this.clock = new TickClock(options.ticksPerSecond);
+    this.state = this.freshKernel();
+  }
+
+  private freshKernel(): KernelState {
+    const { state, events } = startKernel(structuredClone(this.options.scenario), this.options.seed);
+    this.pending.push(...events);
+    return state;
+  }
+
+  /** Applies a human's or the host's action now; the kernel's refusal comes back untouched. */
+  act(action: KernelAction): InPlaceResult {
+    const result = applyActionInPlace(this.state, action);
+    if (result.ok) {
+      this.log.push({ tick: this.state.tick, action });
+      this.pending.push(...result.events);
+    }
+    return result;
+  }
+
+  /** Advances the clock by elapsed wall time while running: bots play the unheld slots before each tick. */
+  step(elapsedMs: number, humanSlots: ReadonlySet<string>): StepResult {
+    if (this.phase !== 'running') return { ticks: 0, events: [], ended: null };
+    const due = this.clock.advance(elapsedMs);
+    const before = this.pending.length;
+    let ticks = 0;
+    let ended: RoundEnd | null = null;
+    for (; ticks < due && ended === null; ticks++) {
+      playBots(this.state, this.slots, humanSlots, classPolicy(this.state), (a) => this.act(a));
+      this.pending.push(...tickInPlace(this.state));
+      if (isFinished(this.state)) ended = 'finished';
+      else if (this.state.tick >= this.options.tickLimit) ended = 'time-limit';
+    }
+    if (ended !== null) this.phase = 'ended';
+    return { ticks, events: this.pending.slice(before), ended };
+  }
+
+  /** Takes the events gathered since the last call, for broadcasting. */
+  drainEvents(): KernelEvent[] {
+    const out = this.pending;
+    this.pending = [];
+    return out;
+  }
+
+  /** lobby → running. */
+  start(): boolean {
+    if (this.phase !== 'lobby') return false;
+    this.clock.reset();
+    this.phase = 'running';
+    return true;
+  }
+
+  /** running → paused. */
+  pause(): boolean {
+    if (this.phase !== 'running') return false;
+    this.phase = 'paused';
+    return true;
+  }
+
+  /** paused → running. */
+  resume(): boolean {
+    if (this.phase !== 'paused') return false;
+    this.clock.reset();
+    this.phase = 'running';
+    return true;
+  }
+
+  /** running or paused → ended (the host stops the round early). */
+  end(): boolean {
+    if (this.phase !== 'running' && this.phase !== 'paused') return false;
+    this.phase = 'ended';
+    return true;
+  }
+
+  /** Any phase → lobby of the next round, with a fresh machine from the same scenario and seed. */
+  restart(): void {
+    this.round++;
+    this.log = [];
+    this.pending = [];
+    this.state = this.freshKernel();
+    this.clock.reset();
+    this.phase = 'lobby';
+  }
+
+  /** Changes the clock's speed (ticks per second). */
+  setSpeed(ticksPerSecond: number): void {
+    this.clock.ticksPerSecond = ticksPerSecond;
+  }
+
+  /** The round's report: the class's figures and the baselines under the same host events. */
+  summary(roomCode: string, endedBy: RoundEnd, players: PlayerResult[], now: Date): RoundSummary {
+    const hostEvents = this.log.filter((e) => HOST_ACTIONS.has(e.action.type));
+    return {
+      roomCode,
+      round: this.round,
+      scenario: this.options.scenarioName,
+      seed: this.options.seed,
+      endedBy,
+      finished: isFinished(this.state),
+      ticks: this.state.tick,
+      class: machineMetrics(this.state),
+      processes: processMetrics(this.state),
+      baselines: runBaselines(this.options.scenario, this.options.seed, hostEvents, this.options.tickLimit),
+      players,
+      actions: this.log.length,
+      endedAt: now.toISOString(),
+    };
+  }
+}

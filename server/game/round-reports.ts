@@ -1,0 +1,36 @@
+// The persistence seam for finished rounds: rooms hand every round's report here; the database
+// module (server/db) plugs in behind the same interface, the in-memory one serves tests and dev.
+import type { TimedAction } from '../../shared/kernel/index.ts';
+import type { RoundSummary } from '../../shared/protocol/summary.ts';
+
+/** A finished round as the room keeps it: the summary sent to clients plus what only the server knows. */
+export interface RoundRecord {
+  roomId: string;
+  summary: RoundSummary;
+  startedAt: number;
+  endedAt: number;
+  /** Seat id → the private player id of the browser that held it (for per-student reports). */
+  playerIds: Record<string, string>;
+  /** Every accepted action of the round, humans', bots' and the host's, for replays and timelines. */
+  log: TimedAction[];
+}
+
+/** Where finished rounds go. */
+export interface RoundReportSink {
+  save(record: RoundRecord): Promise<void>;
+}
+
+/** Keeps reports in memory: the default until a database is configured, and what tests read. */
+export class MemoryRoundReports implements RoundReportSink {
+  readonly records: RoundRecord[] = [];
+
+  /** Stores a report. */
+  async save(record: RoundRecord): Promise<void> {
+    this.records.push(structuredClone(record));
+  }
+
+  /** The reports of one room, oldest first. */
+  forRoom(roomId: string): RoundRecord[] {
+    return this.records.filter((r) => r.roomId === roomId);
+  }
+}

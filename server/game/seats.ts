@@ -1,0 +1,108 @@
+// Who is in the room: one seat per person (host included), found by the private player id a browser
+// keeps, by the current connection, or by the public seat id everyone sees. A seat outlives its
+// connection so a dropped or reloaded player gets back the same role and score.
+import { nicknameKey } from '../../shared/protocol/nickname.ts';
+import type { Lang } from '../../shared/protocol/messages.ts';
+import { SPECTATOR } from '../../shared/roles/types.ts';
+
+/** present: connected; away: dropped, its slot held for a while; left: gone, its slot released. */
+export type SeatStatus = 'present' | 'away' | 'left';
+
+/** One person's place in the room. */
+export interface Seat {
+  /** Public id, shown to everyone and used by host commands ("p3"). */
+  id: string;
+  /** Private id the browser keeps; proves a returning player is the same person. */
+  playerId: string;
+  nickname: string;
+  lang: Lang;
+  isHost: boolean;
+  slot: string;
+  /** Points over the whole session; `roundScore` counts only the current round. */
+  score: number;
+  roundScore: number;
+  /** Actions the kernel accepted and refused this round. */
+  actions: number;
+  refused: number;
+  sessionId: string | null;
+  status: SeatStatus;
+  /** Order of first arrival, for fair role assignment and rotation. */
+  order: number;
+}
+
+/** The room's seats and their indexes. */
+export class Seats {
+  private readonly seats = new Map<string, Seat>();
+  private readonly banned = new Set<string>();
+  private next = 1;
+
+  /** Adds a newcomer's seat. */
+  add(init: { playerId: string; nickname: string; lang: Lang; isHost: boolean; sessionId: string }): Seat {
+    const seat: Seat = { id: `p${this.next}`, order: this.next, slot: SPECTATOR, score: 0, roundScore: 0, actions: 0, refused: 0, status: 'present', ...init };
+    this.next++;
+    this.seats.set(seat.id, seat);
+    return seat;
+  }
+
+  /** A seat by public id. */
+  get(id: string): Seat | undefined {
+    return this.seats.get(id);
+  }
+
+  /** The seat a browser's private player id owns, if any. */
+  byPlayer(playerId: string): Seat | undefined {
+    for (const s of this.seats.values()) if (s.playerId === playerId) return s;
+    return undefined;
+  }
+
+  /** The seat a live connection sits in. */
+  bySession(sessionId: string): Seat | undefined {
+    for (const s of this.seats.values()) if (s.sessionId === sessionId && s.status === 'present') return s;
+    return undefined;
+  }
+
+  /** Every seat, in arrival order. */
+  all(): Seat[] {
+    return [...this.seats.values()].sort((a, b) => a.order - b.order);
+  }
+
+  /** Players (not the host) who are connected or briefly away: they keep their roles. */
+  players(): Seat[] {
+    return this.all().filter((s) => !s.isHost && s.status !== 'left');
+  }
+
+  /** Connected players (not the host): the room's size for capacity. */
+  presentPlayers(): number {
+    return this.all().filter((s) => !s.isHost && s.status === 'present').length;
+  }
+
+  /** Slots a connected human plays right now; bots play every other slot. */
+  humanSlots(): Set<string> {
+    return new Set(this.all().filter((s) => s.status === 'present' && s.slot !== SPECTATOR).map((s) => s.slot));
+  }
+
+  /** Slots held by players who are present or briefly away (not free for a newcomer). */
+  heldSlots(): Set<string> {
+    return new Set(this.players().filter((s) => s.slot !== SPECTATOR).map((s) => s.slot));
+  }
+
+  /** Nickname keys in use, except by the given player (a returning player keeps theirs). */
+  takenNicknames(exceptPlayerId: string): Set<string> {
+    return new Set(this.all().filter((s) => s.status !== 'left' && s.playerId !== exceptPlayerId).map((s) => nicknameKey(s.nickname)));
+  }
+
+  /** Removes a seat for good and refuses its player id from then on. */
+  ban(id: string): Seat | undefined {
+    const seat = this.seats.get(id);
+    if (!seat) return undefined;
+    this.banned.add(seat.playerId);
+    seat.status = 'left';
+    seat.slot = SPECTATOR;
+    return seat;
+  }
+
+  /** True when the host removed this player id. */
+  isBanned(playerId: string): boolean {
+    return this.banned.has(playerId);
+  }
+}

@@ -1,0 +1,128 @@
+// What class and solo rooms share: the synced state, the clock, one wildcard handler feeding the
+// message table, admissions and reconnection. All game decisions live in Classroom.
+import { Room, ServerError, type Client, type Deferred } from '@colyseus/core';
+import { CLOSE_CODES, JOIN_ERRORS } from '../../shared/protocol/errors.ts';
+import type { ServerConfig } from '../config.ts';
+import { Classroom, type Admission, type ClassroomOptions } from '../game/classroom.ts';
+import type { RoundReportSink } from '../game/round-reports.ts';
+import { roleOf } from '../game/roster.ts';
+import { slotThreadId } from '../../shared/roles/slot-thread.ts';
+import type { CreationGrants } from './directory.ts';
+import { RoomState, projectMachine, projectPlayers, projectSlots, type SyncedRoomState } from './projection.ts';
+
+/** Server-side services every room receives through its registered default options. */
+export interface RoomServices {
+  config: ServerConfig;
+  grants: CreationGrants;
+  reports: RoundReportSink;
+}
+
+/** Milliseconds between simulation steps and between patches (20 Hz). */
+const FRAME_MS = 50;
+
+/** The base room: subclasses decide how the classroom is created and who may join. */
+export abstract class KernelRoom<Meta = unknown> extends Room<{ state: SyncedRoomState; metadata: Meta }> {
+  override state = new RoomState();
+  override patchRate = FRAME_MS;
+  protected classroom!: Classroom;
+  private readonly held = new Map<string, Deferred<Client>>();
+
+  /** Builds the classroom and wires messages, the clock and the projection. */
+  protected setup(services: RoomServices, options: Omit<ClassroomOptions, 'io' | 'reports' | 'abuseLimit' | 'roomId'>): void {
+    this.maxMessagesPerSecond = services.config.maxMessagesPerSecond;
+    this.classroom = new Classroom({
+      ...options,
+      roomId: this.roomId,
+      abuseLimit: services.config.abuseLimit,
+      reports: services.reports,
+      io: {
+        send: (seatId, type, payload) => this.clientOf(seatId)?.send(type, payload),
+        broadcast: (type, payload) => this.broadcast(type, payload, { afterNextPatch: true }),
+        disconnect: (seatId, code, reason) => this.clientOf(seatId)?.leave(code, reason),
+      },
+    });
+    this.onMessage('*', (client: Client, type: string | number, payload: unknown) => this.classroom.receive(client.sessionId, String(type), payload));
+    this.setTimestep((elapsed) => this.classroom.update(elapsed), FRAME_MS);
+    this.project();
+  }
+
+  private clientOf(seatId: string): Client | undefined {
+    const sessionId = this.classroom.seats.get(seatId)?.sessionId;
+    return sessionId ? this.clients.getById(sessionId) : undefined;
+  }
+
+  /** Copies the classroom into the synced state; runs once per patch. */
+  protected project(): void {
+    const c = this.classroom;
+    const s = this.state;
+    s.phase = c.match.phase;
+    s.round = c.match.round;
+    s.speed = c.match.clock.ticksPerSecond;
+    s.locked = c.locked;
+    s.lateJoin = c.lateJoin;
+    projectMachine(s.machine, c.match.state);
+    projectPlayers(s, c.seats.all().filter((seat) => seat.status !== 'left').map((seat) => [seat.id, {
+      nickname: seat.nickname, slot: seat.slot, role: roleOf(c.match, seat), score: seat.score, connected: seat.status === 'present', host: seat.isHost,
+    }]));
+    const holders = new Map(c.seats.players().map((seat) => [seat.slot, seat.id]));
+    projectSlots(s, c.match.slots.map((slot) => [slot.key, {
+      role: slot.role,
+      holder: holders.get(slot.key) ?? '',
+      cores: slot.role === 'scheduler' ? slot.cores : [],
+      tid: slotThreadId(c.match.state, slot) ?? -1,
+      channel: slot.role === 'ipc' ? slot.channel : '',
+    }]));
+  }
+
+  override onBeforePatch(): void {
+    this.project();
+  }
+
+  override onAuth(client: Client, options: unknown): Admission & { ok: true } {
+    const admission = this.classroom.admit(options, client.sessionId);
+    if (!admission.ok) throw new ServerError(JOIN_ERRORS[admission.error], `${admission.error}: ${admission.message}`);
+    return admission;
+  }
+
+  override onJoin(client: Client): void {
+    const admission = client.auth as Admission & { ok: true };
+    const previous = admission.previousSession;
+    if (previous && previous !== client.sessionId) {
+      // The same player came back in a new connection: release the old one's held seat or close it.
+      const pending = this.held.get(previous);
+      if (pending) { this.held.delete(previous); pending.reject(new Error('resumed in a new connection')); }
+      this.clients.getById(previous)?.leave(CLOSE_CODES.replaced, 'opened elsewhere');
+    }
+    this.welcome(client);
+  }
+
+  private welcome(client: Client): void {
+    const seat = this.classroom.seats.bySession(client.sessionId);
+    if (!seat) return;
+    client.send('welcome', { seat: seat.id, slot: seat.slot, host: seat.isHost, lang: seat.lang, code: this.classroom.options.code });
+    if (this.classroom.lastSummary && this.classroom.match.phase === 'ended') client.send('summary', this.classroom.lastSummary);
+  }
+
+  override onDrop(client: Client): void {
+    this.classroom.drop(client.sessionId);
+    const deferred = this.allowReconnection(client, this.reconnectSeconds());
+    this.held.set(client.sessionId, deferred);
+  }
+
+  override onReconnect(client: Client): void {
+    this.held.delete(client.sessionId);
+    if (!this.classroom.reconnect(client.sessionId)) {
+      client.leave(CLOSE_CODES.kicked, 'this seat is no longer yours');
+      return;
+    }
+    this.welcome(client);
+  }
+
+  override onLeave(client: Client): void {
+    this.held.delete(client.sessionId);
+    this.classroom.leave(client.sessionId);
+  }
+
+  /** Seconds a dropped player's seat is held. */
+  protected abstract reconnectSeconds(): number;
+}

@@ -1,0 +1,272 @@
+// The synced state: the only module that knows the wire format. It declares the schema classes and
+// projects the kernel's plain state (plus the room's seats and slots) into them in place, touching
+// only what changed so patches stay small. Clients decode it by reflection; its TypeScript shape is
+// `SyncedRoomState` below.
+import { schema, t, type ArraySchema, type MapSchema, type SchemaType } from '@colyseus/schema';
+import { formatInstr } from '../../shared/kernel/index.ts';
+import type { BlockReason, Instr, KernelState } from '../../shared/kernel/index.ts';
+
+const CoreView = schema({
+  id: t.uint8().default(0),
+  running: t.int16().default(-1),
+  switchLeft: t.uint8().default(0),
+  sliceUsed: t.uint16().default(0),
+  busyTicks: t.uint32().default(0),
+  idleTicks: t.uint32().default(0),
+  switchTicks: t.uint32().default(0),
+}, 'CoreView');
+
+const ThreadView = schema({
+  tid: t.uint16().default(0),
+  pid: t.uint16().default(0),
+  state: t.string().default('new'),
+  pc: t.uint16().default(0),
+  program: t.array('string'),
+  palette: t.array('string'),
+  steered: t.boolean().default(false),
+  core: t.int8().default(-1),
+  blocked: t.string().default(''),
+  reg: t.int32().default(0),
+  cpuTicks: t.uint32().default(0),
+  readyTicks: t.uint32().default(0),
+  locksHeld: t.array('string'),
+}, 'ThreadView');
+
+const ProcessView = schema({
+  pid: t.uint16().default(0),
+  ppid: t.int16().default(-1),
+  name: t.string().default(''),
+  kind: t.string().default('foreground'),
+  priority: t.int8().default(0),
+  arrival: t.uint32().default(0),
+  firstRun: t.int32().default(-1),
+  completion: t.int32().default(-1),
+  terminated: t.boolean().default(false),
+  faulted: t.boolean().default(false),
+  threads: t.array('uint16'),
+  memory: t.array('uint16'),
+  vars: t.map('int32'),
+}, 'ProcessView');
+
+const DeviceView = schema({
+  current: t.int16().default(-1),
+  remaining: t.uint16().default(0),
+  queue: t.array('uint16'),
+  busyTicks: t.uint32().default(0),
+  served: t.uint32().default(0),
+}, 'DeviceView');
+
+const InterruptView = schema({
+  id: t.uint32().default(0),
+  kind: t.string().default('timer'),
+  tid: t.uint16().default(0),
+  core: t.int8().default(-1),
+  device: t.string().default(''),
+  raisedAt: t.uint32().default(0),
+}, 'InterruptView');
+
+const MessageView = schema({
+  id: t.uint32().default(0),
+  seq: t.uint32().default(0),
+  from: t.uint16().default(0),
+  payload: t.string().default(''),
+  readyAt: t.uint32().default(0),
+  delivered: t.boolean().default(false),
+}, 'MessageView');
+
+const ChannelView = schema({
+  kind: t.string().default('pipe'),
+  capacity: t.uint8().default(0),
+  messages: t.map(MessageView),
+  sent: t.uint32().default(0),
+  delivered: t.uint32().default(0),
+  dropped: t.uint32().default(0),
+  value: t.string().default(''),
+}, 'ChannelView');
+
+const WaitView = schema({
+  owner: t.int16().default(-1),
+  value: t.int16().default(0),
+  waiters: t.array('uint16'),
+}, 'WaitView');
+
+const MachineView = schema({
+  tick: t.uint32().default(0),
+  quantum: t.uint16().default(0),
+  switchCost: t.uint8().default(0),
+  cores: t.array(CoreView),
+  readyQueue: t.array('uint16'),
+  processes: t.map(ProcessView),
+  threads: t.map(ThreadView),
+  devices: t.map(DeviceView),
+  interrupts: t.map(InterruptView),
+  channels: t.map(ChannelView),
+  locks: t.map(WaitView),
+  semaphores: t.map(WaitView),
+  shared: t.map('int32'),
+  counters: t.map('uint32'),
+}, 'MachineView');
+
+const PlayerView = schema({
+  nickname: t.string().default(''),
+  slot: t.string().default('spectator'),
+  role: t.string().default('spectator'),
+  score: t.int32().default(0),
+  connected: t.boolean().default(true),
+  host: t.boolean().default(false),
+}, 'PlayerView');
+
+const SlotView = schema({
+  role: t.string().default(''),
+  holder: t.string().default(''),
+  cores: t.array('uint8'),
+  tid: t.int16().default(-1),
+  channel: t.string().default(''),
+}, 'SlotView');
+
+/** The room's synced state class, registered as the room's state. */
+export const RoomState = schema({
+  code: t.string().default(''),
+  phase: t.string().default('lobby'),
+  round: t.uint16().default(1),
+  speed: t.float32().default(2),
+  locked: t.boolean().default(false),
+  lateJoin: t.boolean().default(true),
+  scenario: t.string().default(''),
+  tickLimit: t.uint32().default(0),
+  players: t.map(PlayerView),
+  slots: t.map(SlotView),
+  machine: t.ref(MachineView).default(() => new MachineView()),
+}, 'RoomState');
+
+/** What a client sees as `room.state` (decoded by reflection; this is its static type). */
+export type SyncedRoomState = SchemaType<typeof RoomState>;
+type Machine = SchemaType<typeof MachineView>;
+
+/** Sets a field only when its value differs, so unchanged fields never enter a patch. */
+function put<T extends object, K extends keyof T>(o: T, k: K, v: T[K]): void {
+  if (o[k] !== v) o[k] = v;
+}
+
+/** Makes a synced primitive array equal to `values` with the fewest operations. */
+export function syncArray<V>(arr: ArraySchema<V>, values: readonly V[]): void {
+  const common = Math.min(arr.length, values.length);
+  for (let i = 0; i < common; i++) if (arr.at(i) !== values[i]) arr.splice(i, 1, values[i]!);
+  while (arr.length > values.length) arr.pop();
+  for (let i = arr.length; i < values.length; i++) arr.push(values[i]!);
+}
+
+/** Makes a synced map hold one entry per record key: deletes the gone, creates the new, updates all. */
+export function syncMap<R, S>(map: MapSchema<S>, records: Iterable<[string, R]>, create: () => S, update: (view: S, record: R) => void): void {
+  const seen = new Set<string>();
+  for (const [key, record] of records) {
+    seen.add(key);
+    let view = map.get(key);
+    if (view === undefined) { view = create(); update(view, record); map.set(key, view); } else update(view, record);
+  }
+  for (const key of [...map.keys()]) if (!seen.has(key)) map.delete(key);
+}
+
+function syncPrimitiveMap<V>(map: MapSchema<V>, values: Record<string, V>): void {
+  for (const [k, v] of Object.entries(values)) if (map.get(k) !== v) map.set(k, v);
+  for (const key of [...map.keys()]) if (!(key in values)) map.delete(key);
+}
+
+function blockedText(b: BlockReason | null): string {
+  if (b === null) return '';
+  switch (b.on) {
+    case 'device': return `device:${b.device}`;
+    case 'lock': return `lock:${b.name}`;
+    case 'semaphore': return `semaphore:${b.name}`;
+    case 'recv': return `recv:${b.channel}`;
+    case 'send': return `send:${b.channel}`;
+    case 'join': return 'join';
+  }
+}
+
+// Program texts are cached per instruction array so unchanged programs cost nothing per tick.
+const programTexts = new WeakMap<Instr[], { length: number; texts: string[] }>();
+function texts(program: Instr[]): string[] {
+  const cached = programTexts.get(program);
+  if (cached && cached.length === program.length) return cached.texts;
+  const fresh = program.map(formatInstr);
+  programTexts.set(program, { length: program.length, texts: fresh });
+  return fresh;
+}
+
+/** Copies the kernel's state into the synced machine view. */
+export function projectMachine(m: Machine, s: KernelState): void {
+  put(m, 'tick', s.tick);
+  put(m, 'quantum', s.scenario.quantum);
+  put(m, 'switchCost', s.scenario.switchCost);
+  while (m.cores.length > s.cores.length) m.cores.pop();
+  s.cores.forEach((c, i) => {
+    let v = m.cores.at(i);
+    if (v === undefined) { v = new CoreView(); m.cores.push(v); }
+    put(v, 'id', c.id); put(v, 'running', c.running ?? -1); put(v, 'switchLeft', c.switchLeft);
+    put(v, 'sliceUsed', c.sliceUsed); put(v, 'busyTicks', c.busyTicks); put(v, 'idleTicks', c.idleTicks); put(v, 'switchTicks', c.switchTicks);
+  });
+  syncArray(m.readyQueue, s.readyQueue);
+  syncMap(m.processes, Object.entries(s.processes), () => new ProcessView(), (v, p) => {
+    put(v, 'pid', p.pid); put(v, 'ppid', p.ppid ?? -1); put(v, 'name', p.name); put(v, 'kind', p.kind); put(v, 'priority', p.priority);
+    put(v, 'arrival', p.arrival); put(v, 'firstRun', p.firstRun ?? -1); put(v, 'completion', p.completion ?? -1);
+    put(v, 'terminated', p.terminated); put(v, 'faulted', p.faulted);
+    syncArray(v.threads, p.threads);
+    const mem = p.memory;
+    syncArray(v.memory, [mem.base, mem.limit, mem.code, mem.data, mem.heap, mem.stack, mem.cowPages]);
+    syncPrimitiveMap(v.vars, p.vars);
+  });
+  syncMap(m.threads, Object.entries(s.threads), () => new ThreadView(), (v, th) => {
+    put(v, 'tid', th.tid); put(v, 'pid', th.pid); put(v, 'state', th.state); put(v, 'pc', th.pc);
+    syncArray(v.program, texts(th.program));
+    syncArray(v.palette, texts(th.palette));
+    put(v, 'steered', th.steered); put(v, 'core', th.core ?? -1); put(v, 'blocked', blockedText(th.blocked));
+    put(v, 'reg', th.reg); put(v, 'cpuTicks', th.cpuTicks); put(v, 'readyTicks', th.readyTicks);
+    syncArray(v.locksHeld, th.locksHeld);
+  });
+  syncMap(m.devices, Object.entries(s.devices), () => new DeviceView(), (v, d) => {
+    put(v, 'current', d.current?.tid ?? -1); put(v, 'remaining', d.current?.remaining ?? 0);
+    syncArray(v.queue, d.queue.map((r) => r.tid));
+    put(v, 'busyTicks', d.busyTicks); put(v, 'served', d.served);
+  });
+  syncMap(m.interrupts, s.interrupts.map((i) => [String(i.id), i] as [string, typeof i]), () => new InterruptView(), (v, i) => {
+    put(v, 'id', i.id); put(v, 'kind', i.kind); put(v, 'tid', i.tid); put(v, 'core', i.core ?? -1);
+    put(v, 'device', i.device ?? ''); put(v, 'raisedAt', i.raisedAt);
+  });
+  syncMap(m.channels, Object.entries(s.channels), () => new ChannelView(), (v, c) => {
+    put(v, 'kind', c.spec.kind); put(v, 'capacity', c.spec.capacity);
+    const messages = [...c.inFlight.map((msg) => [msg, false] as const), ...c.buffer.map((msg) => [msg, true] as const)];
+    syncMap(v.messages, messages.map(([msg, delivered]) => [String(msg.id), { msg, delivered }]), () => new MessageView(), (mv, r) => {
+      put(mv, 'id', r.msg.id); put(mv, 'seq', r.msg.seq); put(mv, 'from', r.msg.from); put(mv, 'payload', r.msg.payload);
+      put(mv, 'readyAt', r.msg.readyAt); put(mv, 'delivered', r.delivered);
+    });
+    put(v, 'sent', c.sent); put(v, 'delivered', c.delivered); put(v, 'dropped', c.dropped); put(v, 'value', c.value ?? '');
+  });
+  syncMap(m.locks, Object.entries(s.locks), () => new WaitView(), (v, l) => { put(v, 'owner', l.owner ?? -1); syncArray(v.waiters, l.waiters); });
+  syncMap(m.semaphores, Object.entries(s.semaphores), () => new WaitView(), (v, sem) => { put(v, 'value', sem.value); syncArray(v.waiters, sem.waiters); });
+  const shared: Record<string, number> = {};
+  for (const [seg, mem] of Object.entries(s.sharedMemory)) for (const [k, val] of Object.entries(mem.vars)) shared[`${seg}.${k}`] = val;
+  syncPrimitiveMap(m.shared, shared);
+  syncPrimitiveMap(m.counters, s.counters as unknown as Record<string, number>);
+}
+
+/** One seat as the room shows it to everyone. */
+export interface PlayerRecord { nickname: string; slot: string; role: string; score: number; connected: boolean; host: boolean }
+
+/** One job as the room shows it: who holds it ('' = a bot) and what it covers. */
+export interface SlotRecord { role: string; holder: string; cores: number[]; tid: number; channel: string }
+
+/** Copies the seats into the synced players map (keyed by public seat id; never the private player id). */
+export function projectPlayers(state: SyncedRoomState, players: Iterable<[string, PlayerRecord]>): void {
+  syncMap(state.players, players, () => new PlayerView(), (v, p) => {
+    put(v, 'nickname', p.nickname); put(v, 'slot', p.slot); put(v, 'role', p.role);
+    put(v, 'score', p.score); put(v, 'connected', p.connected); put(v, 'host', p.host);
+  });
+}
+
+/** Copies the jobs and their holders into the synced slots map. */
+export function projectSlots(state: SyncedRoomState, slots: Iterable<[string, SlotRecord]>): void {
+  syncMap(state.slots, slots, () => new SlotView(), (v, r) => {
+    put(v, 'role', r.role); put(v, 'holder', r.holder); syncArray(v.cores, r.cores); put(v, 'tid', r.tid); put(v, 'channel', r.channel);
+  });
+}

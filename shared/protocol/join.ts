@@ -1,0 +1,30 @@
+// What a client passes when it joins a room (Colyseus join options), validated on arrival.
+import { z } from 'zod';
+
+/** A browser's private player id: random, kept in localStorage, proving a reload is the same person. */
+export const playerIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'a random id of 8–64 letters, digits, _ or -');
+
+/** Join options of a class or solo room. */
+export const joinOptionsSchema = z.object({
+  playerId: playerIdSchema,
+  /** Checked by checkNickname (the host may omit it). */
+  nickname: z.string().max(64).optional(),
+  lang: z.enum(['ko', 'en']).default('ko'),
+  /** Class rooms: the join code the student typed. */
+  code: z.string().max(16).optional(),
+  /** Class rooms: the secret returned when the room was created; makes the joiner the host. */
+  hostKey: z.string().max(100).optional(),
+  /** Solo rooms: the job to play, as a slot key ("scheduler", "interrupt", "thread:counter:0") or a role name. */
+  role: z.string().max(80).optional(),
+});
+
+/** Join options after validation. */
+export type JoinOptions = z.output<typeof joinOptionsSchema>;
+
+/** Options a client may pass when it creates a solo room. */
+export const soloCreateSchema = z.object({
+  /** A scenario id from the catalog, or a scenario's JSON. */
+  scenario: z.union([z.string().max(60), z.record(z.string(), z.unknown())]).optional(),
+  seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  ticksPerSecond: z.number().min(0.25).max(20).optional(),
+});
