@@ -56,7 +56,8 @@ function parseHash(stored: string): { params: ScryptParams; salt: Buffer; key: B
   if (params.logN < 1 || params.r < 1 || params.p < 1 || 128 * 2 ** params.logN * params.r * params.p > MAX_MEMORY_BYTES) return undefined;
   const salt = Buffer.from(match[4]!, 'base64');
   const key = Buffer.from(match[5]!, 'base64');
-  if (salt.length < SALT_BYTES || key.length < 16) return undefined;
+  // scrypt's output for a shorter length is a prefix of the longer one, so a truncated key must not be accepted.
+  if (salt.length < SALT_BYTES || key.length !== KEY_BYTES) return undefined;
   return { params, salt, key };
 }
 

@@ -30,7 +30,7 @@ for (const backend of BACKENDS) {
       fresh = undefined;
     });
 
-    it('creates every table (and the SQLite folder) on first start', async () => {
+    it('creates every table on first start (and the folder of the SQLite file)', async () => {
       fresh = await backend.fresh();
       expect(await fresh.tables()).toEqual([]);
       const db = await openDatabase(fresh.config);
