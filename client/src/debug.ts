@@ -1,0 +1,44 @@
+// window.__kcDebug: a read-mostly window into the running game for end-to-end tests and curious teachers.
+import Phaser from 'phaser';
+import { getLanguage, type Language } from './i18n/index.ts';
+import { switchLanguage } from './ui/language-toggle.ts';
+import { UiScene } from './ui/ui-scene.ts';
+
+/** What the hook offers; tests read it through page.evaluate. */
+export interface KernelCrewDebug {
+  /** The UI language now showing. */
+  language(): Language;
+  /** Switches language exactly as the toggle does (fonts first). */
+  setLanguage(language: Language): Promise<void>;
+  /** Keys of the scenes running now, top last. */
+  activeScenes(): string[];
+  /** The texts drawn on the canvas by the active scenes (the same list the screen-reader mirror gets). */
+  texts(): string[];
+  /** 'WebGL' or 'Canvas': which renderer Phaser chose on this machine. */
+  renderer(): string;
+  /** Starts a scene with data, stopping the others (lets tests reach scenes that need a server). */
+  start(key: string, data?: object): void;
+}
+
+declare global {
+  interface Window {
+    __kcDebug?: KernelCrewDebug;
+  }
+}
+
+/** Installs window.__kcDebug for this game. */
+export function installDebugHook(game: Phaser.Game): void {
+  const active = (): Phaser.Scene[] => game.scene.getScenes(true);
+  window.__kcDebug = {
+    language: getLanguage,
+    setLanguage: switchLanguage,
+    activeScenes: () => active().map((scene) => scene.scene.key),
+    texts: () => active().flatMap((scene) => (scene instanceof UiScene ? scene.visibleTexts() : [])),
+    renderer: () => (game.renderer.type === Phaser.WEBGL ? 'WebGL' : 'Canvas'),
+    start: (key, data = {}) => {
+      const [current] = active();
+      if (current) current.scene.start(key, data);
+      else game.scene.start(key, data);
+    },
+  };
+}

@@ -1,0 +1,29 @@
+// The Phaser game: configuration and the list of scenes; everything else lives in the scenes.
+import Phaser from 'phaser';
+import { installDebugHook } from './debug.ts';
+import { getLanguage } from './i18n/index.ts';
+import { UI } from './theme.ts';
+import { mountLanguageToggle } from './ui/language-toggle.ts';
+import { Boot } from './scenes/Boot.ts';
+import { Preloader } from './scenes/Preloader.ts';
+import { Menu } from './scenes/Menu.ts';
+import { Join } from './scenes/Join.ts';
+import { Lobby } from './scenes/Lobby.ts';
+
+/** Starts Kernel Crew in the element with id parent; returns the game for tests and hot reload. */
+export function startGame(parent: string): Phaser.Game {
+  document.documentElement.lang = getLanguage();
+  mountLanguageToggle();
+  const game = new Phaser.Game({
+    type: Phaser.AUTO,
+    title: 'Kernel Crew',
+    parent,
+    backgroundColor: UI.background,
+    banner: false,
+    scale: { mode: Phaser.Scale.RESIZE, width: '100%', height: '100%' },
+    input: { keyboard: true, mouse: true, touch: true },
+    scene: [Boot, Preloader, Menu, Join, Lobby],
+  });
+  installDebugHook(game);
+  return game;
+}

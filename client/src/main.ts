@@ -1,0 +1,5 @@
+// Entry point: starts the game and nothing else.
+import './style.css';
+import { startGame } from './game.ts';
+
+startGame('game');

@@ -1,0 +1,110 @@
+// The class lobby: the code big enough for a projector, a QR code to join by, and who is in the room.
+import type Phaser from 'phaser';
+import { t } from '../i18n/index.ts';
+import { joinUrl } from '../net/join-code.ts';
+import type { JoinedClass } from '../net/classroom.ts';
+import { OKABE_ITO } from '../theme.ts';
+import { h, place } from '../ui/dom.ts';
+import { Header } from '../ui/header.ts';
+import type { ScreenLayout } from '../ui/layout.ts';
+import { UiScene } from '../ui/ui-scene.ts';
+
+/** A player as the lobby lists them. */
+export interface LobbyPlayer {
+  nickname: string;
+  isHost?: boolean;
+}
+
+/** What the Lobby is started with: by Join for a student, by the host flow for a teacher. */
+export interface LobbyData {
+  code: string;
+  role: 'host' | 'student';
+  nickname?: string;
+  players?: LobbyPlayer[];
+  room?: JoinedClass['room'];
+}
+
+/** Shows the room before a round; the room's state will feed the player list once the server syncs it. */
+export class Lobby extends UiScene {
+  private header!: Header;
+  private lobby!: LobbyData;
+  private codeLabel!: Phaser.GameObjects.Text;
+  private codeText!: Phaser.GameObjects.Text;
+  private playersHeading!: HTMLHeadingElement;
+  private playerList!: HTMLUListElement;
+  private scan!: HTMLElement;
+  private link!: HTMLAnchorElement;
+  private qr!: HTMLImageElement;
+  private leave!: HTMLButtonElement;
+  private share!: HTMLElement;
+
+  constructor() {
+    super('Lobby');
+  }
+
+  protected build(data: LobbyData): void {
+    this.lobby = { ...data, players: data.players ?? (data.nickname ? [{ nickname: data.nickname }] : []) };
+    this.header = new Header((o) => this.addText(o));
+    this.codeLabel = this.addText({ size: 20, bold: true }).setOrigin(0.5, 0);
+    this.codeText = this.addText({ size: 96, bold: true, color: OKABE_ITO.yellow }).setOrigin(0.5, 0).setLetterSpacing(8);
+    const url = joinUrl(window.location.origin, data.code);
+    this.scan = h('p', { class: 'hint' });
+    this.link = h('a', { href: url, class: 'join-link' }, url);
+    this.qr = h('img', { class: 'qr', width: 240, height: 240, alt: '' });
+    this.share = h('div', { class: 'lobby-share overlay-box' }, this.qr, this.scan, this.link);
+    this.share.hidden = data.role !== 'host';
+    this.playersHeading = h('h2', { id: 'lobby-players' });
+    this.playerList = h('ul', { class: 'player-list', 'aria-labelledby': 'lobby-players' });
+    this.leave = h('button', { type: 'button' });
+    this.leave.addEventListener('click', () => {
+      void this.lobby.room?.leave(true);
+      this.scene.start('Menu');
+    });
+    this.panel.append(this.playersHeading, this.playerList, h('div', { class: 'actions' }, this.leave));
+    this.panel.parentElement?.append(this.share);
+    this.events.once('shutdown', () => this.share.remove());
+    if (data.role === 'host') void this.drawQr(url);
+  }
+
+  private async drawQr(url: string): Promise<void> {
+    const QRCode = await import('qrcode');
+    this.qr.src = await QRCode.toDataURL(url, { margin: 1, width: 480, errorCorrectionLevel: 'M' });
+  }
+
+  protected renderTexts(): void {
+    this.header.setTexts(t('app.title'), t('lobby.heading'));
+    this.codeLabel.setText(t('lobby.code'));
+    this.codeText.setText(this.lobby.code);
+    this.scan.textContent = t('lobby.scan');
+    this.qr.alt = `QR: ${this.link.href}`;
+    this.leave.textContent = t('lobby.leave');
+    const players = this.lobby.players ?? [];
+    this.playersHeading.textContent = t('lobby.players', { count: players.length });
+    const items = players.map((p) => {
+      const name = p.nickname === this.lobby.nickname ? t('lobby.you', { nickname: p.nickname }) : p.nickname;
+      return h('li', {}, h('span', { class: 'badge' }, t(p.isHost ? 'lobby.host' : 'lobby.student')), ' ', name);
+    });
+    this.playerList.replaceChildren(...(items.length ? items : [h('li', { class: 'hint' }, t('lobby.waiting'))]));
+  }
+
+  protected relayout(layout: ScreenLayout): void {
+    this.header.layout(layout);
+    const { unit } = layout;
+    const area = layout.stacked ? { ...layout.panel, height: unit * 8 } : layout.art;
+    const cx = area.x + area.width / 2;
+    this.codeLabel.setFontSize(Math.round(unit * 0.9)).setPosition(cx, area.y);
+    this.codeText.setFontSize(Math.round(Math.min(unit * (layout.stacked ? 3.2 : 5), area.width / 5)));
+    this.codeText.setPosition(cx, area.y + unit * 1.6);
+    const codeBottom = this.codeText.y + this.codeText.height + unit;
+    if (layout.stacked) {
+      const shareTop = codeBottom;
+      place(this.share, { x: layout.panel.x, y: shareTop, width: layout.panel.width, height: layout.height - shareTop });
+      const panelTop = this.share.hidden ? shareTop : shareTop + this.share.offsetHeight + unit;
+      place(this.panel, { ...layout.panel, y: panelTop, height: layout.height - panelTop - 8 });
+    } else {
+      const side = Math.min(area.width * 0.6, area.y + area.height - codeBottom - unit * 5);
+      place(this.share, { x: cx - Math.max(side, 280) / 2, y: codeBottom, width: Math.max(side, 280), height: area.y + area.height - codeBottom });
+      place(this.panel, layout.panel);
+    }
+  }
+}

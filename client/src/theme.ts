@@ -1,0 +1,47 @@
+// Colour-blind-safe colours (Okabe–Ito) and fonts shared by Phaser scenes and the DOM overlay.
+
+/** The Okabe–Ito palette: eight colours distinguishable under the common colour-vision deficiencies. */
+export const OKABE_ITO = {
+  black: 0x000000,
+  orange: 0xe69f00,
+  skyBlue: 0x56b4e9,
+  bluishGreen: 0x009e73,
+  yellow: 0xf0e442,
+  blue: 0x0072b2,
+  vermillion: 0xd55e00,
+  reddishPurple: 0xcc79a7,
+} as const;
+
+/** Surface and text colours of the UI, chosen for contrast on a projector (text ≥ 7:1 on the background). */
+export const UI = {
+  background: 0x11151c,
+  panel: 0x1c2430,
+  panelEdge: 0x3a4658,
+  text: 0xf4f6f8,
+  muted: 0xb7c0cc,
+  focus: OKABE_ITO.yellow,
+  accent: OKABE_ITO.skyBlue,
+} as const;
+
+/** The font every text uses; Noto Sans KR is bundled so Hangul renders on machines without a Korean font. */
+export const FONT_FAMILY = '"Noto Sans KR", system-ui, sans-serif';
+
+/** The shapes drawn next to a state's label so that no state is told apart by colour alone. */
+export type StateIcon = 'diamond' | 'circle' | 'triangle' | 'square' | 'cross';
+
+/** A process or thread state as the kernel names it. */
+export type ProcessStateName = 'new' | 'ready' | 'running' | 'blocked' | 'terminated';
+
+/** How each state looks everywhere in the game: a colour, an icon and (from i18n) a label. */
+export const STATE_STYLE: Record<ProcessStateName, { color: number; icon: StateIcon }> = {
+  new: { color: OKABE_ITO.reddishPurple, icon: 'diamond' },
+  ready: { color: OKABE_ITO.skyBlue, icon: 'circle' },
+  running: { color: OKABE_ITO.bluishGreen, icon: 'triangle' },
+  blocked: { color: OKABE_ITO.orange, icon: 'square' },
+  terminated: { color: UI.muted, icon: 'cross' },
+} as const satisfies Record<string, { color: number; icon: StateIcon }>;
+
+/** Formats a 0xRRGGBB number as a CSS colour string for Phaser text styles and the DOM. */
+export function css(color: number): string {
+  return `#${color.toString(16).padStart(6, '0')}`;
+}

@@ -1,0 +1,2 @@
+// Types for import.meta.env and asset imports in the client.
+/// <reference types="vite/client" />

@@ -1,0 +1,39 @@
+// Vite builds the browser client from client/ into dist/client, with Phaser in a chunk of its own.
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+
+/** Drops the WOFF fallbacks from @fontsource's CSS: every browser we support reads WOFF2, so they only bloat the build. */
+function woff2Only(): Plugin {
+  return {
+    name: 'kernel-crew:woff2-only',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]@fontsource[\\/].*\.css$/.test(id)) return null;
+      return { code: code.replace(/,\s*url\([^)]*\.woff\)\s*format\(['"]woff['"]\)/g, ''), map: null };
+    },
+  };
+}
+
+export default defineConfig({
+  // Absolute, so the config works from any working directory (tests build through vite's API).
+  root: fileURLToPath(new URL('./client', import.meta.url)),
+  plugins: [woff2Only()],
+  publicDir: 'public',
+  base: '/',
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 1600,
+    rolldownOptions: {
+      output: {
+        // Phaser is large and changes rarely: its own chunk keeps it cached across our releases.
+        codeSplitting: {
+          groups: [{ name: 'phaser', test: /[\\/]node_modules[\\/]phaser[\\/]/ }],
+        },
+      },
+    },
+  },
+  server: { port: 5173 },
+  preview: { port: 4173 },
+});
