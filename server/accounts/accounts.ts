@@ -119,8 +119,8 @@ export function createAccounts(db: Pick<Database, 'teachers' | 'sessions'>, opti
   };
 }
 
-/** Reads SESSION_TTL_HOURS (default 12); a value that is not a positive number stops the server at start-up. */
-export function sessionTtlHoursFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+/** Reads SESSION_TTL_HOURS (default 12) from the environment the server config passes in; a bad value stops start-up. */
+export function sessionTtlHoursFromEnv(env: NodeJS.ProcessEnv): number {
   const raw = env.SESSION_TTL_HOURS?.trim();
   if (!raw) return DEFAULT_SESSION_TTL_HOURS;
   const hours = Number(raw);

@@ -24,6 +24,9 @@ export function connect(config: DatabaseConfig): Kysely<DatabaseSchema> {
       }) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle client losing its connection (server restart, network cut) emits 'error' on the pool; unhandled,
+  // that would crash the game server. The pool drops that client and the next query opens a new one.
+  pool.on('error', (error) => console.error(`PostgreSQL: idle connection lost (${error.message}); it will be replaced`));
   return new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
 }
 

@@ -149,3 +149,20 @@ for (const backend of BACKENDS) {
     });
   });
 }
+
+describe('database configuration from the environment', () => {
+  it('uses PostgreSQL when DATABASE_URL is set, else a SQLite file under data/ at the repository root', async () => {
+    const { databaseConfigFromEnv } = await import('../../server/db/index.ts');
+    const root = new URL('../../', import.meta.url).pathname.replace(/\/$/, '');
+    expect(databaseConfigFromEnv({ DATABASE_URL: 'postgres://u@h/db', DATABASE_FILE: 'x.sqlite' })).toEqual({ kind: 'postgres', url: 'postgres://u@h/db' });
+    expect(databaseConfigFromEnv({})).toEqual({ kind: 'sqlite', file: `${root}/data/kernel-crew.sqlite` });
+    expect(databaseConfigFromEnv({ DATABASE_FILE: '/var/lib/kc.sqlite' })).toEqual({ kind: 'sqlite', file: '/var/lib/kc.sqlite' });
+    expect(databaseConfigFromEnv({ DATABASE_FILE: ':memory:', DATABASE_URL: ' ' })).toEqual({ kind: 'sqlite', file: ':memory:' });
+  });
+
+  it('opens an in-memory SQLite database for throwaway use', async () => {
+    const db = await openDatabase({ kind: 'sqlite', file: ':memory:' });
+    expect(await db.teachers.findByEmail('a@b.co')).toBeUndefined();
+    await db.close();
+  });
+});
