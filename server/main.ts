@@ -24,6 +24,8 @@ export interface RunningServer {
   port: number;
   config: ServerConfig;
   reports: RoundReportSink;
+  /** The Colyseus server, for @colyseus/testing and tools. */
+  colyseus: Server;
   close(): Promise<void>;
 }
 
@@ -55,6 +57,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     port,
     config: { ...config, port },
     reports,
+    colyseus: gameServer,
     close: () => gameServer.gracefullyShutdown(false),
   };
 }

@@ -24,7 +24,8 @@ const FRAME_MS = 50;
 export abstract class KernelRoom<Meta = unknown> extends Room<{ state: SyncedRoomState; metadata: Meta }> {
   override state = new RoomState();
   override patchRate = FRAME_MS;
-  protected classroom!: Classroom;
+  /** The room's game session (public so tests and tools can inspect the authoritative machine). */
+  classroom!: Classroom;
   private readonly held = new Map<string, Deferred<Client>>();
 
   /** Builds the classroom and wires messages, the clock and the projection. */

@@ -71,6 +71,12 @@ const host = <S extends z.ZodType>(schema: S, toCommand: (p: z.output<S>) => Hos
 
 const ownsCore = (sender: Sender, c: number): boolean => sender.slot?.role === 'scheduler' && sender.slot.cores.includes(c);
 
+const REFUSAL_TEXT: Partial<Record<EdgeErrorCode, string>> = {
+  'not-your-core': 'that core belongs to another scheduler',
+  'not-your-channel': 'you do not carry a channel',
+  'no-thread-yet': 'your thread has not arrived yet',
+};
+
 /** The table. Keys are the Colyseus message types. */
 export const MESSAGES = {
   // scheduler: pick which Ready thread a free core runs, or take a core back
@@ -133,7 +139,7 @@ export function parseClientMessage(type: string, payload: unknown, sender: Sende
       const allowed = entry.roles.includes(sender.role) || (entry.roles.includes('host') && sender.isHost);
       if (!allowed) return { ok: false, code: 'not-your-role', detail: `${type} is for: ${entry.roles.join(', ')}` };
       const result = entry.toAction(parsed.data, sender);
-      if ('error' in result) return { ok: false, code: result.error, detail: type };
+      if ('error' in result) return { ok: false, code: result.error, detail: `${type}: ${REFUSAL_TEXT[result.error] ?? result.error}` };
       return { ok: true, kind: 'action', action: result };
     }
     case 'host':

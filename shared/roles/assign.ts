@@ -38,16 +38,17 @@ function range(n: number): number[] {
 export type Overrides = Record<string, string>;
 
 /**
- * Gives each seat a slot: overrides first, then the remaining seats (in join order, rotated by the
+ * Gives each seat a slot: the host's overrides first (the latest wins a contested job), then the remaining seats (in join order, rotated by the
  * round number so everyone gets a turn at each job) to the remaining slots in priority order;
  * seats left over watch. Slots no seat holds are played by bots.
  */
 export function assignRoles(slots: readonly RoleSlot[], seats: readonly string[], round: number, overrides: Overrides = {}): Assignment {
   const out: Assignment = {};
   const taken = new Set<string>();
-  for (const seat of seats) {
-    const key = overrides[seat];
-    if (key === undefined) continue;
+  // The host's latest word wins when two overrides name the same job.
+  const present = new Set(seats);
+  for (const [seat, key] of Object.entries(overrides).reverse()) {
+    if (!present.has(seat) || out[seat] !== undefined) continue;
     if (key === SPECTATOR) { out[seat] = SPECTATOR; continue; }
     if (slots.some((s) => s.key === key) && !taken.has(key)) {
       out[seat] = key;

@@ -1,0 +1,109 @@
+// Room-test harness: a real server on a free port, real SDK clients, and helpers to create class
+// rooms, join them and wait for what every client sees.
+import net from 'node:net';
+import { ColyseusTestServer } from '@colyseus/testing';
+import type { Room as ClientRoom } from '@colyseus/sdk';
+import { matchMaker } from '@colyseus/core';
+import { startServer, type RunningServer, type StartOptions } from '../../server/main.ts';
+import type { CreateRoomRequest, CreateRoomResponse } from '../../server/http/api.ts';
+import type { KernelRoom } from '../../server/rooms/KernelRoom.ts';
+import type { SyncedRoomState } from '../../server/rooms/projection.ts';
+
+/** A client room with our synced state's type. */
+export type Player = ClientRoom<unknown, SyncedRoomState>;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** A booted server plus the @colyseus/testing wrapper around it. */
+export interface Harness {
+  server: RunningServer;
+  colyseus: ColyseusTestServer;
+  createRoom(body?: CreateRoomRequest): Promise<CreateRoomResponse>;
+  join(roomId: string, options: Record<string, unknown>): Promise<Player>;
+  host(created: CreateRoomResponse, lang?: 'ko' | 'en'): Promise<Player>;
+  student(created: CreateRoomResponse, nickname: string, extra?: Record<string, unknown>): Promise<Player>;
+  roomOf(roomId: string): KernelRoom;
+  close(): Promise<void>;
+}
+
+let ids = 0;
+/** A fresh private player id, as a browser would keep in localStorage. */
+export function playerId(): string {
+  ids++;
+  return `test-player-${ids}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/** Starts a server on a free port with test-friendly settings. */
+export async function boot(options: StartOptions = {}): Promise<Harness> {
+  const server = await startServer({ port: await freePort(), host: '127.0.0.1', clientDir: '/nonexistent', ...options });
+  const colyseus = new ColyseusTestServer(server.colyseus);
+  const join = async (roomId: string, opts: Record<string, unknown>) => {
+    const room = (await colyseus.sdk.joinById(roomId, opts)) as unknown as Player;
+    room.onMessage('welcome', (m: { seat: string; slot: string }) => welcomed.set(room, m));
+    room.onMessage('events', () => undefined);
+    await room.waitForInitialState();
+    await until('welcome', () => welcomed.has(room));
+    return room;
+  };
+  return {
+    server,
+    colyseus,
+    async createRoom(body = {}) {
+      const res = await fetch(`${server.url}/api/rooms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      if (res.status !== 201) throw new Error(`create room: ${res.status} ${await res.text()}`);
+      return (await res.json()) as CreateRoomResponse;
+    },
+    join,
+    host: (created, lang = 'en') => join(created.roomId, { playerId: playerId(), hostKey: created.hostKey, lang }),
+    student: (created, nickname, extra = {}) => join(created.roomId, { playerId: playerId(), nickname, code: created.code, lang: 'en', ...extra }),
+    roomOf: (roomId) => matchMaker.getLocalRoomById(roomId) as unknown as KernelRoom,
+    async close() {
+      await colyseus.cleanup();
+      await server.close();
+    },
+  };
+}
+
+/** Polls until `check` holds (state arrives in patches), failing with `what` after `ms`. */
+export async function until(what: string, check: () => boolean, ms = 5000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > ms) throw new Error(`timed out waiting for: ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Collects every message of one type a client receives. */
+export function collect<T = Record<string, unknown>>(room: Player, type: string): T[] {
+  const got: T[] = [];
+  room.onMessage(type, (m: T) => got.push(m));
+  return got;
+}
+
+/** Expects a join to be refused, returning the refusal's numeric code. */
+export async function refusal(attempt: Promise<unknown>): Promise<number> {
+  try {
+    await attempt;
+  } catch (e) {
+    return (e as { code: number }).code;
+  }
+  throw new Error('the join was accepted');
+}
+
+const welcomed = new WeakMap<Player, { seat: string; slot: string }>();
+
+/** The seat and slot a client was told in its latest welcome message. */
+export function welcomeOf(room: Player): { seat: string; slot: string } {
+  const w = welcomed.get(room);
+  if (!w) throw new Error('no welcome message received');
+  return w;
+}
