@@ -1,0 +1,146 @@
+// Seats that survive connections, and rounds that end with the baseline comparison.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from '@colyseus/core';
+import { BASELINE_POLICIES, type RoundSummary } from '../../shared/protocol/summary.ts';
+import { CLOSE_CODES, JOIN_ERRORS } from '../../shared/protocol/errors.ts';
+import type { MemoryRoundReports } from '../../server/game/round-reports.ts';
+import { boot, collect, playerId, refusal, until, welcomeOf, type Harness, type Player } from './harness.ts';
+import { ROLES_SCENARIO, SHORT_SCENARIO } from './fixtures.ts';
+
+let h: Harness;
+beforeAll(async () => { h = await boot({}); });
+afterAll(async () => { await h.close(); });
+
+/** Cuts a client's connection from the server side, as a closed laptop lid or lost Wi-Fi would. */
+function sever(roomId: string, player: Player): void {
+  const serverClient = h.roomOf(roomId).clients.getById(player.sessionId) as Client & { ref: { terminate(): void } };
+  serverClient.ref.terminate();
+}
+
+describe('reconnection', () => {
+  it('a dropped player returns to the same seat, role and score while a bot held the role', async () => {
+    const created = await h.createRoom({ scenario: ROLES_SCENARIO, ticksPerSecond: 10, seed: 3 });
+    const host = await h.host(created);
+    const id = playerId();
+    const kim = await h.join(created.roomId, { playerId: id, nickname: 'Kim', code: created.code });
+    const seat = welcomeOf(kim).seat;
+    host.send('host:assign', { player: seat, slot: 'scheduler' });
+    host.send('host:start');
+    await until('running', () => host.state.phase === 'running' && host.state.players.get(seat)?.slot === 'scheduler');
+    const calc = [...kim.state.machine.processes.values()].find((p) => p.name === 'calc')!.threads.at(0)!;
+    kim.send('dispatch', { core: 0, tid: calc });
+    await until('scored', () => (host.state.players.get(seat)?.score ?? 0) > 0);
+    const score = host.state.players.get(seat)!.score;
+    expect(host.state.machine.cores.at(1)!.running).toBe(-1); // the human scheduler left core 1 idle
+
+    kim.reconnection.enabled = false;
+    const dropped = new Promise<void>((resolve) => kim.onLeave(() => resolve()));
+    sever(created.roomId, kim);
+    await dropped;
+    await until('host sees the player away', () => host.state.players.get(seat)?.connected === false);
+    await until('a bot schedules meanwhile', () => host.state.machine.cores.at(1)!.running !== -1);
+    expect(host.state.players.get(seat)!.slot).toBe('scheduler');
+
+    const back = (await h.colyseus.sdk.reconnect(kim.reconnectionToken)) as unknown as Player;
+    const welcome = await back.waitForMessage('welcome') as { seat: string; slot: string };
+    expect(welcome).toMatchObject({ seat, slot: 'scheduler' });
+    await until('host sees the player back', () => host.state.players.get(seat)?.connected === true);
+    expect(host.state.players.get(seat)!.score).toBeGreaterThanOrEqual(score);
+
+    // a page reload: a new connection with the same player id takes the seat back
+    const closedOld = new Promise<number>((resolve) => back.onLeave((code) => resolve(code)));
+    const reloaded = await h.join(created.roomId, { playerId: id, nickname: 'Kim', code: created.code });
+    expect(welcomeOf(reloaded)).toMatchObject({ seat, slot: 'scheduler' });
+    expect(await closedOld).toBe(CLOSE_CODES.replaced);
+    await until('one seat, still connected', () => host.state.players.get(seat)?.connected === true);
+    expect([...host.state.players.values()].filter((p) => p.nickname === 'Kim')).toHaveLength(1);
+  });
+
+  it('a reload after the drop resumes by player id and frees the held seat', async () => {
+    const created = await h.createRoom({ maxPlayers: 1 });
+    const host = await h.host(created);
+    const id = playerId();
+    const first = await h.join(created.roomId, { playerId: id, nickname: 'Lee', code: created.code });
+    const seat = welcomeOf(first).seat;
+    first.reconnection.enabled = false;
+    sever(created.roomId, first);
+    await until('away', () => host.state.players.get(seat)?.connected === false);
+    // the held seat does not count against capacity for newcomers…
+    const other = await h.student(created, 'Park');
+    await other.leave();
+    // …and the same browser comes back to its own seat
+    const again = await h.join(created.roomId, { playerId: id, nickname: 'Lee', code: created.code });
+    expect(welcomeOf(again).seat).toBe(seat);
+    await until('back', () => host.state.players.get(seat)?.connected === true);
+  });
+
+  it('a kicked player is disconnected and cannot return', async () => {
+    const created = await h.createRoom();
+    const host = await h.host(created);
+    const id = playerId();
+    const student = await h.join(created.roomId, { playerId: id, nickname: 'Choi', code: created.code });
+    const closed = new Promise<number>((resolve) => student.onLeave((code) => resolve(code)));
+    host.send('host:kick', { player: welcomeOf(student).seat });
+    expect(await closed).toBe(CLOSE_CODES.kicked);
+    expect(await refusal(h.join(created.roomId, { playerId: id, nickname: 'Choi', code: created.code }))).toBe(JOIN_ERRORS.kicked);
+  });
+});
+
+describe('end of round', () => {
+  it('a finished round sends the class metrics with FIFO, SJF, RR and priority side by side, and keeps the report', async () => {
+    const created = await h.createRoom({ scenario: SHORT_SCENARIO, ticksPerSecond: 20, seed: 5 });
+    const host = await h.host(created);
+    const student = await h.student(created, 'Yoon');
+    const summaries = collect<RoundSummary>(student, 'summary');
+    // the student watches, so bots play every job and the machine finishes on its own
+    host.send('host:assign', { player: welcomeOf(student).seat, slot: 'spectator' });
+    await until('spectating', () => host.state.players.get(welcomeOf(student).seat)?.slot === 'spectator');
+    host.send('host:start');
+    await until('summary', () => summaries.length === 1, 10_000);
+    const s = summaries[0]!;
+    expect(s).toMatchObject({ roomCode: created.code, round: 1, endedBy: 'finished', finished: true });
+    expect(s.class.completed).toBe(3);
+    expect(s.baselines.map((b) => b.policy)).toEqual([...BASELINE_POLICIES]);
+    for (const b of s.baselines) expect(b).toMatchObject({ finished: true, metrics: { completed: 3 } });
+    // SJF minimises mean waiting on this workload; FIFO does not
+    const waiting = Object.fromEntries(s.baselines.map((b) => [b.policy, b.metrics.averages.waiting]));
+    expect(waiting.sjf).toBeLessThanOrEqual(waiting.fifo!);
+    expect(s.players.map((p) => p.nickname)).toEqual(['Yoon']);
+    await until('phase ended', () => host.state.phase === 'ended');
+    const stored = (h.server.reports as MemoryRoundReports).forRoom(created.roomId);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.summary.baselines).toHaveLength(4);
+    expect(Object.values(stored[0]!.playerIds)).toHaveLength(1);
+
+    // the next round rotates roles and starts from the same workload
+    host.send('host:restart');
+    await until('round 2 lobby', () => host.state.round === 2 && host.state.phase === 'lobby' && host.state.machine.tick === 0);
+  });
+
+  it('the host can end a round early and still gets the comparison', async () => {
+    const created = await h.createRoom({ ticksPerSecond: 1 });
+    const host = await h.host(created);
+    const summaries = collect<RoundSummary>(host, 'summary');
+    host.send('host:start');
+    await until('running', () => host.state.phase === 'running');
+    host.send('host:end-round');
+    await until('summary', () => summaries.length === 1);
+    expect(summaries[0]).toMatchObject({ endedBy: 'host', finished: false });
+    expect(summaries[0]!.baselines.every((b) => b.metrics.completed > 0)).toBe(true);
+  });
+});
+
+describe('solo rooms', () => {
+  it('one player takes the chosen job, runs the clock, and bots do the rest', async () => {
+    const solo = (await h.colyseus.sdk.create('solo', { scenario: ROLES_SCENARIO, playerId: playerId(), role: 'interrupt', lang: 'en', ticksPerSecond: 20 })) as unknown as Player;
+    const welcome = await solo.waitForMessage('welcome') as { slot: string; host: boolean };
+    expect(welcome).toMatchObject({ slot: 'interrupt', host: true });
+    solo.send('host:start');
+    await until('bots schedule', () => solo.state.phase === 'running' && [...solo.state.machine.cores.values()].some((c) => c.running !== -1));
+    await until('an interrupt waits for the player', () => solo.state.machine.interrupts.size > 0);
+    const id = [...solo.state.machine.interrupts.values()][0]!.id;
+    solo.send('handle-interrupt', { id });
+    await until('handled', () => !solo.state.machine.interrupts.has(String(id)));
+    expect(await refusal(h.colyseus.sdk.joinById(solo.roomId, { playerId: playerId(), nickname: 'Intruder' }))).toBe(JOIN_ERRORS['room-full']);
+  });
+});
