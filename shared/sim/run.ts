@@ -28,18 +28,39 @@ export interface RunResult {
   finished: boolean;
 }
 
-/** Every bot's actions for this moment, interrupt handler first, scheduler last. */
-export function botActions(s: KernelState, policy: Policy): KernelAction[] {
-  const out = [...interruptBot(s), ...deliveryBot(s)];
-  for (const tid of steeredThreads(s)) out.push(...threadBot(s, tid));
-  out.push(...schedulerBot(s, policy));
+/** The jobs a human holds, which the bots must leave alone (solo play: everything but the player's role). */
+export interface BotExclusions {
+  /** Cores the bots must not dispatch to or preempt. */
+  cores?: readonly number[];
+  /** True when the bots must not handle interrupts. */
+  interrupts?: boolean;
+  /** Steered threads whose instructions the bots must not choose. */
+  threads?: readonly number[];
+  /** Channels on which the bots must not deliver. */
+  channels?: readonly string[];
+}
+
+/** Every bot's actions for this moment, interrupt handler first, scheduler last; `except` leaves a player's jobs alone. */
+export function botActions(s: KernelState, policy: Policy, except?: BotExclusions): KernelAction[] {
+  if (!except) {
+    const out = [...interruptBot(s), ...deliveryBot(s)];
+    for (const tid of steeredThreads(s)) out.push(...threadBot(s, tid));
+    out.push(...schedulerBot(s, policy));
+    return out;
+  }
+  const out = except.interrupts ? [] : interruptBot(s);
+  const channels = except.channels ? Object.keys(s.channels).filter((c) => !except.channels!.includes(c)) : undefined;
+  out.push(...deliveryBot(s, channels));
+  for (const tid of steeredThreads(s)) if (!except.threads?.includes(tid)) out.push(...threadBot(s, tid));
+  const cores = s.cores.map((c) => c.id).filter((c) => !except.cores?.includes(c));
+  if (cores.length > 0) out.push(...schedulerBot(s, policy, cores));
   return out;
 }
 
 /** Lets the bots act until none has anything left to do at this tick; accepted actions go to the log. */
-export function settleBots(s: KernelState, policy: Policy, log: TimedAction[], onEvent?: (e: KernelEvent) => void): void {
+export function settleBots(s: KernelState, policy: Policy, log: TimedAction[], onEvent?: (e: KernelEvent) => void, except?: BotExclusions): void {
   for (let round = 0; round < 1000; round++) {
-    const actions = botActions(s, policy);
+    const actions = botActions(s, policy, except);
     let applied = 0;
     for (const action of actions) {
       const r = applyActionInPlace(s, action);

@@ -1,0 +1,177 @@
+// Playing a level: a session the Phaser scene drives (act, step, result), bots in every role but the
+// player's (shared/sim/run.ts settleBots), the evaluator that turns a final machine into stars, and a
+// scripted runner for tests and demos.
+import { applyActionInPlace, createKernel, isFinished, tickInPlace, type Rejection, type Lang } from '../kernel/index.ts';
+import type { KernelAction, KernelEvent, KernelState, TimedAction } from '../kernel/index.ts';
+import { settleBots, type BotExclusions } from '../sim/run.ts';
+import { goalFigures, goalHolds, type Goal } from './goal.ts';
+import { stateFigures, Tracker, type Figures } from './figures.ts';
+import type { Level } from './level.ts';
+
+/** How a level attempt went. */
+export interface LevelResult {
+  passed: boolean;
+  /** 0 when failed, else 1–3. */
+  stars: number;
+  /** Every figure the goal, the stars and the hints name, as measured. */
+  figures: Figures;
+  /** A score for the leaderboard and the progress store: stars first, then ticks saved. */
+  score: number;
+}
+
+/** Why the level refused a player's action (not their role's job), or the kernel's own refusal. */
+export type PlayRejection = Rejection | { code: 'not-your-job'; params: { action: string } };
+
+// Counters a goal may read that are zero until something happens.
+const ZERO_BY_DEFAULT = /^(events|recv|got|count|crashed|done|peak)\./;
+
+function allFigures(level: Level): string[] {
+  const names = new Set<string>();
+  for (const g of [level.goal, ...level.stars, ...level.hints.map((h) => h.when ?? [])]) for (const n of goalFigures(g)) names.add(n);
+  return [...names];
+}
+
+/** Judges a finished (or timed-out) attempt: passed, stars and the figures behind them. `extra` holds a Tracker's figures. */
+export function evaluateLevel(level: Level, finalState: KernelState, extra: Figures = {}): LevelResult {
+  const all: Figures = { ...stateFigures(finalState), ...extra };
+  for (const n of allFigures(level)) if (!(n in all) && ZERO_BY_DEFAULT.test(n)) all[n] = 0;
+  const finished = isFinished(finalState);
+  const passed = (finished || !level.mustFinish) && finalState.tick <= level.tickLimit && goalHolds(level.goal, all);
+  let stars = 0;
+  if (passed) {
+    let met = 0;
+    while (met < level.stars.length && goalHolds(level.stars[met]!, all)) met++;
+    stars = met === level.stars.length ? 3 : Math.max(1, met);
+  }
+  const figures: Figures = { finished: finished ? 1 : 0, elapsed: finalState.tick };
+  for (const n of allFigures(level)) if (n in all) figures[n] = all[n]!;
+  const score = passed ? stars * 10_000 + Math.max(0, level.tickLimit - finalState.tick) : 0;
+  return { passed, stars, figures, score };
+}
+
+/** The hints to show after an attempt, in one language: those whose condition holds (or that have none). */
+export function hintsFor(level: Level, result: LevelResult, lang: Lang): string[] {
+  const shown = level.hints.filter((h) => h.when === null || goalHolds(h.when as Goal, result.figures));
+  return (shown.length > 0 ? shown : level.hints).map((h) => h[lang]);
+}
+
+/** The bots' exclusions for a level: the player's jobs, resolved against the machine as it is now. */
+export function playerJobs(level: Level, s: KernelState): BotExclusions & { tids: number[] } {
+  const p = level.player;
+  switch (p.role) {
+    case 'scheduler': {
+      const cores = p.cores ?? s.cores.map((c) => c.id);
+      return { cores, tids: [] };
+    }
+    case 'interrupt': return { interrupts: true, tids: [] };
+    case 'channel': return { channels: p.channels, tids: [] };
+    case 'thread': {
+      const tids: number[] = [];
+      for (const want of p.threads) {
+        const procs = Object.values(s.processes).filter((x) => x.name === want.process).sort((a, b) => a.pid - b.pid);
+        const tid = procs[0]?.threads[want.thread ?? 0];
+        if (tid !== undefined) tids.push(tid);
+      }
+      return { threads: tids, tids };
+    }
+  }
+}
+
+function isPlayersJob(level: Level, s: KernelState, a: KernelAction): boolean {
+  const jobs = playerJobs(level, s);
+  switch (a.type) {
+    case 'dispatch': case 'preempt': return level.player.role === 'scheduler' && (jobs.cores ?? []).includes(a.core);
+    case 'handle-interrupt': return level.player.role === 'interrupt';
+    case 'choose': return level.player.role === 'thread' && jobs.tids.includes(a.tid);
+    case 'deliver': return level.player.role === 'channel' && (jobs.channels ?? []).includes(a.channel);
+    default: return false;
+  }
+}
+
+/**
+ * One attempt at a level, step by step: the scene calls `act` for each player move and `step` once per
+ * tick; bots fill every other role. A retry is a new session.
+ */
+export class LevelSession {
+  readonly state: KernelState;
+  readonly log: TimedAction[] = [];
+  readonly events: KernelEvent[] = [];
+  /** Refused player actions so far (the figure `player.refused`). */
+  refused = 0;
+  private readonly tracker: Tracker;
+
+  constructor(readonly level: Level) {
+    this.state = createKernel(level.scenarioParsed, level.seed);
+    this.tracker = new Tracker(level.track);
+    this.tracker.observe(this.state, []);
+    this.settle();
+  }
+
+  /** The player's move: applied when it is theirs to make and the kernel accepts it. */
+  act(action: KernelAction): { ok: true; events: KernelEvent[] } | { ok: false; rejection: PlayRejection } {
+    if (!isPlayersJob(this.level, this.state, action)) {
+      this.refused++;
+      return { ok: false, rejection: { code: 'not-your-job', params: { action: action.type } } };
+    }
+    const r = applyActionInPlace(this.state, action);
+    if (!r.ok) { this.refused++; return r; }
+    this.log.push({ tick: this.state.tick, action });
+    this.record(r.events);
+    this.settle();
+    return { ok: true, events: r.events };
+  }
+
+  /** Advances one tick, then lets the bots act at the new tick. */
+  step(): KernelEvent[] {
+    if (this.over()) return [];
+    const events = tickInPlace(this.state);
+    this.record(events);
+    this.settle();
+    return events;
+  }
+
+  /** True when the machine has finished or the tick limit is reached. */
+  over(): boolean {
+    return isFinished(this.state) || this.state.tick >= this.level.tickLimit;
+  }
+
+  /** The attempt judged now (call when `over()`; earlier it judges the machine so far). */
+  result(): LevelResult {
+    return evaluateLevel(this.level, this.state, { ...this.tracker.figures(), 'player.refused': this.refused });
+  }
+
+  /** Every figure now, for a live panel next to the goal. */
+  figures(): Figures {
+    return { ...stateFigures(this.state), ...this.tracker.figures(), 'player.refused': this.refused };
+  }
+
+  private record(events: readonly KernelEvent[]): void {
+    this.events.push(...events);
+    this.tracker.observe(this.state, events);
+  }
+
+  private settle(): void {
+    const before = this.events.length;
+    const batch: KernelEvent[] = [];
+    settleBots(this.state, { kind: this.level.policy }, this.log, (e) => batch.push(e), playerJobs(this.level, this.state));
+    if (batch.length > 0 || this.events.length !== before) this.record(batch);
+  }
+}
+
+/** A scripted player: reads the machine and returns its moves for this moment (none to let time pass). */
+export type PlayerScript = (state: Readonly<KernelState>) => KernelAction[];
+
+/** Plays a whole level with a scripted player (tests, demos, a level editor's check). */
+export function playLevel(level: Level, playerActions: PlayerScript): LevelResult & { session: LevelSession } {
+  const session = new LevelSession(level);
+  while (!session.over()) {
+    for (let round = 0; round < 20; round++) {
+      const actions = playerActions(session.state);
+      let accepted = 0;
+      for (const a of actions) if (session.act(a).ok) accepted++;
+      if (accepted === 0) break;
+    }
+    session.step();
+  }
+  return { ...session.result(), session };
+}

@@ -1,0 +1,9 @@
+// Every level's proofs, gathered.
+import { CH1 } from './solutions/ch1.ts';
+import { CH2 } from './solutions/ch2.ts';
+import { CH3 } from './solutions/ch3.ts';
+import { CH4 } from './solutions/ch4.ts';
+import type { Solutions } from './solutions/types.ts';
+
+/** Level id → its scripted 3-star play and its scripted failing play. */
+export const SOLUTIONS: Solutions = { ...CH1, ...CH2, ...CH3, ...CH4 };
