@@ -1,0 +1,49 @@
+// A full class of real SDK bot clients: everyone plays, and what one client receives stays within
+// the bandwidth budget (initial state ≤ 16 KB, ≤ 4 KB/s afterwards).
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { runBots } from '../../server/tools/bot-clients.ts';
+import { boot, until, type Harness, type Player } from './harness.ts';
+
+let h: Harness;
+beforeAll(async () => { h = await boot({}); });
+afterAll(async () => { await h.close(); });
+
+function meter(room: Player): { bytes: number; frames: number[] } {
+  const m = { bytes: 0, frames: [] as number[] };
+  const original = room.connection.events.onmessage;
+  room.connection.events.onmessage = (ev: MessageEvent) => {
+    const n = (ev.data as ArrayBuffer).byteLength;
+    m.bytes += n;
+    m.frames.push(n);
+    original?.(ev);
+  };
+  return m;
+}
+
+it('30 bot clients join by code, play their roles, and each client stays within the bandwidth budget', async () => {
+  const created = await h.createRoom({ ticksPerSecond: 4, seed: 11 });
+  const host = await h.host(created);
+  const run = await runBots({ url: h.server.url.replace('http', 'ws'), code: created.code, players: 30, lang: 'en', thinkMs: 100 }, () => undefined);
+  expect(run.stats.joined).toBe(30);
+  await until('everyone seated', () => host.state.players.size === 31);
+  const roles = new Set([...host.state.players.values()].map((p) => p.role));
+  expect(roles).toEqual(new Set(['host', 'scheduler', 'interrupt', 'thread', 'ipc', 'spectator']));
+
+  // a late observer measures its initial state and then its steady traffic
+  const observer = await h.student(created, 'Observer');
+  const serializer = (h.roomOf(created.roomId) as unknown as { _serializer: { getFullState(): Uint8Array } })._serializer;
+  const initial = serializer.getFullState().byteLength;
+  const m = meter(observer);
+  host.send('host:start');
+  const seconds = 4;
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  const rate = m.bytes / seconds;
+  console.log(`initial state ${initial} B; ${m.frames.length} frames, ${m.bytes} B in ${seconds} s = ${(rate / 1024).toFixed(2)} KB/s per client; tick ${host.state.machine.tick}`);
+  expect(initial).toBeGreaterThan(0);
+  expect(initial).toBeLessThan(16 * 1024);
+  expect(rate).toBeLessThan(4 * 1024);
+  expect(run.stats.sent).toBeGreaterThan(0);
+  // humans' moves reached the kernel: the log holds actions the bots' clients sent
+  expect(h.roomOf(created.roomId).classroom.seats.all().some((s) => s.actions > 0)).toBe(true);
+  await run.stop();
+}, 30_000);
