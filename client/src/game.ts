@@ -4,6 +4,8 @@ import { installDebugHook } from './debug.ts';
 import { getLanguage } from './i18n/index.ts';
 import { UI } from './theme.ts';
 import { mountLanguageToggle } from './ui/language-toggle.ts';
+import { required } from './ui/dom.ts';
+import { pixelRatio, trackParentSize } from './ui/pixel-ratio.ts';
 import { Boot } from './scenes/Boot.ts';
 import { Preloader } from './scenes/Preloader.ts';
 import { Menu } from './scenes/Menu.ts';
@@ -14,16 +16,20 @@ import { Lobby } from './scenes/Lobby.ts';
 export function startGame(parent: string): Phaser.Game {
   document.documentElement.lang = getLanguage();
   mountLanguageToggle();
+  const host = required(parent);
+  const ratio = pixelRatio();
   const game = new Phaser.Game({
     type: Phaser.AUTO,
     title: 'Kernel Crew',
     parent,
     backgroundColor: UI.background,
     banner: false,
-    scale: { mode: Phaser.Scale.RESIZE, width: '100%', height: '100%' },
+    // The canvas has device pixels and is shown at CSS size (see trackParentSize); scenes zoom their camera back.
+    scale: { mode: Phaser.Scale.NONE, width: Math.round(host.clientWidth * ratio), height: Math.round(host.clientHeight * ratio), zoom: 1 / ratio },
     input: { keyboard: true, mouse: true, touch: true },
     scene: [Boot, Preloader, Menu, Join, Lobby],
   });
+  trackParentSize(game, host);
   installDebugHook(game);
   return game;
 }

@@ -119,3 +119,6 @@ export async function waitForScene(page: Page, key: string): Promise<void> {
 export async function canvasTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => window.__kcDebug?.texts() ?? []);
 }
+
+/** Options for expect.poll: a loaded CI machine needs more than its 1 s default to fetch fonts and redraw. */
+export const POLL = { timeout: 10_000, interval: 100 } as const;

@@ -1,7 +1,7 @@
 // The menu loads and lays out on a projector, a laptop and a phone, in a real browser, with no errors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './app-server.ts';
-import { canvasTexts, launchBrowser, VIEWPORTS, waitForScene, withPage, type TestBrowser, type ViewportName } from './browser.ts';
+import { canvasTexts, launchBrowser, POLL, VIEWPORTS, waitForScene, withPage, type TestBrowser, type ViewportName } from './browser.ts';
 import { boxesOverlap, overlayBoxes } from './layout-checks.ts';
 
 let app: RunningApp;
@@ -23,9 +23,9 @@ describe.each(Object.keys(VIEWPORTS) as ViewportName[])('menu on %s', (viewport)
       await waitForScene(page, 'Menu');
       expect(await canvasTexts(page)).toContain('Kernel Crew');
       for (const name of ['Play solo', 'Join a class', 'Host a class']) {
-        await expect.poll(() => page.getByRole('button', { name, exact: true }).isVisible()).toBe(true);
+        await expect.poll(() => page.getByRole('button', { name, exact: true }).isVisible(), POLL).toBe(true);
       }
-      await expect.poll(() => page.getByRole('button', { name: '한국어' }).isVisible()).toBe(true);
+      await expect.poll(() => page.getByRole('button', { name: '한국어' }).isVisible(), POLL).toBe(true);
 
       const { width, height } = VIEWPORTS[viewport];
       const boxes = await overlayBoxes(page, ['#lang-toggle', '.menu-list']);
@@ -58,7 +58,7 @@ describe('menu entries', () => {
       await page.goto(app.baseUrl);
       await waitForScene(page, 'Menu');
       await page.getByRole('button', { name: 'Play solo', exact: true }).click();
-      await expect.poll(() => page.getByRole('status').textContent()).toContain('not in this build');
+      await expect.poll(() => page.getByRole('status').textContent(), POLL).toContain('not in this build');
     });
   });
 });

@@ -1,18 +1,17 @@
-// Joining a class room on the game server; Colyseus's client is loaded only when a player actually joins.
-import type { MessageKey } from '../i18n/index.ts';
-
-/** The room name the server registers for class play (must match server/'s define()). */
-export const CLASS_ROOM = 'classroom';
+// Joining a class room on the game server: look the code up over HTTP, then join the room by id with Colyseus.
+import { joinErrorName, type JoinError as JoinRefusal } from '../../../shared/protocol/errors.ts';
+import type { Language, MessageKey } from '../i18n/index.ts';
+import { playerId } from './player-id.ts';
 
 /** What a successful join gives the Lobby scene. */
 export interface JoinedClass {
   code: string;
   nickname: string;
-  /** The live Colyseus room; typed loosely until the shared protocol types exist. */
+  /** The live Colyseus room; typed loosely until the client reads the synced state. */
   room: { leave(consented?: boolean): Promise<unknown>; roomId: string };
 }
 
-/** A join that failed, with the i18n key of the reason a student can act on. */
+/** A join that failed, with the i18n key of a reason a student can act on. */
 export class JoinError extends Error {
   constructor(
     readonly reason: MessageKey,
@@ -22,23 +21,54 @@ export class JoinError extends Error {
   }
 }
 
+const REFUSALS: Record<JoinRefusal, MessageKey> = {
+  'wrong-code': 'join.error.not_found',
+  'room-locked': 'join.error.locked',
+  'room-full': 'join.error.full',
+  'bad-nickname': 'join.error.nickname_chars',
+  'late-join-closed': 'join.error.late',
+  kicked: 'join.error.kicked',
+  'bad-host-key': 'join.error.rejected',
+  'bad-options': 'join.error.rejected',
+};
+
 /** The game server's address: the page's own origin (the server serves the client), or VITE_SERVER_URL in development. */
 export function serverEndpoint(): string {
   const configured: unknown = import.meta.env.VITE_SERVER_URL;
-  return typeof configured === 'string' && configured !== '' ? configured : window.location.origin;
+  return typeof configured === 'string' && configured !== '' ? configured.replace(/\/$/, '') : window.location.origin;
+}
+
+/** Asks the server which room has this code (GET /api/rooms/by-code/:code). */
+async function roomIdFor(code: string): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(`${serverEndpoint()}/api/rooms/by-code/${encodeURIComponent(code)}`, { headers: { accept: 'application/json' } });
+  } catch (error) {
+    throw new JoinError('join.error.unreachable', error instanceof Error ? error.message : String(error));
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (response.status === 404 && isRecord(body) && body.error === 'wrong-code') throw new JoinError('join.error.not_found');
+  if (!response.ok || !isRecord(body) || typeof body.roomId !== 'string') throw new JoinError('join.error.unreachable', `HTTP ${response.status}`);
+  return body.roomId;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
 }
 
 /** Joins the class with this code under this nickname; rejects with a JoinError a student can read. */
-export async function joinClass(code: string, nickname: string): Promise<JoinedClass> {
-  const { Client, ServerError, MatchMakeError, ErrorCode } = await import('@colyseus/sdk');
+export async function joinClass(code: string, nickname: string, lang: Language): Promise<JoinedClass> {
+  const roomId = await roomIdFor(code);
+  // Colyseus's client is loaded only now, so the first page view does not pay for it.
+  const { Client, ServerError, MatchMakeError } = await import('@colyseus/sdk');
   const client = new Client(serverEndpoint());
   try {
-    const room = await client.join(CLASS_ROOM, { code, nickname });
+    const room = await client.joinById(roomId, { playerId: playerId(), nickname, lang, code });
     return { code, nickname, room };
   } catch (error) {
     if (error instanceof ServerError || error instanceof MatchMakeError) {
-      if (error.code === ErrorCode.MATCHMAKE_INVALID_CRITERIA || error.code === ErrorCode.MATCHMAKE_INVALID_ROOM_ID) throw new JoinError('join.error.not_found');
-      if (error.code === ErrorCode.MATCHMAKE_UNHANDLED || error.code === ErrorCode.APPLICATION_ERROR) throw new JoinError('join.error.rejected', error.message);
+      const refusal = joinErrorName(error.code);
+      if (refusal) throw new JoinError(REFUSALS[refusal], error.message);
     }
     throw new JoinError('join.error.unreachable', error instanceof Error ? error.message : String(error));
   }

@@ -1,7 +1,7 @@
 // The Join form: class code (pre-filled from a join link) and nickname, checked here and again by the server.
-import { t, type MessageKey } from '../i18n/index.ts';
+import { getLanguage, t, type MessageKey } from '../i18n/index.ts';
 import { joinClass, JoinError } from '../net/classroom.ts';
-import { codeError, NICKNAME_MAX, nicknameError, normalizeCode, normalizeNickname } from '../net/join-code.ts';
+import { checkNicknameInput, codeError, NICKNAME_MAX, normalizeCode } from '../net/join-code.ts';
 import { h, place } from '../ui/dom.ts';
 import { Header } from '../ui/header.ts';
 import type { ScreenLayout } from '../ui/layout.ts';
@@ -122,18 +122,18 @@ export class Join extends UiScene {
   private async join(): Promise<void> {
     if (this.busy) return;
     const code = normalizeCode(this.codeInput.value);
-    const nickname = normalizeNickname(this.nicknameInput.value);
     this.codeInput.value = code;
-    this.nicknameInput.value = nickname;
     const badCode = codeError(code);
     if (badCode) return this.showError(badCode, '', this.codeInput);
-    const badNickname = nicknameError(nickname);
-    if (badNickname) return this.showError(badNickname, '', this.nicknameInput);
+    const checked = checkNicknameInput(this.nicknameInput.value);
+    if (!checked.ok) return this.showError(checked.error, '', this.nicknameInput);
+    const nickname = checked.nickname;
+    this.nicknameInput.value = nickname;
     this.showError(null);
     saveNickname(nickname);
     this.setBusy(true);
     try {
-      const joined = await joinClass(code, nickname);
+      const joined = await joinClass(code, nickname, getLanguage());
       if (this.scene.isActive()) this.scene.start('Lobby', { code, nickname, role: 'student', room: joined.room });
       else await joined.room.leave(true);
     } catch (error) {

@@ -97,13 +97,17 @@ export class Lobby extends UiScene {
     this.codeText.setPosition(cx, area.y + unit * 1.6);
     const codeBottom = this.codeText.y + this.codeText.height + unit;
     if (layout.stacked) {
+      this.qr.style.width = '';
       const shareTop = codeBottom;
       place(this.share, { x: layout.panel.x, y: shareTop, width: layout.panel.width, height: layout.height - shareTop });
       const panelTop = this.share.hidden ? shareTop : shareTop + this.share.offsetHeight + unit;
       place(this.panel, { ...layout.panel, y: panelTop, height: layout.height - panelTop - 8 });
     } else {
-      const side = Math.min(area.width * 0.6, area.y + area.height - codeBottom - unit * 5);
-      place(this.share, { x: cx - Math.max(side, 280) / 2, y: codeBottom, width: Math.max(side, 280), height: area.y + area.height - codeBottom });
+      // The QR code takes what the column leaves after the caption and the link, so a projector shows it large.
+      const side = Math.max(160, Math.min(area.width * 0.6, area.y + area.height - codeBottom - unit * 6));
+      this.qr.style.width = `${Math.round(side)}px`;
+      const width = area.width * 0.9;
+      place(this.share, { x: cx - width / 2, y: codeBottom, width, height: area.y + area.height - codeBottom });
       place(this.panel, layout.panel);
     }
   }

@@ -4,6 +4,7 @@ import { loadGlyphs } from '../fonts.ts';
 import { getLanguage, languageText, onLanguageChanged, t } from '../i18n/index.ts';
 import { h, required } from '../ui/dom.ts';
 import { UI } from '../theme.ts';
+import { fitCamera, viewSize } from '../ui/pixel-ratio.ts';
 import type { BootTarget } from './Boot.ts';
 
 /** Shows loading progress; its label is DOM text (an accessible progressbar) because the canvas font is not ready yet. */
@@ -23,7 +24,8 @@ export class Preloader extends Phaser.Scene {
     required('scene-ui').append(panel);
 
     const draw = (): void => {
-      const { width, height } = this.scale;
+      fitCamera(this);
+      const { width, height } = viewSize(this);
       const w = Math.min(480, width * 0.8);
       const x = (width - w) / 2;
       const y = height / 2;

@@ -44,7 +44,7 @@ export class StateDiagram {
     this.graphics = scene.add.graphics();
     this.caption = addText({ size: 18, color: UI.muted, bold: true });
     for (const state of STATES) this.nodeLabels.set(state, addText({ size: 18, bold: true }).setOrigin(0, 0.5));
-    for (let i = 0; i < EDGES.length; i += 1) this.edgeLabels.push(addText({ size: 14, color: UI.muted, align: 'center' }).setOrigin(0.5));
+    for (let i = 0; i < EDGES.length; i += 1) this.edgeLabels.push(addText({ size: 14, color: UI.muted, align: 'center', background: UI.background }).setOrigin(0.5));
   }
 
   /** Fills the labels from the current language. */
@@ -96,10 +96,11 @@ export class StateDiagram {
       const end = this.clip({ x: b.x + nx * offset, y: b.y + ny * offset }, { x: -dx, y: -dy }, halfWidths.get(edge.to) ?? 0, nodeH / 2);
       g.lineStyle(2, UI.muted, 1).lineBetween(start.x, start.y, end.x, end.y);
       this.arrowHead(end, { x: dx / len, y: dy / len }, labelSize * 0.55);
-      const side = edge.bend !== 0 ? 1 : tall ? 1 : -1;
-      const gap = edgeSize * (edge.bend !== 0 ? 1.6 : 1.1);
+      // The label sits beside its line, on the side away from a partner line, clear of it by its own half-extent.
       label.setFontSize(edgeSize).setWordWrapWidth(Math.max(90, box.width * 0.3));
-      label.setPosition((start.x + end.x) / 2 + nx * gap * side * Math.sign(offset || 1), (start.y + end.y) / 2 + ny * gap * side * Math.sign(offset || 1));
+      const side = edge.bend !== 0 ? Math.sign(offset) : tall ? 1 : -1;
+      const clearance = 4 + (Math.abs(nx) * label.width) / 2 + (Math.abs(ny) * label.height) / 2;
+      label.setPosition((start.x + end.x) / 2 + nx * clearance * side, (start.y + end.y) / 2 + ny * clearance * side);
     });
     for (const state of STATES) {
       const c = centres.get(state);

@@ -4,6 +4,7 @@ import { onLanguageChanged } from '../i18n/index.ts';
 import { FONT_FAMILY, UI, css } from '../theme.ts';
 import { h, required } from './dom.ts';
 import { computeLayout, type ScreenLayout } from './layout.ts';
+import { fitCamera, pixelRatio, viewSize } from './pixel-ratio.ts';
 
 /** Options for a Phaser text drawn in the UI font. */
 export interface TextOptions {
@@ -12,6 +13,8 @@ export interface TextOptions {
   bold?: boolean;
   align?: 'left' | 'center' | 'right';
   wrapWidth?: number;
+  /** A solid backdrop, for labels drawn across lines. */
+  background?: number;
 }
 
 /**
@@ -39,6 +42,7 @@ export abstract class UiScene extends Phaser.Scene {
   create(data: object = {}): void {
     this.texts = [];
     this.cameras.main.setBackgroundColor(UI.background);
+    fitCamera(this);
     this.panel = h('section', { class: 'scene-panel', 'data-scene': this.scene.key });
     required('scene-ui').append(this.panel);
     this.build(data);
@@ -46,6 +50,7 @@ export abstract class UiScene extends Phaser.Scene {
 
     const offLanguage = onLanguageChanged(() => this.refresh());
     const onResize = (): void => {
+      fitCamera(this);
       this.relayout(this.layout());
       this.mirror();
     };
@@ -58,9 +63,12 @@ export abstract class UiScene extends Phaser.Scene {
     });
   }
 
-  /** The layout for the current canvas size. */
+  /** The layout for the current canvas size; also scales the overlay's rem unit with the screen. */
   protected layout(): ScreenLayout {
-    return computeLayout(this.scale.width, this.scale.height, this.panelWidth());
+    const { width, height } = viewSize(this);
+    const layout = computeLayout(width, height, this.panelWidth());
+    document.documentElement.style.fontSize = `${Math.round(Math.min(22, Math.max(16, layout.unit * 0.85)))}px`;
+    return layout;
   }
 
   /** Re-renders strings, then re-lays out (string widths change with the language) and mirrors the texts. */
@@ -78,8 +86,9 @@ export abstract class UiScene extends Phaser.Scene {
       fontStyle: options.bold ? 'bold' : 'normal',
       color: css(options.color ?? UI.text),
       align: options.align ?? 'left',
-      resolution: Math.min(2, window.devicePixelRatio || 1),
+      resolution: pixelRatio(),
       ...(options.wrapWidth ? { wordWrap: { width: options.wrapWidth, useAdvancedWrap: true } } : {}),
+      ...(options.background !== undefined ? { backgroundColor: css(options.background), padding: { x: 4, y: 2 } } : {}),
     });
     this.texts.push(text);
     return text;
