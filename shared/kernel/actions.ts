@@ -1,6 +1,6 @@
 // The roles' moves on the machine. Each action is checked completely before anything changes, so a
 // refused action returns a typed rejection and leaves the state exactly as it was.
-import { detect } from './detect.ts';
+import { detectDeadlocks } from './detect.ts';
 import { settle } from './execute.ts';
 import { handle } from './interrupts.ts';
 import { deliver } from './ipc.ts';
@@ -61,7 +61,11 @@ export function applyActionInPlace(s: KernelState, a: KernelAction): InPlaceResu
   const emit: Emit = (e) => events.push(e);
   const r = act(s, a, emit);
   if (r) return r;
-  detect(s, emit);
+  // Only a deadlock can appear between two ticks. Starvation and unhandled interrupts depend on
+  // counters that move only with the tick (a Ready streak, an interrupt's age), and the boundary's
+  // detector has already reported every case as of this tick; an action only resets a streak or raises
+  // an interrupt of age 0. So after an action the deadlock detector is the only one with news.
+  detectDeadlocks(s, emit);
   return { ok: true, events };
 }
 

@@ -179,6 +179,7 @@ export function deliver(s: KernelState, c: Channel, m: Message, emit: Emit): voi
 
 /** The messages the channel role should deliver now to keep the channel's promises, in order. */
 export function dueMessages(s: KernelState, c: Channel): Message[] {
+  if (c.inFlight.length === 0) return []; // the usual case, checked on every channel at every tick
   const ready = c.inFlight.filter((m) => m.readyAt <= s.tick);
   if (!isOrdered(c)) return ready.sort((a, b) => a.readyAt - b.readyAt || a.seq - b.seq);
   // Ordered: never overtake an older message still travelling.
