@@ -510,7 +510,11 @@ describe('kernel invariants under random actions', () => {
         const scenario = scenarioOf(input);
         const steps: Step[] = [];
         for (let i = 0; i < 150; i++) steps.push({ k: 'bots', policy }, { k: 'tick' });
-        run(scenario, seed, steps, true);
+        const { state } = run(scenario, seed, steps, true);
+        // Prompt, correct bots: the channel bot never delivers out of order, the interrupt bot leaves
+        // nothing pending long enough to be reported.
+        expect(state.counters.outOfOrder).toBe(0);
+        expect(state.counters.unhandledInterrupts).toBe(0);
       }),
       { numRuns: 60 },
     );
