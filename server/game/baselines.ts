@@ -4,11 +4,16 @@ import { applyActionInPlace, createKernel, isFinished, machineMetrics, tickInPla
 import type { Scenario, TimedAction } from '../../shared/kernel/index.ts';
 import { roleSlots } from '../../shared/roles/assign.ts';
 import { BASELINE_POLICIES, type BaselineResult } from '../../shared/protocol/summary.ts';
+import { scenarioForPolicy } from '../../shared/sim/run.ts';
 import { playBots } from './bot-driver.ts';
+
+/** Round robin's time slice in a baseline when the scenario itself has no timer. */
+const BASELINE_QUANTUM = 4;
 
 /** Runs one policy until the machine finishes or `tickLimit` passes. */
 export function runBaseline(scenario: Scenario, seed: number, hostEvents: readonly TimedAction[], policy: BaselineResult['policy'], tickLimit: number): BaselineResult {
-  const state = createKernel(scenario, seed);
+  // Each policy runs as the textbook defines it: a timer only for round robin.
+  const state = createKernel(scenarioForPolicy(scenario, policy, scenario.quantum > 0 ? scenario.quantum : BASELINE_QUANTUM), seed);
   const slots = roleSlots(scenario, 0);
   const none = new Set<string>();
   let k = 0;
