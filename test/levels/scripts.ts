@@ -1,6 +1,6 @@
 // Building blocks for scripted players: each returns a PlayerScript that reads the machine and
 // returns the moves a player of that role would make now.
-import { MAX_PLAN, type KernelAction, type KernelState, type Thread } from '../../shared/kernel/index.ts';
+import { MAX_PLAN, dueMessages, type KernelAction, type KernelState, type Thread } from '../../shared/kernel/index.ts';
 import type { PlayerScript } from '../../shared/levels/index.ts';
 
 /** The thread of the first process with this name (thread index k), if it has arrived. */
@@ -93,4 +93,24 @@ export function preemptBy(rank: (s: Readonly<KernelState>, tid: number) => numbe
     }
     return [];
   };
+}
+
+/** The channel role played well: every due message, in the order the channel promises. */
+export function deliverInOrder(channels: string[]): PlayerScript {
+  return (s) => channels.flatMap((name) => {
+    const c = s.channels[name];
+    return c ? dueMessages(s as KernelState, c).map((m): KernelAction => ({ type: 'deliver', channel: name, message: m.id })) : [];
+  });
+}
+
+/** The channel role played badly: waits until two messages are ready, then delivers the newest first. */
+export function deliverNewestFirst(channels: string[]): PlayerScript {
+  return (s) => channels.flatMap((name) => {
+    const c = s.channels[name];
+    if (!c) return [];
+    const ready = c.inFlight.filter((m) => m.readyAt <= s.tick).sort((a, b) => b.seq - a.seq);
+    const sendersDone = c.senders.length === 0 && c.inFlight.length < 2;
+    if (ready.length < 2 && !(sendersDone && ready.length > 0 && s.tick > 30)) return [];
+    return ready.map((m): KernelAction => ({ type: 'deliver', channel: name, message: m.id }));
+  });
 }

@@ -1,0 +1,43 @@
+// Scripted players for chapter 5 (synchronisation): a 3-star play and a failing play per level.
+import type { PlayerScript } from '../../../shared/levels/index.ts';
+import { nameOf, steer } from '../scripts.ts';
+import type { Solutions } from './types.ts';
+
+/** Serves alarm at once, but preempts a bank thread only between a store and its next load. */
+const safeSwitch: PlayerScript = (s) => {
+  const core = s.cores[0]!;
+  const alarm = s.readyQueue.find((t) => nameOf(s, t) === 'alarm');
+  if (core.running === null) {
+    const again = s.readyQueue.find((t) => t === core.lastRan);
+    const tid = alarm ?? again ?? s.readyQueue[0];
+    return tid === undefined ? [] : [{ type: 'dispatch', core: 0, tid }];
+  }
+  return alarm !== undefined && s.threads[core.running]!.loaded === null ? [{ type: 'preempt', core: 0 }] : [];
+};
+
+/** Switches threads at every tick, whatever they are doing. */
+const hyperRoundRobin: PlayerScript = (s) => {
+  const core = s.cores[0]!;
+  if (core.running === null) return s.readyQueue.length > 0 ? [{ type: 'dispatch', core: 0, tid: s.readyQueue[0]! }] : [];
+  return s.readyQueue.length > 0 && core.lastRan === core.running && s.tick % 1 === 0 && core.sliceUsed > 0 ? [{ type: 'preempt', core: 0 }] : [];
+};
+
+const deposit = ['load balance', 'add 1', 'store balance'];
+const item = ['load made', 'add 1', 'store made', 'signal full'];
+
+/** Chapter 5's proofs. */
+export const CH5: Solutions = {
+  'race-timing': { good: () => safeSwitch, poor: () => hyperRoundRobin },
+  mutex: {
+    good: () => steer('bank', ['lock m', ...deposit, 'unlock m', 'lock m', ...deposit, 'unlock m', 'exit']),
+    poor: () => steer('bank', [...deposit, ...deposit, 'exit']),
+  },
+  deadlock: {
+    good: () => steer('bank', ['lock b', 'lock a', 'load moved', 'add 1', 'store moved', 'unlock a', 'unlock b', 'exit']),
+    poor: () => steer('bank', ['lock a', 'cpu 1', 'lock b', 'load moved', 'add 1', 'store moved', 'unlock b', 'unlock a', 'exit']),
+  },
+  'producer-consumer': {
+    good: () => steer('shop', [...Array.from({ length: 4 }, () => ['wait empty', ...item]).flat(), 'exit']),
+    poor: () => steer('shop', [...Array.from({ length: 4 }, () => item).flat(), 'exit']),
+  },
+};
