@@ -6,6 +6,7 @@ import type { RoleSlot } from '../../shared/roles/types.ts';
 import type { PlayerResult, RoundEnd, RoundSummary } from '../../shared/protocol/summary.ts';
 import { runBaselines } from './baselines.ts';
 import { classPolicy, playBots } from './bot-driver.ts';
+import { RoundTimeline } from './round-timeline.ts';
 import { TickClock } from './tick-clock.ts';
 
 /** lobby: roles being set, clock stopped; running; paused; ended: summary shown until restart. */
@@ -39,6 +40,8 @@ export class Match {
   log: TimedAction[] = [];
   /** Events not yet sent to clients. */
   pending: KernelEvent[] = [];
+  /** The round's Gantt chart and notable events, for its summary. */
+  timeline = new RoundTimeline();
   readonly clock: TickClock;
 
   constructor(readonly options: MatchOptions) {
@@ -58,6 +61,7 @@ export class Match {
     if (result.ok) {
       this.log.push({ tick: this.state.tick, action });
       this.pending.push(...result.events);
+      this.timeline.note(result.events, this.state);
     }
     return result;
   }
@@ -71,7 +75,10 @@ export class Match {
     let ended: RoundEnd | null = null;
     for (; ticks < due && ended === null; ticks++) {
       playBots(this.state, this.slots, humanSlots, classPolicy(this.state), (a) => this.act(a));
-      this.pending.push(...tickInPlace(this.state));
+      this.timeline.sample(this.state);
+      const events = tickInPlace(this.state);
+      this.pending.push(...events);
+      this.timeline.note(events, this.state);
       if (isFinished(this.state)) ended = 'finished';
       else if (this.state.tick >= this.options.tickLimit) ended = 'time-limit';
     }
@@ -121,6 +128,7 @@ export class Match {
     this.round++;
     this.log = [];
     this.pending = [];
+    this.timeline = new RoundTimeline();
     this.state = this.freshKernel();
     this.clock.reset();
     this.phase = 'lobby';
@@ -146,6 +154,8 @@ export class Match {
       processes: processMetrics(this.state),
       baselines: runBaselines(this.options.scenario, this.options.seed, hostEvents, this.options.tickLimit),
       players,
+      timeline: this.state.cores.map((_, i) => this.timeline.cores[i] ?? []),
+      notable: this.timeline.notable,
       actions: this.log.length,
       endedAt: now.toISOString(),
     };

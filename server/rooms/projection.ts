@@ -45,6 +45,7 @@ const ProcessView = schema({
   faulted: t.boolean().default(false),
   threads: t.array('uint16'),
   memory: t.array('uint16'),
+  shm: t.array('string'),
   vars: t.map('int32'),
 }, 'ProcessView');
 
@@ -213,7 +214,8 @@ export function projectMachine(m: Machine, s: KernelState): void {
     put(v, 'terminated', p.terminated); put(v, 'faulted', p.faulted);
     syncArray(v.threads, p.threads);
     const mem = p.memory;
-    syncArray(v.memory, [mem.base, mem.limit, mem.code, mem.data, mem.heap, mem.stack, mem.cowPages]);
+    syncArray(v.memory, [mem.base, mem.limit, mem.code, mem.data, mem.heap, mem.stack, mem.cowPages, mem.cowWith ?? 0]);
+    syncArray(v.shm, mem.shm);
     syncPrimitiveMap(v.vars, p.vars);
   });
   syncMap(m.threads, Object.entries(s.threads), () => new ThreadView(), (v, th) => {

@@ -1,6 +1,6 @@
 // The end-of-round report: the class's machine next to the same workload under the classic policies.
 // Sent to every client when a round ends and kept for the report scene and the dashboard.
-import type { MachineMetrics, ProcessMetrics } from '../kernel/index.ts';
+import type { KernelEventType, MachineMetrics, ProcessMetrics } from '../kernel/index.ts';
 import type { Role } from '../roles/types.ts';
 
 /** The classic policies every round is compared with. */
@@ -8,6 +8,9 @@ export const BASELINE_POLICIES = ['fifo', 'sjf', 'rr', 'priority'] as const;
 
 /** One of the baseline policies. */
 export type BaselinePolicy = (typeof BASELINE_POLICIES)[number];
+
+/** Most notable events a summary carries, so a pathological round cannot bloat the report. */
+export const NOTABLE_MAX = 60;
 
 /** Why a round ended. */
 export type RoundEnd = 'host' | 'finished' | 'time-limit';
@@ -28,6 +31,20 @@ export interface PlayerResult {
   score: number;
 }
 
+/** One stretch of a core's time for the Gantt chart: ticks [from, to) running `label` (a thread label such as P3·T2, or 'switch'); idle time has no run. */
+export interface CoreRun {
+  from: number;
+  to: number;
+  label: string;
+}
+
+/** A moment worth discussing after the round (a race, a deadlock, starvation, a leak …), already told in both languages. */
+export interface NotableEvent {
+  tick: number;
+  type: KernelEventType;
+  text: { ko: string; en: string };
+}
+
 /** The report of one round. */
 export interface RoundSummary {
   roomCode: string;
@@ -41,6 +58,10 @@ export interface RoundSummary {
   processes: ProcessMetrics[];
   baselines: BaselineResult[];
   players: PlayerResult[];
+  /** What each core did over the round, one list of runs per core (the Gantt chart). */
+  timeline: CoreRun[][];
+  /** The round's notable events in order (at most NOTABLE_MAX, the first ones kept). */
+  notable: NotableEvent[];
   /** Actions taken during the round (humans, bots and host), for replays. */
   actions: number;
   endedAt: string;

@@ -106,6 +106,17 @@ describe('end of round', () => {
     const waiting = Object.fromEntries(s.baselines.map((b) => [b.policy, b.metrics.averages.waiting]));
     expect(waiting.sjf).toBeLessThanOrEqual(waiting.fifo!);
     expect(s.players.map((p) => p.nickname)).toEqual(['Yoon']);
+    // the Gantt chart: every busy tick of every core is in exactly one run, runs in order and never overlapping
+    expect(s.timeline).toHaveLength(host.state.machine.cores.length);
+    for (const [i, runs] of s.timeline.entries()) {
+      const core = host.state.machine.cores.at(i)!;
+      const running = runs.filter((r) => r.label !== 'switch').reduce((n, r) => n + r.to - r.from, 0);
+      const switching = runs.filter((r) => r.label === 'switch').reduce((n, r) => n + r.to - r.from, 0);
+      expect(running).toBe(core.busyTicks);
+      expect(switching).toBe(core.switchTicks);
+      for (let k = 1; k < runs.length; k++) expect(runs[k]!.from).toBeGreaterThanOrEqual(runs[k - 1]!.to);
+    }
+    expect(Array.isArray(s.notable)).toBe(true);
     await until('phase ended', () => host.state.phase === 'ended');
     const stored = (h.server.reports as MemoryRoundReports).forRoom(created.roomId);
     expect(stored).toHaveLength(1);
