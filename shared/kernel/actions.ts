@@ -21,9 +21,9 @@ const no = (code: RejectionCode, params: Rejection['params'] = {}): InPlaceResul
 
 /** Why a thread cannot be dispatched, or null when it is Ready. */
 export function notReadyReason(s: KernelState, t: Thread): Rejection | null {
+  if (t.state === 'ready') return null; // every dispatch asks: no label needed then
   const thread = label(s, t.tid);
   switch (t.state) {
-    case 'ready': return null;
     case 'new': return { code: 'thread-new', params: { thread } };
     case 'running': return { code: 'thread-running', params: { thread, core: t.core ?? 0 } };
     case 'terminated': return { code: 'thread-terminated', params: { thread } };
@@ -79,7 +79,8 @@ function act(s: KernelState, a: KernelAction, emit: Emit): InPlaceResult | null 
       if (core.running !== null) return no('core-busy', { core: a.core, thread: label(s, core.running) });
       const why = notReadyReason(s, t);
       if (why) return { ok: false, rejection: why };
-      s.readyQueue = s.readyQueue.filter((x) => x !== t.tid);
+      const at = s.readyQueue.indexOf(t.tid); // a Ready thread is in the queue exactly once
+      if (at >= 0) s.readyQueue.splice(at, 1);
       const switched = core.lastRan !== null && core.lastRan !== t.tid;
       if (switched) s.counters.contextSwitches++;
       core.running = t.tid;

@@ -2,7 +2,7 @@
 // shares (create, admit, ready, block, exit, terminate). Functions here mutate the state they are
 // given; index.ts wraps them so that callers outside the kernel see pure functions.
 import type {
-  BlockReason, Channel, Instr, KernelEvent, KernelState, Process, ProcessSpec, Scenario, Thread,
+  BlockReason, Channel, Instr, Interrupt, KernelEvent, KernelState, Process, ProcessSpec, Scenario, Thread,
 } from './types.ts';
 
 /** The most processes alive at once: a fork bomb meets this limit instead of the machine's memory. */
@@ -158,8 +158,10 @@ export function leaveCore(s: KernelState, t: Thread): void {
   core.switchLeft = 0;
   core.sliceUsed = 0;
   t.core = null;
-  // A timer interrupt for a thread that has left its core has nothing left to do.
-  s.interrupts = s.interrupts.filter((i) => !(i.kind === 'timer' && i.tid === t.tid));
+  // A timer interrupt for a thread that has left its core has nothing left to do. (Checked first so
+  // that the common case, no such interrupt, allocates nothing.)
+  const isMine = (i: Interrupt) => i.kind === 'timer' && i.tid === t.tid;
+  if (s.interrupts.some(isMine)) s.interrupts = s.interrupts.filter((i) => !isMine(i));
 }
 
 /** Running → Blocked on something. */
