@@ -2,6 +2,7 @@
 // defaults; README lists them. Nothing else in server/ reads process.env.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { databaseConfigFromEnv, type DatabaseConfig } from './db/config.ts';
 
 /** The server's settings after defaults and validation. */
 export interface ServerConfig {
@@ -25,6 +26,14 @@ export interface ServerConfig {
   roundTickLimit: number;
   /** Minutes an empty class room is kept before it closes (ROOM_IDLE_MINUTES, default 30). */
   roomIdleMinutes: number;
+  /** Where teachers, sessions and reports are stored: SQLite file DATABASE_FILE (default data/kernel-crew.sqlite) or PostgreSQL DATABASE_URL. */
+  database: DatabaseConfig;
+  /** Hours a teacher stays signed in (SESSION_TTL_HOURS, default 12). */
+  sessionTtlHours: number;
+  /** Sign-in and sign-up attempts per minute from one address (AUTH_RATE_PER_MINUTE, default 10). */
+  authRatePerMinute: number;
+  /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy (TRUST_PROXY=1; default off). */
+  trustProxy: boolean;
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -50,5 +59,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     ticksPerSecond: num(env, 'TICKS_PER_SECOND', 2, 0.25, 20),
     roundTickLimit: Math.trunc(num(env, 'ROUND_TICK_LIMIT', 900, 10, 1_000_000)),
     roomIdleMinutes: num(env, 'ROOM_IDLE_MINUTES', 30, 0.05, 24 * 60),
+    database: databaseConfigFromEnv(env),
+    sessionTtlHours: num(env, 'SESSION_TTL_HOURS', 12, 0.01, 24 * 365),
+    authRatePerMinute: Math.trunc(num(env, 'AUTH_RATE_PER_MINUTE', 10, 1, 10_000)),
+    trustProxy: ['1', 'true', 'yes'].includes((env.TRUST_PROXY ?? '').trim().toLowerCase()),
   };
 }

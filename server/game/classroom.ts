@@ -2,7 +2,7 @@
 // into kernel actions or host commands, runs the clock, ends rounds with their report. The Colyseus
 // rooms only translate between this and their clients.
 import { timingSafeEqual } from 'node:crypto';
-import { describeRejection } from '../../shared/kernel/index.ts';
+import { describeRejection, liveEventActions } from '../../shared/kernel/index.ts';
 import { findSlot, roleSlots } from '../../shared/roles/assign.ts';
 import { scoreAction } from '../../shared/roles/score.ts';
 import { slotThreadId } from '../../shared/roles/slot-thread.ts';
@@ -14,6 +14,7 @@ import { parseClientMessage, type HostCommand, type Sender } from '../../shared/
 import { checkNickname } from '../../shared/protocol/nickname.ts';
 import type { RoundEnd, RoundSummary } from '../../shared/protocol/summary.ts';
 import { Match, type MatchOptions } from './match.ts';
+import { ActivityTracker } from './player-activity.ts';
 import { rebalance, reassign, roleOf, seatNewcomer } from './roster.ts';
 import type { RoundReportSink } from './round-reports.ts';
 import { Seats, type Seat } from './seats.ts';
@@ -36,6 +37,8 @@ export interface ClassroomOptions {
   maxPlayers: number;
   abuseLimit: number;
   match: MatchOptions;
+  /** Whether students see the class ranking (told in `welcome`); default true. */
+  leaderboard?: boolean;
   reports: RoundReportSink;
   io: RoomIO;
 }
@@ -63,6 +66,8 @@ export class Classroom {
   private overrides: Overrides = {};
   private readonly strikes: Strikes;
   private roundStartedAt = Date.now();
+  /** Actions, refusals and response latency per player this round, for the reports. */
+  readonly activity = new ActivityTracker();
 
   constructor(readonly options: ClassroomOptions) {
     this.match = new Match(options.match);
@@ -173,13 +178,16 @@ export class Classroom {
       this.edgeError(seat, 'not-running', `the round is ${phase}`, type);
       return;
     }
+    const prompt = this.activity.promptTick(this.match.state, parsed.action);
     const result = this.match.act(parsed.action);
     if (!result.ok) {
       seat.refused++;
+      this.activity.refused(seat.id, this.match.state.tick, type);
       this.options.io.send(seat.id, 'rejected', { type, code: result.rejection.code, params: result.rejection.params, reason: describeRejection(result.rejection, seat.lang) });
       return;
     }
     seat.actions++;
+    this.activity.accepted(seat.id, this.match.state, type, prompt);
     if (!seat.isHost || this.options.kind === 'solo') {
       const points = scoreAction(result.events);
       seat.score += points;
@@ -223,6 +231,34 @@ export class Classroom {
       case 'assign':
         if (this.options.kind === 'solo') return 'bad-state';
         return reassign(this.seats, m, this.overrides, c.player, c.slot);
+      case 'rename': {
+        const seat = this.seats.get(c.player);
+        if (!seat || seat.isHost || seat.status === 'left') return 'no-such-player';
+        const check = checkNickname(c.nickname, this.seats.takenNicknames(seat.playerId));
+        if (!check.ok) return 'bad-nickname';
+        seat.nickname = check.nickname;
+        return null;
+      }
+      case 'rotate': {
+        // Every job moves to the next player in join order (the last player's to the first).
+        if (this.options.kind === 'solo') return 'bad-state';
+        const players = this.seats.players();
+        const slots = players.map((s) => s.slot);
+        players.forEach((s, i) => {
+          const slot = slots[(i + players.length - 1) % players.length]!;
+          if (m.phase === 'lobby') this.overrides[s.id] = slot;
+          else s.slot = slot;
+        });
+        if (m.phase === 'lobby') rebalance(this.seats, m, this.overrides);
+        return null;
+      }
+      case 'live-event': {
+        if (m.phase === 'ended') return 'bad-state';
+        const planned = liveEventActions(m.state, c.event);
+        if (!planned.ok) return 'bad-state';
+        for (const a of planned.actions) if (!m.act(a).ok) return 'bad-state';
+        return null;
+      }
       case 'kick': {
         const seat = this.seats.get(c.player);
         if (!seat || seat.isHost || seat.status === 'left') return 'no-such-player';
@@ -238,11 +274,14 @@ export class Classroom {
   private beginRound(): void {
     this.roundStartedAt = Date.now();
     for (const s of this.seats.all()) { s.roundScore = 0; s.actions = 0; s.refused = 0; }
+    this.activity.reset(this.match.state);
   }
 
   /** Advances the machine by elapsed wall time and sends what happened. */
   update(elapsedMs: number): void {
+    const running = this.match.phase === 'running';
     const r = this.match.step(elapsedMs, this.seats.humanSlots());
+    this.activity.observe(this.match.state, running ? elapsedMs : 0);
     const events = this.match.drainEvents();
     if (events.length > 0) this.options.io.broadcast('events', { tick: this.match.state.tick, events });
     if (r.ended) this.finishRound(r.ended);
@@ -257,6 +296,7 @@ export class Classroom {
     const record = {
       roomId: this.options.roomId, summary, startedAt: this.roundStartedAt, endedAt: Date.now(),
       playerIds: Object.fromEntries(seats.map((s) => [s.id, s.playerId])), log: this.match.log,
+      activity: this.activity.report(),
     };
     this.options.reports.save(record).catch((e: unknown) => console.error('[reports] could not save a round', e));
   }

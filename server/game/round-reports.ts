@@ -2,6 +2,7 @@
 // module (server/db) plugs in behind the same interface, the in-memory one serves tests and dev.
 import type { TimedAction } from '../../shared/kernel/index.ts';
 import type { RoundSummary } from '../../shared/protocol/summary.ts';
+import type { PlayerActivity } from './player-activity.ts';
 
 /** A finished round as the room keeps it: the summary sent to clients plus what only the server knows. */
 export interface RoundRecord {
@@ -13,11 +14,15 @@ export interface RoundRecord {
   playerIds: Record<string, string>;
   /** Every accepted action of the round, humans', bots' and the host's, for replays and timelines. */
   log: TimedAction[];
+  /** Seat id → that player's actions, refusals and response latency this round. */
+  activity?: Record<string, PlayerActivity>;
 }
 
 /** Where finished rounds go. */
 export interface RoundReportSink {
   save(record: RoundRecord): Promise<void>;
+  /** Told when a room closes for good (its class session ends). */
+  roomClosed?(roomId: string): Promise<void>;
 }
 
 /** Keeps reports in memory: the default until a database is configured, and what tests read. */

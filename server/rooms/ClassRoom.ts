@@ -1,6 +1,7 @@
 // A class room: created only through POST /api/rooms, joined with its code, run by whoever holds its
 // host key; closes itself after staying empty for a while.
 import { randomInt } from 'node:crypto';
+import { tuneScenario } from '../game/room-tuning.ts';
 import { resolveScenario } from '../scenarios/catalog.ts';
 import type { ClassRoomCreateOptions, ClassRoomMetadata } from './directory.ts';
 import { KernelRoom, type RoomServices } from './KernelRoom.ts';
@@ -31,14 +32,17 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
       code: options.code,
       hostKey: options.hostKey,
       maxPlayers,
+      leaderboard: options.leaderboard ?? true,
       match: {
-        scenario: scenario.scenario,
+        scenario: tuneScenario(scenario.scenario, options.tuning),
         scenarioName: scenario.name,
         seed: options.seed ?? randomInt(1, 2 ** 31 - 1),
         ticksPerSecond: options.ticksPerSecond ?? config.ticksPerSecond,
         tickLimit: config.roundTickLimit,
       },
     });
+    if (options.lateJoin === false) this.classroom.lateJoin = false;
+    this.state.lateJoin = this.classroom.lateJoin;
     this.state.code = options.code;
     this.state.scenario = scenario.name;
     this.state.tickLimit = config.roundTickLimit;
@@ -48,6 +52,10 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
   private closeIfIdle(): void {
     if (this.clients.length > 0) { this.emptySince = Date.now(); return; }
     if (Date.now() - this.emptySince > this.services.config.roomIdleMinutes * 60_000) void this.disconnect();
+  }
+
+  override onDispose(): Promise<void> | void {
+    return this.services.reports.roomClosed?.(this.roomId);
   }
 
   protected reconnectSeconds(): number {

@@ -8,6 +8,7 @@ import type { RoundReportSink } from '../game/round-reports.ts';
 import { roleOf } from '../game/roster.ts';
 import { slotThreadId } from '../../shared/roles/slot-thread.ts';
 import type { CreationGrants } from './directory.ts';
+import { roomTimings } from '../metrics.ts';
 import { RoomState, projectMachine, projectPlayers, projectSlots, type SyncedRoomState } from './projection.ts';
 
 /** Server-side services every room receives through its registered default options. */
@@ -43,7 +44,11 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: SyncedRoo
       },
     });
     this.onMessage('*', (client: Client, type: string | number, payload: unknown) => this.classroom.receive(client.sessionId, String(type), payload));
-    this.setTimestep((elapsed) => this.classroom.update(elapsed), FRAME_MS);
+    this.setTimestep((elapsed) => {
+      const t0 = performance.now();
+      this.classroom.update(elapsed);
+      roomTimings.step.record(performance.now() - t0);
+    }, FRAME_MS);
     this.project();
   }
 
@@ -79,6 +84,13 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: SyncedRoo
     this.project();
   }
 
+  override broadcastPatch(): boolean {
+    const t0 = performance.now();
+    const changed = super.broadcastPatch();
+    roomTimings.patch.record(performance.now() - t0);
+    return changed;
+  }
+
   override onAuth(client: Client, options: unknown): Admission & { ok: true } {
     const admission = this.classroom.admit(options, client.sessionId);
     if (!admission.ok) throw new ServerError(JOIN_ERRORS[admission.error], `${admission.error}: ${admission.message}`);
@@ -100,7 +112,7 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: SyncedRoo
   private welcome(client: Client): void {
     const seat = this.classroom.seats.bySession(client.sessionId);
     if (!seat) return;
-    client.send('welcome', { seat: seat.id, slot: seat.slot, host: seat.isHost, lang: seat.lang, code: this.classroom.options.code });
+    client.send('welcome', { seat: seat.id, slot: seat.slot, host: seat.isHost, lang: seat.lang, code: this.classroom.options.code, leaderboard: this.classroom.options.leaderboard ?? true });
     if (this.classroom.lastSummary && this.classroom.match.phase === 'ended') client.send('summary', this.classroom.lastSummary);
   }
 

@@ -2,6 +2,7 @@
 // every room has a unique code and a host key, and a client cannot mint rooms of its own.
 import { randomBytes, randomInt } from 'node:crypto';
 import { matchMaker } from '@colyseus/core';
+import type { RoomTuning } from '../game/room-tuning.ts';
 import { JOIN_CODE_LENGTH, isWellFormedJoinCode, joinCodeFromRandom, normalizeJoinCode } from '../../shared/protocol/join-code.ts';
 
 /** Room type names registered with the matchmaker. */
@@ -40,6 +41,12 @@ export interface ClassRoomCreateOptions {
   maxPlayers?: number;
   seed?: number;
   title?: string;
+  /** Teachers' dashboard settings (server/game/room-tuning.ts): machine overrides and which jobs students play. */
+  tuning?: RoomTuning;
+  /** Whether students may join once a round is running (default true). */
+  lateJoin?: boolean;
+  /** Whether students see the class ranking (default true). */
+  leaderboard?: boolean;
 }
 
 async function codeInUse(code: string): Promise<boolean> {

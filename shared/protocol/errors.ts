@@ -43,4 +43,5 @@ export type EdgeErrorCode =
   | 'not-running'
   | 'bad-state'
   | 'no-such-player'
-  | 'no-such-slot';
+  | 'no-such-slot'
+  | 'bad-nickname';

@@ -3,6 +3,7 @@
 // table and nothing else, so no rule is written twice and no message skips validation.
 import { z } from 'zod';
 import type { KernelAction } from '../kernel/types.ts';
+import type { LiveEvent } from '../kernel/live-events.ts';
 import type { Role, RoleSlot } from '../roles/types.ts';
 import type { EdgeErrorCode } from './errors.ts';
 
@@ -20,7 +21,10 @@ export type HostCommand =
   | { type: 'kick'; player: string }
   | { type: 'lock'; locked: boolean }
   | { type: 'late-join'; allowed: boolean }
-  | { type: 'assign'; player: string; slot: string };
+  | { type: 'assign'; player: string; slot: string }
+  | { type: 'rename'; player: string; nickname: string }
+  | { type: 'rotate' }
+  | { type: 'live-event'; event: LiveEvent };
 
 /** Changes to a player's own session that touch neither the machine nor the room. */
 export type SessionCommand = { type: 'language'; lang: Lang };
@@ -107,6 +111,14 @@ export const MESSAGES = {
   'host:lock': host(z.strictObject({ locked: z.boolean() }), (p) => ({ type: 'lock', locked: p.locked })),
   'host:late-join': host(z.strictObject({ allowed: z.boolean() }), (p) => ({ type: 'late-join', allowed: p.allowed })),
   'host:assign': host(z.strictObject({ player: seatId, slot: z.string().min(1).max(80) }), (p) => ({ type: 'assign', player: p.player, slot: p.slot })),
+  'host:rename': host(z.strictObject({ player: seatId, nickname: z.string().min(1).max(64) }), (p) => ({ type: 'rename', player: p.player, nickname: p.nickname })),
+  'host:rotate': host(empty, () => ({ type: 'rotate' })),
+  // host: a live event on the machine (an I/O storm, a fork bomb, a crashing process), as kernel actions
+  'host:event': host(z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('io-storm'), size: z.number().int().min(1).max(16).optional() }),
+    z.strictObject({ kind: z.literal('fork-bomb'), depth: z.number().int().min(1).max(8).optional() }),
+    z.strictObject({ kind: z.literal('crash'), pid: id.optional() }),
+  ]), (p) => ({ type: 'live-event', event: p })),
   // anyone: their own session
   'set-language': { kind: 'session', schema: z.strictObject({ lang: z.enum(['ko', 'en']) }), toCommand: (p: { lang: Lang }) => ({ type: 'language', lang: p.lang }) } as unknown as Entry,
 } satisfies Record<string, Entry>;
