@@ -10,10 +10,18 @@ import {
 import { receive, send } from './ipc.ts';
 import type { Instr, KernelState, Process, Thread } from './types.ts';
 
+/**
+ * How many instant instructions a thread may run in a row before the kernel stops it as a runaway.
+ * Every instruction but `exec` advances pc or leaves the core; `exec` restarts a program, so programs
+ * that exec each other without ever owing a tick (`a: [exec a]`, or `a: [spawn b, exec a]`, which
+ * also fills the thread table) would otherwise spin without end inside one tick. No scenario program
+ * is longer than 500 instructions, so only such a cycle gets this far.
+ */
+export const MAX_INSTANT = 1_000;
+
 /** Runs a thread's instant instructions until it owes CPU time, blocks, ends or waits for a choice. */
 export function settle(s: KernelState, t: Thread, emit: Emit): void {
-  // Every instruction advances pc or leaves the core, so this ends; the bound is a safety net.
-  for (let guard = 0; guard < 10_000; guard++) {
+  for (let run = 0; ; run++) {
     if (t.state !== 'running' || t.owed > 0) return;
     const core = s.cores[t.core!]!;
     if (core.switchLeft > 0) return;
@@ -22,6 +30,9 @@ export function settle(s: KernelState, t: Thread, emit: Emit): void {
       endThread(s, t, emit);
       return;
     }
+    // A runaway exec cycle: the kernel's watchdog kills the process (it used to leave the thread
+    // Running on an unexecuted instruction after 10,000 steps, and do it again every tick).
+    if (run >= MAX_INSTANT) { fault(s, t, 'bad-program', emit); return; }
     execute(s, t, t.program[t.pc]!, emit);
   }
 }

@@ -84,7 +84,8 @@ const scenarioInputArb: fc.Arbitrary<ScenarioInput> = fc.record({
   sem: fc.integer({ min: 0, max: 2 }),
   autoInterrupts: fc.boolean(),
   autoDelivery: fc.boolean(),
-  child: fc.array(plainInstr.filter((i) => !/^(fork|spawn|exec)/.test(i)), { minLength: 1, maxLength: 4 }),
+  // The library's program may exec itself (a cycle the kernel must stop if it never owes a tick).
+  child: fc.array(plainInstr.filter((i) => !/^(fork|spawn)/.test(i)), { minLength: 1, maxLength: 4 }),
   procs: fc.array(fc.record({
     arrival: fc.integer({ min: 0, max: 8 }),
     priority: fc.integer({ min: -2, max: 2 }),
@@ -518,6 +519,30 @@ describe('kernel invariants under random actions', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('runaway programs', () => {
+  // Found while writing these properties: `exec` restarts a program, so programs that exec each other
+  // without owing a tick looped 10,000 times inside settle() and left the thread Running on an
+  // unexecuted instruction (and did it again at every tick); `spawn b; exec a` added 5,000 threads a tick.
+  it.each([
+    [['exec a'], {}],
+    [['lock m', 'unlock m', 'exec a'], {}],
+    [['spawn b', 'exec a'], { b: ['cpu 1'] }],
+  ])('a cycle of instant instructions %j is stopped by a fault, within one tick', (a, more) => {
+    const scenario = scenarioOf({ programs: { a, ...more }, processes: [{ name: 'A', program: 'a' }, { name: 'B', length: 2 }] });
+    const { state: s, events } = startKernel(scenario, 1);
+    const r = applyActionInPlace(s, { type: 'dispatch', core: 0, tid: 1 });
+    expect(r.ok).toBe(true);
+    if (r.ok) events.push(...r.events);
+    expect(s.processes[1]!.terminated).toBe(true);
+    expect(events.filter((e) => e.type === 'fault')).toEqual([{ tick: 0, type: 'fault', pid: 1, tid: 1, why: 'bad-program' }]);
+    expect(events.length).toBeLessThan(2_000);
+    expect(Object.keys(s.threads).length).toBeLessThanOrEqual(502);
+    // The other process is untouched and the machine goes on.
+    checkInvariants(s, events, new Ledger());
+    expect(s.threads[2]!.state).toBe('ready');
   });
 });
 
