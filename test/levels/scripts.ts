@@ -103,14 +103,14 @@ export function deliverInOrder(channels: string[]): PlayerScript {
   });
 }
 
-/** The channel role played badly: waits until two messages are ready, then delivers the newest first. */
+/** The channel role played badly: holds messages until two are ready (or everyone waits), then delivers the newest first. */
 export function deliverNewestFirst(channels: string[]): PlayerScript {
   return (s) => channels.flatMap((name) => {
     const c = s.channels[name];
     if (!c) return [];
     const ready = c.inFlight.filter((m) => m.readyAt <= s.tick).sort((a, b) => b.seq - a.seq);
-    const sendersDone = c.senders.length === 0 && c.inFlight.length < 2;
-    if (ready.length < 2 && !(sendersDone && ready.length > 0 && s.tick > 30)) return [];
+    const writersDone = Object.values(s.threads).every((t) => t.state === 'terminated' || t.state === 'blocked');
+    if (ready.length < 2 && !(writersDone && ready.length > 0)) return [];
     return ready.map((m): KernelAction => ({ type: 'deliver', channel: name, message: m.id }));
   });
 }

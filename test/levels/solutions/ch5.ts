@@ -19,7 +19,7 @@ const safeSwitch: PlayerScript = (s) => {
 const hyperRoundRobin: PlayerScript = (s) => {
   const core = s.cores[0]!;
   if (core.running === null) return s.readyQueue.length > 0 ? [{ type: 'dispatch', core: 0, tid: s.readyQueue[0]! }] : [];
-  return s.readyQueue.length > 0 && core.lastRan === core.running && s.tick % 1 === 0 && core.sliceUsed > 0 ? [{ type: 'preempt', core: 0 }] : [];
+  return s.readyQueue.length > 0 && core.sliceUsed > 0 ? [{ type: 'preempt', core: 0 }] : [];
 };
 
 const deposit = ['load balance', 'add 1', 'store balance'];
