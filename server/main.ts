@@ -7,6 +7,11 @@ import { Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { loadConfig, type ServerConfig } from './config.ts';
 import { apiHandler, type Handler } from './http/api.ts';
+import { createAccounts, type Accounts } from './accounts/index.ts';
+import { openDatabase, type Database } from './db/index.ts';
+import { dashboardApi } from './http/dashboard-api.ts';
+import { RateLimiter } from './http/rate-limit.ts';
+import { DatabaseRoundReports } from './reports/database-reports.ts';
 import { staticHandler } from './http/static-files.ts';
 import { MemoryRoundReports, type RoundReportSink } from './game/round-reports.ts';
 import { ClassRoom } from './rooms/ClassRoom.ts';
@@ -14,8 +19,8 @@ import { CreationGrants, ROOM_NAMES } from './rooms/directory.ts';
 import type { RoomServices } from './rooms/KernelRoom.ts';
 import { SoloRoom } from './rooms/SoloRoom.ts';
 
-/** What startServer accepts: any setting (else the environment's), and where round reports go. */
-export type StartOptions = Partial<ServerConfig> & { reports?: RoundReportSink };
+/** What startServer accepts: any setting (else the environment's), where round reports also go, and a clock for session expiry (tests). */
+export type StartOptions = Partial<ServerConfig> & { reports?: RoundReportSink; now?: () => number };
 
 /** A running server. */
 export interface RunningServer {
@@ -24,6 +29,9 @@ export interface RunningServer {
   port: number;
   config: ServerConfig;
   reports: RoundReportSink;
+  /** The database (teachers, sessions, reports, solo progress), closed by close(). */
+  db: Database;
+  accounts: Accounts;
   /** The Colyseus server, for @colyseus/testing and tools. */
   colyseus: Server;
   close(): Promise<void>;
@@ -34,22 +42,42 @@ interface UseApp { use(handler: Handler): unknown }
 
 /** Starts the game server and resolves once it is listening. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
-  const { reports = new MemoryRoundReports(), ...overrides } = options;
+  const { reports: given, now, ...overrides } = options;
   const config: ServerConfig = { ...loadConfig(), ...overrides };
-  const services: RoomServices = { config, grants: new CreationGrants(), reports };
+  const db = await openDatabase(config.database);
+  const accounts = createAccounts(db, { sessionTtlHours: config.sessionTtlHours, now });
+  const stored = new DatabaseRoundReports(db);
+  const reports: RoundReportSink = given ?? new MemoryRoundReports();
+  // Every round goes to the given sink (tests read it) and to the database (teachers' rooms only).
+  const sink: RoundReportSink = {
+    save: (r) => Promise.all([reports.save(r), stored.save(r)]).then(() => undefined),
+    roomClosed: (id) => Promise.all([reports.roomClosed?.(id), stored.roomClosed(id)]).then(() => undefined),
+  };
+  const services: RoomServices = { config, grants: new CreationGrants(), reports: sink };
+  const dashboard = dashboardApi({
+    config, db, accounts, reports: stored, grants: services.grants,
+    authLimiter: new RateLimiter(config.authRatePerMinute, config.authRatePerMinute),
+    soloLimiter: new RateLimiter(60, 60),
+  });
   const httpServer = http.createServer();
   const gameServer = new Server({
     transport: new WebSocketTransport({ server: httpServer }),
     greet: false,
     gracefullyShutdown: false,
     express: (app: UseApp) => {
+      app.use(dashboard);
       app.use(apiHandler(config, services.grants));
       app.use(staticHandler(config.clientDir));
     },
   });
   gameServer.define(ROOM_NAMES.class, ClassRoom, { services });
   gameServer.define(ROOM_NAMES.solo, SoloRoom, { services });
-  await gameServer.listen(config.port, config.host);
+  try {
+    await gameServer.listen(config.port, config.host);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
   const port = (httpServer.address() as AddressInfo).port;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   return {
@@ -57,8 +85,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     port,
     config: { ...config, port },
     reports,
+    db,
+    accounts,
     colyseus: gameServer,
-    close: () => gameServer.gracefullyShutdown(false),
+    close: async () => {
+      await gameServer.gracefullyShutdown(false);
+      await stored.flush();
+      await db.close();
+    },
   };
 }
 

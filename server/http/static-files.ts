@@ -32,7 +32,8 @@ export function staticHandler(clientDir: string): Handler {
       return;
     }
     let file = fileAt(root, url.pathname);
-    // Paths without a file extension are the client's own routes: answer with the app.
+    // The teachers' dashboard is a page of its own; other paths without an extension are the game's routes.
+    if (!file && /^\/dashboard\/?$/.test(url.pathname)) file = fileAt(root, '/dashboard.html');
     if (!file && path.extname(url.pathname) === '') file = path.join(root, 'index.html');
     if (!file) return next();
     const immutable = file.includes(`${path.sep}assets${path.sep}`);

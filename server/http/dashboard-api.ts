@@ -1,0 +1,53 @@
+// Routes the dashboard's API (/api/auth/*, /api/teacher/*, /api/solo/*) to their handlers; anything
+// else goes on to the rooms API. State-changing requests from another site are refused.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Handler } from './api.ts';
+import { me, signIn, signOut, signUp } from './auth-routes.ts';
+import type { DashboardContext } from './dashboard-context.ts';
+import { sameOrigin, sendError } from './http-kit.ts';
+import { getSoloProgress, putSoloProgress } from './solo-routes.ts';
+import { createTeacherRoom, endSession, getSession, listRounds, listScenarios, listSessions, roundReport, sessionCsv } from './teacher-routes.ts';
+
+type Route = (req: IncomingMessage, res: ServerResponse, ctx: DashboardContext, url: URL, id: string) => Promise<void>;
+
+const ROUTES: [method: string, pattern: RegExp, route: Route][] = [
+  ['POST', /^\/api\/auth\/signup$/, (q, s, c) => signUp(q, s, c)],
+  ['POST', /^\/api\/auth\/signin$/, (q, s, c) => signIn(q, s, c)],
+  ['POST', /^\/api\/auth\/signout$/, (q, s, c) => signOut(q, s, c)],
+  ['GET', /^\/api\/auth\/me$/, (q, s, c) => me(q, s, c)],
+  ['POST', /^\/api\/teacher\/rooms$/, (q, s, c) => createTeacherRoom(q, s, c)],
+  ['GET', /^\/api\/teacher\/scenarios$/, (q, s, c) => listScenarios(q, s, c)],
+  ['GET', /^\/api\/teacher\/sessions$/, (q, s, c) => listSessions(q, s, c)],
+  ['GET', /^\/api\/teacher\/sessions\/([^/]+)$/, (q, s, c, _u, id) => getSession(q, s, c, id)],
+  ['GET', /^\/api\/teacher\/sessions\/([^/]+)\/rounds$/, (q, s, c, _u, id) => listRounds(q, s, c, id)],
+  ['GET', /^\/api\/teacher\/sessions\/([^/]+)\/csv$/, (q, s, c, _u, id) => sessionCsv(q, s, c, id)],
+  ['POST', /^\/api\/teacher\/sessions\/([^/]+)\/end$/, (q, s, c, _u, id) => endSession(q, s, c, id)],
+  ['GET', /^\/api\/teacher\/rounds\/([^/]+)$/, (q, s, c, _u, id) => roundReport(q, s, c, id)],
+  ['GET', /^\/api\/solo\/progress$/, (q, s, c, u) => getSoloProgress(q, s, c, u)],
+  ['PUT', /^\/api\/solo\/progress$/, (q, s, c) => putSoloProgress(q, s, c)],
+];
+
+const PREFIX = /^\/api\/(auth|teacher|solo)\//;
+
+/** Builds the dashboard handler; requests outside its prefixes go to `next`. */
+export function dashboardApi(ctx: DashboardContext): Handler {
+  return (req, res, next) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!PREFIX.test(url.pathname)) return next();
+    const method = req.method ?? 'GET';
+    const matches = ROUTES.filter(([, pattern]) => pattern.test(url.pathname));
+    const found = matches.find(([m]) => m === method);
+    if (!found) {
+      if (matches.length > 0) return sendError(res, 405, 'method-not-allowed', `${method} is not allowed on ${url.pathname}`, {}, { allow: matches.map(([m]) => m).join(', ') });
+      return sendError(res, 404, 'not-found', `no API route ${method} ${url.pathname}`);
+    }
+    if (method !== 'GET' && !sameOrigin(req)) return sendError(res, 403, 'cross-site', 'requests from another site are refused');
+    const [, pattern, route] = found;
+    let id = '';
+    try { id = decodeURIComponent(pattern.exec(url.pathname)?.[1] ?? ''); } catch { /* an undecodable id matches nothing */ }
+    route(req, res, ctx, url, id).catch((error: unknown) => {
+      console.error('[dashboard api]', error);
+      if (!res.headersSent) sendError(res, 500, 'server-error', 'the server could not do this');
+    });
+  };
+}

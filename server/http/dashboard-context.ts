@@ -1,0 +1,41 @@
+// What the dashboard's HTTP routes share: the database, accounts, the report sink, the room grants,
+// the settings and the rate limiters; and the check every teacher route starts with.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Accounts } from '../accounts/index.ts';
+import type { Teacher } from '../db/index.ts';
+import type { Database } from '../db/index.ts';
+import type { ServerConfig } from '../config.ts';
+import type { CreationGrants } from '../rooms/directory.ts';
+import type { DatabaseRoundReports } from '../reports/database-reports.ts';
+import { cookiesOf, sendError } from './http-kit.ts';
+import type { RateLimiter } from './rate-limit.ts';
+
+/** The name of the HttpOnly cookie that carries a teacher's session token. */
+export const SESSION_COOKIE = 'kc_session';
+
+/** Everything a dashboard route may use. */
+export interface DashboardContext {
+  config: ServerConfig;
+  db: Database;
+  accounts: Accounts;
+  reports: DatabaseRoundReports;
+  grants: CreationGrants;
+  /** Sign-in and sign-up attempts per client address. */
+  authLimiter: RateLimiter;
+  /** Solo progress writes per client address. */
+  soloLimiter: RateLimiter;
+}
+
+const REFUSAL_TEXT = {
+  'not-signed-in': 'Sign in to use the dashboard.',
+  'session-expired': 'Your session has expired: sign in again.',
+} as const;
+
+/** The signed-in teacher, or undefined after answering 401 (not signed in, or the session expired). */
+export async function requireTeacher(ctx: DashboardContext, req: IncomingMessage, res: ServerResponse): Promise<Teacher | undefined> {
+  const result = await ctx.accounts.authenticate(cookiesOf(req)[SESSION_COOKIE]);
+  if (result.ok) return result.value.teacher;
+  const code = result.error.code === 'session-expired' ? 'session-expired' : 'not-signed-in';
+  sendError(res, 401, code, REFUSAL_TEXT[code]);
+  return undefined;
+}

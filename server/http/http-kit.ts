@@ -1,0 +1,93 @@
+// Small helpers the dashboard's HTTP routes share: JSON answers and errors, bounded body reading,
+// zod validation with a readable message, cookies, the client's address and whether it came over https.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import type { z } from 'zod';
+
+/** Largest JSON body a dashboard route reads. */
+export const MAX_JSON_BODY = 64 * 1024;
+
+/** Sends a JSON answer that is never cached. */
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string | string[]> = {}): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(json),
+    'x-content-type-options': 'nosniff', ...headers,
+  });
+  res.end(json);
+}
+
+/** Sends `{error, message}`: a stable code for programs and a sentence for people. */
+export function sendError(res: ServerResponse, status: number, error: string, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): void {
+  sendJson(res, status, { error, message, ...extra }, headers);
+}
+
+/** A body that could not be read, with the status to answer. */
+export type BodyResult = { ok: true; value: unknown } | { ok: false; status: number; error: string; message: string };
+
+/** Reads a JSON body (empty → {}), refusing bodies over the limit and text that is not JSON. */
+export async function readJsonBody(req: IncomingMessage, max = MAX_JSON_BODY): Promise<BodyResult> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > max) return { ok: false, status: 413, error: 'too-large', message: `the body is larger than ${max} bytes` };
+    chunks.push(chunk);
+  }
+  if (size === 0) return { ok: true, value: {} };
+  try {
+    return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown };
+  } catch {
+    return { ok: false, status: 400, error: 'malformed', message: 'the body is not valid JSON' };
+  }
+}
+
+/** Validates with a zod schema; the message names the first bad field. */
+export function validate<S extends z.ZodType>(schema: S, value: unknown): { ok: true; data: z.output<S> } | { ok: false; message: string; issues: { field: string; message: string }[] } {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const issues = parsed.error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }));
+  return { ok: false, message: issues.map((i) => `${i.field}: ${i.message}`).slice(0, 3).join('; '), issues };
+}
+
+/** Reads and validates a JSON body, answering 400/413 itself; undefined when it did. */
+export async function bodyOf<S extends z.ZodType>(req: IncomingMessage, res: ServerResponse, schema: S): Promise<z.output<S> | undefined> {
+  const body = await readJsonBody(req);
+  if (!body.ok) { sendError(res, body.status, body.error, body.message); return undefined; }
+  const checked = validate(schema, body.value);
+  if (!checked.ok) { sendError(res, 400, 'malformed', checked.message, { issues: checked.issues }); return undefined; }
+  return checked.data;
+}
+
+/** The request's cookies by name (the first of repeated names wins). */
+export function cookiesOf(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) continue;
+    const name = part.slice(0, eq).trim();
+    if (!name || Object.hasOwn(out, name)) continue;
+    try { out[name] = decodeURIComponent(part.slice(eq + 1).trim()); } catch { /* a cookie we did not set */ }
+  }
+  return out;
+}
+
+/** The client's address: the socket's, or the first X-Forwarded-For entry behind a trusted proxy. */
+export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  if (trustProxy && typeof forwarded === 'string' && forwarded.trim()) return forwarded.split(',')[0]!.trim();
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
+/** True when the browser reached us over https (directly, or through a trusted proxy that says so). */
+export function isHttps(req: IncomingMessage, trustProxy: boolean): boolean {
+  if ((req.socket as TLSSocket).encrypted) return true;
+  return trustProxy && String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]!.trim() === 'https';
+}
+
+/** False when a browser sent a state-changing request from another site (a CSRF attempt SameSite missed). */
+export function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined || origin === 'null') return origin === undefined;
+  try { return new URL(origin).host === req.headers.host; } catch { return false; }
+}

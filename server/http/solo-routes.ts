@@ -1,0 +1,34 @@
+// Solo challenge progress without an account: stars and best score per level, kept for a random
+// browser id the client stores (the same format as the player id).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { CAMPAIGN } from '../../shared/levels/index.ts';
+import { playerIdSchema } from '../../shared/protocol/join.ts';
+import type { DashboardContext } from './dashboard-context.ts';
+import { bodyOf, clientAddress, sendError, sendJson, validate } from './http-kit.ts';
+
+const knownLevel = (id: string): boolean => CAMPAIGN.some((n) => n.id === id);
+
+const putBody = z.strictObject({
+  browserId: playerIdSchema,
+  levelId: z.string().min(1).max(80).refine(knownLevel, { error: 'no level has this id' }),
+  stars: z.number().int().min(0).max(3),
+  score: z.number().int().min(-1_000_000).max(1_000_000),
+});
+
+/** GET /api/solo/progress?browserId=… — every level this browser has played. */
+export async function getSoloProgress(_req: IncomingMessage, res: ServerResponse, ctx: DashboardContext, url: URL): Promise<void> {
+  const checked = validate(playerIdSchema, url.searchParams.get('browserId') ?? '');
+  if (!checked.ok) return sendError(res, 400, 'malformed', `browserId: ${checked.issues[0]?.message ?? 'invalid'}`);
+  sendJson(res, 200, { progress: await ctx.db.soloProgress.get(checked.data) });
+}
+
+/** PUT /api/solo/progress — records a finished attempt; stars and best score never go down. */
+export async function putSoloProgress(req: IncomingMessage, res: ServerResponse, ctx: DashboardContext): Promise<void> {
+  const take = ctx.soloLimiter.take(clientAddress(req, ctx.config.trustProxy));
+  if (!take.ok) return sendError(res, 429, 'rate-limited', `Too many saves: wait ${take.retryAfterSeconds} s.`, {}, { 'retry-after': String(take.retryAfterSeconds) });
+  const body = await bodyOf(req, res, putBody);
+  if (!body) return;
+  const saved = await ctx.db.soloProgress.set(body.browserId, { levelId: body.levelId, stars: body.stars, score: body.score });
+  sendJson(res, 200, { progress: saved });
+}

@@ -1,0 +1,167 @@
+// The teachers' dashboard API: create a room with the lesson's settings, list my sessions, a session's
+// rounds, a round's report and the CSV of a session, and close a room. Every route needs a signed-in
+// teacher and answers 404 for anything that is not theirs (never telling whether it exists).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { matchMaker } from '@colyseus/core';
+import { z } from 'zod';
+import { SPEED_MAX, SPEED_MIN } from '../../shared/protocol/messages.ts';
+import { roleMixSchema } from '../game/room-tuning.ts';
+import { ROOM_NAMES, freshHostKey, freshJoinCode, type ClassRoomCreateOptions } from '../rooms/directory.ts';
+import { resolveScenario, scenarioIds } from '../scenarios/catalog.ts';
+import { requireTeacher, type DashboardContext } from './dashboard-context.ts';
+import { bodyOf, sendError, sendJson } from './http-kit.ts';
+
+/** The settings a teacher creates a room with (all optional; the scenario's own values otherwise). */
+export const teacherRoomSchema = z.strictObject({
+  scenario: z.string().min(1).max(60).optional(),
+  title: z.string().trim().min(1).max(60).optional(),
+  cores: z.number().int().min(1).max(8).optional(),
+  quantum: z.number().int().min(0).max(1000).optional(),
+  switchCost: z.number().int().min(0).max(20).optional(),
+  ticksPerSecond: z.number().min(SPEED_MIN).max(SPEED_MAX).optional(),
+  roles: roleMixSchema.optional(),
+  lateJoin: z.boolean().optional(),
+  leaderboard: z.boolean().optional(),
+  maxPlayers: z.number().int().min(1).max(200).optional(),
+  seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+});
+
+/** The body of POST /api/teacher/rooms. */
+export type TeacherRoomRequest = z.input<typeof teacherRoomSchema>;
+
+/** The answer of POST /api/teacher/rooms. */
+export interface TeacherRoomResponse {
+  sessionId: string;
+  roomId: string;
+  code: string;
+  hostKey: string;
+  /** Path students open (the QR code encodes origin + joinPath). */
+  joinPath: string;
+  /** Path of the projector (spectator) view. */
+  projectorPath: string;
+}
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+function notFound(res: ServerResponse, what: string): void {
+  sendError(res, 404, 'not-found', `No ${what} of yours has this id.`);
+}
+
+/** POST /api/teacher/rooms — opens a class room and its class session (201). */
+export async function createTeacherRoom(req: IncomingMessage, res: ServerResponse, ctx: DashboardContext): Promise<void> {
+  const teacher = await requireTeacher(ctx, req, res);
+  if (!teacher) return;
+  const body = await bodyOf(req, res, teacherRoomSchema);
+  if (!body) return;
+  const scenario = resolveScenario(body.scenario);
+  if (!scenario.ok) return sendError(res, 400, 'bad-scenario', scenario.error);
+  if ((body.maxPlayers ?? 0) > ctx.config.maxPlayers) return sendError(res, 400, 'malformed', `maxPlayers: at most ${ctx.config.maxPlayers}`);
+  const code = await freshJoinCode();
+  const hostKey = freshHostKey();
+  const settings = {
+    scenario: scenario.name, title: body.title ?? scenario.name,
+    cores: body.cores ?? scenario.scenario.cores, quantum: body.quantum ?? scenario.scenario.quantum, switchCost: body.switchCost ?? scenario.scenario.switchCost,
+    ticksPerSecond: body.ticksPerSecond ?? ctx.config.ticksPerSecond,
+    roles: body.roles ?? { interrupt: true, thread: true, ipc: true },
+    lateJoin: body.lateJoin ?? true, leaderboard: body.leaderboard ?? true,
+    maxPlayers: Math.min(body.maxPlayers ?? ctx.config.maxPlayers, ctx.config.maxPlayers),
+  };
+  const options: ClassRoomCreateOptions = {
+    ticket: ctx.grants.issue(), code, hostKey, scenario: scenario.name, title: settings.title,
+    ticksPerSecond: settings.ticksPerSecond, maxPlayers: settings.maxPlayers, seed: body.seed,
+    tuning: { cores: body.cores, quantum: body.quantum, switchCost: body.switchCost, roles: body.roles },
+    lateJoin: settings.lateJoin, leaderboard: settings.leaderboard,
+  };
+  const room = await matchMaker.createRoom(ROOM_NAMES.class, options);
+  let sessionId: string;
+  try {
+    sessionId = (await ctx.db.classSessions.create({ teacherId: teacher.id, joinCode: code, settings })).id;
+  } catch (error) {
+    await matchMaker.remoteRoomCall(room.roomId, 'disconnect').catch(() => undefined);
+    throw error;
+  }
+  ctx.reports.bind({ sessionId, teacherId: teacher.id, roomId: room.roomId, code, hostKey });
+  const answer: TeacherRoomResponse = {
+    sessionId, roomId: room.roomId, code, hostKey,
+    joinPath: `/join/${code}`, projectorPath: `/?projector=${code}`,
+  };
+  sendJson(res, 201, answer);
+}
+
+/** GET /api/teacher/sessions — my sessions, newest first, with whether each room is still open. */
+export async function listSessions(req: IncomingMessage, res: ServerResponse, ctx: DashboardContext): Promise<void> {
+  const teacher = await requireTeacher(ctx, req, res);
+  if (!teacher) return;
+  const sessions = await ctx.db.classSessions.listForTeacher(teacher.id);
+  sendJson(res, 200, { sessions: sessions.map((s) => ({ ...s, live: ctx.reports.liveRoom(s.id, teacher.id) !== undefined })) });
+}
+
+/** GET /api/teacher/sessions/:id — one session, its rounds and, while its room is open, how to host it again. */
+export async function getSession(req: IncomingMessage, res: ServerResponse, ctx: DashboardContext, id: string): Promise<void> {
+  const teacher = await requireTeacher(ctx, req, res);
+  if (!teacher) return;
+  const session = ID.test(id) ? await ctx.db.classSessions.get(id, teacher.id) : undefined;
+  if (!session) return notFound(res, 'session');
+  const rounds = await ctx.db.rounds.listForSession(id, teacher.id);
+  const room = ctx.reports.liveRoom(id, teacher.id);
+  const live = room ? { roomId: room.roomId, code: room.code, hostKey: room.hostKey, joinPath: `/join/${room.code}`, projectorPath: `/?projector=${room.code}` } : null;
+  sendJson(res, 200, { session, rounds, live });
+}
+
+/** GET /api/teacher/sessions/:id/rounds — the session's stored rounds in order. */
+export async function listRounds(req: IncomingMessage, res: ServerResponse, ctx: DashboardContext, id: string): Promise<void> {
+  const teacher = await requireTeacher(ctx, req, res);
+  if (!teacher) return;
+  const session = ID.test(id) ? await ctx.db.classSessions.get(id, teacher.id) : undefined;
+  if (!session) return notFound(res, 'session');
+  sendJson(res, 200, { rounds: await ctx.db.rounds.listForSession(id, teacher.id) });
+}
+
+/** GET /api/teacher/sessions/:id/csv — one row per student per round, as a download. */
+export async function sessionCsv(req: IncomingMessage, res: ServerResponse, ctx: DashboardContext, id: string): Promise<void> {
+  const teacher = await requireTeacher(ctx, req, res);
+  if (!teacher) return;
+  const csv = ID.test(id) ? await ctx.db.csvForSession(id, teacher.id) : undefined;
+  if (csv === undefined) return notFound(res, 'session');
+  const session = await ctx.db.classSessions.get(id, teacher.id);
+  const day = new Date(session?.createdAt ?? Date.now()).toISOString().slice(0, 10);
+  const name = `kernel-crew-${session?.joinCode ?? 'session'}-${day}.csv`;
+  res.writeHead(200, {
+    'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"`,
+    'cache-control': 'no-store', 'content-length': Buffer.byteLength(csv), 'x-content-type-options': 'nosniff',
+  });
+  res.end(csv);
+}
+
+/** GET /api/teacher/rounds/:id — a round's full report (Gantt timeline, metrics, baselines, players). */
+export async function roundReport(req: IncomingMessage, res: ServerResponse, ctx: DashboardContext, id: string): Promise<void> {
+  const teacher = await requireTeacher(ctx, req, res);
+  if (!teacher) return;
+  const report = ID.test(id) ? await ctx.db.rounds.getReport(id, teacher.id) : undefined;
+  if (!report) return notFound(res, 'round');
+  sendJson(res, 200, { report });
+}
+
+/** POST /api/teacher/sessions/:id/end — closes the session's room (students are disconnected) and ends the session. */
+export async function endSession(req: IncomingMessage, res: ServerResponse, ctx: DashboardContext, id: string): Promise<void> {
+  const teacher = await requireTeacher(ctx, req, res);
+  if (!teacher) return;
+  const session = ID.test(id) ? await ctx.db.classSessions.get(id, teacher.id) : undefined;
+  if (!session) return notFound(res, 'session');
+  const room = ctx.reports.liveRoom(id, teacher.id);
+  if (room) await matchMaker.remoteRoomCall(room.roomId, 'disconnect').catch(() => undefined);
+  await ctx.reports.roomClosed(room?.roomId ?? '');
+  await ctx.db.classSessions.end(id, teacher.id);
+  sendJson(res, 200, { session: await ctx.db.classSessions.get(id, teacher.id) });
+}
+
+/** GET /api/teacher/scenarios — the scenarios a room can be created with, with their machine defaults. */
+export async function listScenarios(req: IncomingMessage, res: ServerResponse, ctx: DashboardContext): Promise<void> {
+  const teacher = await requireTeacher(ctx, req, res);
+  if (!teacher) return;
+  const scenarios = scenarioIds().flatMap((id) => {
+    const r = resolveScenario(id);
+    return r.ok ? [{ id, cores: r.scenario.cores, quantum: r.scenario.quantum, switchCost: r.scenario.switchCost }] : [];
+  });
+  sendJson(res, 200, { scenarios, defaults: { ticksPerSecond: ctx.config.ticksPerSecond, maxPlayers: ctx.config.maxPlayers } });
+}

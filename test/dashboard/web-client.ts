@@ -1,0 +1,56 @@
+// A tiny browser stand-in for the dashboard API tests: fetch with a cookie jar and the page's Origin.
+
+/** One browser: remembers the cookies the server sets. */
+export class WebClient {
+  private readonly jar = new Map<string, string>();
+
+  constructor(readonly base: string) {}
+
+  /** Sends a request (a JSON body when given) and keeps any cookie the answer sets. */
+  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+    const cookie = [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+    const res = await fetch(this.base + path, {
+      method,
+      headers: {
+        origin: this.base,
+        ...(cookie ? { cookie } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const eq = pair!.indexOf('=');
+      const name = pair!.slice(0, eq);
+      const value = pair!.slice(eq + 1);
+      if (value === '' || /max-age=0/i.test(line)) this.jar.delete(name); else this.jar.set(name, value);
+    }
+    return res;
+  }
+
+  /** GET and parse JSON, with the status. */
+  async get(path: string): Promise<{ status: number; body: Record<string, unknown> }> {
+    const res = await this.request('GET', path);
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  }
+
+  /** POST JSON and parse the JSON answer (if any), with the status. */
+  async post(path: string, body: unknown = {}): Promise<{ status: number; body: Record<string, unknown>; res: Response }> {
+    const res = await this.request('POST', path, body);
+    const text = await res.text();
+    return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, res };
+  }
+
+  /** Signs up a fresh teacher with this name. */
+  async signUp(name: string): Promise<Record<string, unknown>> {
+    const r = await this.post('/api/auth/signup', { email: `${name}-${Math.random().toString(36).slice(2, 8)}@school.example`, password: 'correct horse battery', displayName: name });
+    if (r.status !== 201) throw new Error(`sign-up failed: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body.teacher as Record<string, unknown>;
+  }
+
+  /** Forgets every cookie (a new browser profile). */
+  forget(): void {
+    this.jar.clear();
+  }
+}
