@@ -638,6 +638,27 @@ describe('determinism and replay', () => {
     );
   });
 
+  it('survives a JSON round trip at any moment (snapshots, recovery): the copy goes on exactly like the original', () => {
+    fc.assert(
+      fc.property(scenarioInputArb, seedArb, stepsArb, stepsArb, (input, seed, before, after) => {
+        const scenario = scenarioOf(input);
+        const a = run(scenario, seed, before, false).state;
+        const b = JSON.parse(JSON.stringify(a)) as KernelState;
+        expect(b).toEqual(a);
+        const continueWith = (s: KernelState) => {
+          for (const step of after) {
+            if (step.k === 'tick') tickInPlace(s);
+            else if (step.k === 'bots') settleBots(s, { kind: step.policy }, []);
+            else applyActionInPlace(s, concrete(s, step)!);
+          }
+          return hashState(s);
+        };
+        expect(continueWith(b)).toBe(continueWith(a));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('replays a bot-driven run at every intermediate tick', () => {
     fc.assert(
       fc.property(scenarioInputArb, seedArb, fc.constantFrom(...POLICIES), (input, seed, policy) => {
