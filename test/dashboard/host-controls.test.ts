@@ -1,0 +1,63 @@
+// The host messages the dashboard added: rename a student, rotate jobs, inject live events; each validated.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { boot, collect, until, welcomeOf, type Harness } from '../server/harness.ts';
+
+let h: Harness;
+beforeAll(async () => { h = await boot(); });
+afterAll(async () => { await h.close(); });
+
+describe('host controls for the dashboard', () => {
+  it('renames a student with the nickname rules and refuses a taken or bad name', async () => {
+    const created = await h.createRoom();
+    const host = await h.host(created);
+    const errors = collect<{ code: string; type: string }>(host, 'error');
+    const a = await h.student(created, 'Alpha');
+    await h.student(created, 'Bravo');
+    const seat = welcomeOf(a).seat;
+    host.send('host:rename', { player: seat, nickname: 'Charlie' });
+    await until('renamed', () => host.state.players.get(seat)?.nickname === 'Charlie');
+    host.send('host:rename', { player: seat, nickname: 'bravo' });
+    host.send('host:rename', { player: seat, nickname: '!!' });
+    host.send('host:rename', { player: 'p999', nickname: 'Delta' });
+    host.send('host:rename', { player: seat });
+    await until('four refusals', () => errors.length === 4);
+    expect(errors.map((e) => e.code)).toEqual(['bad-nickname', 'bad-nickname', 'no-such-player', 'malformed']);
+    expect(host.state.players.get(seat)?.nickname).toBe('Charlie');
+    a.send('host:rename', { player: seat, nickname: 'Echo' });
+    const studentErrors = collect<{ code: string }>(a, 'error');
+    await until('student refused', () => studentErrors.length === 1);
+    expect(studentErrors[0]!.code).toBe('not-your-role');
+  });
+
+  it('rotates every job to the next student', async () => {
+    const created = await h.createRoom();
+    const host = await h.host(created);
+    const students = [await h.student(created, 'One'), await h.student(created, 'Two'), await h.student(created, 'Three')];
+    const seats = students.map((s) => welcomeOf(s).seat);
+    await until('assigned', () => seats.every((id) => host.state.players.get(id)?.slot !== undefined));
+    const before = seats.map((id) => host.state.players.get(id)!.slot);
+    host.send('host:rotate');
+    await until('rotated', () => host.state.players.get(seats[1]!)!.slot === before[0]);
+    expect(seats.map((id) => host.state.players.get(id)!.slot)).toEqual([before[2], before[0], before[1]]);
+  });
+
+  it('injects an I/O storm, a fork bomb and a crash as kernel actions', async () => {
+    const created = await h.createRoom();
+    const host = await h.host(created);
+    host.onMessage('summary', () => undefined);
+    const count = () => host.state.machine.processes.size;
+    const start = count();
+    host.send('host:event', { kind: 'io-storm', size: 3 });
+    await until('storm', () => count() === start + 3);
+    host.send('host:event', { kind: 'fork-bomb', depth: 2 });
+    await until('bomb', () => count() >= start + 4);
+    const victim = [...host.state.machine.processes.values()].find((p) => p.name === 'io-storm-1')!;
+    host.send('host:event', { kind: 'crash', pid: victim.pid });
+    await until('crash', () => host.state.machine.processes.get(String(victim.pid))?.terminated === true);
+    const errors = collect<{ code: string }>(host, 'error');
+    host.send('host:event', { kind: 'meteor' });
+    host.send('host:event', { kind: 'io-storm', size: 99 });
+    await until('refused', () => errors.length === 2);
+    expect(errors.every((e) => e.code === 'malformed')).toBe(true);
+  });
+});

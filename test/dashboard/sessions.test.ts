@@ -1,0 +1,163 @@
+// A teacher's session end to end with real SDK clients: create a room with the lesson's settings, play
+// and end rounds, read the report and CSV back, keep other teachers out; on SQLite and PostgreSQL; a
+// restart on the same SQLite file keeps every report.
+import { afterEach, describe, expect, it } from 'vitest';
+import { movesFor } from '../../server/tools/client-strategy.ts';
+import { BACKENDS, type FreshDatabase } from '../db/backends.ts';
+import { boot, until, welcomeOf, type Harness, type Player } from '../server/harness.ts';
+import { WebClient } from './web-client.ts';
+
+const cleanup: (() => Promise<void>)[] = [];
+afterEach(async () => { while (cleanup.length) await cleanup.pop()!(); });
+
+/** Students play their jobs like attentive humans until stopped. */
+function play(students: Player[]): () => void {
+  const timer = setInterval(() => {
+    for (const s of students) {
+      const seat = s.state.players.get(welcomeOf(s).seat);
+      if (!seat) continue;
+      for (const [type, payload] of movesFor(s.state, seat.slot).slice(0, 2)) s.send(type, payload);
+    }
+  }, 120);
+  return () => clearInterval(timer);
+}
+
+async function roundsOf(web: WebClient, sessionId: string): Promise<Record<string, unknown>[]> {
+  return (await web.get(`/api/teacher/sessions/${sessionId}/rounds`)).body.rounds as Record<string, unknown>[];
+}
+
+const quiet = new WeakSet<Player>();
+
+async function playRound(h: Harness, host: Player, students: Player[], web: WebClient, sessionId: string, stored: number): Promise<void> {
+  for (const p of [host, ...students]) {
+    if (quiet.has(p)) continue;
+    quiet.add(p);
+    for (const type of ['summary', 'rejected', 'error']) p.onMessage(type, () => undefined);
+  }
+  host.send('host:start');
+  await until('running', () => host.state.phase === 'running');
+  const stop = play(students);
+  try {
+    await until('some ticks', () => host.state.machine.tick >= 25, 15_000);
+  } finally {
+    stop();
+  }
+  host.send('host:end-round');
+  await until('ended', () => host.state.phase === 'ended');
+  const start = Date.now();
+  while ((await roundsOf(web, sessionId)).length < stored) {
+    if (Date.now() - start > 10_000) throw new Error('round not stored');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  void h;
+}
+
+async function fresh(backend: (typeof BACKENDS)[number]): Promise<FreshDatabase> {
+  const db = await backend.fresh();
+  cleanup.push(() => db.dispose());
+  return db;
+}
+
+for (const backend of BACKENDS) {
+  describe.skipIf(!backend.available)(`a class session on ${backend.name}`, () => {
+    it('creates, runs and ends a session; the report and CSV read back; another teacher gets 404', async () => {
+      const db = await fresh(backend);
+      const h = await boot({ database: db.config, authRatePerMinute: 1000 });
+      cleanup.push(() => h.close());
+      const web = new WebClient(h.server.url);
+      await web.signUp('Han');
+      const created = await web.post('/api/teacher/rooms', {
+        scenario: 'class-workshop', title: 'Period 3', cores: 3, quantum: 3, switchCost: 2, ticksPerSecond: 20,
+        roles: { interrupt: true, thread: true, ipc: false }, lateJoin: false, leaderboard: false,
+      });
+      expect(created.status).toBe(201);
+      const room = created.body as { sessionId: string; roomId: string; code: string; hostKey: string; joinPath: string; projectorPath: string };
+      expect(room.joinPath).toBe(`/join/${room.code}`);
+      expect(room.projectorPath).toBe(`/?projector=${room.code}`);
+
+      const host = await h.host(room);
+      const minji = await h.student(room, 'Minji');
+      const jisoo = await h.student(room, 'Jisoo');
+      expect((welcomeOf(minji) as unknown as { leaderboard: boolean }).leaderboard).toBe(false);
+      await until('settings applied', () => host.state.machine.cores.length === 3 && host.state.machine.quantum === 3 && host.state.lateJoin === false);
+      expect([...host.state.slots.keys()].some((k) => k.startsWith('ipc:'))).toBe(false); // the IPC job was turned off
+
+      await playRound(h, host, [minji, jisoo], web, room.sessionId, 1);
+      const [first] = await roundsOf(web, room.sessionId);
+      expect(first).toMatchObject({ roundNumber: 1, scenarioId: 'class-workshop', playerCount: 2 });
+
+      const report = (await web.get(`/api/teacher/rounds/${String(first!.id)}`)).body.report as {
+        players: { nickname: string; role: string; actionsCount: number; refusedCount: number; meanLatencyMs: number | null }[];
+        baselines: { policy: string }[]; metrics: { class: { utilisation?: number }; ticks: number }; timeline: { cores: unknown[] };
+      };
+      expect(report.players.map((p) => p.nickname).sort()).toEqual(['Jisoo', 'Minji']);
+      expect(report.players.every((p) => ['scheduler', 'interrupt', 'thread', 'ipc', 'spectator'].includes(p.role))).toBe(true);
+      const active = report.players.filter((p) => p.actionsCount > 0);
+      expect(active.length).toBeGreaterThan(0);
+      expect(active.some((p) => typeof p.meanLatencyMs === 'number' && p.meanLatencyMs >= 0 && p.meanLatencyMs < 10_000)).toBe(true);
+      expect(report.baselines.map((b) => b.policy).sort()).toEqual(['fifo', 'priority', 'rr', 'sjf']);
+      expect(report.metrics.ticks).toBeGreaterThanOrEqual(25);
+      expect(Array.isArray(report.timeline.cores)).toBe(true);
+
+      const csv = await web.request('GET', `/api/teacher/sessions/${room.sessionId}/csv`);
+      expect(csv.status).toBe(200);
+      expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      expect(csv.headers.get('content-disposition')).toMatch(new RegExp(`^attachment; filename="kernel-crew-${room.code}-\\d{4}-\\d{2}-\\d{2}\\.csv"$`));
+      const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+      expect(lines).toHaveLength(3);
+      expect(lines[0]).toMatch(/^session_id,join_code,round_number/);
+      expect(lines.slice(1).every((l) => l.includes('Minji') || l.includes('Jisoo'))).toBe(true);
+
+      // Another teacher sees none of it.
+      const other = new WebClient(h.server.url);
+      await other.signUp('Other');
+      expect((await other.get('/api/teacher/sessions')).body.sessions).toEqual([]);
+      for (const path of [`/api/teacher/sessions/${room.sessionId}`, `/api/teacher/sessions/${room.sessionId}/rounds`,
+        `/api/teacher/sessions/${room.sessionId}/csv`, `/api/teacher/rounds/${String(first!.id)}`]) {
+        expect((await other.request('GET', path)).status, path).toBe(404);
+      }
+      expect((await other.post(`/api/teacher/sessions/${room.sessionId}/end`)).status).toBe(404);
+
+      // The dashboard can take the live room back after a reload.
+      const live = (await web.get(`/api/teacher/sessions/${room.sessionId}`)).body.live as { hostKey: string } | null;
+      expect(live?.hostKey).toBe(room.hostKey);
+
+      // A second round, then the teacher closes the room.
+      host.send('host:restart');
+      await until('lobby', () => host.state.phase === 'lobby');
+      await playRound(h, host, [minji, jisoo], web, room.sessionId, 2);
+      expect((await roundsOf(web, room.sessionId)).map((r) => r.roundNumber)).toEqual([1, 2]);
+      const ended = await web.post(`/api/teacher/sessions/${room.sessionId}/end`);
+      expect(ended.status).toBe(200);
+      expect((ended.body.session as { endedAt: number | null }).endedAt).toEqual(expect.any(Number));
+      const list = (await web.get('/api/teacher/sessions')).body.sessions as { id: string; roundCount: number; live: boolean }[];
+      expect(list).toEqual([expect.objectContaining({ id: room.sessionId, roundCount: 2, live: false })]);
+      const csv2 = await (await web.request('GET', `/api/teacher/sessions/${room.sessionId}/csv`)).text();
+      expect(csv2.trim().split('\r\n')).toHaveLength(5);
+    });
+
+    it('keeps every stored report across a server restart', async () => {
+      const db = await fresh(backend);
+      const first = await boot({ database: db.config, authRatePerMinute: 1000 });
+      const web = new WebClient(first.server.url);
+      const email = `restart-${Date.now()}@school.example`;
+      expect((await web.post('/api/auth/signup', { email, password: 'correct horse battery', displayName: 'Yoon' })).status).toBe(201);
+      const room = (await web.post('/api/teacher/rooms', { ticksPerSecond: 20 })).body as { sessionId: string; roomId: string; code: string; hostKey: string };
+      const host = await first.host(room);
+      const student = await first.student(room, 'Seo');
+      await playRound(first, host, [student], web, room.sessionId, 1);
+      const before = (await web.get(`/api/teacher/rounds/${String((await roundsOf(web, room.sessionId))[0]!.id)}`)).body;
+      await first.close();
+
+      const second = await boot({ database: db.config, authRatePerMinute: 1000 });
+      cleanup.push(() => second.close());
+      const again = new WebClient(second.server.url);
+      expect((await again.post('/api/auth/signin', { email, password: 'correct horse battery' })).status).toBe(200);
+      const sessions = (await again.get('/api/teacher/sessions')).body.sessions as { id: string; roundCount: number; endedAt: number | null }[];
+      expect(sessions).toEqual([expect.objectContaining({ id: room.sessionId, roundCount: 1, endedAt: expect.any(Number) })]);
+      const rounds = await roundsOf(again, room.sessionId);
+      const after = (await again.get(`/api/teacher/rounds/${String(rounds[0]!.id)}`)).body;
+      expect(after).toEqual(before);
+    });
+  });
+}
