@@ -37,6 +37,8 @@ export interface ClassroomOptions {
   maxPlayers: number;
   abuseLimit: number;
   match: MatchOptions;
+  /** Builds the match instead of a plain one (a solo level's LevelMatch); its slots, if any, are kept. */
+  createMatch?: (options: MatchOptions) => Match;
   /** Whether students see the class ranking (told in `welcome`); default true. */
   leaderboard?: boolean;
   reports: RoundReportSink;
@@ -66,13 +68,14 @@ export class Classroom {
   private overrides: Overrides = {};
   private readonly strikes: Strikes;
   private roundStartedAt = Date.now();
+  private readonly saving = new Set<Promise<void>>();
   /** Actions, refusals and response latency per player this round, for the reports. */
   readonly activity = new ActivityTracker();
 
   constructor(readonly options: ClassroomOptions) {
-    this.match = new Match(options.match);
+    this.match = options.createMatch?.(options.match) ?? new Match(options.match);
     this.strikes = new Strikes(options.abuseLimit);
-    this.match.slots = roleSlots(options.match.scenario, options.kind === 'solo' ? 1 : 0);
+    if (this.match.slots.length === 0) this.match.slots = roleSlots(options.match.scenario, options.kind === 'solo' ? 1 : 0);
   }
 
   /** Decides whether a connection may take a seat, and which. */
@@ -225,6 +228,20 @@ export class Classroom {
         this.lastSummary = null;
         if (this.options.kind === 'class') rebalance(this.seats, m, this.overrides);
         return null;
+      case 'retry':
+        // Solo: the same scenario again from tick 0, running at once.
+        if (this.options.kind !== 'solo') return 'bad-state';
+        m.restart();
+        this.lastSummary = null;
+        this.beginRound();
+        return m.start() ? null : 'bad-state';
+      case 'take-job': {
+        // Solo: the player moves to another of the room's jobs (a level with two threads or channels).
+        const seat = this.seats.all()[0];
+        if (this.options.kind !== 'solo' || !seat || !m.slots.some((s) => s.key === c.slot)) return 'no-such-slot';
+        seat.slot = c.slot;
+        return null;
+      }
       case 'speed': m.setSpeed(c.ticksPerSecond); return null;
       case 'lock': this.locked = c.locked; return null;
       case 'late-join': this.lateJoin = c.allowed; return null;
@@ -277,6 +294,11 @@ export class Classroom {
     this.activity.reset(this.match.state);
   }
 
+  /** Resolves once every round report handed to the sink is stored (a shutdown waits for this). */
+  async settled(): Promise<void> {
+    while (this.saving.size > 0) await Promise.all([...this.saving]);
+  }
+
   /** Advances the machine by elapsed wall time and sends what happened. */
   update(elapsedMs: number): void {
     const running = this.match.phase === 'running';
@@ -298,6 +320,8 @@ export class Classroom {
       playerIds: Object.fromEntries(seats.map((s) => [s.id, s.playerId])), log: this.match.log,
       activity: this.activity.report(),
     };
-    this.options.reports.save(record).catch((e: unknown) => console.error('[reports] could not save a round', e));
+    const saving = this.options.reports.save(record).catch((e: unknown) => console.error('[reports] could not save a round', e));
+    this.saving.add(saving);
+    void saving.finally(() => this.saving.delete(saving));
   }
 }

@@ -1,22 +1,43 @@
-// A solo room: one player, one job, bots in every other role; the player also runs the clock.
+// A solo room: one player, one job, bots in every other role; the player also runs the clock. With a
+// levelId it plays a campaign level: the level's scenario and job, its tick limit, and its verdict.
 import { randomInt } from 'node:crypto';
+import { ServerError, type Client } from '@colyseus/core';
+import { levelById } from '../../shared/levels/index.ts';
 import { soloCreateSchema } from '../../shared/protocol/join.ts';
 import { resolveScenario } from '../scenarios/catalog.ts';
+import { LevelMatch, type LevelVerdict } from '../game/level-match.ts';
 import { KernelRoom, type RoomServices } from './KernelRoom.ts';
+
+// Creation goes through Colyseus's HTTP matchmaking, which needs an HTTP status (a 46xx code becomes a bare 500).
+const refuse = (message: string): ServerError => new ServerError(400, message);
 
 /** The solo room. */
 export class SoloRoom extends KernelRoom {
   private services!: RoomServices;
+  private levelMatch: LevelMatch | null = null;
 
   override onCreate(options: { services: RoomServices } & Record<string, unknown>): void {
     this.services = options.services;
     const { services: _services, ...given } = options;
     const parsed = soloCreateSchema.safeParse(given);
-    if (!parsed.success) throw new Error(`solo room options: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-    const scenario = resolveScenario(parsed.data.scenario);
-    if (!scenario.ok) throw new Error(scenario.error);
+    if (!parsed.success) throw refuse(`bad-options: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
     // One player, plus room for the same player's new connection while the old one is held.
     this.maxClients = 2;
+    const ticksPerSecond = parsed.data.ticksPerSecond ?? options.services.config.ticksPerSecond;
+    if (parsed.data.levelId !== undefined) {
+      const level = levelById(parsed.data.levelId);
+      if (!level) throw refuse(`bad-options: no level has the id "${parsed.data.levelId.slice(0, 80)}"`);
+      this.setup(options.services, {
+        kind: 'solo', code: '', hostKey: null, maxPlayers: 1,
+        match: { scenario: level.scenarioParsed, scenarioName: level.id, seed: level.seed, ticksPerSecond, tickLimit: level.tickLimit },
+        createMatch: () => (this.levelMatch = new LevelMatch(level, ticksPerSecond, (v) => this.verdict(v))),
+      });
+      this.state.scenario = level.id;
+      this.state.tickLimit = level.tickLimit;
+      return;
+    }
+    const scenario = resolveScenario(parsed.data.scenario);
+    if (!scenario.ok) throw refuse(`bad-options: ${scenario.error}`);
     this.setup(options.services, {
       kind: 'solo',
       code: '',
@@ -26,12 +47,32 @@ export class SoloRoom extends KernelRoom {
         scenario: scenario.scenario,
         scenarioName: scenario.name,
         seed: parsed.data.seed ?? randomInt(1, 2 ** 31 - 1),
-        ticksPerSecond: parsed.data.ticksPerSecond ?? options.services.config.ticksPerSecond,
+        ticksPerSecond,
         tickLimit: options.services.config.roundTickLimit,
       },
     });
     this.state.scenario = scenario.name;
     this.state.tickLimit = options.services.config.roundTickLimit;
+  }
+
+  /** Sends a level attempt's verdict once the final state has reached the player. */
+  private verdict(v: LevelVerdict): void {
+    this.broadcast('level-result', v, { afterNextPatch: true });
+  }
+
+  override onJoin(client: Client): void {
+    super.onJoin(client);
+    this.resendVerdict(client);
+  }
+
+  override onReconnect(client: Client): void {
+    super.onReconnect(client);
+    this.resendVerdict(client);
+  }
+
+  private resendVerdict(client: Client): void {
+    const v = this.levelMatch?.verdict;
+    if (v && this.classroom.match.phase === 'ended') client.send('level-result', v);
   }
 
   protected reconnectSeconds(): number {

@@ -23,6 +23,8 @@ export type JoinOptions = z.output<typeof joinOptionsSchema>;
 
 /** Options a client may pass when it creates a solo room. */
 export const soloCreateSchema = z.object({
+  /** A campaign level to play (shared/levels): its scenario, the player's job, bots, tick limit and verdict. */
+  levelId: z.string().max(80).optional(),
   /** A scenario id from the catalog, or a scenario's JSON. */
   scenario: z.union([z.string().max(60), z.record(z.string(), z.unknown())]).optional(),
   seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),

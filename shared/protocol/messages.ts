@@ -24,7 +24,9 @@ export type HostCommand =
   | { type: 'assign'; player: string; slot: string }
   | { type: 'rename'; player: string; nickname: string }
   | { type: 'rotate' }
-  | { type: 'live-event'; event: LiveEvent };
+  | { type: 'live-event'; event: LiveEvent }
+  | { type: 'retry' }
+  | { type: 'take-job'; slot: string };
 
 /** Changes to a player's own session that touch neither the machine nor the room. */
 export type SessionCommand = { type: 'language'; lang: Lang };
@@ -119,6 +121,9 @@ export const MESSAGES = {
     z.strictObject({ kind: z.literal('fork-bomb'), depth: z.number().int().min(1).max(8).optional() }),
     z.strictObject({ kind: z.literal('crash'), pid: id.optional() }),
   ]), (p) => ({ type: 'live-event', event: p })),
+  // solo player (the solo room's host): play the level again at once; switch to another of its jobs
+  'solo:retry': host(empty, () => ({ type: 'retry' })),
+  'solo:job': host(z.strictObject({ slot: z.string().min(1).max(80) }), (p) => ({ type: 'take-job', slot: p.slot })),
   // anyone: their own session
   'set-language': { kind: 'session', schema: z.strictObject({ lang: z.enum(['ko', 'en']) }), toCommand: (p: { lang: Lang }) => ({ type: 'language', lang: p.lang }) } as unknown as Entry,
 } satisfies Record<string, Entry>;

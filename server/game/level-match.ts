@@ -1,0 +1,113 @@
+// A solo level played on the room clock: the level module's LevelSession is the authority (the player's
+// moves, bots in every other role, the tick limit), dressed as a Match so the classroom, the synced
+// state and the round summary work unchanged. The level's verdict comes from evaluateLevel.
+import { isFinished } from '../../shared/kernel/index.ts';
+import type { InPlaceResult, KernelAction, KernelEvent } from '../../shared/kernel/index.ts';
+import { LevelSession, type Level, type LevelResult } from '../../shared/levels/index.ts';
+import type { RoleSlot } from '../../shared/roles/types.ts';
+import type { RoundEnd } from '../../shared/protocol/summary.ts';
+import { Match, type StepResult } from './match.ts';
+import { RoundTimeline } from './round-timeline.ts';
+
+/** The jobs a level gives its player, as room slots (the first is the seat's; the rest are the same player's too). */
+export function levelSlots(level: Level): RoleSlot[] {
+  const p = level.player;
+  switch (p.role) {
+    case 'scheduler': return [{ key: 'scheduler', role: 'scheduler', cores: p.cores ?? Array.from({ length: level.scenarioParsed.cores }, (_, i) => i) }];
+    case 'interrupt': return [{ key: 'interrupt', role: 'interrupt' }];
+    case 'thread': return p.threads.map((t) => ({ key: `thread:${t.process}:${t.thread ?? 0}`, role: 'thread', process: t.process, thread: t.thread ?? 0 }));
+    case 'channel': return p.channels.map((c) => ({ key: `ipc:${c}`, role: 'ipc', channel: c }));
+  }
+}
+
+/** The verdict of one attempt, as the room sends it in `level-result`. */
+export interface LevelVerdict extends LevelResult {
+  level: string;
+  attempt: number;
+  ticks: number;
+  endedBy: RoundEnd;
+}
+
+/** A Match whose machine is a LevelSession; `onVerdict` hears each attempt's result once. */
+export class LevelMatch extends Match {
+  session: LevelSession;
+  verdict: LevelVerdict | null = null;
+
+  constructor(readonly level: Level, ticksPerSecond: number, private readonly onVerdict: (v: LevelVerdict) => void) {
+    super({ scenario: level.scenarioParsed, scenarioName: level.id, seed: level.seed, ticksPerSecond, tickLimit: level.tickLimit });
+    this.session = this.attach();
+  }
+
+  /** Starts a fresh attempt and makes its machine the match's. */
+  private attach(): LevelSession {
+    const session = new LevelSession(this.level);
+    this.session = session;
+    this.state = session.state;
+    this.log = session.log;
+    this.slots = levelSlots(this.level);
+    this.verdict = null;
+    this.pending.push(...session.events);
+    return session;
+  }
+
+  /** Events the session recorded since `before` (the player's, the kernel's and the bots'). */
+  private since(before: number): KernelEvent[] {
+    const fresh = this.session.events.slice(before);
+    this.pending.push(...fresh);
+    this.timeline.note(fresh, this.state);
+    return fresh;
+  }
+
+  override act(action: KernelAction): InPlaceResult {
+    const before = this.session.events.length;
+    const r = this.session.act(action);
+    if (!r.ok) {
+      // The room's edge lets only the player's own jobs through, so this is the kernel's refusal.
+      if (r.rejection.code === 'not-your-job') return { ok: false, rejection: { code: 'no-such-thread', params: { tid: 'tid' in action ? action.tid : -1 } } };
+      return { ok: false, rejection: r.rejection };
+    }
+    return { ok: true, events: this.since(before) };
+  }
+
+  override step(elapsedMs: number): StepResult {
+    if (this.phase !== 'running') return { ticks: 0, events: [], ended: null };
+    const due = this.clock.advance(elapsedMs);
+    const start = this.pending.length;
+    let ticks = 0;
+    let ended: RoundEnd | null = this.session.over() ? this.endedBy() : null;
+    for (; ticks < due && ended === null; ticks++) {
+      this.timeline.sample(this.state);
+      const before = this.session.events.length;
+      this.session.step();
+      this.since(before);
+      if (this.session.over()) ended = this.endedBy();
+    }
+    if (ended !== null) this.finish(ended);
+    return { ticks, events: this.pending.slice(start), ended };
+  }
+
+  private endedBy(): RoundEnd {
+    return isFinished(this.state) ? 'finished' : 'time-limit';
+  }
+
+  private finish(endedBy: RoundEnd): void {
+    this.phase = 'ended';
+    this.verdict = { ...this.session.result(), level: this.level.id, attempt: this.round, ticks: this.state.tick, endedBy };
+    this.onVerdict(this.verdict);
+  }
+
+  override end(): boolean {
+    if (!super.end()) return false;
+    this.finish('host');
+    return true;
+  }
+
+  override restart(): void {
+    this.round++;
+    this.pending = [];
+    this.timeline = new RoundTimeline();
+    this.attach();
+    this.clock.reset();
+    this.phase = 'lobby';
+  }
+}

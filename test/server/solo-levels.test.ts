@@ -1,0 +1,117 @@
+// Solo rooms playing campaign levels with real SDK clients: a scripted player doing a level's good
+// solution earns 3 stars, a poor play none, a retry starts the same level again, unknown ids are refused.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KernelAction } from '../../shared/kernel/index.ts';
+import type { PlayerScript } from '../../shared/levels/index.ts';
+import type { LevelVerdict } from '../../server/game/level-match.ts';
+import { SOLUTIONS } from '../levels/solutions.ts';
+import { boot, collect, playerId, refusal, until, type Harness, type Player } from './harness.ts';
+
+let h: Harness;
+beforeAll(async () => { h = await boot({}); });
+afterAll(async () => { await h.close(); });
+
+/** The client message a player sends for a kernel action (PROTOCOL.md's table). */
+function message(a: KernelAction): [string, object] {
+  switch (a.type) {
+    case 'dispatch': return ['dispatch', { core: a.core, tid: a.tid }];
+    case 'preempt': return ['preempt', { core: a.core }];
+    case 'handle-interrupt': return ['handle-interrupt', { id: a.id }];
+    case 'choose': return ['choose', { instr: a.instr }];
+    case 'deliver': return ['deliver', { message: a.message }];
+    default: throw new Error(`a player does not send ${a.type}`);
+  }
+}
+
+async function openLevel(levelId: string, ticksPerSecond: number): Promise<{ room: Player; results: LevelVerdict[] }> {
+  const room = (await h.colyseus.sdk.create('solo', { levelId, playerId: playerId(), lang: 'en', ticksPerSecond })) as unknown as Player;
+  const results = collect<LevelVerdict>(room, 'level-result');
+  room.onMessage('events', () => undefined);
+  room.onMessage('summary', () => undefined);
+  room.onMessage('welcome', () => undefined);
+  room.onMessage('rejected', () => undefined);
+  await room.waitForInitialState();
+  return { room, results };
+}
+
+/**
+ * Plays until a verdict arrives: the script reads the authoritative machine (as a player reads the
+ * screen) and its moves go over the wire; after each batch it waits for the room to take them in.
+ */
+async function play(room: Player, results: LevelVerdict[], script: PlayerScript, start = true): Promise<LevelVerdict> {
+  const seen = results.length;
+  const match = () => h.roomOf(room.roomId).classroom.match;
+  if (start) room.send('host:start');
+  await until('running', () => match().phase === 'running');
+  const deadline = Date.now() + 30_000;
+  while (results.length === seen) {
+    if (Date.now() > deadline) throw new Error('no level-result');
+    const m = match();
+    const moves = m.phase === 'running' ? script(m.state) : [];
+    if (moves.length > 0) {
+      const logged = m.log.length;
+      const tick = m.state.tick;
+      for (const a of moves) { const [type, payload] = message(a); room.send(type, payload); }
+      // Taken in when the log grows; refused moves leave it as it was, so also stop at the next tick.
+      await until('moves taken in', () => match().log.length > logged || match().state.tick !== tick || results.length > seen, 2000).catch(() => undefined);
+    } else {
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+  return results[results.length - 1]!;
+}
+
+describe('solo levels', () => {
+  it('the first level: good play earns 3 stars, poor play none, and a retry starts it again', async () => {
+    const { room, results } = await openLevel('boot-hello', 20);
+    expect(room.state.scenario).toBe('boot-hello');
+    expect(room.state.tickLimit).toBe(40);
+    const poor = await play(room, results, SOLUTIONS['boot-hello']!.poor());
+    expect(poor).toMatchObject({ level: 'boot-hello', attempt: 1, passed: false, stars: 0 });
+    expect(room.state.phase).toBe('ended');
+
+    room.send('host:speed', { ticksPerSecond: 5 });
+    room.send('solo:retry');
+    await until('a fresh attempt', () => room.state.phase === 'running' && room.state.round === 2);
+    const good = await play(room, results, SOLUTIONS['boot-hello']!.good(), false);
+    expect(good).toMatchObject({ level: 'boot-hello', attempt: 2, passed: true, stars: 3 });
+    expect(good.figures['done.hello']).toBe(2);
+    await room.leave();
+  });
+
+  it.each(['first-dispatch', 'time-slice', 'boot-tree', 'anonymous-pipe'])('%s: the scripted good play earns 3 stars over the wire', async (levelId) => {
+    const { room, results } = await openLevel(levelId, 5);
+    const verdict = await play(room, results, SOLUTIONS[levelId]!.good());
+    expect(verdict).toMatchObject({ level: levelId, passed: true, stars: 3 });
+    await room.leave();
+  }, 40_000);
+
+  it('the poor play of a level earns no star', async () => {
+    const { room, results } = await openLevel('first-dispatch', 20);
+    const verdict = await play(room, results, SOLUTIONS['first-dispatch']!.poor());
+    expect(verdict.stars).toBe(0);
+    await room.leave();
+  });
+
+  it('the same player opening the room again after the end is told the verdict again', async () => {
+    const id = playerId();
+    const room = (await h.colyseus.sdk.create('solo', { levelId: 'boot-hello', playerId: id, lang: 'en', ticksPerSecond: 20 })) as unknown as Player;
+    const results = collect<LevelVerdict>(room, 'level-result');
+    for (const type of ['events', 'summary', 'welcome']) room.onMessage(type, () => undefined);
+    await room.waitForInitialState();
+    await play(room, results, SOLUTIONS['boot-hello']!.poor());
+    const again = (await h.colyseus.sdk.joinById(room.roomId, { playerId: id, lang: 'en' })) as unknown as Player;
+    for (const type of ['events', 'summary', 'welcome']) again.onMessage(type, () => undefined);
+    const told = (await again.waitForMessage('level-result')) as LevelVerdict;
+    expect(told).toMatchObject({ level: 'boot-hello', passed: false, stars: 0 });
+    await again.leave();
+  });
+
+  it('refuses an unknown level id at the edge', async () => {
+    // Colyseus reports a refused creation over HTTP (status 500) with the room's message.
+    const error = await h.colyseus.sdk.create('solo', { levelId: 'no-such-level', playerId: playerId(), lang: 'en' }).catch((e: unknown) => e as Error);
+    expect((error as { code: number }).code).toBe(400);
+    expect((error as Error).message).toBe('bad-options: no level has the id "no-such-level"');
+    expect(await refusal(h.colyseus.sdk.create('solo', { levelId: 42, playerId: playerId(), lang: 'en' }))).toBe(400);
+  });
+});
