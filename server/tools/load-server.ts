@@ -1,0 +1,55 @@
+// The game server as a child of the load harness (server/cli/load.ts): started with an IPC channel,
+// it answers 'metrics' requests with the process's own figures (CPU, memory, event-loop delay, room
+// step and patch times, full-state sizes), so the harness measures the server, not itself.
+import { matchMaker } from '@colyseus/core';
+import { readMetrics, watchEventLoop, type MetricsReading } from '../metrics.ts';
+import { startServer } from '../main.ts';
+
+/** A request from the harness. */
+export type LoadServerRequest = { id: number; type: 'metrics'; reset?: boolean; gc?: boolean; fullState?: boolean } | { id: number; type: 'stop' };
+
+/** The answer to a metrics request. */
+export interface LoadServerMetrics extends MetricsReading {
+  rooms: number;
+  clients: number;
+  /** Bytes of the largest room's full state (what a joining client downloads first). */
+  maxFullStateBytes: number | null;
+}
+
+/** The messages the child sends its parent. */
+export type LoadServerMessage = { type: 'ready'; url: string } | { type: 'reply'; id: number; metrics?: LoadServerMetrics };
+
+interface Inspectable { clients: { length: number }; _serializer?: { getFullState(): Uint8Array } }
+
+async function snapshot(req: Extract<LoadServerRequest, { type: 'metrics' }>): Promise<LoadServerMetrics> {
+  if (req.gc && typeof globalThis.gc === 'function') globalThis.gc();
+  const listings = await matchMaker.query({});
+  let clients = 0;
+  let maxFull: number | null = null;
+  for (const listing of listings) {
+    const room = matchMaker.getLocalRoomById(listing.roomId) as unknown as Inspectable | undefined;
+    if (!room) continue;
+    clients += room.clients.length;
+    if (req.fullState && room._serializer) maxFull = Math.max(maxFull ?? 0, room._serializer.getFullState().byteLength);
+  }
+  return { ...readMetrics(req.reset === true), rooms: listings.length, clients, maxFullStateBytes: maxFull };
+}
+
+async function main(): Promise<void> {
+  if (!process.send) throw new Error('load-server runs as a child of server/cli/load.ts (it needs an IPC channel)');
+  watchEventLoop();
+  const server = await startServer();
+  const reply = (m: LoadServerMessage) => process.send?.(m);
+  process.on('message', (req: LoadServerRequest) => {
+    if (req.type === 'stop') {
+      reply({ type: 'reply', id: req.id });
+      void server.close().finally(() => process.exit(0));
+      return;
+    }
+    snapshot(req).then((metrics) => reply({ type: 'reply', id: req.id, metrics }), (e: unknown) => { console.error('[load-server]', e); reply({ type: 'reply', id: req.id }); });
+  });
+  process.once('disconnect', () => { void server.close().finally(() => process.exit(0)); });
+  reply({ type: 'ready', url: server.url });
+}
+
+main().catch((e: unknown) => { console.error(e); process.exit(1); });
