@@ -42,13 +42,30 @@ function open(s: KernelState, t: Thread, c: Channel): void {
   if (!p.openFiles.includes(c.spec.name)) p.openFiles.push(c.spec.name);
 }
 
+/**
+ * The first send on an anonymous pipe makes its process the write end; that process's own threads
+ * already waiting to read the pipe are refused now, as they would have been had the send come first.
+ */
+function fixWriteEnd(s: KernelState, c: Channel, pid: number, emit: Emit): void {
+  c.writer = pid;
+  for (const tid of [...c.receivers]) {
+    const r = thread(s, tid);
+    if (r.pid !== pid) continue;
+    c.receivers = c.receivers.filter((x) => x !== tid);
+    s.counters.refusedIpc++;
+    emit({ tick: s.tick, type: 'ipc-refused', channel: c.spec.name, tid, why: 'write-end' });
+    r.pc++;
+    unblock(s, r, emit);
+  }
+}
+
 /** The `send CH msg` instruction. */
 export function send(s: KernelState, t: Thread, name: string, msg: string, emit: Emit): void {
   const c = s.channels[name]!;
   const p = proc(s, t.pid);
   const why = pipeRefusal(c, p.pid, p.ppid, true);
   if (why) { refuse(s, t, c, why, emit); return; }
-  if (c.spec.kind === 'pipe' && c.writer === null) c.writer = p.pid;
+  if (c.spec.kind === 'pipe' && c.writer === null) fixWriteEnd(s, c, p.pid, emit);
   open(s, t, c);
   if (c.spec.kind === 'shm') {
     c.value = msg;

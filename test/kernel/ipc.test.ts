@@ -84,6 +84,19 @@ describe('channels', () => {
     expect(m.s.counters.refusedIpc).toBe(3);
   });
 
+  it('a thread of the writing process cannot read the pipe, whether it started reading before or after the first send', () => {
+    const m = machine({ cores: 2, channels: [{ name: 'p', kind: 'pipe', owner: 'A' }], processes: [
+      { name: 'A', threads: [{ program: ['recv p'] }, { program: ['send p hi'] }] },
+    ] });
+    m.dispatch(0, 1);
+    expect(m.thread(1).blocked).toEqual({ on: 'recv', channel: 'p' });
+    m.dispatch(1, 2);
+    expect(m.of('ipc-refused')).toEqual([expect.objectContaining({ tid: 1, why: 'write-end' })]);
+    expect(m.thread(1).state).toBe('ready');
+    expect(m.thread(1).lastMessage).toBeNull();
+    expect(m.s.channels.p!.receivers).toEqual([]);
+  });
+
   it('a named pipe lets unrelated processes talk both ways', () => {
     const m = machine({ cores: 2, channels: [{ name: 'f', kind: 'fifo' }], processes: [
       { name: 'a', program: ['send f ping', 'recv f'] }, { name: 'b', program: ['recv f', 'send f pong'] },
