@@ -34,6 +34,12 @@ export interface ServerConfig {
   authRatePerMinute: number;
   /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy (TRUST_PROXY=1; default off). */
   trustProxy: boolean;
+  /** Redis shared by several server processes (REDIS_URL; unset: one process, in-memory presence). docs/SCALING.md. */
+  redisUrl: string | null;
+  /** host[:port][/path] clients use to reach this process directly when it hosts their room (PUBLIC_ADDRESS). */
+  publicAddress: string | null;
+  /** Save live class rooms for crash recovery and restore them at start-up (SAVE_ROOMS, default 1). */
+  saveRooms: boolean;
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -63,5 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     sessionTtlHours: num(env, 'SESSION_TTL_HOURS', 12, 0.01, 24 * 365),
     authRatePerMinute: Math.trunc(num(env, 'AUTH_RATE_PER_MINUTE', 10, 1, 10_000)),
     trustProxy: ['1', 'true', 'yes'].includes((env.TRUST_PROXY ?? '').trim().toLowerCase()),
+    redisUrl: env.REDIS_URL?.trim() || null,
+    publicAddress: env.PUBLIC_ADDRESS?.trim() || null,
+    saveRooms: !['0', 'false', 'no'].includes((env.SAVE_ROOMS ?? '').trim().toLowerCase()),
   };
 }

@@ -13,6 +13,8 @@ import { dashboardApi } from './http/dashboard-api.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { DatabaseRoundReports } from './reports/database-reports.ts';
 import { staticHandler } from './http/static-files.ts';
+import { recoverRooms } from './rooms/recovery.ts';
+import { scaleOutOptions } from './scale-out.ts';
 import { MemoryRoundReports, type RoundReportSink } from './game/round-reports.ts';
 import { ClassRoom } from './rooms/ClassRoom.ts';
 import { CreationGrants, ROOM_NAMES } from './rooms/directory.ts';
@@ -53,7 +55,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     save: (r) => Promise.all([reports.save(r), stored.save(r)]).then(() => undefined),
     roomClosed: (id) => Promise.all([reports.roomClosed?.(id), stored.roomClosed(id)]).then(() => undefined),
   };
-  const services: RoomServices = { config, grants: new CreationGrants(), reports: sink };
+  const services: RoomServices = { config, grants: new CreationGrants(), reports: sink, snapshots: config.saveRooms ? db.snapshots : undefined };
   const dashboard = dashboardApi({
     config, db, accounts, reports: stored, grants: services.grants,
     authLimiter: new RateLimiter(config.authRatePerMinute, config.authRatePerMinute),
@@ -61,6 +63,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   });
   const httpServer = http.createServer();
   const gameServer = new Server({
+    ...(await scaleOutOptions(config)),
     transport: new WebSocketTransport({ server: httpServer }),
     greet: false,
     gracefullyShutdown: false,
@@ -74,6 +77,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   gameServer.define(ROOM_NAMES.solo, SoloRoom, { services });
   try {
     await gameServer.listen(config.port, config.host);
+    // Rooms a killed process was running come back with their codes, seats and machines.
+    if (services.snapshots) await recoverRooms(services.snapshots, services.grants);
   } catch (error) {
     await db.close();
     throw error;

@@ -11,6 +11,7 @@ export interface DatabaseSchema {
   round_players: RoundPlayersTable;
   solo_progress: SoloProgressTable;
   room_snapshots: RoomSnapshotsTable;
+  room_snapshot_log: RoomSnapshotLogTable;
 }
 
 /** A teacher's account; email is unique ignoring case (unique index on lower(email)). */
@@ -83,4 +84,11 @@ export interface RoomSnapshotsTable {
   seed: number;
   action_log_json: string;
   saved_at: number;
+}
+
+/** One appended chunk of a live room's action log (entries_json is a JSON array), ordered by seq. */
+export interface RoomSnapshotLogTable {
+  room_id: string;
+  seq: number;
+  entries_json: string;
 }

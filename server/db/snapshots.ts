@@ -20,8 +20,14 @@ export interface SnapshotsRepository {
   load(roomId: string): Promise<RoomSnapshot | undefined>;
   /** Ids of every room with a snapshot, oldest save first, for recovery at start-up. */
   list(): Promise<{ roomId: string; savedAt: number }[]>;
-  /** Forgets a room's snapshot (the room ended cleanly); true when one existed. */
+  /** Forgets a room's snapshot and log (the room ended cleanly); true when a snapshot existed. */
   delete(roomId: string): Promise<boolean>;
+  /** Appends chunk number `seq` (0, 1, …) of a room's action log: the entries since the last save. */
+  appendLog(roomId: string, seq: number, entries: unknown[]): Promise<void>;
+  /** A room's appended log, chunks concatenated in order, and how many chunks there are. */
+  readLog(roomId: string): Promise<{ entries: unknown[]; chunks: number }>;
+  /** Forgets a room's appended log (its round restarted with an empty log). */
+  clearLog(roomId: string): Promise<void>;
 }
 
 /** Builds the snapshots repository over a Kysely instance. */
@@ -52,8 +58,23 @@ export function snapshotsRepository(db: Kysely<DatabaseSchema>): SnapshotsReposi
     },
 
     async delete(roomId) {
+      await db.deleteFrom('room_snapshot_log').where('room_id', '=', roomId).execute();
       const result = await db.deleteFrom('room_snapshots').where('room_id', '=', roomId).executeTakeFirst();
       return result.numDeletedRows > 0n;
+    },
+
+    async appendLog(roomId, seq, entries) {
+      if (!Number.isSafeInteger(seq) || seq < 0) throw new RangeError(`seq must be a non-negative integer, got ${seq}`);
+      await db.insertInto('room_snapshot_log').values({ room_id: roomId, seq, entries_json: toJson(entries, 'log chunk') }).execute();
+    },
+
+    async readLog(roomId) {
+      const rows = await db.selectFrom('room_snapshot_log').select('entries_json').where('room_id', '=', roomId).orderBy('seq').execute();
+      return { entries: rows.flatMap((r) => fromJson(r.entries_json) as unknown[]), chunks: rows.length };
+    },
+
+    async clearLog(roomId) {
+      await db.deleteFrom('room_snapshot_log').where('room_id', '=', roomId).execute();
     },
   };
 }

@@ -105,4 +105,21 @@ export class Seats {
   isBanned(playerId: string): boolean {
     return this.banned.has(playerId);
   }
+
+  /** Every seat and ban as plain data, for the crash-recovery snapshot (server/game/room-snapshot.ts). */
+  dump(): SeatsDump {
+    return { seats: this.all().map((s) => ({ ...s })), banned: [...this.banned], next: this.next };
+  }
+
+  /** Replaces the seats with a dump's (a room rebuilt after a restart): every seat is away until its player returns. */
+  load(dump: SeatsDump): void {
+    this.seats.clear();
+    this.banned.clear();
+    for (const s of dump.seats) this.seats.set(s.id, { ...s, sessionId: null, status: s.status === 'left' ? 'left' : 'away' });
+    for (const b of dump.banned) this.banned.add(b);
+    this.next = dump.next;
+  }
 }
+
+/** The seats as plain data. */
+export interface SeatsDump { seats: Seat[]; banned: string[]; next: number }

@@ -3,22 +3,34 @@
 import { randomInt } from 'node:crypto';
 import { tuneScenario } from '../game/room-tuning.ts';
 import { resolveScenario } from '../scenarios/catalog.ts';
-import type { ClassRoomCreateOptions, ClassRoomMetadata } from './directory.ts';
+import { registerJoinCode, releaseJoinCode, type ClassRoomCreateOptions, type ClassRoomMetadata } from './directory.ts';
 import { KernelRoom, type RoomServices } from './KernelRoom.ts';
+import { loadRestoredRoom, type RestoredRoom } from './recovery.ts';
+import { RoomSaver } from './room-saver.ts';
+import { restoreRoom } from '../game/room-snapshot.ts';
+
+/** Seconds between crash-recovery saves of a live room (also saved whenever its phase changes). */
+const SAVE_SECONDS = 3;
 
 /** Options a class room is created with: the API's (unchecked until the ticket proves them), plus the services registered with the room type. */
-export type ClassRoomOptions = { services: RoomServices } & Partial<ClassRoomCreateOptions>;
+export type ClassRoomOptions = { services: RoomServices; restore?: string } & Partial<ClassRoomCreateOptions>;
 
 /** The class room. */
 export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
   private services!: RoomServices;
   private emptySince = Date.now();
+  private saver: RoomSaver | null = null;
+  private shuttingDown = false;
 
-  override onCreate(given: ClassRoomOptions): void {
+  override async onCreate(given: ClassRoomOptions): Promise<void> {
     this.services = given.services;
-    if (!given.services.grants.consume(given.ticket)) throw new Error('class rooms are created through POST /api/rooms');
-    const options = given as ClassRoomCreateOptions & { services: RoomServices };
-    const scenario = resolveScenario(options.scenario);
+    if (!(await given.services.grants.consume(given.ticket))) throw new Error('class rooms are created through POST /api/rooms');
+    // A room brought back after a crash keeps its id, code, host key, seats and machine.
+    const restored: RestoredRoom | null = given.restore && given.services.snapshots ? await loadRestoredRoom(given.services.snapshots, String(given.restore)) : null;
+    if (given.restore && !restored) throw new Error(`no usable snapshot for room ${String(given.restore)}`);
+    if (restored) this.roomId = restored.roomId;
+    const options = (restored ? { ...restored.doc.create, seed: restored.seed, services: given.services } : given) as ClassRoomCreateOptions & { services: RoomServices };
+    const scenario = restored ? { ok: true as const, scenario: restored.scenario, name: restored.doc.scenarioName } : resolveScenario(options.scenario);
     if (!scenario.ok) throw new Error(scenario.error);
     const config = options.services.config;
     const maxPlayers = Math.min(options.maxPlayers ?? config.maxPlayers, config.maxPlayers);
@@ -47,6 +59,30 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
     this.state.scenario = scenario.name;
     this.state.tickLimit = config.roundTickLimit;
     this.clock.setInterval(() => this.closeIfIdle(), 10_000);
+    if (restored) { restoreRoom(this.classroom, restored.doc, restored.machine); this.project(); }
+    await registerJoinCode(options.code, this.roomId);
+    const store = options.services.snapshots;
+    if (store) {
+      const { code, hostKey, title, maxPlayers: max, ticksPerSecond, lateJoin, leaderboard } = options;
+      this.saver = new RoomSaver(store, this.roomId, this.classroom, { code, hostKey, title, maxPlayers: max, ticksPerSecond, lateJoin, leaderboard }, restored?.position);
+      let phase = this.classroom.match.phase;
+      let lastSave = Date.now();
+      this.clock.setInterval(() => {
+        const now = this.classroom.match.phase;
+        if (now !== phase || Date.now() - lastSave >= SAVE_SECONDS * 1000) { phase = now; lastSave = Date.now(); void this.saver?.flush(); }
+      }, 250);
+      void this.saver.flush();
+    }
+  }
+
+  /** Waits until the latest state of the room is saved (tests, shutdown). */
+  saved(): Promise<void> {
+    return this.saver?.flush() ?? Promise.resolve();
+  }
+
+  override onBeforeShutdown(): void {
+    this.shuttingDown = true;
+    super.onBeforeShutdown();
   }
 
   private closeIfIdle(): void {
@@ -54,8 +90,12 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
     if (Date.now() - this.emptySince > this.services.config.roomIdleMinutes * 60_000) void this.disconnect();
   }
 
-  override onDispose(): Promise<void> | void {
-    return this.services.reports.roomClosed?.(this.roomId);
+  override async onDispose(): Promise<void> {
+    await releaseJoinCode(this.classroom.options.code, this.roomId).catch(() => undefined);
+    await this.classroom.settled();
+    // A shutdown keeps the snapshot so the next start resumes the room; closing for good forgets it.
+    if (this.saver) await (this.shuttingDown ? this.saver.flush() : this.saver.discard());
+    if (!this.shuttingDown) await this.services.reports.roomClosed?.(this.roomId);
   }
 
   protected reconnectSeconds(): number {

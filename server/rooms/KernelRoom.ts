@@ -9,6 +9,7 @@ import { roleOf } from '../game/roster.ts';
 import { slotThreadId } from '../../shared/roles/slot-thread.ts';
 import type { CreationGrants } from './directory.ts';
 import { roomTimings } from '../metrics.ts';
+import type { SnapshotStore } from './room-saver.ts';
 import { RoomState, projectMachine, projectPlayers, projectSlots, type SyncedRoomState } from './projection.ts';
 
 /** Server-side services every room receives through its registered default options. */
@@ -16,6 +17,8 @@ export interface RoomServices {
   config: ServerConfig;
   grants: CreationGrants;
   reports: RoundReportSink;
+  /** Where live class rooms are saved for crash recovery (none: rooms are not saved). */
+  snapshots?: SnapshotStore;
 }
 
 /** Milliseconds between simulation steps and between patches (20 Hz). */

@@ -14,21 +14,42 @@ export interface ClassRoomMetadata {
   title: string;
 }
 
-/** One-time tickets proving a class room is created by this server's API, not by a client's create(). */
+/** Presence keys shared by every server process (RedisPresence when REDIS_URL is set). */
+const TICKETS_KEY = 'kernel-crew:creation-tickets';
+const CODES_KEY = 'kernel-crew:join-codes';
+
+/**
+ * One-time tickets proving a class room is created by this server's API, not by a client's create().
+ * Kept in presence, so a room the matchmaker places on another process can spend a ticket issued here.
+ */
 export class CreationGrants {
   private readonly pending = new Set<string>();
 
-  /** Issues a ticket for one room creation. */
+  /** Issues a ticket for one room creation (queued to presence before any creation request can follow it). */
   issue(): string {
     const ticket = randomBytes(18).toString('base64url');
     this.pending.add(ticket);
+    matchMaker.presence?.hset(TICKETS_KEY, ticket, String(Date.now()))?.catch((e: unknown) => console.error('[grants] presence', e));
     return ticket;
   }
 
-  /** Spends a ticket; false when it was never issued or already used. */
-  consume(ticket: unknown): boolean {
-    return typeof ticket === 'string' && this.pending.delete(ticket);
+  /** Spends a ticket; false when it was never issued (by any process) or already used. */
+  async consume(ticket: unknown): Promise<boolean> {
+    if (typeof ticket !== 'string' || ticket.length > 64) return false;
+    const local = this.pending.delete(ticket);
+    const shared = await matchMaker.presence.hdel(TICKETS_KEY, ticket);
+    return local || shared;
   }
+}
+
+/** Records which room a join code opens, for every process's lookups. */
+export async function registerJoinCode(code: string, roomId: string): Promise<void> {
+  await matchMaker.presence.hset(CODES_KEY, code, roomId);
+}
+
+/** Forgets a join code when its room closes (only if it still points at that room). */
+export async function releaseJoinCode(code: string, roomId: string): Promise<void> {
+  if ((await matchMaker.presence.hget(CODES_KEY, code)) === roomId) await matchMaker.presence.hdel(CODES_KEY, code);
 }
 
 /** What a new class room is told by the API (merged into onCreate's options). */
@@ -50,8 +71,9 @@ export interface ClassRoomCreateOptions {
 }
 
 async function codeInUse(code: string): Promise<boolean> {
-  const rooms = await matchMaker.query({ name: ROOM_NAMES.class });
-  return rooms.some((r) => (r.metadata as ClassRoomMetadata | undefined)?.code === code);
+  const roomId = await matchMaker.presence.hget(CODES_KEY, code);
+  if (!roomId) return false;
+  return (await matchMaker.query({ roomId })).length > 0;
 }
 
 /** Draws a join code no open class room uses. */
@@ -68,11 +90,12 @@ export function freshHostKey(): string {
   return randomBytes(24).toString('base64url');
 }
 
-/** The open class room with this join code, if any. */
+/** The open class room with this join code, if any, on whichever process hosts it. */
 export async function findClassRoomByCode(typed: string): Promise<{ roomId: string; code: string; clients: number; locked: boolean } | null> {
   const code = normalizeJoinCode(typed);
   if (!isWellFormedJoinCode(code)) return null;
-  const rooms = await matchMaker.query({ name: ROOM_NAMES.class });
-  const room = rooms.find((r) => (r.metadata as ClassRoomMetadata | undefined)?.code === code);
+  const roomId = await matchMaker.presence.hget(CODES_KEY, code);
+  if (!roomId) return null;
+  const room = (await matchMaker.query({ roomId }))[0];
   return room ? { roomId: room.roomId, code, clients: room.clients, locked: room.locked === true } : null;
 }

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseConfig } from '../../server/db/index.ts';
 import { BACKENDS, type FreshDatabase } from './backends.ts';
 
-const TABLES = ['class_sessions', 'kysely_migration', 'kysely_migration_lock', 'room_snapshots', 'round_players', 'rounds', 'sessions', 'solo_progress', 'teachers'];
+const TABLES = ['class_sessions', 'kysely_migration', 'kysely_migration_lock', 'room_snapshot_log', 'room_snapshots', 'round_players', 'rounds', 'sessions', 'solo_progress', 'teachers'];
 
 const DB_MODULE = fileURLToPath(new URL('../../server/db/index.ts', import.meta.url));
 

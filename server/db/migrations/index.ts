@@ -2,10 +2,12 @@
 import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import * as initial from './0001-initial.ts';
+import * as snapshotLog from './0002-room-snapshot-log.ts';
 
 /** Every migration by name; names sort in the order they must run. Append, never edit a shipped one. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
+  '0002-room-snapshot-log': snapshotLog,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -1,0 +1,49 @@
+// Bringing class rooms back after the server process died: at start-up every saved room no live
+// process hosts is created again under its old id, and its machine is rebuilt by replaying the log.
+import { matchMaker } from '@colyseus/core';
+import type { KernelState, Scenario, TimedAction } from '../../shared/kernel/index.ts';
+import { replayRoom, type RoomDocument } from '../game/room-snapshot.ts';
+import { ROOM_NAMES, type CreationGrants } from './directory.ts';
+import type { SavedPosition, SnapshotStore } from './room-saver.ts';
+
+/** A saved room, loaded and replayed, ready for ClassRoom.onCreate. */
+export interface RestoredRoom {
+  roomId: string;
+  scenario: Scenario;
+  seed: number;
+  doc: RoomDocument;
+  machine: { state: KernelState; log: TimedAction[] };
+  position: SavedPosition;
+}
+
+/** Loads a room's snapshot and replays its machine; null when there is none or it is unreadable. */
+export async function loadRestoredRoom(store: SnapshotStore, roomId: string): Promise<RestoredRoom | null> {
+  const snap = await store.load(roomId);
+  if (!snap) return null;
+  const doc = snap.actionLog as RoomDocument;
+  if (doc?.version !== 1) return null;
+  const { entries, chunks } = await store.readLog(roomId);
+  const scenario = snap.scenario as Scenario;
+  const machine = replayRoom(scenario, snap.seed, doc, entries as TimedAction[]);
+  return { roomId, scenario, seed: snap.seed, doc, machine, position: { round: doc.round, logLength: doc.logLength, chunks } };
+}
+
+/** Recreates every saved room that no running process hosts; returns the ids brought back. */
+export async function recoverRooms(store: SnapshotStore, grants: CreationGrants): Promise<string[]> {
+  const live = new Set((await matchMaker.query({ name: ROOM_NAMES.class })).map((r) => r.roomId));
+  const back: string[] = [];
+  for (const { roomId } of await store.list()) {
+    if (live.has(roomId)) continue;
+    // With several processes starting at once, only the first to claim a room restores it.
+    const claim = `kernel-crew:restore:${roomId}`;
+    if ((await matchMaker.presence.incr(claim)) !== 1) continue;
+    await matchMaker.presence.expire(claim, 60);
+    try {
+      await matchMaker.createRoom(ROOM_NAMES.class, { ticket: grants.issue(), restore: roomId });
+      back.push(roomId);
+    } catch (e) {
+      console.error(`[recovery] room ${roomId} could not be restored; its snapshot is kept`, e);
+    }
+  }
+  return back;
+}

@@ -1,0 +1,109 @@
+// Saves a live class room for crash recovery as it runs: each save appends only the actions logged
+// since the previous one and rewrites the small room document (seats, phase, tick), so saving every
+// few seconds stays cheap however long the round. Writes are queued so they land in order.
+import type { SnapshotsRepository } from '../db/index.ts';
+import type { Classroom } from '../game/classroom.ts';
+import { captureRoom, type RoomDocument, type SavedCreateOptions } from '../game/room-snapshot.ts';
+
+/** Where snapshots go: the database's repository, or the in-memory one below. */
+export type SnapshotStore = SnapshotsRepository;
+
+/** Where a resumed room's saved log stood, so appending continues after it. */
+export interface SavedPosition { round: number; logLength: number; chunks: number }
+
+let lastErrorLog = 0;
+function logRateLimited(message: string, error: unknown): void {
+  const now = Date.now();
+  if (now - lastErrorLog < 10_000) return;
+  lastErrorLog = now;
+  console.error(`[snapshots] ${message}`, error);
+}
+
+/** Keeps one room's snapshot up to date. */
+export class RoomSaver {
+  private chain: Promise<void> = Promise.resolve();
+  private round: number;
+  private logged: number;
+  private chunks: number;
+  private lastDocument = '';
+  private broken = false;
+
+  constructor(
+    private readonly store: SnapshotStore,
+    private readonly roomId: string,
+    private readonly classroom: Classroom,
+    private readonly create: SavedCreateOptions,
+    from: SavedPosition | null = null,
+  ) {
+    this.round = from?.round ?? classroom.match.round;
+    this.logged = from?.logLength ?? 0;
+    this.chunks = from?.chunks ?? 0;
+  }
+
+  /** Saves what changed since the last save; resolves when it (and every earlier save) is stored. */
+  flush(): Promise<void> {
+    const m = this.classroom.match;
+    // Everything is read now, synchronously, so the document and the appended entries agree.
+    const restart = this.broken || m.round !== this.round || m.log.length < this.logged;
+    if (restart) { this.round = m.round; this.logged = 0; this.chunks = 0; this.lastDocument = ''; this.broken = false; }
+    const entries = m.log.slice(this.logged);
+    const seq = this.chunks;
+    const doc: RoomDocument = captureRoom(this.classroom, this.create);
+    const text = JSON.stringify(doc);
+    const header = text === this.lastDocument ? null : { roomId: this.roomId, scenario: m.options.scenario, seed: m.options.seed, actionLog: doc };
+    this.logged = m.log.length;
+    if (entries.length > 0) this.chunks++;
+    this.lastDocument = text;
+    const store = this.store;
+    const roomId = this.roomId;
+    this.chain = this.chain.then(async () => {
+      if (restart) await store.clearLog(roomId);
+      if (entries.length > 0) await store.appendLog(roomId, seq, entries);
+      if (header) await store.save(header);
+    }).catch((e: unknown) => {
+      this.broken = true; // the next save rewrites the whole log
+      logRateLimited(`could not save room ${roomId}`, e);
+    });
+    return this.chain;
+  }
+
+  /** Forgets the room's snapshot (it closed for good), after any save still under way. */
+  discard(): Promise<void> {
+    this.chain = this.chain.then(() => this.store.delete(this.roomId)).then(() => undefined, (e: unknown) => logRateLimited(`could not delete room ${this.roomId}`, e));
+    return this.chain;
+  }
+}
+
+/** Snapshots in memory: for tests and for a server without a database. */
+export class MemorySnapshots implements SnapshotStore {
+  private readonly rows = new Map<string, { scenario: unknown; seed: number; actionLog: unknown; savedAt: number }>();
+  private readonly logs = new Map<string, unknown[][]>();
+
+  async save(s: { roomId: string; scenario: unknown; seed: number; actionLog: unknown }): Promise<void> {
+    this.rows.set(s.roomId, structuredClone({ scenario: s.scenario, seed: s.seed, actionLog: s.actionLog, savedAt: Date.now() }));
+  }
+  async load(roomId: string) {
+    const r = this.rows.get(roomId);
+    return r ? { roomId, ...structuredClone(r) } : undefined;
+  }
+  async list() {
+    return [...this.rows].map(([roomId, r]) => ({ roomId, savedAt: r.savedAt })).sort((a, b) => a.savedAt - b.savedAt);
+  }
+  async delete(roomId: string): Promise<boolean> {
+    this.logs.delete(roomId);
+    return this.rows.delete(roomId);
+  }
+  async appendLog(roomId: string, seq: number, entries: unknown[]): Promise<void> {
+    const chunks = this.logs.get(roomId) ?? [];
+    if (seq !== chunks.length) throw new Error(`chunk ${seq} out of order (have ${chunks.length})`);
+    chunks.push(structuredClone(entries));
+    this.logs.set(roomId, chunks);
+  }
+  async readLog(roomId: string) {
+    const chunks = this.logs.get(roomId) ?? [];
+    return { entries: structuredClone(chunks.flat()), chunks: chunks.length };
+  }
+  async clearLog(roomId: string): Promise<void> {
+    this.logs.delete(roomId);
+  }
+}

@@ -1,0 +1,100 @@
+// Crash recovery with real processes: play, kill -9, restart on the same database, rejoin with the same
+// code and player ids; the machine comes back exactly as replay() rebuilds it at the last saved tick
+// (hashState), everyone gets their seat back and play continues. SIGTERM keeps the finished round.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { Client, type Room } from '@colyseus/sdk';
+import { hashState, type Scenario, type TimedAction } from '../../shared/kernel/index.ts';
+import { openDatabase } from '../../server/db/index.ts';
+import { replayRoom, type RoomDocument } from '../../server/game/room-snapshot.ts';
+import type { CreateRoomResponse } from '../../server/http/api.ts';
+import type { SyncedRoomState } from '../../server/rooms/projection.ts';
+import { movesFor } from '../../server/tools/client-strategy.ts';
+import { ROLES_SCENARIO } from '../server/fixtures.ts';
+import { until } from '../server/harness.ts';
+import { startServerProcess, type ServerProcess } from './processes.ts';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-recovery-'));
+const env = { DATABASE_FILE: path.join(dir, 'db.sqlite') };
+const running: ServerProcess[] = [];
+/** Every role has work, and a long job keeps the round going well past the kill. */
+const LONG = { ...ROLES_SCENARIO, processes: ROLES_SCENARIO.processes.map((p) => (p.name === 'calc' ? { ...p, length: 2000 } : p)) };
+afterAll(async () => { for (const p of running) await p.stop('SIGKILL'); fs.rmSync(dir, { recursive: true, force: true }); });
+
+type Seat = { room: Room<unknown, SyncedRoomState>; seat: string; timer?: NodeJS.Timeout };
+
+async function join(url: string, roomId: string, options: Record<string, unknown>, play: boolean): Promise<Seat> {
+  const room = await new Client(url.replace('http', 'ws')).joinById<SyncedRoomState>(roomId, options);
+  const s: Seat = { room, seat: '' };
+  room.onMessage('welcome', (w: { seat: string }) => { s.seat = w.seat; });
+  for (const t of ['events', 'rejected', 'error', 'summary']) room.onMessage(t, () => undefined);
+  await until('welcome and state', () => s.seat !== '' && room.state?.machine !== undefined);
+  if (play) s.timer = setInterval(() => { const me = room.state.players.get(s.seat); if (me) for (const [t, p] of movesFor(room.state, me.slot)) room.send(t, p); }, 60);
+  return s;
+}
+
+async function savedMachine(): Promise<{ doc: RoomDocument; hash: string; roomId: string }> {
+  const db = await openDatabase({ kind: 'sqlite', file: env.DATABASE_FILE });
+  try {
+    const [{ roomId }] = await db.snapshots.list() as [{ roomId: string }];
+    const snap = (await db.snapshots.load(roomId))!;
+    const doc = snap.actionLog as RoomDocument;
+    const { entries } = await db.snapshots.readLog(roomId);
+    return { doc, roomId, hash: hashState(replayRoom(snap.scenario as Scenario, snap.seed, doc, entries as TimedAction[]).state) };
+  } finally { await db.close(); }
+}
+
+it('resumes the round after kill -9 at the last saved point, with the same code, seats and machine', async () => {
+  const first = await startServerProcess(env);
+  running.push(first);
+  const res = await fetch(`${first.url}/api/rooms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ticksPerSecond: 10, seed: 7, scenario: LONG }) });
+  const created = (await res.json()) as CreateRoomResponse;
+  const hostId = 'host-browser-1';
+  const host = await join(first.url, created.roomId, { playerId: hostId, hostKey: created.hostKey, lang: 'en' }, false);
+  const ids = ['student-kim', 'student-lee', 'student-park'];
+  const students = [];
+  for (const id of ids) students.push(await join(first.url, created.roomId, { playerId: id, nickname: id.slice(8), code: created.code, lang: 'en' }, true));
+  const seatsBefore = students.map((s) => s.seat);
+  host.room.send('host:start');
+  await until('the round runs a while', () => host.room.state.machine.tick >= 40, 15_000);
+  await new Promise((r) => setTimeout(r, 3500)); // at least one periodic save after play
+  for (const s of students) clearInterval(s.timer);
+  await first.stop('SIGKILL');
+
+  const saved = await savedMachine();
+  expect(saved.roomId).toBe(created.roomId);
+  expect(saved.doc.phase).toBe('running');
+  expect(saved.doc.tick).toBeGreaterThanOrEqual(40);
+  expect(saved.doc.logLength).toBeGreaterThan(0);
+
+  const second = await startServerProcess(env);
+  running.push(second);
+  // The same join code finds the room again; the host and the students come back to their seats.
+  const found = await (await fetch(`${second.url}/api/rooms/by-code/${created.code}`)).json() as { roomId: string };
+  expect(found.roomId).toBe(created.roomId);
+  const host2 = await join(second.url, found.roomId, { playerId: hostId, hostKey: created.hostKey, lang: 'en' }, false);
+  const back = [];
+  for (const id of ids) back.push(await join(second.url, found.roomId, { playerId: id, nickname: id.slice(8), code: created.code, lang: 'en' }, true));
+  expect(back.map((s) => s.seat)).toEqual(seatsBefore);
+  const view = host2.room.state;
+  expect(view.phase).toBe('paused');
+  expect(view.machine.tick).toBe(saved.doc.tick);
+  // The restored server saves again at once; its machine hashes the same as the replay of the old save.
+  await new Promise((r) => setTimeout(r, 500));
+  expect((await savedMachine()).hash).toBe(saved.hash);
+
+  host2.room.send('host:resume');
+  await until('play continues', () => host2.room.state.machine.tick >= saved.doc.tick + 20, 15_000);
+  expect(host2.room.state.phase).toBe('running');
+
+  // SIGTERM after the round ends waits for the last save: the ended round and its summary are kept.
+  host2.room.send('host:end-round');
+  await until('round ended', () => host2.room.state.phase === 'ended');
+  for (const s of back) clearInterval(s.timer);
+  expect(await second.stop('SIGTERM')).toBe(0);
+  const final = await savedMachine();
+  expect(final.doc.phase).toBe('ended');
+  expect(final.doc.lastSummary?.roomCode).toBe(created.code);
+}, 90_000);
