@@ -110,7 +110,7 @@ describe('solo levels', () => {
   it('refuses an unknown level id at the edge', async () => {
     // Colyseus reports a refused creation over HTTP (status 500) with the room's message.
     const error = await h.colyseus.sdk.create('solo', { levelId: 'no-such-level', playerId: playerId(), lang: 'en' }).catch((e: unknown) => e as Error);
-    expect((error as { code: number }).code).toBe(400);
+    expect((error as unknown as { code: number }).code).toBe(400);
     expect((error as Error).message).toBe('bad-options: no level has the id "no-such-level"');
     expect(await refusal(h.colyseus.sdk.create('solo', { levelId: 42, playerId: playerId(), lang: 'en' }))).toBe(400);
   });
