@@ -21,7 +21,7 @@ export interface ServerProcess { proc: ChildProcess; url: string; port: number; 
 
 /** Starts server/main.ts with `env` on a free port; resolves once it prints its address. */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const port = await freePort();
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const proc = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
     cwd: root, stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), CLIENT_DIR: '/nonexistent', ...env },
