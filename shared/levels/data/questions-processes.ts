@@ -1,0 +1,123 @@
+// Checkpoint questions on processes, the CPU and memory (chapters 1–3), drawn from 001_*.txt and 002_*.txt.
+import type { Question, QuestionText } from '../questions.ts';
+
+const N001 = '001_9f2a2de4693c9327.txt';
+const N002 = '002_7fc991048c84041e.txt';
+
+/** Builds a question from its two languages: [question, choices, explanation]. */
+export function q(id: string, source: string, answer: number, ko: [string, string[], string], en: [string, string[], string], interview = false): Question {
+  const t = ([question, choices, explanation]: [string, string[], string]): QuestionText => ({ question, choices, explanation });
+  return { id, source, answer, ko: t(ko), en: t(en), ...(interview ? { interview } : {}) };
+}
+
+/** After chapter 1: program, process, PCB, dispatch, foreground/background/daemon. */
+export const PROCESS_QUESTIONS: Question[] = [
+  q('program-becomes-process', N001, 1,
+    ['프로그램이 프로세스가 되는 때는?', ['보조기억장치에 저장될 때', '메모리에 적재되어 실행될 때', '컴파일될 때', '사용자가 파일을 열어 볼 때'],
+      '프로그램은 실행 전까지 보조기억장치의 데이터 덩어리일 뿐이고, 메모리에 적재되어 실행되는 순간 프로세스가 됩니다.'],
+    ['When does a program become a process?', ['When it is saved to secondary storage', 'When it is loaded into memory and run', 'When it is compiled', 'When the user opens the file to look at it'],
+      'A program is only data on secondary storage until it runs; once loaded into memory and run, it is a process.']),
+  q('same-program-twice', N001, 2,
+    ['같은 프로그램을 두 번 실행하면?', ['PID가 같은 프로세스 하나', 'PID가 같은 프로세스 둘', 'PID가 다른 프로세스 둘', '두 번째 실행은 거절된다'],
+      '같은 일을 하는 프로그램이라도 두 번 실행하면 PID가 다른 두 개의 프로세스가 생성됩니다.'],
+    ['What happens when the same program is run twice?', ['One process with one PID', 'Two processes with the same PID', 'Two processes with different PIDs', 'The second run is refused'],
+      'Even for the same program, running it twice creates two processes with different PIDs.']),
+  q('daemon-name', N001, 0,
+    ['사용자와 상호작용하지 않고 정해진 일만 하는 백그라운드 프로세스를 유닉스에서 부르는 이름은?', ['데몬', '서비스', '포그라운드 프로세스', '스레드'],
+      '유닉스 체계에서는 데몬, 윈도우 체계에서는 서비스라고 부릅니다.'],
+    ['On Unix, what is a background process that quietly does its job without interacting with the user called?', ['A daemon', 'A service', 'A foreground process', 'A thread'],
+      'Unix calls it a daemon; Windows calls it a service.']),
+  q('pcb-where', N001, 3,
+    ['PCB에 대해 옳은 것은?', ['사용자 영역의 힙에 만들어진다', '프로세스가 끝나도 계속 남는다', '프로그램 파일 안에 저장되어 있다', '커널 영역에 만들어지고 프로세스 생성 때 만들어져 종료 때 폐기된다'],
+      'PCB는 커널 영역에 생성되며, 프로세스 생성 시 만들어지고 실행이 끝나면 폐기됩니다.'],
+    ['Which is true of the PCB?', ['It lives in the heap of the user area', 'It stays after the process ends', 'It is stored inside the program file', 'It is created in the kernel area with the process and discarded when it ends'],
+      'The PCB is created in the kernel area when the process is created and discarded when it finishes.']),
+  q('pcb-contents', N001, 2,
+    ['PCB에 담기지 않는 것은?', ['PID', '프로그램 카운터를 비롯한 레지스터 값', '다른 프로세스의 힙 내용', '사용한 파일과 입출력장치 목록'],
+      'PCB에는 PID, 레지스터 값, 상태, 스케줄링 정보, 메모리 관리 정보, 열린 파일·입출력장치 목록이 담깁니다. 다른 프로세스의 메모리는 담기지 않습니다.'],
+    ['Which is NOT kept in a PCB?', ['The PID', 'The registers, including the program counter', "Another process's heap contents", 'The files and I/O devices in use'],
+      "A PCB holds the PID, registers, state, scheduling information, memory information and open files and devices; never another process's memory."]),
+  q('dispatch-meaning', N001, 0,
+    ['디스패치란?', ['준비 상태 프로세스가 실행 상태로 바뀌는 것', '실행 상태 프로세스가 대기 상태로 바뀌는 것', '프로세스가 종료되는 것', '입출력이 끝나는 것'],
+      '준비 상태인 프로세스가 CPU를 할당받아 실행 상태로 전환되는 것을 디스패치라고 합니다.'],
+    ['What is dispatch?', ['A Ready process becoming Running', 'A Running process becoming Blocked', 'A process terminating', 'An I/O finishing'],
+      'Dispatch is moving a Ready process onto the CPU so that it is Running.']),
+];
+
+/** After chapter 2: states, interrupts, context switches. */
+export const CPU_QUESTIONS: Question[] = [
+  q('timer-interrupt', N001, 1,
+    ['실행 상태 프로세스가 할당된 시간을 모두 쓰면?', ['대기 상태가 된다', '타이머 인터럽트가 발생하고 준비 상태가 된다', '종료 상태가 된다', '생성 상태로 돌아간다'],
+      '할당 시간이 끝나면 타이머(타임아웃) 인터럽트가 발생하고 프로세스는 다시 준비 상태가 되어 차례를 기다립니다.'],
+    ['What happens when a Running process uses up its time?', ['It becomes Blocked', 'A timer interrupt is raised and it goes back to Ready', 'It terminates', 'It goes back to New'],
+      'At the end of its time a timer (timeout) interrupt is raised and the process returns to Ready to wait for its next turn.']),
+  q('blocked-why', N001, 3,
+    ['프로세스가 대기 상태가 되는 가장 흔한 이유는?', ['타임 슬라이스가 끝나서', '우선순위가 낮아서', '메모리가 부족해서', '입출력 작업이 끝나길 기다려서'],
+      '대기 상태는 특정 이벤트를 기다리는 상태이며, 대부분은 입출력 완료를 기다리는 경우입니다.'],
+    ['What is the most common reason a process becomes Blocked?', ['Its time slice ended', 'Its priority is low', 'Memory is short', 'It waits for an I/O to finish'],
+      'Blocked means waiting for an event, and most of the time that event is the completion of an I/O.']),
+  q('io-complete', N001, 2,
+    ['입출력이 끝나면 대기 상태였던 프로세스는?', ['곧바로 실행 상태가 된다', '종료 상태가 된다', '입출력 완료 인터럽트 뒤 준비 상태가 된다', '생성 상태로 돌아간다'],
+      '입출력 완료 인터럽트를 받으면 프로세스는 준비 상태가 되어 다시 CPU 할당을 기다립니다. 바로 실행되지는 않습니다.'],
+    ['When its I/O finishes, a Blocked process…', ['becomes Running at once', 'terminates', 'becomes Ready after the I/O-completion interrupt', 'goes back to New'],
+      'With the I/O-completion interrupt the process becomes Ready and waits for the CPU again; it does not run at once.']),
+  q('context-meaning', N001, 0,
+    ['문맥 교환이란?', ['실행 중인 프로세스의 문맥을 PCB에 백업하고 다음 프로세스의 문맥을 PCB에서 복구하는 것', '프로세스의 코드를 다른 프로그램으로 바꾸는 것', '부모 프로세스가 자식을 만드는 것', '메모리를 디스크로 옮기는 것'],
+      '기존 프로세스의 문맥을 PCB에 백업하고 새 프로세스의 문맥을 PCB에서 복구해 실행하는 것이 문맥 교환입니다.'],
+    ['What is a context switch?', ["Saving the running process's context to its PCB and restoring the next one's from its PCB", "Replacing a process's code with another program", 'A parent creating a child', 'Moving memory to disk'],
+      "Saving the old process's context to its PCB and restoring the new one's from its PCB so it can run is a context switch."]),
+  q('switch-overhead', N001, 1,
+    ['문맥 교환이 너무 잦으면 왜 나쁜가?', ['프로세스가 종료되어서', '교환하는 동안 유용한 일을 못 하므로 오버헤드가 커져서', 'PCB가 사라져서', '메모리 누수가 생겨서'],
+      '문맥 교환을 하는 동안에는 유용한 작업을 할 수 없으므로 그 시간은 오버헤드입니다. 너무 잦으면 성능이 떨어집니다.'],
+    ['Why are too many context switches bad?', ['Processes terminate', 'No useful work happens during a switch, so the overhead grows', 'PCBs disappear', 'Memory leaks'],
+      'A switch does no useful work, so its time is overhead; switching too often slows the machine.']),
+  q('five-states', N001, 3,
+    ['프로세스 상태가 아닌 것은?', ['생성', '준비', '대기', '복사'],
+      '대표적인 프로세스 상태는 생성, 준비, 실행, 대기, 종료입니다.'],
+    ['Which is not a process state?', ['New', 'Ready', 'Blocked', 'Copied'],
+      'The classic states are New, Ready, Running, Blocked and Terminated.']),
+];
+
+/** After chapter 3: segments, leaks, the process tree, fork and exec. */
+export const MEMORY_QUESTIONS: Question[] = [
+  q('code-readonly', N001, 0,
+    ['쓰기가 금지된 읽기 전용 영역은?', ['코드 영역', '데이터 영역', '힙 영역', '스택 영역'],
+      '코드 영역에는 CPU가 실행할 명령어가 담겨 있어 쓰기가 금지된 읽기 전용 공간입니다.'],
+    ['Which segment is read-only?', ['Code', 'Data', 'Heap', 'Stack'],
+      'The code segment holds the instructions the CPU runs, so writing to it is forbidden.']),
+  q('globals-where', N001, 1,
+    ['전역 변수가 저장되는 곳은?', ['힙 영역', '데이터 영역', '스택 영역', '코드 영역'],
+      '전역 변수는 데이터 영역에 할당됩니다. 노트의 "착각": 힙이 아니라 데이터 영역입니다.'],
+    ['Where do global variables live?', ['The heap', 'The data segment', 'The stack', 'The code segment'],
+      'Globals are allocated in the data segment; as the notes warn, not in the heap.']),
+  q('memory-leak', N001, 2,
+    ['메모리 누수란?', ['스택이 넘치는 것', '코드 영역이 바뀌는 것', '힙에 할당한 공간을 반환하지 않아 메모리가 낭비되는 것', '두 스레드가 같은 변수를 쓰는 것'],
+      '힙에 할당한 공간은 언젠가 반환해야 하며, 반환하지 않으면 계속 남아 메모리를 낭비합니다. 이것이 메모리 누수입니다.'],
+    ['What is a memory leak?', ['The stack overflowing', 'The code segment changing', 'Heap space never given back, so memory is wasted', 'Two threads using one variable'],
+      'Heap space must be returned some day; space never returned stays allocated and wastes memory: a leak.']),
+  q('first-process', N001, 0,
+    ['리눅스에서 부팅 때 실행되는 최초의 프로세스는?', ['systemd', 'bash', 'login', 'vim'],
+      '최초의 프로세스는 유닉스의 init, 리눅스의 systemd, macOS의 launchd입니다.'],
+    ['On Linux, what is the first process started at boot?', ['systemd', 'bash', 'login', 'vim'],
+      'The first process is init on Unix, systemd on Linux and launchd on macOS.']),
+  q('ppid', N001, 3,
+    ['자식 프로세스의 PCB에 기록되는 부모 프로세스의 PID를 무엇이라고 하나?', ['TID', 'UID', 'GID', 'PPID'],
+      '일부 운영체제는 자식 프로세스의 PCB에 부모의 PID인 PPID(Parent PID)를 기록합니다.'],
+    ["What is the parent's PID recorded in a child's PCB called?", ['TID', 'UID', 'GID', 'PPID'],
+      "Many systems record the parent's PID in the child's PCB as the PPID (parent PID)."]),
+  q('exec-meaning', N001, 1,
+    ['exec()를 호출하면?', ['자신의 복사본을 자식으로 만든다', '코드와 데이터 영역이 새 프로그램으로 바뀌고 나머지 영역은 초기화된다', '새 스레드를 만든다', '프로세스가 종료된다'],
+      'exec()는 호출한 프로세스의 메모리 공간을 새 프로그램으로 덮어씁니다. 코드·데이터가 바뀌고 나머지는 초기화됩니다.'],
+    ['What does exec() do?', ['Makes a copy of itself as a child', 'Replaces code and data with a new program and resets the rest', 'Creates a new thread', 'Ends the process'],
+      "exec() overwrites the caller's memory with a new program: code and data are replaced and the rest is reset."]),
+  q('shell-ls', N001, 2,
+    ['셸에서 ls를 입력하면 일어나는 일은?', ['셸이 exec로 ls가 된다', '커널이 ls 스레드를 셸 안에 만든다', '셸이 fork로 자식을 만들고, 자식이 exec로 ls가 된다', 'ls가 셸의 부모가 된다'],
+      '셸은 fork()로 자신과 같은 자식을 만들고, 자식이 exec()로 ls를 실행하는 프로세스로 바뀝니다.'],
+    ['What happens when you type ls in a shell?', ['The shell execs and becomes ls', 'The kernel starts an ls thread inside the shell', 'The shell forks a child and the child execs ls', 'ls becomes the shell\'s parent'],
+      'The shell forks a copy of itself and the child execs, turning into the process that runs ls.']),
+  q('segments-process', N002, 3,
+    ['스택 영역에 저장되는 것은?', ['실행할 명령어', '전역 변수와 정적 변수', '동적으로 할당된 객체', '함수 호출과 관련된 정보'],
+      '스택에는 함수 호출과 관련된 정보(지역 변수, 매개변수, 돌아갈 주소)가 저장됩니다.'],
+    ['What does the stack hold?', ['The instructions to run', 'Globals and static variables', 'Dynamically allocated objects', 'Information about function calls'],
+      'The stack holds what function calls need: locals, parameters and return addresses.']),
+];

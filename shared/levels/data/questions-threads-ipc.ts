@@ -1,0 +1,136 @@
+// Checkpoint questions on threads, synchronisation and IPC (chapters 4–6), and the five interview
+// questions of 004_*.txt with their model answers as explanations.
+import type { Question } from '../questions.ts';
+import { q } from './questions-processes.ts';
+
+const N000 = '000_2d41aa1c5bd03650.txt';
+const N001 = '001_9f2a2de4693c9327.txt';
+const N002 = '002_7fc991048c84041e.txt';
+const N003 = '003_c38713c5a4f4a8d4.txt';
+const N004 = '004_e5b31c24e0d19024.txt';
+
+/** After chapter 4: threads, fork vs threads vs copy-on-write, the browser, concurrency, sync/async. */
+export const THREAD_QUESTIONS: Question[] = [
+  q('thread-own', N000, 1,
+    ['스레드마다 따로 가지는 것은?', ['코드 영역', '스레드 ID, 레지스터 값(프로그램 카운터 포함), 스택', '힙 영역', '열린 파일'],
+      '스레드는 스레드 ID, 프로그램 카운터를 포함한 레지스터 값, 스택만 따로 가지고 코드·데이터·힙·열린 파일은 공유합니다.'],
+    ['What does each thread have of its own?', ['The code segment', 'A thread ID, registers including the program counter, and a stack', 'The heap', 'Open files'],
+      'A thread owns only its ID, registers (PC included) and stack; code, data, heap and open files are shared.']),
+  q('fork-waste', N000, 3,
+    ['fork를 세 번 하면 메모리에는?', ['프로세스 하나만 있다', '스택만 세 개 생긴다', '스레드 세 개가 생긴다', '같은 프로세스가 통째로 세 개 더 적재된다(쓰기 시 복사가 없다면)'],
+      'fork는 코드, 데이터, 힙을 비롯한 모든 자원을 복제합니다. 같은 내용이 중복되는 낭비를 쓰기 시 복사가 줄여 줍니다.'],
+    ['After three forks, memory holds…', ['still just one process', 'only three more stacks', 'three threads', 'three more whole copies of the process (without copy-on-write)'],
+      'fork duplicates everything, code, data and heap; copy-on-write avoids that duplication.']),
+  q('cow', N000, 0,
+    ['쓰기 시 복사(copy on write)는?', ['fork 직후 페이지를 공유하다가 한쪽이 쓸 때만 복사한다', 'fork할 때 모든 페이지를 즉시 복사한다', '스레드끼리 스택을 공유한다', '파일에 먼저 쓰고 나중에 메모리로 복사한다'],
+      '쓰기 시 복사는 fork 직후 중복 적재하지 않고 공유하다가, 쓰기가 일어나는 순간에만 그 페이지를 복사합니다. 그래도 프로세스끼리 자원을 공유하지는 않습니다.'],
+    ['What is copy-on-write?', ['Pages are shared right after fork and copied only when one side writes', 'Every page is copied at fork', 'Threads share their stacks', 'Data is written to a file first and copied to memory later'],
+      'Right after fork the pages are shared, not duplicated, and a page is copied only when someone writes to it; the processes still do not share resources.']),
+  q('thread-crash', N000, 2,
+    ['멀티스레드 프로세스에서 한 스레드에 오류가 나면?', ['그 스레드만 조용히 끝난다', '다른 프로세스까지 모두 죽는다', '프로세스 전체에 문제가 생길 수 있다', '아무 일도 없다'],
+      '스레드는 프로세스의 자원을 공유하므로, 한 스레드의 문제가 프로세스 전체에 영향을 줍니다. 다른 프로세스는 무사합니다.'],
+    ['In a multithreaded process, when one thread faults…', ['only that thread quietly ends', 'every other process dies too', 'the whole process may go down', 'nothing happens'],
+      'Threads share the process\'s resources, so one thread\'s fault affects the whole process; other processes are safe.']),
+  q('browser-renderer', N003, 1,
+    ['웹 브라우저에서 웹사이트가 보이는 부분을 제어하는 프로세스는?', ['브라우저 프로세스', '렌더러 프로세스', 'GPU 프로세스', '플러그인 프로세스'],
+      '렌더러 프로세스가 웹사이트의 보이는 부분을 모두 제어합니다. 브라우저 프로세스는 주소 표시줄·북마크·권한을, GPU 프로세스는 화면 그리기를 맡습니다.'],
+    ['In a web browser, which process controls what a website shows?', ['The browser process', 'The renderer process', 'The GPU process', 'The plugin process'],
+      'The renderer draws everything a site shows; the browser process owns the address bar, bookmarks and permissions, and the GPU process draws the screen.']),
+  q('multiprocess-cost', N003, 3,
+    ['멀티프로세스의 단점으로 노트가 꼽는 것은?', ['한 프로세스가 죽으면 전부 죽는다', '메모리를 공유해서 동기화가 필요하다', 'IPC가 필요 없다', '문맥 교환 때 캐시 초기화 같은 무거운 작업으로 오버헤드가 생긴다'],
+      '멀티프로세스는 독립된 메모리 영역이라 안정적이지만, 문맥 교환 때 캐시 메모리 초기화 등 무거운 작업으로 오버헤드가 생깁니다.'],
+    ['Which cost of multiprocessing do the notes name?', ['One crash kills them all', 'They share memory and need synchronisation', 'They need no IPC', 'Context switches do heavy work such as flushing caches, an overhead'],
+      'Separate memory makes multiprocessing reliable, but its context switches do heavy work such as cache flushes.']),
+  q('async-order', N004, 0,
+    ['비동기 방식에 대해 옳은 것은?', ['요청 순서와 결과 순서가 다를 수 있다', '한 요청이 끝나야 다음 요청을 시작한다', '항상 요청 순서대로 결과가 나온다', '코어가 하나면 쓸 수 없다'],
+      '비동기는 여러 요청이 선행 작업과 무관하게 실행되므로 결과 순서가 요청 순서와 다를 수 있습니다. 동기는 순차적입니다.'],
+    ['Which is true of asynchronous work?', ['Results may come back in a different order from the requests', 'A request starts only after the previous one completes', 'Results always come in request order', 'It needs more than one core'],
+      'Asynchronous requests run independently of earlier work, so results can come back in another order; synchronous work is sequential.']),
+  q('linux-task', N001, 2,
+    ['리눅스가 프로세스와 스레드를 함께 부르는 이름은?', ['잡(job)', '파이버(fiber)', '태스크(task)', '데몬(daemon)'],
+      '리눅스는 프로세스와 스레드를 모두 실행의 문맥으로 보고 태스크(task)라는 이름으로 통일합니다.'],
+    ['What does Linux call both processes and threads?', ['Jobs', 'Fibers', 'Tasks', 'Daemons'],
+      'Linux treats both as contexts of execution and calls them tasks.']),
+];
+
+/** After chapter 5: races, locks, deadlock, semaphores. */
+export const SYNC_QUESTIONS: Question[] = [
+  q('race-cause', N002, 1,
+    ['두 스레드가 balance에 1씩 더했는데 결과가 1만 늘었다. 원인은?', ['CPU가 느려서', '한 스레드가 읽고 쓰기 전에 다른 스레드가 끼어들어 갱신이 사라져서', '스택이 따로라서', '메모리 누수 때문에'],
+      '스레드는 데이터를 공유하므로 읽기-더하기-쓰기 사이에 다른 스레드가 끼어들면 한쪽의 변경이 덮어써집니다(경쟁 상태). 동기화가 필요합니다.'],
+    ['Two threads each added 1 to balance, yet it grew by only 1. Why?', ['The CPU was slow', 'One thread slipped in between the other\'s read and write, losing an update', 'Their stacks are separate', 'A memory leak'],
+      'Threads share data; when one slips in between another\'s read-add-write, a change is overwritten (a race). Synchronisation is needed.']),
+  q('deadlock-cause', N002, 0,
+    ['교착 상태를 막는 간단한 방법은?', ['모든 스레드가 같은 순서로 락을 잡는다', '락을 잡은 채로 기다린다', '스레드 수를 늘린다', '타임 슬라이스를 줄인다'],
+      '서로가 가진 락을 기다리는 고리가 교착 상태입니다. 모든 스레드가 같은 순서로 락을 잡으면 고리가 생기지 않습니다.'],
+    ['A simple way to prevent deadlock?', ['Every thread takes the locks in the same order', 'Wait while holding a lock', 'Add more threads', 'Shorten the time slice'],
+      'Deadlock is a cycle of threads waiting for each other\'s locks; a single global lock order makes a cycle impossible.']),
+  q('semaphore-wait', N003, 2,
+    ['생산자-소비자에서 선반(버퍼)이 가득 차면 생산자는?', ['물건을 버린다', '소비자를 종료시킨다', 'wait empty에서 대기 상태가 된다', '선반을 늘린다'],
+      '빈 칸 수를 세는 세마포어 empty가 0이면 생산자는 wait에서 대기 상태가 되고, 소비자가 signal empty를 하면 깨어납니다.'],
+    ['In producer–consumer, when the buffer is full the producer…', ['throws the item away', 'kills the consumer', 'becomes Blocked on wait empty', 'grows the buffer'],
+      'When the semaphore counting free slots (empty) is 0, the producer blocks on wait until the consumer signals empty.']),
+];
+
+/** After chapter 6: the IPC kinds and their speed. */
+export const IPC_QUESTIONS: Question[] = [
+  q('anon-pipe-who', N003, 3,
+    ['익명 파이프를 쓸 수 있는 프로세스는?', ['같은 컴퓨터의 모든 프로세스', '네트워크의 다른 컴퓨터', '이름을 아는 프로세스', '부모와 자식 프로세스'],
+      '익명 파이프는 단방향 FIFO 통로로, 부모·자식 프로세스 사이에서만 쓸 수 있고 다른 네트워크에서는 쓸 수 없습니다.'],
+    ['Which processes can use an anonymous pipe?', ['Any process on the computer', 'Another computer on the network', 'Any process that knows its name', 'A parent and its children'],
+      'An anonymous pipe is a one-way FIFO for a parent and its children only, never across a network.']),
+  q('named-pipe-what', N003, 1,
+    ['명명 파이프의 특징은?', ['부모-자식만 쓸 수 있다', '단방향 또는 이중 파이프로 클라이언트/서버 통신에 쓰고, 다른 컴퓨터와도 통신할 수 있다', '커널 전역 변수 형태다', '메모리 자체를 공유한다'],
+      '명명 파이프는 이름이 있는 단방향·이중 파이프로, 파이프 서버와 여러 클라이언트가 통신하며 네트워크상의 다른 컴퓨터와도 통신할 수 있습니다.'],
+    ['What characterises a named pipe?', ['Only parent and child can use it', 'One- or two-way, for client/server communication, even with other computers', 'It is a kernel global variable', 'It shares the memory itself'],
+      'A named pipe has a name, can be one- or two-way, serves a server with several clients, and can reach other computers on the network.']),
+  q('mq-managed', N003, 0,
+    ['메시지 큐를 관리하는 것은?', ['커널(전역적으로)', '보내는 프로세스', '받는 프로세스', '파일 서버'],
+      '메시지 큐는 커널에서 전역적으로 관리되며 사용법이 간단합니다. 공유 메모리의 동기화가 복잡할 때 대안으로 씁니다.'],
+    ['Who manages a message queue?', ['The kernel, globally', 'The sending process', 'The receiving process', 'A file server'],
+      'A message queue is managed globally by the kernel and is simple to use; it is the usual alternative when shared-memory synchronisation gets complicated.']),
+  q('tcp-udp', N004, 2,
+    ['TCP와 UDP에 대해 옳은 것은?', ['UDP는 순서를 보장한다', 'TCP는 메시지를 잃을 수 있다', 'TCP는 신뢰성 있고 순서를 지키며, UDP는 잃거나 순서가 바뀔 수 있다', '둘 다 같은 컴퓨터 안에서만 쓴다'],
+      '둘 다 소켓 통신입니다. TCP는 잃지 않고 순서대로 전달하며, UDP는 빠르지만 메시지를 잃거나 순서가 바뀔 수 있습니다.'],
+    ['Which is true of TCP and UDP?', ['UDP guarantees order', 'TCP may lose messages', 'TCP is reliable and ordered; UDP may lose or reorder', 'Both work only inside one computer'],
+      'Both are sockets. TCP loses nothing and keeps order; UDP is quick but may lose or reorder messages.']),
+  q('ipc-ranking', N004, 1,
+    ['IPC 속도 순서로 옳은 것은?', ['파일 > 메시지 큐 > 파이프 > 소켓 > 공유 메모리', '공유 메모리 > 소켓 > 파이프 > 메시지 큐 > 파일', '소켓 > 공유 메모리 > 파일 > 파이프 > 메시지 큐', '파이프 > 파일 > 공유 메모리 > 소켓 > 메시지 큐'],
+      '노트의 순서는 공유 메모리 > 소켓 > 파이프 > 메시지 큐 > 파일이며, 메모리를 완전히 공유하는 스레드는 어떤 IPC보다 빠릅니다.'],
+    ['Which speed ranking of IPC is right?', ['file > message queue > pipe > socket > shared memory', 'shared memory > socket > pipe > message queue > file', 'socket > shared memory > file > pipe > message queue', 'pipe > file > shared memory > socket > message queue'],
+      'The notes rank shared memory > socket > pipe > message queue > file, and threads, sharing memory completely, beat any IPC.']),
+  q('file-ipc', N000, 3,
+    ['프로세스 A가 hello.txt에 쓰고 프로세스 B가 그것을 읽는다면?', ['IPC가 아니다', '공유 메모리 통신이다', '소켓 통신이다', '파일을 통한 프로세스 간 통신이다'],
+      '같은 컴퓨터 안에서 프로세스끼리 데이터를 주고받는 것도 통신입니다. 파일 속 데이터를 주고받으므로 파일을 통한 IPC입니다.'],
+    ['Process A writes hello.txt and process B reads it. This is…', ['not IPC at all', 'shared-memory communication', 'socket communication', 'inter-process communication through a file'],
+      'Exchanging data between processes on one computer is communication too; through the file\'s contents, it is IPC via a file.']),
+];
+
+/** The five interview questions of 004_*.txt, answered with its model answers. */
+export const INTERVIEW_QUESTIONS: Question[] = [
+  q('interview-ipc', N004, 0,
+    ['IPC란 무엇인가요?', ['프로세스끼리 데이터를 주고받고 공유 데이터를 관리하는 메커니즘', '하나의 코어에서 여러 작업을 번갈아 실행하는 것', '프로세스의 메모리를 디스크로 옮기는 것', '스레드의 스택을 공유하는 기법'],
+      'IPC(Inter Process Communication)는 프로세스끼리 데이터를 주고받고 공유 데이터를 관리하는 메커니즘입니다. 공유 메모리, 파일, 소켓, 파이프, 메시지 큐 등이 있으며, 공유 메모리가 가장 빠르지만 동기화가 필요합니다.'],
+    ['What is IPC?', ['The mechanisms by which processes exchange data and manage shared data', 'Running several tasks in turn on one core', 'Moving a process\'s memory to disk', 'A way for threads to share stacks'],
+      'IPC (inter-process communication) is how processes exchange data and manage shared data: shared memory, files, sockets, pipes, message queues and more. Shared memory is the fastest but needs synchronisation.'], true),
+  q('interview-mp-mt', N004, 2,
+    ['멀티프로세싱과 멀티스레딩의 차이는?', ['멀티프로세싱이 메모리를 공유해 더 빠르다', '멀티스레딩은 IPC가 반드시 필요하다', '멀티프로세싱은 메모리가 독립적이라 안정적이지만 IPC가 필요하고 비용이 높으며, 멀티스레딩은 메모리를 공유해 빠르고 경제적이지만 한 스레드의 문제가 전체에 영향을 준다', '둘은 같은 말이다'],
+      '멀티프로세싱은 여러 프로세스로 작업하며 메모리가 독립적이고 안정성이 높지만 IPC가 필요하고 비용이 높습니다. 멀티스레딩은 한 프로세스의 여러 스레드로 작업하며 메모리를 공유해 빠르고 경제적이지만 한 스레드의 문제가 전체에 영향을 미칩니다.'],
+    ['How do multiprocessing and multithreading differ?', ['Multiprocessing shares memory and is faster', 'Multithreading always needs IPC', 'Multiprocessing has separate memory, so it is reliable but needs IPC and costs more; multithreading shares memory, so it is fast and cheap, but one thread\'s problem affects the whole', 'They are the same thing'],
+      'Multiprocessing uses several processes with separate memory: reliable, but it needs IPC and costs more. Multithreading uses several threads of one process sharing memory: fast and economical, but one thread\'s problem affects them all.'], true),
+  q('interview-thread-efficient', N004, 1,
+    ['스레드가 프로세스보다 효율적인 이유는?', ['스레드는 스택을 공유하기 때문에', '코드·데이터·힙을 공유하고 스택만 따로 가져 문맥 교환 비용이 낮고, 직접 통신해 IPC가 필요 없기 때문에', '스레드는 PCB가 없기 때문에', '스레드는 항상 다른 코어에서 실행되기 때문에'],
+      '스레드는 Code, Data, Heap을 공유하고 Stack만 따로 가지므로 문맥 교환 비용이 낮습니다. 또 스레드끼리 직접 통신할 수 있어 IPC가 필요 없고, 자원을 공유해 메모리 효율이 높습니다.'],
+    ['Why are threads more efficient than processes?', ['Threads share their stacks', 'They share code, data and heap and own only a stack, so switching is cheap, and they talk directly without IPC', 'Threads have no PCB', 'Threads always run on different cores'],
+      'Threads share code, data and heap and each owns only a stack, so context switches are cheap; they communicate directly without IPC, and sharing makes memory use efficient.'], true),
+  q('interview-shm-fastest', N004, 3,
+    ['공유 메모리가 가장 빠른 IPC인 이유는?', ['커널이 메시지를 대신 복사해 주기 때문에', '네트워크를 쓰지 않기 때문에만', '동기화가 필요 없기 때문에', '매개체 없이 메모리 자체를 공유해 불필요한 데이터 복사 오버헤드가 없기 때문에'],
+      '공유 메모리는 여러 프로그램이 동시에 접근하는 메모리로, 매개체를 통해 데이터를 주고받지 않고 메모리 자체를 공유하므로 불필요한 데이터 복사의 오버헤드가 없어 가장 빠릅니다. 단, 같은 영역을 여러 프로세스가 공유하므로 동기화가 필요합니다.'],
+    ['Why is shared memory the fastest IPC?', ['The kernel copies the messages for you', 'Only because no network is involved', 'Because it needs no synchronisation', 'The memory itself is shared with nothing in between, so no data is copied needlessly'],
+      'Several programs access the same memory at once; nothing carries the data, the memory itself is shared, so there is no copying overhead. But because several processes share the area, it needs synchronisation.'], true),
+  q('interview-concurrency', N004, 0,
+    ['동시성과 병렬성의 차이는?', ['동시성은 한 코어에서 번갈아 실행(멀티태스킹), 병렬성은 여러 코어에서 실제로 동시에 실행', '동시성은 여러 코어, 병렬성은 한 코어', '둘 다 한 코어에서만 가능하다', '병렬성은 동기, 동시성은 비동기와 같은 말이다'],
+      '동시성은 하나의 코어에서 여러 작업이 번갈아 실행되는 멀티태스킹으로, 시분할로 빠르게 전환해 동시에 실행되는 것처럼 보입니다. 병렬성은 멀티 코어에서 여러 작업을 실제로 동시에 실행합니다.'],
+    ['How do concurrency and parallelism differ?', ['Concurrency takes turns on one core (multitasking); parallelism really runs at once on several cores', 'Concurrency uses several cores; parallelism one core', 'Both only work on one core', 'Parallelism means synchronous and concurrency asynchronous'],
+      'Concurrency is multitasking on one core, switching fast by time sharing so the tasks look simultaneous; parallelism runs tasks truly at the same time on several cores.'], true),
+];
