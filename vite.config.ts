@@ -26,6 +26,11 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 1600,
     rolldownOptions: {
+      // Two pages: the game (index.html) and the teachers' dashboard (dashboard.html, served at /dashboard).
+      input: {
+        main: fileURLToPath(new URL('./client/index.html', import.meta.url)),
+        dashboard: fileURLToPath(new URL('./client/dashboard.html', import.meta.url)),
+      },
       output: {
         // Phaser is large and changes rarely: its own chunk keeps it cached across our releases.
         codeSplitting: {

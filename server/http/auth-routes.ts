@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { AccountError } from '../accounts/index.ts';
-import { SESSION_COOKIE, requireTeacher, type DashboardContext } from './dashboard-context.ts';
+import { SESSION_COOKIE, type DashboardContext } from './dashboard-context.ts';
 import { bodyOf, clientAddress, cookiesOf, isHttps, sendError, sendJson } from './http-kit.ts';
 
 const signUpBody = z.strictObject({
@@ -66,8 +66,9 @@ export async function signOut(req: IncomingMessage, res: ServerResponse, ctx: Da
   res.end();
 }
 
-/** GET /api/auth/me — the signed-in teacher, or 401. */
+/** GET /api/auth/me — a probe the dashboard opens with: the signed-in teacher, or `teacher: null` and why (never an error, so a signed-out page load logs none). */
 export async function me(req: IncomingMessage, res: ServerResponse, ctx: DashboardContext): Promise<void> {
-  const teacher = await requireTeacher(ctx, req, res);
-  if (teacher) sendJson(res, 200, { teacher });
+  const result = await ctx.accounts.authenticate(cookiesOf(req)[SESSION_COOKIE]);
+  if (result.ok) return sendJson(res, 200, { teacher: result.value.teacher, expiresAt: result.value.expiresAt });
+  sendJson(res, 200, { teacher: null, reason: result.error.code });
 }

@@ -26,7 +26,8 @@ describe('teacher accounts over HTTP', () => {
     const out = await web.post('/api/auth/signout');
     expect(out.status).toBe(204);
     const after = await web.get('/api/auth/me');
-    expect(after).toMatchObject({ status: 401, body: { error: 'not-signed-in' } });
+    expect(after).toEqual({ status: 200, body: { teacher: null, reason: 'not-signed-in' } });
+    expect(await web.get('/api/teacher/sessions')).toMatchObject({ status: 401, body: { error: 'not-signed-in' } });
 
     expect((await web.post('/api/auth/signin', { email, password: 'wrong password!!' })).body).toMatchObject({ error: 'bad-credentials' });
     expect((await web.post('/api/auth/signin', { email: `nobody-${Date.now()}@school.example`, password: 'whatever it is' })).status).toBe(401);
@@ -55,7 +56,7 @@ describe('teacher accounts over HTTP', () => {
     clock += 2 * 3_600_000;
     try {
       expect(await web.get('/api/teacher/sessions')).toMatchObject({ status: 401, body: { error: 'session-expired' } });
-      expect(await web.get('/api/auth/me')).toMatchObject({ status: 401 });
+      expect(await web.get('/api/auth/me')).toMatchObject({ status: 200, body: { teacher: null } });
     } finally {
       clock = Date.now() + 3 * 3_600_000;
     }

@@ -1,0 +1,136 @@
+// The dashboard's simple pages: sign in / sign up, create a room with the lesson's settings, the
+// history of sessions, and one session's rounds with its CSV download.
+import { ApiError, api, type RoomSettings, type Teacher } from './api.ts';
+import { checkbox, field, fill, h } from './dom.ts';
+import { lang, t, type TextKey } from './texts.ts';
+
+/** Turns an API refusal into a sentence in the current language. */
+export function explain(error: unknown): string {
+  if (error instanceof ApiError) {
+    const key = `error.${error.code}` as TextKey;
+    if (key === 'error.network' || key in KNOWN) return t(key);
+    return t('error.generic', { message: error.message });
+  }
+  return t('error.generic', { message: error instanceof Error ? error.message : String(error) });
+}
+const KNOWN = { 'error.bad-credentials': 1, 'error.email-taken': 1, 'error.rate-limited': 1, 'error.session-expired': 1, 'error.not-signed-in': 1 };
+
+function alertBox(): HTMLElement {
+  return h('p', { class: 'alert', role: 'alert', hidden: true });
+}
+
+function showAlert(box: HTMLElement, text: string): void {
+  box.textContent = text;
+  box.hidden = false;
+}
+
+/** The sign-in and sign-up forms side by side. */
+export function authView(root: HTMLElement, onSignedIn: (teacher: Teacher) => void): void {
+  const inEmail = h('input', { type: 'email', autocomplete: 'username', required: true });
+  const inPassword = h('input', { type: 'password', autocomplete: 'current-password', required: true });
+  const inAlert = alertBox();
+  const signIn = h('form', { class: 'card', 'aria-labelledby': 'signin-h' },
+    h('h2', { id: 'signin-h' }, t('auth.signin')),
+    field('signin-email', t('auth.email'), inEmail), field('signin-password', t('auth.password'), inPassword), inAlert,
+    h('button', { type: 'submit', class: 'primary' }, t('auth.signin')));
+  signIn.addEventListener('submit', (e) => {
+    e.preventDefault();
+    api.signIn(inEmail.value, inPassword.value).then((r) => onSignedIn(r.teacher), (err: unknown) => showAlert(inAlert, explain(err)));
+  });
+
+  const upName = h('input', { type: 'text', autocomplete: 'name', required: true, maxlength: 80 });
+  const upEmail = h('input', { type: 'email', autocomplete: 'email', required: true });
+  const upPassword = h('input', { type: 'password', autocomplete: 'new-password', required: true, minlength: 10 });
+  const upAlert = alertBox();
+  const signUp = h('form', { class: 'card', 'aria-labelledby': 'signup-h' },
+    h('h2', { id: 'signup-h' }, t('auth.signup')),
+    field('signup-name', t('auth.name'), upName), field('signup-email', t('auth.email'), upEmail),
+    field('signup-password', t('auth.password'), upPassword, t('auth.password.hint')), upAlert,
+    h('button', { type: 'submit', class: 'primary' }, t('auth.signup')));
+  signUp.addEventListener('submit', (e) => {
+    e.preventDefault();
+    api.signUp(upEmail.value, upPassword.value, upName.value).then((r) => onSignedIn(r.teacher), (err: unknown) => showAlert(upAlert, explain(err)));
+  });
+  fill(root, h('p', { class: 'intro' }, t('auth.intro')), h('div', { class: 'columns' }, signIn, signUp));
+}
+
+function numberInput(value: number, min: number, max: number, step = 1): HTMLInputElement {
+  return h('input', { type: 'number', value, min, max, step, required: true, inputmode: 'decimal' });
+}
+
+/** The create-a-room form and the history list. */
+export async function homeView(root: HTMLElement, go: (hash: string) => void): Promise<void> {
+  const [{ scenarios, defaults }, { sessions }] = await Promise.all([api.scenarios(), api.sessions()]);
+  const first = scenarios[0] ?? { id: 'class-workshop', cores: 2, quantum: 4, switchCost: 1 };
+  const title = h('input', { type: 'text', maxlength: 60, placeholder: first.id });
+  const scenario = h('select', {}, ...scenarios.map((s) => h('option', { value: s.id }, s.id)));
+  const cores = numberInput(first.cores, 1, 8);
+  const quantum = numberInput(first.quantum, 0, 1000);
+  const switchCost = numberInput(first.switchCost, 0, 20);
+  const speed = numberInput(defaults.ticksPerSecond, 0.25, 20, 0.25);
+  const maxPlayers = numberInput(Math.min(40, defaults.maxPlayers), 1, defaults.maxPlayers);
+  scenario.addEventListener('change', () => {
+    const s = scenarios.find((x) => x.id === scenario.value);
+    if (s) { cores.value = String(s.cores); quantum.value = String(s.quantum); switchCost.value = String(s.switchCost); }
+  });
+  const roles = h('fieldset', { class: 'roles' }, h('legend', {}, t('create.roles')),
+    checkbox('role-interrupt', t('create.role.interrupt'), true), checkbox('role-thread', t('create.role.thread'), true), checkbox('role-ipc', t('create.role.ipc'), true));
+  const late = checkbox('late-join', t('create.late'), true);
+  const board = checkbox('leaderboard', t('create.leaderboard'), true);
+  const alert = alertBox();
+  const checked = (id: string) => (document.getElementById(id) as HTMLInputElement).checked;
+  const form = h('form', { class: 'card create', 'aria-labelledby': 'create-h' },
+    h('h2', { id: 'create-h' }, t('create.heading')),
+    h('div', { class: 'grid' },
+      field('room-title', t('create.title'), title), field('room-scenario', t('create.scenario'), scenario),
+      field('room-cores', t('create.cores'), cores), field('room-quantum', t('create.quantum'), quantum),
+      field('room-switch', t('create.switch'), switchCost), field('room-speed', t('create.speed'), speed),
+      field('room-max', t('create.max'), maxPlayers)),
+    roles, late, board, alert,
+    h('button', { type: 'submit', class: 'primary' }, t('create.submit')));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const settings: RoomSettings = {
+      scenario: scenario.value, cores: Number(cores.value), quantum: Number(quantum.value), switchCost: Number(switchCost.value),
+      ticksPerSecond: Number(speed.value), maxPlayers: Number(maxPlayers.value),
+      roles: { interrupt: checked('role-interrupt'), thread: checked('role-thread'), ipc: checked('role-ipc') },
+      lateJoin: checked('late-join'), leaderboard: checked('leaderboard'),
+      ...(title.value.trim() ? { title: title.value.trim() } : {}),
+    };
+    api.createRoom(settings).then((room) => go(`#/live/${room.sessionId}`), (err: unknown) => showAlert(alert, explain(err)));
+  });
+
+  const history = h('section', { class: 'card', 'aria-labelledby': 'history-h' }, h('h2', { id: 'history-h' }, t('history.heading')));
+  if (sessions.length === 0) history.append(h('p', {}, t('history.empty')));
+  else {
+    history.append(h('table', { class: 'table' },
+      h('thead', {}, h('tr', {}, ...(['history.date', 'history.room', 'history.rounds', 'history.status'] as const).map((k) => h('th', { scope: 'col' }, t(k))), h('th', { scope: 'col' }, ''))),
+      h('tbody', {}, ...sessions.map((s) => h('tr', {},
+        h('td', {}, new Date(s.createdAt).toLocaleString(lang())),
+        h('td', {}, `${s.settings?.title ?? s.settings?.scenario ?? ''} · `, h('span', { class: 'mono' }, s.joinCode)),
+        h('td', {}, s.roundCount),
+        h('td', {}, s.live ? t('history.live') : t('history.ended')),
+        h('td', { class: 'actions' },
+          s.live ? h('a', { href: `#/live/${s.id}`, class: 'button' }, t('history.open_live')) : null,
+          h('a', { href: `#/session/${s.id}` }, t('history.open_rounds'))))))));
+  }
+  fill(root, h('div', { class: 'columns' }, form, history));
+}
+
+/** One session: its rounds (each a link to its report), the CSV download and closing the room. */
+export async function sessionView(root: HTMLElement, id: string, go: (hash: string) => void): Promise<void> {
+  const { session, rounds, live } = await api.session(id);
+  const list = rounds.length === 0 ? h('p', {}, t('session.no_rounds'))
+    : h('ol', { class: 'rounds' }, ...rounds.map((r) => h('li', {}, h('a', { href: `#/report/${r.id}` }, t('session.round', { n: r.roundNumber })),
+      ` · ${new Date(r.endedAt).toLocaleTimeString(lang())} · ${r.playerCount}`)));
+  const end = live ? h('button', { type: 'button', class: 'danger', onclick: () => {
+    if (!confirm(t('session.end.confirm'))) return;
+    void api.endSession(id).then(() => go(`#/session/${id}`));
+  } }, t('session.end')) : null;
+  fill(root, h('section', { class: 'card', 'aria-labelledby': 'session-h' },
+    h('h2', { id: 'session-h' }, t('session.heading', { code: session.joinCode })),
+    list,
+    h('p', { class: 'actions' },
+      h('a', { href: api.csvUrl(id), download: '', class: 'button' }, t('session.csv')),
+      live ? h('a', { href: `#/live/${id}`, class: 'button' }, t('history.open_live')) : null, end)));
+}

@@ -1,0 +1,263 @@
+// The live room page: the join code, URL and a projector-sized QR code; the round's controls, speed and
+// live events; the roster (role, connection, score; kick, rename, assign, rotate); machine figures and
+// the event feed. The dashboard joins the room as its host with the host key (docs/PROTOCOL.md).
+import QRCode from 'qrcode';
+import { api, type LiveRoom } from './api.ts';
+import { checkbox, fill, h } from './dom.ts';
+import { formatEvent, type FeedEvent } from './event-text.ts';
+import { lang, t, type TextKey } from './texts.ts';
+
+interface MapLike<V> { forEach(cb: (value: V, key: string) => void): void; get(key: string): V | undefined; size: number }
+interface ListLike<V> { forEach(cb: (value: V, index: number) => void): void; length: number }
+interface PlayerView { nickname: string; slot: string; role: string; score: number; connected: boolean; host: boolean }
+interface LiveState {
+  code: string; phase: string; round: number; speed: number; locked: boolean; lateJoin: boolean;
+  players: MapLike<PlayerView>; slots: MapLike<{ role: string }>;
+  machine: { tick: number; quantum: number; cores: ListLike<{ busyTicks: number }>; readyQueue: ListLike<number>;
+    processes: MapLike<{ pid: number; name: string; terminated: boolean }>; counters: MapLike<number> };
+}
+interface HostRoom {
+  state: LiveState;
+  send(type: string, payload?: unknown): void;
+  leave(consented?: boolean): Promise<unknown>;
+  onStateChange(cb: () => void): unknown;
+  onMessage(type: string, cb: (payload: never) => void): unknown;
+  onLeave(cb: (code: number) => void): unknown;
+}
+
+const HOST_ID_KEY = 'kernel-crew.host-id';
+
+/** This browser's private id as a host (kept, so a reload takes the same host seat back). */
+function hostId(): string {
+  try {
+    const stored = localStorage.getItem(HOST_ID_KEY);
+    if (stored && /^[A-Za-z0-9_-]{8,64}$/.test(stored)) return stored;
+    const fresh = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+    localStorage.setItem(HOST_ID_KEY, fresh);
+    return fresh;
+  } catch {
+    return 'host-' + Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16)).join('');
+  }
+}
+
+/** A job's name a teacher reads: "Scheduler (Core 0+2)", "Thread counter #0", "IPC channel jobs". */
+export function slotLabel(key: string): string {
+  const [kind, a, b] = key.split(':');
+  switch (kind) {
+    case 'scheduler': return a ? `${t('role.scheduler')} (${t('report.gantt.core', { n: a })})` : t('role.scheduler');
+    case 'thread': return `${t('role.thread')} ${a ?? ''} #${b ?? 0}`;
+    case 'ipc': return `${t('role.ipc')} ${a ?? ''}`;
+    case 'interrupt': return t('role.interrupt');
+    default: return t('role.spectator');
+  }
+}
+
+function roleText(role: string): string {
+  const key = `role.${role}` as TextKey;
+  return ['scheduler', 'interrupt', 'thread', 'ipc', 'spectator', 'host'].includes(role) ? t(key) : role;
+}
+
+/** Opens the live page of a session; returns a function that leaves the room. */
+export async function liveView(root: HTMLElement, sessionId: string): Promise<() => void> {
+  const { session, live } = await api.session(sessionId);
+  if (!live) {
+    fill(root, h('section', { class: 'card' }, h('h2', {}, t('session.heading', { code: session.joinCode })), h('p', {}, t('live.closed')),
+      h('a', { href: `#/session/${sessionId}` }, t('history.open_rounds'))));
+    return () => undefined;
+  }
+  const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' }, t('live.connecting'));
+  const ui = buildLayout(live, sessionId, status);
+  fill(root, ui.element);
+  const { Client } = await import('@colyseus/sdk');
+  const client = new Client(window.location.origin);
+  const room = (await client.joinById(live.roomId, { playerId: hostId(), hostKey: live.hostKey, lang: lang() })) as unknown as HostRoom;
+  let left = false;
+  status.textContent = '';
+  ui.bind(room);
+  let pending = false;
+  room.onStateChange(() => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => { pending = false; ui.render(room.state); });
+  });
+  room.onMessage('welcome', () => undefined);
+  room.onMessage('events', (m: { events: FeedEvent[] }) => ui.feed(m.events));
+  room.onMessage('error', (m: { message: string }) => { status.textContent = m.message; });
+  room.onMessage('rejected', (m: { reason: string }) => { status.textContent = m.reason; });
+  room.onMessage('summary', (m: { round: number }) => void ui.roundEnded(m.round));
+  room.onLeave(() => { if (!left) status.textContent = t('live.closed'); });
+  ui.render(room.state);
+  return () => { left = true; void room.leave(true); };
+}
+
+function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement) {
+  let room: HostRoom | null = null;
+  const send = (type: string, payload?: unknown) => room?.send(type, payload);
+  const joinUrl = `${window.location.origin}${live.joinPath}`;
+  const qr = h('div', { class: 'qr', role: 'img', 'aria-label': t('live.qr', { code: live.code }) });
+  void QRCode.toString(joinUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }).then((svg) => { qr.innerHTML = svg; });
+  const joinPanel = h('section', { class: 'card join', 'aria-labelledby': 'join-h' },
+    h('h2', { id: 'join-h' }, t('live.code')),
+    h('p', { class: 'code', 'data-testid': 'join-code' }, live.code),
+    h('p', {}, `${t('live.join_url')} `, h('a', { href: joinUrl, target: '_blank', rel: 'noopener', class: 'mono' }, joinUrl)),
+    qr,
+    h('p', {}, h('a', { href: live.projectorPath, target: '_blank', rel: 'noopener', class: 'button' }, t('live.projector'))));
+
+  const phase = h('p', { class: 'phase', 'aria-live': 'polite' });
+  const button = (key: TextKey, type: string) => h('button', { type: 'button', 'data-action': type, onclick: () => send(type) }, t(key));
+  const buttons = {
+    start: button('controls.start', 'host:start'), pause: button('controls.pause', 'host:pause'), resume: button('controls.resume', 'host:resume'),
+    end: button('controls.end', 'host:end-round'), restart: button('controls.restart', 'host:restart'),
+  };
+  const speed = h('input', { type: 'number', id: 'live-speed', min: 0.25, max: 20, step: 0.25 });
+  const lock = checkbox('live-lock', t('controls.lock'), false, (v) => send('host:lock', { locked: v }));
+  const late = checkbox('live-late', t('controls.late'), true, (v) => send('host:late-join', { allowed: v }));
+  const summary = h('p', { class: 'summary', role: 'status' });
+  const controls = h('section', { class: 'card controls', 'aria-labelledby': 'controls-h' },
+    h('h2', { id: 'controls-h' }, t('controls.heading')), phase,
+    h('div', { class: 'buttons' }, ...Object.values(buttons)),
+    h('div', { class: 'inline' }, h('label', { for: 'live-speed' }, t('controls.speed')), speed,
+      h('button', { type: 'button', onclick: () => send('host:speed', { ticksPerSecond: Number(speed.value) }) }, t('controls.apply'))),
+    lock, late,
+    h('button', { type: 'button', onclick: () => send('host:rotate') }, t('controls.rotate')),
+    summary);
+
+  const quantum = h('input', { type: 'number', id: 'live-quantum', min: 0, max: 1000, step: 1 });
+  const victim = h('select', { id: 'live-victim', 'aria-label': t('events.crash') });
+  const events = h('section', { class: 'card events', 'aria-labelledby': 'events-h' },
+    h('h2', { id: 'events-h' }, t('events.heading')),
+    h('div', { class: 'buttons' },
+      h('button', { type: 'button', onclick: () => send('host:event', { kind: 'io-storm' }) }, t('events.io-storm')),
+      h('button', { type: 'button', onclick: () => send('host:event', { kind: 'fork-bomb' }) }, t('events.fork-bomb')),
+      h('button', { type: 'button', onclick: () => send('add-core') }, t('events.add-core'))),
+    h('div', { class: 'inline' }, victim,
+      h('button', { type: 'button', onclick: () => send('host:event', victim.value ? { kind: 'crash', pid: Number(victim.value) } : { kind: 'crash' }) }, t('events.crash'))),
+    h('div', { class: 'inline' }, h('label', { for: 'live-quantum' }, t('events.quantum')), quantum,
+      h('button', { type: 'button', onclick: () => send('set-quantum', { quantum: Number(quantum.value) }) }, t('events.set'))));
+
+  const metrics = h('dl', { class: 'metrics' });
+  const metricsPanel = h('section', { class: 'card', 'aria-labelledby': 'metrics-h' }, h('h2', { id: 'metrics-h' }, t('metrics.heading')), metrics);
+
+  const rosterHeading = h('h2', { id: 'roster-h' });
+  const rosterBody = h('tbody');
+  const rosterEmpty = h('p', {}, t('roster.empty'));
+  const roster = h('section', { class: 'card roster', 'aria-labelledby': 'roster-h' }, rosterHeading, rosterEmpty,
+    h('table', { class: 'table' },
+      h('thead', {}, h('tr', {}, ...(['roster.nickname', 'roster.role', 'roster.job', 'roster.connection', 'roster.score'] as const).map((k) => h('th', { scope: 'col' }, t(k))), h('th', { scope: 'col' }, ''))),
+      rosterBody));
+  const feedList = h('ol', { class: 'feed', 'aria-label': t('feed.heading') });
+  const feed = h('section', { class: 'card', 'aria-labelledby': 'feed-h' }, h('h2', { id: 'feed-h' }, t('feed.heading')), feedList);
+
+  const rows = new Map<string, { tr: HTMLTableRowElement; cells: HTMLElement[]; select: HTMLSelectElement; slots: string }>();
+  const element = h('div', { class: 'live' }, status, h('div', { class: 'live-grid' }, joinPanel, controls, events, metricsPanel), roster, feed);
+
+  function renderRoster(s: LiveState): void {
+    const slotKeys: string[] = [];
+    s.slots.forEach((_v, key) => slotKeys.push(key));
+    slotKeys.push('spectator');
+    const seen = new Set<string>();
+    let count = 0;
+    s.players.forEach((p, seat) => {
+      if (p.host) return;
+      count++;
+      seen.add(seat);
+      let row = rows.get(seat);
+      if (!row) {
+        const select = h('select', { 'aria-label': t('roster.assign', { name: p.nickname }), onchange: () => send('host:assign', { player: seat, slot: select.value }) });
+        const cells = [h('td'), h('td'), h('td', {}, select), h('td'), h('td', { class: 'num' })];
+        const actions = h('td', { class: 'actions' },
+          h('button', { type: 'button', onclick: () => {
+            const name = room?.state.players.get(seat)?.nickname ?? '';
+            const next = prompt(t('roster.rename.prompt', { name }), name);
+            if (next && next.trim() && next.trim() !== name) send('host:rename', { player: seat, nickname: next.trim() });
+          } }, t('roster.rename')),
+          h('button', { type: 'button', class: 'danger', onclick: () => {
+            const name = room?.state.players.get(seat)?.nickname ?? '';
+            if (confirm(t('roster.kick.confirm', { name }))) send('host:kick', { player: seat });
+          } }, t('roster.kick')));
+        const tr = h('tr', { 'data-seat': seat }, ...cells, actions);
+        row = { tr, cells, select, slots: '' };
+        rows.set(seat, row);
+        rosterBody.append(tr);
+      }
+      row.cells[0]!.textContent = p.nickname;
+      row.cells[1]!.textContent = roleText(p.role);
+      row.cells[3]!.textContent = p.connected ? `● ${t('roster.online')}` : `○ ${t('roster.away')}`;
+      row.cells[3]!.className = p.connected ? 'online' : 'away';
+      row.cells[4]!.textContent = String(p.score);
+      const signature = slotKeys.join('|');
+      if (row.slots !== signature && document.activeElement !== row.select) {
+        fill(row.select, ...slotKeys.map((k) => h('option', { value: k }, slotLabel(k))));
+        row.slots = signature;
+      }
+      if (document.activeElement !== row.select) row.select.value = p.slot;
+      row.select.setAttribute('aria-label', t('roster.assign', { name: p.nickname }));
+    });
+    for (const [seat, row] of rows) if (!seen.has(seat)) { row.tr.remove(); rows.delete(seat); }
+    rosterHeading.textContent = t('roster.heading', { n: count });
+    rosterEmpty.hidden = count > 0;
+  }
+
+  function renderMetrics(s: LiveState): void {
+    const m = s.machine;
+    let busy = 0;
+    m.cores.forEach((c) => { busy += c.busyTicks; });
+    const counter = (k: string) => m.counters.get(k) ?? 0;
+    const faults = ['lostUpdates', 'deadlocks', 'starvations', 'faults', 'leaks', 'outOfOrder', 'unhandledInterrupts'].reduce((sum, k) => sum + counter(k), 0);
+    const items: [TextKey, string][] = [
+      ['metrics.tick', String(m.tick)],
+      ['metrics.utilization', m.tick > 0 ? `${Math.round((busy / (m.cores.length * m.tick)) * 100)}%` : '—'],
+      ['metrics.ready', String(m.readyQueue.length)],
+      ['metrics.switches', String(counter('contextSwitches'))],
+      ['metrics.completed', String(counter('completed'))],
+      ['metrics.faults', String(faults)],
+    ];
+    fill(metrics, ...items.flatMap(([k, v]) => [h('dt', {}, t(k)), h('dd', {}, v)]));
+  }
+
+  return {
+    element,
+    bind(r: HostRoom) { room = r; },
+    render(s: LiveState) {
+      if (!s.phase) return; // the first patch has not arrived yet
+      phase.textContent = t('live.phase', { round: s.round, phase: t(`phase.${s.phase}` as TextKey) });
+      buttons.start.disabled = s.phase !== 'lobby';
+      buttons.pause.disabled = s.phase !== 'running';
+      buttons.resume.disabled = s.phase !== 'paused';
+      buttons.end.disabled = s.phase !== 'running' && s.phase !== 'paused';
+      if (document.activeElement !== speed) speed.value = String(Math.round(s.speed * 100) / 100);
+      if (document.activeElement !== quantum) quantum.value = String(s.machine.quantum);
+      (lock.querySelector('input') as HTMLInputElement).checked = s.locked;
+      (late.querySelector('input') as HTMLInputElement).checked = s.lateJoin;
+      if (document.activeElement !== victim) {
+        const live: [number, string][] = [];
+        s.machine.processes.forEach((p) => { if (!p.terminated && p.pid !== 1) live.push([p.pid, p.name]); });
+        const chosen = victim.value;
+        fill(victim, h('option', { value: '' }, '—'), ...live.map(([pid, name]) => h('option', { value: pid }, `P${pid} ${name}`)));
+        victim.value = live.some(([pid]) => String(pid) === chosen) ? chosen : '';
+      }
+      renderRoster(s);
+      renderMetrics(s);
+    },
+    feed(list: FeedEvent[]) {
+      for (const e of list) {
+        const text = formatEvent(e);
+        if (text) feedList.prepend(h('li', { class: `ev-${e.type}` }, h('span', { class: 'mono' }, `t${e.tick}`), ' ', text));
+      }
+      while (feedList.children.length > 80) feedList.lastElementChild?.remove();
+    },
+    async roundEnded(round: number) {
+      fill(summary, t('summary.ready', { n: round }));
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const { rounds } = await api.session(sessionId);
+        const stored = rounds.find((r) => r.roundNumber === round);
+        if (stored) {
+          fill(summary, t('summary.ready', { n: round }), ' ', h('a', { href: `#/report/${stored.id}`, class: 'button' }, t('summary.open')));
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 300));
+      }
+    },
+  };
+}
+
