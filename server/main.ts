@@ -53,7 +53,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // Every round goes to the given sink (tests read it) and to the database (teachers' rooms only).
   const sink: RoundReportSink = {
     save: (r) => Promise.all([reports.save(r), stored.save(r)]).then(() => undefined),
-    roomClosed: (id) => Promise.all([reports.roomClosed?.(id), stored.roomClosed(id)]).then(() => undefined),
+    roomClosed: (id, session) => Promise.all([reports.roomClosed?.(id, session), stored.roomClosed(id, session)]).then(() => undefined),
   };
   const services: RoomServices = { config, grants: new CreationGrants(), reports: sink, snapshots: config.saveRooms ? db.snapshots : undefined };
   const dashboard = dashboardApi({

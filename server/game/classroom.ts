@@ -41,6 +41,8 @@ export interface ClassroomOptions {
   createMatch?: (options: MatchOptions) => Match;
   /** Whether students see the class ranking (told in `welcome`); default true. */
   leaderboard?: boolean;
+  /** The dashboard class session whose report gets this room's rounds. */
+  session?: { id: string; teacherId: string };
   reports: RoundReportSink;
   io: RoomIO;
 }
@@ -319,6 +321,7 @@ export class Classroom {
       roomId: this.options.roomId, summary, startedAt: this.roundStartedAt, endedAt: Date.now(),
       playerIds: Object.fromEntries(seats.map((s) => [s.id, s.playerId])), log: this.match.log,
       activity: this.activity.report(),
+      session: this.options.session,
     };
     const saving = this.options.reports.save(record).catch((e: unknown) => console.error('[reports] could not save a round', e));
     this.saving.add(saving);

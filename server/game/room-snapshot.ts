@@ -17,6 +17,7 @@ export interface SavedCreateOptions {
   ticksPerSecond?: number;
   lateJoin?: boolean;
   leaderboard?: boolean;
+  session?: { id: string; teacherId: string };
 }
 
 /** Everything about a class room except its scenario, seed and action log. */

@@ -16,13 +16,15 @@ export interface RoundRecord {
   log: TimedAction[];
   /** Seat id → that player's actions, refusals and response latency this round. */
   activity?: Record<string, PlayerActivity>;
+  /** The dashboard class session the round belongs to (teachers' rooms only). */
+  session?: { id: string; teacherId: string };
 }
 
 /** Where finished rounds go. */
 export interface RoundReportSink {
   save(record: RoundRecord): Promise<void>;
-  /** Told when a room closes for good (its class session ends). */
-  roomClosed?(roomId: string): Promise<void>;
+  /** Told when a room closes for good (its class session, if any, ends). */
+  roomClosed?(roomId: string, session?: { id: string; teacherId: string }): Promise<void>;
 }
 
 /** Keeps reports in memory: the default until a database is configured, and what tests read. */

@@ -43,6 +43,13 @@ export interface TeacherRoomResponse {
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
+/** Session settings as answered: the host key is only ever handed out as `live.hostKey` to the owner. */
+function withoutHostKey(settings: unknown): unknown {
+  if (typeof settings !== 'object' || settings === null) return settings;
+  const { hostKey: _, ...rest } = settings as Record<string, unknown>;
+  return rest;
+}
+
 function notFound(res: ServerResponse, what: string): void {
   sendError(res, 404, 'not-found', `No ${what} of yours has this id.`);
 }
@@ -72,15 +79,15 @@ export async function createTeacherRoom(req: IncomingMessage, res: ServerRespons
     tuning: { cores: body.cores, quantum: body.quantum, switchCost: body.switchCost, roles: body.roles },
     lateJoin: settings.lateJoin, leaderboard: settings.leaderboard,
   };
-  const room = await matchMaker.createRoom(ROOM_NAMES.class, options);
-  let sessionId: string;
+  // The session row first (the host key kept with it, server-side only), so the room carries its session from birth.
+  const sessionId = (await ctx.db.classSessions.create({ teacherId: teacher.id, joinCode: code, settings: { ...settings, hostKey } })).id;
+  let room: { roomId: string };
   try {
-    sessionId = (await ctx.db.classSessions.create({ teacherId: teacher.id, joinCode: code, settings })).id;
+    room = await matchMaker.createRoom(ROOM_NAMES.class, { ...options, session: { id: sessionId, teacherId: teacher.id } });
   } catch (error) {
-    await matchMaker.remoteRoomCall(room.roomId, 'disconnect').catch(() => undefined);
+    await ctx.db.classSessions.end(sessionId, teacher.id);
     throw error;
   }
-  ctx.reports.bind({ sessionId, teacherId: teacher.id, roomId: room.roomId, code, hostKey });
   const answer: TeacherRoomResponse = {
     sessionId, roomId: room.roomId, code, hostKey,
     joinPath: `/join/${code}`, projectorPath: `/?projector=${code}`,
@@ -92,8 +99,8 @@ export async function createTeacherRoom(req: IncomingMessage, res: ServerRespons
 export async function listSessions(req: IncomingMessage, res: ServerResponse, ctx: DashboardContext): Promise<void> {
   const teacher = await requireTeacher(ctx, req, res);
   if (!teacher) return;
-  const sessions = await ctx.db.classSessions.listForTeacher(teacher.id);
-  sendJson(res, 200, { sessions: sessions.map((s) => ({ ...s, live: ctx.reports.liveRoom(s.id, teacher.id) !== undefined })) });
+  const [sessions, live] = await Promise.all([ctx.db.classSessions.listForTeacher(teacher.id), ctx.reports.liveSessionIds()]);
+  sendJson(res, 200, { sessions: sessions.map((s) => ({ ...s, settings: withoutHostKey(s.settings), live: live.has(s.id) })) });
 }
 
 /** GET /api/teacher/sessions/:id — one session, its rounds and, while its room is open, how to host it again. */
@@ -103,9 +110,9 @@ export async function getSession(req: IncomingMessage, res: ServerResponse, ctx:
   const session = ID.test(id) ? await ctx.db.classSessions.get(id, teacher.id) : undefined;
   if (!session) return notFound(res, 'session');
   const rounds = await ctx.db.rounds.listForSession(id, teacher.id);
-  const room = ctx.reports.liveRoom(id, teacher.id);
+  const room = await ctx.reports.liveRoom(id, teacher.id);
   const live = room ? { roomId: room.roomId, code: room.code, hostKey: room.hostKey, joinPath: `/join/${room.code}`, projectorPath: `/?projector=${room.code}` } : null;
-  sendJson(res, 200, { session, rounds, live });
+  sendJson(res, 200, { session: { ...session, settings: withoutHostKey(session.settings) }, rounds, live });
 }
 
 /** GET /api/teacher/sessions/:id/rounds — the session's stored rounds in order. */
@@ -148,11 +155,11 @@ export async function endSession(req: IncomingMessage, res: ServerResponse, ctx:
   if (!teacher) return;
   const session = ID.test(id) ? await ctx.db.classSessions.get(id, teacher.id) : undefined;
   if (!session) return notFound(res, 'session');
-  const room = ctx.reports.liveRoom(id, teacher.id);
+  const room = await ctx.reports.liveRoom(id, teacher.id);
   if (room) await matchMaker.remoteRoomCall(room.roomId, 'disconnect').catch(() => undefined);
-  await ctx.reports.roomClosed(room?.roomId ?? '');
   await ctx.db.classSessions.end(id, teacher.id);
-  sendJson(res, 200, { session: await ctx.db.classSessions.get(id, teacher.id) });
+  const ended = await ctx.db.classSessions.get(id, teacher.id);
+  sendJson(res, 200, { session: ended && { ...ended, settings: withoutHostKey(ended.settings) } });
 }
 
 /** GET /api/teacher/scenarios — the scenarios a room can be created with, with their machine defaults. */

@@ -1,50 +1,51 @@
 // The RoundReportSink the server uses: every finished round of a teacher's room goes into the database
 // (metrics, baselines, timeline, each student's role, actions, refusals and response latency), and the
-// class session ends when its room closes. Rooms created without a teacher are not stored.
+// class session ends when its room closes for good. Rooms created without a teacher are not stored.
+import { matchMaker } from '@colyseus/core';
 import type { Database, RoundPlayer } from '../db/index.ts';
+import { ROOM_NAMES, type ClassRoomMetadata } from '../rooms/directory.ts';
 import type { RoundRecord, RoundReportSink } from '../game/round-reports.ts';
 
-/** What the sink knows of a teacher's live room. */
+/** A teacher's open room, as the dashboard needs it to host it again after a reload. */
 export interface LiveRoom {
-  sessionId: string;
-  teacherId: string;
   roomId: string;
   code: string;
-  /** Kept in memory only, so the teacher's dashboard can take the room back after a reload. */
   hostKey: string;
 }
 
-/** Stores the rounds of teachers' rooms. */
+/** Stores the rounds of teachers' rooms (each room carries its class session, so any process and a recovered room store correctly). */
 export class DatabaseRoundReports implements RoundReportSink {
-  private readonly rooms = new Map<string, LiveRoom>();
   private readonly pending = new Set<Promise<unknown>>();
 
   constructor(private readonly db: Database) {}
 
-  /** Links a new room to its class session so its rounds are stored there. */
-  bind(room: LiveRoom): void {
-    this.rooms.set(room.roomId, room);
+  /** The open room of one of the teacher's sessions (found through the matchmaker, on any process), or undefined. */
+  async liveRoom(sessionId: string, teacherId: string): Promise<LiveRoom | undefined> {
+    const rooms = await matchMaker.query({ name: ROOM_NAMES.class });
+    const room = rooms.find((r) => (r.metadata as ClassRoomMetadata | undefined)?.sessionId === sessionId);
+    if (!room) return undefined;
+    const session = await this.db.classSessions.get(sessionId, teacherId);
+    const hostKey = (session?.settings as { hostKey?: unknown } | null)?.hostKey;
+    if (!session || typeof hostKey !== 'string') return undefined;
+    return { roomId: room.roomId, code: session.joinCode, hostKey };
   }
 
-  /** The open room of one of the teacher's sessions, if it is still open. */
-  liveRoom(sessionId: string, teacherId: string): LiveRoom | undefined {
-    for (const r of this.rooms.values()) if (r.sessionId === sessionId && r.teacherId === teacherId) return r;
-    return undefined;
+  /** The ids of the teacher's sessions whose rooms are open. */
+  async liveSessionIds(): Promise<Set<string>> {
+    const rooms = await matchMaker.query({ name: ROOM_NAMES.class });
+    return new Set(rooms.map((r) => (r.metadata as ClassRoomMetadata | undefined)?.sessionId).filter((id): id is string => typeof id === 'string'));
   }
 
-  /** Stores a finished round when its room belongs to a teacher. */
+  /** Stores a finished round when its room belongs to a teacher's session. */
   save(record: RoundRecord): Promise<void> {
-    const room = this.rooms.get(record.roomId);
-    if (!room) return Promise.resolve();
-    return this.track(this.db.rounds.save(toFinishedRound(room.sessionId, record)).then(() => undefined));
+    if (!record.session) return Promise.resolve();
+    return this.track(this.db.rounds.save(toFinishedRound(record.session.id, record)).then(() => undefined));
   }
 
-  /** Ends the class session of a room that closed. */
-  roomClosed(roomId: string): Promise<void> {
-    const room = this.rooms.get(roomId);
-    if (!room) return Promise.resolve();
-    this.rooms.delete(roomId);
-    return this.track(this.db.classSessions.end(room.sessionId, room.teacherId).then(() => undefined));
+  /** Ends the class session of a room that closed for good. */
+  roomClosed(_roomId: string, session?: { id: string; teacherId: string }): Promise<void> {
+    if (!session) return Promise.resolve();
+    return this.track(this.db.classSessions.end(session.id, session.teacherId).then(() => undefined));
   }
 
   /** Waits for every write in progress (before the database closes). */

@@ -34,7 +34,7 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
     if (!scenario.ok) throw new Error(scenario.error);
     const config = options.services.config;
     const maxPlayers = Math.min(options.maxPlayers ?? config.maxPlayers, config.maxPlayers);
-    this.metadata = { code: options.code, title: options.title ?? scenario.name };
+    this.metadata = { code: options.code, title: options.title ?? scenario.name, ...(options.session ? { sessionId: options.session.id } : {}) };
     // Colyseus counts seats held for reconnection towards maxClients and then locks the room; our own
     // capacity check counts only present players, so the framework's limit is kept well above it.
     this.maxClients = maxPlayers * 2 + 10;
@@ -45,6 +45,7 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
       hostKey: options.hostKey,
       maxPlayers,
       leaderboard: options.leaderboard ?? true,
+      session: options.session,
       match: {
         scenario: tuneScenario(scenario.scenario, options.tuning),
         scenarioName: scenario.name,
@@ -63,8 +64,8 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
     await registerJoinCode(options.code, this.roomId);
     const store = options.services.snapshots;
     if (store) {
-      const { code, hostKey, title, maxPlayers: max, ticksPerSecond, lateJoin, leaderboard } = options;
-      this.saver = new RoomSaver(store, this.roomId, this.classroom, { code, hostKey, title, maxPlayers: max, ticksPerSecond, lateJoin, leaderboard }, restored?.position);
+      const { code, hostKey, title, maxPlayers: max, ticksPerSecond, lateJoin, leaderboard, session } = options;
+      this.saver = new RoomSaver(store, this.roomId, this.classroom, { code, hostKey, title, maxPlayers: max, ticksPerSecond, lateJoin, leaderboard, session }, restored?.position);
       let phase = this.classroom.match.phase;
       let lastSave = Date.now();
       this.clock.setInterval(() => {
@@ -95,7 +96,7 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
     await this.classroom.settled();
     // A shutdown keeps the snapshot so the next start resumes the room; closing for good forgets it.
     if (this.saver) await (this.shuttingDown ? this.saver.flush() : this.saver.discard());
-    if (!this.shuttingDown) await this.services.reports.roomClosed?.(this.roomId);
+    if (!this.shuttingDown) await this.services.reports.roomClosed?.(this.roomId, this.classroom.options.session);
   }
 
   protected reconnectSeconds(): number {

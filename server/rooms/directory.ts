@@ -12,6 +12,8 @@ export const ROOM_NAMES = { class: 'class', solo: 'solo' } as const;
 export interface ClassRoomMetadata {
   code: string;
   title: string;
+  /** The dashboard class session (an id, useless without the teacher's sign-in). */
+  sessionId?: string;
 }
 
 /** Presence keys shared by every server process (RedisPresence when REDIS_URL is set). */
@@ -68,7 +70,12 @@ export interface ClassRoomCreateOptions {
   lateJoin?: boolean;
   /** Whether students see the class ranking (default true). */
   leaderboard?: boolean;
+  /** The teacher's class session this room belongs to (dashboard rooms), so its rounds are stored there. */
+  session?: RoomSession;
 }
+
+/** A dashboard room's class session and its teacher. */
+export interface RoomSession { id: string; teacherId: string }
 
 async function codeInUse(code: string): Promise<boolean> {
   const roomId = await matchMaker.presence.hget(CODES_KEY, code);

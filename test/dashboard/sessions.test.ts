@@ -132,6 +132,7 @@ for (const backend of BACKENDS) {
       expect((ended.body.session as { endedAt: number | null }).endedAt).toEqual(expect.any(Number));
       const list = (await web.get('/api/teacher/sessions')).body.sessions as { id: string; roundCount: number; live: boolean }[];
       expect(list).toEqual([expect.objectContaining({ id: room.sessionId, roundCount: 2, live: false })]);
+      expect(JSON.stringify(list)).not.toContain(room.hostKey);
       const csv2 = await (await web.request('GET', `/api/teacher/sessions/${room.sessionId}/csv`)).text();
       expect(csv2.trim().split('\r\n')).toHaveLength(5);
     });
