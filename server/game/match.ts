@@ -152,7 +152,8 @@ export class Match {
       ticks: this.state.tick,
       class: machineMetrics(this.state),
       processes: processMetrics(this.state),
-      baselines: runBaselines(this.options.scenario, this.options.seed, hostEvents, this.options.tickLimit),
+      // A round ended before its machine finished is compared over the same number of ticks.
+      baselines: runBaselines(this.options.scenario, this.options.seed, hostEvents, isFinished(this.state) ? this.options.tickLimit : this.state.tick),
       players,
       timeline: this.state.cores.map((_, i) => this.timeline.cores[i] ?? []),
       notable: this.timeline.notable,
