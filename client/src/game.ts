@@ -11,6 +11,9 @@ import { Preloader } from './scenes/Preloader.ts';
 import { Menu } from './scenes/Menu.ts';
 import { Join } from './scenes/Join.ts';
 import { Lobby } from './scenes/Lobby.ts';
+import { Machine } from './scenes/Machine.ts';
+import { Report } from './scenes/Report.ts';
+import { installRoundRouter } from './net/round-router.ts';
 
 /** Starts Kernel Crew in the element with id parent; returns the game for tests and hot reload. */
 export function startGame(parent: string): Phaser.Game {
@@ -27,9 +30,10 @@ export function startGame(parent: string): Phaser.Game {
     // The canvas has device pixels and is shown at CSS size (see trackParentSize); scenes zoom their camera back.
     scale: { mode: Phaser.Scale.NONE, width: Math.round(host.clientWidth * ratio), height: Math.round(host.clientHeight * ratio), zoom: 1 / ratio },
     input: { keyboard: true, mouse: true, touch: true },
-    scene: [Boot, Preloader, Menu, Join, Lobby],
+    scene: [Boot, Preloader, Menu, Join, Lobby, Machine, Report],
   });
   trackParentSize(game, host);
   installDebugHook(game);
+  installRoundRouter(game);
   return game;
 }

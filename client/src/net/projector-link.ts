@@ -1,0 +1,34 @@
+// The projector link a teacher opens on the classroom screen: /project#room=<roomId>&key=<hostKey>.
+// The key stays in the fragment, so it never reaches a server log; the page joins as the host and watches.
+import type { Language } from '../i18n/index.ts';
+import { serverEndpoint } from './classroom.ts';
+import { playerId } from './player-id.ts';
+import { openSession, type GameRoom, type RoomSession } from './room-session.ts';
+
+/** The room a projector page shows and the key that opens it. */
+export interface ProjectorTarget {
+  roomId: string;
+  hostKey: string;
+}
+
+/** Reads a projector link, or null for any other address. */
+export function projectorFromUrl(url: URL): ProjectorTarget | null {
+  if (!/^\/project\/?$/.test(url.pathname)) return null;
+  const params = new URLSearchParams(url.hash.replace(/^#/, ''));
+  const roomId = params.get('room');
+  const hostKey = params.get('key');
+  return roomId && hostKey ? { roomId, hostKey } : null;
+}
+
+/** The projector link for a room (what the dashboard opens on the classroom screen). */
+export function projectorUrl(origin: string, target: ProjectorTarget): string {
+  return `${origin}/project#room=${encodeURIComponent(target.roomId)}&key=${encodeURIComponent(target.hostKey)}`;
+}
+
+/** Joins the room as its host, for watching on the big screen; the code comes with the welcome. */
+export async function joinAsProjector(target: ProjectorTarget, lang: Language): Promise<RoomSession> {
+  const { Client } = await import('@colyseus/sdk');
+  const client = new Client(serverEndpoint());
+  const room = (await client.joinById(target.roomId, { playerId: playerId(), hostKey: target.hostKey, lang })) as unknown as GameRoom;
+  return openSession(room, '', '', { projector: true, routed: true });
+}

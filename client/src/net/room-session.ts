@@ -1,0 +1,141 @@
+// The live connection to a class room as the game scenes see it: the synced state, who I am, the
+// event feed, refusals and the round summary. Handlers are registered the moment the room is joined,
+// so nothing the server sends in its first frames is missed.
+import type { Room } from '@colyseus/sdk';
+import type { SyncedRoomState } from '../../../server/rooms/projection.ts';
+import type { KernelEvent } from '../../../shared/kernel/types.ts';
+import type { RoundSummary } from '../../../shared/protocol/summary.ts';
+
+/** The SDK room with our synced state's type. */
+export type GameRoom = Room<unknown, SyncedRoomState>;
+
+/** What the server says right after joining (PROTOCOL.md, `welcome`). */
+export interface Welcome {
+  seat: string;
+  slot: string;
+  host: boolean;
+  lang: 'ko' | 'en';
+  code: string;
+}
+
+/** A refused move: the kernel's 'rejected' (with its sentence) or the edge's 'error'. */
+export interface Refusal {
+  type: string;
+  code: string;
+  reason: string;
+  /** Increases with every refusal, so a view can tell a new one from the last. */
+  serial: number;
+}
+
+/** One event kept for the feed, with the tick it was reported at. */
+export interface FeedItem {
+  serial: number;
+  event: KernelEvent;
+}
+
+/** What changed, for listeners that redraw only their part. */
+export type SessionChange = 'state' | 'events' | 'refusal' | 'summary' | 'welcome' | 'left';
+
+/** How a session is used. */
+export interface SessionOptions {
+  projector?: boolean;
+  routed?: boolean;
+}
+
+/** Most events the feed keeps. */
+export const FEED_MAX = 40;
+
+/** A joined room plus everything the client learnt from it. */
+export class RoomSession {
+  welcome: Welcome | null = null;
+  summary: RoundSummary | null = null;
+  refusal: Refusal | null = null;
+  readonly feed: FeedItem[] = [];
+  /** Events of the latest batch, for views that animate them (fork, exec…). */
+  latest: KernelEvent[] = [];
+  /** Bumped on every state patch. */
+  version = 0;
+  private serial = 0;
+  private readonly listeners = new Set<(change: SessionChange) => void>();
+
+  /** True for a projector (a host that only watches); false for players. */
+  readonly projector: boolean;
+  /** True when the round router moves this session between Lobby, Machine and Report (class rooms; solo levels route themselves). */
+  readonly routed: boolean;
+
+  constructor(readonly room: GameRoom, readonly nickname: string, readonly code: string, options: SessionOptions = {}) {
+    this.projector = options.projector ?? false;
+    this.routed = options.routed ?? false;
+    room.onMessage('welcome', (w: Welcome) => { this.welcome = w; this.emit('welcome'); });
+    room.onMessage('events', (m: { tick: number; events: KernelEvent[] }) => {
+      this.latest = m.events;
+      for (const event of m.events) this.feed.push({ serial: ++this.serial, event });
+      if (this.feed.length > FEED_MAX) this.feed.splice(0, this.feed.length - FEED_MAX);
+      this.emit('events');
+    });
+    room.onMessage('rejected', (r: { type: string; code: string; reason: string }) => this.refuse(r.type, r.code, r.reason));
+    room.onMessage('error', (r: { type: string; code: string; message: string }) => this.refuse(r.type, r.code, r.message));
+    room.onMessage('summary', (s: RoundSummary) => { this.summary = s; this.emit('summary'); });
+    room.onStateChange(() => { this.version++; this.emit('state'); });
+    room.onLeave(() => this.emit('left'));
+  }
+
+  private refuse(type: string, code: string, reason: string): void {
+    this.refusal = { type, code, reason, serial: ++this.serial };
+    this.emit('refusal');
+  }
+
+  private emit(change: SessionChange): void {
+    for (const listener of [...this.listeners]) listener(change);
+  }
+
+  /** The synced state (decoded by reflection). */
+  get state(): SyncedRoomState {
+    return this.room.state;
+  }
+
+  /** My seat id: from the welcome, or found by my (unique) nickname until it arrives. */
+  seat(): string | null {
+    if (this.welcome) return this.welcome.seat;
+    for (const [id, p] of this.state?.players?.entries() ?? []) if (p.nickname === this.nickname && !p.host) return id;
+    return null;
+  }
+
+  /** Sends one client message (PROTOCOL.md's table). */
+  send(type: string, payload?: object): void {
+    this.room.send(type, payload);
+  }
+
+  /** Listens to changes; returns the function that stops listening. */
+  on(listener: (change: SessionChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Leaves the room for good. */
+  async leave(): Promise<void> {
+    if (current === this) current = null;
+    await this.room.leave(true).catch(() => undefined);
+  }
+}
+
+let current: RoomSession | null = null;
+const openedListeners = new Set<(session: RoomSession) => void>();
+
+/** Wraps a freshly joined room (call in the same task as joinById resolves) and makes it the current session. */
+export function openSession(room: GameRoom, nickname: string, code: string, options: SessionOptions = {}): RoomSession {
+  const session = new RoomSession(room, nickname, code, options);
+  current = session;
+  for (const listener of openedListeners) listener(session);
+  return session;
+}
+
+/** The room this page is in, if any. */
+export function currentSession(): RoomSession | null {
+  return current;
+}
+
+/** Tells the round router about every new session. */
+export function onSessionOpened(listener: (session: RoomSession) => void): void {
+  openedListeners.add(listener);
+}

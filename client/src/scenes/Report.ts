@@ -1,0 +1,108 @@
+// End of round: the Gantt chart per core, the class's figures beside FIFO, SJF, RR and priority on the
+// same workload, and the round's notable events. Everything comes from the summary the server sent.
+import type { MachineMetrics } from '../../../shared/kernel/metrics.ts';
+import type { RoundSummary } from '../../../shared/protocol/summary.ts';
+import { getLanguage, t, type MessageKey } from '../i18n/index.ts';
+import { currentSession, type RoomSession } from '../net/room-session.ts';
+import { h, place } from '../ui/dom.ts';
+import { Header } from '../ui/header.ts';
+import type { ScreenLayout } from '../ui/layout.ts';
+import { UiScene } from '../ui/ui-scene.ts';
+import { GanttView } from '../views/gantt-view.ts';
+import { installReportHook } from '../views/kc-hook.ts';
+import '../views/machine.css';
+
+type Figure = [MessageKey, (m: MachineMetrics) => string];
+
+const n = (x: number): string => (Math.round(x * 10) / 10).toString();
+const FIGURES: Figure[] = [
+  ['report.row.completed', (m) => String(m.completed)],
+  ['report.row.utilization', (m) => `${Math.round(m.utilization * 100)}%`],
+  ['report.row.throughput', (m) => n(m.throughput)],
+  ['report.row.response', (m) => n(m.averages.response)],
+  ['report.row.turnaround', (m) => n(m.averages.turnaround)],
+  ['report.row.waiting', (m) => n(m.averages.waiting)],
+  ['report.row.switches', (m) => String(m.contextSwitches)],
+  ['report.row.latency', (m) => n(m.meanInterruptLatency)],
+];
+
+/** The Report scene. */
+export class Report extends UiScene {
+  private header!: Header;
+  private gantt!: GanttView;
+  private session: RoomSession | null = null;
+  private summary: RoundSummary | null = null;
+  private body!: HTMLElement;
+  private leave!: HTMLButtonElement;
+
+  constructor() {
+    super('Report');
+  }
+
+  protected override panelWidth(): number {
+    return 620;
+  }
+
+  protected build(): void {
+    this.session = currentSession();
+    this.summary = this.session?.summary ?? null;
+    this.header = new Header((o) => this.addText(o));
+    this.gantt = new GanttView({ scene: this, text: (o) => this.addText(o) });
+    this.body = h('div', { class: 'report-body' });
+    this.leave = h('button', { type: 'button' });
+    this.leave.addEventListener('click', () => {
+      void this.session?.leave();
+      this.scene.start('Menu');
+    });
+    this.panel.classList.add('report-panel');
+    this.panel.append(this.body, h('div', { class: 'actions' }, this.leave));
+    installReportHook({
+      ganttCores: () => this.gantt.lanes,
+      ganttRuns: () => this.gantt.runs,
+      baselines: () => this.summary?.baselines.map((b) => b.policy) ?? [],
+    });
+  }
+
+  protected renderTexts(): void {
+    const s = this.summary;
+    this.header.setTexts(t('report.heading'), s ? t('report.subtitle', { round: s.round, ticks: s.ticks, ended: t(`report.ended.${s.endedBy}` as MessageKey) }) : '');
+    this.leave.textContent = t('report.leave');
+    if (!s) { this.body.replaceChildren(h('p', {}, t('machine.ended'))); return; }
+    const policies = s.baselines;
+    const table = h('table', { class: 'report-table' },
+      h('caption', { class: 'visually-hidden' }, t('report.compare')),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('report.figure')), h('th', { scope: 'col', class: 'class-col' }, t('report.class')),
+        ...policies.map((b) => h('th', { scope: 'col' }, t(`report.policy.${b.policy}` as MessageKey))))),
+      h('tbody', {}, ...FIGURES.map(([key, get]) => h('tr', {}, h('th', { scope: 'row' }, t(key)), h('td', { class: 'class-col' }, get(s.class)),
+        ...policies.map((b) => h('td', {}, get(b.metrics)))))));
+    const lang = getLanguage();
+    const notable = s.notable ?? [];
+    const events = notable.length > 0
+      ? h('ul', { class: 'report-notable' }, ...notable.map((e) => h('li', {}, `${e.tick}: ${e.text[lang]}`)))
+      : h('p', { class: 'hint' }, t('report.notable.none'));
+    const seat = this.session?.seat();
+    const me = s.players.find((p) => p.seat === seat);
+    this.body.replaceChildren(
+      ...(me ? [h('p', { class: 'report-score' }, t('report.score', { score: me.score }))] : []),
+      h('h2', {}, t('report.compare')), table,
+      h('h2', {}, t('report.notable')), events,
+      h('p', { class: 'hint' }, t('report.next')),
+    );
+  }
+
+  protected relayout(layout: ScreenLayout): void {
+    this.header.layout(layout);
+    const { unit } = layout;
+    const top = layout.header.y + layout.header.height;
+    if (layout.stacked) {
+      const gh = Math.max(unit * 10, Math.min(layout.height * 0.36, unit * (5 + 3 * (this.summary?.timeline.length ?? 2))));
+      this.gantt.layout({ x: 12, y: top, width: layout.width - 24, height: gh }, Math.min(unit, 15));
+      place(this.panel, { x: 12, y: top + gh + 8, width: layout.width - 24, height: layout.height - top - gh - 16 });
+    } else {
+      const gw = layout.width * 0.56;
+      this.gantt.layout({ x: 24, y: top, width: gw - 24, height: layout.height - top - 24 }, unit * 0.85);
+      place(this.panel, { x: gw + 16, y: top, width: layout.width - gw - 40, height: layout.height - top - 16 });
+    }
+    this.gantt.update(this.summary?.timeline ?? [], this.summary?.ticks ?? 0);
+  }
+}

@@ -1,0 +1,80 @@
+// window.__kc: a read-only look at the Machine and Report scenes for end-to-end tests (where a card or a
+// core is on screen, what is selected, the refusal on show), so tests act like players without guessing pixels.
+import type { Rect } from '../ui/layout.ts';
+
+/** What the Machine scene exposes. */
+export interface MachineHookSource {
+  scene: { key: string };
+  model: { tick: number; phase: string; mine: { role: string; cores: number[]; tid: number; channel: string }; ready: { tid: number; label: string }[]; cores: { id: number; running: { tid: number; label: string } | null }[]; interrupts: { id: number }[] } | null;
+  selected: number;
+  target: number;
+  ready: { places: Map<number, Rect & { tid: number; label: string }> };
+  cores: { coreRect(id: number): Rect | null };
+  callout: { text: string };
+  detail: { pid: number };
+  toScreen(r: Rect): Rect;
+}
+
+/** What the Report scene exposes. */
+export interface ReportHookSource {
+  ganttCores(): number;
+  ganttRuns(): number;
+  baselines(): string[];
+}
+
+/** The hook's shape. */
+export interface KcHook {
+  scene(): string;
+  machine(): null | {
+    tick: number; phase: string; role: string; myCores: number[]; selected: number; target: number; pcb: number; refusal: string;
+    ready: { tid: number; label: string }[]; cores: { id: number; running: string | null }[]; interrupts: number;
+  };
+  /** Screen rectangles (CSS pixels) of the Ready cards now drawn. */
+  cards(): (Rect & { tid: number; label: string })[];
+  core(id: number): Rect | null;
+  report(): null | { cores: number; runs: number; baselines: string[] };
+}
+
+declare global {
+  interface Window {
+    __kc?: KcHook;
+  }
+}
+
+let machine: MachineHookSource | null = null;
+let report: ReportHookSource | null = null;
+let active = '';
+
+function install(): void {
+  window.__kc ??= {
+    scene: () => active,
+    machine: () => {
+      const m = machine?.model;
+      if (!machine || !m) return null;
+      return {
+        tick: m.tick, phase: m.phase, role: m.mine.role, myCores: m.mine.cores, selected: machine.selected, target: machine.target,
+        pcb: machine.detail.pid, refusal: machine.callout.text, ready: m.ready.map((r) => ({ tid: r.tid, label: r.label })),
+        cores: m.cores.map((c) => ({ id: c.id, running: c.running?.label ?? null })), interrupts: m.interrupts.length,
+      };
+    },
+    cards: () => (machine ? [...machine.ready.places.values()].map((p) => ({ ...machine!.toScreen(p), tid: p.tid, label: p.label })) : []),
+    core: (id) => { const r = machine?.cores.coreRect(id); return r && machine ? machine.toScreen(r) : null; },
+    report: () => (report ? { cores: report.ganttCores(), runs: report.ganttRuns(), baselines: report.baselines() } : null),
+  };
+}
+
+/** Points the hook at a running Machine scene. */
+export function installMachineHook(source: MachineHookSource): void {
+  install();
+  machine = source;
+  report = null;
+  active = 'Machine';
+}
+
+/** Points the hook at a running Report scene. */
+export function installReportHook(source: ReportHookSource): void {
+  install();
+  report = source;
+  machine = null;
+  active = 'Report';
+}

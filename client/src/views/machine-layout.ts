@@ -1,0 +1,65 @@
+// Where each view of the machine goes: three columns on a projector or laptop, one scrolling column
+// on a phone held upright. Pure arithmetic on the screen size, so every screen is laid out the same way.
+import type { Rect } from '../ui/layout.ts';
+import { CoresView } from './cores-view.ts';
+
+/** The parts of the Machine scene that get a rectangle. */
+export type Part = 'cores' | 'ready' | 'blocked' | 'devices' | 'interrupts' | 'channels' | 'sync' | 'processes' | 'metrics' | 'feed';
+
+/** Rectangles in world coordinates (CSS pixels; the world scrolls on phones). */
+export interface MachineLayout {
+  unit: number;
+  stacked: boolean;
+  width: number;
+  height: number;
+  /** How tall the world is; more than the screen on phones. */
+  worldHeight: number;
+  header: Rect;
+  parts: Record<Part, Rect>;
+  /** The right-hand column (PCB detail and the projector's join panel go over it). */
+  side: Rect;
+}
+
+const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
+
+/** Lays the machine out for a screen, leaving `bottom` pixels free for the action bar. */
+export function machineLayout(width: number, height: number, cores: number, bottom: number): MachineLayout {
+  const stacked = width < 820 || width / height < 1.05;
+  const m = 8;
+  if (stacked) {
+    const unit = Math.round(clamp(width / 28, 12, 16));
+    const w = width - 2 * m;
+    const header: Rect = { x: m, y: 52, width: w, height: unit * 3.2 };
+    const heights: [Part, number][] = [
+      ['cores', CoresView.heightFor(cores, w, unit) + unit * 0.2], ['ready', unit * 13], ['blocked', unit * 7], ['interrupts', unit * 6],
+      ['devices', unit * 6], ['channels', unit * 9], ['sync', unit * 6], ['processes', unit * 18], ['metrics', unit * 9], ['feed', unit * 14],
+    ];
+    let y = header.y + header.height + unit * 0.4;
+    const parts = {} as Record<Part, Rect>;
+    for (const [part, h] of heights) { parts[part] = { x: m, y, width: w, height: h }; y += h + unit * 0.5; }
+    return { unit, stacked, width, height, worldHeight: y + bottom + m, header, parts, side: { x: m, y: header.y, width: w, height: height - header.y - bottom - m } };
+  }
+  const unit = Math.round(clamp(Math.min(width / 80, height / 46), 11, 22));
+  const gap = Math.round(unit * 0.5);
+  const header: Rect = { x: m, y: m, width: width - 2 * m - 230, height: unit * 2.2 };
+  const top = header.y + header.height + gap;
+  const bodyH = height - top - bottom - m - gap;
+  const inner = width - 2 * m - 2 * gap;
+  const w1 = Math.round(inner * 0.42);
+  const w2 = Math.round(inner * 0.26);
+  const w3 = inner - w1 - w2;
+  const x2 = m + w1 + gap;
+  const x3 = x2 + w2 + gap;
+  const col = (x: number, w: number, shares: [Part, number][]): [Part, Rect][] => {
+    let y = top;
+    const free = bodyH - gap * (shares.length - 1);
+    return shares.map(([part, share]) => { const h = Math.round(free * share); const r: [Part, Rect] = [part, { x, y, width: w, height: h }]; y += h + gap; return r; });
+  };
+  const coreShare = clamp((CoresView.heightFor(cores, w1 - unit, unit) + unit * 1.8) / bodyH, 0.25, 0.5);
+  const parts = Object.fromEntries([
+    ...col(m, w1, [['cores', coreShare], ['ready', (1 - coreShare) * 0.62], ['blocked', (1 - coreShare) * 0.38]]),
+    ...col(x2, w2, [['interrupts', 0.2], ['devices', 0.22], ['channels', 0.33], ['sync', 0.25]]),
+    ...col(x3, w3, [['processes', 0.44], ['metrics', 0.24], ['feed', 0.32]]),
+  ]) as Record<Part, Rect>;
+  return { unit, stacked, width, height, worldHeight: height, header, parts, side: { x: x3, y: top, width: w3, height: bodyH } };
+}

@@ -1,0 +1,282 @@
+// The synced state read into plain objects once per patch, so every view draws from the same snapshot.
+// Only reading and arithmetic for display (labels, groupings, textbook averages): no game rules.
+import type { SyncedRoomState } from '../../../server/rooms/projection.ts';
+import type { KernelState } from '../../../shared/kernel/types.ts';
+
+type Machine = SyncedRoomState['machine'];
+
+/** A thread as the views show it. */
+export interface ThreadInfo {
+  tid: number;
+  pid: number;
+  label: string;
+  name: string;
+  state: string;
+  pc: number;
+  /** The instruction at the PC ('' when the program is done or not chosen yet). */
+  instr: string;
+  program: string[];
+  palette: string[];
+  steered: boolean;
+  core: number;
+  blocked: string;
+  reg: number;
+  cpuTicks: number;
+  readyTicks: number;
+  locksHeld: string[];
+  priority: number;
+}
+
+/** A process (its PCB) as the views show it. */
+export interface ProcessInfo {
+  pid: number;
+  ppid: number;
+  name: string;
+  kind: string;
+  priority: number;
+  arrival: number;
+  firstRun: number;
+  completion: number;
+  terminated: boolean;
+  faulted: boolean;
+  threads: number[];
+  memory: { base: number; limit: number; code: number; data: number; heap: number; stack: number; cowPages: number; cowWith: number };
+  shm: string[];
+  vars: [string, number][];
+  /** Depth in the process tree (0 for a root). */
+  depth: number;
+}
+
+/** A core and what runs on it. */
+export interface CoreInfo {
+  id: number;
+  running: ThreadInfo | null;
+  switchLeft: number;
+  sliceUsed: number;
+  busyTicks: number;
+  idleTicks: number;
+  switchTicks: number;
+}
+
+/** Threads Blocked on the same thing (a device, a lock, a semaphore, a channel). */
+export interface BlockedGroup {
+  /** The synced reason, e.g. "device:disk", "lock:m", "recv:jobs". */
+  key: string;
+  kind: string;
+  name: string;
+  threads: ThreadInfo[];
+}
+
+/** A message in a channel: travelling (in flight) or delivered into the buffer. */
+export interface MessageInfo {
+  id: number;
+  seq: number;
+  from: string;
+  payload: string;
+  readyAt: number;
+  delivered: boolean;
+}
+
+/** An IPC channel. */
+export interface ChannelInfo {
+  name: string;
+  kind: string;
+  capacity: number;
+  inFlight: MessageInfo[];
+  buffer: MessageInfo[];
+  sent: number;
+  delivered: number;
+  dropped: number;
+  value: string;
+}
+
+/** The machine's figures, by the textbook definitions. */
+export interface Metrics {
+  utilization: number;
+  throughput: number;
+  completed: number;
+  response: number;
+  turnaround: number;
+  waiting: number;
+  switches: number;
+  switchTicks: number;
+  faults: [string, number][];
+}
+
+/** What the player holds: their role and the parts of the machine that are theirs. */
+export interface Mine {
+  seat: string | null;
+  role: string;
+  slot: string;
+  cores: number[];
+  tid: number;
+  channel: string;
+}
+
+/** The whole machine, once. */
+export interface MachineModel {
+  tick: number;
+  phase: string;
+  quantum: number;
+  switchCost: number;
+  cores: CoreInfo[];
+  ready: ThreadInfo[];
+  blocked: BlockedGroup[];
+  devices: { name: string; current: ThreadInfo | null; remaining: number; queue: ThreadInfo[]; served: number }[];
+  interrupts: { id: number; kind: string; tid: number; label: string; core: number; device: string; raisedAt: number }[];
+  processes: ProcessInfo[];
+  threads: Map<number, ThreadInfo>;
+  channels: ChannelInfo[];
+  locks: { name: string; owner: string; waiters: string[] }[];
+  semaphores: { name: string; value: number; waiters: string[] }[];
+  shared: [string, number][];
+  metrics: Metrics;
+  mine: Mine;
+}
+
+const arr = <T>(a: Iterable<T> | undefined): T[] => (a ? Array.from(a) : []);
+
+/** The label the kernel gives a thread: P3 for a single-threaded process, P3·T2 otherwise. */
+export function labelOf(m: Machine, tid: number): string {
+  const t = m.threads.get(String(tid));
+  if (!t) return `T${tid}`;
+  const p = m.processes.get(String(t.pid));
+  if (!p) return `T${tid}`;
+  const threads = arr(p.threads);
+  return threads.length === 1 ? `P${p.pid}` : `P${p.pid}·T${threads.indexOf(tid) + 1}`;
+}
+
+/** Just enough of a KernelState for the kernel's own sentences (describeEvent only reads labels). */
+export function labelState(m: Machine): KernelState {
+  const threads: Record<string, { pid: number }> = {};
+  const processes: Record<string, { pid: number; threads: number[] }> = {};
+  m.threads.forEach((t, k) => { threads[k] = { pid: t.pid }; });
+  m.processes.forEach((p, k) => { processes[k] = { pid: p.pid, threads: arr(p.threads) }; });
+  return { threads, processes } as unknown as KernelState;
+}
+
+function treeOrder(list: ProcessInfo[]): ProcessInfo[] {
+  const byParent = new Map<number, ProcessInfo[]>();
+  const pids = new Set(list.map((p) => p.pid));
+  for (const p of list) {
+    const parent = pids.has(p.ppid) ? p.ppid : -1;
+    byParent.set(parent, [...(byParent.get(parent) ?? []), p]);
+  }
+  const out: ProcessInfo[] = [];
+  const walk = (parent: number, depth: number): void => {
+    for (const p of (byParent.get(parent) ?? []).sort((a, b) => a.pid - b.pid)) {
+      p.depth = depth;
+      out.push(p);
+      walk(p.pid, depth + 1);
+    }
+  };
+  walk(-1, 0);
+  return out;
+}
+
+const mean = (xs: number[]): number => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
+
+/** Reads the synced room state into a MachineModel for the player in `seat`. */
+export function readMachine(state: SyncedRoomState, seat: string | null): MachineModel {
+  const m = state.machine;
+  const threads = new Map<number, ThreadInfo>();
+  m.threads.forEach((t) => {
+    const p = m.processes.get(String(t.pid));
+    const program = arr(t.program);
+    threads.set(t.tid, {
+      // a multi-tick instruction (cpu 5) has moved the PC on while it still runs: show the last one then
+      tid: t.tid, pid: t.pid, label: labelOf(m, t.tid), name: p?.name ?? '', state: t.state, pc: t.pc, instr: program[t.pc] ?? program[t.pc - 1] ?? '',
+      program, palette: arr(t.palette), steered: t.steered, core: t.core, blocked: t.blocked, reg: t.reg,
+      cpuTicks: t.cpuTicks, readyTicks: t.readyTicks, locksHeld: arr(t.locksHeld), priority: p?.priority ?? 0,
+    });
+  });
+  const th = (tid: number): ThreadInfo | null => threads.get(tid) ?? null;
+  const lbl = (tid: number): string => threads.get(tid)?.label ?? `T${tid}`;
+
+  const groups = new Map<string, BlockedGroup>();
+  for (const t of threads.values()) {
+    if (t.state !== 'blocked' || t.blocked === '') continue;
+    const [kind = t.blocked, name = ''] = t.blocked.split(':');
+    const g = groups.get(t.blocked) ?? { key: t.blocked, kind, name, threads: [] };
+    g.threads.push(t);
+    groups.set(t.blocked, g);
+  }
+
+  const processes: ProcessInfo[] = [];
+  m.processes.forEach((p) => {
+    const [base = 0, limit = 0, code = 0, data = 0, heap = 0, stack = 0, cowPages = 0, cowWith = 0] = arr(p.memory);
+    processes.push({
+      pid: p.pid, ppid: p.ppid, name: p.name, kind: p.kind, priority: p.priority, arrival: p.arrival, firstRun: p.firstRun,
+      completion: p.completion, terminated: p.terminated, faulted: p.faulted, threads: arr(p.threads),
+      memory: { base, limit, code, data, heap, stack, cowPages, cowWith }, shm: arr(p.shm ?? []), vars: arr(p.vars.entries()), depth: 0,
+    });
+  });
+
+  const cores: CoreInfo[] = arr(m.cores).map((c) => ({
+    id: c.id, running: c.running >= 0 ? th(c.running) : null, switchLeft: c.switchLeft, sliceUsed: c.sliceUsed,
+    busyTicks: c.busyTicks, idleTicks: c.idleTicks, switchTicks: c.switchTicks,
+  }));
+
+  const channels: ChannelInfo[] = [];
+  m.channels.forEach((c, name) => {
+    const messages: MessageInfo[] = [];
+    c.messages.forEach((msg) => messages.push({ id: msg.id, seq: msg.seq, from: lbl(msg.from), payload: msg.payload, readyAt: msg.readyAt, delivered: msg.delivered }));
+    messages.sort((a, b) => a.id - b.id);
+    channels.push({
+      name, kind: c.kind, capacity: c.capacity, inFlight: messages.filter((x) => !x.delivered), buffer: messages.filter((x) => x.delivered),
+      sent: c.sent, delivered: c.delivered, dropped: c.dropped, value: c.value,
+    });
+  });
+
+  const counters = new Map(arr(m.counters.entries()));
+  const done = processes.filter((p) => p.completion >= 0);
+  let busy = 0;
+  let total = 0;
+  for (const c of cores) { busy += c.busyTicks; total += c.busyTicks + c.idleTicks + c.switchTicks; }
+  const waitingOf = (p: ProcessInfo): number => p.threads.reduce((n, tid) => n + (threads.get(tid)?.readyTicks ?? 0), 0);
+  const faultKeys = ['lostUpdates', 'deadlocks', 'starvations', 'outOfOrder', 'leaks', 'unhandledInterrupts', 'faults', 'messagesDropped'];
+
+  const player = seat ? state.players.get(seat) : undefined;
+  const slot = player ? state.slots.get(player.slot) : undefined;
+
+  return {
+    tick: m.tick,
+    phase: state.phase,
+    quantum: m.quantum,
+    switchCost: m.switchCost,
+    cores,
+    ready: arr(m.readyQueue).map(th).filter((t): t is ThreadInfo => t !== null),
+    blocked: [...groups.values()].sort((a, b) => a.key.localeCompare(b.key)),
+    devices: arr(m.devices.entries()).map(([name, d]) => ({
+      name, current: d.current >= 0 ? th(d.current) : null, remaining: d.remaining,
+      queue: arr(d.queue).map(th).filter((t): t is ThreadInfo => t !== null), served: d.served,
+    })),
+    interrupts: arr(m.interrupts.values()).map((i) => ({ id: i.id, kind: i.kind, tid: i.tid, label: lbl(i.tid), core: i.core, device: i.device, raisedAt: i.raisedAt }))
+      .sort((a, b) => a.id - b.id),
+    processes: treeOrder(processes),
+    threads,
+    channels,
+    locks: arr(m.locks.entries()).map(([name, l]) => ({ name, owner: l.owner >= 0 ? lbl(l.owner) : '', waiters: arr(l.waiters).map(lbl) })),
+    semaphores: arr(m.semaphores.entries()).map(([name, s]) => ({ name, value: s.value, waiters: arr(s.waiters).map(lbl) })),
+    shared: arr(m.shared.entries()),
+    metrics: {
+      utilization: total === 0 ? 0 : busy / total,
+      throughput: m.tick === 0 ? 0 : ((counters.get('completed') ?? 0) * 100) / m.tick,
+      completed: counters.get('completed') ?? done.length,
+      response: mean(done.map((p) => p.firstRun - p.arrival)),
+      turnaround: mean(done.map((p) => p.completion - p.arrival)),
+      waiting: mean(done.map(waitingOf)),
+      switches: counters.get('contextSwitches') ?? 0,
+      switchTicks: counters.get('switchTicks') ?? 0,
+      faults: faultKeys.map((k) => [k, counters.get(k) ?? 0]),
+    },
+    mine: {
+      seat,
+      role: player?.role ?? 'spectator',
+      slot: player?.slot ?? 'spectator',
+      cores: slot ? arr(slot.cores) : [],
+      tid: slot?.tid ?? -1,
+      channel: slot?.channel ?? '',
+    },
+  };
+}

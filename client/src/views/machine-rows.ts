@@ -1,0 +1,81 @@
+// The lines of the machine's text views (Blocked, devices, interrupts, locks, metrics, the feed) in the
+// player's language. Formatting only: every figure comes from the synced state.
+import { describeEvent } from '../../../shared/kernel/texts.ts';
+import { getLanguage, t, type MessageKey } from '../i18n/index.ts';
+import type { RoomSession } from '../net/room-session.ts';
+import { OKABE_ITO, UI } from '../theme.ts';
+import type { Row } from './list-view.ts';
+import { labelState, type MachineModel } from './machine-model.ts';
+
+const BLOCK_KINDS: Record<string, MessageKey> = {
+  device: 'machine.wait.device', lock: 'machine.wait.lock', semaphore: 'machine.wait.semaphore', recv: 'machine.wait.recv', send: 'machine.wait.send', join: 'machine.wait.join',
+};
+
+/** Blocked threads grouped by what they wait for: "■ disk I/O: P1, P5". */
+export function blockedRows(m: MachineModel): Row[] {
+  if (m.blocked.length === 0) return [[t('machine.none'), UI.muted]];
+  return m.blocked.map((g) => `■ ${t(BLOCK_KINDS[g.kind] ?? 'machine.wait.device', { name: g.name })}: ${g.threads.map((th) => th.label).join(', ')}`);
+}
+
+/** Each device: the request it serves and its FIFO queue. */
+export function deviceRows(m: MachineModel): Row[] {
+  if (m.devices.length === 0) return [[t('machine.none'), UI.muted]];
+  return m.devices.map((d) => {
+    const serving = d.current ? t('machine.device.serving', { label: d.current.label, left: d.remaining }) : t('machine.idle');
+    const queue = d.queue.length > 0 ? ` · ${t('machine.device.queue', { list: d.queue.map((q) => q.label).join(', ') })}` : '';
+    return `${d.name}: ${serving}${queue}`;
+  });
+}
+
+/** Pending interrupts, oldest first, numbered for the keys. */
+export function interruptRows(m: MachineModel): Row[] {
+  if (m.interrupts.length === 0) return [[t('machine.none'), UI.muted]];
+  return m.interrupts.map((i, k) => {
+    const what = t(i.kind === 'timer' ? 'machine.irq.timer' : 'machine.irq.io', { id: i.id, label: i.label, core: i.core, device: i.device });
+    const line = `${k < 9 && m.mine.role === 'interrupt' ? `${k + 1} · ` : ''}${what} · ${t('machine.irq.waiting', { ticks: m.tick - i.raisedAt })}`;
+    return m.tick - i.raisedAt > 3 ? [line, OKABE_ITO.orange] : line;
+  });
+}
+
+/** Locks, semaphores and shared-memory variables. */
+export function syncRows(m: MachineModel): Row[] {
+  const rows: Row[] = [
+    ...m.locks.map((l) => t('machine.lock', { name: l.name, owner: l.owner || t('machine.free'), waiters: l.waiters.join(', ') || '—' })),
+    ...m.semaphores.map((s) => t('machine.semaphore', { name: s.name, value: s.value, waiters: s.waiters.join(', ') || '—' })),
+    ...m.shared.map(([k, v]) => `${t('term.shared_memory')} ${k} = ${v}`),
+    ...m.processes.filter((p) => !p.terminated && p.vars.length > 0).map((p) => `P${p.pid}: ${p.vars.map(([k, v]) => `${k} = ${v}`).join(', ')}`),
+  ];
+  return rows.length > 0 ? rows : [[t('machine.none'), UI.muted]];
+}
+
+const num = (x: number): string => (Math.round(x * 10) / 10).toString();
+
+/** The textbook figures so far. */
+export function metricsRows(m: MachineModel): Row[] {
+  const x = m.metrics;
+  const faults = x.faults.filter(([, n]) => n > 0).map(([k, n]) => `${t(`metric.${k}` as MessageKey)} ${n}`);
+  return [
+    t('machine.m.utilization', { value: Math.round(x.utilization * 100) }),
+    t('machine.m.throughput', { value: num(x.throughput), done: x.completed }),
+    t('machine.m.averages', { response: num(x.response), turnaround: num(x.turnaround), waiting: num(x.waiting) }),
+    t('machine.m.switches', { count: x.switches, ticks: x.switchTicks }),
+    faults.length > 0 ? [faults.join(' · '), OKABE_ITO.orange] : [t('machine.m.no_faults'), UI.muted],
+  ];
+}
+
+let cache: { lang: string; serial: number; rows: Row[] } | null = null;
+
+/** The event feed, newest first, in the kernel's own sentences. */
+export function feedRows(session: RoomSession): Row[] {
+  const lang = getLanguage();
+  const last = session.feed[session.feed.length - 1]?.serial ?? 0;
+  if (cache && cache.lang === lang && cache.serial === last) return cache.rows;
+  const s = labelState(session.state.machine);
+  const notable = new Set(['lost-update', 'deadlock', 'starvation', 'out-of-order', 'leak', 'interrupt-unhandled', 'fault']);
+  const rows: Row[] = session.feed.slice().reverse().map(({ event }) => {
+    const line = `${event.tick}: ${describeEvent(event, s, lang)}`;
+    return notable.has(event.type) ? [`⚠ ${line}`, OKABE_ITO.orange] : line;
+  });
+  cache = { lang, serial: last, rows: rows.length > 0 ? rows : [[t('machine.feed.empty'), UI.muted]] };
+  return cache.rows;
+}

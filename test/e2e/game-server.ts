@@ -1,0 +1,52 @@
+// The real game server for end-to-end tests: the built client served by startServer, class rooms created
+// over HTTP, and SDK clients for the host and for students who play next to the browser.
+import { Client, type Room } from '@colyseus/sdk';
+import { startServer, type RunningServer } from '../../server/main.ts';
+import type { SyncedRoomState } from '../../server/rooms/projection.ts';
+import { CLIENT_DIST, ensureClientBuilt } from './build-client.ts';
+
+/** A class room as POST /api/rooms answers. */
+export interface CreatedRoom {
+  roomId: string;
+  code: string;
+  hostKey: string;
+}
+
+/** An SDK room with our synced state. */
+export type SdkRoom = Room<unknown, SyncedRoomState>;
+
+/** Builds the client if needed and starts the game server serving it on a free port. */
+export async function startGameServer(): Promise<RunningServer> {
+  await ensureClientBuilt();
+  return startServer({ port: 0, host: '127.0.0.1', clientDir: CLIENT_DIST });
+}
+
+/** Creates a class room (POST /api/rooms). */
+export async function createRoom(server: RunningServer, body: object): Promise<CreatedRoom> {
+  const res = await fetch(`${server.url}/api/rooms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (res.status !== 201) throw new Error(`create room: ${res.status} ${await res.text()}`);
+  return (await res.json()) as CreatedRoom;
+}
+
+let ids = 0;
+/** Joins with the SDK, ignoring the messages a test does not read. */
+export async function joinSdk(server: RunningServer, roomId: string, options: object): Promise<SdkRoom> {
+  const client = new Client(server.url);
+  const room = (await client.joinById(roomId, { playerId: `e2e-sdk-${++ids}-${Date.now().toString(36)}`, lang: 'en', ...options })) as unknown as SdkRoom;
+  for (const type of ['welcome', 'events', 'summary', 'rejected', 'error']) room.onMessage(type, () => undefined);
+  return room;
+}
+
+/** Makes an SDK student handle every pending interrupt as soon as it sees it: a second player at work. */
+export function playInterrupts(room: SdkRoom): () => void {
+  const handled = new Set<number>();
+  const timer = setInterval(() => {
+    if (room.state.phase !== 'running') return;
+    room.state.machine.interrupts.forEach((irq) => {
+      if (handled.has(irq.id)) return;
+      handled.add(irq.id);
+      room.send('handle-interrupt', { id: irq.id });
+    });
+  }, 100);
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,153 @@
+// The game in a real browser against the real server: a student joins by code and is the scheduler while an
+// SDK student handles interrupts; dispatching by click and by keyboard changes the machine, an illegal
+// dispatch shows the kernel's reason beside the core, and when the host ends the round the Report has its Gantt chart.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../server/main.ts';
+import { launchBrowser, openPage, POLL, waitForScene, type TestBrowser, type TestPage } from './browser.ts';
+import { createRoom, joinSdk, playInterrupts, startGameServer, type CreatedRoom, type SdkRoom } from './game-server.ts';
+
+let server: RunningServer;
+let tb: TestBrowser;
+
+beforeAll(async () => {
+  [server, tb] = await Promise.all([startGameServer(), launchBrowser()]);
+}, 180_000);
+
+afterAll(async () => {
+  await tb?.close();
+  await server?.close();
+});
+
+type MachineInfo = NonNullable<ReturnType<NonNullable<Window['__kc']>['machine']>>;
+const machine = (page: Page): Promise<MachineInfo | null> => page.evaluate(() => window.__kc?.machine() ?? null);
+
+async function joinInBrowser(tp: TestPage, room: CreatedRoom, nickname: string, scene = 'Lobby'): Promise<void> {
+  await tp.page.goto(`${server.url}/join/${room.code}`);
+  await waitForScene(tp.page, 'Join');
+  await tp.page.locator('#join-nickname').fill(nickname);
+  await tp.page.locator('#join-nickname').press('Enter');
+  await waitForScene(tp.page, scene);
+}
+
+async function clickAt(page: Page, r: { x: number; y: number; width: number; height: number }): Promise<void> {
+  await page.mouse.click(r.x + r.width / 2, r.y + Math.min(r.height / 2, 30));
+}
+
+function failOnErrors(...pages: TestPage[]): void {
+  const errors = pages.flatMap((p) => p.errors);
+  if (errors.length > 0) throw new Error(`The page reported errors:\n${errors.join('\n')}`);
+}
+
+describe('a class round in the browser', () => {
+  it('scheduler dispatches by click and keyboard, sees a refusal, and reaches the report', async () => {
+    const room = await createRoom(server, { scenario: 'class-workshop', ticksPerSecond: 1, seed: 7 });
+    const host: SdkRoom = await joinSdk(server, room.roomId, { hostKey: room.hostKey });
+    let projector = await openPage(tb.browser, { viewport: 'projector', locale: 'ko-KR' });
+    const laptop = await openPage(tb.browser, { viewport: 'laptop', locale: 'en-US' });
+    let phone: TestPage | null = null;
+    const pages = [projector, laptop];
+    const openProjector = async (scene: string): Promise<TestPage> => {
+      const p = await openPage(tb.browser, { viewport: 'projector', locale: 'ko-KR' });
+      pages.push(p);
+      await p.page.goto(`${server.url}/project#room=${room.roomId}&key=${room.hostKey}`);
+      await waitForScene(p.page, scene);
+      return p;
+    };
+    let stopPlaying = (): void => undefined;
+    try {
+      // the projector joins as the host and shows the machine with the code while the class joins
+      await projector.context.close();
+      projector = await openProjector('Machine');
+      await expect.poll(() => projector.page.getByTestId('projector-code').textContent(), POLL).toBe(room.code);
+      await expect.poll(() => projector.page.locator('.projector-panel img.qr').evaluate((img: HTMLImageElement) => img.naturalWidth > 0), POLL).toBe(true);
+
+      await joinInBrowser(laptop, room, 'Minjun'); // first student: the scheduler
+      const second = await joinSdk(server, room.roomId, { nickname: 'Jisoo', code: room.code }); // second: the interrupt handler
+      stopPlaying = playInterrupts(second);
+      await expect.poll(() => projector.page.locator('.projector-players').textContent(), POLL).toContain('2');
+      await projector.screenshot('machine-projector-lobby-ko');
+      await projector.context.close(); // software WebGL is slow: keep at most two pages drawing at once
+
+      host.send('host:start');
+      await waitForScene(laptop.page, 'Machine');
+      await expect.poll(async () => (await machine(laptop.page))?.role, POLL).toBe('scheduler');
+      await expect.poll(async () => (await machine(laptop.page))?.ready.length ?? 0, POLL).toBeGreaterThanOrEqual(2);
+      await laptop.screenshot('machine-laptop-en-start');
+
+      // click the first Ready card, then core 0
+      const [first] = await laptop.page.evaluate(() => window.__kc!.cards());
+      await clickAt(laptop.page, first!);
+      await expect.poll(async () => (await machine(laptop.page))?.selected, POLL).toBe(first!.tid);
+      await clickAt(laptop.page, (await laptop.page.evaluate(() => window.__kc!.core(0)))!);
+      await expect.poll(async () => (await machine(laptop.page))?.cores[0]?.running, POLL).toBe(first!.label);
+      expect((await machine(laptop.page))?.ready.map((r) => r.tid)).not.toContain(first!.tid);
+      await expect.poll(() => laptop.page.getByTestId('pcb-detail').isVisible(), POLL).toBe(true); // clicking a card opened its PCB
+      await laptop.page.keyboard.press('Escape');
+
+      // by keyboard: 1 picks the first card, the arrows pick core 1, Enter dispatches
+      const next = (await machine(laptop.page))!.ready[0]!;
+      await laptop.page.keyboard.press('1');
+      while ((await machine(laptop.page))!.target !== 1) await laptop.page.keyboard.press('ArrowDown');
+      await laptop.page.keyboard.press('Enter');
+      await expect.poll(async () => (await machine(laptop.page))?.cores[1]?.running, POLL).toBe(next.label);
+      await laptop.page.waitForTimeout(400); // let the cards finish sliding
+      await laptop.screenshot('machine-laptop-en-dispatched');
+
+      // illegal: preempt a core that runs nothing (only this scheduler dispatches, so an idle core stays idle),
+      // or, if both are busy, dispatch onto a busy one; the kernel's reason shows beside that core
+      const now = (await machine(laptop.page))!;
+      const idle = now.cores.find((c) => c.running === null);
+      const aim = idle?.id ?? 1;
+      while ((await machine(laptop.page))!.target !== aim) await laptop.page.keyboard.press('ArrowDown');
+      if (idle) await laptop.page.keyboard.press('p');
+      else { await laptop.page.keyboard.press('1'); await laptop.page.keyboard.press('Enter'); }
+      await expect.poll(async () => (await machine(laptop.page))?.refusal ?? '', POLL).toMatch(idle ? /is idle: there is nothing to preempt/ : /already running/);
+      const callout = await laptop.page.getByTestId('refusal').boundingBox();
+      const coreBox = await laptop.page.evaluate((id) => window.__kc!.core(id), aim);
+      expect(callout).not.toBeNull();
+      expect(Math.abs(callout!.y - (coreBox!.y + coreBox!.height))).toBeLessThan(120); // beside the core that was targeted
+      await laptop.screenshot('machine-laptop-en-refused');
+
+      // the PCB of a card, opened by clicking it
+      const card = (await laptop.page.evaluate(() => window.__kc!.cards()))[0];
+      if (card) {
+        await clickAt(laptop.page, card);
+        await expect.poll(() => laptop.page.getByTestId('pcb-detail').isVisible(), POLL).toBe(true);
+        await laptop.screenshot('machine-laptop-en-pcb');
+        await laptop.page.keyboard.press('Escape');
+      }
+
+      // a student joins late on a phone and steers a thread of the counter process
+      phone = await openPage(tb.browser, { viewport: 'phone', locale: 'ko-KR' });
+      pages.push(phone);
+      await joinInBrowser(phone, room, '서연', 'Machine');
+      await expect.poll(async () => (await machine(phone!.page))?.role, POLL).toBe('thread');
+      await phone.screenshot('machine-phone-ko');
+      await phone.page.evaluate(() => window.scrollTo(0, 0));
+      await phone.page.mouse.wheel(0, 900);
+      await phone.screenshot('machine-phone-ko-scrolled');
+      await phone.page.mouse.wheel(0, 900);
+      await phone.screenshot('machine-phone-ko-scrolled-2');
+
+      host.send('host:end-round');
+      projector = await openProjector('Report');
+      for (const p of [laptop, phone, projector]) {
+        await waitForScene(p.page, 'Report');
+        await expect.poll(async () => (await p.page.evaluate(() => window.__kc?.report() ?? null))?.cores ?? 0, POLL).toBe(2);
+        const report = await p.page.evaluate(() => window.__kc!.report()!);
+        expect(report.runs).toBeGreaterThanOrEqual(2);
+        expect(report.baselines).toEqual(['fifo', 'sjf', 'rr', 'priority']);
+      }
+      await expect.poll(() => laptop.page.getByRole('table').textContent(), POLL).toContain('Round robin');
+      await laptop.screenshot('report-laptop-en');
+      await phone.screenshot('report-phone-ko');
+      await projector.screenshot('report-projector-ko');
+      failOnErrors(...pages);
+    } finally {
+      stopPlaying();
+      await Promise.all(pages.map((p) => p.context.close().catch(() => undefined)));
+      await host.leave().catch(() => undefined);
+    }
+  }, 240_000);
+});
