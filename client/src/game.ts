@@ -11,6 +11,11 @@ import { Preloader } from './scenes/Preloader.ts';
 import { Menu } from './scenes/Menu.ts';
 import { Join } from './scenes/Join.ts';
 import { Lobby } from './scenes/Lobby.ts';
+import { LevelMap } from './scenes/LevelMap.ts';
+import { ConceptCard } from './scenes/ConceptCard.ts';
+import { LevelHud } from './scenes/LevelHud.ts';
+import { LevelResult } from './scenes/LevelResult.ts';
+import { Checkpoint } from './scenes/Checkpoint.ts';
 import { Machine } from './scenes/Machine.ts';
 import { Report } from './scenes/Report.ts';
 import { installRoundRouter } from './net/round-router.ts';
@@ -30,7 +35,7 @@ export function startGame(parent: string): Phaser.Game {
     // The canvas has device pixels and is shown at CSS size (see trackParentSize); scenes zoom their camera back.
     scale: { mode: Phaser.Scale.NONE, width: Math.round(host.clientWidth * ratio), height: Math.round(host.clientHeight * ratio), zoom: 1 / ratio },
     input: { keyboard: true, mouse: true, touch: true },
-    scene: [Boot, Preloader, Menu, Join, Lobby, Machine, Report],
+    scene: [Boot, Preloader, Menu, Join, Lobby, Machine, Report, LevelMap, ConceptCard, LevelHud, LevelResult, Checkpoint],
   });
   trackParentSize(game, host);
   installDebugHook(game);

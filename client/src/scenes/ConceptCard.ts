@@ -1,0 +1,103 @@
+// The concept card before a level: what the notes say (ko/en), the player's job, the goal and what each
+// star asks for; then Start opens the level's solo room and hands over to the Machine scene.
+import { levelById, type Level } from '../../../shared/levels/index.ts';
+import { t } from '../i18n/index.ts';
+import { speedFromUrl, startLevel } from '../solo/level-room.ts';
+import { levelNumber, pick, roleName, roleSentence, starSymbols } from '../solo/level-text.ts';
+import { h, place } from '../ui/dom.ts';
+import { Header } from '../ui/header.ts';
+import type { ScreenLayout } from '../ui/layout.ts';
+import { UiScene } from '../ui/ui-scene.ts';
+import '../solo/solo.css';
+
+/** Started with the level to introduce. */
+export interface ConceptCardData {
+  levelId?: string;
+}
+
+/** The concept card scene. */
+export class ConceptCard extends UiScene {
+  private level!: Level;
+  private header!: Header;
+  private body!: HTMLElement;
+  private start!: HTMLButtonElement;
+  private back!: HTMLButtonElement;
+  private status!: HTMLElement;
+  private busy = false;
+
+  constructor() {
+    super('ConceptCard');
+  }
+
+  protected build(data: ConceptCardData): void {
+    const level = data.levelId ? levelById(data.levelId) : undefined;
+    if (!level) {
+      this.scene.start('LevelMap');
+      return;
+    }
+    this.level = level;
+    this.busy = false;
+    this.header = new Header((o) => this.addText(o));
+    this.body = h('article', { class: 'concept-card', 'aria-labelledby': 'concept-title' });
+    this.start = h('button', { type: 'button', class: 'primary', 'data-action': 'start-level' });
+    this.back = h('button', { type: 'button' });
+    this.status = h('p', { class: 'form-error', role: 'alert' });
+    this.start.addEventListener('click', () => void this.begin());
+    this.back.addEventListener('click', () => this.scene.start('LevelMap'));
+    this.panel.classList.add('card-panel');
+    this.panel.append(this.body, this.status, h('div', { class: 'actions' }, this.back, this.start));
+    this.start.focus({ preventScroll: true });
+  }
+
+  protected override panelWidth(): number {
+    return 760;
+  }
+
+  protected renderTexts(): void {
+    if (!this.level) return;
+    const level = this.level;
+    this.header.setTexts(t('solo.map.level', { n: levelNumber(level.id) }), roleName(level));
+    const stars = level.stars.map((goal, i) => h('li', {}, h('span', { class: 'star-mark', 'aria-label': t('solo.stars', { stars: i + 1, max: 3 }) }, starSymbols(i + 1)), ' ', h('code', {}, goal.map((c) => c.text).join(' · '))));
+    this.body.replaceChildren(
+      h('h2', { id: 'concept-title' }, pick(level.title)),
+      h('ul', { class: 'concept-lines' }, ...pick(level.card).map((line) => h('li', {}, line))),
+      h('h3', {}, t('solo.card.job')),
+      h('p', { class: 'concept-role' }, roleSentence(level)),
+      h('h3', {}, t('solo.card.goal')),
+      h('p', { class: 'concept-goal' }, pick(level.goalText)),
+      h('h3', {}, t('solo.card.stars')),
+      h('ul', { class: 'concept-stars' }, ...stars),
+      h('p', { class: 'hint' }, t('solo.card.limit', { ticks: level.tickLimit })),
+    );
+    this.start.textContent = this.busy ? t('solo.card.connecting') : t('solo.card.start');
+    this.back.textContent = t('solo.back_map');
+  }
+
+  protected relayout(layout: ScreenLayout): void {
+    if (!this.level) return;
+    this.header.layout(layout);
+    const top = layout.header.y + layout.header.height;
+    const width = Math.min(layout.width - 32, 820);
+    place(this.panel, { x: (layout.width - width) / 2, y: top, width, height: layout.height - top - 8 });
+  }
+
+  private async begin(): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.start.disabled = true;
+    this.status.textContent = '';
+    this.refresh();
+    try {
+      await startLevel(this.level.id, speedFromUrl());
+      if (!this.scene.isActive()) return;
+      this.scene.start('Machine');
+      this.scene.launch('LevelHud', { levelId: this.level.id });
+    } catch (error) {
+      console.warn('Kernel Crew: the level could not start', error);
+      this.busy = false;
+      this.start.disabled = false;
+      this.status.textContent = t('solo.card.failed');
+      this.refresh();
+    }
+  }
+}

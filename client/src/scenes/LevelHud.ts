@@ -1,0 +1,106 @@
+// The level's goal and the player's job, shown over the Machine scene while a level plays, with the
+// clock's controls; when the room's verdict arrives it moves on to the LevelResult scene.
+import Phaser from 'phaser';
+import { levelById, type Level } from '../../../shared/levels/index.ts';
+import { onLanguageChanged, t } from '../i18n/index.ts';
+import { currentPlay, leaveLevel, retryLevel, type LevelPlay } from '../solo/level-room.ts';
+import { levelNumber, pick, roleSentence } from '../solo/level-text.ts';
+import { h, required } from '../ui/dom.ts';
+import '../solo/solo.css';
+
+/** Started (launched over Machine) with the level being played. */
+export interface LevelHudData {
+  levelId?: string;
+}
+
+/** The HUD scene: DOM only, so the machine below stays visible. */
+export class LevelHud extends Phaser.Scene {
+  private level!: Level;
+  private play!: LevelPlay;
+  private root!: HTMLElement;
+  private tick!: HTMLElement;
+  private pause!: HTMLButtonElement;
+  private lastTick = -1;
+
+  constructor() {
+    super('LevelHud');
+  }
+
+  create(data: LevelHudData): void {
+    const level = data.levelId ? levelById(data.levelId) : undefined;
+    const play = currentPlay();
+    if (!level || !play) {
+      this.scene.stop('Machine');
+      this.scene.start('LevelMap');
+      return;
+    }
+    this.level = level;
+    this.play = play;
+    this.scene.bringToTop();
+    this.root = h('aside', { class: 'level-hud', 'data-level': level.id, 'aria-label': pick(level.title) });
+    this.tick = h('span', { class: 'hud-tick', 'aria-live': 'off' });
+    this.pause = h('button', { type: 'button', 'data-action': 'pause' });
+    required('ui').append(this.root);
+    this.render();
+    const offLanguage = onLanguageChanged(() => this.render());
+    play.onVerdict = () => this.finish();
+    const offSession = play.session.on((change) => { if (change === 'left') this.toMap(); });
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      offLanguage();
+      offSession();
+      if (this.play.onVerdict) this.play.onVerdict = null;
+      this.root.remove();
+    });
+    if (play.verdict) this.finish();
+    else if (play.session.state.phase === 'paused') this.pause.focus({ preventScroll: true });
+  }
+
+  private render(): void {
+    const level = this.level;
+    const retry = h('button', { type: 'button', 'data-action': 'retry' }, t('solo.hud.retry'));
+    const map = h('button', { type: 'button', 'data-action': 'map' }, t('solo.back_map'));
+    retry.addEventListener('click', () => void retryLevel(this.play).catch(() => this.toMap()));
+    map.addEventListener('click', () => this.toMap());
+    this.pause.onclick = () => {
+      this.play.session.send(this.play.session.state.phase === 'paused' ? 'host:resume' : 'host:pause');
+      this.pause.blur(); // the machine's keys (1–9, arrows, Enter) work again at once
+    };
+    this.root.replaceChildren(
+      h('p', { class: 'hud-title' }, h('span', { class: 'badge' }, t('solo.map.level', { n: levelNumber(level.id) })), ' ', pick(level.title)),
+      h('p', { class: 'hud-line' }, h('strong', {}, `${t('solo.card.job')}: `), roleSentence(level)),
+      h('p', { class: 'hud-line' }, h('strong', {}, `${t('solo.card.goal')}: `), pick(level.goalText)),
+      h('div', { class: 'hud-controls' }, this.tick, this.pause, retry, map),
+    );
+    this.lastTick = -1;
+    this.update();
+  }
+
+  override update(): void {
+    const state = this.play?.session.state;
+    if (!state?.machine) return;
+    const tick = state.machine.tick;
+    const paused = state.phase === 'paused';
+    const key = tick * 2 + (paused ? 1 : 0);
+    if (key === this.lastTick) return;
+    this.lastTick = key;
+    this.tick.textContent = t('solo.hud.tick', { tick, limit: this.level.tickLimit });
+    this.pause.textContent = paused ? (tick === 0 ? t('solo.hud.start') : t('solo.hud.resume')) : t('solo.hud.pause');
+    this.pause.classList.toggle('primary', paused);
+    this.pause.setAttribute('aria-pressed', paused ? 'true' : 'false');
+  }
+
+  private finish(): void {
+    const verdict = this.play.verdict;
+    if (!verdict) return;
+    this.play.onVerdict = null;
+    this.scene.stop('Machine');
+    this.scene.start('LevelResult', { levelId: this.level.id });
+  }
+
+  private toMap(): void {
+    this.play.onVerdict = null;
+    void leaveLevel();
+    this.scene.stop('Machine');
+    this.scene.start('LevelMap');
+  }
+}

@@ -1,0 +1,129 @@
+// A level attempt's result: stars, each condition with the figure the machine measured, hints after a
+// failure, and the way on: retry at once in the same room, the next place on the map, or the map.
+import { CAMPAIGN, goalHolds, hintsFor, isUnlocked, levelById, nextNode, type Goal, type Level } from '../../../shared/levels/index.ts';
+import { getLanguage, t } from '../i18n/index.ts';
+import { currentPlay, leaveLevel, retryLevel, type LevelVerdict } from '../solo/level-room.ts';
+import { localProgress, recordProgress } from '../solo/progress-store.ts';
+import { levelNumber, pick, starSymbols, starWords } from '../solo/level-text.ts';
+import { h, place } from '../ui/dom.ts';
+import { Header } from '../ui/header.ts';
+import type { ScreenLayout } from '../ui/layout.ts';
+import { UiScene } from '../ui/ui-scene.ts';
+import '../solo/solo.css';
+
+/** Started with the level whose verdict the current play holds. */
+export interface LevelResultData {
+  levelId?: string;
+}
+
+const recorded = new Set<string>();
+
+/** The level result scene. */
+export class LevelResult extends UiScene {
+  private level!: Level;
+  private verdict!: LevelVerdict;
+  private header!: Header;
+  private body!: HTMLElement;
+  private buttons!: { retry: HTMLButtonElement; next: HTMLButtonElement; map: HTMLButtonElement };
+
+  constructor() {
+    super('LevelResult');
+  }
+
+  protected build(data: LevelResultData): void {
+    const level = data.levelId ? levelById(data.levelId) : undefined;
+    const verdict = currentPlay()?.verdict;
+    if (!level || !verdict) {
+      this.scene.start('LevelMap');
+      return;
+    }
+    this.level = level;
+    this.verdict = verdict;
+    const key = `${currentPlay()?.session.room.roomId}:${verdict.attempt}`;
+    if (!recorded.has(key)) { recorded.add(key); recordProgress(level.id, verdict.stars, verdict.score); }
+    this.header = new Header((o) => this.addText(o));
+    this.body = h('article', { class: 'level-result', 'data-passed': String(verdict.passed), 'data-stars': verdict.stars });
+    const retry = h('button', { type: 'button', 'data-action': 'retry', class: verdict.passed ? '' : 'primary' });
+    const next = h('button', { type: 'button', 'data-action': 'next', class: verdict.passed ? 'primary' : '' });
+    const map = h('button', { type: 'button', 'data-action': 'map' });
+    retry.addEventListener('click', () => void this.retry());
+    next.addEventListener('click', () => this.next());
+    map.addEventListener('click', () => { void leaveLevel(); this.scene.start('LevelMap'); });
+    this.buttons = { retry, next, map };
+    this.panel.classList.add('card-panel');
+    this.panel.append(this.body, h('div', { class: 'actions' }, map, retry, next));
+    // The result itself takes focus, not a button: an Enter meant for the machine must not skip it.
+    this.body.tabIndex = -1;
+    this.body.focus({ preventScroll: true });
+  }
+
+  protected override panelWidth(): number {
+    return 760;
+  }
+
+  protected renderTexts(): void {
+    if (!this.level) return;
+    const { level, verdict } = this;
+    this.header.setTexts(t('solo.map.level', { n: levelNumber(level.id) }), verdict.passed ? t('solo.result.passed') : t('solo.result.failed'));
+    const rows = [
+      this.condition(t('solo.card.goal'), level.goal),
+      ...level.stars.map((g, i) => this.condition(`${starSymbols(i + 1)} ${starWords(i + 1)}`, g)),
+    ];
+    const parts: HTMLElement[] = [
+      h('h2', {}, pick(level.title)),
+      h('p', { class: 'result-stars', 'aria-label': starWords(verdict.stars) }, h('span', { class: 'big-stars', 'aria-hidden': 'true' }, starSymbols(verdict.stars)), ' ', h('span', {}, starWords(verdict.stars))),
+      h('p', { class: 'result-verdict' }, verdict.passed ? `✓ ${t('solo.result.passed_line', { ticks: verdict.ticks })}` : `✗ ${t('solo.result.failed_line', { ticks: verdict.ticks })}`),
+      h('h3', {}, t('solo.result.figures')),
+      h('table', { class: 'result-figures' }, h('thead', {}, h('tr', {}, h('th', {}, t('solo.result.what')), h('th', {}, t('solo.result.condition')), h('th', {}, t('solo.result.measured')), h('th', {}, t('solo.result.met')))), h('tbody', {}, ...rows)),
+    ];
+    if (!verdict.passed || verdict.stars < 3) {
+      parts.push(h('h3', {}, t('solo.result.hints')), h('ul', { class: 'result-hints' }, ...hintsFor(level, verdict, getLanguage()).map((hint) => h('li', {}, hint))));
+    }
+    this.body.replaceChildren(...parts);
+    this.buttons.retry.textContent = t('solo.hud.retry');
+    this.buttons.next.textContent = t('solo.result.next');
+    this.buttons.map.textContent = t('solo.back_map');
+    this.buttons.next.hidden = !verdict.passed;
+  }
+
+  /** One condition row: its text, the figures it reads as measured, and whether it holds. */
+  private condition(what: string, goal: Goal): HTMLElement {
+    const figures = this.verdict.figures;
+    const names = [...new Set(goal.flatMap((c) => [...c.left, ...c.right]).map((x) => x.term).filter((x): x is string => typeof x === 'string'))];
+    const measured = names.map((n) => `${n} = ${figures[n] ?? '—'}`).join(', ');
+    const met = goalHolds(goal, figures);
+    return h('tr', { 'data-met': String(met) }, h('td', {}, what), h('td', {}, h('code', {}, goal.map((c) => c.text).join(' · '))), h('td', {}, measured),
+      h('td', {}, met ? `✓ ${t('solo.result.yes')}` : `✗ ${t('solo.result.no')}`));
+  }
+
+  protected relayout(layout: ScreenLayout): void {
+    if (!this.level) return;
+    this.header.layout(layout);
+    const top = layout.header.y + layout.header.height;
+    const width = Math.min(layout.width - 32, 900);
+    place(this.panel, { x: (layout.width - width) / 2, y: top, width, height: layout.height - top - 8 });
+  }
+
+  private async retry(): Promise<void> {
+    const play = currentPlay();
+    if (!play) { this.scene.start('ConceptCard', { levelId: this.level.id }); return; }
+    this.buttons.retry.disabled = true;
+    try {
+      await retryLevel(play);
+      this.scene.start('Machine');
+      this.scene.launch('LevelHud', { levelId: this.level.id });
+    } catch {
+      this.scene.start('ConceptCard', { levelId: this.level.id });
+    }
+  }
+
+  private next(): void {
+    void leaveLevel();
+    const progress = localProgress();
+    const at = CAMPAIGN.findIndex((n) => n.id === this.level.id);
+    const node = CAMPAIGN.slice(at + 1).find((n) => n.branch === 'main' && isUnlocked(CAMPAIGN, progress, n.id)) ?? nextNode(CAMPAIGN, progress);
+    if (!node) this.scene.start('LevelMap');
+    else if (node.kind === 'level') this.scene.start('ConceptCard', { levelId: node.id });
+    else this.scene.start('Checkpoint', { checkpointId: node.id });
+  }
+}

@@ -1,0 +1,76 @@
+// The solo campaign's progress for a returning browser without an account: stars per map node (levels
+// and answered checkpoints), saved in localStorage at once and mirrored to the server's
+// /api/solo/progress (keyed by the browser's player id) when it is reachable.
+import type { Progress } from '../../../shared/levels/index.ts';
+import { serverEndpoint } from '../net/classroom.ts';
+import { playerId } from '../net/player-id.ts';
+
+const KEY = 'kernel-crew.solo-progress';
+
+interface Stored {
+  stars: Record<string, number>;
+  scores: Record<string, number>;
+}
+
+let memory: Stored | null = null;
+
+function read(): Stored {
+  if (memory) return memory;
+  let parsed: unknown = null;
+  try {
+    parsed = JSON.parse(localStorage.getItem(KEY) ?? 'null');
+  } catch {
+    parsed = null; // storage blocked or a corrupt record: start afresh
+  }
+  const p = parsed as Partial<Stored> | null;
+  memory = { stars: { ...(p?.stars ?? {}) }, scores: { ...(p?.scores ?? {}) } };
+  return memory;
+}
+
+function write(s: Stored): void {
+  memory = s;
+  try {
+    localStorage.setItem(KEY, JSON.stringify(s));
+  } catch {
+    // not persisted; the progress still counts for this visit
+  }
+}
+
+/** Stars per node id, as the map module reads them. */
+export function localProgress(): Progress {
+  return { ...read().stars };
+}
+
+/** Records a finished attempt (a level's stars, or an answered checkpoint's); never lowers what was earned. */
+export function recordProgress(id: string, stars: number, score: number): Progress {
+  const s = read();
+  if (stars > (s.stars[id] ?? -1)) s.stars[id] = stars;
+  if (score > (s.scores[id] ?? -Infinity)) s.scores[id] = score;
+  write(s);
+  void fetch(`${serverEndpoint()}/api/solo/progress`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ browserId: playerId(), levelId: id, stars, score }),
+  }).then((res) => res.text()).catch(() => undefined); // read to the end, so the request is complete
+  return localProgress();
+}
+
+/** Merges what the server remembers for this browser (another visit, cleared storage) into the local record. */
+export async function syncProgress(): Promise<Progress> {
+  try {
+    const res = await fetch(`${serverEndpoint()}/api/solo/progress?browserId=${encodeURIComponent(playerId())}`, { headers: { accept: 'application/json' } });
+    if (!res.ok) return localProgress();
+    const body = (await res.json()) as { progress?: { levelId: string; stars: number; bestScore: number }[] };
+    const s = read();
+    let changed = false;
+    for (const row of body.progress ?? []) {
+      if (typeof row.levelId !== 'string' || typeof row.stars !== 'number') continue;
+      if (row.stars > (s.stars[row.levelId] ?? -1)) { s.stars[row.levelId] = row.stars; changed = true; }
+      if (row.bestScore > (s.scores[row.levelId] ?? -Infinity)) { s.scores[row.levelId] = row.bestScore; changed = true; }
+    }
+    if (changed) write(s);
+  } catch {
+    // offline or no server progress API: the local record stands
+  }
+  return localProgress();
+}

@@ -1,0 +1,174 @@
+// The solo campaign in a real browser against the real server: the map with level 1 open and level 2
+// locked (reached by keyboard), the concept card, level 1 played by clicks to its result, the stars on
+// the map after a reload, and a checkpoint question with its explanation; on a projector, a laptop and a phone.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../server/main.ts';
+import { launchBrowser, POLL, waitForScene, withPage, type TestBrowser, type ViewportName } from './browser.ts';
+import { startGameServer } from './game-server.ts';
+
+let server: RunningServer;
+let tb: TestBrowser;
+
+beforeAll(async () => {
+  [server, tb] = await Promise.all([startGameServer(), launchBrowser()]);
+}, 180_000);
+
+afterAll(async () => {
+  await tb?.close();
+  await server?.close();
+});
+
+const inFlight = new WeakMap<Page, Set<unknown>>();
+
+/** Counts the page's progress requests in flight. */
+function watchProgress(page: Page): void {
+  const pending = new Set<unknown>();
+  inFlight.set(page, pending);
+  page.on('request', (r) => { if (r.url().includes('/api/solo/progress')) pending.add(r); });
+  page.on('requestfinished', (r) => pending.delete(r));
+  page.on('requestfailed', (r) => pending.delete(r));
+}
+
+/** Waits until no progress request is in flight, so a reload does not abort one (which the harness counts as an error). */
+async function settled(page: Page): Promise<void> {
+  const pending = inFlight.get(page)!;
+  const deadline = Date.now() + 10_000;
+  while (pending.size > 0) {
+    if (Date.now() > deadline) throw new Error(`progress requests still pending: ${pending.size}`);
+    await page.waitForTimeout(50);
+  }
+}
+
+const node = (page: Page, id: string) => page.locator(`.map-node[data-node="${id}"]`);
+const scenes = (page: Page) => page.evaluate(() => window.__kcDebug?.activeScenes() ?? []);
+
+async function openMap(page: Page): Promise<void> {
+  await page.goto(server.url);
+  await waitForScene(page, 'Menu');
+  // The map asks the server for this browser's progress; let that finish so a reload does not abort it.
+  const synced = page.waitForResponse((r) => r.url().includes('/api/solo/progress'));
+  await page.locator('button[data-scene="LevelMap"]').click();
+  await waitForScene(page, 'LevelMap');
+  await synced;
+  await expect.poll(() => node(page, 'boot-hello').isVisible(), POLL).toBe(true);
+}
+
+/** Plays the first level as a student would: starts the clock, then whenever the core is idle picks the first Ready card (1) and dispatches it (Enter). */
+async function playFirstLevel(page: Page): Promise<void> {
+  await page.locator('.level-hud [data-action="pause"]').click();
+  const deadline = Date.now() + 60_000;
+  while (!(await scenes(page)).includes('LevelResult')) {
+    if (Date.now() > deadline) throw new Error('the level did not end');
+    const m = await page.evaluate(() => window.__kc?.machine() ?? null);
+    if (m && m.phase === 'running' && m.cores[0]?.running === null && m.ready.length > 0 && (await scenes(page)).includes('Machine')) {
+      await page.keyboard.press('1');
+      await page.keyboard.press('Enter');
+    }
+    await page.waitForTimeout(40);
+  }
+}
+
+/** A returning student who has passed chapter 1: the first checkpoint is open. */
+async function seedChapterOne(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const stars = { 'boot-hello': 3, 'first-dispatch': 2, 'pcb-priority': 1, 'foreground-daemon': 3 };
+    localStorage.setItem('kernel-crew.solo-progress', JSON.stringify({ stars, scores: {} }));
+  });
+}
+
+async function answerCheckpoint(page: Page): Promise<void> {
+  await node(page, 'checkpoint-processes').click();
+  await waitForScene(page, 'Checkpoint');
+  await page.locator('.choice').first().click();
+  await expect.poll(() => page.locator('.explanation').isVisible(), POLL).toBe(true);
+  expect((await page.locator('.explanation').textContent())?.length ?? 0).toBeGreaterThan(20);
+  expect(await page.locator('.choice.right').count()).toBe(1);
+}
+
+describe('the solo campaign in the browser', () => {
+  it('laptop, English: map, concept card, level 1 played to stars that survive a reload, a checkpoint explained', async () => {
+    await withPage(tb.browser, { viewport: 'laptop' }, async ({ page, screenshot }) => {
+      watchProgress(page);
+      await openMap(page);
+      expect(await node(page, 'boot-hello').getAttribute('data-status')).toBe('open');
+      expect(await node(page, 'first-dispatch').getAttribute('data-status')).toBe('locked');
+      expect(await node(page, 'first-dispatch').textContent()).toContain('Finish “When a program becomes a process” first.');
+      expect(await page.locator('.map-node.optional').count()).toBeGreaterThan(0);
+      await screenshot('solo-map-laptop-en');
+
+      // by keyboard: the next level has focus; → reaches the locked one, which stays shut; ← and Enter open level 1
+      await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.node), POLL).toBe('boot-hello');
+      await page.keyboard.press('ArrowRight');
+      expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.node)).toBe('first-dispatch');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('#status').textContent(), POLL).toContain('Finish');
+      expect(await scenes(page)).toContain('LevelMap');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('Enter');
+      await waitForScene(page, 'ConceptCard');
+      await expect.poll(() => page.locator('#concept-title').textContent(), POLL).toBe('When a program becomes a process');
+      expect(await page.locator('.concept-role').textContent()).toContain('scheduler');
+      await screenshot('solo-card-laptop-en');
+
+      await page.locator('[data-action="start-level"]').click();
+      await waitForScene(page, 'Machine');
+      await expect.poll(() => page.locator('.level-hud').isVisible(), POLL).toBe(true);
+      expect(await page.locator('.level-hud').textContent()).toContain('Finish both hello processes');
+      await expect.poll(async () => (await page.evaluate(() => window.__kc?.machine() ?? null))?.role, POLL).toBe('scheduler');
+      await screenshot('solo-machine-laptop-en');
+      await playFirstLevel(page);
+
+      await waitForScene(page, 'LevelResult');
+      await screenshot('solo-result-laptop-en');
+      expect(await page.locator('.level-result').getAttribute('data-passed')).toBe('true');
+      const stars = Number(await page.locator('.level-result').getAttribute('data-stars'));
+      expect(stars).toBeGreaterThanOrEqual(1);
+      expect(await page.locator('.result-figures tbody tr').count()).toBe(4);
+
+      const saved = page.waitForResponse((r) => r.url().includes('/api/solo/progress') && r.request().method() === 'GET');
+      await page.locator('[data-action="map"]').click();
+      await waitForScene(page, 'LevelMap');
+      await saved;
+      await settled(page);
+      await page.reload();
+      await openMap(page);
+      await expect.poll(() => node(page, 'boot-hello').getAttribute('data-status'), POLL).toBe('done');
+      expect(await node(page, 'boot-hello').locator('.node-stars').textContent()).toContain(`${stars}/3`);
+      expect(await node(page, 'first-dispatch').getAttribute('data-status')).toBe('open');
+      await screenshot('solo-map-after-laptop-en');
+
+      await seedChapterOne(page);
+      await settled(page);
+      await page.reload();
+      await openMap(page);
+      await answerCheckpoint(page);
+      await screenshot('solo-checkpoint-laptop-en');
+    });
+  }, 150_000);
+
+  it.each<[ViewportName, string]>([['projector', 'ko-KR'], ['phone', 'ko-KR'], ['phone', 'en-US']])('%s %s: the map, a concept card, the level on screen and a checkpoint fit', async (viewport, locale) => {
+    await withPage(tb.browser, { viewport, locale }, async ({ page, screenshot }) => {
+      watchProgress(page);
+      const tag = `${viewport}-${locale.slice(0, 2)}`;
+      await openMap(page);
+      await seedChapterOne(page);
+      await settled(page);
+      await page.reload();
+      await openMap(page);
+      await screenshot(`solo-map-${tag}`);
+      await node(page, 'first-dispatch').click();
+      await waitForScene(page, 'ConceptCard');
+      await screenshot(`solo-card-${tag}`);
+      await page.locator('[data-action="start-level"]').click();
+      await waitForScene(page, 'Machine');
+      await expect.poll(() => page.locator('.level-hud').isVisible(), POLL).toBe(true);
+      await page.waitForTimeout(800);
+      await screenshot(`solo-machine-${tag}`);
+      await page.locator('.level-hud [data-action="map"]').click();
+      await waitForScene(page, 'LevelMap');
+      await answerCheckpoint(page);
+      await screenshot(`solo-checkpoint-${tag}`);
+    });
+  }, 90_000);
+});
