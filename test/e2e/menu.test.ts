@@ -57,7 +57,7 @@ describe('menu entries', () => {
     await withPage(tb.browser, {}, async ({ page }) => {
       await page.goto(app.baseUrl);
       await waitForScene(page, 'Menu');
-      await page.getByRole('button', { name: 'Play solo', exact: true }).click();
+      await page.getByRole('button', { name: 'Host a class', exact: true }).click();
       await expect.poll(() => page.getByRole('status').textContent(), POLL).toContain('not in this build');
     });
   });
