@@ -118,6 +118,13 @@ describe('a class round in the browser', () => {
         await laptop.page.keyboard.press('Escape');
       }
 
+      // the projector, opened mid-round, shows the whole machine large
+      projector = await openProjector('Machine');
+      await expect.poll(async () => (await machine(projector.page))?.tick ?? 0, POLL).toBeGreaterThan(0);
+      await projector.page.waitForTimeout(400);
+      await projector.screenshot('machine-projector-ko');
+      await projector.context.close();
+
       // a student joins late on a phone and steers a thread of the counter process
       phone = await openPage(tb.browser, { viewport: 'phone', locale: 'ko-KR' });
       pages.push(phone);

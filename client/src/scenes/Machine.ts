@@ -15,7 +15,7 @@ import { ListView } from '../views/list-view.ts';
 import { machineLayout, type MachineLayout } from '../views/machine-layout.ts';
 import { readMachine, type MachineModel } from '../views/machine-model.ts';
 import { blockedRows, deviceRows, feedRows, interruptRows, metricsRows, syncRows } from '../views/machine-rows.ts';
-import type { PcbCard } from '../views/pcb-card.ts';
+import { PcbCard } from '../views/pcb-card.ts';
 import { PcbDetail } from '../views/pcb-detail.ts';
 import { ProcessTreeView } from '../views/process-tree-view.ts';
 import { ProjectorPanel } from '../views/projector-panel.ts';
@@ -59,6 +59,9 @@ export class Machine extends UiScene {
   anchor: Rect = { x: 0, y: 0, width: 0, height: 0 };
   private anchorType = '';
   private barHeight = 0;
+  private mirrored = 0;
+  /** Copies of cards flying from the Ready queue to a core (a few, reused). */
+  private ghosts: PcbCard[] = [];
   private offSession: (() => void) | null = null;
 
   constructor() {
@@ -73,7 +76,8 @@ export class Machine extends UiScene {
     this.header = this.addText({ size: 18, bold: true });
     this.coresFrame = new Frame(this.kit);
     this.cores = new CoresView(this.kit, (core, zone, preempt) => wireMachineInput.core(this, core, zone, preempt));
-    this.ready = new ReadyQueueView(this.kit, (card: PcbCard) => wireMachineInput.card(this, card));
+    this.ready = new ReadyQueueView(this.kit, (card: PcbCard) => wireMachineInput.card(this, card), (tid, from, core) => this.fly(tid, from, core));
+    this.ghosts = [];
     this.blocked = new ListView(this.kit);
     this.interrupts = new ListView(this.kit, (i) => wireMachineInput.interruptLine(this, i));
     this.devices = new ListView(this.kit);
@@ -150,8 +154,7 @@ export class Machine extends UiScene {
     place(this.detail.root, this.lay.side);
     const side = this.lay.side;
     place(this.projector.root, { x: side.x, y: side.y, width: side.width, height: side.height });
-    const cam = this.cameras.main;
-    cam.setBounds(0, 0, screen.width, Math.max(screen.height, this.lay.worldHeight));
+    this.scrollBy(0); // keep the scroll inside the (possibly shorter) new world
     this.dirty = true;
   }
 
@@ -182,13 +185,38 @@ export class Machine extends UiScene {
     this.tree.update(model);
     this.metrics.update(t('machine.metrics'), metricsRows(model));
     this.feed.update(t('machine.feed'), feedRows(session));
-    this.bar.update(model, this.selection());
+    const barChanged = this.bar.update(model, this.selection());
     this.detail.update(model);
     const students = [...state.players.values()].filter((p) => !p.host).length;
     this.projector.update(code, students, session.projector && model.phase === 'lobby');
-    const barHeight = this.bar.root.offsetHeight;
-    if (Math.abs(barHeight - this.barHeight) > 2) { this.barHeight = barHeight; this.relayout(this.layout()); }
-    this.mirror();
+    if (barChanged) {
+      const barHeight = this.bar.root.offsetHeight; // measuring forces a layout: only after the bar changed
+      if (Math.abs(barHeight - this.barHeight) > 2) { this.barHeight = barHeight; this.relayout(this.layout()); }
+    }
+    // the screen-reader copy of the canvas texts: at most once a second, not on every patch
+    const now = performance.now();
+    if (now - this.mirrored > 1000) { this.mirrored = now; this.mirror(); }
+  }
+
+  /** Slides a copy of a dispatched thread's card from its place in the Ready queue onto its core. */
+  private fly(tid: number, from: { x: number; y: number; width: number; height: number }, core: number): void {
+    const th = this.model?.threads.get(tid);
+    const to = this.cores.coreRect(core);
+    if (!th || !to) return;
+    let ghost = this.ghosts.find((g) => g.tid < 0);
+    if (!ghost) {
+      if (this.ghosts.length >= 4) return;
+      ghost = new PcbCard(this.kit);
+      ghost.hit.disableInteractive();
+      this.ghosts.push(ghost);
+    }
+    const card = ghost;
+    card.show(th, { selected: false, mine: false, key: 0, detail: '', mineWord: '', compact: from.height < this.lay.unit * 2 }, from.width, from.height);
+    card.root.setPosition(from.x, from.y).setAlpha(1).setDepth(20);
+    this.tweens.add({
+      targets: card.root, x: to.x + this.lay.unit * 0.4, y: to.y + this.lay.unit * 1.2, alpha: 0.2, duration: 420, ease: 'Cubic.easeInOut',
+      onComplete: () => card.release(),
+    });
   }
 
   /** The scheduler's current pick, for the action bar. */
@@ -223,6 +251,15 @@ export class Machine extends UiScene {
   /** A world rectangle in CSS pixels on screen (the world scrolls on phones). */
   toScreen(r: Rect): Rect {
     return { x: r.x - this.cameras.main.scrollX, y: r.y - this.cameras.main.scrollY, width: r.width, height: r.height };
+  }
+
+  /** Scrolls the world (phones) by dy CSS pixels, kept between the top and the bottom of the machine.
+   * Camera bounds are not used: they assume zoom about the centre, and this camera zooms about its corner. */
+  scrollBy(dy: number): void {
+    const max = Math.max(0, this.lay.worldHeight - this.lay.height);
+    const cam = this.cameras.main;
+    cam.scrollX = 0;
+    cam.scrollY = Math.min(max, Math.max(0, cam.scrollY + dy));
   }
 
   /** Marks the scene for a redraw on the next frame. */

@@ -44,11 +44,12 @@ export class ActionBar {
     this.drawn = '';
   }
 
-  update(model: MachineModel, sel: Selection | null): void {
+  /** Redraws if anything shown changed; returns whether it did (so the scene re-measures only then). */
+  update(model: MachineModel, sel: Selection | null): boolean {
     const role = model.mine.role;
     const entries = this.entries(model, sel);
     const sig = `${role}|${model.phase}|${JSON.stringify(entries.map((e) => [e.label, e.action?.type, e.action?.payload, e.disabled]))}|${this.statusText(model, sel)}`;
-    if (sig === this.drawn) return;
+    if (sig === this.drawn) return false;
     this.drawn = sig;
     const yours = role === 'scheduler' && model.mine.cores.length > 0 ? ` · ${t('machine.your_cores', { cores: model.mine.cores.join(', ') })}` : '';
     this.heading.textContent = `${t('machine.you_are')} ${t(ROLE_KEYS[role] ?? 'role.spectator')}${yours}`;
@@ -62,6 +63,7 @@ export class ActionBar {
     }));
     if (focused) (this.buttons.querySelector(`[data-key="${CSS.escape(focused)}"]`) as HTMLElement | null)?.focus({ preventScroll: true });
     this.hint.textContent = this.hintText(role);
+    return true;
   }
 
   private statusText(model: MachineModel, sel: Selection | null): string {

@@ -132,10 +132,10 @@ export const wireMachineInput = {
     scene.input.on('pointerdown', (p: Phaser.Input.Pointer, over: Phaser.GameObjects.GameObject[]) => { last = over.length === 0 ? p.y : null; });
     scene.input.on('pointermove', (p: Phaser.Input.Pointer) => {
       if (last === null || !p.isDown) return;
-      cam.scrollY += (last - p.y) / cam.zoom;
+      scene.scrollBy((last - p.y) / cam.zoom);
       last = p.y;
     });
     scene.input.on('pointerup', () => { last = null; });
-    scene.input.on('wheel', (_p: unknown, _o: unknown, _dx: number, dy: number) => { cam.scrollY += dy; });
+    scene.input.on('wheel', (_p: unknown, _o: unknown, _dx: number, dy: number) => { scene.scrollBy(dy); });
   },
 };

@@ -31,15 +31,15 @@ export function machineLayout(width: number, height: number, cores: number, bott
     const w = width - 2 * m;
     const header: Rect = { x: m, y: 52, width: w, height: unit * 3.2 };
     const heights: [Part, number][] = [
-      ['cores', CoresView.heightFor(cores, w, unit) + unit * 0.2], ['ready', unit * 13], ['blocked', unit * 7], ['interrupts', unit * 6],
-      ['devices', unit * 6], ['channels', unit * 9], ['sync', unit * 6], ['processes', unit * 18], ['metrics', unit * 9], ['feed', unit * 14],
+      ['cores', CoresView.heightFor(cores, w - unit, unit) + unit * 2.2], ['ready', unit * 13], ['blocked', unit * 5], ['interrupts', unit * 5],
+      ['devices', unit * 5], ['channels', unit * 7], ['sync', unit * 5.5], ['processes', unit * 16], ['metrics', unit * 8], ['feed', unit * 14],
     ];
     let y = header.y + header.height + unit * 0.4;
     const parts = {} as Record<Part, Rect>;
     for (const [part, h] of heights) { parts[part] = { x: m, y, width: w, height: h }; y += h + unit * 0.5; }
     return { unit, stacked, width, height, worldHeight: y + bottom + m, header, parts, side: { x: m, y: header.y, width: w, height: height - header.y - bottom - m } };
   }
-  const unit = Math.round(clamp(Math.min(width / 80, height / 46), 11, 22));
+  const unit = Math.round(clamp(Math.min(width / 74, height / 42), 11, 26));
   const gap = Math.round(unit * 0.5);
   const header: Rect = { x: m, y: m, width: width - 2 * m - 230, height: unit * 2.2 };
   const top = header.y + header.height + gap;

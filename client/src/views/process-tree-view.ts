@@ -62,12 +62,13 @@ export class ProcessTreeView {
   update(model: MachineModel): void {
     const u = this.unit;
     const live = model.processes.filter((p) => !p.terminated).length;
-    setText(this.frame.title, t('machine.processes', { live, total: model.processes.length }));
+    const title = t('machine.processes', { live, total: model.processes.length });
     setText(this.legend, t('machine.memory.legend'));
     const room = this.inner.height - u * 2;
-    const rowH = Math.max(u * 1.05, Math.min(u * 1.5, room / Math.max(1, model.processes.length)));
+    const rowH = Math.max(u * 0.95, Math.min(u * 1.5, room / Math.max(1, model.processes.length)));
     const fit = Math.max(0, Math.floor(room / rowH));
     const shown = model.processes.slice(0, fit);
+    setText(this.frame.title, shown.length < model.processes.length ? `${title} · ${t('machine.ready.more', { count: model.processes.length - shown.length })}` : title);
     const now = performance.now();
     for (const [pid, f] of this.flashes) if (f.until < now) this.flashes.delete(pid);
     const nameW = this.inner.width * 0.52;

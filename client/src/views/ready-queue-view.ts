@@ -29,7 +29,11 @@ export class ReadyQueueView {
   /** Where each shown thread's card is now. */
   readonly places = new Map<number, CardPlace>();
 
-  constructor(private readonly kit: Kit, private readonly onCard: (card: PcbCard) => void) {
+  constructor(
+    private readonly kit: Kit,
+    private readonly onCard: (card: PcbCard) => void,
+    private readonly onDispatched: (tid: number, from: CardPlace, core: number) => void = () => undefined,
+  ) {
     this.frame = new Frame(kit);
     this.more = kit.text({ size: 14, color: UI.muted });
     this.empty = kit.text({ size: 14, color: UI.muted });
@@ -63,7 +67,7 @@ export class ReadyQueueView {
     const gap = this.unit * 0.4;
     for (const scale of [1, 0.85, 0.7, 0.58, 0.48]) {
       const w = Math.min(width, this.unit * 8 * scale);
-      const h = scale >= 0.7 ? this.unit * 3.4 * scale : this.unit * 1.7;
+      const h = scale >= 0.7 ? this.unit * 3.4 * scale : this.unit * 1.5;
       const cols = Math.max(1, Math.floor((width + gap) / (w + gap)));
       const rows = Math.max(1, Math.floor((height + gap) / (h + gap)));
       if (cols * rows >= n || scale === 0.48) return { w: Math.floor((width - gap * (cols - 1)) / cols), h, cols, fit: cols * rows };
@@ -80,7 +84,14 @@ export class ReadyQueueView {
     const shown = model.ready.length > fit ? fit - 1 : model.ready.length;
     const gap = this.unit * 0.4;
     const keep = new Set(model.ready.slice(0, shown).map((th) => th.tid));
-    for (const card of this.cards) if (card.tid >= 0 && !keep.has(card.tid)) { card.release(); this.places.delete(card.tid); }
+    for (const card of this.cards) {
+      if (card.tid < 0 || keep.has(card.tid)) continue;
+      const place = this.places.get(card.tid);
+      const core = model.threads.get(card.tid)?.core ?? -1;
+      if (place && core >= 0) this.onDispatched(card.tid, place, core); // it went to a core: the scene flies a copy there
+      card.release();
+      this.places.delete(card.tid);
+    }
     model.ready.slice(0, shown).forEach((th: ThreadInfo, i) => {
       const card = this.cardFor(th.tid);
       const x = this.inner.x + (i % cols) * (w + gap);
@@ -89,7 +100,7 @@ export class ReadyQueueView {
         selected: th.tid === selected, mine: th.tid === mineTid, key: i < 9 ? i + 1 : 0, mineWord: t('machine.yours'), compact: h < this.unit * 2,
         detail: t('machine.card.detail', { prio: th.priority, waited: th.readyTicks, cpu: th.cpuTicks }),
       }, w, h);
-      card.moveTo(this.kit.scene, x, y, true);
+      card.moveTo(this.kit.scene, x, y, model.ready.length <= 24); // a long queue jumps: dozens of slides at once read as noise
       this.places.set(th.tid, { tid: th.tid, label: th.label, x, y, width: w, height: h });
     });
     const hidden = model.ready.length - shown;
