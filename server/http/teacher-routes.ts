@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { matchMaker } from '@colyseus/core';
 import { z } from 'zod';
 import { SPEED_MAX, SPEED_MIN } from '../../shared/protocol/messages.ts';
+import { joinPath, projectorPath } from '../../shared/protocol/links.ts';
 import { roleMixSchema } from '../game/room-tuning.ts';
 import { ROOM_NAMES, freshHostKey, freshJoinCode, type ClassRoomCreateOptions } from '../rooms/directory.ts';
 import { resolveScenario, scenarioIds } from '../scenarios/catalog.ts';
@@ -90,7 +91,7 @@ export async function createTeacherRoom(req: IncomingMessage, res: ServerRespons
   }
   const answer: TeacherRoomResponse = {
     sessionId, roomId: room.roomId, code, hostKey,
-    joinPath: `/join/${code}`, projectorPath: `/?projector=${code}`,
+    joinPath: joinPath(code), projectorPath: projectorPath(room.roomId, hostKey),
   };
   sendJson(res, 201, answer);
 }
@@ -111,7 +112,7 @@ export async function getSession(req: IncomingMessage, res: ServerResponse, ctx:
   if (!session) return notFound(res, 'session');
   const rounds = await ctx.db.rounds.listForSession(id, teacher.id);
   const room = await ctx.reports.liveRoom(id, teacher.id);
-  const live = room ? { roomId: room.roomId, code: room.code, hostKey: room.hostKey, joinPath: `/join/${room.code}`, projectorPath: `/?projector=${room.code}` } : null;
+  const live = room ? { roomId: room.roomId, code: room.code, hostKey: room.hostKey, joinPath: joinPath(room.code), projectorPath: projectorPath(room.roomId, room.hostKey) } : null;
   sendJson(res, 200, { session: { ...session, settings: withoutHostKey(session.settings) }, rounds, live });
 }
 

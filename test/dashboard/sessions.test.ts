@@ -73,7 +73,7 @@ for (const backend of BACKENDS) {
       expect(created.status).toBe(201);
       const room = created.body as { sessionId: string; roomId: string; code: string; hostKey: string; joinPath: string; projectorPath: string };
       expect(room.joinPath).toBe(`/join/${room.code}`);
-      expect(room.projectorPath).toBe(`/?projector=${room.code}`);
+      expect(room.projectorPath).toBe(`/project#room=${room.roomId}&key=${room.hostKey}`);
 
       const host = await h.host(room);
       const minji = await h.student(room, 'Minji');

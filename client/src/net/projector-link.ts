@@ -1,5 +1,6 @@
 // The projector link a teacher opens on the classroom screen: /project#room=<roomId>&key=<hostKey>.
 // The key stays in the fragment, so it never reaches a server log; the page joins as the host and watches.
+import { projectorPath } from '../../../shared/protocol/links.ts';
 import type { Language } from '../i18n/index.ts';
 import { serverEndpoint } from './classroom.ts';
 import { playerId } from './player-id.ts';
@@ -22,7 +23,7 @@ export function projectorFromUrl(url: URL): ProjectorTarget | null {
 
 /** The projector link for a room (what the dashboard opens on the classroom screen). */
 export function projectorUrl(origin: string, target: ProjectorTarget): string {
-  return `${origin}/project#room=${encodeURIComponent(target.roomId)}&key=${encodeURIComponent(target.hostKey)}`;
+  return `${origin}${projectorPath(target.roomId, target.hostKey)}`;
 }
 
 /** Joins the room as its host, for watching on the big screen; the code comes with the welcome. */
