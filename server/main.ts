@@ -14,6 +14,7 @@ import { RateLimiter } from './http/rate-limit.ts';
 import { DatabaseRoundReports } from './reports/database-reports.ts';
 import { staticHandler } from './http/static-files.ts';
 import { recoverRooms } from './rooms/recovery.ts';
+import { rateLimitedColyseusLogger } from './rooms/frame-guard.ts';
 import { scaleOutOptions } from './scale-out.ts';
 import { MemoryRoundReports, type RoundReportSink } from './game/round-reports.ts';
 import { ClassRoom } from './rooms/ClassRoom.ts';
@@ -64,6 +65,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const httpServer = http.createServer();
   const gameServer = new Server({
     ...(await scaleOutOptions(config)),
+    logger: rateLimitedColyseusLogger(),
     transport: new WebSocketTransport({ server: httpServer }),
     greet: false,
     gracefullyShutdown: false,

@@ -10,6 +10,7 @@ import { slotThreadId } from '../../shared/roles/slot-thread.ts';
 import type { CreationGrants } from './directory.ts';
 import { roomTimings } from '../metrics.ts';
 import type { SnapshotStore } from './room-saver.ts';
+import { guardFrames, offences } from './frame-guard.ts';
 import { RoomState, projectMachine, projectPlayers, projectSlots, type SyncedRoomState } from './projection.ts';
 
 /** Server-side services every room receives through its registered default options. */
@@ -20,6 +21,9 @@ export interface RoomServices {
   /** Where live class rooms are saved for crash recovery (none: rooms are not saved). */
   snapshots?: SnapshotStore;
 }
+
+/** Edge errors that are offences (an honest client never sends them), logged rate-limited. */
+const OFFENCES = new Set(['malformed', 'unknown-type', 'not-your-role']);
 
 /** Milliseconds between simulation steps and between patches (20 Hz). */
 const FRAME_MS = 50;
@@ -41,7 +45,10 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: SyncedRoo
       abuseLimit: services.config.abuseLimit,
       reports: services.reports,
       io: {
-        send: (seatId, type, payload) => this.clientOf(seatId)?.send(type, payload),
+        send: (seatId, type, payload) => {
+          if (type === 'error' && OFFENCES.has((payload as { code: string }).code)) offences.note(this.roomId, `seat ${seatId}`, `${(payload as { code: string }).code}: ${(payload as { message: string }).message}`);
+          this.clientOf(seatId)?.send(type, payload);
+        },
         broadcast: (type, payload) => this.broadcast(type, payload, { afterNextPatch: true }),
         disconnect: (seatId, code, reason) => this.clientOf(seatId)?.leave(code, reason),
       },
@@ -119,7 +126,9 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: SyncedRoo
     if (this.classroom.lastSummary && this.classroom.match.phase === 'ended') client.send('summary', this.classroom.lastSummary);
   }
 
-  override onDrop(client: Client): void {
+  override onDrop(client: Client, code?: number): void {
+    // An offender closed for abuse gets no seat held for reconnection (Colyseus calls onLeave next).
+    if (code === CLOSE_CODES.abuse) return;
     this.classroom.drop(client.sessionId);
     const deferred = this.allowReconnection(client, this.reconnectSeconds());
     this.held.set(client.sessionId, deferred);
@@ -142,3 +151,6 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: SyncedRoo
   /** Seconds a dropped player's seat is held. */
   protected abstract reconnectSeconds(): number;
 }
+
+// Every frame passes the guard before Colyseus decodes it.
+guardFrames(KernelRoom);

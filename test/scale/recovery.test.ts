@@ -38,7 +38,7 @@ async function join(url: string, roomId: string, options: Record<string, unknown
 async function savedMachine(): Promise<{ doc: RoomDocument; hash: string; roomId: string }> {
   const db = await openDatabase({ kind: 'sqlite', file: env.DATABASE_FILE });
   try {
-    const [{ roomId }] = await db.snapshots.list() as [{ roomId: string }];
+    const { roomId } = (await db.snapshots.list())[0]!;
     const snap = (await db.snapshots.load(roomId))!;
     const doc = snap.actionLog as RoomDocument;
     const { entries } = await db.snapshots.readLog(roomId);
