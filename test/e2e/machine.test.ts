@@ -130,12 +130,24 @@ describe('a class round in the browser', () => {
       pages.push(phone);
       await joinInBrowser(phone, room, '서연', 'Machine');
       await expect.poll(async () => (await machine(phone!.page))?.role, POLL).toBe('thread');
+      // the thread player picks its next instruction from the palette; the kernel takes it (or says why not)
+      const chosen: string[] = [];
+      host.onMessage('events', (m: { events: { type: string; instr?: string }[] }) => { for (const e of m.events) if (e.type === 'chosen' && e.instr) chosen.push(e.instr); });
+      const palette = phone.page.getByTestId('action-bar').locator('button[data-action="choose"]').first();
+      const instr = ((await palette.textContent()) ?? '').replace(/^\d+ · /, '');
+      await palette.click();
+      await expect.poll(async () => chosen.includes(instr) || ((await machine(phone!.page))?.refusal ?? '') !== '', POLL).toBe(true);
       await phone.screenshot('machine-phone-ko');
       await phone.page.evaluate(() => window.scrollTo(0, 0));
       await phone.page.mouse.wheel(0, 900);
       await phone.screenshot('machine-phone-ko-scrolled');
       await phone.page.mouse.wheel(0, 900);
       await phone.screenshot('machine-phone-ko-scrolled-2');
+
+      // switching the language mid-round redraws the machine in Korean
+      await laptop.page.getByRole('button', { name: '한국어' }).click();
+      await expect.poll(() => laptop.page.evaluate(() => (window.__kcDebug?.texts() ?? []).join(' ')), POLL).toContain('준비 큐');
+      await expect.poll(() => laptop.page.getByTestId('action-bar').textContent(), POLL).toContain('스케줄러');
 
       host.send('host:end-round');
       projector = await openProjector('Report');
@@ -146,8 +158,8 @@ describe('a class round in the browser', () => {
         expect(report.runs).toBeGreaterThanOrEqual(2);
         expect(report.baselines).toEqual(['fifo', 'sjf', 'rr', 'priority']);
       }
-      await expect.poll(() => laptop.page.getByRole('table').textContent(), POLL).toContain('Round robin');
-      await laptop.screenshot('report-laptop-en');
+      await expect.poll(() => laptop.page.getByRole('table').textContent(), POLL).toContain('라운드 로빈');
+      await laptop.screenshot('report-laptop-ko');
       await phone.screenshot('report-phone-ko');
       await projector.screenshot('report-projector-ko');
       failOnErrors(...pages);
