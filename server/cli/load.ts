@@ -4,27 +4,27 @@
 // action-to-echo latency, server step/patch time, event-loop delay, CPU, memory over time, bandwidth per
 // client, initial state size, join times and errors. The last line of output is the report as JSON.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { Client, type Room } from '@colyseus/sdk';
+import os from 'node:os';
 import type { CreateRoomResponse } from '../http/api.ts';
 import type { LoadServerMessage, LoadServerMetrics, LoadServerRequest } from '../tools/load-server.ts';
-import { LoadPlayer, newCounters, type LoadCounters } from '../tools/load-player.ts';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { newCounters } from '../tools/load-player.ts';
+import type { AgentReply, AgentReport, AgentRequest } from '../tools/load-agent.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** The run's settings, from the command line. */
-interface LoadOptions { rooms: number; players: number; minutes: number; url: string | null; churn: boolean; roomSeconds: number; thinkMs: number; tps: number; cpuProf: boolean; pin: boolean }
+interface LoadOptions { rooms: number; players: number; minutes: number; url: string | null; churn: boolean; roomSeconds: number; thinkMs: number; tps: number; cpuProf: boolean; pin: boolean; agents: number; probeRooms: number; probesPerRoom: number }
 
 function options(): LoadOptions {
   const { values } = parseArgs({ options: {
     rooms: { type: 'string', default: '4' }, players: { type: 'string', default: '40' }, minutes: { type: 'string', default: '1' },
     url: { type: 'string' }, churn: { type: 'boolean', default: false }, 'room-seconds': { type: 'string', default: '60' },
     think: { type: 'string', default: '300' }, tps: { type: 'string', default: '2' }, 'cpu-prof': { type: 'boolean', default: false },
-    'no-pin': { type: 'boolean', default: false },
+    'no-pin': { type: 'boolean', default: false }, agents: { type: 'string', default: '2' }, 'probe-rooms': { type: 'string', default: '8' },
+    'probes-per-room': { type: 'string', default: '2' },
   } });
   const n = (v: string | undefined, name: string, min: number, max: number) => {
     const x = Number(v);
@@ -35,6 +35,8 @@ function options(): LoadOptions {
     rooms: Math.trunc(n(values.rooms, 'rooms', 1, 500)), players: Math.trunc(n(values.players, 'players', 1, 60)), minutes: n(values.minutes, 'minutes', 0.05, 120),
     url: values.url ?? null, churn: values.churn, roomSeconds: n(values['room-seconds'], 'room-seconds', 5, 3600), thinkMs: n(values.think, 'think', 20, 10_000),
     tps: n(values.tps, 'tps', 0.25, 20), cpuProf: values['cpu-prof'], pin: !values['no-pin'],
+    agents: Math.trunc(n(values.agents, 'agents', 1, 16)), probeRooms: Math.trunc(n(values['probe-rooms'], 'probe-rooms', 0, 500)),
+    probesPerRoom: Math.trunc(n(values['probes-per-room'], 'probes-per-room', 1, 10)),
   };
 }
 
@@ -79,8 +81,35 @@ class ServerChild {
   }
 }
 
-/** One class room of the run: its host and players. */
-interface LoadRoom { created: CreateRoomResponse; host: Room; players: LoadPlayer[]; bornAt: number }
+/** A load-client process (server/tools/load-agent.ts) and its IPC request channel. */
+class Agent {
+  private next = 1;
+  private readonly waiting = new Map<number, (r: AgentReply) => void>();
+  constructor(readonly name: string, readonly proc: ChildProcess) {
+    proc.on('message', (r: AgentReply) => { this.waiting.get(r.id)?.(r); this.waiting.delete(r.id); });
+  }
+
+  static start(name: string, o: LoadOptions, priority: number): Agent {
+    const proc = spawn(process.execPath, ['--import', 'tsx', path.join(here, '../tools/load-agent.ts')], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    if (o.pin && !o.url) pin(proc.pid!, 1);
+    try { os.setPriority(proc.pid!, priority); } catch { /* not allowed: same priority as the probes */ }
+    return new Agent(name, proc);
+  }
+
+  async ask(req: DistributiveOmit<AgentRequest, 'id'>): Promise<AgentReply> {
+    const id = this.next++;
+    const reply = await new Promise<AgentReply>((resolve) => { this.waiting.set(id, resolve); this.proc.send({ ...req, id }); });
+    if (!reply.ok) throw new Error(`${this.name}: ${reply.error}`);
+    return reply;
+  }
+
+  async report(): Promise<AgentReport> { return (await this.ask({ type: 'report' })).report!; }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** One class room of the run: which agent hosts it and how many probes play in it. */
+interface LoadRoom { created: CreateRoomResponse; owner: Agent; probes: number; bornAt: number }
 
 async function createRoom(http: string, tps: number): Promise<CreateRoomResponse> {
   const res = await fetch(`${http}/api/rooms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ticksPerSecond: tps }) });
@@ -88,26 +117,35 @@ async function createRoom(http: string, tps: number): Promise<CreateRoomResponse
   return (await res.json()) as CreateRoomResponse;
 }
 
-async function openRoom(o: LoadOptions, http: string, c: LoadCounters): Promise<LoadRoom> {
+/**
+ * Creates a room and fills it: in a probe room the probe agent joins the host and the probes first (the
+ * host gives each probe a job of its own every round), then the owner joins the other players; in
+ * other rooms the owner joins the host and every player. Then the host starts the round.
+ */
+async function openRoom(o: LoadOptions, http: string, owner: Agent, probe: Agent, probes: number): Promise<LoadRoom> {
   const created = await createRoom(http, o.tps);
-  const ws = http.replace(/^http/, 'ws');
-  const host = await new Client(ws).joinById(created.roomId, { playerId: `load-host-${randomBytes(6).toString('hex')}`, hostKey: created.hostKey, lang: 'en' });
-  // The host keeps the class playing: when a round ends, the next starts.
-  host.onMessage('summary', () => { host.send('host:restart'); host.send('host:start'); });
-  for (const t of ['welcome', 'events', 'error', 'rejected']) host.onMessage(t, () => undefined);
-  const players: LoadPlayer[] = [];
-  for (let i = 0; i < o.players; i += 10) {
-    const batch = Array.from({ length: Math.min(10, o.players - i) }, (_, k) =>
-      new LoadPlayer({ url: ws, roomId: created.roomId, code: created.code, nickname: `Load ${String(i + k + 1).padStart(2, '0')}`, thinkMs: o.thinkMs }, c));
-    await Promise.all(batch.map(async (p) => { if (await p.join()) players.push(p); }));
-  }
-  host.send('host:start');
-  return { created, host, players, bornAt: Date.now() };
+  const host = probes > 0 ? probe : owner;
+  await host.ask({ type: 'open', url: http, room: created, host: true, players: host === probe ? probes : o.players, first: 0, prefix: host === probe ? 'Probe' : 'Load', thinkMs: o.thinkMs });
+  if (probes > 0) await owner.ask({ type: 'open', url: http, room: created, host: false, players: o.players - probes, first: 0, prefix: 'Load', thinkMs: o.thinkMs });
+  await host.ask({ type: 'start', roomId: created.roomId });
+  return { created, owner, probes, bornAt: Date.now() };
 }
 
-async function closeRoom(r: LoadRoom): Promise<void> {
-  await Promise.all(r.players.map((p) => p.stop()));
-  await r.host.leave().catch(() => undefined);
+async function closeRoom(r: LoadRoom, probe: Agent): Promise<void> {
+  await Promise.all([r.owner.ask({ type: 'close', roomId: r.created.roomId }), r.probes > 0 ? probe.ask({ type: 'close', roomId: r.created.roomId }) : null]);
+}
+
+/** Adds up the bulk agents' counters. */
+function merge(reports: AgentReport[]): AgentReport {
+  const all = newCounters();
+  let players = 0;
+  for (const r of reports) {
+    all.echoes.push(...r.echoes); all.refusals.push(...r.refusals); all.joinMs.push(...r.joinMs); all.errors.push(...r.errors);
+    all.lost += r.lost; all.sent += r.sent; all.bytes += r.bytes; all.joinErrors += r.joinErrors; all.dropped += r.dropped;
+    players += r.players;
+  }
+  const worst = reports.reduce((w, r) => (r.loopDelayMs.p99 > w.loopDelayMs.p99 ? r : w), reports[0]!);
+  return { ...all, players, loopDelayMs: worst.loopDelayMs, cpuPercentOfCore: Math.round(reports.reduce((n, r) => n + r.cpuPercentOfCore, 0) * 10) / 10 };
 }
 
 function pct(xs: number[]): { n: number; p50: number; p95: number; p99: number; max: number } {
@@ -123,25 +161,32 @@ async function main(): Promise<void> {
   const pinned = o.pin && !o.url ? pin(process.pid, 1) : false;
   const child = o.url ? null : await ServerChild.start(o);
   const http = o.url ?? child!.url;
-  const c = newCounters();
-  const ownLoop = monitorEventLoopDelay({ resolution: 10 });
-  ownLoop.enable();
-  console.log(`load: ${o.rooms} rooms × ${o.players} players for ${o.minutes} min against ${http}${o.churn ? ` (churn: rooms live ${o.roomSeconds} s)` : ''}${pinned ? '; server on core 0, clients on core 1' : ''}`);
+  // Bulk agents at a lower CPU priority than the probe agent, so a probe's echo is timed as soon as its patch arrives.
+  const bulk = Array.from({ length: o.agents }, (_, i) => Agent.start(`agent ${i + 1}`, o, 10));
+  const probe = Agent.start('probe', o, 0);
+  const agents = [...bulk, probe];
+  const probeRoomCount = Math.min(o.rooms, o.probeRooms);
+  const probesPerRoom = Math.min(o.probesPerRoom, Math.max(0, o.players - 1));
+  console.log(`load: ${o.rooms} rooms × ${o.players} players for ${o.minutes} min against ${http}${o.churn ? ` (churn: rooms live ${o.roomSeconds} s)` : ''}; ` +
+    `${o.agents} client processes + 1 probe process (${probesPerRoom} probes in each of ${probeRoomCount} rooms)${pinned ? '; server on core 0, clients on core 1' : ''}`);
 
   const t0 = Date.now();
   let rooms: LoadRoom[] = [];
-  for (let i = 0; i < o.rooms; i += 4) rooms.push(...await Promise.all(Array.from({ length: Math.min(4, o.rooms - i) }, () => openRoom(o, http, c))));
+  let opened = 0;
+  const nextRoom = () => { const i = opened++; return { owner: bulk[i % bulk.length]!, probes: i < probeRoomCount ? probesPerRoom : 0 }; };
+  for (let i = 0; i < o.rooms; i += 4) {
+    rooms.push(...await Promise.all(Array.from({ length: Math.min(4, o.rooms - i) }, () => { const n = nextRoom(); return openRoom(o, http, n.owner, probe, n.probes); })));
+  }
   const setupSeconds = (Date.now() - t0) / 1000;
-  console.log(`joined ${c.joinMs.length} players in ${setupSeconds.toFixed(1)} s (${c.joinErrors} refused)`);
+  const joined = merge(await Promise.all(agents.map((a) => a.report())));
+  console.log(`joined ${joined.joinMs.length} players in ${setupSeconds.toFixed(1)} s (${joined.joinErrors} refused)`);
   await new Promise((r) => setTimeout(r, 3000));
   const initial = await child?.metrics({ fullState: true });
   // Measurement window: counters and the server's percentile windows restart here.
-  c.echoes.length = 0; c.refusals.length = 0; c.lost = 0;
-  const bytes0 = c.bytes;
-  ownLoop.reset();
+  await Promise.all(agents.map((a) => a.ask({ type: 'reset' })));
   const start = await child?.metrics({ reset: true, gc: true });
   const startAt = Date.now();
-  const memory: { s: number; rssMB: number; heapMB: number; rooms: number; clients: number }[] = [];
+  const memory: { s: number; rssMB: number; heapMB: number; rooms: number; clients: number; load1m?: number }[] = [];
   if (start) memory.push({ s: 0, rssMB: mb(start.rss), heapMB: mb(start.heapUsed), rooms: start.rooms, clients: start.clients });
   let churned = 0;
   const endAt = startAt + o.minutes * 60_000;
@@ -152,40 +197,50 @@ async function main(): Promise<void> {
       const old = rooms.filter((r) => Date.now() - r.bornAt > o.roomSeconds * 1000);
       if (old.length > 0) {
         rooms = rooms.filter((r) => !old.includes(r));
-        await Promise.all(old.map(closeRoom));
+        await Promise.all(old.map((r) => closeRoom(r, probe)));
         churned += old.length;
-        rooms.push(...await Promise.all(old.map(() => openRoom(o, http, c))));
+        rooms.push(...await Promise.all(old.map((r) => openRoom(o, http, r.owner, probe, r.probes))));
       }
     }
     if (child && Date.now() >= nextSample) {
       nextSample += 10_000;
       const m = await child.metrics({ gc: true });
       if (m) {
-        memory.push({ s: Math.round((Date.now() - startAt) / 1000), rssMB: mb(m.rss), heapMB: mb(m.heapUsed), rooms: m.rooms, clients: m.clients });
-        console.log(`t=${memory.at(-1)!.s}s rooms ${m.rooms} clients ${m.clients} rss ${mb(m.rss)} MB heap ${mb(m.heapUsed)} MB echo p99 ${pct(c.echoes).p99} ms`);
+        memory.push({ s: Math.round((Date.now() - startAt) / 1000), rssMB: mb(m.rss), heapMB: mb(m.heapUsed), rooms: m.rooms, clients: m.clients, load1m: Math.round(os.loadavg()[0]! * 100) / 100 });
+        const p = await probe.report();
+        console.log(`t=${memory.at(-1)!.s}s load ${memory.at(-1)!.load1m} rooms ${m.rooms} clients ${m.clients} rss ${mb(m.rss)} MB heap ${mb(m.heapUsed)} MB probe echo p99 ${pct(p.echoes).p99} ms (n ${p.echoes.length})`);
       }
     }
   }
   const seconds = (Date.now() - startAt) / 1000;
   const end = await child?.metrics();
-  const connected = end?.clients ?? rooms.reduce((n, r) => n + r.players.length + 1, 0);
+  const b = merge(await Promise.all(bulk.map((a) => a.report())));
+  const p = await probe.report();
+  const connected = end?.clients ?? b.players + p.players + rooms.length;
   const cpuPct = start && end ? ((end.cpu.user + end.cpu.system - start.cpu.user - start.cpu.system) / 1000 / (end.at - start.at)) * 100 : null;
-  const players = rooms.reduce((n, r) => n + r.players.length, 0);
+  const players = b.players + p.players;
   const heapAfterWarmup = memory.find((m) => m.s >= 60) ?? memory[0];
   const report = {
     rooms: o.rooms, playersPerRoom: o.players, minutes: o.minutes, churn: o.churn, churnedRooms: churned, thinkMs: o.thinkMs, ticksPerSecond: o.tps,
-    connectedClients: connected,
-    echoMs: pct(c.echoes), refusalMs: pct(c.refusals), lostEchoes: c.lost, actionsSent: c.sent,
-    bandwidthPerClientBytesPerSec: Math.round((c.bytes - bytes0) / Math.max(1, players) / seconds),
+    connectedClients: connected, clientProcesses: o.agents, probeClients: p.players,
+    // The server's side: probes in a lightly loaded process of their own; the bulk clients' figure includes their own lag.
+    echoMs: pct(p.echoes), refusalMs: pct(p.refusals), lostEchoes: p.lost, actionsSent: p.sent,
+    bulkEchoMs: pct(b.echoes), bulkRefusalMs: pct(b.refusals), bulkLostEchoes: b.lost, bulkActionsSent: b.sent,
+    bandwidthPerClientBytesPerSec: Math.round((b.bytes + p.bytes) / Math.max(1, players) / seconds),
     initialStateBytes: initial?.maxFullStateBytes ?? null,
     serverCpuPercentOfCore: cpuPct === null ? null : Math.round(cpuPct * 10) / 10,
     serverCpuPercentPer100Players: cpuPct === null ? null : Math.round((cpuPct / (connected / 100)) * 100) / 100,
     serverStepMs: end?.step ?? null, serverPatchMs: end?.patch ?? null, serverEventLoopDelayMs: end?.eventLoopDelayMs ?? null,
     memory, heapGrowthMB: memory.length > 1 && heapAfterWarmup ? Math.round((memory.at(-1)!.heapMB - heapAfterWarmup.heapMB) * 10) / 10 : null,
-    joinMs: pct(c.joinMs), joinErrors: c.joinErrors, dropped: c.dropped, errors: [...new Set(c.errors)].slice(0, 10),
-    clientEventLoopDelayMs: { p99: Math.round(ownLoop.percentile(99) / 1e4) / 100, max: Math.round(ownLoop.max / 1e4) / 100 },
+    joinMs: pct([...b.joinMs, ...p.joinMs]), joinErrors: b.joinErrors + p.joinErrors, dropped: b.dropped + p.dropped, errors: [...new Set([...b.errors, ...p.errors])].slice(0, 10),
+    // Each client process's own event-loop delay: when the bulk's is high, bulkEchoMs measures the clients, not the server.
+    clientEventLoopDelayMs: { p99: b.loopDelayMs.p99, max: b.loopDelayMs.max },
+    probeEventLoopDelayMs: p.loopDelayMs,
+    clientCpuPercentOfCore: { bulk: b.cpuPercentOfCore, probe: p.cpuPercentOfCore },
+    // The machine's 1-minute load average over the window (2 cores: above ~2.5 other jobs were competing).
+    machineLoad1m: pct(memory.flatMap((m) => (m.load1m === undefined ? [] : [m.load1m]))),
   };
-  await Promise.all(rooms.map(closeRoom));
+  await Promise.all(agents.map((a) => a.ask({ type: 'stop' }).catch(() => undefined)));
   await child?.stop();
   console.log(JSON.stringify(report));
   process.exit(0);

@@ -35,6 +35,9 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: SyncedRoo
   /** The room's game session (public so tests and tools can inspect the authoritative machine). */
   classroom!: Classroom;
   private readonly held = new Map<string, Deferred<Client>>();
+  /** What the machine view was last projected from; a frame with no message, no tick and no new action skips projectMachine. */
+  private projected: { state: unknown; tick: number; log: number; messages: number } = { state: null, tick: -1, log: -1, messages: -1 };
+  private messagesSeen = 0;
 
   /** Builds the classroom and wires messages, the clock and the projection. */
   protected setup(services: RoomServices, options: Omit<ClassroomOptions, 'io' | 'reports' | 'abuseLimit' | 'roomId'>): void {
@@ -53,7 +56,10 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: SyncedRoo
         disconnect: (seatId, code, reason) => this.clientOf(seatId)?.leave(code, reason),
       },
     });
-    this.onMessage('*', (client: Client, type: string | number, payload: unknown) => this.classroom.receive(client.sessionId, String(type), payload));
+    this.onMessage('*', (client: Client, type: string | number, payload: unknown) => {
+      this.messagesSeen++;
+      this.classroom.receive(client.sessionId, String(type), payload);
+    });
     this.setTimestep((elapsed) => {
       const t0 = performance.now();
       this.classroom.update(elapsed);
@@ -76,7 +82,14 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: SyncedRoo
     s.speed = c.match.clock.ticksPerSecond;
     s.locked = c.locked;
     s.lateJoin = c.lateJoin;
-    projectMachine(s.machine, c.match.state);
+    // The machine changes only through messages (actions, host commands) and ticks (which include the
+    // bots' moves); most 50 ms frames have neither, so the full walk over the machine is skipped then.
+    const p = this.projected;
+    const st = c.match.state;
+    if (p.state !== st || p.tick !== st.tick || p.log !== c.match.log.length || p.messages !== this.messagesSeen) {
+      projectMachine(s.machine, st);
+      p.state = st; p.tick = st.tick; p.log = c.match.log.length; p.messages = this.messagesSeen;
+    }
     projectPlayers(s, c.seats.all().filter((seat) => seat.status !== 'left').map((seat) => [seat.id, {
       nickname: seat.nickname, slot: seat.slot, role: roleOf(c.match, seat), score: seat.score, connected: seat.status === 'present', host: seat.isHost,
     }]));
@@ -96,7 +109,15 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: SyncedRoo
 
   override broadcastPatch(): boolean {
     const t0 = performance.now();
-    const changed = super.broadcastPatch();
+    // Each client's patch and the 'events' message queued after it leave in one write (one writev per
+    // client per frame instead of one per frame and message): the sends were most of a patch's cost.
+    const corked = corkSockets(this.clients);
+    let changed: boolean;
+    try {
+      changed = super.broadcastPatch();
+    } finally {
+      for (const socket of corked) socket.uncork();
+    }
     roomTimings.patch.record(performance.now() - t0);
     return changed;
   }
@@ -150,6 +171,16 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: SyncedRoo
 
   /** Seconds a dropped player's seat is held. */
   protected abstract reconnectSeconds(): number;
+}
+
+/** The TCP sockets under the clients' WebSockets (ws transport), corked; others are left alone. */
+function corkSockets(clients: Iterable<Client>): { uncork(): void }[] {
+  const corked: { uncork(): void }[] = [];
+  for (const client of clients) {
+    const socket = (client as unknown as { ref?: { _socket?: { cork?: () => void; uncork(): void; writable?: boolean } } }).ref?._socket;
+    if (socket?.cork && socket.writable) { socket.cork(); corked.push(socket); }
+  }
+  return corked;
 }
 
 // Every frame passes the guard before Colyseus decodes it.

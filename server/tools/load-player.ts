@@ -71,6 +71,9 @@ export class LoadPlayer {
 
   constructor(private readonly o: LoadPlayerOptions, private readonly c: LoadCounters) {}
 
+  /** The public seat id the server gave this player ('' before its welcome). */
+  get seatId(): string { return this.seat; }
+
   /** Joins the room by id with the code; false when the join was refused. */
   async join(): Promise<boolean> {
     const t0 = performance.now();
