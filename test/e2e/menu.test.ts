@@ -22,9 +22,10 @@ describe.each(Object.keys(VIEWPORTS) as ViewportName[])('menu on %s', (viewport)
       await page.goto(app.baseUrl);
       await waitForScene(page, 'Menu');
       expect(await canvasTexts(page)).toContain('Kernel Crew');
-      for (const name of ['Play solo', 'Join a class', 'Host a class']) {
+      for (const name of ['Play solo', 'Join a class']) {
         await expect.poll(() => page.getByRole('button', { name, exact: true }).isVisible(), POLL).toBe(true);
       }
+      await expect.poll(() => page.getByRole('link', { name: 'Host a class', exact: true }).isVisible(), POLL).toBe(true);
       await expect.poll(() => page.getByRole('button', { name: '한국어' }).isVisible(), POLL).toBe(true);
 
       const { width, height } = VIEWPORTS[viewport];
@@ -53,12 +54,11 @@ describe('menu entries', () => {
     });
   });
 
-  it('says plainly when an entry is not in this build yet', async () => {
+  it('leads teachers to the dashboard page', async () => {
     await withPage(tb.browser, {}, async ({ page }) => {
       await page.goto(app.baseUrl);
       await waitForScene(page, 'Menu');
-      await page.getByRole('button', { name: 'Host a class', exact: true }).click();
-      await expect.poll(() => page.getByRole('status').textContent(), POLL).toContain('not in this build');
+      expect(await page.getByRole('link', { name: 'Host a class', exact: true }).getAttribute('href')).toBe('/dashboard');
     });
   });
 });

@@ -15,7 +15,6 @@ export const en = {
   'menu.join.hint': 'Enter the code your teacher shows on the screen.',
   'menu.host': 'Host a class',
   'menu.host.hint': 'For teachers: sign in, create a room and project it.',
-  'menu.unavailable': 'This part of Kernel Crew is not in this build yet.',
 
   'diagram.caption': 'The life of a process',
   'state.new': 'New',

@@ -17,7 +17,6 @@ export const ko: Record<MessageKey, string> = {
   'menu.join.hint': '선생님이 화면에 보여 주는 코드를 입력하세요.',
   'menu.host': '수업 열기',
   'menu.host.hint': '교사용: 로그인하고 방을 만들어 화면에 띄우세요.',
-  'menu.unavailable': '이 기능은 아직 이 빌드에 들어 있지 않습니다.',
 
   'diagram.caption': '프로세스의 일생',
   'state.new': '생성',

@@ -1,30 +1,27 @@
 // The title menu: play solo, join a class or host one, beside the process state diagram the game is about.
 import { t, type MessageKey } from '../i18n/index.ts';
-import { announce, h, place } from '../ui/dom.ts';
+import { h, place } from '../ui/dom.ts';
 import { Header } from '../ui/header.ts';
 import { below, type ScreenLayout } from '../ui/layout.ts';
 import { StateDiagram } from '../ui/state-diagram.ts';
 import { UiScene } from '../ui/ui-scene.ts';
 
-/** A menu entry: its label and hint keys and the scene it opens. */
-interface Entry {
-  label: MessageKey;
-  hint: MessageKey;
-  scene: string;
-}
+/** A menu entry: its label and hint keys, and the scene it opens or the page it leads to. */
+type Entry = { label: MessageKey; hint: MessageKey } & ({ scene: string } | { href: string });
 
 const ENTRIES: Entry[] = [
   { label: 'menu.solo', hint: 'menu.solo.hint', scene: 'LevelMap' },
   { label: 'menu.join', hint: 'menu.join.hint', scene: 'Join' },
-  { label: 'menu.host', hint: 'menu.host.hint', scene: 'Host' },
+  // Teachers host from the dashboard, a page of its own (sign-in, room settings, reports).
+  { label: 'menu.host', hint: 'menu.host.hint', href: '/dashboard' },
 ];
 
-/** The first thing a player sees; each entry opens its scene if this build has it. */
+/** The first thing a player sees; each entry opens its scene or page. */
 export class Menu extends UiScene {
   private header!: Header;
   private diagram!: StateDiagram;
   private heading!: HTMLHeadingElement;
-  private items: { entry: Entry; button: HTMLButtonElement; hint: HTMLElement }[] = [];
+  private items: { entry: Entry; button: HTMLElement; hint: HTMLElement }[] = [];
 
   constructor() {
     super('Menu');
@@ -36,8 +33,14 @@ export class Menu extends UiScene {
     this.heading = h('h2', { id: 'menu-heading' });
     this.items = ENTRIES.map((entry, i) => {
       const hint = h('span', { class: 'hint', id: `menu-hint-${i}` });
-      const button = h('button', { type: 'button', class: 'menu-button', 'data-scene': entry.scene, 'aria-describedby': `menu-hint-${i}` });
-      button.addEventListener('click', () => this.open(entry.scene));
+      const described = { class: 'menu-button', 'aria-describedby': `menu-hint-${i}` };
+      let button: HTMLElement;
+      if ('href' in entry) {
+        button = h('a', { ...described, href: entry.href });
+      } else {
+        button = h('button', { ...described, type: 'button', 'data-scene': entry.scene });
+        button.addEventListener('click', () => this.scene.start(entry.scene));
+      }
       return { entry, button, hint };
     });
     const list = h('ul', { class: 'menu-list', 'aria-labelledby': 'menu-heading' }, ...this.items.map(({ button, hint }) => h('li', {}, button, hint)));
@@ -60,11 +63,5 @@ export class Menu extends UiScene {
     place(this.panel, layout.panel);
     const art = layout.stacked ? below(layout, this.panel.offsetTop + this.panel.offsetHeight) : layout.art;
     this.diagram.layoutIn(art, layout.unit);
-  }
-
-  /** Opens a scene, or says plainly that this build does not have it yet. */
-  private open(key: string): void {
-    if (this.scene.manager.keys[key]) this.scene.start(key);
-    else announce(t('menu.unavailable'));
   }
 }
