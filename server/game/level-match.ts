@@ -4,21 +4,10 @@
 import { isFinished } from '../../shared/kernel/index.ts';
 import type { InPlaceResult, KernelAction, KernelEvent } from '../../shared/kernel/index.ts';
 import { LevelSession, type Level, type LevelResult } from '../../shared/levels/index.ts';
-import type { RoleSlot } from '../../shared/roles/types.ts';
+import { levelSlots } from '../../shared/roles/level-slots.ts';
 import type { RoundEnd } from '../../shared/protocol/summary.ts';
 import { Match, type StepResult } from './match.ts';
 import { RoundTimeline } from './round-timeline.ts';
-
-/** The jobs a level gives its player, as room slots (the first is the seat's; the rest are the same player's too). */
-export function levelSlots(level: Level): RoleSlot[] {
-  const p = level.player;
-  switch (p.role) {
-    case 'scheduler': return [{ key: 'scheduler', role: 'scheduler', cores: p.cores ?? Array.from({ length: level.scenarioParsed.cores }, (_, i) => i) }];
-    case 'interrupt': return [{ key: 'interrupt', role: 'interrupt' }];
-    case 'thread': return p.threads.map((t) => ({ key: `thread:${t.process}:${t.thread ?? 0}`, role: 'thread', process: t.process, thread: t.thread ?? 0 }));
-    case 'channel': return p.channels.map((c) => ({ key: `ipc:${c}`, role: 'ipc', channel: c }));
-  }
-}
 
 /** The verdict of one attempt, as the room sends it in `level-result`. */
 export interface LevelVerdict extends LevelResult {

@@ -4,6 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/main.ts';
+import { CAMPAIGN } from '../../shared/levels/index.ts';
 import { launchBrowser, POLL, waitForScene, withPage, type TestBrowser, type ViewportName } from './browser.ts';
 import { startGameServer } from './game-server.ts';
 
@@ -169,6 +170,31 @@ describe('the solo campaign in the browser', () => {
       await waitForScene(page, 'LevelMap');
       await answerCheckpoint(page);
       await screenshot(`solo-checkpoint-${tag}`);
+    });
+  }, 90_000);
+
+  it('a level with two jobs lets the student switch between them from the HUD', async () => {
+    await withPage(tb.browser, { viewport: 'laptop' }, async ({ page, screenshot }) => {
+      watchProgress(page);
+      await openMap(page);
+      const stars = Object.fromEntries(CAMPAIGN.filter((n) => n.id !== 'fastest-ipc').map((n) => [n.id, 3]));
+      await page.evaluate((s) => localStorage.setItem('kernel-crew.solo-progress', JSON.stringify({ stars: s, scores: {} })), stars);
+      await settled(page);
+      await page.reload();
+      await openMap(page);
+      await node(page, 'fastest-ipc').click();
+      await waitForScene(page, 'ConceptCard');
+      await page.locator('[data-action="start-level"]').click();
+      await waitForScene(page, 'Machine');
+      const producer = page.locator('.level-hud [data-job="thread:producer:0"]');
+      const consumer = page.locator('.level-hud [data-job="thread:consumer:0"]');
+      await expect.poll(() => producer.getAttribute('aria-pressed'), POLL).toBe('true');
+      expect(await consumer.getAttribute('aria-pressed')).toBe('false');
+      await consumer.click();
+      await expect.poll(() => consumer.getAttribute('aria-pressed'), POLL).toBe('true');
+      expect(await producer.getAttribute('aria-pressed')).toBe('false');
+      expect(await consumer.textContent()).toContain('▶');
+      await screenshot('solo-two-jobs-laptop-en');
     });
   }, 90_000);
 });

@@ -2,6 +2,8 @@
 // clock's controls; when the room's verdict arrives it moves on to the LevelResult scene.
 import Phaser from 'phaser';
 import { levelById, type Level } from '../../../shared/levels/index.ts';
+import { levelSlots } from '../../../shared/roles/level-slots.ts';
+import type { RoleSlot } from '../../../shared/roles/types.ts';
 import { onLanguageChanged, t } from '../i18n/index.ts';
 import { currentPlay, leaveLevel, retryLevel, type LevelPlay } from '../solo/level-room.ts';
 import { levelNumber, pick, roleSentence } from '../solo/level-text.ts';
@@ -21,6 +23,8 @@ export class LevelHud extends Phaser.Scene {
   private tick!: HTMLElement;
   private pause!: HTMLButtonElement;
   private lastTick = -1;
+  private jobs: { slot: RoleSlot; button: HTMLButtonElement }[] = [];
+  private lastJob = '';
 
   constructor() {
     super('LevelHud');
@@ -65,19 +69,32 @@ export class LevelHud extends Phaser.Scene {
       this.play.session.send(this.play.session.state.phase === 'paused' ? 'host:resume' : 'host:pause');
       this.pause.blur(); // the machine's keys (1–9, arrows, Enter) work again at once
     };
+    // A level with two jobs (both ends of a channel, two threads) lets the player switch between them.
+    const slots = levelSlots(level);
+    this.jobs = slots.length < 2 ? [] : slots.map((slot) => {
+      const button = h('button', { type: 'button', 'data-job': slot.key, 'aria-pressed': 'false' }, jobName(slot));
+      button.addEventListener('click', () => {
+        this.play.session.send('solo:job', { slot: slot.key });
+        button.blur();
+      });
+      return { slot, button };
+    });
     this.root.replaceChildren(
       h('p', { class: 'hud-title' }, h('span', { class: 'badge' }, t('solo.map.level', { n: levelNumber(level.id) })), ' ', pick(level.title)),
       h('p', { class: 'hud-line' }, h('strong', {}, `${t('solo.card.job')}: `), roleSentence(level)),
       h('p', { class: 'hud-line' }, h('strong', {}, `${t('solo.card.goal')}: `), pick(level.goalText)),
+      ...(this.jobs.length ? [h('div', { class: 'hud-controls', role: 'group', 'aria-label': t('solo.hud.jobs') }, h('span', {}, t('solo.hud.jobs')), ...this.jobs.map((j) => j.button))] : []),
       h('div', { class: 'hud-controls' }, this.tick, this.pause, retry, map),
     );
     this.lastTick = -1;
+    this.lastJob = '';
     this.update();
   }
 
   override update(): void {
     const state = this.play?.session.state;
     if (!state?.machine) return;
+    this.markJob();
     const tick = state.machine.tick;
     const paused = state.phase === 'paused';
     const key = tick * 2 + (paused ? 1 : 0);
@@ -87,6 +104,21 @@ export class LevelHud extends Phaser.Scene {
     this.pause.textContent = paused ? (tick === 0 ? t('solo.hud.start') : t('solo.hud.resume')) : t('solo.hud.pause');
     this.pause.classList.toggle('primary', paused);
     this.pause.setAttribute('aria-pressed', paused ? 'true' : 'false');
+  }
+
+  /** Marks the job the player steers now (pressed, and a ▶ so it is not shown by colour alone). */
+  private markJob(): void {
+    if (this.jobs.length === 0) return;
+    const seat = this.play.session.seat();
+    const current = seat ? this.play.session.state.players?.get(seat)?.slot ?? '' : '';
+    if (current === this.lastJob) return;
+    this.lastJob = current;
+    for (const { slot, button } of this.jobs) {
+      const on = slot.key === current;
+      button.setAttribute('aria-pressed', on ? 'true' : 'false');
+      button.classList.toggle('primary', on);
+      button.textContent = `${on ? '▶ ' : ''}${jobName(slot)}`;
+    }
   }
 
   private finish(): void {
@@ -103,4 +135,11 @@ export class LevelHud extends Phaser.Scene {
     this.scene.stop('Machine');
     this.scene.start('LevelMap');
   }
+}
+
+/** How a job is named on its switch button. */
+function jobName(slot: RoleSlot): string {
+  if (slot.role === 'thread') return t('solo.hud.job.thread', { n: slot.thread + 1, process: slot.process });
+  if (slot.role === 'ipc') return t('solo.hud.job.channel', { channel: slot.channel });
+  return slot.key;
 }

@@ -67,7 +67,7 @@ export class ActionBar {
   }
 
   private statusText(model: MachineModel, sel: Selection | null): string {
-    if (model.phase === 'paused') return t('machine.paused');
+    if (model.phase === 'paused') return t(model.mine.host ? 'machine.paused_self' : 'machine.paused');
     if (model.phase === 'lobby') return t('machine.waiting_start');
     if (model.phase === 'ended') return t('machine.ended');
     const mine = model.mine;

@@ -111,6 +111,8 @@ export interface Mine {
   cores: number[];
   tid: number;
   channel: string;
+  /** Whether I run the room's clock (the teacher in a class, the player in a solo level). */
+  host: boolean;
 }
 
 /** The whole machine, once. */
@@ -277,6 +279,7 @@ export function readMachine(state: SyncedRoomState, seat: string | null): Machin
       cores: slot ? arr(slot.cores) : [],
       tid: slot?.tid ?? -1,
       channel: slot?.channel ?? '',
+      host: player?.host ?? false,
     },
   };
 }
