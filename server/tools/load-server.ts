@@ -1,12 +1,13 @@
 // The game server as a child of the load harness (server/cli/load.ts): started with an IPC channel,
 // it answers 'metrics' requests with the process's own figures (CPU, memory, event-loop delay, room
 // step and patch times, full-state sizes), so the harness measures the server, not itself.
+import { writeHeapSnapshot } from 'node:v8';
 import { matchMaker } from '@colyseus/core';
 import { readMetrics, watchEventLoop, type MetricsReading } from '../metrics.ts';
 import { startServer } from '../main.ts';
 
 /** A request from the harness. */
-export type LoadServerRequest = { id: number; type: 'metrics'; reset?: boolean; gc?: boolean; fullState?: boolean } | { id: number; type: 'stop' };
+export type LoadServerRequest = { id: number; type: 'metrics'; reset?: boolean; gc?: boolean; fullState?: boolean; heapSnapshot?: string } | { id: number; type: 'stop' };
 
 /** The answer to a metrics request. */
 export interface LoadServerMetrics extends MetricsReading {
@@ -23,6 +24,8 @@ interface Inspectable { clients: { length: number }; _serializer?: { getFullStat
 
 async function snapshot(req: Extract<LoadServerRequest, { type: 'metrics' }>): Promise<LoadServerMetrics> {
   if (req.gc && typeof globalThis.gc === 'function') globalThis.gc();
+  // A heap snapshot to diff (--heap-snapshots in the harness): taken after the GC, in the given file.
+  if (req.heapSnapshot) writeHeapSnapshot(req.heapSnapshot);
   const listings = await matchMaker.query({});
   let clients = 0;
   let maxFull: number | null = null;
