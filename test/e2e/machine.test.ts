@@ -40,7 +40,7 @@ function failOnErrors(...pages: TestPage[]): void {
 }
 
 describe('a class round in the browser', () => {
-  it('scheduler dispatches by click and keyboard, sees a refusal, and reaches the report', async () => {
+  it('scheduler dispatches by click, keyboard and drag, sees a refusal, and reaches the report', async () => {
     const room = await createRoom(server, { scenario: 'class-workshop', ticksPerSecond: 1, seed: 7 });
     const host: SdkRoom = await joinSdk(server, room.roomId, { hostKey: room.hostKey });
     let projector = await openPage(tb.browser, { viewport: 'projector', locale: 'ko-KR' });
@@ -108,6 +108,20 @@ describe('a class round in the browser', () => {
       expect(callout).not.toBeNull();
       expect(Math.abs(callout!.y - (coreBox!.y + coreBox!.height))).toBeLessThan(120); // beside the core that was targeted
       await laptop.screenshot('machine-laptop-en-refused');
+
+      // dragging a Ready card onto the idle core dispatches it there
+      if (idle) {
+        const [dragged] = await laptop.page.evaluate(() => window.__kc!.cards());
+        const target = (await laptop.page.evaluate((id) => window.__kc!.core(id), aim))!;
+        await laptop.page.mouse.move(dragged!.x + dragged!.width / 2, dragged!.y + dragged!.height / 2);
+        await laptop.page.mouse.down();
+        for (let k = 1; k <= 8; k++) {
+          await laptop.page.mouse.move(dragged!.x + ((target.x + target.width / 2 - dragged!.x) * k) / 8, dragged!.y + ((target.y + target.height / 2 - dragged!.y) * k) / 8);
+        }
+        await laptop.page.mouse.up();
+        // (the queue may shift under the pointer as the machine ticks, so any Ready thread may be the one dropped)
+        await expect.poll(async () => (await machine(laptop.page))?.cores[aim]?.running ?? null, POLL).not.toBeNull();
+      }
 
       // the PCB of a card, opened by clicking it
       const card = (await laptop.page.evaluate(() => window.__kc!.cards()))[0];

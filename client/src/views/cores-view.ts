@@ -64,7 +64,7 @@ export class CoresView {
         history: [],
         drawn: '',
       };
-      b.zone.setInteractive({ useHandCursor: true, dropZone: true });
+      b.zone.setInteractive({ useHandCursor: true });
       b.preempt.setInteractive({ useHandCursor: true });
       this.wire(this.boxes.length, b.zone, b.preempt);
       this.boxes.push(b);

@@ -31,9 +31,10 @@ function select(scene: Machine, tid: number): void {
 
 /** The wiring, one function per kind of object, called by the views when they create objects. */
 export const wireMachineInput = {
-  /** A pooled Ready card: click selects (and opens its PCB), drag onto a core dispatches. */
+  /** A pooled Ready card: click selects (and opens its PCB), a drag dropped on a core dispatches. */
   card(scene: Machine, card: PcbCard): void {
     let dragged = false;
+    card.hit.on('pointerdown', () => { dragged = false; });
     card.hit.on('pointerup', () => {
       if (dragged) { dragged = false; return; }
       const tid = card.tid;
@@ -49,14 +50,16 @@ export const wireMachineInput = {
       if (!dragged) { dragged = true; scene.selected = card.tid; scene.invalidate(); card.root.setDepth(10); }
       card.root.setPosition(pointer.worldX - card.width / 2, pointer.worldY - card.height / 2);
     });
-    card.hit.on('drop', (_p: Phaser.Input.Pointer, zone: Phaser.GameObjects.Zone) => {
-      const core = zone.getData('core') as number | undefined;
-      if (core === undefined || card.tid < 0) return;
-      scene.target = core;
-      dispatch(scene, core, screenOf(scene, { x: zone.x, y: zone.y, width: zone.width, height: zone.height }));
-    });
-    card.hit.on('dragend', () => {
+    card.hit.on('dragend', (pointer: Phaser.Input.Pointer) => {
       card.root.setDepth(0);
+      // dropped on a core? (found by position: the dragged card itself is the top object under the pointer)
+      const cores = scene.model?.cores ?? [];
+      const hit = dragged && card.tid >= 0 ? cores.find((c) => {
+        const r = scene.cores.coreRect(c.id);
+        return r !== null && pointer.worldX >= r.x && pointer.worldX <= r.x + r.width && pointer.worldY >= r.y && pointer.worldY <= r.y + r.height;
+      }) : undefined;
+      const rect = hit ? scene.cores.coreRect(hit.id) : null;
+      if (hit && rect) { scene.target = hit.id; dispatch(scene, hit.id, screenOf(scene, rect)); }
       const place = scene.ready.places.get(card.tid);
       if (place) card.moveTo(scene, place.x, place.y, true);
       scene.invalidate();

@@ -90,8 +90,8 @@ export class ReadyQueueView {
       const core = model.threads.get(card.tid)?.core ?? -1;
       if (place && core >= 0) this.onDispatched(card.tid, place, core); // it went to a core: the scene flies a copy there
       card.release();
-      this.places.delete(card.tid);
     }
+    this.places.clear(); // rebuilt below from what is drawn now, so no stale place survives
     model.ready.slice(0, shown).forEach((th: ThreadInfo, i) => {
       const card = this.cardFor(th.tid);
       const x = this.inner.x + (i % cols) * (w + gap);
