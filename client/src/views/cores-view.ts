@@ -103,7 +103,8 @@ export class CoresView {
     const u = this.unit;
     const th = core.running;
     const yours = mine ? ` · ${t('machine.yours')}` : '';
-    setText(b.title, fitWidth(b.title, `${t('machine.core', { id: core.id })}${yours}${targeted ? ` · ${t('machine.target')}` : ''}`, w - u));
+    const reserve = mine && th ? b.preempt.width + u * 0.6 : 0; // room for the preempt button
+    setText(b.title, fitWidth(b.title, `${t('machine.core', { id: core.id })}${yours}${targeted ? ` · ${t('machine.target')}` : ''}`, w - u - reserve));
     setText(b.running, fitWidth(b.running, th ? `${th.label} ${th.name}` : t('machine.idle'), w - u));
     const pcText = !th ? '' : core.switchLeft > 0 ? t('machine.switching', { ticks: core.switchLeft }) : t('machine.pc', { pc: th.pc, instr: th.instr || '—' });
     setText(b.pc, fitWidth(b.pc, pcText, w - u));
