@@ -123,11 +123,16 @@ describe('a class round in the browser', () => {
         await expect.poll(async () => (await machine(laptop.page))?.cores[aim]?.running ?? null, POLL).not.toBeNull();
       }
 
-      // the PCB of a card, opened by clicking it
+      // the PCB of a card, opened by clicking it (cards move as the machine ticks: read the place, click, look;
+      // a click that landed as the card slid away is tried again on the card's new place)
       const card = (await laptop.page.evaluate(() => window.__kc!.cards()))[0];
       if (card) {
-        await clickAt(laptop.page, card);
-        await expect.poll(() => laptop.page.getByTestId('pcb-detail').isVisible(), POLL).toBe(true);
+        await expect.poll(async () => {
+          const now = (await laptop.page.evaluate(() => window.__kc!.cards()))[0];
+          if (now && !(await laptop.page.getByTestId('pcb-detail').isVisible())) await clickAt(laptop.page, now);
+          await laptop.page.waitForTimeout(300);
+          return laptop.page.getByTestId('pcb-detail').isVisible();
+        }, POLL).toBe(true);
         await laptop.screenshot('machine-laptop-en-pcb');
         await laptop.page.keyboard.press('Escape');
       }
