@@ -1,5 +1,5 @@
 // `npm run load -- --rooms 40 --players 40 --minutes 2 [--churn] [--url http://host:port] [--cpu-prof] [--heap-snapshots]
-// [--agents 2] [--probe-rooms 8] [--probes-per-room 2] [--server-nice -10]`:
+// [--agents 2] [--probe-rooms 8] [--probes-per-room 2] [--server-nice=-10]`:
 // the load harness. Starts the server pinned to core 0 as a child (or targets --url), creates class rooms
 // through the API, joins real SDK clients that play their roles in --agents client processes
 // (server/tools/load-agent.ts, pinned to core 1) and a few probe clients in one more process at a
@@ -72,7 +72,7 @@ class ServerChild {
       const t = setInterval(() => { if (child.url) { clearInterval(t); resolve(); } }, 20);
     });
     if (o.pin) pin(proc.pid!, 0);
-    // --server-nice -10: the server's main thread ahead of other jobs on a shared machine (what a dedicated core would give).
+    // --server-nice=-10: the server's main thread ahead of other jobs on a shared machine (what a dedicated core would give).
     if (o.serverNice !== 0) { try { os.setPriority(proc.pid!, o.serverNice); } catch { console.warn(`could not set the server's priority to ${o.serverNice}`); } }
     return child;
   }

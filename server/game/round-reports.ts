@@ -27,13 +27,21 @@ export interface RoundReportSink {
   roomClosed?(roomId: string, session?: { id: string; teacherId: string }): Promise<void>;
 }
 
-/** Keeps reports in memory: the default until a database is configured, and what tests read. */
+/**
+ * Keeps the most recent reports in memory (what tests read; the database keeps them all). Bounded:
+ * a long-running server plays thousands of rounds, and each record holds the round's whole action
+ * log, so an unbounded list grew the heap by about 1 MB a minute under load (docs/SCALING.md).
+ */
 export class MemoryRoundReports implements RoundReportSink {
   readonly records: RoundRecord[] = [];
 
-  /** Stores a report. */
+  /** @param limit how many of the latest reports are kept (the oldest go first). */
+  constructor(readonly limit = 50) {}
+
+  /** Stores a report, forgetting the oldest beyond the limit. */
   async save(record: RoundRecord): Promise<void> {
     this.records.push(structuredClone(record));
+    if (this.records.length > this.limit) this.records.splice(0, this.records.length - this.limit);
   }
 
   /** The reports of one room, oldest first. */
