@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { ROOT } from './build-client.ts';
 
 /** The Chromium the tests drive (installed by .ci/run with apt). */
@@ -122,3 +123,20 @@ export async function canvasTexts(page: Page): Promise<string[]> {
 
 /** Options for expect.poll: a loaded CI machine needs more than its 1 s default to fetch fonts and redraw. */
 export const POLL = { timeout: 10_000, interval: 100 } as const;
+
+/**
+ * The fixture every browser test file shares: starts the app (a preview or the game server) and a
+ * browser before the file's tests, hands both over, and closes them after.
+ */
+export function startWithBrowser<T extends { close(): Promise<unknown> }>(start: () => Promise<T>, ready: (app: T, tb: TestBrowser) => void, timeoutMs = 180_000): void {
+  let app: T | undefined;
+  let tb: TestBrowser | undefined;
+  beforeAll(async () => {
+    [app, tb] = await Promise.all([start(), launchBrowser()]);
+    ready(app, tb);
+  }, timeoutMs);
+  afterAll(async () => {
+    await tb?.close();
+    await app?.close();
+  });
+}

@@ -1,19 +1,12 @@
 // The Join form: a join link pre-fills the code, bad input is explained, and a missing server is reported, not hidden.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './app-server.ts';
-import { launchBrowser, POLL, VIEWPORTS, waitForScene, withPage, type TestBrowser, type ViewportName } from './browser.ts';
+import { startWithBrowser, POLL, VIEWPORTS, waitForScene, withPage, type TestBrowser, type ViewportName } from './browser.ts';
 
 let app: RunningApp;
 let tb: TestBrowser;
 
-beforeAll(async () => {
-  [app, tb] = await Promise.all([startApp(), launchBrowser()]);
-}, 120_000);
-
-afterAll(async () => {
-  await tb?.close();
-  await app?.close();
-});
+startWithBrowser(startApp, (a, b) => { app = a; tb = b; }, 120_000);
 
 describe('join links', () => {
   it.each([

@@ -1,19 +1,12 @@
 // The language follows the browser, switches at any moment from the visible toggle, persists, and Hangul is drawn in the bundled font.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './app-server.ts';
-import { canvasTexts, launchBrowser, POLL, VIEWPORTS, waitForScene, withPage, type TestBrowser, type ViewportName } from './browser.ts';
+import { canvasTexts, startWithBrowser, POLL, VIEWPORTS, waitForScene, withPage, type TestBrowser, type ViewportName } from './browser.ts';
 
 let app: RunningApp;
 let tb: TestBrowser;
 
-beforeAll(async () => {
-  [app, tb] = await Promise.all([startApp(), launchBrowser()]);
-}, 120_000);
-
-afterAll(async () => {
-  await tb?.close();
-  await app?.close();
-});
+startWithBrowser(startApp, (a, b) => { app = a; tb = b; }, 120_000);
 
 describe('language', () => {
   it('starts in Korean for a Korean browser, with the Korean font loaded for the canvas', async () => {

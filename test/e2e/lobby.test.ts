@@ -1,20 +1,13 @@
 // The lobby a teacher projects: the code, a QR code that opens the join link, and the player list, on every screen.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './app-server.ts';
-import { canvasTexts, launchBrowser, POLL, VIEWPORTS, waitForScene, withPage, type TestBrowser, type ViewportName } from './browser.ts';
+import { canvasTexts, startWithBrowser, POLL, VIEWPORTS, waitForScene, withPage, type TestBrowser, type ViewportName } from './browser.ts';
 import { boxesOverlap, overlayBoxes } from './layout-checks.ts';
 
 let app: RunningApp;
 let tb: TestBrowser;
 
-beforeAll(async () => {
-  [app, tb] = await Promise.all([startApp(), launchBrowser()]);
-}, 120_000);
-
-afterAll(async () => {
-  await tb?.close();
-  await app?.close();
-});
+startWithBrowser(startApp, (a, b) => { app = a; tb = b; }, 120_000);
 
 describe.each(Object.keys(VIEWPORTS) as ViewportName[])('host lobby on %s', (viewport) => {
   it('shows the code, a QR code of the join link and the players, without overlaps', async () => {

@@ -1,22 +1,15 @@
 // 64 processes on a 4-core machine, bots in every job, watched in the browser: the Machine scene keeps
 // drawing smoothly (frame times measured with requestAnimationFrame) and shows every Ready card it can.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { RunningServer } from '../../server/main.ts';
-import { launchBrowser, POLL, waitForScene, withPage, type TestBrowser } from './browser.ts';
+import { startWithBrowser, POLL, waitForScene, withPage, type TestBrowser } from './browser.ts';
 import { createRoom, joinSdk, startGameServer } from './game-server.ts';
 
 let server: RunningServer;
 let tb: TestBrowser;
 
-beforeAll(async () => {
-  [server, tb] = await Promise.all([startGameServer(), launchBrowser()]);
-}, 180_000);
-
-afterAll(async () => {
-  await tb?.close();
-  await server?.close();
-});
+startWithBrowser(startGameServer, (a, b) => { server = a; tb = b; }, 180_000);
 
 const processes = Array.from({ length: 64 }, (_, i) => ({
   name: `job${i + 1}`, arrival: i % 8, priority: i % 4,

@@ -2,22 +2,15 @@
 // SDK student handles interrupts; dispatching by click and by keyboard changes the machine, an illegal
 // dispatch shows the kernel's reason beside the core, and when the host ends the round the Report has its Gantt chart.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/main.ts';
-import { launchBrowser, openPage, POLL, waitForScene, type TestBrowser, type TestPage } from './browser.ts';
+import { startWithBrowser, openPage, POLL, waitForScene, type TestBrowser, type TestPage } from './browser.ts';
 import { createRoom, joinSdk, playInterrupts, startGameServer, type CreatedRoom, type SdkRoom } from './game-server.ts';
 
 let server: RunningServer;
 let tb: TestBrowser;
 
-beforeAll(async () => {
-  [server, tb] = await Promise.all([startGameServer(), launchBrowser()]);
-}, 180_000);
-
-afterAll(async () => {
-  await tb?.close();
-  await server?.close();
-});
+startWithBrowser(startGameServer, (a, b) => { server = a; tb = b; }, 180_000);
 
 type MachineInfo = NonNullable<ReturnType<NonNullable<Window['__kc']>['machine']>>;
 const machine = (page: Page): Promise<MachineInfo | null> => page.evaluate(() => window.__kc?.machine() ?? null);

@@ -1,20 +1,13 @@
 // The menu loads and lays out on a projector, a laptop and a phone, in a real browser, with no errors.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './app-server.ts';
-import { canvasTexts, launchBrowser, POLL, VIEWPORTS, waitForScene, withPage, type TestBrowser, type ViewportName } from './browser.ts';
+import { canvasTexts, startWithBrowser, POLL, VIEWPORTS, waitForScene, withPage, type TestBrowser, type ViewportName } from './browser.ts';
 import { boxesOverlap, overlayBoxes } from './layout-checks.ts';
 
 let app: RunningApp;
 let tb: TestBrowser;
 
-beforeAll(async () => {
-  [app, tb] = await Promise.all([startApp(), launchBrowser()]);
-}, 120_000);
-
-afterAll(async () => {
-  await tb?.close();
-  await app?.close();
-});
+startWithBrowser(startApp, (a, b) => { app = a; tb = b; }, 120_000);
 
 describe.each(Object.keys(VIEWPORTS) as ViewportName[])('menu on %s', (viewport) => {
   it('shows the title, the three entries and the language toggle, inside the screen', async () => {

@@ -2,23 +2,16 @@
 // locked (reached by keyboard), the concept card, level 1 played by clicks to its result, the stars on
 // the map after a reload, and a checkpoint question with its explanation; on a projector, a laptop and a phone.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/main.ts';
 import { CAMPAIGN } from '../../shared/levels/index.ts';
-import { launchBrowser, POLL, waitForScene, withPage, type TestBrowser, type ViewportName } from './browser.ts';
+import { startWithBrowser, POLL, waitForScene, withPage, type TestBrowser, type ViewportName } from './browser.ts';
 import { startGameServer } from './game-server.ts';
 
 let server: RunningServer;
 let tb: TestBrowser;
 
-beforeAll(async () => {
-  [server, tb] = await Promise.all([startGameServer(), launchBrowser()]);
-}, 180_000);
-
-afterAll(async () => {
-  await tb?.close();
-  await server?.close();
-});
+startWithBrowser(startGameServer, (a, b) => { server = a; tb = b; }, 180_000);
 
 const inFlight = new WeakMap<Page, Set<unknown>>();
 
