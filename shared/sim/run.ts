@@ -41,13 +41,7 @@ export interface BotExclusions {
 }
 
 /** Every bot's actions for this moment, interrupt handler first, scheduler last; `except` leaves a player's jobs alone. */
-export function botActions(s: KernelState, policy: Policy, except?: BotExclusions): KernelAction[] {
-  if (!except) {
-    const out = [...interruptBot(s), ...deliveryBot(s)];
-    for (const tid of steeredThreads(s)) out.push(...threadBot(s, tid));
-    out.push(...schedulerBot(s, policy));
-    return out;
-  }
+export function botActions(s: KernelState, policy: Policy, except: BotExclusions = {}): KernelAction[] {
   const out = except.interrupts ? [] : interruptBot(s);
   const channels = except.channels ? Object.keys(s.channels).filter((c) => !except.channels!.includes(c)) : undefined;
   out.push(...deliveryBot(s, channels));
