@@ -1,7 +1,7 @@
 // Process-wide performance figures for load runs and operators: how long rooms spend simulating and
 // patching, event-loop delay, CPU and memory. Cheap enough to stay on in production (a ring buffer
 // per figure, one histogram from perf_hooks).
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver, type NodeGCPerformanceDetail } from 'node:perf_hooks';
 
 const RING = 8192;
 
@@ -40,11 +40,28 @@ export const roomTimings = { step: new DurationRing(), patch: new DurationRing()
 
 let loopDelay: ReturnType<typeof monitorEventLoopDelay> | null = null;
 
-/** Starts measuring event-loop delay (idempotent); called by tools that report metrics. */
+/** Garbage-collection pauses (all kinds) and the heap as the last full (mark-compact) collection left it. */
+const gc = { pauses: new DurationRing(), majorPauses: new DurationRing(), heapAfterMajor: null as number | null, majorCount: 0 };
+
+/**
+ * Starts measuring event-loop delay and garbage collection (idempotent); called by tools that report
+ * metrics. The heap is read right after each full collection V8 runs on its own, so a load run can
+ * follow live memory without forcing a collection (a forced one stops the server for tens of ms).
+ */
 export function watchEventLoop(): void {
   if (loopDelay) return;
   loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gc.pauses.record(entry.duration);
+      if (((entry as PerformanceEntry & { detail?: NodeGCPerformanceDetail }).detail)?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) {
+        gc.majorPauses.record(entry.duration);
+        gc.majorCount++;
+        gc.heapAfterMajor = process.memoryUsage().heapUsed;
+      }
+    }
+  }).observe({ entryTypes: ['gc'] });
 }
 
 /** One reading of the process's figures. */
@@ -58,6 +75,13 @@ export interface MetricsReading {
   eventLoopDelayMs: { p50: number; p95: number; p99: number; max: number } | null;
   step: ReturnType<DurationRing['summary']>;
   patch: ReturnType<DurationRing['summary']>;
+  /** Collection pauses (every kind, and full collections alone) since the last reset. */
+  gcPauseMs: ReturnType<DurationRing['summary']>;
+  gcMajorPauseMs: ReturnType<DurationRing['summary']>;
+  /** Heap in use right after the latest full collection V8 ran by itself (null before the first). */
+  heapAfterMajorGc: number | null;
+  /** Full collections since the process started. */
+  majorGcCount: number;
 }
 
 /** Reads the process's figures now; `reset` starts new percentile windows afterwards. */
@@ -76,11 +100,17 @@ export function readMetrics(reset = false): MetricsReading {
       : null,
     step: roomTimings.step.summary(),
     patch: roomTimings.patch.summary(),
+    gcPauseMs: gc.pauses.summary(),
+    gcMajorPauseMs: gc.majorPauses.summary(),
+    heapAfterMajorGc: gc.heapAfterMajor,
+    majorGcCount: gc.majorCount,
   };
   if (reset) {
     loopDelay?.reset();
     roomTimings.step.reset();
     roomTimings.patch.reset();
+    gc.pauses.reset();
+    gc.majorPauses.reset();
   }
   return reading;
 }

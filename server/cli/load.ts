@@ -193,15 +193,18 @@ async function main(): Promise<void> {
   console.log(`joined ${joined.joinMs.length} players in ${setupSeconds.toFixed(1)} s (${joined.joinErrors} refused)`);
   await new Promise((r) => setTimeout(r, 3000));
   const initial = await child?.metrics({ fullState: true });
-  // Measurement window: counters and the server's percentile windows restart here.
-  await Promise.all(agents.map((a) => a.ask({ type: 'reset' })));
   // --heap-snapshots: the server writes one after the first minute and one at the end (diff them in DevTools).
   const snapshotDir = path.resolve('test-results/heap');
   if (o.heapSnapshots) mkdirSync(snapshotDir, { recursive: true });
+  // One forced collection before the window (it stops the server for tens of ms, so never inside it);
+  // during the window the heap is read as V8's own full collections leave it.
   const start = await child?.metrics({ reset: true, gc: true });
+  // Measurement window: counters and the server's percentile windows restart here.
+  await Promise.all(agents.map((a) => a.ask({ type: 'reset' })));
   const startAt = Date.now();
-  const memory: { s: number; rssMB: number; heapMB: number; rooms: number; clients: number; load1m?: number }[] = [];
-  if (start) memory.push({ s: 0, rssMB: mb(start.rss), heapMB: mb(start.heapUsed), rooms: start.rooms, clients: start.clients });
+  /** heapMB: the heap right after the server's latest full collection; heapUsedMB: in use at the sample. */
+  const memory: { s: number; rssMB: number; heapMB: number | null; heapUsedMB: number; rooms: number; clients: number; load1m?: number }[] = [];
+  if (start) memory.push({ s: 0, rssMB: mb(start.rss), heapMB: mb(start.heapUsed), heapUsedMB: mb(start.heapUsed), rooms: start.rooms, clients: start.clients });
   let churned = 0;
   const endAt = startAt + o.minutes * 60_000;
   let nextSample = startAt + 10_000;
@@ -219,22 +222,27 @@ async function main(): Promise<void> {
     if (child && Date.now() >= nextSample) {
       nextSample += 10_000;
       const first = o.heapSnapshots && memory.length > 0 && memory.at(-1)!.s < 60 && Date.now() - startAt >= 60_000;
-      const m = await child.metrics({ gc: true, ...(first ? { heapSnapshot: path.join(snapshotDir, 'after-1-minute.heapsnapshot') } : {}) });
+      const m = await child.metrics(first ? { gc: true, heapSnapshot: path.join(snapshotDir, 'after-1-minute.heapsnapshot') } : {});
       if (m) {
-        memory.push({ s: Math.round((Date.now() - startAt) / 1000), rssMB: mb(m.rss), heapMB: mb(m.heapUsed), rooms: m.rooms, clients: m.clients, load1m: Math.round(os.loadavg()[0]! * 100) / 100 });
+        const heap = m.heapAfterMajorGc === null ? null : mb(m.heapAfterMajorGc);
+        memory.push({ s: Math.round((Date.now() - startAt) / 1000), rssMB: mb(m.rss), heapMB: heap, heapUsedMB: mb(m.heapUsed), rooms: m.rooms, clients: m.clients, load1m: Math.round(os.loadavg()[0]! * 100) / 100 });
         const p = await probe.report();
-        console.log(`t=${memory.at(-1)!.s}s load ${memory.at(-1)!.load1m} rooms ${m.rooms} clients ${m.clients} rss ${mb(m.rss)} MB heap ${mb(m.heapUsed)} MB probe echo p99 ${pct(p.echoes).p99} ms (n ${p.echoes.length})`);
+        console.log(`t=${memory.at(-1)!.s}s load ${memory.at(-1)!.load1m} rooms ${m.rooms} clients ${m.clients} rss ${mb(m.rss)} MB heap after last full GC ${heap ?? '-'} MB (in use ${mb(m.heapUsed)}) ` +
+          `gc max ${m.gcPauseMs.max} ms probe echo p99 ${pct(p.echoes).p99} ms (n ${p.echoes.length})`);
       }
     }
   }
   const seconds = (Date.now() - startAt) / 1000;
-  const end = await child?.metrics(o.heapSnapshots ? { gc: true, heapSnapshot: path.join(snapshotDir, 'end.heapsnapshot') } : {});
+  const end = await child?.metrics();
   const b = merge(await Promise.all(bulk.map((a) => a.report())));
   const p = await probe.report();
+  // After the window: a forced collection, comparable with the one before it.
+  const final = await child?.metrics({ gc: true, ...(o.heapSnapshots ? { heapSnapshot: path.join(snapshotDir, 'end.heapsnapshot') } : {}) });
   const connected = end?.clients ?? b.players + p.players + rooms.length;
   const cpuPct = start && end ? ((end.cpu.user + end.cpu.system - start.cpu.user - start.cpu.system) / 1000 / (end.at - start.at)) * 100 : null;
   const players = b.players + p.players;
-  const heapAfterWarmup = memory.find((m) => m.s >= 60) ?? memory[0];
+  const heapAfterWarmup = memory.find((m) => m.s >= 60 && m.heapMB !== null) ?? memory[0];
+  const lastHeap = memory.at(-1)?.heapMB ?? null;
   const report = {
     rooms: o.rooms, playersPerRoom: o.players, minutes: o.minutes, churn: o.churn, churnedRooms: churned, thinkMs: o.thinkMs, ticksPerSecond: o.tps,
     connectedClients: connected, clientProcesses: o.agents, serverNice: o.serverNice, probeClients: p.players,
@@ -246,7 +254,12 @@ async function main(): Promise<void> {
     serverCpuPercentOfCore: cpuPct === null ? null : Math.round(cpuPct * 10) / 10,
     serverCpuPercentPer100Players: cpuPct === null ? null : Math.round((cpuPct / (connected / 100)) * 100) / 100,
     serverStepMs: end?.step ?? null, serverPatchMs: end?.patch ?? null, serverEventLoopDelayMs: end?.eventLoopDelayMs ?? null,
-    memory, heapGrowthMB: memory.length > 1 && heapAfterWarmup ? Math.round((memory.at(-1)!.heapMB - heapAfterWarmup.heapMB) * 10) / 10 : null,
+    serverGcPauseMs: end?.gcPauseMs ?? null, serverMajorGcPauseMs: end?.gcMajorPauseMs ?? null,
+    memory,
+    // From the first sample after the first minute to the last, both as V8's own full collections left the heap.
+    heapGrowthMB: lastHeap !== null && heapAfterWarmup?.heapMB != null ? Math.round((lastHeap - heapAfterWarmup.heapMB) * 10) / 10 : null,
+    // Forced collections just before and just after the window (the first includes the rooms' warm-up).
+    heapForcedGcMB: start && final ? { before: mb(start.heapUsed), after: mb(final.heapUsed) } : null,
     joinMs: pct([...b.joinMs, ...p.joinMs]), joinErrors: b.joinErrors + p.joinErrors, dropped: b.dropped + p.dropped, errors: [...new Set([...b.errors, ...p.errors])].slice(0, 10),
     // Each client process's own event-loop delay: when the bulk's is high, bulkEchoMs measures the clients, not the server.
     clientEventLoopDelayMs: { p99: b.loopDelayMs.p99, max: b.loopDelayMs.max },
