@@ -74,8 +74,9 @@ export function guardFrames(roomClass: abstract new (...args: never[]) => Room):
 }
 
 /**
- * The logger handed to Colyseus: its errors and warnings (what hostile frames, payloads over the size
- * limit and broken handshakes produce, once per event) share a rate limit, so no client can flood the log.
+ * The logger handed to Colyseus: its errors, warnings and notices (what hostile frames, payloads over the
+ * size limit, broken handshakes and bogus reconnection tokens produce, once per event) share a rate
+ * limit, so no client can flood the log.
  */
 export function rateLimitedColyseusLogger(perWindow = 10, windowMs = 10_000): { debug(...a: unknown[]): void; info(...a: unknown[]): void; trace(...a: unknown[]): void; warn(...a: unknown[]): void; error(...a: unknown[]): void } {
   let windowStart = 0, lines = 0, suppressed = 0;
@@ -87,5 +88,6 @@ export function rateLimitedColyseusLogger(perWindow = 10, windowMs = 10_000): { 
     }
     if (lines < perWindow) { lines++; write(...args); } else suppressed++;
   };
-  return { debug: () => undefined, trace: () => undefined, info: (...a) => console.info(...a), warn: limited((...a) => console.warn(...a)), error: limited((...a) => console.error(...a)) };
+  // info too: Colyseus reports a bogus reconnection token or a disposed room there, once per attempt.
+  return { debug: () => undefined, trace: () => undefined, info: limited((...a) => console.info(...a)), warn: limited((...a) => console.warn(...a)), error: limited((...a) => console.error(...a)) };
 }

@@ -47,9 +47,12 @@ function hostile(i: number): [string, unknown] {
   return [type, payload];
 }
 
-it('survives 100,000 hostile messages and frames while bystanders keep playing', async () => {
+// One retry: the bystanders' "never 4 s without a tick" is a timing check and this suite shares two
+// cores with the others; a crash or a broken invariant fails the retry as well.
+it('survives 100,000 hostile messages and frames while bystanders keep playing', { timeout: 120_000, retry: 1 }, async () => {
   const logged: string[] = [];
-  const spies = (['log', 'warn', 'error'] as const).map((k) => vi.spyOn(console, k).mockImplementation((...a: unknown[]) => { logged.push(a.map(String).join(' ')); }));
+  const began = Date.now();
+  const spies = (['log', 'info', 'warn', 'error'] as const).map((k) => vi.spyOn(console, k).mockImplementation((...a: unknown[]) => { logged.push(a.map(String).join(' ')); }));
   const host = await h.host(created);
   const bystanders: Player[] = [];
   for (let i = 0; i < 5; i++) bystanders.push(await h.student(created, `Calm ${i}`));
@@ -104,12 +107,16 @@ it('survives 100,000 hostile messages and frames while bystanders keep playing',
     expect(series.at(-1)!).toBeGreaterThan(series[0]! + 20);
     for (let k = 20; k < series.length; k++) expect(series[k]!).toBeGreaterThan(series[k - 20]!);
   }
-  // the offence log is rate-limited: thousands of offences, a handful of lines
+  // the offence log is rate-limited: thousands of offences, a handful of lines per 10-second window —
+  // the offence log's 5 and Colyseus's 10, each plus a line counting the rest — however long the
+  // attack took on a busy machine
   expect(offences.total).toBeGreaterThan(1000);
+  const windows = Math.ceil((Date.now() - began) / 10_000) + 1;
   // (the SDK clients in this same process print their own closes; only the server's lines count)
   const serverLines = logged.filter((l) => !/Room connection was closed|Colyseus reconnection|seat reservation|onLeave|⏳/.test(l));
-  if (serverLines.length >= 40) console.log([...new Set(serverLines.map((l) => l.slice(0, 40)))].slice(0, 10));
-  expect(serverLines.length).toBeLessThan(40);
+  if (serverLines.length > windows * 17) console.log([...new Set(serverLines.map((l) => l.slice(0, 40)))].slice(0, 10));
+  expect(serverLines.length).toBeLessThanOrEqual(windows * 17);
+  expect(serverLines.length).toBeLessThan(offences.total / 50);
   await host.leave();
   for (const b of bystanders) await b.leave();
-}, 120_000);
+});
