@@ -259,7 +259,7 @@ async function main(): Promise<void> {
     // From the first sample after the first minute to the last, both as V8's own full collections left the heap.
     heapGrowthMB: lastHeap !== null && heapAfterWarmup?.heapMB != null ? Math.round((lastHeap - heapAfterWarmup.heapMB) * 10) / 10 : null,
     // Forced collections just before and just after the window (the first includes the rooms' warm-up).
-    heapForcedGcMB: start && final ? { before: mb(start.heapUsed), after: mb(final.heapUsed) } : null,
+    heapForcedGcMB: start && final ? { before: mb(start.heapUsed), after: mb(final.heapUsed), pauseMs: [start.forcedGcMs, final.forcedGcMs] } : null,
     joinMs: pct([...b.joinMs, ...p.joinMs]), joinErrors: b.joinErrors + p.joinErrors, dropped: b.dropped + p.dropped, errors: [...new Set([...b.errors, ...p.errors])].slice(0, 10),
     // Each client process's own event-loop delay: when the bulk's is high, bulkEchoMs measures the clients, not the server.
     clientEventLoopDelayMs: { p99: b.loopDelayMs.p99, max: b.loopDelayMs.max },

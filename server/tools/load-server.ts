@@ -1,6 +1,7 @@
 // The game server as a child of the load harness (server/cli/load.ts): started with an IPC channel,
 // it answers 'metrics' requests with the process's own figures (CPU, memory, event-loop delay, room
 // step and patch times, full-state sizes), so the harness measures the server, not itself.
+import { performance } from 'node:perf_hooks';
 import { writeHeapSnapshot } from 'node:v8';
 import { matchMaker } from '@colyseus/core';
 import { readMetrics, watchEventLoop, type MetricsReading } from '../metrics.ts';
@@ -15,6 +16,8 @@ export interface LoadServerMetrics extends MetricsReading {
   clients: number;
   /** Bytes of the largest room's full state (what a joining client downloads first). */
   maxFullStateBytes: number | null;
+  /** How long a forced collection (gc: true) stopped the process, in ms. */
+  forcedGcMs: number | null;
 }
 
 /** The messages the child sends its parent. */
@@ -23,7 +26,14 @@ export type LoadServerMessage = { type: 'ready'; url: string } | { type: 'reply'
 interface Inspectable { clients: { length: number }; _serializer?: { getFullState(): Uint8Array } }
 
 async function snapshot(req: Extract<LoadServerRequest, { type: 'metrics' }>): Promise<LoadServerMetrics> {
-  if (req.gc && typeof globalThis.gc === 'function') globalThis.gc();
+  let forcedGcMs: number | null = null;
+  if (req.gc && typeof globalThis.gc === 'function') {
+    const t = performance.now();
+    globalThis.gc();
+    forcedGcMs = Math.round((performance.now() - t) * 10) / 10;
+    // Let the GC observer see this collection now, so a reset below leaves it out of the next window.
+    await new Promise((r) => setTimeout(r, 5));
+  }
   // A heap snapshot to diff (--heap-snapshots in the harness): taken after the GC, in the given file.
   if (req.heapSnapshot) writeHeapSnapshot(req.heapSnapshot);
   const listings = await matchMaker.query({});
@@ -35,7 +45,7 @@ async function snapshot(req: Extract<LoadServerRequest, { type: 'metrics' }>): P
     clients += room.clients.length;
     if (req.fullState && room._serializer) maxFull = Math.max(maxFull ?? 0, room._serializer.getFullState().byteLength);
   }
-  return { ...readMetrics(req.reset === true), rooms: listings.length, clients, maxFullStateBytes: maxFull };
+  return { ...readMetrics(req.reset === true), rooms: listings.length, clients, maxFullStateBytes: maxFull, forcedGcMs };
 }
 
 async function main(): Promise<void> {
