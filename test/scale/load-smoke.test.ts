@@ -16,5 +16,5 @@ it('npm run load reports latency, CPU, memory, bandwidth and initial state as JS
   expect(report.echoMs.n).toBeGreaterThan(0);
   expect(report.initialStateBytes).toBeLessThan(16 * 1024);
   expect(report.bandwidthPerClientBytesPerSec).toBeLessThan(4 * 1024);
-  for (const key of ['serverCpuPercentPer100Players', 'serverEventLoopDelayMs', 'serverStepMs', 'serverPatchMs', 'memory']) expect(report[key]).not.toBeNull();
+  for (const key of ['serverCpuPercentPer100Players', 'serverEventLoopDelayMs', 'serverStepMs', 'serverPatchMs', 'serverGcPauseMs', 'heapForcedGcMB', 'memory']) expect(report[key]).not.toBeNull();
 }, 100_000);
