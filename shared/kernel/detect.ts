@@ -52,7 +52,12 @@ export function deadlockCycles(s: KernelState): number[][] {
   return cycles;
 }
 
-/** Reports every deadlock cycle not reported before. */
+/**
+ * Reports every deadlock cycle not reported before. A cycle's threads stay blocked until one of them
+ * ends (killed, or its process crashed): none can unlock, and only an unlock or an ending hands a lock
+ * on. Thread ids are never reused, so the same cycle cannot form twice and the reported keys never
+ * need clearing; a new cycle among the survivors has other members and is reported as new.
+ */
 export function detectDeadlocks(s: KernelState, emit: Emit): void {
   for (const cycle of deadlockCycles(s)) {
     const key = cycle.join(',');

@@ -158,6 +158,26 @@ describe('synchronisation', () => {
     expect(describeEvent(m.of('deadlock')[0]!, m.s, 'en')).toBe("Deadlock! P1·T1, P1·T2 wait for each other's locks");
   });
 
+  it('a deadlock broken by killing one of its threads frees the others, and a new cycle among them is reported', () => {
+    // T1 → T2 → T3 → T1; killing P3 releases c, so T2 can go on, hands b to T1 and then waits for a,
+    // which T1 holds while it waits for c, which T2 holds: a second cycle, T1 ⇄ T2
+    const m = machine({ cores: 3, processes: [
+      { name: 'A', program: ['lock a', 'cpu 1', 'lock b', 'cpu 1', 'lock c'] },
+      { name: 'B', program: ['lock b', 'cpu 1', 'lock c', 'unlock b', 'lock a'] },
+      { name: 'C', program: ['lock c', 'cpu 1', 'lock a'] },
+    ] });
+    m.dispatch(0, 1).dispatch(1, 2).dispatch(2, 3).tick(3);
+    expect(m.of('deadlock').map((e) => e.tids)).toEqual([[1, 2, 3]]);
+    m.act({ type: 'kill', pid: 3 });
+    expect(m.s.locks.c!.owner).toBe(2);
+    expect(m.thread(2).state).toBe('ready');
+    m.dispatch(1, 2).tick(1);
+    expect(m.s.locks.b!.owner).toBe(1);
+    m.dispatch(0, 1).tick(3);
+    expect(m.of('deadlock').map((e) => e.tids)).toEqual([[1, 2, 3], [1, 2]]);
+    expect(m.s.counters.deadlocks).toBe(2);
+  });
+
   it('unlocking a lock the thread does not hold faults the process', () => {
     const m = machine({ processes: [{ name: 'A', program: ['unlock m'] }] }).dispatch(0, 1);
     expect(m.of('fault')[0]).toMatchObject({ why: 'unlock-not-held' });
