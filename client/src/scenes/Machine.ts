@@ -12,7 +12,7 @@ import { ChannelsView } from '../views/channels-view.ts';
 import { CoresView } from '../views/cores-view.ts';
 import { installMachineHook } from '../views/kc-hook.ts';
 import { ListView } from '../views/list-view.ts';
-import { machineLayout, type MachineLayout } from '../views/machine-layout.ts';
+import { machineLayout, ownPart, type MachineLayout } from '../views/machine-layout.ts';
 import { readMachine, type MachineModel } from '../views/machine-model.ts';
 import { blockedRows, deviceRows, feedRows, interruptRows, metricsRows, syncRows } from '../views/machine-rows.ts';
 import { PcbCard } from '../views/pcb-card.ts';
@@ -133,7 +133,7 @@ export class Machine extends UiScene {
 
   protected relayout(screen: ScreenLayout): void {
     const cores = this.model?.cores.length ?? 2;
-    this.lay = machineLayout(screen.width, screen.height, cores, this.barHeight + 16);
+    this.lay = machineLayout(screen.width, screen.height, cores, this.barHeight + 16, ownPart(this.model?.mine.role ?? ''));
     const { parts, unit } = this.lay;
     setSize(this.header, unit * (this.lay.stacked ? 0.95 : 1.05));
     this.header.setPosition(this.lay.header.x, this.lay.header.y).setWordWrapWidth(this.lay.header.width);
@@ -163,9 +163,9 @@ export class Machine extends UiScene {
     if (!session?.state?.machine || !this.dirty) return;
     this.dirty = false;
     const model = readMachine(session.state, session.seat());
-    const coresChanged = model.cores.length !== this.model?.cores.length;
+    const shapeChanged = model.cores.length !== this.model?.cores.length || ownPart(model.mine.role) !== ownPart(this.model?.mine.role ?? '');
     this.model = model;
-    if (coresChanged) { this.relayout(this.layout()); this.dirty = false; }
+    if (shapeChanged) { this.relayout(this.layout()); this.dirty = false; }
     if (this.selected >= 0 && !model.ready.some((th) => th.tid === this.selected)) this.selected = -1;
     if (!model.mine.cores.includes(this.target)) this.target = model.mine.cores[0] ?? 0;
     const state = session.state;

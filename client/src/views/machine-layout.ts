@@ -22,8 +22,17 @@ export interface MachineLayout {
 
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
 
-/** Lays the machine out for a screen, leaving `bottom` pixels free for the action bar. */
-export function machineLayout(width: number, height: number, cores: number, bottom: number): MachineLayout {
+/** The part that shows a role's own job, where it is not among the first parts anyway. */
+export function ownPart(role: string): Part | null {
+  return role === 'interrupt' ? 'interrupts' : role === 'ipc' ? 'channels' : null;
+}
+
+/**
+ * Lays the machine out for a screen, leaving `bottom` pixels free for the action bar. On a phone the
+ * player's `own` part comes right after the cores, so the interrupt handler and the channel see
+ * what they act on without scrolling.
+ */
+export function machineLayout(width: number, height: number, cores: number, bottom: number, own: Part | null = null): MachineLayout {
   const stacked = width < 820 || width / height < 1.05;
   const m = 8;
   if (stacked) {
@@ -34,6 +43,8 @@ export function machineLayout(width: number, height: number, cores: number, bott
       ['cores', CoresView.heightFor(cores, w - unit, unit) + unit * 2.2], ['ready', unit * 13], ['blocked', unit * 5], ['interrupts', unit * 5],
       ['devices', unit * 5], ['channels', unit * 7], ['sync', unit * 5.5], ['processes', unit * 16], ['metrics', unit * 8], ['feed', unit * 14],
     ];
+    const at = own ? heights.findIndex(([part]) => part === own) : -1;
+    if (at > 1) heights.splice(1, 0, ...heights.splice(at, 1));
     let y = header.y + header.height + unit * 0.4;
     const parts = {} as Record<Part, Rect>;
     for (const [part, h] of heights) { parts[part] = { x: m, y, width: w, height: h }; y += h + unit * 0.5; }

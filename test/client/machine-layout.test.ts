@@ -1,0 +1,52 @@
+// The Machine scene's layout as arithmetic: every part gets a rectangle inside the world, none overlaps
+// another, and on a phone the player's own part (interrupts, channels) comes right after the cores.
+import { describe, expect, it } from 'vitest';
+import { machineLayout, ownPart, type MachineLayout, type Part } from '../../client/src/views/machine-layout.ts';
+import type { Rect } from '../../client/src/ui/layout.ts';
+
+const SCREENS = { projector: [1920, 1080], laptop: [1366, 768], phone: [390, 844] } as const;
+const overlap = (a: Rect, b: Rect): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const order = (lay: MachineLayout): Part[] => (Object.entries(lay.parts) as [Part, Rect][]).sort((a, b) => a[1].y - b[1].y || a[1].x - b[1].x).map(([p]) => p);
+
+describe('machine layout', () => {
+  for (const [name, [w, h]] of Object.entries(SCREENS)) {
+    for (const own of [null, 'interrupts', 'channels'] as const) {
+      it(`${name}, own part ${own ?? 'none'}: ten parts inside the world, none overlapping`, () => {
+        const lay = machineLayout(w, h, 4, 120, own);
+        const rects = Object.values(lay.parts);
+        expect(rects).toHaveLength(10);
+        for (const r of rects) {
+          expect(r.width).toBeGreaterThan(0);
+          expect(r.height).toBeGreaterThan(0);
+          expect(r.x + r.width).toBeLessThanOrEqual(w);
+          expect(r.y + r.height).toBeLessThanOrEqual(lay.worldHeight);
+        }
+        for (let i = 0; i < rects.length; i++) for (let j = i + 1; j < rects.length; j++) expect(overlap(rects[i]!, rects[j]!)).toBe(false);
+      });
+    }
+  }
+
+  it('on a phone the own part follows the cores and the rest keep their order', () => {
+    const plain = order(machineLayout(390, 844, 2, 120));
+    expect(plain.slice(0, 3)).toEqual(['cores', 'ready', 'blocked']);
+    for (const own of ['interrupts', 'channels'] as const) {
+      const moved = order(machineLayout(390, 844, 2, 120, own));
+      expect(moved.slice(0, 2)).toEqual(['cores', own]);
+      expect(moved.filter((p) => p !== own)).toEqual(plain.filter((p) => p !== own));
+    }
+    // the world's height does not change, only the order
+    expect(machineLayout(390, 844, 2, 120, 'channels').worldHeight).toBe(machineLayout(390, 844, 2, 120).worldHeight);
+  });
+
+  it('on wide screens the own part stays where it is (it is on screen already)', () => {
+    for (const [w, h] of [SCREENS.projector, SCREENS.laptop]) {
+      expect(machineLayout(w, h, 2, 120, 'channels').parts).toEqual(machineLayout(w, h, 2, 120).parts);
+    }
+  });
+
+  it('maps roles to their own parts', () => {
+    expect(ownPart('interrupt')).toBe('interrupts');
+    expect(ownPart('ipc')).toBe('channels');
+    for (const role of ['scheduler', 'thread', 'spectator', 'host', '']) expect(ownPart(role)).toBeNull();
+  });
+});
