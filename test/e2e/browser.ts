@@ -104,6 +104,12 @@ export async function withPage(browser: Browser, options: PageOptions, body: (tp
   if (tp.errors.length > 0) throw new Error(`The page reported errors:\n${tp.errors.join('\n')}`);
 }
 
+/** Fails if any of the pages logged an unexpected error (for tests that keep several pages open). */
+export function failOnErrors(...pages: TestPage[]): void {
+  const errors = pages.flatMap((p) => p.errors);
+  if (errors.length > 0) throw new Error(`The page reported errors:\n${errors.join('\n')}`);
+}
+
 /** Waits until the game shows a scene with its texts drawn (the fonts are loaded by then). */
 export async function waitForScene(page: Page, key: string): Promise<void> {
   await page.waitForFunction(

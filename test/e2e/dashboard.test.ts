@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/main.ts';
 import { CLIENT_DIST, ensureClientBuilt } from './build-client.ts';
-import { launchBrowser, openPage, POLL, waitForScene, type TestBrowser, type TestPage } from './browser.ts';
+import { failOnErrors, launchBrowser, openPage, POLL, waitForScene, type TestBrowser } from './browser.ts';
 
 let server: RunningServer;
 let tb: TestBrowser;
@@ -21,11 +21,6 @@ afterAll(async () => {
   await tb?.close();
   await server?.close();
 });
-
-function noErrors(...pages: TestPage[]): void {
-  const errors = pages.flatMap((p) => p.errors);
-  if (errors.length > 0) throw new Error(`The pages reported errors:\n${errors.join('\n')}`);
-}
 
 describe('teachers dashboard', () => {
   it('signs up, creates a room, a student joins, a round is played and its report shows', { timeout: 120_000 }, async () => {
@@ -94,7 +89,7 @@ describe('teachers dashboard', () => {
       await page.getByRole('heading', { name: /보고서 — 1 라운드/ }).waitFor();
       await teacher.screenshot('dashboard-report-ko');
       await page.waitForTimeout(100);
-      noErrors(teacher, student);
+      failOnErrors(teacher, student);
     } finally {
       await teacher.context.close();
       await student.context.close();

@@ -3,6 +3,7 @@
 import { Client, type Room } from '@colyseus/sdk';
 import { startServer, type RunningServer } from '../../server/main.ts';
 import type { SyncedRoomState } from '../../server/rooms/projection.ts';
+import { waitForScene, type TestPage } from './browser.ts';
 import { CLIENT_DIST, ensureClientBuilt } from './build-client.ts';
 
 /** A class room as POST /api/rooms answers. */
@@ -49,4 +50,18 @@ export function playInterrupts(room: SdkRoom): () => void {
     });
   }, 100);
   return () => clearInterval(timer);
+}
+
+/** A student joins in the browser by the room's link and nickname, and waits for the given scene. */
+export async function joinInBrowser(tp: TestPage, server: RunningServer, code: string, nickname: string, scene = 'Lobby'): Promise<void> {
+  await tp.page.goto(`${server.url}/join/${code}`);
+  await waitForScene(tp.page, 'Join');
+  await tp.page.locator('#join-nickname').fill(nickname);
+  await tp.page.locator('#join-nickname').press('Enter');
+  await waitForScene(tp.page, scene);
+}
+
+/** The public seat id of the player with this nickname, once the host's state shows them. */
+export function seatOf(host: SdkRoom, nickname: string): string | undefined {
+  return [...host.state.players.entries()].find(([, p]) => p.nickname === nickname)?.[0];
 }

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import type { RunningServer } from '../../server/main.ts';
 import { startWithBrowser, POLL, waitForScene, withPage, type TestBrowser } from './browser.ts';
-import { createRoom, joinSdk, startGameServer } from './game-server.ts';
+import { createRoom, joinInBrowser, joinSdk, seatOf, startGameServer } from './game-server.ts';
 
 let server: RunningServer;
 let tb: TestBrowser;
@@ -34,18 +34,15 @@ it('stays smooth with 64 processes on screen', async () => {
   const room = await createRoom(server, { scenario, ticksPerSecond: 4, seed: 3 });
   const host = await joinSdk(server, room.roomId, { hostKey: room.hostKey });
   try {
-    await withPage(tb.browser, { viewport: 'laptop' }, async ({ page, screenshot }) => {
+    await withPage(tb.browser, { viewport: 'laptop' }, async (tp) => {
+      const { page, screenshot } = tp;
       await page.goto(`${server.url}/`);
       await waitForScene(page, 'Menu');
       console.log(`menu (a still scene, for comparison): ${JSON.stringify(await frameStats(page))}`);
-      await page.goto(`${server.url}/join/${room.code}`);
-      await waitForScene(page, 'Join');
-      await page.locator('#join-nickname').fill('Watcher');
-      await page.locator('#join-nickname').press('Enter');
-      await waitForScene(page, 'Lobby');
+      await joinInBrowser(tp, server, room.code, 'Watcher');
       // the student only watches, so bots play every job and the machine is as busy as it gets
-      await expect.poll(() => [...host.state.players.entries()].find(([, p]) => p.nickname === 'Watcher')?.[0], POLL).toBeTruthy();
-      const seat = [...host.state.players.entries()].find(([, p]) => p.nickname === 'Watcher')![0];
+      await expect.poll(() => seatOf(host, 'Watcher'), POLL).toBeTruthy();
+      const seat = seatOf(host, 'Watcher')!;
       host.send('host:assign', { player: seat, slot: 'spectator' });
       await expect.poll(() => host.state.players.get(seat)?.slot, POLL).toBe('spectator');
       host.send('host:start');

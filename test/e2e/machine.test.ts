@@ -4,8 +4,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/main.ts';
-import { startWithBrowser, openPage, POLL, waitForScene, type TestBrowser, type TestPage } from './browser.ts';
-import { createRoom, joinSdk, playInterrupts, startGameServer, type CreatedRoom, type SdkRoom } from './game-server.ts';
+import { failOnErrors, startWithBrowser, openPage, POLL, waitForScene, type TestBrowser, type TestPage } from './browser.ts';
+import { createRoom, joinInBrowser, joinSdk, playInterrupts, startGameServer, type SdkRoom } from './game-server.ts';
 
 let server: RunningServer;
 let tb: TestBrowser;
@@ -15,21 +15,8 @@ startWithBrowser(startGameServer, (a, b) => { server = a; tb = b; }, 180_000);
 type MachineInfo = NonNullable<ReturnType<NonNullable<Window['__kc']>['machine']>>;
 const machine = (page: Page): Promise<MachineInfo | null> => page.evaluate(() => window.__kc?.machine() ?? null);
 
-async function joinInBrowser(tp: TestPage, room: CreatedRoom, nickname: string, scene = 'Lobby'): Promise<void> {
-  await tp.page.goto(`${server.url}/join/${room.code}`);
-  await waitForScene(tp.page, 'Join');
-  await tp.page.locator('#join-nickname').fill(nickname);
-  await tp.page.locator('#join-nickname').press('Enter');
-  await waitForScene(tp.page, scene);
-}
-
 async function clickAt(page: Page, r: { x: number; y: number; width: number; height: number }): Promise<void> {
   await page.mouse.click(r.x + r.width / 2, r.y + Math.min(r.height / 2, 30));
-}
-
-function failOnErrors(...pages: TestPage[]): void {
-  const errors = pages.flatMap((p) => p.errors);
-  if (errors.length > 0) throw new Error(`The page reported errors:\n${errors.join('\n')}`);
 }
 
 describe('a class round in the browser', () => {
@@ -55,7 +42,7 @@ describe('a class round in the browser', () => {
       await expect.poll(() => projector.page.getByTestId('projector-code').textContent(), POLL).toBe(room.code);
       await expect.poll(() => projector.page.locator('.projector-panel img.qr').evaluate((img: HTMLImageElement) => img.naturalWidth > 0), POLL).toBe(true);
 
-      await joinInBrowser(laptop, room, 'Minjun'); // first student: the scheduler
+      await joinInBrowser(laptop, server, room.code, 'Minjun'); // first student: the scheduler
       const second = await joinSdk(server, room.roomId, { nickname: 'Jisoo', code: room.code }); // second: the interrupt handler
       stopPlaying = playInterrupts(second);
       await expect.poll(() => projector.page.locator('.projector-players').textContent(), POLL).toContain('2');
@@ -140,7 +127,7 @@ describe('a class round in the browser', () => {
       // a student joins late on a phone and steers a thread of the counter process
       phone = await openPage(tb.browser, { viewport: 'phone', locale: 'ko-KR' });
       pages.push(phone);
-      await joinInBrowser(phone, room, '서연', 'Machine');
+      await joinInBrowser(phone, server, room.code, '서연', 'Machine');
       await expect.poll(async () => (await machine(phone!.page))?.role, POLL).toBe('thread');
       // the thread player picks its next instruction from the palette; the kernel takes it (or says why not)
       const chosen: string[] = [];
