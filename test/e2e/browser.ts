@@ -72,7 +72,12 @@ export async function openPage(browser: Browser, options: PageOptions = {}): Pro
     if (msg.type() === 'error') record(`console.error: ${msg.text()} (${msg.location().url})`);
   });
   page.on('pageerror', (error) => record(`page error: ${error.stack ?? error.message}`));
-  page.on('requestfailed', (request) => record(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  page.on('requestfailed', (request) => {
+    // ERR_ABORTED is the browser cancelling a request itself (a reload or navigation while the
+    // favicon or a font was loading), not the server failing it
+    const why = request.failure()?.errorText ?? '';
+    if (why !== 'net::ERR_ABORTED') record(`request failed: ${request.url()} ${why}`);
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) record(`HTTP ${response.status()}: ${response.url()}`);
   });
