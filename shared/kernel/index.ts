@@ -12,7 +12,7 @@ export { tickInPlace } from './tick.ts';
 export { parseScenario, defaultPalette, CHANNEL_KINDS, scenarioInput, type ScenarioInput, type ScenarioResult } from './scenario.ts';
 export { parseInstr, formatInstr, cpuCost, OPS } from './program.ts';
 export { describeRejection, describeEvent, REJECTIONS, type Lang } from './texts.ts';
-export { machineMetrics, processMetrics, type MachineMetrics, type ProcessMetrics } from './metrics.ts';
+export { comparableFigures, machineMetrics, processMetrics, type ComparableFigures, type MachineMetrics, type ProcessMetrics } from './metrics.ts';
 export { hashState } from './hash.ts';
 export { label, MAX_PROCESSES } from './machine.ts';
 export { deadlockCycles, waitsFor } from './detect.ts';

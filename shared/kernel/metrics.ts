@@ -79,3 +79,26 @@ export function machineMetrics(s: KernelState): MachineMetrics {
     },
   };
 }
+
+/** The averages a reader may compare; null where they are not defined yet. */
+export interface ComparableFigures {
+  response: number | null;
+  turnaround: number | null;
+  waiting: number | null;
+  interruptLatency: number | null;
+}
+
+/**
+ * The figures a report or a screen may put side by side: the process averages are over finished
+ * processes, so before one has finished they are undefined, not 0 (which would read as the best
+ * possible); the interrupt latency likewise before an interrupt was handled. Shown as "—", never "best".
+ */
+export function comparableFigures(m: Pick<MachineMetrics, 'completed' | 'averages' | 'interruptsHandled' | 'meanInterruptLatency'>): ComparableFigures {
+  const done = m.completed > 0;
+  return {
+    response: done ? m.averages.response : null,
+    turnaround: done ? m.averages.turnaround : null,
+    waiting: done ? m.averages.waiting : null,
+    interruptLatency: m.interruptsHandled > 0 ? m.meanInterruptLatency : null,
+  };
+}

@@ -1,7 +1,8 @@
 // The classic policies against the textbooks' own worked examples (OSTEP ch. 7, Silberschatz ch. 5).
 import { describe, expect, it } from 'vitest';
-import { parseScenario, type Scenario, type ScenarioInput } from '../../shared/kernel/index.ts';
+import { comparableFigures, machineMetrics, parseScenario, type Scenario, type ScenarioInput } from '../../shared/kernel/index.ts';
 import { runPolicy } from '../../shared/sim/run.ts';
+import { machine } from './harness.ts';
 
 function workload(input: ScenarioInput): Scenario {
   const r = parseScenario(input);
@@ -124,5 +125,18 @@ describe('I/O overlaps with computation', () => {
     const two = runPolicy(workload({ cores: 2, jobs: [{ name: 'A', length: 6 }, { name: 'B', length: 6 }] }), 'rr', { quantum: 2 });
     expect(one.ticks).toBe(12);
     expect(two.ticks).toBe(6);
+  });
+});
+
+describe('figures a report may compare', () => {
+  it('averages over finished processes are undefined, not 0, until one finishes; the interrupt latency until one is handled', () => {
+    const m = machine({ cores: 1, switchCost: 0, processes: [{ name: 'A', length: 3 }, { name: 'B', length: 2 }] }).dispatch(0, 1).tick(2);
+    expect(machineMetrics(m.s).averages.turnaround).toBe(0); // the raw mean of nothing
+    expect(comparableFigures(machineMetrics(m.s))).toEqual({ response: null, turnaround: null, waiting: null, interruptLatency: null });
+    m.tick(1);
+    const done = machineMetrics(m.s);
+    expect(done.completed).toBe(1);
+    expect(comparableFigures(done)).toEqual({ response: 0, turnaround: 3, waiting: 0, interruptLatency: null });
+    expect(comparableFigures({ ...done, interruptsHandled: 2, meanInterruptLatency: 1.5 }).interruptLatency).toBe(1.5);
   });
 });

@@ -1,14 +1,12 @@
 // A round's report: the Gantt chart, the class's figures against FIFO, SJF, round robin and priority,
 // the moments worth discussing, each student's part, and the session's CSV.
+import { comparableFigures, type MachineMetrics } from '../../../shared/kernel/metrics.ts';
 import { api } from './api.ts';
 import { fill, h, num } from './dom.ts';
 import { ganttChart, type GanttRun } from './gantt.ts';
 import { lang, t, type TextKey } from './texts.ts';
 
-interface Metrics {
-  utilization: number; throughput: number; contextSwitches: number; switchTicks: number; meanInterruptLatency: number; completed: number;
-  averages: { response: number; turnaround: number; waiting: number };
-}
+type Metrics = Pick<MachineMetrics, 'utilization' | 'throughput' | 'contextSwitches' | 'switchTicks' | 'meanInterruptLatency' | 'interruptsHandled' | 'completed' | 'averages'>;
 interface Report {
   id: string; sessionId: string; roundNumber: number; scenarioId: string; startedAt: number; endedAt: number;
   metrics: { class: Metrics; ticks: number; endedBy: string; finished: boolean };
@@ -18,19 +16,19 @@ interface Report {
   players: { nickname: string; role: string; score: number; actionsCount: number; refusedCount: number; meanLatencyMs: number | null }[];
 }
 
-// Averages over finished processes mean nothing when none finished: shown as "—" and never "best".
-const finishedOnly = (m: Metrics, v: number) => (m.completed > 0 ? v : NaN);
+// Figures that are not defined yet (no process finished, no interrupt handled) are NaN here: shown as "—" and never "best".
+const shown = (v: number | null): number => v ?? NaN;
 
 const ROWS: [TextKey, (m: Metrics) => number, 'lower' | 'higher', (v: number) => string][] = [
   ['metrics.utilization', (m) => m.utilization, 'higher', (v) => `${Math.round(v * 100)}%`],
   ['metrics.throughput', (m) => m.throughput, 'higher', (v) => num(v, 2)],
   ['metrics.completed', (m) => m.completed, 'higher', (v) => num(v)],
-  ['metrics.response', (m) => finishedOnly(m, m.averages.response), 'lower', (v) => num(v)],
-  ['metrics.turnaround', (m) => finishedOnly(m, m.averages.turnaround), 'lower', (v) => num(v)],
-  ['metrics.waiting', (m) => finishedOnly(m, m.averages.waiting), 'lower', (v) => num(v)],
+  ['metrics.response', (m) => shown(comparableFigures(m).response), 'lower', (v) => num(v)],
+  ['metrics.turnaround', (m) => shown(comparableFigures(m).turnaround), 'lower', (v) => num(v)],
+  ['metrics.waiting', (m) => shown(comparableFigures(m).waiting), 'lower', (v) => num(v)],
   ['metrics.switches', (m) => m.contextSwitches, 'lower', (v) => num(v)],
   ['metrics.switch_ticks', (m) => m.switchTicks, 'lower', (v) => num(v)],
-  ['metrics.irq_latency', (m) => m.meanInterruptLatency, 'lower', (v) => num(v)],
+  ['metrics.irq_latency', (m) => shown(comparableFigures(m).interruptLatency), 'lower', (v) => num(v)],
 ];
 
 function policyName(policy: string): string {

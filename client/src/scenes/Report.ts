@@ -1,6 +1,6 @@
 // End of round: the Gantt chart per core, the class's figures beside FIFO, SJF, RR and priority on the
 // same workload, and the round's notable events. Everything comes from the summary the server sent.
-import type { MachineMetrics } from '../../../shared/kernel/metrics.ts';
+import { comparableFigures, type MachineMetrics } from '../../../shared/kernel/metrics.ts';
 import type { RoundSummary } from '../../../shared/protocol/summary.ts';
 import { getLanguage, t, type MessageKey } from '../i18n/index.ts';
 import { currentSession, type RoomSession } from '../net/room-session.ts';
@@ -14,16 +14,16 @@ import '../views/machine.css';
 
 type Figure = [MessageKey, (m: MachineMetrics) => string];
 
-const n = (x: number): string => (Math.round(x * 10) / 10).toString();
+const n = (x: number | null): string => (x === null ? '—' : (Math.round(x * 10) / 10).toString());
 const FIGURES: Figure[] = [
   ['report.row.completed', (m) => String(m.completed)],
   ['report.row.utilization', (m) => `${Math.round(m.utilization * 100)}%`],
   ['report.row.throughput', (m) => n(m.throughput)],
-  ['report.row.response', (m) => n(m.averages.response)],
-  ['report.row.turnaround', (m) => n(m.averages.turnaround)],
-  ['report.row.waiting', (m) => n(m.averages.waiting)],
+  ['report.row.response', (m) => n(comparableFigures(m).response)],
+  ['report.row.turnaround', (m) => n(comparableFigures(m).turnaround)],
+  ['report.row.waiting', (m) => n(comparableFigures(m).waiting)],
   ['report.row.switches', (m) => String(m.contextSwitches)],
-  ['report.row.latency', (m) => n(m.meanInterruptLatency)],
+  ['report.row.latency', (m) => n(comparableFigures(m).interruptLatency)],
 ];
 
 /** The Report scene. */

@@ -95,9 +95,10 @@ export interface Metrics {
   utilization: number;
   throughput: number;
   completed: number;
-  response: number;
-  turnaround: number;
-  waiting: number;
+  /** Averages over finished processes: null until one has finished. */
+  response: number | null;
+  turnaround: number | null;
+  waiting: number | null;
   switches: number;
   switchTicks: number;
   faults: [string, number][];
@@ -176,7 +177,8 @@ function treeOrder(list: ProcessInfo[]): ProcessInfo[] {
   return out;
 }
 
-const mean = (xs: number[]): number => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
+/** The mean, or null for no values (an average over finished processes before any has finished). */
+const mean = (xs: number[]): number | null => (xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length);
 
 /** Reads the synced room state into a MachineModel for the player in `seat`. */
 export function readMachine(state: SyncedRoomState, seat: string | null): MachineModel {

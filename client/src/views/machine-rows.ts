@@ -48,7 +48,7 @@ export function syncRows(m: MachineModel): Row[] {
   return rows.length > 0 ? rows : [[t('machine.none'), UI.muted]];
 }
 
-const num = (x: number): string => (Math.round(x * 10) / 10).toString();
+const num = (x: number | null): string => (x === null ? '—' : (Math.round(x * 10) / 10).toString());
 
 /** The textbook figures so far. */
 export function metricsRows(m: MachineModel): Row[] {
