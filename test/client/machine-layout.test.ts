@@ -1,5 +1,6 @@
 // The Machine scene's layout as arithmetic: every part gets a rectangle inside the world, none overlaps
-// another, and on a phone the player's own part (interrupts, channels) comes right after the cores.
+// another, on a phone the player's own part (interrupts, channels) comes right after the cores, and a
+// panel shown over the machine gets a place of its own.
 import { describe, expect, it } from 'vitest';
 import { machineLayout, ownPart, type MachineLayout, type Part } from '../../client/src/views/machine-layout.ts';
 import type { Rect } from '../../client/src/ui/layout.ts';
@@ -42,6 +43,22 @@ describe('machine layout', () => {
     for (const [w, h] of [SCREENS.projector, SCREENS.laptop]) {
       expect(machineLayout(w, h, 2, 120, 'channels').parts).toEqual(machineLayout(w, h, 2, 120).parts);
     }
+  });
+
+  it('keeps the place asked for by a panel over the machine (a solo level) clear of every part', () => {
+    for (const [w, h] of Object.values(SCREENS)) {
+      for (const asked of [120, 260]) {
+        const lay = machineLayout(w, h, 2, 120, null, asked);
+        expect(lay.overlay.height).toBe(asked);
+        expect(lay.overlay.x + lay.overlay.width).toBeLessThanOrEqual(w);
+        for (const r of Object.values(lay.parts)) expect(overlap(r, lay.overlay)).toBe(false);
+        expect(overlap(lay.header, lay.overlay)).toBe(false);
+        // the cores are never pushed off a screen without scrolling
+        expect(lay.parts.cores.y).toBeLessThan(h / 2);
+      }
+    }
+    // without an overlay nothing moves
+    expect(machineLayout(1366, 768, 2, 120, null, 0).parts).toEqual(machineLayout(1366, 768, 2, 120).parts);
   });
 
   it('maps roles to their own parts', () => {

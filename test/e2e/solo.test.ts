@@ -80,6 +80,17 @@ async function answerCheckpoint(page: Page): Promise<void> {
   expect(await page.locator('.choice.right').count()).toBe(1);
 }
 
+/** Whether the level's HUD covers a core or a Ready card (the scheduler's whole job): it must not. */
+async function hudCoversMachine(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const hud = document.querySelector('.level-hud')?.getBoundingClientRect();
+    const kc = window.__kc;
+    if (!hud || !kc) return true;
+    const rects = [kc.core(0), ...kc.cards()].filter((r) => r !== null);
+    return rects.some((r) => r.x < hud.right && hud.left < r.x + r.width && r.y < hud.bottom && hud.top < r.y + r.height);
+  });
+}
+
 describe('the solo campaign in the browser', () => {
   it('laptop, English: map, concept card, level 1 played to stars that survive a reload, a checkpoint explained', async () => {
     await withPage(tb.browser, { viewport: 'laptop' }, async ({ page, screenshot }) => {
@@ -110,6 +121,7 @@ describe('the solo campaign in the browser', () => {
       await expect.poll(() => page.locator('.level-hud').isVisible(), POLL).toBe(true);
       expect(await page.locator('.level-hud').textContent()).toContain('Finish both hello processes');
       await expect.poll(async () => (await page.evaluate(() => window.__kc?.machine() ?? null))?.role, POLL).toBe('scheduler');
+      await expect.poll(() => hudCoversMachine(page), POLL).toBe(false);
       await screenshot('solo-machine-laptop-en');
       await playFirstLevel(page);
 
@@ -157,6 +169,7 @@ describe('the solo campaign in the browser', () => {
       await page.locator('[data-action="start-level"]').click();
       await waitForScene(page, 'Machine');
       await expect.poll(() => page.locator('.level-hud').isVisible(), POLL).toBe(true);
+      await expect.poll(() => hudCoversMachine(page), POLL).toBe(false);
       await page.waitForTimeout(800);
       await screenshot(`solo-machine-${tag}`);
       await page.locator('.level-hud [data-action="map"]').click();

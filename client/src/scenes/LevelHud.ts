@@ -8,6 +8,8 @@ import { onLanguageChanged, t } from '../i18n/index.ts';
 import { currentPlay, leaveLevel, retryLevel, type LevelPlay } from '../solo/level-room.ts';
 import { levelNumber, pick, roleSentence } from '../solo/level-text.ts';
 import { h, required } from '../ui/dom.ts';
+import type { Rect } from '../ui/layout.ts';
+import { OVERLAY_HEIGHT, OVERLAY_RECT } from '../views/machine-layout.ts';
 import '../solo/solo.css';
 
 /** Started (launched over Machine) with the level being played. */
@@ -49,7 +51,22 @@ export class LevelHud extends Phaser.Scene {
     const offLanguage = onLanguageChanged(() => this.render());
     play.onVerdict = () => this.finish();
     const offSession = play.session.on((change) => { if (change === 'left') this.toMap(); });
+    // The Machine scene keeps a place clear for the HUD (under the top bar on a phone, heading the
+    // right-hand column on wider screens): the HUD tells it how tall it is and goes where it is put.
+    const onRect = (_parent: unknown, key: string): void => { if (key === OVERLAY_RECT) this.placeSelf(); };
+    this.registry.events.on(Phaser.Data.Events.SET_DATA, onRect);
+    this.registry.events.on(Phaser.Data.Events.CHANGE_DATA, onRect);
+    const measure = new ResizeObserver(() => {
+      const height = Math.ceil(this.root.offsetHeight);
+      if (height !== this.registry.get(OVERLAY_HEIGHT)) this.registry.set(OVERLAY_HEIGHT, height);
+    });
+    measure.observe(this.root);
+    this.placeSelf();
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      measure.disconnect();
+      this.registry.events.off(Phaser.Data.Events.SET_DATA, onRect);
+      this.registry.events.off(Phaser.Data.Events.CHANGE_DATA, onRect);
+      this.registry.set(OVERLAY_HEIGHT, 0);
       offLanguage();
       offSession();
       if (this.play.onVerdict) this.play.onVerdict = null;
@@ -57,6 +74,13 @@ export class LevelHud extends Phaser.Scene {
     });
     if (play.verdict) this.finish();
     else if (play.session.state.phase === 'paused') this.pause.focus({ preventScroll: true });
+  }
+
+  /** Moves the HUD to the place the Machine scene keeps for it. */
+  private placeSelf(): void {
+    const r = this.registry.get(OVERLAY_RECT) as Rect | undefined;
+    if (!r) return;
+    Object.assign(this.root.style, { left: `${Math.round(r.x)}px`, top: `${Math.round(r.y)}px`, width: `${Math.round(r.width)}px`, right: 'auto' });
   }
 
   private render(): void {

@@ -12,7 +12,7 @@ import { ChannelsView } from '../views/channels-view.ts';
 import { CoresView } from '../views/cores-view.ts';
 import { installMachineHook } from '../views/kc-hook.ts';
 import { ListView } from '../views/list-view.ts';
-import { machineLayout, ownPart, type MachineLayout } from '../views/machine-layout.ts';
+import { machineLayout, OVERLAY_HEIGHT, OVERLAY_RECT, ownPart, type MachineLayout } from '../views/machine-layout.ts';
 import { readMachine, type MachineModel } from '../views/machine-model.ts';
 import { blockedRows, deviceRows, feedRows, interruptRows, metricsRows, syncRows } from '../views/machine-rows.ts';
 import { PcbCard } from '../views/pcb-card.ts';
@@ -96,7 +96,13 @@ export class Machine extends UiScene {
     ui?.append(this.detail.root, this.callout.root, this.projector.root);
     wireMachineInput.scene(this);
     installMachineHook(this);
+    // a panel over the machine (a solo level's HUD) asks for room; the layout keeps it clear
+    const onOverlay = (_parent: unknown, key: string): void => { if (key === OVERLAY_HEIGHT && this.lay) this.relayout(this.layout()); };
+    this.registry.events.on(Phaser.Data.Events.SET_DATA, onOverlay);
+    this.registry.events.on(Phaser.Data.Events.CHANGE_DATA, onOverlay);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      this.registry.events.off(Phaser.Data.Events.SET_DATA, onOverlay);
+      this.registry.events.off(Phaser.Data.Events.CHANGE_DATA, onOverlay);
       this.offSession?.();
       this.offSession = null;
       this.detail.root.remove();
@@ -133,7 +139,9 @@ export class Machine extends UiScene {
 
   protected relayout(screen: ScreenLayout): void {
     const cores = this.model?.cores.length ?? 2;
-    this.lay = machineLayout(screen.width, screen.height, cores, this.barHeight + 16, ownPart(this.model?.mine.role ?? ''));
+    const overlay = Number(this.registry.get(OVERLAY_HEIGHT)) || 0;
+    this.lay = machineLayout(screen.width, screen.height, cores, this.barHeight + 16, ownPart(this.model?.mine.role ?? ''), overlay);
+    this.registry.set(OVERLAY_RECT, this.lay.overlay);
     const { parts, unit } = this.lay;
     setSize(this.header, unit * (this.lay.stacked ? 0.95 : 1.05));
     this.header.setPosition(this.lay.header.x, this.lay.header.y).setWordWrapWidth(this.lay.header.width);
@@ -172,7 +180,7 @@ export class Machine extends UiScene {
     const code = state.code || session.code;
     const speed = t('machine.speed', { speed: state.speed });
     const phase = t(`machine.phase.${model.phase}` as 'machine.phase.running');
-    setText(this.header, fitWidth(this.header, `${t('app.title')} · ${t('machine.tick', { tick: model.tick })} · ${phase} · ${speed} · ${t('machine.quantum', { quantum: model.quantum, cost: model.switchCost })}${session.projector && code ? ` · ${t('lobby.code')} ${code}` : ''}`, this.lay.header.width * (this.lay.stacked ? 1.9 : 1)));
+    setText(this.header, fitWidth(this.header, `${t('app.title')} · ${t('machine.tick', { tick: model.tick })} · ${phase} · ${speed} · ${model.quantum > 0 ? t('machine.quantum', { quantum: model.quantum, cost: model.switchCost }) : t('machine.quantum_none', { cost: model.switchCost })}${session.projector && code ? ` · ${t('lobby.code')} ${code}` : ''}`, this.lay.header.width * (this.lay.stacked ? 1.9 : 1)));
     setText(this.coresFrame.title, t('machine.cores', { count: model.cores.length }));
     this.coresFrame.redraw(model.mine.role === 'scheduler');
     this.cores.update(model, this.target, model.phase === 'running');
