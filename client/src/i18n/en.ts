@@ -84,6 +84,7 @@ export const en = {
   'machine.tick': 'Tick {tick}',
   'machine.speed': '{speed} ticks/s',
   'machine.quantum': 'time slice {quantum}, switch cost {cost}',
+  'machine.quantum_none': 'no time slice, switch cost {cost}',
   'machine.phase.lobby': 'waiting to start',
   'machine.phase.running': 'running',
   'machine.phase.paused': 'paused',

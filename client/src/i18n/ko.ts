@@ -86,6 +86,7 @@ export const ko: Record<MessageKey, string> = {
   'machine.tick': '틱 {tick}',
   'machine.speed': '초당 {speed}틱',
   'machine.quantum': '타임 슬라이스 {quantum}, 문맥 교환 비용 {cost}',
+  'machine.quantum_none': '타임 슬라이스 없음, 문맥 교환 비용 {cost}',
   'machine.phase.lobby': '시작 대기',
   'machine.phase.running': '진행 중',
   'machine.phase.paused': '일시 정지',
