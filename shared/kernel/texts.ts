@@ -10,14 +10,14 @@ type Template = Record<Lang, string>;
 
 /** One sentence per refusal code; {name} is replaced by the rejection's parameter of that name. */
 export const REJECTIONS: Record<RejectionCode, Template> = {
-  'no-such-core': { en: 'There is no core {core}.', ko: '코어 {core}는 없습니다.' },
-  'no-such-thread': { en: 'There is no thread {tid}.', ko: '스레드 {tid}는 없습니다.' },
-  'no-such-process': { en: 'There is no process P{pid}.', ko: '프로세스 P{pid}는 없습니다.' },
-  'no-such-interrupt': { en: 'Interrupt #{id} is not pending: it was already handled or never raised.', ko: '인터럽트 #{id}는 대기 중이 아닙니다. 이미 처리되었거나 발생한 적이 없습니다.' },
+  'no-such-core': { en: 'There is no core {core}.', ko: '코어 {core}은(는) 없습니다.' },
+  'no-such-thread': { en: 'There is no thread {tid}.', ko: '스레드 {tid}은(는) 없습니다.' },
+  'no-such-process': { en: 'There is no process P{pid}.', ko: '프로세스 P{pid}은(는) 없습니다.' },
+  'no-such-interrupt': { en: 'Interrupt #{id} is not pending: it was already handled or never raised.', ko: '인터럽트 #{id}은(는) 대기 중이 아닙니다. 이미 처리되었거나 발생한 적이 없습니다.' },
   'no-such-channel': { en: 'There is no channel "{channel}".', ko: '"{channel}" 채널은 없습니다.' },
-  'no-such-message': { en: 'Message #{message} is not travelling on {channel}.', ko: '메시지 #{message}는 {channel}에서 전달 중이 아닙니다.' },
-  'core-busy': { en: 'Core {core} is already running {thread}: preempt it first, or pick a free core.', ko: '코어 {core}는 이미 {thread}을(를) 실행 중입니다. 먼저 선점하거나 빈 코어를 고르세요.' },
-  'core-idle': { en: 'Core {core} is idle: there is nothing to preempt.', ko: '코어 {core}는 비어 있어 선점할 것이 없습니다.' },
+  'no-such-message': { en: 'Message #{message} is not travelling on {channel}.', ko: '메시지 #{message}은(는) {channel}에서 전달 중이 아닙니다.' },
+  'core-busy': { en: 'Core {core} is already running {thread}: preempt it first, or pick a free core.', ko: '코어 {core}은(는) 이미 {thread}을(를) 실행 중입니다. 먼저 선점하거나 빈 코어를 고르세요.' },
+  'core-idle': { en: 'Core {core} is idle: there is nothing to preempt.', ko: '코어 {core}은(는) 비어 있어 선점할 것이 없습니다.' },
   'thread-running': { en: '{thread} is already Running on core {core}.', ko: '{thread}은(는) 이미 코어 {core}에서 실행 상태입니다.' },
   'thread-terminated': { en: '{thread} has Terminated: it will never run again.', ko: '{thread}은(는) 종료 상태입니다. 다시 실행될 수 없습니다.' },
   'thread-new': { en: '{thread} is still New: it must be admitted to Ready first.', ko: '{thread}은(는) 아직 생성 상태입니다. 먼저 준비 상태가 되어야 합니다.' },
@@ -32,7 +32,7 @@ export const REJECTIONS: Record<RejectionCode, Template> = {
   'not-in-palette': { en: '"{instr}" is not one of {thread}\'s instructions ({palette}).', ko: '"{instr}"은(는) {thread}이(가) 쓸 수 있는 명령어({palette})가 아닙니다.' },
   'plan-full': { en: '{thread} already has {max} instructions waiting: let it run some first.', ko: '{thread}에는 이미 명령어 {max}개가 기다리고 있습니다. 먼저 실행되게 하세요.' },
   'unlock-not-held': { en: '{thread} would not hold lock {lock} at that point: a thread can only unlock a lock it holds.', ko: '그 시점에 {thread}은(는) 락 {lock}을(를) 가지고 있지 않습니다. 자기가 가진 락만 풀 수 있습니다.' },
-  'message-not-ready': { en: 'Message #{message} is still travelling on {channel}: it can be delivered in {ticks} ticks.', ko: '메시지 #{message}는 아직 {channel}을(를) 지나는 중입니다. {ticks}틱 뒤에 전달할 수 있습니다.' },
+  'message-not-ready': { en: 'Message #{message} is still travelling on {channel}: it can be delivered in {ticks} ticks.', ko: '메시지 #{message}은(는) 아직 {channel}을(를) 지나는 중입니다. {ticks}틱 뒤에 전달할 수 있습니다.' },
   'delivery-automatic': { en: 'The kernel delivers messages on {channel} by itself in this scenario.', ko: '이 시나리오에서는 커널이 {channel}의 메시지를 직접 전달합니다.' },
   'interrupts-automatic': { en: 'The kernel handles interrupts by itself in this scenario.', ko: '이 시나리오에서는 커널이 인터럽트를 직접 처리합니다.' },
   'bad-quantum': { en: 'A time slice must be a whole number of ticks from 0 (no timer) to 1000, not {quantum}.', ko: '타임 슬라이스는 0(타이머 없음)부터 1000까지의 정수 틱이어야 합니다. {quantum}은(는) 안 됩니다.' },
@@ -122,6 +122,6 @@ export function describeEvent(e: KernelEvent, s: KernelState, lang: Lang): strin
     case 'starvation': return ko ? `기아 상태: ${L(e.tid)}이(가) ${e.waited}틱째 준비 상태에서 기다림` : `Starvation: ${L(e.tid)} has waited ${e.waited} ticks in Ready`;
     case 'out-of-order': return ko ? `${e.channel}: 순서가 뒤바뀐 메시지 (${e.seq}번이 늦게 도착)` : `${e.channel}: message ${e.seq} arrived out of order`;
     case 'leak': return ko ? `메모리 누수: P${e.pid}이(가) 힙 ${e.pages}페이지를 해제하지 않고 종료` : `Memory leak: P${e.pid} exited without freeing ${e.pages} heap pages`;
-    case 'interrupt-unhandled': return ko ? `인터럽트 #${e.id}가 ${e.waited}틱째 처리되지 않음` : `Interrupt #${e.id} unhandled for ${e.waited} ticks`;
+    case 'interrupt-unhandled': return ko ? `인터럽트 #${e.id}이(가) ${e.waited}틱째 처리되지 않음` : `Interrupt #${e.id} unhandled for ${e.waited} ticks`;
   }
 }

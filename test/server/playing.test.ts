@@ -73,7 +73,7 @@ describe('refusals', () => {
     sched!.send('set-language', { lang: 'ko' });
     sched!.send('dispatch', { core: 0, tid: 999 });
     await until('second rejection', () => rejected.length === 2);
-    expect(rejected[1]!.reason).toBe('스레드 999는 없습니다.');
+    expect(rejected[1]!.reason).toBe('스레드 999은(는) 없습니다.');
     expect(hashState(room.classroom.match.state)).toBe(before);
     expect(host.state.machine.cores.at(0)!.running).toBe(-1);
   });

@@ -226,7 +226,7 @@ const ko: Record<TextKey, string> = {
   'events.fork-bomb': '포크 폭탄',
   'events.crash': '프로세스 강제 종료',
   'events.add-core': '코어 추가',
-  'events.quantum': '새 퀀텀',
+  'events.quantum': '새 타임 슬라이스',
   'events.set': '설정',
   'roster.heading': '학생({n}명)',
   'roster.empty': '학생이 들어오기를 기다리는 중…',
