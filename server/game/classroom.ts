@@ -2,7 +2,7 @@
 // into kernel actions or host commands, runs the clock, ends rounds with their report. The Colyseus
 // rooms only translate between this and their clients.
 import { timingSafeEqual } from 'node:crypto';
-import { describeRejection, liveEventActions } from '../../shared/kernel/index.ts';
+import { describeRejection, liveEventActions, type KernelEvent } from '../../shared/kernel/index.ts';
 import { findSlot, roleSlots } from '../../shared/roles/assign.ts';
 import { scoreAction } from '../../shared/roles/score.ts';
 import { slotThreadId } from '../../shared/roles/slot-thread.ts';
@@ -60,6 +60,9 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** How many of the round's latest events a player joining or coming back mid-round receives. */
+export const RECENT_EVENTS = 30;
+
 /** A class (or solo) session. */
 export class Classroom {
   readonly seats = new Seats();
@@ -67,6 +70,10 @@ export class Classroom {
   locked = false;
   lateJoin = true;
   lastSummary: RoundSummary | null = null;
+  /** The round's latest events, for whoever joins or comes back mid-round (their feed starts with them). */
+  private recent: KernelEvent[] = [];
+  /** How many of `recent`'s newest events are broadcast but still queued (they go out after the next patch, to a newcomer too). */
+  private unsent = 0;
   private overrides: Overrides = {};
   private readonly strikes: Strikes;
   private roundStartedAt = Date.now();
@@ -226,6 +233,8 @@ export class Classroom {
         return null;
       case 'restart':
         m.restart();
+        this.recent = [];
+        this.unsent = 0;
         this.overrides = {};
         this.lastSummary = null;
         if (this.options.kind === 'class') rebalance(this.seats, m, this.overrides);
@@ -234,6 +243,8 @@ export class Classroom {
         // Solo: the same scenario again from tick 0, running at once.
         if (this.options.kind !== 'solo') return 'bad-state';
         m.restart();
+        this.recent = [];
+        this.unsent = 0;
         this.lastSummary = null;
         this.beginRound();
         return m.start() ? null : 'bad-state';
@@ -296,6 +307,16 @@ export class Classroom {
     this.activity.reset(this.match.state);
   }
 
+  /** The round's latest events already on the wire (at most RECENT_EVENTS), oldest first: the queued ones reach a newcomer anyway. */
+  recentEvents(): readonly KernelEvent[] {
+    return this.recent.slice(0, this.recent.length - this.unsent);
+  }
+
+  /** The room sent its patch and the events queued behind it. */
+  eventsSent(): void {
+    this.unsent = 0;
+  }
+
   /** Resolves once every round report handed to the sink is stored (a shutdown waits for this). */
   async settled(): Promise<void> {
     while (this.saving.size > 0) await Promise.all([...this.saving]);
@@ -307,7 +328,13 @@ export class Classroom {
     const r = this.match.step(elapsedMs, this.seats.humanSlots());
     this.activity.observe(this.match.state, running ? elapsedMs : 0);
     const events = this.match.drainEvents();
-    if (events.length > 0) this.options.io.broadcast('events', { tick: this.match.state.tick, events });
+    if (events.length > 0) {
+      this.options.io.broadcast('events', { tick: this.match.state.tick, events });
+      this.recent.push(...events);
+      this.unsent += events.length;
+      if (this.recent.length > RECENT_EVENTS) this.recent.splice(0, this.recent.length - RECENT_EVENTS);
+      this.unsent = Math.min(this.unsent, this.recent.length);
+    }
     if (r.ended) this.finishRound(r.ended);
   }
 

@@ -115,6 +115,7 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: SyncedRoo
     let changed: boolean;
     try {
       changed = super.broadcastPatch();
+      this.classroom.eventsSent(); // the 'events' queued behind the patch went out with it
     } finally {
       for (const socket of corked) socket.uncork();
     }
@@ -144,6 +145,10 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: SyncedRoo
     const seat = this.classroom.seats.bySession(client.sessionId);
     if (!seat) return;
     client.send('welcome', { seat: seat.id, slot: seat.slot, host: seat.isHost, lang: seat.lang, code: this.classroom.options.code, leaderboard: this.classroom.options.leaderboard ?? true });
+    // what happened lately, so a late joiner's (or a returning player's) feed is not empty; `replay`
+    // tells the client to replace its feed rather than add to it
+    const recent = this.classroom.recentEvents();
+    if (recent.length > 0) client.send('events', { tick: this.classroom.match.state.tick, events: recent, replay: true });
     if (this.classroom.lastSummary && this.classroom.match.phase === 'ended') client.send('summary', this.classroom.lastSummary);
   }
 

@@ -117,9 +117,12 @@ describe('a class round in the browser', () => {
         await laptop.page.keyboard.press('Escape');
       }
 
-      // the projector, opened mid-round, shows the whole machine large
+      // the projector, opened mid-round, shows the whole machine large, its feed starting with what
+      // happened before it came (the round's latest events) rather than empty
+      const joinedAt = host.state.machine.tick;
       projector = await openProjector('Machine');
       await expect.poll(async () => (await machine(projector.page))?.tick ?? 0, POLL).toBeGreaterThan(0);
+      await expect.poll(async () => (await machine(projector.page))?.feedTicks.some((tick) => tick < joinedAt) ?? false, POLL).toBe(true);
       await projector.page.waitForTimeout(400);
       await projector.screenshot('machine-projector-ko');
       await projector.context.close();

@@ -4,6 +4,7 @@ import type { Client } from '@colyseus/core';
 import { BASELINE_POLICIES, type RoundSummary } from '../../shared/protocol/summary.ts';
 import { CLOSE_CODES, JOIN_ERRORS } from '../../shared/protocol/errors.ts';
 import type { MemoryRoundReports } from '../../server/game/round-reports.ts';
+import { RECENT_EVENTS } from '../../server/game/classroom.ts';
 import { boot, collect, playerId, refusal, until, welcomeOf, type Harness, type Player } from './harness.ts';
 import { ROLES_SCENARIO, SHORT_SCENARIO } from './fixtures.ts';
 
@@ -83,6 +84,47 @@ describe('reconnection', () => {
     host.send('host:kick', { player: welcomeOf(student).seat });
     expect(await closed).toBe(CLOSE_CODES.kicked);
     expect(await refusal(h.join(created.roomId, { playerId: id, nickname: 'Choi', code: created.code }))).toBe(JOIN_ERRORS.kicked);
+  });
+});
+
+describe('the event feed of a late joiner', () => {
+  type Batch = { tick: number; events: { tick: number; type: string }[]; replay?: boolean };
+  const joinCollecting = async (created: { roomId: string; code: string }, nickname: string): Promise<Batch[]> => {
+    const room = await h.colyseus.sdk.joinById(created.roomId, { playerId: playerId(), nickname, code: created.code, lang: 'en' });
+    const got: Batch[] = [];
+    room.onMessage('events', (m: Batch) => got.push(m));
+    room.onMessage('welcome', () => undefined);
+    return got;
+  };
+
+  it('starts with the round\'s latest events, marked as a replay, then live ones; a restarted round forgets the old ones', async () => {
+    const created = await h.createRoom({ scenario: ROLES_SCENARIO, ticksPerSecond: 20, seed: 3 });
+    const host = await h.host(created);
+    host.send('host:start');
+    await until('ten ticks', () => host.state.machine.tick >= 10);
+    const late = await joinCollecting(created, 'Late');
+    await until('the replay and a live batch', () => late.length >= 2);
+    const [replay, ...live] = late;
+    expect(replay!.replay).toBe(true);
+    expect(replay!.events.length).toBeGreaterThan(0);
+    expect(replay!.events.length).toBeLessThanOrEqual(RECENT_EVENTS);
+    expect(replay!.events.some((e) => e.type === 'dispatched')).toBe(true);
+    const ticks = replay!.events.map((e) => e.tick);
+    expect(ticks).toEqual([...ticks].sort((a, b) => a - b)); // oldest first
+    expect(live.every((b) => b.replay === undefined)).toBe(true);
+    // nothing twice: the batch queued behind the next patch when the newcomer joined is not in the replay
+    expect(live[0]!.events[0]!.tick).toBeGreaterThanOrEqual(ticks.at(-1)!);
+    const replayed = new Set(replay!.events.map((e) => JSON.stringify(e)));
+    expect(live.flatMap((b) => b.events).filter((e) => replayed.has(JSON.stringify(e)))).toEqual([]);
+
+    host.send('host:end-round');
+    await until('ended', () => host.state.phase === 'ended');
+    host.send('host:restart');
+    await until('lobby', () => host.state.phase === 'lobby' && host.state.machine.tick === 0);
+    const next = await joinCollecting(created, 'Next');
+    await new Promise((r) => setTimeout(r, 300));
+    // at most the new machine's own tick-0 events (processes created), nothing of the old round
+    for (const b of next) expect(b.events.every((e) => e.tick === 0)).toBe(true);
   });
 });
 

@@ -81,7 +81,7 @@ export async function liveView(root: HTMLElement, sessionId: string): Promise<()
     requestAnimationFrame(() => { pending = false; ui.render(room.state); });
   });
   room.onMessage('welcome', () => undefined);
-  room.onMessage('events', (m: { events: FeedEvent[] }) => ui.feed(m.events));
+  room.onMessage('events', (m: { events: FeedEvent[]; replay?: boolean }) => ui.feed(m.events, m.replay ?? false));
   room.onMessage('error', (m: { message: string }) => { status.textContent = m.message; });
   room.onMessage('rejected', (m: { reason: string }) => { status.textContent = m.reason; });
   room.onMessage('summary', (m: { round: number }) => void ui.roundEnded(m.round));
@@ -239,7 +239,8 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement) {
       renderRoster(s);
       renderMetrics(s);
     },
-    feed(list: FeedEvent[]) {
+    feed(list: FeedEvent[], replay: boolean) {
+      if (replay) feedList.replaceChildren(); // the round's latest events, on (re)joining: they replace the list
       for (const e of list) {
         const text = formatEvent(e);
         if (text) feedList.prepend(h('li', { class: `ev-${e.type}` }, h('span', { class: 'mono' }, `t${e.tick}`), ' ', text));

@@ -67,8 +67,10 @@ export class RoomSession {
     this.projector = options.projector ?? false;
     this.routed = options.routed ?? false;
     room.onMessage('welcome', (w: Welcome) => { this.welcome = w; this.emit('welcome'); });
-    room.onMessage('events', (m: { tick: number; events: KernelEvent[] }) => {
-      this.latest = m.events;
+    room.onMessage('events', (m: { tick: number; events: KernelEvent[]; replay?: boolean }) => {
+      // a replay (on joining or coming back) is the round's latest events: it replaces the feed and animates nothing
+      if (m.replay) this.feed.length = 0;
+      this.latest = m.replay ? [] : m.events;
       for (const event of m.events) this.feed.push({ serial: ++this.serial, event });
       if (this.feed.length > FEED_MAX) this.feed.splice(0, this.feed.length - FEED_MAX);
       this.emit('events');

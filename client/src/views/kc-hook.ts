@@ -12,6 +12,7 @@ export interface MachineHookSource {
   cores: { coreRect(id: number): Rect | null };
   callout: { text: string };
   detail: { pid: number };
+  session: { feed: { event: { tick: number } }[] } | null;
   toScreen(r: Rect): Rect;
 }
 
@@ -28,6 +29,8 @@ export interface KcHook {
   machine(): null | {
     tick: number; phase: string; role: string; myCores: number[]; selected: number; target: number; pcb: number; refusal: string;
     ready: { tid: number; label: string }[]; cores: { id: number; running: string | null }[]; interrupts: number;
+    /** The tick of every event in the feed, oldest first. */
+    feedTicks: number[];
   };
   /** Screen rectangles (CSS pixels) of the Ready cards now drawn. */
   cards(): (Rect & { tid: number; label: string })[];
@@ -55,6 +58,7 @@ function install(): void {
         tick: m.tick, phase: m.phase, role: m.mine.role, myCores: m.mine.cores, selected: machine.selected, target: machine.target,
         pcb: machine.detail.pid, refusal: machine.callout.text, ready: m.ready.map((r) => ({ tid: r.tid, label: r.label })),
         cores: m.cores.map((c) => ({ id: c.id, running: c.running?.label ?? null })), interrupts: m.interrupts.length,
+        feedTicks: machine.session?.feed.map((f) => f.event.tick) ?? [],
       };
     },
     cards: () => (machine ? [...machine.ready.places.values()].map((p) => ({ ...machine!.toScreen(p), tid: p.tid, label: p.label })) : []),
