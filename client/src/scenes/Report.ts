@@ -10,20 +10,20 @@ import type { ScreenLayout } from '../ui/layout.ts';
 import { UiScene } from '../ui/ui-scene.ts';
 import { GanttView } from '../views/gantt-view.ts';
 import { installReportHook } from '../views/kc-hook.ts';
+import { formatFigure } from '../views/machine-rows.ts';
 import '../views/machine.css';
 
 type Figure = [MessageKey, (m: MachineMetrics) => string];
 
-const n = (x: number | null): string => (x === null ? '—' : (Math.round(x * 10) / 10).toString());
 const FIGURES: Figure[] = [
   ['report.row.completed', (m) => String(m.completed)],
   ['report.row.utilization', (m) => `${Math.round(m.utilization * 100)}%`],
-  ['report.row.throughput', (m) => n(m.throughput)],
-  ['report.row.response', (m) => n(comparableFigures(m).response)],
-  ['report.row.turnaround', (m) => n(comparableFigures(m).turnaround)],
-  ['report.row.waiting', (m) => n(comparableFigures(m).waiting)],
+  ['report.row.throughput', (m) => formatFigure(m.throughput)],
+  ['report.row.response', (m) => formatFigure(comparableFigures(m).response)],
+  ['report.row.turnaround', (m) => formatFigure(comparableFigures(m).turnaround)],
+  ['report.row.waiting', (m) => formatFigure(comparableFigures(m).waiting)],
   ['report.row.switches', (m) => String(m.contextSwitches)],
-  ['report.row.latency', (m) => n(comparableFigures(m).interruptLatency)],
+  ['report.row.latency', (m) => formatFigure(comparableFigures(m).interruptLatency)],
 ];
 
 /** The Report scene. */

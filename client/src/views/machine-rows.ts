@@ -48,7 +48,8 @@ export function syncRows(m: MachineModel): Row[] {
   return rows.length > 0 ? rows : [[t('machine.none'), UI.muted]];
 }
 
-const num = (x: number | null): string => (x === null ? '—' : (Math.round(x * 10) / 10).toString());
+/** A figure to one decimal, or "—" where it is not defined yet (see comparableFigures). */
+export const formatFigure = (x: number | null): string => (x === null ? '—' : (Math.round(x * 10) / 10).toString());
 
 /** The textbook figures so far. */
 export function metricsRows(m: MachineModel): Row[] {
@@ -56,8 +57,8 @@ export function metricsRows(m: MachineModel): Row[] {
   const faults = x.faults.filter(([, n]) => n > 0).map(([k, n]) => `${t(`metric.${k}` as MessageKey)} ${n}`);
   return [
     t('machine.m.utilization', { value: Math.round(x.utilization * 100) }),
-    t('machine.m.throughput', { value: num(x.throughput), done: x.completed }),
-    t('machine.m.averages', { response: num(x.response), turnaround: num(x.turnaround), waiting: num(x.waiting) }),
+    t('machine.m.throughput', { value: formatFigure(x.throughput), done: x.completed }),
+    t('machine.m.averages', { response: formatFigure(x.response), turnaround: formatFigure(x.turnaround), waiting: formatFigure(x.waiting) }),
     t('machine.m.switches', { count: x.switches, ticks: x.switchTicks }),
     faults.length > 0 ? [faults.join(' · '), OKABE_ITO.orange] : [t('machine.m.no_faults'), UI.muted],
   ];
