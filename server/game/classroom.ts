@@ -232,20 +232,14 @@ export class Classroom {
         this.finishRound('host');
         return null;
       case 'restart':
-        m.restart();
-        this.recent = [];
-        this.unsent = 0;
+        this.freshMachine();
         this.overrides = {};
-        this.lastSummary = null;
         if (this.options.kind === 'class') rebalance(this.seats, m, this.overrides);
         return null;
       case 'retry':
         // Solo: the same scenario again from tick 0, running at once.
         if (this.options.kind !== 'solo') return 'bad-state';
-        m.restart();
-        this.recent = [];
-        this.unsent = 0;
-        this.lastSummary = null;
+        this.freshMachine();
         this.beginRound();
         return m.start() ? null : 'bad-state';
       case 'take-job': {
@@ -299,6 +293,14 @@ export class Classroom {
         return null;
       }
     }
+  }
+
+  /** The scenario's machine from tick 0 again, with nothing of the last round's feed or summary. */
+  private freshMachine(): void {
+    this.match.restart();
+    this.recent = [];
+    this.unsent = 0;
+    this.lastSummary = null;
   }
 
   private beginRound(): void {
