@@ -197,6 +197,14 @@ function forkProcess(s: KernelState, t: Thread, parent: Process, program: string
     threads: [{ program: instructions, steered: false, palette: [] }], vars: { ...parent.vars },
     code: parent.memory.code, data: parent.memory.data, shm: [...parent.memory.shm],
   }, parent.pid, emit);
+  // The child is a copy of the parent but for its PID and where it lives: the forking thread's
+  // registers (a value loaded but not yet stored included) and the variables' versions come along.
+  const ct = thread(s, child.threads[0]!);
+  ct.reg = t.reg;
+  ct.loaded = t.loaded === null ? null : { ...t.loaded };
+  ct.lastMessage = t.lastMessage;
+  child.versions = { ...parent.versions };
+  child.writers = { ...parent.writers };
   child.memory.heap = parent.memory.heap;
   child.memory.cowPages = shared;
   child.memory.cowWith = parent.pid;
