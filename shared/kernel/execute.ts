@@ -4,9 +4,10 @@
 // read-modify-write spans three ticks, another thread can slip in between: that is a race.
 import { cpuCost } from './program.ts';
 import {
-  MAX_PROCESSES, addThread, block, createProcess, endThread, liveProcesses, makeReady, proc, releaseLock,
+  MAX_PROCESSES, addThread, block, createProcess, endThread, liveProcesses, makeReady, proc, relayout, releaseLock,
   resize, terminateProcess, thread, unblock, type Emit,
 } from './machine.ts';
+import { mapFresh, refreshSharing, shareWithChild, unmap, writeVar } from './memory.ts';
 import { receive, send } from './ipc.ts';
 import type { Instr, KernelState, Process, Thread } from './types.ts';
 
@@ -57,8 +58,13 @@ function execute(s: KernelState, t: Thread, i: Instr, emit: Emit): void {
   switch (i.op) {
     case 'cpu': case 'add': case 'alloc': case 'free':
       if (i.op === 'add') t.reg += i.n;
-      if (i.op === 'alloc') { p.memory.heap += i.n; resize(p); }
-      if (i.op === 'free') { p.memory.heap = Math.max(0, p.memory.heap - i.n); resize(p); }
+      if (i.op === 'alloc') { p.memory.heap += i.n; mapFresh(s, p, 'heap', i.n); relayout(s, p); }
+      if (i.op === 'free') {
+        const n = Math.min(p.memory.heap, i.n);
+        p.memory.heap -= n;
+        refreshSharing(s, [p.pid, ...unmap(s, p, 'heap', n)]);
+        resize(p);
+      }
       t.pc++;
       t.owed = cpuCost(i);
       return;
@@ -78,10 +84,10 @@ function execute(s: KernelState, t: Thread, i: Instr, emit: Emit): void {
         s.counters.lostUpdates++;
         emit({ tick: s.tick, type: 'lost-update', var: i.var, tid: t.tid, overwritten, pid: t.pid });
       }
-      if (!h.shared && p.memory.cowPages > 0) {
-        emit({ tick: s.tick, type: 'cow-copy', pid: p.pid, pages: p.memory.cowPages });
-        p.memory.cowPages = 0;
-        p.memory.cowWith = null;
+      if (!h.shared) {
+        // Copy-on-write: only the page holding the variable, and only while another process maps it.
+        const copied = writeVar(s, p, i.var);
+        if (copied > 0) emit({ tick: s.tick, type: 'cow-copy', pid: p.pid, pages: copied });
       }
       h.vars[h.key] = t.reg;
       h.versions[h.key] = version + 1;
@@ -151,8 +157,14 @@ function execute(s: KernelState, t: Thread, i: Instr, emit: Emit): void {
       p.vars = {};
       p.versions = {};
       p.writers = {};
-      p.memory = { ...p.memory, code: prog.code, data: prog.data, heap: 0, stack: 1, cowPages: 0, cowWith: null };
-      resize(p);
+      // exec replaces the image: the old frames go back (a parent sharing them now owns them alone).
+      const sharers = unmap(s, p, null);
+      p.memory = { ...p.memory, code: prog.code, data: prog.data, heap: 0, stack: 1, pages: [] };
+      mapFresh(s, p, 'code', prog.code);
+      mapFresh(s, p, 'data', prog.data);
+      mapFresh(s, p, 'stack', 1);
+      refreshSharing(s, [p.pid, ...sharers]);
+      relayout(s, p);
       t.program = prog.instructions.slice();
       t.pc = 0;
       t.steered = false;
@@ -191,7 +203,6 @@ function forkProcess(s: KernelState, t: Thread, parent: Process, program: string
     return;
   }
   const instructions = program === null ? t.program.slice(t.pc) : s.scenario.programs[program]!.instructions;
-  const shared = parent.memory.data + parent.memory.heap + 1;
   const child = createProcess(s, {
     name: program ?? parent.name, arrival: s.tick, priority: parent.priority, kind: parent.kind, parent: null,
     threads: [{ program: instructions, steered: false, palette: [] }], vars: { ...parent.vars },
@@ -206,12 +217,9 @@ function forkProcess(s: KernelState, t: Thread, parent: Process, program: string
   child.versions = { ...parent.versions };
   child.writers = { ...parent.writers };
   child.memory.heap = parent.memory.heap;
-  child.memory.cowPages = shared;
-  child.memory.cowWith = parent.pid;
   child.openFiles = [...parent.openFiles];
-  resize(child);
-  parent.memory.cowPages = Math.max(parent.memory.cowPages, shared);
-  parent.memory.cowWith = child.pid;
+  shareWithChild(s, parent, child);
+  relayout(s, child);
   emit({ tick: s.tick, type: 'forked', parent: parent.pid, child: child.pid });
 }
 

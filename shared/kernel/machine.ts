@@ -1,6 +1,7 @@
 // The machine's bookkeeping: building a kernel from a scenario, and the lifecycle moves every part
 // shares (create, admit, ready, block, exit, terminate). Functions here mutate the state they are
 // given; index.ts wraps them so that callers outside the kernel see pure functions.
+import { GROWTH_GAP, mapFresh, place, refreshSharing, unmap } from './memory.ts';
 import type {
   BlockReason, Channel, Instr, Interrupt, KernelEvent, KernelState, Process, ProcessSpec, Scenario, Thread,
 } from './types.ts';
@@ -39,6 +40,8 @@ export function buildKernel(scenario: Scenario, seed: number): KernelState {
     nextInterruptId: 1,
     nextMessageId: 1,
     nextBase: 0,
+    frames: {},
+    nextFrame: 0,
     counters: {
       contextSwitches: 0, switchTicks: 0, interruptsRaised: 0, interruptsHandled: 0, interruptLatencyTotal: 0,
       completed: 0, lostUpdates: 0, deadlocks: 0, starvations: 0, outOfOrder: 0, leaks: 0,
@@ -93,23 +96,34 @@ export function resize(p: Process): void {
   m.limit = m.code + m.data + m.heap + m.stack;
 }
 
+/** Recomputes the limit after a segment changed size and keeps the process's range clear of the others. */
+export function relayout(s: KernelState, p: Process): void {
+  resize(p);
+  place(s, p);
+}
+
 /** Creates a process (New), with its threads, then admits it to Ready. */
 export function createProcess(s: KernelState, spec: ProcessSpec, ppid: number | null, emit: Emit): Process {
   const pid = s.nextPid++;
   const p: Process = {
     pid, ppid, name: spec.name, kind: spec.kind, priority: spec.priority, arrival: s.tick,
     firstRun: null, completion: null, terminated: false, faulted: false, threads: [],
-    memory: { base: s.nextBase, limit: 0, code: spec.code, data: spec.data, heap: 0, stack: 0, cowPages: 0, cowWith: null, shm: [...spec.shm] },
+    memory: {
+      base: s.nextBase, limit: 0, code: spec.code, data: spec.data, heap: 0, stack: 0, cowPages: 0, cowWith: null,
+      sharers: [], pages: [], shm: [...spec.shm],
+    },
     vars: { ...spec.vars }, versions: {}, writers: {}, openFiles: [], children: [],
   };
   s.processes[pid] = p;
+  mapFresh(s, p, 'code', spec.code);
+  mapFresh(s, p, 'data', spec.data);
   if (ppid !== null) s.processes[ppid]?.children.push(pid);
   for (const c of Object.values(s.channels)) {
     if (c.spec.owner === spec.name && c.ownerPid === null) c.ownerPid = pid;
   }
   spec.threads.forEach((t) => addThread(s, p, t.program, t.steered, t.palette));
   resize(p);
-  s.nextBase += p.memory.limit + 16;
+  s.nextBase += p.memory.limit + GROWTH_GAP;
   emit({ tick: s.tick, type: 'arrived', pid, tid: p.threads[0]!, name: p.name });
   admit(s, p, emit);
   return p;
@@ -127,7 +141,8 @@ export function addThread(s: KernelState, p: Process, program: Instr[], steered:
   s.threads[tid] = t;
   p.threads.push(tid);
   p.memory.stack += 1;
-  resize(p);
+  mapFresh(s, p, 'stack', 1);
+  relayout(s, p);
   return t;
 }
 
@@ -220,6 +235,7 @@ export function endThread(s: KernelState, t: Thread, emit: Emit): void {
   emit({ tick: s.tick, type: 'thread-exited', tid: t.tid, pid: t.pid });
   const p = proc(s, t.pid);
   p.memory.stack = Math.max(0, p.memory.stack - 1);
+  unmap(s, p, 'stack', 1);
   resize(p);
   if (p.threads.every((x) => thread(s, x).state === 'terminated')) terminateProcess(s, p, false, emit);
 }
@@ -244,8 +260,13 @@ export function terminateProcess(s: KernelState, p: Process, faulted: boolean, e
     s.counters.leaks++;
     emit({ tick: s.tick, type: 'leak', pid: p.pid, pages: p.memory.heap });
   }
+  // The PCB stays (Terminated) but its memory goes back: every frame, the range it held, the pages it shared.
+  p.memory.code = 0;
+  p.memory.data = 0;
   p.memory.heap = 0;
   p.memory.stack = 0;
+  refreshSharing(s, unmap(s, p, null));
+  refreshSharing(s, [p.pid]);
   resize(p);
   s.counters.completed++;
   emit({ tick: s.tick, type: 'process-terminated', pid: p.pid, faulted });

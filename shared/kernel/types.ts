@@ -164,6 +164,17 @@ export interface Interrupt {
   reported: boolean;
 }
 
+/** The segment a page belongs to (001: code is read-only; data, heap and stack are writable). */
+export type PageSegment = 'code' | 'data' | 'heap' | 'stack';
+
+/** One page-table entry: the segment, the physical frame it maps, and whether this process copied it on a write. */
+export interface Page {
+  seg: PageSegment;
+  frame: number;
+  /** True once a write made this process take its own copy of a page it shared after fork. */
+  copied: boolean;
+}
+
 /** Memory information kept in the PCB (pages). */
 export interface MemoryInfo {
   base: number;
@@ -175,8 +186,12 @@ export interface MemoryInfo {
   stack: number;
   /** Pages still shared copy-on-write with the parent/child after fork (0 when none). */
   cowPages: number;
-  /** The process whose pages are shared copy-on-write, if any. */
+  /** The lowest-numbered process it shares pages with copy-on-write, if any (all of them are in sharers). */
   cowWith: number | null;
+  /** Every process it still shares a data or heap page with copy-on-write. */
+  sharers: number[];
+  /** The page table: one entry per page of code, data, heap and stack, in that order. */
+  pages: Page[];
   shm: string[];
 }
 
@@ -332,6 +347,9 @@ export interface KernelState {
   nextInterruptId: number;
   nextMessageId: number;
   nextBase: number;
+  /** Physical frame → the processes whose page tables map it (more than one: shared copy-on-write or read-only code). */
+  frames: Record<string, number[]>;
+  nextFrame: number;
   counters: Counters;
   /** Deadlock cycles already reported, as sorted tid lists joined by commas. */
   reportedDeadlocks: string[];

@@ -20,18 +20,16 @@ function depth(s: KernelState, p: Process): number {
   return d;
 }
 
-/** Pages a process occupies on its own: its segments less the pages it still shares copy-on-write with its parent. */
+/** Pages a process occupies on its own: the pages of its page table whose frame no other process maps. */
 export function privatePages(s: KernelState, p: Process): number {
-  const m = p.memory;
-  const sharedWithParent = m.cowWith !== null && m.cowWith === p.ppid && !s.processes[m.cowWith]?.terminated ? m.cowPages : 0;
-  return Math.max(0, m.limit - sharedWithParent);
+  let n = 0;
+  for (const page of p.memory.pages) if ((s.frames[page.frame]?.length ?? 0) <= 1) n++;
+  return n;
 }
 
-/** Pages the live processes occupy, counting copy-on-write pages once. */
+/** Frames the live processes occupy, a frame shared copy-on-write (or read-only code) counted once. */
 export function memoryInUse(s: KernelState): number {
-  let n = 0;
-  for (const p of Object.values(s.processes)) if (!p.terminated) n += privatePages(s, p);
-  return n;
+  return Object.keys(s.frames).length;
 }
 
 /** Every figure that can be read from one state alone. */

@@ -14,3 +14,42 @@ describe('fork copies the whole context (001: the child is a copy but for its PI
     expect(m.of('lost-update')).toHaveLength(0);
   });
 });
+
+describe('copy-on-write copies a page once (000, 001)', () => {
+  const forkTwice = {
+    programs: { kid: ['load v', 'add 1', 'store v', 'cpu 5'] },
+    processes: [{ name: 'p', vars: { v: 1 }, data: 2, program: ['fork kid', 'fork kid', 'cpu 9', 'load v', 'add 1', 'store v'] }],
+  };
+
+  it('a fork with several children tracks every sharer; the writer copies one page, not the process', () => {
+    const m = machine(forkTwice).dispatch(0, 1);
+    expect(m.proc(1).memory.sharers).toEqual([2, 3]);
+    expect(m.proc(1).memory.cowPages).toBe(2); // both data pages, shared with both children
+    expect(m.proc(2).memory.pages.filter((p) => p.seg === 'code').map((p) => p.frame)).toEqual(m.proc(1).memory.pages.filter((p) => p.seg === 'code').map((p) => p.frame));
+    m.act({ type: 'preempt', core: 0 }).dispatch(0, 2).tick(3); // child 2 writes v
+    expect(m.of('cow-copy')).toEqual([expect.objectContaining({ pid: 2, pages: 1 })]);
+    expect(m.proc(2).memory.cowPages).toBe(1); // the page without v is still shared
+    expect(m.proc(2).memory.pages.filter((p) => p.copied)).toHaveLength(1);
+    expect(m.proc(1).memory.sharers).toEqual([2, 3]); // p still shares the other page with 2, both with 3
+  });
+
+  it('after the first writer took its copy, the one left owning the original writes in place', () => {
+    const m = machine({ programs: { kid: ['load v', 'add 5', 'store v', 'cpu 5'] }, processes: [{ name: 'p', vars: { v: 1 }, program: ['fork kid', 'load v', 'add 1', 'store v'] }] });
+    m.dispatch(0, 1).act({ type: 'preempt', core: 0 }).dispatch(0, 2).tick(3);
+    expect(m.of('cow-copy')).toHaveLength(1);
+    expect(m.proc(1).memory).toMatchObject({ cowPages: 0, sharers: [], cowWith: null });
+    m.act({ type: 'preempt', core: 0 }).dispatch(0, 1).tick(3);
+    expect(m.proc(1).vars.v).toBe(2);
+    expect(m.of('cow-copy')).toHaveLength(1); // the parent copied nothing
+  });
+
+  it('a parent whose children all exec\'d or exited shares nothing', () => {
+    const m = machine({ programs: { ls: ['cpu 1'], kid: ['exec ls'], quick: ['exit'] }, processes: [{ name: 'sh', program: ['fork kid', 'fork quick', 'cpu 5'] }] });
+    m.dispatch(0, 1);
+    expect(m.proc(1).memory.sharers).toEqual([2, 3]);
+    m.act({ type: 'preempt', core: 0 }).dispatch(0, 2); // exec ls
+    expect(m.proc(1).memory.sharers).toEqual([3]);
+    m.act({ type: 'preempt', core: 0 }).dispatch(0, 3); // exits
+    expect(m.proc(1).memory).toMatchObject({ cowPages: 0, sharers: [], cowWith: null });
+  });
+});

@@ -408,6 +408,18 @@ function checkInvariants(s: KernelState, events: readonly KernelEvent[], ledger:
     const live = p.threads.filter((tid) => s.threads[tid]!.state !== 'terminated').length;
     if (m.stack !== live) fail(`P${p.pid} has ${m.stack} stack pages for ${live} live threads`);
     if (m.heap < 0 || m.cowPages < 0) fail(`P${p.pid} has negative memory`);
+    if (m.pages.length !== m.limit) fail(`P${p.pid}'s page table has ${m.pages.length} pages for a limit of ${m.limit}`);
+    for (const page of m.pages) if (!s.frames[page.frame]?.includes(p.pid)) fail(`P${p.pid} maps frame ${page.frame}, which does not list it`);
+    if (p.terminated && m.pages.length > 0) fail(`P${p.pid} Terminated still holds ${m.pages.length} pages`);
+  }
+  // Frames: every holder maps the frame; live processes' base/limit ranges never overlap.
+  for (const [frame, holders] of Object.entries(s.frames)) {
+    if (holders.length === 0) fail(`frame ${frame} is kept with no holder`);
+    for (const pid of holders) if (!s.processes[pid]!.memory.pages.some((pg) => String(pg.frame) === frame)) fail(`frame ${frame} lists P${pid}, which does not map it`);
+  }
+  const ranges = Object.values(s.processes).filter((p) => !p.terminated && p.memory.limit > 0).map((p) => [p.pid, p.memory.base, p.memory.base + p.memory.limit] as const);
+  for (const a of ranges) for (const b of ranges) {
+    if (a[0] < b[0] && a[1] < b[2] && b[1] < a[2]) fail(`P${a[0]} [${a[1]},${a[2]}) overlaps P${b[0]} [${b[1]},${b[2]})`);
   }
   if (s.counters.completed !== terminatedProcesses) fail(`counters.completed=${s.counters.completed} but ${terminatedProcesses} processes ended`);
   for (const tid of ids) {
