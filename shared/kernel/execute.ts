@@ -4,7 +4,7 @@
 // read-modify-write spans three ticks, another thread can slip in between: that is a race.
 import { cpuCost } from './program.ts';
 import {
-  MAX_PROCESSES, addThread, block, createProcess, endThread, liveProcesses, makeReady, proc, relayout, releaseLock,
+  MAX_PROCESSES, addThread, block, createProcess, endThread, liveProcesses, makeReady, proc, reapChildren, relayout, releaseLock,
   resize, terminateProcess, thread, unblock, type Emit,
 } from './machine.ts';
 import { mapFresh, refreshSharing, shareWithChild, unmap, writeVar } from './memory.ts';
@@ -182,6 +182,7 @@ function execute(s: KernelState, t: Thread, i: Instr, emit: Emit): void {
       return;
     }
     case 'join': {
+      reapChildren(s, p); // like wait(): the zombies among its children are reaped now
       if (p.children.some((c) => !proc(s, c).terminated)) { block(s, t, { on: 'join' }, emit); return; }
       t.pc++;
       return;

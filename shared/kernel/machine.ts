@@ -107,7 +107,7 @@ export function createProcess(s: KernelState, spec: ProcessSpec, ppid: number | 
   const pid = s.nextPid++;
   const p: Process = {
     pid, ppid, name: spec.name, kind: spec.kind, priority: spec.priority, arrival: s.tick,
-    firstRun: null, completion: null, terminated: false, faulted: false, threads: [],
+    firstRun: null, completion: null, terminated: false, reaped: false, faulted: false, threads: [],
     memory: {
       base: s.nextBase, limit: 0, code: spec.code, data: spec.data, heap: 0, stack: 0, cowPages: 0, cowWith: null,
       sharers: [], pages: [], shm: [...spec.shm],
@@ -270,20 +270,33 @@ export function terminateProcess(s: KernelState, p: Process, faulted: boolean, e
   resize(p);
   s.counters.completed++;
   emit({ tick: s.tick, type: 'process-terminated', pid: p.pid, faulted });
-  // Orphans are adopted by the first process (init), as on Unix.
+  // Orphans are adopted by the first process (init), as on Unix; zombie children no one will join are reaped.
   const init = s.processes[1];
   for (const c of p.children) {
     const child = s.processes[c]!;
-    if (!child.terminated && init && !init.terminated && init.pid !== p.pid) {
+    if (child.terminated) child.reaped = true;
+    else if (init && !init.terminated && init.pid !== p.pid) {
       child.ppid = init.pid;
       init.children.push(c);
     }
   }
-  if (p.ppid !== null) wakeJoiners(s, proc(s, p.ppid), emit);
+  const parent = p.ppid === null ? undefined : s.processes[p.ppid];
+  if (!parent || parent.terminated) p.reaped = true; // no parent to wait for it: gone at once
+  if (parent) wakeJoiners(s, parent, emit);
+}
+
+/** join returns: the parent reaps its Terminated children (zombies until now), whose PCBs are then gone. */
+export function reapChildren(s: KernelState, parent: Process): void {
+  for (const c of parent.children) {
+    const child = proc(s, c);
+    if (child.terminated) child.reaped = true;
+  }
 }
 
 /** Wakes a parent's threads waiting in `join` once all its children have ended. */
 export function wakeJoiners(s: KernelState, parent: Process, emit: Emit): void {
+  const joining = parent.threads.some((tid) => thread(s, tid).blocked?.on === 'join');
+  if (joining) reapChildren(s, parent); // a parent waiting in join reaps each child as it ends
   if (parent.children.some((c) => !proc(s, c).terminated)) return;
   for (const tid of parent.threads) {
     const t = thread(s, tid);

@@ -206,6 +206,8 @@ export interface Process {
   firstRun: number | null;
   completion: number | null;
   terminated: boolean;
+  /** A Terminated process is a zombie until its parent's join (or its parent's end) reaps it; then its PCB is gone. */
+  reaped: boolean;
   faulted: boolean;
   threads: number[];
   memory: MemoryInfo;

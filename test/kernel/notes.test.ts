@@ -53,3 +53,38 @@ describe('copy-on-write copies a page once (000, 001)', () => {
     expect(m.proc(1).memory).toMatchObject({ cowPages: 0, sharers: [], cowWith: null });
   });
 });
+
+describe('memory layout is real (001: base/limit, the PCB discarded at exit)', () => {
+  it('a heap that grows into the next process moves its process to a free range: live ranges never overlap', () => {
+    const m = machine({ processes: [{ name: 'A', program: ['alloc 40', 'cpu 1'] }, { name: 'B', program: ['cpu 9'] }] });
+    const b = m.proc(2).memory;
+    m.dispatch(0, 1);
+    const a = m.proc(1).memory;
+    expect(a.heap).toBe(40);
+    expect(a.base + a.limit <= b.base || b.base + b.limit <= a.base).toBe(true);
+    expect(a.base).toBeGreaterThanOrEqual(b.base + b.limit); // moved past B
+  });
+
+  it('a Terminated process gives its memory back and stays a zombie until its parent joins; then it is reaped', () => {
+    const m = machine({ programs: { kid: ['cpu 1'] }, processes: [{ name: 'sh', program: ['fork kid', 'cpu 2', 'join', 'cpu 1'] }] });
+    m.dispatch(0, 1).act({ type: 'preempt', core: 0 }).dispatch(0, 2).tick(1);
+    const kid = m.proc(2);
+    expect(kid.terminated).toBe(true);
+    expect(kid.memory).toMatchObject({ limit: 0, pages: [] });
+    expect(kid.reaped).toBe(false); // a zombie: Terminated, its PCB kept for the parent
+    m.dispatch(0, 1).tick(2);
+    expect(kid.reaped).toBe(true);
+  });
+
+  it('orphans are adopted by init; a process with no parent is reaped at once', () => {
+    const m = machine({ programs: { kid: ['cpu 5'] }, processes: [
+      { name: 'init', program: ['join', 'cpu 1'] }, { name: 'login', parent: 'init', program: ['fork kid', 'exit'] },
+    ] });
+    m.dispatch(0, 2);
+    expect(m.proc(2).terminated).toBe(true);
+    expect(m.proc(3).ppid).toBe(1);
+    m.dispatch(0, 1); // init joins: login is a zombie it reaps, the adopted kid is still running
+    expect(m.proc(2).reaped).toBe(true);
+    expect(m.thread(1).blocked).toEqual({ on: 'join' });
+  });
+});

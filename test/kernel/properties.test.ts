@@ -410,6 +410,7 @@ function checkInvariants(s: KernelState, events: readonly KernelEvent[], ledger:
     if (m.heap < 0 || m.cowPages < 0) fail(`P${p.pid} has negative memory`);
     if (m.pages.length !== m.limit) fail(`P${p.pid}'s page table has ${m.pages.length} pages for a limit of ${m.limit}`);
     for (const page of m.pages) if (!s.frames[page.frame]?.includes(p.pid)) fail(`P${p.pid} maps frame ${page.frame}, which does not list it`);
+    if (p.reaped && !p.terminated) fail(`P${p.pid} was reaped while still alive`);
     if (p.terminated && m.pages.length > 0) fail(`P${p.pid} Terminated still holds ${m.pages.length} pages`);
   }
   // Frames: every holder maps the frame; live processes' base/limit ranges never overlap.
