@@ -4,7 +4,7 @@
 import { block, proc, thread, unblock, type Emit } from './machine.ts';
 import { nextInt, nextRandom } from './rng.ts';
 import { CHANNEL_KINDS } from './scenario.ts';
-import type { Channel, KernelState, Message, Thread } from './types.ts';
+import type { Channel, KernelState, Message, Process, Thread } from './types.ts';
 
 /** Ticks of CPU one send or receive costs on this channel kind. */
 export function channelCost(c: Channel): number {
@@ -23,10 +23,11 @@ export function isFull(c: Channel): boolean {
   return c.inFlight.length + c.buffer.length >= c.spec.capacity;
 }
 
-/** Anonymous pipes: may this process use the pipe at all, and from which end? */
-function pipeRefusal(c: Channel, pid: number, ppid: number | null, sending: boolean): 'not-related' | 'read-end' | 'write-end' | null {
+/** Anonymous pipes: does this process hold the pipe's descriptor (created it or inherited it), and which end? */
+function pipeRefusal(c: Channel, p: Process, sending: boolean): 'not-related' | 'read-end' | 'write-end' | null {
   if (c.spec.kind !== 'pipe') return null;
-  if (c.ownerPid === null || (pid !== c.ownerPid && ppid !== c.ownerPid)) return 'not-related';
+  const pid = p.pid;
+  if (!p.openFiles.includes(c.spec.name)) return 'not-related';
   if (sending) return c.writer !== null && c.writer !== pid ? 'read-end' : null;
   return c.writer === pid ? 'write-end' : null;
 }
@@ -63,7 +64,7 @@ function fixWriteEnd(s: KernelState, c: Channel, pid: number, emit: Emit): void 
 export function send(s: KernelState, t: Thread, name: string, msg: string, emit: Emit): void {
   const c = s.channels[name]!;
   const p = proc(s, t.pid);
-  const why = pipeRefusal(c, p.pid, p.ppid, true);
+  const why = pipeRefusal(c, p, true);
   if (why) { refuse(s, t, c, why, emit); return; }
   if (c.spec.kind === 'pipe' && c.writer === null) fixWriteEnd(s, c, p.pid, emit);
   open(s, t, c);
@@ -118,7 +119,7 @@ function enqueue(s: KernelState, c: Channel, t: Thread, payload: string, emit: E
 export function receive(s: KernelState, t: Thread, name: string, emit: Emit): void {
   const c = s.channels[name]!;
   const p = proc(s, t.pid);
-  const why = pipeRefusal(c, p.pid, p.ppid, false);
+  const why = pipeRefusal(c, p, false);
   if (why) { refuse(s, t, c, why, emit); return; }
   open(s, t, c);
   if (c.spec.kind === 'shm') {

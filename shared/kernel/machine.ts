@@ -117,9 +117,14 @@ export function createProcess(s: KernelState, spec: ProcessSpec, ppid: number | 
   s.processes[pid] = p;
   mapFresh(s, p, 'code', spec.code);
   mapFresh(s, p, 'data', spec.data);
-  if (ppid !== null) s.processes[ppid]?.children.push(pid);
+  const parent = ppid === null ? undefined : s.processes[ppid];
+  parent?.children.push(pid);
+  // An anonymous pipe is a pair of descriptors: its creator holds them, and a child inherits its
+  // parent's (a scenario's declared child as much as a forked one); no one else can name the pipe.
   for (const c of Object.values(s.channels)) {
-    if (c.spec.owner === spec.name && c.ownerPid === null) c.ownerPid = pid;
+    if (c.spec.kind !== 'pipe') continue;
+    if (c.spec.owner === spec.name && c.ownerPid === null) { c.ownerPid = pid; p.openFiles.push(c.spec.name); }
+    else if (parent?.openFiles.includes(c.spec.name) && !p.openFiles.includes(c.spec.name)) p.openFiles.push(c.spec.name);
   }
   spec.threads.forEach((t) => addThread(s, p, t.program, t.steered, t.palette));
   resize(p);

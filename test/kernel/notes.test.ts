@@ -88,3 +88,24 @@ describe('memory layout is real (001: base/limit, the PCB discarded at exit)', (
     expect(m.thread(1).blocked).toEqual({ on: 'join' });
   });
 });
+
+describe('an anonymous pipe belongs to descriptors, not to the family tree (003)', () => {
+  it('a child keeps its end when its parent exits, a grandchild that inherited it can use it, a stranger cannot', () => {
+    const m = machine({
+      cores: 2,
+      programs: { kid: ['fork grandkid', 'send p hi', 'cpu 3'], grandkid: ['recv p', 'cpu 1'] },
+      channels: [{ name: 'p', kind: 'pipe', owner: 'sh' }],
+      processes: [{ name: 'init', program: ['cpu 30'] }, { name: 'sh', parent: 'init', program: ['fork kid', 'exit'] }, { name: 'stranger', program: ['recv p'] }],
+    });
+    m.dispatch(0, 2); // sh forks kid and exits: kid is adopted by init
+    expect(m.proc(2).terminated).toBe(true);
+    const kid = Object.values(m.s.processes).find((p) => p.name === 'kid')!;
+    expect(kid.ppid).toBe(1);
+    m.dispatch(0, kid.threads[0]!); // kid forks grandkid and writes
+    const grandkid = Object.values(m.s.processes).find((p) => p.name === 'grandkid')!;
+    m.dispatch(1, grandkid.threads[0]!);
+    expect(m.thread(grandkid.threads[0]!).lastMessage).toBe('hi');
+    m.act({ type: 'preempt', core: 1 }).dispatch(1, 3);
+    expect(m.of('ipc-refused')).toEqual([expect.objectContaining({ tid: 3, why: 'not-related' })]);
+  });
+});
