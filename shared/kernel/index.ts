@@ -16,7 +16,7 @@ export { comparableFigures, machineMetrics, processMetrics, type ComparableFigur
 export { hashState } from './hash.ts';
 export { label, MAX_PROCESSES } from './machine.ts';
 export { deadlockCycles, waitsFor } from './detect.ts';
-export { dueMessages, isFull, isOrdered, channelCost } from './ipc.ts';
+export { dueMessages, hasMessageFor, isFull, isOrdered, isTwoWay, channelCost } from './ipc.ts';
 
 /** The machine at tick 0, with the processes that arrive at 0 admitted, and what that produced. */
 export function startKernel(scenario: Scenario, seed = 1): { state: KernelState; events: KernelEvent[] } {

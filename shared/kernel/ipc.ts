@@ -87,9 +87,19 @@ export function send(s: KernelState, t: Thread, name: string, msg: string, emit:
   enqueue(s, c, t, msg, emit);
 }
 
+/**
+ * Two-way channels between ends (003: a named pipe's server and clients, a socket's two ends): a
+ * process never reads back its own message, and a reply goes to the process it answers.
+ */
+export function isTwoWay(c: Channel): boolean {
+  return c.spec.kind === 'fifo' || c.spec.kind === 'tcp' || c.spec.kind === 'udp';
+}
+
 function enqueue(s: KernelState, c: Channel, t: Thread, payload: string, emit: Emit): void {
+  const server = c.spec.server === null ? undefined : s.arrivedPids[c.spec.server];
+  const to = !isTwoWay(c) ? null : server !== undefined && t.pid !== server ? server : c.replyTo[t.pid] ?? null;
   const m: Message = {
-    id: s.nextMessageId++, seq: c.nextSeq++, from: t.tid, fromPid: t.pid, payload, sentAt: s.tick, readyAt: s.tick + c.spec.latency,
+    id: s.nextMessageId++, seq: c.nextSeq++, from: t.tid, fromPid: t.pid, payload, to, sentAt: s.tick, readyAt: s.tick + c.spec.latency,
   };
   c.sent++;
   emit({ tick: s.tick, type: 'message-sent', channel: c.spec.name, message: m.id, tid: t.tid });
@@ -142,6 +152,13 @@ export function receive(s: KernelState, t: Thread, name: string, emit: Emit): vo
   admitSenders(s, c, emit);
 }
 
+/** Whether a reader in this process would find a message for it now (so it must not be waiting to receive). */
+export function hasMessageFor(c: Channel, pid: number): boolean {
+  if (c.spec.kind === 'file') return (c.readOffsets[pid] ?? 0) < c.buffer.length;
+  if (!isTwoWay(c)) return c.buffer.length > 0;
+  return c.buffer.some((m) => m.fromPid !== pid && (m.to === null || m.to === pid));
+}
+
 /** The next message for this reader: files keep their contents, every other kind hands it over. */
 function take(c: Channel, pid: number): Message | undefined {
   if (c.spec.kind === 'file') {
@@ -150,7 +167,12 @@ function take(c: Channel, pid: number): Message | undefined {
     c.readOffsets[pid] = at + 1;
     return c.buffer[at];
   }
-  return c.buffer.shift();
+  if (!isTwoWay(c)) return c.buffer.shift();
+  const at = c.buffer.findIndex((m) => m.fromPid !== pid && (m.to === null || m.to === pid));
+  if (at < 0) return undefined;
+  const m = c.buffer.splice(at, 1)[0]!;
+  c.replyTo[pid] = m.fromPid;
+  return m;
 }
 
 function handToReceivers(s: KernelState, c: Channel, emit: Emit): void {

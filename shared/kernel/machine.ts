@@ -61,7 +61,7 @@ export function newCore(id: number) {
 function newChannel(spec: Channel['spec']): Channel {
   return {
     spec, inFlight: [], buffer: [], nextSeq: 1, lastDeliveredSeq: 0, writer: null, ownerPid: null,
-    receivers: [], senders: [], readOffsets: {}, value: null, sent: 0, delivered: 0, dropped: 0,
+    receivers: [], senders: [], replyTo: {}, readOffsets: {}, value: null, sent: 0, delivered: 0, dropped: 0,
   };
 }
 

@@ -39,6 +39,7 @@ const channelInput = z.strictObject({
   jitter: int(0, 100).optional(),
   loss: z.number().min(0).max(1).optional(),
   owner: name.nullable().optional(),
+  server: name.nullable().optional(),
 });
 
 const programInput = z.union([
@@ -172,9 +173,12 @@ function build(input: z.output<typeof scenarioInput>): Scenario {
     const d = CHANNEL_KINDS[c.kind];
     if (c.owner && !seen.has(c.owner)) throw new ScenarioError(`channels[${i}].owner`, `no process named "${c.owner}"`);
     if (c.kind === 'pipe' && !c.owner) throw new ScenarioError(`channels[${i}].owner`, 'an anonymous pipe needs the process that creates it (its "owner")');
+    if (c.server && c.kind !== 'fifo') throw new ScenarioError(`channels[${i}].server`, 'only a named pipe (fifo) has a server end');
+    if (c.server && !seen.has(c.server)) throw new ScenarioError(`channels[${i}].server`, `no process named "${c.server}"`);
     return {
       name: c.name, kind: c.kind, capacity: c.capacity ?? d.capacity, latency: c.latency ?? d.latency,
       jitter: c.kind === 'udp' ? c.jitter ?? 2 : 0, loss: c.kind === 'udp' ? c.loss ?? 0.1 : 0, owner: c.owner ?? null,
+      server: c.server ?? null,
     };
   });
   const channelNames = new Set(channels.map((c) => c.name));

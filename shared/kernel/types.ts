@@ -91,6 +91,8 @@ export interface ChannelSpec {
   loss: number;
   /** Anonymous pipes only: the process that created it (it and its children may use it). */
   owner: string | null;
+  /** Named pipes only: the server end; clients' messages go to it, its replies to the client it answers. */
+  server: string | null;
 }
 
 /** Which roles the kernel performs itself at once, instead of waiting for a player or bot. */
@@ -263,6 +265,8 @@ export interface Message {
   from: number;
   fromPid: number;
   payload: string;
+  /** Two-way channels: the process a reply is for (the one whose message the sender last received), or null for any reader. */
+  to: number | null;
   sentAt: number;
   readyAt: number;
 }
@@ -284,6 +288,8 @@ export interface Channel {
   receivers: number[];
   /** Threads blocked sending to a full channel, in the order they blocked. */
   senders: number[];
+  /** Two-way channels: reader pid → the pid whose message it last received, so its next send is the reply to it. */
+  replyTo: Record<string, number>;
   /** Files: per-process read offsets (files keep what was written). */
   readOffsets: Record<string, number>;
   /** Shared memory: the last value written. */

@@ -1,5 +1,6 @@
 // Issue 11: what the five notes say, checked on literal machines (each case failed before its fix).
 import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../shared/kernel/index.ts';
 import { machine } from './harness.ts';
 
 describe('fork copies the whole context (001: the child is a copy but for its PID and memory)', () => {
@@ -107,5 +108,38 @@ describe('an anonymous pipe belongs to descriptors, not to the family tree (003)
     expect(m.thread(grandkid.threads[0]!).lastMessage).toBe('hi');
     m.act({ type: 'preempt', core: 1 }).dispatch(1, 3);
     expect(m.of('ipc-refused')).toEqual([expect.objectContaining({ tid: 3, why: 'not-related' })]);
+  });
+});
+
+describe('a two-way named pipe has two directions (003: server and clients)', () => {
+  it('a process never reads back its own message', () => {
+    const m = machine({ channels: [{ name: 'srv', kind: 'fifo' }], processes: [{ name: 'A', program: ['send srv hi', 'recv srv'] }] });
+    m.dispatch(0, 1).tick(3);
+    expect(m.thread(1).blocked).toEqual({ on: 'recv', channel: 'srv' });
+    expect(m.thread(1).lastMessage).toBeNull();
+  });
+
+  it('several clients each get their own reply from the server, and no client reads another\'s request', () => {
+    const m = machine({ cores: 3, channels: [{ name: 'srv', kind: 'fifo', server: 'server' }], processes: [
+      { name: 'server', program: ['recv srv', 'send srv re', 'recv srv', 'send srv re'] },
+      { name: 'a', program: ['send srv from-a', 'recv srv'] },
+      { name: 'b', program: ['send srv from-b', 'recv srv'] },
+    ] });
+    m.dispatch(1, 2).dispatch(2, 3).dispatch(0, 1).tick(20);
+    expect([m.thread(2).lastMessage, m.thread(3).lastMessage]).toEqual(['re', 're']);
+    expect(m.of('message-received').filter((e) => e.tid === 1)).toHaveLength(2); // the server read both requests
+    // each reply went to the client whose request it answered
+    const sent = m.of('message-sent').filter((e) => e.tid === 1).map((e) => e.message);
+    const recvBy = new Map(m.of('message-received').map((e) => [e.message, e.tid]));
+    expect(sent.map((id) => recvBy.get(id))).toEqual([2, 3]);
+  });
+});
+
+describe('scenario fields added for the notes are validated', () => {
+  it('a server end is only for a named pipe and must name a process', () => {
+    const base = { processes: [{ name: 'A', length: 1 }] };
+    expect(parseScenario({ ...base, channels: [{ name: 'c', kind: 'mq', server: 'A' }] })).toMatchObject({ ok: false, path: 'channels[0].server' });
+    expect(parseScenario({ ...base, channels: [{ name: 'c', kind: 'fifo', server: 'B' }] })).toMatchObject({ ok: false, path: 'channels[0].server' });
+    expect(parseScenario({ ...base, channels: [{ name: 'c', kind: 'fifo', server: 'A' }] }).ok).toBe(true);
   });
 });

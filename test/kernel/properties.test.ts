@@ -6,7 +6,7 @@ import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  applyActionInPlace, hashState, isFinished, isFull, parseScenario, replay, startKernel, tickInPlace,
+  applyActionInPlace, hashState, hasMessageFor, isFinished, isFull, parseScenario, replay, startKernel, tickInPlace,
   type KernelAction, type KernelEvent, type KernelState, type Scenario, type ScenarioInput, type TimedAction,
 } from '../../shared/kernel/index.ts';
 import { POLICIES, type Policy, type PolicyKind } from '../../shared/bots/index.ts';
@@ -351,8 +351,7 @@ function checkInvariants(s: KernelState, events: readonly KernelEvent[], ledger:
         }
         if (b.on === 'recv') {
           const c = s.channels[b.channel]!;
-          const readable = c.spec.kind === 'file' ? (c.readOffsets[t.pid] ?? 0) < c.buffer.length : c.buffer.length > 0;
-          if (readable) fail(`${name} waits to receive on ${b.channel}, which has a message for it`);
+          if (hasMessageFor(c, t.pid)) fail(`${name} waits to receive on ${b.channel}, which has a message for it`);
         }
         break;
       }
