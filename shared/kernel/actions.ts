@@ -45,7 +45,8 @@ export function notReadyReason(s: KernelState, t: Thread): Rejection | null {
   }
 }
 
-function locksHeldAfterPlan(t: Thread): Set<string> {
+/** The locks a thread will hold once its planned instructions have run (what `unlock` may name). */
+export function locksHeldAfterPlan(t: Thread): Set<string> {
   const held = new Set(t.locksHeld);
   for (const i of t.program.slice(t.pc)) {
     if (i.op === 'lock') held.add(i.name);
