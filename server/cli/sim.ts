@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseScenario } from '../../shared/kernel/index.ts';
 import { POLICIES, type PolicyKind } from '../../shared/bots/index.ts';
+import { LIMITS, inLimit } from '../../shared/kernel/limits.ts';
 import { runPolicy } from '../../shared/sim/run.ts';
 
 function fail(message: string): never {
@@ -27,7 +28,8 @@ function main(argv: string[]): void {
   if (!policy || !POLICIES.includes(policy)) fail(`--policy must be one of ${POLICIES.join(', ')}`);
   let quantum: number | undefined;
   if (values.quantum !== undefined) {
-    if (!/^\d+$/.test(values.quantum) || Number(values.quantum) < 1 || Number(values.quantum) > 1000) fail('--quantum must be a whole number from 1 to 1000');
+    // round robin needs a timer, so 0 (no timer) is not a quantum here
+    if (!/^\d+$/.test(values.quantum) || Number(values.quantum) < 1 || !inLimit('quantum', Number(values.quantum))) fail(`--quantum must be a whole number from 1 to ${LIMITS.quantum.max}`);
     if (policy !== 'rr') fail('--quantum only applies to --policy rr');
     quantum = Number(values.quantum);
   }

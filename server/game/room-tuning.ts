@@ -1,6 +1,7 @@
 // A teacher's room settings applied to a catalog scenario: cores, quantum, context-switch cost and
 // which jobs students play (the rest the kernel does itself), so one scenario serves many lessons.
 import { z } from 'zod';
+import { limitSchema } from '../../shared/kernel/limits.ts';
 import type { Scenario } from '../../shared/kernel/index.ts';
 
 /** Which optional jobs go to students; the scheduler always does. Off means the kernel does the job itself. */
@@ -12,9 +13,9 @@ export const roleMixSchema = z.strictObject({
 
 /** The machine settings a teacher may override when creating a room. */
 export const roomTuningSchema = z.strictObject({
-  cores: z.number().int().min(1).max(8).optional(),
-  quantum: z.number().int().min(0).max(1000).optional(),
-  switchCost: z.number().int().min(0).max(20).optional(),
+  cores: limitSchema('cores').optional(),
+  quantum: limitSchema('quantum').optional(),
+  switchCost: limitSchema('switchCost').optional(),
   roles: roleMixSchema.optional(),
 });
 

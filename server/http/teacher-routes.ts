@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { matchMaker } from '@colyseus/core';
 import { z } from 'zod';
-import { SPEED_MAX, SPEED_MIN } from '../../shared/protocol/messages.ts';
+import { limitSchema } from '../../shared/kernel/limits.ts';
 import { joinPath, projectorPath } from '../../shared/protocol/links.ts';
 import { roleMixSchema } from '../game/room-tuning.ts';
 import { ROOM_NAMES, freshHostKey, freshJoinCode, type ClassRoomCreateOptions } from '../rooms/directory.ts';
@@ -16,10 +16,10 @@ import { bodyOf, sendError, sendJson } from './http-kit.ts';
 export const teacherRoomSchema = z.strictObject({
   scenario: z.string().min(1).max(60).optional(),
   title: z.string().trim().min(1).max(60).optional(),
-  cores: z.number().int().min(1).max(8).optional(),
-  quantum: z.number().int().min(0).max(1000).optional(),
-  switchCost: z.number().int().min(0).max(20).optional(),
-  ticksPerSecond: z.number().min(SPEED_MIN).max(SPEED_MAX).optional(),
+  cores: limitSchema('cores').optional(),
+  quantum: limitSchema('quantum').optional(),
+  switchCost: limitSchema('switchCost').optional(),
+  ticksPerSecond: limitSchema('speed').optional(),
   roles: roleMixSchema.optional(),
   lateJoin: z.boolean().optional(),
   leaderboard: z.boolean().optional(),

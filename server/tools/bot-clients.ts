@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Client, type Room } from '@colyseus/sdk';
 import type { SyncedRoomState } from '../rooms/projection.ts';
+import type { Lang } from '../../shared/kernel/limits.ts';
 import { movesFor } from './client-strategy.ts';
 
 /** Settings of a bot run. */
@@ -12,7 +13,7 @@ export interface BotRun {
   url: string;
   code: string;
   players: number;
-  lang: 'ko' | 'en';
+  lang: Lang;
   /** Milliseconds between a bot's looks at the machine (a human's reaction time). */
   thinkMs: number;
 }

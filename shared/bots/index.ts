@@ -3,17 +3,15 @@
 // caller applies them. Bots are pure: same state, same actions.
 import { cpuCost, dueMessages, channelCost, formatInstr } from '../kernel/index.ts';
 import type { KernelAction, KernelState, Thread } from '../kernel/index.ts';
+import type { PolicyKind } from '../kernel/limits.ts';
 
-/** The scheduling policies the scheduler bot plays, as in the textbooks. */
-export type PolicyKind = 'fifo' | 'sjf' | 'stcf' | 'rr' | 'priority';
+/** The scheduling policies the scheduler bot plays, as in the textbooks (declared in limits.ts). */
+export { POLICIES, type PolicyKind } from '../kernel/limits.ts';
 
 /** A scheduler policy: a classic one, or an explicit schedule naming the thread each core runs at each tick. */
 export type Policy =
   | { kind: PolicyKind }
   | { kind: 'schedule'; schedule: ReadonlyArray<number | null | ReadonlyArray<number | null>> };
-
-/** Every classic policy, for baselines and the runner's --policy flag. */
-export const POLICIES: readonly PolicyKind[] = ['fifo', 'sjf', 'stcf', 'rr', 'priority'];
 
 /** CPU ticks a thread still needs: what SJF and STCF rank by. */
 export function remainingWork(s: KernelState, t: Thread): number {

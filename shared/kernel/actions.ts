@@ -7,6 +7,7 @@ import { deliver } from './ipc.ts';
 import {
   MAX_PROCESSES, createProcess, label, leaveCore, liveProcesses, makeReady, newCore, proc, terminateProcess, type Emit,
 } from './machine.ts';
+import { LIMITS, inLimit } from './limits.ts';
 import { formatInstr, parseInstr } from './program.ts';
 import { checkProcessSpec } from './scenario.ts';
 import type { Instr, KernelAction, KernelEvent, KernelState, Rejection, RejectionCode, Thread } from './types.ts';
@@ -44,7 +45,8 @@ export function notReadyReason(s: KernelState, t: Thread): Rejection | null {
   }
 }
 
-function locksHeldAfterPlan(t: Thread): Set<string> {
+/** The locks a thread will hold once its planned instructions have run (what `unlock` may name). */
+export function locksHeldAfterPlan(t: Thread): Set<string> {
   const held = new Set(t.locksHeld);
   for (const i of t.program.slice(t.pc)) {
     if (i.op === 'lock') held.add(i.name);
@@ -145,13 +147,13 @@ function act(s: KernelState, a: KernelAction, emit: Emit): InPlaceResult | null 
       return null;
     }
     case 'set-quantum': {
-      if (!Number.isInteger(a.quantum) || a.quantum < 0 || a.quantum > 1000) return no('bad-quantum', { quantum: String(a.quantum) });
+      if (!inLimit('quantum', a.quantum)) return no('bad-quantum', { quantum: String(a.quantum), min: LIMITS.quantum.min, max: LIMITS.quantum.max });
       s.scenario = { ...s.scenario, quantum: a.quantum };
       emit({ tick: s.tick, type: 'quantum-changed', quantum: a.quantum });
       return null;
     }
     case 'add-core': {
-      if (s.cores.length >= 8) return no('too-many-cores', { max: 8 });
+      if (s.cores.length >= LIMITS.cores.max) return no('too-many-cores', { max: LIMITS.cores.max });
       s.cores.push(newCore(s.cores.length));
       s.scenario = { ...s.scenario, cores: s.cores.length };
       emit({ tick: s.tick, type: 'core-added', core: s.cores.length - 1 });

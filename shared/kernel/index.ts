@@ -14,6 +14,8 @@ export { parseInstr, formatInstr, cpuCost, OPS } from './program.ts';
 export { describeRejection, describeEvent, REJECTIONS, type Lang } from './texts.ts';
 export { comparableFigures, machineMetrics, processMetrics, type ComparableFigures, type MachineMetrics, type ProcessMetrics } from './metrics.ts';
 export { hashState } from './hash.ts';
+export { legalMoves } from './legal-moves.ts';
+export { LIMITS, LANGS, POLICIES, CHANNEL_KIND_NAMES, PROCESS_KINDS, inLimit, limitSchema, type Limit, type LimitName, type PolicyKind } from './limits.ts';
 export { label, MAX_PROCESSES } from './machine.ts';
 export { deadlockCycles, waitsFor } from './detect.ts';
 export { dueMessages, hasMessageFor, isFull, isOrdered, isTwoWay, channelCost } from './ipc.ts';

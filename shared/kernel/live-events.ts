@@ -1,5 +1,6 @@
 // The host's live events (an I/O storm, a fork bomb, a crashing thread, an extra core, a new
 // quantum) as ordinary kernel actions, so that they are logged, replayed and refused like any other.
+import { LIMITS } from './limits.ts';
 import type { KernelAction, KernelState, ProcessSpec, Rejection } from './types.ts';
 
 /** The live events a teacher can inject during a round. */
@@ -23,7 +24,7 @@ export function liveEventActions(s: KernelState, e: LiveEvent): { ok: true; acti
     case 'io-storm': {
       const device = Object.keys(s.devices)[0];
       if (!device) return { ok: false, rejection: { code: 'bad-process', params: { error: 'this machine has no I/O device to storm' } } };
-      const size = Math.max(1, Math.min(16, e.size ?? 6));
+      const size = Math.max(LIMITS.ioStormSize.min, Math.min(LIMITS.ioStormSize.max, e.size ?? 6));
       const actions: KernelAction[] = [];
       for (let i = 0; i < size; i++) {
         actions.push({ type: 'spawn-process', process: spec(`io-storm-${i + 1}`, [{ op: 'io', device, n: null }, { op: 'cpu', n: 1 }, { op: 'io', device, n: null }, { op: 'cpu', n: 1 }]) });
@@ -32,7 +33,7 @@ export function liveEventActions(s: KernelState, e: LiveEvent): { ok: true; acti
     }
     case 'fork-bomb': {
       // Each fork copies the rest of the program, so d forks make 2^d processes.
-      const depth = Math.max(1, Math.min(8, e.depth ?? 5));
+      const depth = Math.max(LIMITS.forkBombDepth.min, Math.min(LIMITS.forkBombDepth.max, e.depth ?? 5));
       const program = [...Array.from({ length: depth }, () => ({ op: 'fork' as const, program: null })), { op: 'cpu' as const, n: 2 }];
       return { ok: true, actions: [{ type: 'spawn-process', process: spec('fork-bomb', program, 'foreground') }] };
     }

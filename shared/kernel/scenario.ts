@@ -1,6 +1,7 @@
 // Scenarios as data: the JSON a level, a room or a workload file describes, validated into a Scenario.
 // Every error names the field it is about, so a teacher editing a file can fix it.
 import { z } from 'zod';
+import { CHANNEL_KIND_NAMES, PROCESS_KINDS, limitSchema } from './limits.ts';
 import { parseInstr } from './program.ts';
 import type { ChannelKind, ChannelSpec, Instr, ProcessSpec, ProgramDef, Scenario, ThreadSpec } from './types.ts';
 
@@ -19,8 +20,8 @@ const threadInput = z.strictObject({
 const processInput = z.strictObject({
   name,
   arrival: int(0, 1_000_000).optional(),
-  priority: int(-20, 19).optional(),
-  kind: z.enum(['foreground', 'background', 'daemon']).optional(),
+  priority: limitSchema('priority').optional(),
+  kind: z.enum(PROCESS_KINDS).optional(),
   parent: name.nullable().optional(),
   length: int(1, 100_000).optional(),
   program: programRef.optional(),
@@ -33,10 +34,10 @@ const processInput = z.strictObject({
 
 const channelInput = z.strictObject({
   name: ident,
-  kind: z.enum(['pipe', 'fifo', 'mq', 'tcp', 'udp', 'file', 'shm']),
-  capacity: int(1, 64).optional(),
-  latency: int(0, 100).optional(),
-  jitter: int(0, 100).optional(),
+  kind: z.enum(CHANNEL_KIND_NAMES),
+  capacity: limitSchema('capacity').optional(),
+  latency: limitSchema('latency').optional(),
+  jitter: limitSchema('latency').optional(),
   loss: z.number().min(0).max(1).optional(),
   owner: name.nullable().optional(),
   server: name.nullable().optional(),
@@ -49,11 +50,11 @@ const programInput = z.union([
 
 /** The JSON shape of a scenario, before cross-references are checked. */
 export const scenarioInput = z.strictObject({
-  cores: int(1, 8).optional(),
-  quantum: int(0, 1000).optional(),
-  switchCost: int(0, 100).optional(),
-  devices: z.record(ident, int(1, 1000)).optional(),
-  ioDevices: z.record(ident, int(1, 1000)).optional(),
+  cores: limitSchema('cores').optional(),
+  quantum: limitSchema('quantum').optional(),
+  switchCost: limitSchema('switchCost').optional(),
+  devices: z.record(ident, limitSchema('deviceTicks')).optional(),
+  ioDevices: z.record(ident, limitSchema('deviceTicks')).optional(),
   programs: z.record(ident, programInput).optional(),
   processes: z.array(processInput).max(256).optional(),
   jobs: z.array(processInput).max(256).optional(),

@@ -3,8 +3,10 @@
 import { label } from './machine.ts';
 import type { BlockReason, KernelEvent, KernelState, Rejection, RejectionCode } from './types.ts';
 
-/** The two languages every text exists in. */
-export type Lang = 'ko' | 'en';
+import type { Lang } from './limits.ts';
+
+/** The two languages every text exists in (declared in limits.ts). */
+export type { Lang } from './limits.ts';
 
 type Template = Record<Lang, string>;
 
@@ -35,7 +37,7 @@ export const REJECTIONS: Record<RejectionCode, Template> = {
   'message-not-ready': { en: 'Message #{message} is still travelling on {channel}: it can be delivered in {ticks} ticks.', ko: '메시지 #{message}은(는) 아직 {channel}을(를) 지나는 중입니다. {ticks}틱 뒤에 전달할 수 있습니다.' },
   'delivery-automatic': { en: 'The kernel delivers messages on {channel} by itself in this scenario.', ko: '이 시나리오에서는 커널이 {channel}의 메시지를 직접 전달합니다.' },
   'interrupts-automatic': { en: 'The kernel handles interrupts by itself in this scenario.', ko: '이 시나리오에서는 커널이 인터럽트를 직접 처리합니다.' },
-  'bad-quantum': { en: 'A time slice must be a whole number of ticks from 0 (no timer) to 1000, not {quantum}.', ko: '타임 슬라이스는 0(타이머 없음)부터 1000까지의 정수 틱이어야 합니다. {quantum}은(는) 안 됩니다.' },
+  'bad-quantum': { en: 'A time slice must be a whole number of ticks from {min} (no timer) to {max}, not {quantum}.', ko: '타임 슬라이스는 {min}(타이머 없음)부터 {max}까지의 정수 틱이어야 합니다. {quantum}은(는) 안 됩니다.' },
   'too-many-cores': { en: 'The machine already has the most cores it can have ({max}).', ko: '코어는 최대 {max}개까지입니다.' },
   'process-terminated': { en: 'P{pid} has already Terminated.', ko: 'P{pid}은(는) 이미 종료 상태입니다.' },
   'bad-process': { en: 'That process cannot be created: {error}.', ko: '그 프로세스는 만들 수 없습니다: {error}.' },

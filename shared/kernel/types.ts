@@ -39,11 +39,10 @@ export type BlockReason =
   | { on: 'send'; channel: string }
   | { on: 'join' };
 
-/** The six IPC channel kinds of the notes (TCP and UDP are the two socket kinds). */
-export type ChannelKind = 'pipe' | 'fifo' | 'mq' | 'tcp' | 'udp' | 'file' | 'shm';
+import type { ChannelKind, ProcessKind } from './limits.ts';
 
-/** How a process is run, as in the notes: foreground, background, or a daemon/service. */
-export type ProcessKind = 'foreground' | 'background' | 'daemon';
+/** The vocabularies are declared once, in limits.ts. */
+export type { ChannelKind, ProcessKind } from './limits.ts';
 
 /** A named program in the scenario's library (used by exec, spawn and fork PROGRAM). */
 export interface ProgramDef {

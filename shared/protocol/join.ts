@@ -1,5 +1,6 @@
 // What a client passes when it joins a room (Colyseus join options), validated on arrival.
 import { z } from 'zod';
+import { LANGS } from '../kernel/limits.ts';
 
 /** A browser's private player id: random, kept in localStorage, proving a reload is the same person. */
 export const playerIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'a random id of 8–64 letters, digits, _ or -');
@@ -9,7 +10,7 @@ export const joinOptionsSchema = z.object({
   playerId: playerIdSchema,
   /** Checked by checkNickname (the host may omit it). */
   nickname: z.string().max(64).optional(),
-  lang: z.enum(['ko', 'en']).default('ko'),
+  lang: z.enum(LANGS).default('ko'),
   /** Class rooms: the join code the student typed. */
   code: z.string().max(16).optional(),
   /** Class rooms: the secret returned when the room was created; makes the joiner the host. */

@@ -2,13 +2,14 @@
 // what it becomes (a kernel action, a host command or a session change). The room registers this
 // table and nothing else, so no rule is written twice and no message skips validation.
 import { z } from 'zod';
+import { LANGS, LIMITS, limitSchema, type Lang } from '../kernel/limits.ts';
 import type { KernelAction } from '../kernel/types.ts';
 import type { LiveEvent } from '../kernel/live-events.ts';
 import type { Role, RoleSlot } from '../roles/types.ts';
 import type { EdgeErrorCode } from './errors.ts';
 
-/** The two languages of the game. */
-export type Lang = 'ko' | 'en';
+/** The two languages of the game (declared in limits.ts). */
+export type { Lang } from '../kernel/limits.ts';
 
 /** What the host (or a solo player) can tell the room to do. */
 export type HostCommand =
@@ -41,11 +42,11 @@ export interface Sender {
 }
 
 /** Fastest and slowest clock a host may set, in kernel ticks per second. */
-export const SPEED_MIN = 0.25;
-export const SPEED_MAX = 20;
+export const SPEED_MIN = LIMITS.speed.min;
+export const SPEED_MAX = LIMITS.speed.max;
 
 const id = z.number().int().min(0).max(1_000_000);
-const core = z.number().int().min(0).max(7);
+const core = z.number().int().min(0).max(LIMITS.cores.max - 1);
 const empty = z.union([z.strictObject({}), z.undefined(), z.null()]);
 const seatId = z.string().min(1).max(32);
 
@@ -99,7 +100,8 @@ export const MESSAGES = {
   'deliver': action(z.strictObject({ message: id }), ['ipc'], (p, s) =>
     s.slot?.role === 'ipc' ? { type: 'deliver', channel: s.slot.channel, message: p.message } : { error: 'not-your-channel' }),
   // host: live events on the machine
-  'set-quantum': action(z.strictObject({ quantum: z.number().int().min(0).max(1000) }), ['host'], (p) => ({ type: 'set-quantum', quantum: p.quantum })),
+  // the kernel checks the range (its refusal is bilingual); the edge checks only that it is a number
+  'set-quantum': action(z.strictObject({ quantum: z.number() }), ['host'], (p) => ({ type: 'set-quantum', quantum: p.quantum })),
   'add-core': action(empty, ['host'], () => ({ type: 'add-core' })),
   'kill': action(z.strictObject({ pid: id }), ['host'], (p) => ({ type: 'kill', pid: p.pid })),
   // host: running the room
@@ -108,7 +110,7 @@ export const MESSAGES = {
   'host:resume': host(empty, () => ({ type: 'resume' })),
   'host:end-round': host(empty, () => ({ type: 'end-round' })),
   'host:restart': host(empty, () => ({ type: 'restart' })),
-  'host:speed': host(z.strictObject({ ticksPerSecond: z.number().min(SPEED_MIN).max(SPEED_MAX) }), (p) => ({ type: 'speed', ticksPerSecond: p.ticksPerSecond })),
+  'host:speed': host(z.strictObject({ ticksPerSecond: limitSchema('speed') }), (p) => ({ type: 'speed', ticksPerSecond: p.ticksPerSecond })),
   'host:kick': host(z.strictObject({ player: seatId }), (p) => ({ type: 'kick', player: p.player })),
   'host:lock': host(z.strictObject({ locked: z.boolean() }), (p) => ({ type: 'lock', locked: p.locked })),
   'host:late-join': host(z.strictObject({ allowed: z.boolean() }), (p) => ({ type: 'late-join', allowed: p.allowed })),
@@ -117,15 +119,15 @@ export const MESSAGES = {
   'host:rotate': host(empty, () => ({ type: 'rotate' })),
   // host: a live event on the machine (an I/O storm, a fork bomb, a crashing process), as kernel actions
   'host:event': host(z.discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('io-storm'), size: z.number().int().min(1).max(16).optional() }),
-    z.strictObject({ kind: z.literal('fork-bomb'), depth: z.number().int().min(1).max(8).optional() }),
+    z.strictObject({ kind: z.literal('io-storm'), size: limitSchema('ioStormSize').optional() }),
+    z.strictObject({ kind: z.literal('fork-bomb'), depth: limitSchema('forkBombDepth').optional() }),
     z.strictObject({ kind: z.literal('crash'), pid: id.optional() }),
   ]), (p) => ({ type: 'live-event', event: p })),
   // solo player (the solo room's host): play the level again at once; switch to another of its jobs
   'solo:retry': host(empty, () => ({ type: 'retry' })),
   'solo:job': host(z.strictObject({ slot: z.string().min(1).max(80) }), (p) => ({ type: 'take-job', slot: p.slot })),
   // anyone: their own session
-  'set-language': { kind: 'session', schema: z.strictObject({ lang: z.enum(['ko', 'en']) }), toCommand: (p: { lang: Lang }) => ({ type: 'language', lang: p.lang }) } as unknown as Entry,
+  'set-language': { kind: 'session', schema: z.strictObject({ lang: z.enum(LANGS) }), toCommand: (p: { lang: Lang }) => ({ type: 'language', lang: p.lang }) } as unknown as Entry,
 } satisfies Record<string, Entry>;
 
 /** Every client message type. */

@@ -2,7 +2,7 @@
 // illegal and malformed messages are refused with reasons and change nothing, students cannot steer
 // the room, and abusive clients are disconnected alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashState } from '../../shared/kernel/index.ts';
+import { LIMITS, hashState } from '../../shared/kernel/index.ts';
 import { CLOSE_CODES } from '../../shared/protocol/errors.ts';
 import { boot, collect, until, welcomeOf, type Harness, type Player } from './harness.ts';
 import { ROLES_SCENARIO } from './fixtures.ts';
@@ -76,6 +76,22 @@ describe('refusals', () => {
     expect(rejected[1]!.reason).toBe('스레드 999은(는) 없습니다.');
     expect(hashState(room.classroom.match.state)).toBe(before);
     expect(host.state.machine.cores.at(0)!.running).toBe(-1);
+  });
+
+  it('a host\'s out-of-range quantum reaches the kernel and comes back as its refusal, in the host\'s language', async () => {
+    const { host, roomId } = await classWith(['scheduler'], 0.25);
+    const rejected = collect<{ code: string; reason: string }>(host, 'rejected');
+    const errors = collect<{ code: string }>(host, 'error');
+    host.send('set-quantum', { quantum: LIMITS.quantum.max + 1 });
+    await until('the kernel refuses it', () => rejected.length === 1);
+    expect(rejected[0]!.code).toBe('bad-quantum');
+    expect(rejected[0]!.reason).toBe(`A time slice must be a whole number of ticks from 0 (no timer) to ${LIMITS.quantum.max}, not ${LIMITS.quantum.max + 1}.`);
+    host.send('set-language', { lang: 'ko' });
+    host.send('set-quantum', { quantum: 2.5 });
+    await until('refused again, in Korean', () => rejected.length === 2);
+    expect(rejected[1]!.reason).toBe(`타임 슬라이스는 0(타이머 없음)부터 ${LIMITS.quantum.max}까지의 정수 틱이어야 합니다. 2.5은(는) 안 됩니다.`);
+    expect(errors).toEqual([]);
+    expect(h.roomOf(roomId).classroom.match.state.scenario.quantum).toBe(3);
   });
 
   it('malformed and unknown messages get an error back and change nothing', async () => {

@@ -1,5 +1,6 @@
 // The dashboard's texts in English and Korean (the game's own terms), the current language and its toggle.
 // Kept apart from the game's i18n tables so the Phaser scenes' keys stay theirs; a unit test checks both tables have the same keys.
+import type { Lang } from '../../../shared/kernel/limits.ts';
 
 const en = {
   'title': 'Kernel Crew — Teacher dashboard',
@@ -294,7 +295,7 @@ const ko: Record<TextKey, string> = {
 export const DASHBOARD_TEXTS: { en: Record<TextKey, string>; ko: Record<TextKey, string> } = { en, ko };
 
 /** The dashboard's two languages. */
-export type DashLang = 'ko' | 'en';
+export type DashLang = Lang;
 
 const STORAGE_KEY = 'kernel-crew.language';
 let current: DashLang = initial();

@@ -1,13 +1,14 @@
 // The current UI language: detection, persistence, lookup and the 'language-changed' event.
+import { LANGS, type Lang } from '../../../shared/kernel/limits.ts';
 import { en, type MessageKey } from './en.ts';
 import { ko } from './ko.ts';
 
 export type { MessageKey } from './en.ts';
 
 /** The languages Kernel Crew ships, in the order the toggle shows them. */
-export const LANGUAGES = ['ko', 'en'] as const;
-/** One of the shipped languages. */
-export type Language = (typeof LANGUAGES)[number];
+export const LANGUAGES = LANGS;
+/** One of the shipped languages (declared in shared/kernel/limits.ts). */
+export type Language = Lang;
 
 /** Each language's own name, shown on the toggle (an endonym, so it never needs translating). */
 export const LANGUAGE_NAMES: Record<Language, string> = { ko: '한국어', en: 'English' };

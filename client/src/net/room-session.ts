@@ -3,6 +3,7 @@
 // so nothing the server sends in its first frames is missed.
 import type { Room } from '@colyseus/sdk';
 import type { SyncedRoomState } from '../../../server/rooms/projection.ts';
+import type { Lang } from '../../../shared/kernel/limits.ts';
 import type { KernelEvent } from '../../../shared/kernel/types.ts';
 import type { RoundSummary } from '../../../shared/protocol/summary.ts';
 
@@ -14,7 +15,7 @@ export interface Welcome {
   seat: string;
   slot: string;
   host: boolean;
-  lang: 'ko' | 'en';
+  lang: Lang;
   code: string;
 }
 

@@ -1,10 +1,10 @@
 // Texts the solo scenes build from level data: a level's title and sentences in the current language,
 // the job it gives the player, and stars written with symbols and words (never colour alone).
 import { CAMPAIGN, type Level, type MapNode } from '../../../shared/levels/index.ts';
-import { getLanguage, t } from '../i18n/index.ts';
+import { getLanguage, t, type Language } from '../i18n/index.ts';
 
 /** One language's side of a ko/en pair. */
-export function pick<T>(texts: Record<'ko' | 'en', T>): T {
+export function pick<T>(texts: Record<Language, T>): T {
   return texts[getLanguage()];
 }
 

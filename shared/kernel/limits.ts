@@ -1,0 +1,69 @@
+// Every vocabulary and numeric range the kernel knows, declared once. TS unions, zod schemas, the
+// dashboard's inputs, the CLI's checks and docs/LIMITS.md all derive from this file.
+//
+// The rule: the edge (a room's message table, an HTTP route) checks a message's *shape* and its
+// *sender*; the kernel checks *range and legality*, so a number out of range is refused by the kernel
+// with a bilingual sentence the player reads in their own language. Ranges the kernel cannot check
+// (the room's clock speed, a live event's size) are checked at the edge, against the same table.
+import { z } from 'zod';
+
+/** The two languages every text exists in. */
+export const LANGS = ['ko', 'en'] as const;
+/** A language of the game. */
+export type Lang = (typeof LANGS)[number];
+
+/** The scheduling policies the bots implement (and the headless CLI runs). */
+export const POLICIES = ['fifo', 'sjf', 'stcf', 'rr', 'priority'] as const;
+/** A scheduling policy. */
+export type PolicyKind = (typeof POLICIES)[number];
+
+/** The six IPC channel kinds of the notes (TCP and UDP are the two socket kinds). */
+export const CHANNEL_KIND_NAMES = ['pipe', 'fifo', 'mq', 'tcp', 'udp', 'file', 'shm'] as const;
+/** An IPC channel kind. */
+export type ChannelKind = (typeof CHANNEL_KIND_NAMES)[number];
+
+/** How a process is run, as in the notes: foreground, background, or a daemon/service. */
+export const PROCESS_KINDS = ['foreground', 'background', 'daemon'] as const;
+/** A process kind. */
+export type ProcessKind = (typeof PROCESS_KINDS)[number];
+
+/** A closed numeric range, with the step a number in it moves by and what it is, for docs and inputs. */
+export interface Limit {
+  readonly min: number;
+  readonly max: number;
+  /** 1 for whole numbers; a fraction for continuous values (inputs step by it). */
+  readonly step: number;
+  readonly en: string;
+  readonly ko: string;
+}
+
+/** Every numeric range. Keys are the field names used in scenarios, messages and the dashboard. */
+export const LIMITS = {
+  cores: { min: 1, max: 8, step: 1, en: 'CPU cores', ko: 'CPU 코어 수' },
+  quantum: { min: 0, max: 1000, step: 1, en: 'time slice in ticks (0 = no timer interrupt)', ko: '타임 슬라이스(틱, 0 = 타이머 인터럽트 없음)' },
+  switchCost: { min: 0, max: 20, step: 1, en: 'context-switch cost in ticks', ko: '문맥 교환 비용(틱)' },
+  priority: { min: -20, max: 19, step: 1, en: 'process priority (lower runs first, as Unix nice)', ko: '프로세스 우선순위(작을수록 먼저, Unix nice와 같음)' },
+  speed: { min: 0.25, max: 20, step: 0.25, en: 'room clock in ticks per second', ko: '방의 시계(초당 틱)' },
+  deviceTicks: { min: 1, max: 1000, step: 1, en: 'ticks an I/O request takes on a device', ko: '장치 입출력 요청 하나의 시간(틱)' },
+  capacity: { min: 1, max: 64, step: 1, en: 'messages a channel buffer holds', ko: '채널 버퍼가 담는 메시지 수' },
+  latency: { min: 0, max: 100, step: 1, en: 'ticks a message travels (sockets)', ko: '메시지가 이동하는 시간(틱, 소켓)' },
+  ioStormSize: { min: 1, max: 16, step: 1, en: 'processes an I/O storm starts', ko: '입출력 폭주가 만드는 프로세스 수' },
+  forkBombDepth: { min: 1, max: 8, step: 1, en: 'forks in a fork bomb (2^depth processes)', ko: '포크 폭탄의 fork 횟수(2^깊이개 프로세스)' },
+} as const satisfies Record<string, Limit>;
+
+/** The name of a declared range. */
+export type LimitName = keyof typeof LIMITS;
+
+/** True when x lies in the named range and moves by its step (whole numbers for step 1). */
+export function inLimit(name: LimitName, x: number): boolean {
+  const l: Limit = LIMITS[name];
+  if (!Number.isFinite(x) || x < l.min || x > l.max) return false;
+  return l.step === 1 ? Number.isInteger(x) : true;
+}
+
+/** The zod schema of a number in the named range, for validators that own a range (scenarios, the clock). */
+export function limitSchema(name: LimitName): z.ZodNumber {
+  const l: Limit = LIMITS[name];
+  const n = z.number().min(l.min).max(l.max);
+  return l.step === 1 ? n.int() : n;
+}
