@@ -38,7 +38,7 @@ describe('teacher accounts over HTTP', () => {
   });
 
   it('sets Secure on the cookie behind an https proxy only when TRUST_PROXY is on', async () => {
-    const proxied = await startServer({ port: 0, host: '127.0.0.1', clientDir: '/nonexistent', database: { kind: 'sqlite', file: ':memory:' }, trustProxy: true });
+    const proxied = await startServer({ port: 0, host: '127.0.0.1', clientDir: '/nonexistent', database: { kind: 'sqlite', file: ':memory:' }, trustProxy: 1 });
     try {
       const web = new WebClient(proxied.url);
       const res = await web.request('POST', '/api/auth/signup', { email: 'lee@school.example', password: 'correct horse battery', displayName: 'Lee' }, { 'x-forwarded-proto': 'https' });
