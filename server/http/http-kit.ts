@@ -64,15 +64,13 @@ export async function bodyOf<S extends z.ZodType>(req: IncomingMessage, res: Ser
   return checked.data;
 }
 
-/** The request's cookies by name (the first of repeated names wins). */
-export function cookiesOf(req: IncomingMessage): Record<string, string> {
-  const out: Record<string, string> = {};
+/** Every value the request sends for one cookie name, in order (a browser sends more than one when cookies of the same name were set with different paths or domains). */
+export function cookieValues(req: IncomingMessage, name: string): string[] {
+  const out: string[] = [];
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const eq = part.indexOf('=');
-    if (eq < 0) continue;
-    const name = part.slice(0, eq).trim();
-    if (!name || Object.hasOwn(out, name)) continue;
-    try { out[name] = decodeURIComponent(part.slice(eq + 1).trim()); } catch { /* a cookie we did not set */ }
+    if (eq < 0 || part.slice(0, eq).trim() !== name) continue;
+    try { out.push(decodeURIComponent(part.slice(eq + 1).trim())); } catch { out.push(''); }
   }
   return out;
 }
