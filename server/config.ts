@@ -32,8 +32,18 @@ export interface ServerConfig {
   sessionTtlHours: number;
   /** Sign-in and sign-up attempts per minute from one address (AUTH_RATE_PER_MINUTE, default 10). */
   authRatePerMinute: number;
-  /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy (TRUST_PROXY=1; default off). */
-  trustProxy: boolean;
+  /** Reverse proxies in front of this server whose X-Forwarded-For / X-Forwarded-Proto are trusted (TRUST_PROXY: 0 = off, 1 or true = one, N = a chain of N; default 0). */
+  trustProxy: number;
+  /** Origins besides the server's own whose pages may call the API and open rooms (ALLOWED_ORIGINS, comma-separated; default none). */
+  allowedOrigins: string[];
+  /** Origins that may frame the projector page (FRAME_ANCESTORS, comma-separated; default none: no page may be framed). */
+  frameAncestors: string[];
+  /** Origins the pages may connect to besides their own, e.g. a room server at wss://rooms.school.example (CONNECT_SOURCES). */
+  connectSources: string[];
+  /** Seconds a request (headers and body) may take to arrive; its headers get a third of it, at least 2 s (REQUEST_TIMEOUT_SECONDS, default 30). */
+  requestTimeoutSeconds: number;
+  /** Open HTTP/WebSocket connections one address may hold; not applied behind a proxy (MAX_CONNECTIONS_PER_ADDRESS, default 200). */
+  maxConnectionsPerAddress: number;
   /** Redis shared by several server processes (REDIS_URL; unset: one process, in-memory presence). docs/SCALING.md. */
   redisUrl: string | null;
   /** host[:port][/path] clients use to reach this process directly when it hosts their room (PUBLIC_ADDRESS). */
@@ -52,6 +62,26 @@ function num(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
   return n;
 }
 
+function proxyCount(raw: string | undefined): number {
+  const v = (raw ?? '').trim().toLowerCase();
+  if (v === '' || ['0', 'false', 'no', 'off'].includes(v)) return 0;
+  if (['true', 'yes', 'on'].includes(v)) return 1;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 10) throw new Error(`TRUST_PROXY must be 0, 1, true or the number of proxies in front (up to 10) (got "${raw}")`);
+  return n;
+}
+
+/** A comma-separated list of exact origins (scheme://host[:port]), each checked. */
+function origins(env: NodeJS.ProcessEnv, name: string): string[] {
+  const list = (env[name] ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '');
+  for (const o of list) {
+    let url: URL | null = null;
+    try { url = new URL(o); } catch { /* reported below */ }
+    if (!url || !/^(https?|wss?):$/.test(url.protocol) || url.origin !== o.replace(/\/$/, '')) throw new Error(`${name} must list origins like https://school.example:8080, separated by commas (got "${o}")`);
+  }
+  return list.map((o) => o.replace(/\/$/, ''));
+}
+
 /** Reads the settings from an environment (process.env by default); throws with the variable's name on a bad value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
@@ -68,7 +98,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     database: databaseConfigFromEnv(env),
     sessionTtlHours: num(env, 'SESSION_TTL_HOURS', 12, 0.01, 24 * 365),
     authRatePerMinute: Math.trunc(num(env, 'AUTH_RATE_PER_MINUTE', 10, 1, 10_000)),
-    trustProxy: ['1', 'true', 'yes'].includes((env.TRUST_PROXY ?? '').trim().toLowerCase()),
+    trustProxy: proxyCount(env.TRUST_PROXY),
+    allowedOrigins: origins(env, 'ALLOWED_ORIGINS'),
+    frameAncestors: origins(env, 'FRAME_ANCESTORS'),
+    connectSources: origins(env, 'CONNECT_SOURCES'),
+    requestTimeoutSeconds: num(env, 'REQUEST_TIMEOUT_SECONDS', 30, 1, 600),
+    maxConnectionsPerAddress: Math.trunc(num(env, 'MAX_CONNECTIONS_PER_ADDRESS', 200, 1, 100_000)),
     redisUrl: env.REDIS_URL?.trim() || null,
     publicAddress: env.PUBLIC_ADDRESS?.trim() || null,
     saveRooms: !['0', 'false', 'no'].includes((env.SAVE_ROOMS ?? '').trim().toLowerCase()),

@@ -10,6 +10,7 @@ import { apiHandler, type Handler } from './http/api.ts';
 import { createAccounts, type Accounts } from './accounts/index.ts';
 import { openDatabase, type Database } from './db/index.ts';
 import { dashboardApi } from './http/dashboard-api.ts';
+import { guardHttp, httpServerOptions } from './http/edge.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { DatabaseRoundReports } from './reports/database-reports.ts';
 import { staticHandler } from './http/static-files.ts';
@@ -40,8 +41,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-// The express app Colyseus builds for routes outside its own; only `use` is needed.
-interface UseApp { use(handler: Handler): unknown }
+// The express app Colyseus builds for routes outside its own; only `use` and `disable` are needed.
+interface UseApp { use(handler: Handler): unknown; disable(setting: string): unknown }
 
 /** Starts the game server and resolves once it is listening. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
@@ -62,7 +63,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     authLimiter: new RateLimiter(config.authRatePerMinute, config.authRatePerMinute),
     soloLimiter: new RateLimiter(60, 60),
   });
-  const httpServer = http.createServer();
+  const httpServer = http.createServer(httpServerOptions(config.requestTimeoutSeconds));
+  // Bodies, paths, origins, headers and connections are checked before Colyseus or any route sees a request.
+  guardHttp(httpServer, config);
   const gameServer = new Server({
     ...(await scaleOutOptions(config)),
     logger: rateLimitedColyseusLogger(),
@@ -70,6 +73,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     greet: false,
     gracefullyShutdown: false,
     express: (app: UseApp) => {
+      app.disable('x-powered-by');
       app.use(dashboard);
       app.use(apiHandler(config, services.grants));
       app.use(staticHandler(config.clientDir));

@@ -3,8 +3,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { AccountError } from '../accounts/index.ts';
-import { SESSION_COOKIE, type DashboardContext } from './dashboard-context.ts';
-import { bodyOf, clientAddress, cookiesOf, isHttps, sendError, sendJson } from './http-kit.ts';
+import { SESSION_COOKIE, sessionCookieName, sessionToken, type DashboardContext } from './dashboard-context.ts';
+import { bodyOf, clientAddress, isHttps, sendError, sendJson } from './http-kit.ts';
 
 const signUpBody = z.strictObject({
   email: z.string().max(254),
@@ -13,9 +13,14 @@ const signUpBody = z.strictObject({
 });
 const signInBody = z.strictObject({ email: z.string().max(254), password: z.string().max(1024) });
 
-function cookie(req: IncomingMessage, ctx: DashboardContext, token: string, maxAgeSeconds: number): string {
+/** The session cookie (and the removal of the Path=/api one earlier versions set, which would now count as a second cookie). */
+function cookie(req: IncomingMessage, ctx: DashboardContext, token: string, maxAgeSeconds: number): string[] {
   const secure = isHttps(req, ctx.config.trustProxy) ? '; Secure' : '';
-  return `${SESSION_COOKIE}=${encodeURIComponent(token)}; Path=/api; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${secure}`;
+  const name = sessionCookieName(req, ctx.config.trustProxy);
+  return [
+    `${name}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${secure}`,
+    `${SESSION_COOKIE}=; Path=/api; HttpOnly; SameSite=Strict; Max-Age=0`,
+  ];
 }
 
 function refuse(res: ServerResponse, error: AccountError): void {
@@ -60,7 +65,7 @@ export async function signIn(req: IncomingMessage, res: ServerResponse, ctx: Das
 
 /** POST /api/auth/signout — ends the session and clears the cookie (204, also when not signed in). */
 export async function signOut(req: IncomingMessage, res: ServerResponse, ctx: DashboardContext): Promise<void> {
-  const token = cookiesOf(req)[SESSION_COOKIE];
+  const token = sessionToken(req, ctx.config.trustProxy);
   if (token) await ctx.accounts.signOut(token);
   res.writeHead(204, { 'set-cookie': cookie(req, ctx, '', 0), 'cache-control': 'no-store' });
   res.end();
@@ -68,7 +73,7 @@ export async function signOut(req: IncomingMessage, res: ServerResponse, ctx: Da
 
 /** GET /api/auth/me — a probe the dashboard opens with: the signed-in teacher, or `teacher: null` and why (never an error, so a signed-out page load logs none). */
 export async function me(req: IncomingMessage, res: ServerResponse, ctx: DashboardContext): Promise<void> {
-  const result = await ctx.accounts.authenticate(cookiesOf(req)[SESSION_COOKIE]);
+  const result = await ctx.accounts.authenticate(sessionToken(req, ctx.config.trustProxy));
   if (result.ok) return sendJson(res, 200, { teacher: result.value.teacher, expiresAt: result.value.expiresAt });
   sendJson(res, 200, { teacher: null, reason: result.error.code });
 }

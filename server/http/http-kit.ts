@@ -29,10 +29,15 @@ export type BodyResult = { ok: true; value: unknown } | { ok: false; status: num
 export async function readJsonBody(req: IncomingMessage, max = MAX_JSON_BODY): Promise<BodyResult> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > max) return { ok: false, status: 413, error: 'too-large', message: `the body is larger than ${max} bytes` };
-    chunks.push(chunk);
+  try {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > max) return { ok: false, status: 413, error: 'too-large', message: `the body is larger than ${max} bytes` };
+      chunks.push(chunk);
+    }
+  } catch {
+    // The client went away (or timed out) mid-body: nothing to answer, nothing worth a log line.
+    return { ok: false, status: 400, error: 'malformed', message: 'the body did not arrive' };
   }
   if (size === 0) return { ok: true, value: {} };
   try {
@@ -59,30 +64,36 @@ export async function bodyOf<S extends z.ZodType>(req: IncomingMessage, res: Ser
   return checked.data;
 }
 
-/** The request's cookies by name (the first of repeated names wins). */
-export function cookiesOf(req: IncomingMessage): Record<string, string> {
-  const out: Record<string, string> = {};
+/** Every value the request sends for one cookie name, in order (a browser sends more than one when cookies of the same name were set with different paths or domains). */
+export function cookieValues(req: IncomingMessage, name: string): string[] {
+  const out: string[] = [];
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const eq = part.indexOf('=');
-    if (eq < 0) continue;
-    const name = part.slice(0, eq).trim();
-    if (!name || Object.hasOwn(out, name)) continue;
-    try { out[name] = decodeURIComponent(part.slice(eq + 1).trim()); } catch { /* a cookie we did not set */ }
+    if (eq < 0 || part.slice(0, eq).trim() !== name) continue;
+    try { out.push(decodeURIComponent(part.slice(eq + 1).trim())); } catch { out.push(''); }
   }
   return out;
 }
 
-/** The client's address: the socket's, or the first X-Forwarded-For entry behind a trusted proxy. */
-export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+/**
+ * The client's address: the socket's, or behind `trustProxy` proxies the X-Forwarded-For entry the
+ * outermost of them added (counted from the right: entries further left are whatever the client sent).
+ */
+export function clientAddress(req: IncomingMessage, trustProxy: number): string {
   const forwarded = req.headers['x-forwarded-for'];
-  if (trustProxy && typeof forwarded === 'string' && forwarded.trim()) return forwarded.split(',')[0]!.trim();
+  const header = Array.isArray(forwarded) ? forwarded.join(',') : forwarded;
+  if (trustProxy > 0 && typeof header === 'string' && header.trim()) {
+    const hops = header.split(',').map((h) => h.trim()).filter((h) => h !== '');
+    const hop = hops[Math.max(0, hops.length - trustProxy)];
+    if (hop) return hop;
+  }
   return req.socket.remoteAddress ?? 'unknown';
 }
 
-/** True when the browser reached us over https (directly, or through a trusted proxy that says so). */
-export function isHttps(req: IncomingMessage, trustProxy: boolean): boolean {
+/** True when the browser reached us over https (directly, or through a trusted proxy that says so: the nearest proxy's value, the right-most). */
+export function isHttps(req: IncomingMessage, trustProxy: number): boolean {
   if ((req.socket as TLSSocket).encrypted) return true;
-  return trustProxy && String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]!.trim() === 'https';
+  return trustProxy > 0 && String(req.headers['x-forwarded-proto'] ?? '').split(',').at(-1)!.trim() === 'https';
 }
 
 /** False when a browser sent a state-changing request from another site (a CSRF attempt SameSite missed). */

@@ -18,7 +18,7 @@ describe('teacher accounts over HTTP', () => {
     const up = await web.post('/api/auth/signup', { email, password: 'correct horse battery', displayName: 'Kim' });
     expect(up.status).toBe(201);
     const setCookie = up.res.headers.getSetCookie()[0]!;
-    expect(setCookie).toMatch(/^kc_session=[^;]+; Path=\/api; HttpOnly; SameSite=Strict; Max-Age=\d+$/);
+    expect(setCookie).toMatch(/^kc_session=[^;]+; Path=\/; HttpOnly; SameSite=Strict; Max-Age=\d+$/);
     expect(setCookie).not.toMatch(/Secure/); // plain http here
     expect(JSON.stringify(up.body)).not.toMatch(/token|hash/i);
     expect((await web.get('/api/auth/me')).body.teacher).toMatchObject({ email, displayName: 'Kim' });
@@ -38,12 +38,51 @@ describe('teacher accounts over HTTP', () => {
   });
 
   it('sets Secure on the cookie behind an https proxy only when TRUST_PROXY is on', async () => {
-    const proxied = await startServer({ port: 0, host: '127.0.0.1', clientDir: '/nonexistent', database: { kind: 'sqlite', file: ':memory:' }, trustProxy: true });
+    const proxied = await startServer({ port: 0, host: '127.0.0.1', clientDir: '/nonexistent', database: { kind: 'sqlite', file: ':memory:' }, trustProxy: 1 });
     try {
       const web = new WebClient(proxied.url);
       const res = await web.request('POST', '/api/auth/signup', { email: 'lee@school.example', password: 'correct horse battery', displayName: 'Lee' }, { 'x-forwarded-proto': 'https' });
       expect(res.status).toBe(201);
-      expect(res.headers.getSetCookie()[0]).toMatch(/; Secure$/);
+      // Over https the cookie is __Host-: Secure, Path=/, no Domain, so no sibling site can set one.
+      expect(res.headers.getSetCookie()[0]).toMatch(/^__Host-kc_session=[^;]+; Path=\/; HttpOnly; SameSite=Strict; Max-Age=\d+; Secure$/);
+      expect((await web.request('GET', '/api/teacher/sessions', undefined, { 'x-forwarded-proto': 'https' })).status).toBe(200);
+      // The plain-http name is not accepted over https.
+      const token = web.cookie('__Host-kc_session')!;
+      expect((await fetch(`${proxied.url}/api/teacher/sessions`, { headers: { cookie: `kc_session=${token}`, 'x-forwarded-proto': 'https' } })).status).toBe(401);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('does not use a session cookie planted next to the teacher\'s (cookie tossing)', async () => {
+    const attacker = new WebClient(server.url);
+    await attacker.signUp('Mallory');
+    const teacher = new WebClient(server.url);
+    await teacher.signUp('Han');
+    // A same-site page sets the attacker's session with a longer Path, so the browser sends it first.
+    teacher.plant('kc_session', attacker.cookie('kc_session')!, '/api/teacher');
+    const created = await teacher.post('/api/teacher/rooms', { title: 'Han 3-1' });
+    expect(created.status).toBe(401);
+    expect((await attacker.get('/api/teacher/sessions')).body.sessions).toEqual([]);
+  });
+
+  it('behind TRUST_PROXY limits the address the proxy saw, not one the client wrote into X-Forwarded-For', async () => {
+    const proxied = await startServer({ port: 0, host: '127.0.0.1', clientDir: '/nonexistent', database: { kind: 'sqlite', file: ':memory:' }, trustProxy: 1, authRatePerMinute: 3 });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        const res = await fetch(`${proxied.url}/api/auth/signin`, {
+          method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.9.9.${i}, 192.0.2.7` },
+          body: JSON.stringify({ email: 'kim@school.example', password: `guess number ${i}` }),
+        });
+        statuses.push(res.status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429, 429, 429]);
+      // Another client behind the same proxy is not locked out by the first one's guesses.
+      const other = await fetch(`${proxied.url}/api/auth/signin`, {
+        method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '192.0.2.8' }, body: JSON.stringify({ email: 'kim@school.example', password: 'a fair guess' }),
+      });
+      expect(other.status).toBe(401);
     } finally {
       await proxied.close();
     }

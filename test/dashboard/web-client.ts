@@ -1,14 +1,14 @@
 // A tiny browser stand-in for the dashboard API tests: fetch with a cookie jar and the page's Origin.
 
-/** One browser: remembers the cookies the server sets. */
+/** One browser: remembers the cookies the server sets, by name and path, and sends those whose path covers the request (longest path first, as browsers do). */
 export class WebClient {
-  private readonly jar = new Map<string, string>();
+  private readonly jar = new Map<string, { name: string; path: string; value: string }>();
 
   constructor(readonly base: string) {}
 
   /** Sends a request (a JSON body when given) and keeps any cookie the answer sets. */
   async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
-    const cookie = [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+    const cookie = [...this.jar.values()].filter((c) => path.startsWith(c.path)).sort((a, b) => b.path.length - a.path.length).map((c) => `${c.name}=${c.value}`).join('; ');
     const res = await fetch(this.base + path, {
       method,
       headers: {
@@ -24,7 +24,9 @@ export class WebClient {
       const eq = pair!.indexOf('=');
       const name = pair!.slice(0, eq);
       const value = pair!.slice(eq + 1);
-      if (value === '' || /max-age=0/i.test(line)) this.jar.delete(name); else this.jar.set(name, value);
+      const cookiePath = /;\s*path=([^;]*)/i.exec(line)?.[1]?.trim() || '/';
+      const key = `${name};${cookiePath}`;
+      if (value === '' || /max-age=0/i.test(line)) this.jar.delete(key); else this.jar.set(key, { name, path: cookiePath, value });
     }
     return res;
   }
@@ -47,6 +49,16 @@ export class WebClient {
     const r = await this.post('/api/auth/signup', { email: `${name}-${Math.random().toString(36).slice(2, 8)}@school.example`, password: 'correct horse battery', displayName: name });
     if (r.status !== 201) throw new Error(`sign-up failed: ${r.status} ${JSON.stringify(r.body)}`);
     return r.body.teacher as Record<string, unknown>;
+  }
+
+  /** Plants a cookie as another page of the same site could (cookie tossing). */
+  plant(name: string, value: string, cookiePath: string): void {
+    this.jar.set(`${name};${cookiePath}`, { name, path: cookiePath, value });
+  }
+
+  /** The value of a cookie the server set (any path). */
+  cookie(name: string): string | undefined {
+    return [...this.jar.values()].find((c) => c.name === name)?.value;
   }
 
   /** Forgets every cookie (a new browser profile). */
