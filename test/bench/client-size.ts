@@ -1,66 +1,153 @@
-// Measures what a first visit downloads: every JS, CSS and font response until the menu is up, each size gzipped.
-// Run with `npm run bench:client-size`; it builds the client if needed and loads it in headless Chromium.
-import { gzipSync } from 'node:zlib';
-import { startApp } from '../e2e/app-server.ts';
-import { launchBrowser, openPage, waitForScene } from '../e2e/browser.ts';
+// What a student's browser really downloads from the game server, read from Chromium's own network events
+// (CDP Network.loadingFinished encodedDataLength: compressed bodies plus headers, as they crossed the wire):
+// a first visit in ko and en, a second visit, and, on a throttled school profile, how soon the join form
+// takes input and the Menu canvas shows. Run with `npm run bench:client-size` (builds the client if needed).
+import type { CDPSession, Page } from 'playwright-core';
+import type { RunningServer } from '../../server/main.ts';
+import { launchBrowser, waitForScene } from '../e2e/browser.ts';
+import { startGameServer } from '../e2e/game-server.ts';
 
-/** One downloaded file: its path, raw bytes and bytes after gzip -6 (what a typical server sends). */
-interface Download {
+/** One response as the browser's network layer saw it. */
+interface Transfer {
   path: string;
   kind: string;
-  raw: number;
-  gzip: number;
+  /** Bytes on the wire: headers and (possibly compressed) body; 0 when served from the browser's cache. */
+  wire: number;
+  status: number;
+  encoding: string;
+  cached: boolean;
 }
+
+/** The throttled profile: a busy school Wi-Fi (about 1.6 Mbit/s down, 150 ms latency) and a slow laptop (4× CPU). */
+const SCHOOL = { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8, cpuSlowdown: 4 };
+/** A code the server never issued: enough for the join form to show; nobody joins in the bench. */
+const JOIN_PATH = '/join/K7M4QX';
 
 function kindOf(path: string): string {
   if (path.endsWith('.js')) return 'js';
   if (path.endsWith('.css')) return 'css';
   if (path.endsWith('.woff2')) return 'font';
-  if (path.endsWith('.html') || path === '/') return 'html';
+  if (path.endsWith('.html') || !/\.[a-z0-9]+$/i.test(path)) return 'html';
   return 'other';
 }
 
-async function measure(baseUrl: string, locale: string): Promise<Download[]> {
+/** Records every response of a page from CDP events until stop() is called. */
+async function recordTransfers(page: Page): Promise<{ cdp: CDPSession; stop(): Transfer[] }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  const seen = new Map<string, Omit<Transfer, 'wire'>>();
+  const done: Transfer[] = [];
+  cdp.on('Network.responseReceived', (e) => {
+    const url = new URL(e.response.url);
+    if (url.protocol !== 'http:') return;
+    const headers = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
+    seen.set(e.requestId, {
+      path: url.pathname, kind: kindOf(url.pathname), status: e.response.status,
+      encoding: headers['content-encoding'] ?? '', cached: e.response.fromDiskCache === true || e.response.fromServiceWorker === true,
+    });
+  });
+  cdp.on('Network.requestServedFromCache', (e) => {
+    const entry = seen.get(e.requestId);
+    if (entry) entry.cached = true;
+  });
+  cdp.on('Network.loadingFinished', (e) => {
+    const entry = seen.get(e.requestId);
+    if (entry) done.push({ ...entry, wire: entry.cached ? 0 : e.encodedDataLength });
+  });
+  return { cdp, stop: () => [...done] };
+}
+
+const kb = (n: number): string => `${(n / 1024).toFixed(1)} kB`;
+
+function report(title: string, transfers: Transfer[]): void {
+  const total = transfers.reduce((sum, t) => sum + t.wire, 0);
+  console.log(`\n${title}: ${kb(total)} on the wire in ${transfers.filter((t) => t.wire > 0).length} responses (${transfers.length} requests)`);
+  for (const t of [...transfers].sort((a, b) => b.wire - a.wire)) {
+    const how = t.cached ? 'cache' : `${t.status} ${t.encoding || 'identity'}`;
+    console.log(`  ${t.kind.padEnd(5)} ${kb(t.wire).padStart(10)}  ${how.padEnd(12)} ${t.path}`);
+  }
+  const byKind = new Map<string, number>();
+  for (const t of transfers) byKind.set(t.kind, (byKind.get(t.kind) ?? 0) + t.wire);
+  console.log(`  by kind: ${[...byKind].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${kb(n)}`).join(', ')}`);
+}
+
+/** A first visit to / in a fresh profile until the Menu is drawn and the network is quiet, then a second visit. */
+async function visits(server: RunningServer, locale: string): Promise<{ first: Transfer[]; second: Transfer[] }> {
   const tb = await launchBrowser();
   try {
-    const { page, context } = await openPage(tb.browser, { locale });
-    const pending: Promise<Download | null>[] = [];
-    page.on('response', (response) => {
-      pending.push(
-        response.body().then(
-          (body) => {
-            const path = new URL(response.url()).pathname;
-            return { path, kind: kindOf(path), raw: body.length, gzip: gzipSync(body).length };
-          },
-          () => null,
-        ),
-      );
-    });
-    await page.goto(baseUrl);
+    const context = await tb.browser.newContext({ viewport: { width: 1366, height: 768 }, locale });
+    const page = await context.newPage();
+    let rec = await recordTransfers(page);
+    await page.goto(`${server.url}/`);
     await waitForScene(page, 'Menu');
     await page.waitForLoadState('networkidle');
-    const downloads = (await Promise.all(pending)).filter((d): d is Download => d !== null);
+    const first = rec.stop();
+    await rec.cdp.detach();
+    // A second visit: the same browser opens the game again in a new tab (as a student does the next lesson).
+    await page.close();
+    const again = await context.newPage();
+    rec = await recordTransfers(again);
+    await again.goto(`${server.url}/`);
+    await waitForScene(again, 'Menu');
+    await again.waitForLoadState('networkidle');
+    const second = rec.stop();
     await context.close();
-    return downloads;
+    return { first, second };
   } finally {
     await tb.close();
   }
 }
 
-const kb = (n: number): string => `${(n / 1024).toFixed(1)} kB`;
-
-const app = await startApp();
-try {
-  for (const locale of ['ko-KR', 'en-US']) {
-    const downloads = await measure(app.baseUrl, locale);
-    console.log(`\nFirst visit with a ${locale} browser (${downloads.length} files):`);
-    for (const d of downloads.sort((a, b) => b.gzip - a.gzip)) console.log(`  ${d.kind.padEnd(5)} ${kb(d.gzip).padStart(10)} gz ${kb(d.raw).padStart(11)} raw  ${d.path}`);
-    const byKind = new Map<string, number>();
-    for (const d of downloads) byKind.set(d.kind, (byKind.get(d.kind) ?? 0) + d.gzip);
-    const counted = ['js', 'css', 'font'];
-    const total = counted.reduce((sum, k) => sum + (byKind.get(k) ?? 0), 0);
-    console.log(`  total JS+CSS+font, gzipped: ${kb(total)} (${counted.map((k) => `${k} ${kb(byKind.get(k) ?? 0)}`).join(', ')})`);
+/** Milliseconds from navigation until the nickname input of the join form takes typing, and until the Menu's canvas texts show. */
+async function throttled(server: RunningServer): Promise<{ joinForm: number; menuCanvas: number }> {
+  const tb = await launchBrowser();
+  try {
+    const context = await tb.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ko-KR' });
+    const open = async (): Promise<Page> => {
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: SCHOOL.latency, downloadThroughput: SCHOOL.downloadThroughput, uploadThroughput: SCHOOL.uploadThroughput });
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: SCHOOL.cpuSlowdown });
+      return page;
+    };
+    const joinPage = await open();
+    await joinPage.goto(`${server.url}${JOIN_PATH}`, { waitUntil: 'commit' });
+    const joinForm = await joinPage.waitForFunction(() => {
+      const input = document.querySelector<HTMLInputElement>('#join-nickname');
+      if (!input || input.disabled || input.readOnly || input.offsetParent === null) return false;
+      return performance.now();
+    }, undefined, { timeout: 60_000, polling: 20 }).then((h) => h.jsonValue() as Promise<number>);
+    await joinPage.close();
+    const menuPage = await open();
+    await menuPage.goto(`${server.url}/`, { waitUntil: 'commit' });
+    const menuCanvas = await menuPage.waitForFunction(() => {
+      const kc = window.__kcDebug;
+      return !!kc && kc.activeScenes().includes('Menu') && kc.texts().length > 0 ? performance.now() : false;
+    }, undefined, { timeout: 90_000, polling: 20 }).then((h) => h.jsonValue() as Promise<number>);
+    await context.close();
+    return { joinForm, menuCanvas };
+  } finally {
+    await tb.close();
   }
+}
+
+const server = await startGameServer();
+try {
+  const summary: Record<string, number> = {};
+  for (const locale of ['ko-KR', 'en-US']) {
+    const { first, second } = await visits(server, locale);
+    report(`First visit, ${locale} browser`, first);
+    report(`Second visit, ${locale} browser`, second);
+    summary[`first_${locale}_kB`] = Math.round(first.reduce((s, t) => s + t.wire, 0) / 102.4) / 10;
+    summary[`second_${locale}_kB`] = Math.round(second.reduce((s, t) => s + t.wire, 0) / 102.4) / 10;
+  }
+  const times = await throttled(server);
+  console.log(`\nThrottled (${SCHOOL.latency} ms, 1.6 Mbit/s down, CPU ×${SCHOOL.cpuSlowdown}, ko): join form takes input after ${Math.round(times.joinForm)} ms (${JOIN_PATH}), Menu canvas after ${Math.round(times.menuCanvas)} ms (/)`);
+  summary.joinFormMs = Math.round(times.joinForm);
+  summary.menuCanvasMs = Math.round(times.menuCanvas);
+  console.log(JSON.stringify(summary));
 } finally {
-  await app.close();
+  await server.close();
 }
