@@ -158,9 +158,10 @@ function act(s: KernelState, a: KernelAction, emit: Emit): InPlaceResult | null 
       return null;
     }
     case 'kill': {
-      const p = s.processes[a.pid];
-      if (!p) return no('no-such-process', { pid: a.pid });
-      if (p.terminated) return no('process-terminated', { pid: a.pid });
+      const pid = a.process === undefined ? a.pid : s.arrivedPids[a.process];
+      const p = pid === undefined ? undefined : s.processes[pid];
+      if (!p) return no('no-such-process', { pid: pid ?? a.process ?? a.pid });
+      if (p.terminated) return no('process-terminated', { pid: p.pid });
       emit({ tick: s.tick, type: 'killed', pid: p.pid });
       s.counters.faults++;
       terminateProcess(s, p, true, emit);

@@ -372,7 +372,8 @@ export type KernelAction =
   | { type: 'deliver'; channel: string; message: number }
   | { type: 'set-quantum'; quantum: number }
   | { type: 'add-core' }
-  | { type: 'kill'; pid: number }
+  /** `process` names a scenario process, for replays where its pid may differ (baselines); then pid is ignored. */
+  | { type: 'kill'; pid: number; process?: string }
   | { type: 'spawn-process'; process: ProcessSpec };
 
 /** Which action types exist. */
