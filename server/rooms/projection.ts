@@ -95,6 +95,7 @@ const MachineView = schema({
   tick: t.uint32().default(0),
   quantum: t.uint16().default(0),
   switchCost: t.uint8().default(0),
+  threadSwitchCost: t.uint8().default(0),
   cores: t.array(CoreView),
   readyQueue: t.array('uint16'),
   processes: t.map(ProcessView),
@@ -200,6 +201,7 @@ export function projectMachine(m: Machine, s: KernelState): void {
   put(m, 'tick', s.tick);
   put(m, 'quantum', s.scenario.quantum);
   put(m, 'switchCost', s.scenario.switchCost);
+  put(m, 'threadSwitchCost', s.scenario.threadSwitchCost ?? Math.floor(s.scenario.switchCost / 2));
   while (m.cores.length > s.cores.length) m.cores.pop();
   s.cores.forEach((c, i) => {
     let v = m.cores.at(i);

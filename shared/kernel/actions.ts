@@ -5,7 +5,7 @@ import { settle } from './execute.ts';
 import { handle } from './interrupts.ts';
 import { deliver } from './ipc.ts';
 import {
-  MAX_PROCESSES, createProcess, label, leaveCore, liveProcesses, makeReady, newCore, proc, terminateProcess, type Emit,
+  MAX_PROCESSES, createProcess, label, leaveCore, liveProcesses, makeReady, newCore, proc, switchCostOf, terminateProcess, type Emit,
 } from './machine.ts';
 import { formatInstr, parseInstr } from './program.ts';
 import { checkProcessSpec } from './scenario.ts';
@@ -81,11 +81,12 @@ function act(s: KernelState, a: KernelAction, emit: Emit): InPlaceResult | null 
       if (why) return { ok: false, rejection: why };
       const at = s.readyQueue.indexOf(t.tid); // a Ready thread is in the queue exactly once
       if (at >= 0) s.readyQueue.splice(at, 1);
-      const switched = core.lastRan !== null && core.lastRan !== t.tid;
+      const { switched, threadSwitch, cost } = switchCostOf(s, core.lastRan, t);
       if (switched) s.counters.contextSwitches++;
+      if (threadSwitch) { s.counters.threadSwitches++; s.counters.threadSwitchTicks += cost; }
       core.running = t.tid;
       core.lastRan = t.tid;
-      core.switchLeft = switched ? s.scenario.switchCost : 0;
+      core.switchLeft = cost;
       core.sliceUsed = 0;
       t.state = 'running';
       t.core = core.id;

@@ -43,7 +43,7 @@ export function buildKernel(scenario: Scenario, seed: number): KernelState {
     frames: {},
     nextFrame: 0,
     counters: {
-      contextSwitches: 0, switchTicks: 0, interruptsRaised: 0, interruptsHandled: 0, interruptLatencyTotal: 0,
+      contextSwitches: 0, switchTicks: 0, threadSwitches: 0, threadSwitchTicks: 0, interruptsRaised: 0, interruptsHandled: 0, interruptLatencyTotal: 0,
       completed: 0, lostUpdates: 0, deadlocks: 0, starvations: 0, outOfOrder: 0, leaks: 0,
       unhandledInterrupts: 0, faults: 0, messagesDropped: 0, refusedIpc: 0,
     },
@@ -51,6 +51,14 @@ export function buildKernel(scenario: Scenario, seed: number): KernelState {
   };
   for (const name of scenario.locks) s.locks[name] = { owner: null, waiters: [] };
   return s;
+}
+
+/** What dispatching this thread on a core that last ran `lastRan` costs: none, a thread switch or a process switch. */
+export function switchCostOf(s: KernelState, lastRan: number | null, t: Thread): { switched: boolean; threadSwitch: boolean; cost: number } {
+  if (lastRan === null || lastRan === t.tid) return { switched: false, threadSwitch: false, cost: 0 };
+  const sc = s.scenario;
+  if (s.threads[lastRan]?.pid === t.pid) return { switched: true, threadSwitch: true, cost: sc.threadSwitchCost ?? Math.floor(sc.switchCost / 2) };
+  return { switched: true, threadSwitch: false, cost: sc.switchCost };
 }
 
 /** A fresh core, used at start and when the host adds one. */

@@ -52,6 +52,7 @@ export const scenarioInput = z.strictObject({
   cores: int(1, 8).optional(),
   quantum: int(0, 1000).optional(),
   switchCost: int(0, 100).optional(),
+  threadSwitchCost: int(0, 100).optional(),
   devices: z.record(ident, int(1, 1000)).optional(),
   ioDevices: z.record(ident, int(1, 1000)).optional(),
   programs: z.record(ident, programInput).optional(),
@@ -118,6 +119,9 @@ export function parseScenario(json: unknown): ScenarioResult {
 function build(input: z.output<typeof scenarioInput>): Scenario {
   if (input.processes && input.jobs) throw new ScenarioError('jobs', 'give either "jobs" or "processes", not both');
   if (input.devices && input.ioDevices) throw new ScenarioError('ioDevices', 'give either "devices" or "ioDevices", not both');
+  if (input.threadSwitchCost !== undefined && input.threadSwitchCost > (input.switchCost ?? 0)) {
+    throw new ScenarioError('threadSwitchCost', 'a switch between threads of one process costs no more than one between processes ("switchCost")');
+  }
   const procKey = input.jobs ? 'jobs' : 'processes';
   const procs = input.jobs ?? input.processes ?? [];
   if (procs.length === 0) throw new ScenarioError(procKey, 'at least one process is needed');
@@ -188,6 +192,7 @@ function build(input: z.output<typeof scenarioInput>): Scenario {
     cores: input.cores ?? 1,
     quantum: input.quantum ?? 0,
     switchCost: input.switchCost ?? 0,
+    threadSwitchCost: input.threadSwitchCost ?? null,
     devices: input.devices ?? input.ioDevices ?? {},
     programs,
     processes,

@@ -106,7 +106,10 @@ export interface Scenario {
   cores: number;
   /** Time slice in ticks; 0 means no timer interrupt. */
   quantum: number;
+  /** Ticks a context switch to another process costs (save one PCB's context, restore another's). */
   switchCost: number;
+  /** Ticks a switch between two threads of one process costs (no address space to change); null: half of switchCost. */
+  threadSwitchCost: number | null;
   /** Device name → default ticks per request. */
   devices: Record<string, number>;
   programs: Record<string, ProgramDef>;
@@ -315,6 +318,9 @@ export interface Semaphore {
 export interface Counters {
   contextSwitches: number;
   switchTicks: number;
+  /** Of the context switches, those between two threads of one process (the cheaper kind). */
+  threadSwitches: number;
+  threadSwitchTicks: number;
   interruptsRaised: number;
   interruptsHandled: number;
   interruptLatencyTotal: number;

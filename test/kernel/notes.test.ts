@@ -143,3 +143,27 @@ describe('scenario fields added for the notes are validated', () => {
     expect(parseScenario({ ...base, channels: [{ name: 'c', kind: 'fifo', server: 'A' }] }).ok).toBe(true);
   });
 });
+
+describe('a thread switch is cheaper than a process switch (003, 004: 문맥 교환 비용 낮음)', () => {
+  const twoKinds = (extra: Record<string, number> = {}) => machine({
+    switchCost: 4, ...extra,
+    processes: [{ name: 'web', threads: [{ program: ['cpu 2'] }, { program: ['cpu 2'] }] }, { name: 'db', program: ['cpu 2'] }],
+  });
+
+  it('switching between threads of one process costs half the process switch by default; both are counted', () => {
+    const m = twoKinds().dispatch(0, 1).tick(2);
+    m.dispatch(0, 2);
+    expect(m.s.cores[0]!.switchLeft).toBe(2); // T1 → T2 of web: a thread switch
+    m.tick(4);
+    m.dispatch(0, 3);
+    expect(m.s.cores[0]!.switchLeft).toBe(4); // web → db: a process switch
+    m.tick(6);
+    expect(m.s.counters).toMatchObject({ contextSwitches: 2, threadSwitches: 1, threadSwitchTicks: 2, switchTicks: 6 });
+  });
+
+  it('the scenario may set the thread switch\'s cost, never above the process switch\'s', () => {
+    const m = twoKinds({ threadSwitchCost: 1 }).dispatch(0, 1).tick(2).dispatch(0, 2);
+    expect(m.s.cores[0]!.switchLeft).toBe(1);
+    expect(parseScenario({ switchCost: 1, threadSwitchCost: 2, processes: [{ name: 'A', length: 1 }] })).toMatchObject({ ok: false, path: 'threadSwitchCost' });
+  });
+});

@@ -101,6 +101,8 @@ export interface Metrics {
   waiting: number | null;
   switches: number;
   switchTicks: number;
+  /** Of the switches, those between threads of one process. */
+  threadSwitches: number;
   faults: [string, number][];
 }
 
@@ -122,6 +124,8 @@ export interface MachineModel {
   phase: string;
   quantum: number;
   switchCost: number;
+  /** What a switch between threads of one process costs (cheaper: no address space to change). */
+  threadSwitchCost: number;
   cores: CoreInfo[];
   ready: ThreadInfo[];
   blocked: BlockedGroup[];
@@ -248,6 +252,7 @@ export function readMachine(state: SyncedRoomState, seat: string | null): Machin
     phase: state.phase,
     quantum: m.quantum,
     switchCost: m.switchCost,
+    threadSwitchCost: m.threadSwitchCost,
     cores,
     ready: arr(m.readyQueue).map(th).filter((t): t is ThreadInfo => t !== null),
     blocked: [...groups.values()].sort((a, b) => a.key.localeCompare(b.key)),
@@ -272,6 +277,7 @@ export function readMachine(state: SyncedRoomState, seat: string | null): Machin
       waiting: mean(done.map(waitingOf)),
       switches: counters.get('contextSwitches') ?? 0,
       switchTicks: counters.get('switchTicks') ?? 0,
+      threadSwitches: counters.get('threadSwitches') ?? 0,
       faults: faultKeys.map((k) => [k, counters.get(k) ?? 0]),
     },
     mine: {

@@ -59,7 +59,7 @@ export function metricsRows(m: MachineModel): Row[] {
     t('machine.m.utilization', { value: Math.round(x.utilization * 100) }),
     t('machine.m.throughput', { value: formatFigure(x.throughput), done: x.completed }),
     t('machine.m.averages', { response: formatFigure(x.response), turnaround: formatFigure(x.turnaround), waiting: formatFigure(x.waiting) }),
-    t('machine.m.switches', { count: x.switches, ticks: x.switchTicks }),
+    t('machine.m.switches', { count: x.switches, ticks: x.switchTicks, threads: x.threadSwitches }),
     faults.length > 0 ? [faults.join(' · '), OKABE_ITO.orange] : [t('machine.m.no_faults'), UI.muted],
   ];
 }
