@@ -9,7 +9,7 @@ import type { ActionResult, KernelAction, KernelEvent, KernelState, Scenario, Ti
 export type * from './types.ts';
 export { applyActionInPlace, MAX_PLAN, notReadyReason, type InPlaceResult } from './actions.ts';
 export { tickInPlace } from './tick.ts';
-export { parseScenario, defaultPalette, CHANNEL_KINDS, scenarioInput, type ScenarioInput, type ScenarioResult } from './scenario.ts';
+export { parseScenario, defaultPalette, CHANNEL_KINDS, SHM_ATTACH_COST, scenarioInput, type ScenarioInput, type ScenarioResult } from './scenario.ts';
 export { parseInstr, formatInstr, cpuCost, OPS } from './program.ts';
 export { describeRejection, describeEvent, REJECTIONS, type Lang } from './texts.ts';
 export { comparableFigures, machineMetrics, processMetrics, type ComparableFigures, type MachineMetrics, type ProcessMetrics } from './metrics.ts';

@@ -3,7 +3,7 @@
 // generator), files (kept, read at each reader's own offset) and shared memory (visible at once).
 import { block, proc, thread, unblock, type Emit } from './machine.ts';
 import { nextInt, nextRandom } from './rng.ts';
-import { CHANNEL_KINDS } from './scenario.ts';
+import { CHANNEL_KINDS, SHM_ATTACH_COST } from './scenario.ts';
 import type { Channel, KernelState, Message, Process, Thread } from './types.ts';
 
 /** Ticks of CPU one send or receive costs on this channel kind. */
@@ -38,6 +38,11 @@ function refuse(s: KernelState, t: Thread, c: Channel, why: 'not-related' | 'rea
   t.pc++; // the call fails (EBADF) and the program goes on
 }
 
+/** A process's first use of a shared-memory channel attaches the segment (threads of one process never pay it). */
+function attachCost(c: Channel, p: Process): number {
+  return c.spec.kind === 'shm' && !p.openFiles.includes(c.spec.name) ? SHM_ATTACH_COST : 0;
+}
+
 function open(s: KernelState, t: Thread, c: Channel): void {
   const p = proc(s, t.pid);
   if (!p.openFiles.includes(c.spec.name)) p.openFiles.push(c.spec.name);
@@ -67,13 +72,14 @@ export function send(s: KernelState, t: Thread, name: string, msg: string, emit:
   const why = pipeRefusal(c, p, true);
   if (why) { refuse(s, t, c, why, emit); return; }
   if (c.spec.kind === 'pipe' && c.writer === null) fixWriteEnd(s, c, p.pid, emit);
+  const attach = attachCost(c, p);
   open(s, t, c);
   if (c.spec.kind === 'shm') {
     c.value = msg;
     c.sent++;
     emit({ tick: s.tick, type: 'message-sent', channel: name, message: 0, tid: t.tid });
     t.pc++;
-    t.owed = channelCost(c);
+    t.owed = channelCost(c) + attach;
     return;
   }
   if (isFull(c)) {
@@ -131,12 +137,13 @@ export function receive(s: KernelState, t: Thread, name: string, emit: Emit): vo
   const p = proc(s, t.pid);
   const why = pipeRefusal(c, p, false);
   if (why) { refuse(s, t, c, why, emit); return; }
+  const attach = attachCost(c, p);
   open(s, t, c);
   if (c.spec.kind === 'shm') {
     t.lastMessage = c.value ?? '';
     emit({ tick: s.tick, type: 'message-received', channel: name, message: 0, tid: t.tid });
     t.pc++;
-    t.owed = channelCost(c);
+    t.owed = channelCost(c) + attach;
     return;
   }
   const m = take(c, t.pid);

@@ -70,16 +70,27 @@ export const scenarioInput = z.strictObject({
 /** The JSON a scenario file holds (the validator's input type). */
 export type ScenarioInput = z.input<typeof scenarioInput>;
 
-/** Costs and defaults of each channel kind: the notes' speed ranking, shared memory fastest, file slowest. */
+/**
+ * Costs and defaults of each channel kind: the notes' speed ranking (004) shared memory > socket >
+ * pipe > message queue > file, strict however it is timed. `cost` is the CPU ticks of one send and of
+ * one receive; a message is readable after its `latency`. So one message takes latency + cost ticks
+ * (shared memory: write, signal, read: 2 × cost and the attach), costs 2 × cost CPU ticks, and many
+ * go at one per cost ticks. Threads sharing a variable (store 1, load 1) are faster still: no IPC,
+ * and no tick to attach a shared-memory segment (SHM_ATTACH_COST). test/kernel/notes.test.ts
+ * measures all three rankings.
+ */
 export const CHANNEL_KINDS: Record<ChannelKind, { cost: number; capacity: number; latency: number; ordered: boolean }> = {
   shm: { cost: 1, capacity: 1, latency: 0, ordered: false },
-  tcp: { cost: 2, capacity: 8, latency: 2, ordered: true },
-  udp: { cost: 2, capacity: 8, latency: 2, ordered: false },
-  pipe: { cost: 3, capacity: 4, latency: 0, ordered: true },
-  fifo: { cost: 3, capacity: 4, latency: 0, ordered: true },
-  mq: { cost: 4, capacity: 8, latency: 0, ordered: true },
-  file: { cost: 6, capacity: 64, latency: 0, ordered: true },
+  tcp: { cost: 3, capacity: 8, latency: 2, ordered: true },
+  udp: { cost: 3, capacity: 8, latency: 2, ordered: false },
+  pipe: { cost: 6, capacity: 4, latency: 0, ordered: true },
+  fifo: { cost: 6, capacity: 4, latency: 0, ordered: true },
+  mq: { cost: 7, capacity: 8, latency: 0, ordered: true },
+  file: { cost: 8, capacity: 64, latency: 0, ordered: true },
 };
+
+/** Ticks a process pays the first time it uses a shared-memory channel: attaching the segment (shmat). */
+export const SHM_ATTACH_COST = 1;
 
 /** The result of validating a scenario. */
 export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; error: string; path: string };

@@ -1,6 +1,6 @@
 // Issue 11: what the five notes say, checked on literal machines (each case failed before its fix).
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../../shared/kernel/index.ts';
+import { CHANNEL_KINDS, parseScenario } from '../../shared/kernel/index.ts';
 import { machine } from './harness.ts';
 
 describe('fork copies the whole context (001: the child is a copy but for its PID and memory)', () => {
@@ -114,7 +114,7 @@ describe('an anonymous pipe belongs to descriptors, not to the family tree (003)
 describe('a two-way named pipe has two directions (003: server and clients)', () => {
   it('a process never reads back its own message', () => {
     const m = machine({ channels: [{ name: 'srv', kind: 'fifo' }], processes: [{ name: 'A', program: ['send srv hi', 'recv srv'] }] });
-    m.dispatch(0, 1).tick(3);
+    m.dispatch(0, 1).tick(CHANNEL_KINDS.fifo.cost);
     expect(m.thread(1).blocked).toEqual({ on: 'recv', channel: 'srv' });
     expect(m.thread(1).lastMessage).toBeNull();
   });
@@ -165,5 +165,59 @@ describe('a thread switch is cheaper than a process switch (003, 004: 문맥 교
     const m = twoKinds({ threadSwitchCost: 1 }).dispatch(0, 1).tick(2).dispatch(0, 2);
     expect(m.s.cores[0]!.switchLeft).toBe(1);
     expect(parseScenario({ switchCost: 1, threadSwitchCost: 2, processes: [{ name: 'A', length: 1 }] })).toMatchObject({ ok: false, path: 'threadSwitchCost' });
+  });
+});
+
+describe('the IPC speed ranking holds however it is timed (004: shared memory > socket > pipe > message queue > file; threads faster still)', () => {
+  // One way to carry n messages from a sender to a receiver on two cores, as the notes' each kind does.
+  type Way = 'threads' | 'shm' | 'tcp' | 'pipe' | 'mq' | 'file';
+  const WAYS: Way[] = ['threads', 'shm', 'tcp', 'pipe', 'mq', 'file'];
+  const repeat = (n: number, xs: string[]) => Array.from({ length: n }, () => xs).flat();
+
+  function carry(way: Way, n: number) {
+    // Shared data (a thread's variable, a shared-memory segment) needs the handshake semaphores; channels queue.
+    const sync = { semaphores: { full: 0, empty: 0 } };
+    if (way === 'threads') {
+      return machine({ cores: 2, ...sync, processes: [{ name: 'app', vars: { box: 0 }, threads: [
+        { program: repeat(n, ['store box', 'signal full', 'wait empty']) },
+        { program: repeat(n, ['wait full', 'load box', 'signal empty']) },
+      ] }] });
+    }
+    if (way === 'shm') {
+      return machine({ cores: 2, ...sync, channels: [{ name: 'ch', kind: 'shm' }], processes: [
+        { name: 'tx', program: repeat(n, ['send ch m', 'signal full', 'wait empty']) },
+        { name: 'rx', program: repeat(n, ['wait full', 'recv ch', 'signal empty']) },
+      ] });
+    }
+    return machine({ cores: 2, channels: [{ name: 'ch', kind: way, ...(way === 'pipe' ? { owner: 'tx' } : {}) }], processes: [
+      { name: 'tx', program: repeat(n, ['send ch m']) },
+      { name: 'rx', ...(way === 'pipe' ? { parent: 'tx' } : {}), program: repeat(n, ['recv ch']) },
+    ] });
+  }
+
+  function measure(way: Way, n: number) {
+    const m = carry(way, n);
+    m.dispatch(0, 1).dispatch(1, 2);
+    for (let i = 0; i < 500 && !Object.values(m.s.processes).every((p) => p.terminated); i++) {
+      for (const c of m.s.cores) if (c.running === null && m.s.readyQueue.length > 0) m.dispatch(c.id, m.s.readyQueue[0]!);
+      m.tick();
+    }
+    const cpu = Object.values(m.s.threads).reduce((a, t) => a + t.cpuTicks, 0);
+    const rx = Object.values(m.s.threads).at(-1)!;
+    return { elapsed: rx.completion!, cpu };
+  }
+
+  const strictlyIncreasing = (xs: number[]) => xs.every((x, i) => i === 0 || x > xs[i - 1]!);
+
+  it('one message: its latency and the CPU ticks it costs rank the kinds strictly', () => {
+    const one = WAYS.map((w) => measure(w, 1));
+    expect(strictlyIncreasing(one.map((r) => r.elapsed)), JSON.stringify(one)).toBe(true);
+    expect(strictlyIncreasing(one.map((r) => r.cpu)), JSON.stringify(one)).toBe(true);
+  });
+
+  it('many messages: the time to carry 8 and their CPU ticks rank the kinds strictly', () => {
+    const many = WAYS.map((w) => measure(w, 8));
+    expect(strictlyIncreasing(many.map((r) => r.elapsed)), JSON.stringify(many)).toBe(true);
+    expect(strictlyIncreasing(many.map((r) => r.cpu)), JSON.stringify(many)).toBe(true);
   });
 });
