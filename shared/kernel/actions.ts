@@ -30,14 +30,19 @@ export function notReadyReason(s: KernelState, t: Thread): Rejection | null {
     case 'blocked': {
       const b = t.blocked!;
       switch (b.on) {
-        case 'device': return { code: 'blocked-device', params: { thread, device: b.device } };
+        case 'device': {
+          // Its I/O may be done already, with the completion interrupt still waiting for the handler.
+          const irq = s.interrupts.find((i) => i.kind === 'io' && i.tid === t.tid);
+          if (irq) return { code: 'io-interrupt-pending', params: { thread, device: b.device, id: irq.id } };
+          return { code: 'blocked-device', params: { thread, device: b.device } };
+        }
         case 'lock': {
           const owner = s.locks[b.name]?.owner;
           return { code: 'blocked-lock', params: { thread, lock: b.name, owner: owner == null ? '-' : label(s, owner) } };
         }
         case 'semaphore': return { code: 'blocked-semaphore', params: { thread, semaphore: b.name } };
-        case 'recv': return { code: 'blocked-recv', params: { thread, channel: b.channel } };
-        case 'send': return { code: 'blocked-send', params: { thread, channel: b.channel } };
+        case 'recv': return { code: 'blocked-recv', params: { thread, channel: b.channel, kind: s.channels[b.channel]?.spec.kind ?? '' } };
+        case 'send': return { code: 'blocked-send', params: { thread, channel: b.channel, kind: s.channels[b.channel]?.spec.kind ?? '' } };
         case 'join': return { code: 'blocked-join', params: { thread } };
       }
     }

@@ -399,6 +399,8 @@ export type RejectionCode =
   | 'thread-terminated'
   | 'thread-new'
   | 'blocked-device'
+  | 'io-interrupt-pending'
+  | 'no-process-to-crash'
   | 'blocked-lock'
   | 'blocked-semaphore'
   | 'blocked-recv'

@@ -1,6 +1,6 @@
 // Issue 11: what the five notes say, checked on literal machines (each case failed before its fix).
 import { describe, expect, it } from 'vitest';
-import { CHANNEL_KINDS, parseScenario } from '../../shared/kernel/index.ts';
+import { CHANNEL_KINDS, describeEvent, describeRejection, liveEventActions, parseScenario } from '../../shared/kernel/index.ts';
 import { machine } from './harness.ts';
 
 describe('fork copies the whole context (001: the child is a copy but for its PID and memory)', () => {
@@ -219,5 +219,41 @@ describe('the IPC speed ranking holds however it is timed (004: shared memory > 
     const many = WAYS.map((w) => measure(w, 8));
     expect(strictlyIncreasing(many.map((r) => r.elapsed)), JSON.stringify(many)).toBe(true);
     expect(strictlyIncreasing(many.map((r) => r.cpu)), JSON.stringify(many)).toBe(true);
+  });
+});
+
+describe('sentences say what is true (the notes\' terms)', () => {
+  it('a thread whose I/O is done but whose completion interrupt is pending is refused with the interrupt as the reason', () => {
+    const m = machine({ auto: { interrupts: false }, devices: { disk: 1 }, processes: [{ name: 'A', program: ['io disk', 'cpu 1'] }] });
+    m.dispatch(0, 1).tick(1);
+    const irq = m.s.interrupts.find((i) => i.kind === 'io')!;
+    const r = m.refuse({ type: 'dispatch', core: 0, tid: 1 });
+    expect(r).toEqual({ code: 'io-interrupt-pending', params: { thread: 'P1', device: 'disk', id: irq.id } });
+    expect(describeRejection(r, 'ko')).toContain(`입출력 완료 인터럽트 #${irq.id}`);
+  });
+
+  it('"no process to crash" has its own sentence', () => {
+    const m = machine({ processes: [{ name: 'A', program: ['exit'] }] }).dispatch(0, 1);
+    const r = liveEventActions(m.s, { kind: 'crash' });
+    expect(r).toEqual({ ok: false, rejection: { code: 'no-process-to-crash', params: {} } });
+    if (!r.ok) expect(describeRejection(r.rejection, 'en')).toBe('There is no live process to crash.');
+  });
+
+  it('"pending" is not 대기, which is the Blocked state', () => {
+    expect(describeRejection({ code: 'no-such-interrupt', params: { id: 3 } }, 'ko')).not.toContain('대기');
+  });
+
+  it('sentences name a channel\'s kind in the notes\' terms', () => {
+    const m = machine({ cores: 2, channels: [{ name: 'p', kind: 'pipe', owner: 'sh' }, { name: 'q', kind: 'mq' }], processes: [
+      { name: 'sh', program: ['send p hi', 'recv q'] }, { name: 'kid', parent: 'sh', program: ['recv p'] },
+    ] });
+    m.dispatch(0, 1);
+    const sent = m.of('message-sent')[0]!;
+    expect(describeEvent(sent, m.s, 'ko')).toBe('P1 → 익명 파이프 p 전송');
+    expect(describeEvent(sent, m.s, 'en')).toBe('P1 sent on the anonymous pipe p');
+    m.tick(CHANNEL_KINDS.pipe.cost);
+    expect(describeRejection(m.refuse({ type: 'dispatch', core: 1, tid: 1 }), 'ko')).toContain('메시지 큐 q');
+    const blocked = m.of('blocked').at(-1)!;
+    expect(describeEvent(blocked, m.s, 'en')).toBe('P1 Blocked, waiting for a message on the message queue q');
   });
 });
