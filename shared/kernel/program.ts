@@ -36,9 +36,16 @@ export function parseInstr(text: string): ParseResult {
   const tooMany = (k: number) => words.length > k ? fail(`"${op}" takes ${k - 1} argument${k === 2 ? '' : 's'} at most`) : null;
   switch (op) {
     case 'cpu': case 'add': case 'alloc': case 'free': {
-      const n = count(a, op, op === 'add' ? 0 : 1);
+      // add takes a negative number too (add -1: count--); sub n is the same as add -n.
+      const negative = op === 'add' && a !== undefined && a.startsWith('-');
+      const n = count(negative ? a.slice(1) : a, op, op === 'add' ? 0 : 1);
       if (typeof n === 'string') return fail(n);
-      return tooMany(2) ?? { ok: true, instr: { op, n } };
+      return tooMany(2) ?? { ok: true, instr: { op, n: negative ? -n : n } };
+    }
+    case 'sub': {
+      const n = count(a, 'sub', 0);
+      if (typeof n === 'string') return fail(n);
+      return tooMany(2) ?? { ok: true, instr: { op: 'add', n: -n } };
     }
     case 'io': {
       const device = name(a, 'io');
@@ -85,14 +92,15 @@ export function parseInstr(text: string): ParseResult {
     case 'join': case 'fault': case 'exit':
       return tooMany(1) ?? { ok: true, instr: { op } };
     default:
-      return fail(`unknown instruction "${op ?? ''}"; known: ${OPS.join(', ')}`);
+      return fail(`unknown instruction "${op ?? ''}"; known: ${OPS.join(', ')}, sub`);
   }
 }
 
 /** Formats an instruction back to the text it was parsed from. */
 export function formatInstr(i: Instr): string {
   switch (i.op) {
-    case 'cpu': case 'add': case 'alloc': case 'free': return `${i.op} ${i.n}`;
+    case 'add': return i.n < 0 ? `sub ${-i.n}` : `add ${i.n}`;
+    case 'cpu': case 'alloc': case 'free': return `${i.op} ${i.n}`;
     case 'io': return i.n === null ? `io ${i.device}` : `io ${i.device} ${i.n}`;
     case 'fork': return i.program === null ? 'fork' : `fork ${i.program}`;
     case 'exec': case 'spawn': return `${i.op} ${i.program}`;

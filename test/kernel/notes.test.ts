@@ -1,6 +1,6 @@
 // Issue 11: what the five notes say, checked on literal machines (each case failed before its fix).
 import { describe, expect, it } from 'vitest';
-import { CHANNEL_KINDS, describeEvent, describeRejection, liveEventActions, parseScenario } from '../../shared/kernel/index.ts';
+import { CHANNEL_KINDS, describeEvent, describeRejection, formatInstr, liveEventActions, parseInstr, parseScenario } from '../../shared/kernel/index.ts';
 import { machine } from './harness.ts';
 
 describe('fork copies the whole context (001: the child is a copy but for its PID and memory)', () => {
@@ -255,5 +255,19 @@ describe('sentences say what is true (the notes\' terms)', () => {
     expect(describeRejection(m.refuse({ type: 'dispatch', core: 1, tid: 1 }), 'ko')).toContain('메시지 큐 q');
     const blocked = m.of('blocked').at(-1)!;
     expect(describeEvent(blocked, m.s, 'en')).toBe('P1 Blocked, waiting for a message on the message queue q');
+  });
+});
+
+describe('a decrement, so count-- races can be written (000, 004)', () => {
+  it('sub n and add -n take n off the register; two unlocked decrements lose one', () => {
+    expect(parseInstr('sub 2')).toEqual({ ok: true, instr: { op: 'add', n: -2 } });
+    expect(parseInstr('add -1')).toEqual({ ok: true, instr: { op: 'add', n: -1 } });
+    expect(formatInstr({ op: 'add', n: -1 })).toBe('sub 1');
+    expect(parseInstr('sub -1').ok).toBe(false);
+    const dec = ['load count', 'sub 1', 'store count'];
+    const m = machine({ cores: 2, processes: [{ name: 'P', vars: { count: 5 }, threads: [{ program: dec }, { program: ['load count', 'add -1', 'store count'] }] }] });
+    m.dispatch(0, 1).dispatch(1, 2).tick(3);
+    expect(m.proc(1).vars.count).toBe(4); // not 3: a lost update
+    expect(m.of('lost-update')).toHaveLength(1);
   });
 });
