@@ -140,7 +140,16 @@ export function describeEvent(e: KernelEvent, s: KernelState, lang: Lang): strin
     case 'lost-update': return ko
       ? `경쟁 상태! ${L(e.tid)}이(가) ${L(e.overwritten)}의 ${e.var} 변경을 덮어씀 (갱신 손실)`
       : `Race! ${L(e.tid)} overwrote ${L(e.overwritten)}'s update to ${e.var} (a lost update)`;
-    case 'deadlock': return ko ? `교착 상태! ${e.tids.map(L).join(', ')}이(가) 서로의 락을 기다림` : `Deadlock! ${e.tids.map(L).join(', ')} wait for each other's locks`;
+    case 'deadlock': {
+      const who = e.tids.map(L).join(', ');
+      if (e.tids.every((tid) => s.threads[tid]?.blocked?.on === 'lock')) {
+        return ko ? `교착 상태! ${who}이(가) 서로의 락을 기다림` : `Deadlock! ${who} wait for each other's locks`;
+      }
+      const waits = e.tids.map((tid) => s.threads[tid]?.blocked).filter((b): b is BlockReason => !!b).map((b) => reason(b, s, lang));
+      return ko
+        ? `교착 상태! ${who}이(가) 서로를 기다려 아무도 깨울 수 없음 (${[...new Set(waits)].join(', ')})`
+        : `Deadlock! ${who} wait on each other and none can wake the others (${[...new Set(waits)].join(', ')})`;
+    }
     case 'starvation': return ko ? `기아 상태: ${L(e.tid)}이(가) ${e.waited}틱째 준비 상태에서 기다림` : `Starvation: ${L(e.tid)} has waited ${e.waited} ticks in Ready`;
     case 'out-of-order': return ko ? `${C(e.channel)}: 순서가 뒤바뀐 메시지 (${e.seq}번이 늦게 도착)` : `The ${C(e.channel)}: message ${e.seq} arrived out of order`;
     case 'leak': return ko ? `메모리 누수: P${e.pid}이(가) 힙 ${e.pages}페이지를 해제하지 않고 종료` : `Memory leak: P${e.pid} exited without freeing ${e.pages} heap pages`;

@@ -1,6 +1,6 @@
 // Issue 11: what the five notes say, checked on literal machines (each case failed before its fix).
 import { describe, expect, it } from 'vitest';
-import { CHANNEL_KINDS, describeEvent, describeRejection, formatInstr, liveEventActions, parseInstr, parseScenario } from '../../shared/kernel/index.ts';
+import { CHANNEL_KINDS, describeEvent, describeRejection, formatInstr, liveEventActions, parseInstr, parseScenario, stuckThreads } from '../../shared/kernel/index.ts';
 import { machine } from './harness.ts';
 
 describe('fork copies the whole context (001: the child is a copy but for its PID and memory)', () => {
@@ -269,5 +269,36 @@ describe('a decrement, so count-- races can be written (000, 004)', () => {
     m.dispatch(0, 1).dispatch(1, 2).tick(3);
     expect(m.proc(1).vars.count).toBe(4); // not 3: a lost update
     expect(m.of('lost-update')).toHaveLength(1);
+  });
+});
+
+describe('deadlock through semaphores, join and channels (a wait-for cycle of any kind)', () => {
+  it('two processes each waiting to receive what only the other would send are reported once', () => {
+    const m = machine({ cores: 2, channels: [{ name: 'a', kind: 'mq' }, { name: 'b', kind: 'mq' }], processes: [
+      { name: 'X', program: ['recv a', 'send b hi'] }, { name: 'Y', program: ['recv b', 'send a hi'] },
+    ] });
+    m.dispatch(0, 1).dispatch(1, 2).tick(2);
+    expect(m.of('deadlock')).toEqual([expect.objectContaining({ tids: [1, 2] })]);
+    expect(describeEvent(m.of('deadlock')[0]!, m.s, 'en')).toContain('none can wake the others');
+    expect(stuckThreads(m.s)).toEqual([1, 2]);
+  });
+
+  it('semaphores waited in the wrong order, and a parent joining a child that waits for the parent', () => {
+    const sem = machine({ cores: 2, semaphores: { s1: 0, s2: 0 }, processes: [
+      { name: 'X', program: ['wait s1', 'signal s2'] }, { name: 'Y', program: ['wait s2', 'signal s1'] },
+    ] });
+    sem.dispatch(0, 1).dispatch(1, 2).tick(1);
+    expect(sem.of('deadlock')).toHaveLength(1);
+    const join = machine({ semaphores: { go: 0 }, programs: { kid: ['wait go', 'cpu 1'] }, processes: [{ name: 'sh', program: ['fork kid', 'join', 'signal go'] }] });
+    join.dispatch(0, 1).dispatch(0, 2).tick(1);
+    expect(join.of('deadlock')).toEqual([expect.objectContaining({ tids: [1, 2] })]);
+  });
+
+  it('a reader whose writer is still running is not stuck', () => {
+    const m = machine({ cores: 2, channels: [{ name: 'a', kind: 'mq' }], processes: [
+      { name: 'X', program: ['recv a'] }, { name: 'Y', program: ['cpu 5', 'send a hi'] },
+    ] });
+    m.dispatch(0, 1).dispatch(1, 2).tick(3);
+    expect(m.of('deadlock')).toHaveLength(0);
   });
 });
