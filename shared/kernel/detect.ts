@@ -3,7 +3,7 @@
 // waiting longer than the scenario's bound) and interrupts left pending too long. Races are detected
 // where they happen, in `store`; out-of-order delivery in ipc.ts; leaks at process exit.
 import type { Emit } from './machine.ts';
-import type { Instr, KernelState, Thread } from './types.ts';
+import type { KernelState } from './types.ts';
 
 /** The threads each blocked thread waits for (a mutex's owner): the wait-for graph's edges. */
 export function waitsFor(s: KernelState): Map<number, number> {
@@ -69,64 +69,28 @@ export function detectDeadlocks(s: KernelState, emit: Emit): void {
   }
 }
 
-/** Whether a thread, now or later, may run this instruction (its program from pc on; a steered thread's palette). */
-function mayRun(t: Thread, pred: (i: Instr) => boolean): boolean {
-  for (let k = t.pc; k < t.program.length; k++) if (pred(t.program[k]!)) return true;
-  return t.steered && t.palette.some(pred);
-}
-
-/** Instructions that may bring new threads (and so new wakers) into the machine. */
-const breeds = (i: Instr) => i.op === 'fork' || i.op === 'spawn' || i.op === 'exec';
-
 /**
- * Blocked threads that nothing can ever wake: every thread that could signal their semaphore, send to
- * or read from their channel, finish the child they join, or unlock their lock, is itself one of them.
- * This is deadlock in the wait-for graph of every kind of wait (semaphores, join, channels, locks), not
- * only mutex cycles. Computed as the complement of what can still move: running, ready and new threads
- * move, a device always completes, and a blocked thread moves once one of its possible wakers moves.
+ * Blocked threads that nothing can ever wake, once nothing else can happen: no thread is Running,
+ * Ready or New, no device has work, no interrupt or message is pending and no process is still to
+ * arrive. Then every waiter (on a semaphore, a channel, join or a lock) waits for another waiter: the
+ * wait-for graph of every kind of wait is closed, a deadlock, not only mutex cycles. Checked in this
+ * order so that a busy machine (the usual case) answers at the first running core.
  */
 export function stuckThreads(s: KernelState): number[] {
-  const live = Object.values(s.threads).filter((t) => t.state !== 'terminated');
-  const blocked = live.filter((t) => t.state === 'blocked');
-  if (!blocked.some((t) => t.blocked!.on !== 'device' && t.blocked!.on !== 'lock')) return [];
-  if (s.pendingArrivals.length > 0) return []; // a process still to arrive may be the waker
-  const moves = new Set(live.filter((t) => t.state !== 'blocked' || t.blocked!.on === 'device').map((t) => t.tid));
-  // A moving thread that may create threads could create any waker: then nothing is certainly stuck.
-  for (const tid of moves) if (mayRun(s.threads[tid]!, breeds)) return [];
-  const wakers = (t: Thread): { all: boolean; tids: number[] } => {
-    const b = t.blocked!;
-    const others = live.filter((o) => o.tid !== t.tid);
-    switch (b.on) {
-      case 'device': return { all: false, tids: [] };
-      case 'lock': {
-        const owner = s.locks[b.name]?.owner;
-        return { all: false, tids: owner == null ? [t.tid] : [owner] };
-      }
-      case 'semaphore': return { all: false, tids: others.filter((o) => mayRun(o, (i) => i.op === 'signal' && i.name === b.name)).map((o) => o.tid) };
-      case 'recv': {
-        const c = s.channels[b.channel];
-        if (c && c.inFlight.length > 0) return { all: false, tids: [t.tid] };
-        return { all: false, tids: others.filter((o) => mayRun(o, (i) => i.op === 'send' && i.channel === b.channel)).map((o) => o.tid) };
-      }
-      case 'send': return { all: false, tids: others.filter((o) => mayRun(o, (i) => i.op === 'recv' && i.channel === b.channel)).map((o) => o.tid) };
-      case 'join': {
-        const p = s.processes[t.pid]!;
-        const kids = p.children.flatMap((c) => s.processes[c]!.threads).filter((k) => s.threads[k]!.state !== 'terminated');
-        return { all: true, tids: kids };
-      }
-    }
-  };
-  const edges = new Map(blocked.map((t) => [t.tid, wakers(t)]));
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const t of blocked) {
-      if (moves.has(t.tid)) continue;
-      const w = edges.get(t.tid)!;
-      const free = w.tids.includes(t.tid) || (w.all ? w.tids.every((x) => moves.has(x)) : w.tids.some((x) => moves.has(x)));
-      if (free) { moves.add(t.tid); changed = true; }
-    }
+  for (const c of s.cores) if (c.running !== null) return [];
+  if (s.readyQueue.length > 0 || s.interrupts.length > 0 || s.pendingArrivals.length > 0) return [];
+  for (const name in s.devices) {
+    const d = s.devices[name]!;
+    if (d.current !== null || d.queue.length > 0) return [];
   }
-  return blocked.filter((t) => !moves.has(t.tid)).map((t) => t.tid).sort((a, b) => a - b);
+  for (const name in s.channels) if (s.channels[name]!.inFlight.length > 0) return [];
+  const stuck: number[] = [];
+  for (const tid in s.threads) {
+    const t = s.threads[tid]!;
+    if (t.state === 'new') return [];
+    if (t.state === 'blocked') stuck.push(t.tid);
+  }
+  return stuck.sort((a, b) => a - b);
 }
 
 /** Reports threads stuck for ever through semaphores, join or channels (mutex-only cycles are deadlockCycles'). */
