@@ -88,6 +88,7 @@ export function stuckThreads(s: KernelState): number[] {
   for (const tid in s.threads) {
     const t = s.threads[tid]!;
     if (t.state === 'new') return [];
+    if (t.state === 'blocked' && t.blocked?.on === 'recv' && t.blocked.deadline !== undefined) return []; // it will time out
     if (t.state === 'blocked') stuck.push(t.tid);
   }
   return stuck.sort((a, b) => a - b);

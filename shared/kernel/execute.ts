@@ -147,7 +147,7 @@ function execute(s: KernelState, t: Thread, i: Instr, emit: Emit): void {
       return;
     }
     case 'send': send(s, t, i.channel, i.msg, emit); return;
-    case 'recv': receive(s, t, i.channel, emit); return;
+    case 'recv': receive(s, t, i.channel, emit, i.timeout); return;
     case 'fork': forkProcess(s, t, p, i.program, emit); return;
     case 'exec': {
       const prog = s.scenario.programs[i.program];

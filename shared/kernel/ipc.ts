@@ -132,7 +132,7 @@ function enqueue(s: KernelState, c: Channel, t: Thread, payload: string, emit: E
 }
 
 /** The `recv CH` instruction. */
-export function receive(s: KernelState, t: Thread, name: string, emit: Emit): void {
+export function receive(s: KernelState, t: Thread, name: string, emit: Emit, timeout?: number): void {
   const c = s.channels[name]!;
   const p = proc(s, t.pid);
   const why = pipeRefusal(c, p, false);
@@ -149,7 +149,7 @@ export function receive(s: KernelState, t: Thread, name: string, emit: Emit): vo
   const m = take(c, t.pid);
   if (!m) {
     c.receivers.push(t.tid);
-    block(s, t, { on: 'recv', channel: name }, emit);
+    block(s, t, timeout === undefined ? { on: 'recv', channel: name } : { on: 'recv', channel: name, deadline: s.tick + timeout }, emit);
     return;
   }
   t.lastMessage = m.payload;
@@ -164,6 +164,25 @@ export function hasMessageFor(c: Channel, pid: number): boolean {
   if (c.spec.kind === 'file') return (c.readOffsets[pid] ?? 0) < c.buffer.length;
   if (!isTwoWay(c)) return c.buffer.length > 0;
   return c.buffer.some((m) => m.fromPid !== pid && (m.to === null || m.to === pid));
+}
+
+/** Receivers whose timeout has passed give up: the call returns without a message and the program goes on. */
+export function expireReceives(s: KernelState, emit: Emit): void {
+  for (const name in s.channels) {
+    const c = s.channels[name]!;
+    if (c.receivers.length === 0) continue;
+    for (const tid of [...c.receivers]) {
+      const t = thread(s, tid);
+      const b = t.blocked;
+      if (b?.on !== 'recv' || b.deadline === undefined || b.deadline > s.tick) continue;
+      const instr = t.program[t.pc];
+      c.receivers = c.receivers.filter((x) => x !== tid);
+      t.lastMessage = null;
+      t.pc++;
+      emit({ tick: s.tick, type: 'recv-timeout', channel: name, tid, waited: instr?.op === 'recv' ? instr.timeout ?? 0 : 0 });
+      unblock(s, t, emit);
+    }
+  }
 }
 
 /** The next message for this reader: files keep their contents, every other kind hands it over. */

@@ -87,7 +87,10 @@ export function parseInstr(text: string): ParseResult {
     case 'recv': {
       const channel = name(a, 'recv');
       if (typeof channel !== 'string') return fail(channel.error);
-      return tooMany(2) ?? { ok: true, instr: { op, channel } };
+      if (b === undefined) return { ok: true, instr: { op, channel } };
+      const timeout = count(b, 'recv timeout', 1);
+      if (typeof timeout === 'string') return fail(timeout);
+      return tooMany(3) ?? { ok: true, instr: { op, channel, timeout } };
     }
     case 'join': case 'fault': case 'exit':
       return tooMany(1) ?? { ok: true, instr: { op } };
@@ -107,7 +110,7 @@ export function formatInstr(i: Instr): string {
     case 'lock': case 'unlock': case 'wait': case 'signal': return `${i.op} ${i.name}`;
     case 'load': case 'store': return `${i.op} ${i.var}`;
     case 'send': return `send ${i.channel} ${i.msg}`;
-    case 'recv': return `recv ${i.channel}`;
+    case 'recv': return i.timeout === undefined ? `recv ${i.channel}` : `recv ${i.channel} ${i.timeout}`;
     case 'join': case 'fault': case 'exit': return i.op;
   }
 }

@@ -119,6 +119,7 @@ export function describeEvent(e: KernelEvent, s: KernelState, lang: Lang): strin
     case 'message-sent': return ko ? `${L(e.tid)} → ${C(e.channel)} 전송` : `${L(e.tid)} sent on the ${C(e.channel)}`;
     case 'message-delivered': return ko ? `${C(e.channel)}: 메시지 #${e.message} 도착` : `The ${C(e.channel)}: message #${e.message} delivered`;
     case 'message-received': return ko ? `${L(e.tid)} ← ${C(e.channel)} 수신` : `${L(e.tid)} received from the ${C(e.channel)}`;
+    case 'recv-timeout': return ko ? `${L(e.tid)}의 ${C(e.channel)} 수신 시간 초과 (${e.waited}틱 동안 메시지 없음)` : `${L(e.tid)} gave up receiving on the ${C(e.channel)}: no message in ${e.waited} ticks (a receive timeout)`;
     case 'message-dropped': return ko ? `${C(e.channel)}: 메시지 #${e.message} 유실` : `The ${C(e.channel)}: message #${e.message} was lost`;
     case 'ipc-refused': {
       const why = {
@@ -146,6 +147,9 @@ export function describeEvent(e: KernelEvent, s: KernelState, lang: Lang): strin
         return ko ? `교착 상태! ${who}이(가) 서로의 락을 기다림` : `Deadlock! ${who} wait for each other's locks`;
       }
       const waits = e.tids.map((tid) => s.threads[tid]?.blocked).filter((b): b is BlockReason => !!b).map((b) => reason(b, s, lang));
+      if (e.tids.length === 1) {
+        return ko ? `${who}은(는) 영원히 대기 상태: 깨울 수 있는 것이 남아 있지 않음 (${waits.join(', ')})` : `${who} is Blocked for ever: nothing left can wake it (${waits.join(', ')})`;
+      }
       return ko
         ? `교착 상태! ${who}이(가) 서로를 기다려 아무도 깨울 수 없음 (${[...new Set(waits)].join(', ')})`
         : `Deadlock! ${who} wait on each other and none can wake the others (${[...new Set(waits)].join(', ')})`;

@@ -5,7 +5,7 @@
 import { detect } from './detect.ts';
 import { settle, runCore } from './execute.ts';
 import { raise } from './interrupts.ts';
-import { deliverDue } from './ipc.ts';
+import { deliverDue, expireReceives } from './ipc.ts';
 import { createProcess, type Emit } from './machine.ts';
 import type { Device, KernelEvent, KernelState } from './types.ts';
 
@@ -45,6 +45,7 @@ export function boundary(s: KernelState, emit: Emit): void {
     }
   }
   if (s.scenario.auto.delivery) for (const name in s.channels) deliverDue(s, s.channels[name]!, emit);
+  expireReceives(s, emit);
   for (const name in s.devices) startNext(s, s.devices[name]!, emit);
   detect(s, emit);
 }

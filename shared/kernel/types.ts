@@ -20,7 +20,8 @@ export type Instr =
   | { op: 'alloc'; n: number }
   | { op: 'free'; n: number }
   | { op: 'send'; channel: string; msg: string }
-  | { op: 'recv'; channel: string }
+  /** `recv CH n` gives up after n ticks without a message (a socket's receive timeout); plain `recv CH` waits for ever. */
+  | { op: 'recv'; channel: string; timeout?: number }
   | { op: 'fault' }
   | { op: 'exit' };
 
@@ -35,7 +36,7 @@ export type BlockReason =
   | { on: 'device'; device: string }
   | { on: 'lock'; name: string }
   | { on: 'semaphore'; name: string }
-  | { on: 'recv'; channel: string }
+  | { on: 'recv'; channel: string; deadline?: number }
   | { on: 'send'; channel: string }
   | { on: 'join' };
 
@@ -451,6 +452,7 @@ export type KernelEvent = { tick: number } & (
   | { type: 'message-delivered'; channel: string; message: number; seq: number }
   | { type: 'message-received'; channel: string; message: number; tid: number }
   | { type: 'message-dropped'; channel: string; message: number }
+  | { type: 'recv-timeout'; channel: string; tid: number; waited: number }
   | { type: 'ipc-refused'; channel: string; tid: number; why: 'not-related' | 'read-end' | 'write-end' }
   | { type: 'fork-failed'; pid: number; tid: number }
   | { type: 'chosen'; tid: number; instr: string }

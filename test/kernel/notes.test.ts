@@ -302,3 +302,30 @@ describe('deadlock through semaphores, join and channels (a wait-for cycle of an
     expect(m.of('deadlock')).toHaveLength(0);
   });
 });
+
+describe('a UDP receive that times out instead of waiting for ever (003: UDP may lose messages)', () => {
+  const lossy = (recv: string) => machine({ cores: 2, channels: [{ name: 'u', kind: 'udp', loss: 1 }], processes: [
+    { name: 'tx', program: ['send u hi'] }, { name: 'rx', program: [recv, 'cpu 1'] },
+  ] });
+
+  it('recv u 5 gives up after 5 ticks with no message and the program goes on', () => {
+    expect(parseInstr('recv u 5')).toEqual({ ok: true, instr: { op: 'recv', channel: 'u', timeout: 5 } });
+    expect(formatInstr({ op: 'recv', channel: 'u', timeout: 5 })).toBe('recv u 5');
+    const m = lossy('recv u 5').dispatch(0, 1).dispatch(1, 2);
+    expect(m.thread(2).blocked).toEqual({ on: 'recv', channel: 'u', deadline: 5 });
+    m.tick(5);
+    expect(m.of('recv-timeout')).toEqual([expect.objectContaining({ tid: 2, channel: 'u', waited: 5 })]);
+    expect(m.thread(2).state).toBe('ready');
+    expect(m.thread(2).lastMessage).toBeNull();
+    expect(describeEvent(m.of('recv-timeout')[0]!, m.s, 'ko')).toContain('UDP 소켓 u 수신 시간 초과');
+    m.dispatch(1, 2).tick(1);
+    expect(m.proc(2).terminated).toBe(true);
+  });
+
+  it('a plain recv on a lost message waits for ever, and is reported once nothing else can move', () => {
+    const m = lossy('recv u').dispatch(0, 1).dispatch(1, 2).tick(10);
+    expect(m.thread(2).state).toBe('blocked');
+    expect(m.of('deadlock')).toEqual([expect.objectContaining({ tids: [2] })]);
+    expect(describeEvent(m.of('deadlock')[0]!, m.s, 'en')).toContain('Blocked for ever');
+  });
+});
