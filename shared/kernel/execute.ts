@@ -38,6 +38,9 @@ export function settle(s: KernelState, t: Thread, emit: Emit): void {
   }
 }
 
+/** The name that addresses the code segment in load/store (`code.main`): reading is allowed, writing faults. */
+export const CODE_SEGMENT = 'code';
+
 function varHome(s: KernelState, p: Process, name: string) {
   const dot = name.indexOf('.');
   if (dot >= 0) {
@@ -47,7 +50,7 @@ function varHome(s: KernelState, p: Process, name: string) {
   return { vars: p.vars, versions: p.versions, writers: p.writers, key: name, shared: false };
 }
 
-function fault(s: KernelState, t: Thread, why: 'fault' | 'unlock-not-held' | 'bad-program', emit: Emit): void {
+function fault(s: KernelState, t: Thread, why: 'fault' | 'unlock-not-held' | 'bad-program' | 'read-only', emit: Emit): void {
   s.counters.faults++;
   emit({ tick: s.tick, type: 'fault', pid: t.pid, tid: t.tid, why });
   terminateProcess(s, proc(s, t.pid), true, emit);
@@ -77,6 +80,8 @@ function execute(s: KernelState, t: Thread, i: Instr, emit: Emit): void {
       return;
     }
     case 'store': {
+      // The code segment is read-only (001): a write to it is a segmentation fault that ends the process.
+      if (i.var.startsWith(`${CODE_SEGMENT}.`)) { fault(s, t, 'read-only', emit); return; }
       const h = varHome(s, p, i.var);
       const version = h.versions[h.key] ?? 0;
       if (t.loaded && t.loaded.var === i.var && t.loaded.version !== version) {

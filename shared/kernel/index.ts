@@ -15,6 +15,7 @@ export { describeRejection, describeEvent, REJECTIONS, type Lang } from './texts
 export { comparableFigures, machineMetrics, processMetrics, type ComparableFigures, type MachineMetrics, type ProcessMetrics } from './metrics.ts';
 export { hashState } from './hash.ts';
 export { label, MAX_PROCESSES } from './machine.ts';
+export { pageTable, type PageMark } from './memory.ts';
 export { deadlockCycles, stuckThreads, waitsFor } from './detect.ts';
 export { dueMessages, hasMessageFor, isFull, isOrdered, isTwoWay, channelCost } from './ipc.ts';
 

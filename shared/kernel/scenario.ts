@@ -199,6 +199,7 @@ function build(input: z.output<typeof scenarioInput>): Scenario {
   const channelNames = new Set(channels.map((c) => c.name));
   if (channelNames.size !== channels.length) throw new ScenarioError('channels', 'two channels share a name');
 
+  if (input.sharedMemory && 'code' in input.sharedMemory) throw new ScenarioError('sharedMemory.code', '"code" names a process\'s own code segment; give the shared-memory segment another name');
   const scenario: Scenario = {
     cores: input.cores ?? 1,
     quantum: input.quantum ?? 0,
@@ -244,6 +245,7 @@ export function checkInstrRefs(s: Scenario, instrs: Instr[], path: string, shm: 
         const dot = i.var.indexOf('.');
         if (dot >= 0) {
           const seg = i.var.slice(0, dot);
+          if (seg === 'code') break; // the process's own code segment: readable, and a write faults (read-only)
           if (!(seg in s.sharedMemory)) throw new ScenarioError(at, `no shared-memory segment named "${seg}"`);
           if (shm.length > 0 && !shm.includes(seg)) throw new ScenarioError(at, `this process does not map the segment "${seg}" (add it to its "shm")`);
         }

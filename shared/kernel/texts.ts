@@ -135,7 +135,7 @@ export function describeEvent(e: KernelEvent, s: KernelState, lang: Lang): strin
     case 'core-added': return ko ? `코어 ${e.core} 추가` : `Core ${e.core} added`;
     case 'killed': return ko ? `교사가 P${e.pid}을(를) 강제 종료` : `The host killed P${e.pid}`;
     case 'fault': {
-      const why = { fault: ko ? '잘못된 메모리 접근' : 'an invalid memory access', 'unlock-not-held': ko ? '갖지 않은 락 해제' : 'unlocking a lock it does not hold', 'bad-program': ko ? '잘못된 명령어' : 'a bad instruction' }[e.why];
+      const why = { fault: ko ? '잘못된 메모리 접근' : 'an invalid memory access', 'unlock-not-held': ko ? '갖지 않은 락 해제' : 'unlocking a lock it does not hold', 'bad-program': ko ? '잘못된 명령어' : 'a bad instruction', 'read-only': ko ? '읽기 전용인 코드 영역에 쓰기' : 'a write to the read-only code segment' }[e.why];
       return ko ? `${L(e.tid)} 오류(${why}): 프로세스 P${e.pid} 전체가 종료됨` : `${L(e.tid)} faulted (${why}): all of P${e.pid} goes down, other processes are safe`;
     }
     case 'lost-update': return ko

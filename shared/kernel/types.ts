@@ -459,7 +459,7 @@ export type KernelEvent = { tick: number } & (
   | { type: 'quantum-changed'; quantum: number }
   | { type: 'core-added'; core: number }
   | { type: 'killed'; pid: number }
-  | { type: 'fault'; pid: number; tid: number; why: 'fault' | 'unlock-not-held' | 'bad-program' }
+  | { type: 'fault'; pid: number; tid: number; why: 'fault' | 'unlock-not-held' | 'bad-program' | 'read-only' }
   | { type: 'lost-update'; var: string; tid: number; overwritten: number; pid: number }
   | { type: 'deadlock'; tids: number[] }
   | { type: 'starvation'; tid: number; waited: number }

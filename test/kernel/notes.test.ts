@@ -1,6 +1,6 @@
 // Issue 11: what the five notes say, checked on literal machines (each case failed before its fix).
 import { describe, expect, it } from 'vitest';
-import { CHANNEL_KINDS, describeEvent, describeRejection, formatInstr, liveEventActions, parseInstr, parseScenario, stuckThreads } from '../../shared/kernel/index.ts';
+import { CHANNEL_KINDS, describeEvent, describeRejection, formatInstr, liveEventActions, pageTable, parseInstr, parseScenario, stuckThreads } from '../../shared/kernel/index.ts';
 import { machine } from './harness.ts';
 
 describe('fork copies the whole context (001: the child is a copy but for its PID and memory)', () => {
@@ -327,5 +327,26 @@ describe('a UDP receive that times out instead of waiting for ever (003: UDP may
     expect(m.thread(2).state).toBe('blocked');
     expect(m.of('deadlock')).toEqual([expect.objectContaining({ tids: [2] })]);
     expect(describeEvent(m.of('deadlock')[0]!, m.s, 'en')).toContain('Blocked for ever');
+  });
+});
+
+describe('the page table in the PCB, and a read-only code segment (001)', () => {
+  it('marks each page read-only code, shared copy-on-write, copied or private', () => {
+    const m = machine({ programs: { kid: ['load v', 'add 1', 'store v', 'cpu 5'] }, processes: [{ name: 'p', vars: { v: 1 }, program: ['fork kid', 'cpu 9'] }] });
+    m.dispatch(0, 1);
+    expect(pageTable(m.s, m.proc(2)).map((x) => x.mark)).toEqual(['read-only', 'read-only', 'shared', 'private']);
+    m.act({ type: 'preempt', core: 0 }).dispatch(0, 2).tick(3);
+    expect(pageTable(m.s, m.proc(2)).map((x) => x.mark)).toEqual(['read-only', 'read-only', 'copied', 'private']);
+    expect(pageTable(m.s, m.proc(1)).map((x) => x.mark)).toEqual(['read-only', 'read-only', 'private', 'private']);
+  });
+
+  it('a store into the code segment faults its process (a segmentation fault), and nothing else', () => {
+    const m = machine({ cores: 2, processes: [{ name: 'bad', program: ['load code.main', 'add 1', 'store code.main'] }, { name: 'ok', program: ['cpu 9'] }] });
+    m.dispatch(0, 1).dispatch(1, 2).tick(2);
+    expect(m.of('fault')).toEqual([expect.objectContaining({ pid: 1, why: 'read-only' })]);
+    expect(describeEvent(m.of('fault')[0]!, m.s, 'ko')).toContain('읽기 전용인 코드 영역에 쓰기');
+    expect(m.proc(1).faulted).toBe(true);
+    expect(m.thread(2).state).toBe('running');
+    expect(parseScenario({ sharedMemory: { code: { x: 1 } }, processes: [{ name: 'A', length: 1 }] })).toMatchObject({ ok: false, path: 'sharedMemory.code' });
   });
 });

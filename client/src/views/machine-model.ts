@@ -41,6 +41,10 @@ export interface ProcessInfo {
   faulted: boolean;
   threads: number[];
   memory: { base: number; limit: number; code: number; data: number; heap: number; stack: number; cowPages: number; cowWith: number };
+  /** The page table as the kernel marks it: one entry per page. */
+  pages: { seg: string; frame: number; mark: string }[];
+  /** Every process it shares pages with copy-on-write. */
+  sharers: number[];
   shm: string[];
   vars: [string, number][];
   /** Depth in the process tree (0 for a root). */
@@ -212,11 +216,14 @@ export function readMachine(state: SyncedRoomState, seat: string | null): Machin
 
   const processes: ProcessInfo[] = [];
   m.processes.forEach((p) => {
+    if (p.reaped) return; // reaped by its parent's join: the PCB is gone
     const [base = 0, limit = 0, code = 0, data = 0, heap = 0, stack = 0, cowPages = 0, cowWith = 0] = arr(p.memory);
     processes.push({
       pid: p.pid, ppid: p.ppid, name: p.name, kind: p.kind, priority: p.priority, arrival: p.arrival, firstRun: p.firstRun,
       completion: p.completion, terminated: p.terminated, faulted: p.faulted, threads: arr(p.threads),
-      memory: { base, limit, code, data, heap, stack, cowPages, cowWith }, shm: arr(p.shm ?? []), vars: arr(p.vars.entries()), depth: 0,
+      memory: { base, limit, code, data, heap, stack, cowPages, cowWith },
+      pages: arr(p.pages ?? []).map((x) => { const [seg = '', frame = '0', mark = ''] = x.split(':'); return { seg, frame: Number(frame), mark }; }),
+      sharers: arr(p.sharers ?? []), shm: arr(p.shm ?? []), vars: arr(p.vars.entries()), depth: 0,
     });
   });
 
