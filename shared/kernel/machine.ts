@@ -110,11 +110,14 @@ export function relayout(s: KernelState, p: Process): void {
   place(s, p);
 }
 
-/** Creates a process (New), with its threads, then admits it to Ready. */
-export function createProcess(s: KernelState, spec: ProcessSpec, ppid: number | null, emit: Emit): Process {
+/**
+ * Creates a process (New), with its threads, then admits it to Ready, at once or, when it is loaded
+ * from disk (`loadTicks`), once loaded: the boundary admits it then (admitLoaded).
+ */
+export function createProcess(s: KernelState, spec: ProcessSpec, ppid: number | null, emit: Emit, loadTicks = 0): Process {
   const pid = s.nextPid++;
   const p: Process = {
-    pid, ppid, name: spec.name, kind: spec.kind, priority: spec.priority, arrival: s.tick,
+    pid, ppid, name: spec.name, kind: spec.kind, priority: spec.priority, arrival: s.tick, admitAt: s.tick + loadTicks,
     firstRun: null, completion: null, terminated: false, reaped: false, faulted: false, threads: [],
     memory: {
       base: s.nextBase, limit: 0, code: spec.code, data: spec.data, heap: 0, stack: 0, cowPages: 0, cowWith: null,
@@ -138,8 +141,18 @@ export function createProcess(s: KernelState, spec: ProcessSpec, ppid: number | 
   resize(p);
   s.nextBase += p.memory.limit + GROWTH_GAP;
   emit({ tick: s.tick, type: 'arrived', pid, tid: p.threads[0]!, name: p.name });
-  admit(s, p, emit);
+  if (loadTicks === 0) admit(s, p, emit);
   return p;
+}
+
+/** Admits the processes whose program has finished loading (New → Ready), in pid order. */
+export function admitLoaded(s: KernelState, emit: Emit): void {
+  if (s.scenario.loadTicks === 0) return;
+  for (const pid in s.processes) {
+    const p = s.processes[pid]!;
+    if (p.terminated || p.admitAt > s.tick) continue;
+    if (p.threads.some((tid) => thread(s, tid).state === 'new')) admit(s, p, emit);
+  }
 }
 
 /** Adds a thread (New) to a process, with its own stack page. */

@@ -63,6 +63,7 @@ export const scenarioInput = z.strictObject({
   locks: z.array(ident).max(32).optional(),
   semaphores: z.record(ident, int(0, 1000)).optional(),
   auto: z.strictObject({ interrupts: z.boolean().optional(), delivery: z.boolean().optional() }).optional(),
+  loadTicks: int(0, 100).optional(),
   starvationBound: int(1, 100_000).optional(),
   interruptBound: int(1, 100_000).optional(),
 });
@@ -213,6 +214,7 @@ function build(input: z.output<typeof scenarioInput>): Scenario {
     locks: input.locks ?? [],
     semaphores: input.semaphores ?? {},
     auto: { interrupts: input.auto?.interrupts ?? true, delivery: input.auto?.delivery ?? true },
+    loadTicks: input.loadTicks ?? 0,
     starvationBound: input.starvationBound ?? 100,
     interruptBound: input.interruptBound ?? 10,
   };

@@ -6,7 +6,7 @@ import { detect } from './detect.ts';
 import { settle, runCore } from './execute.ts';
 import { raise } from './interrupts.ts';
 import { deliverDue, expireReceives } from './ipc.ts';
-import { createProcess, type Emit } from './machine.ts';
+import { admitLoaded, createProcess, type Emit } from './machine.ts';
 import type { Device, KernelEvent, KernelState } from './types.ts';
 
 function startNext(s: KernelState, d: Device, emit: Emit): void {
@@ -25,9 +25,10 @@ export function admitArrivals(s: KernelState, emit: Emit): void {
     if (spec.arrival > s.tick) break;
     s.pendingArrivals.shift();
     const ppid = spec.parent !== null ? s.arrivedPids[spec.parent] ?? null : null;
-    const p = createProcess(s, spec, ppid, emit);
+    const p = createProcess(s, spec, ppid, emit, s.scenario.loadTicks);
     s.arrivedPids[spec.name] = p.pid;
   }
+  admitLoaded(s, emit);
 }
 
 /** Things that happen at a tick boundary without anyone acting: also run once at tick 0. */

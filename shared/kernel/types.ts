@@ -122,6 +122,8 @@ export interface Scenario {
   /** Semaphore name → initial value. */
   semaphores: Record<string, number>;
   auto: AutoRoles;
+  /** Ticks a scenario process stays New while its program is loaded from disk (0: admitted at once). */
+  loadTicks: number;
   /** A Ready thread waiting longer than this many ticks in a row is reported as starving. */
   starvationBound: number;
   /** An interrupt pending longer than this many ticks is reported as unhandled. */
@@ -212,6 +214,8 @@ export interface Process {
   firstRun: number | null;
   completion: number | null;
   terminated: boolean;
+  /** The tick it is admitted New → Ready (its program loaded); equal to arrival unless the scenario has loadTicks. */
+  admitAt: number;
   /** A Terminated process is a zombie until its parent's join (or its parent's end) reaps it; then its PCB is gone. */
   reaped: boolean;
   faulted: boolean;

@@ -350,3 +350,22 @@ describe('the page table in the PCB, and a read-only code segment (001)', () => 
     expect(parseScenario({ sharedMemory: { code: { x: 1 } }, processes: [{ name: 'A', length: 1 }] })).toMatchObject({ ok: false, path: 'sharedMemory.code' });
   });
 });
+
+describe('the New state lasts a visible moment (001: the program is loaded into memory first)', () => {
+  it('with loadTicks a process stays New while loaded, cannot be dispatched, then is admitted to Ready', () => {
+    const m = machine({ loadTicks: 2, processes: [{ name: 'vim', length: 1 }] });
+    expect(m.thread(1).state).toBe('new');
+    expect(m.refuse({ type: 'dispatch', core: 0, tid: 1 }).code).toBe('thread-new');
+    m.tick(1);
+    expect(m.thread(1).state).toBe('new');
+    m.tick(1);
+    expect(m.thread(1).state).toBe('ready');
+    expect(m.of('admitted')).toEqual([expect.objectContaining({ pid: 1, tick: 2 })]);
+    m.dispatch(0, 1).tick(1);
+    expect(m.proc(1).firstRun! - m.proc(1).arrival).toBe(2); // the response time counts the loading
+  });
+
+  it('without loadTicks a process is admitted at once, as before', () => {
+    expect(machine({ processes: [{ name: 'A', length: 1 }] }).thread(1).state).toBe('ready');
+  });
+});
