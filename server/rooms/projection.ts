@@ -187,6 +187,7 @@ function blockedText(b: BlockReason | null): string {
     case 'recv': return `recv:${b.channel}`;
     case 'send': return `send:${b.channel}`;
     case 'join': return 'join';
+    case 'await': return 'await';
   }
 }
 

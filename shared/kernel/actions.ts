@@ -44,6 +44,7 @@ export function notReadyReason(s: KernelState, t: Thread): Rejection | null {
         case 'recv': return { code: 'blocked-recv', params: { thread, channel: b.channel, kind: s.channels[b.channel]?.spec.kind ?? '' } };
         case 'send': return { code: 'blocked-send', params: { thread, channel: b.channel, kind: s.channels[b.channel]?.spec.kind ?? '' } };
         case 'join': return { code: 'blocked-join', params: { thread } };
+        case 'await': return { code: 'blocked-await', params: { thread, count: t.asyncPending } };
       }
     }
   }

@@ -113,6 +113,21 @@ function execute(s: KernelState, t: Thread, i: Instr, emit: Emit): void {
       block(s, t, { on: 'device', device: i.device }, emit);
       return;
     }
+    case 'io-async': {
+      const d = s.devices[i.device];
+      if (!d) { fault(s, t, 'bad-program', emit); return; }
+      const duration = i.n ?? d.defaultDuration;
+      d.queue.push({ tid: t.tid, duration, remaining: duration, async: true });
+      if (!p.openFiles.includes(i.device)) p.openFiles.push(i.device);
+      t.asyncPending++;
+      t.pc++;
+      return;
+    }
+    case 'await': {
+      t.pc++;
+      if (t.asyncPending > 0) block(s, t, { on: 'await' }, emit);
+      return;
+    }
     case 'lock': {
       const lock = (s.locks[i.name] ??= { owner: null, waiters: [] });
       if (lock.owner === null) {

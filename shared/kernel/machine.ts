@@ -162,7 +162,7 @@ export function addThread(s: KernelState, p: Process, program: Instr[], steered:
     tid, pid: p.pid, state: 'new', program: steered ? [] : program.slice(), pc: 0, owed: 0, reg: 0, loaded: null,
     blocked: null, core: null, steered, palette: palette.slice(), scriptCursor: 0, script: steered ? program.slice() : [],
     arrival: s.tick, firstRun: null, completion: null, cpuTicks: 0, readyTicks: 0, readyStreak: 0,
-    starvationReported: false, locksHeld: [], pendingSend: null, lastMessage: null,
+    starvationReported: false, locksHeld: [], asyncPending: 0, pendingSend: null, lastMessage: null,
   };
   s.threads[tid] = t;
   p.threads.push(tid);

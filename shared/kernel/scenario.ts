@@ -238,7 +238,7 @@ export function checkInstrRefs(s: Scenario, instrs: Instr[], path: string, shm: 
   instrs.forEach((i, k) => {
     const at = `${path}[${k}]`;
     switch (i.op) {
-      case 'io': if (!(i.device in s.devices)) throw new ScenarioError(at, `no device named "${i.device}" in "devices"`); break;
+      case 'io': case 'io-async': if (!(i.device in s.devices)) throw new ScenarioError(at, `no device named "${i.device}" in "devices"`); break;
       case 'exec': case 'spawn': if (!(i.program in s.programs)) throw new ScenarioError(at, `no program named "${i.program}" in "programs"`); break;
       case 'fork': if (i.program !== null && !(i.program in s.programs)) throw new ScenarioError(at, `no program named "${i.program}" in "programs"`); break;
       case 'wait': case 'signal': if (!(i.name in s.semaphores)) throw new ScenarioError(at, `no semaphore named "${i.name}" in "semaphores"`); break;

@@ -28,6 +28,7 @@ export const REJECTIONS: Record<RejectionCode, Template> = {
   'blocked-recv': { en: '{thread} is Blocked receiving on the {kind} {channel}, which has nothing for it: it cannot run until a message arrives.', ko: '{thread}은(는) {kind} {channel}에서 받을 메시지가 없어 기다리는 대기 상태입니다. 메시지가 도착해야 실행할 수 있습니다.' },
   'blocked-send': { en: '{thread} is Blocked sending on the {kind} {channel}, which is full: it cannot run until a reader makes room.', ko: '{thread}은(는) 가득 찬 {kind} {channel}에 보내려고 기다리는 대기 상태입니다. 누군가 읽어서 자리가 나야 실행할 수 있습니다.' },
   'blocked-join': { en: '{thread} is Blocked waiting for its child processes to finish.', ko: '{thread}은(는) 자식 프로세스가 끝나기를 기다리는 대기 상태입니다.' },
+  'blocked-await': { en: '{thread} is Blocked in await: {count} of its asynchronous I/O requests are not done yet.', ko: '{thread}은(는) await에서 대기 상태입니다. 비동기 입출력 요청 {count}개가 아직 끝나지 않았습니다.' },
   'not-steered': { en: '{thread} runs its own program: no one chooses its instructions.', ko: '{thread}은(는) 자기 프로그램대로 실행되므로 명령어를 고를 수 없습니다.' },
   'bad-instruction': { en: '{thread} cannot run that: {error}.', ko: '{thread}은(는) 그 명령어를 실행할 수 없습니다: {error}.' },
   'not-in-palette': { en: '"{instr}" is not one of {thread}\'s instructions ({palette}).', ko: '"{instr}"은(는) {thread}이(가) 쓸 수 있는 명령어({palette})가 아닙니다.' },
@@ -81,6 +82,7 @@ function reason(b: BlockReason, s: KernelState, lang: Lang): string {
     case 'recv': return ko ? `${channelName(s, b.channel, lang)}에서 받을 메시지` : `a message on the ${channelName(s, b.channel, lang)}`;
     case 'send': return ko ? `${channelName(s, b.channel, lang)}의 빈 자리` : `room on the ${channelName(s, b.channel, lang)}`;
     case 'join': return ko ? '자식 프로세스의 종료' : 'its children to finish';
+    case 'await': return ko ? '비동기 입출력의 완료' : 'its asynchronous I/O to finish';
   }
 }
 

@@ -75,7 +75,7 @@ export function tickInPlace(s: KernelState): KernelEvent[] {
     d.current = null;
     d.served++;
     emit({ tick: s.tick, type: 'io-done', device: d.name, tid: r.tid });
-    if (s.threads[r.tid]!.state !== 'terminated') raise(s, 'io', r.tid, null, d.name, emit);
+    if (s.threads[r.tid]!.state !== 'terminated') raise(s, 'io', r.tid, null, d.name, emit, r.async === true);
   }
   boundary(s, emit);
   return events;

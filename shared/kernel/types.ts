@@ -6,6 +6,9 @@
 export type Instr =
   | { op: 'cpu'; n: number }
   | { op: 'io'; device: string; n: number | null }
+  /** Asynchronous I/O (004): the request is queued and the thread goes on; `await` waits for its requests. */
+  | { op: 'io-async'; device: string; n: number | null }
+  | { op: 'await' }
   | { op: 'fork'; program: string | null }
   | { op: 'exec'; program: string }
   | { op: 'spawn'; program: string }
@@ -38,7 +41,8 @@ export type BlockReason =
   | { on: 'semaphore'; name: string }
   | { on: 'recv'; channel: string; deadline?: number }
   | { on: 'send'; channel: string }
-  | { on: 'join' };
+  | { on: 'join' }
+  | { on: 'await' };
 
 /** The six IPC channel kinds of the notes (TCP and UDP are the two socket kinds). */
 export type ChannelKind = 'pipe' | 'fifo' | 'mq' | 'tcp' | 'udp' | 'file' | 'shm';
@@ -147,6 +151,8 @@ export interface Core {
 /** An outstanding or in-service device request. */
 export interface IoRequest {
   tid: number;
+  /** Queued by io-async: its thread did not block, and waits for it only in `await`. */
+  async?: boolean;
   duration: number;
   remaining: number;
 }
@@ -168,6 +174,8 @@ export interface Interrupt {
   tid: number;
   core: number | null;
   device: string | null;
+  /** The completion of an io-async request. */
+  async?: boolean;
   raisedAt: number;
   reported: boolean;
 }
@@ -261,6 +269,8 @@ export interface Thread {
   readyStreak: number;
   starvationReported: boolean;
   locksHeld: string[];
+  /** io-async requests not yet completed (their interrupts not yet handled): what `await` waits for. */
+  asyncPending: number;
   /** A message a blocked sender still has to put into its channel. */
   pendingSend: string | null;
   lastMessage: string | null;
@@ -411,6 +421,7 @@ export type RejectionCode =
   | 'blocked-recv'
   | 'blocked-send'
   | 'blocked-join'
+  | 'blocked-await'
   | 'not-steered'
   | 'bad-instruction'
   | 'not-in-palette'

@@ -369,3 +369,32 @@ describe('the New state lasts a visible moment (001: the program is loaded into 
     expect(machine({ processes: [{ name: 'A', length: 1 }] }).thread(1).state).toBe('ready');
   });
 });
+
+describe('synchronous and asynchronous I/O in one thread (004: 동기 vs 비동기)', () => {
+  it('io-async queues the request and the thread runs on; await waits only for what is not done yet', () => {
+    const sync = machine({ devices: { net: 4 }, processes: [{ name: 'app', program: ['io net', 'cpu 4'] }] });
+    sync.dispatch(0, 1);
+    expect(sync.thread(1).blocked).toEqual({ on: 'device', device: 'net' });
+    const m = machine({ devices: { net: 4 }, processes: [{ name: 'app', program: ['io-async net', 'cpu 4', 'await', 'cpu 1'] }] });
+    m.dispatch(0, 1);
+    expect(m.thread(1).state).toBe('running'); // the request went to the device; the thread goes on
+    expect(m.thread(1).asyncPending).toBe(1);
+    m.tick(4); // cpu 4 overlaps the 4 ticks of network I/O
+    expect(m.thread(1).asyncPending).toBe(0);
+    m.tick(1);
+    expect(m.proc(1).completion).toBe(5); // synchronously: 4 of I/O, then 4 + 1 of CPU = 9
+  });
+
+  it('await blocks while a request is outstanding, with its own reason, and the completion wakes it', () => {
+    const m = machine({ auto: { interrupts: false }, devices: { disk: 3 }, processes: [{ name: 'app', program: ['io-async disk', 'await', 'cpu 1'] }] });
+    m.dispatch(0, 1);
+    expect(m.thread(1).blocked).toEqual({ on: 'await' });
+    m.tick(3);
+    const r = m.refuse({ type: 'dispatch', core: 0, tid: 1 });
+    expect(r.code).toBe('blocked-await');
+    const irq = m.s.interrupts.find((i) => i.async)!;
+    m.act({ type: 'handle-interrupt', id: irq.id });
+    expect(m.thread(1).state).toBe('ready');
+    expect(parseInstr('io-async disk 2')).toEqual({ ok: true, instr: { op: 'io-async', device: 'disk', n: 2 } });
+  });
+});
