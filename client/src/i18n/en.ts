@@ -110,6 +110,7 @@ export const en = {
   'machine.wait.recv': 'receive on {name}',
   'machine.wait.send': 'send on {name} (full)',
   'machine.wait.join': 'children to finish',
+  'machine.wait.await': 'asynchronous I/O to finish (await)',
   'machine.none': 'none',
   'machine.interrupts': 'Pending interrupts',
   'machine.irq.timer': '#{id} timer: {label} on core {core}',

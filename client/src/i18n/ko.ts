@@ -112,6 +112,7 @@ export const ko: Record<MessageKey, string> = {
   'machine.wait.recv': '{name}에서 수신',
   'machine.wait.send': '{name}에 송신 (가득 참)',
   'machine.wait.join': '자식 프로세스 종료',
+  'machine.wait.await': '비동기 입출력 완료 (await)',
   'machine.none': '없음',
   'machine.interrupts': '처리되지 않은 인터럽트',
   'machine.irq.timer': '#{id} 타이머: 코어 {core}의 {label}',

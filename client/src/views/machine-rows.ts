@@ -8,7 +8,7 @@ import type { Row } from './list-view.ts';
 import { labelState, type MachineModel } from './machine-model.ts';
 
 const BLOCK_KINDS: Record<string, MessageKey> = {
-  device: 'machine.wait.device', lock: 'machine.wait.lock', semaphore: 'machine.wait.semaphore', recv: 'machine.wait.recv', send: 'machine.wait.send', join: 'machine.wait.join',
+  device: 'machine.wait.device', lock: 'machine.wait.lock', semaphore: 'machine.wait.semaphore', recv: 'machine.wait.recv', send: 'machine.wait.send', join: 'machine.wait.join', await: 'machine.wait.await',
 };
 
 /** Blocked threads grouped by what they wait for: "■ disk I/O: P1, P5". */
