@@ -1,7 +1,7 @@
 // The comparison at the end of a round: the same scenario, seed and host live events, played
 // entirely by bots under each classic policy.
 import { applyActionInPlace, createKernel, isFinished, machineMetrics, tickInPlace } from '../../shared/kernel/index.ts';
-import type { Scenario, TimedAction } from '../../shared/kernel/index.ts';
+import type { KernelAction, KernelState, Scenario, TimedAction } from '../../shared/kernel/index.ts';
 import { roleSlots } from '../../shared/roles/assign.ts';
 import { BASELINE_POLICIES, type BaselineResult } from '../../shared/protocol/summary.ts';
 import { scenarioForPolicy } from '../../shared/sim/run.ts';
@@ -18,12 +18,34 @@ export function runBaseline(scenario: Scenario, seed: number, hostEvents: readon
   const none = new Set<string>();
   let k = 0;
   while (!isFinished(state) && state.tick < tickLimit) {
-    while (k < hostEvents.length && hostEvents[k]!.tick <= state.tick) applyActionInPlace(state, hostEvents[k++]!.action);
+    while (k < hostEvents.length && hostEvents[k]!.tick <= state.tick) {
+      const { action } = hostEvents[k++]!;
+      // A time slice is round robin's alone: FIFO, SJF and priority stay the textbook's, with no timer.
+      if (action.type === 'set-quantum' && policy !== 'rr') continue;
+      applyActionInPlace(state, action);
+    }
     playBots(state, slots, none, { kind: policy }, (a) => applyActionInPlace(state, a));
+    if (isFinished(state)) break; // the last process ended on being dispatched: the clock stops here
     tickInPlace(state);
   }
   return { policy, finished: isFinished(state), metrics: machineMetrics(state) };
 }
+
+/**
+ * The host's actions of a class round as the baselines replay them: a kill names the scenario process
+ * it hit (its pid may differ in another run), and live events stay at their ticks.
+ */
+export function hostEventsOf(state: KernelState, log: readonly TimedAction[]): TimedAction[] {
+  const names = new Map(Object.entries(state.arrivedPids).map(([name, pid]) => [pid, name]));
+  return log.filter((e) => HOST_ACTIONS.has(e.action.type)).map((e) => {
+    if (e.action.type !== 'kill' || e.action.process !== undefined) return e;
+    const name = names.get(e.action.pid);
+    return name === undefined ? e : { tick: e.tick, action: { ...e.action, process: name } };
+  });
+}
+
+/** The action types a host's live events produce, which the baselines replay. */
+export const HOST_ACTIONS: ReadonlySet<KernelAction['type']> = new Set(['set-quantum', 'add-core', 'kill', 'spawn-process']);
 
 /** Every baseline, in the fixed order the report shows them. */
 export function runBaselines(scenario: Scenario, seed: number, hostEvents: readonly TimedAction[], tickLimit: number): BaselineResult[] {

@@ -4,7 +4,7 @@ import { applyActionInPlace, isFinished, machineMetrics, processMetrics, startKe
 import type { InPlaceResult, KernelAction, KernelEvent, KernelState, Scenario, TimedAction } from '../../shared/kernel/index.ts';
 import type { RoleSlot } from '../../shared/roles/types.ts';
 import type { PlayerResult, RoundEnd, RoundSummary } from '../../shared/protocol/summary.ts';
-import { runBaselines } from './baselines.ts';
+import { hostEventsOf, runBaselines } from './baselines.ts';
 import { classPolicy, playBots } from './bot-driver.ts';
 import { RoundTimeline } from './round-timeline.ts';
 import { TickClock } from './tick-clock.ts';
@@ -28,7 +28,6 @@ export interface StepResult {
   ended: RoundEnd | null;
 }
 
-const HOST_ACTIONS: ReadonlySet<KernelAction['type']> = new Set(['set-quantum', 'add-core', 'kill', 'spawn-process']);
 
 /** A class's machine and its rounds. */
 export class Match {
@@ -75,6 +74,8 @@ export class Match {
     let ended: RoundEnd | null = null;
     for (; ticks < due && ended === null; ticks++) {
       playBots(this.state, this.slots, humanSlots, classPolicy(this.state), (a) => this.act(a));
+      // The clock stops with the last process (one that ends on being dispatched ends at this tick).
+      if (isFinished(this.state)) { ended = 'finished'; break; }
       this.timeline.sample(this.state);
       const events = tickInPlace(this.state);
       this.pending.push(...events);
@@ -141,7 +142,7 @@ export class Match {
 
   /** The round's report: the class's figures and the baselines under the same host events. */
   summary(roomCode: string, endedBy: RoundEnd, players: PlayerResult[], now: Date): RoundSummary {
-    const hostEvents = this.log.filter((e) => HOST_ACTIONS.has(e.action.type));
+    const hostEvents = hostEventsOf(this.state, this.log);
     return {
       roomCode,
       round: this.round,

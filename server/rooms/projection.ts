@@ -3,7 +3,7 @@
 // only what changed so patches stay small. Clients decode it by reflection; its TypeScript shape is
 // `SyncedRoomState` below.
 import { schema, t, type ArraySchema, type MapSchema, type SchemaType } from '@colyseus/schema';
-import { formatInstr } from '../../shared/kernel/index.ts';
+import { formatInstr, pageTable } from '../../shared/kernel/index.ts';
 import type { BlockReason, Instr, KernelState } from '../../shared/kernel/index.ts';
 
 const CoreView = schema({
@@ -42,9 +42,13 @@ const ProcessView = schema({
   firstRun: t.int32().default(-1),
   completion: t.int32().default(-1),
   terminated: t.boolean().default(false),
+  reaped: t.boolean().default(false),
   faulted: t.boolean().default(false),
   threads: t.array('uint16'),
   memory: t.array('uint16'),
+  /** The page table, one "segment:frame:mark" per page (mark: read-only, shared, copied, private). */
+  pages: t.array('string'),
+  sharers: t.array('uint16'),
   shm: t.array('string'),
   vars: t.map('int32'),
 }, 'ProcessView');
@@ -95,6 +99,7 @@ const MachineView = schema({
   tick: t.uint32().default(0),
   quantum: t.uint16().default(0),
   switchCost: t.uint8().default(0),
+  threadSwitchCost: t.uint8().default(0),
   cores: t.array(CoreView),
   readyQueue: t.array('uint16'),
   processes: t.map(ProcessView),
@@ -182,6 +187,7 @@ function blockedText(b: BlockReason | null): string {
     case 'recv': return `recv:${b.channel}`;
     case 'send': return `send:${b.channel}`;
     case 'join': return 'join';
+    case 'await': return 'await';
   }
 }
 
@@ -200,6 +206,7 @@ export function projectMachine(m: Machine, s: KernelState): void {
   put(m, 'tick', s.tick);
   put(m, 'quantum', s.scenario.quantum);
   put(m, 'switchCost', s.scenario.switchCost);
+  put(m, 'threadSwitchCost', s.scenario.threadSwitchCost ?? Math.floor(s.scenario.switchCost / 2));
   while (m.cores.length > s.cores.length) m.cores.pop();
   s.cores.forEach((c, i) => {
     let v = m.cores.at(i);
@@ -211,9 +218,11 @@ export function projectMachine(m: Machine, s: KernelState): void {
   syncMap(m.processes, Object.entries(s.processes), () => new ProcessView(), (v, p) => {
     put(v, 'pid', p.pid); put(v, 'ppid', p.ppid ?? -1); put(v, 'name', p.name); put(v, 'kind', p.kind); put(v, 'priority', p.priority);
     put(v, 'arrival', p.arrival); put(v, 'firstRun', p.firstRun ?? -1); put(v, 'completion', p.completion ?? -1);
-    put(v, 'terminated', p.terminated); put(v, 'faulted', p.faulted);
+    put(v, 'terminated', p.terminated); put(v, 'reaped', p.reaped); put(v, 'faulted', p.faulted);
     syncArray(v.threads, p.threads);
     const mem = p.memory;
+    syncArray(v.pages, pageTable(s, p).map((pg) => `${pg.seg}:${pg.frame}:${pg.mark}`));
+    syncArray(v.sharers, mem.sharers);
     syncArray(v.memory, [mem.base, mem.limit, mem.code, mem.data, mem.heap, mem.stack, mem.cowPages, mem.cowWith ?? 0]);
     syncArray(v.shm, mem.shm);
     syncPrimitiveMap(v.vars, p.vars);

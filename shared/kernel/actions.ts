@@ -1,11 +1,11 @@
 // The roles' moves on the machine. Each action is checked completely before anything changes, so a
 // refused action returns a typed rejection and leaves the state exactly as it was.
-import { detectDeadlocks } from './detect.ts';
+import { detectDeadlocks, detectStuck } from './detect.ts';
 import { settle } from './execute.ts';
 import { handle } from './interrupts.ts';
 import { deliver } from './ipc.ts';
 import {
-  MAX_PROCESSES, createProcess, label, leaveCore, liveProcesses, makeReady, newCore, proc, terminateProcess, type Emit,
+  MAX_PROCESSES, createProcess, label, leaveCore, liveProcesses, makeReady, newCore, proc, switchCostOf, terminateProcess, type Emit,
 } from './machine.ts';
 import { LIMITS, inLimit } from './limits.ts';
 import { formatInstr, parseInstr } from './program.ts';
@@ -31,15 +31,21 @@ export function notReadyReason(s: KernelState, t: Thread): Rejection | null {
     case 'blocked': {
       const b = t.blocked!;
       switch (b.on) {
-        case 'device': return { code: 'blocked-device', params: { thread, device: b.device } };
+        case 'device': {
+          // Its I/O may be done already, with the completion interrupt still waiting for the handler.
+          const irq = s.interrupts.find((i) => i.kind === 'io' && i.tid === t.tid);
+          if (irq) return { code: 'io-interrupt-pending', params: { thread, device: b.device, id: irq.id } };
+          return { code: 'blocked-device', params: { thread, device: b.device } };
+        }
         case 'lock': {
           const owner = s.locks[b.name]?.owner;
           return { code: 'blocked-lock', params: { thread, lock: b.name, owner: owner == null ? '-' : label(s, owner) } };
         }
         case 'semaphore': return { code: 'blocked-semaphore', params: { thread, semaphore: b.name } };
-        case 'recv': return { code: 'blocked-recv', params: { thread, channel: b.channel } };
-        case 'send': return { code: 'blocked-send', params: { thread, channel: b.channel } };
+        case 'recv': return { code: 'blocked-recv', params: { thread, channel: b.channel, kind: s.channels[b.channel]?.spec.kind ?? '' } };
+        case 'send': return { code: 'blocked-send', params: { thread, channel: b.channel, kind: s.channels[b.channel]?.spec.kind ?? '' } };
         case 'join': return { code: 'blocked-join', params: { thread } };
+        case 'await': return { code: 'blocked-await', params: { thread, count: t.asyncPending } };
       }
     }
   }
@@ -68,6 +74,7 @@ export function applyActionInPlace(s: KernelState, a: KernelAction): InPlaceResu
   // detector has already reported every case as of this tick; an action only resets a streak or raises
   // an interrupt of age 0. So after an action the deadlock detector is the only one with news.
   detectDeadlocks(s, emit);
+  detectStuck(s, emit);
   return { ok: true, events };
 }
 
@@ -83,11 +90,12 @@ function act(s: KernelState, a: KernelAction, emit: Emit): InPlaceResult | null 
       if (why) return { ok: false, rejection: why };
       const at = s.readyQueue.indexOf(t.tid); // a Ready thread is in the queue exactly once
       if (at >= 0) s.readyQueue.splice(at, 1);
-      const switched = core.lastRan !== null && core.lastRan !== t.tid;
+      const { switched, threadSwitch, cost } = switchCostOf(s, core.lastRan, t);
       if (switched) s.counters.contextSwitches++;
+      if (threadSwitch) { s.counters.threadSwitches++; s.counters.threadSwitchTicks += cost; }
       core.running = t.tid;
       core.lastRan = t.tid;
-      core.switchLeft = switched ? s.scenario.switchCost : 0;
+      core.switchLeft = cost;
       core.sliceUsed = 0;
       t.state = 'running';
       t.core = core.id;
@@ -160,9 +168,10 @@ function act(s: KernelState, a: KernelAction, emit: Emit): InPlaceResult | null 
       return null;
     }
     case 'kill': {
-      const p = s.processes[a.pid];
-      if (!p) return no('no-such-process', { pid: a.pid });
-      if (p.terminated) return no('process-terminated', { pid: a.pid });
+      const pid = a.process === undefined ? a.pid : s.arrivedPids[a.process];
+      const p = pid === undefined ? undefined : s.processes[pid];
+      if (!p) return no('no-such-process', { pid: pid ?? a.process ?? a.pid });
+      if (p.terminated) return no('process-terminated', { pid: p.pid });
       emit({ tick: s.tick, type: 'killed', pid: p.pid });
       s.counters.faults++;
       terminateProcess(s, p, true, emit);

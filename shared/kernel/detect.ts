@@ -1,4 +1,5 @@
-// The detectors: deadlock (a cycle in the wait-for graph of mutexes), starvation (a Ready thread
+// The detectors: deadlock (a cycle in the wait-for graph of mutexes, and threads stuck for ever
+// through semaphores, join and channels), starvation (a Ready thread
 // waiting longer than the scenario's bound) and interrupts left pending too long. Races are detected
 // where they happen, in `store`; out-of-order delivery in ipc.ts; leaks at process exit.
 import type { Emit } from './machine.ts';
@@ -68,9 +69,47 @@ export function detectDeadlocks(s: KernelState, emit: Emit): void {
   }
 }
 
+/**
+ * Blocked threads that nothing can ever wake, once nothing else can happen: no thread is Running,
+ * Ready or New, no device has work, no interrupt or message is pending and no process is still to
+ * arrive. Then every waiter (on a semaphore, a channel, join or a lock) waits for another waiter: the
+ * wait-for graph of every kind of wait is closed, a deadlock, not only mutex cycles. Checked in this
+ * order so that a busy machine (the usual case) answers at the first running core.
+ */
+export function stuckThreads(s: KernelState): number[] {
+  for (const c of s.cores) if (c.running !== null) return [];
+  if (s.readyQueue.length > 0 || s.interrupts.length > 0 || s.pendingArrivals.length > 0) return [];
+  for (const name in s.devices) {
+    const d = s.devices[name]!;
+    if (d.current !== null || d.queue.length > 0) return [];
+  }
+  for (const name in s.channels) if (s.channels[name]!.inFlight.length > 0) return [];
+  const stuck: number[] = [];
+  for (const tid in s.threads) {
+    const t = s.threads[tid]!;
+    if (t.state === 'new') return [];
+    if (t.state === 'blocked' && t.blocked?.on === 'recv' && t.blocked.deadline !== undefined) return []; // it will time out
+    if (t.state === 'blocked') stuck.push(t.tid);
+  }
+  return stuck.sort((a, b) => a - b);
+}
+
+/** Reports threads stuck for ever through semaphores, join or channels (mutex-only cycles are deadlockCycles'). */
+export function detectStuck(s: KernelState, emit: Emit): void {
+  const stuck = stuckThreads(s);
+  if (stuck.length === 0) return;
+  if (stuck.every((tid) => s.threads[tid]!.blocked!.on === 'lock')) return;
+  const key = stuck.join(',');
+  if (s.reportedDeadlocks.includes(key)) return;
+  s.reportedDeadlocks.push(key);
+  s.counters.deadlocks++;
+  emit({ tick: s.tick, type: 'deadlock', tids: stuck });
+}
+
 /** Runs every detector once and reports what is new (at each tick boundary). */
 export function detect(s: KernelState, emit: Emit): void {
   detectDeadlocks(s, emit);
+  detectStuck(s, emit);
   for (const tid of s.readyQueue) {
     const t = s.threads[tid]!;
     if (!t.starvationReported && t.readyStreak > s.scenario.starvationBound) {

@@ -38,6 +38,9 @@ export function settle(s: KernelState, t: Thread, emit: Emit): void {
   }
 }
 
+/** The name that addresses the code segment in load/store (`code.main`): reading is allowed, writing faults. */
+export const CODE_SEGMENT = 'code';
+
 function varHome(s: KernelState, p: Process, name: string) {
   const dot = name.indexOf('.');
   if (dot >= 0) {
@@ -47,7 +50,7 @@ function varHome(s: KernelState, p: Process, name: string) {
   return { vars: p.vars, versions: p.versions, writers: p.writers, key: name, shared: false };
 }
 
-function fault(s: KernelState, t: Thread, why: 'fault' | 'unlock-not-held' | 'bad-program', emit: Emit): void {
+function fault(s: KernelState, t: Thread, why: 'fault' | 'unlock-not-held' | 'bad-program' | 'read-only', emit: Emit): void {
   s.counters.faults++;
   emit({ tick: s.tick, type: 'fault', pid: t.pid, tid: t.tid, why });
   terminateProcess(s, proc(s, t.pid), true, emit);
@@ -77,6 +80,8 @@ function execute(s: KernelState, t: Thread, i: Instr, emit: Emit): void {
       return;
     }
     case 'store': {
+      // The code segment is read-only (001): a write to it is a segmentation fault that ends the process.
+      if (i.var.startsWith(`${CODE_SEGMENT}.`)) { fault(s, t, 'read-only', emit); return; }
       const h = varHome(s, p, i.var);
       const version = h.versions[h.key] ?? 0;
       if (t.loaded && t.loaded.var === i.var && t.loaded.version !== version) {
@@ -106,6 +111,21 @@ function execute(s: KernelState, t: Thread, i: Instr, emit: Emit): void {
       if (!p.openFiles.includes(i.device)) p.openFiles.push(i.device);
       t.pc++;
       block(s, t, { on: 'device', device: i.device }, emit);
+      return;
+    }
+    case 'io-async': {
+      const d = s.devices[i.device];
+      if (!d) { fault(s, t, 'bad-program', emit); return; }
+      const duration = i.n ?? d.defaultDuration;
+      d.queue.push({ tid: t.tid, duration, remaining: duration, async: true });
+      if (!p.openFiles.includes(i.device)) p.openFiles.push(i.device);
+      t.asyncPending++;
+      t.pc++;
+      return;
+    }
+    case 'await': {
+      t.pc++;
+      if (t.asyncPending > 0) block(s, t, { on: 'await' }, emit);
       return;
     }
     case 'lock': {
@@ -147,7 +167,7 @@ function execute(s: KernelState, t: Thread, i: Instr, emit: Emit): void {
       return;
     }
     case 'send': send(s, t, i.channel, i.msg, emit); return;
-    case 'recv': receive(s, t, i.channel, emit); return;
+    case 'recv': receive(s, t, i.channel, emit, i.timeout); return;
     case 'fork': forkProcess(s, t, p, i.program, emit); return;
     case 'exec': {
       const prog = s.scenario.programs[i.program];

@@ -9,7 +9,7 @@ import type { ActionResult, KernelAction, KernelEvent, KernelState, Scenario, Ti
 export type * from './types.ts';
 export { applyActionInPlace, MAX_PLAN, notReadyReason, type InPlaceResult } from './actions.ts';
 export { tickInPlace } from './tick.ts';
-export { parseScenario, defaultPalette, CHANNEL_KINDS, scenarioInput, type ScenarioInput, type ScenarioResult } from './scenario.ts';
+export { parseScenario, defaultPalette, CHANNEL_KINDS, SHM_ATTACH_COST, scenarioInput, type ScenarioInput, type ScenarioResult } from './scenario.ts';
 export { parseInstr, formatInstr, cpuCost, OPS } from './program.ts';
 export { describeRejection, describeEvent, REJECTIONS, type Lang } from './texts.ts';
 export { comparableFigures, machineMetrics, processMetrics, type ComparableFigures, type MachineMetrics, type ProcessMetrics } from './metrics.ts';
@@ -17,7 +17,8 @@ export { hashState } from './hash.ts';
 export { legalMoves } from './legal-moves.ts';
 export { LIMITS, LANGS, POLICIES, CHANNEL_KIND_NAMES, PROCESS_KINDS, inLimit, limitSchema, type Limit, type LimitName, type PolicyKind } from './limits.ts';
 export { label, MAX_PROCESSES } from './machine.ts';
-export { deadlockCycles, waitsFor } from './detect.ts';
+export { pageTable, type PageMark } from './memory.ts';
+export { deadlockCycles, stuckThreads, waitsFor } from './detect.ts';
 export { dueMessages, hasMessageFor, isFull, isOrdered, isTwoWay, channelCost } from './ipc.ts';
 
 /** The machine at tick 0, with the processes that arrive at 0 admitted, and what that produced. */

@@ -4,8 +4,9 @@ import { leaveCore, makeReady, thread, unblock, type Emit } from './machine.ts';
 import type { Interrupt, KernelState } from './types.ts';
 
 /** Raises an interrupt; handles it at once when interrupts are automatic. */
-export function raise(s: KernelState, kind: 'timer' | 'io', tid: number, core: number | null, device: string | null, emit: Emit): void {
+export function raise(s: KernelState, kind: 'timer' | 'io', tid: number, core: number | null, device: string | null, emit: Emit, async = false): void {
   const irq: Interrupt = { id: s.nextInterruptId++, kind, tid, core, device, raisedAt: s.tick, reported: false };
+  if (async) irq.async = true;
   s.interrupts.push(irq);
   s.counters.interruptsRaised++;
   emit({ tick: s.tick, type: 'interrupt-raised', id: irq.id, kind, tid, core, device });
@@ -27,6 +28,10 @@ export function handle(s: KernelState, irq: Interrupt, emit: Emit): void {
       makeReady(s, t);
       emit({ tick: s.tick, type: 'preempted', core, tid: t.tid, by: 'timer' });
     }
+  } else if (irq.async) {
+    // An asynchronous request is done: the thread ran on meanwhile; await lets it go once all are done.
+    t.asyncPending = Math.max(0, t.asyncPending - 1);
+    if (t.asyncPending === 0 && t.state === 'blocked' && t.blocked?.on === 'await') unblock(s, t, emit);
   } else if (t.state === 'blocked' && t.blocked?.on === 'device') {
     unblock(s, t, emit);
   }

@@ -3,7 +3,7 @@
 // generator), files (kept, read at each reader's own offset) and shared memory (visible at once).
 import { block, proc, thread, unblock, type Emit } from './machine.ts';
 import { nextInt, nextRandom } from './rng.ts';
-import { CHANNEL_KINDS } from './scenario.ts';
+import { CHANNEL_KINDS, SHM_ATTACH_COST } from './scenario.ts';
 import type { Channel, KernelState, Message, Process, Thread } from './types.ts';
 
 /** Ticks of CPU one send or receive costs on this channel kind. */
@@ -38,6 +38,11 @@ function refuse(s: KernelState, t: Thread, c: Channel, why: 'not-related' | 'rea
   t.pc++; // the call fails (EBADF) and the program goes on
 }
 
+/** A process's first use of a shared-memory channel attaches the segment (threads of one process never pay it). */
+function attachCost(c: Channel, p: Process): number {
+  return c.spec.kind === 'shm' && !p.openFiles.includes(c.spec.name) ? SHM_ATTACH_COST : 0;
+}
+
 function open(s: KernelState, t: Thread, c: Channel): void {
   const p = proc(s, t.pid);
   if (!p.openFiles.includes(c.spec.name)) p.openFiles.push(c.spec.name);
@@ -67,13 +72,14 @@ export function send(s: KernelState, t: Thread, name: string, msg: string, emit:
   const why = pipeRefusal(c, p, true);
   if (why) { refuse(s, t, c, why, emit); return; }
   if (c.spec.kind === 'pipe' && c.writer === null) fixWriteEnd(s, c, p.pid, emit);
+  const attach = attachCost(c, p);
   open(s, t, c);
   if (c.spec.kind === 'shm') {
     c.value = msg;
     c.sent++;
     emit({ tick: s.tick, type: 'message-sent', channel: name, message: 0, tid: t.tid });
     t.pc++;
-    t.owed = channelCost(c);
+    t.owed = channelCost(c) + attach;
     return;
   }
   if (isFull(c)) {
@@ -126,23 +132,24 @@ function enqueue(s: KernelState, c: Channel, t: Thread, payload: string, emit: E
 }
 
 /** The `recv CH` instruction. */
-export function receive(s: KernelState, t: Thread, name: string, emit: Emit): void {
+export function receive(s: KernelState, t: Thread, name: string, emit: Emit, timeout?: number): void {
   const c = s.channels[name]!;
   const p = proc(s, t.pid);
   const why = pipeRefusal(c, p, false);
   if (why) { refuse(s, t, c, why, emit); return; }
+  const attach = attachCost(c, p);
   open(s, t, c);
   if (c.spec.kind === 'shm') {
     t.lastMessage = c.value ?? '';
     emit({ tick: s.tick, type: 'message-received', channel: name, message: 0, tid: t.tid });
     t.pc++;
-    t.owed = channelCost(c);
+    t.owed = channelCost(c) + attach;
     return;
   }
   const m = take(c, t.pid);
   if (!m) {
     c.receivers.push(t.tid);
-    block(s, t, { on: 'recv', channel: name }, emit);
+    block(s, t, timeout === undefined ? { on: 'recv', channel: name } : { on: 'recv', channel: name, deadline: s.tick + timeout }, emit);
     return;
   }
   t.lastMessage = m.payload;
@@ -157,6 +164,25 @@ export function hasMessageFor(c: Channel, pid: number): boolean {
   if (c.spec.kind === 'file') return (c.readOffsets[pid] ?? 0) < c.buffer.length;
   if (!isTwoWay(c)) return c.buffer.length > 0;
   return c.buffer.some((m) => m.fromPid !== pid && (m.to === null || m.to === pid));
+}
+
+/** Receivers whose timeout has passed give up: the call returns without a message and the program goes on. */
+export function expireReceives(s: KernelState, emit: Emit): void {
+  for (const name in s.channels) {
+    const c = s.channels[name]!;
+    if (c.receivers.length === 0) continue;
+    for (const tid of [...c.receivers]) {
+      const t = thread(s, tid);
+      const b = t.blocked;
+      if (b?.on !== 'recv' || b.deadline === undefined || b.deadline > s.tick) continue;
+      const instr = t.program[t.pc];
+      c.receivers = c.receivers.filter((x) => x !== tid);
+      t.lastMessage = null;
+      t.pc++;
+      emit({ tick: s.tick, type: 'recv-timeout', channel: name, tid, waited: instr?.op === 'recv' ? instr.timeout ?? 0 : 0 });
+      unblock(s, t, emit);
+    }
+  }
 }
 
 /** The next message for this reader: files keep their contents, every other kind hands it over. */

@@ -42,6 +42,8 @@ export const LIMITS = {
   cores: { min: 1, max: 8, step: 1, en: 'CPU cores', ko: 'CPU 코어 수' },
   quantum: { min: 0, max: 1000, step: 1, en: 'time slice in ticks (0 = no timer interrupt)', ko: '타임 슬라이스(틱, 0 = 타이머 인터럽트 없음)' },
   switchCost: { min: 0, max: 20, step: 1, en: 'context-switch cost in ticks', ko: '문맥 교환 비용(틱)' },
+  threadSwitchCost: { min: 0, max: 20, step: 1, en: 'switch cost between two threads of one process, in ticks (default half the switch cost, never more)', ko: '같은 프로세스의 스레드 사이 문맥 교환 비용(틱, 기본값은 문맥 교환 비용의 절반, 그보다 크지 않음)' },
+  loadTicks: { min: 0, max: 100, step: 1, en: 'ticks an arriving process stays New while its program loads', ko: '도착한 프로세스가 프로그램을 불러오는 동안 생성 상태로 머무는 틱' },
   priority: { min: -20, max: 19, step: 1, en: 'process priority (lower runs first, as Unix nice)', ko: '프로세스 우선순위(작을수록 먼저, Unix nice와 같음)' },
   speed: { min: 0.25, max: 20, step: 0.25, en: 'room clock in ticks per second', ko: '방의 시계(초당 틱)' },
   deviceTicks: { min: 1, max: 1000, step: 1, en: 'ticks an I/O request takes on a device', ko: '장치 입출력 요청 하나의 시간(틱)' },

@@ -39,7 +39,7 @@ export function liveEventActions(s: KernelState, e: LiveEvent): { ok: true; acti
     }
     case 'crash': {
       const pid = e.pid ?? pickVictim(s);
-      if (pid === null) return { ok: false, rejection: { code: 'no-such-process', params: { pid: '-' } } };
+      if (pid === null) return { ok: false, rejection: { code: 'no-process-to-crash', params: {} } };
       return { ok: true, actions: [{ type: 'kill', pid }] };
     }
     case 'add-core': return { ok: true, actions: [{ type: 'add-core' }] };

@@ -43,7 +43,7 @@ export function buildKernel(scenario: Scenario, seed: number): KernelState {
     frames: {},
     nextFrame: 0,
     counters: {
-      contextSwitches: 0, switchTicks: 0, interruptsRaised: 0, interruptsHandled: 0, interruptLatencyTotal: 0,
+      contextSwitches: 0, switchTicks: 0, threadSwitches: 0, threadSwitchTicks: 0, interruptsRaised: 0, interruptsHandled: 0, interruptLatencyTotal: 0,
       completed: 0, lostUpdates: 0, deadlocks: 0, starvations: 0, outOfOrder: 0, leaks: 0,
       unhandledInterrupts: 0, faults: 0, messagesDropped: 0, refusedIpc: 0,
     },
@@ -51,6 +51,14 @@ export function buildKernel(scenario: Scenario, seed: number): KernelState {
   };
   for (const name of scenario.locks) s.locks[name] = { owner: null, waiters: [] };
   return s;
+}
+
+/** What dispatching this thread on a core that last ran `lastRan` costs: none, a thread switch or a process switch. */
+export function switchCostOf(s: KernelState, lastRan: number | null, t: Thread): { switched: boolean; threadSwitch: boolean; cost: number } {
+  if (lastRan === null || lastRan === t.tid) return { switched: false, threadSwitch: false, cost: 0 };
+  const sc = s.scenario;
+  if (s.threads[lastRan]?.pid === t.pid) return { switched: true, threadSwitch: true, cost: sc.threadSwitchCost ?? Math.floor(sc.switchCost / 2) };
+  return { switched: true, threadSwitch: false, cost: sc.switchCost };
 }
 
 /** A fresh core, used at start and when the host adds one. */
@@ -102,11 +110,14 @@ export function relayout(s: KernelState, p: Process): void {
   place(s, p);
 }
 
-/** Creates a process (New), with its threads, then admits it to Ready. */
-export function createProcess(s: KernelState, spec: ProcessSpec, ppid: number | null, emit: Emit): Process {
+/**
+ * Creates a process (New), with its threads, then admits it to Ready, at once or, when it is loaded
+ * from disk (`loadTicks`), once loaded: the boundary admits it then (admitLoaded).
+ */
+export function createProcess(s: KernelState, spec: ProcessSpec, ppid: number | null, emit: Emit, loadTicks = 0): Process {
   const pid = s.nextPid++;
   const p: Process = {
-    pid, ppid, name: spec.name, kind: spec.kind, priority: spec.priority, arrival: s.tick,
+    pid, ppid, name: spec.name, kind: spec.kind, priority: spec.priority, arrival: s.tick, admitAt: s.tick + loadTicks,
     firstRun: null, completion: null, terminated: false, reaped: false, faulted: false, threads: [],
     memory: {
       base: s.nextBase, limit: 0, code: spec.code, data: spec.data, heap: 0, stack: 0, cowPages: 0, cowWith: null,
@@ -130,8 +141,18 @@ export function createProcess(s: KernelState, spec: ProcessSpec, ppid: number | 
   resize(p);
   s.nextBase += p.memory.limit + GROWTH_GAP;
   emit({ tick: s.tick, type: 'arrived', pid, tid: p.threads[0]!, name: p.name });
-  admit(s, p, emit);
+  if (loadTicks === 0) admit(s, p, emit);
   return p;
+}
+
+/** Admits the processes whose program has finished loading (New → Ready), in pid order. */
+export function admitLoaded(s: KernelState, emit: Emit): void {
+  if (s.scenario.loadTicks === 0) return;
+  for (const pid in s.processes) {
+    const p = s.processes[pid]!;
+    if (p.terminated || p.admitAt > s.tick) continue;
+    if (p.threads.some((tid) => thread(s, tid).state === 'new')) admit(s, p, emit);
+  }
 }
 
 /** Adds a thread (New) to a process, with its own stack page. */
@@ -141,7 +162,7 @@ export function addThread(s: KernelState, p: Process, program: Instr[], steered:
     tid, pid: p.pid, state: 'new', program: steered ? [] : program.slice(), pc: 0, owed: 0, reg: 0, loaded: null,
     blocked: null, core: null, steered, palette: palette.slice(), scriptCursor: 0, script: steered ? program.slice() : [],
     arrival: s.tick, firstRun: null, completion: null, cpuTicks: 0, readyTicks: 0, readyStreak: 0,
-    starvationReported: false, locksHeld: [], pendingSend: null, lastMessage: null,
+    starvationReported: false, locksHeld: [], asyncPending: 0, pendingSend: null, lastMessage: null,
   };
   s.threads[tid] = t;
   p.threads.push(tid);

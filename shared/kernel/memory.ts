@@ -131,3 +131,15 @@ export function place(s: KernelState, p: Process): boolean {
   s.nextBase = Math.max(s.nextBase, base + size + GROWTH_GAP);
   return true;
 }
+
+/** How a page-table entry reads in the PCB: read-only code, shared copy-on-write, copied on a write, or private. */
+export type PageMark = 'read-only' | 'shared' | 'copied' | 'private';
+
+/** A process's page table with each page's mark, for the PCB view (the projection carries it as is). */
+export function pageTable(s: KernelState, p: Process): { seg: PageSegment; frame: number; mark: PageMark; shared: boolean }[] {
+  return p.memory.pages.map((page) => {
+    const shared = isShared(s, page);
+    const mark: PageMark = page.seg === 'code' ? 'read-only' : shared ? 'shared' : page.copied ? 'copied' : 'private';
+    return { seg: page.seg, frame: page.frame, mark, shared };
+  });
+}

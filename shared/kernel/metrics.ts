@@ -25,11 +25,14 @@ export interface MachineMetrics {
   completed: number;
   contextSwitches: number;
   switchTicks: number;
+  /** Of contextSwitches, those between threads of one process, and the ticks they cost. */
+  threadSwitches: number;
+  threadSwitchTicks: number;
   interruptsRaised: number;
   interruptsHandled: number;
   meanInterruptLatency: number;
   averages: { response: number; turnaround: number; waiting: number };
-  faults: Omit<Counters, 'contextSwitches' | 'switchTicks' | 'interruptsRaised' | 'interruptsHandled' | 'interruptLatencyTotal' | 'completed'>;
+  faults: Omit<Counters, 'contextSwitches' | 'switchTicks' | 'threadSwitches' | 'threadSwitchTicks' | 'interruptsRaised' | 'interruptsHandled' | 'interruptLatencyTotal' | 'completed'>;
 }
 
 /** Figures for every process, in PID order. */
@@ -64,6 +67,8 @@ export function machineMetrics(s: KernelState): MachineMetrics {
     completed: c.completed,
     contextSwitches: c.contextSwitches,
     switchTicks: c.switchTicks,
+    threadSwitches: c.threadSwitches,
+    threadSwitchTicks: c.threadSwitchTicks,
     interruptsRaised: c.interruptsRaised,
     interruptsHandled: c.interruptsHandled,
     meanInterruptLatency: c.interruptsHandled === 0 ? 0 : round(c.interruptLatencyTotal / c.interruptsHandled),

@@ -4,7 +4,7 @@ import type { Instr, Op } from './types.ts';
 /** Every opcode, in the order the notes introduce them; validators and palettes use it. */
 export const OPS: readonly Op[] = [
   'cpu', 'io', 'fork', 'exec', 'spawn', 'join', 'lock', 'unlock', 'wait', 'signal',
-  'load', 'add', 'store', 'alloc', 'free', 'send', 'recv', 'fault', 'exit',
+  'load', 'add', 'store', 'alloc', 'free', 'send', 'recv', 'fault', 'exit', 'io-async', 'await',
 ];
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,31}$/;
@@ -36,15 +36,22 @@ export function parseInstr(text: string): ParseResult {
   const tooMany = (k: number) => words.length > k ? fail(`"${op}" takes ${k - 1} argument${k === 2 ? '' : 's'} at most`) : null;
   switch (op) {
     case 'cpu': case 'add': case 'alloc': case 'free': {
-      const n = count(a, op, op === 'add' ? 0 : 1);
+      // add takes a negative number too (add -1: count--); sub n is the same as add -n.
+      const negative = op === 'add' && a !== undefined && a.startsWith('-');
+      const n = count(negative ? a.slice(1) : a, op, op === 'add' ? 0 : 1);
       if (typeof n === 'string') return fail(n);
-      return tooMany(2) ?? { ok: true, instr: { op, n } };
+      return tooMany(2) ?? { ok: true, instr: { op, n: negative ? -n : n } };
     }
-    case 'io': {
-      const device = name(a, 'io');
+    case 'sub': {
+      const n = count(a, 'sub', 0);
+      if (typeof n === 'string') return fail(n);
+      return tooMany(2) ?? { ok: true, instr: { op: 'add', n: -n } };
+    }
+    case 'io': case 'io-async': {
+      const device = name(a, op);
       if (typeof device !== 'string') return fail(device.error);
       if (b === undefined) return { ok: true, instr: { op, device, n: null } };
-      const n = count(b, 'io', 1);
+      const n = count(b, op, 1);
       if (typeof n === 'string') return fail(n);
       return tooMany(3) ?? { ok: true, instr: { op, device, n } };
     }
@@ -80,27 +87,31 @@ export function parseInstr(text: string): ParseResult {
     case 'recv': {
       const channel = name(a, 'recv');
       if (typeof channel !== 'string') return fail(channel.error);
-      return tooMany(2) ?? { ok: true, instr: { op, channel } };
+      if (b === undefined) return { ok: true, instr: { op, channel } };
+      const timeout = count(b, 'recv timeout', 1);
+      if (typeof timeout === 'string') return fail(timeout);
+      return tooMany(3) ?? { ok: true, instr: { op, channel, timeout } };
     }
-    case 'join': case 'fault': case 'exit':
+    case 'join': case 'await': case 'fault': case 'exit':
       return tooMany(1) ?? { ok: true, instr: { op } };
     default:
-      return fail(`unknown instruction "${op ?? ''}"; known: ${OPS.join(', ')}`);
+      return fail(`unknown instruction "${op ?? ''}"; known: ${OPS.join(', ')}, sub`);
   }
 }
 
 /** Formats an instruction back to the text it was parsed from. */
 export function formatInstr(i: Instr): string {
   switch (i.op) {
-    case 'cpu': case 'add': case 'alloc': case 'free': return `${i.op} ${i.n}`;
-    case 'io': return i.n === null ? `io ${i.device}` : `io ${i.device} ${i.n}`;
+    case 'add': return i.n < 0 ? `sub ${-i.n}` : `add ${i.n}`;
+    case 'cpu': case 'alloc': case 'free': return `${i.op} ${i.n}`;
+    case 'io': case 'io-async': return i.n === null ? `${i.op} ${i.device}` : `${i.op} ${i.device} ${i.n}`;
     case 'fork': return i.program === null ? 'fork' : `fork ${i.program}`;
     case 'exec': case 'spawn': return `${i.op} ${i.program}`;
     case 'lock': case 'unlock': case 'wait': case 'signal': return `${i.op} ${i.name}`;
     case 'load': case 'store': return `${i.op} ${i.var}`;
     case 'send': return `send ${i.channel} ${i.msg}`;
-    case 'recv': return `recv ${i.channel}`;
-    case 'join': case 'fault': case 'exit': return i.op;
+    case 'recv': return i.timeout === undefined ? `recv ${i.channel}` : `recv ${i.channel} ${i.timeout}`;
+    case 'join': case 'await': case 'fault': case 'exit': return i.op;
   }
 }
 

@@ -53,6 +53,7 @@ export const scenarioInput = z.strictObject({
   cores: limitSchema('cores').optional(),
   quantum: limitSchema('quantum').optional(),
   switchCost: limitSchema('switchCost').optional(),
+  threadSwitchCost: limitSchema('threadSwitchCost').optional(),
   devices: z.record(ident, limitSchema('deviceTicks')).optional(),
   ioDevices: z.record(ident, limitSchema('deviceTicks')).optional(),
   programs: z.record(ident, programInput).optional(),
@@ -63,6 +64,7 @@ export const scenarioInput = z.strictObject({
   locks: z.array(ident).max(32).optional(),
   semaphores: z.record(ident, int(0, 1000)).optional(),
   auto: z.strictObject({ interrupts: z.boolean().optional(), delivery: z.boolean().optional() }).optional(),
+  loadTicks: limitSchema('loadTicks').optional(),
   starvationBound: int(1, 100_000).optional(),
   interruptBound: int(1, 100_000).optional(),
 });
@@ -70,16 +72,27 @@ export const scenarioInput = z.strictObject({
 /** The JSON a scenario file holds (the validator's input type). */
 export type ScenarioInput = z.input<typeof scenarioInput>;
 
-/** Costs and defaults of each channel kind: the notes' speed ranking, shared memory fastest, file slowest. */
+/**
+ * Costs and defaults of each channel kind: the notes' speed ranking (004) shared memory > socket >
+ * pipe > message queue > file, strict however it is timed. `cost` is the CPU ticks of one send and of
+ * one receive; a message is readable after its `latency`. So one message takes latency + cost ticks
+ * (shared memory: write, signal, read: 2 × cost and the attach), costs 2 × cost CPU ticks, and many
+ * go at one per cost ticks. Threads sharing a variable (store 1, load 1) are faster still: no IPC,
+ * and no tick to attach a shared-memory segment (SHM_ATTACH_COST). test/kernel/notes.test.ts
+ * measures all three rankings.
+ */
 export const CHANNEL_KINDS: Record<ChannelKind, { cost: number; capacity: number; latency: number; ordered: boolean }> = {
   shm: { cost: 1, capacity: 1, latency: 0, ordered: false },
-  tcp: { cost: 2, capacity: 8, latency: 2, ordered: true },
-  udp: { cost: 2, capacity: 8, latency: 2, ordered: false },
-  pipe: { cost: 3, capacity: 4, latency: 0, ordered: true },
-  fifo: { cost: 3, capacity: 4, latency: 0, ordered: true },
-  mq: { cost: 4, capacity: 8, latency: 0, ordered: true },
-  file: { cost: 6, capacity: 64, latency: 0, ordered: true },
+  tcp: { cost: 3, capacity: 8, latency: 2, ordered: true },
+  udp: { cost: 3, capacity: 8, latency: 2, ordered: false },
+  pipe: { cost: 6, capacity: 4, latency: 0, ordered: true },
+  fifo: { cost: 6, capacity: 4, latency: 0, ordered: true },
+  mq: { cost: 7, capacity: 8, latency: 0, ordered: true },
+  file: { cost: 8, capacity: 64, latency: 0, ordered: true },
 };
+
+/** Ticks a process pays the first time it uses a shared-memory channel: attaching the segment (shmat). */
+export const SHM_ATTACH_COST = 1;
 
 /** The result of validating a scenario. */
 export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; error: string; path: string };
@@ -119,6 +132,9 @@ export function parseScenario(json: unknown): ScenarioResult {
 function build(input: z.output<typeof scenarioInput>): Scenario {
   if (input.processes && input.jobs) throw new ScenarioError('jobs', 'give either "jobs" or "processes", not both');
   if (input.devices && input.ioDevices) throw new ScenarioError('ioDevices', 'give either "devices" or "ioDevices", not both');
+  if (input.threadSwitchCost !== undefined && input.threadSwitchCost > (input.switchCost ?? 0)) {
+    throw new ScenarioError('threadSwitchCost', 'a switch between threads of one process costs no more than one between processes ("switchCost")');
+  }
   const procKey = input.jobs ? 'jobs' : 'processes';
   const procs = input.jobs ?? input.processes ?? [];
   if (procs.length === 0) throw new ScenarioError(procKey, 'at least one process is needed');
@@ -185,10 +201,12 @@ function build(input: z.output<typeof scenarioInput>): Scenario {
   const channelNames = new Set(channels.map((c) => c.name));
   if (channelNames.size !== channels.length) throw new ScenarioError('channels', 'two channels share a name');
 
+  if (input.sharedMemory && 'code' in input.sharedMemory) throw new ScenarioError('sharedMemory.code', '"code" names a process\'s own code segment; give the shared-memory segment another name');
   const scenario: Scenario = {
     cores: input.cores ?? 1,
     quantum: input.quantum ?? 0,
     switchCost: input.switchCost ?? 0,
+    threadSwitchCost: input.threadSwitchCost ?? null,
     devices: input.devices ?? input.ioDevices ?? {},
     programs,
     processes,
@@ -197,6 +215,7 @@ function build(input: z.output<typeof scenarioInput>): Scenario {
     locks: input.locks ?? [],
     semaphores: input.semaphores ?? {},
     auto: { interrupts: input.auto?.interrupts ?? true, delivery: input.auto?.delivery ?? true },
+    loadTicks: input.loadTicks ?? 0,
     starvationBound: input.starvationBound ?? 100,
     interruptBound: input.interruptBound ?? 10,
   };
@@ -220,7 +239,7 @@ export function checkInstrRefs(s: Scenario, instrs: Instr[], path: string, shm: 
   instrs.forEach((i, k) => {
     const at = `${path}[${k}]`;
     switch (i.op) {
-      case 'io': if (!(i.device in s.devices)) throw new ScenarioError(at, `no device named "${i.device}" in "devices"`); break;
+      case 'io': case 'io-async': if (!(i.device in s.devices)) throw new ScenarioError(at, `no device named "${i.device}" in "devices"`); break;
       case 'exec': case 'spawn': if (!(i.program in s.programs)) throw new ScenarioError(at, `no program named "${i.program}" in "programs"`); break;
       case 'fork': if (i.program !== null && !(i.program in s.programs)) throw new ScenarioError(at, `no program named "${i.program}" in "programs"`); break;
       case 'wait': case 'signal': if (!(i.name in s.semaphores)) throw new ScenarioError(at, `no semaphore named "${i.name}" in "semaphores"`); break;
@@ -229,6 +248,7 @@ export function checkInstrRefs(s: Scenario, instrs: Instr[], path: string, shm: 
         const dot = i.var.indexOf('.');
         if (dot >= 0) {
           const seg = i.var.slice(0, dot);
+          if (seg === 'code') break; // the process's own code segment: readable, and a write faults (read-only)
           if (!(seg in s.sharedMemory)) throw new ScenarioError(at, `no shared-memory segment named "${seg}"`);
           if (shm.length > 0 && !shm.includes(seg)) throw new ScenarioError(at, `this process does not map the segment "${seg}" (add it to its "shm")`);
         }

@@ -5,8 +5,8 @@
 import { detect } from './detect.ts';
 import { settle, runCore } from './execute.ts';
 import { raise } from './interrupts.ts';
-import { deliverDue } from './ipc.ts';
-import { createProcess, type Emit } from './machine.ts';
+import { deliverDue, expireReceives } from './ipc.ts';
+import { admitLoaded, createProcess, type Emit } from './machine.ts';
 import type { Device, KernelEvent, KernelState } from './types.ts';
 
 function startNext(s: KernelState, d: Device, emit: Emit): void {
@@ -25,9 +25,10 @@ export function admitArrivals(s: KernelState, emit: Emit): void {
     if (spec.arrival > s.tick) break;
     s.pendingArrivals.shift();
     const ppid = spec.parent !== null ? s.arrivedPids[spec.parent] ?? null : null;
-    const p = createProcess(s, spec, ppid, emit);
+    const p = createProcess(s, spec, ppid, emit, s.scenario.loadTicks);
     s.arrivedPids[spec.name] = p.pid;
   }
+  admitLoaded(s, emit);
 }
 
 /** Things that happen at a tick boundary without anyone acting: also run once at tick 0. */
@@ -45,6 +46,7 @@ export function boundary(s: KernelState, emit: Emit): void {
     }
   }
   if (s.scenario.auto.delivery) for (const name in s.channels) deliverDue(s, s.channels[name]!, emit);
+  expireReceives(s, emit);
   for (const name in s.devices) startNext(s, s.devices[name]!, emit);
   detect(s, emit);
 }
@@ -73,7 +75,7 @@ export function tickInPlace(s: KernelState): KernelEvent[] {
     d.current = null;
     d.served++;
     emit({ tick: s.tick, type: 'io-done', device: d.name, tid: r.tid });
-    if (s.threads[r.tid]!.state !== 'terminated') raise(s, 'io', r.tid, null, d.name, emit);
+    if (s.threads[r.tid]!.state !== 'terminated') raise(s, 'io', r.tid, null, d.name, emit, r.async === true);
   }
   boundary(s, emit);
   return events;

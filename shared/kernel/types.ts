@@ -6,6 +6,9 @@
 export type Instr =
   | { op: 'cpu'; n: number }
   | { op: 'io'; device: string; n: number | null }
+  /** Asynchronous I/O (004): the request is queued and the thread goes on; `await` waits for its requests. */
+  | { op: 'io-async'; device: string; n: number | null }
+  | { op: 'await' }
   | { op: 'fork'; program: string | null }
   | { op: 'exec'; program: string }
   | { op: 'spawn'; program: string }
@@ -20,7 +23,8 @@ export type Instr =
   | { op: 'alloc'; n: number }
   | { op: 'free'; n: number }
   | { op: 'send'; channel: string; msg: string }
-  | { op: 'recv'; channel: string }
+  /** `recv CH n` gives up after n ticks without a message (a socket's receive timeout); plain `recv CH` waits for ever. */
+  | { op: 'recv'; channel: string; timeout?: number }
   | { op: 'fault' }
   | { op: 'exit' };
 
@@ -35,9 +39,10 @@ export type BlockReason =
   | { on: 'device'; device: string }
   | { on: 'lock'; name: string }
   | { on: 'semaphore'; name: string }
-  | { on: 'recv'; channel: string }
+  | { on: 'recv'; channel: string; deadline?: number }
   | { on: 'send'; channel: string }
-  | { on: 'join' };
+  | { on: 'join' }
+  | { on: 'await' };
 
 import type { ChannelKind, ProcessKind } from './limits.ts';
 
@@ -105,7 +110,10 @@ export interface Scenario {
   cores: number;
   /** Time slice in ticks; 0 means no timer interrupt. */
   quantum: number;
+  /** Ticks a context switch to another process costs (save one PCB's context, restore another's). */
   switchCost: number;
+  /** Ticks a switch between two threads of one process costs (no address space to change); null: half of switchCost. */
+  threadSwitchCost: number | null;
   /** Device name → default ticks per request. */
   devices: Record<string, number>;
   programs: Record<string, ProgramDef>;
@@ -117,6 +125,8 @@ export interface Scenario {
   /** Semaphore name → initial value. */
   semaphores: Record<string, number>;
   auto: AutoRoles;
+  /** Ticks a scenario process stays New while its program is loaded from disk (0: admitted at once). */
+  loadTicks: number;
   /** A Ready thread waiting longer than this many ticks in a row is reported as starving. */
   starvationBound: number;
   /** An interrupt pending longer than this many ticks is reported as unhandled. */
@@ -140,6 +150,8 @@ export interface Core {
 /** An outstanding or in-service device request. */
 export interface IoRequest {
   tid: number;
+  /** Queued by io-async: its thread did not block, and waits for it only in `await`. */
+  async?: boolean;
   duration: number;
   remaining: number;
 }
@@ -161,6 +173,8 @@ export interface Interrupt {
   tid: number;
   core: number | null;
   device: string | null;
+  /** The completion of an io-async request. */
+  async?: boolean;
   raisedAt: number;
   reported: boolean;
 }
@@ -207,6 +221,8 @@ export interface Process {
   firstRun: number | null;
   completion: number | null;
   terminated: boolean;
+  /** The tick it is admitted New → Ready (its program loaded); equal to arrival unless the scenario has loadTicks. */
+  admitAt: number;
   /** A Terminated process is a zombie until its parent's join (or its parent's end) reaps it; then its PCB is gone. */
   reaped: boolean;
   faulted: boolean;
@@ -252,6 +268,8 @@ export interface Thread {
   readyStreak: number;
   starvationReported: boolean;
   locksHeld: string[];
+  /** io-async requests not yet completed (their interrupts not yet handled): what `await` waits for. */
+  asyncPending: number;
   /** A message a blocked sender still has to put into its channel. */
   pendingSend: string | null;
   lastMessage: string | null;
@@ -314,6 +332,9 @@ export interface Semaphore {
 export interface Counters {
   contextSwitches: number;
   switchTicks: number;
+  /** Of the context switches, those between two threads of one process (the cheaper kind). */
+  threadSwitches: number;
+  threadSwitchTicks: number;
   interruptsRaised: number;
   interruptsHandled: number;
   interruptLatencyTotal: number;
@@ -371,7 +392,8 @@ export type KernelAction =
   | { type: 'deliver'; channel: string; message: number }
   | { type: 'set-quantum'; quantum: number }
   | { type: 'add-core' }
-  | { type: 'kill'; pid: number }
+  /** `process` names a scenario process, for replays where its pid may differ (baselines); then pid is ignored. */
+  | { type: 'kill'; pid: number; process?: string }
   | { type: 'spawn-process'; process: ProcessSpec };
 
 /** Which action types exist. */
@@ -391,11 +413,14 @@ export type RejectionCode =
   | 'thread-terminated'
   | 'thread-new'
   | 'blocked-device'
+  | 'io-interrupt-pending'
+  | 'no-process-to-crash'
   | 'blocked-lock'
   | 'blocked-semaphore'
   | 'blocked-recv'
   | 'blocked-send'
   | 'blocked-join'
+  | 'blocked-await'
   | 'not-steered'
   | 'bad-instruction'
   | 'not-in-palette'
@@ -441,13 +466,14 @@ export type KernelEvent = { tick: number } & (
   | { type: 'message-delivered'; channel: string; message: number; seq: number }
   | { type: 'message-received'; channel: string; message: number; tid: number }
   | { type: 'message-dropped'; channel: string; message: number }
+  | { type: 'recv-timeout'; channel: string; tid: number; waited: number }
   | { type: 'ipc-refused'; channel: string; tid: number; why: 'not-related' | 'read-end' | 'write-end' }
   | { type: 'fork-failed'; pid: number; tid: number }
   | { type: 'chosen'; tid: number; instr: string }
   | { type: 'quantum-changed'; quantum: number }
   | { type: 'core-added'; core: number }
   | { type: 'killed'; pid: number }
-  | { type: 'fault'; pid: number; tid: number; why: 'fault' | 'unlock-not-held' | 'bad-program' }
+  | { type: 'fault'; pid: number; tid: number; why: 'fault' | 'unlock-not-held' | 'bad-program' | 'read-only' }
   | { type: 'lost-update'; var: string; tid: number; overwritten: number; pid: number }
   | { type: 'deadlock'; tids: number[] }
   | { type: 'starvation'; tid: number; waited: number }

@@ -83,6 +83,8 @@ export function runWithBots(scenario: Scenario, policy: Policy, opts: RunOptions
   const maxTicks = opts.maxTicks ?? 100_000;
   while (!isFinished(s) && s.tick < maxTicks) {
     settleBots(s, policy, log, opts.onEvent);
+    // The clock stops with the last process: one that ends on being dispatched (after I/O or join) ends now.
+    if (isFinished(s)) break;
     if (opts.trace) trace.push(traceRow(s));
     const events = tickInPlace(s);
     if (opts.onEvent) events.forEach(opts.onEvent);

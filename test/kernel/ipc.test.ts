@@ -1,6 +1,6 @@
 // The six channel kinds with the semantics of the notes, their costs, and the channel role's moves.
 import { describe, expect, it } from 'vitest';
-import { CHANNEL_KINDS, type ChannelKind } from '../../shared/kernel/index.ts';
+import { CHANNEL_KINDS, SHM_ATTACH_COST, type ChannelKind } from '../../shared/kernel/index.ts';
 import { machine } from './harness.ts';
 
 const pair = (kind: ChannelKind, extra: Record<string, unknown> = {}) => ({
@@ -38,7 +38,7 @@ describe('channels', () => {
   }
 
   it('a bounded channel blocks a sender when full, and a receive makes room', () => {
-    const m = machine(pair('mq', { capacity: 1 })).dispatch(0, 1).tick(4);
+    const m = machine(pair('mq', { capacity: 1 })).dispatch(0, 1).tick(CHANNEL_KINDS.mq.cost);
     expect(m.thread(1).blocked).toEqual({ on: 'send', channel: 'ch' });
     m.dispatch(1, 2);
     expect(m.thread(1).state).toBe('ready');
@@ -56,11 +56,11 @@ describe('channels', () => {
 
   it('udp loses and reorders messages through the seeded generator, the same way for the same seed', () => {
     const run = (seed: number) => {
-      const many = { cores: 2, channels: [{ name: 'u', kind: 'udp', loss: 0.3, jitter: 8, capacity: 64 }], processes: [
+      const many = { cores: 2, channels: [{ name: 'u', kind: 'udp', loss: 0.3, jitter: 20, capacity: 64 }], processes: [
         { name: 'w', program: Array.from({ length: 20 }, (_, i) => `send u m${i}`) }, { name: 'r', program: ['cpu 1'] },
       ] };
       const m = machine(many as never, seed).dispatch(0, 1);
-      for (let i = 0; i < 60; i++) m.tick();
+      for (let i = 0; i < 20 * CHANNEL_KINDS.udp.cost + 30; i++) m.tick();
       const order = m.of('message-delivered').map((e) => e.seq);
       return { dropped: m.s.channels.u!.dropped, order };
     };
@@ -79,7 +79,7 @@ describe('channels', () => {
     ] });
     m.dispatch(0, 1).dispatch(1, 2).dispatch(2, 3);
     expect(m.of('ipc-refused').map((e) => [e.tid, e.why])).toEqual([[2, 'read-end'], [3, 'not-related']]);
-    m.tick(3);
+    m.tick(CHANNEL_KINDS.pipe.cost);
     expect(m.of('ipc-refused').map((e) => e.why)).toContain('write-end');
     expect(m.s.counters.refusedIpc).toBe(3);
   });
@@ -127,7 +127,7 @@ describe('channels', () => {
     ] });
     m.dispatch(0, 1);
     expect(m.thread(1).lastMessage).toBe('');
-    m.tick(1);
+    m.tick(CHANNEL_KINDS.shm.cost + SHM_ATTACH_COST); // its first use attaches the segment
     expect(m.s.channels.name!.value).toBe('kim');
     m.dispatch(1, 2);
     expect(m.thread(2).lastMessage).toBe('kim');
@@ -139,7 +139,7 @@ describe('channels', () => {
     ] };
 
     it('messages wait in flight until delivered; delivering out of order on an ordered channel is detected', () => {
-      const m = machine(manual as never).dispatch(0, 1).tick(2);
+      const m = machine(manual as never).dispatch(0, 1).tick(CHANNEL_KINDS.tcp.cost);
       const [a, b] = m.s.channels.t!.inFlight;
       expect(m.s.channels.t!.inFlight).toHaveLength(2);
       m.act({ type: 'deliver', channel: 't', message: b!.id }).act({ type: 'deliver', channel: 't', message: a!.id });

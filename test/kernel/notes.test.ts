@@ -1,6 +1,6 @@
 // Issue 11: what the five notes say, checked on literal machines (each case failed before its fix).
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../../shared/kernel/index.ts';
+import { CHANNEL_KINDS, describeEvent, describeRejection, formatInstr, liveEventActions, pageTable, parseInstr, parseScenario, stuckThreads } from '../../shared/kernel/index.ts';
 import { machine } from './harness.ts';
 
 describe('fork copies the whole context (001: the child is a copy but for its PID and memory)', () => {
@@ -114,7 +114,7 @@ describe('an anonymous pipe belongs to descriptors, not to the family tree (003)
 describe('a two-way named pipe has two directions (003: server and clients)', () => {
   it('a process never reads back its own message', () => {
     const m = machine({ channels: [{ name: 'srv', kind: 'fifo' }], processes: [{ name: 'A', program: ['send srv hi', 'recv srv'] }] });
-    m.dispatch(0, 1).tick(3);
+    m.dispatch(0, 1).tick(CHANNEL_KINDS.fifo.cost);
     expect(m.thread(1).blocked).toEqual({ on: 'recv', channel: 'srv' });
     expect(m.thread(1).lastMessage).toBeNull();
   });
@@ -141,5 +141,260 @@ describe('scenario fields added for the notes are validated', () => {
     expect(parseScenario({ ...base, channels: [{ name: 'c', kind: 'mq', server: 'A' }] })).toMatchObject({ ok: false, path: 'channels[0].server' });
     expect(parseScenario({ ...base, channels: [{ name: 'c', kind: 'fifo', server: 'B' }] })).toMatchObject({ ok: false, path: 'channels[0].server' });
     expect(parseScenario({ ...base, channels: [{ name: 'c', kind: 'fifo', server: 'A' }] }).ok).toBe(true);
+  });
+});
+
+describe('a thread switch is cheaper than a process switch (003, 004: 문맥 교환 비용 낮음)', () => {
+  const twoKinds = (extra: Record<string, number> = {}) => machine({
+    switchCost: 4, ...extra,
+    processes: [{ name: 'web', threads: [{ program: ['cpu 2'] }, { program: ['cpu 2'] }] }, { name: 'db', program: ['cpu 2'] }],
+  });
+
+  it('switching between threads of one process costs half the process switch by default; both are counted', () => {
+    const m = twoKinds().dispatch(0, 1).tick(2);
+    m.dispatch(0, 2);
+    expect(m.s.cores[0]!.switchLeft).toBe(2); // T1 → T2 of web: a thread switch
+    m.tick(4);
+    m.dispatch(0, 3);
+    expect(m.s.cores[0]!.switchLeft).toBe(4); // web → db: a process switch
+    m.tick(6);
+    expect(m.s.counters).toMatchObject({ contextSwitches: 2, threadSwitches: 1, threadSwitchTicks: 2, switchTicks: 6 });
+  });
+
+  it('the scenario may set the thread switch\'s cost, never above the process switch\'s', () => {
+    const m = twoKinds({ threadSwitchCost: 1 }).dispatch(0, 1).tick(2).dispatch(0, 2);
+    expect(m.s.cores[0]!.switchLeft).toBe(1);
+    expect(parseScenario({ switchCost: 1, threadSwitchCost: 2, processes: [{ name: 'A', length: 1 }] })).toMatchObject({ ok: false, path: 'threadSwitchCost' });
+  });
+});
+
+describe('the IPC speed ranking holds however it is timed (004: shared memory > socket > pipe > message queue > file; threads faster still)', () => {
+  // One way to carry n messages from a sender to a receiver on two cores, as the notes' each kind does.
+  type Way = 'threads' | 'shm' | 'tcp' | 'pipe' | 'mq' | 'file';
+  const WAYS: Way[] = ['threads', 'shm', 'tcp', 'pipe', 'mq', 'file'];
+  const repeat = (n: number, xs: string[]) => Array.from({ length: n }, () => xs).flat();
+
+  function carry(way: Way, n: number) {
+    // Shared data (a thread's variable, a shared-memory segment) needs the handshake semaphores; channels queue.
+    const sync = { semaphores: { full: 0, empty: 0 } };
+    if (way === 'threads') {
+      return machine({ cores: 2, ...sync, processes: [{ name: 'app', vars: { box: 0 }, threads: [
+        { program: repeat(n, ['store box', 'signal full', 'wait empty']) },
+        { program: repeat(n, ['wait full', 'load box', 'signal empty']) },
+      ] }] });
+    }
+    if (way === 'shm') {
+      return machine({ cores: 2, ...sync, channels: [{ name: 'ch', kind: 'shm' }], processes: [
+        { name: 'tx', program: repeat(n, ['send ch m', 'signal full', 'wait empty']) },
+        { name: 'rx', program: repeat(n, ['wait full', 'recv ch', 'signal empty']) },
+      ] });
+    }
+    return machine({ cores: 2, channels: [{ name: 'ch', kind: way, ...(way === 'pipe' ? { owner: 'tx' } : {}) }], processes: [
+      { name: 'tx', program: repeat(n, ['send ch m']) },
+      { name: 'rx', ...(way === 'pipe' ? { parent: 'tx' } : {}), program: repeat(n, ['recv ch']) },
+    ] });
+  }
+
+  function measure(way: Way, n: number) {
+    const m = carry(way, n);
+    m.dispatch(0, 1).dispatch(1, 2);
+    for (let i = 0; i < 500 && !Object.values(m.s.processes).every((p) => p.terminated); i++) {
+      for (const c of m.s.cores) if (c.running === null && m.s.readyQueue.length > 0) m.dispatch(c.id, m.s.readyQueue[0]!);
+      m.tick();
+    }
+    const cpu = Object.values(m.s.threads).reduce((a, t) => a + t.cpuTicks, 0);
+    const rx = Object.values(m.s.threads).at(-1)!;
+    return { elapsed: rx.completion!, cpu };
+  }
+
+  const strictlyIncreasing = (xs: number[]) => xs.every((x, i) => i === 0 || x > xs[i - 1]!);
+
+  it('one message: its latency and the CPU ticks it costs rank the kinds strictly', () => {
+    const one = WAYS.map((w) => measure(w, 1));
+    expect(strictlyIncreasing(one.map((r) => r.elapsed)), JSON.stringify(one)).toBe(true);
+    expect(strictlyIncreasing(one.map((r) => r.cpu)), JSON.stringify(one)).toBe(true);
+  });
+
+  it('many messages: the time to carry 8 and their CPU ticks rank the kinds strictly', () => {
+    const many = WAYS.map((w) => measure(w, 8));
+    expect(strictlyIncreasing(many.map((r) => r.elapsed)), JSON.stringify(many)).toBe(true);
+    expect(strictlyIncreasing(many.map((r) => r.cpu)), JSON.stringify(many)).toBe(true);
+  });
+});
+
+describe('sentences say what is true (the notes\' terms)', () => {
+  it('a thread whose I/O is done but whose completion interrupt is pending is refused with the interrupt as the reason', () => {
+    const m = machine({ auto: { interrupts: false }, devices: { disk: 1 }, processes: [{ name: 'A', program: ['io disk', 'cpu 1'] }] });
+    m.dispatch(0, 1).tick(1);
+    const irq = m.s.interrupts.find((i) => i.kind === 'io')!;
+    const r = m.refuse({ type: 'dispatch', core: 0, tid: 1 });
+    expect(r).toEqual({ code: 'io-interrupt-pending', params: { thread: 'P1', device: 'disk', id: irq.id } });
+    expect(describeRejection(r, 'ko')).toContain(`입출력 완료 인터럽트 #${irq.id}`);
+  });
+
+  it('"no process to crash" has its own sentence', () => {
+    const m = machine({ processes: [{ name: 'A', program: ['exit'] }] }).dispatch(0, 1);
+    const r = liveEventActions(m.s, { kind: 'crash' });
+    expect(r).toEqual({ ok: false, rejection: { code: 'no-process-to-crash', params: {} } });
+    if (!r.ok) expect(describeRejection(r.rejection, 'en')).toBe('There is no live process to crash.');
+  });
+
+  it('"pending" is not 대기, which is the Blocked state', () => {
+    expect(describeRejection({ code: 'no-such-interrupt', params: { id: 3 } }, 'ko')).not.toContain('대기');
+  });
+
+  it('sentences name a channel\'s kind in the notes\' terms', () => {
+    const m = machine({ cores: 2, channels: [{ name: 'p', kind: 'pipe', owner: 'sh' }, { name: 'q', kind: 'mq' }], processes: [
+      { name: 'sh', program: ['send p hi', 'recv q'] }, { name: 'kid', parent: 'sh', program: ['recv p'] },
+    ] });
+    m.dispatch(0, 1);
+    const sent = m.of('message-sent')[0]!;
+    expect(describeEvent(sent, m.s, 'ko')).toBe('P1 → 익명 파이프 p 전송');
+    expect(describeEvent(sent, m.s, 'en')).toBe('P1 sent on the anonymous pipe p');
+    m.tick(CHANNEL_KINDS.pipe.cost);
+    expect(describeRejection(m.refuse({ type: 'dispatch', core: 1, tid: 1 }), 'ko')).toContain('메시지 큐 q');
+    const blocked = m.of('blocked').at(-1)!;
+    expect(describeEvent(blocked, m.s, 'en')).toBe('P1 Blocked, waiting for a message on the message queue q');
+  });
+});
+
+describe('a decrement, so count-- races can be written (000, 004)', () => {
+  it('sub n and add -n take n off the register; two unlocked decrements lose one', () => {
+    expect(parseInstr('sub 2')).toEqual({ ok: true, instr: { op: 'add', n: -2 } });
+    expect(parseInstr('add -1')).toEqual({ ok: true, instr: { op: 'add', n: -1 } });
+    expect(formatInstr({ op: 'add', n: -1 })).toBe('sub 1');
+    expect(parseInstr('sub -1').ok).toBe(false);
+    const dec = ['load count', 'sub 1', 'store count'];
+    const m = machine({ cores: 2, processes: [{ name: 'P', vars: { count: 5 }, threads: [{ program: dec }, { program: ['load count', 'add -1', 'store count'] }] }] });
+    m.dispatch(0, 1).dispatch(1, 2).tick(3);
+    expect(m.proc(1).vars.count).toBe(4); // not 3: a lost update
+    expect(m.of('lost-update')).toHaveLength(1);
+  });
+});
+
+describe('deadlock through semaphores, join and channels (a wait-for cycle of any kind)', () => {
+  it('two processes each waiting to receive what only the other would send are reported once', () => {
+    const m = machine({ cores: 2, channels: [{ name: 'a', kind: 'mq' }, { name: 'b', kind: 'mq' }], processes: [
+      { name: 'X', program: ['recv a', 'send b hi'] }, { name: 'Y', program: ['recv b', 'send a hi'] },
+    ] });
+    m.dispatch(0, 1).dispatch(1, 2).tick(2);
+    expect(m.of('deadlock')).toEqual([expect.objectContaining({ tids: [1, 2] })]);
+    expect(describeEvent(m.of('deadlock')[0]!, m.s, 'en')).toContain('none can wake the others');
+    expect(stuckThreads(m.s)).toEqual([1, 2]);
+  });
+
+  it('semaphores waited in the wrong order, and a parent joining a child that waits for the parent', () => {
+    const sem = machine({ cores: 2, semaphores: { s1: 0, s2: 0 }, processes: [
+      { name: 'X', program: ['wait s1', 'signal s2'] }, { name: 'Y', program: ['wait s2', 'signal s1'] },
+    ] });
+    sem.dispatch(0, 1).dispatch(1, 2).tick(1);
+    expect(sem.of('deadlock')).toHaveLength(1);
+    const join = machine({ semaphores: { go: 0 }, programs: { kid: ['wait go', 'cpu 1'] }, processes: [{ name: 'sh', program: ['fork kid', 'join', 'signal go'] }] });
+    join.dispatch(0, 1).dispatch(0, 2).tick(1);
+    expect(join.of('deadlock')).toEqual([expect.objectContaining({ tids: [1, 2] })]);
+  });
+
+  it('a reader whose writer is still running is not stuck', () => {
+    const m = machine({ cores: 2, channels: [{ name: 'a', kind: 'mq' }], processes: [
+      { name: 'X', program: ['recv a'] }, { name: 'Y', program: ['cpu 5', 'send a hi'] },
+    ] });
+    m.dispatch(0, 1).dispatch(1, 2).tick(3);
+    expect(m.of('deadlock')).toHaveLength(0);
+  });
+});
+
+describe('a UDP receive that times out instead of waiting for ever (003: UDP may lose messages)', () => {
+  const lossy = (recv: string) => machine({ cores: 2, channels: [{ name: 'u', kind: 'udp', loss: 1 }], processes: [
+    { name: 'tx', program: ['send u hi'] }, { name: 'rx', program: [recv, 'cpu 1'] },
+  ] });
+
+  it('recv u 5 gives up after 5 ticks with no message and the program goes on', () => {
+    expect(parseInstr('recv u 5')).toEqual({ ok: true, instr: { op: 'recv', channel: 'u', timeout: 5 } });
+    expect(formatInstr({ op: 'recv', channel: 'u', timeout: 5 })).toBe('recv u 5');
+    const m = lossy('recv u 5').dispatch(0, 1).dispatch(1, 2);
+    expect(m.thread(2).blocked).toEqual({ on: 'recv', channel: 'u', deadline: 5 });
+    m.tick(5);
+    expect(m.of('recv-timeout')).toEqual([expect.objectContaining({ tid: 2, channel: 'u', waited: 5 })]);
+    expect(m.thread(2).state).toBe('ready');
+    expect(m.thread(2).lastMessage).toBeNull();
+    expect(describeEvent(m.of('recv-timeout')[0]!, m.s, 'ko')).toContain('UDP 소켓 u 수신 시간 초과');
+    m.dispatch(1, 2).tick(1);
+    expect(m.proc(2).terminated).toBe(true);
+  });
+
+  it('a plain recv on a lost message waits for ever, and is reported once nothing else can move', () => {
+    const m = lossy('recv u').dispatch(0, 1).dispatch(1, 2).tick(10);
+    expect(m.thread(2).state).toBe('blocked');
+    expect(m.of('deadlock')).toEqual([expect.objectContaining({ tids: [2] })]);
+    expect(describeEvent(m.of('deadlock')[0]!, m.s, 'en')).toContain('Blocked for ever');
+  });
+});
+
+describe('the page table in the PCB, and a read-only code segment (001)', () => {
+  it('marks each page read-only code, shared copy-on-write, copied or private', () => {
+    const m = machine({ programs: { kid: ['load v', 'add 1', 'store v', 'cpu 5'] }, processes: [{ name: 'p', vars: { v: 1 }, program: ['fork kid', 'cpu 9'] }] });
+    m.dispatch(0, 1);
+    expect(pageTable(m.s, m.proc(2)).map((x) => x.mark)).toEqual(['read-only', 'read-only', 'shared', 'private']);
+    m.act({ type: 'preempt', core: 0 }).dispatch(0, 2).tick(3);
+    expect(pageTable(m.s, m.proc(2)).map((x) => x.mark)).toEqual(['read-only', 'read-only', 'copied', 'private']);
+    expect(pageTable(m.s, m.proc(1)).map((x) => x.mark)).toEqual(['read-only', 'read-only', 'private', 'private']);
+  });
+
+  it('a store into the code segment faults its process (a segmentation fault), and nothing else', () => {
+    const m = machine({ cores: 2, processes: [{ name: 'bad', program: ['load code.main', 'add 1', 'store code.main'] }, { name: 'ok', program: ['cpu 9'] }] });
+    m.dispatch(0, 1).dispatch(1, 2).tick(2);
+    expect(m.of('fault')).toEqual([expect.objectContaining({ pid: 1, why: 'read-only' })]);
+    expect(describeEvent(m.of('fault')[0]!, m.s, 'ko')).toContain('읽기 전용인 코드 영역에 쓰기');
+    expect(m.proc(1).faulted).toBe(true);
+    expect(m.thread(2).state).toBe('running');
+    expect(parseScenario({ sharedMemory: { code: { x: 1 } }, processes: [{ name: 'A', length: 1 }] })).toMatchObject({ ok: false, path: 'sharedMemory.code' });
+  });
+});
+
+describe('the New state lasts a visible moment (001: the program is loaded into memory first)', () => {
+  it('with loadTicks a process stays New while loaded, cannot be dispatched, then is admitted to Ready', () => {
+    const m = machine({ loadTicks: 2, processes: [{ name: 'vim', length: 1 }] });
+    expect(m.thread(1).state).toBe('new');
+    expect(m.refuse({ type: 'dispatch', core: 0, tid: 1 }).code).toBe('thread-new');
+    m.tick(1);
+    expect(m.thread(1).state).toBe('new');
+    m.tick(1);
+    expect(m.thread(1).state).toBe('ready');
+    expect(m.of('admitted')).toEqual([expect.objectContaining({ pid: 1, tick: 2 })]);
+    m.dispatch(0, 1).tick(1);
+    expect(m.proc(1).firstRun! - m.proc(1).arrival).toBe(2); // the response time counts the loading
+  });
+
+  it('without loadTicks a process is admitted at once, as before', () => {
+    expect(machine({ processes: [{ name: 'A', length: 1 }] }).thread(1).state).toBe('ready');
+  });
+});
+
+describe('synchronous and asynchronous I/O in one thread (004: 동기 vs 비동기)', () => {
+  it('io-async queues the request and the thread runs on; await waits only for what is not done yet', () => {
+    const sync = machine({ devices: { net: 4 }, processes: [{ name: 'app', program: ['io net', 'cpu 4'] }] });
+    sync.dispatch(0, 1);
+    expect(sync.thread(1).blocked).toEqual({ on: 'device', device: 'net' });
+    const m = machine({ devices: { net: 4 }, processes: [{ name: 'app', program: ['io-async net', 'cpu 4', 'await', 'cpu 1'] }] });
+    m.dispatch(0, 1);
+    expect(m.thread(1).state).toBe('running'); // the request went to the device; the thread goes on
+    expect(m.thread(1).asyncPending).toBe(1);
+    m.tick(4); // cpu 4 overlaps the 4 ticks of network I/O
+    expect(m.thread(1).asyncPending).toBe(0);
+    m.tick(1);
+    expect(m.proc(1).completion).toBe(5); // synchronously: 4 of I/O, then 4 + 1 of CPU = 9
+  });
+
+  it('await blocks while a request is outstanding, with its own reason, and the completion wakes it', () => {
+    const m = machine({ auto: { interrupts: false }, devices: { disk: 3 }, processes: [{ name: 'app', program: ['io-async disk', 'await', 'cpu 1'] }] });
+    m.dispatch(0, 1);
+    expect(m.thread(1).blocked).toEqual({ on: 'await' });
+    m.tick(3);
+    const r = m.refuse({ type: 'dispatch', core: 0, tid: 1 });
+    expect(r.code).toBe('blocked-await');
+    const irq = m.s.interrupts.find((i) => i.async)!;
+    m.act({ type: 'handle-interrupt', id: irq.id });
+    expect(m.thread(1).state).toBe('ready');
+    expect(parseInstr('io-async disk 2')).toEqual({ ok: true, instr: { op: 'io-async', device: 'disk', n: 2 } });
   });
 });

@@ -332,9 +332,11 @@ function checkInvariants(s: KernelState, events: readonly KernelEvent[], ledger:
           case 'semaphore': expected = `semaphore:${b.name}`; break;
           case 'recv': expected = `recv:${b.channel}`; break;
           case 'send': expected = `send:${b.channel}`; break;
-          case 'join': expected = ''; break;
+          case 'join': case 'await': expected = ''; break;
         }
-        if (b.on === 'join') {
+        if (b.on === 'await') {
+          if (t.asyncPending === 0) fail(`${name} waits in await with no asynchronous request left (lost wake-up)`);
+        } else if (b.on === 'join') {
           if (where.length !== 0) fail(`${name} blocked in join but also waits in ${where.join(',')}`);
           const p = s.processes[t.pid]!;
           if (!p.children.some((c) => !s.processes[c]!.terminated)) fail(`${name} waits in join but every child has ended (lost wake-up)`);

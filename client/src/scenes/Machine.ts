@@ -180,7 +180,7 @@ export class Machine extends UiScene {
     const code = state.code || session.code;
     const speed = t('machine.speed', { speed: state.speed });
     const phase = t(`machine.phase.${model.phase}` as 'machine.phase.running');
-    setText(this.header, fitWidth(this.header, `${t('app.title')} · ${t('machine.tick', { tick: model.tick })} · ${phase} · ${speed} · ${model.quantum > 0 ? t('machine.quantum', { quantum: model.quantum, cost: model.switchCost }) : t('machine.quantum_none', { cost: model.switchCost })}${session.projector && code ? ` · ${t('lobby.code')} ${code}` : ''}`, this.lay.header.width * (this.lay.stacked ? 1.9 : 1)));
+    setText(this.header, fitWidth(this.header, `${t('app.title')} · ${t('machine.tick', { tick: model.tick })} · ${phase} · ${speed} · ${model.quantum > 0 ? t('machine.quantum', { quantum: model.quantum, cost: model.switchCost, threadCost: model.threadSwitchCost }) : t('machine.quantum_none', { cost: model.switchCost, threadCost: model.threadSwitchCost })}${session.projector && code ? ` · ${t('lobby.code')} ${code}` : ''}`, this.lay.header.width * (this.lay.stacked ? 1.9 : 1)));
     setText(this.coresFrame.title, t('machine.cores', { count: model.cores.length }));
     this.coresFrame.redraw(model.mine.role === 'scheduler');
     this.cores.update(model, this.target, model.phase === 'running');

@@ -41,6 +41,10 @@ export interface ProcessInfo {
   faulted: boolean;
   threads: number[];
   memory: { base: number; limit: number; code: number; data: number; heap: number; stack: number; cowPages: number; cowWith: number };
+  /** The page table as the kernel marks it: one entry per page. */
+  pages: { seg: string; frame: number; mark: string }[];
+  /** Every process it shares pages with copy-on-write. */
+  sharers: number[];
   shm: string[];
   vars: [string, number][];
   /** Depth in the process tree (0 for a root). */
@@ -101,6 +105,8 @@ export interface Metrics {
   waiting: number | null;
   switches: number;
   switchTicks: number;
+  /** Of the switches, those between threads of one process. */
+  threadSwitches: number;
   faults: [string, number][];
 }
 
@@ -122,6 +128,8 @@ export interface MachineModel {
   phase: string;
   quantum: number;
   switchCost: number;
+  /** What a switch between threads of one process costs (cheaper: no address space to change). */
+  threadSwitchCost: number;
   cores: CoreInfo[];
   ready: ThreadInfo[];
   blocked: BlockedGroup[];
@@ -208,11 +216,14 @@ export function readMachine(state: SyncedRoomState, seat: string | null): Machin
 
   const processes: ProcessInfo[] = [];
   m.processes.forEach((p) => {
+    if (p.reaped) return; // reaped by its parent's join: the PCB is gone
     const [base = 0, limit = 0, code = 0, data = 0, heap = 0, stack = 0, cowPages = 0, cowWith = 0] = arr(p.memory);
     processes.push({
       pid: p.pid, ppid: p.ppid, name: p.name, kind: p.kind, priority: p.priority, arrival: p.arrival, firstRun: p.firstRun,
       completion: p.completion, terminated: p.terminated, faulted: p.faulted, threads: arr(p.threads),
-      memory: { base, limit, code, data, heap, stack, cowPages, cowWith }, shm: arr(p.shm ?? []), vars: arr(p.vars.entries()), depth: 0,
+      memory: { base, limit, code, data, heap, stack, cowPages, cowWith },
+      pages: arr(p.pages ?? []).map((x) => { const [seg = '', frame = '0', mark = ''] = x.split(':'); return { seg, frame: Number(frame), mark }; }),
+      sharers: arr(p.sharers ?? []), shm: arr(p.shm ?? []), vars: arr(p.vars.entries()), depth: 0,
     });
   });
 
@@ -248,6 +259,7 @@ export function readMachine(state: SyncedRoomState, seat: string | null): Machin
     phase: state.phase,
     quantum: m.quantum,
     switchCost: m.switchCost,
+    threadSwitchCost: m.threadSwitchCost,
     cores,
     ready: arr(m.readyQueue).map(th).filter((t): t is ThreadInfo => t !== null),
     blocked: [...groups.values()].sort((a, b) => a.key.localeCompare(b.key)),
@@ -272,6 +284,7 @@ export function readMachine(state: SyncedRoomState, seat: string | null): Machin
       waiting: mean(done.map(waitingOf)),
       switches: counters.get('contextSwitches') ?? 0,
       switchTicks: counters.get('switchTicks') ?? 0,
+      threadSwitches: counters.get('threadSwitches') ?? 0,
       faults: faultKeys.map((k) => [k, counters.get(k) ?? 0]),
     },
     mine: {

@@ -8,7 +8,7 @@ import type { Row } from './list-view.ts';
 import { labelState, type MachineModel } from './machine-model.ts';
 
 const BLOCK_KINDS: Record<string, MessageKey> = {
-  device: 'machine.wait.device', lock: 'machine.wait.lock', semaphore: 'machine.wait.semaphore', recv: 'machine.wait.recv', send: 'machine.wait.send', join: 'machine.wait.join',
+  device: 'machine.wait.device', lock: 'machine.wait.lock', semaphore: 'machine.wait.semaphore', recv: 'machine.wait.recv', send: 'machine.wait.send', join: 'machine.wait.join', await: 'machine.wait.await',
 };
 
 /** Blocked threads grouped by what they wait for: "■ disk I/O: P1, P5". */
@@ -59,7 +59,7 @@ export function metricsRows(m: MachineModel): Row[] {
     t('machine.m.utilization', { value: Math.round(x.utilization * 100) }),
     t('machine.m.throughput', { value: formatFigure(x.throughput), done: x.completed }),
     t('machine.m.averages', { response: formatFigure(x.response), turnaround: formatFigure(x.turnaround), waiting: formatFigure(x.waiting) }),
-    t('machine.m.switches', { count: x.switches, ticks: x.switchTicks }),
+    t('machine.m.switches', { count: x.switches, ticks: x.switchTicks, threads: x.threadSwitches }),
     faults.length > 0 ? [faults.join(' · '), OKABE_ITO.orange] : [t('machine.m.no_faults'), UI.muted],
   ];
 }

@@ -51,7 +51,8 @@ export class PcbDetail {
       ['pcb.state', p.terminated ? `${t('state.terminated')}${p.faulted ? ` (${t('pcb.faulted')})` : ''}` : t('pcb.alive')],
       ['pcb.priority', `${p.priority}`], ['pcb.arrival', `${p.arrival}`], ['pcb.first_run', dash(p.firstRun)], ['pcb.completion', dash(p.completion)],
       ['pcb.memory', t('pcb.memory.value', { base: m.base, limit: m.limit, code: m.code, data: m.data, heap: m.heap, stack: m.stack })],
-      ['pcb.cow', m.cowPages > 0 ? t('pcb.cow.value', { pages: m.cowPages, pid: m.cowWith }) : '—'],
+      ['pcb.cow', m.cowPages > 0 ? t('pcb.cow.value', { pages: m.cowPages, pid: p.sharers.map((x) => `P${x}`).join(', ') }) : '—'],
+      ['pcb.pages', p.pages.length > 0 ? p.pages.map((pg) => `${t(`pcb.seg.${pg.seg}` as MessageKey)} ${pg.frame} ${t(`pcb.mark.${pg.mark}` as MessageKey)}`).join(' · ') : '—'],
       ['pcb.shm', p.shm.length > 0 ? p.shm.join(', ') : '—'],
       ['pcb.vars', p.vars.length > 0 ? p.vars.map(([k, v]) => `${k} = ${v}`).join(', ') : '—'],
     ];

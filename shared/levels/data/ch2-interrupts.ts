@@ -43,7 +43,7 @@ const timeSlice: LevelInput = {
     ],
   },
   hints: [
-    { when: 'unhandledInterrupts > 0', ko: '대기 중인 인터럽트를 오래 두면 처리되지 않은 인터럽트로 기록됩니다.', en: 'An interrupt left pending too long is recorded as unhandled.' },
+    { when: 'unhandledInterrupts > 0', ko: '인터럽트를 처리하지 않고 오래 두면 처리되지 않은 인터럽트로 기록됩니다.', en: 'An interrupt left pending too long is recorded as unhandled.' },
     { ko: '타이머 인터럽트가 뜨면 바로 처리하세요. 그래야 chat과 clock이 빨리 첫 차례를 받습니다.', en: 'Handle a timer interrupt as soon as it appears, so chat and clock get their first turn quickly.' },
   ],
 };

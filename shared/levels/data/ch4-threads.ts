@@ -192,6 +192,50 @@ const twoCores: LevelInput = {
   ],
 };
 
+const threadSwitch: LevelInput = {
+  id: 'thread-switch',
+  order: 132,
+  branch: 'main',
+  concepts: ['context-switch', 'threads-share'],
+  player: { role: 'scheduler' },
+  scenario: {
+    cores: 1,
+    quantum: 2,
+    switchCost: 4,
+    devices: { disk: 3 },
+    processes: [
+      { name: 'web', threads: [{ program: ['cpu 2', 'io disk', 'cpu 2'] }, { program: ['cpu 2', 'io disk', 'cpu 2'] }] },
+      { name: 'batch', length: 4 },
+    ],
+  },
+  goal: 'finished == 1 and switchTicks <= 14',
+  stars: ['switchTicks <= 14', 'threadSwitches >= 2', 'switchTicks <= 10'],
+  tickLimit: 60,
+  title: { ko: '스레드 간 문맥 교환은 더 싸다', en: 'A switch between threads is cheaper' },
+  goalText: {
+    ko: '타임 슬라이스는 2틱입니다. 다른 프로세스로 바꾸면 문맥 교환에 4틱, 같은 프로세스의 다른 스레드로 바꾸면 2틱이 듭니다. web의 두 스레드와 batch를 문맥 교환 14틱 이하로 끝내세요.',
+    en: 'The time slice is 2 ticks. Switching to another process costs 4 ticks; to another thread of the same process, 2. Finish web\'s two threads and batch with at most 14 ticks lost to switching.',
+  },
+  card: {
+    ko: [
+      '문맥 교환은 실행 중인 것의 문맥을 PCB에 저장하고 다음 것의 문맥을 복구하는 일입니다.',
+      '스레드는 코드, 데이터, 힙을 공유하므로 같은 프로세스의 스레드끼리 바꿀 때는 주소 공간을 바꾸지 않습니다.',
+      '그래서 멀티스레드는 멀티프로세스보다 문맥 교환 비용이 낮습니다.',
+      '멀티프로세스는 문맥 교환 때 캐시도 비워야 해서 오버헤드가 더 큽니다.',
+    ],
+    en: [
+      'A context switch saves what was running to its PCB and restores the next one\'s context.',
+      'Threads share code, data and heap, so switching between threads of one process keeps the address space.',
+      'That is why multithreading has a lower context-switch cost than multiprocessing.',
+      'Between processes the cache must be flushed as well, so the overhead is larger.',
+    ],
+  },
+  hints: [
+    { when: 'threadSwitches < 2', ko: 'web의 스레드 하나가 디스크를 기다리면, 다른 web 스레드로 바꾸는 편이 batch로 바꾸는 것보다 쌉니다.', en: 'When one web thread waits for the disk, switching to the other web thread is cheaper than switching to batch.' },
+    { ko: '프로세스를 바꿀 때마다 4틱이 듭니다. batch는 한 번에 끝까지 실행하세요.', en: 'Every change of process costs 4 ticks: run batch to the end in one go.' },
+  ],
+};
+
 const asyncFetch: LevelInput = {
   id: 'async-fetch',
   order: 135,
@@ -240,4 +284,4 @@ const asyncFetch: LevelInput = {
 };
 
 /** Chapter 4's levels. */
-export const CHAPTER_4: LevelInput[] = [helloThreads, forkOrThread, browserTabs, twoCores, asyncFetch];
+export const CHAPTER_4: LevelInput[] = [helloThreads, forkOrThread, browserTabs, twoCores, threadSwitch, asyncFetch];

@@ -23,7 +23,7 @@ const anonymousPipe: LevelInput = {
     ],
   },
   goal: 'finished == 1 and recv.wc == 4 and outOfOrder == 0',
-  stars: ['outOfOrder == 0', 'elapsed <= 20', 'elapsed <= 16'],
+  stars: ['outOfOrder == 0', 'elapsed <= 30', 'elapsed <= 24'],
   tickLimit: 60,
   title: { ko: '익명 파이프: ls | wc', en: 'The anonymous pipe: ls | wc' },
   goalText: {
@@ -74,7 +74,7 @@ const namedPipe: LevelInput = {
     ],
   },
   goal: 'finished == 1 and recv.logd == 2 and recv.editor == 1',
-  stars: ['recv.editor == 1', 'refusedIpc == 0', 'elapsed <= 12'],
+  stars: ['recv.editor == 1', 'refusedIpc == 0', 'elapsed <= 24'],
   tickLimit: 40,
   title: { ko: '명명 파이프: 이름으로 만나는 클라이언트와 서버', en: 'Named pipes: clients and a server meet by name' },
   goalText: {
@@ -119,8 +119,8 @@ const messageQueue: LevelInput = {
     ],
   },
   goal: 'finished == 1 and recv.printer == 6 and outOfOrder == 0',
-  stars: ['outOfOrder == 0', 'elapsed <= 40', 'elapsed <= 34'],
-  tickLimit: 80,
+  stars: ['outOfOrder == 0', 'elapsed <= 66', 'elapsed <= 57'],
+  tickLimit: 100,
   title: { ko: '메시지 큐', en: 'The message queue' },
   goalText: {
     ko: '여러분은 커널이 관리하는 메시지 큐 jobs입니다. 세 사람이 보낸 인쇄 작업 6개를 printer 데몬에게 들어온 순서대로 전달하세요.',
@@ -217,7 +217,7 @@ const sockets: LevelInput = {
     ],
   },
   goal: 'finished == 1 and recv.chatter == 4 and outOfOrder == 0 and recv.viewer == 2',
-  stars: ['outOfOrder == 0', 'elapsed <= 24', 'elapsed <= 20'],
+  stars: ['outOfOrder == 0', 'elapsed <= 33', 'elapsed <= 27'],
   tickLimit: 60,
   title: { ko: '소켓: TCP와 UDP', en: 'Sockets: TCP and UDP' },
   goalText: {
@@ -282,13 +282,13 @@ const fastestIpc: LevelInput = {
       },
     ],
   },
-  goal: 'finished == 1 and got.consumer == 3 and elapsed <= 14',
-  stars: ['elapsed <= 14', 'elapsed <= 10', 'elapsed <= 7'],
+  goal: 'finished == 1 and got.consumer == 3 and elapsed <= 20',
+  stars: ['elapsed <= 20', 'elapsed <= 11', 'elapsed <= 8'],
   tickLimit: 60,
   title: { ko: '가장 빠른 IPC 고르기', en: 'Choosing the fastest IPC' },
   goalText: {
-    ko: '두 프로세스를 모두 조종합니다. 14틱 안에 producer가 m1, m2, m3을 consumer에게 넘기게 하세요. 어떤 통로를 쓸지 고르세요: 공유 메모리, TCP 소켓, 명명 파이프, 메시지 큐, 파일.',
-    en: 'You steer both processes. Within 14 ticks, get m1, m2 and m3 from producer to consumer. Choose the way: shared memory, a TCP socket, a named pipe, a message queue or a file.',
+    ko: '두 프로세스를 모두 조종합니다. 20틱 안에 producer가 m1, m2, m3을 consumer에게 넘기게 하세요. 어떤 통로를 쓸지 고르세요: 공유 메모리, TCP 소켓, 명명 파이프, 메시지 큐, 파일.',
+    en: 'You steer both processes. Within 20 ticks, get m1, m2 and m3 from producer to consumer. Choose the way: shared memory, a TCP socket, a named pipe, a message queue or a file.',
   },
   card: {
     ko: [

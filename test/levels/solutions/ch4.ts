@@ -1,5 +1,5 @@
 // Scripted players for chapter 4 (threads): a 3-star play and a failing play per level.
-import { dispatchBy, steer } from '../scripts.ts';
+import { dispatchBy, nameOf, steer } from '../scripts.ts';
 import type { Solutions } from './types.ts';
 
 /** Chapter 4's proofs. */
@@ -15,6 +15,15 @@ export const CH4: Solutions = {
   'browser-tabs': {
     good: () => steer('browser', ['fork news', 'fork game', 'fork mail', 'join', 'exit']),
     poor: () => steer('browser', ['spawn news', 'spawn game', 'spawn mail', 'exit']),
+  },
+  'thread-switch': {
+    // When a web thread blocks, the other web thread (a cheap thread switch); batch last, in one go.
+    good: () => dispatchBy((s, tid) => (nameOf(s, tid) === 'web' ? 0 : 1)),
+    // Takes turns between the processes: every dispatch after the first is a full process switch.
+    poor: () => dispatchBy((s, tid) => {
+      const last = s.cores[0]!.lastRan;
+      return last !== null && s.threads[last]!.pid === s.threads[tid]!.pid ? 1 : 0;
+    }),
   },
   'two-cores': {
     good: () => dispatchBy(() => 0, [0, 1]),
