@@ -10,6 +10,7 @@ import { SPECTATOR, type Role } from '../../shared/roles/types.ts';
 import { CLOSE_CODES, type EdgeErrorCode, type JoinError } from '../../shared/protocol/errors.ts';
 import { joinOptionsSchema } from '../../shared/protocol/join.ts';
 import { normalizeJoinCode } from '../../shared/protocol/join-code.ts';
+import { scores } from '../../shared/protocol/actions.ts';
 import { parseClientMessage, type HostCommand, type Sender } from '../../shared/protocol/messages.ts';
 import { checkNickname } from '../../shared/protocol/nickname.ts';
 import type { RoundEnd, RoundSummary } from '../../shared/protocol/summary.ts';
@@ -200,7 +201,7 @@ export class Classroom {
     }
     seat.actions++;
     this.activity.accepted(seat.id, this.match.state, type, prompt);
-    if (!seat.isHost || this.options.kind === 'solo') {
+    if (scores(parsed.action) && (!seat.isHost || this.options.kind === 'solo')) {
       const points = scoreAction(result.events);
       seat.score += points;
       seat.roundScore += points;

@@ -3,6 +3,7 @@
 import { applyActionInPlace, isFinished, machineMetrics, processMetrics, startKernel, tickInPlace } from '../../shared/kernel/index.ts';
 import type { InPlaceResult, KernelAction, KernelEvent, KernelState, Scenario, TimedAction } from '../../shared/kernel/index.ts';
 import type { RoleSlot } from '../../shared/roles/types.ts';
+import { replaysIntoBaselines } from '../../shared/protocol/actions.ts';
 import type { PlayerResult, RoundEnd, RoundSummary } from '../../shared/protocol/summary.ts';
 import { runBaselines } from './baselines.ts';
 import { classPolicy, playBots } from './bot-driver.ts';
@@ -27,8 +28,6 @@ export interface StepResult {
   events: KernelEvent[];
   ended: RoundEnd | null;
 }
-
-const HOST_ACTIONS: ReadonlySet<KernelAction['type']> = new Set(['set-quantum', 'add-core', 'kill', 'spawn-process']);
 
 /** A class's machine and its rounds. */
 export class Match {
@@ -141,7 +140,7 @@ export class Match {
 
   /** The round's report: the class's figures and the baselines under the same host events. */
   summary(roomCode: string, endedBy: RoundEnd, players: PlayerResult[], now: Date): RoundSummary {
-    const hostEvents = this.log.filter((e) => HOST_ACTIONS.has(e.action.type));
+    const hostEvents = this.log.filter((e) => replaysIntoBaselines(e.action));
     return {
       roomCode,
       round: this.round,
