@@ -6,7 +6,10 @@ import type { ServerConfig } from '../config.ts';
 import { Classroom, type Admission, type ClassroomOptions } from '../game/classroom.ts';
 import type { RoundReportSink } from '../game/round-reports.ts';
 import { roleOf } from '../game/roster.ts';
+import { legalMoves } from '../../shared/kernel/index.ts';
+import { encodeMove, toMessage } from '../../shared/protocol/actions.ts';
 import { slotThreadId } from '../../shared/roles/slot-thread.ts';
+import type { RoleSlot } from '../../shared/roles/types.ts';
 import type { CreationGrants } from './directory.ts';
 import { roomTimings } from '../metrics.ts';
 import type { SnapshotStore } from './room-saver.ts';
@@ -38,6 +41,8 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: SyncedRoo
   /** What the machine view was last projected from; a frame with no message, no tick and no new action skips projectMachine. */
   private projected: { state: unknown; tick: number; log: number; messages: number } = { state: null, tick: -1, log: -1, messages: -1 };
   private messagesSeen = 0;
+  /** Legal moves per held job since the machine was last projected. */
+  private readonly moves = new Map<string, string[]>();
 
   /** Builds the classroom and wires messages, the clock and the projection. */
   protected setup(services: RoomServices, options: Omit<ClassroomOptions, 'io' | 'reports' | 'abuseLimit' | 'roomId'>): void {
@@ -89,18 +94,35 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: SyncedRoo
     if (p.state !== st || p.tick !== st.tick || p.log !== c.match.log.length || p.messages !== this.messagesSeen) {
       projectMachine(s.machine, st);
       p.state = st; p.tick = st.tick; p.log = c.match.log.length; p.messages = this.messagesSeen;
+      this.moves.clear(); // the machine moved: every job's legal moves are recomputed on demand
     }
     projectPlayers(s, c.seats.all().filter((seat) => seat.status !== 'left').map((seat) => [seat.id, {
       nickname: seat.nickname, slot: seat.slot, role: roleOf(c.match, seat), score: seat.score, connected: seat.status === 'present', host: seat.isHost,
     }]));
     const holders = new Map(c.seats.players().map((seat) => [seat.slot, seat.id]));
+    // a job someone present holds (a student, or the solo player who is also the host) shows its legal moves
+    const held = new Set(c.seats.all().filter((seat) => seat.status === 'present').map((seat) => seat.slot));
     projectSlots(s, c.match.slots.map((slot) => [slot.key, {
       role: slot.role,
       holder: holders.get(slot.key) ?? '',
       cores: slot.role === 'scheduler' ? slot.cores : [],
       tid: slotThreadId(c.match.state, slot) ?? -1,
       channel: slot.role === 'ipc' ? slot.channel : '',
+      moves: held.has(slot.key) ? this.movesOf(slot) : [],
     }]));
+  }
+
+  /** A job's legal moves as the synced strings the action bar reads, computed once per machine change. */
+  private movesOf(slot: RoleSlot): string[] {
+    let out = this.moves.get(slot.key);
+    if (out) return out;
+    out = [];
+    for (const a of legalMoves(this.classroom.match.state, slot)) {
+      const m = toMessage(a);
+      if (m) out.push(encodeMove(m));
+    }
+    this.moves.set(slot.key, out);
+    return out;
   }
 
   override onBeforePatch(): void {

@@ -123,6 +123,8 @@ const SlotView = schema({
   cores: t.array('uint8'),
   tid: t.int16().default(-1),
   channel: t.string().default(''),
+  /** The job's legal moves now (encodeMove), while a person holds it; empty for a bot's job. */
+  moves: t.array('string'),
 }, 'SlotView');
 
 /** The room's synced state class, registered as the room's state. */
@@ -256,7 +258,7 @@ export function projectMachine(m: Machine, s: KernelState): void {
 export interface PlayerRecord { nickname: string; slot: string; role: string; score: number; connected: boolean; host: boolean }
 
 /** One job as the room shows it: who holds it ('' = a bot) and what it covers. */
-export interface SlotRecord { role: string; holder: string; cores: number[]; tid: number; channel: string }
+export interface SlotRecord { role: string; holder: string; cores: number[]; tid: number; channel: string; moves: string[] }
 
 /** Copies the seats into the synced players map (keyed by public seat id; never the private player id). */
 export function projectPlayers(state: SyncedRoomState, players: Iterable<[string, PlayerRecord]>): void {
@@ -270,5 +272,6 @@ export function projectPlayers(state: SyncedRoomState, players: Iterable<[string
 export function projectSlots(state: SyncedRoomState, slots: Iterable<[string, SlotRecord]>): void {
   syncMap(state.slots, slots, () => new SlotView(), (v, r) => {
     put(v, 'role', r.role); put(v, 'holder', r.holder); syncArray(v.cores, r.cores); put(v, 'tid', r.tid); put(v, 'channel', r.channel);
+    syncArray(v.moves, r.moves);
   });
 }

@@ -141,3 +141,14 @@ export function toMessage(action: KernelAction): MoveMessage | null {
   if (entry.kind === 'internal') return null;
   return { type: action.type, payload: entry.toPayload(action) } as MoveMessage;
 }
+
+/** A move as one string in the synced state (`type {json payload}`): the server projects each held job's legal moves so. */
+export function encodeMove(m: MoveMessage): string {
+  return `${m.type} ${JSON.stringify(m.payload ?? {})}`;
+}
+
+/** The move a projected string stands for (the inverse of encodeMove; the server wrote it). */
+export function decodeMove(text: string): MoveMessage {
+  const at = text.indexOf(' ');
+  return { type: text.slice(0, at), payload: JSON.parse(text.slice(at + 1)) } as MoveMessage;
+}

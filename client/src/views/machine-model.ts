@@ -2,6 +2,7 @@
 // Only reading and arithmetic for display (labels, groupings, textbook averages): no game rules.
 import type { SyncedRoomState } from '../../../server/rooms/projection.ts';
 import type { KernelState } from '../../../shared/kernel/types.ts';
+import { decodeMove, type MoveMessage } from '../../../shared/protocol/actions.ts';
 
 type Machine = SyncedRoomState['machine'];
 
@@ -114,6 +115,8 @@ export interface Mine {
   channel: string;
   /** Whether I run the room's clock (the teacher in a class, the player in a solo level). */
   host: boolean;
+  /** What my job may do now: the kernel's legal moves, projected by the server. */
+  moves: MoveMessage[];
 }
 
 /** The whole machine, once. */
@@ -282,6 +285,7 @@ export function readMachine(state: SyncedRoomState, seat: string | null): Machin
       tid: slot?.tid ?? -1,
       channel: slot?.channel ?? '',
       host: player?.host ?? false,
+      moves: slot ? arr(slot.moves).map(decodeMove) : [],
     },
   };
 }
