@@ -11,6 +11,7 @@ import { CLOSE_CODES, type EdgeErrorCode, type JoinError } from '../../shared/pr
 import { joinOptionsSchema } from '../../shared/protocol/join.ts';
 import { normalizeJoinCode } from '../../shared/protocol/join-code.ts';
 import { scores } from '../../shared/protocol/actions.ts';
+import type { ServerMessageType, ServerMessages } from '../../shared/protocol/server-messages.ts';
 import { parseClientMessage, type HostCommand, type Sender } from '../../shared/protocol/messages.ts';
 import { checkNickname } from '../../shared/protocol/nickname.ts';
 import type { RoundEnd, RoundSummary } from '../../shared/protocol/summary.ts';
@@ -24,8 +25,8 @@ import type { Overrides } from '../../shared/roles/assign.ts';
 
 /** How the classroom reaches clients; the Colyseus room implements it. */
 export interface RoomIO {
-  send(seatId: string, type: string, payload: unknown): void;
-  broadcast(type: string, payload: unknown): void;
+  send<K extends ServerMessageType>(seatId: string, type: K, payload: ServerMessages[K]): void;
+  broadcast<K extends ServerMessageType>(type: K, payload: ServerMessages[K]): void;
   disconnect(seatId: string, code: number, reason: string): void;
 }
 

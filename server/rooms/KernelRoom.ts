@@ -8,13 +8,14 @@ import type { RoundReportSink } from '../game/round-reports.ts';
 import { roleOf } from '../game/roster.ts';
 import { legalMoves } from '../../shared/kernel/index.ts';
 import { encodeMove, toMessage } from '../../shared/protocol/actions.ts';
+import type { ServerMessages, Welcome } from '../../shared/protocol/server-messages.ts';
 import { slotThreadId } from '../../shared/roles/slot-thread.ts';
 import type { RoleSlot } from '../../shared/roles/types.ts';
 import type { CreationGrants } from './directory.ts';
 import { roomTimings } from '../metrics.ts';
 import type { SnapshotStore } from './room-saver.ts';
 import { guardFrames, offences } from './frame-guard.ts';
-import { RoomState, projectMachine, projectPlayers, projectSlots, type SyncedRoomState } from './projection.ts';
+import { RoomState, projectMachine, projectPlayers, projectSlots, type RoomStateSchema } from './projection.ts';
 
 /** Server-side services every room receives through its registered default options. */
 export interface RoomServices {
@@ -32,7 +33,7 @@ const OFFENCES = new Set(['malformed', 'unknown-type', 'not-your-role']);
 const FRAME_MS = 50;
 
 /** The base room: subclasses decide how the classroom is created and who may join. */
-export abstract class KernelRoom<Meta = unknown> extends Room<{ state: SyncedRoomState; metadata: Meta }> {
+export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomStateSchema; metadata: Meta }> {
   override state = new RoomState();
   override patchRate = FRAME_MS;
   /** The room's game session (public so tests and tools can inspect the authoritative machine). */
@@ -54,7 +55,10 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: SyncedRoo
       reports: services.reports,
       io: {
         send: (seatId, type, payload) => {
-          if (type === 'error' && OFFENCES.has((payload as { code: string }).code)) offences.note(this.roomId, `seat ${seatId}`, `${(payload as { code: string }).code}: ${(payload as { message: string }).message}`);
+          if (type === 'error') {
+            const e = payload as ServerMessages['error'];
+            if (OFFENCES.has(e.code)) offences.note(this.roomId, `seat ${seatId}`, `${e.code}: ${e.message}`);
+          }
           this.clientOf(seatId)?.send(type, payload);
         },
         broadcast: (type, payload) => this.broadcast(type, payload, { afterNextPatch: true }),
@@ -166,11 +170,12 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: SyncedRoo
   private welcome(client: Client): void {
     const seat = this.classroom.seats.bySession(client.sessionId);
     if (!seat) return;
-    client.send('welcome', { seat: seat.id, slot: seat.slot, host: seat.isHost, lang: seat.lang, code: this.classroom.options.code, leaderboard: this.classroom.options.leaderboard ?? true });
+    const welcome: Welcome = { seat: seat.id, slot: seat.slot, host: seat.isHost, lang: seat.lang, code: this.classroom.options.code, leaderboard: this.classroom.options.leaderboard ?? true };
+    client.send('welcome', welcome);
     // what happened lately, so a late joiner's (or a returning player's) feed is not empty; `replay`
     // tells the client to replace its feed rather than add to it
     const recent = this.classroom.recentEvents();
-    if (recent.length > 0) client.send('events', { tick: this.classroom.match.state.tick, events: recent, replay: true });
+    if (recent.length > 0) client.send('events', { tick: this.classroom.match.state.tick, events: recent, replay: true } satisfies ServerMessages['events']);
     if (this.classroom.lastSummary && this.classroom.match.phase === 'ended') client.send('summary', this.classroom.lastSummary);
   }
 

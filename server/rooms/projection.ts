@@ -5,6 +5,7 @@
 import { schema, t, type ArraySchema, type MapSchema, type SchemaType } from '@colyseus/schema';
 import { formatInstr } from '../../shared/kernel/index.ts';
 import type { BlockReason, Instr, KernelState } from '../../shared/kernel/index.ts';
+import type { SyncedRoomState } from '../../shared/protocol/state.ts';
 
 const CoreView = schema({
   id: t.uint8().default(0),
@@ -142,9 +143,16 @@ export const RoomState = schema({
   machine: t.ref(MachineView).default(() => new MachineView()),
 }, 'RoomState');
 
-/** What a client sees as `room.state` (decoded by reflection; this is its static type). */
-export type SyncedRoomState = SchemaType<typeof RoomState>;
+/** The server's own view of the synced state: the schema instances the room projects into. */
+export type RoomStateSchema = SchemaType<typeof RoomState>;
 type Machine = SchemaType<typeof MachineView>;
+
+/** What a client sees as `room.state`: the plain interfaces of shared/protocol/state.ts. */
+export type { SyncedRoomState } from '../../shared/protocol/state.ts';
+
+/** Fails to compile when the schema stops conforming to the shared interfaces clients compile against. */
+type Conforms<Actual extends Declared, Declared> = Actual;
+export type ProjectionConforms = Conforms<RoomStateSchema, SyncedRoomState>;
 
 /** Sets a field only when its value differs, so unchanged fields never enter a patch. */
 function put<T extends object, K extends keyof T>(o: T, k: K, v: T[K]): void {
@@ -261,7 +269,7 @@ export interface PlayerRecord { nickname: string; slot: string; role: string; sc
 export interface SlotRecord { role: string; holder: string; cores: number[]; tid: number; channel: string; moves: string[] }
 
 /** Copies the seats into the synced players map (keyed by public seat id; never the private player id). */
-export function projectPlayers(state: SyncedRoomState, players: Iterable<[string, PlayerRecord]>): void {
+export function projectPlayers(state: RoomStateSchema, players: Iterable<[string, PlayerRecord]>): void {
   syncMap(state.players, players, () => new PlayerView(), (v, p) => {
     put(v, 'nickname', p.nickname); put(v, 'slot', p.slot); put(v, 'role', p.role);
     put(v, 'score', p.score); put(v, 'connected', p.connected); put(v, 'host', p.host);
@@ -269,7 +277,7 @@ export function projectPlayers(state: SyncedRoomState, players: Iterable<[string
 }
 
 /** Copies the jobs and their holders into the synced slots map. */
-export function projectSlots(state: SyncedRoomState, slots: Iterable<[string, SlotRecord]>): void {
+export function projectSlots(state: RoomStateSchema, slots: Iterable<[string, SlotRecord]>): void {
   syncMap(state.slots, slots, () => new SlotView(), (v, r) => {
     put(v, 'role', r.role); put(v, 'holder', r.holder); syncArray(v.cores, r.cores); put(v, 'tid', r.tid); put(v, 'channel', r.channel);
     syncArray(v.moves, r.moves);

@@ -1,6 +1,6 @@
 // The synced state read into plain objects once per patch, so every view draws from the same snapshot.
 // Only reading and arithmetic for display (labels, groupings, textbook averages): no game rules.
-import type { SyncedRoomState } from '../../../server/rooms/projection.ts';
+import type { SyncedRoomState } from '../../../shared/protocol/state.ts';
 import type { KernelState } from '../../../shared/kernel/types.ts';
 import { decodeMove, type MoveMessage } from '../../../shared/protocol/actions.ts';
 
