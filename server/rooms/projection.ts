@@ -3,7 +3,7 @@
 // only what changed so patches stay small. Clients decode it by reflection; its TypeScript shape is
 // `SyncedRoomState` below.
 import { schema, t, type ArraySchema, type MapSchema, type SchemaType } from '@colyseus/schema';
-import { formatInstr } from '../../shared/kernel/index.ts';
+import { formatInstr, kernelLabels, screenFigures } from '../../shared/kernel/index.ts';
 import type { BlockReason, Instr, KernelState } from '../../shared/kernel/index.ts';
 import type { SyncedRoomState } from '../../shared/protocol/state.ts';
 
@@ -19,6 +19,7 @@ const CoreView = schema({
 
 const ThreadView = schema({
   tid: t.uint16().default(0),
+  label: t.string().default(''),
   pid: t.uint16().default(0),
   state: t.string().default('new'),
   pc: t.uint16().default(0),
@@ -92,6 +93,21 @@ const WaitView = schema({
   waiters: t.array('uint16'),
 }, 'WaitView');
 
+/** The machine's figures, as presentation.ts computes them; -1 where a figure is not defined yet. */
+const FiguresView = schema({
+  utilization: t.float64().default(0),
+  throughput: t.float64().default(0),
+  completed: t.uint32().default(0),
+  response: t.float64().default(-1),
+  turnaround: t.float64().default(-1),
+  waiting: t.float64().default(-1),
+  interruptLatency: t.float64().default(-1),
+  switches: t.uint32().default(0),
+  switchTicks: t.uint32().default(0),
+  faults: t.map('uint32'),
+  faultTotal: t.uint32().default(0),
+}, 'FiguresView');
+
 const MachineView = schema({
   tick: t.uint32().default(0),
   quantum: t.uint16().default(0),
@@ -107,6 +123,7 @@ const MachineView = schema({
   semaphores: t.map(WaitView),
   shared: t.map('int32'),
   counters: t.map('uint32'),
+  figures: t.ref(FiguresView).default(() => new FiguresView()),
 }, 'MachineView');
 
 const PlayerView = schema({
@@ -228,8 +245,9 @@ export function projectMachine(m: Machine, s: KernelState): void {
     syncArray(v.shm, mem.shm);
     syncPrimitiveMap(v.vars, p.vars);
   });
+  const labels = kernelLabels(s);
   syncMap(m.threads, Object.entries(s.threads), () => new ThreadView(), (v, th) => {
-    put(v, 'tid', th.tid); put(v, 'pid', th.pid); put(v, 'state', th.state); put(v, 'pc', th.pc);
+    put(v, 'tid', th.tid); put(v, 'label', labels(th.tid)); put(v, 'pid', th.pid); put(v, 'state', th.state); put(v, 'pc', th.pc);
     syncArray(v.program, texts(th.program));
     syncArray(v.palette, texts(th.palette));
     put(v, 'steered', th.steered); put(v, 'core', th.core ?? -1); put(v, 'blocked', blockedText(th.blocked));
@@ -260,6 +278,12 @@ export function projectMachine(m: Machine, s: KernelState): void {
   for (const [seg, mem] of Object.entries(s.sharedMemory)) for (const [k, val] of Object.entries(mem.vars)) shared[`${seg}.${k}`] = val;
   syncPrimitiveMap(m.shared, shared);
   syncPrimitiveMap(m.counters, s.counters as unknown as Record<string, number>);
+  const f = screenFigures(s);
+  const fv = m.figures;
+  put(fv, 'utilization', f.utilization); put(fv, 'throughput', f.throughput); put(fv, 'completed', f.completed);
+  put(fv, 'response', f.response ?? -1); put(fv, 'turnaround', f.turnaround ?? -1); put(fv, 'waiting', f.waiting ?? -1);
+  put(fv, 'interruptLatency', f.interruptLatency ?? -1); put(fv, 'switches', f.switches); put(fv, 'switchTicks', f.switchTicks);
+  syncPrimitiveMap(fv.faults, f.faults); put(fv, 'faultTotal', f.faultTotal);
 }
 
 /** One seat as the room shows it to everyone. */

@@ -1,6 +1,7 @@
 // The machine's bookkeeping: building a kernel from a scenario, and the lifecycle moves every part
 // shares (create, admit, ready, block, exit, terminate). Functions here mutate the state they are
 // given; index.ts wraps them so that callers outside the kernel see pure functions.
+import { threadLabel } from './presentation.ts';
 import type {
   BlockReason, Channel, Instr, Interrupt, KernelEvent, KernelState, Process, ProcessSpec, Scenario, Thread,
 } from './types.ts';
@@ -77,7 +78,7 @@ export function label(s: KernelState, tid: number): string {
   const t = s.threads[tid];
   if (!t) return `T${tid}`;
   const p = s.processes[t.pid]!;
-  return p.threads.length === 1 ? `P${p.pid}` : `P${p.pid}·T${p.threads.indexOf(tid) + 1}`;
+  return threadLabel(p.pid, p.threads, tid);
 }
 
 /** Live (not terminated) processes, for the process-table limit. */

@@ -4,6 +4,7 @@ import { label } from './machine.ts';
 import type { BlockReason, KernelEvent, KernelState, Rejection, RejectionCode } from './types.ts';
 
 import type { Lang } from './limits.ts';
+import type { LabelOf } from './presentation.ts';
 
 /** The two languages every text exists in (declared in limits.ts). */
 export type { Lang } from './limits.ts';
@@ -65,9 +66,12 @@ function reason(b: BlockReason, lang: Lang): string {
   }
 }
 
-/** A one-line account of an event for the feed ("P4's two threads lost an update on balance"). */
-export function describeEvent(e: KernelEvent, s: KernelState, lang: Lang): string {
-  const L = (tid: number) => label(s, tid);
+/**
+ * A one-line account of an event for the feed ("P4's two threads lost an update on balance"), naming
+ * threads by the machine's state or by a label function (a client reading the synced state).
+ */
+export function describeEvent(e: KernelEvent, s: KernelState | LabelOf, lang: Lang): string {
+  const L = typeof s === 'function' ? s : (tid: number) => label(s, tid);
   const ko = lang === 'ko';
   switch (e.type) {
     case 'arrived': return ko ? `P${e.pid} (${e.name}) 생성` : `P${e.pid} (${e.name}) was created`;

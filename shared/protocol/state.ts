@@ -27,7 +27,8 @@ export interface CoreState { id: number; running: number; switchLeft: number; sl
 
 /** A thread: its state, program (instruction texts) and PC, the palette a steered thread chooses from. */
 export interface ThreadStateView {
-  tid: number; pid: number; state: string; pc: number; program: SyncedList<string>; palette: SyncedList<string>; steered: boolean;
+  /** The kernel's label (presentation.ts): P3, or P3·T2 in a multithreaded process. */
+  tid: number; label: string; pid: number; state: string; pc: number; program: SyncedList<string>; palette: SyncedList<string>; steered: boolean;
   core: number; blocked: string; reg: number; cpuTicks: number; readyTicks: number; locksHeld: SyncedList<string>;
 }
 
@@ -54,6 +55,12 @@ export interface ChannelState {
 /** A lock (owner -1 when free) or a semaphore (its value), with its waiters. */
 export interface WaitState { owner: number; value: number; waiters: SyncedList<number> }
 
+/** The machine's figures as presentation.ts computes them (screenFigures); -1 where one is not defined yet. */
+export interface FiguresState {
+  utilization: number; throughput: number; completed: number; response: number; turnaround: number; waiting: number; interruptLatency: number;
+  switches: number; switchTicks: number; faults: SyncedMap<number>; faultTotal: number;
+}
+
 /** The machine, as the kernel's projection. */
 export interface MachineState {
   tick: number; quantum: number; switchCost: number;
@@ -61,6 +68,7 @@ export interface MachineState {
   processes: SyncedMap<ProcessStateView>; threads: SyncedMap<ThreadStateView>; devices: SyncedMap<DeviceState>;
   interrupts: SyncedMap<InterruptState>; channels: SyncedMap<ChannelState>;
   locks: SyncedMap<WaitState>; semaphores: SyncedMap<WaitState>; shared: SyncedMap<number>; counters: SyncedMap<number>;
+  figures: FiguresState;
 }
 
 /** One seat as everyone sees it (keyed by public seat id). */
@@ -73,4 +81,9 @@ export interface SlotState { role: string; holder: string; cores: SyncedList<num
 export interface SyncedRoomState {
   code: string; phase: string; round: number; speed: number; locked: boolean; lateJoin: boolean; scenario: string; tickLimit: number;
   players: SyncedMap<PlayerState>; slots: SyncedMap<SlotState>; machine: MachineState;
+}
+
+/** The label function of a synced machine: the kernel's labels, as projected (for event sentences). */
+export function syncedLabels(m: MachineState): (tid: number) => string {
+  return (tid) => m.threads.get(String(tid))?.label || `T${tid}`;
 }

@@ -2,11 +2,12 @@
 // live events; the roster (role, connection, score; kick, rename, assign, rotate); machine figures and
 // the event feed. The dashboard joins the room as its host with the host key (docs/PROTOCOL.md).
 import QRCode from 'qrcode';
-import type { SyncedRoomState } from '../../../shared/protocol/state.ts';
+import type { KernelEvent } from '../../../shared/kernel/types.ts';
+import { syncedLabels, type SyncedRoomState } from '../../../shared/protocol/state.ts';
 import { RoomConnection } from '../net/room-connection.ts';
 import { api, type LiveRoom } from './api.ts';
 import { checkbox, fill, h } from './dom.ts';
-import { formatEvent, type FeedEvent } from './event-text.ts';
+import { formatEvent } from './event-text.ts';
 import { lang, t, type TextKey } from './texts.ts';
 
 /** The host's messages that carry no payload, for the plain control buttons. */
@@ -186,18 +187,16 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement) {
   }
 
   function renderMetrics(s: SyncedRoomState): void {
+    // the figures come projected from the kernel's presentation module, the same the projector shows
     const m = s.machine;
-    let busy = 0;
-    m.cores.forEach((c) => { busy += c.busyTicks; });
-    const counter = (k: string) => m.counters.get(k) ?? 0;
-    const faults = ['lostUpdates', 'deadlocks', 'starvations', 'faults', 'leaks', 'outOfOrder', 'unhandledInterrupts'].reduce((sum, k) => sum + counter(k), 0);
+    const f = m.figures;
     const items: [TextKey, string][] = [
       ['metrics.tick', String(m.tick)],
-      ['metrics.utilization', m.tick > 0 ? `${Math.round((busy / (m.cores.length * m.tick)) * 100)}%` : '—'],
+      ['metrics.utilization', m.tick > 0 ? `${Math.round(f.utilization * 100)}%` : '—'],
       ['metrics.ready', String(m.readyQueue.length)],
-      ['metrics.switches', String(counter('contextSwitches'))],
-      ['metrics.completed', String(counter('completed'))],
-      ['metrics.faults', String(faults)],
+      ['metrics.switches', String(f.switches)],
+      ['metrics.completed', String(f.completed)],
+      ['metrics.faults', String(f.faultTotal)],
     ];
     fill(metrics, ...items.flatMap(([k, v]) => [h('dt', {}, t(k)), h('dd', {}, v)]));
   }
@@ -226,10 +225,11 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement) {
       renderRoster(s);
       renderMetrics(s);
     },
-    feed(list: readonly FeedEvent[], replay: boolean) {
+    feed(list: readonly KernelEvent[], replay: boolean) {
       if (replay) feedList.replaceChildren(); // the round's latest events, on (re)joining: they replace the list
+      const labels = room ? syncedLabels(room.state.machine) : (tid: number) => `T${tid}`;
       for (const e of list) {
-        const text = formatEvent(e);
+        const text = formatEvent(e, labels);
         if (text) feedList.prepend(h('li', { class: `ev-${e.type}` }, h('span', { class: 'mono' }, `t${e.tick}`), ' ', text));
       }
       while (feedList.children.length > 80) feedList.lastElementChild?.remove();
