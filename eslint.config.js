@@ -33,4 +33,13 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'setTimeout', 'setInterval', 'fetch', 'process', 'window', 'document'],
     },
   },
+  {
+    // The game and the dashboard compile against the wire package (shared/protocol), never the server.
+    files: ['client/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/server/*', '**/server/**'], message: 'client/ never imports server/: use the wire package in shared/protocol.' }],
+      }],
+    },
+  },
 );

@@ -1,8 +1,9 @@
 // The comparison at the end of a round: the same scenario, seed and host live events, played
 // entirely by bots under each classic policy.
 import { applyActionInPlace, createKernel, isFinished, machineMetrics, tickInPlace } from '../../shared/kernel/index.ts';
-import type { KernelAction, KernelState, Scenario, TimedAction } from '../../shared/kernel/index.ts';
+import type { KernelState, Scenario, TimedAction } from '../../shared/kernel/index.ts';
 import { roleSlots } from '../../shared/roles/assign.ts';
+import { replaysIntoBaselines } from '../../shared/protocol/actions.ts';
 import { BASELINE_POLICIES, type BaselineResult } from '../../shared/protocol/summary.ts';
 import { scenarioForPolicy } from '../../shared/sim/run.ts';
 import { playBots } from './bot-driver.ts';
@@ -37,15 +38,13 @@ export function runBaseline(scenario: Scenario, seed: number, hostEvents: readon
  */
 export function hostEventsOf(state: KernelState, log: readonly TimedAction[]): TimedAction[] {
   const names = new Map(Object.entries(state.arrivedPids).map(([name, pid]) => [pid, name]));
-  return log.filter((e) => HOST_ACTIONS.has(e.action.type)).map((e) => {
+  return log.filter((e) => replaysIntoBaselines(e.action)).map((e) => {
     if (e.action.type !== 'kill' || e.action.process !== undefined) return e;
     const name = names.get(e.action.pid);
     return name === undefined ? e : { tick: e.tick, action: { ...e.action, process: name } };
   });
 }
 
-/** The action types a host's live events produce, which the baselines replay. */
-export const HOST_ACTIONS: ReadonlySet<KernelAction['type']> = new Set(['set-quantum', 'add-core', 'kill', 'spawn-process']);
 
 /** Every baseline, in the fixed order the report shows them. */
 export function runBaselines(scenario: Scenario, seed: number, hostEvents: readonly TimedAction[], tickLimit: number): BaselineResult[] {

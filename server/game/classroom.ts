@@ -10,6 +10,9 @@ import { SPECTATOR, type Role } from '../../shared/roles/types.ts';
 import { CLOSE_CODES, type EdgeErrorCode, type JoinError } from '../../shared/protocol/errors.ts';
 import { joinOptionsSchema } from '../../shared/protocol/join.ts';
 import { normalizeJoinCode } from '../../shared/protocol/join-code.ts';
+import { scores } from '../../shared/protocol/actions.ts';
+import { MODES, type Mode, type ModeName } from './modes.ts';
+import type { ServerMessageType, ServerMessages } from '../../shared/protocol/server-messages.ts';
 import { parseClientMessage, type HostCommand, type Sender } from '../../shared/protocol/messages.ts';
 import { checkNickname } from '../../shared/protocol/nickname.ts';
 import type { RoundEnd, RoundSummary } from '../../shared/protocol/summary.ts';
@@ -23,14 +26,14 @@ import type { Overrides } from '../../shared/roles/assign.ts';
 
 /** How the classroom reaches clients; the Colyseus room implements it. */
 export interface RoomIO {
-  send(seatId: string, type: string, payload: unknown): void;
-  broadcast(type: string, payload: unknown): void;
+  send<K extends ServerMessageType>(seatId: string, type: K, payload: ServerMessages[K]): void;
+  broadcast<K extends ServerMessageType>(type: K, payload: ServerMessages[K]): void;
   disconnect(seatId: string, code: number, reason: string): void;
 }
 
 /** A classroom's fixed settings. */
 export interface ClassroomOptions {
-  kind: 'class' | 'solo';
+  kind: ModeName;
   roomId: string;
   code: string;
   hostKey: string | null;
@@ -84,7 +87,12 @@ export class Classroom {
   constructor(readonly options: ClassroomOptions) {
     this.match = options.createMatch?.(options.match) ?? new Match(options.match);
     this.strikes = new Strikes(options.abuseLimit);
-    if (this.match.slots.length === 0) this.match.slots = roleSlots(options.match.scenario, options.kind === 'solo' ? 1 : 0);
+    if (this.match.slots.length === 0) this.match.slots = roleSlots(options.match.scenario, this.mode.slotHumans);
+  }
+
+  /** What this room's mode decides (the MODES table). */
+  get mode(): Mode {
+    return MODES[this.options.kind];
   }
 
   /** Decides whether a connection may take a seat, and which. */
@@ -160,7 +168,7 @@ export class Classroom {
     seat.status = 'left';
     seat.sessionId = null;
     this.strikes.clear(seat.id);
-    if (seat.isHost || this.options.kind === 'solo') return;
+    if (seat.isHost || this.mode.hostPlays) return;
     seat.slot = SPECTATOR;
     if (this.match.phase === 'lobby') rebalance(this.seats, this.match, this.overrides);
   }
@@ -200,7 +208,7 @@ export class Classroom {
     }
     seat.actions++;
     this.activity.accepted(seat.id, this.match.state, type, prompt);
-    if (!seat.isHost || this.options.kind === 'solo') {
+    if (scores(parsed.action) && (!seat.isHost || this.mode.hostPlays)) {
       const points = scoreAction(result.events);
       seat.score += points;
       seat.roundScore += points;
@@ -219,10 +227,11 @@ export class Classroom {
   /** Runs a host command; returns why it is not possible, or null. */
   command(c: HostCommand): EdgeErrorCode | null {
     const m = this.match;
+    if (!this.mode.commands.has(c.type)) return c.type === 'take-job' ? 'no-such-slot' : 'bad-state';
     switch (c.type) {
       case 'start':
         if (m.phase !== 'lobby') return 'bad-state';
-        if (this.options.kind === 'class') rebalance(this.seats, m, this.overrides);
+        if (this.mode.rebalances) rebalance(this.seats, m, this.overrides);
         this.beginRound();
         return m.start() ? null : 'bad-state';
       case 'pause': return m.pause() ? null : 'bad-state';
@@ -234,18 +243,17 @@ export class Classroom {
       case 'restart':
         this.freshMachine();
         this.overrides = {};
-        if (this.options.kind === 'class') rebalance(this.seats, m, this.overrides);
+        if (this.mode.rebalances) rebalance(this.seats, m, this.overrides);
         return null;
       case 'retry':
         // Solo: the same scenario again from tick 0, running at once.
-        if (this.options.kind !== 'solo') return 'bad-state';
         this.freshMachine();
         this.beginRound();
         return m.start() ? null : 'bad-state';
       case 'take-job': {
         // Solo: the player moves to another of the room's jobs (a level with two threads or channels).
         const seat = this.seats.all()[0];
-        if (this.options.kind !== 'solo' || !seat || !m.slots.some((s) => s.key === c.slot)) return 'no-such-slot';
+        if (!seat || !m.slots.some((s) => s.key === c.slot)) return 'no-such-slot';
         seat.slot = c.slot;
         return null;
       }
@@ -253,7 +261,6 @@ export class Classroom {
       case 'lock': this.locked = c.locked; return null;
       case 'late-join': this.lateJoin = c.allowed; return null;
       case 'assign':
-        if (this.options.kind === 'solo') return 'bad-state';
         return reassign(this.seats, m, this.overrides, c.player, c.slot);
       case 'rename': {
         const seat = this.seats.get(c.player);
@@ -265,7 +272,6 @@ export class Classroom {
       }
       case 'rotate': {
         // Every job moves to the next player in join order (the last player's to the first).
-        if (this.options.kind === 'solo') return 'bad-state';
         const players = this.seats.players();
         const slots = players.map((s) => s.slot);
         players.forEach((s, i) => {
@@ -341,7 +347,7 @@ export class Classroom {
   }
 
   private finishRound(endedBy: RoundEnd): void {
-    const seats = this.seats.all().filter((s) => !s.isHost || this.options.kind === 'solo');
+    const seats = this.seats.all().filter((s) => !s.isHost || this.mode.hostPlays);
     const players = seats.map((s) => ({ seat: s.id, nickname: s.nickname, slot: s.slot, role: roleOf(this.match, s) as Role, score: s.roundScore }));
     const summary = this.match.summary(this.options.code, endedBy, players, new Date());
     this.lastSummary = summary;

@@ -3,19 +3,15 @@
 // state and the round summary work unchanged. The level's verdict comes from evaluateLevel.
 import { isFinished } from '../../shared/kernel/index.ts';
 import type { InPlaceResult, KernelAction, KernelEvent } from '../../shared/kernel/index.ts';
-import { LevelSession, type Level, type LevelResult } from '../../shared/levels/index.ts';
+import { LevelSession, type Level } from '../../shared/levels/index.ts';
 import { levelSlots } from '../../shared/roles/level-slots.ts';
+import type { LevelVerdict } from '../../shared/protocol/server-messages.ts';
 import type { RoundEnd } from '../../shared/protocol/summary.ts';
 import { Match, type StepResult } from './match.ts';
 import { RoundTimeline } from './round-timeline.ts';
 
-/** The verdict of one attempt, as the room sends it in `level-result`. */
-export interface LevelVerdict extends LevelResult {
-  level: string;
-  attempt: number;
-  ticks: number;
-  endedBy: RoundEnd;
-}
+/** The verdict of one attempt (declared with the server's messages). */
+export type { LevelVerdict } from '../../shared/protocol/server-messages.ts';
 
 /** A Match whose machine is a LevelSession; `onVerdict` hears each attempt's result once. */
 export class LevelMatch extends Match {

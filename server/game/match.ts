@@ -28,7 +28,6 @@ export interface StepResult {
   ended: RoundEnd | null;
 }
 
-
 /** A class's machine and its rounds. */
 export class Match {
   state: KernelState;

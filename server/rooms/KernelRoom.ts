@@ -6,12 +6,16 @@ import type { ServerConfig } from '../config.ts';
 import { Classroom, type Admission, type ClassroomOptions } from '../game/classroom.ts';
 import type { RoundReportSink } from '../game/round-reports.ts';
 import { roleOf } from '../game/roster.ts';
+import { legalMoves } from '../../shared/kernel/index.ts';
+import { encodeMove, toMessage } from '../../shared/protocol/actions.ts';
+import type { ServerMessages, Welcome } from '../../shared/protocol/server-messages.ts';
 import { slotThreadId } from '../../shared/roles/slot-thread.ts';
+import type { RoleSlot } from '../../shared/roles/types.ts';
 import type { CreationGrants } from './directory.ts';
 import { roomTimings } from '../metrics.ts';
 import type { SnapshotStore } from './room-saver.ts';
 import { guardFrames, offences } from './frame-guard.ts';
-import { RoomState, projectMachine, projectPlayers, projectSlots, type SyncedRoomState } from './projection.ts';
+import { RoomState, projectMachine, projectPlayers, projectSlots, type RoomStateSchema } from './projection.ts';
 
 /** Server-side services every room receives through its registered default options. */
 export interface RoomServices {
@@ -29,7 +33,7 @@ const OFFENCES = new Set(['malformed', 'unknown-type', 'not-your-role']);
 const FRAME_MS = 50;
 
 /** The base room: subclasses decide how the classroom is created and who may join. */
-export abstract class KernelRoom<Meta = unknown> extends Room<{ state: SyncedRoomState; metadata: Meta }> {
+export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomStateSchema; metadata: Meta }> {
   override state = new RoomState();
   override patchRate = FRAME_MS;
   /** The room's game session (public so tests and tools can inspect the authoritative machine). */
@@ -38,6 +42,8 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: SyncedRoo
   /** What the machine view was last projected from; a frame with no message, no tick and no new action skips projectMachine. */
   private projected: { state: unknown; tick: number; log: number; messages: number } = { state: null, tick: -1, log: -1, messages: -1 };
   private messagesSeen = 0;
+  /** Legal moves per held job since the machine was last projected. */
+  private readonly moves = new Map<string, string[]>();
 
   /** Builds the classroom and wires messages, the clock and the projection. */
   protected setup(services: RoomServices, options: Omit<ClassroomOptions, 'io' | 'reports' | 'abuseLimit' | 'roomId'>): void {
@@ -49,7 +55,10 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: SyncedRoo
       reports: services.reports,
       io: {
         send: (seatId, type, payload) => {
-          if (type === 'error' && OFFENCES.has((payload as { code: string }).code)) offences.note(this.roomId, `seat ${seatId}`, `${(payload as { code: string }).code}: ${(payload as { message: string }).message}`);
+          if (type === 'error') {
+            const e = payload as ServerMessages['error'];
+            if (OFFENCES.has(e.code)) offences.note(this.roomId, `seat ${seatId}`, `${e.code}: ${e.message}`);
+          }
           this.clientOf(seatId)?.send(type, payload);
         },
         broadcast: (type, payload) => this.broadcast(type, payload, { afterNextPatch: true }),
@@ -89,18 +98,35 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: SyncedRoo
     if (p.state !== st || p.tick !== st.tick || p.log !== c.match.log.length || p.messages !== this.messagesSeen) {
       projectMachine(s.machine, st);
       p.state = st; p.tick = st.tick; p.log = c.match.log.length; p.messages = this.messagesSeen;
+      this.moves.clear(); // the machine moved: every job's legal moves are recomputed on demand
     }
     projectPlayers(s, c.seats.all().filter((seat) => seat.status !== 'left').map((seat) => [seat.id, {
       nickname: seat.nickname, slot: seat.slot, role: roleOf(c.match, seat), score: seat.score, connected: seat.status === 'present', host: seat.isHost,
     }]));
     const holders = new Map(c.seats.players().map((seat) => [seat.slot, seat.id]));
+    // a job someone present holds (a student, or the solo player who is also the host) shows its legal moves
+    const held = new Set(c.seats.all().filter((seat) => seat.status === 'present').map((seat) => seat.slot));
     projectSlots(s, c.match.slots.map((slot) => [slot.key, {
       role: slot.role,
       holder: holders.get(slot.key) ?? '',
       cores: slot.role === 'scheduler' ? slot.cores : [],
       tid: slotThreadId(c.match.state, slot) ?? -1,
       channel: slot.role === 'ipc' ? slot.channel : '',
+      moves: held.has(slot.key) ? this.movesOf(slot) : [],
     }]));
+  }
+
+  /** A job's legal moves as the synced strings the action bar reads, computed once per machine change. */
+  private movesOf(slot: RoleSlot): string[] {
+    let out = this.moves.get(slot.key);
+    if (out) return out;
+    out = [];
+    for (const a of legalMoves(this.classroom.match.state, slot)) {
+      const m = toMessage(a);
+      if (m) out.push(encodeMove(m));
+    }
+    this.moves.set(slot.key, out);
+    return out;
   }
 
   override onBeforePatch(): void {
@@ -144,11 +170,12 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: SyncedRoo
   private welcome(client: Client): void {
     const seat = this.classroom.seats.bySession(client.sessionId);
     if (!seat) return;
-    client.send('welcome', { seat: seat.id, slot: seat.slot, host: seat.isHost, lang: seat.lang, code: this.classroom.options.code, leaderboard: this.classroom.options.leaderboard ?? true });
+    const welcome: Welcome = { seat: seat.id, slot: seat.slot, host: seat.isHost, lang: seat.lang, code: this.classroom.options.code, leaderboard: this.classroom.options.leaderboard ?? true };
+    client.send('welcome', welcome);
     // what happened lately, so a late joiner's (or a returning player's) feed is not empty; `replay`
     // tells the client to replace its feed rather than add to it
     const recent = this.classroom.recentEvents();
-    if (recent.length > 0) client.send('events', { tick: this.classroom.match.state.tick, events: recent, replay: true });
+    if (recent.length > 0) client.send('events', { tick: this.classroom.match.state.tick, events: recent, replay: true } satisfies ServerMessages['events']);
     if (this.classroom.lastSummary && this.classroom.match.phase === 'ended') client.send('summary', this.classroom.lastSummary);
   }
 

@@ -3,8 +3,9 @@
 // only what changed so patches stay small. Clients decode it by reflection; its TypeScript shape is
 // `SyncedRoomState` below.
 import { schema, t, type ArraySchema, type MapSchema, type SchemaType } from '@colyseus/schema';
-import { formatInstr, pageTable } from '../../shared/kernel/index.ts';
+import { formatInstr, kernelLabels, pageTable, screenFigures, threadSwitchCostOf } from '../../shared/kernel/index.ts';
 import type { BlockReason, Instr, KernelState } from '../../shared/kernel/index.ts';
+import type { SyncedRoomState } from '../../shared/protocol/state.ts';
 
 const CoreView = schema({
   id: t.uint8().default(0),
@@ -18,6 +19,7 @@ const CoreView = schema({
 
 const ThreadView = schema({
   tid: t.uint16().default(0),
+  label: t.string().default(''),
   pid: t.uint16().default(0),
   state: t.string().default('new'),
   pc: t.uint16().default(0),
@@ -95,6 +97,22 @@ const WaitView = schema({
   waiters: t.array('uint16'),
 }, 'WaitView');
 
+/** The machine's figures, as presentation.ts computes them; -1 where a figure is not defined yet. */
+const FiguresView = schema({
+  utilization: t.float64().default(0),
+  throughput: t.float64().default(0),
+  completed: t.uint32().default(0),
+  response: t.float64().default(-1),
+  turnaround: t.float64().default(-1),
+  waiting: t.float64().default(-1),
+  interruptLatency: t.float64().default(-1),
+  switches: t.uint32().default(0),
+  switchTicks: t.uint32().default(0),
+  threadSwitches: t.uint32().default(0),
+  faults: t.map('uint32'),
+  faultTotal: t.uint32().default(0),
+}, 'FiguresView');
+
 const MachineView = schema({
   tick: t.uint32().default(0),
   quantum: t.uint16().default(0),
@@ -111,6 +129,7 @@ const MachineView = schema({
   semaphores: t.map(WaitView),
   shared: t.map('int32'),
   counters: t.map('uint32'),
+  figures: t.ref(FiguresView).default(() => new FiguresView()),
 }, 'MachineView');
 
 const PlayerView = schema({
@@ -128,6 +147,8 @@ const SlotView = schema({
   cores: t.array('uint8'),
   tid: t.int16().default(-1),
   channel: t.string().default(''),
+  /** The job's legal moves now (encodeMove), while a person holds it; empty for a bot's job. */
+  moves: t.array('string'),
 }, 'SlotView');
 
 /** The room's synced state class, registered as the room's state. */
@@ -145,9 +166,16 @@ export const RoomState = schema({
   machine: t.ref(MachineView).default(() => new MachineView()),
 }, 'RoomState');
 
-/** What a client sees as `room.state` (decoded by reflection; this is its static type). */
-export type SyncedRoomState = SchemaType<typeof RoomState>;
+/** The server's own view of the synced state: the schema instances the room projects into. */
+export type RoomStateSchema = SchemaType<typeof RoomState>;
 type Machine = SchemaType<typeof MachineView>;
+
+/** What a client sees as `room.state`: the plain interfaces of shared/protocol/state.ts. */
+export type { SyncedRoomState } from '../../shared/protocol/state.ts';
+
+/** Fails to compile when the schema stops conforming to the shared interfaces clients compile against. */
+type Conforms<Actual extends Declared, Declared> = Actual;
+export type ProjectionConforms = Conforms<RoomStateSchema, SyncedRoomState>;
 
 /** Sets a field only when its value differs, so unchanged fields never enter a patch. */
 function put<T extends object, K extends keyof T>(o: T, k: K, v: T[K]): void {
@@ -206,7 +234,7 @@ export function projectMachine(m: Machine, s: KernelState): void {
   put(m, 'tick', s.tick);
   put(m, 'quantum', s.scenario.quantum);
   put(m, 'switchCost', s.scenario.switchCost);
-  put(m, 'threadSwitchCost', s.scenario.threadSwitchCost ?? Math.floor(s.scenario.switchCost / 2));
+  put(m, 'threadSwitchCost', threadSwitchCostOf(s.scenario));
   while (m.cores.length > s.cores.length) m.cores.pop();
   s.cores.forEach((c, i) => {
     let v = m.cores.at(i);
@@ -227,8 +255,9 @@ export function projectMachine(m: Machine, s: KernelState): void {
     syncArray(v.shm, mem.shm);
     syncPrimitiveMap(v.vars, p.vars);
   });
+  const labels = kernelLabels(s);
   syncMap(m.threads, Object.entries(s.threads), () => new ThreadView(), (v, th) => {
-    put(v, 'tid', th.tid); put(v, 'pid', th.pid); put(v, 'state', th.state); put(v, 'pc', th.pc);
+    put(v, 'tid', th.tid); put(v, 'label', labels(th.tid)); put(v, 'pid', th.pid); put(v, 'state', th.state); put(v, 'pc', th.pc);
     syncArray(v.program, texts(th.program));
     syncArray(v.palette, texts(th.palette));
     put(v, 'steered', th.steered); put(v, 'core', th.core ?? -1); put(v, 'blocked', blockedText(th.blocked));
@@ -259,16 +288,23 @@ export function projectMachine(m: Machine, s: KernelState): void {
   for (const [seg, mem] of Object.entries(s.sharedMemory)) for (const [k, val] of Object.entries(mem.vars)) shared[`${seg}.${k}`] = val;
   syncPrimitiveMap(m.shared, shared);
   syncPrimitiveMap(m.counters, s.counters as unknown as Record<string, number>);
+  const f = screenFigures(s);
+  const fv = m.figures;
+  put(fv, 'utilization', f.utilization); put(fv, 'throughput', f.throughput); put(fv, 'completed', f.completed);
+  put(fv, 'response', f.response ?? -1); put(fv, 'turnaround', f.turnaround ?? -1); put(fv, 'waiting', f.waiting ?? -1);
+  put(fv, 'interruptLatency', f.interruptLatency ?? -1); put(fv, 'switches', f.switches); put(fv, 'switchTicks', f.switchTicks);
+  put(fv, 'threadSwitches', f.threadSwitches);
+  syncPrimitiveMap(fv.faults, f.faults); put(fv, 'faultTotal', f.faultTotal);
 }
 
 /** One seat as the room shows it to everyone. */
 export interface PlayerRecord { nickname: string; slot: string; role: string; score: number; connected: boolean; host: boolean }
 
 /** One job as the room shows it: who holds it ('' = a bot) and what it covers. */
-export interface SlotRecord { role: string; holder: string; cores: number[]; tid: number; channel: string }
+export interface SlotRecord { role: string; holder: string; cores: number[]; tid: number; channel: string; moves: string[] }
 
 /** Copies the seats into the synced players map (keyed by public seat id; never the private player id). */
-export function projectPlayers(state: SyncedRoomState, players: Iterable<[string, PlayerRecord]>): void {
+export function projectPlayers(state: RoomStateSchema, players: Iterable<[string, PlayerRecord]>): void {
   syncMap(state.players, players, () => new PlayerView(), (v, p) => {
     put(v, 'nickname', p.nickname); put(v, 'slot', p.slot); put(v, 'role', p.role);
     put(v, 'score', p.score); put(v, 'connected', p.connected); put(v, 'host', p.host);
@@ -276,8 +312,9 @@ export function projectPlayers(state: SyncedRoomState, players: Iterable<[string
 }
 
 /** Copies the jobs and their holders into the synced slots map. */
-export function projectSlots(state: SyncedRoomState, slots: Iterable<[string, SlotRecord]>): void {
+export function projectSlots(state: RoomStateSchema, slots: Iterable<[string, SlotRecord]>): void {
   syncMap(state.slots, slots, () => new SlotView(), (v, r) => {
     put(v, 'role', r.role); put(v, 'holder', r.holder); syncArray(v.cores, r.cores); put(v, 'tid', r.tid); put(v, 'channel', r.channel);
+    syncArray(v.moves, r.moves);
   });
 }

@@ -2,6 +2,7 @@
 // shares (create, admit, ready, block, exit, terminate). Functions here mutate the state they are
 // given; index.ts wraps them so that callers outside the kernel see pure functions.
 import { GROWTH_GAP, mapFresh, place, refreshSharing, unmap } from './memory.ts';
+import { threadLabel } from './presentation.ts';
 import type {
   BlockReason, Channel, Instr, Interrupt, KernelEvent, KernelState, Process, ProcessSpec, Scenario, Thread,
 } from './types.ts';
@@ -57,7 +58,7 @@ export function buildKernel(scenario: Scenario, seed: number): KernelState {
 export function switchCostOf(s: KernelState, lastRan: number | null, t: Thread): { switched: boolean; threadSwitch: boolean; cost: number } {
   if (lastRan === null || lastRan === t.tid) return { switched: false, threadSwitch: false, cost: 0 };
   const sc = s.scenario;
-  if (s.threads[lastRan]?.pid === t.pid) return { switched: true, threadSwitch: true, cost: sc.threadSwitchCost ?? Math.floor(sc.switchCost / 2) };
+  if (s.threads[lastRan]?.pid === t.pid) return { switched: true, threadSwitch: true, cost: threadSwitchCostOf(sc) };
   return { switched: true, threadSwitch: false, cost: sc.switchCost };
 }
 
@@ -88,7 +89,7 @@ export function label(s: KernelState, tid: number): string {
   const t = s.threads[tid];
   if (!t) return `T${tid}`;
   const p = s.processes[t.pid]!;
-  return p.threads.length === 1 ? `P${p.pid}` : `P${p.pid}·T${p.threads.indexOf(tid) + 1}`;
+  return threadLabel(p.pid, p.threads, tid);
 }
 
 /** Live (not terminated) processes, for the process-table limit. */
@@ -331,4 +332,9 @@ export function wakeJoiners(s: KernelState, parent: Process, emit: Emit): void {
       unblock(s, t, emit);
     }
   }
+}
+
+/** What a switch between two threads of one process costs: the scenario's, or half a process switch (rounded down). */
+export function threadSwitchCostOf(sc: Scenario): number {
+  return sc.threadSwitchCost ?? Math.floor(sc.switchCost / 2);
 }

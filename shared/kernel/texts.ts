@@ -4,6 +4,7 @@ import { label } from './machine.ts';
 import type { BlockReason, ChannelKind, KernelEvent, KernelState, Rejection, RejectionCode } from './types.ts';
 
 import type { Lang } from './limits.ts';
+import type { LabelOf } from './presentation.ts';
 
 /** The two languages every text exists in (declared in limits.ts). */
 export type { Lang } from './limits.ts';
@@ -64,7 +65,10 @@ export const CHANNEL_TERMS: Record<ChannelKind, Template> = {
 
 /** A channel as a sentence names it: its kind in the notes' terms, then its name ("익명 파이프 p"). */
 export function channelName(s: KernelState, channel: string, lang: Lang): string {
-  const kind = s.channels[channel]?.spec.kind;
+  return channelTerm(s.channels[channel]?.spec.kind, channel, lang);
+}
+
+function channelTerm(kind: ChannelKind | undefined, channel: string, lang: Lang): string {
   return kind ? `${CHANNEL_TERMS[kind][lang]} ${channel}` : channel;
 }
 
@@ -75,23 +79,32 @@ export function describeRejection(r: Rejection, lang: Lang): string {
   return fill(REJECTIONS[r.code][lang], params);
 }
 
-function reason(b: BlockReason, s: KernelState, lang: Lang): string {
+function reason(b: BlockReason, C: (channel: string) => string, lang: Lang): string {
   const ko = lang === 'ko';
   switch (b.on) {
     case 'device': return ko ? `${b.device} 입출력` : `I/O on the ${b.device}`;
     case 'lock': return ko ? `락 ${b.name}` : `lock ${b.name}`;
     case 'semaphore': return ko ? `세마포어 ${b.name}` : `semaphore ${b.name}`;
-    case 'recv': return ko ? `${channelName(s, b.channel, lang)}에서 받을 메시지` : `a message on the ${channelName(s, b.channel, lang)}`;
-    case 'send': return ko ? `${channelName(s, b.channel, lang)}의 빈 자리` : `room on the ${channelName(s, b.channel, lang)}`;
+    case 'recv': return ko ? `${C(b.channel)}에서 받을 메시지` : `a message on the ${C(b.channel)}`;
+    case 'send': return ko ? `${C(b.channel)}의 빈 자리` : `room on the ${C(b.channel)}`;
     case 'join': return ko ? '자식 프로세스의 종료' : 'its children to finish';
     case 'await': return ko ? '비동기 입출력의 완료' : 'its asynchronous I/O to finish';
   }
 }
 
-/** A one-line account of an event for the feed ("P4's two threads lost an update on balance"). */
-export function describeEvent(e: KernelEvent, s: KernelState, lang: Lang): string {
-  const L = (tid: number) => label(s, tid);
-  const C = (channel: string) => channelName(s, channel, lang);
+/**
+ * A one-line account of an event for the feed ("P4's two threads lost an update on balance"), naming
+ * threads by the machine's state or by a label function (a client reading the synced state), and
+ * channels by their kind in the notes' terms (from the state, or from `kindOf` for a client).
+ */
+export function describeEvent(
+  e: KernelEvent,
+  s: KernelState | LabelOf,
+  lang: Lang,
+  kindOf?: (channel: string) => ChannelKind | undefined,
+): string {
+  const L = typeof s === 'function' ? s : (tid: number) => label(s, tid);
+  const C = (channel: string) => channelTerm(typeof s === 'function' ? kindOf?.(channel) : s.channels[channel]?.spec.kind, channel, lang);
   const ko = lang === 'ko';
   switch (e.type) {
     case 'arrived': return ko ? `P${e.pid} (${e.name}) 생성` : `P${e.pid} (${e.name}) was created`;
@@ -101,8 +114,8 @@ export function describeEvent(e: KernelEvent, s: KernelState, lang: Lang): strin
       const why = { scheduler: ko ? '스케줄러가 선점' : 'preempted by the scheduler', timer: ko ? '타임 슬라이스 만료' : 'its time slice ran out', host: ko ? '교사가 선점' : 'preempted by the host' }[e.by];
       return ko ? `${L(e.tid)} 코어 ${e.core}에서 준비 상태로: ${why}` : `${L(e.tid)} back to Ready from core ${e.core}: ${why}`;
     }
-    case 'blocked': return ko ? `${L(e.tid)} 대기 상태: ${reason(e.reason, s, lang)}을(를) 기다림` : `${L(e.tid)} Blocked, waiting for ${reason(e.reason, s, lang)}`;
-    case 'unblocked': return ko ? `${L(e.tid)} 준비 상태로 (${reason(e.reason, s, lang)} 해결)` : `${L(e.tid)} Ready again (${reason(e.reason, s, lang)} is done)`;
+    case 'blocked': return ko ? `${L(e.tid)} 대기 상태: ${reason(e.reason, C, lang)}을(를) 기다림` : `${L(e.tid)} Blocked, waiting for ${reason(e.reason, C, lang)}`;
+    case 'unblocked': return ko ? `${L(e.tid)} 준비 상태로 (${reason(e.reason, C, lang)} 해결)` : `${L(e.tid)} Ready again (${reason(e.reason, C, lang)} is done)`;
     case 'interrupt-raised': return e.kind === 'timer'
       ? (ko ? `타이머 인터럽트 #${e.id}: 코어 ${e.core}의 ${L(e.tid)}` : `Timer interrupt #${e.id}: ${L(e.tid)} on core ${e.core}`)
       : (ko ? `입출력 완료 인터럽트 #${e.id}: ${e.device}, ${L(e.tid)}` : `I/O-completion interrupt #${e.id}: ${e.device} finished for ${L(e.tid)}`);
@@ -147,10 +160,12 @@ export function describeEvent(e: KernelEvent, s: KernelState, lang: Lang): strin
       : `Race! ${L(e.tid)} overwrote ${L(e.overwritten)}'s update to ${e.var} (a lost update)`;
     case 'deadlock': {
       const who = e.tids.map(L).join(', ');
-      if (e.tids.every((tid) => s.threads[tid]?.blocked?.on === 'lock')) {
+      // What each thread waits on is read from the state; a client naming threads by labels only gets the general sentence.
+      const blockedOf = (tid: number): BlockReason | undefined => (typeof s === 'function' ? undefined : (s.threads[tid]?.blocked ?? undefined));
+      if (typeof s !== 'function' && e.tids.every((tid) => blockedOf(tid)?.on === 'lock')) {
         return ko ? `교착 상태! ${who}이(가) 서로의 락을 기다림` : `Deadlock! ${who} wait for each other's locks`;
       }
-      const waits = e.tids.map((tid) => s.threads[tid]?.blocked).filter((b): b is BlockReason => !!b).map((b) => reason(b, s, lang));
+      const waits = e.tids.map(blockedOf).filter((b): b is BlockReason => !!b).map((b) => reason(b, C, lang));
       if (e.tids.length === 1) {
         return ko ? `${who}은(는) 영원히 대기 상태: 깨울 수 있는 것이 남아 있지 않음 (${waits.join(', ')})` : `${who} is Blocked for ever: nothing left can wake it (${waits.join(', ')})`;
       }

@@ -1,15 +1,19 @@
 // THE message table: every message a client may send, its payload validator, who may send it and
-// what it becomes (a kernel action, a host command or a session change). The room registers this
-// table and nothing else, so no rule is written twice and no message skips validation.
+// what it becomes (a kernel action, a host command or a session change). Its kernel moves come from
+// the ACTIONS table (actions.ts); the room registers this table and nothing else, so no rule is
+// written twice and no message skips validation.
 import { z } from 'zod';
-import { LANGS, LIMITS, limitSchema, type Lang } from '../kernel/limits.ts';
+import { LANGS, limitSchema, type Lang } from '../kernel/limits.ts';
 import type { KernelAction } from '../kernel/types.ts';
 import type { LiveEvent } from '../kernel/live-events.ts';
-import type { Role, RoleSlot } from '../roles/types.ts';
+import type { Role } from '../roles/types.ts';
+import { ACTIONS, WIRE_MOVE_TYPES, type MovePayloads, type Refusal, type Sender, type WireMove, type WireMoveType } from './actions.ts';
 import type { EdgeErrorCode } from './errors.ts';
 
 /** The two languages of the game (declared in limits.ts). */
 export type { Lang } from '../kernel/limits.ts';
+/** Who sent a message (declared with the moves table). */
+export type { Sender } from './actions.ts';
 
 /** What the host (or a solo player) can tell the room to do. */
 export type HostCommand =
@@ -32,33 +36,14 @@ export type HostCommand =
 /** Changes to a player's own session that touch neither the machine nor the room. */
 export type SessionCommand = { type: 'language'; lang: Lang };
 
-/** Who sent a message, as the room knows it: the sender's role and slot, and its thread if it steers one. */
-export interface Sender {
-  role: Role;
-  slot: RoleSlot | null;
-  /** The thread id the sender steers, once that thread exists. */
-  tid: number | null;
-  isHost: boolean;
-}
-
-/** Fastest and slowest clock a host may set, in kernel ticks per second. */
-export const SPEED_MIN = LIMITS.speed.min;
-export const SPEED_MAX = LIMITS.speed.max;
+/** Fastest and slowest clock a host may set, in kernel ticks per second (the `speed` limit). */
+export const SPEED_MIN = limitSchema('speed').minValue!;
+export const SPEED_MAX = limitSchema('speed').maxValue!;
 
 const id = z.number().int().min(0).max(1_000_000);
-const core = z.number().int().min(0).max(LIMITS.cores.max - 1);
 const empty = z.union([z.strictObject({}), z.undefined(), z.null()]);
 const seatId = z.string().min(1).max(32);
 
-type Refusal = { error: EdgeErrorCode };
-type ToAction<P> = (payload: P, sender: Sender) => KernelAction | Refusal;
-
-interface ActionEntry<S extends z.ZodType> {
-  kind: 'action';
-  schema: S;
-  roles: readonly Role[];
-  toAction: ToAction<z.output<S>>;
-}
 interface HostEntry<S extends z.ZodType> {
   kind: 'host';
   schema: S;
@@ -69,14 +54,9 @@ interface SessionEntry<S extends z.ZodType> {
   schema: S;
   toCommand: (payload: z.output<S>) => SessionCommand;
 }
-type Entry = ActionEntry<z.ZodType> | HostEntry<z.ZodType> | SessionEntry<z.ZodType>;
 
-const action = <S extends z.ZodType>(schema: S, roles: readonly Role[], toAction: ToAction<z.output<S>>): Entry =>
-  ({ kind: 'action', schema, roles, toAction } as unknown as Entry);
-const host = <S extends z.ZodType>(schema: S, toCommand: (p: z.output<S>) => HostCommand): Entry =>
-  ({ kind: 'host', schema, toCommand } as unknown as Entry);
-
-const ownsCore = (sender: Sender, c: number): boolean => sender.slot?.role === 'scheduler' && sender.slot.cores.includes(c);
+const host = <S extends z.ZodType>(schema: S, toCommand: (p: z.output<S>) => HostCommand): HostEntry<S> => ({ kind: 'host', schema, toCommand });
+const session = <S extends z.ZodType>(schema: S, toCommand: (p: z.output<S>) => SessionCommand): SessionEntry<S> => ({ kind: 'session', schema, toCommand });
 
 const REFUSAL_TEXT: Partial<Record<EdgeErrorCode, string>> = {
   'not-your-core': 'that core belongs to another scheduler',
@@ -84,26 +64,8 @@ const REFUSAL_TEXT: Partial<Record<EdgeErrorCode, string>> = {
   'no-thread-yet': 'your thread has not arrived yet',
 };
 
-/** The table. Keys are the Colyseus message types. */
-export const MESSAGES = {
-  // scheduler: pick which Ready thread a free core runs, or take a core back
-  'dispatch': action(z.strictObject({ core, tid: id }), ['scheduler'], (p, s) =>
-    ownsCore(s, p.core) ? { type: 'dispatch', core: p.core, tid: p.tid } : { error: 'not-your-core' }),
-  'preempt': action(z.strictObject({ core }), ['scheduler'], (p, s) =>
-    ownsCore(s, p.core) ? { type: 'preempt', core: p.core } : { error: 'not-your-core' }),
-  // interrupt handler: handle a pending interrupt
-  'handle-interrupt': action(z.strictObject({ id }), ['interrupt'], (p) => ({ type: 'handle-interrupt', id: p.id })),
-  // thread: choose the steered thread's next instruction (the thread is the sender's own)
-  'choose': action(z.strictObject({ instr: z.string().min(1).max(60) }), ['thread'], (p, s) =>
-    s.tid === null ? { error: 'no-thread-yet' } : { type: 'choose', tid: s.tid, instr: p.instr }),
-  // IPC channel: carry a message that has arrived into the channel's buffer
-  'deliver': action(z.strictObject({ message: id }), ['ipc'], (p, s) =>
-    s.slot?.role === 'ipc' ? { type: 'deliver', channel: s.slot.channel, message: p.message } : { error: 'not-your-channel' }),
-  // host: live events on the machine
-  // the kernel checks the range (its refusal is bilingual); the edge checks only that it is a number
-  'set-quantum': action(z.strictObject({ quantum: z.number() }), ['host'], (p) => ({ type: 'set-quantum', quantum: p.quantum })),
-  'add-core': action(empty, ['host'], () => ({ type: 'add-core' })),
-  'kill': action(z.strictObject({ pid: id }), ['host'], (p) => ({ type: 'kill', pid: p.pid })),
+/** The host's commands and the session's, keyed by message type. */
+const COMMANDS = {
   // host: running the room
   'host:start': host(empty, () => ({ type: 'start' })),
   'host:pause': host(empty, () => ({ type: 'pause' })),
@@ -127,14 +89,19 @@ export const MESSAGES = {
   'solo:retry': host(empty, () => ({ type: 'retry' })),
   'solo:job': host(z.strictObject({ slot: z.string().min(1).max(80) }), (p) => ({ type: 'take-job', slot: p.slot })),
   // anyone: their own session
-  'set-language': { kind: 'session', schema: z.strictObject({ lang: z.enum(LANGS) }), toCommand: (p: { lang: Lang }) => ({ type: 'language', lang: p.lang }) } as unknown as Entry,
-} satisfies Record<string, Entry>;
+  'set-language': session(z.strictObject({ lang: z.enum(LANGS) }), (p) => ({ type: 'language', lang: p.lang })),
+};
 
-/** Every client message type. */
-export type ClientMessageType = keyof typeof MESSAGES;
+type CommandType = keyof typeof COMMANDS;
+
+/** Every client message type: the wire moves of ACTIONS, then the host's and the session's commands. */
+export type ClientMessageType = WireMoveType | CommandType;
+
+/** The payload each client message carries, derived from its validator (what `room.send` is typed with). */
+export type ClientMessages = MovePayloads & { [K in CommandType]: z.input<(typeof COMMANDS)[K]['schema']> };
 
 /** The message types, for registering handlers and for documentation. */
-export const CLIENT_MESSAGE_TYPES = Object.keys(MESSAGES) as ClientMessageType[];
+export const CLIENT_MESSAGE_TYPES: readonly ClientMessageType[] = [...WIRE_MOVE_TYPES, ...(Object.keys(COMMANDS) as CommandType[])];
 
 /** What a validated message asks for, or why it was refused at the edge. */
 export type Parsed =
@@ -143,10 +110,19 @@ export type Parsed =
   | { ok: true; kind: 'session'; command: SessionCommand }
   | { ok: false; code: EdgeErrorCode; detail: string };
 
-/** Validates one client message (type, payload shape and ranges, the sender's right to send it). */
+type AnyEntry = WireMove<KernelAction['type'], z.ZodType> | HostEntry<z.ZodType> | SessionEntry<z.ZodType>;
+
+/** One message type's entry, widened so one code path validates them all. */
+function entryOf(type: string): AnyEntry | null {
+  if ((WIRE_MOVE_TYPES as readonly string[]).includes(type)) return ACTIONS[type as WireMoveType] as unknown as AnyEntry;
+  if (Object.hasOwn(COMMANDS, type)) return COMMANDS[type as CommandType] as AnyEntry;
+  return null;
+}
+
+/** Validates one client message (type, payload shape, the sender's right to send it). */
 export function parseClientMessage(type: string, payload: unknown, sender: Sender): Parsed {
-  if (!Object.hasOwn(MESSAGES, type)) return { ok: false, code: 'unknown-type', detail: `unknown message type "${type.slice(0, 40)}"` };
-  const entry = MESSAGES[type as ClientMessageType];
+  const entry = entryOf(type);
+  if (!entry) return { ok: false, code: 'unknown-type', detail: `unknown message type "${type.slice(0, 40)}"` };
   const parsed = entry.schema.safeParse(payload);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -157,7 +133,7 @@ export function parseClientMessage(type: string, payload: unknown, sender: Sende
     case 'action': {
       const allowed = entry.roles.includes(sender.role) || (entry.roles.includes('host') && sender.isHost);
       if (!allowed) return { ok: false, code: 'not-your-role', detail: `${type} is for: ${entry.roles.join(', ')}` };
-      const result = entry.toAction(parsed.data, sender);
+      const result: KernelAction | Refusal = entry.toAction(parsed.data, sender);
       if ('error' in result) return { ok: false, code: result.error, detail: `${type}: ${REFUSAL_TEXT[result.error] ?? result.error}` };
       return { ok: true, kind: 'action', action: result };
     }
@@ -171,7 +147,7 @@ export function parseClientMessage(type: string, payload: unknown, sender: Sende
 
 /** Who may send each message type, for PROTOCOL.md and the client's controls. */
 export function sendersOf(type: ClientMessageType): readonly Role[] {
-  const entry: Entry = MESSAGES[type];
+  const entry = entryOf(type)!;
   if (entry.kind === 'action') return entry.roles;
   if (entry.kind === 'host') return ['host'];
   return ['scheduler', 'interrupt', 'thread', 'ipc', 'spectator', 'host'];

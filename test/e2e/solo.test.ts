@@ -203,4 +203,33 @@ describe('the solo campaign in the browser', () => {
       await screenshot('solo-two-jobs-laptop-en');
     });
   }, 90_000);
+
+  it('level 26: the producer reaches exit through the action bar\'s second page', async () => {
+    await withPage(tb.browser, { viewport: 'phone' }, async ({ page }) => {
+      watchProgress(page);
+      await openMap(page);
+      const stars = Object.fromEntries(CAMPAIGN.filter((n) => n.id !== 'fastest-ipc').map((n) => [n.id, 3]));
+      await page.evaluate((s) => localStorage.setItem('kernel-crew.solo-progress', JSON.stringify({ stars: s, scores: {} })), stars);
+      await settled(page);
+      await page.reload();
+      await openMap(page);
+      await node(page, 'fastest-ipc').click();
+      await waitForScene(page, 'ConceptCard');
+      await page.locator('[data-action="start-level"]').click();
+      await waitForScene(page, 'Machine');
+      await expect.poll(() => page.locator('.level-hud [data-job="thread:producer:0"]').getAttribute('aria-pressed'), POLL).toBe('true');
+      const bar = page.getByTestId('action-bar');
+      const exit = bar.locator('button[data-action="choose"]', { hasText: /^\d+ · exit$/ });
+      await expect.poll(() => bar.locator('button[data-action="choose"]').count(), POLL).toBe(9);
+      expect(await exit.count()).toBe(0); // the first page holds nine of the eighteen instructions
+      await page.locator('.level-hud [data-action="pause"]').click(); // start the clock: moves are legal while it runs
+      await expect.poll(() => page.evaluate(() => window.__kc?.machine()?.phase), POLL).toBe('running');
+      await bar.locator('button[data-page="next"]').click();
+      await expect.poll(() => exit.count(), POLL).toBe(1);
+      await expect.poll(() => exit.isEnabled(), POLL).toBe(true);
+      await exit.click();
+      await expect.poll(() => page.evaluate(() => window.__kc?.machine()?.myProgram ?? []), POLL).toContain('exit');
+      expect(await page.evaluate(() => window.__kc?.machine()?.refusal)).toBe('');
+    });
+  }, 120_000);
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KernelAction } from '../../shared/kernel/index.ts';
 import type { PlayerScript } from '../../shared/levels/index.ts';
 import type { LevelVerdict } from '../../server/game/level-match.ts';
+import { hostOnly, toMessage } from '../../shared/protocol/actions.ts';
 import { SOLUTIONS } from '../levels/solutions.ts';
 import { boot, collect, playerId, refusal, until, type Harness, type Player } from './harness.ts';
 
@@ -11,16 +12,11 @@ let h: Harness;
 beforeAll(async () => { h = await boot({}); });
 afterAll(async () => { await h.close(); });
 
-/** The client message a player sends for a kernel action (PROTOCOL.md's table). */
+/** The client message a player sends for a kernel action (the ACTIONS table's inverse). */
 function message(a: KernelAction): [string, object] {
-  switch (a.type) {
-    case 'dispatch': return ['dispatch', { core: a.core, tid: a.tid }];
-    case 'preempt': return ['preempt', { core: a.core }];
-    case 'handle-interrupt': return ['handle-interrupt', { id: a.id }];
-    case 'choose': return ['choose', { instr: a.instr }];
-    case 'deliver': return ['deliver', { message: a.message }];
-    default: throw new Error(`a player does not send ${a.type}`);
-  }
+  const m = toMessage(a);
+  if (!m || hostOnly(m.type)) throw new Error(`a player does not send ${a.type}`);
+  return [m.type, m.payload ?? {}];
 }
 
 async function openLevel(levelId: string, ticksPerSecond: number): Promise<{ room: Player; results: LevelVerdict[] }> {

@@ -2,28 +2,16 @@
 // live events; the roster (role, connection, score; kick, rename, assign, rotate); machine figures and
 // the event feed. The dashboard joins the room as its host with the host key (docs/PROTOCOL.md).
 import QRCode from 'qrcode';
+import type { KernelEvent } from '../../../shared/kernel/types.ts';
+import { syncedChannelKinds, syncedLabels, type SyncedRoomState } from '../../../shared/protocol/state.ts';
+import { RoomConnection } from '../net/room-connection.ts';
 import { api, type LiveRoom } from './api.ts';
 import { checkbox, fill, h } from './dom.ts';
-import { formatEvent, type FeedEvent } from './event-text.ts';
+import { formatEvent } from './event-text.ts';
 import { lang, t, type TextKey } from './texts.ts';
 
-interface MapLike<V> { forEach(cb: (value: V, key: string) => void): void; get(key: string): V | undefined; size: number }
-interface ListLike<V> { forEach(cb: (value: V, index: number) => void): void; length: number }
-interface PlayerView { nickname: string; slot: string; role: string; score: number; connected: boolean; host: boolean }
-interface LiveState {
-  code: string; phase: string; round: number; speed: number; locked: boolean; lateJoin: boolean;
-  players: MapLike<PlayerView>; slots: MapLike<{ role: string }>;
-  machine: { tick: number; quantum: number; cores: ListLike<{ busyTicks: number }>; readyQueue: ListLike<number>;
-    processes: MapLike<{ pid: number; name: string; terminated: boolean }>; counters: MapLike<number> };
-}
-interface HostRoom {
-  state: LiveState;
-  send(type: string, payload?: unknown): void;
-  leave(consented?: boolean): Promise<unknown>;
-  onStateChange(cb: () => void): unknown;
-  onMessage(type: string, cb: (payload: never) => void): unknown;
-  onLeave(cb: (code: number) => void): unknown;
-}
+/** The host's messages that carry no payload, for the plain control buttons. */
+type Bare = 'host:start' | 'host:pause' | 'host:resume' | 'host:end-round' | 'host:restart' | 'host:rotate' | 'add-core';
 
 const HOST_ID_KEY = 'kernel-crew.host-id';
 
@@ -70,7 +58,7 @@ export async function liveView(root: HTMLElement, sessionId: string): Promise<()
   fill(root, ui.element);
   const { Client } = await import('@colyseus/sdk');
   const client = new Client(window.location.origin);
-  const room = (await client.joinById(live.roomId, { playerId: hostId(), hostKey: live.hostKey, lang: lang() })) as unknown as HostRoom;
+  const room = new RoomConnection(await client.joinById(live.roomId, { playerId: hostId(), hostKey: live.hostKey, lang: lang() }));
   let left = false;
   status.textContent = '';
   ui.bind(room);
@@ -80,19 +68,19 @@ export async function liveView(root: HTMLElement, sessionId: string): Promise<()
     pending = true;
     requestAnimationFrame(() => { pending = false; ui.render(room.state); });
   });
-  room.onMessage('welcome', () => undefined);
-  room.onMessage('events', (m: { events: FeedEvent[]; replay?: boolean }) => ui.feed(m.events, m.replay ?? false));
-  room.onMessage('error', (m: { message: string }) => { status.textContent = m.message; });
-  room.onMessage('rejected', (m: { reason: string }) => { status.textContent = m.reason; });
-  room.onMessage('summary', (m: { round: number }) => void ui.roundEnded(m.round));
+  room.on('welcome', () => undefined);
+  room.on('events', (m) => ui.feed(m.events, m.replay ?? false));
+  room.on('error', (m) => { status.textContent = m.message; });
+  room.on('rejected', (m) => { status.textContent = m.reason; });
+  room.on('summary', (m) => void ui.roundEnded(m.round));
   room.onLeave(() => { if (!left) status.textContent = t('live.closed'); });
   ui.render(room.state);
-  return () => { left = true; void room.leave(true); };
+  return () => { left = true; void room.leave(); };
 }
 
 function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement) {
-  let room: HostRoom | null = null;
-  const send = (type: string, payload?: unknown) => room?.send(type, payload);
+  let room: RoomConnection | null = null;
+  const send: RoomConnection['send'] = (type, ...payload) => room?.send(type, ...payload);
   const joinUrl = `${window.location.origin}${live.joinPath}`;
   const qr = h('div', { class: 'qr', role: 'img', 'aria-label': t('live.qr', { code: live.code }) });
   void QRCode.toString(joinUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }).then((svg) => { qr.innerHTML = svg; });
@@ -104,7 +92,7 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement) {
     h('p', {}, h('a', { href: live.projectorPath, target: '_blank', rel: 'noopener', class: 'button' }, t('live.projector'))));
 
   const phase = h('p', { class: 'phase', 'aria-live': 'polite' });
-  const button = (key: TextKey, type: string) => h('button', { type: 'button', 'data-action': type, onclick: () => send(type) }, t(key));
+  const button = (key: TextKey, type: Bare) => h('button', { type: 'button', 'data-action': type, onclick: () => send(type) }, t(key));
   const buttons = {
     start: button('controls.start', 'host:start'), pause: button('controls.pause', 'host:pause'), resume: button('controls.resume', 'host:resume'),
     end: button('controls.end', 'host:end-round'), restart: button('controls.restart', 'host:restart'),
@@ -151,7 +139,7 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement) {
   const rows = new Map<string, { tr: HTMLTableRowElement; cells: HTMLElement[]; select: HTMLSelectElement; slots: string }>();
   const element = h('div', { class: 'live' }, status, h('div', { class: 'live-grid' }, joinPanel, controls, events, metricsPanel), roster, feed);
 
-  function renderRoster(s: LiveState): void {
+  function renderRoster(s: SyncedRoomState): void {
     const slotKeys: string[] = [];
     s.slots.forEach((_v, key) => slotKeys.push(key));
     slotKeys.push('spectator');
@@ -198,27 +186,25 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement) {
     rosterEmpty.hidden = count > 0;
   }
 
-  function renderMetrics(s: LiveState): void {
+  function renderMetrics(s: SyncedRoomState): void {
+    // the figures come projected from the kernel's presentation module, the same the projector shows
     const m = s.machine;
-    let busy = 0;
-    m.cores.forEach((c) => { busy += c.busyTicks; });
-    const counter = (k: string) => m.counters.get(k) ?? 0;
-    const faults = ['lostUpdates', 'deadlocks', 'starvations', 'faults', 'leaks', 'outOfOrder', 'unhandledInterrupts'].reduce((sum, k) => sum + counter(k), 0);
+    const f = m.figures;
     const items: [TextKey, string][] = [
       ['metrics.tick', String(m.tick)],
-      ['metrics.utilization', m.tick > 0 ? `${Math.round((busy / (m.cores.length * m.tick)) * 100)}%` : '—'],
+      ['metrics.utilization', m.tick > 0 ? `${Math.round(f.utilization * 100)}%` : '—'],
       ['metrics.ready', String(m.readyQueue.length)],
-      ['metrics.switches', String(counter('contextSwitches'))],
-      ['metrics.completed', String(counter('completed'))],
-      ['metrics.faults', String(faults)],
+      ['metrics.switches', String(f.switches)],
+      ['metrics.completed', String(f.completed)],
+      ['metrics.faults', String(f.faultTotal)],
     ];
     fill(metrics, ...items.flatMap(([k, v]) => [h('dt', {}, t(k)), h('dd', {}, v)]));
   }
 
   return {
     element,
-    bind(r: HostRoom) { room = r; },
-    render(s: LiveState) {
+    bind(r: RoomConnection) { room = r; },
+    render(s: SyncedRoomState) {
       if (!s.phase) return; // the first patch has not arrived yet
       phase.textContent = t('live.phase', { round: s.round, phase: t(`phase.${s.phase}` as TextKey) });
       buttons.start.disabled = s.phase !== 'lobby';
@@ -239,10 +225,11 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement) {
       renderRoster(s);
       renderMetrics(s);
     },
-    feed(list: FeedEvent[], replay: boolean) {
+    feed(list: readonly KernelEvent[], replay: boolean) {
       if (replay) feedList.replaceChildren(); // the round's latest events, on (re)joining: they replace the list
+      const labels = room ? syncedLabels(room.state.machine) : (tid: number) => `T${tid}`;
       for (const e of list) {
-        const text = formatEvent(e);
+        const text = formatEvent(e, labels, room ? syncedChannelKinds(room.state.machine) : undefined);
         if (text) feedList.prepend(h('li', { class: `ev-${e.type}` }, h('span', { class: 'mono' }, `t${e.tick}`), ' ', text));
       }
       while (feedList.children.length > 80) feedList.lastElementChild?.remove();

@@ -2,7 +2,7 @@
 import { joinErrorName, type JoinError as JoinRefusal } from '../../../shared/protocol/errors.ts';
 import type { Language, MessageKey } from '../i18n/index.ts';
 import { playerId } from './player-id.ts';
-import { openSession, type GameRoom } from './room-session.ts';
+import { openSession } from './room-session.ts';
 
 /** What a successful join gives the Lobby scene. */
 export interface JoinedClass {
@@ -65,7 +65,7 @@ export async function joinClass(code: string, nickname: string, lang: Language):
   const client = new Client(serverEndpoint());
   try {
     const room = await client.joinById(roomId, { playerId: playerId(), nickname, lang, code });
-    openSession(room as unknown as GameRoom, nickname, code, { routed: true }); // registers the message handlers before the first frame arrives
+    openSession(room, nickname, code, { routed: true }); // registers the message handlers before the first frame arrives
     return { code, nickname, room };
   } catch (error) {
     if (error instanceof ServerError || error instanceof MatchMakeError) {

@@ -4,7 +4,7 @@ import { projectorPath } from '../../../shared/protocol/links.ts';
 import type { Language } from '../i18n/index.ts';
 import { serverEndpoint } from './classroom.ts';
 import { playerId } from './player-id.ts';
-import { openSession, type GameRoom, type RoomSession } from './room-session.ts';
+import { openSession, type RoomSession } from './room-session.ts';
 
 /** The room a projector page shows and the key that opens it. */
 export interface ProjectorTarget {
@@ -30,6 +30,6 @@ export function projectorUrl(origin: string, target: ProjectorTarget): string {
 export async function joinAsProjector(target: ProjectorTarget, lang: Language): Promise<RoomSession> {
   const { Client } = await import('@colyseus/sdk');
   const client = new Client(serverEndpoint());
-  const room = (await client.joinById(target.roomId, { playerId: playerId(), hostKey: target.hostKey, lang })) as unknown as GameRoom;
+  const room = await client.joinById(target.roomId, { playerId: playerId(), hostKey: target.hostKey, lang });
   return openSession(room, '', '', { projector: true, routed: true });
 }

@@ -1,23 +1,17 @@
 // The live connection to a class room as the game scenes see it: the synced state, who I am, the
 // event feed, refusals and the round summary. Handlers are registered the moment the room is joined,
 // so nothing the server sends in its first frames is missed.
-import type { Room } from '@colyseus/sdk';
-import type { SyncedRoomState } from '../../../server/rooms/projection.ts';
-import type { Lang } from '../../../shared/kernel/limits.ts';
 import type { KernelEvent } from '../../../shared/kernel/types.ts';
+import type { Welcome } from '../../../shared/protocol/server-messages.ts';
+import type { SyncedRoomState } from '../../../shared/protocol/state.ts';
 import type { RoundSummary } from '../../../shared/protocol/summary.ts';
+import { RoomConnection, type SdkRoom } from './room-connection.ts';
 
-/** The SDK room with our synced state's type. */
-export type GameRoom = Room<unknown, SyncedRoomState>;
+/** The room as the game sees it: the typed connection. */
+export type GameRoom = RoomConnection;
 
-/** What the server says right after joining (PROTOCOL.md, `welcome`). */
-export interface Welcome {
-  seat: string;
-  slot: string;
-  host: boolean;
-  lang: Lang;
-  code: string;
-}
+/** What the server says right after joining (declared with the server's messages). */
+export type { Welcome } from '../../../shared/protocol/server-messages.ts';
 
 /** A refused move: the kernel's 'rejected' (with its sentence) or the edge's 'error'. */
 export interface Refusal {
@@ -67,18 +61,18 @@ export class RoomSession {
   constructor(readonly room: GameRoom, readonly nickname: string, readonly code: string, options: SessionOptions = {}) {
     this.projector = options.projector ?? false;
     this.routed = options.routed ?? false;
-    room.onMessage('welcome', (w: Welcome) => { this.welcome = w; this.emit('welcome'); });
-    room.onMessage('events', (m: { tick: number; events: KernelEvent[]; replay?: boolean }) => {
+    room.on('welcome', (w: Welcome) => { this.welcome = w; this.emit('welcome'); });
+    room.on('events', (m) => {
       // a replay (on joining or coming back) is the round's latest events: it replaces the feed and animates nothing
       if (m.replay) this.feed.length = 0;
-      this.latest = m.replay ? [] : m.events;
+      this.latest = m.replay ? [] : [...m.events];
       for (const event of m.events) this.feed.push({ serial: ++this.serial, event });
       if (this.feed.length > FEED_MAX) this.feed.splice(0, this.feed.length - FEED_MAX);
       this.emit('events');
     });
-    room.onMessage('rejected', (r: { type: string; code: string; reason: string }) => this.refuse(r.type, r.code, r.reason));
-    room.onMessage('error', (r: { type: string; code: string; message: string }) => this.refuse(r.type, r.code, r.message));
-    room.onMessage('summary', (s: RoundSummary) => { this.summary = s; this.emit('summary'); });
+    room.on('rejected', (r) => this.refuse(r.type, r.code, r.reason));
+    room.on('error', (r) => this.refuse(r.type, r.code, r.message));
+    room.on('summary', (s: RoundSummary) => { this.summary = s; this.emit('summary'); });
     room.onStateChange(() => { this.version++; this.emit('state'); });
     room.onLeave(() => this.emit('left'));
   }
@@ -104,10 +98,8 @@ export class RoomSession {
     return null;
   }
 
-  /** Sends one client message (PROTOCOL.md's table). */
-  send(type: string, payload?: object): void {
-    this.room.send(type, payload);
-  }
+  /** Sends one client message with the payload its type declares (shared/protocol/messages.ts). */
+  readonly send: RoomConnection['send'] = (type, ...payload) => this.room.send(type, ...payload);
 
   /** Listens to changes; returns the function that stops listening. */
   on(listener: (change: SessionChange) => void): () => void {
@@ -118,7 +110,7 @@ export class RoomSession {
   /** Leaves the room for good. */
   async leave(): Promise<void> {
     if (current === this) current = null;
-    await this.room.leave(true).catch(() => undefined);
+    await this.room.leave().catch(() => undefined);
   }
 }
 
@@ -126,8 +118,8 @@ let current: RoomSession | null = null;
 const openedListeners = new Set<(session: RoomSession) => void>();
 
 /** Wraps a freshly joined room (call in the same task as joinById resolves) and makes it the current session. */
-export function openSession(room: GameRoom, nickname: string, code: string, options: SessionOptions = {}): RoomSession {
-  const session = new RoomSession(room, nickname, code, options);
+export function openSession(room: SdkRoom, nickname: string, code: string, options: SessionOptions = {}): RoomSession {
+  const session = new RoomSession(new RoomConnection(room), nickname, code, options);
   current = session;
   for (const listener of openedListeners) listener(session);
   return session;

@@ -86,7 +86,7 @@ export class Machine extends UiScene {
     this.tree = new ProcessTreeView(this.kit, (pid) => this.openPcb(pid));
     this.metrics = new ListView(this.kit, undefined, 0.74);
     this.feed = new ListView(this.kit, undefined, 0.72);
-    this.bar = new ActionBar((action, from) => this.act(action, from.getBoundingClientRect()));
+    this.bar = new ActionBar((action, from) => this.act(action, from.getBoundingClientRect()), () => { this.dirty = true; });
     this.detail = new PcbDetail(() => this.openPcb(-1));
     this.callout = new RefusalCallout();
     this.projector = new ProjectorPanel();
@@ -193,7 +193,7 @@ export class Machine extends UiScene {
     this.tree.update(model);
     this.metrics.update(t('machine.metrics'), metricsRows(model));
     this.feed.update(t('machine.feed'), feedRows(session));
-    const barChanged = this.bar.update(model, this.selection());
+    const barChanged = this.bar.update(model, this.selection(), this.target);
     this.detail.update(model);
     const students = [...state.players.values()].filter((p) => !p.host).length;
     this.projector.update(code, students, session.projector && model.phase === 'lobby');

@@ -1,12 +1,12 @@
 // The connection to a solo level room: created with the level's id, started at once, the verdict
 // (`level-result`) heard from the first frame, and an instant retry in the same room.
-import type { LevelVerdict } from '../../../server/game/level-match.ts';
+import type { LevelVerdict } from '../../../shared/protocol/server-messages.ts';
 import { getLanguage } from '../i18n/index.ts';
 import { serverEndpoint } from '../net/classroom.ts';
 import { playerId } from '../net/player-id.ts';
 import { openSession, type GameRoom, type RoomSession } from '../net/room-session.ts';
 
-export type { LevelVerdict } from '../../../server/game/level-match.ts';
+export type { LevelVerdict } from '../../../shared/protocol/server-messages.ts';
 
 /** A level being played: the room session the Machine scene draws, and the latest verdict. */
 export interface LevelPlay {
@@ -40,10 +40,10 @@ export async function startLevel(levelId: string, ticksPerSecond?: number): Prom
   const client = new Client(serverEndpoint());
   const options: Record<string, unknown> = { levelId, playerId: playerId(), lang: getLanguage() };
   if (ticksPerSecond !== undefined) options.ticksPerSecond = ticksPerSecond;
-  const room = (await client.create('solo', options)) as unknown as GameRoom;
-  const session = openSession(room, 'solo', '');
+  const session = openSession(await client.create('solo', options), 'solo', '');
+  const room = session.room;
   const play: LevelPlay = { levelId, session, verdict: null, onVerdict: null };
-  room.onMessage('level-result', (v: LevelVerdict) => {
+  room.on('level-result', (v: LevelVerdict) => {
     play.verdict = v;
     play.onVerdict?.(v);
   });

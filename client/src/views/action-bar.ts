@@ -1,22 +1,14 @@
 // The player's own controls as real buttons (keyboard, touch and screen readers work): dispatch and
 // preempt for a scheduler, pending interrupts for the interrupt handler, the instruction palette for
-// a thread, messages in flight for a channel. It shows what the state offers; the kernel judges.
+// a thread, messages in flight for a channel, enabled when the kernel's legal moves hold them, in pages
+// of nine (the number keys) with buttons to turn the page, so every move is reachable.
 import { t, type MessageKey } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
+import { barEntries, barPage, PAGE_SIZE, type BarEntry, type PlayerAction, type Selection } from './action-bar-model.ts';
 import type { MachineModel } from './machine-model.ts';
 
-/** Something the player asked for, with the message to send. */
-export interface PlayerAction {
-  type: 'dispatch' | 'preempt' | 'handle-interrupt' | 'choose' | 'deliver';
-  payload: Record<string, number | string>;
-}
-
-/** What the scheduler has picked on the canvas. */
-export interface Selection {
-  tid: number;
-  label: string;
-  core: number;
-}
+/** The moves and the scheduler's pick, declared with the bar's model. */
+export type { PlayerAction, Selection } from './action-bar-model.ts';
 
 const ROLE_KEYS: Record<string, MessageKey> = {
   scheduler: 'role.scheduler', interrupt: 'role.interrupt', thread: 'role.thread', ipc: 'role.ipc', host: 'role.host', spectator: 'role.spectator',
@@ -30,8 +22,12 @@ export class ActionBar {
   private readonly buttons: HTMLElement;
   private readonly hint: HTMLElement;
   private drawn = '';
+  private page = 0;
+  /** Whose entries the page belongs to: a new job starts on its first page. */
+  private pageOf = '';
 
-  constructor(private readonly act: (action: PlayerAction, from: HTMLElement) => void) {
+  /** `onTurn` asks the scene to redraw after the player turns a page. */
+  constructor(private readonly act: (action: PlayerAction, from: HTMLElement) => void, private readonly onTurn: () => void = () => undefined) {
     this.heading = h('p', { class: 'action-role' });
     this.status = h('p', { class: 'action-status' });
     this.buttons = h('div', { class: 'action-buttons', role: 'group' });
@@ -45,25 +41,53 @@ export class ActionBar {
   }
 
   /** Redraws if anything shown changed; returns whether it did (so the scene re-measures only then). */
-  update(model: MachineModel, sel: Selection | null): boolean {
+  update(model: MachineModel, sel: Selection | null, target?: number): boolean {
     const role = model.mine.role;
-    const entries = this.entries(model, sel);
-    const sig = `${role}|${model.phase}|${JSON.stringify(entries.map((e) => [e.label, e.action?.type, e.action?.payload, e.disabled]))}|${this.statusText(model, sel)}`;
+    const job = `${role}|${model.mine.slot}`;
+    if (job !== this.pageOf) { this.pageOf = job; this.page = 0; }
+    const view = this.current(model, sel, target);
+    this.page = view.page;
+    const sig = `${role}|${model.phase}|${view.page}/${view.pages}|${JSON.stringify(view.entries.map((e) => [e.label, e.action?.payload]))}|${this.statusText(model, sel)}`;
     if (sig === this.drawn) return false;
     this.drawn = sig;
     const yours = role === 'scheduler' && model.mine.cores.length > 0 ? ` · ${t('machine.your_cores', { cores: model.mine.cores.join(', ') })}` : '';
     this.heading.textContent = `${t('machine.you_are')} ${t(ROLE_KEYS[role] ?? 'role.spectator')}${yours}`;
     this.status.textContent = this.statusText(model, sel);
     const focused = document.activeElement instanceof HTMLElement && this.buttons.contains(document.activeElement) ? document.activeElement.dataset.key : undefined;
-    this.buttons.replaceChildren(...entries.map((e, i) => {
-      const key = `${e.action?.type}:${JSON.stringify(e.action?.payload)}`;
-      const b = h('button', { type: 'button', 'data-action': e.action?.type ?? '', 'data-key': key, disabled: e.disabled || !e.action }, i < 9 && role !== 'scheduler' ? `${i + 1} · ${e.label}` : e.label);
+    const buttons = view.entries.map((e, i) => {
+      const type = e.action?.type ?? this.typeOf(role);
+      const key = e.action ? `${e.action.type}:${JSON.stringify(e.action.payload)}` : `${type}:${e.label}`;
+      const b = h('button', { type: 'button', 'data-action': type, 'data-key': key, disabled: !e.action }, i < PAGE_SIZE && role !== 'scheduler' ? `${i + 1} · ${e.label}` : e.label);
       if (e.action) { const action = e.action; b.addEventListener('click', () => this.act(action, b)); }
       return b;
-    }));
+    });
+    if (view.pages > 1) buttons.push(this.turn(-1, view), this.turn(1, view));
+    this.buttons.replaceChildren(...buttons);
     if (focused) (this.buttons.querySelector(`[data-key="${CSS.escape(focused)}"]`) as HTMLElement | null)?.focus({ preventScroll: true });
     this.hint.textContent = this.hintText(role);
     return true;
+  }
+
+  /** A page-turning button (◂ Previous / More ▸), disabled at either end. */
+  private turn(by: -1 | 1, view: { page: number; pages: number }): HTMLButtonElement {
+    const label = t(by < 0 ? 'machine.page_prev' : 'machine.page_next');
+    const b = h('button', {
+      type: 'button', class: 'action-page', 'data-page': by < 0 ? 'prev' : 'next', 'data-key': `page:${by}`,
+      'aria-label': `${label} (${t('machine.page', { page: view.page + 1, pages: view.pages })})`,
+      disabled: by < 0 ? view.page === 0 : view.page === view.pages - 1,
+    }, label);
+    b.addEventListener('click', () => { this.page += by; this.drawn = ''; this.onTurn(); });
+    return b;
+  }
+
+  /** The move type a role's disabled entries stand for (so tests and styles can find them). */
+  private typeOf(role: string): string {
+    return role === 'interrupt' ? 'handle-interrupt' : role === 'thread' ? 'choose' : role === 'ipc' ? 'deliver' : role === 'scheduler' ? 'dispatch' : '';
+  }
+
+  /** The page on show now. */
+  private current(model: MachineModel, sel: Selection | null, target?: number): { entries: BarEntry[]; page: number; pages: number } {
+    return barPage(barEntries(model, sel, target), this.page);
   }
 
   private statusText(model: MachineModel, sel: Selection | null): string {
@@ -87,36 +111,8 @@ export class ActionBar {
     return '';
   }
 
-  /** The buttons this role gets now (also used by the scene's number keys). */
-  entries(model: MachineModel, sel: Selection | null): { label: string; action: PlayerAction | null; disabled?: boolean }[] {
-    const mine = model.mine;
-    const running = model.phase === 'running';
-    switch (mine.role) {
-      case 'scheduler': {
-        const core = sel?.core ?? mine.cores[0] ?? 0;
-        return [
-          { label: sel ? t('machine.dispatch_to', { label: sel.label, core }) : t('machine.dispatch'), action: sel && running ? { type: 'dispatch', payload: { core, tid: sel.tid } } : null },
-          { label: t('machine.preempt_core', { core }), action: running ? { type: 'preempt', payload: { core } } : null },
-        ];
-      }
-      case 'interrupt':
-        return model.interrupts.slice(0, 9).map((i) => ({
-          label: t(i.kind === 'timer' ? 'machine.irq.timer' : 'machine.irq.io', { id: i.id, label: i.label, core: i.core, device: i.device }),
-          action: running ? { type: 'handle-interrupt', payload: { id: i.id } } : null,
-        }));
-      case 'thread': {
-        const th = model.threads.get(mine.tid);
-        return (th?.palette ?? []).slice(0, 12).map((instr) => ({ label: instr, action: running ? { type: 'choose', payload: { instr } } : null }));
-      }
-      case 'ipc': {
-        const ch = model.channels.find((c) => c.name === mine.channel);
-        return (ch?.inFlight ?? []).slice(0, 9).map((m) => ({
-          label: t('machine.deliver', { id: m.id, payload: m.payload, from: m.from }),
-          action: running ? { type: 'deliver', payload: { message: m.id } } : null,
-        }));
-      }
-      default:
-        return [];
-    }
+  /** The buttons on the page on show (what the scene's number keys press). */
+  entries(model: MachineModel, sel: Selection | null): BarEntry[] {
+    return this.current(model, sel).entries;
   }
 }

@@ -5,7 +5,7 @@ import type { Rect } from '../ui/layout.ts';
 /** What the Machine scene exposes. */
 export interface MachineHookSource {
   scene: { key: string };
-  model: { tick: number; phase: string; mine: { role: string; cores: number[]; tid: number; channel: string }; ready: { tid: number; label: string }[]; cores: { id: number; running: { tid: number; label: string } | null }[]; interrupts: { id: number }[] } | null;
+  model: { tick: number; phase: string; mine: { role: string; cores: number[]; tid: number; channel: string }; threads: Map<number, { program: string[] }>; ready: { tid: number; label: string }[]; cores: { id: number; running: { tid: number; label: string } | null }[]; interrupts: { id: number }[] } | null;
   selected: number;
   target: number;
   ready: { places: Map<number, Rect & { tid: number; label: string }> };
@@ -31,6 +31,8 @@ export interface KcHook {
     ready: { tid: number; label: string }[]; cores: { id: number; running: string | null }[]; interrupts: number;
     /** The tick of every event in the feed, oldest first. */
     feedTicks: number[];
+    /** The program (chosen instructions so far) of the thread I steer; empty for other jobs. */
+    myProgram: string[];
   };
   /** Screen rectangles (CSS pixels) of the Ready cards now drawn. */
   cards(): (Rect & { tid: number; label: string })[];
@@ -59,6 +61,7 @@ function install(): void {
         pcb: machine.detail.pid, refusal: machine.callout.text, ready: m.ready.map((r) => ({ tid: r.tid, label: r.label })),
         cores: m.cores.map((c) => ({ id: c.id, running: c.running?.label ?? null })), interrupts: m.interrupts.length,
         feedTicks: machine.session?.feed.map((f) => f.event.tick) ?? [],
+        myProgram: m.threads.get(m.mine.tid)?.program ?? [],
       };
     },
     cards: () => (machine ? [...machine.ready.places.values()].map((p) => ({ ...machine!.toScreen(p), tid: p.tid, label: p.label })) : []),

@@ -1,9 +1,9 @@
 // The synced state read into plain objects once per patch, so every view draws from the same snapshot.
-// Only reading and arithmetic for display (labels, groupings, textbook averages): no game rules.
-import type { SyncedRoomState } from '../../../server/rooms/projection.ts';
-import type { KernelState } from '../../../shared/kernel/types.ts';
-
-type Machine = SyncedRoomState['machine'];
+// Only reading and grouping for display: labels and figures come projected from the kernel's
+// presentation module (shared/kernel/presentation.ts), so no view computes a kernel figure.
+import { syncedLabels, type SyncedRoomState } from '../../../shared/protocol/state.ts';
+import { FAULT_KEYS } from '../../../shared/kernel/presentation.ts';
+import { decodeMove, type MoveMessage } from '../../../shared/protocol/actions.ts';
 
 /** A thread as the views show it. */
 export interface ThreadInfo {
@@ -120,6 +120,8 @@ export interface Mine {
   channel: string;
   /** Whether I run the room's clock (the teacher in a class, the player in a solo level). */
   host: boolean;
+  /** What my job may do now: the kernel's legal moves, projected by the server. */
+  moves: MoveMessage[];
 }
 
 /** The whole machine, once. */
@@ -147,25 +149,6 @@ export interface MachineModel {
 
 const arr = <T>(a: Iterable<T> | undefined): T[] => (a ? Array.from(a) : []);
 
-/** The label the kernel gives a thread: P3 for a single-threaded process, P3·T2 otherwise. */
-export function labelOf(m: Machine, tid: number): string {
-  const t = m.threads.get(String(tid));
-  if (!t) return `T${tid}`;
-  const p = m.processes.get(String(t.pid));
-  if (!p) return `T${tid}`;
-  const threads = arr(p.threads);
-  return threads.length === 1 ? `P${p.pid}` : `P${p.pid}·T${threads.indexOf(tid) + 1}`;
-}
-
-/** Just enough of a KernelState for the kernel's own sentences (describeEvent only reads labels). */
-export function labelState(m: Machine): KernelState {
-  const threads: Record<string, { pid: number }> = {};
-  const processes: Record<string, { pid: number; threads: number[] }> = {};
-  m.threads.forEach((t, k) => { threads[k] = { pid: t.pid }; });
-  m.processes.forEach((p, k) => { processes[k] = { pid: p.pid, threads: arr(p.threads) }; });
-  return { threads, processes } as unknown as KernelState;
-}
-
 function treeOrder(list: ProcessInfo[]): ProcessInfo[] {
   const byParent = new Map<number, ProcessInfo[]>();
   const pids = new Set(list.map((p) => p.pid));
@@ -185,9 +168,6 @@ function treeOrder(list: ProcessInfo[]): ProcessInfo[] {
   return out;
 }
 
-/** The mean, or null for no values (an average over finished processes before any has finished). */
-const mean = (xs: number[]): number | null => (xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length);
-
 /** Reads the synced room state into a MachineModel for the player in `seat`. */
 export function readMachine(state: SyncedRoomState, seat: string | null): MachineModel {
   const m = state.machine;
@@ -197,13 +177,13 @@ export function readMachine(state: SyncedRoomState, seat: string | null): Machin
     const program = arr(t.program);
     threads.set(t.tid, {
       // a multi-tick instruction (cpu 5) has moved the PC on while it still runs: show the last one then
-      tid: t.tid, pid: t.pid, label: labelOf(m, t.tid), name: p?.name ?? '', state: t.state, pc: t.pc, instr: program[t.pc] ?? program[t.pc - 1] ?? '',
+      tid: t.tid, pid: t.pid, label: t.label, name: p?.name ?? '', state: t.state, pc: t.pc, instr: program[t.pc] ?? program[t.pc - 1] ?? '',
       program, palette: arr(t.palette), steered: t.steered, core: t.core, blocked: t.blocked, reg: t.reg,
       cpuTicks: t.cpuTicks, readyTicks: t.readyTicks, locksHeld: arr(t.locksHeld), priority: p?.priority ?? 0,
     });
   });
   const th = (tid: number): ThreadInfo | null => threads.get(tid) ?? null;
-  const lbl = (tid: number): string => threads.get(tid)?.label ?? `T${tid}`;
+  const lbl = syncedLabels(m);
 
   const groups = new Map<string, BlockedGroup>();
   for (const t of threads.values()) {
@@ -243,13 +223,8 @@ export function readMachine(state: SyncedRoomState, seat: string | null): Machin
     });
   });
 
-  const counters = new Map(arr(m.counters.entries()));
-  const done = processes.filter((p) => p.completion >= 0);
-  let busy = 0;
-  let total = 0;
-  for (const c of cores) { busy += c.busyTicks; total += c.busyTicks + c.idleTicks + c.switchTicks; }
-  const waitingOf = (p: ProcessInfo): number => p.threads.reduce((n, tid) => n + (threads.get(tid)?.readyTicks ?? 0), 0);
-  const faultKeys = ['lostUpdates', 'deadlocks', 'starvations', 'outOfOrder', 'leaks', 'unhandledInterrupts', 'faults', 'messagesDropped'];
+  const f = m.figures;
+  const defined = (x: number): number | null => (x < 0 ? null : x);
 
   const player = seat ? state.players.get(seat) : undefined;
   const slot = player ? state.slots.get(player.slot) : undefined;
@@ -276,16 +251,9 @@ export function readMachine(state: SyncedRoomState, seat: string | null): Machin
     semaphores: arr(m.semaphores.entries()).map(([name, s]) => ({ name, value: s.value, waiters: arr(s.waiters).map(lbl) })),
     shared: arr(m.shared.entries()),
     metrics: {
-      utilization: total === 0 ? 0 : busy / total,
-      throughput: m.tick === 0 ? 0 : ((counters.get('completed') ?? 0) * 100) / m.tick,
-      completed: counters.get('completed') ?? done.length,
-      response: mean(done.map((p) => p.firstRun - p.arrival)),
-      turnaround: mean(done.map((p) => p.completion - p.arrival)),
-      waiting: mean(done.map(waitingOf)),
-      switches: counters.get('contextSwitches') ?? 0,
-      switchTicks: counters.get('switchTicks') ?? 0,
-      threadSwitches: counters.get('threadSwitches') ?? 0,
-      faults: faultKeys.map((k) => [k, counters.get(k) ?? 0]),
+      utilization: f.utilization, throughput: f.throughput, completed: f.completed,
+      response: defined(f.response), turnaround: defined(f.turnaround), waiting: defined(f.waiting),
+      switches: f.switches, switchTicks: f.switchTicks, threadSwitches: f.threadSwitches, faults: FAULT_KEYS.map((k) => [k, f.faults.get(k) ?? 0]),
     },
     mine: {
       seat,
@@ -295,6 +263,7 @@ export function readMachine(state: SyncedRoomState, seat: string | null): Machin
       tid: slot?.tid ?? -1,
       channel: slot?.channel ?? '',
       host: player?.host ?? false,
+      moves: slot ? arr(slot.moves).map(decodeMove) : [],
     },
   };
 }

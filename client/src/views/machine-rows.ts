@@ -1,11 +1,12 @@
 // The lines of the machine's text views (Blocked, devices, interrupts, locks, metrics, the feed) in the
 // player's language. Formatting only: every figure comes from the synced state.
 import { describeEvent } from '../../../shared/kernel/texts.ts';
+import { syncedChannelKinds, syncedLabels } from '../../../shared/protocol/state.ts';
 import { getLanguage, t, type MessageKey } from '../i18n/index.ts';
 import type { RoomSession } from '../net/room-session.ts';
 import { OKABE_ITO, UI } from '../theme.ts';
 import type { Row } from './list-view.ts';
-import { labelState, type MachineModel } from './machine-model.ts';
+import type { MachineModel } from './machine-model.ts';
 
 const BLOCK_KINDS: Record<string, MessageKey> = {
   device: 'machine.wait.device', lock: 'machine.wait.lock', semaphore: 'machine.wait.semaphore', recv: 'machine.wait.recv', send: 'machine.wait.send', join: 'machine.wait.join', await: 'machine.wait.await',
@@ -71,10 +72,11 @@ export function feedRows(session: RoomSession): Row[] {
   const lang = getLanguage();
   const last = session.feed[session.feed.length - 1]?.serial ?? 0;
   if (cache && cache.lang === lang && cache.serial === last) return cache.rows;
-  const s = labelState(session.state.machine);
+  const s = syncedLabels(session.state.machine);
+  const kinds = syncedChannelKinds(session.state.machine);
   const notable = new Set(['lost-update', 'deadlock', 'starvation', 'out-of-order', 'leak', 'interrupt-unhandled', 'fault']);
   const rows: Row[] = session.feed.slice().reverse().map(({ event }) => {
-    const line = `${event.tick}: ${describeEvent(event, s, lang)}`;
+    const line = `${event.tick}: ${describeEvent(event, s, lang, kinds)}`;
     return notable.has(event.type) ? [`⚠ ${line}`, OKABE_ITO.orange] : line;
   });
   cache = { lang, serial: last, rows: rows.length > 0 ? rows : [[t('machine.feed.empty'), UI.muted]] };

@@ -1,0 +1,60 @@
+// How the machine is presented, computed once: thread and process labels ("P3", "P3·T2"), the figures
+// every screen shows (by the textbook definitions, undefined figures as null) and the fault counts.
+// The server projects these; the game's views and the dashboard draw them and compute nothing.
+import { comparableFigures, machineMetrics } from './metrics.ts';
+import type { KernelState } from './types.ts';
+
+/** Gives a thread id its label; event sentences take one so any reader of the machine can word them. */
+export type LabelOf = (tid: number) => string;
+
+/** A thread's label: P3 for a single-threaded process, P3·T2 for the second thread of a multithreaded one. */
+export function threadLabel(pid: number, threads: readonly number[], tid: number): string {
+  return threads.length === 1 ? `P${pid}` : `P${pid}·T${threads.indexOf(tid) + 1}`;
+}
+
+/** The label function of a kernel state. */
+export function kernelLabels(s: KernelState): LabelOf {
+  return (tid) => {
+    const t = s.threads[tid];
+    const p = t ? s.processes[t.pid] : undefined;
+    return p ? threadLabel(p.pid, p.threads, tid) : `T${tid}`;
+  };
+}
+
+/** The fault counters a screen lists, in the order it lists them. */
+export const FAULT_KEYS = ['lostUpdates', 'deadlocks', 'starvations', 'outOfOrder', 'leaks', 'unhandledInterrupts', 'faults', 'messagesDropped'] as const;
+/** One fault counter's name. */
+export type FaultKey = (typeof FAULT_KEYS)[number];
+
+/** The machine's figures as every screen shows them. */
+export interface ScreenFigures {
+  /** Busy core ticks / all core ticks (0..1). */
+  utilization: number;
+  /** Processes completed per 100 ticks. */
+  throughput: number;
+  completed: number;
+  /** Averages over finished processes, null before one has finished (see comparableFigures). */
+  response: number | null;
+  turnaround: number | null;
+  waiting: number | null;
+  interruptLatency: number | null;
+  switches: number;
+  switchTicks: number;
+  /** Of `switches`, those between two threads of one process (cheaper: threadSwitchCost). */
+  threadSwitches: number;
+  faults: Record<FaultKey, number>;
+  /** Every fault counted in `faults`, added up. */
+  faultTotal: number;
+}
+
+/** The figures of a machine now. */
+export function screenFigures(s: KernelState): ScreenFigures {
+  const m = machineMetrics(s);
+  const c = comparableFigures(m);
+  const faults = Object.fromEntries(FAULT_KEYS.map((k) => [k, s.counters[k]])) as Record<FaultKey, number>;
+  return {
+    utilization: m.utilization, throughput: m.throughput, completed: m.completed,
+    response: c.response, turnaround: c.turnaround, waiting: c.waiting, interruptLatency: c.interruptLatency,
+    switches: m.contextSwitches, switchTicks: m.switchTicks, threadSwitches: m.threadSwitches, faults, faultTotal: FAULT_KEYS.reduce((n, k) => n + faults[k], 0),
+  };
+}

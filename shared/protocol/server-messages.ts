@@ -1,0 +1,61 @@
+// Every message the server sends a client, with its payload type: the server sends through these types
+// and the game, the dashboard and the tools listen through them (PROTOCOL.md documents each).
+import type { Lang } from '../kernel/limits.ts';
+import type { KernelEvent, Rejection } from '../kernel/types.ts';
+import type { LevelResult } from '../levels/index.ts';
+import type { EdgeErrorCode } from './errors.ts';
+import type { RoundEnd, RoundSummary } from './summary.ts';
+
+/** Sent to a client right after it joins or comes back: who it is in the room. */
+export interface Welcome {
+  seat: string;
+  slot: string;
+  host: boolean;
+  lang: Lang;
+  code: string;
+  /** Whether the room shows students' scores and ranks (the teacher may hide them). */
+  leaderboard: boolean;
+}
+
+/** A batch of the kernel's events; `replay` marks the latest events re-sent to a (re)joining client, replacing its feed. */
+export interface EventsMessage {
+  tick: number;
+  events: readonly KernelEvent[];
+  replay?: boolean;
+}
+
+/** A move the kernel refused, with its sentence in the player's language. */
+export interface RejectedMessage {
+  type: string;
+  code: Rejection['code'];
+  params: Rejection['params'];
+  reason: string;
+}
+
+/** A message refused at the edge (shape, sender, phase), before the kernel saw it. */
+export interface EdgeErrorMessage {
+  code: EdgeErrorCode;
+  message: string;
+  type: string;
+}
+
+/** The verdict of one solo attempt, as the room sends it in `level-result`. */
+export interface LevelVerdict extends LevelResult {
+  level: string;
+  attempt: number;
+  ticks: number;
+  endedBy: RoundEnd;
+}
+
+/** Message type → payload, for everything the server sends. */
+export interface ServerMessages {
+  'welcome': Welcome;
+  'events': EventsMessage;
+  'rejected': RejectedMessage;
+  'error': EdgeErrorMessage;
+  'summary': RoundSummary;
+  'level-result': LevelVerdict;
+}
+
+/** The name of a server message. */
+export type ServerMessageType = keyof ServerMessages;
