@@ -62,6 +62,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     config, db, accounts, reports: stored, grants: services.grants,
     authLimiter: new RateLimiter(config.authRatePerMinute, config.authRatePerMinute),
     soloLimiter: new RateLimiter(60, 60),
+    roomLimiters: {
+      teacher: new RateLimiter(config.roomsPerTeacherPerHour, config.roomsPerTeacherPerHour / 60),
+      address: new RateLimiter(config.roomsPerAddressPerHour, config.roomsPerAddressPerHour / 60),
+    },
   });
   const httpServer = http.createServer(httpServerOptions(config.requestTimeoutSeconds));
   // Bodies, paths, origins, headers and connections are checked before Colyseus or any route sees a request.
@@ -75,7 +79,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     express: (app: UseApp) => {
       app.disable('x-powered-by');
       app.use(dashboard);
-      app.use(apiHandler(config, services.grants));
+      app.use(apiHandler());
       app.use(staticHandler(config.clientDir));
     },
   });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { Client } from '@colyseus/sdk';
 import type { KernelState } from '../../shared/kernel/index.ts';
 import { offences } from '../../server/rooms/frame-guard.ts';
-import type { CreateRoomResponse } from '../../server/http/api.ts';
+import type { TeacherRoomResponse as CreateRoomResponse } from '../../server/http/teacher-routes.ts';
 import { movesFor } from '../../server/tools/client-strategy.ts';
 import { ROLES_SCENARIO } from '../server/fixtures.ts';
 import { boot, playerId, welcomeOf, type Harness, type Player } from '../server/harness.ts';
