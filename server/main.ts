@@ -18,6 +18,7 @@ import { recoverRooms } from './rooms/recovery.ts';
 import { rateLimitedColyseusLogger } from './rooms/frame-guard.ts';
 import { scaleOutOptions } from './scale-out.ts';
 import { MemoryRoundReports, type RoundReportSink } from './game/round-reports.ts';
+import { BaselinePool } from './game/baseline-pool.ts';
 import { ClassRoom } from './rooms/ClassRoom.ts';
 import { CreationGrants, ROOM_NAMES } from './rooms/directory.ts';
 import type { RoomServices } from './rooms/KernelRoom.ts';
@@ -57,7 +58,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     save: (r) => Promise.all([reports.save(r), stored.save(r)]).then(() => undefined),
     roomClosed: (id, session) => Promise.all([reports.roomClosed?.(id, session), stored.roomClosed(id, session)]).then(() => undefined),
   };
-  const services: RoomServices = { config, grants: new CreationGrants(), reports: sink, snapshots: config.saveRooms ? db.snapshots : undefined };
+  const pool = new BaselinePool();
+  const services: RoomServices = { config, grants: new CreationGrants(), reports: sink, snapshots: config.saveRooms ? db.snapshots : undefined, baselines: pool.run };
   const dashboard = dashboardApi({
     config, db, accounts, reports: stored, grants: services.grants,
     authLimiter: new RateLimiter(config.authRatePerMinute, config.authRatePerMinute),
@@ -90,6 +92,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     // Rooms a killed process was running come back with their codes, seats and machines.
     if (services.snapshots) await recoverRooms(services.snapshots, services.grants);
   } catch (error) {
+    await pool.close();
     await db.close();
     throw error;
   }
@@ -105,6 +108,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     colyseus: gameServer,
     close: async () => {
       await gameServer.gracefullyShutdown(false);
+      await pool.close();
       await stored.flush();
       await db.close();
     },

@@ -17,6 +17,7 @@ import { Match, type MatchOptions } from './match.ts';
 import { ActivityTracker } from './player-activity.ts';
 import { rebalance, reassign, roleOf, seatNewcomer } from './roster.ts';
 import type { RoundReportSink } from './round-reports.ts';
+import { runBaselinesHere, type BaselineRunner } from './baseline-pool.ts';
 import { Seats, type Seat } from './seats.ts';
 import { Strikes } from './strikes.ts';
 import type { Overrides } from '../../shared/roles/assign.ts';
@@ -44,6 +45,8 @@ export interface ClassroomOptions {
   /** The dashboard class session whose report gets this room's rounds. */
   session?: { id: string; teacherId: string };
   reports: RoundReportSink;
+  /** Where the end-of-round baselines are computed (the server's worker pool; in this thread by default). */
+  baselines?: BaselineRunner;
   io: RoomIO;
 }
 
@@ -343,16 +346,30 @@ export class Classroom {
   private finishRound(endedBy: RoundEnd): void {
     const seats = this.seats.all().filter((s) => !s.isHost || this.options.kind === 'solo');
     const players = seats.map((s) => ({ seat: s.id, nickname: s.nickname, slot: s.slot, role: roleOf(this.match, s) as Role, score: s.roundScore }));
-    const summary = this.match.summary(this.options.code, endedBy, players, new Date());
-    this.lastSummary = summary;
-    this.options.io.broadcast('summary', summary);
+    // Everything but the baselines is taken now, from the machine as the round left it; the baselines
+    // come back from a worker, then the summary goes out and the report is stored.
+    const round = this.match.round;
+    const job = this.match.baselineJob();
+    const partial = this.match.summary(this.options.code, endedBy, players, new Date(), []);
     const record = {
-      roomId: this.options.roomId, summary, startedAt: this.roundStartedAt, endedAt: Date.now(),
+      roomId: this.options.roomId, startedAt: this.roundStartedAt, endedAt: Date.now(),
       playerIds: Object.fromEntries(seats.map((s) => [s.id, s.playerId])), log: this.match.log,
       activity: this.activity.report(),
       session: this.options.session,
     };
-    const saving = this.options.reports.save(record).catch((e: unknown) => console.error('[reports] could not save a round', e));
+    const runner = this.options.baselines ?? runBaselinesHere;
+    const saving = runner(job)
+      .catch((e: unknown) => { console.error('[baselines] could not compute a round\'s baselines', e); return []; })
+      .then((baselines) => {
+        const summary: RoundSummary = { ...partial, baselines };
+        // A host who restarted meanwhile has moved the screens on: the report is still stored.
+        if (this.match.round === round && this.match.phase === 'ended') {
+          this.lastSummary = summary;
+          this.options.io.broadcast('summary', summary);
+        }
+        return this.options.reports.save({ ...record, summary });
+      })
+      .catch((e: unknown) => console.error('[reports] could not save a round', e));
     this.saving.add(saving);
     void saving.finally(() => this.saving.delete(saving));
   }

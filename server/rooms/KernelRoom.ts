@@ -5,6 +5,7 @@ import { CLOSE_CODES, JOIN_ERRORS } from '../../shared/protocol/errors.ts';
 import type { ServerConfig } from '../config.ts';
 import { Classroom, type Admission, type ClassroomOptions } from '../game/classroom.ts';
 import type { RoundReportSink } from '../game/round-reports.ts';
+import type { BaselineRunner } from '../game/baseline-pool.ts';
 import { roleOf } from '../game/roster.ts';
 import { slotThreadId } from '../../shared/roles/slot-thread.ts';
 import type { CreationGrants } from './directory.ts';
@@ -20,6 +21,8 @@ export interface RoomServices {
   reports: RoundReportSink;
   /** Where live class rooms are saved for crash recovery (none: rooms are not saved). */
   snapshots?: SnapshotStore;
+  /** The worker pool the end-of-round baselines run in (none: in the room's thread). */
+  baselines?: BaselineRunner;
 }
 
 /** Edge errors that are offences (an honest client never sends them), logged rate-limited. */
@@ -47,6 +50,7 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: SyncedRoo
       roomId: this.roomId,
       abuseLimit: services.config.abuseLimit,
       reports: services.reports,
+      baselines: services.baselines,
       io: {
         send: (seatId, type, payload) => {
           if (type === 'error' && OFFENCES.has((payload as { code: string }).code)) offences.note(this.roomId, `seat ${seatId}`, `${(payload as { code: string }).code}: ${(payload as { message: string }).message}`);
