@@ -9,6 +9,7 @@ import { loadConfig, type ServerConfig } from './config.ts';
 import { apiHandler, type Handler } from './http/api.ts';
 import { createAccounts, type Accounts } from './accounts/index.ts';
 import { openDatabase, type Database } from './db/index.ts';
+import { lockDatabaseFile } from './db/file-lock.ts';
 import { dashboardApi } from './http/dashboard-api.ts';
 import { guardHttp, httpServerOptions } from './http/edge.ts';
 import { RateLimiter } from './http/rate-limit.ts';
@@ -49,7 +50,10 @@ interface UseApp { use(handler: Handler): unknown; disable(setting: string): unk
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const { reports: given, now, ...overrides } = options;
   const config: ServerConfig = { ...loadConfig(), ...overrides };
-  const db = await openDatabase(config.database);
+  // One server per SQLite file (PostgreSQL is how several processes share a database).
+  const lock = config.database.kind === 'sqlite' && config.database.file !== ':memory:' ? lockDatabaseFile(config.database.file) : null;
+  let db: Database;
+  try { db = await openDatabase(config.database); } catch (error) { lock?.release(); throw error; }
   const accounts = createAccounts(db, { sessionTtlHours: config.sessionTtlHours, now });
   const stored = new DatabaseRoundReports(db);
   const reports: RoundReportSink = given ?? new MemoryRoundReports();
@@ -94,6 +98,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   } catch (error) {
     await pool.close();
     await db.close();
+    lock?.release();
     throw error;
   }
   const port = (httpServer.address() as AddressInfo).port;
@@ -111,6 +116,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       await pool.close();
       await stored.flush();
       await db.close();
+      lock?.release();
     },
   };
 }
