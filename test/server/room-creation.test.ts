@@ -58,3 +58,22 @@ describe('creating a class room', () => {
     expect(await res.json()).toMatchObject({ error: 'rate-limited', message: expect.stringMatching(/this address/) });
   });
 });
+
+describe('guessing join codes', () => {
+  it('locks an address out after its budget of wrong codes, then every lookup from it waits', async () => {
+    const guesser = await boot({ wrongCodesPerMinute: 5 });
+    try {
+      const room = await guesser.createRoom({});
+      const look = (code: string) => fetch(`${guesser.server.url}/api/rooms/by-code/${code}`);
+      const statuses: number[] = [];
+      for (const code of ['ZZZZZ2', 'ZZZZZ3', 'ZZZZZ4', 'ZZZZZ5', 'ZZZZZ6', 'ZZZZZ7']) statuses.push((await look(code)).status);
+      expect(statuses).toEqual([404, 404, 404, 404, 404, 429]);
+      // Locked out, the right code answers the same as a wrong one: the lookup is no oracle any more.
+      const right = await look(room.code);
+      expect(right.status).toBe(429);
+      expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(0);
+    } finally {
+      await guesser.close();
+    }
+  });
+});
