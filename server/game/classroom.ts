@@ -35,6 +35,8 @@ export interface ClassroomOptions {
   roomId: string;
   code: string;
   hostKey: string | null;
+  /** The projector link's read-only key (class rooms), or null. */
+  viewerKey?: string | null;
   maxPlayers: number;
   abuseLimit: number;
   match: MatchOptions;
@@ -98,8 +100,9 @@ export class Classroom {
     const { kind, hostKey } = this.options;
     const wantsHost = kind === 'class' && o.hostKey !== undefined;
     if (wantsHost && (hostKey === null || !sameSecret(o.hostKey!, hostKey))) return refuse('bad-host-key', 'this host key does not open this room');
-    if (kind === 'class' && !wantsHost && normalizeJoinCode(o.code ?? '') !== this.options.code) return refuse('wrong-code', 'this join code does not match the room');
     if (this.seats.isBanned(o.playerId)) return refuse('kicked', 'the host removed you from this room');
+    if (kind === 'class' && !wantsHost && o.viewerKey !== undefined) return this.admitViewer(o.viewerKey, o.playerId, o.lang, sessionId);
+    if (kind === 'class' && !wantsHost && normalizeJoinCode(o.code ?? '') !== this.options.code) return refuse('wrong-code', 'this join code does not match the room');
 
     const existing = this.seats.byPlayer(o.playerId);
     if (existing && (existing.isHost === wantsHost || kind === 'solo')) return this.resume(existing, sessionId, o.lang);
@@ -112,6 +115,7 @@ export class Classroom {
       if (this.seats.presentPlayers() >= this.options.maxPlayers) return refuse('room-full', `the room is full (${this.options.maxPlayers} players)`);
       const check = checkNickname(o.nickname, this.seats.takenNicknames(o.playerId));
       if (!check.ok) return refuse('bad-nickname', check.problem);
+      if (this.seats.isBannedName(check.nickname)) return refuse('kicked', 'the host removed a player with this nickname from this room');
       nickname = check.nickname;
     } else if (kind === 'solo' && this.seats.all().length > 0) {
       return refuse('room-full', 'a solo room has one player');
@@ -122,13 +126,24 @@ export class Classroom {
     return { ok: true, seat, resumed: false, previousSession: null };
   }
 
+  /** A projector: the viewer key opens a watching seat (no job, no controls, not counted as a player). */
+  private admitViewer(key: string, playerId: string, lang: Seat['lang'], sessionId: string): Admission {
+    const viewerKey = this.options.viewerKey ?? null;
+    if (viewerKey === null || !sameSecret(key, viewerKey)) return refuse('bad-host-key', 'this projector link does not open this room');
+    const existing = this.seats.byPlayer(playerId);
+    if (existing?.viewer) return this.resume(existing, sessionId, lang);
+    if (existing) return refuse('bad-options', 'this browser already has a seat in this room');
+    const seat = this.seats.add({ playerId, nickname: 'Projector', lang, isHost: false, viewer: true, sessionId });
+    return { ok: true, seat, resumed: false, previousSession: null };
+  }
+
   private resume(seat: Seat, sessionId: string, lang: Seat['lang']): Admission {
     const previousSession = seat.status === 'present' || seat.status === 'away' ? seat.sessionId : null;
     const wasLeft = seat.status === 'left';
     seat.sessionId = sessionId;
     seat.status = 'present';
     seat.lang = lang;
-    if (wasLeft && !seat.isHost) this.placeNewSeat(seat, undefined);
+    if (wasLeft && !seat.isHost && !seat.viewer) this.placeNewSeat(seat, undefined);
     return { ok: true, seat, resumed: true, previousSession };
   }
 
@@ -163,7 +178,7 @@ export class Classroom {
     seat.status = 'left';
     seat.sessionId = null;
     this.strikes.clear(seat.id);
-    if (seat.isHost || this.options.kind === 'solo') return;
+    if (seat.isHost || seat.viewer || this.options.kind === 'solo') return;
     seat.slot = SPECTATOR;
     if (this.match.phase === 'lobby') rebalance(this.seats, this.match, this.overrides);
   }
@@ -184,7 +199,7 @@ export class Classroom {
       return;
     }
     if (parsed.kind === 'host') {
-      const problem = this.command(parsed.command);
+      const problem = this.command(parsed.command, seat);
       if (problem) this.edgeError(seat, problem, `${type} is not possible now`, type);
       return;
     }
@@ -219,8 +234,8 @@ export class Classroom {
     }
   }
 
-  /** Runs a host command; returns why it is not possible, or null. */
-  command(c: HostCommand): EdgeErrorCode | null {
+  /** Runs a host command sent from seat `by` (if any); returns why it is not possible, or null. */
+  command(c: HostCommand, by?: Seat): EdgeErrorCode | null {
     const m = this.match;
     switch (c.type) {
       case 'start':
@@ -260,7 +275,8 @@ export class Classroom {
         return reassign(this.seats, m, this.overrides, c.player, c.slot);
       case 'rename': {
         const seat = this.seats.get(c.player);
-        if (!seat || seat.isHost || seat.status === 'left') return 'no-such-player';
+        // Any seat but one's own: a second host (someone who got hold of the host key) or a projector too.
+        if (!seat || seat.id === by?.id || seat.status === 'left') return 'no-such-player';
         const check = checkNickname(c.nickname, this.seats.takenNicknames(seat.playerId));
         if (!check.ok) return 'bad-nickname';
         seat.nickname = check.nickname;
@@ -288,7 +304,8 @@ export class Classroom {
       }
       case 'kick': {
         const seat = this.seats.get(c.player);
-        if (!seat || seat.isHost || seat.status === 'left') return 'no-such-player';
+        // Any seat but one's own: a second host (someone who got hold of the host key) or a projector too.
+        if (!seat || seat.id === by?.id || seat.status === 'left') return 'no-such-player';
         const session = seat.status === 'present' ? seat.id : null;
         this.seats.ban(seat.id);
         if (m.phase === 'lobby') rebalance(this.seats, m, this.overrides);

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { SPEED_MAX, SPEED_MIN } from '../../shared/protocol/messages.ts';
 import { joinPath, projectorPath } from '../../shared/protocol/links.ts';
 import { roleMixSchema } from '../game/room-tuning.ts';
-import { ROOM_NAMES, freshHostKey, freshJoinCode, type ClassRoomCreateOptions } from '../rooms/directory.ts';
+import { ROOM_NAMES, freshHostKey, freshJoinCode, viewerKeyFor, type ClassRoomCreateOptions } from '../rooms/directory.ts';
 import { resolveScenario, scenarioIds } from '../scenarios/catalog.ts';
 import { scenarioCapProblem } from '../scenarios/caps.ts';
 import { requireTeacher, type DashboardContext } from './dashboard-context.ts';
@@ -40,7 +40,7 @@ export interface TeacherRoomResponse {
   hostKey: string;
   /** Path students open (the QR code encodes origin + joinPath). */
   joinPath: string;
-  /** Path of the projector (spectator) view. */
+  /** Path of the projector view: a read-only viewer key, never the host key (it is shown on the classroom screen). */
   projectorPath: string;
 }
 
@@ -103,7 +103,7 @@ export async function createTeacherRoom(req: IncomingMessage, res: ServerRespons
   }
   const answer: TeacherRoomResponse = {
     sessionId, roomId: room.roomId, code, hostKey,
-    joinPath: joinPath(code), projectorPath: projectorPath(room.roomId, hostKey),
+    joinPath: joinPath(code), projectorPath: projectorPath(room.roomId, viewerKeyFor(hostKey)),
   };
   sendJson(res, 201, answer);
 }
@@ -124,7 +124,7 @@ export async function getSession(req: IncomingMessage, res: ServerResponse, ctx:
   if (!session) return notFound(res, 'session');
   const rounds = await ctx.db.rounds.listForSession(id, teacher.id);
   const room = await ctx.reports.liveRoom(id, teacher.id);
-  const live = room ? { roomId: room.roomId, code: room.code, hostKey: room.hostKey, joinPath: joinPath(room.code), projectorPath: projectorPath(room.roomId, room.hostKey) } : null;
+  const live = room ? { roomId: room.roomId, code: room.code, hostKey: room.hostKey, joinPath: joinPath(room.code), projectorPath: projectorPath(room.roomId, viewerKeyFor(room.hostKey)) } : null;
   sendJson(res, 200, { session: { ...session, settings: withoutHostKey(session.settings) }, rounds, live });
 }
 

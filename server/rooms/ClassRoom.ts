@@ -3,7 +3,7 @@
 import { randomInt } from 'node:crypto';
 import { tuneScenario } from '../game/room-tuning.ts';
 import { resolveScenario } from '../scenarios/catalog.ts';
-import { registerJoinCode, releaseJoinCode, type ClassRoomCreateOptions, type ClassRoomMetadata } from './directory.ts';
+import { registerJoinCode, releaseJoinCode, viewerKeyFor, type ClassRoomCreateOptions, type ClassRoomMetadata } from './directory.ts';
 import { KernelRoom, type RoomServices } from './KernelRoom.ts';
 import { loadRestoredRoom, type RestoredRoom } from './recovery.ts';
 import { RoomSaver } from './room-saver.ts';
@@ -43,6 +43,7 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
       kind: 'class',
       code: options.code,
       hostKey: options.hostKey,
+      viewerKey: viewerKeyFor(options.hostKey),
       maxPlayers,
       leaderboard: options.leaderboard ?? true,
       session: options.session,

@@ -94,7 +94,7 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: SyncedRoo
       projectMachine(s.machine, st);
       p.state = st; p.tick = st.tick; p.log = c.match.log.length; p.messages = this.messagesSeen;
     }
-    projectPlayers(s, c.seats.all().filter((seat) => seat.status !== 'left').map((seat) => [seat.id, {
+    projectPlayers(s, c.seats.all().filter((seat) => seat.status !== 'left' && !seat.viewer).map((seat) => [seat.id, {
       nickname: seat.nickname, slot: seat.slot, role: roleOf(c.match, seat), score: seat.score, connected: seat.status === 'present', host: seat.isHost,
     }]));
     const holders = new Map(c.seats.players().map((seat) => [seat.slot, seat.id]));
