@@ -38,6 +38,11 @@ describe('creating a class room', () => {
     expect(fits.code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
   });
 
+  it('gives an anonymous solo room with a scenario of its own the same caps', async () => {
+    const huge = { processes: Array.from({ length: 7 }, (_, i) => job(`p${i}`, 16)) };
+    await expect(h.colyseus.sdk.create('solo', { scenario: huge })).rejects.toThrow(/scenario-too-large: the scenario has 112 threads/);
+  });
+
   it('bounds the work of a round: threads times the round tick limit', () => {
     const parsed = parseScenario({ processes: Array.from({ length: 60 }, (_, i) => job(`p${i}`)) });
     if (!parsed.ok) throw new Error(parsed.error);
