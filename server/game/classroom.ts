@@ -16,7 +16,7 @@ import type { RoundEnd, RoundSummary } from '../../shared/protocol/summary.ts';
 import { Match, type MatchOptions } from './match.ts';
 import { ActivityTracker } from './player-activity.ts';
 import { rebalance, reassign, roleOf, seatNewcomer } from './roster.ts';
-import type { RoundReportSink } from './round-reports.ts';
+import { playerRef, type RoundReportSink } from './round-reports.ts';
 import { runBaselinesHere, type BaselineRunner } from './baseline-pool.ts';
 import { Seats, type Seat } from './seats.ts';
 import { Strikes } from './strikes.ts';
@@ -370,7 +370,7 @@ export class Classroom {
     const partial = this.match.summary(this.options.code, endedBy, players, new Date(), []);
     const record = {
       roomId: this.options.roomId, startedAt: this.roundStartedAt, endedAt: Date.now(),
-      playerIds: Object.fromEntries(seats.map((s) => [s.id, s.playerId])), log: this.match.log,
+      playerIds: Object.fromEntries(seats.map((s) => [s.id, playerRef(s.playerId)])), log: this.match.log,
       activity: this.activity.report(),
       session: this.options.session,
     };

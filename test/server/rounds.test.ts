@@ -196,6 +196,8 @@ describe('end of round', () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]!.summary.baselines).toHaveLength(4);
     expect(Object.values(stored[0]!.playerIds)).toHaveLength(1);
+    // The stored report names the student by a pseudonym, never by the private id that reclaims the seat.
+    expect(Object.values(stored[0]!.playerIds)[0]).toMatch(/^s-[A-Za-z0-9_-]{16}$/);
 
     // the next round rotates roles and starts from the same workload
     host.send('host:restart');
