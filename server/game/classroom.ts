@@ -12,6 +12,7 @@ import { joinOptionsSchema } from '../../shared/protocol/join.ts';
 import { normalizeJoinCode } from '../../shared/protocol/join-code.ts';
 import { parseClientMessage, type HostCommand, type Sender } from '../../shared/protocol/messages.ts';
 import { checkNickname } from '../../shared/protocol/nickname.ts';
+import { nicknameSkeleton } from './nickname-skeleton.ts';
 import type { RoundEnd, RoundSummary } from '../../shared/protocol/summary.ts';
 import { Match, type MatchOptions } from './match.ts';
 import { ActivityTracker } from './player-activity.ts';
@@ -113,11 +114,16 @@ export class Classroom {
       if (this.locked) return refuse('room-locked', 'the host has locked this room');
       if (!this.lateJoin && this.match.phase !== 'lobby') return refuse('late-join-closed', 'the round has started and the host has closed late joining');
       if (this.seats.presentPlayers() >= this.options.maxPlayers) return refuse('room-full', `the room is full (${this.options.maxPlayers} players)`);
-      const check = checkNickname(o.nickname, this.seats.takenNicknames(o.playerId));
+      const check = checkNickname(o.nickname, this.seats.takenNicknames(o.playerId), nicknameSkeleton);
       if (!check.ok) return refuse('bad-nickname', check.problem);
       if (this.seats.isBannedName(check.nickname)) return refuse('kicked', 'the host removed a player with this nickname from this room');
       nickname = check.nickname;
-    } else if (kind === 'solo' && this.seats.all().length > 0) {
+    } else if (kind === 'class' && o.nickname !== undefined) {
+      // The host's name is shown to the class too: checked like a student's; one that fails is shown as "Host".
+      const check = checkNickname(o.nickname, this.seats.takenNicknames(o.playerId), nicknameSkeleton);
+      nickname = check.ok ? check.nickname : 'Host';
+    }
+    if (isHost && kind === 'solo' && this.seats.all().length > 0) {
       return refuse('room-full', 'a solo room has one player');
     }
 

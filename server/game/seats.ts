@@ -1,7 +1,7 @@
 // Who is in the room: one seat per person (host included), found by the private player id a browser
 // keeps, by the current connection, or by the public seat id everyone sees. A seat outlives its
 // connection so a dropped or reloaded player gets back the same role and score.
-import { nicknameKey } from '../../shared/protocol/nickname.ts';
+import { nicknameSkeleton } from './nickname-skeleton.ts';
 import type { Lang } from '../../shared/protocol/messages.ts';
 import { SPECTATOR } from '../../shared/roles/types.ts';
 
@@ -90,9 +90,9 @@ export class Seats {
     return new Set(this.players().filter((s) => s.slot !== SPECTATOR).map((s) => s.slot));
   }
 
-  /** Nickname keys in use, except by the given player (a returning player keeps theirs). */
+  /** Nickname keys (nicknameSkeleton) in use, except by the given player (a returning player keeps theirs). */
   takenNicknames(exceptPlayerId: string): Set<string> {
-    return new Set(this.all().filter((s) => s.status !== 'left' && s.playerId !== exceptPlayerId).map((s) => nicknameKey(s.nickname)));
+    return new Set(this.all().filter((s) => s.status !== 'left' && s.playerId !== exceptPlayerId).map((s) => nicknameSkeleton(s.nickname)));
   }
 
   /** Removes a seat for good and refuses its player id from then on. */
@@ -100,7 +100,7 @@ export class Seats {
     const seat = this.seats.get(id);
     if (!seat) return undefined;
     this.banned.add(seat.playerId);
-    if (!seat.isHost && !seat.viewer) this.bannedNames.add(nicknameKey(seat.nickname));
+    if (!seat.isHost && !seat.viewer) this.bannedNames.add(nicknameSkeleton(seat.nickname));
     seat.status = 'left';
     seat.slot = SPECTATOR;
     return seat;
@@ -111,9 +111,9 @@ export class Seats {
     return this.banned.has(playerId);
   }
 
-  /** True when the host removed a player with this nickname (compared as nicknames are: nicknameKey). */
+  /** True when the host removed a player with this nickname (compared as nicknames are: nicknameSkeleton). */
   isBannedName(nickname: string): boolean {
-    return this.bannedNames.has(nicknameKey(nickname));
+    return this.bannedNames.has(nicknameSkeleton(nickname));
   }
 
   /** Every seat and ban as plain data, for the crash-recovery snapshot (server/game/room-snapshot.ts). */
