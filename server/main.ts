@@ -85,7 +85,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     express: (app: UseApp) => {
       app.disable('x-powered-by');
       app.use(dashboard);
-      app.use(apiHandler({ trustProxy: config.trustProxy, wrongCodes: new RateLimiter(config.wrongCodesPerMinute, config.wrongCodesPerMinute) }));
+      app.use(apiHandler({ trustProxy: config.trustProxy, wrongCodes: new RateLimiter(config.wrongCodesPerMinute, config.wrongCodesPerMinute), unsavedReports: () => stored.unsaved() }));
       app.use(staticHandler(config.clientDir));
     },
   });

@@ -20,6 +20,8 @@ export interface PublicApiOptions {
   trustProxy: number;
   /** Wrong codes per address: a few are typos; past the budget the address is locked out until it refills. */
   wrongCodes: RateLimiter;
+  /** Finished round reports not yet stored (kept and retried): /api/health answers 503 while there are any. */
+  unsavedReports: () => number;
 }
 
 function lockedOut(res: ServerResponse, retryAfterSeconds: number): void {
@@ -52,7 +54,10 @@ export function apiHandler(options: PublicApiOptions): Handler {
     const byCode = /^\/api\/rooms\/by-code\/([^/]{1,20})$/.exec(url.pathname);
     if (req.method === 'GET' && byCode) roomByCode(req, res, byCode[1]!, options).catch(fail);
     else if (req.method === 'GET' && url.pathname === '/api/scenarios') send(res, 200, { scenarios: scenarioIds() });
-    else if (req.method === 'GET' && url.pathname === '/api/health') send(res, 200, { ok: true });
+    else if (req.method === 'GET' && url.pathname === '/api/health') {
+      const unsavedReports = options.unsavedReports();
+      send(res, unsavedReports === 0 ? 200 : 503, unsavedReports === 0 ? { ok: true } : { ok: false, unsavedReports, message: `${unsavedReports} finished round reports could not be stored yet (retried every few seconds): check the disk and the database` });
+    }
     else send(res, 404, { error: 'not-found', message: `no API route ${req.method} ${url.pathname}` });
   };
 }
