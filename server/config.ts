@@ -32,6 +32,12 @@ export interface ServerConfig {
   sessionTtlHours: number;
   /** Sign-in and sign-up attempts per minute from one address (AUTH_RATE_PER_MINUTE, default 10). */
   authRatePerMinute: number;
+  /** Class rooms one teacher may create per hour (ROOMS_PER_TEACHER_PER_HOUR, default 30). */
+  roomsPerTeacherPerHour: number;
+  /** Class rooms one client address may create per hour, whichever teacher signs in there (ROOMS_PER_ADDRESS_PER_HOUR, default 120). */
+  roomsPerAddressPerHour: number;
+  /** Wrong join codes one address may look up per minute before it is locked out (WRONG_CODES_PER_MINUTE, default 20; a lock-out lasts until the budget refills). */
+  wrongCodesPerMinute: number;
   /** Reverse proxies in front of this server whose X-Forwarded-For / X-Forwarded-Proto are trusted (TRUST_PROXY: 0 = off, 1 or true = one, N = a chain of N; default 0). */
   trustProxy: number;
   /** Origins besides the server's own whose pages may call the API and open rooms (ALLOWED_ORIGINS, comma-separated; default none). */
@@ -98,6 +104,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     database: databaseConfigFromEnv(env),
     sessionTtlHours: num(env, 'SESSION_TTL_HOURS', 12, 0.01, 24 * 365),
     authRatePerMinute: Math.trunc(num(env, 'AUTH_RATE_PER_MINUTE', 10, 1, 10_000)),
+    roomsPerTeacherPerHour: Math.trunc(num(env, 'ROOMS_PER_TEACHER_PER_HOUR', 30, 1, 100_000)),
+    roomsPerAddressPerHour: Math.trunc(num(env, 'ROOMS_PER_ADDRESS_PER_HOUR', 120, 1, 100_000)),
+    wrongCodesPerMinute: Math.trunc(num(env, 'WRONG_CODES_PER_MINUTE', 20, 1, 10_000)),
     trustProxy: proxyCount(env.TRUST_PROXY),
     allowedOrigins: origins(env, 'ALLOWED_ORIGINS'),
     frameAncestors: origins(env, 'FRAME_ANCESTORS'),

@@ -9,6 +9,7 @@ import { loadConfig, type ServerConfig } from './config.ts';
 import { apiHandler, type Handler } from './http/api.ts';
 import { createAccounts, type Accounts } from './accounts/index.ts';
 import { openDatabase, type Database } from './db/index.ts';
+import { lockDatabaseFile } from './db/file-lock.ts';
 import { dashboardApi } from './http/dashboard-api.ts';
 import { guardHttp, httpServerOptions } from './http/edge.ts';
 import { RateLimiter } from './http/rate-limit.ts';
@@ -19,6 +20,7 @@ import { recoverRooms } from './rooms/recovery.ts';
 import { rateLimitedColyseusLogger } from './rooms/frame-guard.ts';
 import { scaleOutOptions } from './scale-out.ts';
 import { MemoryRoundReports, type RoundReportSink } from './game/round-reports.ts';
+import { BaselinePool } from './game/baseline-pool.ts';
 import { ClassRoom } from './rooms/ClassRoom.ts';
 import { CreationGrants, ROOM_NAMES } from './rooms/directory.ts';
 import type { RoomServices } from './rooms/KernelRoom.ts';
@@ -49,7 +51,10 @@ interface UseApp { use(handler: Handler): unknown; disable(setting: string): unk
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const { reports: given, now, ...overrides } = options;
   const config: ServerConfig = { ...loadConfig(), ...overrides };
-  const db = await openDatabase(config.database);
+  // One server per SQLite file (PostgreSQL is how several processes share a database).
+  const lock = config.database.kind === 'sqlite' && config.database.file !== ':memory:' ? lockDatabaseFile(config.database.file) : null;
+  let db: Database;
+  try { db = await openDatabase(config.database); } catch (error) { lock?.release(); throw error; }
   const accounts = createAccounts(db, { sessionTtlHours: config.sessionTtlHours, now });
   const stored = new DatabaseRoundReports(db);
   const reports: RoundReportSink = given ?? new MemoryRoundReports();
@@ -58,11 +63,16 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     save: (r) => Promise.all([reports.save(r), stored.save(r)]).then(() => undefined),
     roomClosed: (id, session) => Promise.all([reports.roomClosed?.(id, session), stored.roomClosed(id, session)]).then(() => undefined),
   };
-  const services: RoomServices = { config, grants: new CreationGrants(), reports: sink, snapshots: config.saveRooms ? db.snapshots : undefined };
+  const pool = new BaselinePool();
+  const services: RoomServices = { config, grants: new CreationGrants(), reports: sink, snapshots: config.saveRooms ? db.snapshots : undefined, baselines: pool.run };
   const dashboard = dashboardApi({
     config, db, accounts, reports: stored, grants: services.grants,
     authLimiter: new RateLimiter(config.authRatePerMinute, config.authRatePerMinute),
     soloLimiter: new RateLimiter(60, 60),
+    roomLimiters: {
+      teacher: new RateLimiter(config.roomsPerTeacherPerHour, config.roomsPerTeacherPerHour / 60),
+      address: new RateLimiter(config.roomsPerAddressPerHour, config.roomsPerAddressPerHour / 60),
+    },
   });
   const httpServer = http.createServer(httpServerOptions(config.requestTimeoutSeconds));
   // Bodies, paths, origins, headers and connections are checked before Colyseus or any route sees a request.
@@ -77,7 +87,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       app.disable('x-powered-by');
       app.use(compressJson());
       app.use(dashboard);
-      app.use(apiHandler(config, services.grants));
+      app.use(apiHandler({ trustProxy: config.trustProxy, wrongCodes: new RateLimiter(config.wrongCodesPerMinute, config.wrongCodesPerMinute), unsavedReports: () => stored.unsaved() }));
       app.use(staticHandler(config.clientDir));
     },
   });
@@ -88,7 +98,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     // Rooms a killed process was running come back with their codes, seats and machines.
     if (services.snapshots) await recoverRooms(services.snapshots, services.grants);
   } catch (error) {
+    await pool.close();
     await db.close();
+    lock?.release();
     throw error;
   }
   const port = (httpServer.address() as AddressInfo).port;
@@ -103,8 +115,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     colyseus: gameServer,
     close: async () => {
       await gameServer.gracefullyShutdown(false);
+      await pool.close();
       await stored.flush();
       await db.close();
+      lock?.release();
     },
   };
 }

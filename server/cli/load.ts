@@ -13,7 +13,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import os from 'node:os';
-import type { CreateRoomResponse } from '../http/api.ts';
+import type { TeacherRoomResponse } from '../http/teacher-routes.ts';
+import { TeacherClient } from '../tools/teacher-client.ts';
 import type { LoadServerMessage, LoadServerMetrics, LoadServerRequest } from '../tools/load-server.ts';
 import { newCounters } from '../tools/load-player.ts';
 import type { AgentReply, AgentReport, AgentRequest } from '../tools/load-agent.ts';
@@ -59,7 +60,7 @@ class ServerChild {
 
   static async start(o: LoadOptions): Promise<ServerChild> {
     const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', CLIENT_DIR: '/nonexistent', TICKS_PER_SECOND: String(o.tps), MAX_MESSAGES_PER_SECOND: '60',
-      DATABASE_FILE: process.env.DATABASE_FILE ?? ':memory:', ...(o.churn ? { ROOM_IDLE_MINUTES: '0.05' } : {}) };
+      DATABASE_FILE: process.env.DATABASE_FILE ?? ':memory:', ROOMS_PER_TEACHER_PER_HOUR: '100000', ROOMS_PER_ADDRESS_PER_HOUR: '100000', ...(o.churn ? { ROOM_IDLE_MINUTES: '0.05' } : {}) };
     const args = ['--import', 'tsx', '--expose-gc', ...(o.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', 'test-results/cpu-prof'] : []), path.join(here, '../tools/load-server.ts')];
     const proc = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env });
     const child = new ServerChild(proc);
@@ -117,12 +118,14 @@ class Agent {
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** One class room of the run: which agent hosts it and how many probes play in it. */
-interface LoadRoom { created: CreateRoomResponse; owner: Agent; probes: number; bornAt: number }
+interface LoadRoom { created: TeacherRoomResponse; owner: Agent; probes: number; bornAt: number }
 
-async function createRoom(http: string, tps: number): Promise<CreateRoomResponse> {
-  const res = await fetch(`${http}/api/rooms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ticksPerSecond: tps }) });
-  if (res.status !== 201) throw new Error(`create room: ${res.status} ${await res.text()}`);
-  return (await res.json()) as CreateRoomResponse;
+/** The run's teacher (signed up on the server under test the first time a room is created). */
+let teacher: Promise<TeacherClient> | null = null;
+
+async function createRoom(http: string, tps: number): Promise<TeacherRoomResponse> {
+  teacher ??= TeacherClient.signUp(http, 'Load teacher');
+  return (await teacher).createRoom({ ticksPerSecond: tps });
 }
 
 /**

@@ -8,8 +8,22 @@ import {
   type DatabaseConnection, type DialectAdapter, type Driver, type SqliteDatabase, type SqliteDialectConfig, type SqliteStatement,
 } from 'kysely';
 
-/** How long a write waits for a lock held by another process on the same file before failing. */
-const BUSY_TIMEOUT_MS = 5_000;
+/**
+ * How long one attempt waits in SQLite for a lock another process holds: node:sqlite waits synchronously,
+ * stopping the event loop (every room) meanwhile, so an attempt waits briefly and is retried after a timer.
+ */
+const BUSY_TIMEOUT_MS = 10;
+
+/** How long a query keeps retrying a held lock (a timer between attempts) before it fails. */
+const BUSY_GIVE_UP_MS = 15_000;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** True for SQLite's "database is locked" (SQLITE_BUSY) as node:sqlite reports it. */
+export function isBusy(error: unknown): boolean {
+  const e = error as { errcode?: number; message?: string } | null;
+  return (e?.errcode !== undefined && (e.errcode & 0xff) === 5) || /database is locked/i.test(e?.message ?? '');
+}
 
 /**
  * Kysely's SqliteDialect over node:sqlite, with two corrections to Kysely's defaults: transactions start with
@@ -37,9 +51,48 @@ export class NodeSqliteDialect extends SqliteDialect {
 }
 
 class ImmediateSqliteDriver extends SqliteDriver {
+  /** Queries and transactions take the one connection in turn (an async queue): one waiting out a lock holds up the others, never the event loop. */
+  #queue: Promise<void> = Promise.resolve();
+  #release: (() => void) | null = null;
+  #wrapped: DatabaseConnection | null = null;
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    const previous = this.#queue;
+    let release!: () => void;
+    this.#queue = new Promise<void>((r) => { release = r; });
+    await previous;
+    this.#release = release;
+    this.#wrapped ??= retryingBusy(await super.acquireConnection());
+    return this.#wrapped;
+  }
+
+  override async releaseConnection(): Promise<void> {
+    const release = this.#release;
+    this.#release = null;
+    release?.();
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }
+}
+
+/** The connection with every statement retried after a timer while another process holds the lock. */
+function retryingBusy(connection: DatabaseConnection): DatabaseConnection {
+  return {
+    async executeQuery(query) {
+      const start = Date.now();
+      for (let wait = 5; ; wait = Math.min(wait * 2, 200)) {
+        try {
+          return await connection.executeQuery(query);
+        } catch (error) {
+          if (!isBusy(error) || Date.now() - start > BUSY_GIVE_UP_MS) throw error;
+          await sleep(wait);
+        }
+      }
+    },
+    streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize),
+  };
 }
 
 class TransactionalDdlSqliteAdapter extends SqliteAdapter {

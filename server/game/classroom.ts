@@ -15,11 +15,13 @@ import { MODES, type Mode, type ModeName } from './modes.ts';
 import type { ServerMessageType, ServerMessages } from '../../shared/protocol/server-messages.ts';
 import { parseClientMessage, type HostCommand, type Sender } from '../../shared/protocol/messages.ts';
 import { checkNickname } from '../../shared/protocol/nickname.ts';
+import { nicknameSkeleton } from './nickname-skeleton.ts';
 import type { RoundEnd, RoundSummary } from '../../shared/protocol/summary.ts';
 import { Match, type MatchOptions } from './match.ts';
 import { ActivityTracker } from './player-activity.ts';
 import { rebalance, reassign, roleOf, seatNewcomer } from './roster.ts';
-import type { RoundReportSink } from './round-reports.ts';
+import { playerRef, type RoundReportSink } from './round-reports.ts';
+import { runBaselinesHere, type BaselineRunner } from './baseline-pool.ts';
 import { Seats, type Seat } from './seats.ts';
 import { Strikes } from './strikes.ts';
 import type { Overrides } from '../../shared/roles/assign.ts';
@@ -37,6 +39,8 @@ export interface ClassroomOptions {
   roomId: string;
   code: string;
   hostKey: string | null;
+  /** The projector link's read-only key (class rooms), or null. */
+  viewerKey?: string | null;
   maxPlayers: number;
   abuseLimit: number;
   match: MatchOptions;
@@ -47,6 +51,8 @@ export interface ClassroomOptions {
   /** The dashboard class session whose report gets this room's rounds. */
   session?: { id: string; teacherId: string };
   reports: RoundReportSink;
+  /** Where the end-of-round baselines are computed (the server's worker pool; in this thread by default). */
+  baselines?: BaselineRunner;
   io: RoomIO;
 }
 
@@ -103,8 +109,9 @@ export class Classroom {
     const { kind, hostKey } = this.options;
     const wantsHost = kind === 'class' && o.hostKey !== undefined;
     if (wantsHost && (hostKey === null || !sameSecret(o.hostKey!, hostKey))) return refuse('bad-host-key', 'this host key does not open this room');
-    if (kind === 'class' && !wantsHost && normalizeJoinCode(o.code ?? '') !== this.options.code) return refuse('wrong-code', 'this join code does not match the room');
     if (this.seats.isBanned(o.playerId)) return refuse('kicked', 'the host removed you from this room');
+    if (kind === 'class' && !wantsHost && o.viewerKey !== undefined) return this.admitViewer(o.viewerKey, o.playerId, o.lang, sessionId);
+    if (kind === 'class' && !wantsHost && normalizeJoinCode(o.code ?? '') !== this.options.code) return refuse('wrong-code', 'this join code does not match the room');
 
     const existing = this.seats.byPlayer(o.playerId);
     if (existing && (existing.isHost === wantsHost || kind === 'solo')) return this.resume(existing, sessionId, o.lang);
@@ -115,15 +122,32 @@ export class Classroom {
       if (this.locked) return refuse('room-locked', 'the host has locked this room');
       if (!this.lateJoin && this.match.phase !== 'lobby') return refuse('late-join-closed', 'the round has started and the host has closed late joining');
       if (this.seats.presentPlayers() >= this.options.maxPlayers) return refuse('room-full', `the room is full (${this.options.maxPlayers} players)`);
-      const check = checkNickname(o.nickname, this.seats.takenNicknames(o.playerId));
+      const check = checkNickname(o.nickname, this.seats.takenNicknames(o.playerId), nicknameSkeleton);
       if (!check.ok) return refuse('bad-nickname', check.problem);
+      if (this.seats.isBannedName(check.nickname)) return refuse('kicked', 'the host removed a player with this nickname from this room');
       nickname = check.nickname;
-    } else if (kind === 'solo' && this.seats.all().length > 0) {
+    } else if (kind === 'class' && o.nickname !== undefined) {
+      // The host's name is shown to the class too: checked like a student's; one that fails is shown as "Host".
+      const check = checkNickname(o.nickname, this.seats.takenNicknames(o.playerId), nicknameSkeleton);
+      nickname = check.ok ? check.nickname : 'Host';
+    }
+    if (isHost && kind === 'solo' && this.seats.all().length > 0) {
       return refuse('room-full', 'a solo room has one player');
     }
 
     const seat = this.seats.add({ playerId: o.playerId, nickname, lang: o.lang, isHost, sessionId });
     this.placeNewSeat(seat, o.role);
+    return { ok: true, seat, resumed: false, previousSession: null };
+  }
+
+  /** A projector: the viewer key opens a watching seat (no job, no controls, not counted as a player). */
+  private admitViewer(key: string, playerId: string, lang: Seat['lang'], sessionId: string): Admission {
+    const viewerKey = this.options.viewerKey ?? null;
+    if (viewerKey === null || !sameSecret(key, viewerKey)) return refuse('bad-host-key', 'this projector link does not open this room');
+    const existing = this.seats.byPlayer(playerId);
+    if (existing?.viewer) return this.resume(existing, sessionId, lang);
+    if (existing) return refuse('bad-options', 'this browser already has a seat in this room');
+    const seat = this.seats.add({ playerId, nickname: 'Projector', lang, isHost: false, viewer: true, sessionId });
     return { ok: true, seat, resumed: false, previousSession: null };
   }
 
@@ -133,7 +157,7 @@ export class Classroom {
     seat.sessionId = sessionId;
     seat.status = 'present';
     seat.lang = lang;
-    if (wasLeft && !seat.isHost) this.placeNewSeat(seat, undefined);
+    if (wasLeft && !seat.isHost && !seat.viewer) this.placeNewSeat(seat, undefined);
     return { ok: true, seat, resumed: true, previousSession };
   }
 
@@ -168,7 +192,7 @@ export class Classroom {
     seat.status = 'left';
     seat.sessionId = null;
     this.strikes.clear(seat.id);
-    if (seat.isHost || this.mode.hostPlays) return;
+    if (seat.isHost || seat.viewer || this.mode.hostPlays) return;
     seat.slot = SPECTATOR;
     if (this.match.phase === 'lobby') rebalance(this.seats, this.match, this.overrides);
   }
@@ -189,7 +213,7 @@ export class Classroom {
       return;
     }
     if (parsed.kind === 'host') {
-      const problem = this.command(parsed.command);
+      const problem = this.command(parsed.command, seat);
       if (problem) this.edgeError(seat, problem, `${type} is not possible now`, type);
       return;
     }
@@ -224,8 +248,8 @@ export class Classroom {
     }
   }
 
-  /** Runs a host command; returns why it is not possible, or null. */
-  command(c: HostCommand): EdgeErrorCode | null {
+  /** Runs a host command sent from seat `by` (if any); returns why it is not possible, or null. */
+  command(c: HostCommand, by?: Seat): EdgeErrorCode | null {
     const m = this.match;
     if (!this.mode.commands.has(c.type)) return c.type === 'take-job' ? 'no-such-slot' : 'bad-state';
     switch (c.type) {
@@ -264,7 +288,8 @@ export class Classroom {
         return reassign(this.seats, m, this.overrides, c.player, c.slot);
       case 'rename': {
         const seat = this.seats.get(c.player);
-        if (!seat || seat.isHost || seat.status === 'left') return 'no-such-player';
+        // Any seat but one's own: a second host (someone who got hold of the host key) or a projector too.
+        if (!seat || seat.id === by?.id || seat.status === 'left') return 'no-such-player';
         const check = checkNickname(c.nickname, this.seats.takenNicknames(seat.playerId));
         if (!check.ok) return 'bad-nickname';
         seat.nickname = check.nickname;
@@ -291,7 +316,8 @@ export class Classroom {
       }
       case 'kick': {
         const seat = this.seats.get(c.player);
-        if (!seat || seat.isHost || seat.status === 'left') return 'no-such-player';
+        // Any seat but one's own: a second host (someone who got hold of the host key) or a projector too.
+        if (!seat || seat.id === by?.id || seat.status === 'left') return 'no-such-player';
         const session = seat.status === 'present' ? seat.id : null;
         this.seats.ban(seat.id);
         if (m.phase === 'lobby') rebalance(this.seats, m, this.overrides);
@@ -349,16 +375,30 @@ export class Classroom {
   private finishRound(endedBy: RoundEnd): void {
     const seats = this.seats.all().filter((s) => !s.isHost || this.mode.hostPlays);
     const players = seats.map((s) => ({ seat: s.id, nickname: s.nickname, slot: s.slot, role: roleOf(this.match, s) as Role, score: s.roundScore }));
-    const summary = this.match.summary(this.options.code, endedBy, players, new Date());
-    this.lastSummary = summary;
-    this.options.io.broadcast('summary', summary);
+    // Everything but the baselines is taken now, from the machine as the round left it; the baselines
+    // come back from a worker, then the summary goes out and the report is stored.
+    const round = this.match.round;
+    const job = this.match.baselineJob();
+    const partial = this.match.summary(this.options.code, endedBy, players, new Date(), []);
     const record = {
-      roomId: this.options.roomId, summary, startedAt: this.roundStartedAt, endedAt: Date.now(),
-      playerIds: Object.fromEntries(seats.map((s) => [s.id, s.playerId])), log: this.match.log,
+      roomId: this.options.roomId, startedAt: this.roundStartedAt, endedAt: Date.now(),
+      playerIds: Object.fromEntries(seats.map((s) => [s.id, playerRef(s.playerId)])), log: this.match.log,
       activity: this.activity.report(),
       session: this.options.session,
     };
-    const saving = this.options.reports.save(record).catch((e: unknown) => console.error('[reports] could not save a round', e));
+    const runner = this.options.baselines ?? runBaselinesHere;
+    const saving = runner(job)
+      .catch((e: unknown) => { console.error('[baselines] could not compute a round\'s baselines', e); return []; })
+      .then((baselines) => {
+        const summary: RoundSummary = { ...partial, baselines };
+        // A host who restarted meanwhile has moved the screens on: the report is still stored.
+        if (this.match.round === round && this.match.phase === 'ended') {
+          this.lastSummary = summary;
+          this.options.io.broadcast('summary', summary);
+        }
+        return this.options.reports.save({ ...record, summary });
+      })
+      .catch((e: unknown) => console.error('[reports] could not save a round', e));
     this.saving.add(saving);
     void saving.finally(() => this.saving.delete(saving));
   }

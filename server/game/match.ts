@@ -3,8 +3,9 @@
 import { applyActionInPlace, isFinished, machineMetrics, processMetrics, startKernel, tickInPlace } from '../../shared/kernel/index.ts';
 import type { InPlaceResult, KernelAction, KernelEvent, KernelState, Scenario, TimedAction } from '../../shared/kernel/index.ts';
 import type { RoleSlot } from '../../shared/roles/types.ts';
-import type { PlayerResult, RoundEnd, RoundSummary } from '../../shared/protocol/summary.ts';
-import { hostEventsOf, runBaselines } from './baselines.ts';
+import type { BaselineResult, PlayerResult, RoundEnd, RoundSummary } from '../../shared/protocol/summary.ts';
+import type { BaselineJob } from './baseline-pool.ts';
+import { hostEventsOf } from './baselines.ts';
 import { classPolicy, playBots } from './bot-driver.ts';
 import { RoundTimeline } from './round-timeline.ts';
 import { TickClock } from './tick-clock.ts';
@@ -139,9 +140,17 @@ export class Match {
     this.clock.ticksPerSecond = ticksPerSecond;
   }
 
-  /** The round's report: the class's figures and the baselines under the same host events. */
-  summary(roomCode: string, endedBy: RoundEnd, players: PlayerResult[], now: Date): RoundSummary {
-    const hostEvents = hostEventsOf(this.state, this.log);
+  /** What the round's baselines replay: the same scenario, seed and host events; a round ended before its machine finished is compared over the same number of ticks. */
+  baselineJob(): BaselineJob {
+    return {
+      scenario: this.options.scenario, seed: this.options.seed,
+      hostEvents: hostEventsOf(this.state, this.log),
+      tickLimit: isFinished(this.state) ? this.options.tickLimit : this.state.tick,
+    };
+  }
+
+  /** The round's report: the class's figures and the baselines (computed from baselineJob(), off the event loop). */
+  summary(roomCode: string, endedBy: RoundEnd, players: PlayerResult[], now: Date, baselines: BaselineResult[]): RoundSummary {
     return {
       roomCode,
       round: this.round,
@@ -152,8 +161,7 @@ export class Match {
       ticks: this.state.tick,
       class: machineMetrics(this.state),
       processes: processMetrics(this.state),
-      // A round ended before its machine finished is compared over the same number of ticks.
-      baselines: runBaselines(this.options.scenario, this.options.seed, hostEvents, isFinished(this.state) ? this.options.tickLimit : this.state.tick),
+      baselines,
       players,
       timeline: this.state.cores.map((_, i) => this.timeline.cores[i] ?? []),
       notable: this.timeline.notable,

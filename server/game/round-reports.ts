@@ -1,8 +1,14 @@
 // The persistence seam for finished rounds: rooms hand every round's report here; the database
 // module (server/db) plugs in behind the same interface, the in-memory one serves tests and dev.
+import { createHash } from 'node:crypto';
 import type { TimedAction } from '../../shared/kernel/index.ts';
 import type { RoundSummary } from '../../shared/protocol/summary.ts';
 import type { PlayerActivity } from './player-activity.ts';
+
+/** A stable pseudonym for a private player id in stored reports and CSVs: the id itself is a credential (it reclaims the seat). */
+export function playerRef(playerId: string): string {
+  return `s-${createHash('sha256').update(`kernel-crew player ${playerId}`).digest('base64url').slice(0, 16)}`;
+}
 
 /** A finished round as the room keeps it: the summary sent to clients plus what only the server knows. */
 export interface RoundRecord {
@@ -10,7 +16,10 @@ export interface RoundRecord {
   summary: RoundSummary;
   startedAt: number;
   endedAt: number;
-  /** Seat id → the private player id of the browser that held it (for per-student reports). */
+  /**
+   * Seat id → a pseudonym of the browser that held it (playerRef: a hash of its private player id), so a
+   * report links one student's rounds without storing the id, which would let its reader take the seat.
+   */
   playerIds: Record<string, string>;
   /** Every accepted action of the round, humans', bots' and the host's, for replays and timelines. */
   log: TimedAction[];

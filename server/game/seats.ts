@@ -1,7 +1,7 @@
 // Who is in the room: one seat per person (host included), found by the private player id a browser
 // keeps, by the current connection, or by the public seat id everyone sees. A seat outlives its
 // connection so a dropped or reloaded player gets back the same role and score.
-import { nicknameKey } from '../../shared/protocol/nickname.ts';
+import { nicknameSkeleton } from './nickname-skeleton.ts';
 import type { Lang } from '../../shared/protocol/messages.ts';
 import { SPECTATOR } from '../../shared/roles/types.ts';
 
@@ -17,6 +17,8 @@ export interface Seat {
   nickname: string;
   lang: Lang;
   isHost: boolean;
+  /** A projector: watches through the viewer key, holds no job and controls nothing. */
+  viewer?: boolean;
   slot: string;
   /** Points over the whole session; `roundScore` counts only the current round. */
   score: number;
@@ -34,10 +36,12 @@ export interface Seat {
 export class Seats {
   private readonly seats = new Map<string, Seat>();
   private readonly banned = new Set<string>();
+  /** Nickname keys of removed players: a kicked student cannot come back under the same name from a new browser id. */
+  private readonly bannedNames = new Set<string>();
   private next = 1;
 
   /** Adds a newcomer's seat. */
-  add(init: { playerId: string; nickname: string; lang: Lang; isHost: boolean; sessionId: string }): Seat {
+  add(init: { playerId: string; nickname: string; lang: Lang; isHost: boolean; viewer?: boolean; sessionId: string }): Seat {
     const seat: Seat = { id: `p${this.next}`, order: this.next, slot: SPECTATOR, score: 0, roundScore: 0, actions: 0, refused: 0, status: 'present', ...init };
     this.next++;
     this.seats.set(seat.id, seat);
@@ -68,12 +72,12 @@ export class Seats {
 
   /** Players (not the host) who are connected or briefly away: they keep their roles. */
   players(): Seat[] {
-    return this.all().filter((s) => !s.isHost && s.status !== 'left');
+    return this.all().filter((s) => !s.isHost && !s.viewer && s.status !== 'left');
   }
 
   /** Connected players (not the host): the room's size for capacity. */
   presentPlayers(): number {
-    return this.all().filter((s) => !s.isHost && s.status === 'present').length;
+    return this.all().filter((s) => !s.isHost && !s.viewer && s.status === 'present').length;
   }
 
   /** Slots a connected human plays right now; bots play every other slot. */
@@ -86,9 +90,9 @@ export class Seats {
     return new Set(this.players().filter((s) => s.slot !== SPECTATOR).map((s) => s.slot));
   }
 
-  /** Nickname keys in use, except by the given player (a returning player keeps theirs). */
+  /** Nickname keys (nicknameSkeleton) in use, except by the given player (a returning player keeps theirs). */
   takenNicknames(exceptPlayerId: string): Set<string> {
-    return new Set(this.all().filter((s) => s.status !== 'left' && s.playerId !== exceptPlayerId).map((s) => nicknameKey(s.nickname)));
+    return new Set(this.all().filter((s) => s.status !== 'left' && s.playerId !== exceptPlayerId).map((s) => nicknameSkeleton(s.nickname)));
   }
 
   /** Removes a seat for good and refuses its player id from then on. */
@@ -96,6 +100,7 @@ export class Seats {
     const seat = this.seats.get(id);
     if (!seat) return undefined;
     this.banned.add(seat.playerId);
+    if (!seat.isHost && !seat.viewer) this.bannedNames.add(nicknameSkeleton(seat.nickname));
     seat.status = 'left';
     seat.slot = SPECTATOR;
     return seat;
@@ -106,9 +111,14 @@ export class Seats {
     return this.banned.has(playerId);
   }
 
+  /** True when the host removed a player with this nickname (compared as nicknames are: nicknameSkeleton). */
+  isBannedName(nickname: string): boolean {
+    return this.bannedNames.has(nicknameSkeleton(nickname));
+  }
+
   /** Every seat and ban as plain data, for the crash-recovery snapshot (server/game/room-snapshot.ts). */
   dump(): SeatsDump {
-    return { seats: this.all().map((s) => ({ ...s })), banned: [...this.banned], next: this.next };
+    return { seats: this.all().map((s) => ({ ...s })), banned: [...this.banned], bannedNames: [...this.bannedNames], next: this.next };
   }
 
   /** Replaces the seats with a dump's (a room rebuilt after a restart): every seat is away until its player returns. */
@@ -116,10 +126,12 @@ export class Seats {
     this.seats.clear();
     this.banned.clear();
     for (const s of dump.seats) this.seats.set(s.id, { ...s, sessionId: null, status: s.status === 'left' ? 'left' : 'away' });
+    this.bannedNames.clear();
     for (const b of dump.banned) this.banned.add(b);
+    for (const n of dump.bannedNames ?? []) this.bannedNames.add(n);
     this.next = dump.next;
   }
 }
 
 /** The seats as plain data. */
-export interface SeatsDump { seats: Seat[]; banned: string[]; next: number }
+export interface SeatsDump { seats: Seat[]; banned: string[]; bannedNames?: string[]; next: number }

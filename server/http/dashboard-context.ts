@@ -41,6 +41,8 @@ export interface DashboardContext {
   authLimiter: RateLimiter;
   /** Solo progress writes per client address. */
   soloLimiter: RateLimiter;
+  /** Class rooms created per teacher and per client address. */
+  roomLimiters: { teacher: RateLimiter; address: RateLimiter };
 }
 
 const REFUSAL_TEXT = {

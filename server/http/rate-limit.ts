@@ -23,6 +23,15 @@ export class RateLimiter {
     return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - b.tokens) / rate / 1000)) };
   }
 
+  /** Whether `key` has a token left, without taking it. */
+  peek(key: string): Take {
+    const now = this.now();
+    const rate = this.perMinute / 60_000;
+    const b = this.buckets.get(key);
+    const tokens = b ? Math.min(this.capacity, b.tokens + (now - b.at) * rate) : this.capacity;
+    return tokens >= 1 ? { ok: true } : { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / rate / 1000)) };
+  }
+
   private prune(now: number, rate: number): void {
     for (const [key, b] of this.buckets) if (b.tokens + (now - b.at) * rate >= this.capacity) this.buckets.delete(key);
   }

@@ -7,14 +7,16 @@ import { z } from 'zod';
 import { limitSchema } from '../../shared/kernel/limits.ts';
 import { joinPath, projectorPath } from '../../shared/protocol/links.ts';
 import { roleMixSchema } from '../game/room-tuning.ts';
-import { ROOM_NAMES, freshHostKey, freshJoinCode, type ClassRoomCreateOptions } from '../rooms/directory.ts';
+import { ROOM_NAMES, freshHostKey, freshJoinCode, viewerKeyFor, type ClassRoomCreateOptions } from '../rooms/directory.ts';
 import { resolveScenario, scenarioIds } from '../scenarios/catalog.ts';
+import { scenarioCapProblem } from '../scenarios/caps.ts';
 import { requireTeacher, type DashboardContext } from './dashboard-context.ts';
-import { bodyOf, sendError, sendJson } from './http-kit.ts';
+import { bodyOf, clientAddress, sendError, sendJson } from './http-kit.ts';
 
 /** The settings a teacher creates a room with (all optional; the scenario's own values otherwise). */
 export const teacherRoomSchema = z.strictObject({
-  scenario: z.string().min(1).max(60).optional(),
+  /** A catalog scenario's id, or a scenario's JSON (checked by the kernel's validator and CLASS_SCENARIO_CAPS). */
+  scenario: z.union([z.string().min(1).max(60), z.record(z.string(), z.unknown())]).optional(),
   title: z.string().trim().min(1).max(60).optional(),
   cores: limitSchema('cores').optional(),
   quantum: limitSchema('quantum').optional(),
@@ -38,7 +40,7 @@ export interface TeacherRoomResponse {
   hostKey: string;
   /** Path students open (the QR code encodes origin + joinPath). */
   joinPath: string;
-  /** Path of the projector (spectator) view. */
+  /** Path of the projector view: a read-only viewer key, never the host key (it is shown on the classroom screen). */
   projectorPath: string;
 }
 
@@ -55,7 +57,7 @@ function notFound(res: ServerResponse, what: string): void {
   sendError(res, 404, 'not-found', `No ${what} of yours has this id.`);
 }
 
-/** POST /api/teacher/rooms — opens a class room and its class session (201). */
+/** POST /api/teacher/rooms — the one way a class room comes to exist: opens it and its class session for the signed-in teacher (201). */
 export async function createTeacherRoom(req: IncomingMessage, res: ServerResponse, ctx: DashboardContext): Promise<void> {
   const teacher = await requireTeacher(ctx, req, res);
   if (!teacher) return;
@@ -63,6 +65,16 @@ export async function createTeacherRoom(req: IncomingMessage, res: ServerRespons
   if (!body) return;
   const scenario = resolveScenario(body.scenario);
   if (!scenario.ok) return sendError(res, 400, 'bad-scenario', scenario.error);
+  const tooBig = scenarioCapProblem(scenario.scenario, ctx.config.roundTickLimit);
+  if (tooBig) return sendError(res, 400, 'scenario-too-large', `${tooBig}.`);
+  const address = clientAddress(req, ctx.config.trustProxy);
+  for (const [limiter, key, who] of [[ctx.roomLimiters.teacher, teacher.id, 'you'], [ctx.roomLimiters.address, address, 'this address']] as const) {
+    const take = limiter.take(key);
+    if (!take.ok) {
+      return sendError(res, 429, 'rate-limited', `Too many rooms created by ${who}: wait ${take.retryAfterSeconds} s and try again.`,
+        { retryAfterSeconds: take.retryAfterSeconds }, { 'retry-after': String(take.retryAfterSeconds) });
+    }
+  }
   if ((body.maxPlayers ?? 0) > ctx.config.maxPlayers) return sendError(res, 400, 'malformed', `maxPlayers: at most ${ctx.config.maxPlayers}`);
   const code = await freshJoinCode();
   const hostKey = freshHostKey();
@@ -75,7 +87,7 @@ export async function createTeacherRoom(req: IncomingMessage, res: ServerRespons
     maxPlayers: Math.min(body.maxPlayers ?? ctx.config.maxPlayers, ctx.config.maxPlayers),
   };
   const options: ClassRoomCreateOptions = {
-    ticket: ctx.grants.issue(), code, hostKey, scenario: scenario.name, title: settings.title,
+    ticket: ctx.grants.issue(), code, hostKey, scenario: body.scenario ?? scenario.name, title: settings.title,
     ticksPerSecond: settings.ticksPerSecond, maxPlayers: settings.maxPlayers, seed: body.seed,
     tuning: { cores: body.cores, quantum: body.quantum, switchCost: body.switchCost, roles: body.roles },
     lateJoin: settings.lateJoin, leaderboard: settings.leaderboard,
@@ -91,7 +103,7 @@ export async function createTeacherRoom(req: IncomingMessage, res: ServerRespons
   }
   const answer: TeacherRoomResponse = {
     sessionId, roomId: room.roomId, code, hostKey,
-    joinPath: joinPath(code), projectorPath: projectorPath(room.roomId, hostKey),
+    joinPath: joinPath(code), projectorPath: projectorPath(room.roomId, viewerKeyFor(hostKey)),
   };
   sendJson(res, 201, answer);
 }
@@ -112,7 +124,7 @@ export async function getSession(req: IncomingMessage, res: ServerResponse, ctx:
   if (!session) return notFound(res, 'session');
   const rounds = await ctx.db.rounds.listForSession(id, teacher.id);
   const room = await ctx.reports.liveRoom(id, teacher.id);
-  const live = room ? { roomId: room.roomId, code: room.code, hostKey: room.hostKey, joinPath: joinPath(room.code), projectorPath: projectorPath(room.roomId, room.hostKey) } : null;
+  const live = room ? { roomId: room.roomId, code: room.code, hostKey: room.hostKey, joinPath: joinPath(room.code), projectorPath: projectorPath(room.roomId, viewerKeyFor(room.hostKey)) } : null;
   sendJson(res, 200, { session: { ...session, settings: withoutHostKey(session.settings) }, rounds, live });
 }
 

@@ -39,7 +39,35 @@ export class DatabaseRoundReports implements RoundReportSink {
   /** Stores a finished round when its room belongs to a teacher's session. */
   save(record: RoundRecord): Promise<void> {
     if (!record.session) return Promise.resolve();
-    return this.track(this.db.rounds.save(toFinishedRound(record.session.id, record)).then(() => undefined));
+    return this.track(this.store(toFinishedRound(record.session.id, record)));
+  }
+
+  /** Finished rounds whose write failed (a full disk, a database gone away), retried until stored; /api/health reports them. */
+  unsaved(): number {
+    return this.outbox.length;
+  }
+
+  private readonly outbox: StoredRound[] = [];
+  private retryTimer: NodeJS.Timeout | null = null;
+
+  private async store(round: StoredRound): Promise<void> {
+    try {
+      await this.db.rounds.save(round);
+    } catch (error) {
+      console.error(`[reports] could not store round ${round.roundNumber} of session ${round.sessionId}: kept and retried every ${RETRY_SECONDS} s`, error);
+      this.outbox.push(round);
+      this.retryTimer ??= setInterval(() => { void this.retry(); }, RETRY_SECONDS * 1000);
+      this.retryTimer.unref();
+    }
+  }
+
+  /** Tries the outbox again, oldest first; stops at the first failure. */
+  async retry(): Promise<void> {
+    while (this.outbox.length > 0) {
+      try { await this.db.rounds.save(this.outbox[0]!); } catch { return; }
+      this.outbox.shift();
+    }
+    if (this.retryTimer) { clearInterval(this.retryTimer); this.retryTimer = null; }
   }
 
   /** Ends the class session of a room that closed for good. */
@@ -48,9 +76,12 @@ export class DatabaseRoundReports implements RoundReportSink {
     return this.track(this.db.classSessions.end(session.id, session.teacherId).then(() => undefined));
   }
 
-  /** Waits for every write in progress (before the database closes). */
+  /** Waits for every write in progress (before the database closes), and tries the outbox once more. */
   async flush(): Promise<void> {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+    await this.retry();
+    if (this.outbox.length > 0) console.error(`[reports] ${this.outbox.length} finished rounds could not be stored before shutdown`);
+    if (this.retryTimer) { clearInterval(this.retryTimer); this.retryTimer = null; }
   }
 
   private track<T>(p: Promise<T>): Promise<T> {
@@ -61,8 +92,13 @@ export class DatabaseRoundReports implements RoundReportSink {
   }
 }
 
+/** Seconds between attempts to store rounds whose write failed. */
+const RETRY_SECONDS = 10;
+
+type StoredRound = Parameters<Database['rounds']['save']>[0];
+
 /** The stored form of a round: the summary's figures plus each student's part. */
-export function toFinishedRound(sessionId: string, record: RoundRecord): Parameters<Database['rounds']['save']>[0] {
+export function toFinishedRound(sessionId: string, record: RoundRecord): StoredRound {
   const s = record.summary;
   // The Gantt chart and notable events travel in the summary (CoreRun[][] and NotableEvent[]).
   const extra = s as unknown as { timeline?: unknown; notable?: unknown };

@@ -1,9 +1,9 @@
-// A class room: created only through POST /api/rooms, joined with its code, run by whoever holds its
+// A class room: created only through POST /api/teacher/rooms (a signed-in teacher), joined with its code, run by whoever holds its
 // host key; closes itself after staying empty for a while.
 import { randomInt } from 'node:crypto';
 import { tuneScenario } from '../game/room-tuning.ts';
 import { resolveScenario } from '../scenarios/catalog.ts';
-import { registerJoinCode, releaseJoinCode, type ClassRoomCreateOptions, type ClassRoomMetadata } from './directory.ts';
+import { registerJoinCode, releaseJoinCode, viewerKeyFor, type ClassRoomCreateOptions, type ClassRoomMetadata } from './directory.ts';
 import { KernelRoom, type RoomServices } from './KernelRoom.ts';
 import { loadRestoredRoom, type RestoredRoom } from './recovery.ts';
 import { RoomSaver } from './room-saver.ts';
@@ -24,7 +24,7 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
 
   override async onCreate(given: ClassRoomOptions): Promise<void> {
     this.services = given.services;
-    if (!(await given.services.grants.consume(given.ticket))) throw new Error('class rooms are created through POST /api/rooms');
+    if (!(await given.services.grants.consume(given.ticket))) throw new Error('class rooms are created through POST /api/teacher/rooms');
     // A room brought back after a crash keeps its id, code, host key, seats and machine.
     const restored: RestoredRoom | null = given.restore && given.services.snapshots ? await loadRestoredRoom(given.services.snapshots, String(given.restore)) : null;
     if (given.restore && !restored) throw new Error(`no usable snapshot for room ${String(given.restore)}`);
@@ -43,6 +43,7 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
       kind: 'class',
       code: options.code,
       hostKey: options.hostKey,
+      viewerKey: viewerKeyFor(options.hostKey),
       maxPlayers,
       leaderboard: options.leaderboard ?? true,
       session: options.session,
@@ -92,6 +93,7 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
   }
 
   override async onDispose(): Promise<void> {
+    if (!this.classroom) return; // onCreate refused the room before it had one
     await releaseJoinCode(this.classroom.options.code, this.roomId).catch(() => undefined);
     await this.classroom.settled();
     // A shutdown keeps the snapshot so the next start resumes the room; closing for good forgets it.

@@ -5,6 +5,7 @@ import { CLOSE_CODES, JOIN_ERRORS } from '../../shared/protocol/errors.ts';
 import type { ServerConfig } from '../config.ts';
 import { Classroom, type Admission, type ClassroomOptions } from '../game/classroom.ts';
 import type { RoundReportSink } from '../game/round-reports.ts';
+import type { BaselineRunner } from '../game/baseline-pool.ts';
 import { roleOf } from '../game/roster.ts';
 import { legalMoves } from '../../shared/kernel/index.ts';
 import { encodeMove, toMessage } from '../../shared/protocol/actions.ts';
@@ -24,6 +25,8 @@ export interface RoomServices {
   reports: RoundReportSink;
   /** Where live class rooms are saved for crash recovery (none: rooms are not saved). */
   snapshots?: SnapshotStore;
+  /** The worker pool the end-of-round baselines run in (none: in the room's thread). */
+  baselines?: BaselineRunner;
 }
 
 /** Edge errors that are offences (an honest client never sends them), logged rate-limited. */
@@ -53,6 +56,7 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
       roomId: this.roomId,
       abuseLimit: services.config.abuseLimit,
       reports: services.reports,
+      baselines: services.baselines,
       io: {
         send: (seatId, type, payload) => {
           if (type === 'error') {
@@ -100,7 +104,7 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
       p.state = st; p.tick = st.tick; p.log = c.match.log.length; p.messages = this.messagesSeen;
       this.moves.clear(); // the machine moved: every job's legal moves are recomputed on demand
     }
-    projectPlayers(s, c.seats.all().filter((seat) => seat.status !== 'left').map((seat) => [seat.id, {
+    projectPlayers(s, c.seats.all().filter((seat) => seat.status !== 'left' && !seat.viewer).map((seat) => [seat.id, {
       nickname: seat.nickname, slot: seat.slot, role: roleOf(c.match, seat), score: seat.score, connected: seat.status === 'present', host: seat.isHost,
     }]));
     const holders = new Map(c.seats.players().map((seat) => [seat.slot, seat.id]));

@@ -5,6 +5,7 @@ import { ServerError, type Client } from '@colyseus/core';
 import { levelById } from '../../shared/levels/index.ts';
 import { soloCreateSchema } from '../../shared/protocol/join.ts';
 import { resolveScenario } from '../scenarios/catalog.ts';
+import { scenarioCapProblem } from '../scenarios/caps.ts';
 import { LevelMatch, type LevelVerdict } from '../game/level-match.ts';
 import { KernelRoom, type RoomServices } from './KernelRoom.ts';
 
@@ -38,6 +39,9 @@ export class SoloRoom extends KernelRoom {
     }
     const scenario = resolveScenario(parsed.data.scenario);
     if (!scenario.ok) throw refuse(`bad-options: ${scenario.error}`);
+    // Anyone may open a solo room: a scenario of its own gets the class rooms' caps.
+    const tooBig = scenarioCapProblem(scenario.scenario, options.services.config.roundTickLimit);
+    if (tooBig) throw refuse(`scenario-too-large: ${tooBig}`);
     this.setup(options.services, {
       kind: 'solo',
       code: '',

@@ -1,6 +1,6 @@
 // Creating class rooms and finding them by join code: the only way a class room comes to exist, so
 // every room has a unique code and a host key, and a client cannot mint rooms of its own.
-import { randomBytes, randomInt } from 'node:crypto';
+import { createHmac, randomBytes, randomInt } from 'node:crypto';
 import { matchMaker } from '@colyseus/core';
 import type { RoomTuning } from '../game/room-tuning.ts';
 import { JOIN_CODE_LENGTH, isWellFormedJoinCode, joinCodeFromRandom, normalizeJoinCode } from '../../shared/protocol/join-code.ts';
@@ -90,6 +90,14 @@ export async function freshJoinCode(): Promise<string> {
     if (!(await codeInUse(code))) return code;
   }
   throw new Error('could not find a free join code');
+}
+
+/**
+ * The projector link's read-only key, derived from the host key (one-way: it opens a watching seat and
+ * never reveals the host key). Rotating the host key rotates it too.
+ */
+export function viewerKeyFor(hostKey: string): string {
+  return createHmac('sha256', hostKey).update('kernel-crew projector viewer').digest('base64url').slice(0, 32);
 }
 
 /** A long random secret that makes its holder the room's host. */

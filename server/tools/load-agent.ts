@@ -6,13 +6,13 @@
 import { randomBytes } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Client, type Room } from '@colyseus/sdk';
-import type { CreateRoomResponse } from '../http/api.ts';
+import type { TeacherRoomResponse } from '../http/teacher-routes.ts';
 import type { SyncedRoomState } from '../rooms/projection.ts';
 import { LoadPlayer, newCounters, type LoadCounters } from './load-player.ts';
 
 /** What the harness asks an agent. */
 export type AgentRequest =
-  | { id: number; type: 'open'; url: string; room: CreateRoomResponse; host: boolean; players: number; first: number; prefix: string; thinkMs: number }
+  | { id: number; type: 'open'; url: string; room: TeacherRoomResponse; host: boolean; players: number; first: number; prefix: string; thinkMs: number }
   | { id: number; type: 'start'; roomId: string }
   | { id: number; type: 'close'; roomId: string }
   | { id: number; type: 'reset' }

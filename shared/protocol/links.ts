@@ -5,7 +5,7 @@ export function joinPath(code: string): string {
   return `/join/${encodeURIComponent(code)}`;
 }
 
-/** The projector (spectator) view: the host key rides in the fragment, so it never reaches a server log. */
-export function projectorPath(roomId: string, hostKey: string): string {
-  return `/project#room=${encodeURIComponent(roomId)}&key=${encodeURIComponent(hostKey)}`;
+/** The projector (spectator) view: its read-only viewer key rides in the fragment, so it never reaches a server log. */
+export function projectorPath(roomId: string, viewerKey: string): string {
+  return `/project#room=${encodeURIComponent(roomId)}&key=${encodeURIComponent(viewerKey)}`;
 }

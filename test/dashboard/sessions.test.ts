@@ -3,6 +3,7 @@
 // restart on the same SQLite file keeps every report.
 import { afterEach, describe, expect, it } from 'vitest';
 import { movesFor } from '../../server/tools/client-strategy.ts';
+import { viewerKeyFor } from '../../server/rooms/directory.ts';
 import { BACKENDS, type FreshDatabase } from '../db/backends.ts';
 import { boot, until, welcomeOf, type Harness, type Player } from '../server/harness.ts';
 import { WebClient } from './web-client.ts';
@@ -73,7 +74,9 @@ for (const backend of BACKENDS) {
       expect(created.status).toBe(201);
       const room = created.body as { sessionId: string; roomId: string; code: string; hostKey: string; joinPath: string; projectorPath: string };
       expect(room.joinPath).toBe(`/join/${room.code}`);
-      expect(room.projectorPath).toBe(`/project#room=${room.roomId}&key=${room.hostKey}`);
+      // The projector link carries the read-only viewer key, never the host key.
+      expect(room.projectorPath).toBe(`/project#room=${room.roomId}&key=${viewerKeyFor(room.hostKey)}`);
+      expect(room.projectorPath).not.toContain(room.hostKey);
 
       const host = await h.host(room);
       const minji = await h.student(room, 'Minji');

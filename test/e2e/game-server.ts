@@ -2,16 +2,14 @@
 // over HTTP, and SDK clients for the host and for students who play next to the browser.
 import { Client, type Room } from '@colyseus/sdk';
 import { startServer, type RunningServer } from '../../server/main.ts';
+import type { TeacherRoomRequest, TeacherRoomResponse } from '../../server/http/teacher-routes.ts';
 import type { SyncedRoomState } from '../../server/rooms/projection.ts';
+import { TeacherClient } from '../../server/tools/teacher-client.ts';
 import { waitForScene, type TestPage } from './browser.ts';
 import { CLIENT_DIST, ensureClientBuilt } from './build-client.ts';
 
-/** A class room as POST /api/rooms answers. */
-export interface CreatedRoom {
-  roomId: string;
-  code: string;
-  hostKey: string;
-}
+/** A class room as POST /api/teacher/rooms answers. */
+export type CreatedRoom = TeacherRoomResponse;
 
 /** An SDK room with our synced state. */
 export type SdkRoom = Room<unknown, SyncedRoomState>;
@@ -22,11 +20,13 @@ export async function startGameServer(): Promise<RunningServer> {
   return startServer({ port: 0, host: '127.0.0.1', clientDir: CLIENT_DIST });
 }
 
-/** Creates a class room (POST /api/rooms). */
-export async function createRoom(server: RunningServer, body: object): Promise<CreatedRoom> {
-  const res = await fetch(`${server.url}/api/rooms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (res.status !== 201) throw new Error(`create room: ${res.status} ${await res.text()}`);
-  return (await res.json()) as CreatedRoom;
+const teachers = new WeakMap<RunningServer, Promise<TeacherClient>>();
+
+/** Creates a class room as the server's test teacher (signed up on first use), through POST /api/teacher/rooms. */
+export async function createRoom(server: RunningServer, body: TeacherRoomRequest): Promise<CreatedRoom> {
+  let teacher = teachers.get(server);
+  if (!teacher) { teacher = TeacherClient.signUp(server.url, 'E2E teacher'); teachers.set(server, teacher); }
+  return (await teacher).createRoom(body);
 }
 
 let ids = 0;

@@ -30,13 +30,13 @@ describe('a class round in the browser', () => {
     const openProjector = async (scene: string): Promise<TestPage> => {
       const p = await openPage(tb.browser, { viewport: 'projector', locale: 'ko-KR' });
       pages.push(p);
-      await p.page.goto(`${server.url}/project#room=${room.roomId}&key=${room.hostKey}`);
+      await p.page.goto(`${server.url}${room.projectorPath}`);
       await waitForScene(p.page, scene);
       return p;
     };
     let stopPlaying = (): void => undefined;
     try {
-      // the projector joins as the host and shows the machine with the code while the class joins
+      // the projector joins with its read-only viewer key and shows the machine with the code while the class joins
       await projector.context.close();
       projector = await openProjector('Machine');
       await expect.poll(() => projector.page.getByTestId('projector-code').textContent(), POLL).toBe(room.code);

@@ -9,7 +9,7 @@ import { Client, type Room } from '@colyseus/sdk';
 import { hashState, type Scenario, type TimedAction } from '../../shared/kernel/index.ts';
 import { openDatabase } from '../../server/db/index.ts';
 import { replayRoom, type RoomDocument } from '../../server/game/room-snapshot.ts';
-import type { CreateRoomResponse } from '../../server/http/api.ts';
+import { TeacherClient } from '../../server/tools/teacher-client.ts';
 import type { SyncedRoomState } from '../../server/rooms/projection.ts';
 import { movesFor } from '../../server/tools/client-strategy.ts';
 import { ROLES_SCENARIO } from '../server/fixtures.ts';
@@ -49,8 +49,7 @@ async function savedMachine(): Promise<{ doc: RoomDocument; hash: string; roomId
 it('resumes the round after kill -9 at the last saved point, with the same code, seats and machine', async () => {
   const first = await startServerProcess(env);
   running.push(first);
-  const res = await fetch(`${first.url}/api/rooms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ticksPerSecond: 10, seed: 7, scenario: LONG }) });
-  const created = (await res.json()) as CreateRoomResponse;
+  const created = await (await TeacherClient.signUp(first.url)).createRoom({ ticksPerSecond: 10, seed: 7, scenario: LONG });
   const hostId = 'host-browser-1';
   const host = await join(first.url, created.roomId, { playerId: hostId, hostKey: created.hostKey, lang: 'en' }, false);
   const ids = ['student-kim', 'student-lee', 'student-park'];

@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, type Room } from '@colyseus/sdk';
-import type { CreateRoomResponse } from '../../server/http/api.ts';
+import type { TeacherRoomResponse as CreateRoomResponse } from '../../server/http/teacher-routes.ts';
+import { TeacherClient } from '../../server/tools/teacher-client.ts';
 import type { SyncedRoomState } from '../../server/rooms/projection.ts';
 import { movesFor } from '../../server/tools/client-strategy.ts';
 import { until } from '../server/harness.ts';
@@ -46,11 +47,8 @@ describe.skipIf(!redisUrl)('several processes over Redis', () => {
     const [a, b] = servers as [ServerProcess, ServerProcess];
     // Two rooms, both created through a: the matchmaker spreads them over the processes.
     const rooms: CreateRoomResponse[] = [];
-    for (let i = 0; i < 2; i++) {
-      const res = await fetch(`${a.url}/api/rooms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ticksPerSecond: 10, seed: 3 + i }) });
-      expect(res.status).toBe(201);
-      rooms.push((await res.json()) as CreateRoomResponse);
-    }
+    const teacher = await TeacherClient.signUp(a.url);
+    for (let i = 0; i < 2; i++) rooms.push(await teacher.createRoom({ ticksPerSecond: 10, seed: 3 + i }));
     const hosted = await Promise.all(rooms.map(async (r) => {
       const listing = await (await fetch(`${b.url}/api/rooms/by-code/${r.code}`)).json() as { roomId: string };
       return listing.roomId;

@@ -5,7 +5,8 @@ import { ColyseusTestServer } from '@colyseus/testing';
 import type { Room as ClientRoom } from '@colyseus/sdk';
 import { matchMaker } from '@colyseus/core';
 import { startServer, type RunningServer, type StartOptions } from '../../server/main.ts';
-import type { CreateRoomRequest, CreateRoomResponse } from '../../server/http/api.ts';
+import type { TeacherRoomRequest as CreateRoomRequest, TeacherRoomResponse as CreateRoomResponse } from '../../server/http/teacher-routes.ts';
+import { TeacherClient } from '../../server/tools/teacher-client.ts';
 import type { KernelRoom } from '../../server/rooms/KernelRoom.ts';
 import type { SyncedRoomState } from '../../server/rooms/projection.ts';
 
@@ -23,14 +24,20 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** What joining a class room takes: its id, code and host key. */
+export type RoomKeys = Pick<CreateRoomResponse, 'roomId' | 'code' | 'hostKey'>;
+
 /** A booted server plus the @colyseus/testing wrapper around it. */
 export interface Harness {
   server: RunningServer;
   colyseus: ColyseusTestServer;
+  /** The test teacher every createRoom signs in as (signed up on first use). */
+  teacher(): Promise<TeacherClient>;
+  /** Creates a class room as the test teacher, through the one creation route (POST /api/teacher/rooms). */
   createRoom(body?: CreateRoomRequest): Promise<CreateRoomResponse>;
   join(roomId: string, options: Record<string, unknown>): Promise<Player>;
-  host(created: CreateRoomResponse, lang?: 'ko' | 'en'): Promise<Player>;
-  student(created: CreateRoomResponse, nickname: string, extra?: Record<string, unknown>): Promise<Player>;
+  host(created: RoomKeys, lang?: 'ko' | 'en'): Promise<Player>;
+  student(created: RoomKeys, nickname: string, extra?: Record<string, unknown>): Promise<Player>;
   roomOf(roomId: string): KernelRoom;
   close(): Promise<void>;
 }
@@ -44,7 +51,7 @@ export function playerId(): string {
 
 /** Starts a server on a free port with test-friendly settings. */
 export async function boot(options: StartOptions = {}): Promise<Harness> {
-  const server = await startServer({ port: await freePort(), host: '127.0.0.1', clientDir: '/nonexistent', database: { kind: 'sqlite', file: ':memory:' }, ...options });
+  const server = await startServer({ port: await freePort(), host: '127.0.0.1', clientDir: '/nonexistent', database: { kind: 'sqlite', file: ':memory:' }, roomsPerTeacherPerHour: 10_000, roomsPerAddressPerHour: 10_000, ...options });
   const colyseus = new ColyseusTestServer(server.colyseus);
   const join = async (roomId: string, opts: Record<string, unknown>) => {
     const room = (await colyseus.sdk.joinById(roomId, opts)) as unknown as Player;
@@ -54,13 +61,14 @@ export async function boot(options: StartOptions = {}): Promise<Harness> {
     await until('welcome', () => welcomed.has(room));
     return room;
   };
+  let teacher: Promise<TeacherClient> | null = null;
+  const signedIn = () => (teacher ??= TeacherClient.signUp(server.url, 'Test teacher'));
   return {
     server,
     colyseus,
+    teacher: signedIn,
     async createRoom(body = {}) {
-      const res = await fetch(`${server.url}/api/rooms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      if (res.status !== 201) throw new Error(`create room: ${res.status} ${await res.text()}`);
-      return (await res.json()) as CreateRoomResponse;
+      return (await signedIn()).createRoom(body);
     },
     join,
     host: (created, lang = 'en') => join(created.roomId, { playerId: playerId(), hostKey: created.hostKey, lang }),

@@ -20,9 +20,10 @@ describe('the HTTP API', () => {
     const res = await fetch(`${h.server.url}/api/rooms/by-code/ZZZZZZ`);
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ error: 'wrong-code' });
-    const bad = await fetch(`${h.server.url}/api/rooms`, { method: 'POST', body: '{"ticksPerSecond": 99}' });
+    const teacher = await h.teacher();
+    const bad = await teacher.request('POST', '/api/teacher/rooms', { ticksPerSecond: 99 });
     expect(bad.status).toBe(400);
-    const noScenario = await fetch(`${h.server.url}/api/rooms`, { method: 'POST', body: '{"scenario": "nope"}' });
+    const noScenario = await teacher.request('POST', '/api/teacher/rooms', { scenario: 'nope' });
     expect(await noScenario.json()).toMatchObject({ error: 'bad-scenario' });
   });
   it('does not let a client create a class room directly through matchmaking', async () => {

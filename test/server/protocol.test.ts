@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { JOIN_CODE_ALPHABET, isWellFormedJoinCode, joinCodeFromRandom, normalizeJoinCode } from '../../shared/protocol/join-code.ts';
 import { checkNickname, nicknameKey } from '../../shared/protocol/nickname.ts';
+import { nicknameSkeleton } from '../../server/game/nickname-skeleton.ts';
 import { CLIENT_MESSAGE_TYPES, parseClientMessage, type Sender } from '../../shared/protocol/messages.ts';
 
 const scheduler: Sender = { role: 'scheduler', slot: { key: 'scheduler:0', role: 'scheduler', cores: [0] }, tid: null, isHost: false };
@@ -41,6 +42,21 @@ describe('nicknames', () => {
     expect(checkNickname('ghost').ok).toBe(true);
     expect(checkNickname('kim-chul', new Set([nicknameKey('Kim Chul')]))).toEqual({ ok: false, problem: 'taken' });
     expect(checkNickname(42)).toEqual({ ok: false, problem: 'bad-characters' });
+  });
+  it('refuse names that show nothing or bleed over their neighbours', () => {
+    for (const invisible of ['\u3164\u3164', '\u115f\u1160\u115f', 'Min\u200bsu', 'Mi\u200dnsu', '\uffa0\uffa0x']) {
+      expect(checkNickname(invisible), JSON.stringify(invisible)).toEqual({ ok: false, problem: 'bad-characters' });
+    }
+    expect(checkNickname('Ze\u0301\u0302\u0303\u0304ro')).toEqual({ ok: false, problem: 'bad-characters' });
+    // Korean syllables typed as jamo and accents stay fine.
+    expect(checkNickname('\u1100\u1161\u11a8\u1102\u1161').ok).toBe(true);
+    expect(checkNickname('José').ok).toBe(true);
+  });
+  it('on the server, look-alike letters of other scripts compare as the Latin ones they imitate', () => {
+    expect(nicknameSkeleton('\u041cinsu')).toBe(nicknameSkeleton('Minsu')); // a Cyrillic М
+    expect(checkNickname('\u041cinsu', new Set([nicknameSkeleton('Minsu')]), nicknameSkeleton)).toEqual({ ok: false, problem: 'taken' });
+    expect(checkNickname('\u0455hithead', new Set(), nicknameSkeleton)).toEqual({ ok: false, problem: 'blocked' }); // a Cyrillic ѕ
+    expect(checkNickname('민수', new Set([nicknameSkeleton('Minsu')]), nicknameSkeleton).ok).toBe(true);
   });
 });
 

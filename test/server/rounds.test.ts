@@ -84,6 +84,38 @@ describe('reconnection', () => {
     host.send('host:kick', { player: welcomeOf(student).seat });
     expect(await closed).toBe(CLOSE_CODES.kicked);
     expect(await refusal(h.join(created.roomId, { playerId: id, nickname: 'Choi', code: created.code }))).toBe(JOIN_ERRORS.kicked);
+    // A new browser id does not bring them back under the same nickname (or a case variant of it).
+    expect(await refusal(h.join(created.roomId, { playerId: playerId(), nickname: 'CHOI', code: created.code }))).toBe(JOIN_ERRORS.kicked);
+  });
+
+  it('the host can remove a second host (someone who got hold of the host key), not themself', async () => {
+    const created = await h.createRoom();
+    const host = await h.host(created);
+    const rogue = await h.host(created);
+    const errors = collect<{ code: string }>(host, 'error');
+    host.send('host:kick', { player: welcomeOf(host).seat });
+    await until('own seat refused', () => errors.some((e) => e.code === 'no-such-player'));
+    const closed = new Promise<number>((resolve) => rogue.onLeave((code) => resolve(code)));
+    host.send('host:kick', { player: welcomeOf(rogue).seat });
+    expect(await closed).toBe(CLOSE_CODES.kicked);
+  });
+
+  it('the projector link opens a watching seat: no job, no controls, not among the players, and never the host key', async () => {
+    const created = await h.createRoom();
+    const host = await h.host(created);
+    const student = await h.student(created, 'Yuna');
+    const viewerKey = decodeURIComponent(/key=([^&]+)/.exec(created.projectorPath)![1]!);
+    expect(viewerKey).not.toBe(created.hostKey);
+    const projector = await h.join(created.roomId, { playerId: playerId(), viewerKey, lang: 'en' });
+    const errors = collect<{ code: string }>(projector, 'error');
+    projector.send('host:start');
+    projector.send('host:kick', { player: welcomeOf(student).seat });
+    await until('refused', () => errors.length >= 2);
+    expect(host.state.phase).toBe('lobby');
+    expect(student.connection.isOpen).toBe(true);
+    expect(host.state.players.has(welcomeOf(projector).seat)).toBe(false);
+    expect(welcomeOf(projector).slot).toBe('spectator');
+    expect(await refusal(h.join(created.roomId, { playerId: playerId(), viewerKey: 'x'.repeat(32), lang: 'en' }))).toBe(JOIN_ERRORS['bad-host-key']);
   });
 });
 
@@ -164,6 +196,8 @@ describe('end of round', () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]!.summary.baselines).toHaveLength(4);
     expect(Object.values(stored[0]!.playerIds)).toHaveLength(1);
+    // The stored report names the student by a pseudonym, never by the private id that reclaims the seat.
+    expect(Object.values(stored[0]!.playerIds)[0]).toMatch(/^s-[A-Za-z0-9_-]{16}$/);
 
     // the next round rotates roles and starts from the same workload
     host.send('host:restart');

@@ -1,5 +1,5 @@
-// The projector link a teacher opens on the classroom screen: /project#room=<roomId>&key=<hostKey>.
-// The key stays in the fragment, so it never reaches a server log; the page joins as the host and watches.
+// The projector link a teacher opens on the classroom screen: /project#room=<roomId>&key=<viewerKey>.
+// The key stays in the fragment, so it never reaches a server log; it is read-only: the page watches.
 import { projectorPath } from '../../../shared/protocol/links.ts';
 import type { Language } from '../i18n/index.ts';
 import { serverEndpoint } from './classroom.ts';
@@ -9,7 +9,7 @@ import { openSession, type RoomSession } from './room-session.ts';
 /** The room a projector page shows and the key that opens it. */
 export interface ProjectorTarget {
   roomId: string;
-  hostKey: string;
+  viewerKey: string;
 }
 
 /** Reads a projector link, or null for any other address. */
@@ -17,19 +17,19 @@ export function projectorFromUrl(url: URL): ProjectorTarget | null {
   if (!/^\/project\/?$/.test(url.pathname)) return null;
   const params = new URLSearchParams(url.hash.replace(/^#/, ''));
   const roomId = params.get('room');
-  const hostKey = params.get('key');
-  return roomId && hostKey ? { roomId, hostKey } : null;
+  const viewerKey = params.get('key');
+  return roomId && viewerKey ? { roomId, viewerKey } : null;
 }
 
 /** The projector link for a room (what the dashboard opens on the classroom screen). */
 export function projectorUrl(origin: string, target: ProjectorTarget): string {
-  return `${origin}${projectorPath(target.roomId, target.hostKey)}`;
+  return `${origin}${projectorPath(target.roomId, target.viewerKey)}`;
 }
 
-/** Joins the room as its host, for watching on the big screen; the code comes with the welcome. */
+/** Joins the room with the viewer key, for watching on the big screen; the code comes with the welcome. */
 export async function joinAsProjector(target: ProjectorTarget, lang: Language): Promise<RoomSession> {
   const { Client } = await import('@colyseus/sdk');
   const client = new Client(serverEndpoint());
-  const room = await client.joinById(target.roomId, { playerId: playerId(), hostKey: target.hostKey, lang });
+  const room = await client.joinById(target.roomId, { playerId: playerId(), viewerKey: target.viewerKey, lang });
   return openSession(room, '', '', { projector: true, routed: true });
 }
