@@ -1,5 +1,14 @@
-// Entry point: starts the game and nothing else.
+// Entry point: the language switch and, for a join link, the join form first (plain HTML, no engine);
+// the game itself (Phaser and the scenes) is loaded in the background and takes over when it arrives.
 import './style.css';
-import { startGame } from './game.ts';
+import { getLanguage } from './i18n/index.ts';
+import { targetFor } from './start-target.ts';
+import { joinForm } from './ui/join-form.ts';
+import { mountLanguageToggle } from './ui/language-toggle.ts';
 
-startGame('game');
+document.documentElement.lang = getLanguage();
+mountLanguageToggle();
+const target = targetFor(new URL(window.location.href));
+if (target.next === 'Join' && 'code' in target.data && typeof target.data.code === 'string') joinForm().showEarly(target.data.code);
+
+void import('./game.ts').then(({ startGame }) => startGame('game'));
