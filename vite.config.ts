@@ -1,15 +1,46 @@
 // Vite builds the browser client from client/ into dist/client, with Phaser in a chunk of its own and
 // precompressed (.br, .gz) copies of every text file.
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { compression } from 'vite-plugin-compression2';
 import { subsetFonts } from './build/font-subset.ts';
+
+/**
+ * The game (Phaser and the scenes) is a dynamic import that main.ts starts once it has run; hinting it in
+ * the HTML at low priority lets the download begin beside main.js without slowing the join form.
+ */
+function preloadGame(): Plugin {
+  return {
+    name: 'kernel-crew:preload-game',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        if (!ctx.bundle || !ctx.chunk || ctx.chunk.name !== 'main') return [];
+        const files = new Set<string>();
+        const add = (file: string): void => {
+          const chunk = ctx.bundle?.[file];
+          if (files.has(file) || !chunk || chunk.type !== 'chunk') return;
+          files.add(file);
+          chunk.imports.forEach(add);
+        };
+        // Only the game's own chunks: not the Colyseus client that joining loads, not what main.js already has.
+        for (const file of ctx.chunk.dynamicImports) {
+          const chunk = ctx.bundle[file];
+          if (chunk?.type === 'chunk' && chunk.name === 'game') add(file);
+        }
+        for (const file of [ctx.chunk.fileName, ...ctx.chunk.imports]) files.delete(file);
+        return [...files].map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', href: `/${file}`, crossorigin: true, fetchpriority: 'low' }, injectTo: 'head' as const }));
+      },
+    },
+  };
+}
 
 export default defineConfig({
   // Absolute, so the config works from any working directory (tests build through vite's API).
   root: fileURLToPath(new URL('./client', import.meta.url)),
   // Noto Sans KR cut to the glyphs our texts use; brotli and gzip copies of every text asset, next to it in dist/client: the server sends the best one the browser accepts.
-  plugins: [subsetFonts(), compression({ algorithms: ['brotliCompress', 'gzip'] })],
+  plugins: [subsetFonts(), preloadGame(), compression({ algorithms: ['brotliCompress', 'gzip'] })],
   publicDir: 'public',
   base: '/',
   build: {

@@ -98,6 +98,18 @@ async function visits(server: RunningServer, locale: string): Promise<{ first: T
   }
 }
 
+/** When each file of a page started and finished loading (ms since navigation), to see what the wait is made of. */
+async function timeline(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const lines = performance.getEntriesByType('resource').map((e) => {
+      const r = e as PerformanceResourceTiming;
+      return `  ${String(Math.round(r.startTime)).padStart(6)}–${String(Math.round(r.responseEnd)).padEnd(6)} ${new URL(r.name).pathname}`;
+    });
+    return [`  ${String(Math.round(nav?.responseStart ?? 0)).padStart(6)}–${String(Math.round(nav?.responseEnd ?? 0)).padEnd(6)} (html); DOMContentLoaded at ${Math.round(nav?.domContentLoadedEventEnd ?? 0)}`, ...lines].join('\n');
+  });
+}
+
 /** Milliseconds from navigation until the nickname input of the join form takes typing, and until the Menu's canvas texts show. */
 async function throttled(server: RunningServer): Promise<{ joinForm: number; menuCanvas: number }> {
   const tb = await launchBrowser();
@@ -119,6 +131,7 @@ async function throttled(server: RunningServer): Promise<{ joinForm: number; men
       if (!input || input.disabled || input.readOnly || input.offsetParent === null) return false;
       return performance.now();
     }, undefined, { timeout: 60_000, polling: 20 }).then((h) => h.jsonValue() as Promise<number>);
+    console.log(`\nJoin page (${JOIN_PATH}), throttled, until the form took input:\n${await timeline(joinPage)}`);
     await joinPage.close();
     const menuPage = await open();
     await menuPage.goto(`${server.url}/`, { waitUntil: 'commit' });
@@ -126,6 +139,7 @@ async function throttled(server: RunningServer): Promise<{ joinForm: number; men
       const kc = window.__kcDebug;
       return !!kc && kc.activeScenes().includes('Menu') && kc.texts().length > 0 ? performance.now() : false;
     }, undefined, { timeout: 90_000, polling: 20 }).then((h) => h.jsonValue() as Promise<number>);
+    console.log(`\nMenu page (/), throttled, until the canvas showed the Menu:\n${await timeline(menuPage)}`);
     await context.close();
     return { joinForm, menuCanvas };
   } finally {
