@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { compression } from 'vite-plugin-compression2';
+import { VitePWA } from 'vite-plugin-pwa';
 import { subsetFonts } from './build/font-subset.ts';
 
 /**
@@ -40,7 +41,32 @@ export default defineConfig({
   // Absolute, so the config works from any working directory (tests build through vite's API).
   root: fileURLToPath(new URL('./client', import.meta.url)),
   // Noto Sans KR cut to the glyphs our texts use; brotli and gzip copies of every text asset, next to it in dist/client: the server sends the best one the browser accepts.
-  plugins: [subsetFonts(), preloadGame(), compression({ algorithms: ['brotliCompress', 'gzip'] })],
+  plugins: [
+    subsetFonts(),
+    preloadGame(),
+    // A service worker (Workbox) that keeps the game shell, so a second visit downloads nothing but the
+    // worker's own update check; main.ts registers it.
+    VitePWA({
+      injectRegister: false,
+      registerType: 'autoUpdate',
+      manifest: false,
+      filename: 'sw.js',
+      workbox: {
+        // The shell every first visit has just loaded (so precaching it comes from the HTTP cache, not the wire);
+        // fonts, which differ by language, are kept by the runtime rule when first used.
+        globPatterns: ['index.html', 'favicon.svg', 'assets/*.{js,css}'],
+        globIgnores: ['**/dashboard*', '**/colyseus-*', '**/qrcode-*'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//, /^\/dashboard/, /^\/matchmake\//],
+        runtimeCaching: [{ urlPattern: /\/assets\//, handler: 'CacheFirst', options: { cacheName: 'kernel-crew-assets', expiration: { maxEntries: 200 } } }],
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+        inlineWorkboxRuntime: true,
+      },
+    }),
+    compression({ algorithms: ['brotliCompress', 'gzip'] }),
+  ],
   publicDir: 'public',
   base: '/',
   build: {
@@ -57,7 +83,12 @@ export default defineConfig({
       output: {
         // Phaser is large and changes rarely: its own chunk keeps it cached across our releases.
         codeSplitting: {
-          groups: [{ name: 'phaser', test: /[\\/]node_modules[\\/]phaser[\\/]/ }],
+          groups: [
+            { name: 'phaser', test: /[\\/]node_modules[\\/]phaser[\\/]/ },
+            // Loaded when a student joins a class or a host shows the QR code: named so the worker can leave them to runtime caching.
+            { name: 'colyseus', test: /[\\/]node_modules[\\/]@colyseus[\\/]/ },
+            { name: 'qrcode', test: /[\\/]node_modules[\\/]qrcode[\\/]/ },
+          ],
         },
       },
     },

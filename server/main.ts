@@ -13,7 +13,7 @@ import { dashboardApi } from './http/dashboard-api.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { DatabaseRoundReports } from './reports/database-reports.ts';
 import { staticHandler } from './http/static-files.ts';
-import { compressJson } from './http/compress-json.ts';
+import { compressOnTheFly } from './http/compress-on-the-fly.ts';
 import { recoverRooms } from './rooms/recovery.ts';
 import { rateLimitedColyseusLogger } from './rooms/frame-guard.ts';
 import { scaleOutOptions } from './scale-out.ts';
@@ -71,7 +71,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     greet: false,
     gracefullyShutdown: false,
     express: (app: UseApp) => {
-      app.use(compressJson());
+      app.use(compressOnTheFly());
       app.use(dashboard);
       app.use(apiHandler(config, services.grants));
       app.use(staticHandler(config.clientDir));

@@ -15,3 +15,10 @@ if (target.next === 'Join' && 'code' in target.data && typeof target.data.code =
 // The faces the game's texts need start downloading now, beside the engine, not after it (the Preloader waits for them).
 loadGlyphs(languageText(getLanguage())).catch(() => undefined);
 void import('./game.ts').then(({ startGame }) => startGame('game'));
+
+// The service worker (built by vite-plugin-pwa) keeps the game shell for the next visit and solo play.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js').catch((error: unknown) => console.warn('Kernel Crew: no offline copy', error));
+  });
+}
