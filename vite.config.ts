@@ -8,7 +8,7 @@ import { subsetFonts } from './build/font-subset.ts';
 
 /**
  * The game (Phaser and the scenes) is a dynamic import that main.ts starts once it has run; hinting it in
- * the HTML at low priority lets the download begin beside main.js without slowing the join form.
+ * the HTML (prefetch, idle priority) lets the download begin beside main.js without slowing the join form.
  */
 function preloadGame(): Plugin {
   return {
@@ -31,7 +31,9 @@ function preloadGame(): Plugin {
           if (chunk?.type === 'chunk' && chunk.name === 'game') add(file);
         }
         for (const file of [ctx.chunk.fileName, ...ctx.chunk.imports]) files.delete(file);
-        return [...files].map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', href: `/${file}`, crossorigin: true, fetchpriority: 'low' }, injectTo: 'head' as const }));
+        // prefetch, not modulepreload: the files only land in the cache, so compiling Phaser waits until
+        // main.ts imports it instead of holding up the join form.
+        return [...files].map((file) => ({ tag: 'link', attrs: { rel: 'prefetch', href: `/${file}`, crossorigin: true }, injectTo: 'head' as const }));
       },
     },
   };

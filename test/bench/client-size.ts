@@ -3,7 +3,7 @@
 // a first visit in ko and en, a second visit, and, on a throttled school profile, how soon the join form
 // takes input and the Menu canvas shows. Run with `npm run bench:client-size` (builds the client if needed).
 import type { Socket } from 'node:net';
-import type { CDPSession, Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import type { RunningServer } from '../../server/main.ts';
 import { launchBrowser, waitForScene } from '../e2e/browser.ts';
 import { startGameServer } from '../e2e/game-server.ts';
@@ -143,12 +143,14 @@ async function timeline(page: Page): Promise<string> {
 async function throttled(server: RunningServer): Promise<{ joinForm: number; menuCanvas: number }> {
   const tb = await launchBrowser();
   try {
-    const context = await tb.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ko-KR' });
+    // Each page in a fresh profile: a first visit, with nothing cached and no service worker yet.
+    const contexts: BrowserContext[] = [];
     const open = async (): Promise<Page> => {
+      const context = await tb.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ko-KR' });
+      contexts.push(context);
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send('Network.enable');
-      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
       await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: SCHOOL.latency, downloadThroughput: SCHOOL.downloadThroughput, uploadThroughput: SCHOOL.uploadThroughput });
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: SCHOOL.cpuSlowdown });
       return page;
@@ -169,7 +171,7 @@ async function throttled(server: RunningServer): Promise<{ joinForm: number; men
       return !!kc && kc.activeScenes().includes('Menu') && kc.texts().length > 0 ? performance.now() : false;
     }, undefined, { timeout: 90_000, polling: 20 }).then((h) => h.jsonValue() as Promise<number>);
     console.log(`\nMenu page (/), throttled, until the canvas showed the Menu:\n${await timeline(menuPage)}`);
-    await context.close();
+    await Promise.all(contexts.map((c) => c.close()));
     return { joinForm, menuCanvas };
   } finally {
     await tb.close();
