@@ -15,7 +15,7 @@ import { guardHttp, httpServerOptions } from './http/edge.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { DatabaseRoundReports } from './reports/database-reports.ts';
 import { staticHandler } from './http/static-files.ts';
-import { compressJson } from './http/compress-json.ts';
+import { compressOnTheFly } from './http/compress-on-the-fly.ts';
 import { recoverRooms } from './rooms/recovery.ts';
 import { rateLimitedColyseusLogger } from './rooms/frame-guard.ts';
 import { scaleOutOptions } from './scale-out.ts';
@@ -85,7 +85,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     gracefullyShutdown: false,
     express: (app: UseApp) => {
       app.disable('x-powered-by');
-      app.use(compressJson());
+      app.use(compressOnTheFly());
       app.use(dashboard);
       app.use(apiHandler({ trustProxy: config.trustProxy, wrongCodes: new RateLimiter(config.wrongCodesPerMinute, config.wrongCodesPerMinute), unsavedReports: () => stored.unsaved() }));
       app.use(staticHandler(config.clientDir));

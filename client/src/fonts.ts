@@ -1,8 +1,13 @@
 // Loads the bundled Noto Sans KR subsets a text needs, so Phaser never rasterises Hangul before its font is ready.
-import '@fontsource/noto-sans-kr/400.css';
-import '@fontsource/noto-sans-kr/700.css';
+// The faces are cut at build time to the glyphs our texts use (build/font-subset.ts) and registered here,
+// without any font CSS; the browser fetches a face only when a text needs one of its characters.
+import { FONT_FACES, FONT_FAMILY_NAME } from 'virtual:kernel-crew-fonts';
 
-const FAMILY = 'Noto Sans KR';
+const FAMILY = FONT_FAMILY_NAME;
+
+for (const { url, weight, unicodeRange } of FONT_FACES) {
+  document.fonts.add(new FontFace(FAMILY, `url(${url}) format('woff2')`, { weight: String(weight), unicodeRange, display: 'swap' }));
+}
 
 /** The weights Phaser texts may use; DOM text loads its own faces lazily. */
 export const FONT_WEIGHTS = [400, 700] as const;

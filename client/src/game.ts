@@ -1,9 +1,7 @@
 // The Phaser game: configuration and the list of scenes; everything else lives in the scenes.
 import Phaser from 'phaser';
 import { installDebugHook } from './debug.ts';
-import { getLanguage } from './i18n/index.ts';
 import { UI } from './theme.ts';
-import { mountLanguageToggle } from './ui/language-toggle.ts';
 import { required } from './ui/dom.ts';
 import { pixelRatio, trackParentSize } from './ui/pixel-ratio.ts';
 import { Boot } from './scenes/Boot.ts';
@@ -20,10 +18,8 @@ import { Machine } from './scenes/Machine.ts';
 import { Report } from './scenes/Report.ts';
 import { installRoundRouter } from './net/round-router.ts';
 
-/** Starts Kernel Crew in the element with id parent; returns the game for tests and hot reload. */
+/** Starts Kernel Crew in the element with id parent (main.ts has set the language and its toggle); returns the game for tests and hot reload. */
 export function startGame(parent: string): Phaser.Game {
-  document.documentElement.lang = getLanguage();
-  mountLanguageToggle();
   const host = required(parent);
   const ratio = pixelRatio();
   const game = new Phaser.Game({

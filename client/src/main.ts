@@ -1,5 +1,24 @@
-// Entry point: starts the game and nothing else.
+// Entry point: the language switch and, for a join link, the join form first (plain HTML, no engine);
+// the game itself (Phaser and the scenes) is loaded in the background and takes over when it arrives.
 import './style.css';
-import { startGame } from './game.ts';
+import { loadGlyphs } from './fonts.ts';
+import { getLanguage, languageText } from './i18n/index.ts';
+import { targetFor } from './start-target.ts';
+import { joinForm } from './ui/join-form.ts';
+import { mountLanguageToggle } from './ui/language-toggle.ts';
 
-startGame('game');
+document.documentElement.lang = getLanguage();
+mountLanguageToggle();
+const target = targetFor(new URL(window.location.href));
+if (target.next === 'Join' && 'code' in target.data && typeof target.data.code === 'string') joinForm().showEarly(target.data.code);
+
+// The faces the game's texts need start downloading now, beside the engine, not after it (the Preloader waits for them).
+loadGlyphs(languageText(getLanguage())).catch(() => undefined);
+void import('./game.ts').then(({ startGame }) => startGame('game'));
+
+// The service worker (built by vite-plugin-pwa) keeps the game shell for the next visit and solo play.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js').catch((error: unknown) => console.warn('Kernel Crew: no offline copy', error));
+  });
+}

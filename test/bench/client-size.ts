@@ -2,7 +2,8 @@
 // (CDP Network.loadingFinished encodedDataLength: compressed bodies plus headers, as they crossed the wire):
 // a first visit in ko and en, a second visit, and, on a throttled school profile, how soon the join form
 // takes input and the Menu canvas shows. Run with `npm run bench:client-size` (builds the client if needed).
-import type { CDPSession, Page } from 'playwright-core';
+import type { Socket } from 'node:net';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import type { RunningServer } from '../../server/main.ts';
 import { launchBrowser, waitForScene } from '../e2e/browser.ts';
 import { startGameServer } from '../e2e/game-server.ts';
@@ -71,43 +72,85 @@ function report(title: string, transfers: Transfer[]): void {
   console.log(`  by kind: ${[...byKind].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${kb(n)}`).join(', ')}`);
 }
 
+/**
+ * Bytes the game server wrote to its sockets (HTTP headers, bodies, WebSocket frames): the wire as the
+ * server sees it, including what the service worker fetches, which the page's network events do not show.
+ */
+function serverBytes(server: RunningServer): () => number {
+  const http = server.colyseus.transport.server;
+  if (!http) throw new Error('the transport has no HTTP server');
+  const open = new Set<Socket>();
+  let closed = 0;
+  http.on('connection', (socket: Socket) => {
+    open.add(socket);
+    socket.on('close', () => { closed += socket.bytesWritten; open.delete(socket); });
+  });
+  return () => closed + [...open].reduce((sum, s) => sum + s.bytesWritten, 0);
+}
+
+/** Waits until the page's service worker is active (its precache done), when the browser has one. */
+async function workerReady(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    if ('serviceWorker' in navigator) await navigator.serviceWorker.ready;
+  });
+  await page.waitForLoadState('networkidle');
+}
+
 /** A first visit to / in a fresh profile until the Menu is drawn and the network is quiet, then a second visit. */
-async function visits(server: RunningServer, locale: string): Promise<{ first: Transfer[]; second: Transfer[] }> {
+async function visits(server: RunningServer, locale: string, sent: () => number): Promise<{ first: Transfer[]; second: Transfer[]; firstServer: number; secondServer: number }> {
   const tb = await launchBrowser();
   try {
     const context = await tb.browser.newContext({ viewport: { width: 1366, height: 768 }, locale });
     const page = await context.newPage();
     let rec = await recordTransfers(page);
+    let before = sent();
     await page.goto(`${server.url}/`);
     await waitForScene(page, 'Menu');
-    await page.waitForLoadState('networkidle');
+    await workerReady(page);
     const first = rec.stop();
+    const firstServer = sent() - before;
     await rec.cdp.detach();
     // A second visit: the same browser opens the game again in a new tab (as a student does the next lesson).
     await page.close();
     const again = await context.newPage();
     rec = await recordTransfers(again);
+    before = sent();
     await again.goto(`${server.url}/`);
     await waitForScene(again, 'Menu');
-    await again.waitForLoadState('networkidle');
+    await workerReady(again);
     const second = rec.stop();
+    const secondServer = sent() - before;
     await context.close();
-    return { first, second };
+    return { first, second, firstServer, secondServer };
   } finally {
     await tb.close();
   }
+}
+
+/** When each file of a page started and finished loading (ms since navigation), to see what the wait is made of. */
+async function timeline(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const lines = performance.getEntriesByType('resource').map((e) => {
+      const r = e as PerformanceResourceTiming;
+      return `  ${String(Math.round(r.startTime)).padStart(6)}–${String(Math.round(r.responseEnd)).padEnd(6)} ${new URL(r.name).pathname}`;
+    });
+    return [`  ${String(Math.round(nav?.responseStart ?? 0)).padStart(6)}–${String(Math.round(nav?.responseEnd ?? 0)).padEnd(6)} (html); DOMContentLoaded at ${Math.round(nav?.domContentLoadedEventEnd ?? 0)}`, ...lines].join('\n');
+  });
 }
 
 /** Milliseconds from navigation until the nickname input of the join form takes typing, and until the Menu's canvas texts show. */
 async function throttled(server: RunningServer): Promise<{ joinForm: number; menuCanvas: number }> {
   const tb = await launchBrowser();
   try {
-    const context = await tb.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ko-KR' });
+    // Each page in a fresh profile: a first visit, with nothing cached and no service worker yet.
+    const contexts: BrowserContext[] = [];
     const open = async (): Promise<Page> => {
+      const context = await tb.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ko-KR' });
+      contexts.push(context);
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send('Network.enable');
-      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
       await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: SCHOOL.latency, downloadThroughput: SCHOOL.downloadThroughput, uploadThroughput: SCHOOL.uploadThroughput });
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: SCHOOL.cpuSlowdown });
       return page;
@@ -119,6 +162,7 @@ async function throttled(server: RunningServer): Promise<{ joinForm: number; men
       if (!input || input.disabled || input.readOnly || input.offsetParent === null) return false;
       return performance.now();
     }, undefined, { timeout: 60_000, polling: 20 }).then((h) => h.jsonValue() as Promise<number>);
+    console.log(`\nJoin page (${JOIN_PATH}), throttled, until the form took input:\n${await timeline(joinPage)}`);
     await joinPage.close();
     const menuPage = await open();
     await menuPage.goto(`${server.url}/`, { waitUntil: 'commit' });
@@ -126,22 +170,30 @@ async function throttled(server: RunningServer): Promise<{ joinForm: number; men
       const kc = window.__kcDebug;
       return !!kc && kc.activeScenes().includes('Menu') && kc.texts().length > 0 ? performance.now() : false;
     }, undefined, { timeout: 90_000, polling: 20 }).then((h) => h.jsonValue() as Promise<number>);
-    await context.close();
+    console.log(`\nMenu page (/), throttled, until the canvas showed the Menu:\n${await timeline(menuPage)}`);
+    await Promise.all(contexts.map((c) => c.close()));
     return { joinForm, menuCanvas };
   } finally {
     await tb.close();
   }
 }
 
+const round1 = (bytes: number): number => Math.round(bytes / 102.4) / 10;
+
 const server = await startGameServer();
+const sent = serverBytes(server);
 try {
   const summary: Record<string, number> = {};
   for (const locale of ['ko-KR', 'en-US']) {
-    const { first, second } = await visits(server, locale);
+    const { first, second, firstServer, secondServer } = await visits(server, locale, sent);
     report(`First visit, ${locale} browser`, first);
+    console.log(`  the server wrote ${kb(firstServer)} to its sockets for this visit (service worker included)`);
     report(`Second visit, ${locale} browser`, second);
-    summary[`first_${locale}_kB`] = Math.round(first.reduce((s, t) => s + t.wire, 0) / 102.4) / 10;
-    summary[`second_${locale}_kB`] = Math.round(second.reduce((s, t) => s + t.wire, 0) / 102.4) / 10;
+    console.log(`  the server wrote ${kb(secondServer)} to its sockets for this visit (service worker included)`);
+    summary[`first_${locale}_kB`] = round1(first.reduce((s, t) => s + t.wire, 0));
+    summary[`first_${locale}_server_kB`] = round1(firstServer);
+    summary[`second_${locale}_kB`] = round1(second.reduce((s, t) => s + t.wire, 0));
+    summary[`second_${locale}_server_kB`] = round1(secondServer);
   }
   const times = await throttled(server);
   console.log(`\nThrottled (${SCHOOL.latency} ms, 1.6 Mbit/s down, CPU ×${SCHOOL.cpuSlowdown}, ko): join form takes input after ${Math.round(times.joinForm)} ms (${JOIN_PATH}), Menu canvas after ${Math.round(times.menuCanvas)} ms (/)`);

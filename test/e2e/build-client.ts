@@ -20,10 +20,10 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-/** A hash of everything the build reads that we change: client sources, Vite config and the lockfile. */
+/** A hash of everything the build reads that we change: client sources, shared/, build/ (font subsetting), Vite config and the lockfile. */
 export function sourceHash(): string {
   const hash = createHash('sha256');
-  const inputs = [...filesUnder(join(ROOT, 'client')), join(ROOT, 'vite.config.ts'), join(ROOT, 'package-lock.json'), join(ROOT, 'shared')]
+  const inputs = [...filesUnder(join(ROOT, 'client')), join(ROOT, 'vite.config.ts'), join(ROOT, 'package-lock.json'), join(ROOT, 'shared'), join(ROOT, 'build')]
     .flatMap((path) => (existsSync(path) && statSync(path).isDirectory() ? filesUnder(path) : [path]))
     .filter((path) => existsSync(path))
     .sort();

@@ -1,6 +1,6 @@
 // The game server's wire: a browser that accepts brotli or gzip gets the precompressed copy (right
 // Content-Encoding, Vary and Content-Length, the same caching), one that does not gets the file itself;
-// all decode to the same bytes. API JSON is compressed on the fly.
+// all decode to the same bytes. API JSON, and a built file without copies, are compressed on the fly.
 import http from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,6 +44,7 @@ beforeAll(async () => {
   put('index.html', PAGE);
   put('assets/main-abc123.js', SCRIPT);
   put('assets/font-abc123.woff2', Buffer.from('not compressible'), false);
+  put('sw.js', SCRIPT, false);
   server = await startServer({ port: 0, host: '127.0.0.1', clientDir: dir, database: { kind: 'sqlite', file: ':memory:' } });
 });
 
@@ -102,6 +103,16 @@ describe('precompressed static files', () => {
     const head = await get(server, '/assets/main-abc123.js', { 'accept-encoding': 'br' }, 'HEAD');
     expect(head.headers['content-encoding']).toBe('br');
     expect(head.body.length).toBe(0);
+  });
+
+  it('a text file without copies (the service worker) is compressed on the fly, for a client that asks', async () => {
+    const res = await get(server, '/sw.js', { 'accept-encoding': 'gzip' });
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(gunzipSync(res.body).equals(SCRIPT)).toBe(true);
+    const plain = await get(server, '/sw.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.equals(SCRIPT)).toBe(true);
   });
 
   it('does not leave the client directory', async () => {

@@ -1,6 +1,8 @@
 // The teachers' dashboard page (dashboard.html): checks who is signed in, then routes by the URL's hash
 // between sign-in, home (create a room, history), a live room, a session and a round's report.
 import './dashboard.css';
+// The same subset Noto Sans KR faces as the game (the dashboard's texts are in the subset too).
+import '../fonts.ts';
 import { api, type Teacher } from './api.ts';
 import { fill, h } from './dom.ts';
 import { authView, explain, homeView, sessionView } from './home-views.ts';

@@ -1,6 +1,6 @@
 // Moves the game between Lobby, Machine and Report as the room's phase changes, whichever of them is showing.
 import type Phaser from 'phaser';
-import { onSessionOpened, type RoomSession } from './room-session.ts';
+import { currentSession, onSessionOpened, type RoomSession } from './room-session.ts';
 
 /** The scenes a joined room moves between; any other scene (Menu, Join…) is left alone. */
 const ROUND_SCENES = new Set(['Lobby', 'Machine', 'Report']);
@@ -21,7 +21,7 @@ function lobbyData(session: RoomSession): object {
 
 /** Watches every session this page opens and starts the scene its phase calls for. */
 export function installRoundRouter(game: Phaser.Game): void {
-  onSessionOpened((session) => {
+  const route = (session: RoomSession): void => {
     if (!session.routed) return;
     const check = (): void => {
       const top = game.scene.getScenes(true)[0];
@@ -34,5 +34,9 @@ export function installRoundRouter(game: Phaser.Game): void {
       if (change === 'left') { clearInterval(timer); off(); return; }
       if (change === 'state' || change === 'summary') check();
     });
-  });
+  };
+  onSessionOpened(route);
+  // A session opened before the game arrived (the join form works without the engine) is routed too.
+  const early = currentSession();
+  if (early) route(early);
 }

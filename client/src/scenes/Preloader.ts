@@ -5,7 +5,9 @@ import { getLanguage, languageText, onLanguageChanged, t } from '../i18n/index.t
 import { h, required } from '../ui/dom.ts';
 import { UI } from '../theme.ts';
 import { fitCamera, viewSize } from '../ui/pixel-ratio.ts';
-import type { BootTarget } from './Boot.ts';
+import type { BootTarget } from '../start-target.ts';
+import { joinForm } from '../ui/join-form.ts';
+import { lobbyDataFor } from './Join.ts';
 
 /** Shows loading progress; its label is DOM text (an accessible progressbar) because the canvas font is not ready yet. */
 export class Preloader extends Phaser.Scene {
@@ -23,8 +25,11 @@ export class Preloader extends Phaser.Scene {
     const panel = h('section', { class: 'scene-panel loading', 'data-scene': 'Preloader' }, label, meter);
     required('scene-ui').append(panel);
 
+    // With the join form on show (a join link), loading goes on quietly behind it: no bar over the form.
+    panel.hidden = joinForm().showingEarly;
     const draw = (): void => {
       fitCamera(this);
+      if (panel.hidden) return;
       const { width, height } = viewSize(this);
       const w = Math.min(480, width * 0.8);
       const x = (width - w) / 2;
@@ -51,7 +56,12 @@ export class Preloader extends Phaser.Scene {
       this.progress = fraction;
       draw();
     }).then(
-      () => this.scene.start(target.next, target.data),
+      () => {
+        // A student who joined with the form while the engine loaded goes straight to the Lobby.
+        const early = joinForm().takePending();
+        if (early) this.scene.start('Lobby', lobbyDataFor(early));
+        else this.scene.start(target.next, target.data);
+      },
       (error: unknown) => {
         console.warn('Kernel Crew: the font could not be loaded', error);
         const reload = h('button', { type: 'button' }, t('loading.reload'));

@@ -1,0 +1,76 @@
+// The subset Noto Sans KR covers every character of every text the game, the levels, the questions,
+// the kernel's sentences and the dashboard show, in both languages; anything else (a nickname) is left
+// to the system font. Reads the built woff2 files back, so it checks what the browser gets.
+import { readFileSync } from 'node:fs';
+import fontverter from 'fontverter';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildFaces, fontCodePoints, SLICES, SYSTEM_FONT_ONLY, unicodeRange, type BuiltFace } from '../../build/font-subset.ts';
+import { LANGUAGE_NAMES, MESSAGES } from '../../client/src/i18n/index.ts';
+import { DASHBOARD_TEXTS } from '../../client/src/dashboard/texts.ts';
+import { REJECTIONS } from '../../shared/kernel/texts.ts';
+import { CHECKPOINTS, CONCEPT_NAMES, LEVELS } from '../../shared/levels/index.ts';
+
+/** Every string inside a value (objects, arrays, functions' results are not followed). */
+function stringsIn(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) stringsIn(v, out);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) stringsIn(v, out);
+  return out;
+}
+
+const TEXTS: Record<string, unknown> = {
+  'game (client/src/i18n)': MESSAGES, 'language names': LANGUAGE_NAMES, 'dashboard': DASHBOARD_TEXTS,
+  'kernel refusals': REJECTIONS, 'concepts': CONCEPT_NAMES, 'levels': LEVELS, 'checkpoint questions': CHECKPOINTS,
+};
+
+let faces: BuiltFace[];
+/** What each built file really holds, read back from its woff2. */
+let fileCoverage: Map<BuiltFace, Set<number>>;
+
+beforeAll(async () => {
+  faces = await buildFaces();
+  fileCoverage = new Map();
+  for (const face of faces) fileCoverage.set(face, fontCodePoints(await fontverter.convert(readFileSync(face.file), 'truetype')));
+}, 180_000);
+
+const covered = (weight: number): Set<number> => new Set(faces.filter((f) => f.weight === weight).flatMap((f) => [...(fileCoverage.get(f) ?? [])]));
+
+describe('the subset font', () => {
+  it.each(Object.keys(TEXTS))('draws every character of the %s texts, in both weights', (name) => {
+    const chars = new Set([...stringsIn(TEXTS[name]).join('')].filter((ch) => !/\s/u.test(ch) && !SYSTEM_FONT_ONLY.has(ch)));
+    expect(chars.size).toBeGreaterThan(5);
+    for (const weight of [400, 700]) {
+      const has = covered(weight);
+      const missing = [...chars].filter((ch) => !has.has(ch.codePointAt(0) ?? 0));
+      expect(missing, `${name}, weight ${weight}: not in the subset`).toEqual([]);
+    }
+  });
+
+  it('has each face hold exactly the characters its unicode-range claims, and no two faces claim the same one', () => {
+    for (const face of faces) {
+      const inFile = [...(fileCoverage.get(face) ?? [])].sort((a, b) => a - b);
+      expect(inFile, `${face.slice} ${face.weight}`).toEqual(face.codePoints);
+      expect(unicodeRange(inFile)).toBe(face.unicodeRange);
+    }
+    for (const weight of [400, 700]) {
+      const all = faces.filter((f) => f.weight === weight).flatMap((f) => f.codePoints);
+      expect(new Set(all).size).toBe(all.length);
+      expect(faces.filter((f) => f.weight === weight).map((f) => f.slice)).toEqual([...SLICES]);
+    }
+  });
+
+  it('keeps Hangul no text uses out, so a nickname like 뷁똠 falls back to the system font instead of costing bytes', () => {
+    for (const ch of '뷁똠') expect(covered(400).has(ch.codePointAt(0) ?? 0)).toBe(false);
+    expect(covered(400).has('커'.codePointAt(0) ?? 0)).toBe(true);
+  });
+
+  it('puts the language names in the face every language loads', () => {
+    const core = faces.find((f) => f.slice === 'core' && f.weight === 400);
+    for (const ch of Object.values(LANGUAGE_NAMES).join('')) expect(core?.codePoints).toContain(ch.codePointAt(0));
+  });
+
+  it('marks as system-font-only only characters Noto Sans KR really lacks', async () => {
+    const source = faces.length > 0 ? covered(400) : new Set<number>();
+    for (const ch of SYSTEM_FONT_ONLY) expect(source.has(ch.codePointAt(0) ?? 0)).toBe(false);
+  });
+});
