@@ -68,7 +68,7 @@ export class ActionBar {
     return true;
   }
 
-  /** A page-turning button (◂ Previous / More ▸), disabled at either end. */
+  /** A page-turning button (← Previous / More →), disabled at either end. */
   private turn(by: -1 | 1, view: { page: number; pages: number }): HTMLButtonElement {
     const label = t(by < 0 ? 'machine.page_prev' : 'machine.page_next');
     const b = h('button', {
