@@ -46,6 +46,8 @@ export interface ServerConfig {
   frameAncestors: string[];
   /** Origins the pages may connect to besides their own, e.g. a room server at wss://rooms.school.example (CONNECT_SOURCES). */
   connectSources: string[];
+  /** Matchmaking requests (joins; each reserves a seat for 15 s) one address may make per minute (MATCHMAKING_PER_MINUTE, default 120). */
+  matchmakingPerMinute: number;
   /** Seconds a request (headers and body) may take to arrive; its headers get a third of it, at least 2 s (REQUEST_TIMEOUT_SECONDS, default 30). */
   requestTimeoutSeconds: number;
   /** Open HTTP/WebSocket connections one address may hold; not applied behind a proxy (MAX_CONNECTIONS_PER_ADDRESS, default 200). */
@@ -111,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     allowedOrigins: origins(env, 'ALLOWED_ORIGINS'),
     frameAncestors: origins(env, 'FRAME_ANCESTORS'),
     connectSources: origins(env, 'CONNECT_SOURCES'),
+    matchmakingPerMinute: Math.trunc(num(env, 'MATCHMAKING_PER_MINUTE', 120, 1, 100_000)),
     requestTimeoutSeconds: num(env, 'REQUEST_TIMEOUT_SECONDS', 30, 1, 600),
     maxConnectionsPerAddress: Math.trunc(num(env, 'MAX_CONNECTIONS_PER_ADDRESS', 200, 1, 100_000)),
     redisUrl: env.REDIS_URL?.trim() || null,

@@ -38,6 +38,8 @@ export interface Accounts {
   signIn(input: unknown): Promise<AccountResult<SignedIn>>;
   /** Ends the session of this token (no error if it was already gone). */
   signOut(token: string): Promise<void>;
+  /** Ends every session of the teacher this token belongs to (a lost or shared device); how many. Refuses like authenticate. */
+  signOutEverywhere(token: string | undefined): Promise<AccountResult<{ ended: number }>>;
   /** The teacher signed in with this token. Refuses: not-signed-in (missing or unknown token), session-expired. */
   authenticate(token: string | undefined): Promise<AccountResult<Authenticated>>;
 }
@@ -103,6 +105,12 @@ export function createAccounts(db: Pick<Database, 'teachers' | 'sessions'>, opti
 
     async signOut(token) {
       if (token) await db.sessions.delete(hashSessionToken(token));
+    },
+
+    async signOutEverywhere(token) {
+      const who = await this.authenticate(token);
+      if (!who.ok) return who;
+      return { ok: true, value: { ended: await db.sessions.deleteForTeacher(who.value.teacher.id) } };
     },
 
     async authenticate(token) {

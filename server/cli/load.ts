@@ -60,7 +60,7 @@ class ServerChild {
 
   static async start(o: LoadOptions): Promise<ServerChild> {
     const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', CLIENT_DIR: '/nonexistent', TICKS_PER_SECOND: String(o.tps), MAX_MESSAGES_PER_SECOND: '60',
-      DATABASE_FILE: process.env.DATABASE_FILE ?? ':memory:', ROOMS_PER_TEACHER_PER_HOUR: '100000', ROOMS_PER_ADDRESS_PER_HOUR: '100000', ...(o.churn ? { ROOM_IDLE_MINUTES: '0.05' } : {}) };
+      DATABASE_FILE: process.env.DATABASE_FILE ?? ':memory:', ROOMS_PER_TEACHER_PER_HOUR: '100000', ROOMS_PER_ADDRESS_PER_HOUR: '100000', MATCHMAKING_PER_MINUTE: '100000', ...(o.churn ? { ROOM_IDLE_MINUTES: '0.05' } : {}) };
     const args = ['--import', 'tsx', '--expose-gc', ...(o.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', 'test-results/cpu-prof'] : []), path.join(here, '../tools/load-server.ts')];
     const proc = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env });
     const child = new ServerChild(proc);

@@ -21,6 +21,8 @@ export interface SessionsRepository {
   delete(tokenHash: string): Promise<boolean>;
   /** Deletes every session that expired at or before `now`; returns how many. */
   deleteExpired(now: number): Promise<number>;
+  /** Deletes every session of one teacher ("sign out everywhere"); how many. */
+  deleteForTeacher(teacherId: string): Promise<number>;
 }
 
 /** Builds the sessions repository over a Kysely instance. */
@@ -57,6 +59,11 @@ export function sessionsRepository(db: Kysely<DatabaseSchema>): SessionsReposito
 
     async deleteExpired(now) {
       const result = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
+    async deleteForTeacher(teacherId) {
+      const result = await db.deleteFrom('sessions').where('teacher_id', '=', teacherId).executeTakeFirst();
       return Number(result.numDeletedRows);
     },
   };

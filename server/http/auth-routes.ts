@@ -71,6 +71,13 @@ export async function signOut(req: IncomingMessage, res: ServerResponse, ctx: Da
   res.end();
 }
 
+/** POST /api/auth/signout-everywhere — ends every session of the signed-in teacher, this one included, and clears the cookie (200 {ended}). */
+export async function signOutEverywhere(req: IncomingMessage, res: ServerResponse, ctx: DashboardContext): Promise<void> {
+  const result = await ctx.accounts.signOutEverywhere(sessionToken(req, ctx.config.trustProxy));
+  if (!result.ok) return refuse(res, result.error);
+  sendJson(res, 200, { ended: result.value.ended }, { 'set-cookie': cookie(req, ctx, '', 0) });
+}
+
 /** GET /api/auth/me — a probe the dashboard opens with: the signed-in teacher, or `teacher: null` and why (never an error, so a signed-out page load logs none). */
 export async function me(req: IncomingMessage, res: ServerResponse, ctx: DashboardContext): Promise<void> {
   const result = await ctx.accounts.authenticate(sessionToken(req, ctx.config.trustProxy));

@@ -7,7 +7,8 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { matchMaker } from '@colyseus/core';
 import { offences } from '../rooms/frame-guard.ts';
-import { MAX_JSON_BODY, isHttps } from './http-kit.ts';
+import { MAX_JSON_BODY, clientAddress, isHttps } from './http-kit.ts';
+import { RateLimiter } from './rate-limit.ts';
 import { securityHeaders, type HeaderSetter } from './security-headers.ts';
 
 /** Largest request body any route receives (the dashboard's JSON, matchmaking's join options, a custom scenario). */
@@ -40,6 +41,8 @@ export interface EdgePolicy {
   frameAncestors: readonly string[];
   /** WebSocket origins the pages may connect to besides their own (the room server's, when it is elsewhere). */
   connectSources: readonly string[];
+  /** Matchmaking requests (each reserves a seat for 15 s) one address may make per minute, in a burst as large. */
+  matchmakingPerMinute: number;
 }
 
 /** True when a browser on `origin` may read this server's answers: its own origin or a configured one. */
@@ -83,7 +86,7 @@ export function pathProblem(url: string | undefined): string | null {
 }
 
 /** Decides a request at the edge; true when it may go on to Colyseus and the routes. */
-function admitRequest(request: IncomingMessage, res: ServerResponse, policy: EdgePolicy, headers: HeaderSetter): boolean {
+function admitRequest(request: IncomingMessage, res: ServerResponse, policy: EdgePolicy, headers: HeaderSetter, matchmaking: RateLimiter): boolean {
   headers(request, res);
   const who = request.socket.remoteAddress ?? 'unknown';
   const problem = pathProblem(request.url);
@@ -108,6 +111,16 @@ function admitRequest(request: IncomingMessage, res: ServerResponse, policy: Edg
   if (request.headers['transfer-encoding'] !== undefined) {
     refuse(res, 411, 'length-required', 'send a Content-Length with the body', true);
     return false;
+  }
+  // Every join reserves a seat for a while: an address cannot reserve a whole class's seats to lock it out.
+  if (request.url!.startsWith('/matchmake/')) {
+    const take = matchmaking.take(clientAddress(request, policy.trustProxy));
+    if (!take.ok) {
+      offences.note('http', who, 'matchmaking requests over the per-address limit');
+      res.setHeader('retry-after', String(take.retryAfterSeconds));
+      refuse(res, 429, 'rate-limited', `too many joins from this address: wait ${take.retryAfterSeconds} s`);
+      return false;
+    }
   }
   const length = Number(request.headers['content-length'] ?? 0);
   if (!Number.isFinite(length) || length > MAX_BODY_BYTES) {
@@ -137,6 +150,7 @@ export function guardHttp(server: Server, policy: EdgePolicy): void {
   (matchMaker.controller as { DEFAULT_CORS_HEADERS: Record<string, string> }).DEFAULT_CORS_HEADERS = {};
   matchMaker.controller.getCorsHeaders = () => ({});
   const headers = securityHeaders(policy);
+  const matchmaking = new RateLimiter(policy.matchmakingPerMinute, policy.matchmakingPerMinute);
   const open = new Map<string, number>();
   server.on('connection', (socket: Socket) => {
     if (policy.trustProxy > 0) return;
@@ -155,7 +169,7 @@ export function guardHttp(server: Server, policy: EdgePolicy): void {
   });
   const emit = server.emit.bind(server) as (event: string | symbol, ...args: unknown[]) => boolean;
   (server as { emit: (event: string | symbol, ...args: unknown[]) => boolean }).emit = (event, ...args) => {
-    if (event === 'request' && !admitRequest(args[0] as IncomingMessage, args[1] as ServerResponse, policy, headers)) return true;
+    if (event === 'request' && !admitRequest(args[0] as IncomingMessage, args[1] as ServerResponse, policy, headers, matchmaking)) return true;
     if (event === 'upgrade' && !admitUpgrade(args[0] as IncomingMessage, args[1] as Socket, policy)) return true;
     return emit(event, ...args);
   };

@@ -54,6 +54,22 @@ describe('teacher accounts over HTTP', () => {
     }
   });
 
+  it('signs out everywhere: every browser of the teacher, not another teacher', async () => {
+    const laptop = new WebClient(server.url);
+    const email = `everywhere-${Date.now()}@school.example`;
+    expect((await laptop.post('/api/auth/signup', { email, password: 'correct horse battery', displayName: 'Moon' })).status).toBe(201);
+    const phone = new WebClient(server.url);
+    expect((await phone.post('/api/auth/signin', { email, password: 'correct horse battery' })).status).toBe(200);
+    const other = new WebClient(server.url);
+    await other.signUp('Other');
+    const out = await phone.post('/api/auth/signout-everywhere');
+    expect(out).toMatchObject({ status: 200, body: { ended: 2 } });
+    expect((await laptop.get('/api/teacher/sessions')).status).toBe(401);
+    expect((await phone.get('/api/teacher/sessions')).status).toBe(401);
+    expect((await other.get('/api/teacher/sessions')).status).toBe(200);
+    expect((await new WebClient(server.url).post('/api/auth/signout-everywhere')).status).toBe(401);
+  });
+
   it('does not use a session cookie planted next to the teacher\'s (cookie tossing)', async () => {
     const attacker = new WebClient(server.url);
     await attacker.signUp('Mallory');

@@ -104,6 +104,21 @@ describe('the HTTP edge', () => {
     }
   });
 
+  it('limits the seat reservations (matchmaking requests) one address makes, so it cannot lock a class out', async () => {
+    const limited = await startServer({ port: 0, host: '127.0.0.1', clientDir: '/nonexistent', database: { kind: 'sqlite', file: ':memory:' }, matchmakingPerMinute: 3 });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        statuses.push((await fetch(`${limited.url}/matchmake/joinById/nope${i}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status);
+      }
+      expect(statuses.slice(3)).toEqual([429, 429]);
+      expect(statuses.slice(0, 3)).not.toContain(429);
+      expect((await fetch(`${limited.url}/api/health`)).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('lets only its own origin and configured ones read answers (no origin reflected with credentials)', async () => {
     const own = await fetch(`${server.url}/api/scenarios`, { headers: { origin: server.url } });
     expect(own.headers.get('access-control-allow-origin')).toBe(server.url);

@@ -51,7 +51,7 @@ export function playerId(): string {
 
 /** Starts a server on a free port with test-friendly settings. */
 export async function boot(options: StartOptions = {}): Promise<Harness> {
-  const server = await startServer({ port: await freePort(), host: '127.0.0.1', clientDir: '/nonexistent', database: { kind: 'sqlite', file: ':memory:' }, roomsPerTeacherPerHour: 10_000, roomsPerAddressPerHour: 10_000, ...options });
+  const server = await startServer({ port: await freePort(), host: '127.0.0.1', clientDir: '/nonexistent', database: { kind: 'sqlite', file: ':memory:' }, roomsPerTeacherPerHour: 10_000, roomsPerAddressPerHour: 10_000, matchmakingPerMinute: 100_000, ...options });
   const colyseus = new ColyseusTestServer(server.colyseus);
   const join = async (roomId: string, opts: Record<string, unknown>) => {
     const room = (await colyseus.sdk.joinById(roomId, opts)) as unknown as Player;

@@ -51,6 +51,8 @@ export const api = {
   signIn: (email: string, password: string) => call<{ teacher: Teacher }>('POST', '/api/auth/signin', { email, password }),
   signUp: (email: string, password: string, displayName: string) => call<{ teacher: Teacher }>('POST', '/api/auth/signup', { email, password, displayName }),
   signOut: () => call<void>('POST', '/api/auth/signout'),
+  /** Ends every session of this teacher (a lost or shared device). */
+  signOutEverywhere: () => call<{ ended: number }>('POST', '/api/auth/signout-everywhere'),
   scenarios: () => call<{ scenarios: { id: string; cores: number; quantum: number; switchCost: number }[]; defaults: { ticksPerSecond: number; maxPlayers: number } }>('GET', '/api/teacher/scenarios'),
   createRoom: (settings: RoomSettings) => call<LiveRoom & { sessionId: string }>('POST', '/api/teacher/rooms', settings),
   sessions: () => call<{ sessions: SessionRow[] }>('GET', '/api/teacher/sessions'),

@@ -31,7 +31,8 @@ function renderHeader(): void {
   const nav = teacher ? h('nav', { 'aria-label': t('nav.home') },
     h('a', { href: '#/' }, t('nav.home')),
     h('span', { class: 'who' }, t('auth.signed_in_as', { name: teacher.displayName })),
-    h('button', { type: 'button', onclick: () => { void api.signOut().then(() => { teacher = null; renderHeader(); go('#/'); }); } }, t('auth.signout'))) : null;
+    h('button', { type: 'button', onclick: () => { void api.signOut().then(() => { teacher = null; renderHeader(); go('#/'); }); } }, t('auth.signout')),
+    h('button', { type: 'button', onclick: () => { void api.signOutEverywhere().then(() => { teacher = null; renderHeader(); go('#/'); }); } }, t('auth.signout_everywhere'))) : null;
   fill(header, h('h1', {}, h('a', { href: '#/' }, t('title'))), nav, toggle);
 }
 
