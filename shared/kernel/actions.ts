@@ -101,6 +101,7 @@ function act(s: KernelState, a: KernelAction, emit: Emit): InPlaceResult | null 
       t.core = core.id;
       t.readyStreak = 0;
       if (t.firstRun === null) t.firstRun = s.tick;
+      if (t.keyAt !== null) { s.counters.userWaits++; s.counters.userWaitTicks += s.tick - t.keyAt; t.keyAt = null; }
       const p = proc(s, t.pid);
       if (p.firstRun === null) p.firstRun = s.tick;
       emit({ tick: s.tick, type: 'dispatched', core: core.id, tid: t.tid, switched });

@@ -44,7 +44,7 @@ export function buildKernel(scenario: Scenario, seed: number): KernelState {
     frames: {},
     nextFrame: 0,
     counters: {
-      contextSwitches: 0, switchTicks: 0, threadSwitches: 0, threadSwitchTicks: 0, interruptsRaised: 0, interruptsHandled: 0, interruptLatencyTotal: 0,
+      contextSwitches: 0, switchTicks: 0, threadSwitches: 0, threadSwitchTicks: 0, userWaits: 0, userWaitTicks: 0, interruptsRaised: 0, interruptsHandled: 0, interruptLatencyTotal: 0,
       completed: 0, lostUpdates: 0, deadlocks: 0, starvations: 0, outOfOrder: 0, leaks: 0,
       unhandledInterrupts: 0, faults: 0, messagesDropped: 0, refusedIpc: 0,
     },
@@ -163,7 +163,7 @@ export function addThread(s: KernelState, p: Process, program: Instr[], steered:
     tid, pid: p.pid, state: 'new', program: steered ? [] : program.slice(), pc: 0, owed: 0, reg: 0, loaded: null,
     blocked: null, core: null, steered, palette: palette.slice(), scriptCursor: 0, script: steered ? program.slice() : [],
     arrival: s.tick, firstRun: null, completion: null, cpuTicks: 0, readyTicks: 0, readyStreak: 0,
-    starvationReported: false, locksHeld: [], asyncPending: 0, pendingSend: null, lastMessage: null,
+    starvationReported: false, locksHeld: [], keyAt: null, asyncPending: 0, pendingSend: null, lastMessage: null,
   };
   s.threads[tid] = t;
   p.threads.push(tid);

@@ -28,11 +28,13 @@ export interface MachineMetrics {
   /** Of contextSwitches, those between threads of one process, and the ticks they cost. */
   threadSwitches: number;
   threadSwitchTicks: number;
+  /** Foreground processes: the mean ticks from a keystroke (a keyboard request done) to the process running again. */
+  meanUserWait: number;
   interruptsRaised: number;
   interruptsHandled: number;
   meanInterruptLatency: number;
   averages: { response: number; turnaround: number; waiting: number };
-  faults: Omit<Counters, 'contextSwitches' | 'switchTicks' | 'threadSwitches' | 'threadSwitchTicks' | 'interruptsRaised' | 'interruptsHandled' | 'interruptLatencyTotal' | 'completed'>;
+  faults: Omit<Counters, 'contextSwitches' | 'switchTicks' | 'threadSwitches' | 'threadSwitchTicks' | 'userWaits' | 'userWaitTicks' | 'interruptsRaised' | 'interruptsHandled' | 'interruptLatencyTotal' | 'completed'>;
 }
 
 /** Figures for every process, in PID order. */
@@ -69,6 +71,7 @@ export function machineMetrics(s: KernelState): MachineMetrics {
     switchTicks: c.switchTicks,
     threadSwitches: c.threadSwitches,
     threadSwitchTicks: c.threadSwitchTicks,
+    meanUserWait: c.userWaits === 0 ? 0 : round(c.userWaitTicks / c.userWaits),
     interruptsRaised: c.interruptsRaised,
     interruptsHandled: c.interruptsHandled,
     meanInterruptLatency: c.interruptsHandled === 0 ? 0 : round(c.interruptLatencyTotal / c.interruptsHandled),

@@ -91,6 +91,9 @@ export const CHANNEL_KINDS: Record<ChannelKind, { cost: number; capacity: number
   file: { cost: 8, capacity: 64, latency: 0, ordered: true },
 };
 
+/** The device a user types on: a foreground process waits on it and the user feels its response; a daemon never uses it. */
+export const KEYBOARD = 'keyboard';
+
 /** Ticks a process pays the first time it uses a shared-memory channel: attaching the segment (shmat). */
 export const SHM_ATTACH_COST = 1;
 
@@ -173,6 +176,13 @@ function build(input: z.output<typeof scenarioInput>): Scenario {
         const steered = t.steered ?? false;
         const palette = t.palette ? parseProgram(t.palette, `${at}.threads[${k}].palette`) : steered ? defaultPalette(program) : [];
         return { program, steered, palette };
+      });
+    }
+    if ((p.kind ?? 'foreground') === 'daemon') {
+      threads.forEach((t, k) => {
+        const at2 = p.threads ? `${at}.threads[${k}].program` : `${at}.program`;
+        const i = t.program.findIndex((x) => (x.op === 'io' || x.op === 'io-async') && x.device === KEYBOARD);
+        if (i >= 0) throw new ScenarioError(`${at2}[${i}]`, 'a daemon never interacts with the user: it cannot wait on the keyboard');
       });
     }
     if (p.parent) {

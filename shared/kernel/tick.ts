@@ -6,6 +6,7 @@ import { detect } from './detect.ts';
 import { settle, runCore } from './execute.ts';
 import { raise } from './interrupts.ts';
 import { deliverDue, expireReceives } from './ipc.ts';
+import { KEYBOARD } from './scenario.ts';
 import { admitLoaded, createProcess, type Emit } from './machine.ts';
 import type { Device, KernelEvent, KernelState } from './types.ts';
 
@@ -75,6 +76,9 @@ export function tickInPlace(s: KernelState): KernelEvent[] {
     d.current = null;
     d.served++;
     emit({ tick: s.tick, type: 'io-done', device: d.name, tid: r.tid });
+    const t = s.threads[r.tid]!;
+    // A foreground process's keyboard request is the user typing: from now on the user waits for it to run.
+    if (d.name === KEYBOARD && s.processes[t.pid]!.kind === 'foreground') t.keyAt = s.tick;
     if (s.threads[r.tid]!.state !== 'terminated') raise(s, 'io', r.tid, null, d.name, emit, r.async === true);
   }
   boundary(s, emit);

@@ -268,6 +268,8 @@ export interface Thread {
   readyStreak: number;
   starvationReported: boolean;
   locksHeld: string[];
+  /** Foreground threads: the tick a keyboard request completed (the user typed) and the thread has not run since. */
+  keyAt: number | null;
   /** io-async requests not yet completed (their interrupts not yet handled): what `await` waits for. */
   asyncPending: number;
   /** A message a blocked sender still has to put into its channel. */
@@ -332,6 +334,9 @@ export interface Semaphore {
 export interface Counters {
   contextSwitches: number;
   switchTicks: number;
+  /** Foreground processes: keystrokes answered (the thread ran again after a keyboard request), and the ticks the user waited for them. */
+  userWaits: number;
+  userWaitTicks: number;
   /** Of the context switches, those between two threads of one process (the cheaper kind). */
   threadSwitches: number;
   threadSwitchTicks: number;

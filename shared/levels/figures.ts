@@ -36,7 +36,7 @@ export function memoryInUse(s: KernelState): number {
 export function stateFigures(s: KernelState): Figures {
   const f: Figures = {};
   const m = machineMetrics(s);
-  for (const k of ['elapsed', 'utilization', 'throughput', 'completed', 'contextSwitches', 'switchTicks', 'threadSwitches', 'threadSwitchTicks', 'interruptsRaised', 'interruptsHandled', 'meanInterruptLatency'] as const) f[k] = m[k];
+  for (const k of ['elapsed', 'utilization', 'throughput', 'completed', 'contextSwitches', 'switchTicks', 'threadSwitches', 'threadSwitchTicks', 'meanUserWait', 'interruptsRaised', 'interruptsHandled', 'meanInterruptLatency'] as const) f[k] = m[k];
   f['averages.response'] = m.averages.response;
   f['averages.turnaround'] = m.averages.turnaround;
   f['averages.waiting'] = m.averages.waiting;

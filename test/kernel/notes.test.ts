@@ -1,6 +1,6 @@
 // Issue 11: what the five notes say, checked on literal machines (each case failed before its fix).
 import { describe, expect, it } from 'vitest';
-import { CHANNEL_KINDS, describeEvent, describeRejection, formatInstr, liveEventActions, pageTable, parseInstr, parseScenario, stuckThreads } from '../../shared/kernel/index.ts';
+import { CHANNEL_KINDS, describeEvent, describeRejection, formatInstr, liveEventActions, machineMetrics, pageTable, parseInstr, parseScenario, stuckThreads } from '../../shared/kernel/index.ts';
 import { machine } from './harness.ts';
 
 describe('fork copies the whole context (001: the child is a copy but for its PID and memory)', () => {
@@ -396,5 +396,26 @@ describe('synchronous and asynchronous I/O in one thread (004: 동기 vs 비동�
     m.act({ type: 'handle-interrupt', id: irq.id });
     expect(m.thread(1).state).toBe('ready');
     expect(parseInstr('io-async disk 2')).toEqual({ ok: true, instr: { op: 'io-async', device: 'disk', n: 2 } });
+  });
+});
+
+describe('foreground, background and daemon mean something (001)', () => {
+  it('a foreground process waits on the keyboard and the user feels how long it takes to run again', () => {
+    const m = machine({ devices: { keyboard: 2 }, processes: [
+      { name: 'vim', kind: 'foreground', program: ['io keyboard', 'cpu 1'] }, { name: 'build', kind: 'background', length: 9 },
+    ] });
+    m.dispatch(0, 1).dispatch(0, 2).tick(2); // vim waits for a key; build runs meanwhile
+    expect(m.thread(1).keyAt).toBe(2); // the user typed at tick 2
+    m.tick(3); // build goes on: the user waits
+    m.act({ type: 'preempt', core: 0 }).dispatch(0, 1);
+    expect(machineMetrics(m.s).meanUserWait).toBe(3);
+  });
+
+  it('a background process\'s keyboard wait is no user\'s wait, and a daemon may not use the keyboard at all', () => {
+    const m = machine({ devices: { keyboard: 1 }, processes: [{ name: 'job', kind: 'background', program: ['io keyboard', 'cpu 1'] }] });
+    m.dispatch(0, 1).tick(1);
+    expect(m.thread(1).keyAt).toBeNull();
+    expect(parseScenario({ devices: { keyboard: 1 }, processes: [{ name: 'cron', kind: 'daemon', program: ['cpu 1', 'io keyboard'] }] }))
+      .toMatchObject({ ok: false, path: 'processes[0].program[1]' });
   });
 });
