@@ -15,7 +15,8 @@ import type { RoleSlot } from '../../shared/roles/types.ts';
 import type { CreationGrants } from './directory.ts';
 import { roomTimings } from '../metrics.ts';
 import type { SnapshotStore } from './room-saver.ts';
-import { guardFrames, offences } from './frame-guard.ts';
+import { corkSockets, installFrameGuard } from './colyseus-internals.ts';
+import { offences } from './frame-guard.ts';
 import { RoomState, projectMachine, projectPlayers, projectSlots, type RoomStateSchema } from './projection.ts';
 
 /** Server-side services every room receives through its registered default options. */
@@ -209,15 +210,5 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
   protected abstract reconnectSeconds(): number;
 }
 
-/** The TCP sockets under the clients' WebSockets (ws transport), corked; others are left alone. */
-function corkSockets(clients: Iterable<Client>): { uncork(): void }[] {
-  const corked: { uncork(): void }[] = [];
-  for (const client of clients) {
-    const socket = (client as unknown as { ref?: { _socket?: { cork?: () => void; uncork(): void; writable?: boolean } } }).ref?._socket;
-    if (socket?.cork && socket.writable) { socket.cork(); corked.push(socket); }
-  }
-  return corked;
-}
-
 // Every frame passes the guard before Colyseus decodes it.
-guardFrames(KernelRoom);
+installFrameGuard(KernelRoom);

@@ -8,8 +8,9 @@ import { unpack } from 'msgpackr';
 import { CLOSE_CODES } from '../../shared/protocol/errors.ts';
 
 const CODE_MASK = 31;
-/** Colyseus protocol codes a game client sends: join, leave, ping and data messages. */
-const JOIN_ROOM = 10, LEAVE_ROOM = 12, ROOM_DATA = 13, PING = 18;
+/** Colyseus protocol codes a game client sends: join, leave, ping and data messages (colyseus-internals.ts checks them). */
+export const GAME_FRAME_CODES = { join: 10, leave: 12, data: 13, ping: 18 } as const;
+const { join: JOIN_ROOM, leave: LEAVE_ROOM, data: ROOM_DATA, ping: PING } = GAME_FRAME_CODES;
 
 /** Why a frame is refused, or null when Colyseus may handle it. */
 export function frameProblem(buffer: unknown): string | null {

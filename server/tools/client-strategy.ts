@@ -1,45 +1,48 @@
 // How the demo and load-test bots play from what any client sees (the synced state), the way an
 // attentive student would: this is a client, not a rule — the kernel still judges every move.
-import type { SyncedRoomState } from '../rooms/projection.ts';
+import { decodeMove } from '../../shared/protocol/actions.ts';
+import type { SyncedRoomState } from '../../shared/protocol/state.ts';
 
 /** A message a client would send: its type and payload. */
 export type Move = [type: string, payload: Record<string, unknown>];
 
-/** The moves a player in `slotKey` would make now, judged only from the synced state. */
+/**
+ * The moves a player in `slotKey` would make now, chosen among the job's legal moves the server
+ * projects (so a bot client, like the action bar, never offers what the kernel would refuse).
+ */
 export function movesFor(state: SyncedRoomState, slotKey: string): Move[] {
   const slot = state.slots.get(slotKey);
   const m = state.machine;
   if (!slot || state.phase !== 'running') return [];
+  const legal = slot.moves.toArray().map(decodeMove);
   switch (slot.role) {
     case 'scheduler': {
-      const ready = m.readyQueue.toArray();
+      // each idle core takes the next Ready thread in queue order (legal moves list them so)
       const moves: Move[] = [];
+      const taken = new Set<number>();
       for (const core of slot.cores.toArray()) {
-        if (m.cores.at(core)?.running !== -1) continue;
-        const tid = ready.shift();
-        if (tid === undefined) break;
-        moves.push(['dispatch', { core, tid }]);
+        const pick = legal.find((x) => x.type === 'dispatch' && x.payload.core === core && !taken.has(x.payload.tid));
+        if (pick?.type !== 'dispatch') continue;
+        taken.add(pick.payload.tid);
+        moves.push(['dispatch', { ...pick.payload }]);
       }
       return moves;
     }
-    case 'interrupt': {
-      const oldest = [...m.interrupts.values()].sort((a, b) => a.raisedAt - b.raisedAt || a.id - b.id)[0];
-      return oldest ? [['handle-interrupt', { id: oldest.id }]] : [];
-    }
+    case 'interrupt':
     case 'ipc': {
-      const channel = m.channels.get(slot.channel);
-      if (!channel) return [];
-      const due = [...channel.messages.values()].filter((msg) => !msg.delivered && msg.readyAt <= m.tick).sort((a, b) => a.seq - b.seq);
-      return due.slice(0, 1).map((msg) => ['deliver', { message: msg.id }]);
+      // the oldest pending interrupt, the oldest deliverable message: the first legal move
+      const first = legal[0];
+      return first ? [[first.type, { ...(first.payload ?? {}) }]] : [];
     }
     case 'thread': {
       const thread = m.threads.get(String(slot.tid));
       if (!thread || thread.state === 'terminated' || thread.pc < thread.program.length) return [];
       const palette = thread.palette.toArray();
-      if (palette.length === 0) return [];
-      // Work through the palette in order (its last entry is exit), then exit.
-      const next = palette[Math.min(thread.program.length, palette.length - 1)]!;
-      return [['choose', { instr: next }]];
+      const chosen = new Set(legal.flatMap((x) => (x.type === 'choose' ? [x.payload.instr] : [])));
+      // Work through the palette in order (its last entry is exit), then exit; only what the kernel would take.
+      const next = palette[Math.min(thread.program.length, palette.length - 1)];
+      const instr = next !== undefined && chosen.has(next) ? next : [...chosen][0];
+      return instr === undefined ? [] : [['choose', { instr }]];
     }
     default:
       return [];

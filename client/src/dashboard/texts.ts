@@ -1,6 +1,8 @@
-// The dashboard's texts in English and Korean (the game's own terms), the current language and its toggle.
-// Kept apart from the game's i18n tables so the Phaser scenes' keys stay theirs; a unit test checks both tables have the same keys.
+// The dashboard's texts in English and Korean (the game's own terms): its namespace of the one i18n
+// module (client/src/i18n/language.ts), which holds the language both share. Kept apart from the game's
+// tables so the Phaser scenes' keys stay theirs; a unit test checks both tables have the same keys.
 import type { Lang } from '../../../shared/kernel/limits.ts';
+import { getLanguage, namespace, setLanguage } from '../i18n/language.ts';
 
 const en = {
   'title': 'Kernel Crew — Teacher dashboard',
@@ -299,30 +301,16 @@ export const DASHBOARD_TEXTS: { en: Record<TextKey, string>; ko: Record<TextKey,
 /** The dashboard's two languages. */
 export type DashLang = Lang;
 
-const STORAGE_KEY = 'kernel-crew.language';
-let current: DashLang = initial();
-
-function initial(): DashLang {
-  try {
-    const stored = localStorage.getItem(STORAGE_KEY);
-    if (stored === 'ko' || stored === 'en') return stored;
-  } catch { /* storage blocked */ }
-  return (navigator.languages ?? [navigator.language]).some((l) => l.toLowerCase().startsWith('ko')) ? 'ko' : 'en';
-}
-
-/** The language texts are shown in now. */
+/** The language texts are shown in now (the one i18n module's, shared with the game). */
 export function lang(): DashLang {
-  return current;
+  return getLanguage();
 }
 
 /** Switches the language (kept with the game's own choice) and updates <html lang>. */
 export function setLang(next: DashLang): void {
-  current = next;
+  setLanguage(next);
   document.documentElement.lang = next;
-  try { localStorage.setItem(STORAGE_KEY, next); } catch { /* storage blocked */ }
 }
 
-/** A text in the current language with {placeholders} filled in. */
-export function t(key: TextKey, params: Record<string, string | number> = {}): string {
-  return (DASHBOARD_TEXTS[current][key] ?? key).replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-}
+/** A text in the current language with {placeholders} filled in: the dashboard's namespace. */
+export const t: (key: TextKey, params?: Record<string, string | number>) => string = namespace(DASHBOARD_TEXTS);
