@@ -101,7 +101,7 @@ function serverBytes(server: RunningServer): () => number {
 /** Waits until the page's service worker is active (its precache done), when the browser has one. */
 async function workerReady(page: Page): Promise<void> {
   await page.evaluate(async () => {
-    if ('serviceWorker' in navigator) await navigator.serviceWorker.ready;
+    if ('serviceWorker' in navigator && (await navigator.serviceWorker.getRegistration())) await navigator.serviceWorker.ready;
   });
   await page.waitForLoadState('networkidle');
 }
