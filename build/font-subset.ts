@@ -61,7 +61,7 @@ export function collectSlices(root = ROOT): Record<Slice, number[]> {
   const isDashboard = (f: string): boolean => f.includes(`${path.sep}dashboard${path.sep}`);
   const screens = ts('client/src').filter((f) => !isDashboard(f));
   const rest = [...ts('shared'), ...ts('client/src').filter(isDashboard)];
-  const languageNames = path.join(root, 'client/src/i18n/index.ts');
+  const languageNames = path.join(root, 'client/src/i18n/language.ts');
   const core = new Set<number>();
   for (let cp = 0x20; cp <= 0x7e; cp += 1) core.add(cp);
   for (const cp of charsOf([...screens, ...rest])) if (!isHangul(cp)) core.add(cp);
