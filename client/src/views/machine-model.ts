@@ -2,7 +2,7 @@
 // Only reading and grouping for display: labels and figures come projected from the kernel's
 // presentation module (shared/kernel/presentation.ts), so no view computes a kernel figure.
 import { syncedLabels, type SyncedRoomState } from '../../../shared/protocol/state.ts';
-import { FAULT_KEYS } from '../../../shared/kernel/presentation.ts';
+import { FAULT_KEYS, type ScreenFigures } from '../../../shared/kernel/presentation.ts';
 import { decodeMove, type MoveMessage } from '../../../shared/protocol/actions.ts';
 
 /** A thread as the views show it. */
@@ -94,21 +94,8 @@ export interface ChannelInfo {
   value: string;
 }
 
-/** The machine's figures, by the textbook definitions. */
-export interface Metrics {
-  utilization: number;
-  throughput: number;
-  completed: number;
-  /** Averages over finished processes: null until one has finished. */
-  response: number | null;
-  turnaround: number | null;
-  waiting: number | null;
-  switches: number;
-  switchTicks: number;
-  /** Of the switches, those between threads of one process. */
-  threadSwitches: number;
-  faults: [string, number][];
-}
+/** The machine's figures as the kernel's presentation defines them (ScreenFigures), faults as rows to list. */
+export type Metrics = Omit<ScreenFigures, 'faults' | 'faultTotal' | 'interruptLatency'> & { faults: [string, number][] };
 
 /** What the player holds: their role and the parts of the machine that are theirs. */
 export interface Mine {
