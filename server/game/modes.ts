@@ -1,6 +1,6 @@
 // The ways a room is played, as data: what differs between a class and a solo level is read from this
 // table instead of being branched on in the classroom. (Admission still branches on the kind in
-// Classroom.admit, which the room-admission rework owns; a team mode joins this table with class play.)
+// RoomGame.admit, which the room-admission rework owns; a team mode joins this table with class play.)
 import type { HostCommand } from '../../shared/protocol/messages.ts';
 
 /** A room's mode. */

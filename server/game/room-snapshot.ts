@@ -4,7 +4,7 @@
 import { replay, type KernelState, type Scenario, type TimedAction } from '../../shared/kernel/index.ts';
 import type { RoleSlot } from '../../shared/roles/types.ts';
 import type { RoundSummary } from '../../shared/protocol/summary.ts';
-import type { Classroom } from './classroom.ts';
+import type { RoomGame } from './room-game.ts';
 import type { Phase } from './match.ts';
 import type { SeatsDump } from './seats.ts';
 
@@ -39,7 +39,7 @@ export interface RoomDocument {
 }
 
 /** The room's current document. */
-export function captureRoom(c: Classroom, create: SavedCreateOptions): RoomDocument {
+export function captureRoom(c: RoomGame, create: SavedCreateOptions): RoomDocument {
   const m = c.match;
   return {
     version: 1, create, scenarioName: m.options.scenarioName, round: m.round, phase: m.phase, speed: m.clock.ticksPerSecond,
@@ -55,7 +55,7 @@ export function replayRoom(scenario: Scenario, seed: number, doc: RoomDocument, 
 }
 
 /** Puts a freshly created classroom back where the document left it; a running round comes back paused. */
-export function restoreRoom(c: Classroom, doc: RoomDocument, machine: { state: KernelState; log: TimedAction[] }): void {
+export function restoreRoom(c: RoomGame, doc: RoomDocument, machine: { state: KernelState; log: TimedAction[] }): void {
   const m = c.match;
   m.round = doc.round;
   m.state = machine.state;

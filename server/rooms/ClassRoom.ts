@@ -55,22 +55,22 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
         tickLimit: config.roundTickLimit,
       },
     });
-    if (options.lateJoin === false) this.classroom.lateJoin = false;
-    this.state.lateJoin = this.classroom.lateJoin;
+    if (options.lateJoin === false) this.game.lateJoin = false;
+    this.state.lateJoin = this.game.lateJoin;
     this.state.code = options.code;
     this.state.scenario = scenario.name;
     this.state.tickLimit = config.roundTickLimit;
     this.clock.setInterval(() => this.closeIfIdle(), 10_000);
-    if (restored) { restoreRoom(this.classroom, restored.doc, restored.machine); this.project(); }
+    if (restored) { restoreRoom(this.game, restored.doc, restored.machine); this.project(); }
     await registerJoinCode(options.code, this.roomId);
     const store = options.services.snapshots;
     if (store) {
       const { code, hostKey, title, maxPlayers: max, ticksPerSecond, lateJoin, leaderboard, session } = options;
-      this.saver = new RoomSaver(store, this.roomId, this.classroom, { code, hostKey, title, maxPlayers: max, ticksPerSecond, lateJoin, leaderboard, session }, restored?.position);
-      let phase = this.classroom.match.phase;
+      this.saver = new RoomSaver(store, this.roomId, this.game, { code, hostKey, title, maxPlayers: max, ticksPerSecond, lateJoin, leaderboard, session }, restored?.position);
+      let phase = this.game.match.phase;
       let lastSave = Date.now();
       this.clock.setInterval(() => {
-        const now = this.classroom.match.phase;
+        const now = this.game.match.phase;
         if (now !== phase || Date.now() - lastSave >= SAVE_SECONDS * 1000) { phase = now; lastSave = Date.now(); void this.saver?.flush(); }
       }, 250);
       void this.saver.flush();
@@ -93,12 +93,12 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
   }
 
   override async onDispose(): Promise<void> {
-    if (!this.classroom) return; // onCreate refused the room before it had one
-    await releaseJoinCode(this.classroom.options.code, this.roomId).catch(() => undefined);
-    await this.classroom.settled();
+    if (!this.game) return; // onCreate refused the room before it had one
+    await releaseJoinCode(this.game.options.code, this.roomId).catch(() => undefined);
+    await this.game.settled();
     // A shutdown keeps the snapshot so the next start resumes the room; closing for good forgets it.
     if (this.saver) await (this.shuttingDown ? this.saver.flush() : this.saver.discard());
-    if (!this.shuttingDown) await this.services.reports.roomClosed?.(this.roomId, this.classroom.options.session);
+    if (!this.shuttingDown) await this.services.reports.roomClosed?.(this.roomId, this.game.options.session);
   }
 
   protected reconnectSeconds(): number {

@@ -1,9 +1,9 @@
 // What class and solo rooms share: the synced state, the clock, one wildcard handler feeding the
-// message table, admissions and reconnection. All game decisions live in Classroom.
+// message table, admissions and reconnection. All game decisions live in RoomGame.
 import { Room, ServerError, type Client, type Deferred } from '@colyseus/core';
 import { CLOSE_CODES, JOIN_ERRORS } from '../../shared/protocol/errors.ts';
 import type { ServerConfig } from '../config.ts';
-import { Classroom, type Admission, type ClassroomOptions } from '../game/classroom.ts';
+import { RoomGame, type Admission, type RoomGameOptions } from '../game/room-game.ts';
 import type { RoundReportSink } from '../game/round-reports.ts';
 import type { BaselineRunner } from '../game/baseline-pool.ts';
 import { roleOf } from '../game/roster.ts';
@@ -41,7 +41,7 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
   override state = new RoomState();
   override patchRate = FRAME_MS;
   /** The room's game session (public so tests and tools can inspect the authoritative machine). */
-  classroom!: Classroom;
+  game!: RoomGame;
   private readonly held = new Map<string, Deferred<Client>>();
   /** What the machine view was last projected from; a frame with no message, no tick and no new action skips projectMachine. */
   private projected: { state: unknown; tick: number; log: number; messages: number } = { state: null, tick: -1, log: -1, messages: -1 };
@@ -50,9 +50,9 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
   private readonly moves = new Map<string, string[]>();
 
   /** Builds the classroom and wires messages, the clock and the projection. */
-  protected setup(services: RoomServices, options: Omit<ClassroomOptions, 'io' | 'reports' | 'abuseLimit' | 'roomId'>): void {
+  protected setup(services: RoomServices, options: Omit<RoomGameOptions, 'io' | 'reports' | 'abuseLimit' | 'roomId'>): void {
     this.maxMessagesPerSecond = services.config.maxMessagesPerSecond;
-    this.classroom = new Classroom({
+    this.game = new RoomGame({
       ...options,
       roomId: this.roomId,
       abuseLimit: services.config.abuseLimit,
@@ -72,24 +72,24 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
     });
     this.onMessage('*', (client: Client, type: string | number, payload: unknown) => {
       this.messagesSeen++;
-      this.classroom.receive(client.sessionId, String(type), payload);
+      this.game.receive(client.sessionId, String(type), payload);
     });
     this.setTimestep((elapsed) => {
       const t0 = performance.now();
-      this.classroom.update(elapsed);
+      this.game.update(elapsed);
       roomTimings.step.record(performance.now() - t0);
     }, FRAME_MS);
     this.project();
   }
 
   private clientOf(seatId: string): Client | undefined {
-    const sessionId = this.classroom.seats.get(seatId)?.sessionId;
+    const sessionId = this.game.seats.get(seatId)?.sessionId;
     return sessionId ? this.clients.getById(sessionId) : undefined;
   }
 
   /** Copies the classroom into the synced state; runs once per patch. */
   protected project(): void {
-    const c = this.classroom;
+    const c = this.game;
     const s = this.state;
     s.phase = c.match.phase;
     s.round = c.match.round;
@@ -126,7 +126,7 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
     let out = this.moves.get(slot.key);
     if (out) return out;
     out = [];
-    for (const a of legalMoves(this.classroom.match.state, slot)) {
+    for (const a of legalMoves(this.game.match.state, slot)) {
       const m = toMessage(a);
       if (m) out.push(encodeMove(m));
     }
@@ -146,7 +146,7 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
     let changed: boolean;
     try {
       changed = super.broadcastPatch();
-      this.classroom.eventsSent(); // the 'events' queued behind the patch went out with it
+      this.game.eventsSent(); // the 'events' queued behind the patch went out with it
     } finally {
       for (const socket of corked) socket.uncork();
     }
@@ -155,7 +155,7 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
   }
 
   override onAuth(client: Client, options: unknown): Admission & { ok: true } {
-    const admission = this.classroom.admit(options, client.sessionId);
+    const admission = this.game.admit(options, client.sessionId);
     if (!admission.ok) throw new ServerError(JOIN_ERRORS[admission.error], `${admission.error}: ${admission.message}`);
     return admission;
   }
@@ -173,28 +173,28 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
   }
 
   private welcome(client: Client): void {
-    const seat = this.classroom.seats.bySession(client.sessionId);
+    const seat = this.game.seats.bySession(client.sessionId);
     if (!seat) return;
-    const welcome: Welcome = { seat: seat.id, slot: seat.slot, host: seat.isHost, lang: seat.lang, code: this.classroom.options.code, leaderboard: this.classroom.options.leaderboard ?? true };
+    const welcome: Welcome = { seat: seat.id, slot: seat.slot, host: seat.isHost, lang: seat.lang, code: this.game.options.code, leaderboard: this.game.options.leaderboard ?? true };
     client.send('welcome', welcome);
     // what happened lately, so a late joiner's (or a returning player's) feed is not empty; `replay`
     // tells the client to replace its feed rather than add to it
-    const recent = this.classroom.recentEvents();
-    if (recent.length > 0) client.send('events', { tick: this.classroom.match.state.tick, events: recent, replay: true } satisfies ServerMessages['events']);
-    if (this.classroom.lastSummary && this.classroom.match.phase === 'ended') client.send('summary', this.classroom.lastSummary);
+    const recent = this.game.recentEvents();
+    if (recent.length > 0) client.send('events', { tick: this.game.match.state.tick, events: recent, replay: true } satisfies ServerMessages['events']);
+    if (this.game.lastSummary && this.game.match.phase === 'ended') client.send('summary', this.game.lastSummary);
   }
 
   override onDrop(client: Client, code?: number): void {
     // An offender closed for abuse gets no seat held for reconnection (Colyseus calls onLeave next).
     if (code === CLOSE_CODES.abuse) return;
-    this.classroom.drop(client.sessionId);
+    this.game.drop(client.sessionId);
     const deferred = this.allowReconnection(client, this.reconnectSeconds());
     this.held.set(client.sessionId, deferred);
   }
 
   override onReconnect(client: Client): void {
     this.held.delete(client.sessionId);
-    if (!this.classroom.reconnect(client.sessionId)) {
+    if (!this.game.reconnect(client.sessionId)) {
       client.leave(CLOSE_CODES.kicked, 'this seat is no longer yours');
       return;
     }
@@ -203,7 +203,7 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
 
   override onLeave(client: Client): void {
     this.held.delete(client.sessionId);
-    this.classroom.leave(client.sessionId);
+    this.game.leave(client.sessionId);
   }
 
   /** Seconds a dropped player's seat is held. */

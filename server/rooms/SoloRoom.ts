@@ -76,7 +76,7 @@ export class SoloRoom extends KernelRoom {
 
   private resendVerdict(client: Client): void {
     const v = this.levelMatch?.verdict;
-    if (v && this.classroom.match.phase === 'ended') client.send('level-result', v);
+    if (v && this.game.match.phase === 'ended') client.send('level-result', v);
   }
 
   protected reconnectSeconds(): number {

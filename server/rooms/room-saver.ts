@@ -2,7 +2,7 @@
 // since the previous one and rewrites the small room document (seats, phase, tick), so saving every
 // few seconds stays cheap however long the round. Writes are queued so they land in order.
 import type { SnapshotsRepository } from '../db/index.ts';
-import type { Classroom } from '../game/classroom.ts';
+import type { RoomGame } from '../game/room-game.ts';
 import { captureRoom, type RoomDocument, type SavedCreateOptions } from '../game/room-snapshot.ts';
 
 /** Where snapshots go: the database's repository, or the in-memory one below. */
@@ -31,24 +31,24 @@ export class RoomSaver {
   constructor(
     private readonly store: SnapshotStore,
     private readonly roomId: string,
-    private readonly classroom: Classroom,
+    private readonly game: RoomGame,
     private readonly create: SavedCreateOptions,
     from: SavedPosition | null = null,
   ) {
-    this.round = from?.round ?? classroom.match.round;
+    this.round = from?.round ?? game.match.round;
     this.logged = from?.logLength ?? 0;
     this.chunks = from?.chunks ?? 0;
   }
 
   /** Saves what changed since the last save; resolves when it (and every earlier save) is stored. */
   flush(): Promise<void> {
-    const m = this.classroom.match;
+    const m = this.game.match;
     // Everything is read now, synchronously, so the document and the appended entries agree.
     const restart = this.broken || m.round !== this.round || m.log.length < this.logged;
     if (restart) { this.round = m.round; this.logged = 0; this.chunks = 0; this.lastDocument = ''; this.broken = false; }
     const entries = m.log.slice(this.logged);
     const seq = this.chunks;
-    const doc: RoomDocument = captureRoom(this.classroom, this.create);
+    const doc: RoomDocument = captureRoom(this.game, this.create);
     const text = JSON.stringify(doc);
     const header = text === this.lastDocument ? null : { roomId: this.roomId, scenario: m.options.scenario, seed: m.options.seed, actionLog: doc };
     this.logged = m.log.length;

@@ -62,7 +62,7 @@ it('survives 100,000 hostile messages and frames while bystanders keep playing',
   const ticks: number[][] = bystanders.map(() => []);
   const watch = setInterval(() => bystanders.forEach((b, i) => ticks[i]!.push(b.state.machine.tick)), 200);
   const play = setInterval(() => { for (const b of bystanders) { const me = b.state.players.get(welcomeOf(b).seat); if (me) for (const [t, p] of movesFor(b.state, me.slot)) b.send(t, p); } }, 100);
-  const invariants = setInterval(() => checkInvariants(room.classroom.match.state), 250);
+  const invariants = setInterval(() => checkInvariants(room.game.match.state), 250);
   try {
     let sent = 0;
     let disconnected = 0;
@@ -125,9 +125,9 @@ it('survives 100,000 hostile messages and frames while bystanders keep playing',
     // offenders were disconnected; the server still serves the API and the room
     expect(disconnected).toBeGreaterThan(next * 0.9);
     expect((await fetch(`${h.server.url}/api/health`)).status).toBe(200);
-    checkInvariants(room.classroom.match.state);
+    checkInvariants(room.game.match.state);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(room.classroom.seats.all().filter((s) => s.status === 'present').length).toBe(6);
+    expect(room.game.seats.all().filter((s) => s.status === 'present').length).toBe(6);
     // every bystander's machine kept advancing throughout the attack (on a fast machine it lasts two
     // seconds, on a busy one a minute): never a 4 s stretch without a new tick (the suite shares two
     // cores with other suites); and it goes on after it, 20 more ticks seen by every bystander

@@ -73,7 +73,7 @@ describe('joining by code', () => {
     const two = await h.student(created, 'Two');
     expect(await refusal(h.student(created, 'Three'))).toBe(JOIN_ERRORS['room-full']);
     await two.leave();
-    await until('seat freed', () => h.roomOf(created.roomId).classroom.seats.presentPlayers() === 1);
+    await until('seat freed', () => h.roomOf(created.roomId).game.seats.presentPlayers() === 1);
     await h.student(created, 'Three');
   });
 

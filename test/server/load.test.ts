@@ -44,6 +44,6 @@ it('30 bot clients join by code, play their roles, and each client stays within 
   expect(rate).toBeLessThan(4 * 1024);
   expect(run.stats.sent).toBeGreaterThan(0);
   // humans' moves reached the kernel: the log holds actions the bots' clients sent
-  expect(h.roomOf(created.roomId).classroom.seats.all().some((s) => s.actions > 0)).toBe(true);
+  expect(h.roomOf(created.roomId).game.seats.all().some((s) => s.actions > 0)).toBe(true);
   await run.stop();
 }, 30_000);

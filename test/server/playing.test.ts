@@ -56,7 +56,7 @@ describe('each role acts on the shared machine', () => {
     await until('a message is in flight', () => waiting() !== undefined);
     carrier!.send('deliver', { message: waiting()!.id });
     await until('everyone sees it delivered', () => (m().channels.get('q')?.delivered ?? 0) >= 1);
-    expect(h.roomOf(roomId).classroom.match.log.some((e) => e.action.type === 'deliver')).toBe(true);
+    expect(h.roomOf(roomId).game.match.log.some((e) => e.action.type === 'deliver')).toBe(true);
   });
 });
 
@@ -65,7 +65,7 @@ describe('refusals', () => {
     const { host, students: [sched], roomId } = await classWith(['scheduler'], 0.25);
     const room = h.roomOf(roomId);
     const rejected = collect<{ code: string; reason: string }>(sched!, 'rejected');
-    const before = hashState(room.classroom.match.state);
+    const before = hashState(room.game.match.state);
     sched!.send('dispatch', { core: 0, tid: 999 });
     await until('rejection', () => rejected.length === 1);
     expect(rejected[0]!.code).toBe('no-such-thread');
@@ -74,7 +74,7 @@ describe('refusals', () => {
     sched!.send('dispatch', { core: 0, tid: 999 });
     await until('second rejection', () => rejected.length === 2);
     expect(rejected[1]!.reason).toBe('스레드 999은(는) 없습니다.');
-    expect(hashState(room.classroom.match.state)).toBe(before);
+    expect(hashState(room.game.match.state)).toBe(before);
     expect(host.state.machine.cores.at(0)!.running).toBe(-1);
   });
 
@@ -91,21 +91,21 @@ describe('refusals', () => {
     await until('refused again, in Korean', () => rejected.length === 2);
     expect(rejected[1]!.reason).toBe(`타임 슬라이스는 0(타이머 없음)부터 ${LIMITS.quantum.max}까지의 정수 틱이어야 합니다. 2.5은(는) 안 됩니다.`);
     expect(errors).toEqual([]);
-    expect(h.roomOf(roomId).classroom.match.state.scenario.quantum).toBe(3);
+    expect(h.roomOf(roomId).game.match.state.scenario.quantum).toBe(3);
   });
 
   it('malformed and unknown messages get an error back and change nothing', async () => {
     const { students: [sched], roomId } = await classWith(['scheduler'], 0.25);
     const room = h.roomOf(roomId);
     const errors = collect<{ code: string; message: string }>(sched!, 'error');
-    const before = hashState(room.classroom.match.state);
+    const before = hashState(room.game.match.state);
     sched!.send('dispatch', { core: 'zero', tid: 1 });
     sched!.send('dispatch', { core: 0, tid: 1, sneaky: true });
     sched!.send('format-disk', {});
     await until('three errors', () => errors.length === 3);
     expect(errors.map((e) => e.code)).toEqual(['malformed', 'malformed', 'unknown-type']);
     expect(errors[0]!.message).toContain('core');
-    expect(hashState(room.classroom.match.state)).toBe(before);
+    expect(hashState(room.game.match.state)).toBe(before);
   });
 
   it('a student cannot use host controls or live events', async () => {
@@ -118,7 +118,7 @@ describe('refusals', () => {
     expect(new Set(errors.map((e) => e.code))).toEqual(new Set(['not-your-role']));
     expect(host.state.phase).toBe('running');
     expect(host.state.locked).toBe(false);
-    expect(h.roomOf(roomId).classroom.match.state.scenario.quantum).toBe(3);
+    expect(h.roomOf(roomId).game.match.state.scenario.quantum).toBe(3);
   });
 
   it('repeated abuse disconnects that client alone', async () => {

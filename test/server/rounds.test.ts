@@ -4,7 +4,7 @@ import type { Client } from '@colyseus/core';
 import { BASELINE_POLICIES, type RoundSummary } from '../../shared/protocol/summary.ts';
 import { CLOSE_CODES, JOIN_ERRORS } from '../../shared/protocol/errors.ts';
 import type { MemoryRoundReports } from '../../server/game/round-reports.ts';
-import { RECENT_EVENTS } from '../../server/game/classroom.ts';
+import { RECENT_EVENTS } from '../../server/game/room-game.ts';
 import { boot, collect, playerId, refusal, until, welcomeOf, type Harness, type Player } from './harness.ts';
 import { ROLES_SCENARIO, SHORT_SCENARIO } from './fixtures.ts';
 

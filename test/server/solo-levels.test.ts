@@ -36,7 +36,7 @@ async function openLevel(levelId: string, ticksPerSecond: number): Promise<{ roo
  */
 async function play(room: Player, results: LevelVerdict[], script: PlayerScript, start = true): Promise<LevelVerdict> {
   const seen = results.length;
-  const match = () => h.roomOf(room.roomId).classroom.match;
+  const match = () => h.roomOf(room.roomId).game.match;
   if (start) room.send('host:start');
   await until('running', () => match().phase === 'running');
   const deadline = Date.now() + 30_000;

@@ -34,7 +34,7 @@ export interface RoomIO {
 }
 
 /** A classroom's fixed settings. */
-export interface ClassroomOptions {
+export interface RoomGameOptions {
   kind: ModeName;
   roomId: string;
   code: string;
@@ -73,7 +73,7 @@ function sameSecret(a: string, b: string): boolean {
 export const RECENT_EVENTS = 30;
 
 /** A class (or solo) session. */
-export class Classroom {
+export class RoomGame {
   readonly seats = new Seats();
   readonly match: Match;
   locked = false;
@@ -90,7 +90,7 @@ export class Classroom {
   /** Actions, refusals and response latency per player this round, for the reports. */
   readonly activity = new ActivityTracker();
 
-  constructor(readonly options: ClassroomOptions) {
+  constructor(readonly options: RoomGameOptions) {
     this.match = options.createMatch?.(options.match) ?? new Match(options.match);
     this.strikes = new Strikes(options.abuseLimit);
     if (this.match.slots.length === 0) this.match.slots = roleSlots(options.match.scenario, this.mode.slotHumans);
