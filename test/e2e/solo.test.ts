@@ -181,17 +181,7 @@ describe('the solo campaign in the browser', () => {
 
   it('a level with two jobs lets the student switch between them from the HUD', async () => {
     await withPage(tb.browser, { viewport: 'laptop' }, async ({ page, screenshot }) => {
-      watchProgress(page);
-      await openMap(page);
-      const stars = Object.fromEntries(CAMPAIGN.filter((n) => n.id !== 'fastest-ipc').map((n) => [n.id, 3]));
-      await page.evaluate((s) => localStorage.setItem('kernel-crew.solo-progress', JSON.stringify({ stars: s, scores: {} })), stars);
-      await settled(page);
-      await page.reload();
-      await openMap(page);
-      await node(page, 'fastest-ipc').click();
-      await waitForScene(page, 'ConceptCard');
-      await page.locator('[data-action="start-level"]').click();
-      await waitForScene(page, 'Machine');
+      await openFastestIpc(page);
       const producer = page.locator('.level-hud [data-job="thread:producer:0"]');
       const consumer = page.locator('.level-hud [data-job="thread:consumer:0"]');
       await expect.poll(() => producer.getAttribute('aria-pressed'), POLL).toBe('true');
@@ -206,17 +196,7 @@ describe('the solo campaign in the browser', () => {
 
   it('level 26: the producer reaches exit through the action bar\'s second page', async () => {
     await withPage(tb.browser, { viewport: 'phone' }, async ({ page }) => {
-      watchProgress(page);
-      await openMap(page);
-      const stars = Object.fromEntries(CAMPAIGN.filter((n) => n.id !== 'fastest-ipc').map((n) => [n.id, 3]));
-      await page.evaluate((s) => localStorage.setItem('kernel-crew.solo-progress', JSON.stringify({ stars: s, scores: {} })), stars);
-      await settled(page);
-      await page.reload();
-      await openMap(page);
-      await node(page, 'fastest-ipc').click();
-      await waitForScene(page, 'ConceptCard');
-      await page.locator('[data-action="start-level"]').click();
-      await waitForScene(page, 'Machine');
+      await openFastestIpc(page);
       await expect.poll(() => page.locator('.level-hud [data-job="thread:producer:0"]').getAttribute('aria-pressed'), POLL).toBe('true');
       const bar = page.getByTestId('action-bar');
       const exit = bar.locator('button[data-action="choose"]', { hasText: /^\d+ · exit$/ });
@@ -233,3 +213,18 @@ describe('the solo campaign in the browser', () => {
     });
   }, 120_000);
 });
+
+/** Opens level 26 (fastest IPC, two jobs) by the map, with every other level already at 3 stars so it is unlocked. */
+async function openFastestIpc(page: Page): Promise<void> {
+  watchProgress(page);
+  await openMap(page);
+  const stars = Object.fromEntries(CAMPAIGN.filter((n) => n.id !== 'fastest-ipc').map((n) => [n.id, 3]));
+  await page.evaluate((s) => localStorage.setItem('kernel-crew.solo-progress', JSON.stringify({ stars: s, scores: {} })), stars);
+  await settled(page);
+  await page.reload();
+  await openMap(page);
+  await node(page, 'fastest-ipc').click();
+  await waitForScene(page, 'ConceptCard');
+  await page.locator('[data-action="start-level"]').click();
+  await waitForScene(page, 'Machine');
+}
