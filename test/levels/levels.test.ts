@@ -1,7 +1,8 @@
-// Every level's proof: a scripted play that earns 3 stars and one that fails; texts in both
-// languages; every concept of issue 6 taught somewhere.
+// Every level's proof: a scripted play that earns 3 stars and one that fails, both played as a human
+// who thinks (each move lands one tick after the machine that prompted it); texts in both languages;
+// every concept of issue 6 taught somewhere.
 import { describe, expect, it } from 'vitest';
-import { CONCEPT_IDS, CONCEPT_NAMES, LEVELS, hintsFor, playLevel } from '../../shared/levels/index.ts';
+import { CONCEPT_IDS, CONCEPT_NAMES, LEVELS, THINKING_DELAY, hintsFor, playLevelThinking } from '../../shared/levels/index.ts';
 import { SOLUTIONS } from './solutions.ts';
 
 describe('the campaign', () => {
@@ -33,15 +34,15 @@ describe('the campaign', () => {
 });
 
 describe.each(LEVELS.map((l) => [l.id, l] as const))('level %s', (id, level) => {
-  it('a good play earns three stars', () => {
-    const r = playLevel(level, SOLUTIONS[id]!.good());
+  it(`a good play earns three stars with a ${THINKING_DELAY}-tick reaction delay`, () => {
+    const r = playLevelThinking(level, SOLUTIONS[id]!.good());
     expect(r.passed, JSON.stringify(r.figures)).toBe(true);
     expect(r.stars, JSON.stringify(r.figures)).toBe(3);
     expect(r.session.state.tick).toBeLessThanOrEqual(level.tickLimit);
   });
 
   it('a poor play fails with no stars, and gets hints', () => {
-    const r = playLevel(level, SOLUTIONS[id]!.poor());
+    const r = playLevelThinking(level, SOLUTIONS[id]!.poor());
     expect(r.passed, JSON.stringify(r.figures)).toBe(false);
     expect(r.stars).toBe(0);
     expect(r.score).toBe(0);
@@ -69,8 +70,8 @@ describe.each(LEVELS.map((l) => [l.id, l] as const))('level %s', (id, level) => 
   });
 
   it('is deterministic: the same play gives the same result', () => {
-    const a = playLevel(level, SOLUTIONS[id]!.good());
-    const b = playLevel(level, SOLUTIONS[id]!.good());
+    const a = playLevelThinking(level, SOLUTIONS[id]!.good());
+    const b = playLevelThinking(level, SOLUTIONS[id]!.good());
     expect(b.figures).toEqual(a.figures);
     expect(b.session.log).toEqual(a.session.log);
   });

@@ -21,7 +21,7 @@ const timeSlice: LevelInput = {
     ],
   },
   goal: 'finished == 1 and unhandledInterrupts == 0 and averages.response <= 3',
-  stars: ['averages.response <= 3', 'meanInterruptLatency <= 1', 'meanInterruptLatency == 0 and averages.response <= 1.5'],
+  stars: ['averages.response <= 3', 'meanInterruptLatency <= 1.5', 'meanInterruptLatency <= 1 and averages.response <= 2'],
   tickLimit: 40,
   title: { ko: '타임 슬라이스와 타이머 인터럽트', en: 'Time slices and the timer interrupt' },
   goalText: {
@@ -63,7 +63,7 @@ const ioWait: LevelInput = {
     ],
   },
   goal: 'finished == 1 and elapsed <= 19',
-  stars: ['elapsed <= 19', 'utilization >= 0.85', 'elapsed <= 13'],
+  stars: ['elapsed <= 19', 'utilization >= 0.8', 'elapsed <= 16'],
   tickLimit: 40,
   title: { ko: '대기 상태: 입출력을 기다리는 동안', en: 'Blocked: while the I/O runs' },
   goalText: {
@@ -85,7 +85,7 @@ const ioWait: LevelInput = {
     ],
   },
   hints: [
-    { when: 'utilization < 0.85', ko: 'db가 디스크를 기다리는 동안 calc를 실행하세요.', en: 'Run calc while db waits for the disk.' },
+    { when: 'utilization < 0.8', ko: 'db가 디스크를 기다리는 동안 calc를 실행하세요.', en: 'Run calc while db waits for the disk.' },
     { ko: 'db가 입출력을 마치고 돌아오면 calc를 선점하고 db를 먼저 보내세요. db의 다음 입출력이 그만큼 일찍 시작됩니다.', en: 'When db is back from the disk, preempt calc and run db: its next I/O starts that much earlier.' },
   ],
 };
@@ -110,7 +110,7 @@ const ioInterrupt: LevelInput = {
     ],
   },
   goal: 'finished == 1 and unhandledInterrupts == 0',
-  stars: ['unhandledInterrupts == 0', 'meanInterruptLatency <= 1', 'meanInterruptLatency == 0'],
+  stars: ['unhandledInterrupts == 0', 'meanInterruptLatency <= 1.5', 'meanInterruptLatency <= 1'],
   tickLimit: 60,
   title: { ko: '입출력 완료 인터럽트', en: 'The I/O-completion interrupt' },
   goalText: {
@@ -154,7 +154,7 @@ const contextSwitch: LevelInput = {
     ],
   },
   goal: 'finished == 1 and switchTicks <= 8',
-  stars: ['switchTicks <= 8', 'proc.ping.response <= 2', 'switchTicks <= 4 and elapsed <= 17'],
+  stars: ['switchTicks <= 8', 'proc.ping.response <= 5', 'switchTicks <= 4 and elapsed <= 24'],
   tickLimit: 60,
   title: { ko: '문맥 교환의 비용', en: 'The cost of a context switch' },
   goalText: {
@@ -177,7 +177,7 @@ const contextSwitch: LevelInput = {
   },
   hints: [
     { when: 'switchTicks > 8', ko: '타임 슬라이스마다 다른 프로세스로 바꾸면 문맥 교환 비용이 계속 쌓입니다.', en: 'Switching to another process at every time slice piles up switching costs.' },
-    { when: 'proc.ping.response > 2', ko: 'ping은 1틱짜리입니다. 도착하면 곧 한 번 바꿔 줄 만합니다.', en: 'ping needs one tick: when it arrives, one switch for it is worth it.' },
+    { when: 'proc.ping.response > 5', ko: 'ping은 1틱짜리입니다. 도착하면 곧 한 번 바꿔 줄 만합니다.', en: 'ping needs one tick: when it arrives, one switch for it is worth it.' },
     { ko: '문맥 교환을 자주 하면 동시에 실행되는 것처럼 보이지만, 너무 잦으면 오버헤드가 됩니다.', en: 'Frequent switches make processes look simultaneous, but too many become overhead.' },
   ],
 };

@@ -18,7 +18,7 @@ const raceTiming: LevelInput = {
     ],
   },
   goal: 'finished == 1 and lostUpdates == 0 and var.bank.balance == 4 and proc.alarm.response <= 2',
-  stars: ['lostUpdates == 0', 'proc.alarm.response <= 1', 'proc.alarm.response == 0 and contextSwitches <= 3'],
+  stars: ['lostUpdates == 0', 'proc.alarm.response <= 2', 'proc.alarm.response <= 1 and contextSwitches <= 3'],
   tickLimit: 40,
   title: { ko: '경쟁 상태는 언제 생길까', en: 'When does a race happen?' },
   goalText: {
@@ -105,7 +105,7 @@ const deadlock: LevelInput = {
       vars: { moved: 0 },
       threads: [
         { steered: true, program: ['lock b', 'lock a', 'load moved', 'add 1', 'store moved', 'unlock a', 'unlock b', 'exit'], palette: ['lock a', 'lock b', 'unlock a', 'unlock b', 'load moved', 'add 1', 'store moved', 'cpu 1', 'exit'] },
-        { steered: true, program: ['lock b', 'cpu 1', 'lock a', 'load moved', 'add 1', 'store moved', 'unlock a', 'unlock b', 'exit'] },
+        { steered: true, program: ['lock b', 'cpu 2', 'lock a', 'load moved', 'add 1', 'store moved', 'unlock a', 'unlock b', 'exit'] },
       ],
     }],
   },
@@ -114,8 +114,8 @@ const deadlock: LevelInput = {
   tickLimit: 40,
   title: { ko: '교착 상태', en: 'Deadlock' },
   goalText: {
-    ko: '계좌 이체에는 락 a와 b가 모두 필요합니다. 다른 스레드는 b를 먼저 잡고 a를 잡습니다. 여러분도 이체를 한 번(moved에 1) 하고 끝내세요.',
-    en: 'A transfer needs both locks a and b. The other thread takes b first, then a. Do your one transfer (add 1 to moved) and finish.',
+    ko: '계좌 이체에는 락 a와 b가 모두 필요합니다. 다른 스레드도 같은 두 락으로 이체합니다. 그 스레드의 코드를 읽고, 여러분도 이체를 한 번(moved에 1) 하고 끝내세요.',
+    en: 'A transfer needs both locks a and b. The other thread transfers with the same two locks: read its code, then do your one transfer (add 1 to moved) and finish.',
   },
   card: {
     ko: [
@@ -169,7 +169,7 @@ const producerConsumer: LevelInput = {
   },
   track: { inBuffer: 'var.shop.made - var.shop.sold' },
   goal: 'finished == 1 and var.shop.made == 4 and var.shop.sold == 4 and peak.inBuffer <= 2',
-  stars: ['peak.inBuffer <= 2', 'elapsed <= 35', 'elapsed <= 31'],
+  stars: ['peak.inBuffer <= 2', 'elapsed <= 36', 'elapsed <= 32'],
   tickLimit: 60,
   title: { ko: '생산자와 소비자: 세마포어', en: 'Producer and consumer: semaphores' },
   goalText: {

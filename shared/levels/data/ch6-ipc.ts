@@ -23,7 +23,7 @@ const anonymousPipe: LevelInput = {
     ],
   },
   goal: 'finished == 1 and recv.wc == 4 and outOfOrder == 0',
-  stars: ['outOfOrder == 0', 'elapsed <= 30', 'elapsed <= 24'],
+  stars: ['outOfOrder == 0', 'elapsed <= 30', 'elapsed <= 25'],
   tickLimit: 60,
   title: { ko: '익명 파이프: ls | wc', en: 'The anonymous pipe: ls | wc' },
   goalText: {
@@ -74,7 +74,7 @@ const namedPipe: LevelInput = {
     ],
   },
   goal: 'finished == 1 and recv.logd == 2 and recv.editor == 1',
-  stars: ['recv.editor == 1', 'refusedIpc == 0', 'elapsed <= 24'],
+  stars: ['recv.editor == 1', 'refusedIpc == 0', 'elapsed <= 31'],
   tickLimit: 40,
   title: { ko: '명명 파이프: 이름으로 만나는 클라이언트와 서버', en: 'Named pipes: clients and a server meet by name' },
   goalText: {
@@ -169,7 +169,7 @@ const sharedMemory: LevelInput = {
     ],
   },
   goal: 'finished == 1 and got.reader == 2',
-  stars: ['got.reader == 2', 'elapsed <= 8', 'elapsed <= 6'],
+  stars: ['got.reader == 2', 'elapsed <= 8', 'elapsed <= 7'],
   tickLimit: 40,
   title: { ko: '공유 메모리: 가장 빠르지만 동기화가 필요하다', en: 'Shared memory: fastest, but it needs synchronisation' },
   goalText: {
@@ -283,7 +283,7 @@ const fastestIpc: LevelInput = {
     ],
   },
   goal: 'finished == 1 and got.consumer == 3 and elapsed <= 20',
-  stars: ['elapsed <= 20', 'elapsed <= 11', 'elapsed <= 8'],
+  stars: ['elapsed <= 20', 'elapsed <= 12', 'elapsed <= 9'],
   tickLimit: 60,
   title: { ko: '가장 빠른 IPC 고르기', en: 'Choosing the fastest IPC' },
   goalText: {
