@@ -165,7 +165,7 @@ const twoCores: LevelInput = {
     ],
   },
   goal: 'finished == 1 and elapsed <= 13',
-  stars: ['elapsed <= 13', 'utilization >= 0.6', 'elapsed <= 11'],
+  stars: ['elapsed <= 13', 'utilization >= 0.6', 'elapsed <= 11 and proc.ui.response <= 1'],
   tickLimit: 40,
   title: { ko: '동시성과 병렬성', en: 'Concurrency vs parallelism' },
   goalText: {
@@ -204,17 +204,17 @@ const threadSwitch: LevelInput = {
     switchCost: 4,
     devices: { disk: 3 },
     processes: [
-      { name: 'web', threads: [{ program: ['cpu 2', 'io disk', 'cpu 2'] }, { program: ['cpu 2', 'io disk', 'cpu 2'] }] },
       { name: 'batch', length: 4 },
+      { name: 'web', threads: [{ program: ['cpu 2', 'io disk', 'cpu 2'] }, { program: ['cpu 2', 'io disk', 'cpu 2'] }] },
     ],
   },
-  goal: 'finished == 1 and switchTicks <= 14',
-  stars: ['switchTicks <= 14', 'threadSwitches >= 2', 'switchTicks <= 10'],
+  goal: 'finished == 1 and switchTicks <= 12',
+  stars: ['switchTicks <= 12', 'threadSwitches >= 2', 'switchTicks <= 10'],
   tickLimit: 60,
   title: { ko: '스레드 간 문맥 교환은 더 싸다', en: 'A switch between threads is cheaper' },
   goalText: {
-    ko: '타임 슬라이스는 2틱입니다. 다른 프로세스로 바꾸면 문맥 교환에 4틱, 같은 프로세스의 다른 스레드로 바꾸면 2틱이 듭니다. web의 두 스레드와 batch를 문맥 교환 14틱 이하로 끝내세요.',
-    en: 'The time slice is 2 ticks. Switching to another process costs 4 ticks; to another thread of the same process, 2. Finish web\'s two threads and batch with at most 14 ticks lost to switching.',
+    ko: '타임 슬라이스는 2틱입니다. 다른 프로세스로 바꾸면 문맥 교환에 4틱, 같은 프로세스의 다른 스레드로 바꾸면 2틱이 듭니다. web의 두 스레드와 batch를 문맥 교환 12틱 이하로 끝내세요.',
+    en: 'The time slice is 2 ticks. Switching to another process costs 4 ticks; to another thread of the same process, 2. Finish web\'s two threads and batch with at most 12 ticks lost to switching.',
   },
   card: {
     ko: [

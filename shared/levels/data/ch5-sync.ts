@@ -14,11 +14,11 @@ const raceTiming: LevelInput = {
     cores: 1,
     processes: [
       { name: 'bank', vars: { balance: 0 }, threads: [{ program: depositTwice }, { program: depositTwice }] },
-      { name: 'alarm', arrival: 2, length: 1 },
+      { name: 'alarm', arrival: 1, length: 1 },
     ],
   },
   goal: 'finished == 1 and lostUpdates == 0 and var.bank.balance == 4 and proc.alarm.response <= 2',
-  stars: ['lostUpdates == 0', 'proc.alarm.response <= 2', 'proc.alarm.response <= 1 and contextSwitches <= 3'],
+  stars: ['lostUpdates == 0', 'proc.alarm.response <= 2', 'proc.alarm.response <= 2 and contextSwitches <= 3'],
   tickLimit: 40,
   title: { ko: '경쟁 상태는 언제 생길까', en: 'When does a race happen?' },
   goalText: {
