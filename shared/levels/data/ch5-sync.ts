@@ -4,6 +4,8 @@ import type { LevelInput } from '../level.ts';
 
 const depositTwice = ['load balance', 'add 1', 'store balance', 'load balance', 'add 1', 'store balance', 'exit'];
 
+const lockedDeposit = ['lock m', 'load balance', 'add 1', 'store balance', 'unlock m'];
+
 const raceTiming: LevelInput = {
   id: 'race-timing',
   order: 140,
@@ -58,18 +60,18 @@ const mutex: LevelInput = {
       name: 'bank',
       vars: { balance: 0 },
       threads: [
-        { steered: true, program: ['lock m', 'load balance', 'add 1', 'store balance', 'unlock m', 'lock m', 'load balance', 'add 1', 'store balance', 'unlock m', 'exit'], palette: ['lock m', 'unlock m', 'load balance', 'add 1', 'store balance', 'cpu 1', 'exit'] },
-        { steered: true, program: ['lock m', 'load balance', 'add 1', 'store balance', 'unlock m', 'lock m', 'load balance', 'add 1', 'store balance', 'unlock m', 'exit'] },
+        { steered: true, program: [...lockedDeposit, 'cpu 2', ...lockedDeposit, 'exit'], palette: ['lock m', 'unlock m', 'load balance', 'add 1', 'store balance', 'cpu 1', 'cpu 2', 'exit'] },
+        { steered: true, program: [...lockedDeposit, 'cpu 1', ...lockedDeposit, 'cpu 1', ...lockedDeposit, 'cpu 1', ...lockedDeposit, 'exit'] },
       ],
     }],
   },
-  goal: 'finished == 1 and lostUpdates == 0 and var.bank.balance == 4',
-  stars: ['lostUpdates == 0 and var.bank.balance == 4', 'elapsed <= 14', 'elapsed <= 12'],
+  goal: 'finished == 1 and lostUpdates == 0 and var.bank.balance == 6 and elapsed <= 20',
+  stars: ['elapsed <= 20', 'elapsed <= 19'],
   tickLimit: 40,
   title: { ko: '락으로 지키는 임계 구역', en: 'A lock guards the critical section' },
   goalText: {
-    ko: '여러분은 bank의 첫 번째 스레드입니다. 두 번 입금(balance에 1씩)하세요. 다른 스레드도 동시에 입금합니다. 끝났을 때 balance는 4여야 합니다.',
-    en: 'You are bank\'s first thread. Deposit twice (add 1 to balance each time) while the other thread does the same on the other core. balance must end at 4.',
+    ko: '여러분은 bank의 첫 번째 스레드입니다. 두 번 입금(balance에 1씩)하고, 입금 사이에 영수증을 씁니다(cpu 2). 다른 스레드는 다른 코어에서 네 번 입금합니다. 20틱 안에 끝내고, balance는 6이어야 합니다.',
+    en: 'You are bank\'s first thread. Deposit twice (add 1 to balance each time) and write a receipt between them (cpu 2), while the other thread deposits four times on the other core. Finish within 20 ticks; balance must end at 6.',
   },
   card: {
     ko: [
@@ -87,7 +89,7 @@ const mutex: LevelInput = {
   },
   hints: [
     { when: 'lostUpdates > 0', ko: 'load 앞에 lock m, store 뒤에 unlock m을 두세요. 다른 스레드도 같은 락을 씁니다.', en: 'Put lock m before the load and unlock m after the store: the other thread uses the same lock.' },
-    { when: 'elapsed > 12', ko: '락을 쥔 채로 cpu를 돌리면 다른 스레드가 기다립니다.', en: 'Running cpu while holding the lock makes the other thread wait.' },
+    { when: 'elapsed > 19', ko: '락을 쥔 채로 cpu를 돌리면 다른 스레드가 기다립니다.', en: 'Running cpu while holding the lock makes the other thread wait.' },
   ],
 };
 

@@ -54,10 +54,10 @@ export const CH5: Solutions = {
   // Preempts as soon as alarm is Ready, wherever the bank thread is.
   'race-timing': { good: () => safeSwitchAhead, poor: () => hyperRoundRobin, naive: () => alarmAtOnce },
   mutex: {
-    good: () => steer('bank', ['lock m', ...deposit, 'unlock m', 'lock m', ...deposit, 'unlock m', 'exit']),
-    poor: () => steer('bank', [...deposit, ...deposit, 'exit']),
-    // One lock around both deposits: correct, but the other thread waits the whole time.
-    naive: () => steer('bank', ['lock m', ...deposit, ...deposit, 'unlock m', 'exit']),
+    good: () => steer('bank', ['lock m', ...deposit, 'unlock m', 'cpu 2', 'lock m', ...deposit, 'unlock m', 'exit']),
+    poor: () => steer('bank', [...deposit, 'cpu 2', ...deposit, 'exit']),
+    // One lock around all of it, the receipt work too: correct, but the other thread waits meanwhile.
+    naive: () => steer('bank', ['lock m', ...deposit, 'cpu 2', ...deposit, 'unlock m', 'exit']),
   },
   deadlock: {
     good: () => steer('bank', ['lock b', 'lock a', 'load moved', 'add 1', 'store moved', 'unlock a', 'unlock b', 'exit']),
