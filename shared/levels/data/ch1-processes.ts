@@ -155,13 +155,13 @@ const foregroundDaemon: LevelInput = {
       '사용자가 보는 앞에서 실행되는 프로세스를 포그라운드 프로세스라고 합니다.',
       '사용자가 보지 못하는 뒤편에서 실행되는 프로세스는 백그라운드 프로세스입니다.',
       '사용자와 상호작용하지 않고 정해진 일만 묵묵히 하는 백그라운드 프로세스를 유닉스에서는 데몬, 윈도우에서는 서비스라고 부릅니다.',
-      'vim이 키 입력을 기다리는 동안에는 build에 코어를 주세요. 키가 들어오면 vim이 먼저입니다.',
+      'cron은 시계 장치를 기다리며 자고, 깨어나면 CPU를 1틱만 씁니다. build는 오래 걸리지만 급하지 않습니다.',
     ],
     en: [
       'A process running in front of the user is a foreground process.',
       'One running behind the scenes, out of the user\'s sight, is a background process.',
       'A background process that quietly does its job without talking to the user is a daemon on Unix and a service on Windows.',
-      'While vim waits for a key, give the core to build; when a key arrives, vim comes first.',
+      'cron sleeps on the clock device and, once awake, needs the CPU for one tick; build takes long but is in no hurry.',
     ],
   },
   hints: [

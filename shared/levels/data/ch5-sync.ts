@@ -183,13 +183,13 @@ const producerConsumer: LevelInput = {
       '파이프와 버퍼는 생산자-소비자 모델입니다. 생산자가 넣고 소비자가 꺼내는 선입선출 큐, 원형 버퍼입니다.',
       '세마포어는 개수를 세는 동기화 도구입니다. wait는 값을 1 줄이고, 0이면 대기 상태가 됩니다. signal은 1 늘리거나 기다리는 스레드를 깨웁니다.',
       'empty는 빈 칸 수, full은 찬 칸 수입니다.',
-      '생산자는 wait empty 뒤에 넣고 signal full, 소비자는 wait full 뒤에 꺼내고 signal empty 합니다.',
+      '소비자의 코드는 화면에 있습니다. 소비자가 어떤 세마포어를 기다리고 어느 세마포어에 signal 하는지 읽어 보세요.',
     ],
     en: [
       'Pipes and buffers follow the producer–consumer model: a first-in first-out queue, a circular buffer, filled by one side and emptied by the other.',
       'A semaphore is a counting synchronisation tool: wait takes one and blocks at zero; signal gives one back or wakes a waiter.',
       'empty counts the free slots, full the filled ones.',
-      'The producer does wait empty, puts an item, signal full; the consumer does wait full, takes one, signal empty.',
+      'The consumer\'s code is on screen: read which semaphore it waits on and which one it signals.',
     ],
   },
   hints: [
