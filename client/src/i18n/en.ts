@@ -279,6 +279,8 @@ export const en = {
   'solo.check.progress': 'Question {n} of {total}',
   'solo.check.finished': 'All questions answered',
   'solo.check.interview': 'Interview question',
+  'solo.check.machine': 'The machine now',
+  'solo.check.predict': 'Predict the machine',
   'solo.check.right': 'Right!',
   'solo.check.wrong': 'Not quite: the answer is {answer}.',
   'solo.check.next': 'Next question',

@@ -281,6 +281,8 @@ export const ko: Record<MessageKey, string> = {
   'solo.check.progress': '질문 {total}개 중 {n}번째',
   'solo.check.finished': '모든 질문에 답했습니다',
   'solo.check.interview': '면접 질문',
+  'solo.check.machine': '지금 기계의 상태',
+  'solo.check.predict': '기계의 다음 순간 예측',
   'solo.check.right': '정답입니다!',
   'solo.check.wrong': '아쉽습니다. 정답은 {answer}입니다.',
   'solo.check.next': '다음 질문',
