@@ -1,7 +1,7 @@
 // Playing a level as a human who thinks: the scripted player reads the machine at tick t and its moves
 // land at tick t + delay, on the machine as it is then. Star thresholds are checked this way, so that
 // three stars never need a same-tick reflex (issue 13 item 2).
-import { applyAction, applyActionInPlace, type KernelAction, type KernelState } from '../kernel/index.ts';
+import { applyAction, applyActionInPlace, type KernelAction, type KernelState, type TimedAction } from '../kernel/index.ts';
 import { LevelSession, type LevelResult, type PlayerScript } from './play.ts';
 import type { Level } from './level.ts';
 
@@ -28,20 +28,23 @@ function decide(state: Readonly<KernelState>, script: PlayerScript): KernelActio
 /**
  * Plays a level with the player's moves applied `delay` ticks after the machine that prompted them.
  * A move the machine no longer allows by then is dropped, not sent: the player sees it is too late.
+ * `moves` are the player's accepted moves with their ticks (the session's log also holds the bots').
  */
-export function playLevelThinking(level: Level, script: PlayerScript, delay = THINKING_DELAY): LevelResult & { session: LevelSession } {
+export function playLevelThinking(level: Level, script: PlayerScript, delay = THINKING_DELAY): LevelResult & { session: LevelSession; moves: TimedAction[] } {
   const session = new LevelSession(level);
   const queue: { at: number; actions: KernelAction[] }[] = [];
+  const moves: TimedAction[] = [];
+  const act = (a: KernelAction) => { if (session.act(a).ok) moves.push({ tick: session.state.tick, action: a }); };
   while (!session.over()) {
     while (queue.length > 0 && queue[0]!.at <= session.state.tick) {
-      for (const a of queue.shift()!.actions) if (applyAction(session.state, a).ok) session.act(a);
+      for (const a of queue.shift()!.actions) if (applyAction(session.state, a).ok) act(a);
     }
-    if (delay === 0) for (const a of decide(session.state, script)) session.act(a);
+    if (delay === 0) for (const a of decide(session.state, script)) act(a);
     else {
       const actions = decide(session.state, script);
       if (actions.length > 0) queue.push({ at: session.state.tick + delay, actions });
     }
     session.step();
   }
-  return { ...session.result(), session };
+  return { ...session.result(), session, moves };
 }

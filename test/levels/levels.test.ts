@@ -3,7 +3,8 @@
 // every concept of issue 6 taught somewhere.
 import { describe, expect, it } from 'vitest';
 import { CONCEPT_IDS, CONCEPT_NAMES, LEVELS, THINKING_DELAY, hintsFor, playLevelThinking } from '../../shared/levels/index.ts';
-import { SOLUTIONS } from './solutions.ts';
+import type { KernelAction } from '../../shared/kernel/index.ts';
+import { SOLUTIONS, proofMoves } from './solutions.ts';
 
 describe('the campaign', () => {
   it('has at least 20 levels with unique ids and orders', () => {
@@ -79,6 +80,14 @@ describe.each(LEVELS.map((l) => [l.id, l] as const))('level %s', (id, level) => 
     expect(level.title.ko).toMatch(/[가-힣]/);
     expect(level.goalText.ko).toMatch(/[가-힣]/);
     expect(level.title.en).not.toMatch(/[가-힣]/);
+  });
+
+  it('hands its 3-star proof over as data: the moves, which replayed alone earn the same stars', () => {
+    const moves = proofMoves(id);
+    const byTick = new Map<number, KernelAction[]>();
+    for (const m of moves) byTick.set(m.tick, [...(byTick.get(m.tick) ?? []), m.action]);
+    const r = playLevelThinking(level, (s) => byTick.get(s.tick)?.splice(0) ?? [], 0);
+    expect(r.stars, JSON.stringify(r.figures)).toBe(3);
   });
 
   it('is deterministic: the same play gives the same result', () => {
