@@ -11,7 +11,7 @@ export { stateFigures, memoryInUse, Tracker, type Figures } from './figures.ts';
 export { parseLevel, mustParseLevel, levelInput, type Level, type LevelInput, type PlayerInput, type Texts } from './level.ts';
 export { evaluateLevel, hintsFor, playLevel, playerJobs, LevelSession, type LevelResult, type PlayerScript, type PlayRejection } from './play.ts';
 export { playLevelThinking, THINKING_DELAY } from './proof.ts';
-export { buildMap, mapView, isUnlocked, isDone, nextNode, type MapNode, type MapNodeView, type Progress } from './map.ts';
+export { buildMap, chaptersOf, mapView, isUnlocked, isDone, nextNode, type ChapterView, type MapNode, type MapNodeView, type Progress } from './map.ts';
 export { answerQuestion, checkpointStars, questionProblems, type Checkpoint, type Question, type QuestionText } from './questions.ts';
 export { CHECKPOINTS } from './data/checkpoints.ts';
 

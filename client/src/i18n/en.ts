@@ -239,6 +239,7 @@ export const en = {
   'solo.map.title': 'Solo campaign',
   'solo.map.summary': '{stars} of {max} stars · {done} of {total} places done',
   'solo.map.chapter': 'Chapter {n}',
+  'solo.map.preview': 'In this chapter: {concepts}',
   'solo.map.level': 'Level {n}',
   'solo.map.checkpoint': 'Checkpoint',
   'solo.map.optional': 'Optional',

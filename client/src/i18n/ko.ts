@@ -241,6 +241,7 @@ export const ko: Record<MessageKey, string> = {
   'solo.map.title': '혼자 하기',
   'solo.map.summary': '별 {max}개 중 {stars}개 · {total}곳 중 {done}곳 완료',
   'solo.map.chapter': '{n}장',
+  'solo.map.preview': '이 장에서 배울 것: {concepts}',
   'solo.map.level': '레벨 {n}',
   'solo.map.checkpoint': '점검',
   'solo.map.optional': '선택',
