@@ -12,9 +12,11 @@ export function renderAsm(program: readonly Instr[], ctx: CodeContext, lang: Com
   out.add(`; ${who}`);
   out.add(`${ctx.threadIndex === 0 ? 'main' : 'thread'}:`);
   if (program.length === 0) out.add(`    ; ${comment('empty', lang)}`);
+  // each line starts with its instruction's index, the value the PC holds when it is next
   const width = Math.max(12, ...program.map((i) => formatInstr(i).length)) + 2;
+  const digits = String(Math.max(0, program.length - 1)).length;
   program.forEach((i, k) => {
-    out.add(`    ${formatInstr(i).padEnd(width)}; ${opComment(i, lang)}`, k);
+    out.add(`  ${String(k).padStart(digits)}  ${formatInstr(i).padEnd(width)}; ${opComment(i, lang)}`, k);
   });
   return toView(`${baseName(ctx)}.s`, out, program.length);
 }

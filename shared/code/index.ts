@@ -10,7 +10,7 @@ import type { CommentLanguage } from './texts.ts';
 
 export { contextFromScenario, type CodeChannel, type CodeContext } from './context.ts';
 export type { CodeView } from './program-use.ts';
-export type { CommentLanguage } from './texts.ts';
+export { commentGlyphs, type CommentLanguage } from './texts.ts';
 
 /** The three views, in the order the panel's toggle offers them. */
 export const CODE_LANGUAGES = ['asm', 'python', 'c'] as const;

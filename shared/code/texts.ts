@@ -50,3 +50,8 @@ const T = {
 export function comment(key: keyof typeof T, lang: CommentLanguage, v: Record<string, string | number> = {}): string {
   return fill(T[key], lang, v);
 }
+
+/** Every comment text of one language, so the game's font loader fetches the glyphs the code panel needs. */
+export function commentGlyphs(lang: CommentLanguage): string {
+  return [...Object.values(OP), ...Object.values(T)].map((p) => p[lang]).join('');
+}

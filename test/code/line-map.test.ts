@@ -13,7 +13,7 @@ describe('line mapping', () => {
   it('maps count++ to three lines in each view, in order', () => {
     const v = renderCode(prog('lock int', 'load static', 'add 1', 'store static', 'unlock int', 'exit'), ctx, 'en');
     const at = (lang: 'asm' | 'python' | 'c', i: number) => v[lang].lines[v[lang].lineOf[i]![0]!]!;
-    expect(at('asm', 1)).toMatch(/^\s+load static\s+;/);
+    expect(at('asm', 1)).toMatch(/^\s+1 {2}load static\s+; register ← static/);
     expect(at('python', 1)).toBe('    reg = static_var  # load static');
     expect(at('python', 2)).toBe('    reg = reg + 1');
     expect(at('python', 3)).toBe('    static_var = reg  # store static');
