@@ -156,7 +156,7 @@ function body(out: Lines, names: Names, use: ProgramUse, ctx: CodeContext, lang:
   out.add(head);
   if (head.includes('void *arg')) out.add('  (void)arg;');
   for (const f of first) out.add(f);
-  out.add(`  long reg = 0; /* ${comment('register', lang)} */`);
+  if (program.some((i) => i.op === 'load' || i.op === 'add' || i.op === 'store')) out.add(`  long reg = 0; /* ${comment('register', lang)} */`);
   if (program.some((i) => i.op === 'recv' || (i.op === 'io' && i.device !== 'clock'))) out.add('  char buf[64];');
   if (program.some((i) => i.op === 'recv' && (ctx.channels[i.channel]?.kind ?? 'pipe') !== 'shm')) out.add('  ssize_t n = 0;');
   if (program.some((i) => i.op === 'fork' && i.program === null)) out.add('  pid_t pid = 0;');

@@ -109,7 +109,7 @@ function body(out: Lines, names: Names, use: ProgramUse, ctx: CodeContext, lang:
   out.add(head);
   const stored = [...new Set(program.flatMap((i) => i.op === 'store' && !i.var.includes('.') ? [names.id('var', i.var)] : []))];
   if (stored.length > 0) out.add(`    global ${stored.join(', ')}`);
-  out.add(`    reg = 0  # ${comment('register', lang)}`);
+  if (program.some((i) => i.op === 'load' || i.op === 'add' || i.op === 'store')) out.add(`    reg = 0  # ${comment('register', lang)}`);
   if (program.length === 0) out.add(`    pass  # ${comment('empty', lang)}`);
   program.forEach((i, k) => {
     const next = program[k + 1];
