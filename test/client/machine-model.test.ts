@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { readMachine } from '../../client/src/views/machine-model.ts';
 import { RoomState, projectMachine } from '../../server/rooms/projection.ts';
-import { applyActionInPlace, kernelLabels, label, machineMetrics, screenFigures } from '../../shared/kernel/index.ts';
+import { applyActionInPlace, kernelLabels, label, machineMetrics, screenFigures, startKernel, tickInPlace } from '../../shared/kernel/index.ts';
+import { LEVELS } from '../../shared/levels/index.ts';
 import { MACHINES, walk } from '../kernel/walk.ts';
 
 describe('the machine model reads projected presentation', () => {
@@ -21,5 +22,22 @@ describe('the machine model reads projected presentation', () => {
       expect(model.metrics).toMatchObject({ throughput: f.throughput, completed: f.completed, response: f.response, turnaround: f.turnaround, waiting: f.waiting, switches: f.switches });
       expect(state.machine.figures.faultTotal).toBe(f.faultTotal);
     }
+  });
+});
+
+describe('a thread\'s PC names its next instruction (issue 16)', () => {
+  it('is empty after the chosen instruction ran and once the thread ended, never the one already run', () => {
+    const level = LEVELS.find((l) => l.id === 'mutex')!;
+    const { state: s } = startKernel(level.scenarioParsed, 1);
+    const tid = Number(Object.keys(s.threads)[0]);
+    const model = () => { const state = new RoomState(); projectMachine(state.machine, s); return readMachine(state, null).threads.get(tid)!; };
+    expect(applyActionInPlace(s, { type: 'choose', tid, instr: 'lock m' }).ok).toBe(true);
+    expect(model()).toMatchObject({ pc: 0, instr: 'lock m' });
+    expect(applyActionInPlace(s, { type: 'dispatch', core: 0, tid }).ok).toBe(true);
+    for (let k = 0; k < 3 && s.threads[tid]!.pc === 0; k++) tickInPlace(s);
+    expect(model()).toMatchObject({ pc: 1, instr: '' }); // was "lock m": the instruction that had already run
+    expect(applyActionInPlace(s, { type: 'choose', tid, instr: 'exit' }).ok).toBe(true);
+    for (let k = 0; k < 5 && s.threads[tid]!.state !== 'terminated'; k++) tickInPlace(s);
+    expect(model()).toMatchObject({ state: 'terminated', instr: '' });
   });
 });

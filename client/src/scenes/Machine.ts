@@ -17,6 +17,9 @@ import { readMachine, type MachineModel } from '../views/machine-model.ts';
 import { blockedRows, deviceRows, feedRows, interruptRows, metricsRows, syncRows } from '../views/machine-rows.ts';
 import { PcbCard } from '../views/pcb-card.ts';
 import { PcbDetail } from '../views/pcb-detail.ts';
+import { CodeView } from '../views/code-view.ts';
+import { levelById } from '../../../shared/levels/index.ts';
+import { currentPlay } from '../solo/level-room.ts';
 import { ProcessTreeView } from '../views/process-tree-view.ts';
 import { ProjectorPanel } from '../views/projector-panel.ts';
 import { ReadyQueueView } from '../views/ready-queue-view.ts';
@@ -44,6 +47,7 @@ export class Machine extends UiScene {
   tree!: ProcessTreeView;
   bar!: ActionBar;
   detail!: PcbDetail;
+  code!: CodeView;
   callout!: RefusalCallout;
   private coresFrame!: Frame;
   private blocked!: ListView;
@@ -88,10 +92,12 @@ export class Machine extends UiScene {
     this.feed = new ListView(this.kit, undefined, 0.72);
     this.bar = new ActionBar((action, from) => this.act(action, from.getBoundingClientRect()), () => { this.dirty = true; });
     this.detail = new PcbDetail(() => this.openPcb(-1));
+    // the code panel names things as the solo level's scenario declares them (class play: the synced machine)
+    this.code = new CodeView(() => { this.dirty = true; }, () => { const id = currentPlay()?.levelId; return id ? levelById(id)?.scenarioParsed ?? null : null; });
     this.callout = new RefusalCallout();
     this.projector = new ProjectorPanel();
     this.panel.classList.add('machine-panel');
-    this.panel.append(this.bar.root);
+    this.panel.append(this.code.root, this.bar.root);
     const ui = this.panel.parentElement;
     ui?.append(this.detail.root, this.callout.root, this.projector.root);
     wireMachineInput.scene(this);
@@ -193,12 +199,13 @@ export class Machine extends UiScene {
     this.tree.update(model);
     this.metrics.update(t('machine.metrics'), metricsRows(model));
     this.feed.update(t('machine.feed'), feedRows(session));
-    const barChanged = this.bar.update(model, this.selection(), this.target);
+    const codeChanged = this.code.update(model, state.machine);
+    const barChanged = this.bar.update(model, this.selection(), this.target) || codeChanged;
     this.detail.update(model);
     const students = [...state.players.values()].filter((p) => !p.host).length;
     this.projector.update(code, students, session.projector && model.phase === 'lobby');
     if (barChanged) {
-      const barHeight = this.bar.root.offsetHeight; // measuring forces a layout: only after the bar changed
+      const barHeight = this.bar.root.offsetHeight + this.code.root.offsetHeight; // measuring forces a layout: only after the bar or the code changed
       if (Math.abs(barHeight - this.barHeight) > 2) { this.barHeight = barHeight; this.relayout(this.layout()); }
     }
     // the screen-reader copy of the canvas texts: at most once a second, not on every patch

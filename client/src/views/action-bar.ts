@@ -98,7 +98,11 @@ export class ActionBar {
     if (mine.role === 'scheduler') return sel ? t('machine.selected', { label: sel.label, core: sel.core }) : t('machine.pick_card');
     if (mine.role === 'thread') {
       const th = model.threads.get(mine.tid);
-      return th ? t('machine.your_thread', { label: th.label, state: t(`state.${th.state}` as MessageKey), pc: th.pc, instr: th.instr || '—' }) : t('machine.thread_not_yet');
+      if (!th) return t('machine.thread_not_yet');
+      // the PC names the next instruction; a done thread says so instead of asking for a choice
+      const said = { label: th.label, state: t(`state.${th.state}` as MessageKey), pc: th.pc, instr: th.instr };
+      if (th.state === 'terminated') return t('machine.your_thread_ended', said);
+      return t(th.instr === '' ? 'machine.your_thread_choose' : 'machine.your_thread', said);
     }
     if (mine.role === 'interrupt') return t('machine.pending', { count: model.interrupts.length });
     if (mine.role === 'ipc') return t('machine.your_channel', { channel: mine.channel });

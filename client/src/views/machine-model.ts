@@ -13,7 +13,7 @@ export interface ThreadInfo {
   name: string;
   state: string;
   pc: number;
-  /** The instruction at the PC ('' when the program is done or not chosen yet). */
+  /** The next instruction, at the PC ('' when the thread has ended or its next one is not chosen yet). */
   instr: string;
   program: string[];
   palette: string[];
@@ -163,8 +163,8 @@ export function readMachine(state: SyncedRoomState, seat: string | null): Machin
     const p = m.processes.get(String(t.pid));
     const program = arr(t.program);
     threads.set(t.tid, {
-      // a multi-tick instruction (cpu 5) has moved the PC on while it still runs: show the last one then
-      tid: t.tid, pid: t.pid, label: t.label, name: p?.name ?? '', state: t.state, pc: t.pc, instr: program[t.pc] ?? program[t.pc - 1] ?? '',
+      // the PC is the next instruction (issue 16: "PC 1 (load count)" named the one that had already run)
+      tid: t.tid, pid: t.pid, label: t.label, name: p?.name ?? '', state: t.state, pc: t.pc, instr: t.state === 'terminated' ? '' : program[t.pc] ?? '',
       program, palette: arr(t.palette), steered: t.steered, core: t.core, blocked: t.blocked, reg: t.reg,
       cpuTicks: t.cpuTicks, readyTicks: t.readyTicks, locksHeld: arr(t.locksHeld), priority: p?.priority ?? 0,
     });
