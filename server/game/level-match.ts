@@ -60,15 +60,36 @@ export class LevelMatch extends Match {
     const start = this.pending.length;
     let ticks = 0;
     let ended: RoundEnd | null = this.session.over() ? this.endedBy() : null;
-    for (; ticks < due && ended === null; ticks++) {
-      this.timeline.sample(this.state);
-      const before = this.session.events.length;
-      this.session.step();
-      this.since(before);
-      if (this.session.over()) ended = this.endedBy();
-    }
+    for (; ticks < due && ended === null; ticks++) ended = this.oneLevelTick();
     if (ended !== null) this.finish(ended);
     return { ticks, events: this.pending.slice(start), ended };
+  }
+
+  override stepOnce(): RoundEnd | null {
+    if (this.phase !== 'paused') return null;
+    const ended = this.session.over() ? this.endedBy() : this.oneLevelTick();
+    if (ended !== null) this.finish(ended);
+    return ended;
+  }
+
+  /** The session replayed without its last tick (LevelSession.undo), with the Gantt chart and notable events rebuilt. */
+  override undo(): boolean {
+    const timeline = new RoundTimeline();
+    const next = this.session.undo({ beforeTick: (s) => timeline.sample(s), events: (e, s) => timeline.note(e, s) });
+    if (!next) return false;
+    this.session = next;
+    this.state = next.state;
+    this.log = next.log;
+    this.timeline = timeline;
+    return true;
+  }
+
+  private oneLevelTick(): RoundEnd | null {
+    this.timeline.sample(this.state);
+    const before = this.session.events.length;
+    this.session.step();
+    this.since(before);
+    return this.session.over() ? this.endedBy() : null;
   }
 
   private endedBy(): RoundEnd {

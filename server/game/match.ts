@@ -72,19 +72,36 @@ export class Match {
     const before = this.pending.length;
     let ticks = 0;
     let ended: RoundEnd | null = null;
-    for (; ticks < due && ended === null; ticks++) {
-      playBots(this.state, this.slots, humanSlots, classPolicy(this.state), (a) => this.act(a));
-      // The clock stops with the last process (one that ends on being dispatched ends at this tick).
-      if (isFinished(this.state)) { ended = 'finished'; break; }
-      this.timeline.sample(this.state);
-      const events = tickInPlace(this.state);
-      this.pending.push(...events);
-      this.timeline.note(events, this.state);
-      if (isFinished(this.state)) ended = 'finished';
-      else if (this.state.tick >= this.options.tickLimit) ended = 'time-limit';
-    }
+    for (; ticks < due && ended === null; ticks++) ended = this.oneTick(humanSlots);
     if (ended !== null) this.phase = 'ended';
     return { ticks, events: this.pending.slice(before), ended };
+  }
+
+  /** Exactly one tick while paused (a solo player's Step); returns how the round ended, if it did. */
+  stepOnce(humanSlots: ReadonlySet<string>): RoundEnd | null {
+    if (this.phase !== 'paused') return null;
+    const ended = this.oneTick(humanSlots);
+    if (ended !== null) this.phase = 'ended';
+    return ended;
+  }
+
+  /** Takes back the last tick; a class machine keeps no replay of its own, so only a level's can. */
+  undo(): boolean {
+    return false;
+  }
+
+  /** Bots, then one kernel tick; how the round ended, if it did. */
+  private oneTick(humanSlots: ReadonlySet<string>): RoundEnd | null {
+    playBots(this.state, this.slots, humanSlots, classPolicy(this.state), (a) => this.act(a));
+    // The clock stops with the last process (one that ends on being dispatched ends at this tick).
+    if (isFinished(this.state)) return 'finished';
+    this.timeline.sample(this.state);
+    const events = tickInPlace(this.state);
+    this.pending.push(...events);
+    this.timeline.note(events, this.state);
+    if (isFinished(this.state)) return 'finished';
+    if (this.state.tick >= this.options.tickLimit) return 'time-limit';
+    return null;
   }
 
   /** Takes the events gathered since the last call, for broadcasting. */

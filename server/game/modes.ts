@@ -16,12 +16,16 @@ export interface Mode {
   hostPlays: boolean;
   /** The host commands this mode accepts; any other is refused. */
   commands: ReadonlySet<HostCommand['type']>;
+  /** The host-player's moves are applied while the clock is paused (solo: think, then act; a class waits for its teacher). */
+  actsWhilePaused: boolean;
+  /** A retried round starts paused, so the player reads the machine before the first tick (solo). */
+  retryPaused: boolean;
 }
 
 const COMMON: HostCommand['type'][] = ['start', 'pause', 'resume', 'end-round', 'restart', 'speed', 'lock', 'late-join', 'rename', 'live-event', 'kick'];
 
 /** The table. */
 export const MODES: Record<ModeName, Mode> = {
-  class: { slotHumans: 0, rebalances: true, hostPlays: false, commands: new Set([...COMMON, 'assign', 'rotate']) },
-  solo: { slotHumans: 1, rebalances: false, hostPlays: true, commands: new Set([...COMMON, 'retry', 'take-job']) },
+  class: { slotHumans: 0, rebalances: true, hostPlays: false, commands: new Set([...COMMON, 'assign', 'rotate']), actsWhilePaused: false, retryPaused: false },
+  solo: { slotHumans: 1, rebalances: false, hostPlays: true, commands: new Set([...COMMON, 'retry', 'take-job', 'step', 'undo']), actsWhilePaused: true, retryPaused: true },
 };

@@ -218,7 +218,8 @@ export class RoomGame {
       return;
     }
     const phase = this.match.phase;
-    if (phase !== 'running' && !(seat.isHost && sender.role === 'host' && phase !== 'ended')) {
+    const pausedPlay = phase === 'paused' && seat.isHost && this.mode.actsWhilePaused;
+    if (phase !== 'running' && !pausedPlay && !(seat.isHost && sender.role === 'host' && phase !== 'ended')) {
       this.edgeError(seat, 'not-running', `the round is ${phase}`, type);
       return;
     }
@@ -270,10 +271,25 @@ export class RoomGame {
         if (this.mode.rebalances) rebalance(this.seats, m, this.overrides);
         return null;
       case 'retry':
-        // Solo: the same scenario again from tick 0, running at once.
+        // Solo: the same scenario again from tick 0, paused when the mode says so (think before the first tick).
         this.freshMachine();
         this.beginRound();
-        return m.start() ? null : 'bad-state';
+        if (!m.start()) return 'bad-state';
+        if (this.mode.retryPaused) m.pause();
+        return null;
+      case 'step': {
+        // Solo, paused: exactly one tick, bots included; the events go out with the next update.
+        if (m.phase !== 'paused') return 'bad-state';
+        const ended = m.stepOnce(this.seats.humanSlots());
+        if (ended) this.finishRound(ended);
+        return null;
+      }
+      case 'undo':
+        // Solo, paused: the last tick taken back (the level is replayed without it); the feed starts afresh.
+        if (m.phase !== 'paused' || !m.undo()) return 'bad-state';
+        this.recent = [];
+        this.unsent = 0;
+        return null;
       case 'take-job': {
         // Solo: the player moves to another of the room's jobs (a level with two threads or channels).
         const seat = this.seats.all()[0];

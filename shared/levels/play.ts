@@ -17,6 +17,16 @@ export interface LevelResult {
   figures: Figures;
   /** A score for the leaderboard and the progress store: stars first, then ticks saved. */
   score: number;
+  /** How many times the player undid a tick in this attempt (0 for an attempt played straight through). */
+  undos: number;
+}
+
+/** What a replay reports as it goes (the room's Gantt chart and notable events are rebuilt from it). */
+export interface ReplayObserver {
+  /** Called just before each tick runs. */
+  beforeTick(s: Readonly<KernelState>): void;
+  /** The events of one move or one tick, with the state they left. */
+  events(events: readonly KernelEvent[], s: Readonly<KernelState>): void;
 }
 
 /** Why the level refused a player's action (not their role's job), or the kernel's own refusal. */
@@ -32,7 +42,7 @@ function allFigures(level: Level): string[] {
 }
 
 /** Judges a finished (or timed-out) attempt: passed, stars and the figures behind them. `extra` holds a Tracker's figures. */
-export function evaluateLevel(level: Level, finalState: KernelState, extra: Figures = {}): LevelResult {
+export function evaluateLevel(level: Level, finalState: KernelState, extra: Figures = {}, undos = 0): LevelResult {
   const all: Figures = { ...stateFigures(finalState), ...extra };
   for (const n of allFigures(level)) if (!(n in all) && ZERO_BY_DEFAULT.test(n)) all[n] = 0;
   const finished = isFinished(finalState);
@@ -46,7 +56,7 @@ export function evaluateLevel(level: Level, finalState: KernelState, extra: Figu
   const figures: Figures = { finished: finished ? 1 : 0, elapsed: finalState.tick };
   for (const n of allFigures(level)) if (n in all) figures[n] = all[n]!;
   const score = passed ? stars * 10_000 + Math.max(0, level.tickLimit - finalState.tick) : 0;
-  return { passed, stars, figures, score };
+  return { passed, stars, figures, score, undos };
 }
 
 /** The hints to show after an attempt, in one language: those whose condition holds (or that have none). */
@@ -80,7 +90,7 @@ export function playerJobs(level: Level, s: KernelState): BotExclusions & { tids
 function isPlayersJob(level: Level, s: KernelState, a: KernelAction): boolean {
   const jobs = playerJobs(level, s);
   switch (a.type) {
-    case 'dispatch': case 'preempt': return level.player.role === 'scheduler' && (jobs.cores ?? []).includes(a.core);
+    case 'dispatch': case 'preempt': case 'replace': return level.player.role === 'scheduler' && (jobs.cores ?? []).includes(a.core);
     case 'handle-interrupt': return level.player.role === 'interrupt';
     case 'choose': return level.player.role === 'thread' && jobs.tids.includes(a.tid);
     case 'deliver': return level.player.role === 'channel' && (jobs.channels ?? []).includes(a.channel);
@@ -95,9 +105,13 @@ function isPlayersJob(level: Level, s: KernelState, a: KernelAction): boolean {
 export class LevelSession {
   readonly state: KernelState;
   readonly log: TimedAction[] = [];
+  /** The player's own accepted moves, in order, with their ticks (what an undo replays). */
+  readonly moves: TimedAction[] = [];
   readonly events: KernelEvent[] = [];
   /** Refused player actions so far (the figure `player.refused`). */
   refused = 0;
+  /** Ticks undone so far in this attempt (kept in its result). */
+  undos = 0;
   private readonly tracker: Tracker;
 
   constructor(readonly level: Level) {
@@ -116,6 +130,7 @@ export class LevelSession {
     const r = applyActionInPlace(this.state, action);
     if (!r.ok) { this.refused++; return r; }
     this.log.push({ tick: this.state.tick, action });
+    this.moves.push({ tick: this.state.tick, action });
     this.record(r.events);
     this.settle();
     return { ok: true, events: r.events };
@@ -130,6 +145,36 @@ export class LevelSession {
     return events;
   }
 
+  /**
+   * The last tick undone, as a new session (null when there is nothing to undo): the player's moves made
+   * at this tick are taken back, or, when there are none, the last tick and the moves made before it. The
+   * kernel is deterministic, so the level is replayed from its start with the moves that remain; the new
+   * session keeps the refusal count and counts one more undo.
+   */
+  undo(observer?: ReplayObserver): LevelSession | null {
+    const now = this.state.tick;
+    const target = this.moves.some((m) => m.tick === now) ? now : now - 1;
+    if (target < 0) return null;
+    const keep = this.moves.filter((m) => m.tick < target);
+    const next = new LevelSession(this.level);
+    let at = 0;
+    while (true) {
+      for (; at < keep.length && keep[at]!.tick === next.state.tick; at++) {
+        const before = next.events.length;
+        if (!next.act(keep[at]!.action).ok) throw new Error(`level ${this.level.id}: a replayed move was refused at tick ${next.state.tick}`);
+        observer?.events(next.events.slice(before), next.state);
+      }
+      if (next.state.tick >= target) break;
+      observer?.beforeTick(next.state);
+      const before = next.events.length;
+      next.step();
+      observer?.events(next.events.slice(before), next.state);
+    }
+    next.refused = this.refused;
+    next.undos = this.undos + 1;
+    return next;
+  }
+
   /** True when the machine has finished or the tick limit is reached. */
   over(): boolean {
     return isFinished(this.state) || this.state.tick >= this.level.tickLimit;
@@ -137,7 +182,7 @@ export class LevelSession {
 
   /** The attempt judged now (call when `over()`; earlier it judges the machine so far). */
   result(): LevelResult {
-    return evaluateLevel(this.level, this.state, { ...this.tracker.figures(), 'player.refused': this.refused });
+    return evaluateLevel(this.level, this.state, { ...this.tracker.figures(), 'player.refused': this.refused }, this.undos);
   }
 
   /** Every figure now, for a live panel next to the goal. */

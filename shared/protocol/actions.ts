@@ -70,6 +70,12 @@ export const ACTIONS = {
     toAction: (p, s) => (ownsCore(s, p.core) ? { type: 'preempt', core: p.core } : { error: 'not-your-core' }),
     toPayload: (a) => ({ core: a.core }),
   }),
+  // scheduler: swap a Ready thread onto a busy core in one move (preempt to Ready, then dispatch)
+  'replace': move('replace', {
+    roles: ['scheduler'], baseline: false, scored: true, schema: z.strictObject({ core, tid: id }),
+    toAction: (p, s) => (ownsCore(s, p.core) ? { type: 'replace', core: p.core, tid: p.tid } : { error: 'not-your-core' }),
+    toPayload: (a) => ({ core: a.core, tid: a.tid }),
+  }),
   // interrupt handler: handle a pending interrupt
   'handle-interrupt': move('handle-interrupt', {
     roles: ['interrupt'], baseline: false, scored: true, schema: z.strictObject({ id }),

@@ -72,7 +72,10 @@ describe('solo levels', { retry: 2 }, () => {
 
     room.send('host:speed', { ticksPerSecond: 5 });
     room.send('solo:retry');
-    await until('a fresh attempt', () => room.state.phase === 'running' && room.state.round === 2);
+    // A retry waits, paused at tick 0, for the player to look before the clock starts.
+    await until('a fresh attempt', () => room.state.phase === 'paused' && room.state.round === 2);
+    expect(room.state.machine.tick).toBe(0);
+    room.send('host:resume');
     const good = await play(room, results, SOLUTIONS['boot-hello']!.good(), false);
     expect(good).toMatchObject({ level: 'boot-hello', attempt: 2, passed: true, stars: 3 });
     expect(good.figures['done.hello']).toBe(2);
@@ -85,6 +88,50 @@ describe('solo levels', { retry: 2 }, () => {
     expect(verdict).toMatchObject({ level: levelId, passed: true, stars: 3 });
     await room.leave();
   }, 40_000);
+
+  it('think, then act: with the clock paused, moves apply at once, Step runs exactly one tick, Undo takes the last one back', async () => {
+    // ticksPerSecond 0.25: the clock would take 4 s a tick; every tick here comes from Step. The script
+    // reads the room's machine, and each move or Step waits for the patch that shows it.
+    const { room, results } = await openLevel('first-dispatch', 0.25);
+    const match = () => h.roomOf(room.roomId).game.match;
+    room.send('host:start');
+    room.send('host:pause');
+    await until('paused', () => match().phase === 'paused');
+    const script = SOLUTIONS['first-dispatch']!.good();
+    const errors = collect<{ code: string }>(room, 'error');
+    let undone = false;
+    const deadline = Date.now() + 30_000;
+    while (results.length === 0) {
+      if (Date.now() > deadline) throw new Error('no level-result');
+      const m = match();
+      const tick = m.state.tick;
+      const logged = m.log.length;
+      const moves = script(m.state);
+      for (const a of moves) { const [type, payload] = message(a); room.send(type, payload); }
+      if (moves.length > 0) await until('moves taken in while paused', () => match().log.length > logged);
+      expect(match().state.tick).toBe(tick); // a move made while paused runs no tick
+      if (tick === 3 && !undone) {
+        // Undo the moves just made at tick 3, then tick 2 itself: the machine is as it was before tick 2's moves.
+        undone = true;
+        const replaced = match().state;
+        room.send('solo:undo');
+        await until('moves undone', () => match().state !== replaced);
+        expect(match().state.tick).toBe(3);
+        expect(match().log.length).toBe(logged);
+        room.send('solo:undo');
+        await until('tick undone', () => match().state.tick === 2 && room.state.machine.tick === 2);
+        expect(match().phase).toBe('paused');
+        continue;
+      }
+      room.send('solo:step');
+      // Waits for the patch, as a screen does (one step per patch keeps under the room's message rate).
+      await until('one tick', () => room.state.machine.tick === tick + 1 || results.length > 0);
+      expect(match().state.tick).toBe(tick + 1);
+    }
+    expect(results[0]).toMatchObject({ level: 'first-dispatch', passed: true, stars: 3, undos: 2 });
+    expect(errors).toEqual([]);
+    await room.leave();
+  });
 
   it('the poor play of a level earns no star', async () => {
     const { room, results } = await openLevel('first-dispatch', 20);

@@ -40,7 +40,7 @@ export class LevelResult extends UiScene {
     this.level = level;
     this.verdict = verdict;
     const key = `${currentPlay()?.session.room.roomId}:${verdict.attempt}`;
-    if (!recorded.has(key)) { recorded.add(key); recordProgress(level.id, verdict.stars, verdict.score); }
+    if (!recorded.has(key)) { recorded.add(key); recordProgress(level.id, verdict.stars, verdict.score, verdict.undos ?? 0); }
     this.header = new Header((o) => this.addText(o));
     this.body = h('article', { class: 'level-result', 'data-passed': String(verdict.passed), 'data-stars': verdict.stars });
     const retry = h('button', { type: 'button', 'data-action': 'retry', class: verdict.passed ? '' : 'primary' });
@@ -73,6 +73,7 @@ export class LevelResult extends UiScene {
       h('h2', {}, pick(level.title)),
       h('p', { class: 'result-stars', 'aria-label': starWords(verdict.stars) }, h('span', { class: 'big-stars', 'aria-hidden': 'true' }, starSymbols(verdict.stars)), ' ', h('span', {}, starWords(verdict.stars))),
       h('p', { class: 'result-verdict' }, verdict.passed ? `✓ ${t('solo.result.passed_line', { ticks: verdict.ticks })}` : `✗ ${t('solo.result.failed_line', { ticks: verdict.ticks })}`),
+      h('p', { class: 'result-undos', 'data-undos': String(verdict.undos ?? 0) }, (verdict.undos ?? 0) > 0 ? t('solo.result.undos', { count: verdict.undos }) : t('solo.result.no_undos')),
       h('h3', {}, t('solo.result.figures')),
       h('table', { class: 'result-figures' }, h('thead', {}, h('tr', {}, h('th', {}, t('solo.result.what')), h('th', {}, t('solo.result.condition')), h('th', {}, t('solo.result.measured')), h('th', {}, t('solo.result.met')))), h('tbody', {}, ...rows)),
     ];

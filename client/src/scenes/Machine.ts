@@ -7,7 +7,7 @@ import { joinAsProjector, type ProjectorTarget } from '../net/projector-link.ts'
 import { place } from '../ui/dom.ts';
 import type { Rect, ScreenLayout } from '../ui/layout.ts';
 import { UiScene } from '../ui/ui-scene.ts';
-import { ActionBar, type PlayerAction, type Selection } from '../views/action-bar.ts';
+import { ActionBar, movesOpen, type PlayerAction, type Selection } from '../views/action-bar.ts';
 import { ChannelsView } from '../views/channels-view.ts';
 import { CoresView } from '../views/cores-view.ts';
 import { installMachineHook } from '../views/kc-hook.ts';
@@ -189,7 +189,7 @@ export class Machine extends UiScene {
     setText(this.header, fitWidth(this.header, `${t('app.title')} · ${t('machine.tick', { tick: model.tick })} · ${phase} · ${speed} · ${model.quantum > 0 ? t('machine.quantum', { quantum: model.quantum, cost: model.switchCost, threadCost: model.threadSwitchCost }) : t('machine.quantum_none', { cost: model.switchCost, threadCost: model.threadSwitchCost })}${session.projector && code ? ` · ${t('lobby.code')} ${code}` : ''}`, this.lay.header.width * (this.lay.stacked ? 1.9 : 1)));
     setText(this.coresFrame.title, t('machine.cores', { count: model.cores.length }));
     this.coresFrame.redraw(model.mine.role === 'scheduler');
-    this.cores.update(model, this.target, model.phase === 'running');
+    this.cores.update(model, this.target, movesOpen(model));
     this.ready.update(model, this.selected, model.mine.role === 'thread' ? model.mine.tid : -1);
     this.blocked.update(`${t('machine.blocked')} (${model.blocked.reduce((n, g) => n + g.threads.length, 0)})`, blockedRows(model), false);
     this.interrupts.update(`${t('machine.interrupts')} (${model.interrupts.length})`, interruptRows(model), model.mine.role === 'interrupt');
@@ -247,7 +247,7 @@ export class Machine extends UiScene {
     this.anchorType = action.type;
     this.callout.hide();
     this.session.send(action.type, action.payload);
-    if (action.type === 'dispatch') this.selected = -1;
+    if (action.type === 'dispatch' || action.type === 'replace') this.selected = -1;
     this.dirty = true;
   }
 

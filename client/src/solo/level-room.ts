@@ -56,14 +56,14 @@ export async function startLevel(levelId: string, ticksPerSecond?: number): Prom
   return play;
 }
 
-/** Plays the same level again in the same room, from tick 0; resolves once the new attempt runs. */
+/** Plays the same level again in the same room, from tick 0; resolves once the new attempt waits, paused, for the player. */
 export async function retryLevel(play: LevelPlay): Promise<void> {
   const room = play.session.room;
   const round = room.state.round;
   play.verdict = null;
   play.session.summary = null; // the last attempt's report must not route the new one to it
   play.session.send('solo:retry');
-  await waitFor(room, () => room.state.round !== round && room.state.phase === 'running');
+  await waitFor(room, () => room.state.round !== round && room.state.phase === 'paused');
 }
 
 /** Leaves the level's room for good. */

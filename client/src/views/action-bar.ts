@@ -4,11 +4,13 @@
 // of nine (the number keys) with buttons to turn the page, so every move is reachable.
 import { t, type MessageKey } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
-import { barEntries, barPage, PAGE_SIZE, type BarEntry, type PlayerAction, type Selection } from './action-bar-model.ts';
+import { barEntries, barPage, movesOpen, PAGE_SIZE, type BarEntry, type PlayerAction, type Selection } from './action-bar-model.ts';
 import type { MachineModel } from './machine-model.ts';
 
 /** The moves and the scheduler's pick, declared with the bar's model. */
 export type { PlayerAction, Selection } from './action-bar-model.ts';
+/** Whether moves are taken now (running, or paused in solo), declared with the bar's model. */
+export { movesOpen } from './action-bar-model.ts';
 
 const ROLE_KEYS: Record<string, MessageKey> = {
   scheduler: 'role.scheduler', interrupt: 'role.interrupt', thread: 'role.thread', ipc: 'role.ipc', host: 'role.host', spectator: 'role.spectator',
@@ -91,9 +93,15 @@ export class ActionBar {
   }
 
   private statusText(model: MachineModel, sel: Selection | null): string {
+    if (model.phase === 'paused' && movesOpen(model)) return `${t('machine.paused_play')} ${this.jobText(model, sel)}`;
     if (model.phase === 'paused') return t(model.mine.host ? 'machine.paused_self' : 'machine.paused');
     if (model.phase === 'lobby') return t('machine.waiting_start');
     if (model.phase === 'ended') return t('machine.ended');
+    return this.jobText(model, sel);
+  }
+
+  /** What my job asks of me now. */
+  private jobText(model: MachineModel, sel: Selection | null): string {
     const mine = model.mine;
     if (mine.role === 'scheduler') return sel ? t('machine.selected', { label: sel.label, core: sel.core }) : t('machine.pick_card');
     if (mine.role === 'thread') {

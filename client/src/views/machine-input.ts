@@ -115,6 +115,9 @@ export const wireMachineInput = {
         } else if (event.key === 'Enter' && !onButton) {
           const r = scene.cores.coreRect(scene.target);
           if (r) dispatch(scene, scene.target, screenOf(scene, r));
+        } else if (event.key.toLowerCase() === 'r' && scene.selected >= 0) {
+          const r = scene.cores.coreRect(scene.target);
+          scene.act({ type: 'replace', payload: { core: scene.target, tid: scene.selected } }, r ? screenOf(scene, r) : scene.anchor);
         } else if (event.key.toLowerCase() === 'p') {
           const r = scene.cores.coreRect(scene.target);
           scene.act({ type: 'preempt', payload: { core: scene.target } }, r ? screenOf(scene, r) : scene.anchor);
