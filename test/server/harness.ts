@@ -43,8 +43,8 @@ export interface Harness {
 }
 
 let ids = 0;
-/** A fresh private player id, as a browser would keep in localStorage. */
-export function playerId(): string {
+/** A fresh seat secret, as a browser would keep in localStorage. */
+export function seatSecret(): string {
   ids++;
   return `test-player-${ids}-${Math.random().toString(36).slice(2, 10)}`;
 }
@@ -71,8 +71,8 @@ export async function boot(options: StartOptions = {}): Promise<Harness> {
       return (await signedIn()).createRoom(body);
     },
     join,
-    host: (created, lang = 'en') => join(created.roomId, { playerId: playerId(), hostKey: created.hostKey, lang }),
-    student: (created, nickname, extra = {}) => join(created.roomId, { playerId: playerId(), nickname, code: created.code, lang: 'en', ...extra }),
+    host: (created, lang = 'en') => join(created.roomId, { secret: seatSecret(), hostKey: created.hostKey, lang }),
+    student: (created, nickname, extra = {}) => join(created.roomId, { secret: seatSecret(), nickname, code: created.code, lang: 'en', ...extra }),
     roomOf: (roomId) => matchMaker.getLocalRoomById(roomId) as unknown as KernelRoom,
     async close() {
       await colyseus.cleanup();

@@ -1,7 +1,7 @@
 // Joining a class room on the game server: look the code up over HTTP, then join the room by id with Colyseus.
 import { joinErrorName, type JoinError as JoinRefusal } from '../../../shared/protocol/errors.ts';
 import type { Language, MessageKey } from '../i18n/index.ts';
-import { playerId } from './player-id.ts';
+import { seatSecret } from './seat-secret.ts';
 import { openSession } from './room-session.ts';
 
 /** What a successful join gives the Lobby scene. */
@@ -64,7 +64,7 @@ export async function joinClass(code: string, nickname: string, lang: Language):
   const { Client, ServerError, MatchMakeError } = await import('@colyseus/sdk');
   const client = new Client(serverEndpoint());
   try {
-    const room = await client.joinById(roomId, { playerId: playerId(), nickname, lang, code });
+    const room = await client.joinById(roomId, { secret: seatSecret(), nickname, lang, code });
     openSession(room, nickname, code, { routed: true }); // registers the message handlers before the first frame arrives
     return { code, nickname, room };
   } catch (error) {
