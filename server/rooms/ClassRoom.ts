@@ -7,6 +7,7 @@ import { registerJoinCode, releaseJoinCode, viewerKeyFor, type ClassRoomCreateOp
 import { KernelRoom, type RoomServices } from './KernelRoom.ts';
 import { loadRestoredRoom, type RestoredRoom } from './recovery.ts';
 import { RoomSaver } from './room-saver.ts';
+import { registerRoomGate, releaseRoomGate } from './reservation-gate.ts';
 import { restoreRoom } from '../game/room-snapshot.ts';
 
 /** Seconds between crash-recovery saves of a live room (also saved whenever its phase changes). */
@@ -62,6 +63,7 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
     this.state.tickLimit = config.roundTickLimit;
     this.clock.setInterval(() => this.closeIfIdle(), 10_000);
     if (restored) { restoreRoom(this.game, restored.doc, restored.machine); this.project(); }
+    await registerRoomGate(this.roomId, options.code, [options.hostKey, viewerKeyFor(options.hostKey)]);
     await registerJoinCode(options.code, this.roomId);
     const store = options.services.snapshots;
     if (store) {
@@ -95,6 +97,7 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
   override async onDispose(): Promise<void> {
     if (!this.game) return; // onCreate refused the room before it had one
     await releaseJoinCode(this.game.options.code, this.roomId).catch(() => undefined);
+    await releaseRoomGate(this.roomId).catch(() => undefined);
     await this.game.settled();
     // A shutdown keeps the snapshot so the next start resumes the room; closing for good forgets it.
     if (this.saver) await (this.shuttingDown ? this.saver.flush() : this.saver.discard());

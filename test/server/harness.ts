@@ -9,6 +9,7 @@ import type { TeacherRoomRequest as CreateRoomRequest, TeacherRoomResponse as Cr
 import { TeacherClient } from '../../server/tools/teacher-client.ts';
 import type { KernelRoom } from '../../server/rooms/KernelRoom.ts';
 import type { SyncedRoomState } from '../../server/rooms/projection.ts';
+import { JOIN_ERRORS, joinRefusalOf } from '../../shared/protocol/errors.ts';
 
 /** A client room with our synced state's type. */
 export type Player = ClientRoom<unknown, SyncedRoomState>;
@@ -97,12 +98,14 @@ export function collect<T = Record<string, unknown>>(room: Player, type: string)
   return got;
 }
 
-/** Expects a join to be refused, returning the refusal's numeric code. */
+/** Expects a join to be refused, returning the refusal's numeric code (JOIN_ERRORS, also for one refused at matchmaking). */
 export async function refusal(attempt: Promise<unknown>): Promise<number> {
   try {
     await attempt;
   } catch (e) {
-    return (e as { code: number }).code;
+    const { code, message } = e as { code: number; message: string };
+    const named = joinRefusalOf(code, message);
+    return named ? JOIN_ERRORS[named] : code;
   }
   throw new Error('the join was accepted');
 }

@@ -1,5 +1,5 @@
 // Joining a class room on the game server: look the code up over HTTP, then join the room by id with Colyseus.
-import { joinErrorName, type JoinError as JoinRefusal } from '../../../shared/protocol/errors.ts';
+import { joinRefusalOf, type JoinError as JoinRefusal } from '../../../shared/protocol/errors.ts';
 import type { Language, MessageKey } from '../i18n/index.ts';
 import { seatSecret } from './seat-secret.ts';
 import { openSession } from './room-session.ts';
@@ -69,7 +69,7 @@ export async function joinClass(code: string, nickname: string, lang: Language):
     return { code, nickname, room };
   } catch (error) {
     if (error instanceof ServerError || error instanceof MatchMakeError) {
-      const refusal = joinErrorName(error.code);
+      const refusal = joinRefusalOf(error.code, error.message);
       if (refusal) throw new JoinError(REFUSALS[refusal], error.message);
     }
     throw new JoinError('join.error.unreachable', error instanceof Error ? error.message : String(error));
