@@ -7,6 +7,7 @@ import { registerJoinCode, releaseJoinCode, viewerKeyFor, type ClassRoomCreateOp
 import { KernelRoom, type RoomServices } from './KernelRoom.ts';
 import { loadRestoredRoom, type RestoredRoom } from './recovery.ts';
 import { RoomSaver } from './room-saver.ts';
+import { CLOSE_CODES } from '../../shared/protocol/errors.ts';
 import { registerRoomGate, releaseRoomGate } from './reservation-gate.ts';
 import { restoreRoom } from '../game/room-snapshot.ts';
 
@@ -84,6 +85,11 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
     return this.saver?.flush() ?? Promise.resolve();
   }
 
+  /** Closes the class for good (the teacher ended the session): every student is told so by the close code. */
+  closeForGood(): Promise<unknown> {
+    return this.disconnect(CLOSE_CODES.closed);
+  }
+
   override onBeforeShutdown(): void {
     this.shuttingDown = true;
     super.onBeforeShutdown();
@@ -91,7 +97,7 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
 
   private closeIfIdle(): void {
     if (this.clients.length > 0) { this.emptySince = Date.now(); return; }
-    if (Date.now() - this.emptySince > this.services.config.roomIdleMinutes * 60_000) void this.disconnect();
+    if (Date.now() - this.emptySince > this.services.config.roomIdleMinutes * 60_000) void this.closeForGood();
   }
 
   override async onDispose(): Promise<void> {

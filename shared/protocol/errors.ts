@@ -38,11 +38,14 @@ export const CLOSE_CODES = {
   kicked: 4606,
   /** Too many malformed or forbidden messages. */
   abuse: 4610,
-  /** The room was closed by the server (idle, shutdown). */
+  /** The room was closed for good: the teacher closed the class, or it stayed empty too long. */
   closed: 4611,
   /** The same player opened the game elsewhere (another tab, a reload that beat the reconnection). */
   replaced: 4612,
 } as const;
+
+/** Colyseus's close code for a leave the client asked for (CloseCode.CONSENTED). */
+export const CONSENTED_CLOSE = 4000;
 
 /** Why a message was refused at the edge, before reaching the kernel (sent in an `error` message). */
 export type EdgeErrorCode =
