@@ -23,6 +23,7 @@ import { rebalance, reassign, roleOf, seatNewcomer } from './roster.ts';
 import { playerRef, type RoundReportSink } from './round-reports.ts';
 import { runBaselinesHere, type BaselineRunner } from './baseline-pool.ts';
 import { Seats, type Seat } from './seats.ts';
+import { secretHash } from './seat-secret.ts';
 import { Strikes } from './strikes.ts';
 import type { Overrides } from '../../shared/roles/assign.ts';
 
@@ -106,48 +107,49 @@ export class RoomGame {
     const parsed = joinOptionsSchema.safeParse(rawOptions ?? {});
     if (!parsed.success) return refuse('bad-options', parsed.error.issues[0]?.message ?? 'invalid join options');
     const o = parsed.data;
+    const key = secretHash(o.secret);
     const { kind, hostKey } = this.options;
     const wantsHost = kind === 'class' && o.hostKey !== undefined;
     if (wantsHost && (hostKey === null || !sameSecret(o.hostKey!, hostKey))) return refuse('bad-host-key', 'this host key does not open this room');
-    if (this.seats.isBanned(o.playerId)) return refuse('kicked', 'the host removed you from this room');
-    if (kind === 'class' && !wantsHost && o.viewerKey !== undefined) return this.admitViewer(o.viewerKey, o.playerId, o.lang, sessionId);
+    if (this.seats.isBanned(key)) return refuse('kicked', 'the host removed you from this room');
+    if (kind === 'class' && !wantsHost && o.viewerKey !== undefined) return this.admitViewer(o.viewerKey, key, o.lang, sessionId);
     if (kind === 'class' && !wantsHost && normalizeJoinCode(o.code ?? '') !== this.options.code) return refuse('wrong-code', 'this join code does not match the room');
 
-    const existing = this.seats.byPlayer(o.playerId);
+    const existing = this.seats.bySecret(key);
     if (existing && (existing.isHost === wantsHost || kind === 'solo')) return this.resume(existing, sessionId, o.lang);
 
     const isHost = wantsHost || kind === 'solo';
     let nickname = o.nickname?.trim() || (isHost ? 'Host' : '');
     if (!isHost) {
-      if (this.locked) return refuse('room-locked', 'the host has locked this room');
+      if (this.locked && !this.seats.wasMember(key)) return refuse('room-locked', 'the host has locked this room');
       if (!this.lateJoin && this.match.phase !== 'lobby') return refuse('late-join-closed', 'the round has started and the host has closed late joining');
       if (this.seats.presentPlayers() >= this.options.maxPlayers) return refuse('room-full', `the room is full (${this.options.maxPlayers} players)`);
-      const check = checkNickname(o.nickname, this.seats.takenNicknames(o.playerId), nicknameSkeleton);
+      const check = checkNickname(o.nickname, this.seats.takenNicknames(key), nicknameSkeleton);
       if (!check.ok) return refuse('bad-nickname', check.problem);
       if (this.seats.isBannedName(check.nickname)) return refuse('kicked', 'the host removed a player with this nickname from this room');
       nickname = check.nickname;
     } else if (kind === 'class' && o.nickname !== undefined) {
       // The host's name is shown to the class too: checked like a student's; one that fails is shown as "Host".
-      const check = checkNickname(o.nickname, this.seats.takenNicknames(o.playerId), nicknameSkeleton);
+      const check = checkNickname(o.nickname, this.seats.takenNicknames(key), nicknameSkeleton);
       nickname = check.ok ? check.nickname : 'Host';
     }
     if (isHost && kind === 'solo' && this.seats.all().length > 0) {
       return refuse('room-full', 'a solo room has one player');
     }
 
-    const seat = this.seats.add({ playerId: o.playerId, nickname, lang: o.lang, isHost, sessionId });
+    const seat = this.seats.add({ secretHash: key, nickname, lang: o.lang, isHost, sessionId });
     this.placeNewSeat(seat, o.role);
     return { ok: true, seat, resumed: false, previousSession: null };
   }
 
   /** A projector: the viewer key opens a watching seat (no job, no controls, not counted as a player). */
-  private admitViewer(key: string, playerId: string, lang: Seat['lang'], sessionId: string): Admission {
+  private admitViewer(key: string, hash: string, lang: Seat['lang'], sessionId: string): Admission {
     const viewerKey = this.options.viewerKey ?? null;
     if (viewerKey === null || !sameSecret(key, viewerKey)) return refuse('bad-host-key', 'this projector link does not open this room');
-    const existing = this.seats.byPlayer(playerId);
+    const existing = this.seats.bySecret(hash);
     if (existing?.viewer) return this.resume(existing, sessionId, lang);
     if (existing) return refuse('bad-options', 'this browser already has a seat in this room');
-    const seat = this.seats.add({ playerId, nickname: 'Projector', lang, isHost: false, viewer: true, sessionId });
+    const seat = this.seats.add({ secretHash: hash, nickname: 'Projector', lang, isHost: false, viewer: true, sessionId });
     return { ok: true, seat, resumed: false, previousSession: null };
   }
 
@@ -185,16 +187,15 @@ export class RoomGame {
     return seat !== undefined;
   }
 
-  /** A connection is gone for good (left, expired or replaced): free its job unless another connection took the seat over. */
+  /** A connection is gone for good (left, or away past the reconnection window): free its seat unless another connection took it over. */
   leave(sessionId: string): void {
     const seat = this.seats.all().find((s) => s.sessionId === sessionId && s.status !== 'left');
     if (!seat) return;
-    seat.status = 'left';
-    seat.sessionId = null;
     this.strikes.clear(seat.id);
-    if (seat.isHost || seat.viewer || this.mode.hostPlays) return;
-    seat.slot = SPECTATOR;
-    if (this.match.phase === 'lobby') rebalance(this.seats, this.match, this.overrides);
+    if (this.mode.hostPlays) { seat.status = 'left'; seat.sessionId = null; return; }
+    // Class rooms free the seat (its round score stays in the round's report): leftover seats cost every frame.
+    this.seats.free(seat.id);
+    if (!seat.isHost && !seat.viewer && this.match.phase === 'lobby') rebalance(this.seats, this.match, this.overrides);
   }
 
   /** Handles one client message end to end: edge validation, then the kernel or the host command. */
@@ -306,7 +307,7 @@ export class RoomGame {
         const seat = this.seats.get(c.player);
         // Any seat but one's own: a second host (someone who got hold of the host key) or a projector too.
         if (!seat || seat.id === by?.id || seat.status === 'left') return 'no-such-player';
-        const check = checkNickname(c.nickname, this.seats.takenNicknames(seat.playerId));
+        const check = checkNickname(c.nickname, this.seats.takenNicknames(seat.secretHash));
         if (!check.ok) return 'bad-nickname';
         seat.nickname = check.nickname;
         return null;
@@ -334,10 +335,10 @@ export class RoomGame {
         const seat = this.seats.get(c.player);
         // Any seat but one's own: a second host (someone who got hold of the host key) or a projector too.
         if (!seat || seat.id === by?.id || seat.status === 'left') return 'no-such-player';
-        const session = seat.status === 'present' ? seat.id : null;
+        // told before the seat is freed (the connection is found through the seat)
+        if (seat.status === 'present') this.options.io.disconnect(seat.id, CLOSE_CODES.kicked, 'removed by the host');
         this.seats.ban(seat.id);
         if (m.phase === 'lobby') rebalance(this.seats, m, this.overrides);
-        if (session) this.options.io.disconnect(session, CLOSE_CODES.kicked, 'removed by the host');
         return null;
       }
     }
@@ -353,6 +354,7 @@ export class RoomGame {
 
   private beginRound(): void {
     this.roundStartedAt = Date.now();
+    this.seats.forgetDeparted();
     for (const s of this.seats.all()) { s.roundScore = 0; s.actions = 0; s.refused = 0; }
     this.activity.reset(this.match.state);
   }
@@ -389,7 +391,7 @@ export class RoomGame {
   }
 
   private finishRound(endedBy: RoundEnd): void {
-    const seats = this.seats.all().filter((s) => !s.isHost || this.mode.hostPlays);
+    const seats = this.seats.reported().filter((s) => !s.isHost || this.mode.hostPlays);
     const players = seats.map((s) => ({ seat: s.id, nickname: s.nickname, slot: s.slot, role: roleOf(this.match, s) as Role, score: s.roundScore }));
     // Everything but the baselines is taken now, from the machine as the round left it; the baselines
     // come back from a worker, then the summary goes out and the report is stored.
@@ -398,7 +400,7 @@ export class RoomGame {
     const partial = this.match.summary(this.options.code, endedBy, players, new Date(), []);
     const record = {
       roomId: this.options.roomId, startedAt: this.roundStartedAt, endedAt: Date.now(),
-      playerIds: Object.fromEntries(seats.map((s) => [s.id, playerRef(s.playerId)])), log: this.match.log,
+      playerIds: Object.fromEntries(seats.map((s) => [s.id, playerRef(s.secretHash)])), log: this.match.log,
       activity: this.activity.report(),
       session: this.options.session,
     };

@@ -169,7 +169,7 @@ export async function endSession(req: IncomingMessage, res: ServerResponse, ctx:
   const session = ID.test(id) ? await ctx.db.classSessions.get(id, teacher.id) : undefined;
   if (!session) return notFound(res, 'session');
   const room = await ctx.reports.liveRoom(id, teacher.id);
-  if (room) await matchMaker.remoteRoomCall(room.roomId, 'disconnect').catch(() => undefined);
+  if (room) await matchMaker.remoteRoomCall(room.roomId, 'closeForGood').catch(() => undefined);
   await ctx.db.classSessions.end(id, teacher.id);
   const ended = await ctx.db.classSessions.get(id, teacher.id);
   sendJson(res, 200, { session: ended && { ...ended, settings: withoutHostKey(ended.settings) } });

@@ -6,7 +6,7 @@ import type { PlayerScript } from '../../shared/levels/index.ts';
 import type { LevelVerdict } from '../../server/game/level-match.ts';
 import { hostOnly, toMessage } from '../../shared/protocol/actions.ts';
 import { SOLUTIONS } from '../levels/solutions.ts';
-import { boot, collect, playerId, refusal, until, type Harness, type Player } from './harness.ts';
+import { boot, collect, seatSecret, refusal, until, type Harness, type Player } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => { h = await boot({}); });
@@ -20,7 +20,7 @@ function message(a: KernelAction): [string, object] {
 }
 
 async function openLevel(levelId: string, ticksPerSecond: number): Promise<{ room: Player; results: LevelVerdict[] }> {
-  const room = (await h.colyseus.sdk.create('solo', { levelId, playerId: playerId(), lang: 'en', ticksPerSecond })) as unknown as Player;
+  const room = (await h.colyseus.sdk.create('solo', { levelId, secret: seatSecret(), lang: 'en', ticksPerSecond })) as unknown as Player;
   const results = collect<LevelVerdict>(room, 'level-result');
   room.onMessage('events', () => undefined);
   room.onMessage('summary', () => undefined);
@@ -141,13 +141,13 @@ describe('solo levels', { retry: 2 }, () => {
   });
 
   it('the same player opening the room again after the end is told the verdict again', async () => {
-    const id = playerId();
-    const room = (await h.colyseus.sdk.create('solo', { levelId: 'boot-hello', playerId: id, lang: 'en', ticksPerSecond: 20 })) as unknown as Player;
+    const id = seatSecret();
+    const room = (await h.colyseus.sdk.create('solo', { levelId: 'boot-hello', secret: id, lang: 'en', ticksPerSecond: 20 })) as unknown as Player;
     const results = collect<LevelVerdict>(room, 'level-result');
     for (const type of ['events', 'summary', 'welcome']) room.onMessage(type, () => undefined);
     await room.waitForInitialState();
     await play(room, results, SOLUTIONS['boot-hello']!.poor());
-    const again = (await h.colyseus.sdk.joinById(room.roomId, { playerId: id, lang: 'en' })) as unknown as Player;
+    const again = (await h.colyseus.sdk.joinById(room.roomId, { secret: id, lang: 'en' })) as unknown as Player;
     for (const type of ['events', 'summary', 'welcome']) again.onMessage(type, () => undefined);
     const told = (await again.waitForMessage('level-result')) as LevelVerdict;
     expect(told).toMatchObject({ level: 'boot-hello', passed: false, stars: 0 });
@@ -156,9 +156,9 @@ describe('solo levels', { retry: 2 }, () => {
 
   it('refuses an unknown level id at the edge', async () => {
     // Colyseus reports a refused creation over HTTP (status 500) with the room's message.
-    const error = await h.colyseus.sdk.create('solo', { levelId: 'no-such-level', playerId: playerId(), lang: 'en' }).catch((e: unknown) => e as Error);
+    const error = await h.colyseus.sdk.create('solo', { levelId: 'no-such-level', secret: seatSecret(), lang: 'en' }).catch((e: unknown) => e as Error);
     expect((error as unknown as { code: number }).code).toBe(400);
     expect((error as Error).message).toBe('bad-options: no level has the id "no-such-level"');
-    expect(await refusal(h.colyseus.sdk.create('solo', { levelId: 42, playerId: playerId(), lang: 'en' }))).toBe(400);
+    expect(await refusal(h.colyseus.sdk.create('solo', { levelId: 42, secret: seatSecret(), lang: 'en' }))).toBe(400);
   });
 });

@@ -19,7 +19,7 @@ const HOST_ID_KEY = 'kernel-crew.host-id';
 function hostId(): string {
   try {
     const stored = localStorage.getItem(HOST_ID_KEY);
-    if (stored && /^[A-Za-z0-9_-]{8,64}$/.test(stored)) return stored;
+    if (stored && /^[A-Za-z0-9_-]{16,64}$/.test(stored)) return stored;
     const fresh = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
     localStorage.setItem(HOST_ID_KEY, fresh);
     return fresh;
@@ -58,7 +58,7 @@ export async function liveView(root: HTMLElement, sessionId: string): Promise<()
   fill(root, ui.element);
   const { Client } = await import('@colyseus/sdk');
   const client = new Client(window.location.origin);
-  const room = new RoomConnection(await client.joinById(live.roomId, { playerId: hostId(), hostKey: live.hostKey, lang: lang() }));
+  const room = new RoomConnection(await client.joinById(live.roomId, { secret: hostId(), hostKey: live.hostKey, lang: lang() }));
   let left = false;
   status.textContent = '';
   ui.bind(room);

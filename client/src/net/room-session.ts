@@ -6,6 +6,15 @@ import type { Welcome } from '../../../shared/protocol/server-messages.ts';
 import type { SyncedRoomState } from '../../../shared/protocol/state.ts';
 import type { RoundSummary } from '../../../shared/protocol/summary.ts';
 import { RoomConnection, type SdkRoom } from './room-connection.ts';
+import { forgetSeat } from './seat-resume.ts';
+import { CLOSE_CODES, CONSENTED_CLOSE } from '../../../shared/protocol/errors.ts';
+
+/**
+ * Close codes after which a reload must not rejoin: left on purpose, removed or closed for good. A drop,
+ * a server restart (its rooms come back), given-up reconnection or a seat taken over in another tab
+ * ("continue here" reloads) keep it.
+ */
+const FINAL_CLOSES = new Set<number>([CONSENTED_CLOSE, CLOSE_CODES.kicked, CLOSE_CODES.abuse, CLOSE_CODES.closed]);
 
 /** The room as the game sees it: the typed connection. */
 export type GameRoom = RoomConnection;
@@ -50,6 +59,10 @@ export class RoomSession {
   latest: KernelEvent[] = [];
   /** Bumped on every state patch. */
   version = 0;
+  /** The close code once the connection is gone (null while connected). */
+  leftCode: number | null = null;
+  /** True once this page asked to leave (the Leave button): no notice is shown then. */
+  leaving = false;
   private serial = 0;
   private readonly listeners = new Set<(change: SessionChange) => void>();
 
@@ -74,7 +87,11 @@ export class RoomSession {
     room.on('error', (r) => this.refuse(r.type, r.code, r.message));
     room.on('summary', (s: RoundSummary) => { this.summary = s; this.emit('summary'); });
     room.onStateChange(() => { this.version++; this.emit('state'); });
-    room.onLeave(() => this.emit('left'));
+    room.onLeave((code) => {
+      this.leftCode = code;
+      if (FINAL_CLOSES.has(code)) forgetSeat();
+      this.emit('left');
+    });
   }
 
   private refuse(type: string, code: string, reason: string): void {
@@ -89,6 +106,12 @@ export class RoomSession {
   /** The synced state (decoded by reflection). */
   get state(): SyncedRoomState {
     return this.room.state;
+  }
+
+  /** My nickname as the room has it now (the host may have renamed me), or the one I joined with. */
+  myNickname(): string {
+    const seat = this.seat();
+    return (seat ? this.state?.players?.get(seat)?.nickname : undefined) ?? this.nickname;
   }
 
   /** My seat id: from the welcome, or found by my (unique) nickname until it arrives. */
@@ -109,6 +132,8 @@ export class RoomSession {
 
   /** Leaves the room for good. */
   async leave(): Promise<void> {
+    this.leaving = true;
+    forgetSeat();
     if (current === this) current = null;
     await this.room.leave().catch(() => undefined);
   }

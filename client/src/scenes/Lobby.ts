@@ -3,6 +3,7 @@ import type Phaser from 'phaser';
 import { t } from '../i18n/index.ts';
 import { joinUrl } from '../net/join-code.ts';
 import type { JoinedClass } from '../net/classroom.ts';
+import { currentSession } from '../net/room-session.ts';
 import { OKABE_ITO } from '../theme.ts';
 import { h, place } from '../ui/dom.ts';
 import { Header } from '../ui/header.ts';
@@ -13,6 +14,8 @@ import { UiScene } from '../ui/ui-scene.ts';
 export interface LobbyPlayer {
   nickname: string;
   isHost?: boolean;
+  /** This screen's own seat (marked "you"). */
+  me?: boolean;
 }
 
 /** What the Lobby is started with: by Join for a student, by the host flow for a teacher. */
@@ -63,7 +66,25 @@ export class Lobby extends UiScene {
     this.panel.append(this.playersHeading, this.playerList, h('div', { class: 'actions' }, this.leave));
     this.panel.parentElement?.append(this.share);
     this.events.once('shutdown', () => this.share.remove());
+    this.followRoom();
     if (data.role === 'host') void this.drawQr(url);
+  }
+
+  /** A student's lobby lists the room as it is synced: classmates arriving, and the host's renames of anyone (me too). */
+  private followRoom(): void {
+    const session = currentSession();
+    if (!session || session.room.roomId !== this.lobby.room?.roomId) return;
+    const sync = (): void => {
+      const players = session.state?.players;
+      if (!players) return;
+      const me = session.seat();
+      this.lobby.players = [...players].map(([id, p]) => ({ nickname: p.nickname, isHost: p.host, me: id === me }));
+      this.lobby.nickname = session.myNickname();
+      this.renderTexts();
+    };
+    sync();
+    const off = session.on((change) => { if (change === 'state' || change === 'welcome') sync(); });
+    this.events.once('shutdown', off);
   }
 
   private async drawQr(url: string): Promise<void> {
@@ -81,7 +102,7 @@ export class Lobby extends UiScene {
     const players = this.lobby.players ?? [];
     this.playersHeading.textContent = t('lobby.players', { count: players.length });
     const items = players.map((p) => {
-      const name = p.nickname === this.lobby.nickname ? t('lobby.you', { nickname: p.nickname }) : p.nickname;
+      const name = p.me ?? p.nickname === this.lobby.nickname ? t('lobby.you', { nickname: p.nickname }) : p.nickname;
       return h('li', {}, h('span', { class: 'badge' }, t(p.isHost ? 'lobby.host' : 'lobby.student')), ' ', name);
     });
     this.playerList.replaceChildren(...(items.length ? items : [h('li', { class: 'hint' }, t('lobby.waiting'))]));

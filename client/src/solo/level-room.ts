@@ -3,7 +3,7 @@
 import type { LevelVerdict } from '../../../shared/protocol/server-messages.ts';
 import { getLanguage } from '../i18n/index.ts';
 import { serverEndpoint } from '../net/classroom.ts';
-import { playerId } from '../net/player-id.ts';
+import { seatSecret } from '../net/seat-secret.ts';
 import { openSession, type GameRoom, type RoomSession } from '../net/room-session.ts';
 
 export type { LevelVerdict } from '../../../shared/protocol/server-messages.ts';
@@ -38,7 +38,7 @@ export async function startLevel(levelId: string, ticksPerSecond?: number): Prom
   await leaveLevel();
   const { Client } = await import('@colyseus/sdk');
   const client = new Client(serverEndpoint());
-  const options: Record<string, unknown> = { levelId, playerId: playerId(), lang: getLanguage() };
+  const options: Record<string, unknown> = { levelId, secret: seatSecret(), lang: getLanguage() };
   if (ticksPerSecond !== undefined) options.ticksPerSecond = ticksPerSecond;
   const session = openSession(await client.create('solo', options), 'solo', '');
   const room = session.room;
