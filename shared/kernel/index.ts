@@ -15,7 +15,7 @@ export { describeRejection, describeEvent, REJECTIONS, type Lang } from './texts
 export { comparableFigures, machineMetrics, processMetrics, type ComparableFigures, type MachineMetrics, type ProcessMetrics } from './metrics.ts';
 export { hashState } from './hash.ts';
 export { legalMoves } from './legal-moves.ts';
-export { FAULT_KEYS, kernelLabels, screenFigures, threadLabel, type FaultKey, type LabelOf, type ScreenFigures } from './presentation.ts';
+export { FAULT_KEYS, kernelLabels, processState, screenFigures, threadLabel, type FaultKey, type LabelOf, type ScreenFigures } from './presentation.ts';
 export { LIMITS, LANGS, POLICIES, CHANNEL_KIND_NAMES, PROCESS_KINDS, inLimit, limitSchema, type Limit, type LimitName, type PolicyKind } from './limits.ts';
 export { label, MAX_PROCESSES, threadSwitchCostOf } from './machine.ts';
 export { pageTable, type PageMark } from './memory.ts';

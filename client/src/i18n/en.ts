@@ -176,7 +176,6 @@ export const en = {
   'pcb.kind.background': 'background',
   'pcb.kind.daemon': 'daemon (service)',
   'pcb.state': 'State',
-  'pcb.alive': 'alive (see its threads)',
   'pcb.faulted': 'crashed',
   'pcb.priority': 'Priority',
   'pcb.arrival': 'Arrival',

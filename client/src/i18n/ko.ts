@@ -178,7 +178,6 @@ export const ko: Record<MessageKey, string> = {
   'pcb.kind.background': '백그라운드',
   'pcb.kind.daemon': '데몬 (서비스)',
   'pcb.state': '상태',
-  'pcb.alive': '실행 중 (스레드 참고)',
   'pcb.faulted': '비정상 종료',
   'pcb.priority': '우선순위',
   'pcb.arrival': '도착',
