@@ -154,7 +154,7 @@ const contextSwitch: LevelInput = {
     ],
   },
   goal: 'finished == 1 and switchTicks <= 8',
-  stars: ['switchTicks <= 8', 'proc.ping.response <= 2', 'switchTicks <= 4 and elapsed <= 17'],
+  stars: ['switchTicks <= 8', 'proc.ping.response <= 3', 'switchTicks <= 4 and elapsed <= 17'],
   tickLimit: 60,
   title: { ko: '문맥 교환의 비용', en: 'The cost of a context switch' },
   goalText: {
@@ -177,7 +177,7 @@ const contextSwitch: LevelInput = {
   },
   hints: [
     { when: 'switchTicks > 8', ko: '타임 슬라이스마다 다른 프로세스로 바꾸면 문맥 교환 비용이 계속 쌓입니다.', en: 'Switching to another process at every time slice piles up switching costs.' },
-    { when: 'proc.ping.response > 2', ko: 'ping은 1틱짜리입니다. 도착하면 곧 한 번 바꿔 줄 만합니다.', en: 'ping needs one tick: when it arrives, one switch for it is worth it.' },
+    { when: 'proc.ping.response > 3', ko: 'ping은 1틱짜리입니다. 도착하면 곧 한 번 바꿔 줄 만합니다.', en: 'ping needs one tick: when it arrives, one switch for it is worth it.' },
     { ko: '문맥 교환을 자주 하면 동시에 실행되는 것처럼 보이지만, 너무 잦으면 오버헤드가 됩니다.', en: 'Frequent switches make processes look simultaneous, but too many become overhead.' },
   ],
 };
