@@ -11,7 +11,7 @@ export { applyActionInPlace, MAX_PLAN, notReadyReason, type InPlaceResult } from
 export { tickInPlace } from './tick.ts';
 export { parseScenario, defaultPalette, CHANNEL_KINDS, SHM_ATTACH_COST, scenarioInput, type ScenarioInput, type ScenarioResult } from './scenario.ts';
 export { parseInstr, formatInstr, cpuCost, OPS } from './program.ts';
-export { describeRejection, describeEvent, REJECTIONS, type Lang } from './texts.ts';
+export { CHANNEL_TERMS, describeRejection, describeEvent, REJECTIONS, type Lang } from './texts.ts';
 export { comparableFigures, machineMetrics, processMetrics, type ComparableFigures, type MachineMetrics, type ProcessMetrics } from './metrics.ts';
 export { hashState } from './hash.ts';
 export { legalMoves } from './legal-moves.ts';

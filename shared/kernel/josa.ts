@@ -8,6 +8,23 @@ import { josa } from 'es-hangul';
 const DIGITS = '영일이삼사오육칠팔구';
 // Latin letters as Koreans name them: only l, m, n, r end in a consonant (엘, 엠, 엔, 알).
 const LATIN_WITH_BATCHIM: Record<string, string> = { l: '엘', m: '엠', n: '엔', r: '알' };
+/**
+ * The syllable a Latin word ends on for a Korean ear: an abbreviation (ls, wc, PID) by its last
+ * letter's name; a word by its last sound — m, n, ng and a stop after a vowel close the syllable
+ * (vim 빔, ping 핑, music 뮤직, init 이닛), l is ㄹ (mail 메일), anything else ends on a vowel
+ * (bash 배시, fork 포크, hello 헬로).
+ */
+function latinSyllable(word: string): string {
+  const w = word.toLowerCase();
+  const last = w[w.length - 1]!;
+  const readAsWord = w.length >= 3 && /[aeiouy]/.test(w) && word !== word.toUpperCase();
+  if (!readAsWord) return LATIN_WITH_BATCHIM[last] ?? '아';
+  if (last === 'l') return '일';
+  if (last === 'm' || last === 'n' || w.endsWith('ng')) return '익';
+  const before = w[w.length - 2]!;
+  if ('kctpb'.includes(last) && ('aeiou'.includes(before) || (last === 'k' && before === 'c'))) return '익';
+  return '아';
+}
 
 /** The particle pairs a template may write, and the es-hangul pair each one means. */
 const PAIRS = {
@@ -22,15 +39,21 @@ type Pair = (typeof PAIRS)[keyof typeof PAIRS];
 
 const PATTERN = new RegExp(Object.keys(PAIRS).map((p) => p.replace(/[()]/g, '\\$&')).join('|'), 'g');
 
-/** The syllable a reader hears last in a word ("P3" → 삼, "ls" → 스-like, "코어" → 어), or null when there is none. */
+/** The syllable a reader hears last in a word ("P3" → 삼, "music" → 직-like, "ls" → 스-like, "코어" → 어), or null when there is none. */
 function lastSyllable(text: string): string | null {
   for (let i = text.length - 1; i >= 0; i--) {
     const ch = text[i]!;
     if (ch >= '가' && ch <= '힣') return ch;
     if (ch >= '0' && ch <= '9') return DIGITS[Number(ch)]!;
-    if (/[A-Za-z]/.test(ch)) return LATIN_WITH_BATCHIM[ch.toLowerCase()] ?? '아';
+    if (/[A-Za-z]/.test(ch)) return latinSyllable(/[A-Za-z]+$/.exec(text.slice(0, i + 1))![0]);
+    // A parenthetical aside is not what the particle follows ("깊이(최초의 프로세스가 0)이" → 깊이): skip it.
+    if (ch === ')') {
+      const open = text.lastIndexOf('(', i);
+      if (open > 0 && text[open - 1] !== ' ') { i = open; continue; }
+      continue;
+    }
     // Closing brackets, quotes and the like are not heard: look before them.
-    if (/[)\]」』"'”’>*_]/.test(ch)) continue;
+    if (/[\]」』"'”’>*_]/.test(ch)) continue;
     return null;
   }
   return null;

@@ -10,6 +10,7 @@ export { parseGoal, goalHolds, GOAL_OPS, type Goal, type GoalInput, type GoalCla
 export { stateFigures, memoryInUse, Tracker, type Figures } from './figures.ts';
 export { parseLevel, mustParseLevel, levelInput, type Level, type LevelInput, type PlayerInput, type Texts } from './level.ts';
 export { evaluateLevel, hintsFor, playLevel, playerJobs, LevelSession, type LevelResult, type PlayerScript, type PlayRejection } from './play.ts';
+export { clauseSentence, figureWords, goalLine, goalSentences, knowsFigure } from './goal-text.ts';
 export { buildMap, mapView, isUnlocked, isDone, nextNode, type MapNode, type MapNodeView, type Progress } from './map.ts';
 export { answerQuestion, checkpointStars, questionProblems, type Checkpoint, type Question, type QuestionText } from './questions.ts';
 export { CHECKPOINTS } from './data/checkpoints.ts';

@@ -18,10 +18,11 @@ describe('particles from the last syllable', () => {
     expect(withParticles('락 m을(를) 기다림')).toBe('락 m을 기다림');
     expect(withParticles('P2와(과) 공유')).toBe('P2와 공유');
     expect(withParticles('P3와(과) 공유')).toBe('P3과 공유');
-    expect(withParticles('T1 (music)은(는) 대기')).toBe('T1 (music)는 대기');
+    expect(withParticles('T1 (music)은(는) 대기')).toBe('T1 (music)은 대기');
     expect(withParticles('코어 1(으)로')).toBe('코어 1로');
     expect(withParticles('코어 3(으)로')).toBe('코어 3으로');
     expect(particle('파이프', '이/가')).toBe('가');
+    expect(withParticles('music은(는) · init이(가) · bash은(는) · mail(으)로 · sshd을(를) · PID와(과)')).toBe('music은 · init이 · bash는 · mail로 · sshd를 · PID와');
   });
 
   it('finds what is left', () => {

@@ -1,6 +1,6 @@
 // A level attempt's result: stars, each condition with the figure the machine measured, hints after a
 // failure, and the way on: retry at once in the same room, the next place on the map, or the map.
-import { CAMPAIGN, goalHolds, hintsFor, isUnlocked, levelById, nextNode, type Goal, type Level } from '../../../shared/levels/index.ts';
+import { CAMPAIGN, figureWords, goalHolds, goalSentences, hintsFor, isUnlocked, levelById, nextNode, type Goal, type Level } from '../../../shared/levels/index.ts';
 import { getLanguage, t } from '../i18n/index.ts';
 import { currentPlay, leaveLevel, retryLevel, type LevelVerdict } from '../solo/level-room.ts';
 import { localProgress, recordProgress } from '../solo/progress-store.ts';
@@ -86,13 +86,15 @@ export class LevelResult extends UiScene {
     this.buttons.next.hidden = !verdict.passed;
   }
 
-  /** One condition row: its text, the figures it reads as measured, and whether it holds. */
+  /** One condition row: its sentences, the figures it reads as measured (in words), and whether it holds. */
   private condition(what: string, goal: Goal): HTMLElement {
     const figures = this.verdict.figures;
+    const lang = getLanguage();
     const names = [...new Set(goal.flatMap((c) => [...c.left, ...c.right]).map((x) => x.term).filter((x): x is string => typeof x === 'string'))];
-    const measured = names.map((n) => `${n} = ${figures[n] ?? '—'}`).join(', ');
+    const measured = names.map((n) => h('li', {}, figureWords(n, figures[n], this.level, lang)));
+    const sentences = goalSentences(goal, this.level, lang).map((s) => h('li', {}, s));
     const met = goalHolds(goal, figures);
-    return h('tr', { 'data-met': String(met) }, h('td', {}, what), h('td', {}, h('code', {}, goal.map((c) => c.text).join(' · '))), h('td', {}, measured),
+    return h('tr', { 'data-met': String(met) }, h('td', {}, what), h('td', {}, h('ul', { class: 'result-sentences' }, ...sentences)), h('td', {}, h('ul', { class: 'result-measured' }, ...measured)),
       h('td', {}, met ? `✓ ${t('solo.result.yes')}` : `✗ ${t('solo.result.no')}`));
   }
 
