@@ -34,6 +34,7 @@ const MACHINE: Record<string, Noun> = {
   'averages.waiting': n('평균 대기 시간(준비 상태에서 기다린 시간)', 'the mean time spent waiting in Ready', 'ticks', { none: { ko: '어떤 프로세스도 준비 상태에서 기다리지 않는다', en: 'no process waits in Ready' } }),
   finished: n('모든 프로세스의 종료', 'every process finishing', 'plain', { yes: { ko: '모든 프로세스가 끝난다', en: 'every process finishes' }, no: { ko: '끝나지 않은 프로세스가 남는다', en: 'some process is left unfinished' } }),
   memory: n('사용 중인 메모리(프레임)', 'the memory in use (frames)', 'pages'),
+  'player.moves': n('내가 둔 수', 'the number of your moves', 'count'),
   'player.refused': n('거절된 내 명령 수', 'the number of your moves refused', 'count', { none: { ko: '내 명령이 한 번도 거절되지 않는다', en: 'none of your moves is refused' } }),
   'peak.memory': n('가장 많이 쓴 메모리(프레임)', 'the most memory in use at once (frames)', 'pages'),
 };

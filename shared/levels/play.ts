@@ -17,6 +17,8 @@ export interface LevelResult {
   figures: Figures;
   /** A score for the leaderboard and the progress store: stars first, then ticks saved. */
   score: number;
+  /** True when nothing happened in the attempt (no move by the player, or no core ever ran): it earns nothing. */
+  idle: boolean;
 }
 
 /** Why the level refused a player's action (not their role's job), or the kernel's own refusal. */
@@ -31,22 +33,26 @@ function allFigures(level: Level): string[] {
   return [...names];
 }
 
-/** Judges a finished (or timed-out) attempt: passed, stars and the figures behind them. `extra` holds a Tracker's figures. */
+/**
+ * Judges a finished (or timed-out) attempt: passed, stars and the figures behind them. `extra` holds a
+ * Tracker's figures and the session's `player.moves`. Passing is earning the first star: the goal and
+ * the 1★ row both hold (so the stars always agree with the rows a result shows). An attempt in which
+ * the player made no move, or no core ever did work, earns nothing whatever its figures say.
+ */
 export function evaluateLevel(level: Level, finalState: KernelState, extra: Figures = {}): LevelResult {
   const all: Figures = { ...stateFigures(finalState), ...extra };
   for (const n of allFigures(level)) if (!(n in all) && ZERO_BY_DEFAULT.test(n)) all[n] = 0;
   const finished = isFinished(finalState);
-  const passed = (finished || !level.mustFinish) && finalState.tick <= level.tickLimit && goalHolds(level.goal, all);
-  let stars = 0;
-  if (passed) {
-    let met = 0;
-    while (met < level.stars.length && goalHolds(level.stars[met]!, all)) met++;
-    stars = met === level.stars.length ? 3 : Math.max(1, met);
-  }
+  const worked = finalState.cores.some((c) => c.busyTicks > 0);
+  const idle = extra['player.moves'] === 0 || !worked;
+  let met = 0;
+  while (met < level.stars.length && goalHolds(level.stars[met]!, all)) met++;
+  const passed = !idle && (finished || !level.mustFinish) && finalState.tick <= level.tickLimit && goalHolds(level.goal, all) && met >= 1;
+  const stars = !passed ? 0 : met === level.stars.length ? 3 : met;
   const figures: Figures = { finished: finished ? 1 : 0, elapsed: finalState.tick };
   for (const n of allFigures(level)) if (n in all) figures[n] = all[n]!;
   const score = passed ? stars * 10_000 + Math.max(0, level.tickLimit - finalState.tick) : 0;
-  return { passed, stars, figures, score };
+  return { passed, stars, figures, score, idle };
 }
 
 /** The hints to show after an attempt, in one language: those whose condition holds (or that have none). */
@@ -98,6 +104,8 @@ export class LevelSession {
   readonly events: KernelEvent[] = [];
   /** Refused player actions so far (the figure `player.refused`). */
   refused = 0;
+  /** Accepted player moves so far (the figure `player.moves`; none at all means the attempt earns nothing). */
+  moves = 0;
   private readonly tracker: Tracker;
 
   constructor(readonly level: Level) {
@@ -115,6 +123,7 @@ export class LevelSession {
     }
     const r = applyActionInPlace(this.state, action);
     if (!r.ok) { this.refused++; return r; }
+    this.moves++;
     this.log.push({ tick: this.state.tick, action });
     this.record(r.events);
     this.settle();
@@ -137,12 +146,12 @@ export class LevelSession {
 
   /** The attempt judged now (call when `over()`; earlier it judges the machine so far). */
   result(): LevelResult {
-    return evaluateLevel(this.level, this.state, { ...this.tracker.figures(), 'player.refused': this.refused });
+    return evaluateLevel(this.level, this.state, { ...this.tracker.figures(), 'player.refused': this.refused, 'player.moves': this.moves });
   }
 
   /** Every figure now, for a live panel next to the goal. */
   figures(): Figures {
-    return { ...stateFigures(this.state), ...this.tracker.figures(), 'player.refused': this.refused };
+    return { ...stateFigures(this.state), ...this.tracker.figures(), 'player.refused': this.refused, 'player.moves': this.moves };
   }
 
   private record(events: readonly KernelEvent[]): void {

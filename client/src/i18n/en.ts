@@ -266,6 +266,7 @@ export const en = {
   'solo.result.failed': 'Not passed yet',
   'solo.result.passed_line': 'Goal reached at tick {ticks}.',
   'solo.result.failed_line': 'The goal was not reached (tick {ticks}).',
+  'solo.result.idle': 'Nothing happened: you made no move, or no core ever ran. An attempt like that earns nothing, whatever its figures say.',
   'solo.result.figures': 'What the machine measured',
   'solo.result.what': 'For',
   'solo.result.condition': 'Condition',

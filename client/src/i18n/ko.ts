@@ -268,6 +268,7 @@ export const ko: Record<MessageKey, string> = {
   'solo.result.failed': '아직 통과하지 못했습니다',
   'solo.result.passed_line': '{ticks}틱에 목표를 달성했습니다.',
   'solo.result.failed_line': '목표를 달성하지 못했습니다({ticks}틱).',
+  'solo.result.idle': '아무 일도 일어나지 않았습니다. 내가 한 수가 없거나 코어가 한 번도 일하지 않았습니다. 이런 시도는 수치와 상관없이 별을 받지 못합니다.',
   'solo.result.figures': '기계가 측정한 값',
   'solo.result.what': '항목',
   'solo.result.condition': '조건',

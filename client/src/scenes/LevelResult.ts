@@ -73,6 +73,7 @@ export class LevelResult extends UiScene {
       h('h2', {}, pick(level.title)),
       h('p', { class: 'result-stars', 'aria-label': starWords(verdict.stars) }, h('span', { class: 'big-stars', 'aria-hidden': 'true' }, starSymbols(verdict.stars)), ' ', h('span', {}, starWords(verdict.stars))),
       h('p', { class: 'result-verdict' }, verdict.passed ? `✓ ${t('solo.result.passed_line', { ticks: verdict.ticks })}` : `✗ ${t('solo.result.failed_line', { ticks: verdict.ticks })}`),
+      ...(verdict.idle ? [h('p', { class: 'result-idle', role: 'status' }, t('solo.result.idle'))] : []),
       h('h3', {}, t('solo.result.figures')),
       h('table', { class: 'result-figures' }, h('thead', {}, h('tr', {}, h('th', {}, t('solo.result.what')), h('th', {}, t('solo.result.condition')), h('th', {}, t('solo.result.measured')), h('th', {}, t('solo.result.met')))), h('tbody', {}, ...rows)),
     ];
