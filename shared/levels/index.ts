@@ -11,6 +11,8 @@ export { stateFigures, memoryInUse, Tracker, type Figures } from './figures.ts';
 export { parseLevel, mustParseLevel, levelInput, type Level, type LevelInput, type PlayerInput, type Texts } from './level.ts';
 export { evaluateLevel, hintsFor, playLevel, playerJobs, LevelSession, type LevelResult, type PlayerScript, type PlayRejection } from './play.ts';
 export { clauseSentence, figureWords, goalLine, goalSentences, knowsFigure } from './goal-text.ts';
+export { bestFigure, botRun, decisiveMoment, headlineFigure, levelDebrief, type Debrief } from './debrief.ts';
+export { TAKEAWAYS } from './takeaways.ts';
 export { buildMap, mapView, isUnlocked, isDone, nextNode, type MapNode, type MapNodeView, type Progress } from './map.ts';
 export { answerQuestion, checkpointStars, questionProblems, type Checkpoint, type Question, type QuestionText } from './questions.ts';
 export { CHECKPOINTS } from './data/checkpoints.ts';
