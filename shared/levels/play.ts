@@ -139,9 +139,13 @@ export class LevelSession {
     return events;
   }
 
-  /** True when the machine has finished or the tick limit is reached. */
+  /**
+   * True when the machine has finished, the tick limit is reached, or a deadlock froze it: a deadlock's
+   * threads stay Blocked for good in solo play (no one kills them), so the attempt ends at once instead
+   * of idling to the limit.
+   */
   over(): boolean {
-    return isFinished(this.state) || this.state.tick >= this.level.tickLimit;
+    return isFinished(this.state) || this.state.tick >= this.level.tickLimit || this.state.counters.deadlocks > 0;
   }
 
   /** The attempt judged now (call when `over()`; earlier it judges the machine so far). */

@@ -60,5 +60,9 @@ describe('the debrief\u2019s figures come from the kernel', () => {
     expect(d.decisive?.tick).toBe(dl!.tick);
     expect(d.decisive?.text.en).toMatch(/^At tick \d+: Deadlock!/);
     expect(d.decisive?.text.ko).toContain('교착 상태');
+    // the attempt ends the tick the deadlock is found, not at the tick limit
+    expect(r.session.state.tick).toBe(dl!.tick);
+    expect(r.session.state.tick).toBeLessThan(level.tickLimit);
+    expect(r.passed).toBe(false);
   });
 });

@@ -9,6 +9,7 @@ import { h, place } from '../ui/dom.ts';
 import { Header } from '../ui/header.ts';
 import type { ScreenLayout } from '../ui/layout.ts';
 import { UiScene } from '../ui/ui-scene.ts';
+import { GanttView } from '../views/gantt-view.ts';
 import '../solo/solo.css';
 
 /** Started with the level whose verdict the current play holds. */
@@ -23,6 +24,7 @@ export class LevelResult extends UiScene {
   private level!: Level;
   private verdict!: LevelVerdict;
   private header!: Header;
+  private gantt!: GanttView;
   private body!: HTMLElement;
   private buttons!: { retry: HTMLButtonElement; next: HTMLButtonElement; map: HTMLButtonElement };
 
@@ -42,6 +44,7 @@ export class LevelResult extends UiScene {
     const key = `${currentPlay()?.session.room.roomId}:${verdict.attempt}`;
     if (!recorded.has(key)) { recorded.add(key); recordProgress(level.id, verdict.stars, verdict.score); }
     this.header = new Header((o) => this.addText(o));
+    this.gantt = new GanttView({ scene: this, text: (o) => this.addText(o) });
     this.body = h('article', { class: 'level-result', 'data-passed': String(verdict.passed), 'data-stars': verdict.stars });
     const retry = h('button', { type: 'button', 'data-action': 'retry', class: verdict.passed ? '' : 'primary' });
     const next = h('button', { type: 'button', 'data-action': 'next', class: verdict.passed ? 'primary' : '' });
@@ -50,7 +53,7 @@ export class LevelResult extends UiScene {
     next.addEventListener('click', () => this.next());
     map.addEventListener('click', () => { void leaveLevel(); this.scene.start('LevelMap'); });
     this.buttons = { retry, next, map };
-    this.panel.classList.add('card-panel');
+    this.panel.classList.add('card-panel', 'result-panel');
     this.panel.append(this.body, h('div', { class: 'actions' }, map, retry, next));
     // The result itself takes focus, not a button: an Enter meant for the machine must not skip it.
     this.body.tabIndex = -1;
@@ -74,6 +77,7 @@ export class LevelResult extends UiScene {
       h('p', { class: 'result-stars', 'aria-label': starWords(verdict.stars) }, h('span', { class: 'big-stars', 'aria-hidden': 'true' }, starSymbols(verdict.stars)), ' ', h('span', {}, starWords(verdict.stars))),
       h('p', { class: 'result-verdict' }, verdict.passed ? `✓ ${t('solo.result.passed_line', { ticks: verdict.ticks })}` : `✗ ${t('solo.result.failed_line', { ticks: verdict.ticks })}`),
       ...(verdict.idle ? [h('p', { class: 'result-idle', role: 'status' }, t('solo.result.idle'))] : []),
+      ...this.debrief(),
       h('h3', {}, t('solo.result.figures')),
       h('table', { class: 'result-figures' }, h('thead', {}, h('tr', {}, h('th', {}, t('solo.result.what')), h('th', {}, t('solo.result.condition')), h('th', {}, t('solo.result.measured')), h('th', {}, t('solo.result.met')))), h('tbody', {}, ...rows)),
     ];
@@ -85,6 +89,18 @@ export class LevelResult extends UiScene {
     this.buttons.next.textContent = t('solo.result.next');
     this.buttons.map.textContent = t('solo.back_map');
     this.buttons.next.hidden = !verdict.passed;
+  }
+
+  /** The debrief: the decisive moment, the best figure for comparison and the interview takeaways, in the current language. */
+  private debrief(): HTMLElement[] {
+    const d = this.verdict.debrief;
+    if (!d) return [];
+    const lang = getLanguage();
+    const out: HTMLElement[] = [h('h3', {}, t('solo.result.debrief'))];
+    if (d.decisive) out.push(h('p', { class: 'result-decisive', 'data-tick': d.decisive.tick }, h('strong', {}, `${t('solo.result.decisive')}: `), d.decisive.text[lang]));
+    if (d.best) out.push(h('p', { class: 'result-best' }, h('strong', {}, `${t('solo.result.best')}: `), d.best.text[lang]));
+    out.push(h('h3', {}, t('solo.result.takeaway')), h('ul', { class: 'result-takeaways' }, ...d.takeaways.map((x) => h('li', {}, x[lang]))));
+    return out;
   }
 
   /** One condition row: its sentences, the figures it reads as measured (in words), and whether it holds. */
@@ -104,7 +120,14 @@ export class LevelResult extends UiScene {
     this.header.layout(layout);
     const top = layout.header.y + layout.header.height;
     const width = Math.min(layout.width - 32, 900);
-    place(this.panel, { x: (layout.width - width) / 2, y: top, width, height: layout.height - top - 8 });
+    const x = (layout.width - width) / 2;
+    // The Gantt chart of the attempt above the result; the panel scrolls under it with Retry and Next pinned in view.
+    const lanes = Math.max(1, this.verdict.timeline?.length ?? 1);
+    const unit = Math.min(layout.unit, 15);
+    const gh = Math.min(layout.height * 0.28, unit * (4.6 + 2.4 * lanes));
+    this.gantt.layout({ x, y: top, width, height: gh }, unit);
+    this.gantt.update(this.verdict.timeline ?? [], this.verdict.ticks);
+    place(this.panel, { x, y: top + gh + 4, width, height: layout.height - top - gh - 12 });
   }
 
   private async retry(): Promise<void> {
