@@ -3,7 +3,7 @@
 // state and the round summary work unchanged. The level's verdict comes from evaluateLevel.
 import { isFinished } from '../../shared/kernel/index.ts';
 import type { InPlaceResult, KernelAction, KernelEvent } from '../../shared/kernel/index.ts';
-import { LevelSession, type Level } from '../../shared/levels/index.ts';
+import { LevelSession, levelDebrief, type Level } from '../../shared/levels/index.ts';
 import { levelSlots } from '../../shared/roles/level-slots.ts';
 import type { LevelVerdict } from '../../shared/protocol/server-messages.ts';
 import type { RoundEnd } from '../../shared/protocol/summary.ts';
@@ -98,7 +98,11 @@ export class LevelMatch extends Match {
 
   private finish(endedBy: RoundEnd): void {
     this.phase = 'ended';
-    this.verdict = { ...this.session.result(), level: this.level.id, attempt: this.round, ticks: this.state.tick, endedBy };
+    const result = this.session.result();
+    this.verdict = {
+      ...result, level: this.level.id, attempt: this.round, ticks: this.state.tick, endedBy,
+      debrief: levelDebrief(this.level, this.session, result), timeline: this.timeline.cores.map((runs) => runs.map((r) => ({ ...r }))),
+    };
     this.onVerdict(this.verdict);
   }
 

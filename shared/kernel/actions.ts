@@ -5,7 +5,7 @@ import { settle } from './execute.ts';
 import { handle } from './interrupts.ts';
 import { deliver } from './ipc.ts';
 import {
-  MAX_PROCESSES, createProcess, label, leaveCore, liveProcesses, makeReady, newCore, proc, switchCostOf, terminateProcess, type Emit,
+  MAX_PROCESSES, createProcess, label, leaveCore, liveProcesses, makeReady, newCore, switchCostOf, terminateProcess, type Emit,
 } from './machine.ts';
 import { LIMITS, inLimit } from './limits.ts';
 import { formatInstr, parseInstr } from './program.ts';
@@ -204,10 +204,8 @@ function dispatchOn(s: KernelState, core: Core, t: Thread, emit: Emit): void {
   t.state = 'running';
   t.core = core.id;
   t.readyStreak = 0;
-  if (t.firstRun === null) t.firstRun = s.tick;
+  // firstRun is set when the thread first works, after this switch (execute.ts markFirstRun)
   if (t.keyAt !== null) { s.counters.userWaits++; s.counters.userWaitTicks += s.tick - t.keyAt; t.keyAt = null; }
-  const p = proc(s, t.pid);
-  if (p.firstRun === null) p.firstRun = s.tick;
   emit({ tick: s.tick, type: 'dispatched', core: core.id, tid: t.tid, switched });
   settle(s, t, emit);
 }

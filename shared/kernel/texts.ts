@@ -1,5 +1,6 @@
 // The kernel's sentences, in Korean and English, written for a student: why an action was refused
 // and what just happened. Terms follow the study notes (준비·실행·대기 상태, 디스패치, 문맥 교환 …).
+import { withParticles } from './josa.ts';
 import { label } from './machine.ts';
 import type { BlockReason, ChannelKind, KernelEvent, KernelState, Rejection, RejectionCode } from './types.ts';
 
@@ -78,7 +79,8 @@ function channelTerm(kind: ChannelKind | undefined, channel: string, lang: Lang)
 export function describeRejection(r: Rejection, lang: Lang): string {
   const kind = r.params.kind;
   const params = typeof kind === 'string' && kind in CHANNEL_TERMS ? { ...r.params, kind: CHANNEL_TERMS[kind as ChannelKind][lang] } : r.params;
-  return fill(REJECTIONS[r.code][lang], params);
+  const text = fill(REJECTIONS[r.code][lang], params);
+  return lang === 'ko' ? withParticles(text) : text;
 }
 
 function reason(b: BlockReason, C: (channel: string) => string, lang: Lang): string {
@@ -100,6 +102,16 @@ function reason(b: BlockReason, C: (channel: string) => string, lang: Lang): str
  * channels by their kind in the notes' terms (from the state, or from `kindOf` for a client).
  */
 export function describeEvent(
+  e: KernelEvent,
+  s: KernelState | LabelOf,
+  lang: Lang,
+  kindOf?: (channel: string) => ChannelKind | undefined,
+): string {
+  const text = eventSentence(e, s, lang, kindOf);
+  return lang === 'ko' ? withParticles(text) : text;
+}
+
+function eventSentence(
   e: KernelEvent,
   s: KernelState | LabelOf,
   lang: Lang,

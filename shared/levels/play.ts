@@ -19,6 +19,8 @@ export interface LevelResult {
   score: number;
   /** How many times the player undid a tick in this attempt (0 for an attempt played straight through). */
   undos: number;
+  /** True when nothing happened in the attempt (no move by the player, or no core ever ran): it earns nothing. */
+  idle: boolean;
 }
 
 /** What a replay reports as it goes (the room's Gantt chart and notable events are rebuilt from it). */
@@ -41,22 +43,26 @@ function allFigures(level: Level): string[] {
   return [...names];
 }
 
-/** Judges a finished (or timed-out) attempt: passed, stars and the figures behind them. `extra` holds a Tracker's figures. */
+/**
+ * Judges a finished (or timed-out) attempt: passed, stars and the figures behind them. `extra` holds a
+ * Tracker's figures and the session's `player.moves`. Passing is earning the first star: the goal and
+ * the 1★ row both hold (so the stars always agree with the rows a result shows). An attempt in which
+ * the player made no move, or no core ever did work, earns nothing whatever its figures say.
+ */
 export function evaluateLevel(level: Level, finalState: KernelState, extra: Figures = {}, undos = 0): LevelResult {
   const all: Figures = { ...stateFigures(finalState), ...extra };
   for (const n of allFigures(level)) if (!(n in all) && ZERO_BY_DEFAULT.test(n)) all[n] = 0;
   const finished = isFinished(finalState);
-  const passed = (finished || !level.mustFinish) && finalState.tick <= level.tickLimit && goalHolds(level.goal, all);
-  let stars = 0;
-  if (passed) {
-    let met = 0;
-    while (met < level.stars.length && goalHolds(level.stars[met]!, all)) met++;
-    stars = met === level.stars.length ? 3 : Math.max(1, met);
-  }
+  const worked = finalState.cores.some((c) => c.busyTicks > 0);
+  const idle = extra['player.moves'] === 0 || !worked;
+  let met = 0;
+  while (met < level.stars.length && goalHolds(level.stars[met]!, all)) met++;
+  const passed = !idle && (finished || !level.mustFinish) && finalState.tick <= level.tickLimit && goalHolds(level.goal, all) && met >= 1;
+  const stars = !passed ? 0 : met === level.stars.length ? 3 : met;
   const figures: Figures = { finished: finished ? 1 : 0, elapsed: finalState.tick };
   for (const n of allFigures(level)) if (n in all) figures[n] = all[n]!;
   const score = passed ? stars * 10_000 + Math.max(0, level.tickLimit - finalState.tick) : 0;
-  return { passed, stars, figures, score, undos };
+  return { passed, stars, figures, score, idle, undos };
 }
 
 /** The hints to show after an attempt, in one language: those whose condition holds (or that have none). */
@@ -175,19 +181,23 @@ export class LevelSession {
     return next;
   }
 
-  /** True when the machine has finished or the tick limit is reached. */
+  /**
+   * True when the machine has finished, the tick limit is reached, or a deadlock froze it: a deadlock's
+   * threads stay Blocked for good in solo play (no one kills them), so the attempt ends at once instead
+   * of idling to the limit.
+   */
   over(): boolean {
-    return isFinished(this.state) || this.state.tick >= this.level.tickLimit;
+    return isFinished(this.state) || this.state.tick >= this.level.tickLimit || this.state.counters.deadlocks > 0;
   }
 
   /** The attempt judged now (call when `over()`; earlier it judges the machine so far). */
   result(): LevelResult {
-    return evaluateLevel(this.level, this.state, { ...this.tracker.figures(), 'player.refused': this.refused }, this.undos);
+    return evaluateLevel(this.level, this.state, { ...this.tracker.figures(), 'player.refused': this.refused, 'player.moves': this.moves.length }, this.undos);
   }
 
   /** Every figure now, for a live panel next to the goal. */
   figures(): Figures {
-    return { ...stateFigures(this.state), ...this.tracker.figures(), 'player.refused': this.refused };
+    return { ...stateFigures(this.state), ...this.tracker.figures(), 'player.refused': this.refused, 'player.moves': this.moves.length };
   }
 
   private record(events: readonly KernelEvent[]): void {

@@ -2,9 +2,9 @@
 // and the game, the dashboard and the tools listen through them (PROTOCOL.md documents each).
 import type { Lang } from '../kernel/limits.ts';
 import type { KernelEvent, Rejection } from '../kernel/types.ts';
-import type { LevelResult } from '../levels/index.ts';
+import type { Debrief, LevelResult } from '../levels/index.ts';
 import type { EdgeErrorCode } from './errors.ts';
-import type { RoundEnd, RoundSummary } from './summary.ts';
+import type { CoreRun, RoundEnd, RoundSummary } from './summary.ts';
 
 /** Sent to a client right after it joins or comes back: who it is in the room. */
 export interface Welcome {
@@ -45,6 +45,10 @@ export interface LevelVerdict extends LevelResult {
   attempt: number;
   ticks: number;
   endedBy: RoundEnd;
+  /** What the result screen says after the table (shared/levels/debrief.ts). */
+  debrief: Debrief;
+  /** The attempt's Gantt chart: per core, its runs and switches. */
+  timeline: CoreRun[][];
 }
 
 /** Message type → payload, for everything the server sends. */

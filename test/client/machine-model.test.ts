@@ -23,6 +23,23 @@ describe('the machine model reads projected presentation', () => {
       expect(state.machine.figures.faultTotal).toBe(f.faultTotal);
     }
   });
+
+  it('gives each PCB the state of its threads: a Ready process reads Ready, not Running', () => {
+    const m = MACHINES.find((x) => x.name === 'class-workshop')!;
+    const states = new Set<string>();
+    for (const s of walk(m, 3, [0, 6, 20, 40], new Set())) {
+      const state = new RoomState();
+      projectMachine(state.machine, s);
+      for (const p of readMachine(state, null).processes) {
+        const own = s.processes[p.pid]!.threads.map((tid) => s.threads[tid]!.state);
+        const want = p.terminated ? 'terminated' : own.includes('running') ? 'running' : own.includes('ready') ? 'ready' : own.includes('blocked') ? 'blocked' : 'new';
+        expect(p.state, `P${p.pid} at tick ${s.tick}`).toBe(want);
+        states.add(p.state);
+      }
+    }
+    expect(states).toContain('ready');
+    expect(states).toContain('running');
+  });
 });
 
 describe('a thread\'s PC names its next instruction (issue 16)', () => {
