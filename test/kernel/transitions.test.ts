@@ -99,7 +99,7 @@ describe('process states', () => {
     expect(m.s.readyQueue).toEqual([2, 1]);
     expect(m.s.cores[0]).toMatchObject({ running: 3, lastRan: 3, switchLeft: 1, sliceUsed: 0 });
     expect(m.thread(1)).toMatchObject({ state: 'ready', core: null, cpuTicks: 1 });
-    expect(m.thread(3)).toMatchObject({ state: 'running', core: 0, firstRun: 1 });
+    expect(m.thread(3)).toMatchObject({ state: 'running', core: 0, firstRun: null });
     expect(m.events.slice(-2).map((e) => e.type)).toEqual(['preempted', 'dispatched']);
     expect(m.of('dispatched').at(-1)).toMatchObject({ tid: 3, switched: true });
     expect(m.s.counters.contextSwitches).toBe(1);

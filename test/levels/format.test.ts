@@ -83,8 +83,8 @@ describe('the level format', () => {
 
   it('gives no star when the 1★ row fails, even if the goal holds (level 1 once gave 1★ beside a ✗ row)', () => {
     const level = levelById('boot-hello')!;
-    // FIFO by hand, but the first dispatch only at tick 6: the goal holds (everything finishes), 16 ticks do not
-    const late = playLevel(level, (st) => (st.tick >= 6 && st.cores[0]!.running === null && st.readyQueue.length > 0 ? [{ type: 'dispatch', core: 0, tid: st.readyQueue[0]! }] : []));
+    // FIFO by hand, but the first dispatch only at tick 8: the goal holds (everything finishes), 16 ticks do not
+    const late = playLevel(level, (st) => (st.tick >= 8 && st.cores[0]!.running === null && st.readyQueue.length > 0 ? [{ type: 'dispatch', core: 0, tid: st.readyQueue[0]! }] : []));
     expect(goalHolds(level.goal, late.figures)).toBe(true);
     expect(goalHolds(level.stars[0]!, late.figures)).toBe(false);
     expect(late).toMatchObject({ passed: false, stars: 0, score: 0 });

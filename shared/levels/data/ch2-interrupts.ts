@@ -26,7 +26,7 @@ const timeSlice: LevelInput = {
     ],
   },
   goal: 'finished == 1 and unhandledInterrupts == 0 and averages.response <= 7',
-  stars: ['averages.response <= 7', 'switchTicks <= 9', 'elapsed <= 30 and averages.response <= 5.75'],
+  stars: ['averages.response <= 7', 'switchTicks <= 9', 'elapsed <= 30 and averages.response <= 6.6'],
   tickLimit: 40,
   title: { ko: '타임 슬라이스와 타이머 인터럽트', en: 'Time slices and the timer interrupt' },
   goalText: {
@@ -162,7 +162,7 @@ const contextSwitch: LevelInput = {
     ],
   },
   goal: 'finished == 1 and switchTicks <= 8',
-  stars: ['switchTicks <= 8', 'proc.ping.response <= 5', 'switchTicks <= 4 and elapsed <= 24'],
+  stars: ['switchTicks <= 8', 'proc.ping.response <= 7', 'switchTicks <= 4 and elapsed <= 24'],
   tickLimit: 60,
   title: { ko: '문맥 교환의 비용', en: 'The cost of a context switch' },
   goalText: {
@@ -185,7 +185,7 @@ const contextSwitch: LevelInput = {
   },
   hints: [
     { when: 'switchTicks > 8', ko: '타임 슬라이스마다 다른 프로세스로 바꾸면 문맥 교환 비용이 계속 쌓입니다.', en: 'Switching to another process at every time slice piles up switching costs.' },
-    { when: 'proc.ping.response > 5', ko: 'ping은 1틱짜리입니다. 도착하면 곧 한 번 바꿔 줄 만합니다.', en: 'ping needs one tick: when it arrives, one switch for it is worth it.' },
+    { when: 'proc.ping.response > 7', ko: 'ping은 1틱짜리입니다. 도착하면 곧 한 번 바꿔 줄 만합니다.', en: 'ping needs one tick: when it arrives, one switch for it is worth it.' },
     { ko: '문맥 교환을 자주 하면 동시에 실행되는 것처럼 보이지만, 너무 잦으면 오버헤드가 됩니다.', en: 'Frequent switches make processes look simultaneous, but too many become overhead.' },
   ],
 };
