@@ -11,6 +11,8 @@ export { stateFigures, memoryInUse, Tracker, type Figures } from './figures.ts';
 export { parseLevel, mustParseLevel, levelInput, type Level, type LevelInput, type PlayerInput, type Texts } from './level.ts';
 export { evaluateLevel, hintsFor, playLevel, playerJobs, LevelSession, type LevelResult, type PlayerScript, type PlayRejection } from './play.ts';
 export { playLevelThinking, THINKING_DELAY } from './proof.ts';
+export { arrivalTicks, buildChallenge, playChallenge, ChallengeSession, CHALLENGE_TICK_LIMIT, type Challenge, type ChallengeSpec } from './challenge.ts';
+export { CHALLENGES } from './data/challenges.ts';
 export { buildMap, chaptersOf, mapView, isUnlocked, isDone, nextNode, type ChapterView, type MapNode, type MapNodeView, type Progress } from './map.ts';
 export { answerQuestion, checkpointStars, questionProblems, type Checkpoint, type Question, type QuestionText } from './questions.ts';
 export { CHECKPOINTS } from './data/checkpoints.ts';
