@@ -13,6 +13,7 @@ export { evaluateLevel, hintsFor, playLevel, playerJobs, LevelSession, type Leve
 export { playLevelThinking, THINKING_DELAY } from './proof.ts';
 export { arrivalTicks, buildChallenge, playChallenge, ChallengeSession, CHALLENGE_TICK_LIMIT, type Challenge, type ChallengeSpec } from './challenge.ts';
 export { CHALLENGES } from './data/challenges.ts';
+export { decodeSandbox, encodeSandbox, parseSandbox, parseSandboxText, type SandboxResult, type SandboxSetup } from './sandbox.ts';
 export { buildMap, chaptersOf, mapView, isUnlocked, isDone, nextNode, type ChapterView, type MapNode, type MapNodeView, type Progress } from './map.ts';
 export { answerQuestion, checkpointStars, questionProblems, type Checkpoint, type Question, type QuestionText } from './questions.ts';
 export { CHECKPOINTS } from './data/checkpoints.ts';
