@@ -51,6 +51,7 @@ export const LIMITS = {
   latency: { min: 0, max: 100, step: 1, en: 'ticks a message travels (sockets)', ko: '메시지가 이동하는 시간(틱, 소켓)' },
   ioStormSize: { min: 1, max: 16, step: 1, en: 'processes an I/O storm starts', ko: '입출력 폭주가 만드는 프로세스 수' },
   forkBombDepth: { min: 1, max: 8, step: 1, en: 'forks in a fork bomb (2^depth processes)', ko: '포크 폭탄의 fork 횟수(2^깊이개 프로세스)' },
+  sandboxLink: { min: 1, max: 6000, step: 1, en: 'characters of a shared sandbox link\'s scenario', ko: '공유한 샌드박스 링크에 담긴 시나리오의 글자 수' },
 } as const satisfies Record<string, Limit>;
 
 /** The name of a declared range. */

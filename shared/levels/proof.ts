@@ -29,13 +29,16 @@ function decide(state: Readonly<KernelState>, script: PlayerScript): KernelActio
  * Plays a level with the player's moves applied `delay` ticks after the machine that prompted them.
  * A move the machine no longer allows by then is dropped, not sent: the player sees it is too late.
  * `moves` are the player's accepted moves with their ticks (the session's log also holds the bots').
+ * `stop` ends the run early (a challenge ends when its kept condition breaks).
  */
-export function playLevelThinking(level: Level, script: PlayerScript, delay = THINKING_DELAY): LevelResult & { session: LevelSession; moves: TimedAction[] } {
+export function playLevelThinking(
+  level: Level, script: PlayerScript, delay = THINKING_DELAY, stop: (session: LevelSession) => boolean = () => false,
+): LevelResult & { session: LevelSession; moves: TimedAction[] } {
   const session = new LevelSession(level);
   const queue: { at: number; actions: KernelAction[] }[] = [];
   const moves: TimedAction[] = [];
   const act = (a: KernelAction) => { if (session.act(a).ok) moves.push({ tick: session.state.tick, action: a }); };
-  while (!session.over()) {
+  while (!session.over() && !stop(session)) {
     while (queue.length > 0 && queue[0]!.at <= session.state.tick) {
       for (const a of queue.shift()!.actions) if (applyAction(session.state, a).ok) act(a);
     }
