@@ -2,7 +2,6 @@
 import { LANGUAGE_NAMES, namespace, type Language } from './language.ts';
 import { en, type MessageKey } from './en.ts';
 import { ko } from './ko.ts';
-import { commentGlyphs } from '../../../shared/code/index.ts';
 
 export type { MessageKey } from './en.ts';
 export { LANGUAGES, LANGUAGE_NAMES, LANGUAGE_CHANGED, detectLanguage, getLanguage, setLanguage, onLanguageChanged, namespace, type Language } from './language.ts';
@@ -15,5 +14,5 @@ export const t = namespace(MESSAGES);
 
 /** Every string of one language (plus the toggle's names), so the font loader fetches exactly the glyphs it needs. */
 export function languageText(language: Language): string {
-  return Object.values(MESSAGES[language]).join('') + Object.values(LANGUAGE_NAMES).join('') + '0123456789' + commentGlyphs(language) + '▶←';
+  return Object.values(MESSAGES[language]).join('') + Object.values(LANGUAGE_NAMES).join('') + '0123456789';
 }

@@ -1,12 +1,13 @@
 // The code panel: a thread's program as the machine runs it, as Python and as C (shared/code), with
 // the line of the next instruction (the PC) marked in whichever view is on show, and the register.
 // Like The Deadlock Empire, so that a race can be seen coming. DOM, so phones and screen readers work.
-import { CODE_LANGUAGES, contextFromScenario, pcLines, renderCode, type CodeContext, type CodeLanguage } from '../../../shared/code/index.ts';
+import { CODE_LANGUAGES, commentGlyphs, contextFromScenario, pcLines, renderCode, type CodeContext, type CodeLanguage } from '../../../shared/code/index.ts';
 import { CHANNEL_KIND_NAMES, type ChannelKind } from '../../../shared/kernel/limits.ts';
 import { parseInstr } from '../../../shared/kernel/program.ts';
 import type { Instr, Scenario } from '../../../shared/kernel/types.ts';
 import type { MachineState } from '../../../shared/protocol/state.ts';
-import { getLanguage, t, type MessageKey } from '../i18n/index.ts';
+import { loadGlyphs } from '../fonts.ts';
+import { getLanguage, t, type MessageKey, type Language } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
 import type { MachineModel, ThreadInfo } from './machine-model.ts';
 
@@ -47,6 +48,7 @@ export class CodeView {
   /** First values seen of semaphores and variables in class play (the synced state holds current ones). */
   private firstSeen = new Map<string, number>();
   private lowestTick = Number.POSITIVE_INFINITY;
+  private glyphs = new Set<Language>();
 
   constructor(private readonly onChange: () => void, private readonly scenario: () => Scenario | null = () => null) {
     const saved = stored(LANGUAGE_KEY);
@@ -85,8 +87,10 @@ export class CodeView {
     this.drawTabs(threads);
     this.drawToggle();
     if (!th) { this.status.textContent = t('code.none'); this.pre.replaceChildren(); return true; }
+    const lang = getLanguage();
+    if (!this.glyphs.has(lang)) { this.glyphs.add(lang); loadGlyphs(`${commentGlyphs(lang)}▶←`).catch(() => undefined); } // the comments' glyphs, only once a panel shows them
     const program = th.program.map((text) => parseInstr(text)).flatMap((r) => (r.ok ? [r.instr] : []));
-    const view = renderCode(program, this.context(model, machine, th), getLanguage())[this.language];
+    const view = renderCode(program, this.context(model, machine, th), lang)[this.language];
     const marked = new Set(th.state === 'terminated' ? [] : pcLines(view, th.pc));
     const position = th.state === 'terminated' ? t('code.ended')
       : th.instr === '' ? t('code.choose', { pc: th.pc }) : t('code.next', { pc: th.pc, instr: th.instr });
