@@ -13,8 +13,12 @@ import type { Rect } from '../ui/layout.ts';
 import { OVERLAY_HEIGHT, OVERLAY_RECT } from '../views/machine-layout.ts';
 import '../solo/solo.css';
 
-/** Least time between two Steps or Undos: about 12 a second, well under the room's message limit with moves between them. */
-const STEP_GAP_MS = 80;
+/** Least time between two Undos: about 12 a second, well under the room's message limit with moves between them. */
+const UNDO_GAP_MS = 80;
+/** Most Steps waiting their turn: pressing S five times runs five ticks; holding it down runs on for a moment at most. */
+const STEPS_QUEUED_MAX = 10;
+/** A Step not seen on screen after this long is taken as lost (the next may go). */
+const STEP_LOST_MS = 5000;
 
 /** Started (launched over Machine) with the level being played. */
 export interface LevelHudData {
@@ -31,8 +35,12 @@ export class LevelHud extends Phaser.Scene {
   private stepButton!: HTMLButtonElement;
   private undoButton!: HTMLButtonElement;
   private lastTick = -1;
-  /** When the last Step or Undo went: a held key sends at most one per STEP_GAP_MS, not a flood the room would close us for. */
-  private sentAt = -Infinity;
+  /** When the last Undo went: a held key sends at most one per UNDO_GAP_MS, not a flood the room would close us for. */
+  private undoAt = -Infinity;
+  /** Steps pressed but not sent yet: one goes each time the last one has shown (one tick per press, in order). */
+  private stepsQueued = 0;
+  /** The Step on its way: the tick it left from, and when. */
+  private stepInFlight: { tick: number; round: number; at: number } | null = null;
   private jobs: { slot: RoleSlot; button: HTMLButtonElement }[] = [];
   private lastJob = '';
 
@@ -110,22 +118,31 @@ export class LevelHud extends Phaser.Scene {
   /** S and the step button: exactly one tick while paused; a running clock is paused first, with no tick. */
   private stepOnce(): void {
     const phase = this.play.session.state.phase;
-    if (phase === 'paused' && this.mayTick()) this.play.session.send('solo:step');
+    if (phase === 'paused') { this.stepsQueued = Math.min(STEPS_QUEUED_MAX, this.stepsQueued + 1); this.pumpSteps(); }
     else if (phase === 'running') this.play.session.send('host:pause');
   }
 
-  /** Whether another Step or Undo may go now (the room closes a client that sends too many messages a second). */
-  private mayTick(): boolean {
+  /** Sends the next queued Step once the last one has shown (so a burst of presses never floods the room). */
+  private pumpSteps(): void {
+    const state = this.play.session.state;
+    if (state.phase !== 'paused' || !state.machine) { this.stepsQueued = 0; this.stepInFlight = null; return; }
     const now = performance.now();
-    if (now - this.sentAt < STEP_GAP_MS) return false;
-    this.sentAt = now;
-    return true;
+    const f = this.stepInFlight;
+    if (f && f.tick === state.machine.tick && f.round === state.round && now - f.at < STEP_LOST_MS) return;
+    this.stepInFlight = null;
+    if (this.stepsQueued === 0) return;
+    this.stepsQueued--;
+    this.stepInFlight = { tick: state.machine.tick, round: state.round, at: now };
+    this.play.session.send('solo:step');
   }
 
   /** U and the undo button: the last tick taken back (the clock pauses first if it runs). */
   private undo(): void {
     const state = this.play.session.state;
-    if (!state.machine || state.machine.tick === 0 || !this.mayTick()) return;
+    const now = performance.now();
+    if (!state.machine || state.machine.tick === 0 || this.stepInFlight || now - this.undoAt < UNDO_GAP_MS) return;
+    this.undoAt = now;
+    this.stepsQueued = 0;
     if (state.phase === 'running') this.play.session.send('host:pause');
     if (state.phase === 'running' || state.phase === 'paused') this.play.session.send('solo:undo');
   }
@@ -175,6 +192,7 @@ export class LevelHud extends Phaser.Scene {
   override update(): void {
     const state = this.play?.session.state;
     if (!state?.machine) return;
+    if (this.stepsQueued > 0 || this.stepInFlight) this.pumpSteps();
     this.markJob();
     const tick = state.machine.tick;
     const paused = state.phase === 'paused';

@@ -60,7 +60,12 @@ export class ActionBar {
       const type = e.action?.type ?? this.typeOf(role);
       const key = e.action ? `${e.action.type}:${JSON.stringify(e.action.payload)}` : `${type}:${e.label}`;
       const b = h('button', { type: 'button', 'data-action': type, 'data-key': key, disabled: !e.action }, i < PAGE_SIZE && role !== 'scheduler' ? `${i + 1} · ${e.label}` : e.label);
-      if (e.action) { const action = e.action; b.addEventListener('click', () => this.act(action, b)); }
+      if (e.action) {
+        const action = e.action;
+        // A pointer click gives the focus back (so Enter stays the machine's, as the key legend says); a
+        // key press on a focused button (detail 0) keeps it, for players moving through the bar with Tab.
+        b.addEventListener('click', (event) => { this.act(action, b); if (event.detail > 0) b.blur(); });
+      }
       return b;
     });
     if (view.pages > 1) buttons.push(this.turn(-1, view), this.turn(1, view));
