@@ -14,8 +14,7 @@ import { scores } from '../../shared/protocol/actions.ts';
 import { MODES, type Mode, type ModeName } from './modes.ts';
 import type { ServerMessageType, ServerMessages } from '../../shared/protocol/server-messages.ts';
 import { parseClientMessage, type HostCommand, type Sender } from '../../shared/protocol/messages.ts';
-import { checkNickname } from '../../shared/protocol/nickname.ts';
-import { nicknameSkeleton } from './nickname-skeleton.ts';
+import { checkRoomNickname } from './nickname-filter.ts';
 import type { RoundEnd, RoundSummary } from '../../shared/protocol/summary.ts';
 import { Match, type MatchOptions } from './match.ts';
 import { ActivityTracker } from './player-activity.ts';
@@ -124,13 +123,13 @@ export class RoomGame {
       if (this.locked && !this.seats.wasMember(key)) return refuse('room-locked', 'the host has locked this room');
       if (!this.lateJoin && this.match.phase !== 'lobby') return refuse('late-join-closed', 'the round has started and the host has closed late joining');
       if (this.seats.presentPlayers() >= this.options.maxPlayers) return refuse('room-full', `the room is full (${this.options.maxPlayers} players)`);
-      const check = checkNickname(o.nickname, this.seats.takenNicknames(key), nicknameSkeleton);
+      const check = checkRoomNickname(o.nickname, this.seats.takenNicknames(key));
       if (!check.ok) return refuse('bad-nickname', check.problem);
       if (this.seats.isBannedName(check.nickname)) return refuse('kicked', 'the host removed a player with this nickname from this room');
       nickname = check.nickname;
     } else if (kind === 'class' && o.nickname !== undefined) {
       // The host's name is shown to the class too: checked like a student's; one that fails is shown as "Host".
-      const check = checkNickname(o.nickname, this.seats.takenNicknames(key), nicknameSkeleton);
+      const check = checkRoomNickname(o.nickname, this.seats.takenNicknames(key));
       nickname = check.ok ? check.nickname : 'Host';
     }
     if (isHost && kind === 'solo' && this.seats.all().length > 0) {
@@ -307,7 +306,7 @@ export class RoomGame {
         const seat = this.seats.get(c.player);
         // Any seat but one's own: a second host (someone who got hold of the host key) or a projector too.
         if (!seat || seat.id === by?.id || seat.status === 'left') return 'no-such-player';
-        const check = checkNickname(c.nickname, this.seats.takenNicknames(seat.secretHash));
+        const check = checkRoomNickname(c.nickname, this.seats.takenNicknames(seat.secretHash));
         if (!check.ok) return 'bad-nickname';
         seat.nickname = check.nickname;
         return null;

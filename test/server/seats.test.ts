@@ -91,3 +91,21 @@ describe('freed seats', () => {
     expect(report!.summary.players.find((p) => p.seat === seat)).toMatchObject({ nickname: 'Kim', score });
   });
 });
+
+describe('nicknames through a real join', () => {
+  it('refuses 병1신 with the "blocked" reason, names a host called 바보 "Host", and refuses a rename to 미친놈', async () => {
+    const created = await h.createRoom();
+    const host = await h.join(created.roomId, { secret: seatSecret(), hostKey: created.hostKey, nickname: '바보', lang: 'ko' });
+    await until('host listed', () => [...host.state.players.values()].some((p) => p.host));
+    expect([...host.state.players.values()].find((p) => p.host)!.nickname).toBe('Host');
+    const refused = await h.join(created.roomId, { secret: seatSecret(), nickname: '병1신', code: created.code }).catch((e: unknown) => e as Error);
+    expect(refused).toBeInstanceOf(Error);
+    expect((refused as Error).message).toBe('bad-nickname: blocked');
+    const student = await h.student(created, 'Minji');
+    const errors: { code: string }[] = [];
+    host.onMessage('error', (m: { code: string }) => errors.push(m));
+    host.send('host:rename', { player: welcomeOf(student).seat, nickname: '미친놈' });
+    await until('rename refused', () => errors.some((e) => e.code === 'bad-nickname'));
+    expect(host.state.players.get(welcomeOf(student).seat)!.nickname).toBe('Minji');
+  });
+});

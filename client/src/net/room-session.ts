@@ -29,6 +29,8 @@ export interface Refusal {
   reason: string;
   /** Increases with every refusal, so a view can tell a new one from the last. */
   serial: number;
+  /** True for the edge's 'error' (its reason is English detail: views show edgeRefusalText); false for the kernel's sentence. */
+  edge: boolean;
 }
 
 /** One event kept for the feed, with the tick it was reported at. */
@@ -83,8 +85,8 @@ export class RoomSession {
       if (this.feed.length > FEED_MAX) this.feed.splice(0, this.feed.length - FEED_MAX);
       this.emit('events');
     });
-    room.on('rejected', (r) => this.refuse(r.type, r.code, r.reason));
-    room.on('error', (r) => this.refuse(r.type, r.code, r.message));
+    room.on('rejected', (r) => this.refuse(r.type, r.code, r.reason, false));
+    room.on('error', (r) => this.refuse(r.type, r.code, r.message, true));
     room.on('summary', (s: RoundSummary) => { this.summary = s; this.emit('summary'); });
     room.onStateChange(() => { this.version++; this.emit('state'); });
     room.onLeave((code) => {
@@ -94,8 +96,8 @@ export class RoomSession {
     });
   }
 
-  private refuse(type: string, code: string, reason: string): void {
-    this.refusal = { type, code, reason, serial: ++this.serial };
+  private refuse(type: string, code: string, reason: string, edge: boolean): void {
+    this.refusal = { type, code, reason, serial: ++this.serial, edge };
     this.emit('refusal');
   }
 

@@ -1,5 +1,6 @@
 // The game: the whole shared machine drawn from the synced state, and the player's own controls.
 // Views draw what the state says; every move goes to the server, and the kernel's refusal comes back.
+import { edgeRefusalText } from '../views/refusal-text.ts';
 import Phaser from 'phaser';
 import { getLanguage, t } from '../i18n/index.ts';
 import { currentSession, type RoomSession } from '../net/room-session.ts';
@@ -133,7 +134,10 @@ export class Machine extends UiScene {
         if (e.type === 'forked') this.tree.flash(e.child, 'fork');
         if (e.type === 'exec') this.tree.flash(e.pid, 'exec');
       }
-      if (change === 'refusal' && session.refusal) this.showRefusal(session.refusal.reason, session.refusal.type);
+      if (change === 'refusal' && session.refusal) {
+        const r = session.refusal;
+        this.showRefusal(r.edge ? edgeRefusalText(r.code, r.reason) : r.reason, r.type);
+      }
       this.dirty = true;
     });
   }
