@@ -144,6 +144,8 @@ export const en = {
   'machine.device.serving': 'serving {label} ({left} ticks left)',
   'machine.device.queue': 'queue: {list}',
   'machine.channels': 'IPC channels',
+  'machine.flash.out_of_order': 'out of order!',
+  'machine.flash.dropped': 'message lost!',
   'machine.tcp': 'socket (TCP)',
   'machine.udp': 'socket (UDP)',
   'machine.in_flight': 'in flight: {list}',

@@ -146,6 +146,8 @@ export const ko: Record<MessageKey, string> = {
   'machine.device.serving': '{label} 처리 중 ({left}틱 남음)',
   'machine.device.queue': '큐: {list}',
   'machine.channels': 'IPC 채널',
+  'machine.flash.out_of_order': '순서 뒤바뀜!',
+  'machine.flash.dropped': '메시지 유실!',
   'machine.tcp': '소켓 (TCP)',
   'machine.udp': '소켓 (UDP)',
   'machine.in_flight': '전달 중: {list}',

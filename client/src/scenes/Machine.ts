@@ -133,6 +133,8 @@ export class Machine extends UiScene {
       if (change === 'events') for (const e of session.latest) {
         if (e.type === 'forked') this.tree.flash(e.child, 'fork');
         if (e.type === 'exec') this.tree.flash(e.pid, 'exec');
+        if (e.type === 'out-of-order') this.channels.flash(e.channel, t('machine.flash.out_of_order'));
+        if (e.type === 'message-dropped') this.channels.flash(e.channel, t('machine.flash.dropped'));
       }
       if (change === 'refusal' && session.refusal) {
         const r = session.refusal;
@@ -274,6 +276,12 @@ export class Machine extends UiScene {
 
   /** Scrolls the world (phones) by dy CSS pixels, kept between the top and the bottom of the machine.
    * Camera bounds are not used: they assume zoom about the centre, and this camera zooms about its corner. */
+  /** Scrolls the event feed when the point is over it (by about a row per wheel notch); false when it is not, or cannot move. */
+  wheelList(x: number, y: number, dy: number): boolean {
+    if (!this.feed.contains(x, y) || dy === 0) return false;
+    return this.feed.scrollBy(dy > 0 ? Math.max(1, Math.round(dy / 60)) : Math.min(-1, Math.round(dy / 60)));
+  }
+
   scrollBy(dy: number): void {
     const max = Math.max(0, this.lay.worldHeight - this.lay.height);
     const cam = this.cameras.main;

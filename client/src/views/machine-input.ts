@@ -142,6 +142,9 @@ export const wireMachineInput = {
       last = p.y;
     });
     scene.input.on('pointerup', () => { last = null; });
-    scene.input.on('wheel', (_p: unknown, _o: unknown, _dx: number, dy: number) => { scene.scrollBy(dy); });
+    // the wheel over a list that holds more than it shows (the event feed) scrolls that list, elsewhere the page
+    scene.input.on('wheel', (p: Phaser.Input.Pointer, _o: unknown, _dx: number, dy: number) => {
+      if (!scene.wheelList(p.worldX, p.worldY, dy)) scene.scrollBy(dy);
+    });
   },
 };
