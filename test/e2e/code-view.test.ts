@@ -56,20 +56,29 @@ describe('code panel', () => {
       expect(await page.evaluate(() => localStorage.getItem('kernel-crew.code-language'))).toBe('c');
       await screenshot('code-view-laptop-en');
 
-      // run: dispatch the first Ready thread whenever the core is idle, and watch the marked line of the shown thread move
+      // run: dispatch the first Ready thread whenever the core is idle; the page records every line the mark moves to
+      // (a MutationObserver, so a busy test machine cannot miss a step between two polls)
       await page.locator('.code-lang[data-lang="python"]').click();
+      await page.evaluate(() => {
+        const w = window as unknown as { __pcSeen: { line: number; text: string }[] };
+        w.__pcSeen = [];
+        const pre = document.querySelector('[data-testid="code-lines"]')!;
+        new MutationObserver(() => {
+          const el = pre.querySelector<HTMLElement>('.code-line.pc');
+          if (el && Number(el.dataset.line) !== w.__pcSeen.at(-1)?.line) w.__pcSeen.push({ line: Number(el.dataset.line), text: el.textContent ?? '' });
+        }).observe(pre, { childList: true, subtree: true });
+      });
+      const recorded = () => page.evaluate(() => (window as unknown as { __pcSeen: { line: number; text: string }[] }).__pcSeen);
       await page.locator('.level-hud [data-action="pause"]').click();
-      const seen: { line: number; text: string }[] = [];
-      const deadline = Date.now() + 60_000;
-      while (seen.length < 3 && !(await scenes(page)).includes('LevelResult')) {
+      let seen: { line: number; text: string }[] = [];
+      const deadline = Date.now() + 90_000;
+      while ((seen = await recorded()).length < 3 && !(await scenes(page)).includes('LevelResult')) {
         if (Date.now() > deadline) throw new Error(`the PC line did not move: ${JSON.stringify(seen)}`);
         const m = await page.evaluate(() => window.__kc?.machine() ?? null);
         if (m && m.phase === 'running' && m.cores[0]?.running === null && m.ready.length > 0) {
           await page.keyboard.press('1');
           await page.keyboard.press('Enter');
         }
-        const at = await pcLine(page);
-        if (at && at.line !== seen.at(-1)?.line) seen.push(at);
         await page.waitForTimeout(30);
       }
       expect(seen.length).toBeGreaterThanOrEqual(3);
@@ -78,7 +87,7 @@ describe('code panel', () => {
       for (const s of seen) expect(s.text).toMatch(/reg = balance|reg = reg \+ 1|balance = reg|return/);
       expect(await page.getByTestId('code-status').textContent()).toMatch(/register -?\d+/);
     });
-  }, 150_000);
+  }, 180_000);
 
   it('fits a phone and collapses', async () => {
     await withPage(tb.browser, { viewport: 'phone', locale: 'ko-KR' }, async ({ page, screenshot }) => {
