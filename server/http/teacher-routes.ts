@@ -6,6 +6,7 @@ import { matchMaker } from '@colyseus/core';
 import { z } from 'zod';
 import { limitSchema } from '../../shared/kernel/limits.ts';
 import { joinPath, projectorPath } from '../../shared/protocol/links.ts';
+import { joinOriginFor } from './lan-address.ts';
 import { roleMixSchema } from '../game/room-tuning.ts';
 import { ROOM_NAMES, freshHostKey, freshJoinCode, viewerKeyFor, type ClassRoomCreateOptions } from '../rooms/directory.ts';
 import { resolveScenario, scenarioIds } from '../scenarios/catalog.ts';
@@ -40,6 +41,10 @@ export interface TeacherRoomResponse {
   hostKey: string;
   /** Path students open (the QR code encodes origin + joinPath). */
   joinPath: string;
+  /** The origin students' devices can reach when the dashboard was opened from loopback (null: the dashboard's own). */
+  joinOrigin: string | null;
+  /** True when the dashboard was opened at a loopback address (127.0.0.1, localhost): it warns. */
+  loopback: boolean;
   /** Path of the projector view: a read-only viewer key, never the host key (it is shown on the classroom screen). */
   projectorPath: string;
 }
@@ -103,7 +108,7 @@ export async function createTeacherRoom(req: IncomingMessage, res: ServerRespons
   }
   const answer: TeacherRoomResponse = {
     sessionId, roomId: room.roomId, code, hostKey,
-    joinPath: joinPath(code), projectorPath: projectorPath(room.roomId, viewerKeyFor(hostKey)),
+    joinPath: joinPath(code), projectorPath: projectorPath(room.roomId, viewerKeyFor(hostKey)), ...joinOriginFor(req),
   };
   sendJson(res, 201, answer);
 }
@@ -124,7 +129,7 @@ export async function getSession(req: IncomingMessage, res: ServerResponse, ctx:
   if (!session) return notFound(res, 'session');
   const rounds = await ctx.db.rounds.listForSession(id, teacher.id);
   const room = await ctx.reports.liveRoom(id, teacher.id);
-  const live = room ? { roomId: room.roomId, code: room.code, hostKey: room.hostKey, joinPath: joinPath(room.code), projectorPath: projectorPath(room.roomId, viewerKeyFor(room.hostKey)) } : null;
+  const live = room ? { roomId: room.roomId, code: room.code, hostKey: room.hostKey, joinPath: joinPath(room.code), projectorPath: projectorPath(room.roomId, viewerKeyFor(room.hostKey)), ...joinOriginFor(req) } : null;
   sendJson(res, 200, { session: { ...session, settings: withoutHostKey(session.settings) }, rounds, live });
 }
 

@@ -20,7 +20,7 @@ export interface SessionRow {
 export interface RoundRow { id: string; roundNumber: number; scenarioId: string; startedAt: number; endedAt: number; playerCount: number }
 
 /** How to host a session's room while it is open. */
-export interface LiveRoom { roomId: string; code: string; hostKey: string; joinPath: string; projectorPath: string }
+export interface LiveRoom { roomId: string; code: string; hostKey: string; joinPath: string; projectorPath: string; joinOrigin?: string | null; loopback?: boolean }
 
 /** The settings a room is created with. */
 export interface RoomSettings {

@@ -110,6 +110,14 @@ export class RoomSession {
     return this.room.state;
   }
 
+  /**
+   * The summary of the round on show, or null while it is still coming: the last round's summary stays
+   * in `summary` when the next round ends, and must not be shown as this one's (the report race).
+   */
+  currentSummary(): RoundSummary | null {
+    return this.summary && this.summary.round === this.state?.round ? this.summary : null;
+  }
+
   /** My nickname as the room has it now (the host may have renamed me), or the one I joined with. */
   myNickname(): string {
     const seat = this.seat();

@@ -6,11 +6,11 @@ import { showLeftNotice } from '../ui/left-notice.ts';
 /** The scenes a joined room moves between; any other scene (Menu, Join…) is left alone. */
 const ROUND_SCENES = new Set(['Lobby', 'Machine', 'Report']);
 
-/** Which scene a session's phase calls for: the lobby, the machine while a round runs, the report once it ends. */
+/** Which scene a session's phase calls for: the lobby, the machine while a round runs, the report once this round's summary is in. */
 export function sceneFor(session: RoomSession): string | null {
   const phase = session.state?.phase;
   if (phase === 'running' || phase === 'paused') return 'Machine';
-  if (phase === 'ended') return session.summary ? 'Report' : 'Machine';
+  if (phase === 'ended') return session.currentSummary() ? 'Report' : 'Machine';
   if (phase === 'lobby') return session.projector ? 'Machine' : 'Lobby';
   return null;
 }

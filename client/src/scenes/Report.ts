@@ -45,7 +45,10 @@ export class Report extends UiScene {
 
   protected build(): void {
     this.session = currentSession();
-    this.summary = this.session?.summary ?? null;
+    this.summary = this.session?.currentSummary() ?? null;
+    // a summary that arrives while the report shows (a late one, or the next round's) redraws it
+    const off = this.session?.on((change) => { if (change === 'summary' && this.session?.currentSummary() !== this.summary) this.scene.restart(); });
+    if (off) this.events.once('shutdown', off);
     this.header = new Header((o) => this.addText(o));
     this.gantt = new GanttView({ scene: this, text: (o) => this.addText(o) });
     this.body = h('div', { class: 'report-body' });
