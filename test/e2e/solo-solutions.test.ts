@@ -196,3 +196,43 @@ describe('every level\'s 3-star proof, played through the screen', () => {
     });
   }, 300_000);
 });
+
+describe('the solo controls by key', () => {
+  it('with the clock paused: Enter dispatches, R replaces, S steps one tick, U undoes it, Space runs and pauses, Retry starts paused', async () => {
+    // Level 2's jobs are CPU work only: a dispatched one stays on its core while paused.
+    const level = LEVELS.find((l) => l.id === 'first-dispatch')!;
+    await withPage(tb.browser, { viewport: 'laptop', locale: 'en-US' }, async ({ page }) => {
+      await openLevel(page, level);
+      const m0 = (await machine(page))!;
+      expect(m0.ready.length).toBeGreaterThan(1);
+      const [first, second] = m0.ready;
+      // the legend says Enter dispatches: nothing has the focus that Enter would press instead
+      expect(await page.getByTestId('action-bar').textContent()).toContain('Enter');
+      await page.keyboard.press('1');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((label) => window.__kc?.machine()?.cores[0]?.running === label, first!.label, { timeout: 15_000 });
+      expect((await machine(page))!).toMatchObject({ tick: 0, phase: 'paused' });
+      // R: the second card replaces the first on the core; the first goes to the tail of Ready
+      const selectSecond = String((await machine(page))!.ready.findIndex((r) => r.tid === second!.tid) + 1);
+      await page.keyboard.press(selectSecond);
+      await page.keyboard.press('r');
+      await page.waitForFunction((label) => window.__kc?.machine()?.cores[0]?.running === label, second!.label, { timeout: 15_000 });
+      expect((await machine(page))!.ready.at(-1)?.tid).toBe(first!.tid);
+      // S: exactly one tick; U: back before this tick's moves
+      await page.keyboard.press('s');
+      await page.waitForFunction(() => window.__kc?.machine()?.tick === 1, undefined, { timeout: 15_000 });
+      await page.keyboard.press('u');
+      await page.waitForFunction(() => window.__kc?.machine()?.tick === 0 && window.__kc.machine()?.cores[0]?.running === null, undefined, { timeout: 15_000 });
+      expect((await machine(page))!.phase).toBe('paused');
+      // Space runs the clock and pauses it again
+      await page.keyboard.press(' ');
+      await page.waitForFunction(() => window.__kc?.machine()?.phase === 'running', undefined, { timeout: 15_000 });
+      await page.keyboard.press(' ');
+      await page.waitForFunction(() => window.__kc?.machine()?.phase === 'paused', undefined, { timeout: 15_000 });
+      // Retry: tick 0 again, paused, waiting for the player
+      await page.locator('.level-hud [data-action="retry"]').click();
+      await page.waitForFunction(() => { const m = window.__kc?.machine(); return m?.tick === 0 && m.phase === 'paused' && m.cores[0]?.running === null; }, undefined, { timeout: 15_000 });
+      expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('BUTTON');
+    });
+  }, 180_000);
+});
