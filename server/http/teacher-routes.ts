@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { limitSchema } from '../../shared/kernel/limits.ts';
 import { joinPath, projectorPath } from '../../shared/protocol/links.ts';
 import { roleMixSchema } from '../game/room-tuning.ts';
+import { LEADERBOARD_MODES } from '../../shared/protocol/server-messages.ts';
 import { ROOM_NAMES, freshHostKey, freshJoinCode, viewerKeyFor, type ClassRoomCreateOptions } from '../rooms/directory.ts';
 import { resolveScenario, scenarioIds } from '../scenarios/catalog.ts';
 import { scenarioCapProblem } from '../scenarios/caps.ts';
@@ -24,7 +25,7 @@ export const teacherRoomSchema = z.strictObject({
   ticksPerSecond: limitSchema('speed').optional(),
   roles: roleMixSchema.optional(),
   lateJoin: z.boolean().optional(),
-  leaderboard: z.boolean().optional(),
+  leaderboard: z.union([z.boolean(), z.enum(LEADERBOARD_MODES)]).optional(),
   maxPlayers: z.number().int().min(1).max(200).optional(),
   seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
 });
