@@ -4,6 +4,7 @@ import { isFinished, machineMetrics, processMetrics, startKernel } from '../../s
 import type { InPlaceResult, KernelAction, KernelEvent, KernelState, Scenario, TimedAction } from '../../shared/kernel/index.ts';
 import type { RoleSlot } from '../../shared/roles/types.ts';
 import { newScoreBook, scoredAct, scoredTick, type ScoreBook, type ScoreChange } from '../../shared/roles/score.ts';
+import { STORY_EVENTS } from '../../shared/roles/class-story.ts';
 import type { BaselineResult, PlayerResult, RoundEnd, RoundSummary } from '../../shared/protocol/summary.ts';
 import type { BaselineJob } from './baseline-pool.ts';
 import { hostEventsOf } from './baselines.ts';
@@ -22,6 +23,9 @@ export interface MatchOptions {
   ticksPerSecond: number;
   tickLimit: number;
 }
+
+/** Most events a round keeps for its debrief (the moments group them, so this bounds memory, not the story). */
+export const STORY_MAX = 5000;
 
 /** What one call to `step` did. */
 export interface StepResult {
@@ -44,6 +48,8 @@ export class Match {
   book: ScoreBook;
   /** Score changes of every job not yet handed to the seats. */
   scoreChanges: ScoreChange[] = [];
+  /** The round's events its debrief tells (races, deadlocks, crashes, teacher events, warnings; at most STORY_MAX). */
+  story: KernelEvent[] = [];
   /** The round's Gantt chart and notable events, for its summary. */
   timeline = new RoundTimeline();
   readonly clock: TickClock;
@@ -65,6 +71,7 @@ export class Match {
     const { result, changes } = scoredAct(this.book, this.state, this.slots, action);
     if (result.ok) {
       this.scoreChanges.push(...changes);
+      this.keepStory(result.events);
       this.log.push({ tick: this.state.tick, action });
       this.pending.push(...result.events);
       this.timeline.note(result.events, this.state);
@@ -87,12 +94,17 @@ export class Match {
       const { events, changes } = scoredTick(this.book, this.state, this.slots);
       this.pending.push(...events);
       this.scoreChanges.push(...changes);
+      this.keepStory(events);
       this.timeline.note(events, this.state);
       if (isFinished(this.state)) ended = 'finished';
       else if (this.state.tick >= this.options.tickLimit) ended = 'time-limit';
     }
     if (ended !== null) this.phase = 'ended';
     return { ticks, events: this.pending.slice(before), ended };
+  }
+
+  private keepStory(events: readonly KernelEvent[]): void {
+    for (const e of events) if (STORY_EVENTS.has(e.type) && this.story.length < STORY_MAX) this.story.push(e);
   }
 
   /** Takes the score changes gathered since the last call, for the seats that hold their jobs. */
@@ -145,6 +157,7 @@ export class Match {
     this.log = [];
     this.pending = [];
     this.scoreChanges = [];
+    this.story = [];
     this.timeline = new RoundTimeline();
     this.state = this.freshKernel();
     this.book = newScoreBook(this.state);

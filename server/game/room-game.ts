@@ -18,7 +18,9 @@ import { leaderboardMode, type LeaderboardMode, type LeaderboardSetting, type Se
 import { parseClientMessage, type HostCommand, type Sender } from '../../shared/protocol/messages.ts';
 import { checkNickname } from '../../shared/protocol/nickname.ts';
 import { nicknameSkeleton } from './nickname-skeleton.ts';
-import type { RoundEnd, RoundSummary } from '../../shared/protocol/summary.ts';
+import { DEBRIEF_MOMENTS, type Debrief, type PlayerResult, type RoundEnd, type RoundSummary } from '../../shared/protocol/summary.ts';
+import { classMoments, keyMoments } from '../../shared/roles/class-story.ts';
+import { scenarioEntry } from '../scenarios/catalog.ts';
 import { Match, type MatchOptions } from './match.ts';
 import { ActivityTracker } from './player-activity.ts';
 import { rebalance, reassign, roleOf, seatNewcomer } from './roster.ts';
@@ -253,13 +255,7 @@ export class RoomGame {
     for (const s of this.seats.all()) {
       if (s.status === 'present' && s.slot !== SPECTATOR && !s.viewer && (!s.isHost || this.mode.hostPlays)) holders.set(s.slot, s);
     }
-    const label = kernelLabels(this.match.state);
-    const nameOf = (tid: number): string => {
-      for (const slot of this.match.slots) {
-        if (slot.role === 'thread' && slotThreadId(this.match.state, slot) === tid) return holders.get(slot.key)?.nickname ?? label(tid);
-      }
-      return label(tid);
-    };
+    const nameOf = this.namer();
     for (const c of changes) {
       const seat = holders.get(c.slot);
       if (!seat) continue;
@@ -270,6 +266,26 @@ export class RoomGame {
         total: seat.roundScore, rank: this.board === 'all' ? this.rankOf(seat) : null,
       });
     }
+  }
+
+  /** Names a thread by the student steering it (present or away), else by its kernel label. */
+  private namer(): (tid: number) => string {
+    const label = kernelLabels(this.match.state);
+    const byTid = new Map<number, string>();
+    for (const seat of this.seats.players()) {
+      const slot = findSlot(this.match.slots, seat.slot);
+      const tid = slot ? slotThreadId(this.match.state, slot) : null;
+      if (tid !== null) byTid.set(tid, seat.nickname);
+    }
+    return (tid) => byTid.get(tid) ?? label(tid);
+  }
+
+  /** The round's debrief: key moments with who and when, the scenario's question, the podium. */
+  private debrief(players: readonly PlayerResult[]): Debrief {
+    const moments = keyMoments(classMoments(this.match.story, this.namer())).slice(0, DEBRIEF_MOMENTS);
+    const ranked = players.filter((p) => p.slot !== SPECTATOR).sort((a, b) => b.score - a.score || a.nickname.localeCompare(b.nickname));
+    const podium = ranked.slice(0, 3).map((p) => ({ place: 1 + ranked.filter((q) => q.score > p.score).length, nickname: p.nickname, role: p.role, score: p.score }));
+    return { moments, question: scenarioEntry(this.match.options.scenarioName)?.question ?? null, podium };
   }
 
   /** A student's place among the room's students this round (ties share a place). */
@@ -419,7 +435,7 @@ export class RoomGame {
     // come back from a worker, then the summary goes out and the report is stored.
     const round = this.match.round;
     const job = this.match.baselineJob();
-    const partial = this.match.summary(this.options.code, endedBy, players, new Date(), []);
+    const partial = { ...this.match.summary(this.options.code, endedBy, players, new Date(), []), debrief: this.debrief(players) };
     const record = {
       roomId: this.options.roomId, startedAt: this.roundStartedAt, endedAt: Date.now(),
       playerIds: Object.fromEntries(seats.map((s) => [s.id, playerRef(s.playerId)])), log: this.match.log,

@@ -23,6 +23,11 @@ export interface Moment {
   text: Record<Lang, string>;
 }
 
+/** The event types a story reads (a room or view keeps only these of a round's events). */
+export const STORY_EVENTS: ReadonlySet<KernelEvent['type']> = new Set<KernelEvent['type']>([
+  'lost-update', 'stored', 'deadlock', 'fault', 'killed', 'core-added', 'quantum-changed', 'starvation', 'out-of-order', 'leak', 'interrupt-unhandled', 'message-dropped',
+]);
+
 /** Which kinds are banners (shown large), in the order a debrief lists them. */
 export const BANNER_KINDS: readonly MomentKind[] = ['race', 'deadlock', 'crash', 'teacher'];
 

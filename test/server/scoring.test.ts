@@ -3,6 +3,8 @@
 // the teacher's leaderboard setting decides whether ranks are shown.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScoreMessage, Welcome } from '../../shared/protocol/server-messages.ts';
+import type { RoundSummary } from '../../shared/protocol/summary.ts';
+import { CLASS_SCENARIOS } from '../../server/scenarios/class-scenarios.ts';
 import { boot, collect, until, welcomeOf, type Harness, type Player } from './harness.ts';
 import { ROLES_SCENARIO } from './fixtures.ts';
 
@@ -53,6 +55,26 @@ describe('score messages', () => {
     const last = causer.scores.at(-1)!;
     await until('the synced score agrees', () => host.state.players.get(welcomeOf(causer.p).seat)?.score === last.total);
     expect(lost.rank).toEqual({ place: expect.any(Number), of: 2 });
+
+    // The debrief: the race first, naming both students, and the podium of the two.
+    const summaries = collect<RoundSummary>(host, 'summary');
+    host.send('host:end-round');
+    await until('the summary', () => summaries.length === 1, 10_000);
+    const d = summaries[0]!.debrief!;
+    expect(d.moments[0]).toMatchObject({ kind: 'race', count: 1 });
+    expect(d.moments[0]!.who.sort()).toEqual(['Alex', '서연'].sort());
+    expect(d.moments[0]!.text.en).toMatch(/^count: an update was lost \(now 1\) — (Alex overwrote 서연's|서연 overwrote Alex's)$/);
+    expect(d.podium.map((p) => p.nickname)).toEqual([victimName === '서연' ? '서연' : 'Alex', victimName === '서연' ? 'Alex' : '서연']);
+    expect(d.question).toBeNull(); // a custom scenario has no discussion question
+  });
+
+  it('a catalog scenario\'s debrief asks its discussion question', async () => {
+    const created = await h.createRoom({ scenario: 'class-deadlock', ticksPerSecond: 20, seed: 2 });
+    const host = await h.host(created);
+    const summaries = collect<RoundSummary>(host, 'summary');
+    host.send('host:start');
+    await until('the bots finish the round', () => summaries.length === 1, 20_000);
+    expect(summaries[0]!.debrief!.question).toEqual(CLASS_SCENARIOS.find((c) => c.id === 'class-deadlock')!.question);
   });
 
   for (const board of ['off', 'crew', 'all'] as const) {

@@ -6,7 +6,7 @@ import { getLanguage, t } from '../i18n/index.ts';
 import { joinUrl } from '../net/join-code.ts';
 import { h } from '../ui/dom.ts';
 import type { KernelEvent } from '../../../shared/kernel/types.ts';
-import { BANNER_KINDS, classMoments, keyMoments, momentLine, type Moment } from '../../../shared/roles/class-story.ts';
+import { BANNER_KINDS, STORY_EVENTS, classMoments, keyMoments, momentLine, type Moment } from '../../../shared/roles/class-story.ts';
 
 /** What the class view shows of the crew, read from the model and the synced players. */
 export interface CrewView {
@@ -18,8 +18,6 @@ export interface CrewView {
   roles: Array<{ job: string; who: string }>;
 }
 
-/** Events the story reads (the rest of the round's feed is not kept). */
-const STORY_EVENTS = new Set<KernelEvent['type']>(['lost-update', 'stored', 'deadlock', 'fault', 'killed', 'core-added', 'quantum-changed', 'starvation', 'out-of-order', 'leak', 'interrupt-unhandled', 'message-dropped']);
 /** How long a banner stays up. */
 export const BANNER_MS = 8000;
 const MAX_STORY = 4000;
