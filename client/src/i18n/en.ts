@@ -318,7 +318,7 @@ export const en = {
   'card.thread.why': 'Threads share their process\'s data. load–add–store is not atomic: without a lock, another thread\'s update can be overwritten (a lost update, a race).',
   'card.thread.keys': 'Tap an instruction in the action bar, or press its number (1–9).',
   'card.thread.good': 'The shared count comes out right (two increments: count must reach 2) and your thread finishes.',
-  'card.thread.score': '+{clean} for finishing without breaking shared data ({broken} if you did); {lost} when your store overwrites a classmate\'s update; {deadlock} in a deadlock, {fault} for a fault.',
+  'card.thread.score': '+{clean} for finishing without breaking shared data (+{broken} if you did); {lost} when your store overwrites a classmate\'s update; {deadlock} in a deadlock, {fault} for a fault.',
   'card.ipc.what': 'You carry the messages of {channel}: when a message has travelled its channel, deliver it.',
   'card.ipc.why': 'Each channel keeps its own rules: pipes and message queues deliver in order, within their capacity; a receiver waits Blocked until its message arrives.',
   'card.ipc.keys': 'Tap a message in the action bar, or press its number (1–9).',
