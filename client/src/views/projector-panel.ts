@@ -38,6 +38,7 @@ export class ProjectorPanel {
   private story: KernelEvent[] = [];
   private shown = new Map<string, number>();
   private bannerTimer: ReturnType<typeof setTimeout> | undefined;
+  private drawn = '';
   /** The moments on show, for tests and the debug hook. */
   current: Moment[] = [];
 
@@ -58,7 +59,7 @@ export class ProjectorPanel {
 
   /** Adds a batch of events to the round's story (a replay or a new round starts it again). */
   add(events: readonly KernelEvent[], replay: boolean): void {
-    if (replay) { this.story = []; this.shown.clear(); }
+    if (replay) { this.story = []; this.shown.clear(); this.drawn = ''; }
     for (const e of events) if (STORY_EVENTS.has(e.type)) this.story.push(e);
     if (this.story.length > MAX_STORY) this.story.splice(0, this.story.length - MAX_STORY);
   }
@@ -67,6 +68,7 @@ export class ProjectorPanel {
   reset(): void {
     this.story = [];
     this.shown.clear();
+    this.drawn = '';
     this.banner.hidden = true;
   }
 
@@ -105,6 +107,10 @@ export class ProjectorPanel {
     const lang = getLanguage();
     const moments = keyMoments(classMoments(this.story, name));
     this.current = moments;
+    // Redrawn only when a moment (or the language) changed, not on every patch.
+    const drawn = `${lang}|${moments.map((m) => `${m.key}:${m.count}:${m.text.en}`).join('|')}`;
+    if (drawn === this.drawn) return;
+    this.drawn = drawn;
     this.moments.replaceChildren(...moments.slice(0, 8).map((m) => h('li', { 'data-kind': m.kind }, `${m.lastTick}: ${momentLine(m, lang)}`)));
     // The newest banner-worthy moment (or a repeat of one) goes up large.
     for (const m of moments) {
