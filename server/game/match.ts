@@ -1,8 +1,10 @@
 // One class's machine over its rounds: the kernel state, the round's phase, the clock and the log.
 // Knows nothing of Colyseus, so rooms stay thin and this is tested directly.
-import { applyActionInPlace, isFinished, machineMetrics, processMetrics, startKernel, tickInPlace } from '../../shared/kernel/index.ts';
+import { isFinished, machineMetrics, processMetrics, startKernel } from '../../shared/kernel/index.ts';
 import type { InPlaceResult, KernelAction, KernelEvent, KernelState, Scenario, TimedAction } from '../../shared/kernel/index.ts';
 import type { RoleSlot } from '../../shared/roles/types.ts';
+import { newScoreBook, scoredAct, scoredTick, type ScoreBook, type ScoreChange } from '../../shared/roles/score.ts';
+import { STORY_EVENTS } from '../../shared/roles/class-story.ts';
 import type { BaselineResult, PlayerResult, RoundEnd, RoundSummary } from '../../shared/protocol/summary.ts';
 import type { BaselineJob } from './baseline-pool.ts';
 import { hostEventsOf } from './baselines.ts';
@@ -22,6 +24,9 @@ export interface MatchOptions {
   tickLimit: number;
 }
 
+/** Most events a round keeps for its debrief (the moments group them, so this bounds memory, not the story). */
+export const STORY_MAX = 5000;
+
 /** What one call to `step` did. */
 export interface StepResult {
   ticks: number;
@@ -39,6 +44,12 @@ export class Match {
   log: TimedAction[] = [];
   /** Events not yet sent to clients. */
   pending: KernelEvent[] = [];
+  /** What the scorer remembers of this round's machine (shared/roles/score.ts). */
+  book: ScoreBook;
+  /** Score changes of every job not yet handed to the seats. */
+  scoreChanges: ScoreChange[] = [];
+  /** The round's events its debrief tells (races, deadlocks, crashes, teacher events, warnings; at most STORY_MAX). */
+  story: KernelEvent[] = [];
   /** The round's Gantt chart and notable events, for its summary. */
   timeline = new RoundTimeline();
   readonly clock: TickClock;
@@ -46,6 +57,7 @@ export class Match {
   constructor(readonly options: MatchOptions) {
     this.clock = new TickClock(options.ticksPerSecond);
     this.state = this.freshKernel();
+    this.book = newScoreBook(this.state);
   }
 
   private freshKernel(): KernelState {
@@ -56,8 +68,10 @@ export class Match {
 
   /** Applies a human's or the host's action now; the kernel's refusal comes back untouched. */
   act(action: KernelAction): InPlaceResult {
-    const result = applyActionInPlace(this.state, action);
+    const { result, changes } = scoredAct(this.book, this.state, this.slots, action);
     if (result.ok) {
+      this.scoreChanges.push(...changes);
+      this.keepStory(result.events);
       this.log.push({ tick: this.state.tick, action });
       this.pending.push(...result.events);
       this.timeline.note(result.events, this.state);
@@ -96,12 +110,25 @@ export class Match {
     // The clock stops with the last process (one that ends on being dispatched ends at this tick).
     if (isFinished(this.state)) return 'finished';
     this.timeline.sample(this.state);
-    const events = tickInPlace(this.state);
+    const { events, changes } = scoredTick(this.book, this.state, this.slots);
     this.pending.push(...events);
+    this.scoreChanges.push(...changes);
+    this.keepStory(events);
     this.timeline.note(events, this.state);
     if (isFinished(this.state)) return 'finished';
     if (this.state.tick >= this.options.tickLimit) return 'time-limit';
     return null;
+  }
+
+  private keepStory(events: readonly KernelEvent[]): void {
+    for (const e of events) if (STORY_EVENTS.has(e.type) && this.story.length < STORY_MAX) this.story.push(e);
+  }
+
+  /** Takes the score changes gathered since the last call, for the seats that hold their jobs. */
+  drainScores(): ScoreChange[] {
+    const out = this.scoreChanges;
+    this.scoreChanges = [];
+    return out;
   }
 
   /** Takes the events gathered since the last call, for broadcasting. */
@@ -146,8 +173,11 @@ export class Match {
     this.round++;
     this.log = [];
     this.pending = [];
+    this.scoreChanges = [];
+    this.story = [];
     this.timeline = new RoundTimeline();
     this.state = this.freshKernel();
+    this.book = newScoreBook(this.state);
     this.clock.reset();
     this.phase = 'lobby';
   }

@@ -4,7 +4,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import { describeRejection, liveEventActions, type KernelEvent } from '../../shared/kernel/index.ts';
 import { findSlot, roleSlots } from '../../shared/roles/assign.ts';
-import { scoreAction } from '../../shared/roles/score.ts';
+import type { ScoreChange } from '../../shared/roles/score.ts';
+import { describeScore } from '../../shared/roles/score-texts.ts';
+import { kernelLabels } from '../../shared/kernel/presentation.ts';
 import { slotThreadId } from '../../shared/roles/slot-thread.ts';
 import { SPECTATOR, type Role } from '../../shared/roles/types.ts';
 import { CLOSE_CODES, type EdgeErrorCode, type JoinError } from '../../shared/protocol/errors.ts';
@@ -12,10 +14,12 @@ import { joinOptionsSchema } from '../../shared/protocol/join.ts';
 import { normalizeJoinCode } from '../../shared/protocol/join-code.ts';
 import { scores } from '../../shared/protocol/actions.ts';
 import { MODES, type Mode, type ModeName } from './modes.ts';
-import type { ServerMessageType, ServerMessages } from '../../shared/protocol/server-messages.ts';
+import { leaderboardMode, type LeaderboardMode, type LeaderboardSetting, type ServerMessageType, type ServerMessages } from '../../shared/protocol/server-messages.ts';
 import { parseClientMessage, type HostCommand, type Sender } from '../../shared/protocol/messages.ts';
 import { checkRoomNickname } from './nickname-filter.ts';
-import type { RoundEnd, RoundSummary } from '../../shared/protocol/summary.ts';
+import { DEBRIEF_MOMENTS, type Debrief, type PlayerResult, type RoundEnd, type RoundSummary } from '../../shared/protocol/summary.ts';
+import { classMoments, keyMoments } from '../../shared/roles/class-story.ts';
+import { scenarioEntry } from '../scenarios/catalog.ts';
 import { Match, type MatchOptions } from './match.ts';
 import { ActivityTracker } from './player-activity.ts';
 import { rebalance, reassign, roleOf, seatNewcomer } from './roster.ts';
@@ -46,8 +50,8 @@ export interface RoomGameOptions {
   match: MatchOptions;
   /** Builds the match instead of a plain one (a solo level's LevelMatch); its slots, if any, are kept. */
   createMatch?: (options: MatchOptions) => Match;
-  /** Whether students see the class ranking (told in `welcome`); default true. */
-  leaderboard?: boolean;
+  /** What students see of the ranking (told in `welcome`); true or missing = 'all', false = 'off'. */
+  leaderboard?: LeaderboardSetting;
   /** The dashboard class session whose report gets this room's rounds. */
   session?: { id: string; teacherId: string };
   reports: RoundReportSink;
@@ -94,6 +98,11 @@ export class RoomGame {
     this.match = options.createMatch?.(options.match) ?? new Match(options.match);
     this.strikes = new Strikes(options.abuseLimit);
     if (this.match.slots.length === 0) this.match.slots = roleSlots(options.match.scenario, this.mode.slotHumans);
+  }
+
+  /** What the teacher's leaderboard setting lets students see. */
+  get board(): LeaderboardMode {
+    return leaderboardMode(this.options.leaderboard);
   }
 
   /** What this room's mode decides (the MODES table). */
@@ -224,7 +233,10 @@ export class RoomGame {
       return;
     }
     const prompt = this.activity.promptTick(this.match.state, parsed.action);
+    // Score changes still queued belong to earlier ticks; this move's own come after them.
+    this.credit(this.match.drainScores());
     const result = this.match.act(parsed.action);
+    const changes = this.match.drainScores();
     if (!result.ok) {
       seat.refused++;
       this.activity.refused(seat.id, this.match.state.tick, type);
@@ -233,11 +245,54 @@ export class RoomGame {
     }
     seat.actions++;
     this.activity.accepted(seat.id, this.match.state, type, prompt);
-    if (scores(parsed.action) && (!seat.isHost || this.mode.hostPlays)) {
-      const points = scoreAction(result.events);
-      seat.score += points;
-      seat.roundScore += points;
+    // The host's steering earns no one points (its consequences on later ticks still count).
+    if (scores(parsed.action) && (!seat.isHost || this.mode.hostPlays)) this.credit(changes);
+  }
+
+  /** Adds the score changes of the jobs students hold to their seats and tells each student why (bots' jobs score no one). */
+  private credit(changes: readonly ScoreChange[]): void {
+    if (changes.length === 0) return;
+    const holders = new Map<string, Seat>();
+    for (const s of this.seats.all()) {
+      if (s.status === 'present' && s.slot !== SPECTATOR && !s.viewer && (!s.isHost || this.mode.hostPlays)) holders.set(s.slot, s);
     }
+    const nameOf = this.namer();
+    for (const c of changes) {
+      const seat = holders.get(c.slot);
+      if (!seat) continue;
+      seat.score += c.points;
+      seat.roundScore += c.points;
+      this.options.io.send(seat.id, 'score', {
+        points: c.points, code: c.reason.code, reason: describeScore(c.reason, seat.lang, nameOf), tick: c.tick,
+        total: seat.roundScore, rank: this.board === 'all' ? this.rankOf(seat) : null,
+      });
+    }
+  }
+
+  /** Names a thread by the student steering it (present or away), else by its kernel label. */
+  private namer(): (tid: number) => string {
+    const label = kernelLabels(this.match.state);
+    const byTid = new Map<number, string>();
+    for (const seat of this.seats.players()) {
+      const slot = findSlot(this.match.slots, seat.slot);
+      const tid = slot ? slotThreadId(this.match.state, slot) : null;
+      if (tid !== null) byTid.set(tid, seat.nickname);
+    }
+    return (tid) => byTid.get(tid) ?? label(tid);
+  }
+
+  /** The round's debrief: key moments with who and when, the scenario's question, the podium. */
+  private debrief(players: readonly PlayerResult[]): Debrief {
+    const moments = keyMoments(classMoments(this.match.story, this.namer())).slice(0, DEBRIEF_MOMENTS);
+    const ranked = players.filter((p) => p.slot !== SPECTATOR).sort((a, b) => b.score - a.score || a.nickname.localeCompare(b.nickname));
+    const podium = ranked.slice(0, 3).map((p) => ({ place: 1 + ranked.filter((q) => q.score > p.score).length, nickname: p.nickname, role: p.role, score: p.score }));
+    return { moments, question: scenarioEntry(this.match.options.scenarioName)?.question ?? null, podium };
+  }
+
+  /** A student's place among the room's students this round (ties share a place). */
+  rankOf(seat: Seat): { place: number; of: number } {
+    const players = this.seats.all().filter((s) => !s.isHost && !s.viewer && s.status !== 'left');
+    return { place: 1 + players.filter((s) => s.roundScore > seat.roundScore).length, of: players.length };
   }
 
   private edgeError(seat: Seat, code: EdgeErrorCode, message: string, type: string): void {
@@ -378,6 +433,7 @@ export class RoomGame {
     const running = this.match.phase === 'running';
     const r = this.match.step(elapsedMs, this.seats.humanSlots());
     this.activity.observe(this.match.state, running ? elapsedMs : 0);
+    this.credit(this.match.drainScores());
     const events = this.match.drainEvents();
     if (events.length > 0) {
       this.options.io.broadcast('events', { tick: this.match.state.tick, events });
@@ -396,7 +452,7 @@ export class RoomGame {
     // come back from a worker, then the summary goes out and the report is stored.
     const round = this.match.round;
     const job = this.match.baselineJob();
-    const partial = this.match.summary(this.options.code, endedBy, players, new Date(), []);
+    const partial = { ...this.match.summary(this.options.code, endedBy, players, new Date(), []), debrief: this.debrief(players) };
     const record = {
       roomId: this.options.roomId, startedAt: this.roundStartedAt, endedAt: Date.now(),
       playerIds: Object.fromEntries(seats.map((s) => [s.id, playerRef(s.secretHash)])), log: this.match.log,

@@ -8,8 +8,9 @@ import { limitSchema } from '../../shared/kernel/limits.ts';
 import { joinPath, projectorPath } from '../../shared/protocol/links.ts';
 import { joinOriginFor } from './lan-address.ts';
 import { roleMixSchema } from '../game/room-tuning.ts';
+import { LEADERBOARD_MODES } from '../../shared/protocol/server-messages.ts';
 import { ROOM_NAMES, freshHostKey, freshJoinCode, viewerKeyFor, type ClassRoomCreateOptions } from '../rooms/directory.ts';
-import { resolveScenario, scenarioIds } from '../scenarios/catalog.ts';
+import { resolveScenario, scenarioEntry, scenarioIds } from '../scenarios/catalog.ts';
 import { scenarioCapProblem } from '../scenarios/caps.ts';
 import { requireTeacher, type DashboardContext } from './dashboard-context.ts';
 import { bodyOf, clientAddress, sendError, sendJson } from './http-kit.ts';
@@ -25,7 +26,7 @@ export const teacherRoomSchema = z.strictObject({
   ticksPerSecond: limitSchema('speed').optional(),
   roles: roleMixSchema.optional(),
   lateJoin: z.boolean().optional(),
-  leaderboard: z.boolean().optional(),
+  leaderboard: z.union([z.boolean(), z.enum(LEADERBOARD_MODES)]).optional(),
   maxPlayers: z.number().int().min(1).max(200).optional(),
   seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
 });
@@ -186,7 +187,8 @@ export async function listScenarios(req: IncomingMessage, res: ServerResponse, c
   if (!teacher) return;
   const scenarios = scenarioIds().flatMap((id) => {
     const r = resolveScenario(id);
-    return r.ok ? [{ id, cores: r.scenario.cores, quantum: r.scenario.quantum, switchCost: r.scenario.switchCost }] : [];
+    const entry = scenarioEntry(id);
+    return r.ok ? [{ id, cores: r.scenario.cores, quantum: r.scenario.quantum, switchCost: r.scenario.switchCost, title: entry?.title, goal: entry?.goal, question: entry?.question }] : [];
   });
   sendJson(res, 200, { scenarios, defaults: { ticksPerSecond: ctx.config.ticksPerSecond, maxPlayers: ctx.config.maxPlayers } });
 }

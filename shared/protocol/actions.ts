@@ -35,7 +35,7 @@ export interface WireMove<T extends ActionType, S extends z.ZodType> {
   toPayload: (action: ActionOf<T>) => z.input<S>;
   /** Replayed, at the tick it happened, into the classic-policy baselines (the host's live events are). */
   baseline: boolean;
-  /** A player's accepted move earns points (SCORE_RULES); a host's steering does not. */
+  /** The score changes a player's accepted move causes count (shared/roles/score.ts); a host's steering earns no one points. */
   scored: boolean;
 }
 

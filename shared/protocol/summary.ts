@@ -1,6 +1,7 @@
 // The end-of-round report: the class's machine next to the same workload under the classic policies.
 // Sent to every client when a round ends and kept for the report scene and the dashboard.
 import type { KernelEventType, MachineMetrics, ProcessMetrics } from '../kernel/index.ts';
+import type { Moment } from '../roles/class-story.ts';
 import type { Role } from '../roles/types.ts';
 
 /** The classic policies every round is compared with. */
@@ -65,4 +66,18 @@ export interface RoundSummary {
   /** Actions taken during the round (humans, bots and host), for replays. */
   actions: number;
   endedAt: string;
+  /** What the whole class discusses after the round (absent in reports stored before it existed). */
+  debrief?: Debrief;
 }
+
+/** The debrief after a round: its key moments (races and deadlocks first, with who and when, repeats grouped), one question, the podium. */
+export interface Debrief {
+  moments: Moment[];
+  /** The scenario's discussion question, or null for a custom scenario. */
+  question: { ko: string; en: string } | null;
+  /** The round's three best students (ties share a place). */
+  podium: Array<{ place: number; nickname: string; role: Role; score: number }>;
+}
+
+/** Most moments a debrief lists. */
+export const DEBRIEF_MOMENTS = 12;

@@ -15,6 +15,8 @@ export const VIEWPORTS = {
   projector: { width: 1920, height: 1080, deviceScaleFactor: 1, isMobile: false, hasTouch: false },
   laptop: { width: 1366, height: 768, deviceScaleFactor: 1, isMobile: false, hasTouch: false },
   phone: { width: 390, height: 844, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
+  /** An older classroom projector (4:3). */
+  'small-projector': { width: 1024, height: 768, deviceScaleFactor: 1, isMobile: false, hasTouch: false },
 } as const;
 /** One of VIEWPORTS' names. */
 export type ViewportName = keyof typeof VIEWPORTS;

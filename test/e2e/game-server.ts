@@ -34,7 +34,7 @@ let ids = 0;
 export async function joinSdk(server: RunningServer, roomId: string, options: object): Promise<SdkRoom> {
   const client = new Client(server.url);
   const room = (await client.joinById(roomId, { secret: `e2e-sdk-${++ids}-${Date.now().toString(36)}`, lang: 'en', ...options })) as unknown as SdkRoom;
-  for (const type of ['welcome', 'events', 'summary', 'rejected', 'error']) room.onMessage(type, () => undefined);
+  for (const type of ['welcome', 'events', 'summary', 'rejected', 'error', 'score']) room.onMessage(type, () => undefined);
   return room;
 }
 

@@ -2,7 +2,7 @@
 // event feed, refusals and the round summary. Handlers are registered the moment the room is joined,
 // so nothing the server sends in its first frames is missed.
 import type { KernelEvent } from '../../../shared/kernel/types.ts';
-import type { Welcome } from '../../../shared/protocol/server-messages.ts';
+import type { ScoreMessage, Welcome } from '../../../shared/protocol/server-messages.ts';
 import type { SyncedRoomState } from '../../../shared/protocol/state.ts';
 import type { RoundSummary } from '../../../shared/protocol/summary.ts';
 import { RoomConnection, type SdkRoom } from './room-connection.ts';
@@ -40,7 +40,7 @@ export interface FeedItem {
 }
 
 /** What changed, for listeners that redraw only their part. */
-export type SessionChange = 'state' | 'events' | 'refusal' | 'summary' | 'welcome' | 'left';
+export type SessionChange = 'state' | 'events' | 'refusal' | 'summary' | 'welcome' | 'score' | 'left';
 
 /** How a session is used. */
 export interface SessionOptions {
@@ -56,9 +56,13 @@ export class RoomSession {
   welcome: Welcome | null = null;
   summary: RoundSummary | null = null;
   refusal: Refusal | null = null;
+  /** My latest score change with its reason (null before the first one, and again each round). */
+  score: ScoreMessage | null = null;
   readonly feed: FeedItem[] = [];
   /** Events of the latest batch, for views that animate them (fork, exec…). */
   latest: KernelEvent[] = [];
+  /** Whether the latest batch was a replay (the round's latest events re-sent on joining), which replaces what a view kept. */
+  replayed = false;
   /** Bumped on every state patch. */
   version = 0;
   /** The close code once the connection is gone (null while connected). */
@@ -81,6 +85,7 @@ export class RoomSession {
       // a replay (on joining or coming back) is the round's latest events: it replaces the feed and animates nothing
       if (m.replay) this.feed.length = 0;
       this.latest = m.replay ? [] : [...m.events];
+      this.replayed = m.replay === true;
       for (const event of m.events) this.feed.push({ serial: ++this.serial, event });
       if (this.feed.length > FEED_MAX) this.feed.splice(0, this.feed.length - FEED_MAX);
       this.emit('events');
@@ -88,7 +93,13 @@ export class RoomSession {
     room.on('rejected', (r) => this.refuse(r.type, r.code, r.reason, false));
     room.on('error', (r) => this.refuse(r.type, r.code, r.message, true));
     room.on('summary', (s: RoundSummary) => { this.summary = s; this.emit('summary'); });
-    room.onStateChange(() => { this.version++; this.emit('state'); });
+    room.on('score', (m: ScoreMessage) => { this.score = m; this.emit('score'); });
+    room.onStateChange(() => {
+      this.version++;
+      // A new round's lobby: last round's score change is not news any more.
+      if (this.score && this.room.state?.phase === 'lobby') this.score = null;
+      this.emit('state');
+    });
     room.onLeave((code) => {
       this.leftCode = code;
       if (FINAL_CLOSES.has(code)) forgetSeat();

@@ -9,6 +9,9 @@ import { h, place } from '../ui/dom.ts';
 import { Header } from '../ui/header.ts';
 import type { ScreenLayout } from '../ui/layout.ts';
 import { UiScene } from '../ui/ui-scene.ts';
+import { readMachine } from '../views/machine-model.ts';
+import { RoleCard } from '../views/role-card.ts';
+import '../views/machine.css';
 
 /** A player as the lobby lists them. */
 export interface LobbyPlayer {
@@ -40,6 +43,8 @@ export class Lobby extends UiScene {
   private qr!: HTMLImageElement;
   private leave!: HTMLButtonElement;
   private share!: HTMLElement;
+  /** The student's role card, in the panel under the players, redrawn as the host assigns roles. */
+  private card!: RoleCard;
 
   constructor() {
     super('Lobby');
@@ -63,9 +68,14 @@ export class Lobby extends UiScene {
       void this.lobby.room?.leave(true);
       this.scene.start('Menu');
     });
-    this.panel.append(this.playersHeading, this.playerList, h('div', { class: 'actions' }, this.leave));
+    this.card = new RoleCard(true);
+    this.card.root.hidden = true;
+    this.panel.append(this.playersHeading, this.playerList, this.card.root, h('div', { class: 'actions' }, this.leave));
     this.panel.parentElement?.append(this.share);
-    this.events.once('shutdown', () => this.share.remove());
+    const session = data.role === 'student' ? currentSession() : null;
+    const off = session?.on((change) => { if (change === 'state' || change === 'welcome') this.drawCard(); });
+    this.drawCard();
+    this.events.once('shutdown', () => { this.share.remove(); off?.(); });
     this.followRoom();
     if (data.role === 'host') void this.drawQr(url);
   }
@@ -87,6 +97,16 @@ export class Lobby extends UiScene {
     this.events.once('shutdown', off);
   }
 
+  /** Shows the student the card of the job the room gave them (none until the state says). */
+  private drawCard(): void {
+    const session = currentSession();
+    if (this.lobby.role !== 'student' || !session?.state?.machine) return;
+    const m = readMachine(session.state, session.seat());
+    if (m.mine.seat === null) return;
+    this.card.show({ role: m.mine.role, cores: m.mine.cores, thread: m.threads.get(m.mine.tid)?.label ?? '', channel: m.mine.channel }, false);
+    this.card.root.hidden = false;
+  }
+
   private async drawQr(url: string): Promise<void> {
     const QRCode = await import('qrcode');
     this.qr.src = await QRCode.toDataURL(url, { margin: 1, width: 480, errorCorrectionLevel: 'M' });
@@ -99,6 +119,7 @@ export class Lobby extends UiScene {
     this.scan.textContent = t('lobby.scan');
     this.qr.alt = `QR: ${this.link.href}`;
     this.leave.textContent = t('lobby.leave');
+    this.card.render();
     const players = this.lobby.players ?? [];
     this.playersHeading.textContent = t('lobby.players', { count: players.length });
     const items = players.map((p) => {

@@ -25,9 +25,14 @@ import { ProcessTreeView } from '../views/process-tree-view.ts';
 import { ProjectorPanel } from '../views/projector-panel.ts';
 import { ReadyQueueView } from '../views/ready-queue-view.ts';
 import { RefusalCallout } from '../views/refusal-callout.ts';
+import { RoleCard, type CardSubject } from '../views/role-card.ts';
+import { ScoreStrip } from '../views/score-strip.ts';
 import { Frame, fitWidth, setSize, setText, type Kit } from '../views/view-kit.ts';
 import { wireMachineInput } from '../views/machine-input.ts';
 import '../views/machine.css';
+
+/** How long the role card stays open when a round starts. */
+export const ROLE_CARD_SECONDS = 10;
 
 /** What the Machine scene may be started with: nothing (a joined student) or a projector link. */
 export interface MachineData {
@@ -50,6 +55,10 @@ export class Machine extends UiScene {
   detail!: PcbDetail;
   code!: CodeView;
   callout!: RefusalCallout;
+  card!: RoleCard;
+  score!: ScoreStrip;
+  /** The phase last drawn, to open the role card when a round starts. */
+  private lastPhase = '';
   private coresFrame!: Frame;
   private blocked!: ListView;
   private devices!: ListView;
@@ -96,11 +105,14 @@ export class Machine extends UiScene {
     // the code panel names things as the solo level's scenario declares them (class play: the synced machine)
     this.code = new CodeView(() => { this.dirty = true; }, () => { const id = currentPlay()?.levelId; return id ? levelById(id)?.scenarioParsed ?? null : null; });
     this.callout = new RefusalCallout();
+    this.card = new RoleCard();
+    this.score = new ScoreStrip(() => { if (this.card.open) this.card.hide(); else this.openCard(0); });
+    this.lastPhase = '';
     this.projector = new ProjectorPanel();
     this.panel.classList.add('machine-panel');
-    this.panel.append(this.code.root, this.bar.root);
+    this.panel.append(this.score.root, this.code.root, this.bar.root);
     const ui = this.panel.parentElement;
-    ui?.append(this.detail.root, this.callout.root, this.projector.root);
+    ui?.append(this.detail.root, this.callout.root, this.card.root, this.projector.root, this.projector.banner);
     wireMachineInput.scene(this);
     installMachineHook(this);
     // a panel over the machine (a solo level's HUD) asks for room; the layout keeps it clear
@@ -114,7 +126,10 @@ export class Machine extends UiScene {
       this.offSession = null;
       this.detail.root.remove();
       this.callout.root.remove();
+      this.card.hide();
+      this.card.root.remove();
       this.projector.root.remove();
+      this.projector.banner.remove();
     });
     const session = currentSession();
     if (session) this.attach(session);
@@ -130,6 +145,7 @@ export class Machine extends UiScene {
   private attach(session: RoomSession): void {
     this.session = session;
     this.offSession = session.on((change) => {
+      if (change === 'events' && session.projector) this.projector.add(session.replayed ? session.feed.map((f) => f.event) : session.latest, session.replayed);
       if (change === 'events') for (const e of session.latest) {
         if (e.type === 'forked') this.tree.flash(e.child, 'fork');
         if (e.type === 'exec') this.tree.flash(e.pid, 'exec');
@@ -146,6 +162,7 @@ export class Machine extends UiScene {
 
   protected renderTexts(): void {
     this.bar.invalidate();
+    this.card.render();
     this.dirty = true;
   }
 
@@ -172,8 +189,11 @@ export class Machine extends UiScene {
       : { x: 8, y: screen.height - this.barHeight - 12, width: screen.width - 16, height: this.barHeight + 8 };
     place(this.panel, barRect);
     place(this.detail.root, this.lay.side);
+    place(this.card.root, { x: 8, y: 8 + this.lay.header.height, width: Math.min(560, screen.width - 16), height: screen.height - 16 - this.lay.header.height });
     const side = this.lay.side;
-    place(this.projector.root, { x: side.x, y: side.y, width: side.width, height: side.height });
+    place(this.projector.root, { x: side.x, y: side.y, width: side.width, height: screen.height - side.y - 8 });
+    const bannerWidth = Math.min(screen.width - 16, Math.max(side.x - 24, screen.width * 0.6));
+    place(this.projector.banner, { x: 8 + Math.max(0, (side.x - 16 - bannerWidth) / 2), y: this.lay.header.y + this.lay.header.height, width: bannerWidth, height: screen.height / 3 });
     this.scrollBy(0); // keep the scroll inside the (possibly shorter) new world
     this.dirty = true;
   }
@@ -206,17 +226,59 @@ export class Machine extends UiScene {
     this.metrics.update(t('machine.metrics'), metricsRows(model));
     this.feed.update(t('machine.feed'), feedRows(session));
     const codeChanged = this.code.update(model, state.machine);
+    const player = !session.projector && !model.mine.host && model.mine.role !== 'spectator';
+    this.score.update(session.score, session.welcome?.board ?? 'all', player);
+    // A round starting opens the role card for ten seconds (a tap closes it; the button reopens it).
+    if (model.phase !== this.lastPhase) {
+      if (model.phase === 'running' && (this.lastPhase === 'lobby' || this.lastPhase === '') && player && model.tick < 2) this.openCard(ROLE_CARD_SECONDS);
+      this.lastPhase = model.phase;
+    }
     const barChanged = this.bar.update(model, this.selection(), this.target) || codeChanged;
     this.detail.update(model);
     const students = [...state.players.values()].filter((p) => !p.host).length;
-    this.projector.update(code, students, session.projector && model.phase === 'lobby');
+    if (session.projector) this.drawClassView(code, students, model);
     if (barChanged) {
-      const barHeight = this.bar.root.offsetHeight + this.code.root.offsetHeight; // measuring forces a layout: only after the bar or the code changed
+      // measuring forces a layout: only after the bar or the code changed (the score line above them counts too)
+      const barHeight = this.bar.root.offsetHeight + this.code.root.offsetHeight + (this.score.root.hidden ? 0 : this.score.root.offsetHeight);
       if (Math.abs(barHeight - this.barHeight) > 2) { this.barHeight = barHeight; this.relayout(this.layout()); }
     }
     // the screen-reader copy of the canvas texts: at most once a second, not on every patch
     const now = performance.now();
     if (now - this.mirrored > 1000) { this.mirrored = now; this.mirror(); }
+  }
+
+  /** The projector's class view: the join code always, the crew with names on roles, the round's moments and banners. */
+  private drawClassView(code: string, students: number, model: MachineModel): void {
+    const state = this.session!.state;
+    if (model.phase === 'lobby' && model.tick === 0) this.projector.reset();
+    const names = new Map<string, string>();
+    for (const [seat, p] of state.players.entries()) if (!p.host) names.set(seat, p.nickname);
+    const byTid = new Map<number, string>();
+    const roles: Array<{ job: string; who: string }> = [];
+    for (const [key, slot] of state.slots.entries()) {
+      const who = names.get(slot.holder);
+      if (who && slot.tid > 0) byTid.set(slot.tid, who);
+      const cores = [...slot.cores].map((c) => c + 1).join(', ');
+      const what = slot.role === 'scheduler' ? t(slot.cores.length === 1 ? 'card.core' : 'card.cores', { cores }) : slot.role === 'thread' ? (model.threads.get(slot.tid)?.label ?? key) : slot.channel;
+      roles.push({ job: `${t(`role.${slot.role}` as 'role.thread')}${what ? ` · ${what}` : ''}`, who: who ?? t('projector.bot') });
+    }
+    const name = (tid: number): string => byTid.get(tid) ?? model.threads.get(tid)?.label ?? `T${tid}`;
+    const faults = model.metrics.faults.reduce((n, [, v]) => n + v, 0);
+    const crew = { name: t('projector.crew', { n: 1 }), utilization: model.metrics.utilization, completed: model.metrics.completed, faults, roles };
+    this.projector.update(code, students, true, model.phase === 'lobby', crew, name);
+  }
+
+  /** What my role card describes, from the model. */
+  private cardSubject(): CardSubject | null {
+    const m = this.model;
+    if (!m) return null;
+    return { role: m.mine.role, cores: m.mine.cores, thread: m.threads.get(m.mine.tid)?.label ?? '', channel: m.mine.channel };
+  }
+
+  /** Opens my role card, closing by itself after `seconds` (0: stays until closed). */
+  openCard(seconds: number): void {
+    const subject = this.cardSubject();
+    if (subject) this.card.show(subject, true, seconds);
   }
 
   /** Slides a copy of a dispatched thread's card from its place in the Ready queue onto its core. */
