@@ -9,7 +9,7 @@ import type { TeacherRoomRequest as CreateRoomRequest, TeacherRoomResponse as Cr
 import { TeacherClient } from '../../server/tools/teacher-client.ts';
 import type { KernelRoom } from '../../server/rooms/KernelRoom.ts';
 import type { SyncedRoomState } from '../../server/rooms/projection.ts';
-import { JOIN_ERRORS, joinRefusalOf } from '../../shared/protocol/errors.ts';
+import { JOIN_ERRORS, REFUSED_AT_MATCHMAKING, joinRefusalOf } from '../../shared/protocol/errors.ts';
 
 /** A client room with our synced state's type. */
 export type Player = ClientRoom<unknown, SyncedRoomState>;
@@ -104,7 +104,8 @@ export async function refusal(attempt: Promise<unknown>): Promise<number> {
     await attempt;
   } catch (e) {
     const { code, message } = e as { code: number; message: string };
-    const named = joinRefusalOf(code, message);
+    // refused at matchmaking (before a seat is reserved): the reason is named in the message
+    const named = code === REFUSED_AT_MATCHMAKING ? joinRefusalOf(code, message) : undefined;
     return named ? JOIN_ERRORS[named] : code;
   }
   throw new Error('the join was accepted');

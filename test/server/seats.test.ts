@@ -102,6 +102,7 @@ describe('nicknames through a real join', () => {
     expect(refused).toBeInstanceOf(Error);
     expect((refused as Error).message).toBe('bad-nickname: blocked');
     const student = await h.student(created, 'Minji');
+    await until('host sees Minji', () => host.state.players.has(welcomeOf(student).seat));
     const errors: { code: string }[] = [];
     host.onMessage('error', (m: { code: string }) => errors.push(m));
     host.send('host:rename', { player: welcomeOf(student).seat, nickname: '미친놈' });
