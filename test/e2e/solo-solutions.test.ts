@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/main.ts';
 import { legalMoves, type KernelAction } from '../../shared/kernel/index.ts';
-import { CAMPAIGN, LEVELS, LevelSession, playLevel, type Level } from '../../shared/levels/index.ts';
+import { CAMPAIGN, LEVELS, LevelSession, playLevelThinking, type Level } from '../../shared/levels/index.ts';
 import { toMessage } from '../../shared/protocol/actions.ts';
 import { levelSlots } from '../../shared/roles/level-slots.ts';
 import { SOLUTIONS } from '../levels/solutions.ts';
@@ -30,14 +30,14 @@ interface PlannedMove {
 
 const same = (a: KernelAction, b: KernelAction): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-/** The proof's accepted moves with their ticks and jobs, replayed in the kernel (the same machine the room will run). */
+/** The proof's accepted moves (played as a human who thinks: one tick after the moment that prompted them) with their ticks and jobs, replayed in the kernel (the same machine the room will run). */
 function planOf(level: Level): { moves: PlannedMove[]; ticks: number } {
-  const proof = playLevel(level, SOLUTIONS[level.id]!.good());
+  const proof = playLevelThinking(level, SOLUTIONS[level.id]!.good());
   if (proof.stars !== 3) throw new Error(`${level.id}: its proof earns ${proof.stars} stars in the kernel`);
   const slots = levelSlots(level);
   const replay = new LevelSession(level);
   const moves: PlannedMove[] = [];
-  for (const m of proof.session.moves) {
+  for (const m of proof.moves) {
     while (replay.state.tick < m.tick) replay.step();
     const slot = slots.find((s) => legalMoves(replay.state, s).some((a) => same(a, m.action)));
     if (!slot) throw new Error(`${level.id}: no job of the player may make ${JSON.stringify(m.action)} at tick ${m.tick}`);
