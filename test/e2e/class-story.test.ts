@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/main.ts';
 import { failOnErrors, openPage, POLL, startWithBrowser, waitForScene, type TestBrowser, type TestPage } from './browser.ts';
 import { createRoom, joinInBrowser, joinSdk, seatOf, startGameServer, type SdkRoom } from './game-server.ts';
+import { RACE_SCENARIO } from '../server/fixtures.ts';
 
 let server: RunningServer;
 let tb: TestBrowser;
@@ -15,14 +16,6 @@ startWithBrowser(startGameServer, (a, b) => { server = a; tb = b; }, 180_000);
 
 const WAIT = { timeout: 30_000, interval: 100 } as const;
 
-const RACE_SCENARIO = {
-  cores: 2, quantum: 0, switchCost: 0,
-  processes: [{ name: 'counter', arrival: 0, vars: { count: 0 }, threads: [
-    { program: ['load count', 'add 1', 'store count', 'exit'], steered: true },
-    { program: ['load count', 'add 1', 'store count', 'exit'], steered: true },
-  ] }],
-  auto: { interrupts: true, delivery: true },
-};
 
 async function inViewport(tp: TestPage, selector: string): Promise<boolean> {
   const box = await tp.page.locator(selector).first().boundingBox();

@@ -6,21 +6,12 @@ import type { ScoreMessage, Welcome } from '../../shared/protocol/server-message
 import type { RoundSummary } from '../../shared/protocol/summary.ts';
 import { CLASS_SCENARIOS } from '../../server/scenarios/class-scenarios.ts';
 import { boot, collect, until, welcomeOf, type Harness, type Player } from './harness.ts';
-import { ROLES_SCENARIO } from './fixtures.ts';
+import { RACE_SCENARIO, ROLES_SCENARIO } from './fixtures.ts';
 
 let h: Harness;
 beforeAll(async () => { h = await boot(); });
 afterAll(async () => { await h.close(); });
 
-/** Two steered threads updating a shared counter without a lock. */
-const RACE_SCENARIO = {
-  cores: 2, quantum: 0, switchCost: 0,
-  processes: [{ name: 'counter', arrival: 0, vars: { count: 0 }, threads: [
-    { program: ['load count', 'add 1', 'store count', 'exit'], steered: true },
-    { program: ['load count', 'add 1', 'store count', 'exit'], steered: true },
-  ] }],
-  auto: { interrupts: true, delivery: true },
-};
 
 async function joinAs(created: Awaited<ReturnType<Harness['createRoom']>>, host: Player, nickname: string, slot: string, lang: 'ko' | 'en' = 'en'): Promise<{ p: Player; scores: ScoreMessage[] }> {
   const p = await h.student(created, nickname, { lang });
