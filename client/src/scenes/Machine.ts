@@ -226,8 +226,10 @@ export class Machine extends UiScene {
     this.metrics.update(t('machine.metrics'), metricsRows(model));
     this.feed.update(t('machine.feed'), feedRows(session));
     const codeChanged = this.code.update(model, state.machine);
-    const player = !session.projector && !model.mine.host && model.mine.role !== 'spectator';
-    this.score.update(session.score, session.welcome?.board ?? 'all', player);
+    // every student sees their score, also once their job is over (a thread that exited leaves them watching)
+    const student = !session.projector && !model.mine.host;
+    const player = student && model.mine.role !== 'spectator';
+    this.score.update(session.score, session.welcome?.board ?? 'all', student);
     // A round starting opens the role card for ten seconds (a tap closes it; the button reopens it).
     if (model.phase !== this.lastPhase) {
       if (model.phase === 'running' && (this.lastPhase === 'lobby' || this.lastPhase === '') && player && model.tick < 2) this.openCard(ROLE_CARD_SECONDS);
