@@ -25,7 +25,9 @@ async function inViewport(tp: TestPage, selector: string): Promise<boolean> {
 
 describe('the class story', () => {
   it('a race banner on the projector names both students; the student sees the role card and a score change with its reason', async () => {
-    const room = await createRoom(server, { scenario: RACE_SCENARIO, ticksPerSecond: 2, seed: 1 });
+    // A long job beside the race keeps the round running (and every screen on the Machine) while the test reads them.
+    const scenario = { ...RACE_SCENARIO, processes: [...RACE_SCENARIO.processes, { name: 'clock', arrival: 1, length: 400 }] };
+    const room = await createRoom(server, { scenario, ticksPerSecond: 2, seed: 1 });
     const host: SdkRoom = await joinSdk(server, room.roomId, { hostKey: room.hostKey });
     const seen: string[] = [];
     host.onMessage('events', (m: { events: Array<{ type: string }> }) => { seen.push(...m.events.map((e) => e.type)); });

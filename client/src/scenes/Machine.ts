@@ -110,7 +110,7 @@ export class Machine extends UiScene {
     this.lastPhase = '';
     this.projector = new ProjectorPanel();
     this.panel.classList.add('machine-panel');
-    this.panel.append(this.score.root, this.code.root, this.bar.root);
+    this.panel.append(this.code.root, this.score.root, this.bar.root);
     const ui = this.panel.parentElement;
     ui?.append(this.detail.root, this.callout.root, this.card.root, this.projector.root, this.projector.banner);
     wireMachineInput.scene(this);
