@@ -5,6 +5,7 @@
 import type { Lang } from '../kernel/limits.ts';
 import type { LabelOf } from '../kernel/presentation.ts';
 import type { KernelEvent } from '../kernel/types.ts';
+import { withParticles } from '../kernel/josa.ts';
 
 /** How loud a moment is: banners for races, deadlocks, crashes and teacher events; grouped lines for warnings. */
 export type MomentKind = 'race' | 'deadlock' | 'crash' | 'teacher' | 'warning';
@@ -33,8 +34,9 @@ export const BANNER_KINDS: readonly MomentKind[] = ['race', 'deadlock', 'crash',
 
 const WARNINGS = new Set<KernelEvent['type']>(['starvation', 'out-of-order', 'leak', 'interrupt-unhandled', 'message-dropped']);
 
+/** One moment's sentence in both languages (Korean particles chosen from the word before them). */
 function both(ko: string, en: string): Record<Lang, string> {
-  return { ko, en };
+  return { ko: withParticles(ko), en };
 }
 
 function words(e: KernelEvent, events: readonly KernelEvent[], name: LabelOf): Omit<Moment, 'tick' | 'lastTick' | 'count'> | null {

@@ -3,6 +3,7 @@
 import type { Lang } from '../kernel/limits.ts';
 import type { LabelOf } from '../kernel/presentation.ts';
 import type { ScoreReason } from './score.ts';
+import { withParticles } from '../kernel/josa.ts';
 
 /** "+3" / "−2" / "0": the points as a student reads them. */
 export function signedPoints(points: number): string {
@@ -10,7 +11,13 @@ export function signedPoints(points: number): string {
 }
 
 /** Why a score changed, as one sentence; `name` gives a thread's steering student (or its label). */
+/** The reason in one language (Korean particles chosen from the word before them: "코어 1이", "P2를"). */
 export function describeScore(r: ScoreReason, lang: Lang, name: LabelOf): string {
+  const text = scoreSentence(r, lang, name);
+  return lang === 'ko' ? withParticles(text) : text;
+}
+
+function scoreSentence(r: ScoreReason, lang: Lang, name: LabelOf): string {
   const ko = lang === 'ko';
   const core = (c: number) => (ko ? `코어 ${c + 1}` : `core ${c + 1}`);
   switch (r.code) {

@@ -16,7 +16,7 @@ describe('class moments', () => {
     const [race] = classMoments(events, names);
     expect(race).toMatchObject({ kind: 'race', tick: 6, count: 1, who: ['서연', 'Alex'] });
     expect(momentLine(race!, 'en')).toBe("count: an update was lost (now 1) — Alex overwrote 서연's");
-    expect(momentLine(race!, 'ko')).toBe('count: 갱신 손실 (지금 1) — Alex이(가) 서연의 변경을 덮어씀');
+    expect(momentLine(race!, 'ko')).toBe('count: 갱신 손실 (지금 1) — Alex가 서연의 변경을 덮어씀');
   });
 
   it('groups repeated warnings and puts banners before them, in tick order', () => {
