@@ -18,8 +18,18 @@ export class LevelMatch extends Match {
   session: LevelSession;
   verdict: LevelVerdict | null = null;
 
-  constructor(readonly level: Level, ticksPerSecond: number, private readonly onVerdict: (v: LevelVerdict) => void) {
-    super({ scenario: level.scenarioParsed, scenarioName: level.id, seed: level.seed, ticksPerSecond, tickLimit: level.tickLimit });
+  constructor(
+    readonly level: Level,
+    ticksPerSecond: number,
+    private readonly onVerdict: (v: LevelVerdict) => void,
+  ) {
+    super({
+      scenario: level.scenarioParsed,
+      scenarioName: level.id,
+      seed: level.seed,
+      ticksPerSecond,
+      tickLimit: level.tickLimit,
+    });
     this.session = this.attach();
   }
 
@@ -48,7 +58,11 @@ export class LevelMatch extends Match {
     const r = this.session.act(action);
     if (!r.ok) {
       // The room's edge lets only the player's own jobs through, so this is the kernel's refusal.
-      if (r.rejection.code === 'not-your-job') return { ok: false, rejection: { code: 'no-such-thread', params: { tid: 'tid' in action ? action.tid : -1 } } };
+      if (r.rejection.code === 'not-your-job')
+        return {
+          ok: false,
+          rejection: { code: 'no-such-thread', params: { tid: 'tid' in action ? action.tid : -1 } },
+        };
       return { ok: false, rejection: r.rejection };
     }
     return { ok: true, events: this.since(before) };
@@ -75,7 +89,10 @@ export class LevelMatch extends Match {
   /** The session replayed without its last tick (LevelSession.undo), with the Gantt chart and notable events rebuilt. */
   override undo(): boolean {
     const timeline = new RoundTimeline();
-    const next = this.session.undo({ beforeTick: (s) => timeline.sample(s), events: (e, s) => timeline.note(e, s) });
+    const next = this.session.undo({
+      beforeTick: (s) => timeline.sample(s),
+      events: (e, s) => timeline.note(e, s),
+    });
     if (!next) return false;
     this.session = next;
     this.state = next.state;
@@ -100,8 +117,13 @@ export class LevelMatch extends Match {
     this.phase = 'ended';
     const result = this.session.result();
     this.verdict = {
-      ...result, level: this.level.id, attempt: this.round, ticks: this.state.tick, endedBy,
-      debrief: levelDebrief(this.level, this.session, result), timeline: this.timeline.cores.map((runs) => runs.map((r) => ({ ...r }))),
+      ...result,
+      level: this.level.id,
+      attempt: this.round,
+      ticks: this.state.tick,
+      endedBy,
+      debrief: levelDebrief(this.level, this.session, result),
+      timeline: this.timeline.cores.map((runs) => runs.map((r) => ({ ...r }))),
     };
     this.onVerdict(this.verdict);
   }

@@ -1,9 +1,22 @@
 // One class's machine over its rounds: the kernel state, the round's phase, the clock and the log.
 // Knows nothing of Colyseus, so rooms stay thin and this is tested directly.
 import { isFinished, machineMetrics, processMetrics, startKernel } from '../../shared/kernel/index.ts';
-import type { InPlaceResult, KernelAction, KernelEvent, KernelState, Scenario, TimedAction } from '../../shared/kernel/index.ts';
+import type {
+  InPlaceResult,
+  KernelAction,
+  KernelEvent,
+  KernelState,
+  Scenario,
+  TimedAction,
+} from '../../shared/kernel/index.ts';
 import type { RoleSlot } from '../../shared/roles/types.ts';
-import { newScoreBook, scoredAct, scoredTick, type ScoreBook, type ScoreChange } from '../../shared/roles/score.ts';
+import {
+  newScoreBook,
+  scoredAct,
+  scoredTick,
+  type ScoreBook,
+  type ScoreChange,
+} from '../../shared/roles/score.ts';
 import { STORY_EVENTS } from '../../shared/roles/class-story.ts';
 import type { BaselineResult, PlayerResult, RoundEnd, RoundSummary } from '../../shared/protocol/summary.ts';
 import type { BaselineJob } from './baseline-pool.ts';
@@ -190,14 +203,21 @@ export class Match {
   /** What the round's baselines replay: the same scenario, seed and host events; a round ended before its machine finished is compared over the same number of ticks. */
   baselineJob(): BaselineJob {
     return {
-      scenario: this.options.scenario, seed: this.options.seed,
+      scenario: this.options.scenario,
+      seed: this.options.seed,
       hostEvents: hostEventsOf(this.state, this.log),
       tickLimit: isFinished(this.state) ? this.options.tickLimit : this.state.tick,
     };
   }
 
   /** The round's report: the class's figures and the baselines (computed from baselineJob(), off the event loop). */
-  summary(roomCode: string, endedBy: RoundEnd, players: PlayerResult[], now: Date, baselines: BaselineResult[]): RoundSummary {
+  summary(
+    roomCode: string,
+    endedBy: RoundEnd,
+    players: PlayerResult[],
+    now: Date,
+    baselines: BaselineResult[],
+  ): RoundSummary {
     return {
       roomCode,
       round: this.round,

@@ -22,10 +22,36 @@ export interface Mode {
   retryPaused: boolean;
 }
 
-const COMMON: HostCommand['type'][] = ['start', 'pause', 'resume', 'end-round', 'restart', 'speed', 'lock', 'late-join', 'rename', 'live-event', 'kick'];
+const COMMON: HostCommand['type'][] = [
+  'start',
+  'pause',
+  'resume',
+  'end-round',
+  'restart',
+  'speed',
+  'lock',
+  'late-join',
+  'rename',
+  'live-event',
+  'kick',
+];
 
 /** The table. */
 export const MODES: Record<ModeName, Mode> = {
-  class: { slotHumans: 0, rebalances: true, hostPlays: false, commands: new Set([...COMMON, 'assign', 'rotate']), actsWhilePaused: false, retryPaused: false },
-  solo: { slotHumans: 1, rebalances: false, hostPlays: true, commands: new Set([...COMMON, 'retry', 'take-job', 'step', 'undo']), actsWhilePaused: true, retryPaused: true },
+  class: {
+    slotHumans: 0,
+    rebalances: true,
+    hostPlays: false,
+    commands: new Set([...COMMON, 'assign', 'rotate']),
+    actsWhilePaused: false,
+    retryPaused: false,
+  },
+  solo: {
+    slotHumans: 1,
+    rebalances: false,
+    hostPlays: true,
+    commands: new Set([...COMMON, 'retry', 'take-job', 'step', 'undo']),
+    actsWhilePaused: true,
+    retryPaused: true,
+  },
 };

@@ -39,7 +39,8 @@ export class ActivityTracker {
     this.activeMs += runningMs;
     if (!this.tickStart.has(state.tick)) this.tickStart.set(state.tick, this.activeMs);
     const now = new Set<string>();
-    if (state.readyQueue.length > 0) for (const c of state.cores) if (c.running === null) now.add(`core:${c.id}`);
+    if (state.readyQueue.length > 0)
+      for (const c of state.cores) if (c.running === null) now.add(`core:${c.id}`);
     for (const c of state.cores) {
       const t = c.running === null ? undefined : state.threads[c.running];
       if (t && t.steered && t.pc >= t.program.length) now.add(`steer:${t.tid}`);
@@ -51,14 +52,18 @@ export class ActivityTracker {
   /** The tick at which the situation this action answers began, or null when it answers none (read before applying it). */
   promptTick(state: KernelState, action: KernelAction): number | null {
     switch (action.type) {
-      case 'dispatch': return this.waiting.get(`core:${action.core}`) ?? null;
-      case 'choose': return this.waiting.get(`steer:${action.tid}`) ?? null;
-      case 'handle-interrupt': return state.interrupts.find((i) => i.id === action.id)?.raisedAt ?? null;
+      case 'dispatch':
+        return this.waiting.get(`core:${action.core}`) ?? null;
+      case 'choose':
+        return this.waiting.get(`steer:${action.tid}`) ?? null;
+      case 'handle-interrupt':
+        return state.interrupts.find((i) => i.id === action.id)?.raisedAt ?? null;
       case 'deliver': {
         const message = state.channels[action.channel]?.inFlight.find((m) => m.id === action.message);
         return message ? Math.max(message.readyAt, message.sentAt) : null;
       }
-      default: return null;
+      default:
+        return null;
     }
   }
 
@@ -67,8 +72,17 @@ export class ActivityTracker {
     const p = this.player(seatId);
     p.actions++;
     const latencyMs = prompt === null ? null : Math.max(0, this.activeMs - this.startOf(prompt));
-    if (latencyMs !== null) { p.latencyTotal += latencyMs; p.samples++; }
-    if (p.log.length < LOG_CAP) p.log.push({ tick: state.tick, type, ok: true, latencyMs: latencyMs === null ? null : Math.round(latencyMs) });
+    if (latencyMs !== null) {
+      p.latencyTotal += latencyMs;
+      p.samples++;
+    }
+    if (p.log.length < LOG_CAP)
+      p.log.push({
+        tick: state.tick,
+        type,
+        ok: true,
+        latencyMs: latencyMs === null ? null : Math.round(latencyMs),
+      });
     this.observe(state, 0);
   }
 
@@ -83,7 +97,12 @@ export class ActivityTracker {
   report(): Record<string, PlayerActivity> {
     const out: Record<string, PlayerActivity> = {};
     for (const [seat, p] of this.players) {
-      out[seat] = { actions: p.actions, refused: p.refused, meanLatencyMs: p.samples > 0 ? Math.round((p.latencyTotal / p.samples) * 10) / 10 : null, log: p.log.slice() };
+      out[seat] = {
+        actions: p.actions,
+        refused: p.refused,
+        meanLatencyMs: p.samples > 0 ? Math.round((p.latencyTotal / p.samples) * 10) / 10 : null,
+        log: p.log.slice(),
+      };
     }
     return out;
   }
@@ -98,7 +117,10 @@ export class ActivityTracker {
 
   private player(seatId: string): PlayerActivity & { latencyTotal: number; samples: number } {
     let p = this.players.get(seatId);
-    if (!p) { p = { actions: 0, refused: 0, meanLatencyMs: null, log: [], latencyTotal: 0, samples: 0 }; this.players.set(seatId, p); }
+    if (!p) {
+      p = { actions: 0, refused: 0, meanLatencyMs: null, log: [], latencyTotal: 0, samples: 0 };
+      this.players.set(seatId, p);
+    }
     return p;
   }
 }

@@ -14,10 +14,22 @@ import { joinOptionsSchema } from '../../shared/protocol/join.ts';
 import { normalizeJoinCode } from '../../shared/protocol/join-code.ts';
 import { scores } from '../../shared/protocol/actions.ts';
 import { MODES, type Mode, type ModeName } from './modes.ts';
-import { leaderboardMode, type LeaderboardMode, type LeaderboardSetting, type ServerMessageType, type ServerMessages } from '../../shared/protocol/server-messages.ts';
+import {
+  leaderboardMode,
+  type LeaderboardMode,
+  type LeaderboardSetting,
+  type ServerMessageType,
+  type ServerMessages,
+} from '../../shared/protocol/server-messages.ts';
 import { parseClientMessage, type HostCommand, type Sender } from '../../shared/protocol/messages.ts';
 import { checkRoomNickname } from './nickname-filter.ts';
-import { DEBRIEF_MOMENTS, type Debrief, type PlayerResult, type RoundEnd, type RoundSummary } from '../../shared/protocol/summary.ts';
+import {
+  DEBRIEF_MOMENTS,
+  type Debrief,
+  type PlayerResult,
+  type RoundEnd,
+  type RoundSummary,
+} from '../../shared/protocol/summary.ts';
 import { classMoments, keyMoments } from '../../shared/roles/class-story.ts';
 import { scenarioEntry } from '../scenarios/catalog.ts';
 import { Match, type MatchOptions } from './match.ts';
@@ -97,7 +109,8 @@ export class RoomGame {
   constructor(readonly options: RoomGameOptions) {
     this.match = options.createMatch?.(options.match) ?? new Match(options.match);
     this.strikes = new Strikes(options.abuseLimit);
-    if (this.match.slots.length === 0) this.match.slots = roleSlots(options.match.scenario, this.mode.slotHumans);
+    if (this.match.slots.length === 0)
+      this.match.slots = roleSlots(options.match.scenario, this.mode.slotHumans);
   }
 
   /** What the teacher's leaderboard setting lets students see. */
@@ -113,28 +126,37 @@ export class RoomGame {
   /** Decides whether a connection may take a seat, and which. */
   admit(rawOptions: unknown, sessionId: string): Admission {
     const parsed = joinOptionsSchema.safeParse(rawOptions ?? {});
-    if (!parsed.success) return refuse('bad-options', parsed.error.issues[0]?.message ?? 'invalid join options');
+    if (!parsed.success)
+      return refuse('bad-options', parsed.error.issues[0]?.message ?? 'invalid join options');
     const o = parsed.data;
     const key = secretHash(o.secret);
     const { kind, hostKey } = this.options;
     const wantsHost = kind === 'class' && o.hostKey !== undefined;
-    if (wantsHost && (hostKey === null || !sameSecret(o.hostKey!, hostKey))) return refuse('bad-host-key', 'this host key does not open this room');
+    if (wantsHost && (hostKey === null || !sameSecret(o.hostKey!, hostKey)))
+      return refuse('bad-host-key', 'this host key does not open this room');
     if (this.seats.isBanned(key)) return refuse('kicked', 'the host removed you from this room');
-    if (kind === 'class' && !wantsHost && o.viewerKey !== undefined) return this.admitViewer(o.viewerKey, key, o.lang, sessionId);
-    if (kind === 'class' && !wantsHost && normalizeJoinCode(o.code ?? '') !== this.options.code) return refuse('wrong-code', 'this join code does not match the room');
+    if (kind === 'class' && !wantsHost && o.viewerKey !== undefined)
+      return this.admitViewer(o.viewerKey, key, o.lang, sessionId);
+    if (kind === 'class' && !wantsHost && normalizeJoinCode(o.code ?? '') !== this.options.code)
+      return refuse('wrong-code', 'this join code does not match the room');
 
     const existing = this.seats.bySecret(key);
-    if (existing && (existing.isHost === wantsHost || kind === 'solo')) return this.resume(existing, sessionId, o.lang);
+    if (existing && (existing.isHost === wantsHost || kind === 'solo'))
+      return this.resume(existing, sessionId, o.lang);
 
     const isHost = wantsHost || kind === 'solo';
     let nickname = o.nickname?.trim() || (isHost ? 'Host' : '');
     if (!isHost) {
-      if (this.locked && !this.seats.wasMember(key)) return refuse('room-locked', 'the host has locked this room');
-      if (!this.lateJoin && this.match.phase !== 'lobby') return refuse('late-join-closed', 'the round has started and the host has closed late joining');
-      if (this.seats.presentPlayers() >= this.options.maxPlayers) return refuse('room-full', `the room is full (${this.options.maxPlayers} players)`);
+      if (this.locked && !this.seats.wasMember(key))
+        return refuse('room-locked', 'the host has locked this room');
+      if (!this.lateJoin && this.match.phase !== 'lobby')
+        return refuse('late-join-closed', 'the round has started and the host has closed late joining');
+      if (this.seats.presentPlayers() >= this.options.maxPlayers)
+        return refuse('room-full', `the room is full (${this.options.maxPlayers} players)`);
       const check = checkRoomNickname(o.nickname, this.seats.takenNicknames(key));
       if (!check.ok) return refuse('bad-nickname', check.problem);
-      if (this.seats.isBannedName(check.nickname)) return refuse('kicked', 'the host removed a player with this nickname from this room');
+      if (this.seats.isBannedName(check.nickname))
+        return refuse('kicked', 'the host removed a player with this nickname from this room');
       nickname = check.nickname;
     } else if (kind === 'class' && o.nickname !== undefined) {
       // The host's name is shown to the class too: checked like a student's; one that fails is shown as "Host".
@@ -153,11 +175,19 @@ export class RoomGame {
   /** A projector: the viewer key opens a watching seat (no job, no controls, not counted as a player). */
   private admitViewer(key: string, hash: string, lang: Seat['lang'], sessionId: string): Admission {
     const viewerKey = this.options.viewerKey ?? null;
-    if (viewerKey === null || !sameSecret(key, viewerKey)) return refuse('bad-host-key', 'this projector link does not open this room');
+    if (viewerKey === null || !sameSecret(key, viewerKey))
+      return refuse('bad-host-key', 'this projector link does not open this room');
     const existing = this.seats.bySecret(hash);
     if (existing?.viewer) return this.resume(existing, sessionId, lang);
     if (existing) return refuse('bad-options', 'this browser already has a seat in this room');
-    const seat = this.seats.add({ secretHash: hash, nickname: 'Projector', lang, isHost: false, viewer: true, sessionId });
+    const seat = this.seats.add({
+      secretHash: hash,
+      nickname: 'Projector',
+      lang,
+      isHost: false,
+      viewer: true,
+      sessionId,
+    });
     return { ok: true, seat, resumed: false, previousSession: null };
   }
 
@@ -173,7 +203,10 @@ export class RoomGame {
 
   private placeNewSeat(seat: Seat, role: string | undefined): void {
     if (this.options.kind === 'solo') {
-      const slot = this.match.slots.find((s) => s.key === role) ?? this.match.slots.find((s) => s.role === role) ?? this.match.slots[0];
+      const slot =
+        this.match.slots.find((s) => s.key === role) ??
+        this.match.slots.find((s) => s.role === role) ??
+        this.match.slots[0];
       seat.slot = slot?.key ?? SPECTATOR;
       return;
     }
@@ -200,10 +233,15 @@ export class RoomGame {
     const seat = this.seats.all().find((s) => s.sessionId === sessionId && s.status !== 'left');
     if (!seat) return;
     this.strikes.clear(seat.id);
-    if (this.mode.hostPlays) { seat.status = 'left'; seat.sessionId = null; return; }
+    if (this.mode.hostPlays) {
+      seat.status = 'left';
+      seat.sessionId = null;
+      return;
+    }
     // Class rooms free the seat (its round score stays in the round's report): leftover seats cost every frame.
     this.seats.free(seat.id);
-    if (!seat.isHost && !seat.viewer && this.match.phase === 'lobby') rebalance(this.seats, this.match, this.overrides);
+    if (!seat.isHost && !seat.viewer && this.match.phase === 'lobby')
+      rebalance(this.seats, this.match, this.overrides);
   }
 
   /** Handles one client message end to end: edge validation, then the kernel or the host command. */
@@ -211,7 +249,12 @@ export class RoomGame {
     const seat = this.seats.bySession(sessionId);
     if (!seat) return;
     const slot = findSlot(this.match.slots, seat.slot) ?? null;
-    const sender: Sender = { role: roleOf(this.match, seat), slot, tid: slot ? slotThreadId(this.match.state, slot) : null, isHost: seat.isHost };
+    const sender: Sender = {
+      role: roleOf(this.match, seat),
+      slot,
+      tid: slot ? slotThreadId(this.match.state, slot) : null,
+      isHost: seat.isHost,
+    };
     const parsed = parseClientMessage(type, payload, sender);
     if (!parsed.ok) {
       this.edgeError(seat, parsed.code, parsed.detail, type);
@@ -240,7 +283,12 @@ export class RoomGame {
     if (!result.ok) {
       seat.refused++;
       this.activity.refused(seat.id, this.match.state.tick, type);
-      this.options.io.send(seat.id, 'rejected', { type, code: result.rejection.code, params: result.rejection.params, reason: describeRejection(result.rejection, seat.lang) });
+      this.options.io.send(seat.id, 'rejected', {
+        type,
+        code: result.rejection.code,
+        params: result.rejection.params,
+        reason: describeRejection(result.rejection, seat.lang),
+      });
       return;
     }
     seat.actions++;
@@ -254,7 +302,8 @@ export class RoomGame {
     if (changes.length === 0) return;
     const holders = new Map<string, Seat>();
     for (const s of this.seats.all()) {
-      if (s.status === 'present' && s.slot !== SPECTATOR && !s.viewer && (!s.isHost || this.mode.hostPlays)) holders.set(s.slot, s);
+      if (s.status === 'present' && s.slot !== SPECTATOR && !s.viewer && (!s.isHost || this.mode.hostPlays))
+        holders.set(s.slot, s);
     }
     const nameOf = this.namer();
     for (const c of changes) {
@@ -263,8 +312,12 @@ export class RoomGame {
       seat.score += c.points;
       seat.roundScore += c.points;
       this.options.io.send(seat.id, 'score', {
-        points: c.points, code: c.reason.code, reason: describeScore(c.reason, seat.lang, nameOf), tick: c.tick,
-        total: seat.roundScore, rank: this.board === 'all' ? this.rankOf(seat) : null,
+        points: c.points,
+        code: c.reason.code,
+        reason: describeScore(c.reason, seat.lang, nameOf),
+        tick: c.tick,
+        total: seat.roundScore,
+        rank: this.board === 'all' ? this.rankOf(seat) : null,
       });
     }
   }
@@ -284,8 +337,15 @@ export class RoomGame {
   /** The round's debrief: key moments with who and when, the scenario's question, the podium. */
   private debrief(players: readonly PlayerResult[]): Debrief {
     const moments = keyMoments(classMoments(this.match.story, this.namer())).slice(0, DEBRIEF_MOMENTS);
-    const ranked = players.filter((p) => p.slot !== SPECTATOR).sort((a, b) => b.score - a.score || a.nickname.localeCompare(b.nickname));
-    const podium = ranked.slice(0, 3).map((p) => ({ place: 1 + ranked.filter((q) => q.score > p.score).length, nickname: p.nickname, role: p.role, score: p.score }));
+    const ranked = players
+      .filter((p) => p.slot !== SPECTATOR)
+      .sort((a, b) => b.score - a.score || a.nickname.localeCompare(b.nickname));
+    const podium = ranked.slice(0, 3).map((p) => ({
+      place: 1 + ranked.filter((q) => q.score > p.score).length,
+      nickname: p.nickname,
+      role: p.role,
+      score: p.score,
+    }));
     return { moments, question: scenarioEntry(this.match.options.scenarioName)?.question ?? null, podium };
   }
 
@@ -314,8 +374,10 @@ export class RoomGame {
         if (this.mode.rebalances) rebalance(this.seats, m, this.overrides);
         this.beginRound();
         return m.start() ? null : 'bad-state';
-      case 'pause': return m.pause() ? null : 'bad-state';
-      case 'resume': return m.resume() ? null : 'bad-state';
+      case 'pause':
+        return m.pause() ? null : 'bad-state';
+      case 'resume':
+        return m.resume() ? null : 'bad-state';
       case 'end-round':
         if (!m.end()) return 'bad-state';
         this.finishRound('host');
@@ -352,9 +414,15 @@ export class RoomGame {
         seat.slot = c.slot;
         return null;
       }
-      case 'speed': m.setSpeed(c.ticksPerSecond); return null;
-      case 'lock': this.locked = c.locked; return null;
-      case 'late-join': this.lateJoin = c.allowed; return null;
+      case 'speed':
+        m.setSpeed(c.ticksPerSecond);
+        return null;
+      case 'lock':
+        this.locked = c.locked;
+        return null;
+      case 'late-join':
+        this.lateJoin = c.allowed;
+        return null;
       case 'assign':
         return reassign(this.seats, m, this.overrides, c.player, c.slot);
       case 'rename': {
@@ -390,7 +458,8 @@ export class RoomGame {
         // Any seat but one's own: a second host (someone who got hold of the host key) or a projector too.
         if (!seat || seat.id === by?.id || seat.status === 'left') return 'no-such-player';
         // told before the seat is freed (the connection is found through the seat)
-        if (seat.status === 'present') this.options.io.disconnect(seat.id, CLOSE_CODES.kicked, 'removed by the host');
+        if (seat.status === 'present')
+          this.options.io.disconnect(seat.id, CLOSE_CODES.kicked, 'removed by the host');
         this.seats.ban(seat.id);
         if (m.phase === 'lobby') rebalance(this.seats, m, this.overrides);
         return null;
@@ -409,7 +478,11 @@ export class RoomGame {
   private beginRound(): void {
     this.roundStartedAt = Date.now();
     this.seats.forgetDeparted();
-    for (const s of this.seats.all()) { s.roundScore = 0; s.actions = 0; s.refused = 0; }
+    for (const s of this.seats.all()) {
+      s.roundScore = 0;
+      s.actions = 0;
+      s.refused = 0;
+    }
     this.activity.reset(this.match.state);
   }
 
@@ -447,21 +520,36 @@ export class RoomGame {
 
   private finishRound(endedBy: RoundEnd): void {
     const seats = this.seats.reported().filter((s) => !s.isHost || this.mode.hostPlays);
-    const players = seats.map((s) => ({ seat: s.id, nickname: s.nickname, slot: s.slot, role: roleOf(this.match, s) as Role, score: s.roundScore }));
+    const players = seats.map((s) => ({
+      seat: s.id,
+      nickname: s.nickname,
+      slot: s.slot,
+      role: roleOf(this.match, s) as Role,
+      score: s.roundScore,
+    }));
     // Everything but the baselines is taken now, from the machine as the round left it; the baselines
     // come back from a worker, then the summary goes out and the report is stored.
     const round = this.match.round;
     const job = this.match.baselineJob();
-    const partial = { ...this.match.summary(this.options.code, endedBy, players, new Date(), []), debrief: this.debrief(players) };
+    const partial = {
+      ...this.match.summary(this.options.code, endedBy, players, new Date(), []),
+      debrief: this.debrief(players),
+    };
     const record = {
-      roomId: this.options.roomId, startedAt: this.roundStartedAt, endedAt: Date.now(),
-      playerIds: Object.fromEntries(seats.map((s) => [s.id, playerRef(s.secretHash)])), log: this.match.log,
+      roomId: this.options.roomId,
+      startedAt: this.roundStartedAt,
+      endedAt: Date.now(),
+      playerIds: Object.fromEntries(seats.map((s) => [s.id, playerRef(s.secretHash)])),
+      log: this.match.log,
       activity: this.activity.report(),
       session: this.options.session,
     };
     const runner = this.options.baselines ?? runBaselinesHere;
     const saving = runner(job)
-      .catch((e: unknown) => { console.error('[baselines] could not compute a round\'s baselines', e); return []; })
+      .catch((e: unknown) => {
+        console.error("[baselines] could not compute a round's baselines", e);
+        return [];
+      })
       .then((baselines) => {
         const summary: RoundSummary = { ...partial, baselines };
         // A host who restarted meanwhile has moved the screens on: the report is still stored.

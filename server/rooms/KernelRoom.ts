@@ -17,7 +17,13 @@ import { roomTimings } from '../metrics.ts';
 import type { SnapshotStore } from './room-saver.ts';
 import { corkSockets, installFrameGuard } from './colyseus-internals.ts';
 import { offences } from './frame-guard.ts';
-import { RoomState, projectMachine, projectPlayers, projectSlots, type RoomStateSchema } from './projection.ts';
+import {
+  RoomState,
+  projectMachine,
+  projectPlayers,
+  projectSlots,
+  type RoomStateSchema,
+} from './projection.ts';
 
 /** Server-side services every room receives through its registered default options. */
 export interface RoomServices {
@@ -44,13 +50,21 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
   game!: RoomGame;
   private readonly held = new Map<string, Deferred<Client>>();
   /** What the machine view was last projected from; a frame with no message, no tick and no new action skips projectMachine. */
-  private projected: { state: unknown; tick: number; log: number; messages: number } = { state: null, tick: -1, log: -1, messages: -1 };
+  private projected: { state: unknown; tick: number; log: number; messages: number } = {
+    state: null,
+    tick: -1,
+    log: -1,
+    messages: -1,
+  };
   private messagesSeen = 0;
   /** Legal moves per held job since the machine was last projected. */
   private readonly moves = new Map<string, string[]>();
 
   /** Builds the classroom and wires messages, the clock and the projection. */
-  protected setup(services: RoomServices, options: Omit<RoomGameOptions, 'io' | 'reports' | 'abuseLimit' | 'roomId'>): void {
+  protected setup(
+    services: RoomServices,
+    options: Omit<RoomGameOptions, 'io' | 'reports' | 'abuseLimit' | 'roomId'>,
+  ): void {
     this.maxMessagesPerSecond = services.config.maxMessagesPerSecond;
     this.game = new RoomGame({
       ...options,
@@ -100,25 +114,58 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
     // bots' moves); most 50 ms frames have neither, so the full walk over the machine is skipped then.
     const p = this.projected;
     const st = c.match.state;
-    if (p.state !== st || p.tick !== st.tick || p.log !== c.match.log.length || p.messages !== this.messagesSeen) {
+    if (
+      p.state !== st ||
+      p.tick !== st.tick ||
+      p.log !== c.match.log.length ||
+      p.messages !== this.messagesSeen
+    ) {
       projectMachine(s.machine, st);
-      p.state = st; p.tick = st.tick; p.log = c.match.log.length; p.messages = this.messagesSeen;
+      p.state = st;
+      p.tick = st.tick;
+      p.log = c.match.log.length;
+      p.messages = this.messagesSeen;
       this.moves.clear(); // the machine moved: every job's legal moves are recomputed on demand
     }
-    projectPlayers(s, c.seats.all().filter((seat) => seat.status !== 'left' && !seat.viewer).map((seat) => [seat.id, {
-      nickname: seat.nickname, slot: seat.slot, role: roleOf(c.match, seat), score: seat.score, connected: seat.status === 'present', host: seat.isHost,
-    }]));
+    projectPlayers(
+      s,
+      c.seats
+        .all()
+        .filter((seat) => seat.status !== 'left' && !seat.viewer)
+        .map((seat) => [
+          seat.id,
+          {
+            nickname: seat.nickname,
+            slot: seat.slot,
+            role: roleOf(c.match, seat),
+            score: seat.score,
+            connected: seat.status === 'present',
+            host: seat.isHost,
+          },
+        ]),
+    );
     const holders = new Map(c.seats.players().map((seat) => [seat.slot, seat.id]));
     // a job someone present holds (a student, or the solo player who is also the host) shows its legal moves
-    const held = new Set(c.seats.all().filter((seat) => seat.status === 'present').map((seat) => seat.slot));
-    projectSlots(s, c.match.slots.map((slot) => [slot.key, {
-      role: slot.role,
-      holder: holders.get(slot.key) ?? '',
-      cores: slot.role === 'scheduler' ? slot.cores : [],
-      tid: slotThreadId(c.match.state, slot) ?? -1,
-      channel: slot.role === 'ipc' ? slot.channel : '',
-      moves: held.has(slot.key) ? this.movesOf(slot) : [],
-    }]));
+    const held = new Set(
+      c.seats
+        .all()
+        .filter((seat) => seat.status === 'present')
+        .map((seat) => seat.slot),
+    );
+    projectSlots(
+      s,
+      c.match.slots.map((slot) => [
+        slot.key,
+        {
+          role: slot.role,
+          holder: holders.get(slot.key) ?? '',
+          cores: slot.role === 'scheduler' ? slot.cores : [],
+          tid: slotThreadId(c.match.state, slot) ?? -1,
+          channel: slot.role === 'ipc' ? slot.channel : '',
+          moves: held.has(slot.key) ? this.movesOf(slot) : [],
+        },
+      ]),
+    );
   }
 
   /** A job's legal moves as the synced strings the action bar reads, computed once per machine change. */
@@ -156,7 +203,8 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
 
   override onAuth(client: Client, options: unknown): Admission & { ok: true } {
     const admission = this.game.admit(options, client.sessionId);
-    if (!admission.ok) throw new ServerError(JOIN_ERRORS[admission.error], `${admission.error}: ${admission.message}`);
+    if (!admission.ok)
+      throw new ServerError(JOIN_ERRORS[admission.error], `${admission.error}: ${admission.message}`);
     return admission;
   }
 
@@ -166,7 +214,10 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
     if (previous && previous !== client.sessionId) {
       // The same player came back in a new connection: release the old one's held seat or close it.
       const pending = this.held.get(previous);
-      if (pending) { this.held.delete(previous); pending.reject(new Error('resumed in a new connection')); }
+      if (pending) {
+        this.held.delete(previous);
+        pending.reject(new Error('resumed in a new connection'));
+      }
       this.clients.getById(previous)?.leave(CLOSE_CODES.replaced, 'opened elsewhere');
     }
     this.welcome(client);
@@ -175,13 +226,27 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
   private welcome(client: Client): void {
     const seat = this.game.seats.bySession(client.sessionId);
     if (!seat) return;
-    const welcome: Welcome = { seat: seat.id, slot: seat.slot, host: seat.isHost, lang: seat.lang, code: this.game.options.code, leaderboard: this.game.board !== 'off', board: this.game.board };
+    const welcome: Welcome = {
+      seat: seat.id,
+      slot: seat.slot,
+      host: seat.isHost,
+      lang: seat.lang,
+      code: this.game.options.code,
+      leaderboard: this.game.board !== 'off',
+      board: this.game.board,
+    };
     client.send('welcome', welcome);
     // what happened lately, so a late joiner's (or a returning player's) feed is not empty; `replay`
     // tells the client to replace its feed rather than add to it
     const recent = this.game.recentEvents();
-    if (recent.length > 0) client.send('events', { tick: this.game.match.state.tick, events: recent, replay: true } satisfies ServerMessages['events']);
-    if (this.game.lastSummary && this.game.match.phase === 'ended') client.send('summary', this.game.lastSummary);
+    if (recent.length > 0)
+      client.send('events', {
+        tick: this.game.match.state.tick,
+        events: recent,
+        replay: true,
+      } satisfies ServerMessages['events']);
+    if (this.game.lastSummary && this.game.match.phase === 'ended')
+      client.send('summary', this.game.lastSummary);
   }
 
   override onDrop(client: Client, code?: number): void {

@@ -82,13 +82,13 @@ export interface LevelVerdict extends LevelResult {
 
 /** Message type → payload, for everything the server sends. */
 export interface ServerMessages {
-  'welcome': Welcome;
-  'events': EventsMessage;
-  'rejected': RejectedMessage;
-  'error': EdgeErrorMessage;
-  'summary': RoundSummary;
+  welcome: Welcome;
+  events: EventsMessage;
+  rejected: RejectedMessage;
+  error: EdgeErrorMessage;
+  summary: RoundSummary;
   'level-result': LevelVerdict;
-  'score': ScoreMessage;
+  score: ScoreMessage;
 }
 
 /** The name of a server message. */

@@ -3,8 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boot, collect, until, welcomeOf, type Harness } from '../server/harness.ts';
 
 let h: Harness;
-beforeAll(async () => { h = await boot(); });
-afterAll(async () => { await h.close(); });
+beforeAll(async () => {
+  h = await boot();
+});
+afterAll(async () => {
+  await h.close();
+});
 
 describe('host controls for the dashboard', () => {
   it('renames a student with the nickname rules and refuses a taken or bad name', async () => {
@@ -21,7 +25,12 @@ describe('host controls for the dashboard', () => {
     host.send('host:rename', { player: 'p999', nickname: 'Delta' });
     host.send('host:rename', { player: seat });
     await until('four refusals', () => errors.length === 4);
-    expect(errors.map((e) => e.code)).toEqual(['bad-nickname', 'bad-nickname', 'no-such-player', 'malformed']);
+    expect(errors.map((e) => e.code)).toEqual([
+      'bad-nickname',
+      'bad-nickname',
+      'no-such-player',
+      'malformed',
+    ]);
     expect(host.state.players.get(seat)?.nickname).toBe('Charlie');
     a.send('host:rename', { player: seat, nickname: 'Echo' });
     const studentErrors = collect<{ code: string }>(a, 'error');
@@ -32,7 +41,11 @@ describe('host controls for the dashboard', () => {
   it('rotates every job to the next student', async () => {
     const created = await h.createRoom();
     const host = await h.host(created);
-    const students = [await h.student(created, 'One'), await h.student(created, 'Two'), await h.student(created, 'Three')];
+    const students = [
+      await h.student(created, 'One'),
+      await h.student(created, 'Two'),
+      await h.student(created, 'Three'),
+    ];
     const seats = students.map((s) => welcomeOf(s).seat);
     await until('assigned', () => seats.every((id) => host.state.players.get(id)?.slot !== undefined));
     const before = seats.map((id) => host.state.players.get(id)!.slot);
