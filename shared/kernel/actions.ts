@@ -245,13 +245,11 @@ function dispatchOn(s: KernelState, core: Core, t: Thread, emit: Emit): void {
   if (at >= 0) s.readyQueue.splice(at, 1);
   const { switched, threadSwitch, cost } = switchCostOf(s, core.lastRan, t);
   if (switched) s.counters.contextSwitches++;
-  if (threadSwitch) {
-    s.counters.threadSwitches++;
-    s.counters.threadSwitchTicks += cost;
-  }
+  if (threadSwitch) s.counters.threadSwitches++; // its ticks are counted as they are paid (runCore)
   core.running = t.tid;
   core.lastRan = t.tid;
   core.switchLeft = cost;
+  core.threadSwitch = threadSwitch;
   core.sliceUsed = 0;
   t.state = 'running';
   t.core = core.id;

@@ -359,6 +359,7 @@ export function runCore(s: KernelState, coreId: number): void {
     core.switchLeft--;
     core.switchTicks++;
     s.counters.switchTicks++;
+    if (core.threadSwitch) s.counters.threadSwitchTicks++;
     return;
   }
   const t = thread(s, core.running);

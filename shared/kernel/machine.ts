@@ -120,6 +120,7 @@ export function newCore(id: number) {
     running: null,
     lastRan: null,
     switchLeft: 0,
+    threadSwitch: false,
     sliceUsed: 0,
     busyTicks: 0,
     switchTicks: 0,
@@ -332,6 +333,7 @@ export function leaveCore(s: KernelState, t: Thread): void {
   const core = s.cores[t.core]!;
   core.running = null;
   core.switchLeft = 0;
+  core.threadSwitch = false;
   core.sliceUsed = 0;
   t.core = null;
   // A timer interrupt for a thread that has left its core has nothing left to do. (Checked first so

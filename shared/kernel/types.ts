@@ -140,6 +140,8 @@ export interface Core {
   lastRan: number | null;
   /** Ticks of context switch still to pay before the running thread makes progress. */
   switchLeft: number;
+  /** The switch being paid is between two threads of one process (its ticks count as thread-switch ticks as they are paid). */
+  threadSwitch: boolean;
   /** Ticks the running thread has had in its current time slice. */
   sliceUsed: number;
   busyTicks: number;

@@ -239,6 +239,19 @@ describe('a thread switch is cheaper than a process switch (003, 004: 문맥 교
     });
   });
 
+  it('thread-switch ticks are counted as they are paid, tick by tick with the core timeline', () => {
+    const m = twoKinds().dispatch(0, 1).tick(2).dispatch(0, 2);
+    // Dispatched, nothing paid yet: the counters and the core's own switch ticks agree.
+    expect(m.s.counters).toMatchObject({ threadSwitches: 1, threadSwitchTicks: 0, switchTicks: 0 });
+    m.tick(1);
+    expect(m.s.counters).toMatchObject({ threadSwitchTicks: 1, switchTicks: 1 });
+    expect(m.s.cores[0]).toMatchObject({ switchLeft: 1, switchTicks: 1 });
+    // Killed half-way through the switch: the tick never paid is never counted.
+    m.act({ type: 'kill', pid: 1 }).tick(1);
+    expect(m.s.counters).toMatchObject({ threadSwitchTicks: 1, switchTicks: 1 });
+    expect(m.s.cores[0]!.switchTicks).toBe(1);
+  });
+
   it("the scenario may set the thread switch's cost, never above the process switch's", () => {
     const m = twoKinds({ threadSwitchCost: 1 }).dispatch(0, 1).tick(2).dispatch(0, 2);
     expect(m.s.cores[0]!.switchLeft).toBe(1);
