@@ -1,6 +1,6 @@
 // The roles' moves on the machine. Each action is checked completely before anything changes, so a
 // refused action returns a typed rejection and leaves the state exactly as it was.
-import { detectDeadlocks, detectStuck } from './detect.ts';
+import { detectClosedWaits, detectDeadlocks, detectStuck } from './detect.ts';
 import { settle } from './execute.ts';
 import { handle } from './interrupts.ts';
 import { deliver } from './ipc.ts';
@@ -112,6 +112,7 @@ export function applyActionInPlace(s: KernelState, a: KernelAction): InPlaceResu
   // detector has already reported every case as of this tick; an action only resets a streak or raises
   // an interrupt of age 0. So after an action the deadlock detector is the only one with news.
   detectDeadlocks(s, emit);
+  detectClosedWaits(s, emit);
   detectStuck(s, emit);
   return { ok: true, events };
 }

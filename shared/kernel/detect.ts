@@ -3,7 +3,7 @@
 // waiting longer than the scenario's bound) and interrupts left pending too long. Races are detected
 // where they happen, in `store`; out-of-order delivery in ipc.ts; leaks at process exit.
 import type { Emit } from './machine.ts';
-import type { KernelState } from './types.ts';
+import type { Instr, KernelState, Thread } from './types.ts';
 
 /** The threads each blocked thread waits for (a mutex's owner): the wait-for graph's edges. */
 export function waitsFor(s: KernelState): Map<number, number> {
@@ -99,6 +99,7 @@ export function detectStuck(s: KernelState, emit: Emit): void {
   const stuck = stuckThreads(s);
   if (stuck.length === 0) return;
   if (stuck.every((tid) => s.threads[tid]!.blocked!.on === 'lock')) return;
+  if (stuck.every((tid) => isReported(s, tid))) return; // already told when its cycle closed
   const key = stuck.join(',');
   if (s.reportedDeadlocks.includes(key)) return;
   s.reportedDeadlocks.push(key);
@@ -106,9 +107,143 @@ export function detectStuck(s: KernelState, emit: Emit): void {
   emit({ tick: s.tick, type: 'deadlock', tids: stuck });
 }
 
+/** What wakes a waiter: a `signal S` for a semaphore, a `send CH` for a receiver, a `recv CH` for a full channel's sender. */
+type Wake = 'signal' | 'send' | 'recv';
+
+/**
+ * Per program (by identity), the last index of each wake (`signal S`, `send CH`, `recv CH`) and of any
+ * instruction that creates code (fork, spawn, exec: the new code might wake anyone). A thread's
+ * program only grows by appending (a steered thread's choices), so an entry stays right while the
+ * length it was built for is unchanged. A memo of a pure function of the program: no state of its own.
+ */
+const lastIndexes = new WeakMap<Instr[], { length: number; at: Map<string, number> }>();
+
+function indexOf(program: Instr[]): Map<string, number> {
+  const hit = lastIndexes.get(program);
+  if (hit && hit.length === program.length) return hit.at;
+  const at = new Map<string, number>();
+  program.forEach((i, k) => {
+    if (i.op === 'signal') at.set(`signal ${i.name}`, k);
+    else if (i.op === 'send' || i.op === 'recv') at.set(`${i.op} ${i.channel}`, k);
+    else if (i.op === 'fork' || i.op === 'spawn' || i.op === 'exec') at.set('new code', k);
+  });
+  lastIndexes.set(program, { length: program.length, at });
+  return at;
+}
+
+/** Whether this thread may still do `wake` on `name`: in its program from its PC on, or (steered) among the choices it is offered. */
+function mayWake(t: Thread, wake: Wake, name: string): boolean {
+  const at = indexOf(t.program);
+  const key = `${wake} ${name}`;
+  if ((at.get(key) ?? -1) >= t.pc || (at.get('new code') ?? -1) >= t.pc) return true;
+  if (!t.steered) return false;
+  const pal = indexOf(t.palette);
+  return pal.has(key) || pal.has('new code');
+}
+
+/**
+ * The threads deadlocked with `start`, or null: every thread that could wake it (a lock's owner, a
+ * semaphore's possible signallers, a channel's possible senders or receivers, a joined child's threads)
+ * is itself blocked in the same way, and so on, with no message, timeout, device or arrival that could
+ * end a wait: the wait-for graph of every kind of wait is closed around it. Walks only from the thread
+ * that just blocked and gives up at the first thread that can still move, which on a busy machine is
+ * almost at once (performance: no search of the whole graph per action). Mutex-only cycles are left to
+ * deadlockCycles, which reports the cycle itself.
+ */
+export function deadlockedWith(s: KernelState, start: number): number[] | null {
+  const seen = new Set<number>([start]);
+  const todo = [start];
+  let beyondLocks = false;
+  const add = (tid: number): boolean => {
+    const w = s.threads[tid]!;
+    if (w.state === 'terminated') return true;
+    if (w.state !== 'blocked') return false; // it can still move, so it may wake the waiter
+    if (!seen.has(tid)) {
+      seen.add(tid);
+      todo.push(tid);
+    }
+    return true;
+  };
+  const wakers = (wake: Wake, name: string): boolean => {
+    if (s.pendingArrivals.length > 0) return false; // a process still to arrive may wake it
+    for (const tid in s.threads) {
+      const w = s.threads[tid]!;
+      if (w.state !== 'terminated' && mayWake(w, wake, name) && !add(w.tid)) return false;
+    }
+    return true;
+  };
+  while (todo.length > 0) {
+    const t = s.threads[todo.pop()!]!;
+    const b = t.blocked;
+    if (t.state !== 'blocked' || b === null) return null;
+    let closed: boolean;
+    switch (b.on) {
+      case 'device':
+      case 'await':
+        return null;
+      case 'lock': {
+        const owner = s.locks[b.name]?.owner;
+        closed = owner !== null && owner !== undefined && add(owner);
+        break;
+      }
+      case 'semaphore':
+        beyondLocks = true;
+        closed = wakers('signal', b.name);
+        break;
+      case 'recv':
+      case 'send': {
+        beyondLocks = true;
+        const ch = s.channels[b.channel]!;
+        if (ch.inFlight.length > 0 || ch.buffer.length > 0) return null;
+        if (b.on === 'recv' && b.deadline !== undefined) return null; // it will time out
+        closed = wakers(b.on === 'recv' ? 'send' : 'recv', b.channel);
+        break;
+      }
+      case 'join': {
+        beyondLocks = true;
+        closed = true;
+        for (const c of s.processes[t.pid]!.children) {
+          const child = s.processes[c]!;
+          if (child.terminated) continue;
+          for (const tid of child.threads) if (!add(tid)) closed = false;
+        }
+        break;
+      }
+    }
+    if (!closed) return null;
+  }
+  return beyondLocks ? [...seen].sort((a, b) => a - b) : null;
+}
+
+/**
+ * Reports a deadlock through semaphores, join or channels the moment the block that closes it happens:
+ * checked only from the threads that blocked on such a wait since the last check (an unchanged wait
+ * cannot close a cycle). Keys are the threads' sorted ids, shared with the other two detectors.
+ */
+export function detectClosedWaits(s: KernelState, emit: Emit): void {
+  const fresh = s.blockedNow;
+  if (!fresh || fresh.length === 0) return;
+  s.blockedNow = [];
+  for (const tid of fresh) {
+    if (isReported(s, tid)) continue;
+    const tids = deadlockedWith(s, tid);
+    if (tids === null) continue;
+    s.reportedDeadlocks.push(tids.join(','));
+    s.counters.deadlocks++;
+    emit({ tick: s.tick, type: 'deadlock', tids });
+  }
+}
+
+/** Whether this thread is already in a reported deadlock (its threads stay blocked, so one report is enough). */
+function isReported(s: KernelState, tid: number): boolean {
+  const id = String(tid);
+  return s.reportedDeadlocks.some((key) => key.split(',').includes(id));
+}
+
 /** Runs every detector once and reports what is new (at each tick boundary). */
 export function detect(s: KernelState, emit: Emit): void {
   detectDeadlocks(s, emit);
+  detectClosedWaits(s, emit);
   detectStuck(s, emit);
   for (const tid of s.readyQueue) {
     const t = s.threads[tid]!;

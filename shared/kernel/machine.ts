@@ -95,6 +95,7 @@ export function buildKernel(scenario: Scenario, seed: number): KernelState {
       refusedIpc: 0,
     },
     reportedDeadlocks: [],
+    blockedNow: [],
   };
   for (const name of scenario.locks) s.locks[name] = { owner: null, waiters: [] };
   return s;
@@ -347,6 +348,7 @@ export function block(s: KernelState, t: Thread, reason: BlockReason, emit: Emit
   leaveCore(s, t);
   t.state = 'blocked';
   t.blocked = reason;
+  if (reason.on !== 'device' && reason.on !== 'await') (s.blockedNow ??= []).push(t.tid);
   emit({ tick: s.tick, type: 'blocked', tid: t.tid, reason });
 }
 

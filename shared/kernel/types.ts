@@ -391,6 +391,11 @@ export interface KernelState {
   counters: Counters;
   /** Deadlock cycles already reported, as sorted tid lists joined by commas. */
   reportedDeadlocks: string[];
+  /**
+   * Threads that blocked on a lock, a semaphore, join or a channel since the detectors last ran (emptied by them):
+   * only such a block can close a wait-for cycle through them, so the deadlock check starts only there.
+   */
+  blockedNow?: number[];
 }
 
 /** Actions from the roles (players or bots) and from the host's live events. */

@@ -447,6 +447,45 @@ describe('deadlock through semaphores, join and channels (a wait-for cycle of an
     expect(join.of('deadlock')).toEqual([expect.objectContaining({ tids: [1, 2] })]);
   });
 
+  it('is reported the moment the block closes the cycle, while other threads still run', () => {
+    const m = machine({
+      cores: 3,
+      semaphores: { s1: 0, s2: 0 },
+      locks: ['L'],
+      processes: [
+        { name: 'X', program: ['wait s1', 'signal s2'] },
+        { name: 'Y', program: ['lock L', 'wait s2', 'signal s1', 'unlock L'] },
+        { name: 'Z', program: ['cpu 20'] },
+        { name: 'W', program: ['cpu 1', 'lock L', 'signal s1'] },
+      ],
+    });
+    m.dispatch(0, 1).dispatch(1, 2).dispatch(2, 3).tick(1);
+    // X waits for s1, which Y (holding L) or W (blocked on L, held by Y) could signal; Y waits for s2,
+    // which only X could signal: nothing can move among the three, while Z still runs.
+    m.dispatch(0, 4).tick(2);
+    expect(m.thread(3).state).toBe('running');
+    expect(m.of('deadlock')).toEqual([expect.objectContaining({ tick: 2, tids: [1, 2, 4] })]);
+    m.tick(25); // the machine ends with those three stuck: reported once, not again when nothing moves
+    expect(m.of('deadlock')).toHaveLength(1);
+    expect(m.s.counters.deadlocks).toBe(1);
+  });
+
+  it('a waiter whose only waker is blocked on a device, or still has work, is not deadlocked', () => {
+    const m = machine({
+      cores: 2,
+      devices: { disk: 5 },
+      semaphores: { s1: 0 },
+      processes: [
+        { name: 'X', program: ['wait s1'] },
+        { name: 'Y', program: ['io disk', 'signal s1'] },
+      ],
+    });
+    m.dispatch(0, 1).dispatch(1, 2).tick(2);
+    expect(m.thread(1).state).toBe('blocked');
+    expect(m.thread(2).blocked).toEqual({ on: 'device', device: 'disk' });
+    expect(m.of('deadlock')).toHaveLength(0);
+  });
+
   it('a reader whose writer is still running is not stuck', () => {
     const m = machine({
       cores: 2,
