@@ -240,6 +240,23 @@ function isReported(s: KernelState, tid: number): boolean {
   return s.reportedDeadlocks.some((key) => key.split(',').includes(id));
 }
 
+/**
+ * Counts one more tick of a busy CPU without progress: cores paid context switches while no core did a
+ * tick of useful work and no device served a request (instant instructions take no time and are not
+ * work). More than the scenario's livelockBound such ticks in a row is a livelock, reported once per
+ * run of such ticks: the threads keep being switched in and out (a scheduler preempting before the
+ * switch is paid, over and over) and none gets anywhere. Any tick of work ends the run.
+ */
+export function watchLivelock(s: KernelState, emit: Emit): void {
+  const w = (s.noProgress ??= { ticks: 0, tids: [], reported: false });
+  w.ticks++;
+  for (const c of s.cores) if (c.running !== null && !w.tids.includes(c.running)) w.tids.push(c.running);
+  if (w.reported || w.ticks <= s.scenario.livelockBound) return;
+  w.reported = true;
+  s.counters.livelocks++;
+  emit({ tick: s.tick, type: 'livelock', tids: [...w.tids].sort((a, b) => a - b), ticks: w.ticks });
+}
+
 /** Runs every detector once and reports what is new (at each tick boundary). */
 export function detect(s: KernelState, emit: Emit): void {
   detectDeadlocks(s, emit);

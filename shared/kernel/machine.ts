@@ -87,6 +87,7 @@ export function buildKernel(scenario: Scenario, seed: number): KernelState {
       lostUpdates: 0,
       deadlocks: 0,
       starvations: 0,
+      livelocks: 0,
       outOfOrder: 0,
       leaks: 0,
       unhandledInterrupts: 0,
@@ -96,6 +97,7 @@ export function buildKernel(scenario: Scenario, seed: number): KernelState {
     },
     reportedDeadlocks: [],
     blockedNow: [],
+    noProgress: { ticks: 0, tids: [], reported: false },
   };
   for (const name of scenario.locks) s.locks[name] = { owner: null, waiters: [] };
   return s;

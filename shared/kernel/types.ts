@@ -131,6 +131,8 @@ export interface Scenario {
   starvationBound: number;
   /** An interrupt pending longer than this many ticks is reported as unhandled. */
   interruptBound: number;
+  /** The CPU busy switching threads in and out with no thread making progress for longer than this many ticks is a livelock. */
+  livelockBound: number;
 }
 
 /** One core of the CPU. */
@@ -349,6 +351,7 @@ export interface Counters {
   lostUpdates: number;
   deadlocks: number;
   starvations: number;
+  livelocks: number;
   outOfOrder: number;
   leaks: number;
   unhandledInterrupts: number;
@@ -396,6 +399,11 @@ export interface KernelState {
    * only such a block can close a wait-for cycle through them, so the deadlock check starts only there.
    */
   blockedNow?: number[];
+  /**
+   * Ticks in a row the CPU was busy yet no thread made progress, and the threads switched in meanwhile
+   * (livelock: cores paying context switches, no tick of useful work on any core or device).
+   */
+  noProgress?: { ticks: number; tids: number[]; reported: boolean };
 }
 
 /** Actions from the roles (players or bots) and from the host's live events. */
@@ -508,6 +516,8 @@ export type KernelEvent = { tick: number } & (
   | { type: 'lost-update'; var: string; tid: number; overwritten: number; pid: number }
   | { type: 'deadlock'; tids: number[] }
   | { type: 'starvation'; tid: number; waited: number }
+  /** The CPU was busy (switching threads in and out) for `ticks` ticks in a row and no thread made progress. */
+  | { type: 'livelock'; tids: number[]; ticks: number }
   | { type: 'out-of-order'; channel: string; seq: number; expected: number }
   | { type: 'leak'; pid: number; pages: number }
   | { type: 'interrupt-unhandled'; id: number; waited: number }

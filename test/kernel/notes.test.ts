@@ -500,6 +500,49 @@ describe('deadlock through semaphores, join and channels (a wait-for cycle of an
   });
 });
 
+describe('livelock and starvation are reported as failures (라이브락, 기아 상태)', () => {
+  const twoJobs = (extra: Record<string, unknown> = {}) =>
+    machine({
+      switchCost: 2,
+      livelockBound: 5,
+      ...extra,
+      processes: [
+        { name: 'A', program: ['cpu 5'] },
+        { name: 'B', program: ['cpu 5'] },
+      ],
+    });
+
+  it('a scheduler that swaps threads before their switch is paid keeps the CPU busy with no progress: a livelock', () => {
+    const m = twoJobs().dispatch(0, 1).tick(1); // the first dispatch costs nothing: A works one tick
+    for (let i = 0; i < 6; i++) m.act({ type: 'replace', core: 0, tid: i % 2 === 0 ? 2 : 1 }).tick(1);
+    // Then six ticks, every one a switch tick, in which no thread did a tick of its work.
+    expect(m.s.counters.switchTicks).toBe(6);
+    expect(m.thread(1).cpuTicks + m.thread(2).cpuTicks).toBe(1);
+    expect(m.of('livelock')).toEqual([{ tick: 7, type: 'livelock', tids: [1, 2], ticks: 6 }]);
+    expect(m.s.counters.livelocks).toBe(1);
+    expect(machineMetrics(m.s).faults.livelocks).toBe(1);
+    expect(describeEvent(m.of('livelock')[0]!, m.s, 'ko')).toContain('라이브락!');
+    expect(describeEvent(m.of('livelock')[0]!, m.s, 'en')).toContain('no thread made progress');
+    // Left alone, the thread works: the run of busy ticks ends, and it is reported once.
+    m.tick(10);
+    expect(m.of('livelock')).toHaveLength(1);
+    expect(m.proc(1).terminated).toBe(true);
+  });
+
+  it('round robin with a one-tick slice pays a switch per slice but always works: no livelock', () => {
+    const m = twoJobs({ quantum: 1, switchCost: 1 }).play({ kind: 'rr' }, 40);
+    expect(m.s.counters.switchTicks).toBeGreaterThan(5);
+    expect(m.of('livelock')).toHaveLength(0);
+  });
+
+  it("a Ready thread waiting beyond the bound while another runs starves, once, in the notes' terms", () => {
+    const m = twoJobs({ switchCost: 0, starvationBound: 3 }).dispatch(0, 1).tick(5);
+    expect(m.of('starvation')).toEqual([{ tick: 4, type: 'starvation', tid: 2, waited: 4 }]);
+    expect(m.s.counters.starvations).toBe(1);
+    expect(describeEvent(m.of('starvation')[0]!, m.s, 'ko')).toContain('기아 상태');
+  });
+});
+
 describe('a UDP receive that times out instead of waiting for ever (003: UDP may lose messages)', () => {
   const lossy = (recv: string) =>
     machine({

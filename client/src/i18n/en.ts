@@ -172,6 +172,7 @@ export const en = {
   'metric.lostUpdates': 'lost updates',
   'metric.deadlocks': 'deadlocks',
   'metric.starvations': 'starvation',
+  'metric.livelocks': 'livelocks',
   'metric.outOfOrder': 'out of order',
   'metric.leaks': 'leaks',
   'metric.unhandledInterrupts': 'unhandled interrupts',

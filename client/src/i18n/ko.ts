@@ -171,6 +171,7 @@ export const ko: Record<MessageKey, string> = {
   'metric.lostUpdates': '갱신 손실',
   'metric.deadlocks': '교착 상태',
   'metric.starvations': '기아 상태',
+  'metric.livelocks': '라이브락',
   'metric.outOfOrder': '순서 뒤바뀜',
   'metric.leaks': '메모리 누수',
   'metric.unhandledInterrupts': '미처리 인터럽트',
