@@ -107,38 +107,39 @@ export function detectStuck(s: KernelState, emit: Emit): void {
   emit({ tick: s.tick, type: 'deadlock', tids: stuck });
 }
 
-/** What wakes a waiter: a `signal S` for a semaphore, a `send CH` for a receiver, a `recv CH` for a full channel's sender. */
-type Wake = 'signal' | 'send' | 'recv';
-
 /**
- * Per program (by identity), the last index of each wake (`signal S`, `send CH`, `recv CH`) and of any
- * instruction that creates code (fork, spawn, exec: the new code might wake anyone). A thread's
+ * Per program (by identity), the last index of each wake (`signal S`, `send CH`, `recv CH`) and of the
+ * last instruction that creates code (fork, spawn, exec: the new code might wake anyone). A thread's
  * program only grows by appending (a steered thread's choices), so an entry stays right while the
  * length it was built for is unchanged. A memo of a pure function of the program: no state of its own.
  */
-const lastIndexes = new WeakMap<Instr[], { length: number; at: Map<string, number> }>();
+interface WakeIndex {
+  length: number;
+  at: Map<string, number>;
+  newCode: number;
+}
+const wakeIndexes = new WeakMap<Instr[], WakeIndex>();
 
-function indexOf(program: Instr[]): Map<string, number> {
-  const hit = lastIndexes.get(program);
-  if (hit && hit.length === program.length) return hit.at;
-  const at = new Map<string, number>();
+function wakeIndex(program: Instr[]): WakeIndex {
+  const hit = wakeIndexes.get(program);
+  if (hit && hit.length === program.length) return hit;
+  const w: WakeIndex = { length: program.length, at: new Map(), newCode: -1 };
   program.forEach((i, k) => {
-    if (i.op === 'signal') at.set(`signal ${i.name}`, k);
-    else if (i.op === 'send' || i.op === 'recv') at.set(`${i.op} ${i.channel}`, k);
-    else if (i.op === 'fork' || i.op === 'spawn' || i.op === 'exec') at.set('new code', k);
+    if (i.op === 'signal') w.at.set(`signal ${i.name}`, k);
+    else if (i.op === 'send' || i.op === 'recv') w.at.set(`${i.op} ${i.channel}`, k);
+    else if (i.op === 'fork' || i.op === 'spawn' || i.op === 'exec') w.newCode = k;
   });
-  lastIndexes.set(program, { length: program.length, at });
-  return at;
+  wakeIndexes.set(program, w);
+  return w;
 }
 
-/** Whether this thread may still do `wake` on `name`: in its program from its PC on, or (steered) among the choices it is offered. */
-function mayWake(t: Thread, wake: Wake, name: string): boolean {
-  const at = indexOf(t.program);
-  const key = `${wake} ${name}`;
-  if ((at.get(key) ?? -1) >= t.pc || (at.get('new code') ?? -1) >= t.pc) return true;
+/** Whether this thread may still do the wake `key` (e.g. "signal S"): in its program from its PC on, or (steered) among the choices it is offered. */
+function mayWake(t: Thread, key: string): boolean {
+  const w = wakeIndex(t.program);
+  if (w.newCode >= t.pc || (w.at.get(key) ?? -1) >= t.pc) return true;
   if (!t.steered) return false;
-  const pal = indexOf(t.palette);
-  return pal.has(key) || pal.has('new code');
+  const pal = wakeIndex(t.palette);
+  return pal.newCode >= 0 || pal.at.has(key);
 }
 
 /**
@@ -151,44 +152,31 @@ function mayWake(t: Thread, wake: Wake, name: string): boolean {
  * deadlockCycles, which reports the cycle itself.
  */
 export function deadlockedWith(s: KernelState, start: number): number[] | null {
+  // The common case first, without allocating: a lock waiter whose owner can still move.
+  const first = s.threads[start]!.blocked;
+  if (first?.on === 'lock') {
+    const owner = s.locks[first.name]?.owner;
+    if (owner !== null && owner !== undefined && s.threads[owner]!.state !== 'blocked') return null;
+  }
   const seen = new Set<number>([start]);
   const todo = [start];
   let beyondLocks = false;
-  const add = (tid: number): boolean => {
-    const w = s.threads[tid]!;
-    if (w.state === 'terminated') return true;
-    if (w.state !== 'blocked') return false; // it can still move, so it may wake the waiter
-    if (!seen.has(tid)) {
-      seen.add(tid);
-      todo.push(tid);
-    }
-    return true;
-  };
-  const wakers = (wake: Wake, name: string): boolean => {
-    if (s.pendingArrivals.length > 0) return false; // a process still to arrive may wake it
-    for (const tid in s.threads) {
-      const w = s.threads[tid]!;
-      if (w.state !== 'terminated' && mayWake(w, wake, name) && !add(w.tid)) return false;
-    }
-    return true;
-  };
   while (todo.length > 0) {
     const t = s.threads[todo.pop()!]!;
     const b = t.blocked;
     if (t.state !== 'blocked' || b === null) return null;
-    let closed: boolean;
     switch (b.on) {
       case 'device':
       case 'await':
         return null;
       case 'lock': {
         const owner = s.locks[b.name]?.owner;
-        closed = owner !== null && owner !== undefined && add(owner);
+        if (owner === null || owner === undefined || !follow(s, owner, seen, todo)) return null;
         break;
       }
       case 'semaphore':
         beyondLocks = true;
-        closed = wakers('signal', b.name);
+        if (!followWakers(s, `signal ${b.name}`, seen, todo)) return null;
         break;
       case 'recv':
       case 'send': {
@@ -196,23 +184,42 @@ export function deadlockedWith(s: KernelState, start: number): number[] | null {
         const ch = s.channels[b.channel]!;
         if (ch.inFlight.length > 0 || ch.buffer.length > 0) return null;
         if (b.on === 'recv' && b.deadline !== undefined) return null; // it will time out
-        closed = wakers(b.on === 'recv' ? 'send' : 'recv', b.channel);
+        if (!followWakers(s, `${b.on === 'recv' ? 'send' : 'recv'} ${b.channel}`, seen, todo)) return null;
         break;
       }
-      case 'join': {
+      case 'join':
         beyondLocks = true;
-        closed = true;
         for (const c of s.processes[t.pid]!.children) {
           const child = s.processes[c]!;
           if (child.terminated) continue;
-          for (const tid of child.threads) if (!add(tid)) closed = false;
+          for (const tid of child.threads) if (!follow(s, tid, seen, todo)) return null;
         }
         break;
-      }
     }
-    if (!closed) return null;
   }
-  return beyondLocks ? [...seen].sort((a, b) => a - b) : null;
+  return beyondLocks ? [...seen].sort((x, y) => x - y) : null;
+}
+
+/** Adds a thread that could wake a waiter to the walk; false when it can still move (so it may wake it). */
+function follow(s: KernelState, tid: number, seen: Set<number>, todo: number[]): boolean {
+  const w = s.threads[tid]!;
+  if (w.state === 'terminated') return true;
+  if (w.state !== 'blocked') return false;
+  if (!seen.has(tid)) {
+    seen.add(tid);
+    todo.push(tid);
+  }
+  return true;
+}
+
+/** Follows every thread that may still do the wake `key`; false when one of them can still move. */
+function followWakers(s: KernelState, key: string, seen: Set<number>, todo: number[]): boolean {
+  if (s.pendingArrivals.length > 0) return false; // a process still to arrive may wake it
+  for (const tid in s.threads) {
+    const w = s.threads[tid]!;
+    if (w.state !== 'terminated' && mayWake(w, key) && !follow(s, w.tid, seen, todo)) return false;
+  }
+  return true;
 }
 
 /**
@@ -236,6 +243,7 @@ export function detectClosedWaits(s: KernelState, emit: Emit): void {
 
 /** Whether this thread is already in a reported deadlock (its threads stay blocked, so one report is enough). */
 function isReported(s: KernelState, tid: number): boolean {
+  if (s.reportedDeadlocks.length === 0) return false;
   const id = String(tid);
   return s.reportedDeadlocks.some((key) => key.split(',').includes(id));
 }
