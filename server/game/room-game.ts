@@ -172,6 +172,23 @@ export class RoomGame {
     return { ok: true, seat, resumed: false, previousSession: null };
   }
 
+  /**
+   * The teacher rotated the host key: from now on only the new keys open the room, and every seat the
+   * old ones opened (hosts and projectors, present or held for reconnection) is closed and freed, so
+   * neither a copied host key nor a copied projector link keeps working. Students' seats stay.
+   */
+  rotateHostKey(hostKey: string, viewerKey: string): number {
+    this.options.hostKey = hostKey;
+    this.options.viewerKey = viewerKey;
+    const keyed = this.seats.all().filter((seat) => seat.isHost || seat.viewer);
+    for (const seat of keyed) {
+      if (seat.status === 'present')
+        this.options.io.disconnect(seat.id, CLOSE_CODES.rekeyed, 'the host key of this room was changed');
+      this.seats.free(seat.id);
+    }
+    return keyed.length;
+  }
+
   /** A projector: the viewer key opens a watching seat (no job, no controls, not counted as a player). */
   private admitViewer(key: string, hash: string, lang: Seat['lang'], sessionId: string): Admission {
     const viewerKey = this.options.viewerKey ?? null;

@@ -125,6 +125,19 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
     return this.saver?.flush() ?? Promise.resolve();
   }
 
+  /**
+   * Rotates the host key (the teacher's dashboard asked, through POST /api/teacher/sessions/:id/rotate-key):
+   * the old host key and its projector link stop opening the room at once, and their seats are closed.
+   * Returns how many seats were closed.
+   */
+  async rotateHostKey(hostKey: string): Promise<number> {
+    const viewerKey = viewerKeyFor(hostKey);
+    const closed = this.game.rotateHostKey(hostKey, viewerKey);
+    await registerRoomGate(this.roomId, this.game.options.code, [hostKey, viewerKey]);
+    await this.saver?.rekey(hostKey);
+    return closed;
+  }
+
   /** Closes the class for good (the teacher ended the session): every student is told so by the close code. */
   closeForGood(): Promise<unknown> {
     return this.disconnect(CLOSE_CODES.closed);

@@ -118,6 +118,12 @@ export const api = {
       'GET',
       `/api/teacher/sessions/${encodeURIComponent(id)}`,
     ),
+  /** A new host key for the session's open room: the old key and projector link stop working (docs/SECURITY.md). */
+  rotateKey: (id: string) =>
+    call<{ live: LiveRoom; closedSeats: number }>(
+      'POST',
+      `/api/teacher/sessions/${encodeURIComponent(id)}/rotate-key`,
+    ),
   endSession: (id: string) => call<unknown>('POST', `/api/teacher/sessions/${encodeURIComponent(id)}/end`),
   report: (id: string) => call<{ report: unknown }>('GET', `/api/teacher/rounds/${encodeURIComponent(id)}`),
   csvUrl: (sessionId: string) => `/api/teacher/sessions/${encodeURIComponent(sessionId)}/csv`,

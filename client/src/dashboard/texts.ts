@@ -71,6 +71,11 @@ const en = {
     "This dashboard was opened at a loopback address (127.0.0.1 or localhost) and the server has no network address: students' devices cannot join. Connect the server to the school network and open the dashboard at its network address.",
   'live.qr': 'QR code to join room {code}',
   'live.projector': 'Open the projector view',
+  'live.rotate': 'Change the host key',
+  'live.rotate_confirm':
+    'Change the host key? The projector and anyone holding the current key are disconnected at once; open the new projector link afterwards.',
+  'live.rotated':
+    'The host key was changed: the old projector link no longer works. Open the new projector view.',
   'live.connecting': 'Connecting to the room…',
   'live.closed': 'This room is closed.',
   'live.phase': 'Round {round}: {phase}',
@@ -227,6 +232,11 @@ const ko: Record<TextKey, string> = {
     '이 대시보드는 루프백 주소(127.0.0.1 또는 localhost)로 열려 있고 서버에 네트워크 주소가 없어 학생 기기가 참여할 수 없습니다. 서버를 학교 네트워크에 연결하고 네트워크 주소로 대시보드를 여세요.',
   'live.qr': '{code} 방에 참여하는 QR 코드',
   'live.projector': '프로젝터 화면 열기',
+  'live.rotate': '호스트 키 바꾸기',
+  'live.rotate_confirm':
+    '호스트 키를 바꿀까요? 프로젝터와 지금 키를 가진 사람은 모두 바로 연결이 끊깁니다. 바꾼 뒤 새 프로젝터 링크를 여세요.',
+  'live.rotated':
+    '호스트 키를 바꿨습니다. 예전 프로젝터 링크는 더 이상 열리지 않습니다. 새 프로젝터 화면을 여세요.',
   'live.connecting': '방에 연결하는 중…',
   'live.closed': '이 방은 닫혔습니다.',
   'live.phase': '{round} 라운드: {phase}',
