@@ -9,6 +9,7 @@ import { roundsRepository, type RoundsRepository } from './rounds.ts';
 import { csvForSession } from './session-csv.ts';
 import { soloProgressRepository, type SoloProgressRepository } from './solo-progress.ts';
 import { snapshotsRepository, type SnapshotsRepository } from './snapshots.ts';
+import { reportOutboxRepository, type ReportOutboxRepository } from './report-outbox.ts';
 
 export { databaseConfigFromEnv, DEFAULT_DATABASE_FILE, type DatabaseConfig } from './config.ts';
 export type { Teacher, TeacherCredentials, NewTeacher } from './teachers.ts';
@@ -17,6 +18,7 @@ export type { ClassSession, ClassSessionSummary } from './class-sessions.ts';
 export type { FinishedRound, RoundPlayer, RoundReport, RoundSummary } from './rounds.ts';
 export type { SoloProgress } from './solo-progress.ts';
 export type { RoomSnapshot } from './snapshots.ts';
+export type { JournaledRound } from './report-outbox.ts';
 export { CSV_COLUMNS } from './session-csv.ts';
 export type {
   TeachersRepository,
@@ -25,6 +27,7 @@ export type {
   RoundsRepository,
   SoloProgressRepository,
   SnapshotsRepository,
+  ReportOutboxRepository,
 };
 
 /** Everything the server stores, behind one object; which backend it is stays hidden except for `kind`. */
@@ -38,6 +41,8 @@ export interface Database {
   csvForSession(sessionId: string, teacherId: string): Promise<string | undefined>;
   readonly soloProgress: SoloProgressRepository;
   readonly snapshots: SnapshotsRepository;
+  /** Finished rounds journaled at their end, until their report is stored (a crash loses none). */
+  readonly reportOutbox: ReportOutboxRepository;
   /** Closes the SQLite file or the PostgreSQL pool; call once at shutdown. */
   close(): Promise<void>;
 }
@@ -60,6 +65,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     csvForSession: (sessionId, teacherId) => csvForSession(db, sessionId, teacherId),
     soloProgress: soloProgressRepository(db),
     snapshots: snapshotsRepository(db),
+    reportOutbox: reportOutboxRepository(db),
     close: () => db.destroy(),
   };
 }

@@ -103,6 +103,10 @@ export class RoomGame {
   private readonly strikes: Strikes;
   private roundStartedAt = Date.now();
   private readonly saving = new Set<Promise<void>>();
+  /** Finished rounds whose journal write is under way: the room holds its patches meanwhile (nobody sees "ended" before it is durable). */
+  journaling = 0;
+  /** Called once a finished round is journaled (the class room saves its snapshot then). */
+  onJournaled: (() => void) | null = null;
   /** Actions, refusals and response latency per player this round, for the reports. */
   readonly activity = new ActivityTracker();
 
@@ -562,12 +566,25 @@ export class RoomGame {
       session: this.options.session,
     };
     const runner = this.options.baselines ?? runBaselinesHere;
-    const saving = runner(job)
-      .catch((e: unknown) => {
+    // The round's end is journaled first, durably; patches wait for it (KernelRoom.broadcastPatch).
+    this.journaling++;
+    const journaled = (
+      this.options.reports.journal?.({ ...record, summary: { ...partial, baselines: [] } }, job) ??
+      Promise.resolve()
+    )
+      .catch((e: unknown) => console.error("[reports] could not journal a round's end", e))
+      .finally(() => {
+        this.journaling--;
+        this.onJournaled?.();
+      });
+    const saving = Promise.all([
+      runner(job).catch((e: unknown) => {
         console.error("[baselines] could not compute a round's baselines", e);
         return [];
-      })
-      .then((baselines) => {
+      }),
+      journaled,
+    ])
+      .then(([baselines]) => {
         const summary: RoundSummary = { ...partial, baselines };
         // A host who restarted meanwhile has moved the screens on: the report is still stored.
         if (this.match.round === round && this.match.phase === 'ended') {
