@@ -119,6 +119,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
           trustProxy: config.trustProxy,
           wrongCodes: new RateLimiter(config.wrongCodesPerMinute, config.wrongCodesPerMinute),
           unsavedReports: () => stored.unsaved(),
+          database: () => ({ kind: db.kind, ...db.status() }),
         }),
       );
       app.use(staticHandler(config.clientDir));

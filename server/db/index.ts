@@ -1,5 +1,6 @@
 // The persistence module's front door: openDatabase(config) migrates and returns every repository over one query layer.
 import { connect } from './connect.ts';
+import { DatabaseStatus, type DatabaseState } from './status.ts';
 import type { DatabaseConfig } from './config.ts';
 import { migrateToLatest } from './migrations/index.ts';
 import { teachersRepository, type TeachersRepository } from './teachers.ts';
@@ -43,13 +44,16 @@ export interface Database {
   readonly snapshots: SnapshotsRepository;
   /** Finished rounds journaled at their end, until their report is stored (a crash loses none). */
   readonly reportOutbox: ReportOutboxRepository;
+  /** How the database is doing, from the queries it ran (for /api/health; asks the database nothing). */
+  status(): { state: DatabaseState; detail?: string };
   /** Closes the SQLite file or the PostgreSQL pool; call once at shutdown. */
   close(): Promise<void>;
 }
 
 /** Opens the database, bringing its schema to the latest migration, and returns the repositories. */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  const db = connect(config);
+  const status = new DatabaseStatus();
+  const db = connect(config, status);
   try {
     await migrateToLatest(db);
   } catch (error) {
@@ -66,6 +70,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     soloProgress: soloProgressRepository(db),
     snapshots: snapshotsRepository(db),
     reportOutbox: reportOutboxRepository(db),
+    status: () => status.now(),
     close: () => db.destroy(),
   };
 }

@@ -161,6 +161,13 @@ const en = {
   'policy.sjf': 'SJF',
   'policy.rr': 'Round robin',
   'policy.priority': 'Priority',
+  'health.label': 'Server health',
+  'health.ok': 'Server OK: every report is saved ({db}).',
+  'health.unsaved':
+    '{n} finished round reports are not saved yet; the server retries every few seconds. Check its disk and database.',
+  'health.busy': 'The database is busy: another program holds its lock, so saving waits ({db}).',
+  'health.failing': 'The database is failing ({db}): {detail}',
+  'health.unreachable': 'The server does not answer.',
 } as const;
 
 /** A dashboard text's key. */
@@ -322,6 +329,13 @@ const ko: Record<TextKey, string> = {
   'policy.sjf': 'SJF',
   'policy.rr': '라운드 로빈',
   'policy.priority': '우선순위',
+  'health.label': '서버 상태',
+  'health.ok': '서버 정상: 모든 보고서가 저장되었습니다 ({db}).',
+  'health.unsaved':
+    '끝난 라운드 보고서 {n}개가 아직 저장되지 않았습니다. 서버가 몇 초마다 다시 시도합니다. 서버의 디스크와 데이터베이스를 확인하세요.',
+  'health.busy': '데이터베이스가 바쁩니다. 다른 프로그램이 잠금을 잡고 있어 저장이 기다리는 중입니다 ({db}).',
+  'health.failing': '데이터베이스 오류 ({db}): {detail}',
+  'health.unreachable': '서버가 응답하지 않습니다.',
 };
 
 /** Both tables, exported for the unit test that compares their keys. */
