@@ -12,6 +12,7 @@ export interface DatabaseSchema {
   solo_progress: SoloProgressTable;
   room_snapshots: RoomSnapshotsTable;
   room_snapshot_log: RoomSnapshotLogTable;
+  report_outbox: ReportOutboxTable;
 }
 
 /** A teacher's account; email is unique ignoring case (unique index on lower(email)). */
@@ -91,4 +92,15 @@ export interface RoomSnapshotLogTable {
   room_id: string;
   seq: number;
   entries_json: string;
+}
+
+/** A finished round journaled before its end was announced (kept, marked stored, until its session ends). */
+export interface ReportOutboxTable {
+  session_id: string;
+  round_number: number;
+  round_json: string;
+  replay_json: string;
+  summary_json: string;
+  created_at: number;
+  stored_at: number | null;
 }

@@ -103,6 +103,10 @@ export class RoomGame {
   private readonly strikes: Strikes;
   private roundStartedAt = Date.now();
   private readonly saving = new Set<Promise<void>>();
+  /** Finished rounds whose journal write is under way: the room holds its patches meanwhile (nobody sees "ended" before it is durable). */
+  journaling = 0;
+  /** Called once a finished round is journaled (the class room saves its snapshot then). */
+  onJournaled: (() => void) | null = null;
   /** Actions, refusals and response latency per player this round, for the reports. */
   readonly activity = new ActivityTracker();
 
@@ -170,6 +174,23 @@ export class RoomGame {
     const seat = this.seats.add({ secretHash: key, nickname, lang: o.lang, isHost, sessionId });
     this.placeNewSeat(seat, o.role);
     return { ok: true, seat, resumed: false, previousSession: null };
+  }
+
+  /**
+   * The teacher rotated the host key: from now on only the new keys open the room, and every seat the
+   * old ones opened (hosts and projectors, present or held for reconnection) is closed and freed, so
+   * neither a copied host key nor a copied projector link keeps working. Students' seats stay.
+   */
+  rotateHostKey(hostKey: string, viewerKey: string): number {
+    this.options.hostKey = hostKey;
+    this.options.viewerKey = viewerKey;
+    const keyed = this.seats.all().filter((seat) => seat.isHost || seat.viewer);
+    for (const seat of keyed) {
+      if (seat.status === 'present')
+        this.options.io.disconnect(seat.id, CLOSE_CODES.rekeyed, 'the host key of this room was changed');
+      this.seats.free(seat.id);
+    }
+    return keyed.length;
   }
 
   /** A projector: the viewer key opens a watching seat (no job, no controls, not counted as a player). */
@@ -545,12 +566,25 @@ export class RoomGame {
       session: this.options.session,
     };
     const runner = this.options.baselines ?? runBaselinesHere;
-    const saving = runner(job)
-      .catch((e: unknown) => {
+    // The round's end is journaled first, durably; patches wait for it (KernelRoom.broadcastPatch).
+    this.journaling++;
+    const journaled = (
+      this.options.reports.journal?.({ ...record, summary: { ...partial, baselines: [] } }, job) ??
+      Promise.resolve()
+    )
+      .catch((e: unknown) => console.error("[reports] could not journal a round's end", e))
+      .finally(() => {
+        this.journaling--;
+        this.onJournaled?.();
+      });
+    const saving = Promise.all([
+      runner(job).catch((e: unknown) => {
         console.error("[baselines] could not compute a round's baselines", e);
         return [];
-      })
-      .then((baselines) => {
+      }),
+      journaled,
+    ])
+      .then(([baselines]) => {
         const summary: RoundSummary = { ...partial, baselines };
         // A host who restarted meanwhile has moved the screens on: the report is still stored.
         if (this.match.round === round && this.match.phase === 'ended') {

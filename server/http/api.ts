@@ -5,6 +5,7 @@ import { scenarioIds } from '../scenarios/catalog.ts';
 import { findClassRoomByCode } from '../rooms/directory.ts';
 import { clientAddress } from './http-kit.ts';
 import type { RateLimiter } from './rate-limit.ts';
+import type { HealthResponse } from '../../shared/protocol/http-edge.ts';
 
 /** A Node request handler that may pass the request on. */
 export type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -26,6 +27,8 @@ export interface PublicApiOptions {
   wrongCodes: RateLimiter;
   /** Finished round reports not yet stored (kept and retried): /api/health answers 503 while there are any. */
   unsavedReports: () => number;
+  /** Which database the server uses and whether it answers (/api/health answers 503 when it does not). */
+  database: () => HealthResponse['database'];
 }
 
 function lockedOut(res: ServerResponse, retryAfterSeconds: number): void {
@@ -60,6 +63,30 @@ async function roomByCode(
   send(res, 200, { roomId: room.roomId, code: room.code });
 }
 
+function health(res: ServerResponse, options: PublicApiOptions): void {
+  const unsavedReports = options.unsavedReports();
+  const database = options.database();
+  // A database waiting out a lock still works (queries queue); one whose latest query failed does not.
+  const ok = unsavedReports === 0 && database.state !== 'failing';
+  const problems = [
+    ...(unsavedReports > 0
+      ? [
+          `${unsavedReports} finished round reports could not be stored yet (retried every few seconds): check the disk and the database`,
+        ]
+      : []),
+    ...(database.state === 'failing'
+      ? [`the ${database.kind} database fails: ${database.detail ?? ''}`]
+      : []),
+  ];
+  const body: HealthResponse = {
+    ok,
+    unsavedReports,
+    database,
+    ...(ok ? {} : { message: problems.join('; ') }),
+  };
+  send(res, ok ? 200 : 503, body);
+}
+
 /** Builds the /api handler; requests outside /api go to `next`. */
 export function apiHandler(options: PublicApiOptions): Handler {
   return (req, res, next) => {
@@ -74,19 +101,7 @@ export function apiHandler(options: PublicApiOptions): Handler {
     if (req.method === 'GET' && byCode) roomByCode(req, res, byCode[1]!, options).catch(fail);
     else if (req.method === 'GET' && url.pathname === '/api/scenarios')
       send(res, 200, { scenarios: scenarioIds() });
-    else if (req.method === 'GET' && url.pathname === '/api/health') {
-      const unsavedReports = options.unsavedReports();
-      send(
-        res,
-        unsavedReports === 0 ? 200 : 503,
-        unsavedReports === 0
-          ? { ok: true }
-          : {
-              ok: false,
-              unsavedReports,
-              message: `${unsavedReports} finished round reports could not be stored yet (retried every few seconds): check the disk and the database`,
-            },
-      );
-    } else send(res, 404, { error: 'not-found', message: `no API route ${req.method} ${url.pathname}` });
+    else if (req.method === 'GET' && url.pathname === '/api/health') health(res, options);
+    else send(res, 404, { error: 'not-found', message: `no API route ${req.method} ${url.pathname}` });
   };
 }

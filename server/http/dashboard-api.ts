@@ -13,6 +13,7 @@ import {
   listRounds,
   listScenarios,
   listSessions,
+  rotateHostKey,
   roundReport,
   sessionCsv,
 } from './teacher-routes.ts';
@@ -38,6 +39,11 @@ const ROUTES: [method: string, pattern: RegExp, route: Route][] = [
   ['GET', /^\/api\/teacher\/sessions\/([^/]+)\/rounds$/, (q, s, c, _u, id) => listRounds(q, s, c, id)],
   ['GET', /^\/api\/teacher\/sessions\/([^/]+)\/csv$/, (q, s, c, _u, id) => sessionCsv(q, s, c, id)],
   ['POST', /^\/api\/teacher\/sessions\/([^/]+)\/end$/, (q, s, c, _u, id) => endSession(q, s, c, id)],
+  [
+    'POST',
+    /^\/api\/teacher\/sessions\/([^/]+)\/rotate-key$/,
+    (q, s, c, _u, id) => rotateHostKey(q, s, c, id),
+  ],
   ['GET', /^\/api\/teacher\/rounds\/([^/]+)$/, (q, s, c, _u, id) => roundReport(q, s, c, id)],
   ['GET', /^\/api\/solo\/progress$/, (q, s, c, u) => getSoloProgress(q, s, c, u)],
   ['PUT', /^\/api\/solo\/progress$/, (q, s, c) => putSoloProgress(q, s, c)],

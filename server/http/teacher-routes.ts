@@ -20,6 +20,7 @@ import { resolveScenario, scenarioEntry, scenarioIds } from '../scenarios/catalo
 import { scenarioCapProblem } from '../scenarios/caps.ts';
 import { requireTeacher, type DashboardContext } from './dashboard-context.ts';
 import { bodyOf, clientAddress, sendError, sendJson } from './http-kit.ts';
+import type { RotateKeyResponse } from '../../shared/protocol/http-edge.ts';
 
 /** The settings a teacher creates a room with (all optional; the scenario's own values otherwise). */
 export const teacherRoomSchema = z.strictObject({
@@ -275,6 +276,38 @@ export async function endSession(
   await ctx.db.classSessions.end(id, teacher.id);
   const ended = await ctx.db.classSessions.get(id, teacher.id);
   sendJson(res, 200, { session: ended && { ...ended, settings: withoutHostKey(ended.settings) } });
+}
+
+/** POST /api/teacher/sessions/:id/rotate-key — a new host key for the session's open room: the old one and its projector link stop working at once (200 {live}). */
+export async function rotateHostKey(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: DashboardContext,
+  id: string,
+): Promise<void> {
+  const teacher = await requireTeacher(ctx, req, res);
+  if (!teacher) return;
+  const session = ID.test(id) ? await ctx.db.classSessions.get(id, teacher.id) : undefined;
+  if (!session) return notFound(res, 'session');
+  const room = await ctx.reports.liveRoom(id, teacher.id);
+  if (!room)
+    return sendError(res, 409, 'not-live', 'This session has no open room: there is no key to change.');
+  const hostKey = freshHostKey();
+  // The room first (on whichever process hosts it): from this moment the old keys open nothing.
+  const closedSeats = Number(await matchMaker.remoteRoomCall(room.roomId, 'rotateHostKey', [hostKey]));
+  await ctx.db.classSessions.updateSetting(id, teacher.id, 'hostKey', hostKey);
+  const answer: RotateKeyResponse = {
+    live: {
+      roomId: room.roomId,
+      code: room.code,
+      hostKey,
+      joinPath: joinPath(room.code),
+      projectorPath: projectorPath(room.roomId, viewerKeyFor(hostKey)),
+      ...joinOriginFor(req),
+    },
+    closedSeats,
+  };
+  sendJson(res, 200, answer);
 }
 
 /** GET /api/teacher/scenarios — the scenarios a room can be created with, with their machine defaults. */

@@ -1,4 +1,5 @@
 // The dashboard's calls to the server's API (same origin; the session cookie travels by itself).
+import { healthResponseSchema, type HealthResponse } from '../../../shared/protocol/http-edge.ts';
 
 /** A refusal from the API: the stable code and the server's sentence. */
 export class ApiError extends Error {
@@ -87,8 +88,19 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   return json as T;
 }
 
+/** The server's health (GET /api/health answers 503 with the same body when something is wrong); null when it does not answer. */
+async function health(): Promise<HealthResponse | null> {
+  try {
+    const parsed = healthResponseSchema.safeParse(await (await fetch('/api/health')).json());
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The API, one function per endpoint. */
 export const api = {
+  health,
   me: () => call<{ teacher: Teacher | null; reason?: string }>('GET', '/api/auth/me'),
   signIn: (email: string, password: string) =>
     call<{ teacher: Teacher }>('POST', '/api/auth/signin', { email, password }),
@@ -117,6 +129,12 @@ export const api = {
     call<{ session: SessionRow; rounds: RoundRow[]; live: LiveRoom | null }>(
       'GET',
       `/api/teacher/sessions/${encodeURIComponent(id)}`,
+    ),
+  /** A new host key for the session's open room: the old key and projector link stop working (docs/SECURITY.md). */
+  rotateKey: (id: string) =>
+    call<{ live: LiveRoom; closedSeats: number }>(
+      'POST',
+      `/api/teacher/sessions/${encodeURIComponent(id)}/rotate-key`,
     ),
   endSession: (id: string) => call<unknown>('POST', `/api/teacher/sessions/${encodeURIComponent(id)}/end`),
   report: (id: string) => call<{ report: unknown }>('GET', `/api/teacher/rounds/${encodeURIComponent(id)}`),

@@ -84,6 +84,9 @@ export const en = {
     'Your seat is now open in another tab or window. Continue there, or take it back here.',
   'left.abuse.title': 'Disconnected',
   'left.abuse.body': 'This device sent too many invalid messages. Reload the page to join again.',
+  'left.rekeyed.title': 'This link no longer works',
+  'left.rekeyed.body':
+    'The teacher changed the host key of this room, so the link this screen was opened with no longer opens it. Open the new link from the dashboard.',
   'left.lost.title': 'Connection lost',
   'left.lost.body':
     'The connection to the class server was lost. Check the network, then rejoin: your seat and score are kept for a while.',
