@@ -5,16 +5,23 @@ import type { LevelInput } from '../level.ts';
 const lines = (ch: string, n: number) => Array.from({ length: n }, (_, i) => `send ${ch} line${i + 1}`);
 const recvs = (ch: string, n: number) => Array.from({ length: n }, () => `recv ${ch}`);
 
+// One core shared in turns (round robin, quantum 3, a switch costs 2 ticks): each line handed to wc
+// wakes it, and a woken reader takes its turns beside ls, paying switches. The pipe holds all four
+// lines, so a pipe that lets them gather wakes wc once and it reads them in one go: 64 ticks against
+// 84 for handing each line over at once.
 const anonymousPipe: LevelInput = {
   id: 'anonymous-pipe',
   order: 180,
   branch: 'main',
   concepts: ['ipc-anonymous-pipe'],
   player: { role: 'channel', channels: ['p'] },
+  policy: 'rr',
   scenario: {
-    cores: 2,
+    cores: 1,
+    quantum: 3,
+    switchCost: 2,
     auto: { delivery: false },
-    channels: [{ name: 'p', kind: 'pipe', owner: 'shell', capacity: 2 }],
+    channels: [{ name: 'p', kind: 'pipe', owner: 'shell', capacity: 4 }],
     processes: [
       { name: 'shell', program: ['join', 'exit'] },
       { name: 'ls', parent: 'shell', program: [...lines('p', 4), 'exit'] },
@@ -23,12 +30,12 @@ const anonymousPipe: LevelInput = {
     ],
   },
   goal: 'finished == 1 and recv.wc == 4 and outOfOrder == 0',
-  stars: ['outOfOrder == 0', 'elapsed <= 30', 'elapsed <= 25'],
-  tickLimit: 60,
+  stars: ['outOfOrder == 0', 'elapsed <= 76', 'elapsed <= 66'],
+  tickLimit: 120,
   title: { ko: '익명 파이프: ls | wc', en: 'The anonymous pipe: ls | wc' },
   goalText: {
-    ko: '여러분은 파이프 p입니다. ls가 쓴 네 줄을 wc에게 보낸 순서대로 전달하세요. 파이프는 두 줄까지만 담을 수 있습니다.',
-    en: 'You are the pipe p. Deliver the four lines ls writes to wc, in the order they were written. The pipe holds two lines at most.',
+    ko: '여러분은 파이프 p입니다. ls가 쓴 네 줄을 wc에게 쓴 순서대로 넘기세요. 언제 넘길지는 여러분이 정합니다. 코어는 하나이고, 준비된 프로세스들이 3틱씩 번갈아 쓰며, 바꿀 때마다 문맥 교환에 2틱이 듭니다.',
+    en: 'You are the pipe p. Hand the four lines ls writes to wc, in the order they were written; when to hand them over is up to you. There is one core, Ready processes take it in turns of 3 ticks, and each change costs a 2-tick context switch.',
   },
   card: {
     ko: [
@@ -36,18 +43,32 @@ const anonymousPipe: LevelInput = {
       '단방향입니다. 한쪽은 쓰기 전용, 다른 쪽은 읽기 전용입니다.',
       '부모와 자식 프로세스 사이에서만 쓸 수 있고, 다른 네트워크에서는 쓸 수 없습니다.',
       '셸의 ls | wc에서 셸이 파이프를 만들고, 자식 ls가 쓰고 자식 wc가 읽습니다. 남남인 stranger는 거절됩니다.',
+      '파이프는 네 줄까지 담아 둘 수 있습니다. 줄을 넘겨받은 wc는 깨어나 준비 상태가 되고, 코어 차례를 기다립니다.',
     ],
     en: [
       'An anonymous pipe is a temporary space between processes, read first in, first out (FIFO).',
       'It is one-way: one end only writes, the other only reads.',
       'Only a parent and its children can use it, and never across a network.',
-      'In the shell\'s ls | wc, the shell creates the pipe, its child ls writes and its child wc reads; the unrelated stranger is refused.',
+      "In the shell's ls | wc, the shell creates the pipe, its child ls writes and its child wc reads; the unrelated stranger is refused.",
+      'The pipe can hold four lines. Handed a line, wc wakes up, becomes Ready and waits for its turn on the core.',
     ],
   },
   hints: [
-    { when: 'outOfOrder > 0', ko: '파이프는 선입선출입니다. 먼저 쓴 줄을 먼저 전달하세요.', en: 'A pipe is first in, first out: deliver the line written first, first.' },
-    { when: 'finished == 0', ko: '전달하지 않으면 파이프가 가득 차서 ls는 쓰기를 기다리고, wc는 읽기를 기다립니다.', en: 'If you never deliver, the pipe fills up: ls waits to write and wc waits to read.' },
-    { ko: '메시지가 보이는 즉시 전달하면 가장 빠릅니다.', en: 'Delivering each message as soon as it appears is fastest.' },
+    {
+      when: 'outOfOrder > 0',
+      ko: '파이프는 선입선출입니다. 먼저 쓴 줄을 먼저 전달하세요.',
+      en: 'A pipe is first in, first out: deliver the line written first, first.',
+    },
+    {
+      when: 'finished == 0',
+      ko: '전달하지 않으면 파이프가 가득 차서 ls는 쓰기를 기다리고, wc는 읽기를 기다립니다.',
+      en: 'If you never deliver, the pipe fills up: ls waits to write and wc waits to read.',
+    },
+    {
+      when: 'elapsed > 66',
+      ko: '문맥 교환 횟수를 보세요. wc를 한 줄마다 깨우면 ls와 번갈아 돌며 교환할 때마다 2틱을 잃습니다.',
+      en: 'Watch the context switches: waking wc for every line makes it take turns with ls, and each switch loses 2 ticks.',
+    },
   ],
 };
 

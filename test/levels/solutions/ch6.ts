@@ -1,5 +1,5 @@
 // Scripted players for chapter 6 (IPC): a 3-star play and a failing play per level.
-import { both, deliverInOrder, deliverNewestFirst, steer } from '../scripts.ts';
+import { both, deliverInOrder, deliverNewestFirst, deliverWhen, steer, writerStopped } from '../scripts.ts';
 import type { KernelState } from '../../../shared/kernel/index.ts';
 import type { Solutions } from './types.ts';
 
@@ -35,9 +35,13 @@ const viaShm = {
 /** Chapter 6's proofs. */
 export const CH6: Solutions = {
   'anonymous-pipe': {
-    good: () => deliverInOrder(['p']),
+    // Let the lines gather in the pipe and wake wc once, when ls has written them all (or must wait).
+    good: () => deliverWhen(['p'], (s) => writerStopped(s, 'ls')),
     poor: () => deliverNewestFirst(['p']),
+    // Every line handed over the moment it is written: wc takes turns with ls (1 star, 84 ticks).
     naive: () => deliverInOrder(['p']),
+    // Two lines at a time: still two wake-ups (1 star, 80 ticks).
+    alsoNaive: [() => deliverWhen(['p'], (s) => (s.channels['p']?.inFlight.length ?? 0) >= 2)],
   },
   'named-pipe': {
     good: () => steer('editor', ['send srv save', 'recv reply', 'exit']),
