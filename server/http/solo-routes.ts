@@ -16,6 +16,8 @@ const putBody = z.strictObject({
   levelId: z.string().min(1).max(80).refine(knownLevel, { error: 'no level has this id' }),
   stars: z.number().int().min(0).max(3),
   score: z.number().int().min(-1_000_000).max(1_000_000),
+  /** Ticks undone in the attempt (optional: clients from before undo was stored do not send it). */
+  undos: z.number().int().min(0).max(1_000_000).optional(),
 });
 
 /** GET /api/solo/progress?browserId=… — every level this browser has played. */
@@ -53,6 +55,7 @@ export async function putSoloProgress(
     levelId: body.levelId,
     stars: body.stars,
     score: body.score,
+    ...(body.undos === undefined ? {} : { undos: body.undos }),
   });
   sendJson(res, 200, { progress: saved });
 }

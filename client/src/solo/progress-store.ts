@@ -59,7 +59,7 @@ export function recordProgress(id: string, stars: number, score: number, undos =
   void fetch(`${serverEndpoint()}/api/solo/progress`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ browserId: playerId(), levelId: id, stars, score }),
+    body: JSON.stringify({ browserId: playerId(), levelId: id, stars, score, undos }),
   })
     .then((res) => res.text())
     .catch(() => undefined); // read to the end, so the request is complete
@@ -74,7 +74,9 @@ export async function syncProgress(): Promise<Progress> {
       { headers: { accept: 'application/json' } },
     );
     if (!res.ok) return localProgress();
-    const body = (await res.json()) as { progress?: { levelId: string; stars: number; bestScore: number }[] };
+    const body = (await res.json()) as {
+      progress?: { levelId: string; stars: number; bestScore: number; undos?: number | null }[];
+    };
     const s = read();
     let changed = false;
     for (const row of body.progress ?? []) {
@@ -85,6 +87,8 @@ export async function syncProgress(): Promise<Progress> {
       }
       if (row.bestScore > (s.scores[row.levelId] ?? -Infinity)) {
         s.scores[row.levelId] = row.bestScore;
+        if (typeof row.undos === 'number') s.undos[row.levelId] = row.undos;
+        else delete s.undos[row.levelId];
         changed = true;
       }
     }
