@@ -76,6 +76,8 @@ export interface SoloProgressTable {
   stars: number;
   best_score: number;
   updated_at: number;
+  /** Ticks undone in the attempt that set best_score; null when unknown (saved before undo was stored). */
+  undos: number | null;
 }
 
 /** What is needed to rebuild a live room after a crash: scenario, seed and the timed actions so far. */

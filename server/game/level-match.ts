@@ -87,18 +87,19 @@ export class LevelMatch extends Match {
   }
 
   /** The session replayed without its last tick (LevelSession.undo), with the Gantt chart and notable events rebuilt. */
-  override undo(): boolean {
+  override undo(): readonly KernelEvent[] | null {
     const timeline = new RoundTimeline();
     const next = this.session.undo({
       beforeTick: (s) => timeline.sample(s),
       events: (e, s) => timeline.note(e, s),
     });
-    if (!next) return false;
+    if (!next) return null;
     this.session = next;
     this.state = next.state;
     this.log = next.log;
     this.timeline = timeline;
-    return true;
+    this.pending = []; // the undone tick's events, not yet sent, belong to a past that no longer happened
+    return next.events;
   }
 
   private oneLevelTick(): RoundEnd | null {
@@ -109,8 +110,10 @@ export class LevelMatch extends Match {
     return this.session.over() ? this.endedBy() : null;
   }
 
+  // A solo attempt also ends the tick a deadlock freezes the machine (LevelSession.over); say so.
   private endedBy(): RoundEnd {
-    return isFinished(this.state) ? 'finished' : 'time-limit';
+    if (isFinished(this.state)) return 'finished';
+    return this.state.counters.deadlocks > 0 ? 'deadlock' : 'time-limit';
   }
 
   private finish(endedBy: RoundEnd): void {

@@ -112,9 +112,12 @@ export class Match {
     return ended;
   }
 
-  /** Takes back the last tick; a class machine keeps no replay of its own, so only a level's can. */
-  undo(): boolean {
-    return false;
+  /**
+   * Takes back the last tick and returns every event of the machine as it now is (for the feed to be
+   * rewound), or null; a class machine keeps no replay of its own, so only a level's can.
+   */
+  undo(): readonly KernelEvent[] | null {
+    return null;
   }
 
   /** Bots, then one kernel tick; how the round ended, if it did. */

@@ -422,12 +422,16 @@ export class RoomGame {
         if (ended) this.finishRound(ended);
         return null;
       }
-      case 'undo':
-        // Solo, paused: the last tick taken back (the level is replayed without it); the feed starts afresh.
-        if (m.phase !== 'paused' || !m.undo()) return 'bad-state';
-        this.recent = [];
+      case 'undo': {
+        // Solo, paused: the last tick taken back (the level is replayed without it). The feed is rewound
+        // with it: the replayed machine's latest events replace what the clients show.
+        const events = m.phase === 'paused' ? m.undo() : null;
+        if (!events) return 'bad-state';
+        this.recent = events.slice(-RECENT_EVENTS);
         this.unsent = 0;
+        this.options.io.broadcast('events', { tick: m.state.tick, events: this.recent, replay: true });
         return null;
+      }
       case 'take-job': {
         // Solo: the player moves to another of the room's jobs (a level with two threads or channels).
         const seat = this.seats.all()[0];

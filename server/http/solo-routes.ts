@@ -54,6 +54,7 @@ export async function putSoloProgress(
     levelId: body.levelId,
     stars: body.stars,
     score: body.score,
+    ...(body.undos === undefined ? {} : { undos: body.undos }),
   });
   reply(res, HTTP_ROUTES.putSoloProgress, 200, { progress: saved });
 }

@@ -184,6 +184,8 @@ const soloProgressSchema = z.object({
   levelId: z.string(),
   stars: z.number(),
   bestScore: z.number(),
+  /** Ticks undone in the best attempt; null when the client that stored it did not send it. */
+  undos: z.number().nullable().optional(),
   updatedAt: z.number(),
 });
 
@@ -355,6 +357,8 @@ export const HTTP_ROUTES = {
       levelId: z.string().min(1).max(80),
       stars: z.number().int().min(0).max(3),
       score: z.number().int().min(-1_000_000).max(1_000_000),
+      /** Ticks undone in the attempt (optional: clients from before undo was stored do not send it). */
+      undos: z.number().int().min(0).max(1_000_000).optional(),
     }),
     response: z.object({ progress: soloProgressSchema }),
   }),

@@ -87,7 +87,7 @@ function compareTable(report: Report): HTMLElement {
 /** Renders the report of one stored round. */
 export async function reportView(root: HTMLElement, roundId: string): Promise<void> {
   const report: Report = (await api.report(roundId)).report;
-  const why = ['host', 'finished', 'time-limit'].includes(report.metrics.endedBy)
+  const why = ['host', 'finished', 'time-limit', 'deadlock'].includes(report.metrics.endedBy)
     ? t(`report.why.${report.metrics.endedBy}` as TextKey)
     : report.metrics.endedBy;
   const players = h(

@@ -247,6 +247,7 @@ export const en = {
   'report.ended.host': 'ended by the teacher',
   'report.ended.finished': 'every process finished',
   'report.ended.time-limit': 'time ran out',
+  'report.ended.deadlock': 'a deadlock froze the machine',
   'report.gantt': 'Gantt chart: what each core ran',
   'report.gantt.legend': 'hatched = context switch · empty = idle',
   'report.compare': 'Your class against the classic policies (same workload)',

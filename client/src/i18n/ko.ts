@@ -246,6 +246,7 @@ export const ko: Record<MessageKey, string> = {
   'report.ended.host': '선생님이 종료',
   'report.ended.finished': '모든 프로세스 완료',
   'report.ended.time-limit': '시간 종료',
+  'report.ended.deadlock': '교착 상태로 기계가 멈춤',
   'report.gantt': '간트 차트: 코어별 실행 기록',
   'report.gantt.legend': '빗금 = 문맥 교환 · 빈칸 = 유휴',
   'report.compare': '우리 반과 고전 스케줄링 정책 비교 (같은 작업)',

@@ -62,6 +62,7 @@ export function recordProgress(id: string, stars: number, score: number, undos =
     levelId: id,
     stars,
     score,
+    undos,
   };
   void fetch(`${serverEndpoint()}${pathOf(HTTP_ROUTES.putSoloProgress)}`, {
     method: HTTP_ROUTES.putSoloProgress.method,
@@ -92,6 +93,8 @@ export async function syncProgress(): Promise<Progress> {
       }
       if (row.bestScore > (s.scores[row.levelId] ?? -Infinity)) {
         s.scores[row.levelId] = row.bestScore;
+        if (typeof row.undos === 'number') s.undos[row.levelId] = row.undos;
+        else delete s.undos[row.levelId];
         changed = true;
       }
     }
