@@ -1,12 +1,14 @@
-// One class's machine over its rounds: the kernel state, the round's phase, the clock and the log.
+// One machine over its rounds: the round's phase, the clock, the events for the wire and the timeline,
+// around an engine (engine.ts) that is the machine itself: a class round's or a solo level's.
 // Knows nothing of Colyseus, so rooms stay thin and this is tested directly.
-import { applyActionInPlace, isFinished, machineMetrics, processMetrics, startKernel, tickInPlace } from '../../shared/kernel/index.ts';
+import { isFinished, machineMetrics, processMetrics } from '../../shared/kernel/index.ts';
 import type { InPlaceResult, KernelAction, KernelEvent, KernelState, Scenario, TimedAction } from '../../shared/kernel/index.ts';
 import type { RoleSlot } from '../../shared/roles/types.ts';
 import type { BaselineResult, PlayerResult, RoundEnd, RoundSummary } from '../../shared/protocol/summary.ts';
 import type { BaselineJob } from './baseline-pool.ts';
 import { hostEventsOf } from './baselines.ts';
-import { classPolicy, playBots } from './bot-driver.ts';
+import { ClassEngine, type Engine, type EngineFactory } from './engine.ts';
+import type { LevelVerdict } from '../../shared/protocol/server-messages.ts';
 import { RoundTimeline } from './round-timeline.ts';
 import { TickClock } from './tick-clock.ts';
 
@@ -29,40 +31,55 @@ export interface StepResult {
   ended: RoundEnd | null;
 }
 
-/** A class's machine and its rounds. */
+/** A round around an engine (a class machine or a solo level): phase, clock, events for the wire, timeline. */
 export class Match {
-  state: KernelState;
   phase: Phase = 'lobby';
   round = 1;
   slots: RoleSlot[] = [];
-  /** Every accepted action of the round with its tick: the replay log. */
-  log: TimedAction[] = [];
   /** Events not yet sent to clients. */
   pending: KernelEvent[] = [];
   /** The round's Gantt chart and notable events, for its summary. */
   timeline = new RoundTimeline();
+  /** The last attempt's verdict when the engine is a level. */
+  verdict: LevelVerdict | null = null;
   readonly clock: TickClock;
+  private engine: Engine;
 
-  constructor(readonly options: MatchOptions) {
+  /** `createEngine` makes each round's machine (default: the class machine of `options`); `onVerdict` hears each level attempt's verdict once. */
+  constructor(readonly options: MatchOptions, private readonly createEngine: EngineFactory = () => ClassEngine.fresh(options.scenario, options.seed, options.tickLimit), private readonly onVerdict?: (v: LevelVerdict) => void) {
     this.clock = new TickClock(options.ticksPerSecond);
-    this.state = this.freshKernel();
+    this.engine = this.adopt(createEngine());
   }
 
-  private freshKernel(): KernelState {
-    const { state, events } = startKernel(structuredClone(this.options.scenario), this.options.seed);
-    this.pending.push(...events);
-    return state;
+  /** The machine now. */
+  get state(): KernelState {
+    return this.engine.state;
+  }
+
+  /** Every accepted action of the round with its tick: the replay log. */
+  get log(): readonly TimedAction[] {
+    return this.engine.log;
+  }
+
+  /** Makes `engine` the round's machine (a fresh one, or one replayed after a crash). */
+  adopt(engine: Engine): Engine {
+    this.engine = engine;
+    this.pending.push(...engine.startEvents);
+    if (engine.fixedSlots) this.slots = engine.fixedSlots;
+    this.verdict = null;
+    return engine;
   }
 
   /** Applies a human's or the host's action now; the kernel's refusal comes back untouched. */
   act(action: KernelAction): InPlaceResult {
-    const result = applyActionInPlace(this.state, action);
-    if (result.ok) {
-      this.log.push({ tick: this.state.tick, action });
-      this.pending.push(...result.events);
-      this.timeline.note(result.events, this.state);
-    }
+    const result = this.engine.act(action);
+    if (result.ok) this.noteEvents(result.events);
     return result;
+  }
+
+  private noteEvents(events: readonly KernelEvent[]): void {
+    this.pending.push(...events);
+    this.timeline.note(events, this.state);
   }
 
   /** Advances the clock by elapsed wall time while running: bots play the unheld slots before each tick. */
@@ -70,21 +87,23 @@ export class Match {
     if (this.phase !== 'running') return { ticks: 0, events: [], ended: null };
     const due = this.clock.advance(elapsedMs);
     const before = this.pending.length;
+    const hooks = { sample: (st: KernelState) => this.timeline.sample(st), events: (batch: readonly KernelEvent[]) => this.noteEvents(batch) };
     let ticks = 0;
-    let ended: RoundEnd | null = null;
-    for (; ticks < due && ended === null; ticks++) {
-      playBots(this.state, this.slots, humanSlots, classPolicy(this.state), (a) => this.act(a));
-      // The clock stops with the last process (one that ends on being dispatched ends at this tick).
-      if (isFinished(this.state)) { ended = 'finished'; break; }
-      this.timeline.sample(this.state);
-      const events = tickInPlace(this.state);
-      this.pending.push(...events);
-      this.timeline.note(events, this.state);
-      if (isFinished(this.state)) ended = 'finished';
-      else if (this.state.tick >= this.options.tickLimit) ended = 'time-limit';
+    let ended = this.engine.over();
+    while (ticks < due && ended === null) {
+      const ticked = this.engine.step(humanSlots, this.slots, hooks);
+      if (ticked) ticks++;
+      ended = this.engine.over();
+      if (!ticked) break;
     }
-    if (ended !== null) this.phase = 'ended';
+    if (ended !== null) this.finish(ended);
     return { ticks, events: this.pending.slice(before), ended };
+  }
+
+  private finish(endedBy: RoundEnd): void {
+    this.phase = 'ended';
+    this.verdict = this.engine.verdict(endedBy, this.round);
+    if (this.verdict) this.onVerdict?.(this.verdict);
   }
 
   /** Takes the events gathered since the last call, for broadcasting. */
@@ -120,17 +139,16 @@ export class Match {
   /** running or paused → ended (the host stops the round early). */
   end(): boolean {
     if (this.phase !== 'running' && this.phase !== 'paused') return false;
-    this.phase = 'ended';
+    this.finish('host');
     return true;
   }
 
   /** Any phase → lobby of the next round, with a fresh machine from the same scenario and seed. */
   restart(): void {
     this.round++;
-    this.log = [];
     this.pending = [];
     this.timeline = new RoundTimeline();
-    this.state = this.freshKernel();
+    this.adopt(this.createEngine());
     this.clock.reset();
     this.phase = 'lobby';
   }

@@ -18,6 +18,8 @@ import { checkNickname } from '../../shared/protocol/nickname.ts';
 import { nicknameSkeleton } from './nickname-skeleton.ts';
 import type { RoundEnd, RoundSummary } from '../../shared/protocol/summary.ts';
 import { Match, type MatchOptions } from './match.ts';
+import type { EngineFactory } from './engine.ts';
+import type { LevelVerdict } from '../../shared/protocol/server-messages.ts';
 import { ActivityTracker } from './player-activity.ts';
 import { rebalance, reassign, roleOf, seatNewcomer } from './roster.ts';
 import { playerRef, type RoundReportSink } from './round-reports.ts';
@@ -44,8 +46,10 @@ export interface RoomGameOptions {
   maxPlayers: number;
   abuseLimit: number;
   match: MatchOptions;
-  /** Builds the match instead of a plain one (a solo level's LevelMatch); its slots, if any, are kept. */
-  createMatch?: (options: MatchOptions) => Match;
+  /** Makes each round's machine instead of the class machine of `match` (a solo level's LevelEngine); its fixed jobs are kept. */
+  engine?: EngineFactory;
+  /** Hears each level attempt's verdict once (solo levels). */
+  onVerdict?: (v: LevelVerdict) => void;
   /** Whether students see the class ranking (told in `welcome`); default true. */
   leaderboard?: boolean;
   /** The dashboard class session whose report gets this room's rounds. */
@@ -91,7 +95,7 @@ export class RoomGame {
   readonly activity = new ActivityTracker();
 
   constructor(readonly options: RoomGameOptions) {
-    this.match = options.createMatch?.(options.match) ?? new Match(options.match);
+    this.match = new Match(options.match, options.engine, options.onVerdict);
     this.strikes = new Strikes(options.abuseLimit);
     if (this.match.slots.length === 0) this.match.slots = roleSlots(options.match.scenario, this.mode.slotHumans);
   }
@@ -382,7 +386,7 @@ export class RoomGame {
     const partial = this.match.summary(this.options.code, endedBy, players, new Date(), []);
     const record = {
       roomId: this.options.roomId, startedAt: this.roundStartedAt, endedAt: Date.now(),
-      playerIds: Object.fromEntries(seats.map((s) => [s.id, playerRef(s.playerId)])), log: this.match.log,
+      playerIds: Object.fromEntries(seats.map((s) => [s.id, playerRef(s.playerId)])), log: this.match.log.slice(),
       activity: this.activity.report(),
       session: this.options.session,
     };

@@ -5,6 +5,7 @@ import { replay, type KernelState, type Scenario, type TimedAction } from '../..
 import type { RoleSlot } from '../../shared/roles/types.ts';
 import type { RoundSummary } from '../../shared/protocol/summary.ts';
 import type { RoomGame } from './room-game.ts';
+import { ClassEngine } from './engine.ts';
 import type { Phase } from './match.ts';
 import type { SeatsDump } from './seats.ts';
 
@@ -58,8 +59,7 @@ export function replayRoom(scenario: Scenario, seed: number, doc: RoomDocument, 
 export function restoreRoom(c: RoomGame, doc: RoomDocument, machine: { state: KernelState; log: TimedAction[] }): void {
   const m = c.match;
   m.round = doc.round;
-  m.state = machine.state;
-  m.log = machine.log;
+  m.adopt(new ClassEngine(m.options.tickLimit, machine.state, machine.log));
   m.pending = [];
   m.slots = doc.slots;
   m.phase = doc.phase === 'running' ? 'paused' : doc.phase;

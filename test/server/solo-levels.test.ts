@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KernelAction } from '../../shared/kernel/index.ts';
 import type { PlayerScript } from '../../shared/levels/index.ts';
-import type { LevelVerdict } from '../../server/game/level-match.ts';
+import type { LevelVerdict } from '../../server/game/level-engine.ts';
 import { hostOnly, toMessage } from '../../shared/protocol/actions.ts';
 import { SOLUTIONS } from '../levels/solutions.ts';
 import { boot, collect, playerId, refusal, until, type Harness, type Player } from './harness.ts';
