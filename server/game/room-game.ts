@@ -2,8 +2,9 @@
 // into kernel actions or host commands, runs the clock, ends rounds with their report. The Colyseus
 // rooms only translate between this and their clients.
 import { timingSafeEqual } from 'node:crypto';
-import { describeRejection, liveEventActions, type KernelEvent } from '../../shared/kernel/index.ts';
+import { describeRejection, isFinished, liveEventActions, type KernelAction, type KernelEvent } from '../../shared/kernel/index.ts';
 import { findSlot, roleSlots } from '../../shared/roles/assign.ts';
+import { CREW_DEFAULTS, crewCount, splitCrews, smallestCrew } from '../../shared/roles/crews.ts';
 import { scoreAction } from '../../shared/roles/score.ts';
 import { slotThreadId } from '../../shared/roles/slot-thread.ts';
 import { SPECTATOR, type Role } from '../../shared/roles/types.ts';
@@ -16,22 +17,24 @@ import type { ServerMessageType, ServerMessages } from '../../shared/protocol/se
 import { parseClientMessage, type HostCommand, type Sender } from '../../shared/protocol/messages.ts';
 import { checkNickname } from '../../shared/protocol/nickname.ts';
 import { nicknameSkeleton } from './nickname-skeleton.ts';
-import type { RoundEnd, RoundSummary } from '../../shared/protocol/summary.ts';
-import { Match, type MatchOptions } from './match.ts';
+import type { BaselineResult, CrewResult, RoundEnd, RoundSummary } from '../../shared/protocol/summary.ts';
+import type { Match, MatchOptions, Phase } from './match.ts';
+import { Crew, RECENT_EVENTS } from './crew.ts';
 import type { EngineFactory } from './engine.ts';
 import type { LevelVerdict } from '../../shared/protocol/server-messages.ts';
-import { ActivityTracker } from './player-activity.ts';
-import { rebalance, reassign, roleOf, seatNewcomer } from './roster.ts';
+import type { PlayerActivity } from './player-activity.ts';
+import { reassign, roleOf } from './roster.ts';
 import { playerRef, type RoundReportSink } from './round-reports.ts';
-import { runBaselinesHere, type BaselineRunner } from './baseline-pool.ts';
+import { runBaselinesHere, type BaselineJob, type BaselineRunner } from './baseline-pool.ts';
 import { Seats, type Seat } from './seats.ts';
 import { Strikes } from './strikes.ts';
-import type { Overrides } from '../../shared/roles/assign.ts';
 
 /** How the classroom reaches clients; the Colyseus room implements it. */
 export interface RoomIO {
   send<K extends ServerMessageType>(seatId: string, type: K, payload: ServerMessages[K]): void;
   broadcast<K extends ServerMessageType>(type: K, payload: ServerMessages[K]): void;
+  /** To one crew's members, the hosts and the projectors (after the next patch, like broadcast). */
+  broadcastCrew<K extends ServerMessageType>(crew: string, type: K, payload: ServerMessages[K]): void;
   disconnect(seatId: string, code: number, reason: string): void;
 }
 
@@ -50,6 +53,8 @@ export interface RoomGameOptions {
   engine?: EngineFactory;
   /** Hears each level attempt's verdict once (solo levels). */
   onVerdict?: (v: LevelVerdict) => void;
+  /** Students per crew (LIMITS.crewSize), default CREW_DEFAULTS.size; a mode without crews plays one machine. */
+  crewSize?: number;
   /** Whether students see the class ranking (told in `welcome`); default true. */
   leaderboard?: boolean;
   /** The dashboard class session whose report gets this room's rounds. */
@@ -73,31 +78,82 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** How many of the round's latest events a player joining or coming back mid-round receives. */
-export const RECENT_EVENTS = 30;
+/** How many of the round's latest events a player joining or coming back mid-round receives (declared with the crew). */
+export { RECENT_EVENTS };
 
 /** A class (or solo) session. */
 export class RoomGame {
   readonly seats = new Seats();
-  readonly match: Match;
+  /** The crews, each with its own machine on the same scenario, seed and live events; at least one. */
+  crews: Crew[];
+  /** Students per crew the teacher asked for. */
+  crewSize: number;
+  /** The teacher's crew moves for the lobby's split: seat id → crew number. */
+  private crewMoves: Record<string, number> = {};
   locked = false;
   lateJoin = true;
   lastSummary: RoundSummary | null = null;
-  /** The round's latest events, for whoever joins or comes back mid-round (their feed starts with them). */
-  private recent: KernelEvent[] = [];
-  /** How many of `recent`'s newest events are broadcast but still queued (they go out after the next patch, to a newcomer too). */
-  private unsent = 0;
-  private overrides: Overrides = {};
+  /** Seconds a job may wait on its student before the "your turn" prompt, then a bot's move (0: never). */
+  graceSeconds: number = CREW_DEFAULTS.graceSeconds;
   private readonly strikes: Strikes;
   private roundStartedAt = Date.now();
   private readonly saving = new Set<Promise<void>>();
-  /** Actions, refusals and response latency per player this round, for the reports. */
-  readonly activity = new ActivityTracker();
 
   constructor(readonly options: RoomGameOptions) {
-    this.match = new Match(options.match, options.engine, options.onVerdict);
+    this.crewSize = options.crewSize ?? CREW_DEFAULTS.size;
+    this.crews = [this.newCrew(1)];
     this.strikes = new Strikes(options.abuseLimit);
-    if (this.match.slots.length === 0) this.match.slots = roleSlots(options.match.scenario, this.mode.slotHumans);
+  }
+
+  private newCrew(n: number): Crew {
+    const crew = new Crew(n, this.options.match, this.options.engine, this.options.onVerdict);
+    if (crew.match.slots.length === 0) crew.match.slots = roleSlots(this.options.match.scenario, this.mode.slotHumans);
+    return crew;
+  }
+
+  /** The first crew's round: the room's round number, clock and, with one crew, its machine. */
+  get match(): Match {
+    return this.crews[0]!.match;
+  }
+
+  /** The room's phase: lobby before the round, ended once every crew's machine has ended, paused or running between. */
+  get phase(): Phase {
+    const phases = this.crews.map((c) => c.match.phase);
+    if (phases.every((p) => p === 'ended')) return 'ended';
+    if (phases.includes('paused')) return 'paused';
+    if (phases.includes('running')) return 'running';
+    return phases.includes('lobby') ? 'lobby' : 'ended';
+  }
+
+  /** The crew a seat plays in (the first for the host, projectors and a solo player). */
+  crewOf(seat: Seat): Crew {
+    return this.crews.find((c) => c.key === seat.crew) ?? this.crews[0]!;
+  }
+
+  /** Splits the players into crews again (lobby and round start): the teacher's moves, then the smallest crew; each crew deals its jobs. */
+  private resplit(): void {
+    const players = this.seats.players();
+    const count = this.mode.crews ? crewCount(players.length, this.crewSize) : 1;
+    while (this.crews.length < count) this.crews.push(this.freshLike(this.crews.length + 1));
+    if (this.crews.length > count) this.crews.length = count;
+    const split = splitCrews(players.map((s) => s.id), count, this.crewMoves);
+    for (const s of players) s.crew = this.crews[(split[s.id] ?? 1) - 1]!.key;
+    // with late joining open, each crew's jobs leave room for one more student (who joins the smallest crew)
+    for (const c of this.crews) { c.spare = this.mode.crews && this.lateJoin ? 1 : 0; c.rebalance(this.seats); }
+  }
+
+  /** A new crew joining in the lobby: the same round number as the others. */
+  private freshLike(n: number): Crew {
+    const crew = this.newCrew(n);
+    crew.match.round = this.match.round;
+    crew.match.setSpeed(this.match.clock.ticksPerSecond);
+    return crew;
+  }
+
+  /** A player arriving mid-round joins the smallest crew and takes a free job there. */
+  private seatInSmallestCrew(seat: Seat): void {
+    const sizes = this.crews.map((c) => c.players(this.seats).filter((s) => s !== seat).length);
+    this.crews[smallestCrew(sizes) - 1]!.seatNewcomer(this.seats, seat);
   }
 
   /** What this room's mode decides (the MODES table). */
@@ -110,32 +166,33 @@ export class RoomGame {
     const parsed = joinOptionsSchema.safeParse(rawOptions ?? {});
     if (!parsed.success) return refuse('bad-options', parsed.error.issues[0]?.message ?? 'invalid join options');
     const o = parsed.data;
-    const { kind, hostKey } = this.options;
-    const wantsHost = kind === 'class' && o.hostKey !== undefined;
+    const { hostKey } = this.options;
+    const byCode = this.mode.admission === 'join-code';
+    const wantsHost = byCode && o.hostKey !== undefined;
     if (wantsHost && (hostKey === null || !sameSecret(o.hostKey!, hostKey))) return refuse('bad-host-key', 'this host key does not open this room');
     if (this.seats.isBanned(o.playerId)) return refuse('kicked', 'the host removed you from this room');
-    if (kind === 'class' && !wantsHost && o.viewerKey !== undefined) return this.admitViewer(o.viewerKey, o.playerId, o.lang, sessionId);
-    if (kind === 'class' && !wantsHost && normalizeJoinCode(o.code ?? '') !== this.options.code) return refuse('wrong-code', 'this join code does not match the room');
+    if (byCode && !wantsHost && o.viewerKey !== undefined) return this.admitViewer(o.viewerKey, o.playerId, o.lang, sessionId);
+    if (byCode && !wantsHost && normalizeJoinCode(o.code ?? '') !== this.options.code) return refuse('wrong-code', 'this join code does not match the room');
 
     const existing = this.seats.byPlayer(o.playerId);
-    if (existing && (existing.isHost === wantsHost || kind === 'solo')) return this.resume(existing, sessionId, o.lang);
+    if (existing && (existing.isHost === wantsHost || !byCode)) return this.resume(existing, sessionId, o.lang);
 
-    const isHost = wantsHost || kind === 'solo';
+    const isHost = wantsHost || !byCode;
     let nickname = o.nickname?.trim() || (isHost ? 'Host' : '');
     if (!isHost) {
       if (this.locked) return refuse('room-locked', 'the host has locked this room');
-      if (!this.lateJoin && this.match.phase !== 'lobby') return refuse('late-join-closed', 'the round has started and the host has closed late joining');
+      if (!this.lateJoin && this.phase !== 'lobby') return refuse('late-join-closed', 'the round has started and the host has closed late joining');
       if (this.seats.presentPlayers() >= this.options.maxPlayers) return refuse('room-full', `the room is full (${this.options.maxPlayers} players)`);
       const check = checkNickname(o.nickname, this.seats.takenNicknames(o.playerId), nicknameSkeleton);
       if (!check.ok) return refuse('bad-nickname', check.problem);
       if (this.seats.isBannedName(check.nickname)) return refuse('kicked', 'the host removed a player with this nickname from this room');
       nickname = check.nickname;
-    } else if (kind === 'class' && o.nickname !== undefined) {
+    } else if (byCode && o.nickname !== undefined) {
       // The host's name is shown to the class too: checked like a student's; one that fails is shown as "Host".
       const check = checkNickname(o.nickname, this.seats.takenNicknames(o.playerId), nicknameSkeleton);
       nickname = check.ok ? check.nickname : 'Host';
     }
-    if (isHost && kind === 'solo' && this.seats.all().length > 0) {
+    if (isHost && !byCode && this.seats.all().length > 0) {
       return refuse('room-full', 'a solo room has one player');
     }
 
@@ -166,14 +223,14 @@ export class RoomGame {
   }
 
   private placeNewSeat(seat: Seat, role: string | undefined): void {
-    if (this.options.kind === 'solo') {
+    if (!this.mode.rebalances) {
       const slot = this.match.slots.find((s) => s.key === role) ?? this.match.slots.find((s) => s.role === role) ?? this.match.slots[0];
       seat.slot = slot?.key ?? SPECTATOR;
       return;
     }
     if (seat.isHost) return;
-    if (this.match.phase === 'lobby') rebalance(this.seats, this.match, this.overrides);
-    else seatNewcomer(this.seats, this.match, seat);
+    if (this.phase === 'lobby') this.resplit();
+    else this.seatInSmallestCrew(seat);
   }
 
   /** A connection dropped without leaving: keep the seat and its job (a bot plays it meanwhile). */
@@ -198,15 +255,16 @@ export class RoomGame {
     this.strikes.clear(seat.id);
     if (seat.isHost || seat.viewer || this.mode.hostPlays) return;
     seat.slot = SPECTATOR;
-    if (this.match.phase === 'lobby') rebalance(this.seats, this.match, this.overrides);
+    if (this.phase === 'lobby') this.resplit();
   }
 
   /** Handles one client message end to end: edge validation, then the kernel or the host command. */
   receive(sessionId: string, type: string, payload: unknown): void {
     const seat = this.seats.bySession(sessionId);
     if (!seat) return;
-    const slot = findSlot(this.match.slots, seat.slot) ?? null;
-    const sender: Sender = { role: roleOf(this.match, seat), slot, tid: slot ? slotThreadId(this.match.state, slot) : null, isHost: seat.isHost };
+    const crew = this.crewOf(seat);
+    const slot = findSlot(crew.match.slots, seat.slot) ?? null;
+    const sender: Sender = { role: roleOf(crew.match, seat), slot, tid: slot ? slotThreadId(crew.match.state, slot) : null, isHost: seat.isHost };
     const parsed = parseClientMessage(type, payload, sender);
     if (!parsed.ok) {
       this.edgeError(seat, parsed.code, parsed.detail, type);
@@ -221,26 +279,43 @@ export class RoomGame {
       if (problem) this.edgeError(seat, problem, `${type} is not possible now`, type);
       return;
     }
-    const phase = this.match.phase;
-    if (phase !== 'running' && !(seat.isHost && sender.role === 'host' && phase !== 'ended')) {
+    const teacher = seat.isHost && sender.role === 'host';
+    const phase = teacher ? this.phase : crew.match.phase;
+    if (phase !== 'running' && !(teacher && phase !== 'ended')) {
       this.edgeError(seat, 'not-running', `the round is ${phase}`, type);
       return;
     }
-    const prompt = this.activity.promptTick(this.match.state, parsed.action);
-    const result = this.match.act(parsed.action);
+    // The teacher's moves on the machine (a core added, a time slice, a kill) reach every crew, as live events do.
+    const result = teacher && !this.mode.hostPlays ? this.actEverywhere(parsed.action) : this.actInCrew(crew, seat, parsed.action);
     if (!result.ok) {
       seat.refused++;
-      this.activity.refused(seat.id, this.match.state.tick, type);
+      crew.activity.refused(seat.id, crew.match.state.tick, type);
       this.options.io.send(seat.id, 'rejected', { type, code: result.rejection.code, params: result.rejection.params, reason: describeRejection(result.rejection, seat.lang) });
       return;
     }
     seat.actions++;
-    this.activity.accepted(seat.id, this.match.state, type, prompt);
     if (scores(parsed.action) && (!seat.isHost || this.mode.hostPlays)) {
       const points = scoreAction(result.events);
       seat.score += points;
       seat.roundScore += points;
     }
+  }
+
+  /** A player's move on their crew's machine, with the prompt it answered for the reports. */
+  private actInCrew(crew: Crew, seat: Seat, action: KernelAction): ReturnType<Match['act']> {
+    const prompt = crew.activity.promptTick(crew.match.state, action);
+    const result = crew.match.act(action);
+    if (result.ok) crew.activity.accepted(seat.id, crew.match.state, action.type, prompt);
+    return result;
+  }
+
+  /** The teacher's move on every crew's machine that has not ended; the first crew's answer is the teacher's. */
+  private actEverywhere(action: KernelAction): ReturnType<Match['act']> {
+    const [first, ...rest] = this.crews.filter((c) => c.match.phase !== 'ended');
+    if (!first) return this.match.act(action);
+    const result = first.match.act(action);
+    if (result.ok) for (const c of rest) c.match.act(action);
+    return result;
   }
 
   private edgeError(seat: Seat, code: EdgeErrorCode, message: string, type: string): void {
@@ -254,42 +329,45 @@ export class RoomGame {
 
   /** Runs a host command sent from seat `by` (if any); returns why it is not possible, or null. */
   command(c: HostCommand, by?: Seat): EdgeErrorCode | null {
-    const m = this.match;
     if (!this.mode.commands.has(c.type)) return c.type === 'take-job' ? 'no-such-slot' : 'bad-state';
+    const all = (f: (m: Match) => boolean): EdgeErrorCode | null => (this.crews.map((crew) => f(crew.match)).some(Boolean) ? null : 'bad-state');
     switch (c.type) {
       case 'start':
-        if (m.phase !== 'lobby') return 'bad-state';
-        if (this.mode.rebalances) rebalance(this.seats, m, this.overrides);
+        if (this.phase !== 'lobby') return 'bad-state';
+        if (this.mode.rebalances) this.resplit();
         this.beginRound();
-        return m.start() ? null : 'bad-state';
-      case 'pause': return m.pause() ? null : 'bad-state';
-      case 'resume': return m.resume() ? null : 'bad-state';
+        return all((m) => m.start());
+      case 'pause': return all((m) => m.pause());
+      case 'resume': return all((m) => m.resume());
       case 'end-round':
-        if (!m.end()) return 'bad-state';
+        if (all((m) => m.end()) !== null) return 'bad-state';
         this.finishRound('host');
         return null;
       case 'restart':
         this.freshMachine();
-        this.overrides = {};
-        if (this.mode.rebalances) rebalance(this.seats, m, this.overrides);
+        for (const crew of this.crews) crew.overrides = {};
+        if (this.mode.rebalances) this.resplit();
         return null;
       case 'retry':
         // Solo: the same scenario again from tick 0, running at once.
         this.freshMachine();
         this.beginRound();
-        return m.start() ? null : 'bad-state';
+        return this.match.start() ? null : 'bad-state';
       case 'take-job': {
         // Solo: the player moves to another of the room's jobs (a level with two threads or channels).
         const seat = this.seats.all()[0];
-        if (!seat || !m.slots.some((s) => s.key === c.slot)) return 'no-such-slot';
+        if (!seat || !this.match.slots.some((s) => s.key === c.slot)) return 'no-such-slot';
         seat.slot = c.slot;
         return null;
       }
-      case 'speed': m.setSpeed(c.ticksPerSecond); return null;
+      case 'speed': for (const crew of this.crews) crew.match.setSpeed(c.ticksPerSecond); return null;
       case 'lock': this.locked = c.locked; return null;
       case 'late-join': this.lateJoin = c.allowed; return null;
-      case 'assign':
-        return reassign(this.seats, m, this.overrides, c.player, c.slot);
+      case 'assign': {
+        const seat = this.seats.get(c.player);
+        const crew = seat ? this.crewOf(seat) : this.crews[0]!;
+        return reassign(this.seats, crew.players(this.seats), crew.match, crew.overrides, c.player, c.slot, crew.spare);
+      }
       case 'rename': {
         const seat = this.seats.get(c.player);
         // Any seat but one's own: a second host (someone who got hold of the host key) or a projector too.
@@ -300,22 +378,35 @@ export class RoomGame {
         return null;
       }
       case 'rotate': {
-        // Every job moves to the next player in join order (the last player's to the first).
-        const players = this.seats.players();
-        const slots = players.map((s) => s.slot);
-        players.forEach((s, i) => {
-          const slot = slots[(i + players.length - 1) % players.length]!;
-          if (m.phase === 'lobby') this.overrides[s.id] = slot;
-          else s.slot = slot;
-        });
-        if (m.phase === 'lobby') rebalance(this.seats, m, this.overrides);
+        // Inside each crew, every job moves to the next player in join order (the last player's to the first).
+        for (const crew of this.crews) {
+          const players = crew.players(this.seats);
+          const slots = players.map((s) => s.slot);
+          players.forEach((s, i) => {
+            const slot = slots[(i + players.length - 1) % players.length]!;
+            if (crew.match.phase === 'lobby') crew.overrides[s.id] = slot;
+            else s.slot = slot;
+          });
+          if (crew.match.phase === 'lobby') crew.rebalance(this.seats);
+        }
         return null;
       }
+      case 'crew-size':
+        // The split follows at once in the lobby, else at the next round.
+        this.crewSize = c.size;
+        if (this.phase === 'lobby') this.resplit();
+        return null;
+      case 'move-crew': return this.moveToCrew(c.player, c.crew);
+      case 'grace': this.graceSeconds = c.seconds; return null;
       case 'live-event': {
-        if (m.phase === 'ended') return 'bad-state';
-        const planned = liveEventActions(m.state, c.event);
-        if (!planned.ok) return 'bad-state';
-        for (const a of planned.actions) if (!m.act(a).ok) return 'bad-state';
+        // The same event on every crew's machine that is still running, so crews race on the same workload.
+        const live = this.crews.filter((crew) => crew.match.phase !== 'ended');
+        if (live.length === 0) return 'bad-state';
+        for (const crew of live) {
+          const planned = liveEventActions(crew.match.state, c.event);
+          if (!planned.ok) return 'bad-state';
+          for (const a of planned.actions) if (!crew.match.act(a).ok) return 'bad-state';
+        }
         return null;
       }
       case 'kick': {
@@ -324,35 +415,54 @@ export class RoomGame {
         if (!seat || seat.id === by?.id || seat.status === 'left') return 'no-such-player';
         const session = seat.status === 'present' ? seat.id : null;
         this.seats.ban(seat.id);
-        if (m.phase === 'lobby') rebalance(this.seats, m, this.overrides);
+        if (this.phase === 'lobby') this.resplit();
         if (session) this.options.io.disconnect(session, CLOSE_CODES.kicked, 'removed by the host');
         return null;
       }
     }
   }
 
-  /** The scenario's machine from tick 0 again, with nothing of the last round's feed or summary. */
+  /** The teacher moves a student to crew `n`: in the lobby the split keeps it; mid-round the student takes a free job there (a bot takes theirs). */
+  private moveToCrew(player: string, n: number): EdgeErrorCode | null {
+    const seat = this.seats.get(player);
+    if (!seat || seat.isHost || seat.viewer || seat.status === 'left') return 'no-such-player';
+    const crew = this.crews[n - 1];
+    if (!this.mode.crews || (this.phase !== 'lobby' && !crew) || n > crewCount(this.seats.players().length, this.crewSize) + 1) return 'no-such-crew';
+    this.crewMoves[seat.id] = n;
+    if (this.phase === 'lobby') {
+      // a move to one crew past the split opens it
+      if (!crew) this.crews.push(this.freshLike(n));
+      this.resplit();
+      return null;
+    }
+    if (seat.crew !== crew!.key) crew!.seatNewcomer(this.seats, seat);
+    return null;
+  }
+
+  /** Every crew's machine from tick 0 again, with nothing of the last round's feed or summary. */
   private freshMachine(): void {
-    this.match.restart();
-    this.recent = [];
-    this.unsent = 0;
+    for (const crew of this.crews) {
+      crew.match.restart();
+      crew.recent = [];
+      crew.unsent = 0;
+    }
     this.lastSummary = null;
   }
 
   private beginRound(): void {
     this.roundStartedAt = Date.now();
     for (const s of this.seats.all()) { s.roundScore = 0; s.actions = 0; s.refused = 0; }
-    this.activity.reset(this.match.state);
+    for (const crew of this.crews) crew.activity.reset(crew.match.state);
   }
 
-  /** The round's latest events already on the wire (at most RECENT_EVENTS), oldest first: the queued ones reach a newcomer anyway. */
-  recentEvents(): readonly KernelEvent[] {
-    return this.recent.slice(0, this.recent.length - this.unsent);
+  /** The round's latest events of the seat's crew already on the wire (at most RECENT_EVENTS), oldest first. */
+  recentEvents(seat?: Seat): readonly KernelEvent[] {
+    return (seat ? this.crewOf(seat) : this.crews[0]!).recentEvents();
   }
 
   /** The room sent its patch and the events queued behind it. */
   eventsSent(): void {
-    this.unsent = 0;
+    for (const crew of this.crews) crew.unsent = 0;
   }
 
   /** Resolves once every round report handed to the sink is stored (a shutdown waits for this). */
@@ -360,43 +470,63 @@ export class RoomGame {
     while (this.saving.size > 0) await Promise.all([...this.saving]);
   }
 
-  /** Advances the machine by elapsed wall time and sends what happened. */
+  /** Advances every crew's machine by elapsed wall time and sends each crew what happened in it. */
   update(elapsedMs: number): void {
-    const running = this.match.phase === 'running';
-    const r = this.match.step(elapsedMs, this.seats.humanSlots());
-    this.activity.observe(this.match.state, running ? elapsedMs : 0);
-    const events = this.match.drainEvents();
-    if (events.length > 0) {
-      this.options.io.broadcast('events', { tick: this.match.state.tick, events });
-      this.recent.push(...events);
-      this.unsent += events.length;
-      if (this.recent.length > RECENT_EVENTS) this.recent.splice(0, this.recent.length - RECENT_EVENTS);
-      this.unsent = Math.min(this.unsent, this.recent.length);
+    if (this.phase === 'ended') return;
+    let ended: RoundEnd | null = null;
+    for (const crew of this.crews) {
+      const m = crew.match;
+      const running = m.phase === 'running';
+      const r = m.step(elapsedMs, crew.humanSlots(this.seats));
+      crew.activity.observe(m.state, running ? elapsedMs : 0);
+      const events = m.drainEvents();
+      if (events.length > 0) {
+        this.options.io.broadcastCrew(crew.key, 'events', { tick: m.state.tick, events, ...(this.mode.crews ? { crew: crew.key } : {}) });
+        crew.remember(events);
+      }
+      if (r.ended) ended = r.ended;
     }
-    if (r.ended) this.finishRound(r.ended);
+    // The round ends when the last crew's machine has: finished when every crew finished its work.
+    if (ended !== null && this.crews.every((c) => c.match.phase === 'ended')) this.finishRound(this.crews.every((c) => isFinished(c.match.state)) ? 'finished' : 'time-limit');
   }
 
   private finishRound(endedBy: RoundEnd): void {
     const seats = this.seats.all().filter((s) => !s.isHost || this.mode.hostPlays);
-    const players = seats.map((s) => ({ seat: s.id, nickname: s.nickname, slot: s.slot, role: roleOf(this.match, s) as Role, score: s.roundScore }));
-    // Everything but the baselines is taken now, from the machine as the round left it; the baselines
-    // come back from a worker, then the summary goes out and the report is stored.
+    const players = seats.map((s) => {
+      const crew = this.crewOf(s);
+      return { seat: s.id, nickname: s.nickname, slot: s.slot, role: roleOf(crew.match, s) as Role, score: s.roundScore, ...(this.mode.crews ? { crew: crew.number } : {}) };
+    });
+    // Everything but the baselines is taken now, from the machines as the round left them; the baselines
+    // come back from the worker pool (one job per distinct workload: crews that saw the same live events
+    // at the same ticks share it), then the summary goes out and the report is stored.
     const round = this.match.round;
-    const job = this.match.baselineJob();
-    const partial = this.match.summary(this.options.code, endedBy, players, new Date(), []);
+    const jobs = this.crews.map((c) => c.match.baselineJob());
+    const keys = jobs.map((j) => JSON.stringify([j.hostEvents, j.tickLimit]));
+    const distinct = new Map<string, BaselineJob>();
+    keys.forEach((k, i) => { if (!distinct.has(k)) distinct.set(k, jobs[i]!); });
+    const now = new Date();
+    const partial = this.match.summary(this.options.code, endedBy, players, now, []);
+    const activity: Record<string, PlayerActivity> = {};
+    for (const crew of this.crews) Object.assign(activity, crew.activity.report());
     const record = {
       roomId: this.options.roomId, startedAt: this.roundStartedAt, endedAt: Date.now(),
       playerIds: Object.fromEntries(seats.map((s) => [s.id, playerRef(s.playerId)])), log: this.match.log.slice(),
-      activity: this.activity.report(),
+      activity,
       session: this.options.session,
     };
+    const crewParts = this.crews.map((c) => c.match.summary(this.options.code, endedBy, [], now, []));
     const runner = this.options.baselines ?? runBaselinesHere;
-    const saving = runner(job)
-      .catch((e: unknown) => { console.error('[baselines] could not compute a round\'s baselines', e); return []; })
-      .then((baselines) => {
-        const summary: RoundSummary = { ...partial, baselines };
+    const results = new Map<string, Promise<BaselineResult[]>>([...distinct].map(([k, job]) => [k, runner(job)]));
+    const saving = Promise.all(keys.map((k) => results.get(k)!))
+      .catch((e: unknown) => { console.error('[baselines] could not compute a round\'s baselines', e); return keys.map(() => [] as BaselineResult[]); })
+      .then((perCrew) => {
+        const crews: CrewResult[] | undefined = this.mode.crews ? this.crews.map((c, i) => ({
+          crew: c.number, finished: crewParts[i]!.finished, ticks: crewParts[i]!.ticks, metrics: crewParts[i]!.class,
+          baselines: perCrew[i] ?? [], seats: players.filter((p) => p.crew === c.number).map((p) => p.seat), actions: crewParts[i]!.actions,
+        })) : undefined;
+        const summary: RoundSummary = { ...partial, baselines: perCrew[0] ?? [], ...(crews ? { crews } : {}) };
         // A host who restarted meanwhile has moved the screens on: the report is still stored.
-        if (this.match.round === round && this.match.phase === 'ended') {
+        if (this.match.round === round && this.phase === 'ended') {
           this.lastSummary = summary;
           this.options.io.broadcast('summary', summary);
         }

@@ -51,6 +51,8 @@ export const LIMITS = {
   latency: { min: 0, max: 100, step: 1, en: 'ticks a message travels (sockets)', ko: '메시지가 이동하는 시간(틱, 소켓)' },
   ioStormSize: { min: 1, max: 16, step: 1, en: 'processes an I/O storm starts', ko: '입출력 폭주가 만드는 프로세스 수' },
   forkBombDepth: { min: 1, max: 8, step: 1, en: 'forks in a fork bomb (2^depth processes)', ko: '포크 폭탄의 fork 횟수(2^깊이개 프로세스)' },
+  crewSize: { min: 2, max: 12, step: 1, en: 'students per crew (each crew runs its own machine)', ko: '크루 한 팀의 학생 수(크루마다 자기 기계를 돌림)' },
+  graceSeconds: { min: 0, max: 60, step: 1, en: 'seconds a job waits on its student before a "your turn" prompt, then a bot moves (0 = never)', ko: '학생의 차례를 기다리는 초, 지나면 "내 차례" 알림 뒤 봇이 대신 둠(0 = 끔)' },
 } as const satisfies Record<string, Limit>;
 
 /** The name of a declared range. */

@@ -29,6 +29,9 @@ export type HostCommand =
   | { type: 'assign'; player: string; slot: string }
   | { type: 'rename'; player: string; nickname: string }
   | { type: 'rotate' }
+  | { type: 'crew-size'; size: number }
+  | { type: 'move-crew'; player: string; crew: number }
+  | { type: 'grace'; seconds: number }
   | { type: 'live-event'; event: LiveEvent }
   | { type: 'retry' }
   | { type: 'take-job'; slot: string };
@@ -79,6 +82,10 @@ const COMMANDS = {
   'host:assign': host(z.strictObject({ player: seatId, slot: z.string().min(1).max(80) }), (p) => ({ type: 'assign', player: p.player, slot: p.slot })),
   'host:rename': host(z.strictObject({ player: seatId, nickname: z.string().min(1).max(64) }), (p) => ({ type: 'rename', player: p.player, nickname: p.nickname })),
   'host:rotate': host(empty, () => ({ type: 'rotate' })),
+  // host: crews (students per crew, moving a student to another crew) and the grace time before a bot moves
+  'host:crew-size': host(z.strictObject({ size: limitSchema('crewSize') }), (p) => ({ type: 'crew-size', size: p.size })),
+  'host:move-crew': host(z.strictObject({ player: seatId, crew: z.number().int().min(1).max(60) }), (p) => ({ type: 'move-crew', player: p.player, crew: p.crew })),
+  'host:grace': host(z.strictObject({ seconds: limitSchema('graceSeconds') }), (p) => ({ type: 'grace', seconds: p.seconds })),
   // host: a live event on the machine (an I/O storm, a fork bomb, a crashing process), as kernel actions
   'host:event': host(z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('io-storm'), size: limitSchema('ioStormSize').optional() }),

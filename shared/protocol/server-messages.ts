@@ -22,6 +22,8 @@ export interface EventsMessage {
   tick: number;
   events: readonly KernelEvent[];
   replay?: boolean;
+  /** The crew whose machine produced them (rooms with crews; the host and projectors hear every crew). */
+  crew?: string;
 }
 
 /** A move the kernel refused, with its sentence in the player's language. */

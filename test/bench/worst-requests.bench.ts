@@ -17,6 +17,7 @@ import { runBaselines } from '../../server/game/baselines.ts';
 import type { LoadServerMessage, LoadServerMetrics, LoadServerRequest } from '../../server/tools/load-server.ts';
 import { TeacherClient } from '../../server/tools/teacher-client.ts';
 import type { TeacherRoomResponse } from '../../server/http/teacher-routes.ts';
+import { crewOf, type SyncedRoomState } from '../../shared/protocol/state.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kernel-crew-attacks-'));
@@ -148,7 +149,7 @@ async function main(): Promise<void> {
       let ticks = 0;
       host.onMessage('summary', () => { summary = true; });
       for (const t of ['welcome', 'events', 'error', 'rejected']) host.onMessage(t, () => undefined);
-      host.onStateChange((st: { machine?: { tick: number } }) => { ticks = st.machine?.tick ?? ticks; });
+      host.onStateChange((st: SyncedRoomState) => { ticks = crewOf(st, null)?.machine?.tick ?? ticks; });
       host.send('host:start');
       while (ticks < 100) await sleep(50);
       heavy = { host, ticks: () => ticks, summary: () => summary };

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/main.ts';
 import { failOnErrors, startWithBrowser, openPage, POLL, waitForScene, type TestBrowser, type TestPage } from './browser.ts';
 import { createRoom, joinInBrowser, joinSdk, playInterrupts, startGameServer, type SdkRoom } from './game-server.ts';
+import { crewOf } from '../../shared/protocol/state.ts';
 
 let server: RunningServer;
 let tb: TestBrowser;
@@ -119,7 +120,7 @@ describe('a class round in the browser', () => {
 
       // the projector, opened mid-round, shows the whole machine large, its feed starting with what
       // happened before it came (the round's latest events) rather than empty
-      const joinedAt = host.state.machine.tick;
+      const joinedAt = crewOf(host.state, null)!.machine.tick;
       projector = await openProjector('Machine');
       await expect.poll(async () => (await machine(projector.page))?.tick ?? 0, POLL).toBeGreaterThan(0);
       await expect.poll(async () => (await machine(projector.page))?.feedTicks.some((tick) => tick < joinedAt) ?? false, POLL).toBe(true);

@@ -3,7 +3,7 @@
 // so nothing the server sends in its first frames is missed.
 import type { KernelEvent } from '../../../shared/kernel/types.ts';
 import type { Welcome } from '../../../shared/protocol/server-messages.ts';
-import type { SyncedRoomState } from '../../../shared/protocol/state.ts';
+import { crewOf, type MachineState, type SyncedRoomState } from '../../../shared/protocol/state.ts';
 import type { RoundSummary } from '../../../shared/protocol/summary.ts';
 import { RoomConnection, type SdkRoom } from './room-connection.ts';
 
@@ -63,6 +63,8 @@ export class RoomSession {
     this.routed = options.routed ?? false;
     room.on('welcome', (w: Welcome) => { this.welcome = w; this.emit('welcome'); });
     room.on('events', (m) => {
+      // the host and projectors hear every crew; the feed follows the crew whose machine is on screen
+      if (m.crew !== undefined && m.crew !== this.crewKey()) return;
       // a replay (on joining or coming back) is the round's latest events: it replaces the feed and animates nothing
       if (m.replay) this.feed.length = 0;
       this.latest = m.replay ? [] : [...m.events];
@@ -96,6 +98,18 @@ export class RoomSession {
     if (this.welcome) return this.welcome.seat;
     for (const [id, p] of this.state?.players?.entries() ?? []) if (p.nickname === this.nickname && !p.host) return id;
     return null;
+  }
+
+  /** The key of the crew whose machine this client shows (its own; the first for the host and projectors). */
+  crewKey(): string | undefined {
+    let key: string | undefined;
+    if (this.state?.crews) this.state.crews.forEach((c, k) => { if (c === crewOf(this.state, this.seat())) key = k; });
+    return key;
+  }
+
+  /** The machine this client shows: its crew's. */
+  machine(): MachineState | undefined {
+    return this.state ? crewOf(this.state, this.seat())?.machine : undefined;
   }
 
   /** Sends one client message with the payload its type declares (shared/protocol/messages.ts). */

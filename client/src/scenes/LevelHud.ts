@@ -117,9 +117,10 @@ export class LevelHud extends Phaser.Scene {
 
   override update(): void {
     const state = this.play?.session.state;
-    if (!state?.machine) return;
+    const machine = this.play?.session.machine();
+    if (!state || !machine) return;
     this.markJob();
-    const tick = state.machine.tick;
+    const tick = machine.tick;
     const paused = state.phase === 'paused';
     const key = tick * 2 + (paused ? 1 : 0);
     if (key === this.lastTick) return;

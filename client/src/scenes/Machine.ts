@@ -168,7 +168,7 @@ export class Machine extends UiScene {
 
   override update(): void {
     const session = this.session;
-    if (!session?.state?.machine || !this.dirty) return;
+    if (!session?.machine() || !this.dirty) return;
     this.dirty = false;
     const model = readMachine(session.state, session.seat());
     const shapeChanged = model.cores.length !== this.model?.cores.length || ownPart(model.mine.role) !== ownPart(this.model?.mine.role ?? '');

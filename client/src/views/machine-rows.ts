@@ -72,8 +72,9 @@ export function feedRows(session: RoomSession): Row[] {
   const lang = getLanguage();
   const last = session.feed[session.feed.length - 1]?.serial ?? 0;
   if (cache && cache.lang === lang && cache.serial === last) return cache.rows;
-  const s = syncedLabels(session.state.machine);
-  const kinds = syncedChannelKinds(session.state.machine);
+  const machine = session.machine();
+  const s = machine ? syncedLabels(machine) : (tid: number) => `T${tid}`;
+  const kinds = machine ? syncedChannelKinds(machine) : undefined;
   const notable = new Set(['lost-update', 'deadlock', 'starvation', 'out-of-order', 'leak', 'interrupt-unhandled', 'fault']);
   const rows: Row[] = session.feed.slice().reverse().map(({ event }) => {
     const line = `${event.tick}: ${describeEvent(event, s, lang, kinds)}`;
