@@ -22,7 +22,8 @@ import type { Match, MatchOptions, Phase } from './match.ts';
 import { Crew, RECENT_EVENTS } from './crew.ts';
 import type { EngineFactory } from './engine.ts';
 import type { LevelVerdict } from '../../shared/protocol/server-messages.ts';
-import type { PlayerActivity } from './player-activity.ts';
+import type { HeldJob, PlayerActivity } from './player-activity.ts';
+import { botMoves, classPolicy } from './bot-driver.ts';
 import { reassign, roleOf } from './roster.ts';
 import { playerRef, type RoundReportSink } from './round-reports.ts';
 import { runBaselinesHere, type BaselineJob, type BaselineRunner } from './baseline-pool.ts';
@@ -303,9 +304,9 @@ export class RoomGame {
 
   /** A player's move on their crew's machine, with the prompt it answered for the reports. */
   private actInCrew(crew: Crew, seat: Seat, action: KernelAction): ReturnType<Match['act']> {
-    const prompt = crew.activity.promptTick(crew.match.state, action);
+    const prompt = crew.activity.promptTick(seat.slot);
     const result = crew.match.act(action);
-    if (result.ok) crew.activity.accepted(seat.id, crew.match.state, action.type, prompt);
+    if (result.ok) crew.activity.accepted(seat.id, crew.match.state, action.type, prompt, seat.slot);
     return result;
   }
 
@@ -452,7 +453,7 @@ export class RoomGame {
   private beginRound(): void {
     this.roundStartedAt = Date.now();
     for (const s of this.seats.all()) { s.roundScore = 0; s.actions = 0; s.refused = 0; }
-    for (const crew of this.crews) crew.activity.reset(crew.match.state);
+    for (const crew of this.crews) crew.activity.reset(crew.match.state, this.heldJobs(crew));
   }
 
   /** The round's latest events of the seat's crew already on the wire (at most RECENT_EVENTS), oldest first. */
@@ -478,7 +479,9 @@ export class RoomGame {
       const m = crew.match;
       const running = m.phase === 'running';
       const r = m.step(elapsedMs, crew.humanSlots(this.seats));
-      crew.activity.observe(m.state, running ? elapsedMs : 0);
+      const held = this.heldJobs(crew);
+      crew.activity.observe(m.state, running ? elapsedMs : 0, held, `${m.log.length}|${held.map((j) => `${j.seat}=${j.slot.key}`).join(',')}`);
+      if (running && m.phase === 'running') this.nudge(crew, held);
       const events = m.drainEvents();
       if (events.length > 0) {
         this.options.io.broadcastCrew(crew.key, 'events', { tick: m.state.tick, events, ...(this.mode.crews ? { crew: crew.key } : {}) });
@@ -488,6 +491,38 @@ export class RoomGame {
     }
     // The round ends when the last crew's machine has: finished when every crew finished its work.
     if (ended !== null && this.crews.every((c) => c.match.phase === 'ended')) this.finishRound(this.crews.every((c) => isFinished(c.match.state)) ? 'finished' : 'time-limit');
+  }
+
+  /** The crew's jobs its present students hold (a solo player's too: no grace moves there, but the latency counts). */
+  private heldJobs(crew: Crew): HeldJob[] {
+    const out: HeldJob[] = [];
+    for (const seat of this.seats.all()) {
+      if (seat.status !== 'present' || seat.slot === SPECTATOR || !crew.holds(seat)) continue;
+      const slot = findSlot(crew.match.slots, seat.slot);
+      if (slot) out.push({ slot, seat: seat.id });
+    }
+    return out;
+  }
+
+  /**
+   * No one freezes the class: a job the machine has waited on for half the grace time gets a "your turn"
+   * prompt; after the whole grace time a bot makes that move, says so to the crew, and the student keeps the seat.
+   */
+  private nudge(crew: Crew, held: readonly HeldJob[]): void {
+    if (!this.mode.graceMoves || this.graceSeconds <= 0) return;
+    const due = crew.activity.overdue(this.graceSeconds * 1000);
+    for (const key of due.prompt) {
+      const job = held.find((j) => j.slot.key === key);
+      if (job) this.options.io.send(job.seat, 'your-turn', { slot: key, seconds: this.graceSeconds });
+    }
+    for (const key of due.bot) {
+      const job = held.find((j) => j.slot.key === key);
+      const seat = job ? this.seats.get(job.seat) : undefined;
+      if (!job || !seat) continue;
+      let moves = 0;
+      for (const action of botMoves(crew.match.state, job.slot, classPolicy(crew.match.state))) if (crew.match.act(action).ok) moves++;
+      if (moves > 0) this.options.io.broadcastCrew(crew.key, 'bot-moved', { seat: seat.id, nickname: seat.nickname, slot: key, moves, ...(this.mode.crews ? { crew: crew.key } : {}) });
+    }
   }
 
   private finishRound(endedBy: RoundEnd): void {

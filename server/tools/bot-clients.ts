@@ -50,6 +50,8 @@ export async function runBots(run: BotRun, log: (line: string) => void = console
     room.onMessage('error', (e: { code: string }) => { stats.errors++; log(`bot ${i}: error ${e.code}`); });
     room.onMessage('events', () => undefined);
     room.onMessage('summary', () => undefined);
+    room.onMessage('your-turn', () => undefined);
+    room.onMessage('bot-moved', () => undefined);
     const onData = room.connection.events.onmessage;
     room.connection.events.onmessage = (ev: MessageEvent) => { stats.bytes += (ev.data as ArrayBuffer).byteLength ?? 0; onData?.(ev); };
     let lastTick = -1;

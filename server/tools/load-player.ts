@@ -89,6 +89,8 @@ export class LoadPlayer {
       room.onMessage('error', (e: { code: string; type: string }) => { this.answered(e.type); if (this.c.errors.length < 50) this.c.errors.push(`error ${e.code} on ${e.type}`); });
       room.onMessage('events', () => undefined);
       room.onMessage('summary', () => undefined);
+      room.onMessage('your-turn', () => undefined);
+      room.onMessage('bot-moved', () => undefined);
       room.onStateChange((s) => this.onPatch(s));
       room.onLeave((code) => { if (!this.leaving) { this.c.dropped++; if (this.c.errors.length < 50) this.c.errors.push(`dropped with code ${code}`); } });
       await new Promise<void>((resolve) => { if (room.state?.crews?.size) resolve(); else room.onStateChange.once(() => resolve()); });

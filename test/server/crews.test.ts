@@ -133,3 +133,42 @@ describe('a class in crews', () => {
     expect(summary.players.every((p) => p.crew === 1 || p.crew === 2)).toBe(true);
   });
 });
+
+describe('no one freezes the class', () => {
+  it('a job the machine waits on gets a "your turn" prompt at half the grace time, then a bot moves for it; the student keeps the seat', () => {
+    const { game, join, host, toCrew, sent } = classGame();
+    const kim = join('Kim');
+    expect(kim.slot).toBe('scheduler');
+    expect(game.command({ type: 'grace', seconds: 4 }, host)).toBeNull();
+    game.command({ type: 'start' }, host);
+    const crew = game.crews[0]!;
+    // nobody dispatches: the scheduler's cores stay idle while threads are Ready (stepped, not wall time)
+    const idle = () => crew.match.state.cores.every((c) => c.running === null) && crew.match.state.readyQueue.length > 0;
+    let steps = 0;
+    while (!idle() && steps < 50) { game.update(100); steps++; }
+    expect(idle()).toBe(true);
+    for (let i = 0; i < 19; i++) game.update(100); // 1.9 s: not yet half of 4 s
+    expect(sent.filter((m) => m.type === 'your-turn')).toHaveLength(0);
+    for (let i = 0; i < 2; i++) game.update(100);
+    expect(sent.filter((m) => m.type === 'your-turn')).toEqual([{ seat: kim.id, type: 'your-turn', payload: { slot: 'scheduler', seconds: 4 } }]);
+    expect(toCrew.filter((m) => m.type === 'bot-moved')).toHaveLength(0);
+    for (let i = 0; i < 20; i++) game.update(100);
+    const moved = toCrew.filter((m) => m.type === 'bot-moved');
+    expect(moved.length).toBeGreaterThan(0);
+    expect(moved[0]!.payload).toMatchObject({ seat: kim.id, nickname: 'Kim', slot: 'scheduler' });
+    expect(crew.match.state.cores.some((c) => c.running !== null)).toBe(true);
+    expect(kim.slot).toBe('scheduler');
+    expect(kim.roundScore).toBe(0); // the bot's move scores nothing for the student
+  });
+
+  it('grace 0 turns the prompts and the bot off', () => {
+    const { game, join, host, toCrew, sent } = classGame();
+    const kim = join('Kim');
+    game.command({ type: 'grace', seconds: 0 }, host);
+    game.command({ type: 'start' }, host);
+    for (let i = 0; i < 200; i++) game.update(100);
+    expect(sent.filter((m) => m.type === 'your-turn')).toHaveLength(0);
+    expect(toCrew.filter((m) => m.type === 'bot-moved')).toHaveLength(0);
+    expect(kim.slot).toBe('scheduler');
+  });
+});

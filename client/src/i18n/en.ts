@@ -146,6 +146,8 @@ export const en = {
   'metric.messagesDropped': 'messages lost',
   'machine.feed': 'What just happened',
   'machine.feed.empty': 'Nothing has happened yet.',
+  'machine.your_turn': 'Your turn: the machine is waiting on your job. In {seconds} s a bot makes this move for you.',
+  'machine.bot_moved': 'bot moved for {name}',
   'machine.you_are': 'You are:',
   'machine.your_cores': 'cores {cores}',
   'machine.paused': 'The teacher paused the round.',

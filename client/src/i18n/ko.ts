@@ -148,6 +148,8 @@ export const ko: Record<MessageKey, string> = {
   'metric.messagesDropped': '유실 메시지',
   'machine.feed': '방금 일어난 일',
   'machine.feed.empty': '아직 아무 일도 없습니다.',
+  'machine.your_turn': '내 차례입니다: 기계가 내 일을 기다립니다. {seconds}초가 지나면 봇이 대신 둡니다.',
+  'machine.bot_moved': '{name} 대신 봇이 둠',
   'machine.you_are': '내 역할:',
   'machine.your_cores': '코어 {cores}',
   'machine.paused': '선생님이 라운드를 일시 정지했습니다.',

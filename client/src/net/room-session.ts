@@ -6,6 +6,7 @@ import type { Welcome } from '../../../shared/protocol/server-messages.ts';
 import { crewOf, type MachineState, type SyncedRoomState } from '../../../shared/protocol/state.ts';
 import type { RoundSummary } from '../../../shared/protocol/summary.ts';
 import { RoomConnection, type SdkRoom } from './room-connection.ts';
+import { t } from '../i18n/index.ts';
 
 /** The room as the game sees it: the typed connection. */
 export type GameRoom = RoomConnection;
@@ -28,6 +29,12 @@ export interface FeedItem {
   event: KernelEvent;
 }
 
+/** A bot's move for a student who left their job waiting past the grace time, for the feed. */
+export interface BotNote {
+  serial: number;
+  nickname: string;
+}
+
 /** What changed, for listeners that redraw only their part. */
 export type SessionChange = 'state' | 'events' | 'refusal' | 'summary' | 'welcome' | 'left';
 
@@ -46,6 +53,8 @@ export class RoomSession {
   summary: RoundSummary | null = null;
   refusal: Refusal | null = null;
   readonly feed: FeedItem[] = [];
+  /** The bots' moves for students of this crew (newest last), shown in the feed. */
+  readonly botNotes: BotNote[] = [];
   /** Events of the latest batch, for views that animate them (fork, exec…). */
   latest: KernelEvent[] = [];
   /** Bumped on every state patch. */
@@ -73,6 +82,14 @@ export class RoomSession {
       this.emit('events');
     });
     room.on('rejected', (r) => this.refuse(r.type, r.code, r.reason));
+    // the machine has waited on my job: the prompt shows where refusals show, beside the controls
+    room.on('your-turn', (m) => this.refuse('your-turn', 'your-turn', t('machine.your_turn', { seconds: m.seconds })));
+    room.on('bot-moved', (m) => {
+      if (m.crew !== undefined && m.crew !== this.crewKey()) return;
+      this.botNotes.push({ serial: ++this.serial, nickname: m.nickname });
+      if (this.botNotes.length > FEED_MAX) this.botNotes.splice(0, this.botNotes.length - FEED_MAX);
+      this.emit('events');
+    });
     room.on('error', (r) => this.refuse(r.type, r.code, r.message));
     room.on('summary', (s: RoundSummary) => { this.summary = s; this.emit('summary'); });
     room.onStateChange(() => { this.version++; this.emit('state'); });
