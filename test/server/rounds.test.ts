@@ -116,6 +116,8 @@ describe('reconnection', () => {
     expect(student.connection.isOpen).toBe(true);
     expect(host.state.players.has(welcomeOf(projector).seat)).toBe(false);
     expect(welcomeOf(projector).slot).toBe('spectator');
+    // the projector receives the machine (every crew's, through its StateView)
+    await until('the projector has the machine', () => (crewOf(projector.state, null)?.machine?.cores.length ?? 0) > 0);
     expect(await refusal(h.join(created.roomId, { playerId: playerId(), viewerKey: 'x'.repeat(32), lang: 'en' }))).toBe(JOIN_ERRORS['bad-host-key']);
   });
 });
