@@ -53,6 +53,8 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
   private readonly moves = new Map<string, Map<string, string[]>>();
   /** The crews each client's StateView holds (space-separated keys), so views change only when a seat's crew does. */
   private readonly viewed = new Map<string, string>();
+  /** Each crew's job keys when the views last took them in. */
+  private readonly shapes = new Map<string, string>();
 
   /** Builds the classroom and wires messages, the clock and the projection. */
   protected setup(services: RoomServices, options: Omit<RoomGameOptions, 'io' | 'reports' | 'abuseLimit' | 'roomId'>): void {
@@ -155,10 +157,19 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
   private syncViews(): void {
     const c = this.game;
     const every = c.crews.map((crew) => crew.key).join(' ');
+    // A view holds the schema instances it was given: jobs laid out anew (new slot views) must be added again.
+    const reshaped = new Set<string>();
+    for (const crew of c.crews) {
+      const shape = crew.match.slots.map((slot) => slot.key).join(' ');
+      if (this.shapes.get(crew.key) !== shape) { this.shapes.set(crew.key, shape); reshaped.add(crew.key); }
+    }
     for (const client of this.clients) {
       const seat = c.seats.bySession(client.sessionId);
       const want = !seat ? '' : seat.isHost || seat.viewer || seat.crew === undefined ? every : seat.crew;
-      if (this.viewed.get(client.sessionId) === want && client.view) continue;
+      if (this.viewed.get(client.sessionId) === want && client.view) {
+        for (const key of want.split(' ')) { const v = reshaped.has(key) ? this.state.crews.get(key) : undefined; if (v) client.view.add(v); }
+        continue;
+      }
       const view = new StateView();
       let complete = true;
       for (const key of want.split(' ')) { const v = this.state.crews.get(key); if (v) view.add(v); else if (key) complete = false; }

@@ -15,7 +15,8 @@ export function movesFor(state: SyncedRoomState, seat: string): Move[] {
   const slot = crew?.slots.get(state.players.get(seat)?.slot ?? '');
   if (!crew || !slot || state.phase !== 'running') return [];
   const m = crew.machine;
-  const legal = slot.moves.toArray().map(decodeMove);
+  // a job's moves reach its crew's clients only (and a moment after a crew change)
+  const legal = (slot.moves?.toArray() ?? []).map(decodeMove);
   switch (slot.role) {
     case 'scheduler': {
       // each idle core takes the next Ready thread in queue order (legal moves list them so)
