@@ -12,6 +12,7 @@ import { openDatabase, type Database } from './db/index.ts';
 import { lockDatabaseFile } from './db/file-lock.ts';
 import { dashboardApi } from './http/dashboard-api.ts';
 import { guardHttp, httpServerOptions } from './http/edge.ts';
+import { installReservationGate } from './rooms/reservation-gate.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { DatabaseRoundReports } from './reports/database-reports.ts';
 import { staticHandler } from './http/static-files.ts';
@@ -77,6 +78,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const httpServer = http.createServer(httpServerOptions(config.requestTimeoutSeconds));
   // Bodies, paths, origins, headers and connections are checked before Colyseus or any route sees a request.
   guardHttp(httpServer, config);
+  // A class room's seat is reserved only for a join that shows its code or a key.
+  installReservationGate();
   const gameServer = new Server({
     ...(await scaleOutOptions(config)),
     logger: rateLimitedColyseusLogger(),

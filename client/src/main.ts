@@ -5,12 +5,17 @@ import { loadGlyphs } from './fonts.ts';
 import { getLanguage, languageText } from './i18n/index.ts';
 import { targetFor } from './start-target.ts';
 import { joinForm } from './ui/join-form.ts';
+import { savedSeat } from './net/seat-resume.ts';
 import { mountLanguageToggle } from './ui/language-toggle.ts';
 
 document.documentElement.lang = getLanguage();
 mountLanguageToggle();
 const target = targetFor(new URL(window.location.href));
-if (target.next === 'Join' && 'code' in target.data && typeof target.data.code === 'string') joinForm().showEarly(target.data.code);
+const linkCode = target.next === 'Join' && 'code' in target.data && typeof target.data.code === 'string' ? target.data.code : null;
+// A reload of a tab that sat in a class rejoins that seat at once (not for a projector, nor a link to another class).
+const saved = target.next === 'Machine' ? null : savedSeat();
+if (saved && (linkCode === null || linkCode === saved.code)) joinForm().resume(saved);
+else if (linkCode !== null) joinForm().showEarly(linkCode);
 
 // The faces the game's texts need start downloading now, beside the engine, not after it (the Preloader waits for them).
 loadGlyphs(languageText(getLanguage())).catch(() => undefined);

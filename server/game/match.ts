@@ -4,10 +4,12 @@
 import { isFinished, machineMetrics, processMetrics } from '../../shared/kernel/index.ts';
 import type { InPlaceResult, KernelAction, KernelEvent, KernelState, Scenario, TimedAction } from '../../shared/kernel/index.ts';
 import type { RoleSlot } from '../../shared/roles/types.ts';
+import type { ScoreChange } from '../../shared/roles/score.ts';
+import { STORY_EVENTS } from '../../shared/roles/class-story.ts';
 import type { BaselineResult, PlayerResult, RoundEnd, RoundSummary } from '../../shared/protocol/summary.ts';
 import type { BaselineJob } from './baseline-pool.ts';
 import { hostEventsOf } from './baselines.ts';
-import { ClassEngine, type Engine, type EngineFactory } from './engine.ts';
+import { ClassEngine, type Engine, type EngineFactory, type StepHooks } from './engine.ts';
 import type { LevelVerdict } from '../../shared/protocol/server-messages.ts';
 import { RoundTimeline } from './round-timeline.ts';
 import { TickClock } from './tick-clock.ts';
@@ -24,6 +26,9 @@ export interface MatchOptions {
   tickLimit: number;
 }
 
+/** Most events a round keeps for its debrief (the moments group them, so this bounds memory, not the story). */
+export const STORY_MAX = 5000;
+
 /** What one call to `step` did. */
 export interface StepResult {
   ticks: number;
@@ -31,22 +36,36 @@ export interface StepResult {
   ended: RoundEnd | null;
 }
 
-/** A round around an engine (a class machine or a solo level): phase, clock, events for the wire, timeline. */
+/** A round around an engine (a class machine or a solo level): phase, clock, events for the wire, timeline, score changes, story. */
 export class Match {
   phase: Phase = 'lobby';
   round = 1;
   slots: RoleSlot[] = [];
   /** Events not yet sent to clients. */
   pending: KernelEvent[] = [];
+  /** Score changes of every job not yet handed to the seats. */
+  scoreChanges: ScoreChange[] = [];
+  /** The round's events its debrief tells (races, deadlocks, crashes, teacher events, warnings; at most STORY_MAX). */
+  story: KernelEvent[] = [];
   /** The round's Gantt chart and notable events, for its summary. */
   timeline = new RoundTimeline();
   /** The last attempt's verdict when the engine is a level. */
   verdict: LevelVerdict | null = null;
   readonly clock: TickClock;
   private engine: Engine;
+  private readonly hooks: StepHooks = {
+    sample: (st) => this.timeline.sample(st),
+    events: (batch) => this.noteEvents(batch),
+    scores: (changes) => this.scoreChanges.push(...changes),
+  };
 
   /** `createEngine` makes each round's machine (default: the class machine of `options`); `onVerdict` hears each level attempt's verdict once. */
-  constructor(readonly options: MatchOptions, private readonly createEngine: EngineFactory = () => ClassEngine.fresh(options.scenario, options.seed, options.tickLimit), private readonly onVerdict?: (v: LevelVerdict) => void) {
+  constructor(
+    readonly options: MatchOptions,
+    private readonly createEngine: EngineFactory = () =>
+      ClassEngine.fresh(options.scenario, options.seed, options.tickLimit),
+    private readonly onVerdict?: (v: LevelVerdict) => void,
+  ) {
     this.clock = new TickClock(options.ticksPerSecond);
     this.engine = this.adopt(createEngine());
   }
@@ -70,16 +89,24 @@ export class Match {
     return engine;
   }
 
-  /** Applies a human's or the host's action now; the kernel's refusal comes back untouched. */
+  /** Applies a human's or the host's action now; the kernel's refusal comes back untouched, the score changes wait in drainScores. */
   act(action: KernelAction): InPlaceResult {
-    const result = this.engine.act(action);
-    if (result.ok) this.noteEvents(result.events);
+    const { result, changes } = this.engine.act(action, this.slots);
+    if (result.ok) {
+      this.scoreChanges.push(...changes);
+      this.noteEvents(result.events);
+    }
     return result;
   }
 
   private noteEvents(events: readonly KernelEvent[]): void {
     this.pending.push(...events);
+    this.keepStory(events);
     this.timeline.note(events, this.state);
+  }
+
+  private keepStory(events: readonly KernelEvent[]): void {
+    for (const e of events) if (STORY_EVENTS.has(e.type) && this.story.length < STORY_MAX) this.story.push(e);
   }
 
   /** Advances the clock by elapsed wall time while running: bots play the unheld slots before each tick. */
@@ -87,11 +114,10 @@ export class Match {
     if (this.phase !== 'running') return { ticks: 0, events: [], ended: null };
     const due = this.clock.advance(elapsedMs);
     const before = this.pending.length;
-    const hooks = { sample: (st: KernelState) => this.timeline.sample(st), events: (batch: readonly KernelEvent[]) => this.noteEvents(batch) };
     let ticks = 0;
     let ended = this.engine.over();
     while (ticks < due && ended === null) {
-      const ticked = this.engine.step(humanSlots, this.slots, hooks);
+      const ticked = this.engine.step(humanSlots, this.slots, this.hooks);
       if (ticked) ticks++;
       ended = this.engine.over();
       if (!ticked) break;
@@ -100,9 +126,36 @@ export class Match {
     return { ticks, events: this.pending.slice(before), ended };
   }
 
+  /** Exactly one tick while paused (a solo player's Step), bots included; returns how the round ended, if it did. */
+  stepOnce(humanSlots: ReadonlySet<string>): RoundEnd | null {
+    if (this.phase !== 'paused') return null;
+    let ended = this.engine.over();
+    if (ended === null) {
+      this.engine.step(humanSlots, this.slots, this.hooks);
+      ended = this.engine.over();
+    }
+    if (ended !== null) this.finish(ended);
+    return ended;
+  }
+
+  /** Takes back the last tick (a level's engine replays without it; a class machine cannot): the Gantt chart and notable events are rebuilt. */
+  undo(): boolean {
+    const timeline = new RoundTimeline();
+    const ok = this.engine.undo({ beforeTick: (s) => timeline.sample(s), events: (e, s) => timeline.note(e, s) });
+    if (ok) this.timeline = timeline;
+    return ok;
+  }
+
+  /** Takes the score changes gathered since the last call, for the seats that hold their jobs. */
+  drainScores(): ScoreChange[] {
+    const out = this.scoreChanges;
+    this.scoreChanges = [];
+    return out;
+  }
+
   private finish(endedBy: RoundEnd): void {
     this.phase = 'ended';
-    this.verdict = this.engine.verdict(endedBy, this.round);
+    this.verdict = this.engine.verdict(endedBy, this.round, this.timeline);
     if (this.verdict) this.onVerdict?.(this.verdict);
   }
 
@@ -147,6 +200,8 @@ export class Match {
   restart(): void {
     this.round++;
     this.pending = [];
+    this.scoreChanges = [];
+    this.story = [];
     this.timeline = new RoundTimeline();
     this.adopt(this.createEngine());
     this.clock.reset();

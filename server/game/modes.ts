@@ -22,12 +22,16 @@ export interface Mode {
   admission: 'join-code' | 'single-player';
   /** A student's job waits the grace time, then gets a "your turn" prompt and a bot's move (the solo player has the clock instead). */
   graceMoves: boolean;
+  /** The host-player's moves are applied while the clock is paused (solo: think, then act; a class waits for its teacher). */
+  actsWhilePaused: boolean;
+  /** A retried round starts paused, so the player reads the machine before the first tick (solo). */
+  retryPaused: boolean;
 }
 
 const COMMON: HostCommand['type'][] = ['start', 'pause', 'resume', 'end-round', 'restart', 'speed', 'lock', 'late-join', 'rename', 'live-event', 'kick'];
 
 /** The table. */
 export const MODES: Record<ModeName, Mode> = {
-  class: { slotHumans: 0, rebalances: true, hostPlays: false, commands: new Set([...COMMON, 'assign', 'rotate', 'crew-size', 'move-crew', 'grace']), crews: true, admission: 'join-code', graceMoves: true },
-  solo: { slotHumans: 1, rebalances: false, hostPlays: true, commands: new Set([...COMMON, 'retry', 'take-job']), crews: false, admission: 'single-player', graceMoves: false },
+  class: { slotHumans: 0, rebalances: true, hostPlays: false, commands: new Set([...COMMON, 'assign', 'rotate', 'crew-size', 'move-crew', 'grace']), crews: true, admission: 'join-code', graceMoves: true, actsWhilePaused: false, retryPaused: false },
+  solo: { slotHumans: 1, rebalances: false, hostPlays: true, commands: new Set([...COMMON, 'retry', 'take-job', 'step', 'undo']), crews: false, admission: 'single-player', graceMoves: false, actsWhilePaused: true, retryPaused: true },
 };

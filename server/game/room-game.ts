@@ -5,7 +5,9 @@ import { timingSafeEqual } from 'node:crypto';
 import { describeRejection, isFinished, liveEventActions, type KernelAction, type KernelEvent } from '../../shared/kernel/index.ts';
 import { findSlot, roleSlots } from '../../shared/roles/assign.ts';
 import { CREW_DEFAULTS, crewCount, splitCrews, smallestCrew } from '../../shared/roles/crews.ts';
-import { scoreAction } from '../../shared/roles/score.ts';
+import type { ScoreChange } from '../../shared/roles/score.ts';
+import { describeScore } from '../../shared/roles/score-texts.ts';
+import { kernelLabels } from '../../shared/kernel/presentation.ts';
 import { slotThreadId } from '../../shared/roles/slot-thread.ts';
 import { SPECTATOR, type Role } from '../../shared/roles/types.ts';
 import { CLOSE_CODES, type EdgeErrorCode, type JoinError } from '../../shared/protocol/errors.ts';
@@ -13,11 +15,12 @@ import { joinOptionsSchema } from '../../shared/protocol/join.ts';
 import { normalizeJoinCode } from '../../shared/protocol/join-code.ts';
 import { scores } from '../../shared/protocol/actions.ts';
 import { MODES, type Mode, type ModeName } from './modes.ts';
-import type { ServerMessageType, ServerMessages } from '../../shared/protocol/server-messages.ts';
+import { leaderboardMode, type LeaderboardMode, type LeaderboardSetting, type ServerMessageType, type ServerMessages } from '../../shared/protocol/server-messages.ts';
 import { parseClientMessage, type HostCommand, type Sender } from '../../shared/protocol/messages.ts';
-import { checkNickname } from '../../shared/protocol/nickname.ts';
-import { nicknameSkeleton } from './nickname-skeleton.ts';
-import type { BaselineResult, CrewResult, RoundEnd, RoundSummary } from '../../shared/protocol/summary.ts';
+import { checkRoomNickname } from './nickname-filter.ts';
+import { DEBRIEF_MOMENTS, type BaselineResult, type CrewResult, type Debrief, type PlayerResult, type RoundEnd, type RoundSummary } from '../../shared/protocol/summary.ts';
+import { classMoments, keyMoments } from '../../shared/roles/class-story.ts';
+import { scenarioEntry } from '../scenarios/catalog.ts';
 import type { Match, MatchOptions, Phase } from './match.ts';
 import { Crew, RECENT_EVENTS } from './crew.ts';
 import type { EngineFactory } from './engine.ts';
@@ -28,6 +31,7 @@ import { reassign, roleOf } from './roster.ts';
 import { playerRef, type RoundReportSink } from './round-reports.ts';
 import { runBaselinesHere, type BaselineJob, type BaselineRunner } from './baseline-pool.ts';
 import { Seats, type Seat } from './seats.ts';
+import { secretHash } from './seat-secret.ts';
 import { Strikes } from './strikes.ts';
 
 /** How the classroom reaches clients; the Colyseus room implements it. */
@@ -56,8 +60,8 @@ export interface RoomGameOptions {
   onVerdict?: (v: LevelVerdict) => void;
   /** Students per crew (LIMITS.crewSize), default CREW_DEFAULTS.size; a mode without crews plays one machine. */
   crewSize?: number;
-  /** Whether students see the class ranking (told in `welcome`); default true. */
-  leaderboard?: boolean;
+  /** What students see of the ranking (told in `welcome`); true or missing = 'all', false = 'off'. */
+  leaderboard?: LeaderboardSetting;
   /** The dashboard class session whose report gets this room's rounds. */
   session?: { id: string; teacherId: string };
   reports: RoundReportSink;
@@ -157,6 +161,11 @@ export class RoomGame {
     this.crews[smallestCrew(sizes) - 1]!.seatNewcomer(this.seats, seat);
   }
 
+  /** What the teacher's leaderboard setting lets students see. */
+  get board(): LeaderboardMode {
+    return leaderboardMode(this.options.leaderboard);
+  }
+
   /** What this room's mode decides (the MODES table). */
   get mode(): Mode {
     return MODES[this.options.kind];
@@ -167,49 +176,50 @@ export class RoomGame {
     const parsed = joinOptionsSchema.safeParse(rawOptions ?? {});
     if (!parsed.success) return refuse('bad-options', parsed.error.issues[0]?.message ?? 'invalid join options');
     const o = parsed.data;
+    const key = secretHash(o.secret);
     const { hostKey } = this.options;
     const byCode = this.mode.admission === 'join-code';
     const wantsHost = byCode && o.hostKey !== undefined;
     if (wantsHost && (hostKey === null || !sameSecret(o.hostKey!, hostKey))) return refuse('bad-host-key', 'this host key does not open this room');
-    if (this.seats.isBanned(o.playerId)) return refuse('kicked', 'the host removed you from this room');
-    if (byCode && !wantsHost && o.viewerKey !== undefined) return this.admitViewer(o.viewerKey, o.playerId, o.lang, sessionId);
+    if (this.seats.isBanned(key)) return refuse('kicked', 'the host removed you from this room');
+    if (byCode && !wantsHost && o.viewerKey !== undefined) return this.admitViewer(o.viewerKey, key, o.lang, sessionId);
     if (byCode && !wantsHost && normalizeJoinCode(o.code ?? '') !== this.options.code) return refuse('wrong-code', 'this join code does not match the room');
 
-    const existing = this.seats.byPlayer(o.playerId);
+    const existing = this.seats.bySecret(key);
     if (existing && (existing.isHost === wantsHost || !byCode)) return this.resume(existing, sessionId, o.lang);
 
     const isHost = wantsHost || !byCode;
     let nickname = o.nickname?.trim() || (isHost ? 'Host' : '');
     if (!isHost) {
-      if (this.locked) return refuse('room-locked', 'the host has locked this room');
+      if (this.locked && !this.seats.wasMember(key)) return refuse('room-locked', 'the host has locked this room');
       if (!this.lateJoin && this.phase !== 'lobby') return refuse('late-join-closed', 'the round has started and the host has closed late joining');
       if (this.seats.presentPlayers() >= this.options.maxPlayers) return refuse('room-full', `the room is full (${this.options.maxPlayers} players)`);
-      const check = checkNickname(o.nickname, this.seats.takenNicknames(o.playerId), nicknameSkeleton);
+      const check = checkRoomNickname(o.nickname, this.seats.takenNicknames(key));
       if (!check.ok) return refuse('bad-nickname', check.problem);
       if (this.seats.isBannedName(check.nickname)) return refuse('kicked', 'the host removed a player with this nickname from this room');
       nickname = check.nickname;
     } else if (byCode && o.nickname !== undefined) {
       // The host's name is shown to the class too: checked like a student's; one that fails is shown as "Host".
-      const check = checkNickname(o.nickname, this.seats.takenNicknames(o.playerId), nicknameSkeleton);
+      const check = checkRoomNickname(o.nickname, this.seats.takenNicknames(key));
       nickname = check.ok ? check.nickname : 'Host';
     }
     if (isHost && !byCode && this.seats.all().length > 0) {
       return refuse('room-full', 'a solo room has one player');
     }
 
-    const seat = this.seats.add({ playerId: o.playerId, nickname, lang: o.lang, isHost, sessionId });
+    const seat = this.seats.add({ secretHash: key, nickname, lang: o.lang, isHost, sessionId });
     this.placeNewSeat(seat, o.role);
     return { ok: true, seat, resumed: false, previousSession: null };
   }
 
   /** A projector: the viewer key opens a watching seat (no job, no controls, not counted as a player). */
-  private admitViewer(key: string, playerId: string, lang: Seat['lang'], sessionId: string): Admission {
+  private admitViewer(key: string, hash: string, lang: Seat['lang'], sessionId: string): Admission {
     const viewerKey = this.options.viewerKey ?? null;
     if (viewerKey === null || !sameSecret(key, viewerKey)) return refuse('bad-host-key', 'this projector link does not open this room');
-    const existing = this.seats.byPlayer(playerId);
+    const existing = this.seats.bySecret(hash);
     if (existing?.viewer) return this.resume(existing, sessionId, lang);
     if (existing) return refuse('bad-options', 'this browser already has a seat in this room');
-    const seat = this.seats.add({ playerId, nickname: 'Projector', lang, isHost: false, viewer: true, sessionId });
+    const seat = this.seats.add({ secretHash: hash, nickname: 'Projector', lang, isHost: false, viewer: true, sessionId });
     return { ok: true, seat, resumed: false, previousSession: null };
   }
 
@@ -247,16 +257,16 @@ export class RoomGame {
     return seat !== undefined;
   }
 
-  /** A connection is gone for good (left, expired or replaced): free its job unless another connection took the seat over. */
+  /** A connection is gone for good (left, or away past the reconnection window): free its seat unless another connection took it over. */
   leave(sessionId: string): void {
     const seat = this.seats.all().find((s) => s.sessionId === sessionId && s.status !== 'left');
     if (!seat) return;
-    seat.status = 'left';
-    seat.sessionId = null;
     this.strikes.clear(seat.id);
-    if (seat.isHost || seat.viewer || this.mode.hostPlays) return;
-    seat.slot = SPECTATOR;
-    if (this.phase === 'lobby') this.resplit();
+    if (this.mode.hostPlays) { seat.status = 'left'; seat.sessionId = null; return; }
+    // Class rooms free the seat (its round score stays in the round's report): leftover seats cost every frame.
+    this.seats.free(seat.id);
+    delete this.crewMoves[seat.id];
+    if (!seat.isHost && !seat.viewer && this.phase === 'lobby') this.resplit();
   }
 
   /** Handles one client message end to end: edge validation, then the kernel or the host command. */
@@ -282,12 +292,20 @@ export class RoomGame {
     }
     const teacher = seat.isHost && sender.role === 'host';
     const phase = teacher ? this.phase : crew.match.phase;
-    if (phase !== 'running' && !(teacher && phase !== 'ended')) {
+    const pausedPlay = phase === 'paused' && seat.isHost && this.mode.actsWhilePaused;
+    if (phase !== 'running' && !pausedPlay && !(teacher && phase !== 'ended')) {
       this.edgeError(seat, 'not-running', `the round is ${phase}`, type);
       return;
     }
     // The teacher's moves on the machine (a core added, a time slice, a kill) reach every crew, as live events do.
-    const result = teacher && !this.mode.hostPlays ? this.actEverywhere(parsed.action) : this.actInCrew(crew, seat, parsed.action);
+    const everywhere = teacher && !this.mode.hostPlays;
+    const touched = everywhere ? this.liveCrews() : [crew];
+    // Score changes still queued belong to earlier ticks; this move's own come after them.
+    for (const c of touched) this.credit(c, c.match.drainScores());
+    const result = everywhere ? this.actEverywhere(parsed.action) : this.actInCrew(crew, seat, parsed.action);
+    // The teacher's own move earns no one points (its consequences on later ticks still count).
+    for (const c of touched) if (c !== crew) c.match.drainScores();
+    const changes = crew.match.drainScores();
     if (!result.ok) {
       seat.refused++;
       crew.activity.refused(seat.id, crew.match.state.tick, type);
@@ -295,11 +313,55 @@ export class RoomGame {
       return;
     }
     seat.actions++;
-    if (scores(parsed.action) && (!seat.isHost || this.mode.hostPlays)) {
-      const points = scoreAction(result.events);
-      seat.score += points;
-      seat.roundScore += points;
+    // The host's steering earns no one points (its consequences on later ticks still count).
+    if (scores(parsed.action) && (!seat.isHost || this.mode.hostPlays)) this.credit(crew, changes);
+  }
+
+  /** Adds the score changes of the jobs a crew's students hold to their seats and tells each student why (bots' jobs score no one). */
+  private credit(crew: Crew, changes: readonly ScoreChange[]): void {
+    if (changes.length === 0) return;
+    const holders = new Map<string, Seat>();
+    for (const s of this.seats.all()) {
+      if (s.status === 'present' && s.slot !== SPECTATOR && !s.viewer && (!s.isHost || this.mode.hostPlays) && crew.holds(s)) holders.set(s.slot, s);
     }
+    const nameOf = this.namer(crew);
+    for (const c of changes) {
+      const seat = holders.get(c.slot);
+      if (!seat) continue;
+      seat.score += c.points;
+      seat.roundScore += c.points;
+      this.options.io.send(seat.id, 'score', {
+        points: c.points, code: c.reason.code, reason: describeScore(c.reason, seat.lang, nameOf), tick: c.tick,
+        total: seat.roundScore, rank: this.board === 'all' ? this.rankOf(seat) : null,
+      });
+    }
+  }
+
+  /** Names a thread of a crew's machine by the student steering it (present or away), else by its kernel label. */
+  private namer(crew: Crew): (tid: number) => string {
+    const label = kernelLabels(crew.match.state);
+    const byTid = new Map<number, string>();
+    for (const seat of crew.players(this.seats)) {
+      const slot = findSlot(crew.match.slots, seat.slot);
+      const tid = slot ? slotThreadId(crew.match.state, slot) : null;
+      if (tid !== null) byTid.set(tid, seat.nickname);
+    }
+    return (tid) => byTid.get(tid) ?? label(tid);
+  }
+
+  /** The round's debrief: key moments of every crew with who and when (a teacher event once), the scenario's question, the podium. */
+  private debrief(players: readonly PlayerResult[]): Debrief {
+    const all = this.crews.flatMap((c, i) => classMoments(c.match.story, this.namer(c)).filter((m) => i === 0 || m.kind !== 'teacher'));
+    const moments = keyMoments(all).slice(0, DEBRIEF_MOMENTS);
+    const ranked = players.filter((p) => p.slot !== SPECTATOR).sort((a, b) => b.score - a.score || a.nickname.localeCompare(b.nickname));
+    const podium = ranked.slice(0, 3).map((p) => ({ place: 1 + ranked.filter((q) => q.score > p.score).length, nickname: p.nickname, role: p.role, score: p.score }));
+    return { moments, question: scenarioEntry(this.match.options.scenarioName)?.question ?? null, podium };
+  }
+
+  /** A student's place among the room's students this round (ties share a place). */
+  rankOf(seat: Seat): { place: number; of: number } {
+    const players = this.seats.all().filter((s) => !s.isHost && !s.viewer && s.status !== 'left');
+    return { place: 1 + players.filter((s) => s.roundScore > seat.roundScore).length, of: players.length };
   }
 
   /** A player's move on their crew's machine, with the prompt it answered for the reports. */
@@ -310,9 +372,14 @@ export class RoomGame {
     return result;
   }
 
+  /** The crews whose machine has not ended (the teacher's moves and live events reach them all). */
+  private liveCrews(): Crew[] {
+    return this.crews.filter((c) => c.match.phase !== 'ended');
+  }
+
   /** The teacher's move on every crew's machine that has not ended; the first crew's answer is the teacher's. */
   private actEverywhere(action: KernelAction): ReturnType<Match['act']> {
-    const [first, ...rest] = this.crews.filter((c) => c.match.phase !== 'ended');
+    const [first, ...rest] = this.liveCrews();
     if (!first) return this.match.act(action);
     const result = first.match.act(action);
     if (result.ok) for (const c of rest) c.match.act(action);
@@ -350,10 +417,28 @@ export class RoomGame {
         if (this.mode.rebalances) this.resplit();
         return null;
       case 'retry':
-        // Solo: the same scenario again from tick 0, running at once.
+        // Solo: the same scenario again from tick 0, paused when the mode says so (think before the first tick).
         this.freshMachine();
         this.beginRound();
-        return this.match.start() ? null : 'bad-state';
+        if (!this.match.start()) return 'bad-state';
+        if (this.mode.retryPaused) this.match.pause();
+        return null;
+      case 'step': {
+        // Solo, paused: exactly one tick, bots included; the events go out with the next update.
+        const crew = this.crews[0]!;
+        if (crew.match.phase !== 'paused') return 'bad-state';
+        const ended = crew.match.stepOnce(crew.humanSlots(this.seats));
+        if (ended) this.finishRound(ended);
+        return null;
+      }
+      case 'undo': {
+        // Solo, paused: the last tick taken back (the level is replayed without it); the feed starts afresh.
+        const crew = this.crews[0]!;
+        if (crew.match.phase !== 'paused' || !crew.match.undo()) return 'bad-state';
+        crew.recent = [];
+        crew.unsent = 0;
+        return null;
+      }
       case 'take-job': {
         // Solo: the player moves to another of the room's jobs (a level with two threads or channels).
         const seat = this.seats.all()[0];
@@ -373,7 +458,7 @@ export class RoomGame {
         const seat = this.seats.get(c.player);
         // Any seat but one's own: a second host (someone who got hold of the host key) or a projector too.
         if (!seat || seat.id === by?.id || seat.status === 'left') return 'no-such-player';
-        const check = checkNickname(c.nickname, this.seats.takenNicknames(seat.playerId));
+        const check = checkRoomNickname(c.nickname, this.seats.takenNicknames(seat.secretHash));
         if (!check.ok) return 'bad-nickname';
         seat.nickname = check.nickname;
         return null;
@@ -401,7 +486,7 @@ export class RoomGame {
       case 'grace': this.graceSeconds = c.seconds; return null;
       case 'live-event': {
         // The same event on every crew's machine that is still running, so crews race on the same workload.
-        const live = this.crews.filter((crew) => crew.match.phase !== 'ended');
+        const live = this.liveCrews();
         if (live.length === 0) return 'bad-state';
         for (const crew of live) {
           const planned = liveEventActions(crew.match.state, c.event);
@@ -414,10 +499,10 @@ export class RoomGame {
         const seat = this.seats.get(c.player);
         // Any seat but one's own: a second host (someone who got hold of the host key) or a projector too.
         if (!seat || seat.id === by?.id || seat.status === 'left') return 'no-such-player';
-        const session = seat.status === 'present' ? seat.id : null;
+        // told before the seat is freed (the connection is found through the seat)
+        if (seat.status === 'present') this.options.io.disconnect(seat.id, CLOSE_CODES.kicked, 'removed by the host');
         this.seats.ban(seat.id);
         if (this.phase === 'lobby') this.resplit();
-        if (session) this.options.io.disconnect(session, CLOSE_CODES.kicked, 'removed by the host');
         return null;
       }
     }
@@ -452,6 +537,7 @@ export class RoomGame {
 
   private beginRound(): void {
     this.roundStartedAt = Date.now();
+    this.seats.forgetDeparted();
     for (const s of this.seats.all()) { s.roundScore = 0; s.actions = 0; s.refused = 0; }
     for (const crew of this.crews) crew.activity.reset(crew.match.state, this.heldJobs(crew));
   }
@@ -479,6 +565,7 @@ export class RoomGame {
       const m = crew.match;
       const running = m.phase === 'running';
       const r = m.step(elapsedMs, crew.humanSlots(this.seats));
+      this.credit(crew, m.drainScores());
       const held = this.heldJobs(crew);
       crew.activity.observe(m.state, running ? elapsedMs : 0, held, `${m.log.length}|${held.map((j) => `${j.seat}=${j.slot.key}`).join(',')}`);
       if (running && m.phase === 'running') this.nudge(crew, held);
@@ -520,13 +607,16 @@ export class RoomGame {
       const seat = job ? this.seats.get(job.seat) : undefined;
       if (!job || !seat) continue;
       let moves = 0;
+      this.credit(crew, crew.match.drainScores());
       for (const action of botMoves(crew.match.state, job.slot, classPolicy(crew.match.state))) if (crew.match.act(action).ok) moves++;
+      // the bot's move scores nothing for the student who left it waiting (others' changes it caused still count)
+      this.credit(crew, crew.match.drainScores().filter((c) => c.slot !== key));
       if (moves > 0) this.options.io.broadcastCrew(crew.key, 'bot-moved', { seat: seat.id, nickname: seat.nickname, slot: key, moves, ...(this.mode.crews ? { crew: crew.key } : {}) });
     }
   }
 
   private finishRound(endedBy: RoundEnd): void {
-    const seats = this.seats.all().filter((s) => !s.isHost || this.mode.hostPlays);
+    const seats = this.seats.reported().filter((s) => !s.isHost || this.mode.hostPlays);
     const players = seats.map((s) => {
       const crew = this.crewOf(s);
       return { seat: s.id, nickname: s.nickname, slot: s.slot, role: roleOf(crew.match, s) as Role, score: s.roundScore, ...(this.mode.crews ? { crew: crew.number } : {}) };
@@ -540,12 +630,12 @@ export class RoomGame {
     const distinct = new Map<string, BaselineJob>();
     keys.forEach((k, i) => { if (!distinct.has(k)) distinct.set(k, jobs[i]!); });
     const now = new Date();
-    const partial = this.match.summary(this.options.code, endedBy, players, now, []);
+    const partial = { ...this.match.summary(this.options.code, endedBy, players, now, []), debrief: this.debrief(players) };
     const activity: Record<string, PlayerActivity> = {};
     for (const crew of this.crews) Object.assign(activity, crew.activity.report());
     const record = {
       roomId: this.options.roomId, startedAt: this.roundStartedAt, endedAt: Date.now(),
-      playerIds: Object.fromEntries(seats.map((s) => [s.id, playerRef(s.playerId)])), log: this.match.log.slice(),
+      playerIds: Object.fromEntries(seats.map((s) => [s.id, playerRef(s.secretHash)])), log: this.match.log.slice(),
       activity,
       session: this.options.session,
     };

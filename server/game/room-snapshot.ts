@@ -8,6 +8,7 @@ import type { RoomGame } from './room-game.ts';
 import { ClassEngine } from './engine.ts';
 import type { Phase } from './match.ts';
 import type { SeatsDump } from './seats.ts';
+import type { LeaderboardSetting } from '../../shared/protocol/server-messages.ts';
 
 /** How the room was created (what the API passed, minus the one-time ticket). */
 export interface SavedCreateOptions {
@@ -17,7 +18,7 @@ export interface SavedCreateOptions {
   maxPlayers?: number;
   ticksPerSecond?: number;
   lateJoin?: boolean;
-  leaderboard?: boolean;
+  leaderboard?: LeaderboardSetting;
   session?: { id: string; teacherId: string };
 }
 
@@ -59,6 +60,7 @@ export function replayRoom(scenario: Scenario, seed: number, doc: RoomDocument, 
 export function restoreRoom(c: RoomGame, doc: RoomDocument, machine: { state: KernelState; log: TimedAction[] }): void {
   const m = c.match;
   m.round = doc.round;
+  // The scorer's memory starts again from the restored machine (seat scores come back with the seats).
   m.adopt(new ClassEngine(m.options.tickLimit, machine.state, machine.log));
   m.pending = [];
   m.slots = doc.slots;

@@ -1,6 +1,7 @@
-// Who is in the room: one seat per person (host included), found by the private player id a browser
+// Who is in the room: one seat per person (host included), found by the hash of the secret a browser
 // keeps, by the current connection, or by the public seat id everyone sees. A seat outlives its
-// connection so a dropped or reloaded player gets back the same role and score.
+// connection for the reconnection window, so a dropped or reloaded player gets back the same role and
+// score; after it the seat is freed (its round score stays for the round's report).
 import { nicknameSkeleton } from './nickname-skeleton.ts';
 import type { Lang } from '../../shared/protocol/messages.ts';
 import { SPECTATOR } from '../../shared/roles/types.ts';
@@ -12,8 +13,8 @@ export type SeatStatus = 'present' | 'away' | 'left';
 export interface Seat {
   /** Public id, shown to everyone and used by host commands ("p3"). */
   id: string;
-  /** Private id the browser keeps; proves a returning player is the same person. */
-  playerId: string;
+  /** Hash (secretHash) of the secret the browser keeps; a returning player proves it with the secret. */
+  secretHash: string;
   nickname: string;
   lang: Lang;
   isHost: boolean;
@@ -40,13 +41,18 @@ export class Seats {
   private readonly banned = new Set<string>();
   /** Nickname keys of removed players: a kicked student cannot come back under the same name from a new browser id. */
   private readonly bannedNames = new Set<string>();
+  /** Secret hashes of everyone who has held a seat here: a locked room still lets them back. */
+  private readonly members = new Set<string>();
+  /** Seats freed this round (gone past the reconnection window, or removed): still in the round's report. */
+  private departed: Seat[] = [];
   private next = 1;
 
   /** Adds a newcomer's seat. */
-  add(init: { playerId: string; nickname: string; lang: Lang; isHost: boolean; viewer?: boolean; sessionId: string }): Seat {
+  add(init: { secretHash: string; nickname: string; lang: Lang; isHost: boolean; viewer?: boolean; sessionId: string }): Seat {
     const seat: Seat = { id: `p${this.next}`, order: this.next, slot: SPECTATOR, score: 0, roundScore: 0, actions: 0, refused: 0, status: 'present', ...init };
     this.next++;
     this.seats.set(seat.id, seat);
+    this.members.add(seat.secretHash);
     return seat;
   }
 
@@ -55,9 +61,9 @@ export class Seats {
     return this.seats.get(id);
   }
 
-  /** The seat a browser's private player id owns, if any. */
-  byPlayer(playerId: string): Seat | undefined {
-    for (const s of this.seats.values()) if (s.playerId === playerId) return s;
+  /** The seat a browser's secret (as its hash) owns, if any. */
+  bySecret(hash: string): Seat | undefined {
+    for (const s of this.seats.values()) if (s.secretHash === hash) return s;
     return undefined;
   }
 
@@ -92,25 +98,50 @@ export class Seats {
     return new Set(this.players().filter((s) => s.slot !== SPECTATOR).map((s) => s.slot));
   }
 
-  /** Nickname keys (nicknameSkeleton) in use, except by the given player (a returning player keeps theirs). */
-  takenNicknames(exceptPlayerId: string): Set<string> {
-    return new Set(this.all().filter((s) => s.status !== 'left' && s.playerId !== exceptPlayerId).map((s) => nicknameSkeleton(s.nickname)));
+  /** Nickname keys (nicknameSkeleton) in use, except by the given browser (a returning player keeps theirs). */
+  takenNicknames(exceptSecretHash: string): Set<string> {
+    return new Set(this.all().filter((s) => s.status !== 'left' && s.secretHash !== exceptSecretHash).map((s) => nicknameSkeleton(s.nickname)));
   }
 
-  /** Removes a seat for good and refuses its player id from then on. */
+  /** Removes a seat for good and refuses its browser's secret and its nickname from then on. */
   ban(id: string): Seat | undefined {
     const seat = this.seats.get(id);
     if (!seat) return undefined;
-    this.banned.add(seat.playerId);
+    this.banned.add(seat.secretHash);
     if (!seat.isHost && !seat.viewer) this.bannedNames.add(nicknameSkeleton(seat.nickname));
-    seat.status = 'left';
-    seat.slot = SPECTATOR;
+    this.free(id);
     return seat;
   }
 
-  /** True when the host removed this player id. */
-  isBanned(playerId: string): boolean {
-    return this.banned.has(playerId);
+  /** Frees a seat whose player is gone for good; its round score stays in `reported()` until the next round. */
+  free(id: string): void {
+    const seat = this.seats.get(id);
+    if (!seat) return;
+    seat.status = 'left';
+    seat.sessionId = null;
+    seat.slot = SPECTATOR;
+    this.seats.delete(id);
+    if (!seat.isHost && !seat.viewer) this.departed.push(seat);
+  }
+
+  /** The seats a round's report lists: everyone still seated, then those freed during the round. */
+  reported(): Seat[] {
+    return [...this.all(), ...this.departed];
+  }
+
+  /** A new round: the seats freed during the last one are no longer reported. */
+  forgetDeparted(): void {
+    this.departed = [];
+  }
+
+  /** True when this browser (its secret hash) has held a seat in this room before. */
+  wasMember(hash: string): boolean {
+    return this.members.has(hash);
+  }
+
+  /** True when the host removed the browser with this secret hash. */
+  isBanned(hash: string): boolean {
+    return this.banned.has(hash);
   }
 
   /** True when the host removed a player with this nickname (compared as nicknames are: nicknameSkeleton). */
@@ -118,22 +149,24 @@ export class Seats {
     return this.bannedNames.has(nicknameSkeleton(nickname));
   }
 
-  /** Every seat and ban as plain data, for the crash-recovery snapshot (server/game/room-snapshot.ts). */
+  /** Every seat and ban as plain data, for the crash-recovery snapshot (server/game/room-snapshot.ts): hashes only, no secret. */
   dump(): SeatsDump {
-    return { seats: this.all().map((s) => ({ ...s })), banned: [...this.banned], bannedNames: [...this.bannedNames], next: this.next };
+    return { seats: this.all().map((s) => ({ ...s })), banned: [...this.banned], bannedNames: [...this.bannedNames], members: [...this.members], next: this.next };
   }
 
   /** Replaces the seats with a dump's (a room rebuilt after a restart): every seat is away until its player returns. */
   load(dump: SeatsDump): void {
     this.seats.clear();
     this.banned.clear();
-    for (const s of dump.seats) this.seats.set(s.id, { ...s, sessionId: null, status: s.status === 'left' ? 'left' : 'away' });
+    for (const s of dump.seats) if (s.status !== 'left') this.seats.set(s.id, { ...s, sessionId: null, status: 'away' });
     this.bannedNames.clear();
     for (const b of dump.banned) this.banned.add(b);
     for (const n of dump.bannedNames ?? []) this.bannedNames.add(n);
+    this.members.clear();
+    for (const m of dump.members ?? dump.seats.map((s) => s.secretHash)) this.members.add(m);
     this.next = dump.next;
   }
 }
 
 /** The seats as plain data. */
-export interface SeatsDump { seats: Seat[]; banned: string[]; bannedNames?: string[]; next: number }
+export interface SeatsDump { seats: Seat[]; banned: string[]; bannedNames?: string[]; members?: string[]; next: number }

@@ -2,12 +2,13 @@
 // browser id the client stores (the same format as the player id).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { CAMPAIGN } from '../../shared/levels/index.ts';
+import { CAMPAIGN, CHALLENGES } from '../../shared/levels/index.ts';
 import { playerIdSchema } from '../../shared/protocol/join.ts';
 import type { DashboardContext } from './dashboard-context.ts';
 import { bodyOf, clientAddress, sendError, sendJson, validate } from './http-kit.ts';
 
-const knownLevel = (id: string): boolean => CAMPAIGN.some((n) => n.id === id);
+// A challenge's personal best (ticks survived) is kept like a level's best score, under its own id.
+const knownLevel = (id: string): boolean => CAMPAIGN.some((n) => n.id === id) || CHALLENGES.some((c) => c.spec.id === id);
 
 const putBody = z.strictObject({
   browserId: playerIdSchema,

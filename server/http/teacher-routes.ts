@@ -6,9 +6,11 @@ import { matchMaker } from '@colyseus/core';
 import { z } from 'zod';
 import { limitSchema } from '../../shared/kernel/limits.ts';
 import { joinPath, projectorPath } from '../../shared/protocol/links.ts';
+import { joinOriginFor } from './lan-address.ts';
 import { roleMixSchema } from '../game/room-tuning.ts';
+import { LEADERBOARD_MODES } from '../../shared/protocol/server-messages.ts';
 import { ROOM_NAMES, freshHostKey, freshJoinCode, viewerKeyFor, type ClassRoomCreateOptions } from '../rooms/directory.ts';
-import { resolveScenario, scenarioIds } from '../scenarios/catalog.ts';
+import { resolveScenario, scenarioEntry, scenarioIds } from '../scenarios/catalog.ts';
 import { scenarioCapProblem } from '../scenarios/caps.ts';
 import { requireTeacher, type DashboardContext } from './dashboard-context.ts';
 import { bodyOf, clientAddress, sendError, sendJson } from './http-kit.ts';
@@ -24,7 +26,7 @@ export const teacherRoomSchema = z.strictObject({
   ticksPerSecond: limitSchema('speed').optional(),
   roles: roleMixSchema.optional(),
   lateJoin: z.boolean().optional(),
-  leaderboard: z.boolean().optional(),
+  leaderboard: z.union([z.boolean(), z.enum(LEADERBOARD_MODES)]).optional(),
   maxPlayers: z.number().int().min(1).max(200).optional(),
   seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
 });
@@ -40,6 +42,10 @@ export interface TeacherRoomResponse {
   hostKey: string;
   /** Path students open (the QR code encodes origin + joinPath). */
   joinPath: string;
+  /** The origin students' devices can reach when the dashboard was opened from loopback (null: the dashboard's own). */
+  joinOrigin: string | null;
+  /** True when the dashboard was opened at a loopback address (127.0.0.1, localhost): it warns. */
+  loopback: boolean;
   /** Path of the projector view: a read-only viewer key, never the host key (it is shown on the classroom screen). */
   projectorPath: string;
 }
@@ -103,7 +109,7 @@ export async function createTeacherRoom(req: IncomingMessage, res: ServerRespons
   }
   const answer: TeacherRoomResponse = {
     sessionId, roomId: room.roomId, code, hostKey,
-    joinPath: joinPath(code), projectorPath: projectorPath(room.roomId, viewerKeyFor(hostKey)),
+    joinPath: joinPath(code), projectorPath: projectorPath(room.roomId, viewerKeyFor(hostKey)), ...joinOriginFor(req),
   };
   sendJson(res, 201, answer);
 }
@@ -124,7 +130,7 @@ export async function getSession(req: IncomingMessage, res: ServerResponse, ctx:
   if (!session) return notFound(res, 'session');
   const rounds = await ctx.db.rounds.listForSession(id, teacher.id);
   const room = await ctx.reports.liveRoom(id, teacher.id);
-  const live = room ? { roomId: room.roomId, code: room.code, hostKey: room.hostKey, joinPath: joinPath(room.code), projectorPath: projectorPath(room.roomId, viewerKeyFor(room.hostKey)) } : null;
+  const live = room ? { roomId: room.roomId, code: room.code, hostKey: room.hostKey, joinPath: joinPath(room.code), projectorPath: projectorPath(room.roomId, viewerKeyFor(room.hostKey)), ...joinOriginFor(req) } : null;
   sendJson(res, 200, { session: { ...session, settings: withoutHostKey(session.settings) }, rounds, live });
 }
 
@@ -169,7 +175,7 @@ export async function endSession(req: IncomingMessage, res: ServerResponse, ctx:
   const session = ID.test(id) ? await ctx.db.classSessions.get(id, teacher.id) : undefined;
   if (!session) return notFound(res, 'session');
   const room = await ctx.reports.liveRoom(id, teacher.id);
-  if (room) await matchMaker.remoteRoomCall(room.roomId, 'disconnect').catch(() => undefined);
+  if (room) await matchMaker.remoteRoomCall(room.roomId, 'closeForGood').catch(() => undefined);
   await ctx.db.classSessions.end(id, teacher.id);
   const ended = await ctx.db.classSessions.get(id, teacher.id);
   sendJson(res, 200, { session: ended && { ...ended, settings: withoutHostKey(ended.settings) } });
@@ -181,7 +187,8 @@ export async function listScenarios(req: IncomingMessage, res: ServerResponse, c
   if (!teacher) return;
   const scenarios = scenarioIds().flatMap((id) => {
     const r = resolveScenario(id);
-    return r.ok ? [{ id, cores: r.scenario.cores, quantum: r.scenario.quantum, switchCost: r.scenario.switchCost }] : [];
+    const entry = scenarioEntry(id);
+    return r.ok ? [{ id, cores: r.scenario.cores, quantum: r.scenario.quantum, switchCost: r.scenario.switchCost, title: entry?.title, goal: entry?.goal, question: entry?.question }] : [];
   });
   sendJson(res, 200, { scenarios, defaults: { ticksPerSecond: ctx.config.ticksPerSecond, maxPlayers: ctx.config.maxPlayers } });
 }

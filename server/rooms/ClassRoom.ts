@@ -7,6 +7,8 @@ import { registerJoinCode, releaseJoinCode, viewerKeyFor, type ClassRoomCreateOp
 import { KernelRoom, type RoomServices } from './KernelRoom.ts';
 import { loadRestoredRoom, type RestoredRoom } from './recovery.ts';
 import { RoomSaver } from './room-saver.ts';
+import { CLOSE_CODES } from '../../shared/protocol/errors.ts';
+import { registerRoomGate, releaseRoomGate } from './reservation-gate.ts';
 import { restoreRoom } from '../game/room-snapshot.ts';
 
 /** Seconds between crash-recovery saves of a live room (also saved whenever its phase changes). */
@@ -62,6 +64,7 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
     this.state.tickLimit = config.roundTickLimit;
     this.clock.setInterval(() => this.closeIfIdle(), 10_000);
     if (restored) { restoreRoom(this.game, restored.doc, restored.machine); this.project(); }
+    await registerRoomGate(this.roomId, options.code, [options.hostKey, viewerKeyFor(options.hostKey)]);
     await registerJoinCode(options.code, this.roomId);
     const store = options.services.snapshots;
     if (store) {
@@ -82,6 +85,11 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
     return this.saver?.flush() ?? Promise.resolve();
   }
 
+  /** Closes the class for good (the teacher ended the session): every student is told so by the close code. */
+  closeForGood(): Promise<unknown> {
+    return this.disconnect(CLOSE_CODES.closed);
+  }
+
   override onBeforeShutdown(): void {
     this.shuttingDown = true;
     super.onBeforeShutdown();
@@ -89,12 +97,13 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
 
   private closeIfIdle(): void {
     if (this.clients.length > 0) { this.emptySince = Date.now(); return; }
-    if (Date.now() - this.emptySince > this.services.config.roomIdleMinutes * 60_000) void this.disconnect();
+    if (Date.now() - this.emptySince > this.services.config.roomIdleMinutes * 60_000) void this.closeForGood();
   }
 
   override async onDispose(): Promise<void> {
     if (!this.game) return; // onCreate refused the room before it had one
     await releaseJoinCode(this.game.options.code, this.roomId).catch(() => undefined);
+    await releaseRoomGate(this.roomId).catch(() => undefined);
     await this.game.settled();
     // A shutdown keeps the snapshot so the next start resumes the room; closing for good forgets it.
     if (this.saver) await (this.shuttingDown ? this.saver.flush() : this.saver.discard());

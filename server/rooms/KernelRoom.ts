@@ -236,7 +236,7 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
   private welcome(client: Client): void {
     const seat = this.game.seats.bySession(client.sessionId);
     if (!seat) return;
-    const welcome: Welcome = { seat: seat.id, slot: seat.slot, host: seat.isHost, lang: seat.lang, code: this.game.options.code, leaderboard: this.game.options.leaderboard ?? true };
+    const welcome: Welcome = { seat: seat.id, slot: seat.slot, host: seat.isHost, lang: seat.lang, code: this.game.options.code, leaderboard: this.game.board !== 'off', board: this.game.board };
     client.send('welcome', welcome);
     // what happened lately, so a late joiner's (or a returning player's) feed is not empty; `replay`
     // tells the client to replace its feed rather than add to it

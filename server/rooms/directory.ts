@@ -4,6 +4,7 @@ import { createHmac, randomBytes, randomInt } from 'node:crypto';
 import { matchMaker } from '@colyseus/core';
 import type { RoomTuning } from '../game/room-tuning.ts';
 import { JOIN_CODE_LENGTH, isWellFormedJoinCode, joinCodeFromRandom, normalizeJoinCode } from '../../shared/protocol/join-code.ts';
+import type { LeaderboardSetting } from '../../shared/protocol/server-messages.ts';
 
 /** Room type names registered with the matchmaker. */
 export const ROOM_NAMES = { class: 'class', solo: 'solo' } as const;
@@ -69,7 +70,7 @@ export interface ClassRoomCreateOptions {
   /** Whether students may join once a round is running (default true). */
   lateJoin?: boolean;
   /** Whether students see the class ranking (default true). */
-  leaderboard?: boolean;
+  leaderboard?: LeaderboardSetting;
   /** The teacher's class session this room belongs to (dashboard rooms), so its rounds are stored there. */
   session?: RoomSession;
 }

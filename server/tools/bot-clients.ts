@@ -35,7 +35,7 @@ export async function runBots(run: BotRun, log: (line: string) => void = console
     let room: Room<unknown, SyncedRoomState>;
     try {
       room = await client.joinById<SyncedRoomState>(roomId, {
-        playerId: `bot-${randomBytes(8).toString('hex')}`, nickname: `Bot ${String(i).padStart(2, '0')}`, code: run.code, lang: run.lang,
+        secret: `bot-${randomBytes(8).toString('hex')}`, nickname: `Bot ${String(i).padStart(2, '0')}`, code: run.code, lang: run.lang,
       });
     } catch (e) {
       stats.refusedJoins++;

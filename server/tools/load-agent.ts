@@ -55,7 +55,7 @@ async function open(req: Extract<AgentRequest, { type: 'open' }>): Promise<void>
   const r: AgentRoom = { host: null, players: [] };
   rooms.set(req.room.roomId, r);
   if (req.host) {
-    const host = await new Client(ws).joinById<SyncedRoomState>(req.room.roomId, { playerId: `load-host-${randomBytes(6).toString('hex')}`, hostKey: req.room.hostKey, lang: 'en' });
+    const host = await new Client(ws).joinById<SyncedRoomState>(req.room.roomId, { secret: `load-host-${randomBytes(6).toString('hex')}`, hostKey: req.room.hostKey, lang: 'en' });
     r.host = host;
     // The host keeps the class playing: when a round ends, the next starts (probes keep their jobs).
     host.onMessage('summary', () => { host.send('host:restart'); assignOwnPlayers(r); host.send('host:start'); });

@@ -79,7 +79,7 @@ export class LoadPlayer {
     const t0 = performance.now();
     try {
       const room = await new Client(this.o.url).joinById<SyncedRoomState>(this.o.roomId, {
-        playerId: `load-${randomBytes(8).toString('hex')}`, nickname: this.o.nickname, code: this.o.code, lang: 'en',
+        secret: `load-${randomBytes(8).toString('hex')}`, nickname: this.o.nickname, code: this.o.code, lang: 'en',
       });
       this.room = room;
       const onData = room.connection.events.onmessage;

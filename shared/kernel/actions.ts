@@ -5,12 +5,12 @@ import { settle } from './execute.ts';
 import { handle } from './interrupts.ts';
 import { deliver } from './ipc.ts';
 import {
-  MAX_PROCESSES, createProcess, label, leaveCore, liveProcesses, makeReady, newCore, proc, switchCostOf, terminateProcess, type Emit,
+  MAX_PROCESSES, createProcess, label, leaveCore, liveProcesses, makeReady, newCore, switchCostOf, terminateProcess, type Emit,
 } from './machine.ts';
 import { LIMITS, inLimit } from './limits.ts';
 import { formatInstr, parseInstr } from './program.ts';
 import { checkProcessSpec } from './scenario.ts';
-import type { Instr, KernelAction, KernelEvent, KernelState, Rejection, RejectionCode, Thread } from './types.ts';
+import type { Core, Instr, KernelAction, KernelEvent, KernelState, Rejection, RejectionCode, Thread } from './types.ts';
 
 /** How many chosen instructions a steered thread may have waiting ahead of its PC. */
 export const MAX_PLAN = 8;
@@ -88,24 +88,26 @@ function act(s: KernelState, a: KernelAction, emit: Emit): InPlaceResult | null 
       if (core.running !== null) return no('core-busy', { core: a.core, thread: label(s, core.running) });
       const why = notReadyReason(s, t);
       if (why) return { ok: false, rejection: why };
-      const at = s.readyQueue.indexOf(t.tid); // a Ready thread is in the queue exactly once
-      if (at >= 0) s.readyQueue.splice(at, 1);
-      const { switched, threadSwitch, cost } = switchCostOf(s, core.lastRan, t);
-      if (switched) s.counters.contextSwitches++;
-      if (threadSwitch) { s.counters.threadSwitches++; s.counters.threadSwitchTicks += cost; }
-      core.running = t.tid;
-      core.lastRan = t.tid;
-      core.switchLeft = cost;
-      core.sliceUsed = 0;
-      t.state = 'running';
-      t.core = core.id;
-      t.readyStreak = 0;
-      if (t.firstRun === null) t.firstRun = s.tick;
-      if (t.keyAt !== null) { s.counters.userWaits++; s.counters.userWaitTicks += s.tick - t.keyAt; t.keyAt = null; }
-      const p = proc(s, t.pid);
-      if (p.firstRun === null) p.firstRun = s.tick;
-      emit({ tick: s.tick, type: 'dispatched', core: core.id, tid: t.tid, switched });
-      settle(s, t, emit);
+      dispatchOn(s, core, t, emit);
+      return null;
+    }
+    case 'replace': {
+      // Everything is checked before the preempt, so a refused replace leaves the core as it was.
+      const core = s.cores[a.core];
+      if (!core) return no('no-such-core', { core: a.core });
+      const t = s.threads[a.tid];
+      if (!t) return no('no-such-thread', { tid: a.tid });
+      if (core.running === null) return no('replace-idle', { core: a.core, thread: label(s, t.tid) });
+      if (core.running === t.tid) return no('replace-same', { core: a.core, thread: label(s, t.tid) });
+      const why = notReadyReason(s, t);
+      if (why) return { ok: false, rejection: why };
+      // As round robin has it: the preempted thread joins the tail of the ready queue, then the core
+      // switches to the chosen one (one context switch, its cost as the scenario sets it).
+      const old = s.threads[core.running]!;
+      leaveCore(s, old);
+      makeReady(s, old);
+      emit({ tick: s.tick, type: 'preempted', core: a.core, tid: old.tid, by: 'scheduler' });
+      dispatchOn(s, core, t, emit);
       return null;
     }
     case 'preempt': {
@@ -186,4 +188,24 @@ function act(s: KernelState, a: KernelAction, emit: Emit): InPlaceResult | null 
       return null;
     }
   }
+}
+
+/** Puts a Ready thread on a free core (dispatch, and the second half of replace): the switch cost, the figures, then its first instructions. */
+function dispatchOn(s: KernelState, core: Core, t: Thread, emit: Emit): void {
+  const at = s.readyQueue.indexOf(t.tid); // a Ready thread is in the queue exactly once
+  if (at >= 0) s.readyQueue.splice(at, 1);
+  const { switched, threadSwitch, cost } = switchCostOf(s, core.lastRan, t);
+  if (switched) s.counters.contextSwitches++;
+  if (threadSwitch) { s.counters.threadSwitches++; s.counters.threadSwitchTicks += cost; }
+  core.running = t.tid;
+  core.lastRan = t.tid;
+  core.switchLeft = cost;
+  core.sliceUsed = 0;
+  t.state = 'running';
+  t.core = core.id;
+  t.readyStreak = 0;
+  // firstRun is set when the thread first works, after this switch (execute.ts markFirstRun)
+  if (t.keyAt !== null) { s.counters.userWaits++; s.counters.userWaitTicks += s.tick - t.keyAt; t.keyAt = null; }
+  emit({ tick: s.tick, type: 'dispatched', core: core.id, tid: t.tid, switched });
+  settle(s, t, emit);
 }

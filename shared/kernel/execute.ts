@@ -20,12 +20,23 @@ import type { Instr, KernelState, Process, Thread } from './types.ts';
  */
 export const MAX_INSTANT = 1_000;
 
+/**
+ * Records the first tick a thread (and its process) does its own work: after the context switch that
+ * brought it in, so that response = first run − arrival counts the switch cost it waited through.
+ */
+export function markFirstRun(s: KernelState, t: Thread): void {
+  if (t.firstRun === null) t.firstRun = s.tick;
+  const p = s.processes[t.pid];
+  if (p && p.firstRun === null) p.firstRun = s.tick;
+}
+
 /** Runs a thread's instant instructions until it owes CPU time, blocks, ends or waits for a choice. */
 export function settle(s: KernelState, t: Thread, emit: Emit): void {
   for (let run = 0; ; run++) {
     if (t.state !== 'running' || t.owed > 0) return;
     const core = s.cores[t.core!]!;
     if (core.switchLeft > 0) return;
+    markFirstRun(s, t);
     if (t.pc >= t.program.length) {
       if (t.steered) return; // waiting for the thread role to choose the next instruction
       endThread(s, t, emit);
@@ -255,6 +266,7 @@ export function runCore(s: KernelState, coreId: number): void {
     return;
   }
   const t = thread(s, core.running);
+  markFirstRun(s, t);
   core.sliceUsed++;
   if (t.owed > 0) {
     t.owed--;

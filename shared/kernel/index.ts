@@ -11,11 +11,11 @@ export { applyActionInPlace, MAX_PLAN, notReadyReason, type InPlaceResult } from
 export { tickInPlace } from './tick.ts';
 export { parseScenario, defaultPalette, CHANNEL_KINDS, SHM_ATTACH_COST, scenarioInput, type ScenarioInput, type ScenarioResult } from './scenario.ts';
 export { parseInstr, formatInstr, cpuCost, OPS } from './program.ts';
-export { describeRejection, describeEvent, REJECTIONS, type Lang } from './texts.ts';
+export { CHANNEL_TERMS, describeRejection, describeEvent, REJECTIONS, type Lang } from './texts.ts';
 export { comparableFigures, machineMetrics, processMetrics, type ComparableFigures, type MachineMetrics, type ProcessMetrics } from './metrics.ts';
 export { hashState } from './hash.ts';
 export { awaitsMove, legalMoves } from './legal-moves.ts';
-export { FAULT_KEYS, kernelLabels, screenFigures, threadLabel, type FaultKey, type LabelOf, type ScreenFigures } from './presentation.ts';
+export { FAULT_KEYS, kernelLabels, processState, screenFigures, threadLabel, type FaultKey, type LabelOf, type ScreenFigures } from './presentation.ts';
 export { LIMITS, LANGS, POLICIES, CHANNEL_KIND_NAMES, PROCESS_KINDS, inLimit, limitSchema, type Limit, type LimitName, type PolicyKind } from './limits.ts';
 export { label, MAX_PROCESSES, threadSwitchCostOf } from './machine.ts';
 export { pageTable, type PageMark } from './memory.ts';

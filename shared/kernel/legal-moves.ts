@@ -16,7 +16,10 @@ export function legalMoves(s: KernelState, slot: RoleSlot): KernelAction[] {
         const core = s.cores[c];
         if (!core) continue;
         if (core.running === null) for (const tid of s.readyQueue) out.push({ type: 'dispatch', core: c, tid });
-        else out.push({ type: 'preempt', core: c });
+        else {
+          out.push({ type: 'preempt', core: c });
+          for (const tid of s.readyQueue) out.push({ type: 'replace', core: c, tid });
+        }
       }
       return out;
     }

@@ -2,7 +2,7 @@
 // every screen shows (by the textbook definitions, undefined figures as null) and the fault counts.
 // The server projects these; the game's views and the dashboard draw them and compute nothing.
 import { comparableFigures, machineMetrics } from './metrics.ts';
-import type { KernelState } from './types.ts';
+import type { KernelState, ThreadState } from './types.ts';
 
 /** Gives a thread id its label; event sentences take one so any reader of the machine can word them. */
 export type LabelOf = (tid: number) => string;
@@ -10,6 +10,16 @@ export type LabelOf = (tid: number) => string;
 /** A thread's label: P3 for a single-threaded process, P3·T2 for the second thread of a multithreaded one. */
 export function threadLabel(pid: number, threads: readonly number[], tid: number): string {
   return threads.length === 1 ? `P${pid}` : `P${pid}·T${threads.indexOf(tid) + 1}`;
+}
+
+/**
+ * A process's state as its PCB shows it, from its threads' states: Terminated when it has ended, else
+ * Running if a thread runs, Ready if one waits in the ready queue, Blocked if all live ones wait, New before admission.
+ */
+export function processState(terminated: boolean, threadStates: readonly ThreadState[]): ThreadState {
+  if (terminated) return 'terminated';
+  for (const s of ['running', 'ready', 'blocked', 'new'] as const) if (threadStates.includes(s)) return s;
+  return 'terminated';
 }
 
 /** The label function of a kernel state. */

@@ -1,5 +1,6 @@
 // The kernel's sentences, in Korean and English, written for a student: why an action was refused
 // and what just happened. Terms follow the study notes (준비·실행·대기 상태, 디스패치, 문맥 교환 …).
+import { withParticles } from './josa.ts';
 import { label } from './machine.ts';
 import type { BlockReason, ChannelKind, KernelEvent, KernelState, Rejection, RejectionCode } from './types.ts';
 
@@ -19,8 +20,10 @@ export const REJECTIONS: Record<RejectionCode, Template> = {
   'no-such-interrupt': { en: 'Interrupt #{id} is not pending: it was already handled or never raised.', ko: '인터럽트 #{id}은(는) 처리되지 않은 인터럽트가 아닙니다. 이미 처리되었거나 발생한 적이 없습니다.' },
   'no-such-channel': { en: 'There is no channel "{channel}".', ko: '"{channel}" 채널은 없습니다.' },
   'no-such-message': { en: 'Message #{message} is not travelling on {channel}.', ko: '메시지 #{message}은(는) {channel}에서 전달 중이 아닙니다.' },
-  'core-busy': { en: 'Core {core} is already running {thread}: preempt it first, or pick a free core.', ko: '코어 {core}은(는) 이미 {thread}을(를) 실행 중입니다. 먼저 선점하거나 빈 코어를 고르세요.' },
+  'core-busy': { en: 'Core {core} is already running {thread}: replace it in one move, preempt it first, or pick a free core.', ko: '코어 {core}은(는) 이미 {thread}을(를) 실행 중입니다. 한 번에 교체하거나, 먼저 선점하거나, 빈 코어를 고르세요.' },
   'core-idle': { en: 'Core {core} is idle: there is nothing to preempt.', ko: '코어 {core}은(는) 비어 있어 선점할 것이 없습니다.' },
+  'replace-idle': { en: 'Core {core} is idle: there is nothing to replace, so dispatch {thread} to it instead.', ko: '코어 {core}은(는) 비어 있어 교체할 것이 없습니다. {thread}을(를) 그냥 디스패치하세요.' },
+  'replace-same': { en: '{thread} is already Running on core {core}: replacing it with itself changes nothing.', ko: '{thread}은(는) 이미 코어 {core}에서 실행 상태입니다. 자기 자신으로 교체할 수는 없습니다.' },
   'thread-running': { en: '{thread} is already Running on core {core}.', ko: '{thread}은(는) 이미 코어 {core}에서 실행 상태입니다.' },
   'thread-terminated': { en: '{thread} has Terminated: it will never run again.', ko: '{thread}은(는) 종료 상태입니다. 다시 실행될 수 없습니다.' },
   'thread-new': { en: '{thread} is still New: it must be admitted to Ready first.', ko: '{thread}은(는) 아직 생성 상태입니다. 먼저 준비 상태가 되어야 합니다.' },
@@ -76,7 +79,8 @@ function channelTerm(kind: ChannelKind | undefined, channel: string, lang: Lang)
 export function describeRejection(r: Rejection, lang: Lang): string {
   const kind = r.params.kind;
   const params = typeof kind === 'string' && kind in CHANNEL_TERMS ? { ...r.params, kind: CHANNEL_TERMS[kind as ChannelKind][lang] } : r.params;
-  return fill(REJECTIONS[r.code][lang], params);
+  const text = fill(REJECTIONS[r.code][lang], params);
+  return lang === 'ko' ? withParticles(text) : text;
 }
 
 function reason(b: BlockReason, C: (channel: string) => string, lang: Lang): string {
@@ -98,6 +102,16 @@ function reason(b: BlockReason, C: (channel: string) => string, lang: Lang): str
  * channels by their kind in the notes' terms (from the state, or from `kindOf` for a client).
  */
 export function describeEvent(
+  e: KernelEvent,
+  s: KernelState | LabelOf,
+  lang: Lang,
+  kindOf?: (channel: string) => ChannelKind | undefined,
+): string {
+  const text = eventSentence(e, s, lang, kindOf);
+  return lang === 'ko' ? withParticles(text) : text;
+}
+
+function eventSentence(
   e: KernelEvent,
   s: KernelState | LabelOf,
   lang: Lang,

@@ -392,6 +392,8 @@ export interface KernelState {
 export type KernelAction =
   | { type: 'dispatch'; core: number; tid: number }
   | { type: 'preempt'; core: number }
+  /** Preempt the core's running thread to the tail of Ready and dispatch `tid` there, in one step (one context switch). */
+  | { type: 'replace'; core: number; tid: number }
   | { type: 'handle-interrupt'; id: number }
   | { type: 'choose'; tid: number; instr: string }
   | { type: 'deliver'; channel: string; message: number }
@@ -414,6 +416,8 @@ export type RejectionCode =
   | 'no-such-message'
   | 'core-busy'
   | 'core-idle'
+  | 'replace-idle'
+  | 'replace-same'
   | 'thread-running'
   | 'thread-terminated'
   | 'thread-new'

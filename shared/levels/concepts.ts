@@ -52,7 +52,7 @@ export const CONCEPT_NAMES: Record<ConceptId, Record<Lang, string>> = {
   deadlock: { ko: '교착 상태', en: 'Deadlock' },
   semaphore: { ko: '세마포어와 생산자-소비자', en: 'Semaphores and producer–consumer' },
   'ipc-anonymous-pipe': { ko: '익명 파이프', en: 'Anonymous pipes' },
-  'ipc-named-pipe': { ko: '명명 파이프', en: 'Named pipes' },
+  'ipc-named-pipe': { ko: '명명된 파이프', en: 'Named pipes' },
   'ipc-message-queue': { ko: '메시지 큐', en: 'Message queues' },
   'ipc-shared-memory': { ko: '공유 메모리', en: 'Shared memory' },
   'ipc-socket': { ko: '소켓: TCP와 UDP', en: 'Sockets: TCP and UDP' },

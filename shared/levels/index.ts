@@ -10,7 +10,14 @@ export { parseGoal, goalHolds, GOAL_OPS, type Goal, type GoalInput, type GoalCla
 export { stateFigures, memoryInUse, Tracker, type Figures } from './figures.ts';
 export { parseLevel, mustParseLevel, levelInput, type Level, type LevelInput, type PlayerInput, type Texts } from './level.ts';
 export { evaluateLevel, hintsFor, playLevel, playerJobs, LevelSession, type LevelResult, type PlayerScript, type PlayRejection } from './play.ts';
-export { buildMap, mapView, isUnlocked, isDone, nextNode, type MapNode, type MapNodeView, type Progress } from './map.ts';
+export { playLevelThinking, THINKING_DELAY } from './proof.ts';
+export { clauseSentence, figureWords, goalLine, goalSentences, knowsFigure } from './goal-text.ts';
+export { bestFigure, botRun, decisiveMoment, headlineFigure, levelDebrief, type Debrief } from './debrief.ts';
+export { TAKEAWAYS } from './takeaways.ts';
+export { arrivalTicks, buildChallenge, playChallenge, ChallengeSession, CHALLENGE_TICK_LIMIT, type Challenge, type ChallengeSpec } from './challenge.ts';
+export { CHALLENGES } from './data/challenges.ts';
+export { decodeSandbox, encodeSandbox, parseSandbox, parseSandboxText, type SandboxResult, type SandboxSetup } from './sandbox.ts';
+export { buildMap, chaptersOf, mapView, isUnlocked, isDone, nextNode, type ChapterView, type MapNode, type MapNodeView, type Progress } from './map.ts';
 export { answerQuestion, checkpointStars, questionProblems, type Checkpoint, type Question, type QuestionText } from './questions.ts';
 export { CHECKPOINTS } from './data/checkpoints.ts';
 

@@ -1,6 +1,7 @@
 // The level map: the campaign's order, which nodes are open given the player's progress, and the
 // checkpoints between levels. Main nodes open one after another; an optional level opens with the
 // main node it hangs from and never blocks the way on.
+import type { ConceptId } from './concepts.ts';
 import type { Level } from './level.ts';
 import type { Checkpoint } from './questions.ts';
 
@@ -59,6 +60,32 @@ export function mapView(map: readonly MapNode[], progress: Progress): MapNodeVie
 export function isUnlocked(map: readonly MapNode[], progress: Progress, id: string): boolean {
   const n = map.find((x) => x.id === id);
   return !!n && (n.after === null || isDone(progress, n.after));
+}
+
+/** A chapter of the map: its places up to and including the checkpoints that close it. */
+export interface ChapterView {
+  /** 1-based, in map order. */
+  number: number;
+  nodes: MapNodeView[];
+  /** locked until its first main place opens (after the previous chapter's checkpoint); done when every main place is. */
+  status: 'locked' | 'open' | 'done';
+  /** What the chapter teaches, in map order, so a locked chapter can be previewed. */
+  concepts: ConceptId[];
+}
+
+/** Splits the map view into chapters, each ending with its checkpoints, with a status and a preview. */
+export function chaptersOf(view: readonly MapNodeView[]): ChapterView[] {
+  const groups: MapNodeView[][] = [[]];
+  view.forEach((n, i) => {
+    groups[groups.length - 1]!.push(n);
+    if (n.kind === 'checkpoint' && view[i + 1]?.kind !== 'checkpoint' && i < view.length - 1) groups.push([]);
+  });
+  return groups.map((nodes, i) => {
+    const main = nodes.filter((n) => n.branch === 'main');
+    const status = main.every((n) => n.status === 'done') ? 'done' : main[0]?.status === 'locked' ? 'locked' : 'open';
+    const concepts = [...new Set(nodes.flatMap((n) => (n.kind === 'level' ? n.level.concepts : [])))];
+    return { number: i + 1, nodes, status, concepts };
+  });
 }
 
 /** The first open, not yet done main node: where the map scene puts the player's token. */

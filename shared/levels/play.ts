@@ -17,6 +17,18 @@ export interface LevelResult {
   figures: Figures;
   /** A score for the leaderboard and the progress store: stars first, then ticks saved. */
   score: number;
+  /** How many times the player undid a tick in this attempt (0 for an attempt played straight through). */
+  undos: number;
+  /** True when nothing happened in the attempt (no move by the player, or no core ever ran): it earns nothing. */
+  idle: boolean;
+}
+
+/** What a replay reports as it goes (the room's Gantt chart and notable events are rebuilt from it). */
+export interface ReplayObserver {
+  /** Called just before each tick runs. */
+  beforeTick(s: Readonly<KernelState>): void;
+  /** The events of one move or one tick, with the state they left. */
+  events(events: readonly KernelEvent[], s: Readonly<KernelState>): void;
 }
 
 /** Why the level refused a player's action (not their role's job), or the kernel's own refusal. */
@@ -31,22 +43,26 @@ function allFigures(level: Level): string[] {
   return [...names];
 }
 
-/** Judges a finished (or timed-out) attempt: passed, stars and the figures behind them. `extra` holds a Tracker's figures. */
-export function evaluateLevel(level: Level, finalState: KernelState, extra: Figures = {}): LevelResult {
+/**
+ * Judges a finished (or timed-out) attempt: passed, stars and the figures behind them. `extra` holds a
+ * Tracker's figures and the session's `player.moves`. Passing is earning the first star: the goal and
+ * the 1★ row both hold (so the stars always agree with the rows a result shows). An attempt in which
+ * the player made no move, or no core ever did work, earns nothing whatever its figures say.
+ */
+export function evaluateLevel(level: Level, finalState: KernelState, extra: Figures = {}, undos = 0): LevelResult {
   const all: Figures = { ...stateFigures(finalState), ...extra };
   for (const n of allFigures(level)) if (!(n in all) && ZERO_BY_DEFAULT.test(n)) all[n] = 0;
   const finished = isFinished(finalState);
-  const passed = (finished || !level.mustFinish) && finalState.tick <= level.tickLimit && goalHolds(level.goal, all);
-  let stars = 0;
-  if (passed) {
-    let met = 0;
-    while (met < level.stars.length && goalHolds(level.stars[met]!, all)) met++;
-    stars = met === level.stars.length ? 3 : Math.max(1, met);
-  }
+  const worked = finalState.cores.some((c) => c.busyTicks > 0);
+  const idle = extra['player.moves'] === 0 || !worked;
+  let met = 0;
+  while (met < level.stars.length && goalHolds(level.stars[met]!, all)) met++;
+  const passed = !idle && (finished || !level.mustFinish) && finalState.tick <= level.tickLimit && goalHolds(level.goal, all) && met >= 1;
+  const stars = !passed ? 0 : met === level.stars.length ? 3 : met;
   const figures: Figures = { finished: finished ? 1 : 0, elapsed: finalState.tick };
   for (const n of allFigures(level)) if (n in all) figures[n] = all[n]!;
   const score = passed ? stars * 10_000 + Math.max(0, level.tickLimit - finalState.tick) : 0;
-  return { passed, stars, figures, score };
+  return { passed, stars, figures, score, idle, undos };
 }
 
 /** The hints to show after an attempt, in one language: those whose condition holds (or that have none). */
@@ -80,7 +96,7 @@ export function playerJobs(level: Level, s: KernelState): BotExclusions & { tids
 function isPlayersJob(level: Level, s: KernelState, a: KernelAction): boolean {
   const jobs = playerJobs(level, s);
   switch (a.type) {
-    case 'dispatch': case 'preempt': return level.player.role === 'scheduler' && (jobs.cores ?? []).includes(a.core);
+    case 'dispatch': case 'preempt': case 'replace': return level.player.role === 'scheduler' && (jobs.cores ?? []).includes(a.core);
     case 'handle-interrupt': return level.player.role === 'interrupt';
     case 'choose': return level.player.role === 'thread' && jobs.tids.includes(a.tid);
     case 'deliver': return level.player.role === 'channel' && (jobs.channels ?? []).includes(a.channel);
@@ -95,9 +111,13 @@ function isPlayersJob(level: Level, s: KernelState, a: KernelAction): boolean {
 export class LevelSession {
   readonly state: KernelState;
   readonly log: TimedAction[] = [];
+  /** The player's own accepted moves, in order, with their ticks (what an undo replays). */
+  readonly moves: TimedAction[] = [];
   readonly events: KernelEvent[] = [];
   /** Refused player actions so far (the figure `player.refused`). */
   refused = 0;
+  /** Ticks undone so far in this attempt (kept in its result). */
+  undos = 0;
   private readonly tracker: Tracker;
 
   constructor(readonly level: Level) {
@@ -116,6 +136,7 @@ export class LevelSession {
     const r = applyActionInPlace(this.state, action);
     if (!r.ok) { this.refused++; return r; }
     this.log.push({ tick: this.state.tick, action });
+    this.moves.push({ tick: this.state.tick, action });
     this.record(r.events);
     this.settle();
     return { ok: true, events: r.events };
@@ -130,19 +151,53 @@ export class LevelSession {
     return events;
   }
 
-  /** True when the machine has finished or the tick limit is reached. */
+  /**
+   * The last tick undone, as a new session (null when there is nothing to undo): the player's moves made
+   * at this tick are taken back, or, when there are none, the last tick and the moves made before it. The
+   * kernel is deterministic, so the level is replayed from its start with the moves that remain; the new
+   * session keeps the refusal count and counts one more undo.
+   */
+  undo(observer?: ReplayObserver): LevelSession | null {
+    const now = this.state.tick;
+    const target = this.moves.some((m) => m.tick === now) ? now : now - 1;
+    if (target < 0) return null;
+    const keep = this.moves.filter((m) => m.tick < target);
+    const next = new LevelSession(this.level);
+    let at = 0;
+    while (true) {
+      for (; at < keep.length && keep[at]!.tick === next.state.tick; at++) {
+        const before = next.events.length;
+        if (!next.act(keep[at]!.action).ok) throw new Error(`level ${this.level.id}: a replayed move was refused at tick ${next.state.tick}`);
+        observer?.events(next.events.slice(before), next.state);
+      }
+      if (next.state.tick >= target) break;
+      observer?.beforeTick(next.state);
+      const before = next.events.length;
+      next.step();
+      observer?.events(next.events.slice(before), next.state);
+    }
+    next.refused = this.refused;
+    next.undos = this.undos + 1;
+    return next;
+  }
+
+  /**
+   * True when the machine has finished, the tick limit is reached, or a deadlock froze it: a deadlock's
+   * threads stay Blocked for good in solo play (no one kills them), so the attempt ends at once instead
+   * of idling to the limit.
+   */
   over(): boolean {
-    return isFinished(this.state) || this.state.tick >= this.level.tickLimit;
+    return isFinished(this.state) || this.state.tick >= this.level.tickLimit || this.state.counters.deadlocks > 0;
   }
 
   /** The attempt judged now (call when `over()`; earlier it judges the machine so far). */
   result(): LevelResult {
-    return evaluateLevel(this.level, this.state, { ...this.tracker.figures(), 'player.refused': this.refused });
+    return evaluateLevel(this.level, this.state, { ...this.tracker.figures(), 'player.refused': this.refused, 'player.moves': this.moves.length }, this.undos);
   }
 
   /** Every figure now, for a live panel next to the goal. */
   figures(): Figures {
-    return { ...stateFigures(this.state), ...this.tracker.figures(), 'player.refused': this.refused };
+    return { ...stateFigures(this.state), ...this.tracker.figures(), 'player.refused': this.refused, 'player.moves': this.moves.length };
   }
 
   private record(events: readonly KernelEvent[]): void {

@@ -5,6 +5,8 @@ import type { Lang } from '../kernel/index.ts';
 /** One language's side of a question. */
 export interface QuestionText {
   question: string;
+  /** For a "predict the machine" item: the machine in words, one line per thread or shared datum. */
+  machine?: string[];
   choices: string[];
   explanation: string;
 }
@@ -16,6 +18,8 @@ export interface Question {
   source: string;
   /** True for the five interview questions of 004_*.txt. */
   interview?: boolean;
+  /** True for a "predict the machine" item: its answer was computed by running the kernel (predict.ts). */
+  predict?: boolean;
   answer: number;
   ko: QuestionText;
   en: QuestionText;

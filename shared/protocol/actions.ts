@@ -35,7 +35,7 @@ export interface WireMove<T extends ActionType, S extends z.ZodType> {
   toPayload: (action: ActionOf<T>) => z.input<S>;
   /** Replayed, at the tick it happened, into the classic-policy baselines (the host's live events are). */
   baseline: boolean;
-  /** A player's accepted move earns points (SCORE_RULES); a host's steering does not. */
+  /** The score changes a player's accepted move causes count (shared/roles/score.ts); a host's steering earns no one points. */
   scored: boolean;
 }
 
@@ -69,6 +69,12 @@ export const ACTIONS = {
     roles: ['scheduler'], baseline: false, scored: true, schema: z.strictObject({ core }),
     toAction: (p, s) => (ownsCore(s, p.core) ? { type: 'preempt', core: p.core } : { error: 'not-your-core' }),
     toPayload: (a) => ({ core: a.core }),
+  }),
+  // scheduler: swap a Ready thread onto a busy core in one move (preempt to Ready, then dispatch)
+  'replace': move('replace', {
+    roles: ['scheduler'], baseline: false, scored: true, schema: z.strictObject({ core, tid: id }),
+    toAction: (p, s) => (ownsCore(s, p.core) ? { type: 'replace', core: p.core, tid: p.tid } : { error: 'not-your-core' }),
+    toPayload: (a) => ({ core: a.core, tid: a.tid }),
   }),
   // interrupt handler: handle a pending interrupt
   'handle-interrupt': move('handle-interrupt', {

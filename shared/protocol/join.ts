@@ -2,12 +2,15 @@
 import { z } from 'zod';
 import { LANGS } from '../kernel/limits.ts';
 
-/** A browser's private player id: random, kept in localStorage, proving a reload is the same person. */
+/** A browser's random id for its solo progress (server/http/solo-routes.ts); never a seat's credential. */
 export const playerIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'a random id of 8–64 letters, digits, _ or -');
+
+/** A browser's seat secret: random, kept by that browser only, proving a reload is the same person (the server keeps its hash). */
+export const seatSecretSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'a random secret of 16–64 letters, digits, _ or -');
 
 /** Join options of a class or solo room. */
 export const joinOptionsSchema = z.object({
-  playerId: playerIdSchema,
+  secret: seatSecretSchema,
   /** Checked by checkNickname (the host may omit it). */
   nickname: z.string().max(64).optional(),
   lang: z.enum(LANGS).default('ko'),

@@ -34,7 +34,9 @@ export type HostCommand =
   | { type: 'grace'; seconds: number }
   | { type: 'live-event'; event: LiveEvent }
   | { type: 'retry' }
-  | { type: 'take-job'; slot: string };
+  | { type: 'take-job'; slot: string }
+  | { type: 'step' }
+  | { type: 'undo' };
 
 /** Changes to a player's own session that touch neither the machine nor the room. */
 export type SessionCommand = { type: 'language'; lang: Lang };
@@ -95,6 +97,9 @@ const COMMANDS = {
   // solo player (the solo room's host): play the level again at once; switch to another of its jobs
   'solo:retry': host(empty, () => ({ type: 'retry' })),
   'solo:job': host(z.strictObject({ slot: z.string().min(1).max(80) }), (p) => ({ type: 'take-job', slot: p.slot })),
+  // solo player, while paused: advance exactly one tick; take back the last tick (the level replays without it)
+  'solo:step': host(empty, () => ({ type: 'step' })),
+  'solo:undo': host(empty, () => ({ type: 'undo' })),
   // anyone: their own session
   'set-language': session(z.strictObject({ lang: z.enum(LANGS) }), (p) => ({ type: 'language', lang: p.lang })),
 };

@@ -2,9 +2,10 @@
 // and the game, the dashboard and the tools listen through them (PROTOCOL.md documents each).
 import type { Lang } from '../kernel/limits.ts';
 import type { KernelEvent, Rejection } from '../kernel/types.ts';
-import type { LevelResult } from '../levels/index.ts';
+import type { Debrief, LevelResult } from '../levels/index.ts';
 import type { EdgeErrorCode } from './errors.ts';
-import type { RoundEnd, RoundSummary } from './summary.ts';
+import type { ScoreCode } from '../roles/score.ts';
+import type { CoreRun, RoundEnd, RoundSummary } from './summary.ts';
 
 /** Sent to a client right after it joins or comes back: who it is in the room. */
 export interface Welcome {
@@ -13,8 +14,36 @@ export interface Welcome {
   host: boolean;
   lang: Lang;
   code: string;
-  /** Whether the room shows students' scores and ranks (the teacher may hide them). */
+  /** Whether the room shows students any ranking (false when the teacher set the leaderboard off). */
   leaderboard: boolean;
+  /** What the teacher's leaderboard setting shows students: no ranks, the crew's figures only, or the crew's and each student's rank. */
+  board: LeaderboardMode;
+}
+
+/** The teacher's leaderboard setting (declared once; the dashboard, the API and the screens read it). */
+export const LEADERBOARD_MODES = ['off', 'crew', 'all'] as const;
+/** One leaderboard setting. */
+export type LeaderboardMode = (typeof LEADERBOARD_MODES)[number];
+/** The setting as rooms were created before it had three values: true (show) or false (hide) still work. */
+export type LeaderboardSetting = LeaderboardMode | boolean;
+
+/** Reads a stored or requested setting: true and a missing one mean 'all', false means 'off'. */
+export function leaderboardMode(v: LeaderboardSetting | undefined): LeaderboardMode {
+  return v === undefined || v === true ? 'all' : v === false ? 'off' : v;
+}
+
+/** A change of the student's own score, with its reason in their language (sent only to them). */
+export interface ScoreMessage {
+  /** The change: +3, −2 … */
+  points: number;
+  /** Why, as a code (shared/roles/score.ts) and as a sentence. */
+  code: ScoreCode;
+  reason: string;
+  tick: number;
+  /** The student's score this round after the change. */
+  total: number;
+  /** Their place among the crew's students (1 = best) when the leaderboard shows personal ranks, else null. */
+  rank: { place: number; of: number } | null;
 }
 
 /** A batch of the kernel's events; `replay` marks the latest events re-sent to a (re)joining client, replacing its feed. */
@@ -47,6 +76,10 @@ export interface LevelVerdict extends LevelResult {
   attempt: number;
   ticks: number;
   endedBy: RoundEnd;
+  /** What the result screen says after the table (shared/levels/debrief.ts). */
+  debrief: Debrief;
+  /** The attempt's Gantt chart: per core, its runs and switches. */
+  timeline: CoreRun[][];
 }
 
 /** To a student whose job the machine has waited on for half the grace time: their turn, before a bot moves. */
@@ -76,6 +109,7 @@ export interface ServerMessages {
   'level-result': LevelVerdict;
   'your-turn': YourTurnMessage;
   'bot-moved': BotMovedMessage;
+  'score': ScoreMessage;
 }
 
 /** The name of a server message. */

@@ -1,6 +1,7 @@
 // The end-of-round report: the class's machines (one a crew) next to the same workload under the classic policies.
 // Sent to every client when a round ends and kept for the report scene and the dashboard.
 import type { KernelEventType, MachineMetrics, ProcessMetrics } from '../kernel/index.ts';
+import type { Moment } from '../roles/class-story.ts';
 import type { Role } from '../roles/types.ts';
 
 /** The classic policies every round is compared with. */
@@ -81,4 +82,18 @@ export interface RoundSummary {
   endedAt: string;
   /** Every crew's result (rooms with crews; the fields above are crew 1's machine). */
   crews?: CrewResult[];
+  /** What the whole class discusses after the round (absent in reports stored before it existed). */
+  debrief?: Debrief;
 }
+
+/** The debrief after a round: its key moments (races and deadlocks first, with who and when, repeats grouped), one question, the podium. */
+export interface Debrief {
+  moments: Moment[];
+  /** The scenario's discussion question, or null for a custom scenario. */
+  question: { ko: string; en: string } | null;
+  /** The round's three best students (ties share a place). */
+  podium: Array<{ place: number; nickname: string; role: Role; score: number }>;
+}
+
+/** Most moments a debrief lists. */
+export const DEBRIEF_MOMENTS = 12;

@@ -69,10 +69,10 @@ class ServerChild {
 async function bystander(url: string, teacher: TeacherClient, i: number): Promise<{ room: TeacherRoomResponse; host: Room; gaps: () => number; reset: () => void }> {
   const room = await teacher.createRoom({ ticksPerSecond: 10, seed: 40 + i, title: `Bystander ${i}` });
   const client = new Client(url);
-  const host = await client.joinById(room.roomId, { playerId: `bench-host-${i}`, hostKey: room.hostKey, lang: 'en' });
+  const host = await client.joinById(room.roomId, { secret: `bench-host-secret-${i}`, hostKey: room.hostKey, lang: 'en' });
   for (const t of ['welcome', 'events', 'summary', 'error', 'rejected']) host.onMessage(t, () => undefined);
   for (let s = 0; s < 4; s++) {
-    const student = await new Client(url).joinById(room.roomId, { playerId: `bench-${i}-${s}`, nickname: `Student${i}${s}`, code: room.code, lang: 'en' });
+    const student = await new Client(url).joinById(room.roomId, { secret: `bench-secret-${i}-${s}`, nickname: `Student${i}${s}`, code: room.code, lang: 'en' });
     for (const t of ['welcome', 'events', 'summary', 'error', 'rejected']) student.onMessage(t, () => undefined);
   }
   let last = performance.now();
@@ -144,7 +144,7 @@ async function main(): Promise<void> {
       return `ended at tick ${ticks()}; the baselines take ${Math.round(at)} ms in one thread (${Math.round(full)} ms over the ${TICK_LIMIT}-tick limit)`;
     }, async () => {
       const room = await teacher.createRoom({ scenario: HEAVY, ticksPerSecond: 20, seed: 3 });
-      const host = await new Client(server.url).joinById(room.roomId, { playerId: 'bench-heavy-host', hostKey: room.hostKey, lang: 'en' });
+      const host = await new Client(server.url).joinById(room.roomId, { secret: 'bench-heavy-host', hostKey: room.hostKey, lang: 'en' });
       let summary = false;
       let ticks = 0;
       host.onMessage('summary', () => { summary = true; });

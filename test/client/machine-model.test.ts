@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { readMachine } from '../../client/src/views/machine-model.ts';
 import { RoomState, crewView, projectMachine } from '../../server/rooms/projection.ts';
-import { applyActionInPlace, kernelLabels, label, machineMetrics, screenFigures } from '../../shared/kernel/index.ts';
+import { applyActionInPlace, kernelLabels, label, machineMetrics, screenFigures, startKernel, tickInPlace } from '../../shared/kernel/index.ts';
+import { LEVELS } from '../../shared/levels/index.ts';
 import { MACHINES, walk } from '../kernel/walk.ts';
 
 describe('the machine model reads projected presentation', () => {
@@ -22,5 +23,39 @@ describe('the machine model reads projected presentation', () => {
       expect(model.metrics).toMatchObject({ throughput: f.throughput, completed: f.completed, response: f.response, turnaround: f.turnaround, waiting: f.waiting, switches: f.switches });
       expect(crew.machine.figures.faultTotal).toBe(f.faultTotal);
     }
+  });
+
+  it('gives each PCB the state of its threads: a Ready process reads Ready, not Running', () => {
+    const m = MACHINES.find((x) => x.name === 'class-workshop')!;
+    const states = new Set<string>();
+    for (const s of walk(m, 3, [0, 6, 20, 40], new Set())) {
+      const state = new RoomState();
+      projectMachine(crewView(state, 'c1', 1).machine, s);
+      for (const p of readMachine(state, null).processes) {
+        const own = s.processes[p.pid]!.threads.map((tid) => s.threads[tid]!.state);
+        const want = p.terminated ? 'terminated' : own.includes('running') ? 'running' : own.includes('ready') ? 'ready' : own.includes('blocked') ? 'blocked' : 'new';
+        expect(p.state, `P${p.pid} at tick ${s.tick}`).toBe(want);
+        states.add(p.state);
+      }
+    }
+    expect(states).toContain('ready');
+    expect(states).toContain('running');
+  });
+});
+
+describe('a thread\'s PC names its next instruction (issue 16)', () => {
+  it('is empty after the chosen instruction ran and once the thread ended, never the one already run', () => {
+    const level = LEVELS.find((l) => l.id === 'mutex')!;
+    const { state: s } = startKernel(level.scenarioParsed, 1);
+    const tid = Number(Object.keys(s.threads)[0]);
+    const model = () => { const state = new RoomState(); projectMachine(crewView(state, 'c1', 1).machine, s); return readMachine(state, null).threads.get(tid)!; };
+    expect(applyActionInPlace(s, { type: 'choose', tid, instr: 'lock m' }).ok).toBe(true);
+    expect(model()).toMatchObject({ pc: 0, instr: 'lock m' });
+    expect(applyActionInPlace(s, { type: 'dispatch', core: 0, tid }).ok).toBe(true);
+    for (let k = 0; k < 3 && s.threads[tid]!.pc === 0; k++) tickInPlace(s);
+    expect(model()).toMatchObject({ pc: 1, instr: '' }); // was "lock m": the instruction that had already run
+    expect(applyActionInPlace(s, { type: 'choose', tid, instr: 'exit' }).ok).toBe(true);
+    for (let k = 0; k < 5 && s.threads[tid]!.state !== 'terminated'; k++) tickInPlace(s);
+    expect(model()).toMatchObject({ state: 'terminated', instr: '' });
   });
 });

@@ -185,6 +185,12 @@ describe('solo progress without an account', () => {
     expect(got.body.progress).toEqual([expect.objectContaining({ levelId, stars: 2, bestScore: 40 })]);
     expect((await web.get('/api/solo/progress?browserId=no')).status).toBe(400);
     expect((await web.get('/api/solo/progress')).status).toBe(400);
+    // A challenge's personal best is kept the same way, never lowered.
+    const { CHALLENGES } = await import('../../shared/levels/index.ts');
+    const challengeId = CHALLENGES[0]!.spec.id;
+    expect((await web.request('PUT', '/api/solo/progress', { browserId, levelId: challengeId, stars: 1, score: 57 })).status).toBe(200);
+    expect((await web.request('PUT', '/api/solo/progress', { browserId, levelId: challengeId, stars: 0, score: 30 })).status).toBe(200);
+    expect((await web.get(`/api/solo/progress?browserId=${browserId}`)).body.progress).toContainEqual(expect.objectContaining({ levelId: challengeId, stars: 1, bestScore: 57 }));
     for (const body of [{ browserId, levelId: 'no-such-level', stars: 1, score: 1 }, { browserId, levelId, stars: 4, score: 1 }, { browserId: 'bad id!', levelId, stars: 1, score: 1 }]) {
       expect((await web.request('PUT', '/api/solo/progress', body)).status).toBe(400);
     }

@@ -21,7 +21,7 @@ async function boot(): Promise<RunningServer> {
 }
 
 async function host(server: RunningServer, roomId: string, hostKey: string): Promise<Room> {
-  const room = await new Client(server.url).joinById(roomId, { playerId: 'dashboard-host-1', hostKey, lang: 'en' });
+  const room = await new Client(server.url).joinById(roomId, { secret: 'dashboard-host-1', hostKey, lang: 'en' });
   for (const type of ['welcome', 'events', 'summary', 'error', 'rejected']) room.onMessage(type, () => undefined);
   return room;
 }

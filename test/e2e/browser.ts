@@ -15,6 +15,8 @@ export const VIEWPORTS = {
   projector: { width: 1920, height: 1080, deviceScaleFactor: 1, isMobile: false, hasTouch: false },
   laptop: { width: 1366, height: 768, deviceScaleFactor: 1, isMobile: false, hasTouch: false },
   phone: { width: 390, height: 844, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
+  /** An older classroom projector (4:3). */
+  'small-projector': { width: 1024, height: 768, deviceScaleFactor: 1, isMobile: false, hasTouch: false },
 } as const;
 /** One of VIEWPORTS' names. */
 export type ViewportName = keyof typeof VIEWPORTS;
@@ -150,4 +152,15 @@ export function startWithBrowser<T extends { close(): Promise<unknown> }>(start:
     await tb?.close();
     await app?.close();
   });
+}
+
+/**
+ * Closes the role card a student's screen opens as a round starts, as a student taps "Got it" (call once the
+ * Machine shows the student's role: the same redraw decides the card, so it is open by then or never).
+ */
+export async function closeRoleCard(page: Page): Promise<void> {
+  const card = page.getByTestId('role-card');
+  if (!(await card.isVisible())) return;
+  await page.getByTestId('role-card-close').click();
+  await card.waitFor({ state: 'hidden' });
 }

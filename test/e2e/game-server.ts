@@ -34,8 +34,8 @@ let ids = 0;
 /** Joins with the SDK, ignoring the messages a test does not read. */
 export async function joinSdk(server: RunningServer, roomId: string, options: object): Promise<SdkRoom> {
   const client = new Client(server.url);
-  const room = (await client.joinById(roomId, { playerId: `e2e-sdk-${++ids}-${Date.now().toString(36)}`, lang: 'en', ...options })) as unknown as SdkRoom;
-  for (const type of ['welcome', 'events', 'summary', 'rejected', 'error']) room.onMessage(type, () => undefined);
+  const room = (await client.joinById(roomId, { secret: `e2e-sdk-${++ids}-${Date.now().toString(36)}`, lang: 'en', ...options })) as unknown as SdkRoom;
+  for (const type of ['welcome', 'events', 'summary', 'rejected', 'error', 'score']) room.onMessage(type, () => undefined);
   return room;
 }
 

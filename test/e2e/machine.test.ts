@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/main.ts';
-import { failOnErrors, startWithBrowser, openPage, POLL, waitForScene, type TestBrowser, type TestPage } from './browser.ts';
+import { closeRoleCard, failOnErrors, startWithBrowser, openPage, POLL, waitForScene, type TestBrowser, type TestPage } from './browser.ts';
 import { createRoom, joinInBrowser, joinSdk, playInterrupts, startGameServer, type SdkRoom } from './game-server.ts';
 import { crewOf } from '../../shared/protocol/state.ts';
 
@@ -53,6 +53,8 @@ describe('a class round in the browser', () => {
       host.send('host:start');
       await waitForScene(laptop.page, 'Machine');
       await expect.poll(async () => (await machine(laptop.page))?.role, POLL).toBe('scheduler');
+      await laptop.screenshot('machine-laptop-en-role-card');
+      await closeRoleCard(laptop.page);
       await expect.poll(async () => (await machine(laptop.page))?.ready.length ?? 0, POLL).toBeGreaterThanOrEqual(2);
       await laptop.screenshot('machine-laptop-en-start');
 

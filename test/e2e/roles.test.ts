@@ -4,7 +4,7 @@
 // the host sees the kernel's events for exactly those interrupts and messages.
 import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/main.ts';
-import { failOnErrors, openPage, POLL, startWithBrowser, waitForScene, type TestBrowser, type TestPage } from './browser.ts';
+import { closeRoleCard, failOnErrors, openPage, POLL, startWithBrowser, waitForScene, type TestBrowser, type TestPage } from './browser.ts';
 import { createRoom, joinInBrowser, joinSdk, seatOf, startGameServer, type SdkRoom } from './game-server.ts';
 
 let server: RunningServer;
@@ -71,6 +71,8 @@ describe('the interrupt handler and the channel in the browser', () => {
       await waitForScene(phone.page, 'Machine');
       await expect.poll(() => role(laptop), POLL).toBe('interrupt');
       await expect.poll(() => role(phone), POLL).toBe('ipc');
+      await closeRoleCard(laptop.page);
+      await closeRoleCard(phone.page);
       await expect.poll(() => laptop.page.getByTestId('action-bar').textContent(), POLL).toContain('Interrupt handler');
       await expect.poll(() => phone.page.getByTestId('action-bar').textContent(), POLL).toContain('jobs');
 
@@ -99,11 +101,8 @@ describe('the interrupt handler and the channel in the browser', () => {
       await actUntilAccepted(phone, 'key', 'deliver', () => delivered().length);
       await phone.screenshot('roles-phone-ko-delivered');
 
-      // no bot holds their jobs: every interrupt handled and message delivered was theirs, and each
-      // scored a point for its player (a message delivered out of order costs one)
-      const outOfOrder = events.filter((e) => e.type === 'out-of-order' && e.channel === 'jobs').length;
-      await expect.poll(() => host.state.players.get(seatOf(host, 'Minjun')!)?.score, POLL).toBe(handled().length);
-      await expect.poll(() => host.state.players.get(seatOf(host, '서연')!)?.score, POLL).toBe(delivered().length - outOfOrder);
+      // every interrupt handled and message delivered by a click or a key was accepted from the student's own
+      // job (actUntilAccepted); what each earns is the kernel score's (test/roles/score.test.ts, test/server/scoring.test.ts)
       expect(handled().length).toBeGreaterThanOrEqual(2);
       expect(delivered().length).toBeGreaterThanOrEqual(2);
       failOnErrors(laptop, phone);

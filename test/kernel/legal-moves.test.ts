@@ -13,7 +13,7 @@ const key = (a: KernelAction) => JSON.stringify(a);
 function candidates(s: KernelState, slot: RoleSlot): KernelAction[] {
   const tids = Object.keys(s.threads).map(Number);
   switch (slot.role) {
-    case 'scheduler': return slot.cores.flatMap((core) => [{ type: 'preempt', core } as KernelAction, ...tids.map((tid): KernelAction => ({ type: 'dispatch', core, tid }))]);
+    case 'scheduler': return slot.cores.flatMap((core) => [{ type: 'preempt', core } as KernelAction, ...tids.flatMap((tid): KernelAction[] => [{ type: 'dispatch', core, tid }, { type: 'replace', core, tid }])]);
     case 'interrupt': {
       const top = Math.max(0, ...s.interrupts.map((i) => i.id)) + 2;
       return Array.from({ length: top }, (_, id): KernelAction => ({ type: 'handle-interrupt', id }));

@@ -1,6 +1,6 @@
 // The classic policies against the textbooks' own worked examples (OSTEP ch. 7, Silberschatz ch. 5).
 import { describe, expect, it } from 'vitest';
-import { comparableFigures, machineMetrics, parseScenario, type Scenario, type ScenarioInput } from '../../shared/kernel/index.ts';
+import { comparableFigures, machineMetrics, parseScenario, processMetrics, type Scenario, type ScenarioInput } from '../../shared/kernel/index.ts';
 import { runPolicy } from '../../shared/sim/run.ts';
 import { machine } from './harness.ts';
 
@@ -140,3 +140,16 @@ describe('figures a report may compare', () => {
     expect(comparableFigures({ ...done, interruptsHandled: 2, meanInterruptLatency: 1.5 }).interruptLatency).toBe(1.5);
   });
 });
+
+describe('response counts the context switch the job waits through', () => {
+  it('level 8\'s numbers: ping arrives at 5, A ends at 6, the switch to ping costs 2 ticks, so ping first runs at 8: response 3, not 1', () => {
+    const m = machine({ cores: 1, switchCost: 2, processes: [{ name: 'A', length: 6 }, { name: 'ping', arrival: 5, length: 1 }] }).dispatch(0, 1).tick(6);
+    expect(m.s.processes[1]!.completion).toBe(6);
+    m.dispatch(0, 2).tick(3);
+    const ping = processMetrics(m.s).find((p) => p.name === 'ping')!;
+    expect(ping).toMatchObject({ arrival: 5, firstRun: 8, completion: 9, response: 3, turnaround: 4, waiting: 1 });
+    const a = processMetrics(m.s).find((p) => p.name === 'A')!;
+    expect(a).toMatchObject({ firstRun: 0, response: 0 }); // the first dispatch on an empty core switches nothing
+  });
+});
+

@@ -91,6 +91,40 @@ describe('process states', () => {
     expect(m.s.counters).toMatchObject({ contextSwitches: 1, switchTicks: 2 });
   });
 
+  it('replaces on a core in one move: the running thread to the tail of Ready (as round robin queues it), the chosen one on the core, one switch', () => {
+    const three = { cores: 1, switchCost: 1, processes: [{ name: 'A', length: 4 }, { name: 'B', length: 2 }, { name: 'C', length: 2 }] };
+    const m = machine(three).dispatch(0, 1).tick(1);
+    expect(m.s.readyQueue).toEqual([2, 3]);
+    m.act({ type: 'replace', core: 0, tid: 3 });
+    expect(m.s.readyQueue).toEqual([2, 1]);
+    expect(m.s.cores[0]).toMatchObject({ running: 3, lastRan: 3, switchLeft: 1, sliceUsed: 0 });
+    expect(m.thread(1)).toMatchObject({ state: 'ready', core: null, cpuTicks: 1 });
+    expect(m.thread(3)).toMatchObject({ state: 'running', core: 0, firstRun: null });
+    expect(m.events.slice(-2).map((e) => e.type)).toEqual(['preempted', 'dispatched']);
+    expect(m.of('dispatched').at(-1)).toMatchObject({ tid: 3, switched: true });
+    expect(m.s.counters.contextSwitches).toBe(1);
+    // The same as the two moves it stands for, preempt then dispatch.
+    const two = machine(three).dispatch(0, 1).tick(1).act({ type: 'preempt', core: 0 }).dispatch(0, 3);
+    expect(JSON.stringify(two.s)).toBe(JSON.stringify(m.s));
+    m.tick(3);
+    expect(m.proc(3).completion).toBe(4);
+  });
+
+  it('refuses a replace on an idle core, with the running thread itself, or with a thread that is not Ready, and changes nothing', () => {
+    const m = machine(twoJobs);
+    const idle = m.refuse({ type: 'replace', core: 0, tid: 2 });
+    expect(idle).toEqual({ code: 'replace-idle', params: { core: 0, thread: 'P2' } });
+    expect(describeRejection(idle, 'en')).toBe('Core 0 is idle: there is nothing to replace, so dispatch P2 to it instead.');
+    expect(describeRejection(idle, 'ko')).toContain('디스패치');
+    m.dispatch(0, 1);
+    expect(m.refuse({ type: 'replace', core: 0, tid: 1 }).code).toBe('replace-same');
+    expect(m.refuse({ type: 'replace', core: 1, tid: 2 }).code).toBe('no-such-core');
+    expect(m.refuse({ type: 'replace', core: 0, tid: 9 }).code).toBe('no-such-thread');
+    m.tick(2); // A blocks on the disk; B runs
+    m.dispatch(0, 2);
+    expect(m.refuse({ type: 'replace', core: 0, tid: 1 })).toEqual({ code: 'blocked-device', params: { thread: 'P1', device: 'disk' } });
+  });
+
   it('redispatching the thread a core last ran costs nothing', () => {
     const m = machine({ switchCost: 3, processes: [{ name: 'A', length: 4 }] });
     m.dispatch(0, 1).tick(1).act({ type: 'preempt', core: 0 }).dispatch(0, 1).tick(3);

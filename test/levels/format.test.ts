@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   CAMPAIGN, CHECKPOINTS, LEVELS, LevelSession, answerQuestion, checkpointStars, evaluateLevel, goalHolds, isUnlocked,
-  levelById, mapView, mustParseLevel, nextNode, parseGoal, parseLevel, questionProblems, type LevelInput,
+  levelById, mapView, mustParseLevel, nextNode, parseGoal, parseLevel, playLevel, questionProblems, type LevelInput,
 } from '../../shared/levels/index.ts';
 
 const tiny: LevelInput = {
@@ -79,6 +79,33 @@ describe('the level format', () => {
     expect(evaluateLevel(one, s.state).stars).toBe(3);
     const two = mustParseLevel({ ...tiny, stars: ['elapsed <= 5', 'elapsed <= 1', 'elapsed <= 0'] });
     expect(evaluateLevel(two, s.state).stars).toBe(1);
+  });
+
+  it('gives no star when the 1★ row fails, even if the goal holds (level 1 once gave 1★ beside a ✗ row)', () => {
+    const level = levelById('boot-hello')!;
+    // FIFO by hand, but the first dispatch only at tick 8: the goal holds (everything finishes), 16 ticks do not
+    const late = playLevel(level, (st) => (st.tick >= 8 && st.cores[0]!.running === null && st.readyQueue.length > 0 ? [{ type: 'dispatch', core: 0, tid: st.readyQueue[0]! }] : []));
+    expect(goalHolds(level.goal, late.figures)).toBe(true);
+    expect(goalHolds(level.stars[0]!, late.figures)).toBe(false);
+    expect(late).toMatchObject({ passed: false, stars: 0, score: 0 });
+    const prompt = playLevel(level, (st) => (st.cores[0]!.running === null && st.readyQueue.length > 0 ? [{ type: 'dispatch', core: 0, tid: st.readyQueue[0]! }] : []));
+    expect(goalHolds(level.stars[0]!, prompt.figures)).toBe(true);
+    expect(prompt.passed).toBe(true);
+    expect(prompt.stars).toBeGreaterThanOrEqual(1);
+  });
+
+  it('an attempt where nothing happened earns nothing: no move by the player, or no core ever ran', () => {
+    const lazy = mustParseLevel({ ...tiny, goal: 'averages.waiting <= 7', stars: ['averages.waiting <= 7'], mustFinish: false });
+    const s = new LevelSession(lazy);
+    while (!s.over()) s.step();
+    expect(s.state.cores[0]!.busyTicks).toBe(0);
+    expect(goalHolds(lazy.goal, s.result().figures)).toBe(true); // the figure alone would pass it: averages.waiting = 0
+    expect(s.result()).toMatchObject({ passed: false, stars: 0, idle: true });
+    expect(evaluateLevel(lazy, s.state)).toMatchObject({ passed: false, idle: true }); // judged from the machine alone: no core ran
+    const busy = new LevelSession(lazy);
+    busy.act({ type: 'dispatch', core: 0, tid: busy.state.readyQueue[0]! });
+    while (!busy.over()) busy.step();
+    expect(busy.result()).toMatchObject({ passed: true, stars: 3, idle: false });
   });
 });
 

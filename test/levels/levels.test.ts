@@ -1,8 +1,10 @@
-// Every level's proof: a scripted play that earns 3 stars and one that fails; texts in both
-// languages; every concept of issue 6 taught somewhere.
+// Every level's proof: a scripted play that earns 3 stars and one that fails, both played as a human
+// who thinks (each move lands one tick after the machine that prompted it); texts in both languages;
+// every concept of issue 6 taught somewhere.
 import { describe, expect, it } from 'vitest';
-import { CONCEPT_IDS, CONCEPT_NAMES, LEVELS, hintsFor, playLevel } from '../../shared/levels/index.ts';
-import { SOLUTIONS } from './solutions.ts';
+import { CONCEPT_IDS, CONCEPT_NAMES, LEVELS, THINKING_DELAY, hintsFor, playLevelThinking } from '../../shared/levels/index.ts';
+import type { KernelAction } from '../../shared/kernel/index.ts';
+import { SOLUTIONS, proofMoves } from './solutions.ts';
 
 describe('the campaign', () => {
   it('has at least 20 levels with unique ids and orders', () => {
@@ -32,16 +34,21 @@ describe('the campaign', () => {
   });
 });
 
+// The channel-role levels where delivering each message in order as soon as it is due is still the
+// whole game (issue 13 item 6 is open for them): listed so that the test says so, and fails once
+// one of them gains a decision.
+const STILL_ONE_BUTTON = new Set(['anonymous-pipe', 'message-queue', 'sockets']);
+
 describe.each(LEVELS.map((l) => [l.id, l] as const))('level %s', (id, level) => {
-  it('a good play earns three stars', () => {
-    const r = playLevel(level, SOLUTIONS[id]!.good());
+  it(`a good play earns three stars with a ${THINKING_DELAY}-tick reaction delay`, () => {
+    const r = playLevelThinking(level, SOLUTIONS[id]!.good());
     expect(r.passed, JSON.stringify(r.figures)).toBe(true);
     expect(r.stars, JSON.stringify(r.figures)).toBe(3);
     expect(r.session.state.tick).toBeLessThanOrEqual(level.tickLimit);
   });
 
   it('a poor play fails with no stars, and gets hints', () => {
-    const r = playLevel(level, SOLUTIONS[id]!.poor());
+    const r = playLevelThinking(level, SOLUTIONS[id]!.poor());
     expect(r.passed, JSON.stringify(r.figures)).toBe(false);
     expect(r.stars).toBe(0);
     expect(r.score).toBe(0);
@@ -50,6 +57,13 @@ describe.each(LEVELS.map((l) => [l.id, l] as const))('level %s', (id, level) => 
       expect(hints.length).toBeGreaterThan(0);
       for (const h of hints) expect(h.trim()).not.toBe('');
     }
+  });
+
+  it('is a decision: a plausible naive play earns fewer stars than the solution', () => {
+    const good = playLevelThinking(level, SOLUTIONS[id]!.good());
+    const naive = playLevelThinking(level, SOLUTIONS[id]!.naive());
+    if (STILL_ONE_BUTTON.has(id)) expect(naive.stars, 'this level now has a decision: take it off STILL_ONE_BUTTON').toBe(good.stars);
+    else expect(naive.stars, JSON.stringify(naive.figures)).toBeLessThan(good.stars);
   });
 
   it('has its texts in both languages', () => {
@@ -68,9 +82,17 @@ describe.each(LEVELS.map((l) => [l.id, l] as const))('level %s', (id, level) => 
     expect(level.title.en).not.toMatch(/[가-힣]/);
   });
 
+  it('hands its 3-star proof over as data: the moves, which replayed alone earn the same stars', () => {
+    const moves = proofMoves(id);
+    const byTick = new Map<number, KernelAction[]>();
+    for (const m of moves) byTick.set(m.tick, [...(byTick.get(m.tick) ?? []), m.action]);
+    const r = playLevelThinking(level, (s) => byTick.get(s.tick)?.splice(0) ?? [], 0);
+    expect(r.stars, JSON.stringify(r.figures)).toBe(3);
+  });
+
   it('is deterministic: the same play gives the same result', () => {
-    const a = playLevel(level, SOLUTIONS[id]!.good());
-    const b = playLevel(level, SOLUTIONS[id]!.good());
+    const a = playLevelThinking(level, SOLUTIONS[id]!.good());
+    const b = playLevelThinking(level, SOLUTIONS[id]!.good());
     expect(b.figures).toEqual(a.figures);
     expect(b.session.log).toEqual(a.session.log);
   });

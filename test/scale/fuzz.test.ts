@@ -10,7 +10,7 @@ import { offences } from '../../server/rooms/frame-guard.ts';
 import type { TeacherRoomResponse as CreateRoomResponse } from '../../server/http/teacher-routes.ts';
 import { movesFor } from '../../server/tools/client-strategy.ts';
 import { ROLES_SCENARIO } from '../server/fixtures.ts';
-import { boot, playerId, welcomeOf, type Harness, type Player } from '../server/harness.ts';
+import { boot, seatSecret, welcomeOf, type Harness, type Player } from '../server/harness.ts';
 import { crewOf } from '../../shared/protocol/state.ts';
 
 const ABUSE_LIMIT = 400;
@@ -72,10 +72,10 @@ it('survives 100,000 hostile messages and frames while bystanders keep playing',
       const kind = a % 5;
       if (kind === 4) {
         // a forged join: a host without the key, role and prototype keys in the options — refused
-        await new Client(ws).joinById(created.roomId, { playerId: playerId(), nickname: `Evil ${a}`, code: created.code, role: 'host', isHost: true, hostKey: 'forged', ...JSON.parse('{"__proto__":{"admin":true}}') })
+        await new Client(ws).joinById(created.roomId, { secret: seatSecret(), nickname: `Evil ${a}`, code: created.code, role: 'host', isHost: true, hostKey: 'forged', ...JSON.parse('{"__proto__":{"admin":true}}') })
           .then(() => { throw new Error('a forged host join was accepted'); }, () => { sent++; });
       }
-      const client = await new Client(ws).joinById(created.roomId, { playerId: playerId(), nickname: `Evil ${a}`, code: created.code, lang: 'en' });
+      const client = await new Client(ws).joinById(created.roomId, { secret: seatSecret(), nickname: `Evil ${a}`, code: created.code, lang: 'en' });
       const closed = new Promise<void>((r) => client.onLeave(() => { disconnected++; r(); }));
       for (const t of ['welcome', 'events', 'error', 'rejected', 'summary']) client.onMessage(t, () => undefined);
       if (kind === 0) {
@@ -104,7 +104,7 @@ it('survives 100,000 hostile messages and frames while bystanders keep playing',
         case 3: httpAnswers.push(`create ${(await fetch(`${base}/api/teacher/rooms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"scenario":{}}' })).status}`); break;
         case 4: httpAnswers.push(`guess ${(await fetch(`${base}/api/rooms/by-code/ZZZ${String(k).padStart(3, '2').slice(-3).replace(/[01]/g, '2')}`)).status}`); break;
         default: // a projector link with a forged viewer key
-          await new Client(ws).joinById(created.roomId, { playerId: playerId(), viewerKey: `forged-${k}`, lang: 'en' }).then(() => httpAnswers.push('viewer joined'), () => httpAnswers.push('viewer refused'));
+          await new Client(ws).joinById(created.roomId, { secret: seatSecret(), viewerKey: `forged-${k}`, lang: 'en' }).then(() => httpAnswers.push('viewer joined'), () => httpAnswers.push('viewer refused'));
       }
     };
     // bogus reconnection tokens

@@ -52,10 +52,10 @@ it('resumes the round after kill -9 at the last saved point, with the same code,
   running.push(first);
   const created = await (await TeacherClient.signUp(first.url)).createRoom({ ticksPerSecond: 10, seed: 7, scenario: LONG });
   const hostId = 'host-browser-1';
-  const host = await join(first.url, created.roomId, { playerId: hostId, hostKey: created.hostKey, lang: 'en' }, false);
+  const host = await join(first.url, created.roomId, { secret: `${hostId}-secret`, hostKey: created.hostKey, lang: 'en' }, false);
   const ids = ['student-kim', 'student-lee', 'student-park'];
   const students = [];
-  for (const id of ids) students.push(await join(first.url, created.roomId, { playerId: id, nickname: id.slice(8), code: created.code, lang: 'en' }, true));
+  for (const id of ids) students.push(await join(first.url, created.roomId, { secret: `${id}-secret`, nickname: id.slice(8), code: created.code, lang: 'en' }, true));
   const seatsBefore = students.map((s) => s.seat);
   host.room.send('host:start');
   await until('the round runs a while', () => crewOf(host.room.state, null)!.machine.tick >= 40, 15_000);
@@ -74,9 +74,9 @@ it('resumes the round after kill -9 at the last saved point, with the same code,
   // The same join code finds the room again; the host and the students come back to their seats.
   const found = await (await fetch(`${second.url}/api/rooms/by-code/${created.code}`)).json() as { roomId: string };
   expect(found.roomId).toBe(created.roomId);
-  const host2 = await join(second.url, found.roomId, { playerId: hostId, hostKey: created.hostKey, lang: 'en' }, false);
+  const host2 = await join(second.url, found.roomId, { secret: `${hostId}-secret`, hostKey: created.hostKey, lang: 'en' }, false);
   const back = [];
-  for (const id of ids) back.push(await join(second.url, found.roomId, { playerId: id, nickname: id.slice(8), code: created.code, lang: 'en' }, true));
+  for (const id of ids) back.push(await join(second.url, found.roomId, { secret: `${id}-secret`, nickname: id.slice(8), code: created.code, lang: 'en' }, true));
   expect(back.map((s) => s.seat)).toEqual(seatsBefore);
   const view = host2.room.state;
   const viewMachine = crewOf(view, null)!.machine;

@@ -57,11 +57,11 @@ describe.skipIf(!redisUrl)('several processes over Redis', () => {
     expect(hosted).toEqual(rooms.map((r) => r.roomId));
 
     for (const created of rooms) {
-      const host = await join(a, created.code, { playerId: `host-${created.code}`, hostKey: created.hostKey });
+      const host = await join(a, created.code, { secret: `host-secret-${created.code}`, hostKey: created.hostKey });
       // Students come through both processes, so some reach a room hosted by the other one.
       const students = [
-        await join(a, created.code, { playerId: `stu-a-${created.code}`, nickname: 'Ana', code: created.code }),
-        await join(b, created.code, { playerId: `stu-b-${created.code}`, nickname: 'Bo', code: created.code }),
+        await join(a, created.code, { secret: `student-a-secret-${created.code}`, nickname: 'Ana', code: created.code }),
+        await join(b, created.code, { secret: `student-b-secret-${created.code}`, nickname: 'Bo', code: created.code }),
       ];
       await until('everyone sees everyone', () => students.every((s) => s.room.state.players.size === 3));
       const timers = students.map((s) => setInterval(() => {

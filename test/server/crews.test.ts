@@ -30,11 +30,11 @@ function classGame(crewSize = 5) {
   let n = 0;
   const join = (nickname: string) => {
     n++;
-    const a = game.admit({ playerId: `player-${n}-xxxxxxxx`, nickname, code: 'ABCDEF', lang: 'en' }, `session-${n}`);
+    const a = game.admit({ secret: `player-${n}-xxxxxxxx`, nickname, code: 'ABCDEF', lang: 'en' }, `session-${n}`);
     if (!a.ok) throw new Error(a.message);
     return a.seat;
   };
-  const host = game.admit({ playerId: 'the-host-xxxxxxxx', hostKey: 'host-key-123456', lang: 'en' }, 'host-session');
+  const host = game.admit({ secret: 'the-host-xxxxxxxx', hostKey: 'host-key-123456', lang: 'en' }, 'host-session');
   if (!host.ok) throw new Error(host.message);
   return { game, join, host: host.seat, toCrew, sent };
 }
@@ -158,7 +158,10 @@ describe('no one freezes the class', () => {
     expect(moved[0]!.payload).toMatchObject({ seat: kim.id, nickname: 'Kim', slot: 'scheduler' });
     expect(crew.match.state.cores.some((c) => c.running !== null)).toBe(true);
     expect(kim.slot).toBe('scheduler');
-    expect(kim.roundScore).toBe(0); // the bot's move scores nothing for the student
+    // The bot's move scores nothing for the student (the kernel score charges the idle core meanwhile: that is theirs).
+    const gains = sent.filter((m) => m.type === 'score' && m.seat === kim.id && (m.payload as { points: number }).points > 0);
+    expect(gains).toEqual([]);
+    expect(kim.roundScore).toBeLessThan(0);
   });
 
   it('grace 0 turns the prompts and the bot off', () => {

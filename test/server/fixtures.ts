@@ -26,3 +26,13 @@ export const SHORT_SCENARIO = {
     { name: 'c', arrival: 2, length: 3, priority: 1 },
   ],
 };
+
+/** Two steered threads updating a shared counter without a lock (a lost update whenever their load/add/store interleave). */
+export const RACE_SCENARIO = {
+  cores: 2, quantum: 0, switchCost: 0,
+  processes: [{ name: 'counter', arrival: 0, vars: { count: 0 }, threads: [
+    { program: ['load count', 'add 1', 'store count', 'exit'], steered: true },
+    { program: ['load count', 'add 1', 'store count', 'exit'], steered: true },
+  ] }],
+  auto: { interrupts: true, delivery: true },
+};

@@ -9,6 +9,7 @@ import type { TeacherRoomRequest as CreateRoomRequest, TeacherRoomResponse as Cr
 import { TeacherClient } from '../../server/tools/teacher-client.ts';
 import type { KernelRoom } from '../../server/rooms/KernelRoom.ts';
 import type { SyncedRoomState } from '../../server/rooms/projection.ts';
+import { JOIN_ERRORS, REFUSED_AT_MATCHMAKING, joinRefusalOf } from '../../shared/protocol/errors.ts';
 
 /** A client room with our synced state's type. */
 export type Player = ClientRoom<unknown, SyncedRoomState>;
@@ -43,8 +44,8 @@ export interface Harness {
 }
 
 let ids = 0;
-/** A fresh private player id, as a browser would keep in localStorage. */
-export function playerId(): string {
+/** A fresh seat secret, as a browser would keep in localStorage. */
+export function seatSecret(): string {
   ids++;
   return `test-player-${ids}-${Math.random().toString(36).slice(2, 10)}`;
 }
@@ -71,8 +72,8 @@ export async function boot(options: StartOptions = {}): Promise<Harness> {
       return (await signedIn()).createRoom(body);
     },
     join,
-    host: (created, lang = 'en') => join(created.roomId, { playerId: playerId(), hostKey: created.hostKey, lang }),
-    student: (created, nickname, extra = {}) => join(created.roomId, { playerId: playerId(), nickname, code: created.code, lang: 'en', ...extra }),
+    host: (created, lang = 'en') => join(created.roomId, { secret: seatSecret(), hostKey: created.hostKey, lang }),
+    student: (created, nickname, extra = {}) => join(created.roomId, { secret: seatSecret(), nickname, code: created.code, lang: 'en', ...extra }),
     roomOf: (roomId) => matchMaker.getLocalRoomById(roomId) as unknown as KernelRoom,
     async close() {
       await colyseus.cleanup();
@@ -97,12 +98,15 @@ export function collect<T = Record<string, unknown>>(room: Player, type: string)
   return got;
 }
 
-/** Expects a join to be refused, returning the refusal's numeric code. */
+/** Expects a join to be refused, returning the refusal's numeric code (JOIN_ERRORS, also for one refused at matchmaking). */
 export async function refusal(attempt: Promise<unknown>): Promise<number> {
   try {
     await attempt;
   } catch (e) {
-    return (e as { code: number }).code;
+    const { code, message } = e as { code: number; message: string };
+    // refused at matchmaking (before a seat is reserved): the reason is named in the message
+    const named = code === REFUSED_AT_MATCHMAKING ? joinRefusalOf(code, message) : undefined;
+    return named ? JOIN_ERRORS[named] : code;
   }
   throw new Error('the join was accepted');
 }

@@ -1,7 +1,7 @@
 // Creating a class room and joining it by code, with every refusal a student or a stranger can meet.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOIN_ERRORS } from '../../shared/protocol/errors.ts';
-import { boot, playerId, refusal, until, type Harness } from './harness.ts';
+import { boot, seatSecret, refusal, until, type Harness } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => { h = await boot({ maxPlayers: 60 }); });
@@ -27,7 +27,7 @@ describe('the HTTP API', () => {
     expect(await noScenario.json()).toMatchObject({ error: 'bad-scenario' });
   });
   it('does not let a client create a class room directly through matchmaking', async () => {
-    await expect(h.colyseus.sdk.create('class', { code: 'AAAAAA', hostKey: 'x'.repeat(30), playerId: playerId() })).rejects.toThrow();
+    await expect(h.colyseus.sdk.create('class', { code: 'AAAAAA', hostKey: 'x'.repeat(30), secret: seatSecret() })).rejects.toThrow();
   });
 });
 
@@ -44,7 +44,7 @@ describe('joining by code', () => {
     const created = await h.createRoom();
     await h.student(created, 'Mina');
     expect(await refusal(h.student(created, 'Jun', { code: 'ABCDEF' }))).toBe(JOIN_ERRORS['wrong-code']);
-    expect(await refusal(h.join(created.roomId, { playerId: playerId(), hostKey: 'not-the-key' }))).toBe(JOIN_ERRORS['bad-host-key']);
+    expect(await refusal(h.join(created.roomId, { secret: seatSecret(), hostKey: 'not-the-key' }))).toBe(JOIN_ERRORS['bad-host-key']);
     expect(await refusal(h.student(created, 'x'))).toBe(JOIN_ERRORS['bad-nickname']);
     expect(await refusal(h.student(created, 'MINA'))).toBe(JOIN_ERRORS['bad-nickname']);
     expect(await refusal(h.join(created.roomId, { nickname: 'NoId', code: created.code }))).toBe(JOIN_ERRORS['bad-options']);
@@ -53,13 +53,13 @@ describe('joining by code', () => {
   it('refuses newcomers to a locked room but lets a returning player back in', async () => {
     const created = await h.createRoom();
     const host = await h.host(created);
-    const id = playerId();
-    const first = await h.join(created.roomId, { playerId: id, nickname: 'Returner', code: created.code });
+    const id = seatSecret();
+    const first = await h.join(created.roomId, { secret: id, nickname: 'Returner', code: created.code });
     host.send('host:lock', { locked: true });
     await until('room locked', () => host.state.locked);
     expect(await refusal(h.student(created, 'Latecomer'))).toBe(JOIN_ERRORS['room-locked']);
     await first.leave();
-    const back = await h.join(created.roomId, { playerId: id, nickname: 'Returner', code: created.code });
+    const back = await h.join(created.roomId, { secret: id, nickname: 'Returner', code: created.code });
     expect(back.state.locked).toBe(true);
     host.send('host:lock', { locked: false });
     await until('room unlocked', () => !host.state.locked);

@@ -74,7 +74,7 @@ describe('refusals', () => {
     sched!.send('set-language', { lang: 'ko' });
     sched!.send('dispatch', { core: 0, tid: 999 });
     await until('second rejection', () => rejected.length === 2);
-    expect(rejected[1]!.reason).toBe('스레드 999은(는) 없습니다.');
+    expect(rejected[1]!.reason).toBe('스레드 999는 없습니다.');
     expect(hashState(room.game.match.state)).toBe(before);
     expect(crewOf(host.state, null)!.machine.cores.at(0)!.running).toBe(-1);
   });
@@ -90,7 +90,7 @@ describe('refusals', () => {
     host.send('set-language', { lang: 'ko' });
     host.send('set-quantum', { quantum: 2.5 });
     await until('refused again, in Korean', () => rejected.length === 2);
-    expect(rejected[1]!.reason).toBe(`타임 슬라이스는 0(타이머 없음)부터 ${LIMITS.quantum.max}까지의 정수 틱이어야 합니다. 2.5은(는) 안 됩니다.`);
+    expect(rejected[1]!.reason).toBe(`타임 슬라이스는 0(타이머 없음)부터 ${LIMITS.quantum.max}까지의 정수 틱이어야 합니다. 2.5는 안 됩니다.`);
     expect(errors).toEqual([]);
     expect(h.roomOf(roomId).game.match.state.scenario.quantum).toBe(3);
   });

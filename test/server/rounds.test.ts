@@ -5,7 +5,7 @@ import { BASELINE_POLICIES, type RoundSummary } from '../../shared/protocol/summ
 import { CLOSE_CODES, JOIN_ERRORS } from '../../shared/protocol/errors.ts';
 import type { MemoryRoundReports } from '../../server/game/round-reports.ts';
 import { RECENT_EVENTS } from '../../server/game/room-game.ts';
-import { boot, collect, playerId, refusal, until, welcomeOf, type Harness, type Player } from './harness.ts';
+import { boot, collect, seatSecret, refusal, until, welcomeOf, type Harness, type Player } from './harness.ts';
 import { ROLES_SCENARIO, SHORT_SCENARIO } from './fixtures.ts';
 import { crewOf } from '../../shared/protocol/state.ts';
 
@@ -23,8 +23,8 @@ describe('reconnection', () => {
   it('a dropped player returns to the same seat, role and score while a bot held the role', async () => {
     const created = await h.createRoom({ scenario: ROLES_SCENARIO, ticksPerSecond: 10, seed: 3 });
     const host = await h.host(created);
-    const id = playerId();
-    const kim = await h.join(created.roomId, { playerId: id, nickname: 'Kim', code: created.code });
+    const id = seatSecret();
+    const kim = await h.join(created.roomId, { secret: id, nickname: 'Kim', code: created.code });
     const seat = welcomeOf(kim).seat;
     host.send('host:assign', { player: seat, slot: 'scheduler' });
     host.send('host:start');
@@ -32,7 +32,6 @@ describe('reconnection', () => {
     const calc = [...crewOf(kim.state, null)!.machine.processes.values()].find((p) => p.name === 'calc')!.threads.at(0)!;
     kim.send('dispatch', { core: 0, tid: calc });
     await until('scored', () => (host.state.players.get(seat)?.score ?? 0) > 0);
-    const score = host.state.players.get(seat)!.score;
     expect(crewOf(host.state, null)!.machine.cores.at(1)!.running).toBe(-1); // the human scheduler left core 1 idle
 
     kim.reconnection.enabled = false;
@@ -40,18 +39,22 @@ describe('reconnection', () => {
     sever(created.roomId, kim);
     await dropped;
     await until('host sees the player away', () => host.state.players.get(seat)?.connected === false);
+    // The score is the machine's outcome now (a scheduler leaving a Ready thread waiting loses points while
+    // present), so what must survive is the score the seat held while away: nothing is credited to it meanwhile.
+    const game = h.roomOf(created.roomId).game;
+    const kept = game.seats.get(seat)!.score;
     await until('a bot schedules meanwhile', () => crewOf(host.state, null)!.machine.cores.at(1)!.running !== -1);
     expect(host.state.players.get(seat)!.slot).toBe('scheduler');
 
     const back = (await h.colyseus.sdk.reconnect(kim.reconnectionToken)) as unknown as Player;
     const welcome = await back.waitForMessage('welcome') as { seat: string; slot: string };
     expect(welcome).toMatchObject({ seat, slot: 'scheduler' });
+    expect(game.seats.get(seat)!.score).toBe(kept);
     await until('host sees the player back', () => host.state.players.get(seat)?.connected === true);
-    expect(host.state.players.get(seat)!.score).toBeGreaterThanOrEqual(score);
 
     // a page reload: a new connection with the same player id takes the seat back
     const closedOld = new Promise<number>((resolve) => back.onLeave((code) => resolve(code)));
-    const reloaded = await h.join(created.roomId, { playerId: id, nickname: 'Kim', code: created.code });
+    const reloaded = await h.join(created.roomId, { secret: id, nickname: 'Kim', code: created.code });
     expect(welcomeOf(reloaded)).toMatchObject({ seat, slot: 'scheduler' });
     expect(await closedOld).toBe(CLOSE_CODES.replaced);
     await until('one seat, still connected', () => host.state.players.get(seat)?.connected === true);
@@ -61,8 +64,8 @@ describe('reconnection', () => {
   it('a reload after the drop resumes by player id and frees the held seat', async () => {
     const created = await h.createRoom({ maxPlayers: 1 });
     const host = await h.host(created);
-    const id = playerId();
-    const first = await h.join(created.roomId, { playerId: id, nickname: 'Lee', code: created.code });
+    const id = seatSecret();
+    const first = await h.join(created.roomId, { secret: id, nickname: 'Lee', code: created.code });
     const seat = welcomeOf(first).seat;
     first.reconnection.enabled = false;
     sever(created.roomId, first);
@@ -71,7 +74,7 @@ describe('reconnection', () => {
     const other = await h.student(created, 'Park');
     await other.leave();
     // …and the same browser comes back to its own seat
-    const again = await h.join(created.roomId, { playerId: id, nickname: 'Lee', code: created.code });
+    const again = await h.join(created.roomId, { secret: id, nickname: 'Lee', code: created.code });
     expect(welcomeOf(again).seat).toBe(seat);
     await until('back', () => host.state.players.get(seat)?.connected === true);
   });
@@ -79,14 +82,14 @@ describe('reconnection', () => {
   it('a kicked player is disconnected and cannot return', async () => {
     const created = await h.createRoom();
     const host = await h.host(created);
-    const id = playerId();
-    const student = await h.join(created.roomId, { playerId: id, nickname: 'Choi', code: created.code });
+    const id = seatSecret();
+    const student = await h.join(created.roomId, { secret: id, nickname: 'Choi', code: created.code });
     const closed = new Promise<number>((resolve) => student.onLeave((code) => resolve(code)));
     host.send('host:kick', { player: welcomeOf(student).seat });
     expect(await closed).toBe(CLOSE_CODES.kicked);
-    expect(await refusal(h.join(created.roomId, { playerId: id, nickname: 'Choi', code: created.code }))).toBe(JOIN_ERRORS.kicked);
+    expect(await refusal(h.join(created.roomId, { secret: id, nickname: 'Choi', code: created.code }))).toBe(JOIN_ERRORS.kicked);
     // A new browser id does not bring them back under the same nickname (or a case variant of it).
-    expect(await refusal(h.join(created.roomId, { playerId: playerId(), nickname: 'CHOI', code: created.code }))).toBe(JOIN_ERRORS.kicked);
+    expect(await refusal(h.join(created.roomId, { secret: seatSecret(), nickname: 'CHOI', code: created.code }))).toBe(JOIN_ERRORS.kicked);
   });
 
   it('the host can remove a second host (someone who got hold of the host key), not themself', async () => {
@@ -107,7 +110,7 @@ describe('reconnection', () => {
     const student = await h.student(created, 'Yuna');
     const viewerKey = decodeURIComponent(/key=([^&]+)/.exec(created.projectorPath)![1]!);
     expect(viewerKey).not.toBe(created.hostKey);
-    const projector = await h.join(created.roomId, { playerId: playerId(), viewerKey, lang: 'en' });
+    const projector = await h.join(created.roomId, { secret: seatSecret(), viewerKey, lang: 'en' });
     const errors = collect<{ code: string }>(projector, 'error');
     projector.send('host:start');
     projector.send('host:kick', { player: welcomeOf(student).seat });
@@ -118,14 +121,14 @@ describe('reconnection', () => {
     expect(welcomeOf(projector).slot).toBe('spectator');
     // the projector receives the machine (every crew's, through its StateView)
     await until('the projector has the machine', () => (crewOf(projector.state, null)?.machine?.cores.length ?? 0) > 0);
-    expect(await refusal(h.join(created.roomId, { playerId: playerId(), viewerKey: 'x'.repeat(32), lang: 'en' }))).toBe(JOIN_ERRORS['bad-host-key']);
+    expect(await refusal(h.join(created.roomId, { secret: seatSecret(), viewerKey: 'x'.repeat(32), lang: 'en' }))).toBe(JOIN_ERRORS['bad-host-key']);
   });
 });
 
 describe('the event feed of a late joiner', () => {
   type Batch = { tick: number; events: { tick: number; type: string }[]; replay?: boolean };
   const joinCollecting = async (created: { roomId: string; code: string }, nickname: string): Promise<Batch[]> => {
-    const room = await h.colyseus.sdk.joinById(created.roomId, { playerId: playerId(), nickname, code: created.code, lang: 'en' });
+    const room = await h.colyseus.sdk.joinById(created.roomId, { secret: seatSecret(), nickname, code: created.code, lang: 'en' });
     const got: Batch[] = [];
     room.onMessage('events', (m: Batch) => got.push(m));
     room.onMessage('welcome', () => undefined);
@@ -225,7 +228,7 @@ describe('end of round', () => {
 
 describe('solo rooms', () => {
   it('one player takes the chosen job, runs the clock, and bots do the rest', async () => {
-    const solo = (await h.colyseus.sdk.create('solo', { scenario: ROLES_SCENARIO, playerId: playerId(), role: 'interrupt', lang: 'en', ticksPerSecond: 20 })) as unknown as Player;
+    const solo = (await h.colyseus.sdk.create('solo', { scenario: ROLES_SCENARIO, secret: seatSecret(), role: 'interrupt', lang: 'en', ticksPerSecond: 20 })) as unknown as Player;
     const welcome = await solo.waitForMessage('welcome') as { slot: string; host: boolean };
     expect(welcome).toMatchObject({ slot: 'interrupt', host: true });
     solo.send('host:start');
@@ -234,6 +237,6 @@ describe('solo rooms', () => {
     const id = [...crewOf(solo.state, null)!.machine.interrupts.values()][0]!.id;
     solo.send('handle-interrupt', { id });
     await until('handled', () => !crewOf(solo.state, null)!.machine.interrupts.has(String(id)));
-    expect(await refusal(h.colyseus.sdk.joinById(solo.roomId, { playerId: playerId(), nickname: 'Intruder' }))).toBe(JOIN_ERRORS['room-full']);
+    expect(await refusal(h.colyseus.sdk.joinById(solo.roomId, { secret: seatSecret(), nickname: 'Intruder' }))).toBe(JOIN_ERRORS['room-full']);
   });
 });

@@ -6,7 +6,8 @@ import type { PlayerScript } from '../../shared/levels/index.ts';
 import type { LevelVerdict } from '../../server/game/level-engine.ts';
 import { hostOnly, toMessage } from '../../shared/protocol/actions.ts';
 import { SOLUTIONS } from '../levels/solutions.ts';
-import { boot, collect, playerId, refusal, until, type Harness, type Player } from './harness.ts';
+import { boot, collect, seatSecret, refusal, until, type Harness, type Player } from './harness.ts';
+import { crewOf } from '../../shared/protocol/state.ts';
 
 let h: Harness;
 beforeAll(async () => { h = await boot({}); });
@@ -20,7 +21,7 @@ function message(a: KernelAction): [string, object] {
 }
 
 async function openLevel(levelId: string, ticksPerSecond: number): Promise<{ room: Player; results: LevelVerdict[] }> {
-  const room = (await h.colyseus.sdk.create('solo', { levelId, playerId: playerId(), lang: 'en', ticksPerSecond })) as unknown as Player;
+  const room = (await h.colyseus.sdk.create('solo', { levelId, secret: seatSecret(), lang: 'en', ticksPerSecond })) as unknown as Player;
   const results = collect<LevelVerdict>(room, 'level-result');
   room.onMessage('events', () => undefined);
   room.onMessage('summary', () => undefined);
@@ -72,7 +73,10 @@ describe('solo levels', { retry: 2 }, () => {
 
     room.send('host:speed', { ticksPerSecond: 5 });
     room.send('solo:retry');
-    await until('a fresh attempt', () => room.state.phase === 'running' && room.state.round === 2);
+    // A retry waits, paused at tick 0, for the player to look before the clock starts.
+    await until('a fresh attempt', () => room.state.phase === 'paused' && room.state.round === 2);
+    expect(crewOf(room.state, null)!.machine.tick).toBe(0);
+    room.send('host:resume');
     const good = await play(room, results, SOLUTIONS['boot-hello']!.good(), false);
     expect(good).toMatchObject({ level: 'boot-hello', attempt: 2, passed: true, stars: 3 });
     expect(good.figures['done.hello']).toBe(2);
@@ -86,6 +90,50 @@ describe('solo levels', { retry: 2 }, () => {
     await room.leave();
   }, 40_000);
 
+  it('think, then act: with the clock paused, moves apply at once, Step runs exactly one tick, Undo takes the last one back', async () => {
+    // ticksPerSecond 0.25: the clock would take 4 s a tick; every tick here comes from Step. The script
+    // reads the room's machine, and each move or Step waits for the patch that shows it.
+    const { room, results } = await openLevel('first-dispatch', 0.25);
+    const match = () => h.roomOf(room.roomId).game.match;
+    room.send('host:start');
+    room.send('host:pause');
+    await until('paused', () => match().phase === 'paused');
+    const script = SOLUTIONS['first-dispatch']!.good();
+    const errors = collect<{ code: string }>(room, 'error');
+    let undone = false;
+    const deadline = Date.now() + 30_000;
+    while (results.length === 0) {
+      if (Date.now() > deadline) throw new Error('no level-result');
+      const m = match();
+      const tick = m.state.tick;
+      const logged = m.log.length;
+      const moves = script(m.state);
+      for (const a of moves) { const [type, payload] = message(a); room.send(type, payload); }
+      if (moves.length > 0) await until('moves taken in while paused', () => match().log.length > logged);
+      expect(match().state.tick).toBe(tick); // a move made while paused runs no tick
+      if (tick === 3 && !undone) {
+        // Undo the moves just made at tick 3, then tick 2 itself: the machine is as it was before tick 2's moves.
+        undone = true;
+        const replaced = match().state;
+        room.send('solo:undo');
+        await until('moves undone', () => match().state !== replaced);
+        expect(match().state.tick).toBe(3);
+        expect(match().log.length).toBe(logged);
+        room.send('solo:undo');
+        await until('tick undone', () => match().state.tick === 2 && crewOf(room.state, null)!.machine.tick === 2);
+        expect(match().phase).toBe('paused');
+        continue;
+      }
+      room.send('solo:step');
+      // Waits for the patch, as a screen does (one step per patch keeps under the room's message rate).
+      await until('one tick', () => crewOf(room.state, null)!.machine.tick === tick + 1 || results.length > 0);
+      expect(match().state.tick).toBe(tick + 1);
+    }
+    expect(results[0]).toMatchObject({ level: 'first-dispatch', passed: true, stars: 3, undos: 2 });
+    expect(errors).toEqual([]);
+    await room.leave();
+  });
+
   it('the poor play of a level earns no star', async () => {
     const { room, results } = await openLevel('first-dispatch', 20);
     const verdict = await play(room, results, SOLUTIONS['first-dispatch']!.poor());
@@ -94,13 +142,13 @@ describe('solo levels', { retry: 2 }, () => {
   });
 
   it('the same player opening the room again after the end is told the verdict again', async () => {
-    const id = playerId();
-    const room = (await h.colyseus.sdk.create('solo', { levelId: 'boot-hello', playerId: id, lang: 'en', ticksPerSecond: 20 })) as unknown as Player;
+    const id = seatSecret();
+    const room = (await h.colyseus.sdk.create('solo', { levelId: 'boot-hello', secret: id, lang: 'en', ticksPerSecond: 20 })) as unknown as Player;
     const results = collect<LevelVerdict>(room, 'level-result');
     for (const type of ['events', 'summary', 'welcome']) room.onMessage(type, () => undefined);
     await room.waitForInitialState();
     await play(room, results, SOLUTIONS['boot-hello']!.poor());
-    const again = (await h.colyseus.sdk.joinById(room.roomId, { playerId: id, lang: 'en' })) as unknown as Player;
+    const again = (await h.colyseus.sdk.joinById(room.roomId, { secret: id, lang: 'en' })) as unknown as Player;
     for (const type of ['events', 'summary', 'welcome']) again.onMessage(type, () => undefined);
     const told = (await again.waitForMessage('level-result')) as LevelVerdict;
     expect(told).toMatchObject({ level: 'boot-hello', passed: false, stars: 0 });
@@ -109,9 +157,9 @@ describe('solo levels', { retry: 2 }, () => {
 
   it('refuses an unknown level id at the edge', async () => {
     // Colyseus reports a refused creation over HTTP (status 500) with the room's message.
-    const error = await h.colyseus.sdk.create('solo', { levelId: 'no-such-level', playerId: playerId(), lang: 'en' }).catch((e: unknown) => e as Error);
+    const error = await h.colyseus.sdk.create('solo', { levelId: 'no-such-level', secret: seatSecret(), lang: 'en' }).catch((e: unknown) => e as Error);
     expect((error as unknown as { code: number }).code).toBe(400);
     expect((error as Error).message).toBe('bad-options: no level has the id "no-such-level"');
-    expect(await refusal(h.colyseus.sdk.create('solo', { levelId: 42, playerId: playerId(), lang: 'en' }))).toBe(400);
+    expect(await refusal(h.colyseus.sdk.create('solo', { levelId: 42, secret: seatSecret(), lang: 'en' }))).toBe(400);
   });
 });

@@ -20,12 +20,12 @@ export interface SessionRow {
 export interface RoundRow { id: string; roundNumber: number; scenarioId: string; startedAt: number; endedAt: number; playerCount: number }
 
 /** How to host a session's room while it is open. */
-export interface LiveRoom { roomId: string; code: string; hostKey: string; joinPath: string; projectorPath: string }
+export interface LiveRoom { roomId: string; code: string; hostKey: string; joinPath: string; projectorPath: string; joinOrigin?: string | null; loopback?: boolean }
 
 /** The settings a room is created with. */
 export interface RoomSettings {
   title?: string; scenario?: string; cores?: number; quantum?: number; switchCost?: number; ticksPerSecond?: number;
-  roles?: { interrupt: boolean; thread: boolean; ipc: boolean }; lateJoin?: boolean; leaderboard?: boolean; maxPlayers?: number;
+  roles?: { interrupt: boolean; thread: boolean; ipc: boolean }; lateJoin?: boolean; leaderboard?: boolean | 'off' | 'crew' | 'all'; maxPlayers?: number;
 }
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -53,7 +53,7 @@ export const api = {
   signOut: () => call<void>('POST', '/api/auth/signout'),
   /** Ends every session of this teacher (a lost or shared device). */
   signOutEverywhere: () => call<{ ended: number }>('POST', '/api/auth/signout-everywhere'),
-  scenarios: () => call<{ scenarios: { id: string; cores: number; quantum: number; switchCost: number }[]; defaults: { ticksPerSecond: number; maxPlayers: number } }>('GET', '/api/teacher/scenarios'),
+  scenarios: () => call<{ scenarios: { id: string; cores: number; quantum: number; switchCost: number; title?: { ko: string; en: string }; goal?: { ko: string; en: string }; question?: { ko: string; en: string } }[]; defaults: { ticksPerSecond: number; maxPlayers: number } }>('GET', '/api/teacher/scenarios'),
   createRoom: (settings: RoomSettings) => call<LiveRoom & { sessionId: string }>('POST', '/api/teacher/rooms', settings),
   sessions: () => call<{ sessions: SessionRow[] }>('GET', '/api/teacher/sessions'),
   session: (id: string) => call<{ session: SessionRow; rounds: RoundRow[]; live: LiveRoom | null }>('GET', `/api/teacher/sessions/${encodeURIComponent(id)}`),

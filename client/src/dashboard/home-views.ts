@@ -70,7 +70,14 @@ export async function homeView(root: HTMLElement, go: (hash: string) => void): P
   const [{ scenarios, defaults }, { sessions }] = await Promise.all([api.scenarios(), api.sessions()]);
   const first = scenarios[0] ?? { id: 'class-workshop', cores: 2, quantum: 4, switchCost: 1 };
   const title = h('input', { type: 'text', maxlength: 60, placeholder: first.id });
-  const scenario = h('select', {}, ...scenarios.map((s) => h('option', { value: s.id }, s.id)));
+  const language = lang() === 'ko' ? 'ko' : 'en';
+  const scenario = h('select', {}, ...scenarios.map((s) => h('option', { value: s.id }, s.title ? `${s.title[language]} (${s.id})` : s.id)));
+  const about = h('p', { class: 'hint scenario-about', 'data-testid': 'scenario-about' });
+  const describe = (): void => {
+    const s = scenarios.find((x) => x.id === scenario.value);
+    about.textContent = s?.goal && s.question ? `${t('create.goal', { goal: s.goal[language] })} ${t('create.question', { question: s.question[language] })}` : '';
+  };
+  describe();
   const cores = limitInput(first.cores, 'cores');
   const quantum = limitInput(first.quantum, 'quantum');
   const switchCost = limitInput(first.switchCost, 'switchCost');
@@ -79,17 +86,19 @@ export async function homeView(root: HTMLElement, go: (hash: string) => void): P
   scenario.addEventListener('change', () => {
     const s = scenarios.find((x) => x.id === scenario.value);
     if (s) { cores.value = String(s.cores); quantum.value = String(s.quantum); switchCost.value = String(s.switchCost); }
+    describe();
   });
   const roles = h('fieldset', { class: 'roles' }, h('legend', {}, t('create.roles')),
     checkbox('role-interrupt', t('create.role.interrupt'), true), checkbox('role-thread', t('create.role.thread'), true), checkbox('role-ipc', t('create.role.ipc'), true));
   const late = checkbox('late-join', t('create.late'), true);
-  const board = checkbox('leaderboard', t('create.leaderboard'), true);
+  const boardSelect = h('select', { id: 'leaderboard' }, ...(['all', 'crew', 'off'] as const).map((m) => h('option', { value: m }, t(`create.leaderboard.${m}`))));
+  const board = field('leaderboard', t('create.leaderboard'), boardSelect);
   const alert = alertBox();
   const checked = (id: string) => (document.getElementById(id) as HTMLInputElement).checked;
   const form = h('form', { class: 'card create', 'aria-labelledby': 'create-h' },
     h('h2', { id: 'create-h' }, t('create.heading')),
     h('div', { class: 'grid' },
-      field('room-title', t('create.title'), title), field('room-scenario', t('create.scenario'), scenario),
+      field('room-title', t('create.title'), title), field('room-scenario', t('create.scenario'), scenario), about,
       field('room-cores', t('create.cores'), cores), field('room-quantum', t('create.quantum'), quantum),
       field('room-switch', t('create.switch'), switchCost), field('room-speed', t('create.speed'), speed),
       field('room-max', t('create.max'), maxPlayers)),
@@ -101,7 +110,7 @@ export async function homeView(root: HTMLElement, go: (hash: string) => void): P
       scenario: scenario.value, cores: Number(cores.value), quantum: Number(quantum.value), switchCost: Number(switchCost.value),
       ticksPerSecond: Number(speed.value), maxPlayers: Number(maxPlayers.value),
       roles: { interrupt: checked('role-interrupt'), thread: checked('role-thread'), ipc: checked('role-ipc') },
-      lateJoin: checked('late-join'), leaderboard: checked('leaderboard'),
+      lateJoin: checked('late-join'), leaderboard: boardSelect.value as 'off' | 'crew' | 'all',
       ...(title.value.trim() ? { title: title.value.trim() } : {}),
     };
     api.createRoom(settings).then((room) => go(`#/live/${room.sessionId}`), (err: unknown) => showAlert(alert, explain(err)));

@@ -20,7 +20,7 @@ const HOST_ID_KEY = 'kernel-crew.host-id';
 function hostId(): string {
   try {
     const stored = localStorage.getItem(HOST_ID_KEY);
-    if (stored && /^[A-Za-z0-9_-]{8,64}$/.test(stored)) return stored;
+    if (stored && /^[A-Za-z0-9_-]{16,64}$/.test(stored)) return stored;
     const fresh = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
     localStorage.setItem(HOST_ID_KEY, fresh);
     return fresh;
@@ -59,7 +59,7 @@ export async function liveView(root: HTMLElement, sessionId: string): Promise<()
   fill(root, ui.element);
   const { Client } = await import('@colyseus/sdk');
   const client = new Client(window.location.origin);
-  const room = new RoomConnection(await client.joinById(live.roomId, { playerId: hostId(), hostKey: live.hostKey, lang: lang() }));
+  const room = new RoomConnection(await client.joinById(live.roomId, { secret: hostId(), hostKey: live.hostKey, lang: lang() }));
   let left = false;
   status.textContent = '';
   ui.bind(room);
@@ -82,13 +82,16 @@ export async function liveView(root: HTMLElement, sessionId: string): Promise<()
 function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement) {
   let room: RoomConnection | null = null;
   const send: RoomConnection['send'] = (type, ...payload) => room?.send(type, ...payload);
-  const joinUrl = `${window.location.origin}${live.joinPath}`;
+  // opened at 127.0.0.1 / localhost: the link and QR code use the server's network address, with a warning
+  const joinUrl = `${live.joinOrigin ?? window.location.origin}${live.joinPath}`;
+  const loopbackWarning = live.loopback ? h('p', { class: 'warning', role: 'note', 'data-testid': 'loopback-warning' }, t(live.joinOrigin ? 'live.loopback_lan' : 'live.loopback_only', { origin: live.joinOrigin ?? '' })) : '';
   const qr = h('div', { class: 'qr', role: 'img', 'aria-label': t('live.qr', { code: live.code }) });
   void QRCode.toString(joinUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }).then((svg) => { qr.innerHTML = svg; });
   const joinPanel = h('section', { class: 'card join', 'aria-labelledby': 'join-h' },
     h('h2', { id: 'join-h' }, t('live.code')),
     h('p', { class: 'code', 'data-testid': 'join-code' }, live.code),
     h('p', {}, `${t('live.join_url')} `, h('a', { href: joinUrl, target: '_blank', rel: 'noopener', class: 'mono' }, joinUrl)),
+    loopbackWarning,
     qr,
     h('p', {}, h('a', { href: live.projectorPath, target: '_blank', rel: 'noopener', class: 'button' }, t('live.projector'))));
 

@@ -2,6 +2,7 @@
 // event) and namespaces of texts that share it — the game's tables (i18n/index.ts) and the dashboard's
 // (dashboard/texts.ts). Kept apart from the tables so the dashboard does not load the game's.
 import { LANGS, type Lang } from '../../../shared/kernel/limits.ts';
+import { withParticles } from '../../../shared/kernel/josa.ts';
 
 /** The languages Kernel Crew ships, in the order the toggle shows them. */
 export const LANGUAGES = LANGS;
@@ -76,6 +77,7 @@ export function onLanguageChanged(listener: (language: Language) => void): () =>
 export function namespace<K extends string>(tables: Record<Language, Record<K, string>>): (key: K, params?: Record<string, string | number>, language?: Language) => string {
   return (key, params = {}, language = current) => {
     const template = tables[language][key] ?? key;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+    const text = template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+    return language === 'ko' ? withParticles(text) : text;
   };
 }

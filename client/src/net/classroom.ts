@@ -1,8 +1,10 @@
 // Joining a class room on the game server: look the code up over HTTP, then join the room by id with Colyseus.
-import { joinErrorName, type JoinError as JoinRefusal } from '../../../shared/protocol/errors.ts';
+import { joinRefusalOf, type JoinError as JoinRefusal } from '../../../shared/protocol/errors.ts';
 import type { Language, MessageKey } from '../i18n/index.ts';
-import { playerId } from './player-id.ts';
+import { seatSecret } from './seat-secret.ts';
+import { nicknameProblemKey } from './join-code.ts';
 import { openSession } from './room-session.ts';
+import { forgetSeat, rememberSeat, type SavedSeat } from './seat-resume.ts';
 
 /** What a successful join gives the Lobby scene. */
 export interface JoinedClass {
@@ -60,16 +62,33 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Joins the class with this code under this nickname; rejects with a JoinError a student can read. */
 export async function joinClass(code: string, nickname: string, lang: Language): Promise<JoinedClass> {
   const roomId = await roomIdFor(code);
+  const joined = await joinRoom(roomId, code, nickname, lang);
+  rememberSeat({ roomId, code, nickname });
+  return joined;
+}
+
+/** Rejoins the seat this tab held before a reload (same room, same secret); forgets it when refused. */
+export async function resumeClass(saved: SavedSeat, lang: Language): Promise<JoinedClass> {
+  try {
+    return await joinRoom(saved.roomId, saved.code, saved.nickname, lang);
+  } catch (error) {
+    forgetSeat();
+    throw error;
+  }
+}
+
+async function joinRoom(roomId: string, code: string, nickname: string, lang: Language): Promise<JoinedClass> {
   // Colyseus's client is loaded only now, so the first page view does not pay for it.
   const { Client, ServerError, MatchMakeError } = await import('@colyseus/sdk');
   const client = new Client(serverEndpoint());
   try {
-    const room = await client.joinById(roomId, { playerId: playerId(), nickname, lang, code });
+    const room = await client.joinById(roomId, { secret: seatSecret(), nickname, lang, code });
     openSession(room, nickname, code, { routed: true }); // registers the message handlers before the first frame arrives
     return { code, nickname, room };
   } catch (error) {
     if (error instanceof ServerError || error instanceof MatchMakeError) {
-      const refusal = joinErrorName(error.code);
+      const refusal = joinRefusalOf(error.code, error.message);
+      if (refusal === 'bad-nickname') throw new JoinError(nicknameProblemKey(error.message.split(': ').at(-1) ?? ''), error.message);
       if (refusal) throw new JoinError(REFUSALS[refusal], error.message);
     }
     throw new JoinError('join.error.unreachable', error instanceof Error ? error.message : String(error));

@@ -1,4 +1,4 @@
-// The browser's private player id: random, kept in localStorage, so a reload rejoins as the same player.
+// The browser's solo-progress id: random, kept in localStorage, so a reload finds its levels' stars (never a seat's credential: seat-secret.ts).
 
 const KEY = 'kernel-crew.player-id';
 let memory: string | null = null;

@@ -3,7 +3,7 @@
 import { projectorPath } from '../../../shared/protocol/links.ts';
 import type { Language } from '../i18n/index.ts';
 import { serverEndpoint } from './classroom.ts';
-import { playerId } from './player-id.ts';
+import { seatSecret } from './seat-secret.ts';
 import { openSession, type RoomSession } from './room-session.ts';
 
 /** The room a projector page shows and the key that opens it. */
@@ -30,6 +30,6 @@ export function projectorUrl(origin: string, target: ProjectorTarget): string {
 export async function joinAsProjector(target: ProjectorTarget, lang: Language): Promise<RoomSession> {
   const { Client } = await import('@colyseus/sdk');
   const client = new Client(serverEndpoint());
-  const room = await client.joinById(target.roomId, { playerId: playerId(), viewerKey: target.viewerKey, lang });
+  const room = await client.joinById(target.roomId, { secret: seatSecret(), viewerKey: target.viewerKey, lang });
   return openSession(room, '', '', { projector: true, routed: true });
 }

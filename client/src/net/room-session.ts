@@ -2,11 +2,20 @@
 // event feed, refusals and the round summary. Handlers are registered the moment the room is joined,
 // so nothing the server sends in its first frames is missed.
 import type { KernelEvent } from '../../../shared/kernel/types.ts';
-import type { Welcome } from '../../../shared/protocol/server-messages.ts';
+import type { ScoreMessage, Welcome } from '../../../shared/protocol/server-messages.ts';
 import { crewOf, type MachineState, type SyncedRoomState } from '../../../shared/protocol/state.ts';
 import type { RoundSummary } from '../../../shared/protocol/summary.ts';
 import { RoomConnection, type SdkRoom } from './room-connection.ts';
+import { forgetSeat } from './seat-resume.ts';
+import { CLOSE_CODES, CONSENTED_CLOSE } from '../../../shared/protocol/errors.ts';
 import { t } from '../i18n/index.ts';
+
+/**
+ * Close codes after which a reload must not rejoin: left on purpose, removed or closed for good. A drop,
+ * a server restart (its rooms come back), given-up reconnection or a seat taken over in another tab
+ * ("continue here" reloads) keep it.
+ */
+const FINAL_CLOSES = new Set<number>([CONSENTED_CLOSE, CLOSE_CODES.kicked, CLOSE_CODES.abuse, CLOSE_CODES.closed]);
 
 /** The room as the game sees it: the typed connection. */
 export type GameRoom = RoomConnection;
@@ -21,6 +30,8 @@ export interface Refusal {
   reason: string;
   /** Increases with every refusal, so a view can tell a new one from the last. */
   serial: number;
+  /** True for the edge's 'error' (its reason is English detail: views show edgeRefusalText); false for the kernel's sentence. */
+  edge: boolean;
 }
 
 /** One event kept for the feed, with the tick it was reported at. */
@@ -36,7 +47,7 @@ export interface BotNote {
 }
 
 /** What changed, for listeners that redraw only their part. */
-export type SessionChange = 'state' | 'events' | 'refusal' | 'summary' | 'welcome' | 'left';
+export type SessionChange = 'state' | 'events' | 'refusal' | 'summary' | 'welcome' | 'score' | 'left';
 
 /** How a session is used. */
 export interface SessionOptions {
@@ -52,13 +63,21 @@ export class RoomSession {
   welcome: Welcome | null = null;
   summary: RoundSummary | null = null;
   refusal: Refusal | null = null;
+  /** My latest score change with its reason (null before the first one, and again each round). */
+  score: ScoreMessage | null = null;
   readonly feed: FeedItem[] = [];
   /** The bots' moves for students of this crew (newest last), shown in the feed. */
   readonly botNotes: BotNote[] = [];
   /** Events of the latest batch, for views that animate them (fork, exec…). */
   latest: KernelEvent[] = [];
+  /** Whether the latest batch was a replay (the round's latest events re-sent on joining), which replaces what a view kept. */
+  replayed = false;
   /** Bumped on every state patch. */
   version = 0;
+  /** The close code once the connection is gone (null while connected). */
+  leftCode: number | null = null;
+  /** True once this page asked to leave (the Leave button): no notice is shown then. */
+  leaving = false;
   private serial = 0;
   private readonly listeners = new Set<(change: SessionChange) => void>();
 
@@ -77,27 +96,38 @@ export class RoomSession {
       // a replay (on joining or coming back) is the round's latest events: it replaces the feed and animates nothing
       if (m.replay) this.feed.length = 0;
       this.latest = m.replay ? [] : [...m.events];
+      this.replayed = m.replay === true;
       for (const event of m.events) this.feed.push({ serial: ++this.serial, event });
       if (this.feed.length > FEED_MAX) this.feed.splice(0, this.feed.length - FEED_MAX);
       this.emit('events');
     });
-    room.on('rejected', (r) => this.refuse(r.type, r.code, r.reason));
+    room.on('rejected', (r) => this.refuse(r.type, r.code, r.reason, false));
     // the machine has waited on my job: the prompt shows where refusals show, beside the controls
-    room.on('your-turn', (m) => this.refuse('your-turn', 'your-turn', t('machine.your_turn', { seconds: m.seconds })));
+    room.on('your-turn', (m) => this.refuse('your-turn', 'your-turn', t('machine.your_turn', { seconds: m.seconds }), false));
     room.on('bot-moved', (m) => {
       if (m.crew !== undefined && m.crew !== this.crewKey()) return;
       this.botNotes.push({ serial: ++this.serial, nickname: m.nickname });
       if (this.botNotes.length > FEED_MAX) this.botNotes.splice(0, this.botNotes.length - FEED_MAX);
       this.emit('events');
     });
-    room.on('error', (r) => this.refuse(r.type, r.code, r.message));
+    room.on('error', (r) => this.refuse(r.type, r.code, r.message, true));
     room.on('summary', (s: RoundSummary) => { this.summary = s; this.emit('summary'); });
-    room.onStateChange(() => { this.version++; this.emit('state'); });
-    room.onLeave(() => this.emit('left'));
+    room.on('score', (m: ScoreMessage) => { this.score = m; this.emit('score'); });
+    room.onStateChange(() => {
+      this.version++;
+      // A new round's lobby: last round's score change is not news any more.
+      if (this.score && this.room.state?.phase === 'lobby') this.score = null;
+      this.emit('state');
+    });
+    room.onLeave((code) => {
+      this.leftCode = code;
+      if (FINAL_CLOSES.has(code)) forgetSeat();
+      this.emit('left');
+    });
   }
 
-  private refuse(type: string, code: string, reason: string): void {
-    this.refusal = { type, code, reason, serial: ++this.serial };
+  private refuse(type: string, code: string, reason: string, edge: boolean): void {
+    this.refusal = { type, code, reason, serial: ++this.serial, edge };
     this.emit('refusal');
   }
 
@@ -108,6 +138,20 @@ export class RoomSession {
   /** The synced state (decoded by reflection). */
   get state(): SyncedRoomState {
     return this.room.state;
+  }
+
+  /**
+   * The summary of the round on show, or null while it is still coming: the last round's summary stays
+   * in `summary` when the next round ends, and must not be shown as this one's (the report race).
+   */
+  currentSummary(): RoundSummary | null {
+    return this.summary && this.summary.round === this.state?.round ? this.summary : null;
+  }
+
+  /** My nickname as the room has it now (the host may have renamed me), or the one I joined with. */
+  myNickname(): string {
+    const seat = this.seat();
+    return (seat ? this.state?.players?.get(seat)?.nickname : undefined) ?? this.nickname;
   }
 
   /** My seat id: from the welcome, or found by my (unique) nickname until it arrives. */
@@ -140,6 +184,8 @@ export class RoomSession {
 
   /** Leaves the room for good. */
   async leave(): Promise<void> {
+    this.leaving = true;
+    forgetSeat();
     if (current === this) current = null;
     await this.room.leave().catch(() => undefined);
   }

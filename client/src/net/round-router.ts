@@ -1,22 +1,23 @@
 // Moves the game between Lobby, Machine and Report as the room's phase changes, whichever of them is showing.
 import type Phaser from 'phaser';
 import { currentSession, onSessionOpened, type RoomSession } from './room-session.ts';
+import { showLeftNotice } from '../ui/left-notice.ts';
 
 /** The scenes a joined room moves between; any other scene (Menu, Join…) is left alone. */
 const ROUND_SCENES = new Set(['Lobby', 'Machine', 'Report']);
 
-/** Which scene a session's phase calls for: the lobby, the machine while a round runs, the report once it ends. */
+/** Which scene a session's phase calls for: the lobby, the machine while a round runs, the report once this round's summary is in. */
 export function sceneFor(session: RoomSession): string | null {
   const phase = session.state?.phase;
   if (phase === 'running' || phase === 'paused') return 'Machine';
-  if (phase === 'ended') return session.summary ? 'Report' : 'Machine';
+  if (phase === 'ended') return session.currentSummary() ? 'Report' : 'Machine';
   if (phase === 'lobby') return session.projector ? 'Machine' : 'Lobby';
   return null;
 }
 
 /** Data the Lobby scene is started with when a new round brings the class back to it. */
 function lobbyData(session: RoomSession): object {
-  return { code: session.code, role: 'student', nickname: session.nickname, room: session.room };
+  return { code: session.code, role: 'student', nickname: session.myNickname(), room: session.room };
 }
 
 /** Watches every session this page opens and starts the scene its phase calls for. */
@@ -31,7 +32,7 @@ export function installRoundRouter(game: Phaser.Game): void {
     };
     const timer = setInterval(check, 250);
     const off = session.on((change) => {
-      if (change === 'left') { clearInterval(timer); off(); return; }
+      if (change === 'left') { clearInterval(timer); off(); if (!session.leaving && session.leftCode !== null) showLeftNotice(session.leftCode); return; }
       if (change === 'state' || change === 'summary') check();
     });
   };

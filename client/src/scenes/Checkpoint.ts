@@ -69,8 +69,9 @@ export class Checkpoint extends UiScene {
     });
     const parts: HTMLElement[] = [
       h('h2', {}, pick(this.checkpoint.title)),
-      q.interview ? h('p', { class: 'badge interview' }, t('solo.check.interview')) : h('span'),
+      q.interview ? h('p', { class: 'badge interview' }, t('solo.check.interview')) : q.predict ? h('p', { class: 'badge predict' }, t('solo.check.predict')) : h('span'),
       h('p', { class: 'question', id: 'question-text' }, text.question),
+      text.machine ? h('ul', { class: 'machine-state', 'aria-label': t('solo.check.machine') }, ...text.machine.map((line) => h('li', {}, line))) : h('span'),
       h('ol', { class: 'choices', 'aria-labelledby': 'question-text' }, ...choices),
     ];
     if (answered) {

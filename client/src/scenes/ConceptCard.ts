@@ -1,7 +1,7 @@
 // The concept card before a level: what the notes say (ko/en), the player's job, the goal and what each
 // star asks for; then Start opens the level's solo room and hands over to the Machine scene.
-import { levelById, type Level } from '../../../shared/levels/index.ts';
-import { t } from '../i18n/index.ts';
+import { goalLine, levelById, type Level } from '../../../shared/levels/index.ts';
+import { getLanguage, t } from '../i18n/index.ts';
 import { speedFromUrl, startLevel } from '../solo/level-room.ts';
 import { levelNumber, pick, roleName, roleSentence, starSymbols } from '../solo/level-text.ts';
 import { h, place } from '../ui/dom.ts';
@@ -57,7 +57,7 @@ export class ConceptCard extends UiScene {
     if (!this.level) return;
     const level = this.level;
     this.header.setTexts(t('solo.map.level', { n: levelNumber(level.id) }), roleName(level));
-    const stars = level.stars.map((goal, i) => h('li', {}, h('span', { class: 'star-mark', 'aria-label': t('solo.stars', { stars: i + 1, max: 3 }) }, starSymbols(i + 1)), ' ', h('code', {}, goal.map((c) => c.text).join(' · '))));
+    const stars = level.stars.map((goal, i) => h('li', {}, h('span', { class: 'star-mark', 'aria-label': t('solo.stars', { stars: i + 1, max: 3 }) }, starSymbols(i + 1)), ' ', h('span', { class: 'star-row' }, goalLine(goal, level, getLanguage()))));
     this.body.replaceChildren(
       h('h2', { id: 'concept-title' }, pick(level.title)),
       h('ul', { class: 'concept-lines' }, ...pick(level.card).map((line) => h('li', {}, line))),

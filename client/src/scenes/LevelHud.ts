@@ -1,5 +1,6 @@
 // The level's goal and the player's job, shown over the Machine scene while a level plays, with the
-// clock's controls; when the room's verdict arrives it moves on to the LevelResult scene.
+// clock's controls (pause/resume, step one tick, undo the last tick, retry; Space, S and U); when the
+// room's verdict arrives it moves on to the LevelResult scene.
 import Phaser from 'phaser';
 import { levelById, type Level } from '../../../shared/levels/index.ts';
 import { levelSlots } from '../../../shared/roles/level-slots.ts';
@@ -11,6 +12,13 @@ import { h, required } from '../ui/dom.ts';
 import type { Rect } from '../ui/layout.ts';
 import { OVERLAY_HEIGHT, OVERLAY_RECT } from '../views/machine-layout.ts';
 import '../solo/solo.css';
+
+/** Least time between two Undos: about 12 a second, well under the room's message limit with moves between them. */
+const UNDO_GAP_MS = 80;
+/** Most Steps waiting their turn: pressing S five times runs five ticks; holding it down runs on for a moment at most. */
+const STEPS_QUEUED_MAX = 10;
+/** A Step not seen on screen after this long is taken as lost (the next may go). */
+const STEP_LOST_MS = 5000;
 
 /** Started (launched over Machine) with the level being played. */
 export interface LevelHudData {
@@ -24,7 +32,15 @@ export class LevelHud extends Phaser.Scene {
   private root!: HTMLElement;
   private tick!: HTMLElement;
   private pause!: HTMLButtonElement;
+  private stepButton!: HTMLButtonElement;
+  private undoButton!: HTMLButtonElement;
   private lastTick = -1;
+  /** When the last Undo went: a held key sends at most one per UNDO_GAP_MS, not a flood the room would close us for. */
+  private undoAt = -Infinity;
+  /** Steps pressed but not sent yet: one goes each time the last one has shown (one tick per press, in order). */
+  private stepsQueued = 0;
+  /** The Step on its way: the tick it left from, and when. */
+  private stepInFlight: { tick: number; round: number; at: number } | null = null;
   private jobs: { slot: RoleSlot; button: HTMLButtonElement }[] = [];
   private lastJob = '';
 
@@ -45,12 +61,28 @@ export class LevelHud extends Phaser.Scene {
     this.scene.bringToTop();
     this.root = h('aside', { class: 'level-hud', 'data-level': level.id, 'aria-label': pick(level.title) });
     this.tick = h('span', { class: 'hud-tick', 'aria-live': 'off' });
-    this.pause = h('button', { type: 'button', 'data-action': 'pause' });
+    this.pause = h('button', { type: 'button', 'data-action': 'pause', 'aria-keyshortcuts': 'Space' });
+    this.stepButton = h('button', { type: 'button', 'data-action': 'step', 'aria-keyshortcuts': 'S' });
+    this.undoButton = h('button', { type: 'button', 'data-action': 'undo', 'aria-keyshortcuts': 'U' });
     required('ui').append(this.root);
     this.render();
     const offLanguage = onLanguageChanged(() => this.render());
     play.onVerdict = () => this.finish();
     const offSession = play.session.on((change) => { if (change === 'left') this.toMap(); });
+    // The clock's keys, wherever the focus is but in a text field (the buttons give focus back at once,
+    // so Enter stays the machine's: dispatch, as its legend says).
+    const onKey = (event: KeyboardEvent): void => {
+      const at = document.activeElement;
+      if (at instanceof HTMLInputElement || at instanceof HTMLTextAreaElement || event.altKey || event.metaKey) return;
+      const key = event.key.toLowerCase();
+      if (event.ctrlKey && key !== 'z') return;
+      if (key === ' ') this.togglePause();
+      else if (key === 's' && !event.ctrlKey) this.stepOnce();
+      else if (key === 'u' || (event.ctrlKey && key === 'z')) this.undo();
+      else return;
+      event.preventDefault(); // Space must not also press a focused button
+    };
+    document.addEventListener('keydown', onKey, true);
     // The Machine scene keeps a place clear for the HUD (under the top bar on a phone, heading the
     // right-hand column on wider screens): the HUD tells it how tall it is and goes where it is put.
     const onRect = (_parent: unknown, key: string): void => { if (key === OVERLAY_RECT) this.placeSelf(); };
@@ -69,11 +101,52 @@ export class LevelHud extends Phaser.Scene {
       this.registry.set(OVERLAY_HEIGHT, 0);
       offLanguage();
       offSession();
+      document.removeEventListener('keydown', onKey, true);
       if (this.play.onVerdict) this.play.onVerdict = null;
       this.root.remove();
     });
     if (play.verdict) this.finish();
-    else if (play.session.state.phase === 'paused') this.pause.focus({ preventScroll: true });
+  }
+
+  /** Space and the pause button: pause a running clock, resume (or start) a paused one. */
+  private togglePause(): void {
+    const phase = this.play.session.state.phase;
+    if (phase === 'paused') this.play.session.send('host:resume');
+    else if (phase === 'running') this.play.session.send('host:pause');
+  }
+
+  /** S and the step button: exactly one tick while paused; a running clock is paused first, with no tick. */
+  private stepOnce(): void {
+    const phase = this.play.session.state.phase;
+    if (phase === 'paused') { this.stepsQueued = Math.min(STEPS_QUEUED_MAX, this.stepsQueued + 1); this.pumpSteps(); }
+    else if (phase === 'running') this.play.session.send('host:pause');
+  }
+
+  /** Sends the next queued Step once the last one has shown (so a burst of presses never floods the room). */
+  private pumpSteps(): void {
+    const state = this.play.session.state;
+    const machine = this.play.session.machine();
+    if (state.phase !== 'paused' || !machine) { this.stepsQueued = 0; this.stepInFlight = null; return; }
+    const now = performance.now();
+    const f = this.stepInFlight;
+    if (f && f.tick === machine.tick && f.round === state.round && now - f.at < STEP_LOST_MS) return;
+    this.stepInFlight = null;
+    if (this.stepsQueued === 0) return;
+    this.stepsQueued--;
+    this.stepInFlight = { tick: machine.tick, round: state.round, at: now };
+    this.play.session.send('solo:step');
+  }
+
+  /** U and the undo button: the last tick taken back (the clock pauses first if it runs). */
+  private undo(): void {
+    const state = this.play.session.state;
+    const machine = this.play.session.machine();
+    const now = performance.now();
+    if (!machine || machine.tick === 0 || this.stepInFlight || now - this.undoAt < UNDO_GAP_MS) return;
+    this.undoAt = now;
+    this.stepsQueued = 0;
+    if (state.phase === 'running') this.play.session.send('host:pause');
+    if (state.phase === 'running' || state.phase === 'paused') this.play.session.send('solo:undo');
   }
 
   /** Moves the HUD to the place the Machine scene keeps for it. */
@@ -87,12 +160,14 @@ export class LevelHud extends Phaser.Scene {
     const level = this.level;
     const retry = h('button', { type: 'button', 'data-action': 'retry' }, t('solo.hud.retry'));
     const map = h('button', { type: 'button', 'data-action': 'map' }, t('solo.back_map'));
-    retry.addEventListener('click', () => void retryLevel(this.play).catch(() => this.toMap()));
+    retry.addEventListener('click', () => { retry.blur(); void retryLevel(this.play).catch(() => this.toMap()); });
     map.addEventListener('click', () => this.toMap());
-    this.pause.onclick = () => {
-      this.play.session.send(this.play.session.state.phase === 'paused' ? 'host:resume' : 'host:pause');
-      this.pause.blur(); // the machine's keys (1–9, arrows, Enter) work again at once
-    };
+    // Each control gives the focus back at once, so the machine's keys (1–9, arrows, Enter) work again.
+    this.pause.onclick = () => { this.togglePause(); this.pause.blur(); };
+    this.stepButton.onclick = () => { this.stepOnce(); this.stepButton.blur(); };
+    this.undoButton.onclick = () => { this.undo(); this.undoButton.blur(); };
+    this.stepButton.textContent = t('solo.hud.step');
+    this.undoButton.textContent = t('solo.hud.undo');
     // A level with two jobs (both ends of a channel, two threads) lets the player switch between them.
     const slots = levelSlots(level);
     this.jobs = slots.length < 2 ? [] : slots.map((slot) => {
@@ -108,7 +183,8 @@ export class LevelHud extends Phaser.Scene {
       h('p', { class: 'hud-line' }, h('strong', {}, `${t('solo.card.job')}: `), roleSentence(level)),
       h('p', { class: 'hud-line' }, h('strong', {}, `${t('solo.card.goal')}: `), pick(level.goalText)),
       ...(this.jobs.length ? [h('div', { class: 'hud-controls', role: 'group', 'aria-label': t('solo.hud.jobs') }, h('span', {}, t('solo.hud.jobs')), ...this.jobs.map((j) => j.button))] : []),
-      h('div', { class: 'hud-controls' }, this.tick, this.pause, retry, map),
+      h('div', { class: 'hud-controls' }, this.tick, this.pause, this.stepButton, this.undoButton, retry, map),
+      h('p', { class: 'hint hud-keys' }, t('solo.hud.keys')),
     );
     this.lastTick = -1;
     this.lastJob = '';
@@ -119,6 +195,7 @@ export class LevelHud extends Phaser.Scene {
     const state = this.play?.session.state;
     const machine = this.play?.session.machine();
     if (!state || !machine) return;
+    if (this.stepsQueued > 0 || this.stepInFlight) this.pumpSteps();
     this.markJob();
     const tick = machine.tick;
     const paused = state.phase === 'paused';
@@ -129,6 +206,9 @@ export class LevelHud extends Phaser.Scene {
     this.pause.textContent = paused ? (tick === 0 ? t('solo.hud.start') : t('solo.hud.resume')) : t('solo.hud.pause');
     this.pause.classList.toggle('primary', paused);
     this.pause.setAttribute('aria-pressed', paused ? 'true' : 'false');
+    const live = paused || state.phase === 'running';
+    this.stepButton.disabled = !paused;
+    this.undoButton.disabled = !live || tick === 0;
   }
 
   /** Marks the job the player steers now (pressed, and a ▶ so it is not shown by colour alone). */

@@ -1,7 +1,7 @@
 // The solo campaign's map: every level and checkpoint in order with the player's stars, what is open,
 // optional branches marked, locked places with their reason. Arrow keys move between places.
-import { CAMPAIGN, mapView, nextNode, type MapNodeView, type Progress } from '../../../shared/levels/index.ts';
-import { t } from '../i18n/index.ts';
+import { CAMPAIGN, CONCEPT_NAMES, chaptersOf, mapView, nextNode, type MapNodeView, type Progress } from '../../../shared/levels/index.ts';
+import { getLanguage, t } from '../i18n/index.ts';
 import { localProgress, syncProgress } from '../solo/progress-store.ts';
 import { levelNumber, nodeTitle, roleName, starSymbols, starWords, titleOf } from '../solo/level-text.ts';
 import { announce, h, place } from '../ui/dom.ts';
@@ -55,9 +55,13 @@ export class LevelMap extends UiScene {
     const focusedId = (document.activeElement as HTMLElement | null)?.dataset.node;
     const next = nextNode(CAMPAIGN, this.progress);
     this.buttons = [];
-    this.chapters.replaceChildren(...chaptersOf(view).map((nodes, i) => {
-      const list = h('ol', { class: 'map-nodes' }, ...nodes.map((n) => h('li', {}, this.nodeButton(n, n.id === next?.id))));
-      return h('li', { class: 'map-chapter' }, h('h3', {}, t('solo.map.chapter', { n: i + 1 })), list);
+    const lang = getLanguage();
+    this.chapters.replaceChildren(...chaptersOf(view).map((ch) => {
+      const list = h('ol', { class: 'map-nodes' }, ...ch.nodes.map((n) => h('li', {}, this.nodeButton(n, n.id === next?.id))));
+      // A chapter can be previewed before it opens: what it teaches, in the notes' terms.
+      const preview = h('p', { class: 'map-preview' }, t('solo.map.preview', { concepts: ch.concepts.map((c) => CONCEPT_NAMES[c][lang]).join(' · ') }));
+      const status = ch.status === 'locked' ? h('span', { class: 'badge' }, t('solo.map.locked')) : '';
+      return h('li', { class: `map-chapter ${ch.status}`, 'data-chapter': ch.number }, h('h3', {}, t('solo.map.chapter', { n: ch.number }), ' ', status), preview, list);
     }));
     const focus = this.buttons.find((b) => b.dataset.node === (focusedId ?? next?.id)) ?? this.buttons[0];
     focus?.focus({ preventScroll: false });
@@ -112,12 +116,3 @@ export class LevelMap extends UiScene {
   }
 }
 
-/** Splits the map into chapters, each ending with its checkpoints. */
-function chaptersOf(view: MapNodeView[]): MapNodeView[][] {
-  const out: MapNodeView[][] = [[]];
-  view.forEach((n, i) => {
-    out[out.length - 1]!.push(n);
-    if (n.kind === 'checkpoint' && view[i + 1]?.kind !== 'checkpoint' && i < view.length - 1) out.push([]);
-  });
-  return out;
-}

@@ -1,6 +1,6 @@
 // A level attempt's result: stars, each condition with the figure the machine measured, hints after a
 // failure, and the way on: retry at once in the same room, the next place on the map, or the map.
-import { CAMPAIGN, goalHolds, hintsFor, isUnlocked, levelById, nextNode, type Goal, type Level } from '../../../shared/levels/index.ts';
+import { CAMPAIGN, figureWords, goalHolds, goalSentences, hintsFor, isUnlocked, levelById, nextNode, type Goal, type Level } from '../../../shared/levels/index.ts';
 import { getLanguage, t } from '../i18n/index.ts';
 import { currentPlay, leaveLevel, retryLevel, type LevelVerdict } from '../solo/level-room.ts';
 import { localProgress, recordProgress } from '../solo/progress-store.ts';
@@ -9,6 +9,7 @@ import { h, place } from '../ui/dom.ts';
 import { Header } from '../ui/header.ts';
 import type { ScreenLayout } from '../ui/layout.ts';
 import { UiScene } from '../ui/ui-scene.ts';
+import { GanttView } from '../views/gantt-view.ts';
 import '../solo/solo.css';
 
 /** Started with the level whose verdict the current play holds. */
@@ -23,6 +24,7 @@ export class LevelResult extends UiScene {
   private level!: Level;
   private verdict!: LevelVerdict;
   private header!: Header;
+  private gantt!: GanttView;
   private body!: HTMLElement;
   private buttons!: { retry: HTMLButtonElement; next: HTMLButtonElement; map: HTMLButtonElement };
 
@@ -40,8 +42,9 @@ export class LevelResult extends UiScene {
     this.level = level;
     this.verdict = verdict;
     const key = `${currentPlay()?.session.room.roomId}:${verdict.attempt}`;
-    if (!recorded.has(key)) { recorded.add(key); recordProgress(level.id, verdict.stars, verdict.score); }
+    if (!recorded.has(key)) { recorded.add(key); recordProgress(level.id, verdict.stars, verdict.score, verdict.undos ?? 0); }
     this.header = new Header((o) => this.addText(o));
+    this.gantt = new GanttView({ scene: this, text: (o) => this.addText(o) });
     this.body = h('article', { class: 'level-result', 'data-passed': String(verdict.passed), 'data-stars': verdict.stars });
     const retry = h('button', { type: 'button', 'data-action': 'retry', class: verdict.passed ? '' : 'primary' });
     const next = h('button', { type: 'button', 'data-action': 'next', class: verdict.passed ? 'primary' : '' });
@@ -50,7 +53,7 @@ export class LevelResult extends UiScene {
     next.addEventListener('click', () => this.next());
     map.addEventListener('click', () => { void leaveLevel(); this.scene.start('LevelMap'); });
     this.buttons = { retry, next, map };
-    this.panel.classList.add('card-panel');
+    this.panel.classList.add('card-panel', 'result-panel');
     this.panel.append(this.body, h('div', { class: 'actions' }, map, retry, next));
     // The result itself takes focus, not a button: an Enter meant for the machine must not skip it.
     this.body.tabIndex = -1;
@@ -73,6 +76,9 @@ export class LevelResult extends UiScene {
       h('h2', {}, pick(level.title)),
       h('p', { class: 'result-stars', 'aria-label': starWords(verdict.stars) }, h('span', { class: 'big-stars', 'aria-hidden': 'true' }, starSymbols(verdict.stars)), ' ', h('span', {}, starWords(verdict.stars))),
       h('p', { class: 'result-verdict' }, verdict.passed ? `✓ ${t('solo.result.passed_line', { ticks: verdict.ticks })}` : `✗ ${t('solo.result.failed_line', { ticks: verdict.ticks })}`),
+      h('p', { class: 'result-undos', 'data-undos': String(verdict.undos ?? 0) }, (verdict.undos ?? 0) > 0 ? t('solo.result.undos', { count: verdict.undos }) : t('solo.result.no_undos')),
+      ...(verdict.idle ? [h('p', { class: 'result-idle', role: 'status' }, t('solo.result.idle'))] : []),
+      ...this.debrief(),
       h('h3', {}, t('solo.result.figures')),
       h('table', { class: 'result-figures' }, h('thead', {}, h('tr', {}, h('th', {}, t('solo.result.what')), h('th', {}, t('solo.result.condition')), h('th', {}, t('solo.result.measured')), h('th', {}, t('solo.result.met')))), h('tbody', {}, ...rows)),
     ];
@@ -86,13 +92,27 @@ export class LevelResult extends UiScene {
     this.buttons.next.hidden = !verdict.passed;
   }
 
-  /** One condition row: its text, the figures it reads as measured, and whether it holds. */
+  /** The debrief: the decisive moment, the best figure for comparison and the interview takeaways, in the current language. */
+  private debrief(): HTMLElement[] {
+    const d = this.verdict.debrief;
+    if (!d) return [];
+    const lang = getLanguage();
+    const out: HTMLElement[] = [h('h3', {}, t('solo.result.debrief'))];
+    if (d.decisive) out.push(h('p', { class: 'result-decisive', 'data-tick': d.decisive.tick }, h('strong', {}, `${t('solo.result.decisive')}: `), d.decisive.text[lang]));
+    if (d.best) out.push(h('p', { class: 'result-best' }, h('strong', {}, `${t('solo.result.best')}: `), d.best.text[lang]));
+    out.push(h('h3', {}, t('solo.result.takeaway')), h('ul', { class: 'result-takeaways' }, ...d.takeaways.map((x) => h('li', {}, x[lang]))));
+    return out;
+  }
+
+  /** One condition row: its sentences, the figures it reads as measured (in words), and whether it holds. */
   private condition(what: string, goal: Goal): HTMLElement {
     const figures = this.verdict.figures;
+    const lang = getLanguage();
     const names = [...new Set(goal.flatMap((c) => [...c.left, ...c.right]).map((x) => x.term).filter((x): x is string => typeof x === 'string'))];
-    const measured = names.map((n) => `${n} = ${figures[n] ?? '—'}`).join(', ');
+    const measured = names.map((n) => h('li', {}, figureWords(n, figures[n], this.level, lang)));
+    const sentences = goalSentences(goal, this.level, lang).map((s) => h('li', {}, s));
     const met = goalHolds(goal, figures);
-    return h('tr', { 'data-met': String(met) }, h('td', {}, what), h('td', {}, h('code', {}, goal.map((c) => c.text).join(' · '))), h('td', {}, measured),
+    return h('tr', { 'data-met': String(met) }, h('td', {}, what), h('td', {}, h('ul', { class: 'result-sentences' }, ...sentences)), h('td', {}, h('ul', { class: 'result-measured' }, ...measured)),
       h('td', {}, met ? `✓ ${t('solo.result.yes')}` : `✗ ${t('solo.result.no')}`));
   }
 
@@ -101,7 +121,14 @@ export class LevelResult extends UiScene {
     this.header.layout(layout);
     const top = layout.header.y + layout.header.height;
     const width = Math.min(layout.width - 32, 900);
-    place(this.panel, { x: (layout.width - width) / 2, y: top, width, height: layout.height - top - 8 });
+    const x = (layout.width - width) / 2;
+    // The Gantt chart of the attempt above the result; the panel scrolls under it with Retry and Next pinned in view.
+    const lanes = Math.max(1, this.verdict.timeline?.length ?? 1);
+    const unit = Math.min(layout.unit, 15);
+    const gh = Math.min(layout.height * 0.28, unit * (4.6 + 2.4 * lanes));
+    this.gantt.layout({ x, y: top, width, height: gh }, unit);
+    this.gantt.update(this.verdict.timeline ?? [], this.verdict.ticks);
+    place(this.panel, { x, y: top + gh + 4, width, height: layout.height - top - gh - 12 });
   }
 
   private async retry(): Promise<void> {

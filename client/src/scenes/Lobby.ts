@@ -3,16 +3,22 @@ import type Phaser from 'phaser';
 import { t } from '../i18n/index.ts';
 import { joinUrl } from '../net/join-code.ts';
 import type { JoinedClass } from '../net/classroom.ts';
+import { currentSession } from '../net/room-session.ts';
 import { OKABE_ITO } from '../theme.ts';
 import { h, place } from '../ui/dom.ts';
 import { Header } from '../ui/header.ts';
 import type { ScreenLayout } from '../ui/layout.ts';
 import { UiScene } from '../ui/ui-scene.ts';
+import { readMachine } from '../views/machine-model.ts';
+import { RoleCard } from '../views/role-card.ts';
+import '../views/machine.css';
 
 /** A player as the lobby lists them. */
 export interface LobbyPlayer {
   nickname: string;
   isHost?: boolean;
+  /** This screen's own seat (marked "you"). */
+  me?: boolean;
 }
 
 /** What the Lobby is started with: by Join for a student, by the host flow for a teacher. */
@@ -37,6 +43,8 @@ export class Lobby extends UiScene {
   private qr!: HTMLImageElement;
   private leave!: HTMLButtonElement;
   private share!: HTMLElement;
+  /** The student's role card, in the panel under the players, redrawn as the host assigns roles. */
+  private card!: RoleCard;
 
   constructor() {
     super('Lobby');
@@ -60,10 +68,43 @@ export class Lobby extends UiScene {
       void this.lobby.room?.leave(true);
       this.scene.start('Menu');
     });
-    this.panel.append(this.playersHeading, this.playerList, h('div', { class: 'actions' }, this.leave));
+    this.card = new RoleCard(true);
+    this.card.root.hidden = true;
+    this.panel.append(this.playersHeading, this.playerList, this.card.root, h('div', { class: 'actions' }, this.leave));
     this.panel.parentElement?.append(this.share);
-    this.events.once('shutdown', () => this.share.remove());
+    const session = data.role === 'student' ? currentSession() : null;
+    const off = session?.on((change) => { if (change === 'state' || change === 'welcome') this.drawCard(); });
+    this.drawCard();
+    this.events.once('shutdown', () => { this.share.remove(); off?.(); });
+    this.followRoom();
     if (data.role === 'host') void this.drawQr(url);
+  }
+
+  /** A student's lobby lists the room as it is synced: classmates arriving, and the host's renames of anyone (me too). */
+  private followRoom(): void {
+    const session = currentSession();
+    if (!session || session.room.roomId !== this.lobby.room?.roomId) return;
+    const sync = (): void => {
+      const players = session.state?.players;
+      if (!players) return;
+      const me = session.seat();
+      this.lobby.players = [...players].map(([id, p]) => ({ nickname: p.nickname, isHost: p.host, me: id === me }));
+      this.lobby.nickname = session.myNickname();
+      this.renderTexts();
+    };
+    sync();
+    const off = session.on((change) => { if (change === 'state' || change === 'welcome') sync(); });
+    this.events.once('shutdown', off);
+  }
+
+  /** Shows the student the card of the job the room gave them (none until the state says). */
+  private drawCard(): void {
+    const session = currentSession();
+    if (this.lobby.role !== 'student' || !session?.machine()) return;
+    const m = readMachine(session.state, session.seat());
+    if (m.mine.seat === null) return;
+    this.card.show({ role: m.mine.role, cores: m.mine.cores, thread: m.threads.get(m.mine.tid)?.label ?? '', channel: m.mine.channel }, false);
+    this.card.root.hidden = false;
   }
 
   private async drawQr(url: string): Promise<void> {
@@ -78,10 +119,11 @@ export class Lobby extends UiScene {
     this.scan.textContent = t('lobby.scan');
     this.qr.alt = `QR: ${this.link.href}`;
     this.leave.textContent = t('lobby.leave');
+    this.card.render();
     const players = this.lobby.players ?? [];
     this.playersHeading.textContent = t('lobby.players', { count: players.length });
     const items = players.map((p) => {
-      const name = p.nickname === this.lobby.nickname ? t('lobby.you', { nickname: p.nickname }) : p.nickname;
+      const name = p.me ?? p.nickname === this.lobby.nickname ? t('lobby.you', { nickname: p.nickname }) : p.nickname;
       return h('li', {}, h('span', { class: 'badge' }, t(p.isHost ? 'lobby.host' : 'lobby.student')), ' ', name);
     });
     this.playerList.replaceChildren(...(items.length ? items : [h('li', { class: 'hint' }, t('lobby.waiting'))]));

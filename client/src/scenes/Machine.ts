@@ -1,13 +1,15 @@
 // The game: the whole shared machine drawn from the synced state, and the player's own controls.
 // Views draw what the state says; every move goes to the server, and the kernel's refusal comes back.
+import { edgeRefusalText } from '../views/refusal-text.ts';
 import Phaser from 'phaser';
 import { getLanguage, t } from '../i18n/index.ts';
 import { currentSession, type RoomSession } from '../net/room-session.ts';
+import { crewOf } from '../../../shared/protocol/state.ts';
 import { joinAsProjector, type ProjectorTarget } from '../net/projector-link.ts';
 import { place } from '../ui/dom.ts';
 import type { Rect, ScreenLayout } from '../ui/layout.ts';
 import { UiScene } from '../ui/ui-scene.ts';
-import { ActionBar, type PlayerAction, type Selection } from '../views/action-bar.ts';
+import { ActionBar, movesOpen, type PlayerAction, type Selection } from '../views/action-bar.ts';
 import { ChannelsView } from '../views/channels-view.ts';
 import { CoresView } from '../views/cores-view.ts';
 import { installMachineHook } from '../views/kc-hook.ts';
@@ -17,13 +19,21 @@ import { readMachine, type MachineModel } from '../views/machine-model.ts';
 import { blockedRows, deviceRows, feedRows, interruptRows, metricsRows, syncRows } from '../views/machine-rows.ts';
 import { PcbCard } from '../views/pcb-card.ts';
 import { PcbDetail } from '../views/pcb-detail.ts';
+import { CodeView } from '../views/code-view.ts';
+import { levelById } from '../../../shared/levels/index.ts';
+import { currentPlay } from '../solo/level-room.ts';
 import { ProcessTreeView } from '../views/process-tree-view.ts';
 import { ProjectorPanel } from '../views/projector-panel.ts';
 import { ReadyQueueView } from '../views/ready-queue-view.ts';
 import { RefusalCallout } from '../views/refusal-callout.ts';
+import { RoleCard, type CardSubject } from '../views/role-card.ts';
+import { ScoreStrip } from '../views/score-strip.ts';
 import { Frame, fitWidth, setSize, setText, type Kit } from '../views/view-kit.ts';
 import { wireMachineInput } from '../views/machine-input.ts';
 import '../views/machine.css';
+
+/** How long the role card stays open when a round starts. */
+export const ROLE_CARD_SECONDS = 10;
 
 /** What the Machine scene may be started with: nothing (a joined student) or a projector link. */
 export interface MachineData {
@@ -44,7 +54,12 @@ export class Machine extends UiScene {
   tree!: ProcessTreeView;
   bar!: ActionBar;
   detail!: PcbDetail;
+  code!: CodeView;
   callout!: RefusalCallout;
+  card!: RoleCard;
+  score!: ScoreStrip;
+  /** The phase last drawn, to open the role card when a round starts. */
+  private lastPhase = '';
   private coresFrame!: Frame;
   private blocked!: ListView;
   private devices!: ListView;
@@ -88,12 +103,17 @@ export class Machine extends UiScene {
     this.feed = new ListView(this.kit, undefined, 0.72);
     this.bar = new ActionBar((action, from) => this.act(action, from.getBoundingClientRect()), () => { this.dirty = true; });
     this.detail = new PcbDetail(() => this.openPcb(-1));
+    // the code panel names things as the solo level's scenario declares them (class play: the synced machine)
+    this.code = new CodeView(() => { this.dirty = true; }, () => { const id = currentPlay()?.levelId; return id ? levelById(id)?.scenarioParsed ?? null : null; });
     this.callout = new RefusalCallout();
+    this.card = new RoleCard();
+    this.score = new ScoreStrip(() => { if (this.card.open) this.card.hide(); else this.openCard(0); });
+    this.lastPhase = '';
     this.projector = new ProjectorPanel();
     this.panel.classList.add('machine-panel');
-    this.panel.append(this.bar.root);
+    this.panel.append(this.code.root, this.score.root, this.bar.root);
     const ui = this.panel.parentElement;
-    ui?.append(this.detail.root, this.callout.root, this.projector.root);
+    ui?.append(this.detail.root, this.callout.root, this.card.root, this.projector.root, this.projector.banner);
     wireMachineInput.scene(this);
     installMachineHook(this);
     // a panel over the machine (a solo level's HUD) asks for room; the layout keeps it clear
@@ -107,7 +127,10 @@ export class Machine extends UiScene {
       this.offSession = null;
       this.detail.root.remove();
       this.callout.root.remove();
+      this.card.hide();
+      this.card.root.remove();
       this.projector.root.remove();
+      this.projector.banner.remove();
     });
     const session = currentSession();
     if (session) this.attach(session);
@@ -123,17 +146,24 @@ export class Machine extends UiScene {
   private attach(session: RoomSession): void {
     this.session = session;
     this.offSession = session.on((change) => {
+      if (change === 'events' && session.projector) this.projector.add(session.replayed ? session.feed.map((f) => f.event) : session.latest, session.replayed);
       if (change === 'events') for (const e of session.latest) {
         if (e.type === 'forked') this.tree.flash(e.child, 'fork');
         if (e.type === 'exec') this.tree.flash(e.pid, 'exec');
+        if (e.type === 'out-of-order') this.channels.flash(e.channel, t('machine.flash.out_of_order'));
+        if (e.type === 'message-dropped') this.channels.flash(e.channel, t('machine.flash.dropped'));
       }
-      if (change === 'refusal' && session.refusal) this.showRefusal(session.refusal.reason, session.refusal.type);
+      if (change === 'refusal' && session.refusal) {
+        const r = session.refusal;
+        this.showRefusal(r.edge ? edgeRefusalText(r.code, r.reason) : r.reason, r.type);
+      }
       this.dirty = true;
     });
   }
 
   protected renderTexts(): void {
     this.bar.invalidate();
+    this.card.render();
     this.dirty = true;
   }
 
@@ -160,8 +190,11 @@ export class Machine extends UiScene {
       : { x: 8, y: screen.height - this.barHeight - 12, width: screen.width - 16, height: this.barHeight + 8 };
     place(this.panel, barRect);
     place(this.detail.root, this.lay.side);
+    place(this.card.root, { x: 8, y: 8 + this.lay.header.height, width: Math.min(560, screen.width - 16), height: screen.height - 16 - this.lay.header.height });
     const side = this.lay.side;
-    place(this.projector.root, { x: side.x, y: side.y, width: side.width, height: side.height });
+    place(this.projector.root, { x: side.x, y: side.y, width: side.width, height: screen.height - side.y - 8 });
+    const bannerWidth = Math.min(screen.width - 16, Math.max(side.x - 24, screen.width * 0.6));
+    place(this.projector.banner, { x: 8 + Math.max(0, (side.x - 16 - bannerWidth) / 2), y: this.lay.header.y + this.lay.header.height, width: bannerWidth, height: screen.height / 3 });
     this.scrollBy(0); // keep the scroll inside the (possibly shorter) new world
     this.dirty = true;
   }
@@ -183,7 +216,7 @@ export class Machine extends UiScene {
     setText(this.header, fitWidth(this.header, `${t('app.title')} · ${t('machine.tick', { tick: model.tick })} · ${phase} · ${speed} · ${model.quantum > 0 ? t('machine.quantum', { quantum: model.quantum, cost: model.switchCost, threadCost: model.threadSwitchCost }) : t('machine.quantum_none', { cost: model.switchCost, threadCost: model.threadSwitchCost })}${session.projector && code ? ` · ${t('lobby.code')} ${code}` : ''}`, this.lay.header.width * (this.lay.stacked ? 1.9 : 1)));
     setText(this.coresFrame.title, t('machine.cores', { count: model.cores.length }));
     this.coresFrame.redraw(model.mine.role === 'scheduler');
-    this.cores.update(model, this.target, model.phase === 'running');
+    this.cores.update(model, this.target, movesOpen(model));
     this.ready.update(model, this.selected, model.mine.role === 'thread' ? model.mine.tid : -1);
     this.blocked.update(`${t('machine.blocked')} (${model.blocked.reduce((n, g) => n + g.threads.length, 0)})`, blockedRows(model), false);
     this.interrupts.update(`${t('machine.interrupts')} (${model.interrupts.length})`, interruptRows(model), model.mine.role === 'interrupt');
@@ -193,17 +226,62 @@ export class Machine extends UiScene {
     this.tree.update(model);
     this.metrics.update(t('machine.metrics'), metricsRows(model));
     this.feed.update(t('machine.feed'), feedRows(session));
-    const barChanged = this.bar.update(model, this.selection(), this.target);
+    const codeChanged = this.code.update(model, session.machine()!);
+    // every student sees their score, also once their job is over (a thread that exited leaves them watching)
+    const student = !session.projector && !model.mine.host;
+    const player = student && model.mine.role !== 'spectator';
+    this.score.update(session.score, session.welcome?.board ?? 'all', student);
+    // A round starting opens the role card for ten seconds (a tap closes it; the button reopens it).
+    if (model.phase !== this.lastPhase) {
+      if (model.phase === 'running' && (this.lastPhase === 'lobby' || this.lastPhase === '') && player && model.tick < 2) this.openCard(ROLE_CARD_SECONDS);
+      this.lastPhase = model.phase;
+    }
+    const barChanged = this.bar.update(model, this.selection(), this.target) || codeChanged;
     this.detail.update(model);
     const students = [...state.players.values()].filter((p) => !p.host).length;
-    this.projector.update(code, students, session.projector && model.phase === 'lobby');
+    if (session.projector) this.drawClassView(code, students, model);
     if (barChanged) {
-      const barHeight = this.bar.root.offsetHeight; // measuring forces a layout: only after the bar changed
+      // measuring forces a layout: only after the bar or the code changed (the score line above them counts too)
+      const barHeight = this.bar.root.offsetHeight + this.code.root.offsetHeight + (this.score.root.hidden ? 0 : this.score.root.offsetHeight);
       if (Math.abs(barHeight - this.barHeight) > 2) { this.barHeight = barHeight; this.relayout(this.layout()); }
     }
     // the screen-reader copy of the canvas texts: at most once a second, not on every patch
     const now = performance.now();
     if (now - this.mirrored > 1000) { this.mirrored = now; this.mirror(); }
+  }
+
+  /** The projector's class view: the join code always, the crew with names on roles, the round's moments and banners. */
+  private drawClassView(code: string, students: number, model: MachineModel): void {
+    const state = this.session!.state;
+    if (model.phase === 'lobby' && model.tick === 0) this.projector.reset();
+    const names = new Map<string, string>();
+    for (const [seat, p] of state.players.entries()) if (!p.host) names.set(seat, p.nickname);
+    const byTid = new Map<number, string>();
+    const roles: Array<{ job: string; who: string }> = [];
+    for (const [key, slot] of crewOf(state, this.session!.seat())?.slots.entries() ?? []) {
+      const who = names.get(slot.holder);
+      if (who && slot.tid > 0) byTid.set(slot.tid, who);
+      const cores = [...slot.cores].map((c) => c + 1).join(', ');
+      const what = slot.role === 'scheduler' ? t(slot.cores.length === 1 ? 'card.core' : 'card.cores', { cores }) : slot.role === 'thread' ? (model.threads.get(slot.tid)?.label ?? key) : slot.channel;
+      roles.push({ job: `${t(`role.${slot.role}` as 'role.thread')}${what ? ` · ${what}` : ''}`, who: who ?? t('projector.bot') });
+    }
+    const name = (tid: number): string => byTid.get(tid) ?? model.threads.get(tid)?.label ?? `T${tid}`;
+    const faults = model.metrics.faults.reduce((n, [, v]) => n + v, 0);
+    const crew = { name: t('projector.crew', { n: 1 }), utilization: model.metrics.utilization, completed: model.metrics.completed, faults, roles };
+    this.projector.update(code, students, true, model.phase === 'lobby', crew, name);
+  }
+
+  /** What my role card describes, from the model. */
+  private cardSubject(): CardSubject | null {
+    const m = this.model;
+    if (!m) return null;
+    return { role: m.mine.role, cores: m.mine.cores, thread: m.threads.get(m.mine.tid)?.label ?? '', channel: m.mine.channel };
+  }
+
+  /** Opens my role card, closing by itself after `seconds` (0: stays until closed). */
+  openCard(seconds: number): void {
+    const subject = this.cardSubject();
+    if (subject) this.card.show(subject, true, seconds);
   }
 
   /** Slides a copy of a dispatched thread's card from its place in the Ready queue onto its core. */
@@ -240,7 +318,7 @@ export class Machine extends UiScene {
     this.anchorType = action.type;
     this.callout.hide();
     this.session.send(action.type, action.payload);
-    if (action.type === 'dispatch') this.selected = -1;
+    if (action.type === 'dispatch' || action.type === 'replace') this.selected = -1;
     this.dirty = true;
   }
 
@@ -263,6 +341,12 @@ export class Machine extends UiScene {
 
   /** Scrolls the world (phones) by dy CSS pixels, kept between the top and the bottom of the machine.
    * Camera bounds are not used: they assume zoom about the centre, and this camera zooms about its corner. */
+  /** Scrolls the event feed when the point is over it (by about a row per wheel notch); false when it is not, or cannot move. */
+  wheelList(x: number, y: number, dy: number): boolean {
+    if (!this.feed.contains(x, y) || dy === 0) return false;
+    return this.feed.scrollBy(dy > 0 ? Math.max(1, Math.round(dy / 60)) : Math.min(-1, Math.round(dy / 60)));
+  }
+
   scrollBy(dy: number): void {
     const max = Math.max(0, this.lay.worldHeight - this.lay.height);
     const cam = this.cameras.main;

@@ -56,12 +56,14 @@ export class Preloader extends Phaser.Scene {
       this.progress = fraction;
       draw();
     }).then(
-      () => {
-        // A student who joined with the form while the engine loaded goes straight to the Lobby.
+      // A reload's rejoin of its seat (main.ts) is waited for, so the student lands back in it, not on the menu.
+      () => joinForm().settled().then(() => {
+        // A student who joined with the form while the engine loaded (or whose reload rejoined) goes straight to the Lobby;
+        // the round router moves them on to the machine when a round is running.
         const early = joinForm().takePending();
         if (early) this.scene.start('Lobby', lobbyDataFor(early));
         else this.scene.start(target.next, target.data);
-      },
+      }),
       (error: unknown) => {
         console.warn('Kernel Crew: the font could not be loaded', error);
         const reload = h('button', { type: 'button' }, t('loading.reload'));

@@ -2,6 +2,7 @@
 // same workload, and the round's notable events. Everything comes from the summary the server sent.
 import { comparableFigures, type MachineMetrics } from '../../../shared/kernel/metrics.ts';
 import type { RoundSummary } from '../../../shared/protocol/summary.ts';
+import { momentLine } from '../../../shared/roles/class-story.ts';
 import { getLanguage, t, type MessageKey } from '../i18n/index.ts';
 import { currentSession, type RoomSession } from '../net/room-session.ts';
 import { h, place } from '../ui/dom.ts';
@@ -45,7 +46,10 @@ export class Report extends UiScene {
 
   protected build(): void {
     this.session = currentSession();
-    this.summary = this.session?.summary ?? null;
+    this.summary = this.session?.currentSummary() ?? null;
+    // a summary that arrives while the report shows (a late one, or the next round's) redraws it
+    const off = this.session?.on((change) => { if (change === 'summary' && this.session?.currentSummary() !== this.summary) this.scene.restart(); });
+    if (off) this.events.once('shutdown', off);
     this.header = new Header((o) => this.addText(o));
     this.gantt = new GanttView({ scene: this, text: (o) => this.addText(o) });
     this.body = h('div', { class: 'report-body' });
@@ -84,10 +88,31 @@ export class Report extends UiScene {
     const me = s.players.find((p) => p.seat === seat);
     this.body.replaceChildren(
       ...(me ? [h('p', { class: 'report-score' }, t('report.score', { score: me.score }))] : []),
+      ...this.debrief(s, lang),
       h('h2', {}, t('report.compare')), table,
       h('h2', {}, t('report.notable')), events,
       h('p', { class: 'hint' }, t('report.next')),
     );
+  }
+
+  /** The debrief for the whole class: the question, the key moments (races and deadlocks first, grouped), the podium when ranks are shown. */
+  private debrief(s: RoundSummary, lang: 'ko' | 'en'): HTMLElement[] {
+    const d = s.debrief;
+    if (!d) return [];
+    const moments = d.moments.length > 0
+      ? h('ol', { class: 'report-moments', 'data-testid': 'report-moments' }, ...d.moments.map((m) => h('li', { 'data-kind': m.kind }, `${m.tick}: ${momentLine(m, lang)}`)))
+      : h('p', { class: 'hint' }, t('report.moments.none'));
+    const board = this.session?.welcome?.board ?? 'all';
+    const podium = board === 'all' && d.podium.length > 0
+      ? [h('h2', {}, t('report.podium')), h('ol', { class: 'report-podium', 'data-testid': 'report-podium' },
+        ...d.podium.map((p) => h('li', {}, t('report.podium.entry', { place: p.place, nickname: p.nickname, role: t(`role.${p.role}` as MessageKey), score: p.score }))))]
+      : [];
+    return [
+      h('h2', {}, t('report.debrief')),
+      ...(d.question ? [h('p', { class: 'report-question', 'data-testid': 'report-question' }, t('report.question', { question: d.question[lang] }))] : []),
+      h('h3', {}, t('report.moments')), moments,
+      ...podium,
+    ];
   }
 
   protected relayout(layout: ScreenLayout): void {

@@ -3,7 +3,7 @@
 import type { LevelVerdict } from '../../../shared/protocol/server-messages.ts';
 import { getLanguage } from '../i18n/index.ts';
 import { serverEndpoint } from '../net/classroom.ts';
-import { playerId } from '../net/player-id.ts';
+import { seatSecret } from '../net/seat-secret.ts';
 import { openSession, type GameRoom, type RoomSession } from '../net/room-session.ts';
 
 export type { LevelVerdict } from '../../../shared/protocol/server-messages.ts';
@@ -38,7 +38,7 @@ export async function startLevel(levelId: string, ticksPerSecond?: number): Prom
   await leaveLevel();
   const { Client } = await import('@colyseus/sdk');
   const client = new Client(serverEndpoint());
-  const options: Record<string, unknown> = { levelId, playerId: playerId(), lang: getLanguage() };
+  const options: Record<string, unknown> = { levelId, secret: seatSecret(), lang: getLanguage() };
   if (ticksPerSecond !== undefined) options.ticksPerSecond = ticksPerSecond;
   const session = openSession(await client.create('solo', options), 'solo', '');
   const room = session.room;
@@ -56,14 +56,14 @@ export async function startLevel(levelId: string, ticksPerSecond?: number): Prom
   return play;
 }
 
-/** Plays the same level again in the same room, from tick 0; resolves once the new attempt runs. */
+/** Plays the same level again in the same room, from tick 0; resolves once the new attempt waits, paused, for the player. */
 export async function retryLevel(play: LevelPlay): Promise<void> {
   const room = play.session.room;
   const round = room.state.round;
   play.verdict = null;
   play.session.summary = null; // the last attempt's report must not route the new one to it
   play.session.send('solo:retry');
-  await waitFor(room, () => room.state.round !== round && room.state.phase === 'running');
+  await waitFor(room, () => room.state.round !== round && room.state.phase === 'paused');
 }
 
 /** Leaves the level's room for good. */

@@ -10,6 +10,8 @@ const KEY = 'kernel-crew.solo-progress';
 interface Stored {
   stars: Record<string, number>;
   scores: Record<string, number>;
+  /** Ticks undone in the attempt that set the best score (absent in records saved before undo existed: none). */
+  undos: Record<string, number>;
 }
 
 let memory: Stored | null = null;
@@ -23,7 +25,7 @@ function read(): Stored {
     parsed = null; // storage blocked or a corrupt record: start afresh
   }
   const p = parsed as Partial<Stored> | null;
-  memory = { stars: { ...(p?.stars ?? {}) }, scores: { ...(p?.scores ?? {}) } };
+  memory = { stars: { ...(p?.stars ?? {}) }, scores: { ...(p?.scores ?? {}) }, undos: { ...(p?.undos ?? {}) } };
   return memory;
 }
 
@@ -42,10 +44,13 @@ export function localProgress(): Progress {
 }
 
 /** Records a finished attempt (a level's stars, or an answered checkpoint's); never lowers what was earned. */
-export function recordProgress(id: string, stars: number, score: number): Progress {
+export function recordProgress(id: string, stars: number, score: number, undos = 0): Progress {
   const s = read();
   if (stars > (s.stars[id] ?? -1)) s.stars[id] = stars;
-  if (score > (s.scores[id] ?? -Infinity)) s.scores[id] = score;
+  const best = s.scores[id] ?? -Infinity;
+  // The best attempt's undo count; between equal scores, the one that needed fewer undos.
+  if (score > best || (score === best && undos < (s.undos[id] ?? Infinity))) s.undos[id] = undos;
+  if (score > best) s.scores[id] = score;
   write(s);
   void fetch(`${serverEndpoint()}/api/solo/progress`, {
     method: 'PUT',

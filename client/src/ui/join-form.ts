@@ -1,7 +1,8 @@
 // The join form (class code and nickname) as plain HTML from index.html: usable before the game engine
 // has arrived, then handed to the Join scene. One form, one set of checks, texts from i18n.
 import { getLanguage, onLanguageChanged, t, type MessageKey } from '../i18n/index.ts';
-import { JoinError, joinClass, type JoinedClass } from '../net/classroom.ts';
+import { JoinError, joinClass, resumeClass, type JoinedClass } from '../net/classroom.ts';
+import type { SavedSeat } from '../net/seat-resume.ts';
 import { checkNicknameInput, codeError, NICKNAME_MAX, normalizeCode } from '../net/join-code.ts';
 import { required } from './dom.ts';
 
@@ -30,6 +31,8 @@ export class JoinForm {
   private owner: JoinFormOwner | null = null;
   /** A join that succeeded before the game could take it (the engine was still loading). */
   private pending: JoinedClass | null = null;
+  /** A reload's rejoin of the seat this tab held, while it runs (settled at once when there is none). */
+  private resuming: Promise<void> = Promise.resolve();
 
   constructor() {
     this.form = required<HTMLFormElement>('join-form');
@@ -90,6 +93,19 @@ export class JoinForm {
     this.owner = null;
     this.back.hidden = true;
     this.early.append(this.form);
+  }
+
+  /** Rejoins the seat this tab held before a reload, with no typing; the game takes it like an early join. */
+  resume(saved: SavedSeat): void {
+    this.resuming = resumeClass(saved, getLanguage()).then(
+      (joined) => { this.pending = joined; },
+      (error: unknown) => { console.info('Kernel Crew: the seat could not be resumed', error); },
+    );
+  }
+
+  /** Resolves once a reload's rejoin has finished, joined or not. */
+  settled(): Promise<void> {
+    return this.resuming;
   }
 
   /** The join that succeeded before the game could show its Lobby, once. */

@@ -6,7 +6,15 @@ import { t } from '../i18n/index.ts';
 import type { MachineModel } from './machine-model.ts';
 
 /** A move the bar (or a key on the canvas) asks for: the player roles' wire moves. */
-export type PlayerAction = Extract<MoveMessage, { type: 'dispatch' | 'preempt' | 'handle-interrupt' | 'choose' | 'deliver' }>;
+export type PlayerAction = Extract<MoveMessage, { type: 'dispatch' | 'preempt' | 'replace' | 'handle-interrupt' | 'choose' | 'deliver' }>;
+
+/**
+ * Whether my moves are taken now: while the clock runs, and in a solo level also while it is paused
+ * (the player is the host there: think, then act; the server applies the move at once, between ticks).
+ */
+export function movesOpen(model: Pick<MachineModel, 'phase' | 'mine'>): boolean {
+  return model.phase === 'running' || (model.phase === 'paused' && model.mine.host && model.mine.role !== 'host');
+}
 
 /** What the scheduler has picked on the canvas. */
 export interface Selection {
@@ -40,7 +48,7 @@ const keyOf = (m: MoveMessage): string => `${m.type}:${JSON.stringify(m.payload 
  */
 export function barEntries(model: MachineModel, sel: Selection | null, target?: number): BarEntry[] {
   const mine = model.mine;
-  const legal = new Set(model.phase === 'running' ? mine.moves.map(keyOf) : []);
+  const legal = new Set(movesOpen(model) ? mine.moves.map(keyOf) : []);
   const offer = (action: PlayerAction): PlayerAction | null => (legal.has(keyOf(action)) ? action : null);
   switch (mine.role) {
     case 'scheduler': {
@@ -48,6 +56,7 @@ export function barEntries(model: MachineModel, sel: Selection | null, target?: 
       return [
         { label: sel ? t('machine.dispatch_to', { label: sel.label, core }) : t('machine.dispatch'), action: sel ? offer({ type: 'dispatch', payload: { core, tid: sel.tid } }) : null },
         { label: t('machine.preempt_core', { core }), action: offer({ type: 'preempt', payload: { core } }) },
+        { label: sel ? t('machine.replace_on', { label: sel.label, core }) : t('machine.replace'), action: sel ? offer({ type: 'replace', payload: { core, tid: sel.tid } }) : null },
       ];
     }
     case 'interrupt':

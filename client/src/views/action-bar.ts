@@ -4,11 +4,13 @@
 // of nine (the number keys) with buttons to turn the page, so every move is reachable.
 import { t, type MessageKey } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
-import { barEntries, barPage, PAGE_SIZE, type BarEntry, type PlayerAction, type Selection } from './action-bar-model.ts';
+import { barEntries, barPage, movesOpen, PAGE_SIZE, type BarEntry, type PlayerAction, type Selection } from './action-bar-model.ts';
 import type { MachineModel } from './machine-model.ts';
 
 /** The moves and the scheduler's pick, declared with the bar's model. */
 export type { PlayerAction, Selection } from './action-bar-model.ts';
+/** Whether moves are taken now (running, or paused in solo), declared with the bar's model. */
+export { movesOpen } from './action-bar-model.ts';
 
 const ROLE_KEYS: Record<string, MessageKey> = {
   scheduler: 'role.scheduler', interrupt: 'role.interrupt', thread: 'role.thread', ipc: 'role.ipc', host: 'role.host', spectator: 'role.spectator',
@@ -58,7 +60,12 @@ export class ActionBar {
       const type = e.action?.type ?? this.typeOf(role);
       const key = e.action ? `${e.action.type}:${JSON.stringify(e.action.payload)}` : `${type}:${e.label}`;
       const b = h('button', { type: 'button', 'data-action': type, 'data-key': key, disabled: !e.action }, i < PAGE_SIZE && role !== 'scheduler' ? `${i + 1} · ${e.label}` : e.label);
-      if (e.action) { const action = e.action; b.addEventListener('click', () => this.act(action, b)); }
+      if (e.action) {
+        const action = e.action;
+        // A pointer click gives the focus back (so Enter stays the machine's, as the key legend says); a
+        // key press on a focused button (detail 0) keeps it, for players moving through the bar with Tab.
+        b.addEventListener('click', (event) => { this.act(action, b); if (event.detail > 0) b.blur(); });
+      }
       return b;
     });
     if (view.pages > 1) buttons.push(this.turn(-1, view), this.turn(1, view));
@@ -91,14 +98,24 @@ export class ActionBar {
   }
 
   private statusText(model: MachineModel, sel: Selection | null): string {
+    if (model.phase === 'paused' && movesOpen(model)) return `${t('machine.paused_play')} ${this.jobText(model, sel)}`;
     if (model.phase === 'paused') return t(model.mine.host ? 'machine.paused_self' : 'machine.paused');
     if (model.phase === 'lobby') return t('machine.waiting_start');
     if (model.phase === 'ended') return t('machine.ended');
+    return this.jobText(model, sel);
+  }
+
+  /** What my job asks of me now. */
+  private jobText(model: MachineModel, sel: Selection | null): string {
     const mine = model.mine;
     if (mine.role === 'scheduler') return sel ? t('machine.selected', { label: sel.label, core: sel.core }) : t('machine.pick_card');
     if (mine.role === 'thread') {
       const th = model.threads.get(mine.tid);
-      return th ? t('machine.your_thread', { label: th.label, state: t(`state.${th.state}` as MessageKey), pc: th.pc, instr: th.instr || '—' }) : t('machine.thread_not_yet');
+      if (!th) return t('machine.thread_not_yet');
+      // the PC names the next instruction; a done thread says so instead of asking for a choice
+      const said = { label: th.label, state: t(`state.${th.state}` as MessageKey), pc: th.pc, instr: th.instr };
+      if (th.state === 'terminated') return t('machine.your_thread_ended', said);
+      return t(th.instr === '' ? 'machine.your_thread_choose' : 'machine.your_thread', said);
     }
     if (mine.role === 'interrupt') return t('machine.pending', { count: model.interrupts.length });
     if (mine.role === 'ipc') return t('machine.your_channel', { channel: mine.channel });

@@ -5,7 +5,7 @@ import type { MessageKey } from '../i18n/index.ts';
 import { t } from '../i18n/index.ts';
 import type { Rect } from '../ui/layout.ts';
 import { OKABE_ITO, UI } from '../theme.ts';
-import { Frame, dashedRect, fitWidth, setSize, setText, type Kit } from './view-kit.ts';
+import { Frame, dashedRect, fitWidth, setColor, setSize, setText, type Kit } from './view-kit.ts';
 import type { ChannelInfo, MachineModel } from './machine-model.ts';
 
 /** The notes' term for each channel kind. */
@@ -29,6 +29,8 @@ export class ChannelsView {
   private drawn = '';
   /** Where each channel's row is, for anchoring messages about it. */
   readonly places = new Map<string, Rect>();
+  /** channel → until when (ms) and why its row flashes (a message out of order, a message lost). */
+  private readonly flashes = new Map<string, { until: number; what: string }>();
 
   constructor(private readonly kit: Kit) {
     this.frame = new Frame(kit);
@@ -46,13 +48,20 @@ export class ChannelsView {
     return this.rows[i]!;
   }
 
+  /** Makes a channel's row flash where the fault happened, for a few seconds (the feed keeps the sentence). */
+  flash(channel: string, what: string): void {
+    this.flashes.set(channel, { until: performance.now() + 3000, what });
+  }
+
   update(model: MachineModel): void {
+    const now = performance.now();
+    for (const [name, f] of this.flashes) if (f.until < now) this.flashes.delete(name);
     setText(this.frame.title, `${t('machine.channels')} (${model.channels.length})`);
     const u = this.unit;
     const rowH = u * 2.9;
     const fit = Math.max(0, Math.floor(this.inner.height / rowH));
     const shown = model.channels.slice(0, fit);
-    const sig = shown.map((c) => `${c.name}:${c.buffer.length}/${c.capacity}:${c.inFlight.length}`).join('|') + `|${model.mine.channel}|${this.inner.width}`;
+    const sig = shown.map((c) => `${c.name}:${c.buffer.length}/${c.capacity}:${c.inFlight.length}:${this.flashes.get(c.name)?.what ?? ''}`).join('|') + `|${model.mine.channel}|${this.inner.width}`;
     shown.forEach((c, i) => this.fill(this.row(i), c, i, model.mine.channel === c.name));
     for (let i = shown.length; i < this.rows.length; i++) { this.rows[i]!.head.setVisible(false); this.rows[i]!.flight.setVisible(false); }
     if (sig === this.drawn) return;
@@ -63,6 +72,7 @@ export class ChannelsView {
       const x = this.inner.x;
       const y = this.inner.y + i * rowH;
       this.places.set(c.name, { x, y, width: this.inner.width, height: rowH - u * 0.3 });
+      if (this.flashes.has(c.name)) g.fillStyle(OKABE_ITO.vermillion, 0.25).fillRect(x - 4, y - 2, this.inner.width + 8, rowH - u * 0.2);
       if (model.mine.channel === c.name && model.mine.role === 'ipc') dashedRect(g, x - 4, y - 2, this.inner.width + 8, rowH - u * 0.2, UI.focus, 2);
       if (c.kind === 'shm' || c.capacity === 0) return;
       const slots = Math.min(c.capacity, 16);
@@ -86,7 +96,9 @@ export class ChannelsView {
     const term = CHANNEL_TERMS[c.kind];
     const kind = term ? t(term) : c.kind;
     const fillText = c.kind === 'shm' ? `= ${c.value || '—'}` : `${c.buffer.length}/${c.capacity}`;
-    setText(row.head, fitWidth(row.head, `${c.name} · ${kind} · ${fillText}${mine ? ` · ${t('machine.yours')}` : ''}`, this.inner.width));
+    const flash = this.flashes.get(c.name);
+    setText(row.head, fitWidth(row.head, `${flash ? `⚠ ${flash.what} · ` : ''}${c.name} · ${kind} · ${fillText}${mine ? ` · ${t('machine.yours')}` : ''}`, this.inner.width));
+    setColor(row.head, flash ? OKABE_ITO.orange : UI.text);
     const slotsW = c.kind === 'shm' || c.capacity === 0 ? 0 : Math.min(c.capacity, 16) * (Math.min(u * 1.3, (this.inner.width * 0.4) / Math.min(c.capacity, 16)) + 2) + u * 0.4;
     row.flight.setPosition(x + slotsW, y + u * 1.4).setVisible(true);
     const flying = c.inFlight.map((m) => `#${m.id} ${m.payload}`).join(', ');

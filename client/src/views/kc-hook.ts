@@ -5,14 +5,14 @@ import type { Rect } from '../ui/layout.ts';
 /** What the Machine scene exposes. */
 export interface MachineHookSource {
   scene: { key: string };
-  model: { tick: number; phase: string; mine: { role: string; cores: number[]; tid: number; channel: string }; threads: Map<number, { program: string[] }>; ready: { tid: number; label: string }[]; cores: { id: number; running: { tid: number; label: string } | null }[]; interrupts: { id: number }[] } | null;
+  model: { tick: number; phase: string; mine: { role: string; slot: string; cores: number[]; tid: number; channel: string }; threads: Map<number, { program: string[] }>; ready: { tid: number; label: string }[]; cores: { id: number; running: { tid: number; label: string } | null }[]; interrupts: { id: number }[] } | null;
   selected: number;
   target: number;
   ready: { places: Map<number, Rect & { tid: number; label: string }> };
   cores: { coreRect(id: number): Rect | null };
   callout: { text: string };
   detail: { pid: number };
-  session: { feed: { event: { tick: number } }[] } | null;
+  session: { feed: { serial: number; event: { tick: number } }[] } | null;
   toScreen(r: Rect): Rect;
 }
 
@@ -27,10 +27,12 @@ export interface ReportHookSource {
 export interface KcHook {
   scene(): string;
   machine(): null | {
-    tick: number; phase: string; role: string; myCores: number[]; selected: number; target: number; pcb: number; refusal: string;
+    tick: number; phase: string; role: string; /** The job (room slot) I hold. */ slot: string; myCores: number[]; selected: number; target: number; pcb: number; refusal: string;
     ready: { tid: number; label: string }[]; cores: { id: number; running: string | null }[]; interrupts: number;
     /** The tick of every event in the feed, oldest first. */
     feedTicks: number[];
+    /** The serial of the newest event heard (grows with every event, though the feed keeps only the latest). */
+    lastEvent: number;
     /** The program (chosen instructions so far) of the thread I steer; empty for other jobs. */
     myProgram: string[];
   };
@@ -57,10 +59,11 @@ function install(): void {
       const m = machine?.model;
       if (!machine || !m) return null;
       return {
-        tick: m.tick, phase: m.phase, role: m.mine.role, myCores: m.mine.cores, selected: machine.selected, target: machine.target,
+        tick: m.tick, phase: m.phase, role: m.mine.role, slot: m.mine.slot, myCores: m.mine.cores, selected: machine.selected, target: machine.target,
         pcb: machine.detail.pid, refusal: machine.callout.text, ready: m.ready.map((r) => ({ tid: r.tid, label: r.label })),
         cores: m.cores.map((c) => ({ id: c.id, running: c.running?.label ?? null })), interrupts: m.interrupts.length,
         feedTicks: machine.session?.feed.map((f) => f.event.tick) ?? [],
+        lastEvent: machine.session?.feed.at(-1)?.serial ?? 0,
         myProgram: m.threads.get(m.mine.tid)?.program ?? [],
       };
     },

@@ -115,6 +115,9 @@ export const wireMachineInput = {
         } else if (event.key === 'Enter' && !onButton) {
           const r = scene.cores.coreRect(scene.target);
           if (r) dispatch(scene, scene.target, screenOf(scene, r));
+        } else if (event.key.toLowerCase() === 'r' && scene.selected >= 0) {
+          const r = scene.cores.coreRect(scene.target);
+          scene.act({ type: 'replace', payload: { core: scene.target, tid: scene.selected } }, r ? screenOf(scene, r) : scene.anchor);
         } else if (event.key.toLowerCase() === 'p') {
           const r = scene.cores.coreRect(scene.target);
           scene.act({ type: 'preempt', payload: { core: scene.target } }, r ? screenOf(scene, r) : scene.anchor);
@@ -139,6 +142,9 @@ export const wireMachineInput = {
       last = p.y;
     });
     scene.input.on('pointerup', () => { last = null; });
-    scene.input.on('wheel', (_p: unknown, _o: unknown, _dx: number, dy: number) => { scene.scrollBy(dy); });
+    // the wheel over a list that holds more than it shows (the event feed) scrolls that list, elsewhere the page
+    scene.input.on('wheel', (p: Phaser.Input.Pointer, _o: unknown, _dx: number, dy: number) => {
+      if (!scene.wheelList(p.worldX, p.worldY, dy)) scene.scrollBy(dy);
+    });
   },
 };

@@ -2,7 +2,8 @@
 // Only reading and grouping for display: labels and figures come projected from the kernel's
 // presentation module (shared/kernel/presentation.ts), so no view computes a kernel figure.
 import { crewOf, syncedLabels, type SyncedRoomState } from '../../../shared/protocol/state.ts';
-import { FAULT_KEYS, type ScreenFigures } from '../../../shared/kernel/presentation.ts';
+import { FAULT_KEYS, processState, type ScreenFigures } from '../../../shared/kernel/presentation.ts';
+import type { ThreadState } from '../../../shared/kernel/types.ts';
 import { decodeMove, type MoveMessage } from '../../../shared/protocol/actions.ts';
 
 /** A thread as the views show it. */
@@ -13,7 +14,7 @@ export interface ThreadInfo {
   name: string;
   state: string;
   pc: number;
-  /** The instruction at the PC ('' when the program is done or not chosen yet). */
+  /** The next instruction, at the PC ('' when the thread has ended or its next one is not chosen yet). */
   instr: string;
   program: string[];
   palette: string[];
@@ -39,6 +40,8 @@ export interface ProcessInfo {
   completion: number;
   terminated: boolean;
   faulted: boolean;
+  /** The PCB's state, from its threads' (shared/kernel/presentation.ts processState). */
+  state: ThreadState;
   threads: number[];
   memory: { base: number; limit: number; code: number; data: number; heap: number; stack: number; cowPages: number; cowWith: number };
   /** The page table as the kernel marks it: one entry per page. */
@@ -165,8 +168,8 @@ export function readMachine(state: SyncedRoomState, seat: string | null): Machin
     const p = m.processes.get(String(t.pid));
     const program = arr(t.program);
     threads.set(t.tid, {
-      // a multi-tick instruction (cpu 5) has moved the PC on while it still runs: show the last one then
-      tid: t.tid, pid: t.pid, label: t.label, name: p?.name ?? '', state: t.state, pc: t.pc, instr: program[t.pc] ?? program[t.pc - 1] ?? '',
+      // the PC is the next instruction (issue 16: "PC 1 (load count)" named the one that had already run)
+      tid: t.tid, pid: t.pid, label: t.label, name: p?.name ?? '', state: t.state, pc: t.pc, instr: t.state === 'terminated' ? '' : program[t.pc] ?? '',
       program, palette: arr(t.palette), steered: t.steered, core: t.core, blocked: t.blocked, reg: t.reg,
       cpuTicks: t.cpuTicks, readyTicks: t.readyTicks, locksHeld: arr(t.locksHeld), priority: p?.priority ?? 0,
     });
@@ -190,6 +193,7 @@ export function readMachine(state: SyncedRoomState, seat: string | null): Machin
     processes.push({
       pid: p.pid, ppid: p.ppid, name: p.name, kind: p.kind, priority: p.priority, arrival: p.arrival, firstRun: p.firstRun,
       completion: p.completion, terminated: p.terminated, faulted: p.faulted, threads: arr(p.threads),
+      state: processState(p.terminated, arr(p.threads).map((tid) => threads.get(tid)?.state).filter((x): x is ThreadState => x !== undefined)),
       memory: { base, limit, code, data, heap, stack, cowPages, cowWith },
       pages: arr(p.pages ?? []).map((x) => { const [seg = '', frame = '0', mark = ''] = x.split(':'); return { seg, frame: Number(frame), mark }; }),
       sharers: arr(p.sharers ?? []), shm: arr(p.shm ?? []), vars: arr(p.vars.entries()), depth: 0,

@@ -48,7 +48,7 @@ export class PcbDetail {
     const dash = (n: number): string => (n < 0 ? '—' : String(n));
     const rows: [MessageKey, string][] = [
       ['pcb.pid', `${p.pid}`], ['pcb.ppid', p.ppid >= 0 ? `P${p.ppid}` : '—'], ['pcb.kind', t(`pcb.kind.${p.kind}` as MessageKey)],
-      ['pcb.state', p.terminated ? `${t('state.terminated')}${p.faulted ? ` (${t('pcb.faulted')})` : ''}` : t('pcb.alive')],
+      ['pcb.state', `${t(`state.${p.state}` as MessageKey)}${p.faulted ? ` (${t('pcb.faulted')})` : ''}`],
       ['pcb.priority', `${p.priority}`], ['pcb.arrival', `${p.arrival}`], ['pcb.first_run', dash(p.firstRun)], ['pcb.completion', dash(p.completion)],
       ['pcb.memory', t('pcb.memory.value', { base: m.base, limit: m.limit, code: m.code, data: m.data, heap: m.heap, stack: m.stack })],
       ['pcb.cow', m.cowPages > 0 ? t('pcb.cow.value', { pages: m.cowPages, pid: p.sharers.map((x) => `P${x}`).join(', ') }) : '—'],

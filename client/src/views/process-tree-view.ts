@@ -81,8 +81,10 @@ export class ProcessTreeView {
       text.setPosition(this.inner.x + indent + u * 0.7, y + (rowH - text.height) / 2).setVisible(true);
       const f = this.flashes.get(p.pid);
       const ppid = p.ppid >= 0 ? `←P${p.ppid}` : '';
-      setText(text, fitWidth(text, `P${p.pid} ${p.name} ${ppid}${f ? ` · ${f.what}` : ''}`, nameW - indent - u * 0.7));
-      setColor(text, p.terminated ? UI.muted : UI.text);
+      // a crashed process is marked where it sits in the tree (× crashed), its siblings untouched
+      const crash = p.faulted ? ` × ${t('pcb.faulted')}` : '';
+      setText(text, fitWidth(text, `P${p.pid} ${p.name} ${ppid}${crash}${f ? ` · ${f.what}` : ''}`, nameW - indent - u * 0.7));
+      setColor(text, p.faulted ? OKABE_ITO.vermillion : p.terminated ? UI.muted : UI.text);
       this.rows.push({ pid: p.pid, rect: { x: this.inner.x, y, width: this.inner.width, height: rowH } });
     });
     for (let i = shown.length; i < this.names.length; i++) this.names[i]!.setVisible(false);
@@ -106,12 +108,9 @@ export class ProcessTreeView {
     });
   }
 
-  /** The state shown for a process: its most active thread's state. */
-  private state(p: ProcessInfo, model: MachineModel): string {
-    if (p.terminated) return 'terminated';
-    const states = p.threads.map((tid) => model.threads.get(tid)?.state ?? 'new');
-    for (const s of ['running', 'ready', 'blocked', 'new']) if (states.includes(s)) return s;
-    return 'terminated';
+  /** The state shown for a process: the PCB state the model projects (shared/kernel/presentation.ts processState). */
+  private state(p: ProcessInfo, _model: MachineModel): string {
+    return p.state;
   }
 
   private memoryBar(g: Phaser.GameObjects.Graphics, p: ProcessInfo, x: number, y: number, w: number, h: number, total: number): void {

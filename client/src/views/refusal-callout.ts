@@ -1,23 +1,31 @@
-// The kernel's reason for a refused move, shown beside what the player clicked and read aloud.
+// The kernel's reason for a refused move, shown beside what the player clicked and read aloud. It stays
+// until the player dismisses it or makes the next move: a warning that vanishes on a timer is missed.
+import { t } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
 import type { Rect } from '../ui/layout.ts';
 
 /** One callout, moved next to the refused control each time. */
 export class RefusalCallout {
   readonly root: HTMLElement;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly message: HTMLElement;
+  private readonly dismiss: HTMLButtonElement;
   /** The reason on show ('' when hidden), for tests and the debug hook. */
   text = '';
 
   constructor() {
-    this.root = h('p', { class: 'refusal overlay-box', role: 'alert', 'data-testid': 'refusal' });
+    this.message = h('span', { class: 'refusal-text' });
+    this.dismiss = h('button', { type: 'button', class: 'refusal-dismiss', 'data-action': 'dismiss-refusal' });
+    this.dismiss.addEventListener('click', () => this.hide());
+    this.root = h('p', { class: 'refusal overlay-box', role: 'alert', 'data-testid': 'refusal' }, this.message, ' ', this.dismiss);
     this.root.hidden = true;
   }
 
-  /** Shows `reason` next to `anchor` (CSS pixels), inside a screen of the given size, until the next move or 15 seconds. */
+  /** Shows `reason` next to `anchor` (CSS pixels), inside a screen of the given size, until dismissed or the next move. */
   show(reason: string, anchor: Rect, screen: { width: number; height: number }): void {
     this.text = reason;
-    this.root.textContent = `⚠ ${reason}`;
+    this.message.textContent = `⚠ ${reason}`;
+    this.dismiss.textContent = `× ${t('machine.close')}`;
+    this.dismiss.setAttribute('aria-label', t('machine.close'));
     this.root.hidden = false;
     const width = Math.min(420, screen.width - 16);
     this.root.style.width = `${width}px`;
@@ -27,12 +35,10 @@ export class RefusalCallout {
     const y = below + height < screen.height - 8 ? below : Math.max(8, anchor.y - height - 6);
     this.root.style.left = `${Math.round(x)}px`;
     this.root.style.top = `${Math.round(y)}px`;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.hide(), 15_000);
   }
 
+  /** Takes the callout away (its button, or the player's next move). */
   hide(): void {
-    clearTimeout(this.timer);
     this.text = '';
     this.root.hidden = true;
   }

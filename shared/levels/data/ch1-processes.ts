@@ -16,7 +16,7 @@ const bootHello: LevelInput = {
     ],
   },
   goal: 'done.hello == 2 and done.backup == 1',
-  stars: ['elapsed <= 16', 'elapsed <= 12', 'averages.waiting <= 2.5'],
+  stars: ['elapsed <= 18', 'elapsed <= 15', 'averages.waiting <= 2.75'],
   tickLimit: 40,
   title: { ko: '프로그램이 프로세스가 되는 순간', en: 'When a program becomes a process' },
   goalText: {
@@ -55,13 +55,13 @@ const firstDispatch: LevelInput = {
       { name: 'A', length: 6 }, { name: 'B', length: 8 }, { name: 'C', length: 7 }, { name: 'D', length: 3 },
     ],
   },
-  goal: 'completed == 4 and averages.waiting <= 10.25',
-  stars: ['averages.waiting <= 10.25', 'averages.waiting <= 8.5', 'averages.waiting <= 7'],
+  goal: 'completed == 4 and averages.waiting <= 10.75',
+  stars: ['averages.waiting <= 10.75', 'averages.waiting <= 10', 'averages.waiting <= 9.5'],
   tickLimit: 60,
   title: { ko: '디스패치: 누구를 먼저?', en: 'Dispatch: who goes first?' },
   goalText: {
-    ko: '네 프로세스를 모두 끝내되, 준비 상태에서 기다린 평균 시간을 10.25틱 이하로 줄이세요.',
-    en: 'Finish all four processes with an average wait in Ready of at most 10.25 ticks.',
+    ko: '네 프로세스를 모두 끝내되, 준비 상태에서 기다린 평균 시간을 10.75틱 이하로 줄이세요.',
+    en: 'Finish all four processes with an average wait in Ready of at most 10.75 ticks.',
   },
   card: {
     ko: [
@@ -78,7 +78,7 @@ const firstDispatch: LevelInput = {
     ],
   },
   hints: [
-    { when: 'averages.waiting > 10.25', ko: '긴 프로세스가 먼저 달리면 나머지가 모두 그만큼 기다립니다.', en: 'When a long process runs first, everyone else waits that long.' },
+    { when: 'averages.waiting > 10.75', ko: '긴 프로세스가 먼저 달리면 나머지가 모두 그만큼 기다립니다.', en: 'When a long process runs first, everyone else waits that long.' },
     { ko: '남은 일이 가장 적은 프로세스부터 디스패치해 보세요.', en: 'Try dispatching the one with the least work left first.' },
   ],
 };
@@ -98,13 +98,13 @@ const pcbPriority: LevelInput = {
       { name: 'mail', priority: 5, arrival: 2, length: 3 },
     ],
   },
-  goal: 'finished == 1 and proc.music.waiting <= 2',
-  stars: ['proc.music.waiting <= 2', 'player.refused == 0', 'proc.music.waiting == 0 and proc.mail.waiting <= 4'],
+  goal: 'finished == 1 and proc.music.waiting <= 4',
+  stars: ['proc.music.waiting <= 4', 'player.refused == 0', 'proc.music.waiting <= 3 and proc.mail.waiting <= 4'],
   tickLimit: 40,
   title: { ko: 'PCB를 읽는 스케줄러', en: 'A scheduler reads the PCB' },
   goalText: {
-    ko: 'music은 우선순위가 가장 높습니다(0). music이 준비 상태에서 2틱 넘게 기다리지 않게 하세요.',
-    en: 'music has the highest priority (0). Never let it wait in Ready for more than 2 ticks.',
+    ko: 'music은 우선순위가 가장 높습니다(0). music이 준비 상태에서 모두 합쳐 4틱 넘게 기다리지 않게 하세요.',
+    en: 'music has the highest priority (0). Never let it wait in Ready for more than 4 ticks in all.',
   },
   card: {
     ko: [
@@ -121,7 +121,7 @@ const pcbPriority: LevelInput = {
     ],
   },
   hints: [
-    { when: 'proc.music.waiting > 2', ko: 'music이 입출력을 마치고 돌아오면 backup을 선점해서라도 music을 먼저 실행하세요.', en: 'When music comes back from its I/O, preempt the backup if you must and run music first.' },
+    { when: 'proc.music.waiting > 4', ko: 'music이 입출력을 마치고 돌아오면 backup을 선점해서라도 music을 먼저 실행하세요.', en: 'When music comes back from its I/O, preempt the backup if you must and run music first.' },
     { when: 'player.refused > 0', ko: '대기 상태(입출력 중)인 카드는 디스패치가 거절됩니다. PCB의 상태를 보세요.', en: 'Dispatching a Blocked card (waiting for I/O) is refused: check the state in its PCB.' },
     { ko: '우선순위 숫자가 작을수록 먼저입니다.', en: 'A smaller priority number goes first.' },
   ],
@@ -142,31 +142,31 @@ const foregroundDaemon: LevelInput = {
       { name: 'cron', kind: 'daemon', priority: 10, program: ['cpu 1', 'io clock', 'cpu 1', 'io clock', 'cpu 1', 'exit'] },
     ],
   },
-  goal: 'finished == 1 and proc.vim.waiting <= 2',
-  stars: ['proc.vim.waiting <= 2', 'utilization >= 0.9', 'proc.vim.waiting == 0 and elapsed <= 17'],
+  goal: 'finished == 1 and proc.vim.waiting <= 5',
+  stars: ['proc.vim.waiting <= 5', 'utilization >= 0.65', 'proc.vim.waiting <= 4 and elapsed <= 25'],
   tickLimit: 60,
   title: { ko: '포그라운드, 백그라운드, 데몬', en: 'Foreground, background and daemons' },
   goalText: {
-    ko: '사용자가 vim으로 글을 씁니다. vim이 준비 상태에서 2틱 넘게 기다리지 않게 하면서 build와 cron도 끝내세요.',
-    en: 'The user is typing in vim. Keep vim from waiting more than 2 ticks in Ready, and still finish build and cron.',
+    ko: '사용자가 vim으로 글을 씁니다. vim이 준비 상태에서 모두 합쳐 5틱 넘게 기다리지 않게 하면서 build와 cron도 끝내세요.',
+    en: 'The user is typing in vim. Keep vim from waiting more than 5 ticks in Ready in all, and still finish build and cron.',
   },
   card: {
     ko: [
       '사용자가 보는 앞에서 실행되는 프로세스를 포그라운드 프로세스라고 합니다.',
       '사용자가 보지 못하는 뒤편에서 실행되는 프로세스는 백그라운드 프로세스입니다.',
       '사용자와 상호작용하지 않고 정해진 일만 묵묵히 하는 백그라운드 프로세스를 유닉스에서는 데몬, 윈도우에서는 서비스라고 부릅니다.',
-      'vim이 키 입력을 기다리는 동안에는 build에 코어를 주세요. 키가 들어오면 vim이 먼저입니다.',
+      'cron은 시계 장치를 기다리며 자고, 깨어나면 CPU를 1틱만 씁니다. build는 오래 걸리지만 급하지 않습니다.',
     ],
     en: [
       'A process running in front of the user is a foreground process.',
       'One running behind the scenes, out of the user\'s sight, is a background process.',
       'A background process that quietly does its job without talking to the user is a daemon on Unix and a service on Windows.',
-      'While vim waits for a key, give the core to build; when a key arrives, vim comes first.',
+      'cron sleeps on the clock device and, once awake, needs the CPU for one tick; build takes long but is in no hurry.',
     ],
   },
   hints: [
-    { when: 'proc.vim.waiting > 2', ko: 'build를 끝까지 돌리면 사용자는 화면이 멈춘 것처럼 느낍니다. vim이 준비 상태가 되면 build를 선점하세요.', en: 'Running build to the end feels like a frozen screen to the user: preempt build when vim becomes Ready.' },
-    { when: 'utilization < 0.9', ko: 'vim과 cron이 입출력을 기다리는 동안 코어가 놀지 않게 build를 올려 두세요.', en: 'While vim and cron wait for I/O, keep the core busy with build.' },
+    { when: 'proc.vim.waiting > 5', ko: 'build를 끝까지 돌리면 사용자는 화면이 멈춘 것처럼 느낍니다. vim이 준비 상태가 되면 build를 선점하세요.', en: 'Running build to the end feels like a frozen screen to the user: preempt build when vim becomes Ready.' },
+    { when: 'utilization < 0.65', ko: 'vim과 cron이 입출력을 기다리는 동안 코어가 놀지 않게 build를 올려 두세요.', en: 'While vim and cron wait for I/O, keep the core busy with build.' },
     { ko: '데몬(cron)은 CPU를 1틱씩만 씁니다. 잠깐 실행해 주면 다음 시계 대기가 일찍 시작되어 모두가 일찍 끝납니다.', en: 'The daemon (cron) needs the CPU for one tick at a time: a quick turn starts its next clock wait early, so everything ends sooner.' },
   ],
 };

@@ -12,21 +12,26 @@ const timeSlice: LevelInput = {
   scenario: {
     cores: 1,
     quantum: 2,
+    switchCost: 1,
     auto: { interrupts: false },
     interruptBound: 3,
     processes: [
-      { name: 'report', length: 10 },
-      { name: 'chat', arrival: 1, length: 2 },
+      { name: 'report', length: 9 },
+      { name: 'chat', arrival: 1, length: 4 },
       { name: 'clock', arrival: 2, length: 1 },
+      { name: 'mail', arrival: 7, length: 4 },
+      { name: 'news', arrival: 11, length: 1 },
+      { name: 'ping', arrival: 13, length: 1 },
+      { name: 'key', arrival: 14, length: 1 },
     ],
   },
-  goal: 'finished == 1 and unhandledInterrupts == 0 and averages.response <= 3',
-  stars: ['averages.response <= 3', 'meanInterruptLatency <= 1', 'meanInterruptLatency == 0 and averages.response <= 1.5'],
+  goal: 'finished == 1 and unhandledInterrupts == 0 and averages.response <= 7',
+  stars: ['averages.response <= 7', 'switchTicks <= 9', 'elapsed <= 30 and averages.response <= 6.6'],
   tickLimit: 40,
   title: { ko: '타임 슬라이스와 타이머 인터럽트', en: 'Time slices and the timer interrupt' },
   goalText: {
-    ko: '여러분은 인터럽트 핸들러입니다. 타이머 인터럽트를 처리해 report가 CPU를 독차지하지 못하게 하세요. 평균 응답 시간 3틱 이하.',
-    en: 'You are the interrupt handler. Handle the timer interrupts so report cannot keep the CPU to itself. Average response of at most 3 ticks.',
+    ko: '여러분은 인터럽트 핸들러입니다. 타이머 인터럽트를 처리하면 실행 중인 프로세스가 준비 상태로 돌아가고, 문맥 교환마다 1틱이 듭니다. 새 프로세스가 점점 자주 도착합니다. 평균 응답 시간 7틱 이하로 모두 끝내세요.',
+    en: 'You are the interrupt handler. Handling a timer interrupt sends the running process back to Ready, and each context switch costs 1 tick. New processes arrive more and more often. Finish everything with an average response of at most 7 ticks.',
   },
   card: {
     ko: [
@@ -44,7 +49,8 @@ const timeSlice: LevelInput = {
   },
   hints: [
     { when: 'unhandledInterrupts > 0', ko: '인터럽트를 처리하지 않고 오래 두면 처리되지 않은 인터럽트로 기록됩니다.', en: 'An interrupt left pending too long is recorded as unhandled.' },
-    { ko: '타이머 인터럽트가 뜨면 바로 처리하세요. 그래야 chat과 clock이 빨리 첫 차례를 받습니다.', en: 'Handle a timer interrupt as soon as it appears, so chat and clock get their first turn quickly.' },
+    { when: 'switchTicks > 9', ko: '곧 끝날 프로세스의 타이머 인터럽트를 처리하면 문맥 교환만 두 번 늘어납니다. 남은 일을 보고 정하세요.', en: 'Handling the timer of a process that is about to finish only adds two context switches: look at the work it has left before you decide.' },
+    { ko: '남은 일이 많은 프로세스가 CPU를 쥐고 있으면 새로 온 프로세스의 응답 시간이 늘어납니다. 그럴 때는 타이머 인터럽트를 처리해 차례를 넘기세요.', en: 'While a process with much work left holds the CPU, the newcomers\' response grows: that is when a timer interrupt is worth handling.' },
   ],
 };
 
@@ -63,7 +69,7 @@ const ioWait: LevelInput = {
     ],
   },
   goal: 'finished == 1 and elapsed <= 19',
-  stars: ['elapsed <= 19', 'utilization >= 0.85', 'elapsed <= 13'],
+  stars: ['elapsed <= 19', 'utilization >= 0.8', 'elapsed <= 16'],
   tickLimit: 40,
   title: { ko: '대기 상태: 입출력을 기다리는 동안', en: 'Blocked: while the I/O runs' },
   goalText: {
@@ -85,7 +91,7 @@ const ioWait: LevelInput = {
     ],
   },
   hints: [
-    { when: 'utilization < 0.85', ko: 'db가 디스크를 기다리는 동안 calc를 실행하세요.', en: 'Run calc while db waits for the disk.' },
+    { when: 'utilization < 0.8', ko: 'db가 디스크를 기다리는 동안 calc를 실행하세요.', en: 'Run calc while db waits for the disk.' },
     { ko: 'db가 입출력을 마치고 돌아오면 calc를 선점하고 db를 먼저 보내세요. db의 다음 입출력이 그만큼 일찍 시작됩니다.', en: 'When db is back from the disk, preempt calc and run db: its next I/O starts that much earlier.' },
   ],
 };
@@ -100,6 +106,7 @@ const ioInterrupt: LevelInput = {
   scenario: {
     cores: 1,
     quantum: 3,
+    switchCost: 1,
     auto: { interrupts: false },
     interruptBound: 4,
     devices: { disk: 3, net: 2 },
@@ -110,12 +117,12 @@ const ioInterrupt: LevelInput = {
     ],
   },
   goal: 'finished == 1 and unhandledInterrupts == 0',
-  stars: ['unhandledInterrupts == 0', 'meanInterruptLatency <= 1', 'meanInterruptLatency == 0'],
+  stars: ['unhandledInterrupts == 0', 'meanInterruptLatency <= 1.5', 'switchTicks <= 7 and elapsed <= 24'],
   tickLimit: 60,
   title: { ko: '입출력 완료 인터럽트', en: 'The I/O-completion interrupt' },
   goalText: {
-    ko: '디스크와 네트워크가 일을 마칠 때마다 인터럽트가 옵니다. 하나도 놓치지 말고 처리해 모든 프로세스를 끝내세요.',
-    en: 'Each time the disk or the network finishes, an interrupt arrives. Handle every one and let all processes finish.',
+    ko: '디스크와 네트워크가 일을 마칠 때마다 입출력 완료 인터럽트가 오고, 3틱 타임 슬라이스마다 타이머 인터럽트도 옵니다. 문맥 교환에는 1틱이 듭니다. 처리되지 않은 인터럽트 없이 모든 프로세스를 끝내세요.',
+    en: 'Each time the disk or the network finishes, an I/O-completion interrupt arrives, and the timer rings at every 3-tick time slice. A context switch costs 1 tick. Let all processes finish with no interrupt left unhandled.',
   },
   card: {
     ko: [
@@ -133,7 +140,8 @@ const ioInterrupt: LevelInput = {
   },
   hints: [
     { when: 'finished == 0', ko: '입출력 완료 인터럽트를 처리하지 않으면 그 프로세스는 영원히 대기 상태에 머뭅니다.', en: 'If an I/O-completion interrupt is never handled, its process stays Blocked forever.' },
-    { ko: '인터럽트가 뜨는 즉시 처리하면 지연이 0틱입니다.', en: 'Handle each interrupt the moment it appears for a latency of 0 ticks.' },
+    { when: 'meanInterruptLatency > 1.5', ko: '입출력 완료 인터럽트는 급합니다. 처리할 때까지 그 프로세스는 대기 상태에 묶여 있습니다.', en: 'An I/O-completion interrupt is urgent: its process stays Blocked until you handle it.' },
+    { ko: '타이머 인터럽트는 급하지 않을 때가 있습니다. 곧 끝나거나 곧 입출력을 시작할 프로세스를 내리면 문맥 교환만 늘어납니다.', en: 'A timer interrupt is not always urgent: taking the CPU from a process about to finish or to start its I/O only adds context switches.' },
   ],
 };
 
@@ -154,7 +162,7 @@ const contextSwitch: LevelInput = {
     ],
   },
   goal: 'finished == 1 and switchTicks <= 8',
-  stars: ['switchTicks <= 8', 'proc.ping.response <= 2', 'switchTicks <= 4 and elapsed <= 17'],
+  stars: ['switchTicks <= 8', 'proc.ping.response <= 7', 'switchTicks <= 4 and elapsed <= 24'],
   tickLimit: 60,
   title: { ko: '문맥 교환의 비용', en: 'The cost of a context switch' },
   goalText: {
@@ -177,7 +185,7 @@ const contextSwitch: LevelInput = {
   },
   hints: [
     { when: 'switchTicks > 8', ko: '타임 슬라이스마다 다른 프로세스로 바꾸면 문맥 교환 비용이 계속 쌓입니다.', en: 'Switching to another process at every time slice piles up switching costs.' },
-    { when: 'proc.ping.response > 2', ko: 'ping은 1틱짜리입니다. 도착하면 곧 한 번 바꿔 줄 만합니다.', en: 'ping needs one tick: when it arrives, one switch for it is worth it.' },
+    { when: 'proc.ping.response > 7', ko: 'ping은 1틱짜리입니다. 도착하면 곧 한 번 바꿔 줄 만합니다.', en: 'ping needs one tick: when it arrives, one switch for it is worth it.' },
     { ko: '문맥 교환을 자주 하면 동시에 실행되는 것처럼 보이지만, 너무 잦으면 오버헤드가 됩니다.', en: 'Frequent switches make processes look simultaneous, but too many become overhead.' },
   ],
 };

@@ -16,7 +16,7 @@ const memoryLeak: LevelInput = {
     }],
   },
   goal: 'finished == 1 and leaks == 0 and proc.viewer.cpu >= 8 and peak.heap.viewer >= 4',
-  stars: ['leaks == 0', 'peak.heap.viewer <= 4', 'elapsed <= 8'],
+  stars: ['leaks == 0', 'peak.heap.viewer <= 4', 'elapsed <= 9'],
   tickLimit: 40,
   title: { ko: '힙 영역과 메모리 누수', en: 'The heap and memory leaks' },
   goalText: {

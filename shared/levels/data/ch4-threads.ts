@@ -68,7 +68,7 @@ const forkOrThread: LevelInput = {
     }],
   },
   goal: 'finished == 1 and proc.server.faulted == 0 and var.server.hits == 5 and count.plugin == 1',
-  stars: ['var.server.hits == 5', 'proc.server.completion >= proc.plugin.completion', 'elapsed <= 6'],
+  stars: ['var.server.hits == 5', 'proc.server.completion >= proc.plugin.completion', 'elapsed <= 7'],
   tickLimit: 40,
   title: { ko: 'fork냐 스레드냐, 그리고 쓰기 시 복사', en: 'fork or thread, and copy-on-write' },
   goalText: {
@@ -122,7 +122,7 @@ const browserTabs: LevelInput = {
     }],
   },
   goal: 'finished == 1 and proc.browser.faulted == 0 and shm.screen.shown == 2',
-  stars: ['shm.screen.shown == 2', 'proc.browser.completion >= proc.mail.completion', 'elapsed <= 9'],
+  stars: ['shm.screen.shown == 2', 'proc.browser.completion >= proc.mail.completion', 'elapsed <= 10'],
   tickLimit: 40,
   title: { ko: '웹 브라우저의 프로세스들', en: "The browser's processes" },
   goalText: {
@@ -164,13 +164,13 @@ const twoCores: LevelInput = {
       { name: 'ui', arrival: 1, length: 2 },
     ],
   },
-  goal: 'finished == 1 and elapsed <= 10',
-  stars: ['elapsed <= 10', 'utilization >= 0.85', 'elapsed <= 8'],
+  goal: 'finished == 1 and elapsed <= 13',
+  stars: ['elapsed <= 13', 'utilization >= 0.6', 'elapsed <= 11 and proc.ui.response <= 1'],
   tickLimit: 40,
   title: { ko: '동시성과 병렬성', en: 'Concurrency vs parallelism' },
   goalText: {
-    ko: '코어가 두 개입니다. encoder의 두 스레드와 ui를 10틱 안에 끝내세요.',
-    en: 'There are two cores. Finish encoder\'s two threads and ui within 10 ticks.',
+    ko: '코어가 두 개입니다. encoder의 두 스레드와 ui를 13틱 안에 끝내세요.',
+    en: 'There are two cores. Finish encoder\'s two threads and ui within 13 ticks.',
   },
   card: {
     ko: [
@@ -187,7 +187,7 @@ const twoCores: LevelInput = {
     ],
   },
   hints: [
-    { when: 'utilization < 0.85', ko: '코어 하나만 쓰면 번갈아 실행(동시성)될 뿐입니다. 두 코어에 나눠 올리세요(병렬성).', en: 'With one core the work only takes turns (concurrency): spread it over both cores (parallelism).' },
+    { when: 'utilization < 0.6', ko: '코어 하나만 쓰면 번갈아 실행(동시성)될 뿐입니다. 두 코어에 나눠 올리세요(병렬성).', en: 'With one core the work only takes turns (concurrency): spread it over both cores (parallelism).' },
     { ko: '타임 슬라이스가 끝나 준비 상태로 돌아온 스레드는 비어 있는 코어에 다시 올리세요.', en: 'When a thread comes back to Ready at the end of its slice, put it on a free core again.' },
   ],
 };
@@ -204,17 +204,17 @@ const threadSwitch: LevelInput = {
     switchCost: 4,
     devices: { disk: 3 },
     processes: [
-      { name: 'web', threads: [{ program: ['cpu 2', 'io disk', 'cpu 2'] }, { program: ['cpu 2', 'io disk', 'cpu 2'] }] },
       { name: 'batch', length: 4 },
+      { name: 'web', threads: [{ program: ['cpu 2', 'io disk', 'cpu 2'] }, { program: ['cpu 2', 'io disk', 'cpu 2'] }] },
     ],
   },
-  goal: 'finished == 1 and switchTicks <= 14',
-  stars: ['switchTicks <= 14', 'threadSwitches >= 2', 'switchTicks <= 10'],
+  goal: 'finished == 1 and switchTicks <= 12',
+  stars: ['switchTicks <= 12', 'threadSwitches >= 2', 'switchTicks <= 10'],
   tickLimit: 60,
   title: { ko: '스레드 간 문맥 교환은 더 싸다', en: 'A switch between threads is cheaper' },
   goalText: {
-    ko: '타임 슬라이스는 2틱입니다. 다른 프로세스로 바꾸면 문맥 교환에 4틱, 같은 프로세스의 다른 스레드로 바꾸면 2틱이 듭니다. web의 두 스레드와 batch를 문맥 교환 14틱 이하로 끝내세요.',
-    en: 'The time slice is 2 ticks. Switching to another process costs 4 ticks; to another thread of the same process, 2. Finish web\'s two threads and batch with at most 14 ticks lost to switching.',
+    ko: '타임 슬라이스는 2틱입니다. 다른 프로세스로 바꾸면 문맥 교환에 4틱, 같은 프로세스의 다른 스레드로 바꾸면 2틱이 듭니다. web의 두 스레드와 batch를 문맥 교환 12틱 이하로 끝내세요.',
+    en: 'The time slice is 2 ticks. Switching to another process costs 4 ticks; to another thread of the same process, 2. Finish web\'s two threads and batch with at most 12 ticks lost to switching.',
   },
   card: {
     ko: [
@@ -256,7 +256,7 @@ const asyncFetch: LevelInput = {
     }],
   },
   goal: 'finished == 1 and dev.news.served == 1 and dev.mail.served == 1 and dev.weather.served == 1 and proc.app.cpu >= 2 and elapsed <= 9',
-  stars: ['elapsed <= 9', 'elapsed <= 7', 'elapsed <= 5'],
+  stars: ['elapsed <= 9', 'elapsed <= 7', 'elapsed <= 6'],
   tickLimit: 40,
   title: { ko: '동기와 비동기', en: 'Synchronous vs asynchronous' },
   goalText: {

@@ -4,6 +4,8 @@ import type { LevelInput } from '../level.ts';
 
 const depositTwice = ['load balance', 'add 1', 'store balance', 'load balance', 'add 1', 'store balance', 'exit'];
 
+const lockedDeposit = ['lock m', 'load balance', 'add 1', 'store balance', 'unlock m'];
+
 const raceTiming: LevelInput = {
   id: 'race-timing',
   order: 140,
@@ -14,11 +16,11 @@ const raceTiming: LevelInput = {
     cores: 1,
     processes: [
       { name: 'bank', vars: { balance: 0 }, threads: [{ program: depositTwice }, { program: depositTwice }] },
-      { name: 'alarm', arrival: 2, length: 1 },
+      { name: 'alarm', arrival: 1, length: 1 },
     ],
   },
   goal: 'finished == 1 and lostUpdates == 0 and var.bank.balance == 4 and proc.alarm.response <= 2',
-  stars: ['lostUpdates == 0', 'proc.alarm.response <= 1', 'proc.alarm.response == 0 and contextSwitches <= 3'],
+  stars: ['lostUpdates == 0', 'proc.alarm.response <= 2', 'proc.alarm.response <= 2 and contextSwitches <= 3'],
   tickLimit: 40,
   title: { ko: '경쟁 상태는 언제 생길까', en: 'When does a race happen?' },
   goalText: {
@@ -58,18 +60,18 @@ const mutex: LevelInput = {
       name: 'bank',
       vars: { balance: 0 },
       threads: [
-        { steered: true, program: ['lock m', 'load balance', 'add 1', 'store balance', 'unlock m', 'lock m', 'load balance', 'add 1', 'store balance', 'unlock m', 'exit'], palette: ['lock m', 'unlock m', 'load balance', 'add 1', 'store balance', 'cpu 1', 'exit'] },
-        { steered: true, program: ['lock m', 'load balance', 'add 1', 'store balance', 'unlock m', 'lock m', 'load balance', 'add 1', 'store balance', 'unlock m', 'exit'] },
+        { steered: true, program: [...lockedDeposit, 'cpu 2', ...lockedDeposit, 'exit'], palette: ['lock m', 'unlock m', 'load balance', 'add 1', 'store balance', 'cpu 1', 'cpu 2', 'exit'] },
+        { steered: true, program: [...lockedDeposit, 'cpu 1', ...lockedDeposit, 'cpu 1', ...lockedDeposit, 'cpu 1', ...lockedDeposit, 'exit'] },
       ],
     }],
   },
-  goal: 'finished == 1 and lostUpdates == 0 and var.bank.balance == 4',
-  stars: ['lostUpdates == 0 and var.bank.balance == 4', 'elapsed <= 14', 'elapsed <= 12'],
+  goal: 'finished == 1 and lostUpdates == 0 and var.bank.balance == 6 and elapsed <= 20',
+  stars: ['elapsed <= 20', 'elapsed <= 19'],
   tickLimit: 40,
   title: { ko: '락으로 지키는 임계 구역', en: 'A lock guards the critical section' },
   goalText: {
-    ko: '여러분은 bank의 첫 번째 스레드입니다. 두 번 입금(balance에 1씩)하세요. 다른 스레드도 동시에 입금합니다. 끝났을 때 balance는 4여야 합니다.',
-    en: 'You are bank\'s first thread. Deposit twice (add 1 to balance each time) while the other thread does the same on the other core. balance must end at 4.',
+    ko: '여러분은 bank의 첫 번째 스레드입니다. 두 번 입금(balance에 1씩)하고, 입금 사이에 영수증을 씁니다(cpu 2). 다른 스레드는 다른 코어에서 네 번 입금합니다. 20틱 안에 끝내고, balance는 6이어야 합니다.',
+    en: 'You are bank\'s first thread. Deposit twice (add 1 to balance each time) and write a receipt between them (cpu 2), while the other thread deposits four times on the other core. Finish within 20 ticks; balance must end at 6.',
   },
   card: {
     ko: [
@@ -87,7 +89,7 @@ const mutex: LevelInput = {
   },
   hints: [
     { when: 'lostUpdates > 0', ko: 'load 앞에 lock m, store 뒤에 unlock m을 두세요. 다른 스레드도 같은 락을 씁니다.', en: 'Put lock m before the load and unlock m after the store: the other thread uses the same lock.' },
-    { when: 'elapsed > 12', ko: '락을 쥔 채로 cpu를 돌리면 다른 스레드가 기다립니다.', en: 'Running cpu while holding the lock makes the other thread wait.' },
+    { when: 'elapsed > 19', ko: '락을 쥔 채로 cpu를 돌리면 다른 스레드가 기다립니다.', en: 'Running cpu while holding the lock makes the other thread wait.' },
   ],
 };
 
@@ -105,7 +107,7 @@ const deadlock: LevelInput = {
       vars: { moved: 0 },
       threads: [
         { steered: true, program: ['lock b', 'lock a', 'load moved', 'add 1', 'store moved', 'unlock a', 'unlock b', 'exit'], palette: ['lock a', 'lock b', 'unlock a', 'unlock b', 'load moved', 'add 1', 'store moved', 'cpu 1', 'exit'] },
-        { steered: true, program: ['lock b', 'cpu 1', 'lock a', 'load moved', 'add 1', 'store moved', 'unlock a', 'unlock b', 'exit'] },
+        { steered: true, program: ['lock b', 'cpu 2', 'lock a', 'load moved', 'add 1', 'store moved', 'unlock a', 'unlock b', 'exit'] },
       ],
     }],
   },
@@ -114,8 +116,8 @@ const deadlock: LevelInput = {
   tickLimit: 40,
   title: { ko: '교착 상태', en: 'Deadlock' },
   goalText: {
-    ko: '계좌 이체에는 락 a와 b가 모두 필요합니다. 다른 스레드는 b를 먼저 잡고 a를 잡습니다. 여러분도 이체를 한 번(moved에 1) 하고 끝내세요.',
-    en: 'A transfer needs both locks a and b. The other thread takes b first, then a. Do your one transfer (add 1 to moved) and finish.',
+    ko: '계좌 이체에는 락 a와 b가 모두 필요합니다. 다른 스레드도 같은 두 락으로 이체합니다. 그 스레드의 코드를 읽고, 여러분도 이체를 한 번(moved에 1) 하고 끝내세요.',
+    en: 'A transfer needs both locks a and b. The other thread transfers with the same two locks: read its code, then do your one transfer (add 1 to moved) and finish.',
   },
   card: {
     ko: [
@@ -169,7 +171,7 @@ const producerConsumer: LevelInput = {
   },
   track: { inBuffer: 'var.shop.made - var.shop.sold' },
   goal: 'finished == 1 and var.shop.made == 4 and var.shop.sold == 4 and peak.inBuffer <= 2',
-  stars: ['peak.inBuffer <= 2', 'elapsed <= 35', 'elapsed <= 31'],
+  stars: ['peak.inBuffer <= 2', 'elapsed <= 36', 'elapsed <= 32'],
   tickLimit: 60,
   title: { ko: '생산자와 소비자: 세마포어', en: 'Producer and consumer: semaphores' },
   goalText: {
@@ -181,13 +183,13 @@ const producerConsumer: LevelInput = {
       '파이프와 버퍼는 생산자-소비자 모델입니다. 생산자가 넣고 소비자가 꺼내는 선입선출 큐, 원형 버퍼입니다.',
       '세마포어는 개수를 세는 동기화 도구입니다. wait는 값을 1 줄이고, 0이면 대기 상태가 됩니다. signal은 1 늘리거나 기다리는 스레드를 깨웁니다.',
       'empty는 빈 칸 수, full은 찬 칸 수입니다.',
-      '생산자는 wait empty 뒤에 넣고 signal full, 소비자는 wait full 뒤에 꺼내고 signal empty 합니다.',
+      '소비자의 코드는 화면에 있습니다. 소비자가 어떤 세마포어를 기다리고 어느 세마포어에 signal 하는지 읽어 보세요.',
     ],
     en: [
       'Pipes and buffers follow the producer–consumer model: a first-in first-out queue, a circular buffer, filled by one side and emptied by the other.',
       'A semaphore is a counting synchronisation tool: wait takes one and blocks at zero; signal gives one back or wakes a waiter.',
       'empty counts the free slots, full the filled ones.',
-      'The producer does wait empty, puts an item, signal full; the consumer does wait full, takes one, signal empty.',
+      'The consumer\'s code is on screen: read which semaphore it waits on and which one it signals.',
     ],
   },
   hints: [

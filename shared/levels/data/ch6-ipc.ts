@@ -23,7 +23,7 @@ const anonymousPipe: LevelInput = {
     ],
   },
   goal: 'finished == 1 and recv.wc == 4 and outOfOrder == 0',
-  stars: ['outOfOrder == 0', 'elapsed <= 30', 'elapsed <= 24'],
+  stars: ['outOfOrder == 0', 'elapsed <= 30', 'elapsed <= 25'],
   tickLimit: 60,
   title: { ko: '익명 파이프: ls | wc', en: 'The anonymous pipe: ls | wc' },
   goalText: {
@@ -74,16 +74,16 @@ const namedPipe: LevelInput = {
     ],
   },
   goal: 'finished == 1 and recv.logd == 2 and recv.editor == 1',
-  stars: ['recv.editor == 1', 'refusedIpc == 0', 'elapsed <= 24'],
+  stars: ['recv.editor == 1', 'refusedIpc == 0', 'elapsed <= 31'],
   tickLimit: 40,
-  title: { ko: '명명 파이프: 이름으로 만나는 클라이언트와 서버', en: 'Named pipes: clients and a server meet by name' },
+  title: { ko: '명명된 파이프: 이름으로 만나는 클라이언트와 서버', en: 'Named pipes: clients and a server meet by name' },
   goalText: {
     ko: '여러분은 editor입니다. 로그 서버 logd에 save 요청을 보내고 답(ok)을 받으세요. backup도 같은 서버를 씁니다.',
     en: 'You are editor. Send a save request to the log server logd and receive its answer (ok). backup uses the same server.',
   },
   card: {
     ko: [
-      '명명 파이프는 일반 파이프를 확장한 것으로, 이름이 있어 부모-자식이 아닌 프로세스끼리도 쓸 수 있습니다.',
+      '명명된 파이프는 일반 파이프를 확장한 것으로, 이름이 있어 부모-자식이 아닌 프로세스끼리도 쓸 수 있습니다.',
       '단방향 또는 이중(양방향) 파이프로, 파이프 서버와 여러 클라이언트의 통신에 쓰입니다.',
       '여러 인스턴스를 동시에 열 수 있고, 네트워크상의 다른 컴퓨터와도 통신할 수 있습니다.',
       'logd의 익명 파이프 p는 logd와 그 자식만 쓸 수 있습니다.',
@@ -169,7 +169,7 @@ const sharedMemory: LevelInput = {
     ],
   },
   goal: 'finished == 1 and got.reader == 2',
-  stars: ['got.reader == 2', 'elapsed <= 8', 'elapsed <= 6'],
+  stars: ['got.reader == 2', 'elapsed <= 8', 'elapsed <= 7'],
   tickLimit: 40,
   title: { ko: '공유 메모리: 가장 빠르지만 동기화가 필요하다', en: 'Shared memory: fastest, but it needs synchronisation' },
   goalText: {
@@ -283,11 +283,11 @@ const fastestIpc: LevelInput = {
     ],
   },
   goal: 'finished == 1 and got.consumer == 3 and elapsed <= 20',
-  stars: ['elapsed <= 20', 'elapsed <= 11', 'elapsed <= 8'],
+  stars: ['elapsed <= 20', 'elapsed <= 12', 'elapsed <= 9'],
   tickLimit: 60,
   title: { ko: '가장 빠른 IPC 고르기', en: 'Choosing the fastest IPC' },
   goalText: {
-    ko: '두 프로세스를 모두 조종합니다. 20틱 안에 producer가 m1, m2, m3을 consumer에게 넘기게 하세요. 어떤 통로를 쓸지 고르세요: 공유 메모리, TCP 소켓, 명명 파이프, 메시지 큐, 파일.',
+    ko: '두 프로세스를 모두 조종합니다. 20틱 안에 producer가 m1, m2, m3을 consumer에게 넘기게 하세요. 어떤 통로를 쓸지 고르세요: 공유 메모리, TCP 소켓, 명명된 파이프, 메시지 큐, 파일.',
     en: 'You steer both processes. Within 20 ticks, get m1, m2 and m3 from producer to consumer. Choose the way: shared memory, a TCP socket, a named pipe, a message queue or a file.',
   },
   card: {

@@ -12,17 +12,24 @@ export const CH1: Solutions = {
   'boot-hello': {
     good: () => dispatchBy(byNames('shell', 'hello', 'backup')),
     poor: () => idle,
+    // First come, first served: the shell's hellos wait behind the long backup.
+    naive: () => dispatchBy(() => 0),
   },
   'first-dispatch': {
     good: () => dispatchBy(work),
     poor: () => dispatchBy((s, tid) => -work(s, tid)),
+    naive: () => dispatchBy(() => 0),
   },
   'pcb-priority': {
     good: () => preemptBy(priority),
     poor: () => dispatchBy(() => 0),
+    // Reads the priority but never preempts: music waits behind whatever runs when it comes back.
+    naive: () => dispatchBy(priority),
   },
   'foreground-daemon': {
     good: () => preemptBy(byNames('vim', 'cron', 'build')),
     poor: () => dispatchBy(byNames('build', 'cron', 'vim')),
+    // Level 3's recipe (the foreground first, the daemon last) without weighing cron's short turns.
+    naive: () => preemptBy(byNames('vim', 'build', 'cron')),
   },
 };

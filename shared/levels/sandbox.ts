@@ -1,0 +1,107 @@
+// The sandbox: any scenario, any policy for the bots, any role for the player, with no goal; the
+// scenario text is validated by parseScenario and its errors are given in both languages. A sandbox
+// is shared as a link: its setup encoded in the URL, size-limited by LIMITS.sandboxLink, validated on open.
+import { z } from 'zod';
+import { LIMITS, POLICIES, type PolicyKind, type ScenarioInput } from '../kernel/index.ts';
+import { levelInput, parseLevel, type Level, type PlayerInput, type Texts } from './level.ts';
+
+/** What a sandbox holds: the machine, the bots' policy, the player's role. */
+export interface SandboxSetup {
+  scenario: ScenarioInput;
+  policy: PolicyKind;
+  player: PlayerInput;
+}
+
+/** A sandbox checked and ready to run (LevelSession takes the level), or why not, in both languages. */
+export type SandboxResult = { ok: true; setup: SandboxSetup; level: Level } | { ok: false; error: Texts };
+
+const setupShape = z.strictObject({
+  scenario: z.unknown(),
+  policy: z.enum(POLICIES).optional(),
+  player: levelInput.shape.player.optional(),
+});
+
+const fail = (ko: string, en: string): SandboxResult => ({ ok: false, error: { ko, en } });
+
+/** Checks a sandbox setup (e.g. the JSON the player edited): its shape, its scenario, its role. */
+export function parseSandbox(json: unknown): SandboxResult {
+  const shape = setupShape.safeParse(json);
+  if (!shape.success) {
+    const issue = shape.error.issues[0]!;
+    const at = issue.path.join('.') || 'sandbox';
+    return fail(`샌드박스 설정이 올바르지 않습니다(${at}): ${issue.message}`, `The sandbox setup is not valid (${at}): ${issue.message}`);
+  }
+  const setup: SandboxSetup = {
+    scenario: shape.data.scenario as ScenarioInput,
+    policy: shape.data.policy ?? 'fifo',
+    player: (shape.data.player ?? { role: 'scheduler' }) as PlayerInput,
+  };
+  const r = parseLevel({
+    id: 'sandbox', order: 1, branch: 'optional', concepts: ['dispatch'],
+    player: setup.player, policy: setup.policy, scenario: setup.scenario,
+    goal: 'elapsed >= 0', stars: ['elapsed >= 0'], tickLimit: 10_000, mustFinish: false,
+    title: { ko: '샌드박스', en: 'Sandbox' },
+    goalText: { ko: '목표 없이 마음대로 돌려 보세요.', en: 'No goal: run it as you like.' },
+    card: { ko: ['아무 시나리오나', '아무 정책으로', '돌려 봅니다.'], en: ['Any scenario,', 'any policy,', 'run as you like.'] },
+    hints: [{ ko: '시나리오를 바꿔 다시 돌려 보세요.', en: 'Change the scenario and run it again.' }],
+  });
+  if (!r.ok) {
+    const why = r.error.replace(/^level sandbox: /, '');
+    return fail(`시나리오를 돌릴 수 없습니다. ${why}`, `The scenario cannot run: ${why}`);
+  }
+  return { ok: true, setup, level: r.level };
+}
+
+/** Parses the text of the sandbox editor: JSON first, then parseSandbox. */
+export function parseSandboxText(text: string): SandboxResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return fail(`JSON이 아닙니다: ${(e as Error).message}`, `This is not JSON: ${(e as Error).message}`);
+  }
+  return parseSandbox(json);
+}
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+function toBase64Url(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    const chars = Math.min(4, Math.ceil(((bytes.length - i) * 8) / 6));
+    for (let k = 0; k < chars; k++) out += ALPHABET[(n >> (18 - 6 * k)) & 63];
+  }
+  return out;
+}
+
+function fromBase64Url(text: string): Uint8Array | null {
+  const bytes: number[] = [];
+  let bits = 0;
+  let acc = 0;
+  for (const ch of text) {
+    const v = ALPHABET.indexOf(ch);
+    if (v < 0) return null;
+    acc = (acc << 6) | v;
+    bits += 6;
+    if (bits >= 8) { bits -= 8; bytes.push((acc >> bits) & 255); }
+  }
+  return new Uint8Array(bytes);
+}
+
+/** The link text of a sandbox (URL-safe, no padding): what the share button puts after `#sandbox=`. */
+export function encodeSandbox(setup: SandboxSetup): string {
+  return toBase64Url(new TextEncoder().encode(JSON.stringify(setup)));
+}
+
+/** Opens a shared link's text: refused when longer than LIMITS.sandboxLink, not base64url, not JSON, or not a valid sandbox. */
+export function decodeSandbox(text: string): SandboxResult {
+  const max = LIMITS.sandboxLink.max;
+  if (text.length < LIMITS.sandboxLink.min || text.length > max) {
+    return fail(`링크가 너무 깁니다(또는 비어 있습니다). 최대 ${max}자입니다.`, `The link is too long (or empty): at most ${max} characters.`);
+  }
+  const bytes = fromBase64Url(text);
+  const decoded = bytes ? new TextDecoder('utf-8', { fatal: false }).decode(bytes) : null;
+  if (decoded === null) return fail('링크가 손상되었습니다.', 'The link is damaged.');
+  return parseSandboxText(decoded);
+}

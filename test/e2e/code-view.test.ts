@@ -1,0 +1,109 @@
+// The code panel in a real browser: a thread's program shown as the machine's assembly, Python and C
+// (the toggle remembered by the browser), with the line of its PC marked and moving as the thread steps.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../server/main.ts';
+import { CAMPAIGN } from '../../shared/levels/index.ts';
+import { startWithBrowser, POLL, waitForScene, withPage, type TestBrowser } from './browser.ts';
+import { startGameServer } from './game-server.ts';
+
+let server: RunningServer;
+let tb: TestBrowser;
+
+startWithBrowser(startGameServer, (a, b) => { server = a; tb = b; }, 180_000);
+
+const scenes = (page: Page) => page.evaluate(() => window.__kc?.scene() ?? '');
+
+/** Opens a level from the map, every level marked done so that it is unlocked. */
+async function openLevel(page: Page, id: string): Promise<void> {
+  const stars = Object.fromEntries(CAMPAIGN.map((n) => [n.id, 3]));
+  // one page load: the progress is in place before the game reads it
+  await page.addInitScript((s) => { if (!localStorage.getItem('kernel-crew.solo-progress')) localStorage.setItem('kernel-crew.solo-progress', JSON.stringify({ stars: s, scores: {} })); }, stars);
+  await page.goto(server.url);
+  await waitForScene(page, 'Menu');
+  await page.locator('button[data-scene="LevelMap"]').click();
+  await waitForScene(page, 'LevelMap');
+  await page.locator(`.map-node[data-node="${id}"]`).click();
+  await waitForScene(page, 'ConceptCard');
+  await page.locator('[data-action="start-level"]').click();
+  await waitForScene(page, 'Machine');
+}
+
+/** The marked line's number and text ('' when no line is marked). */
+const pcLine = (page: Page) => page.evaluate(() => {
+  const el = document.querySelector<HTMLElement>('[data-testid="code-lines"] .code-line.pc');
+  return el ? { line: Number(el.dataset.line), text: el.textContent ?? '' } : null;
+});
+
+describe('code panel', () => {
+  it('shows the racing thread in three languages and marks its PC line as it steps', async () => {
+    await withPage(tb.browser, { viewport: 'laptop', locale: 'en-US' }, async ({ page, screenshot }) => {
+      await openLevel(page, 'race-timing');
+      const panel = page.getByTestId('code-view');
+      const lines = page.getByTestId('code-lines');
+      await expect.poll(() => panel.isVisible(), POLL).toBe(true);
+      await expect.poll(() => page.locator('.code-tab').count(), POLL).toBeGreaterThanOrEqual(2);
+      // the machine's view first: the PC (0) marks the first instruction before anything runs
+      await page.locator('.code-lang[data-lang="asm"]').click();
+      await expect.poll(async () => (await pcLine(page))?.text ?? '', POLL).toMatch(/▶\s+0\s+load balance/);
+      await page.locator('.code-lang[data-lang="python"]').click();
+      await expect.poll(() => lines.textContent(), POLL).toContain('reg = balance  # load balance');
+      expect((await pcLine(page))?.text).toContain('reg = balance');
+      await page.locator('.code-lang[data-lang="c"]').click();
+      await expect.poll(() => lines.textContent(), POLL).toContain('static volatile long balance = 0;');
+      expect((await pcLine(page))?.text).toContain('reg = balance; /* load balance */');
+      expect(await page.locator('.code-lang[data-lang="c"]').getAttribute('aria-pressed')).toBe('true');
+      expect(await page.evaluate(() => localStorage.getItem('kernel-crew.code-language'))).toBe('c');
+      await screenshot('code-view-laptop-en');
+
+      // run: dispatch the first Ready thread whenever the core is idle; the page records every line the mark moves to
+      // (a MutationObserver, so a busy test machine cannot miss a step between two polls)
+      await page.locator('.code-lang[data-lang="python"]').click();
+      await page.evaluate(() => {
+        const w = window as unknown as { __pcSeen: { line: number; text: string }[] };
+        w.__pcSeen = [];
+        const pre = document.querySelector('[data-testid="code-lines"]')!;
+        new MutationObserver(() => {
+          const el = pre.querySelector<HTMLElement>('.code-line.pc');
+          if (el && Number(el.dataset.line) !== w.__pcSeen.at(-1)?.line) w.__pcSeen.push({ line: Number(el.dataset.line), text: el.textContent ?? '' });
+        }).observe(pre, { childList: true, subtree: true });
+      });
+      const recorded = () => page.evaluate(() => (window as unknown as { __pcSeen: { line: number; text: string }[] }).__pcSeen);
+      await page.locator('.level-hud [data-action="pause"]').click();
+      let seen: { line: number; text: string }[] = [];
+      const deadline = Date.now() + 90_000;
+      while ((seen = await recorded()).length < 3 && !(await scenes(page)).includes('LevelResult')) {
+        if (Date.now() > deadline) throw new Error(`the PC line did not move: ${JSON.stringify(seen)}`);
+        const m = await page.evaluate(() => window.__kc?.machine() ?? null);
+        if (m && m.phase === 'running' && m.cores[0]?.running === null && m.ready.length > 0) {
+          await page.keyboard.press('1');
+          await page.keyboard.press('Enter');
+        }
+        await page.waitForTimeout(30);
+      }
+      expect(seen.length).toBeGreaterThanOrEqual(3);
+      // the marked line only moves down the program (load, add, store, load, ...) and each is one of its lines
+      for (let k = 1; k < seen.length; k++) expect(seen[k]!.line).toBeGreaterThan(seen[k - 1]!.line);
+      for (const s of seen) expect(s.text).toMatch(/reg = balance|reg = reg \+ 1|balance = reg|return/);
+      expect(await page.getByTestId('code-status').textContent()).toMatch(/register -?\d+/);
+    });
+  }, 180_000);
+
+  it('fits a phone and collapses', async () => {
+    await withPage(tb.browser, { viewport: 'phone', locale: 'ko-KR' }, async ({ page, screenshot }) => {
+      await openLevel(page, 'mutex');
+      const panel = page.getByTestId('code-view');
+      await expect.poll(() => panel.isVisible(), POLL).toBe(true);
+      const summary = page.locator('.code-summary');
+      if (!(await page.locator('.code-details').evaluate((d) => (d as HTMLDetailsElement).open))) await summary.click({ timeout: 15_000 });
+      await expect.poll(() => page.getByTestId('code-lines').isVisible(), POLL).toBe(true);
+      await expect.poll(() => page.getByTestId('code-status').textContent(), POLL).toContain('다음 명령어');
+      const box = await panel.boundingBox();
+      expect(box!.width).toBeLessThanOrEqual(390);
+      await screenshot('code-view-phone-ko');
+      await summary.click({ timeout: 15_000 });
+      await expect.poll(() => page.getByTestId('code-lines').isVisible(), POLL).toBe(false);
+      expect(await page.evaluate(() => localStorage.getItem('kernel-crew.code-open'))).toBe('0');
+    });
+  }, 150_000);
+});
