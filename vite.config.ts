@@ -33,7 +33,11 @@ function preloadGame(): Plugin {
         for (const file of [ctx.chunk.fileName, ...ctx.chunk.imports]) files.delete(file);
         // prefetch, not modulepreload: the files only land in the cache, so compiling Phaser waits until
         // main.ts imports it instead of holding up the join form.
-        return [...files].map((file) => ({ tag: 'link', attrs: { rel: 'prefetch', href: `/${file}`, crossorigin: true }, injectTo: 'head' as const }));
+        return [...files].map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'prefetch', href: `/${file}`, crossorigin: true },
+          injectTo: 'head' as const,
+        }));
       },
     },
   };
@@ -60,7 +64,13 @@ export default defineConfig({
         globIgnores: ['**/dashboard*', '**/colyseus-*', '**/qrcode-*'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/dashboard/, /^\/matchmake\//],
-        runtimeCaching: [{ urlPattern: /\/assets\//, handler: 'CacheFirst', options: { cacheName: 'kernel-crew-assets', expiration: { maxEntries: 200 } } }],
+        runtimeCaching: [
+          {
+            urlPattern: /\/assets\//,
+            handler: 'CacheFirst',
+            options: { cacheName: 'kernel-crew-assets', expiration: { maxEntries: 200 } },
+          },
+        ],
         cleanupOutdatedCaches: true,
         clientsClaim: true,
         skipWaiting: true,

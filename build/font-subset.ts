@@ -41,7 +41,8 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-const isHangul = (cp: number): boolean => (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0x3130 && cp <= 0x318f);
+const isHangul = (cp: number): boolean =>
+  (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0x3130 && cp <= 0x318f);
 
 function charsOf(files: string[]): Set<number> {
   const set = new Set<number>();
@@ -56,7 +57,8 @@ function charsOf(files: string[]): Set<number> {
 
 /** Which characters go into which slice, read from the sources under root. */
 export function collectSlices(root = ROOT): Record<Slice, number[]> {
-  const ts = (dir: string): string[] => filesUnder(path.join(root, dir)).filter((f) => /\.(ts|json)$/.test(f));
+  const ts = (dir: string): string[] =>
+    filesUnder(path.join(root, dir)).filter((f) => /\.(ts|json)$/.test(f));
   // The teachers' dashboard is a page of its own: its Hangul goes with the content, not the students' screens.
   const isDashboard = (f: string): boolean => f.includes(`${path.sep}dashboard${path.sep}`);
   const screens = ts('client/src').filter((f) => !isDashboard(f));
@@ -76,7 +78,7 @@ export function collectSlices(root = ROOT): Record<Slice, number[]> {
 /** CSS unicode-range for a sorted list of code points, runs folded (U+20-7E,U+B7,...). */
 export function unicodeRange(points: readonly number[]): string {
   const parts: string[] = [];
-  for (let i = 0; i < points.length; ) {
+  for (let i = 0; i < points.length;) {
     let j = i;
     while (j + 1 < points.length && points[j + 1] === (points[j] ?? 0) + 1) j += 1;
     const a = (points[i] ?? 0).toString(16).toUpperCase();
@@ -109,7 +111,10 @@ export interface BuiltFace {
  */
 export async function buildFaces(root = ROOT): Promise<BuiltFace[]> {
   const slices = collectSlices(root);
-  const cacheKey = createHash('sha256').update(JSON.stringify({ slices, SUBSET_OPTIONS, SOURCE_FONT, v: 2 })).digest('hex').slice(0, 16);
+  const cacheKey = createHash('sha256')
+    .update(JSON.stringify({ slices, SUBSET_OPTIONS, SOURCE_FONT, v: 2 }))
+    .digest('hex')
+    .slice(0, 16);
   const dir = path.join(root, 'node_modules', '.cache', 'kernel-crew-fonts', cacheKey);
   mkdirSync(dir, { recursive: true });
   const faces: BuiltFace[] = [];
@@ -122,12 +127,19 @@ export async function buildFaces(root = ROOT): Promise<BuiltFace[]> {
       if (!existsSync(file) || !existsSync(meta)) {
         source ??= readFileSync(require.resolve(SOURCE_FONT[weight]));
         has ??= fontCodePoints(source);
-        const missing = slices[slice].filter((cp) => !has?.has(cp) && !SYSTEM_FONT_ONLY.has(String.fromCodePoint(cp)));
+        const missing = slices[slice].filter(
+          (cp) => !has?.has(cp) && !SYSTEM_FONT_ONLY.has(String.fromCodePoint(cp)),
+        );
         if (missing.length > 0) {
-          throw new Error(`Noto Sans KR ${weight} has no glyph for ${missing.map((cp) => `${String.fromCodePoint(cp)} (U+${cp.toString(16).toUpperCase()})`).join(', ')}: use another character, or add it to SYSTEM_FONT_ONLY in build/font-subset.ts if the system font may draw it (DOM text only)`);
+          throw new Error(
+            `Noto Sans KR ${weight} has no glyph for ${missing.map((cp) => `${String.fromCodePoint(cp)} (U+${cp.toString(16).toUpperCase()})`).join(', ')}: use another character, or add it to SYSTEM_FONT_ONLY in build/font-subset.ts if the system font may draw it (DOM text only)`,
+          );
         }
         const wanted = slices[slice].filter((cp) => has?.has(cp));
-        const sfnt = await subsetFont(source, String.fromCodePoint(...wanted), { targetFormat: 'truetype', ...SUBSET_OPTIONS });
+        const sfnt = await subsetFont(source, String.fromCodePoint(...wanted), {
+          targetFormat: 'truetype',
+          ...SUBSET_OPTIONS,
+        });
         writeFileSync(file, await fontverter.convert(sfnt, 'woff2'));
         // The unicode-range is what the file really maps (hb-subset may keep a companion such as U+00A0 for the space).
         writeFileSync(meta, JSON.stringify([...fontCodePoints(sfnt)].sort((a, b) => a - b)));
@@ -157,7 +169,10 @@ export function subsetFonts(): Plugin {
       const faces = await built;
       const ranges = [...new Set(faces.map((f) => f.unicodeRange))];
       const imports = faces.map((f, i) => `import url${i} from ${JSON.stringify(`${f.file}?url`)};`);
-      const list = faces.map((f, i) => `{ weight: ${f.weight}, slice: ${JSON.stringify(f.slice)}, url: url${i}, unicodeRange: RANGES[${ranges.indexOf(f.unicodeRange)}] }`);
+      const list = faces.map(
+        (f, i) =>
+          `{ weight: ${f.weight}, slice: ${JSON.stringify(f.slice)}, url: url${i}, unicodeRange: RANGES[${ranges.indexOf(f.unicodeRange)}] }`,
+      );
       return [
         ...imports,
         `const RANGES = ${JSON.stringify(ranges)};`,

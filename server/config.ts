@@ -66,7 +66,8 @@ function num(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n < min || n > max) throw new Error(`${name} must be a number between ${min} and ${max} (got "${raw}")`);
+  if (!Number.isFinite(n) || n < min || n > max)
+    throw new Error(`${name} must be a number between ${min} and ${max} (got "${raw}")`);
   return n;
 }
 
@@ -75,17 +76,30 @@ function proxyCount(raw: string | undefined): number {
   if (v === '' || ['0', 'false', 'no', 'off'].includes(v)) return 0;
   if (['true', 'yes', 'on'].includes(v)) return 1;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > 10) throw new Error(`TRUST_PROXY must be 0, 1, true or the number of proxies in front (up to 10) (got "${raw}")`);
+  if (!Number.isInteger(n) || n < 0 || n > 10)
+    throw new Error(
+      `TRUST_PROXY must be 0, 1, true or the number of proxies in front (up to 10) (got "${raw}")`,
+    );
   return n;
 }
 
 /** A comma-separated list of exact origins (scheme://host[:port]), each checked. */
 function origins(env: NodeJS.ProcessEnv, name: string): string[] {
-  const list = (env[name] ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '');
+  const list = (env[name] ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '');
   for (const o of list) {
     let url: URL | null = null;
-    try { url = new URL(o); } catch { /* reported below */ }
-    if (!url || !/^(https?|wss?):$/.test(url.protocol) || url.origin !== o.replace(/\/$/, '')) throw new Error(`${name} must list origins like https://school.example:8080, separated by commas (got "${o}")`);
+    try {
+      url = new URL(o);
+    } catch {
+      /* reported below */
+    }
+    if (!url || !/^(https?|wss?):$/.test(url.protocol) || url.origin !== o.replace(/\/$/, ''))
+      throw new Error(
+        `${name} must list origins like https://school.example:8080, separated by commas (got "${o}")`,
+      );
   }
   return list.map((o) => o.replace(/\/$/, ''));
 }

@@ -46,28 +46,50 @@ export interface RunningServer {
 }
 
 // The express app Colyseus builds for routes outside its own; only `use` and `disable` are needed.
-interface UseApp { use(handler: Handler): unknown; disable(setting: string): unknown }
+interface UseApp {
+  use(handler: Handler): unknown;
+  disable(setting: string): unknown;
+}
 
 /** Starts the game server and resolves once it is listening. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const { reports: given, now, ...overrides } = options;
   const config: ServerConfig = { ...loadConfig(), ...overrides };
   // One server per SQLite file (PostgreSQL is how several processes share a database).
-  const lock = config.database.kind === 'sqlite' && config.database.file !== ':memory:' ? lockDatabaseFile(config.database.file) : null;
+  const lock =
+    config.database.kind === 'sqlite' && config.database.file !== ':memory:'
+      ? lockDatabaseFile(config.database.file)
+      : null;
   let db: Database;
-  try { db = await openDatabase(config.database); } catch (error) { lock?.release(); throw error; }
+  try {
+    db = await openDatabase(config.database);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const accounts = createAccounts(db, { sessionTtlHours: config.sessionTtlHours, now });
   const stored = new DatabaseRoundReports(db);
   const reports: RoundReportSink = given ?? new MemoryRoundReports();
   // Every round goes to the given sink (tests read it) and to the database (teachers' rooms only).
   const sink: RoundReportSink = {
     save: (r) => Promise.all([reports.save(r), stored.save(r)]).then(() => undefined),
-    roomClosed: (id, session) => Promise.all([reports.roomClosed?.(id, session), stored.roomClosed(id, session)]).then(() => undefined),
+    roomClosed: (id, session) =>
+      Promise.all([reports.roomClosed?.(id, session), stored.roomClosed(id, session)]).then(() => undefined),
   };
   const pool = new BaselinePool();
-  const services: RoomServices = { config, grants: new CreationGrants(), reports: sink, snapshots: config.saveRooms ? db.snapshots : undefined, baselines: pool.run };
+  const services: RoomServices = {
+    config,
+    grants: new CreationGrants(),
+    reports: sink,
+    snapshots: config.saveRooms ? db.snapshots : undefined,
+    baselines: pool.run,
+  };
   const dashboard = dashboardApi({
-    config, db, accounts, reports: stored, grants: services.grants,
+    config,
+    db,
+    accounts,
+    reports: stored,
+    grants: services.grants,
     authLimiter: new RateLimiter(config.authRatePerMinute, config.authRatePerMinute),
     soloLimiter: new RateLimiter(60, 60),
     roomLimiters: {
@@ -90,7 +112,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       app.disable('x-powered-by');
       app.use(compressOnTheFly());
       app.use(dashboard);
-      app.use(apiHandler({ trustProxy: config.trustProxy, wrongCodes: new RateLimiter(config.wrongCodesPerMinute, config.wrongCodesPerMinute), unsavedReports: () => stored.unsaved() }));
+      app.use(
+        apiHandler({
+          trustProxy: config.trustProxy,
+          wrongCodes: new RateLimiter(config.wrongCodesPerMinute, config.wrongCodesPerMinute),
+          unsavedReports: () => stored.unsaved(),
+        }),
+      );
       app.use(staticHandler(config.clientDir));
     },
   });
@@ -129,11 +157,19 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 async function main(): Promise<void> {
   const server = await startServer();
   console.log(`Kernel Crew is running on ${server.url}`);
-  const stop = () => { server.close().then(() => process.exit(0), () => process.exit(1)); };
+  const stop = () => {
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main().catch((e: unknown) => { console.error(e); process.exit(1); });
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
 }

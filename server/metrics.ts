@@ -1,7 +1,12 @@
 // Process-wide performance figures for load runs and operators: how long rooms spend simulating and
 // patching, event-loop delay, CPU and memory. Cheap enough to stay on in production (a ring buffer
 // per figure, one histogram from perf_hooks).
-import { constants, monitorEventLoopDelay, PerformanceObserver, type NodeGCPerformanceDetail } from 'node:perf_hooks';
+import {
+  constants,
+  monitorEventLoopDelay,
+  PerformanceObserver,
+  type NodeGCPerformanceDetail,
+} from 'node:perf_hooks';
 
 const RING = 8192;
 
@@ -23,7 +28,14 @@ export class DurationRing {
     const n = Math.min(this.count, RING);
     const sorted = Array.from(this.values.subarray(0, n)).sort((a, b) => a - b);
     const at = (q: number) => (n === 0 ? 0 : round(sorted[Math.min(n - 1, Math.floor(q * n))]!));
-    return { count: this.count, totalMs: round(this.total), p50: at(0.5), p95: at(0.95), p99: at(0.99), max: n === 0 ? 0 : round(sorted[n - 1]!) };
+    return {
+      count: this.count,
+      totalMs: round(this.total),
+      p50: at(0.5),
+      p95: at(0.95),
+      p99: at(0.99),
+      max: n === 0 ? 0 : round(sorted[n - 1]!),
+    };
   }
 
   /** Forgets everything recorded so far. */
@@ -41,7 +53,12 @@ export const roomTimings = { step: new DurationRing(), patch: new DurationRing()
 let loopDelay: ReturnType<typeof monitorEventLoopDelay> | null = null;
 
 /** Garbage-collection pauses (all kinds) and the heap as the last full (mark-compact) collection left it. */
-const gc = { pauses: new DurationRing(), majorPauses: new DurationRing(), heapAfterMajor: null as number | null, majorCount: 0 };
+const gc = {
+  pauses: new DurationRing(),
+  majorPauses: new DurationRing(),
+  heapAfterMajor: null as number | null,
+  majorCount: 0,
+};
 
 /**
  * Starts measuring event-loop delay and garbage collection (idempotent); called by tools that report
@@ -55,7 +72,10 @@ export function watchEventLoop(): void {
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       gc.pauses.record(entry.duration);
-      if (((entry as PerformanceEntry & { detail?: NodeGCPerformanceDetail }).detail)?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) {
+      if (
+        (entry as PerformanceEntry & { detail?: NodeGCPerformanceDetail }).detail?.kind ===
+        constants.NODE_PERFORMANCE_GC_MAJOR
+      ) {
         gc.majorPauses.record(entry.duration);
         gc.majorCount++;
         gc.heapAfterMajor = process.memoryUsage().heapUsed;
@@ -96,7 +116,12 @@ export function readMetrics(reset = false): MetricsReading {
     heapTotal: mem.heapTotal,
     external: mem.external,
     eventLoopDelayMs: loopDelay
-      ? { p50: ns(loopDelay.percentile(50)), p95: ns(loopDelay.percentile(95)), p99: ns(loopDelay.percentile(99)), max: ns(loopDelay.max) }
+      ? {
+          p50: ns(loopDelay.percentile(50)),
+          p95: ns(loopDelay.percentile(95)),
+          p99: ns(loopDelay.percentile(99)),
+          max: ns(loopDelay.max),
+        }
       : null,
     step: roomTimings.step.summary(),
     patch: roomTimings.patch.summary(),

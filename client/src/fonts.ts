@@ -6,7 +6,13 @@ import { FONT_FACES, FONT_FAMILY_NAME } from 'virtual:kernel-crew-fonts';
 const FAMILY = FONT_FAMILY_NAME;
 
 for (const { url, weight, unicodeRange } of FONT_FACES) {
-  document.fonts.add(new FontFace(FAMILY, `url(${url}) format('woff2')`, { weight: String(weight), unicodeRange, display: 'swap' }));
+  document.fonts.add(
+    new FontFace(FAMILY, `url(${url}) format('woff2')`, {
+      weight: String(weight),
+      unicodeRange,
+      display: 'swap',
+    }),
+  );
 }
 
 /** The weights Phaser texts may use; DOM text loads its own faces lazily. */
@@ -18,7 +24,8 @@ function parseUnicodeRange(value: string): Range[] {
   return value.split(',').flatMap((part): Range[] => {
     const m = /^\s*U\+([0-9a-f?]+)(?:-([0-9a-f]+))?\s*$/i.exec(part);
     if (!m || m[1] === undefined) return [];
-    if (m[1].includes('?')) return [[parseInt(m[1].replace(/\?/g, '0'), 16), parseInt(m[1].replace(/\?/g, 'f'), 16)]];
+    if (m[1].includes('?'))
+      return [[parseInt(m[1].replace(/\?/g, '0'), 16), parseInt(m[1].replace(/\?/g, 'f'), 16)]];
     const start = parseInt(m[1], 16);
     return [[start, m[2] === undefined ? start : parseInt(m[2], 16)]];
   });
@@ -49,7 +56,10 @@ export function facesFor(text: string, weights: readonly number[] = FONT_WEIGHTS
  * Loads every face text needs, reporting progress from 0 to 1; resolves once the font can draw all of it.
  * Rejects if a face fails to load (a network error), so the caller can say so instead of drawing tofu.
  */
-export async function loadGlyphs(text: string, onProgress: (fraction: number) => void = () => {}): Promise<void> {
+export async function loadGlyphs(
+  text: string,
+  onProgress: (fraction: number) => void = () => {},
+): Promise<void> {
   const faces = facesFor(text);
   let done = 0;
   onProgress(faces.length === 0 ? 1 : 0);

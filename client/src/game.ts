@@ -29,9 +29,27 @@ export function startGame(parent: string): Phaser.Game {
     backgroundColor: UI.background,
     banner: false,
     // The canvas has device pixels and is shown at CSS size (see trackParentSize); scenes zoom their camera back.
-    scale: { mode: Phaser.Scale.NONE, width: Math.round(host.clientWidth * ratio), height: Math.round(host.clientHeight * ratio), zoom: 1 / ratio },
+    scale: {
+      mode: Phaser.Scale.NONE,
+      width: Math.round(host.clientWidth * ratio),
+      height: Math.round(host.clientHeight * ratio),
+      zoom: 1 / ratio,
+    },
     input: { keyboard: true, mouse: true, touch: true },
-    scene: [Boot, Preloader, Menu, Join, Lobby, Machine, Report, LevelMap, ConceptCard, LevelHud, LevelResult, Checkpoint],
+    scene: [
+      Boot,
+      Preloader,
+      Menu,
+      Join,
+      Lobby,
+      Machine,
+      Report,
+      LevelMap,
+      ConceptCard,
+      LevelHud,
+      LevelResult,
+      Checkpoint,
+    ],
   });
   trackParentSize(game, host);
   installDebugHook(game);

@@ -11,7 +11,10 @@ import { mountLanguageToggle } from './ui/language-toggle.ts';
 document.documentElement.lang = getLanguage();
 mountLanguageToggle();
 const target = targetFor(new URL(window.location.href));
-const linkCode = target.next === 'Join' && 'code' in target.data && typeof target.data.code === 'string' ? target.data.code : null;
+const linkCode =
+  target.next === 'Join' && 'code' in target.data && typeof target.data.code === 'string'
+    ? target.data.code
+    : null;
 // A reload of a tab that sat in a class rejoins that seat at once (not for a projector, nor a link to another class).
 const saved = target.next === 'Machine' ? null : savedSeat();
 if (saved && (linkCode === null || linkCode === saved.code)) joinForm().resume(saved);
@@ -24,6 +27,8 @@ void import('./game.ts').then(({ startGame }) => startGame('game'));
 // The service worker (built by vite-plugin-pwa) keeps the game shell for the next visit and solo play.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   window.addEventListener('load', () => {
-    navigator.serviceWorker.register('/sw.js').catch((error: unknown) => console.warn('Kernel Crew: no offline copy', error));
+    navigator.serviceWorker
+      .register('/sw.js')
+      .catch((error: unknown) => console.warn('Kernel Crew: no offline copy', error));
   });
 }

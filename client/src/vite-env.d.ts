@@ -6,5 +6,10 @@ declare module 'virtual:kernel-crew-fonts' {
   /** 'Noto Sans KR'. */
   export const FONT_FAMILY_NAME: string;
   /** Every face: its weight, slice, hashed URL and the unicode-range it covers. */
-  export const FONT_FACES: readonly { weight: number; slice: 'core' | 'ui' | 'content'; url: string; unicodeRange: string }[];
+  export const FONT_FACES: readonly {
+    weight: number;
+    slice: 'core' | 'ui' | 'content';
+    url: string;
+    unicodeRange: string;
+  }[];
 }

@@ -6,7 +6,8 @@ import { hashPassword, needsRehash, unmatchableHash, verifyPassword } from './pa
 import { hashSessionToken, newSessionToken } from './session-token.ts';
 
 /** Why an account operation was refused; the HTTP layer maps each code to a status and a translated message. */
-export type AccountErrorCode = 'invalid-input' | 'email-taken' | 'bad-credentials' | 'not-signed-in' | 'session-expired';
+export type AccountErrorCode =
+  'invalid-input' | 'email-taken' | 'bad-credentials' | 'not-signed-in' | 'session-expired';
 
 /** A refusal; `issues` lists the offending fields for 'invalid-input'. */
 export interface AccountError {
@@ -54,7 +55,10 @@ export interface AccountsOptions {
 /** Default session lifetime: a teacher signs in once per school day. */
 export const DEFAULT_SESSION_TTL_HOURS = 12;
 
-const email = z.string().trim().pipe(z.email({ error: 'Enter a valid email address.' }).max(254));
+const email = z
+  .string()
+  .trim()
+  .pipe(z.email({ error: 'Enter a valid email address.' }).max(254));
 const signUpSchema = z.object({
   email,
   password: z.string().min(10, { error: 'The password needs at least 10 characters.' }).max(1024),
@@ -63,7 +67,10 @@ const signUpSchema = z.object({
 const signInSchema = z.object({ email, password: z.string().min(1).max(1024) });
 
 /** Builds the account operations over the teachers and sessions repositories. */
-export function createAccounts(db: Pick<Database, 'teachers' | 'sessions'>, options: AccountsOptions = {}): Accounts {
+export function createAccounts(
+  db: Pick<Database, 'teachers' | 'sessions'>,
+  options: AccountsOptions = {},
+): Accounts {
   const ttlMs = Math.round((options.sessionTtlHours ?? DEFAULT_SESSION_TTL_HOURS) * 3_600_000);
   if (!(ttlMs > 0)) throw new RangeError('sessionTtlHours must be positive');
   const now = options.now ?? Date.now;
@@ -82,7 +89,11 @@ export function createAccounts(db: Pick<Database, 'teachers' | 'sessions'>, opti
       const parsed = signUpSchema.safeParse(input);
       if (!parsed.success) return invalid(parsed.error);
       const { email: address, password, displayName } = parsed.data;
-      const created = await db.teachers.create({ email: address, displayName, passwordHash: await hashPassword(password) });
+      const created = await db.teachers.create({
+        email: address,
+        displayName,
+        passwordHash: await hashPassword(password),
+      });
       if (created === 'email-taken') return refuse('email-taken');
       return { ok: true, value: await startSession(created) };
     },
@@ -97,7 +108,8 @@ export function createAccounts(db: Pick<Database, 'teachers' | 'sessions'>, opti
         return refuse('bad-credentials');
       }
       if (!(await verifyPassword(password, found.passwordHash))) return refuse('bad-credentials');
-      if (needsRehash(found.passwordHash)) await db.teachers.setPasswordHash(found.id, await hashPassword(password));
+      if (needsRehash(found.passwordHash))
+        await db.teachers.setPasswordHash(found.id, await hashPassword(password));
       await db.sessions.deleteExpired(now());
       const { passwordHash: _, ...teacher } = found;
       return { ok: true, value: await startSession(teacher) };
@@ -132,7 +144,8 @@ export function sessionTtlHoursFromEnv(env: NodeJS.ProcessEnv): number {
   const raw = env.SESSION_TTL_HOURS?.trim();
   if (!raw) return DEFAULT_SESSION_TTL_HOURS;
   const hours = Number(raw);
-  if (!Number.isFinite(hours) || hours <= 0) throw new RangeError(`SESSION_TTL_HOURS must be a positive number of hours, got "${raw}"`);
+  if (!Number.isFinite(hours) || hours <= 0)
+    throw new RangeError(`SESSION_TTL_HOURS must be a positive number of hours, got "${raw}"`);
   return hours;
 }
 
@@ -143,6 +156,9 @@ function refuse(code: AccountErrorCode): { ok: false; error: AccountError } {
 function invalid(error: z.ZodError): { ok: false; error: AccountError } {
   return {
     ok: false,
-    error: { code: 'invalid-input', issues: error.issues.map((i) => ({ field: i.path.join('.') || '(input)', message: i.message })) },
+    error: {
+      code: 'invalid-input',
+      issues: error.issues.map((i) => ({ field: i.path.join('.') || '(input)', message: i.message })),
+    },
   };
 }

@@ -1,6 +1,20 @@
 // The accounts module's front door for the HTTP layer.
 export {
-  createAccounts, sessionTtlHoursFromEnv, DEFAULT_SESSION_TTL_HOURS,
-  type Accounts, type AccountsOptions, type AccountError, type AccountErrorCode, type AccountResult, type SignedIn, type Authenticated,
+  createAccounts,
+  sessionTtlHoursFromEnv,
+  DEFAULT_SESSION_TTL_HOURS,
+  type Accounts,
+  type AccountsOptions,
+  type AccountError,
+  type AccountErrorCode,
+  type AccountResult,
+  type SignedIn,
+  type Authenticated,
 } from './accounts.ts';
-export { hashPassword, verifyPassword, needsRehash, CURRENT_PARAMS, type ScryptParams } from './password-hash.ts';
+export {
+  hashPassword,
+  verifyPassword,
+  needsRehash,
+  CURRENT_PARAMS,
+  type ScryptParams,
+} from './password-hash.ts';

@@ -50,10 +50,17 @@ function encode({ logN, r, p }: ScryptParams, salt: Buffer, key: Buffer): string
 }
 
 function parseHash(stored: string): { params: ScryptParams; salt: Buffer; key: Buffer } | undefined {
-  const match = /^\$scrypt\$ln=(\d{1,2}),r=(\d{1,2}),p=(\d{1,2})\$([A-Za-z0-9+/]+=*)\$([A-Za-z0-9+/]+=*)$/.exec(stored);
+  const match =
+    /^\$scrypt\$ln=(\d{1,2}),r=(\d{1,2}),p=(\d{1,2})\$([A-Za-z0-9+/]+=*)\$([A-Za-z0-9+/]+=*)$/.exec(stored);
   if (!match) return undefined;
   const params = { logN: Number(match[1]), r: Number(match[2]), p: Number(match[3]) };
-  if (params.logN < 1 || params.r < 1 || params.p < 1 || 128 * 2 ** params.logN * params.r * params.p > MAX_MEMORY_BYTES) return undefined;
+  if (
+    params.logN < 1 ||
+    params.r < 1 ||
+    params.p < 1 ||
+    128 * 2 ** params.logN * params.r * params.p > MAX_MEMORY_BYTES
+  )
+    return undefined;
   const salt = Buffer.from(match[4]!, 'base64');
   const key = Buffer.from(match[5]!, 'base64');
   // scrypt's output for a shorter length is a prefix of the longer one, so a truncated key must not be accepted.
@@ -61,7 +68,12 @@ function parseHash(stored: string): { params: ScryptParams; salt: Buffer; key: B
   return { params, salt, key };
 }
 
-function derive(password: string, salt: Buffer, { logN, r, p }: ScryptParams, keyLength: number): Promise<Buffer> {
+function derive(
+  password: string,
+  salt: Buffer,
+  { logN, r, p }: ScryptParams,
+  keyLength: number,
+): Promise<Buffer> {
   const N = 2 ** logN;
   // scrypt needs 128·N·r bytes; Node's default maxmem is exactly 32 MiB, too tight for N=2^15, r=8, so allow 2×.
   const options: ScryptOptions = { N, r, p, maxmem: 2 * 128 * N * r };

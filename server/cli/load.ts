@@ -22,33 +22,76 @@ import type { AgentReply, AgentReport, AgentRequest } from '../tools/load-agent.
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** The run's settings, from the command line. */
-interface LoadOptions { rooms: number; players: number; minutes: number; url: string | null; churn: boolean; roomSeconds: number; thinkMs: number; tps: number; cpuProf: boolean; heapSnapshots: boolean; serverNice: number; pin: boolean; agents: number; probeRooms: number; probesPerRoom: number }
+interface LoadOptions {
+  rooms: number;
+  players: number;
+  minutes: number;
+  url: string | null;
+  churn: boolean;
+  roomSeconds: number;
+  thinkMs: number;
+  tps: number;
+  cpuProf: boolean;
+  heapSnapshots: boolean;
+  serverNice: number;
+  pin: boolean;
+  agents: number;
+  probeRooms: number;
+  probesPerRoom: number;
+}
 
 function options(): LoadOptions {
-  const { values } = parseArgs({ options: {
-    rooms: { type: 'string', default: '4' }, players: { type: 'string', default: '40' }, minutes: { type: 'string', default: '1' },
-    url: { type: 'string' }, churn: { type: 'boolean', default: false }, 'room-seconds': { type: 'string', default: '60' },
-    think: { type: 'string', default: '300' }, tps: { type: 'string', default: '2' }, 'cpu-prof': { type: 'boolean', default: false },
-    'heap-snapshots': { type: 'boolean', default: false }, 'server-nice': { type: 'string', default: '0' },
-    'no-pin': { type: 'boolean', default: false }, agents: { type: 'string', default: '2' }, 'probe-rooms': { type: 'string', default: '8' },
-    'probes-per-room': { type: 'string', default: '2' },
-  } });
+  const { values } = parseArgs({
+    options: {
+      rooms: { type: 'string', default: '4' },
+      players: { type: 'string', default: '40' },
+      minutes: { type: 'string', default: '1' },
+      url: { type: 'string' },
+      churn: { type: 'boolean', default: false },
+      'room-seconds': { type: 'string', default: '60' },
+      think: { type: 'string', default: '300' },
+      tps: { type: 'string', default: '2' },
+      'cpu-prof': { type: 'boolean', default: false },
+      'heap-snapshots': { type: 'boolean', default: false },
+      'server-nice': { type: 'string', default: '0' },
+      'no-pin': { type: 'boolean', default: false },
+      agents: { type: 'string', default: '2' },
+      'probe-rooms': { type: 'string', default: '8' },
+      'probes-per-room': { type: 'string', default: '2' },
+    },
+  });
   const n = (v: string | undefined, name: string, min: number, max: number) => {
     const x = Number(v);
-    if (!Number.isFinite(x) || x < min || x > max) throw new Error(`--${name} must be between ${min} and ${max}`);
+    if (!Number.isFinite(x) || x < min || x > max)
+      throw new Error(`--${name} must be between ${min} and ${max}`);
     return x;
   };
   return {
-    rooms: Math.trunc(n(values.rooms, 'rooms', 1, 500)), players: Math.trunc(n(values.players, 'players', 1, 60)), minutes: n(values.minutes, 'minutes', 0.05, 120),
-    url: values.url ?? null, churn: values.churn, roomSeconds: n(values['room-seconds'], 'room-seconds', 5, 3600), thinkMs: n(values.think, 'think', 20, 10_000),
-    tps: n(values.tps, 'tps', 0.25, 20), cpuProf: values['cpu-prof'], heapSnapshots: values['heap-snapshots'], serverNice: Math.trunc(n(values['server-nice'], 'server-nice', -20, 19)), pin: !values['no-pin'],
-    agents: Math.trunc(n(values.agents, 'agents', 1, 16)), probeRooms: Math.trunc(n(values['probe-rooms'], 'probe-rooms', 0, 500)),
+    rooms: Math.trunc(n(values.rooms, 'rooms', 1, 500)),
+    players: Math.trunc(n(values.players, 'players', 1, 60)),
+    minutes: n(values.minutes, 'minutes', 0.05, 120),
+    url: values.url ?? null,
+    churn: values.churn,
+    roomSeconds: n(values['room-seconds'], 'room-seconds', 5, 3600),
+    thinkMs: n(values.think, 'think', 20, 10_000),
+    tps: n(values.tps, 'tps', 0.25, 20),
+    cpuProf: values['cpu-prof'],
+    heapSnapshots: values['heap-snapshots'],
+    serverNice: Math.trunc(n(values['server-nice'], 'server-nice', -20, 19)),
+    pin: !values['no-pin'],
+    agents: Math.trunc(n(values.agents, 'agents', 1, 16)),
+    probeRooms: Math.trunc(n(values['probe-rooms'], 'probe-rooms', 0, 500)),
     probesPerRoom: Math.trunc(n(values['probes-per-room'], 'probes-per-room', 1, 10)),
   };
 }
 
 function pin(pid: number, core: number): boolean {
-  try { execFileSync('taskset', ['-a', '-pc', String(core), String(pid)], { stdio: 'ignore' }); return true; } catch { return false; }
+  try {
+    execFileSync('taskset', ['-a', '-pc', String(core), String(pid)], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The server child and its IPC metrics channel. */
@@ -59,28 +102,64 @@ class ServerChild {
   constructor(readonly proc: ChildProcess) {}
 
   static async start(o: LoadOptions): Promise<ServerChild> {
-    const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', CLIENT_DIR: '/nonexistent', TICKS_PER_SECOND: String(o.tps), MAX_MESSAGES_PER_SECOND: '60',
-      DATABASE_FILE: process.env.DATABASE_FILE ?? ':memory:', ROOMS_PER_TEACHER_PER_HOUR: '100000', ROOMS_PER_ADDRESS_PER_HOUR: '100000', MATCHMAKING_PER_MINUTE: '100000', ...(o.churn ? { ROOM_IDLE_MINUTES: '0.05' } : {}) };
-    const args = ['--import', 'tsx', '--expose-gc', ...(o.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', 'test-results/cpu-prof'] : []), path.join(here, '../tools/load-server.ts')];
+    const env = {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      CLIENT_DIR: '/nonexistent',
+      TICKS_PER_SECOND: String(o.tps),
+      MAX_MESSAGES_PER_SECOND: '60',
+      DATABASE_FILE: process.env.DATABASE_FILE ?? ':memory:',
+      ROOMS_PER_TEACHER_PER_HOUR: '100000',
+      ROOMS_PER_ADDRESS_PER_HOUR: '100000',
+      MATCHMAKING_PER_MINUTE: '100000',
+      ...(o.churn ? { ROOM_IDLE_MINUTES: '0.05' } : {}),
+    };
+    const args = [
+      '--import',
+      'tsx',
+      '--expose-gc',
+      ...(o.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', 'test-results/cpu-prof'] : []),
+      path.join(here, '../tools/load-server.ts'),
+    ];
     const proc = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env });
     const child = new ServerChild(proc);
     proc.on('message', (m: LoadServerMessage) => {
       if (m.type === 'ready') child.url = m.url;
-      else { child.waiting.get(m.id)?.(m.metrics); child.waiting.delete(m.id); }
+      else {
+        child.waiting.get(m.id)?.(m.metrics);
+        child.waiting.delete(m.id);
+      }
     });
     await new Promise<void>((resolve, reject) => {
       proc.once('exit', (code) => reject(new Error(`the server exited with ${code}`)));
-      const t = setInterval(() => { if (child.url) { clearInterval(t); resolve(); } }, 20);
+      const t = setInterval(() => {
+        if (child.url) {
+          clearInterval(t);
+          resolve();
+        }
+      }, 20);
     });
     if (o.pin) pin(proc.pid!, 0);
     // --server-nice=-10: the server's main thread ahead of other jobs on a shared machine (what a dedicated core would give).
-    if (o.serverNice !== 0) { try { os.setPriority(proc.pid!, o.serverNice); } catch { console.warn(`could not set the server's priority to ${o.serverNice}`); } }
+    if (o.serverNice !== 0) {
+      try {
+        os.setPriority(proc.pid!, o.serverNice);
+      } catch {
+        console.warn(`could not set the server's priority to ${o.serverNice}`);
+      }
+    }
     return child;
   }
 
-  async metrics(req: Omit<Extract<LoadServerRequest, { type: 'metrics' }>, 'id' | 'type'> = {}): Promise<LoadServerMetrics | undefined> {
+  async metrics(
+    req: Omit<Extract<LoadServerRequest, { type: 'metrics' }>, 'id' | 'type'> = {},
+  ): Promise<LoadServerMetrics | undefined> {
     const id = this.next++;
-    return new Promise((resolve) => { this.waiting.set(id, resolve); this.proc.send({ id, type: 'metrics', ...req }); });
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      this.proc.send({ id, type: 'metrics', ...req });
+    });
   }
 
   async stop(): Promise<void> {
@@ -94,31 +173,53 @@ class ServerChild {
 class Agent {
   private next = 1;
   private readonly waiting = new Map<number, (r: AgentReply) => void>();
-  constructor(readonly name: string, readonly proc: ChildProcess) {
-    proc.on('message', (r: AgentReply) => { this.waiting.get(r.id)?.(r); this.waiting.delete(r.id); });
+  constructor(
+    readonly name: string,
+    readonly proc: ChildProcess,
+  ) {
+    proc.on('message', (r: AgentReply) => {
+      this.waiting.get(r.id)?.(r);
+      this.waiting.delete(r.id);
+    });
   }
 
   static start(name: string, o: LoadOptions, priority: number): Agent {
-    const proc = spawn(process.execPath, ['--import', 'tsx', path.join(here, '../tools/load-agent.ts')], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const proc = spawn(process.execPath, ['--import', 'tsx', path.join(here, '../tools/load-agent.ts')], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     if (o.pin && !o.url) pin(proc.pid!, 1);
-    try { os.setPriority(proc.pid!, priority); } catch { /* not allowed: same priority as the probes */ }
+    try {
+      os.setPriority(proc.pid!, priority);
+    } catch {
+      /* not allowed: same priority as the probes */
+    }
     return new Agent(name, proc);
   }
 
   async ask(req: DistributiveOmit<AgentRequest, 'id'>): Promise<AgentReply> {
     const id = this.next++;
-    const reply = await new Promise<AgentReply>((resolve) => { this.waiting.set(id, resolve); this.proc.send({ ...req, id }); });
+    const reply = await new Promise<AgentReply>((resolve) => {
+      this.waiting.set(id, resolve);
+      this.proc.send({ ...req, id });
+    });
     if (!reply.ok) throw new Error(`${this.name}: ${reply.error}`);
     return reply;
   }
 
-  async report(): Promise<AgentReport> { return (await this.ask({ type: 'report' })).report!; }
+  async report(): Promise<AgentReport> {
+    return (await this.ask({ type: 'report' })).report!;
+  }
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** One class room of the run: which agent hosts it and how many probes play in it. */
-interface LoadRoom { created: TeacherRoomResponse; owner: Agent; probes: number; bornAt: number }
+interface LoadRoom {
+  created: TeacherRoomResponse;
+  owner: Agent;
+  probes: number;
+  bornAt: number;
+}
 
 /** The run's teacher (signed up on the server under test the first time a room is created). */
 let teacher: Promise<TeacherClient> | null = null;
@@ -133,17 +234,45 @@ async function createRoom(http: string, tps: number): Promise<TeacherRoomRespons
  * host gives each probe a job of its own every round), then the owner joins the other players; in
  * other rooms the owner joins the host and every player. Then the host starts the round.
  */
-async function openRoom(o: LoadOptions, http: string, owner: Agent, probe: Agent, probes: number): Promise<LoadRoom> {
+async function openRoom(
+  o: LoadOptions,
+  http: string,
+  owner: Agent,
+  probe: Agent,
+  probes: number,
+): Promise<LoadRoom> {
   const created = await createRoom(http, o.tps);
   const host = probes > 0 ? probe : owner;
-  await host.ask({ type: 'open', url: http, room: created, host: true, players: host === probe ? probes : o.players, first: 0, prefix: host === probe ? 'Probe' : 'Load', thinkMs: o.thinkMs });
-  if (probes > 0) await owner.ask({ type: 'open', url: http, room: created, host: false, players: o.players - probes, first: 0, prefix: 'Load', thinkMs: o.thinkMs });
+  await host.ask({
+    type: 'open',
+    url: http,
+    room: created,
+    host: true,
+    players: host === probe ? probes : o.players,
+    first: 0,
+    prefix: host === probe ? 'Probe' : 'Load',
+    thinkMs: o.thinkMs,
+  });
+  if (probes > 0)
+    await owner.ask({
+      type: 'open',
+      url: http,
+      room: created,
+      host: false,
+      players: o.players - probes,
+      first: 0,
+      prefix: 'Load',
+      thinkMs: o.thinkMs,
+    });
   await host.ask({ type: 'start', roomId: created.roomId });
   return { created, owner, probes, bornAt: Date.now() };
 }
 
 async function closeRoom(r: LoadRoom, probe: Agent): Promise<void> {
-  await Promise.all([r.owner.ask({ type: 'close', roomId: r.created.roomId }), r.probes > 0 ? probe.ask({ type: 'close', roomId: r.created.roomId }) : null]);
+  await Promise.all([
+    r.owner.ask({ type: 'close', roomId: r.created.roomId }),
+    r.probes > 0 ? probe.ask({ type: 'close', roomId: r.created.roomId }) : null,
+  ]);
 }
 
 /** Adds up the bulk agents' counters. */
@@ -151,18 +280,37 @@ function merge(reports: AgentReport[]): AgentReport {
   const all = newCounters();
   let players = 0;
   for (const r of reports) {
-    all.echoes.push(...r.echoes); all.refusals.push(...r.refusals); all.joinMs.push(...r.joinMs); all.errors.push(...r.errors);
-    all.lost += r.lost; all.sent += r.sent; all.bytes += r.bytes; all.joinErrors += r.joinErrors; all.dropped += r.dropped;
+    all.echoes.push(...r.echoes);
+    all.refusals.push(...r.refusals);
+    all.joinMs.push(...r.joinMs);
+    all.errors.push(...r.errors);
+    all.lost += r.lost;
+    all.sent += r.sent;
+    all.bytes += r.bytes;
+    all.joinErrors += r.joinErrors;
+    all.dropped += r.dropped;
     players += r.players;
   }
   const worst = reports.reduce((w, r) => (r.loopDelayMs.p99 > w.loopDelayMs.p99 ? r : w), reports[0]!);
-  return { ...all, players, loopDelayMs: worst.loopDelayMs, cpuPercentOfCore: Math.round(reports.reduce((n, r) => n + r.cpuPercentOfCore, 0) * 10) / 10 };
+  return {
+    ...all,
+    players,
+    loopDelayMs: worst.loopDelayMs,
+    cpuPercentOfCore: Math.round(reports.reduce((n, r) => n + r.cpuPercentOfCore, 0) * 10) / 10,
+  };
 }
 
 function pct(xs: number[]): { n: number; p50: number; p95: number; p99: number; max: number } {
   const s = [...xs].sort((a, b) => a - b);
-  const at = (q: number) => (s.length === 0 ? 0 : Math.round(s[Math.min(s.length - 1, Math.floor(q * s.length))]! * 10) / 10);
-  return { n: s.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: s.length ? Math.round(s[s.length - 1]! * 10) / 10 : 0 };
+  const at = (q: number) =>
+    s.length === 0 ? 0 : Math.round(s[Math.min(s.length - 1, Math.floor(q * s.length))]! * 10) / 10;
+  return {
+    n: s.length,
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    max: s.length ? Math.round(s[s.length - 1]! * 10) / 10 : 0,
+  };
 }
 
 const mb = (b: number) => Math.round((b / 1048576) * 10) / 10;
@@ -177,23 +325,44 @@ async function main(): Promise<void> {
   // priority so that other jobs on a shared machine do not starve it.
   const bulk = Array.from({ length: o.agents }, (_, i) => Agent.start(`agent ${i + 1}`, o, 0));
   const probe = Agent.start('probe', o, -5);
-  if (os.getPriority(probe.proc.pid!) !== -5) for (const a of bulk) { try { os.setPriority(a.proc.pid!, 5); } catch { /* equal priorities */ } }
+  if (os.getPriority(probe.proc.pid!) !== -5)
+    for (const a of bulk) {
+      try {
+        os.setPriority(a.proc.pid!, 5);
+      } catch {
+        /* equal priorities */
+      }
+    }
   const agents = [...bulk, probe];
   const probeRoomCount = Math.min(o.rooms, o.probeRooms);
   const probesPerRoom = Math.min(o.probesPerRoom, Math.max(0, o.players - 1));
-  console.log(`load: ${o.rooms} rooms × ${o.players} players for ${o.minutes} min against ${http}${o.churn ? ` (churn: rooms live ${o.roomSeconds} s)` : ''}; ` +
-    `${o.agents} client processes + 1 probe process (${probesPerRoom} probes in each of ${probeRoomCount} rooms)${pinned ? '; server on core 0, clients on core 1' : ''}`);
+  console.log(
+    `load: ${o.rooms} rooms × ${o.players} players for ${o.minutes} min against ${http}${o.churn ? ` (churn: rooms live ${o.roomSeconds} s)` : ''}; ` +
+      `${o.agents} client processes + 1 probe process (${probesPerRoom} probes in each of ${probeRoomCount} rooms)${pinned ? '; server on core 0, clients on core 1' : ''}`,
+  );
 
   const t0 = Date.now();
   let rooms: LoadRoom[] = [];
   let opened = 0;
-  const nextRoom = () => { const i = opened++; return { owner: bulk[i % bulk.length]!, probes: i < probeRoomCount ? probesPerRoom : 0 }; };
+  const nextRoom = () => {
+    const i = opened++;
+    return { owner: bulk[i % bulk.length]!, probes: i < probeRoomCount ? probesPerRoom : 0 };
+  };
   for (let i = 0; i < o.rooms; i += 4) {
-    rooms.push(...await Promise.all(Array.from({ length: Math.min(4, o.rooms - i) }, () => { const n = nextRoom(); return openRoom(o, http, n.owner, probe, n.probes); })));
+    rooms.push(
+      ...(await Promise.all(
+        Array.from({ length: Math.min(4, o.rooms - i) }, () => {
+          const n = nextRoom();
+          return openRoom(o, http, n.owner, probe, n.probes);
+        }),
+      )),
+    );
   }
   const setupSeconds = (Date.now() - t0) / 1000;
   const joined = merge(await Promise.all(agents.map((a) => a.report())));
-  console.log(`joined ${joined.joinMs.length} players in ${setupSeconds.toFixed(1)} s (${joined.joinErrors} refused)`);
+  console.log(
+    `joined ${joined.joinMs.length} players in ${setupSeconds.toFixed(1)} s (${joined.joinErrors} refused)`,
+  );
   await new Promise((r) => setTimeout(r, 3000));
   const initial = await child?.metrics({ fullState: true });
   // --heap-snapshots: the server writes one after the first minute and one at the end (diff them in DevTools).
@@ -206,8 +375,24 @@ async function main(): Promise<void> {
   await Promise.all(agents.map((a) => a.ask({ type: 'reset' })));
   const startAt = Date.now();
   /** heapMB: the heap right after the server's latest full collection; heapUsedMB: in use at the sample. */
-  const memory: { s: number; rssMB: number; heapMB: number | null; heapUsedMB: number; rooms: number; clients: number; load1m?: number }[] = [];
-  if (start) memory.push({ s: 0, rssMB: mb(start.rss), heapMB: mb(start.heapUsed), heapUsedMB: mb(start.heapUsed), rooms: start.rooms, clients: start.clients });
+  const memory: {
+    s: number;
+    rssMB: number;
+    heapMB: number | null;
+    heapUsedMB: number;
+    rooms: number;
+    clients: number;
+    load1m?: number;
+  }[] = [];
+  if (start)
+    memory.push({
+      s: 0,
+      rssMB: mb(start.rss),
+      heapMB: mb(start.heapUsed),
+      heapUsedMB: mb(start.heapUsed),
+      rooms: start.rooms,
+      clients: start.clients,
+    });
   let churned = 0;
   const endAt = startAt + o.minutes * 60_000;
   let nextSample = startAt + 10_000;
@@ -219,19 +404,32 @@ async function main(): Promise<void> {
         rooms = rooms.filter((r) => !old.includes(r));
         await Promise.all(old.map((r) => closeRoom(r, probe)));
         churned += old.length;
-        rooms.push(...await Promise.all(old.map((r) => openRoom(o, http, r.owner, probe, r.probes))));
+        rooms.push(...(await Promise.all(old.map((r) => openRoom(o, http, r.owner, probe, r.probes)))));
       }
     }
     if (child && Date.now() >= nextSample) {
       nextSample += 10_000;
-      const first = o.heapSnapshots && memory.length > 0 && memory.at(-1)!.s < 60 && Date.now() - startAt >= 60_000;
-      const m = await child.metrics(first ? { gc: true, heapSnapshot: path.join(snapshotDir, 'after-1-minute.heapsnapshot') } : {});
+      const first =
+        o.heapSnapshots && memory.length > 0 && memory.at(-1)!.s < 60 && Date.now() - startAt >= 60_000;
+      const m = await child.metrics(
+        first ? { gc: true, heapSnapshot: path.join(snapshotDir, 'after-1-minute.heapsnapshot') } : {},
+      );
       if (m) {
         const heap = m.heapAfterMajorGc === null ? null : mb(m.heapAfterMajorGc);
-        memory.push({ s: Math.round((Date.now() - startAt) / 1000), rssMB: mb(m.rss), heapMB: heap, heapUsedMB: mb(m.heapUsed), rooms: m.rooms, clients: m.clients, load1m: Math.round(os.loadavg()[0]! * 100) / 100 });
+        memory.push({
+          s: Math.round((Date.now() - startAt) / 1000),
+          rssMB: mb(m.rss),
+          heapMB: heap,
+          heapUsedMB: mb(m.heapUsed),
+          rooms: m.rooms,
+          clients: m.clients,
+          load1m: Math.round(os.loadavg()[0]! * 100) / 100,
+        });
         const p = await probe.report();
-        console.log(`t=${memory.at(-1)!.s}s load ${memory.at(-1)!.load1m} rooms ${m.rooms} clients ${m.clients} rss ${mb(m.rss)} MB heap after last full GC ${heap ?? '-'} MB (in use ${mb(m.heapUsed)}) ` +
-          `gc max ${m.gcPauseMs.max} ms probe echo p99 ${pct(p.echoes).p99} ms (n ${p.echoes.length})`);
+        console.log(
+          `t=${memory.at(-1)!.s}s load ${memory.at(-1)!.load1m} rooms ${m.rooms} clients ${m.clients} rss ${mb(m.rss)} MB heap after last full GC ${heap ?? '-'} MB (in use ${mb(m.heapUsed)}) ` +
+            `gc max ${m.gcPauseMs.max} ms probe echo p99 ${pct(p.echoes).p99} ms (n ${p.echoes.length})`,
+        );
       }
     }
   }
@@ -240,30 +438,69 @@ async function main(): Promise<void> {
   const b = merge(await Promise.all(bulk.map((a) => a.report())));
   const p = await probe.report();
   // After the window: a forced collection, comparable with the one before it.
-  const final = await child?.metrics({ gc: true, ...(o.heapSnapshots ? { heapSnapshot: path.join(snapshotDir, 'end.heapsnapshot') } : {}) });
+  const final = await child?.metrics({
+    gc: true,
+    ...(o.heapSnapshots ? { heapSnapshot: path.join(snapshotDir, 'end.heapsnapshot') } : {}),
+  });
   const connected = end?.clients ?? b.players + p.players + rooms.length;
-  const cpuPct = start && end ? ((end.cpu.user + end.cpu.system - start.cpu.user - start.cpu.system) / 1000 / (end.at - start.at)) * 100 : null;
+  const cpuPct =
+    start && end
+      ? ((end.cpu.user + end.cpu.system - start.cpu.user - start.cpu.system) / 1000 / (end.at - start.at)) *
+        100
+      : null;
   const players = b.players + p.players;
   const heapAfterWarmup = memory.find((m) => m.s >= 60 && m.heapMB !== null) ?? memory[0];
   const lastHeap = memory.at(-1)?.heapMB ?? null;
   const report = {
-    rooms: o.rooms, playersPerRoom: o.players, minutes: o.minutes, churn: o.churn, churnedRooms: churned, thinkMs: o.thinkMs, ticksPerSecond: o.tps,
-    connectedClients: connected, clientProcesses: o.agents, serverNice: o.serverNice, probeClients: p.players,
+    rooms: o.rooms,
+    playersPerRoom: o.players,
+    minutes: o.minutes,
+    churn: o.churn,
+    churnedRooms: churned,
+    thinkMs: o.thinkMs,
+    ticksPerSecond: o.tps,
+    connectedClients: connected,
+    clientProcesses: o.agents,
+    serverNice: o.serverNice,
+    probeClients: p.players,
     // The server's side: probes in a lightly loaded process of their own; the bulk clients' figure includes their own lag.
-    echoMs: pct(p.echoes), refusalMs: pct(p.refusals), lostEchoes: p.lost, actionsSent: p.sent,
-    bulkEchoMs: pct(b.echoes), bulkRefusalMs: pct(b.refusals), bulkLostEchoes: b.lost, bulkActionsSent: b.sent,
+    echoMs: pct(p.echoes),
+    refusalMs: pct(p.refusals),
+    lostEchoes: p.lost,
+    actionsSent: p.sent,
+    bulkEchoMs: pct(b.echoes),
+    bulkRefusalMs: pct(b.refusals),
+    bulkLostEchoes: b.lost,
+    bulkActionsSent: b.sent,
     bandwidthPerClientBytesPerSec: Math.round((b.bytes + p.bytes) / Math.max(1, players) / seconds),
     initialStateBytes: initial?.maxFullStateBytes ?? null,
     serverCpuPercentOfCore: cpuPct === null ? null : Math.round(cpuPct * 10) / 10,
-    serverCpuPercentPer100Players: cpuPct === null ? null : Math.round((cpuPct / (connected / 100)) * 100) / 100,
-    serverStepMs: end?.step ?? null, serverPatchMs: end?.patch ?? null, serverEventLoopDelayMs: end?.eventLoopDelayMs ?? null,
-    serverGcPauseMs: end?.gcPauseMs ?? null, serverMajorGcPauseMs: end?.gcMajorPauseMs ?? null,
+    serverCpuPercentPer100Players:
+      cpuPct === null ? null : Math.round((cpuPct / (connected / 100)) * 100) / 100,
+    serverStepMs: end?.step ?? null,
+    serverPatchMs: end?.patch ?? null,
+    serverEventLoopDelayMs: end?.eventLoopDelayMs ?? null,
+    serverGcPauseMs: end?.gcPauseMs ?? null,
+    serverMajorGcPauseMs: end?.gcMajorPauseMs ?? null,
     memory,
     // From the first sample after the first minute to the last, both as V8's own full collections left the heap.
-    heapGrowthMB: lastHeap !== null && heapAfterWarmup?.heapMB != null ? Math.round((lastHeap - heapAfterWarmup.heapMB) * 10) / 10 : null,
+    heapGrowthMB:
+      lastHeap !== null && heapAfterWarmup?.heapMB != null
+        ? Math.round((lastHeap - heapAfterWarmup.heapMB) * 10) / 10
+        : null,
     // Forced collections just before and just after the window (the first includes the rooms' warm-up).
-    heapForcedGcMB: start && final ? { before: mb(start.heapUsed), after: mb(final.heapUsed), pauseMs: [start.forcedGcMs, final.forcedGcMs] } : null,
-    joinMs: pct([...b.joinMs, ...p.joinMs]), joinErrors: b.joinErrors + p.joinErrors, dropped: b.dropped + p.dropped, errors: [...new Set([...b.errors, ...p.errors])].slice(0, 10),
+    heapForcedGcMB:
+      start && final
+        ? {
+            before: mb(start.heapUsed),
+            after: mb(final.heapUsed),
+            pauseMs: [start.forcedGcMs, final.forcedGcMs],
+          }
+        : null,
+    joinMs: pct([...b.joinMs, ...p.joinMs]),
+    joinErrors: b.joinErrors + p.joinErrors,
+    dropped: b.dropped + p.dropped,
+    errors: [...new Set([...b.errors, ...p.errors])].slice(0, 10),
     // Each client process's own event-loop delay: when the bulk's is high, bulkEchoMs measures the clients, not the server.
     clientEventLoopDelayMs: { p99: b.loopDelayMs.p99, max: b.loopDelayMs.max },
     probeEventLoopDelayMs: p.loopDelayMs,
@@ -277,4 +514,7 @@ async function main(): Promise<void> {
   process.exit(0);
 }
 
-main().catch((e: unknown) => { console.error(e); process.exit(1); });
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

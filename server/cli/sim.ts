@@ -16,20 +16,32 @@ function main(argv: string[]): void {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv, allowPositionals: true,
-      options: { policy: { type: 'string' }, quantum: { type: 'string' }, trace: { type: 'boolean' }, seed: { type: 'string' } },
+      args: argv,
+      allowPositionals: true,
+      options: {
+        policy: { type: 'string' },
+        quantum: { type: 'string' },
+        trace: { type: 'boolean' },
+        seed: { type: 'string' },
+      },
     });
   } catch (e) {
     fail((e as Error).message);
   }
   const { values, positionals } = parsed;
-  if (positionals.length !== 1) fail('usage: npm run sim -- FILE --policy fifo|sjf|stcf|rr|priority [--quantum N] [--trace] [--seed N]');
+  if (positionals.length !== 1)
+    fail('usage: npm run sim -- FILE --policy fifo|sjf|stcf|rr|priority [--quantum N] [--trace] [--seed N]');
   const policy = values.policy as PolicyKind | undefined;
   if (!policy || !POLICIES.includes(policy)) fail(`--policy must be one of ${POLICIES.join(', ')}`);
   let quantum: number | undefined;
   if (values.quantum !== undefined) {
     // round robin needs a timer, so 0 (no timer) is not a quantum here
-    if (!/^\d+$/.test(values.quantum) || Number(values.quantum) < 1 || !inLimit('quantum', Number(values.quantum))) fail(`--quantum must be a whole number from 1 to ${LIMITS.quantum.max}`);
+    if (
+      !/^\d+$/.test(values.quantum) ||
+      Number(values.quantum) < 1 ||
+      !inLimit('quantum', Number(values.quantum))
+    )
+      fail(`--quantum must be a whole number from 1 to ${LIMITS.quantum.max}`);
     if (policy !== 'rr') fail('--quantum only applies to --policy rr');
     quantum = Number(values.quantum);
   }
@@ -53,10 +65,16 @@ function main(argv: string[]): void {
 
   const r = runPolicy(scenario.scenario, policy, { quantum, seed, trace: values.trace ?? false });
   const out: Record<string, unknown> = {
-    policy: r.policy, jobs: r.jobs, averages: r.averages, utilization: r.utilization,
-    contextSwitches: r.contextSwitches, ticks: r.ticks,
+    policy: r.policy,
+    jobs: r.jobs,
+    averages: r.averages,
+    utilization: r.utilization,
+    contextSwitches: r.contextSwitches,
+    ticks: r.ticks,
   };
-  if (!r.finished) out.unfinished = 'stopped after 100000 ticks: some job never ends (a deadlock or a thread that waits forever)';
+  if (!r.finished)
+    out.unfinished =
+      'stopped after 100000 ticks: some job never ends (a deadlock or a thread that waits forever)';
   if (r.trace) out.trace = r.trace;
   process.stdout.write(JSON.stringify(out, null, values.trace ? undefined : 2) + '\n');
 }

@@ -27,23 +27,43 @@ export interface SessionsRepository {
 
 /** Builds the sessions repository over a Kysely instance. */
 export function sessionsRepository(db: Kysely<DatabaseSchema>): SessionsRepository {
-  const query = (tokenHash: string) => db.selectFrom('sessions')
-    .innerJoin('teachers', 'teachers.id', 'sessions.teacher_id')
-    .select(['sessions.token_hash', 'sessions.created_at', 'sessions.expires_at',
-      'teachers.id', 'teachers.email', 'teachers.display_name', 'teachers.created_at as teacher_created_at'])
-    .where('sessions.token_hash', '=', tokenHash);
+  const query = (tokenHash: string) =>
+    db
+      .selectFrom('sessions')
+      .innerJoin('teachers', 'teachers.id', 'sessions.teacher_id')
+      .select([
+        'sessions.token_hash',
+        'sessions.created_at',
+        'sessions.expires_at',
+        'teachers.id',
+        'teachers.email',
+        'teachers.display_name',
+        'teachers.created_at as teacher_created_at',
+      ])
+      .where('sessions.token_hash', '=', tokenHash);
   type Row = Awaited<ReturnType<ReturnType<typeof query>['executeTakeFirstOrThrow']>>;
   const toSession = (row: Row): StoredSession => ({
     tokenHash: row.token_hash,
     createdAt: row.created_at,
     expiresAt: row.expires_at,
-    teacher: { id: row.id, email: row.email, displayName: row.display_name, createdAt: row.teacher_created_at },
+    teacher: {
+      id: row.id,
+      email: row.email,
+      displayName: row.display_name,
+      createdAt: row.teacher_created_at,
+    },
   });
 
   return {
     async create({ tokenHash, teacherId, expiresAt }) {
-      await db.insertInto('sessions')
-        .values({ token_hash: tokenHash, teacher_id: teacherId, created_at: Date.now(), expires_at: expiresAt })
+      await db
+        .insertInto('sessions')
+        .values({
+          token_hash: tokenHash,
+          teacher_id: teacherId,
+          created_at: Date.now(),
+          expires_at: expiresAt,
+        })
         .execute();
     },
 

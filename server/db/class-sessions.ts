@@ -34,33 +34,63 @@ export interface ClassSessionsRepository {
 export function classSessionsRepository(db: Kysely<DatabaseSchema>): ClassSessionsRepository {
   return {
     async create({ teacherId, joinCode, settings }) {
-      const row = { id: newId(), teacher_id: teacherId, join_code: joinCode, settings_json: toJson(settings, 'settings'), created_at: Date.now(), ended_at: null };
+      const row = {
+        id: newId(),
+        teacher_id: teacherId,
+        join_code: joinCode,
+        settings_json: toJson(settings, 'settings'),
+        created_at: Date.now(),
+        ended_at: null,
+      };
       await db.insertInto('class_sessions').values(row).execute();
-      return { id: row.id, teacherId, joinCode, settings: fromJson(row.settings_json), createdAt: row.created_at, endedAt: null };
+      return {
+        id: row.id,
+        teacherId,
+        joinCode,
+        settings: fromJson(row.settings_json),
+        createdAt: row.created_at,
+        endedAt: null,
+      };
     },
 
     async end(id, teacherId, endedAt = Date.now()) {
-      const result = await db.updateTable('class_sessions').set({ ended_at: endedAt })
-        .where('id', '=', id).where('teacher_id', '=', teacherId).where('ended_at', 'is', null)
+      const result = await db
+        .updateTable('class_sessions')
+        .set({ ended_at: endedAt })
+        .where('id', '=', id)
+        .where('teacher_id', '=', teacherId)
+        .where('ended_at', 'is', null)
         .executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },
 
     async get(id, teacherId) {
-      const row = await db.selectFrom('class_sessions').selectAll()
-        .where('id', '=', id).where('teacher_id', '=', teacherId).executeTakeFirst();
+      const row = await db
+        .selectFrom('class_sessions')
+        .selectAll()
+        .where('id', '=', id)
+        .where('teacher_id', '=', teacherId)
+        .executeTakeFirst();
       return row && toClassSession(row);
     },
 
     async listForTeacher(teacherId) {
-      const rows = await db.selectFrom('class_sessions')
+      const rows = await db
+        .selectFrom('class_sessions')
         .leftJoin('rounds', 'rounds.session_id', 'class_sessions.id')
         .selectAll('class_sessions')
         .select((eb) => eb.fn.count<number | string>('rounds.id').as('round_count'))
         .where('class_sessions.teacher_id', '=', teacherId)
-        .groupBy(['class_sessions.id', 'class_sessions.teacher_id', 'class_sessions.join_code', 'class_sessions.settings_json',
-          'class_sessions.created_at', 'class_sessions.ended_at'])
-        .orderBy('class_sessions.created_at', 'desc').orderBy('class_sessions.id')
+        .groupBy([
+          'class_sessions.id',
+          'class_sessions.teacher_id',
+          'class_sessions.join_code',
+          'class_sessions.settings_json',
+          'class_sessions.created_at',
+          'class_sessions.ended_at',
+        ])
+        .orderBy('class_sessions.created_at', 'desc')
+        .orderBy('class_sessions.id')
         .execute();
       return rows.map((row) => ({ ...toClassSession(row), roundCount: Number(row.round_count) }));
     },

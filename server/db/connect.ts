@@ -20,18 +20,23 @@ export function connect(config: DatabaseConfig): Kysely<DatabaseSchema> {
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
         if (oid === INT8_OID && format !== 'binary') return parseSafeInt8;
-        return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text');
+        return format === 'binary'
+          ? pg.types.getTypeParser(oid, 'binary')
+          : pg.types.getTypeParser(oid, 'text');
       }) as typeof pg.types.getTypeParser,
     },
   });
   // An idle client losing its connection (server restart, network cut) emits 'error' on the pool; unhandled,
   // that would crash the game server. The pool drops that client and the next query opens a new one.
-  pool.on('error', (error) => console.error(`PostgreSQL: idle connection lost (${error.message}); it will be replaced`));
+  pool.on('error', (error) =>
+    console.error(`PostgreSQL: idle connection lost (${error.message}); it will be replaced`),
+  );
   return new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
 }
 
 function parseSafeInt8(text: string): number {
   const value = Number(text);
-  if (!Number.isSafeInteger(value)) throw new RangeError(`int8 value ${text} does not fit in a JavaScript number`);
+  if (!Number.isSafeInteger(value))
+    throw new RangeError(`int8 value ${text} does not fit in a JavaScript number`);
   return value;
 }

@@ -18,7 +18,14 @@ export type { FinishedRound, RoundPlayer, RoundReport, RoundSummary } from './ro
 export type { SoloProgress } from './solo-progress.ts';
 export type { RoomSnapshot } from './snapshots.ts';
 export { CSV_COLUMNS } from './session-csv.ts';
-export type { TeachersRepository, SessionsRepository, ClassSessionsRepository, RoundsRepository, SoloProgressRepository, SnapshotsRepository };
+export type {
+  TeachersRepository,
+  SessionsRepository,
+  ClassSessionsRepository,
+  RoundsRepository,
+  SoloProgressRepository,
+  SnapshotsRepository,
+};
 
 /** Everything the server stores, behind one object; which backend it is stays hidden except for `kind`. */
 export interface Database {

@@ -4,8 +4,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import {
-  CompiledQuery, SqliteAdapter, SqliteDialect, SqliteDriver,
-  type DatabaseConnection, type DialectAdapter, type Driver, type SqliteDatabase, type SqliteDialectConfig, type SqliteStatement,
+  CompiledQuery,
+  SqliteAdapter,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type DialectAdapter,
+  type Driver,
+  type SqliteDatabase,
+  type SqliteDialectConfig,
+  type SqliteStatement,
 } from 'kysely';
 
 /**
@@ -22,7 +30,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** True for SQLite's "database is locked" (SQLITE_BUSY) as node:sqlite reports it. */
 export function isBusy(error: unknown): boolean {
   const e = error as { errcode?: number; message?: string } | null;
-  return (e?.errcode !== undefined && (e.errcode & 0xff) === 5) || /database is locked/i.test(e?.message ?? '');
+  return (
+    (e?.errcode !== undefined && (e.errcode & 0xff) === 5) || /database is locked/i.test(e?.message ?? '')
+  );
 }
 
 /**
@@ -59,7 +69,9 @@ class ImmediateSqliteDriver extends SqliteDriver {
   override async acquireConnection(): Promise<DatabaseConnection> {
     const previous = this.#queue;
     let release!: () => void;
-    this.#queue = new Promise<void>((r) => { release = r; });
+    this.#queue = new Promise<void>((r) => {
+      release = r;
+    });
     await previous;
     this.#release = release;
     this.#wrapped ??= retryingBusy(await super.acquireConnection());
@@ -158,7 +170,8 @@ class NodeSqliteStatement implements SqliteStatement {
 /** node:sqlite binds null, numbers, bigints, strings and bytes; booleans become 0/1; anything else is a bug. */
 function toInputs(parameters: ReadonlyArray<unknown>): SQLInputValue[] {
   return parameters.map((value, index): SQLInputValue => {
-    if (value === null || typeof value === 'number' || typeof value === 'bigint' || typeof value === 'string') return value;
+    if (value === null || typeof value === 'number' || typeof value === 'bigint' || typeof value === 'string')
+      return value;
     if (typeof value === 'boolean') return value ? 1 : 0;
     if (ArrayBuffer.isView(value)) return value as NodeJS.ArrayBufferView;
     throw new TypeError(`SQLite parameter ${index + 1} has unsupported type ${typeof value}`);

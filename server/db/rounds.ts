@@ -66,34 +66,45 @@ export function roundsRepository(db: Kysely<DatabaseSchema>): RoundsRepository {
       const id = newId();
       try {
         await db.transaction().execute(async (trx) => {
-          await trx.insertInto('rounds').values({
-            id,
-            session_id: round.sessionId,
-            round_number: round.roundNumber,
-            scenario_id: round.scenarioId,
-            started_at: round.startedAt,
-            ended_at: round.endedAt,
-            metrics_json: toJson(round.metrics, 'metrics'),
-            baselines_json: toJson(round.baselines, 'baselines'),
-            events_json: toJson(round.events, 'events'),
-            timeline_json: toJson(round.timeline, 'timeline'),
-          }).execute();
+          await trx
+            .insertInto('rounds')
+            .values({
+              id,
+              session_id: round.sessionId,
+              round_number: round.roundNumber,
+              scenario_id: round.scenarioId,
+              started_at: round.startedAt,
+              ended_at: round.endedAt,
+              metrics_json: toJson(round.metrics, 'metrics'),
+              baselines_json: toJson(round.baselines, 'baselines'),
+              events_json: toJson(round.events, 'events'),
+              timeline_json: toJson(round.timeline, 'timeline'),
+            })
+            .execute();
           if (round.players.length === 0) return;
-          await trx.insertInto('round_players').values(round.players.map((p) => ({
-            round_id: id,
-            player_id: p.playerId,
-            nickname: p.nickname,
-            role: p.role,
-            score: p.score,
-            actions_count: p.actionsCount,
-            refused_count: p.refusedCount,
-            mean_latency_ms: p.meanLatencyMs,
-            actions_json: toJson(p.actions, `actions of ${p.playerId}`),
-          }))).execute();
+          await trx
+            .insertInto('round_players')
+            .values(
+              round.players.map((p) => ({
+                round_id: id,
+                player_id: p.playerId,
+                nickname: p.nickname,
+                role: p.role,
+                score: p.score,
+                actions_count: p.actionsCount,
+                refused_count: p.refusedCount,
+                mean_latency_ms: p.meanLatencyMs,
+                actions_json: toJson(p.actions, `actions of ${p.playerId}`),
+              })),
+            )
+            .execute();
         });
       } catch (error) {
         if (isUniqueViolation(error)) {
-          throw new Error(`Round ${round.roundNumber} of session ${round.sessionId} is already stored (or a player id repeats)`, { cause: error });
+          throw new Error(
+            `Round ${round.roundNumber} of session ${round.sessionId} is already stored (or a player id repeats)`,
+            { cause: error },
+          );
         }
         throw error;
       }
@@ -101,15 +112,21 @@ export function roundsRepository(db: Kysely<DatabaseSchema>): RoundsRepository {
     },
 
     async getReport(roundId, teacherId) {
-      const row = await db.selectFrom('rounds')
+      const row = await db
+        .selectFrom('rounds')
         .innerJoin('class_sessions', 'class_sessions.id', 'rounds.session_id')
         .selectAll('rounds')
-        .where('rounds.id', '=', roundId).where('class_sessions.teacher_id', '=', teacherId)
+        .where('rounds.id', '=', roundId)
+        .where('class_sessions.teacher_id', '=', teacherId)
         .executeTakeFirst();
       if (!row) return undefined;
-      const players = await db.selectFrom('round_players').selectAll()
+      const players = await db
+        .selectFrom('round_players')
+        .selectAll()
         .where('round_id', '=', roundId)
-        .orderBy('score', 'desc').orderBy('nickname').orderBy('player_id')
+        .orderBy('score', 'desc')
+        .orderBy('nickname')
+        .orderBy('player_id')
         .execute();
       return {
         id: row.id,
@@ -136,13 +153,27 @@ export function roundsRepository(db: Kysely<DatabaseSchema>): RoundsRepository {
     },
 
     async listForSession(sessionId, teacherId) {
-      const rows = await db.selectFrom('rounds')
+      const rows = await db
+        .selectFrom('rounds')
         .innerJoin('class_sessions', 'class_sessions.id', 'rounds.session_id')
         .leftJoin('round_players', 'round_players.round_id', 'rounds.id')
-        .select(['rounds.id', 'rounds.round_number', 'rounds.scenario_id', 'rounds.started_at', 'rounds.ended_at'])
+        .select([
+          'rounds.id',
+          'rounds.round_number',
+          'rounds.scenario_id',
+          'rounds.started_at',
+          'rounds.ended_at',
+        ])
         .select((eb) => eb.fn.count<number | string>('round_players.player_id').as('player_count'))
-        .where('rounds.session_id', '=', sessionId).where('class_sessions.teacher_id', '=', teacherId)
-        .groupBy(['rounds.id', 'rounds.round_number', 'rounds.scenario_id', 'rounds.started_at', 'rounds.ended_at'])
+        .where('rounds.session_id', '=', sessionId)
+        .where('class_sessions.teacher_id', '=', teacherId)
+        .groupBy([
+          'rounds.id',
+          'rounds.round_number',
+          'rounds.scenario_id',
+          'rounds.started_at',
+          'rounds.ended_at',
+        ])
         .orderBy('rounds.round_number')
         .execute();
       return rows.map((r) => ({
@@ -159,10 +190,19 @@ export function roundsRepository(db: Kysely<DatabaseSchema>): RoundsRepository {
 
 /** Refuses numbers the two backends would store differently (SQLite keeps 2.5 in an integer column, PostgreSQL rounds it). */
 function checkRound(round: FinishedRound): void {
-  const integers: [string, number][] = [['roundNumber', round.roundNumber], ['startedAt', round.startedAt], ['endedAt', round.endedAt]];
+  const integers: [string, number][] = [
+    ['roundNumber', round.roundNumber],
+    ['startedAt', round.startedAt],
+    ['endedAt', round.endedAt],
+  ];
   for (const p of round.players) {
-    integers.push([`score of ${p.playerId}`, p.score], [`actionsCount of ${p.playerId}`, p.actionsCount], [`refusedCount of ${p.playerId}`, p.refusedCount]);
-    if (p.meanLatencyMs !== null && !Number.isFinite(p.meanLatencyMs)) throw new RangeError(`meanLatencyMs of ${p.playerId} must be finite or null`);
+    integers.push(
+      [`score of ${p.playerId}`, p.score],
+      [`actionsCount of ${p.playerId}`, p.actionsCount],
+      [`refusedCount of ${p.playerId}`, p.refusedCount],
+    );
+    if (p.meanLatencyMs !== null && !Number.isFinite(p.meanLatencyMs))
+      throw new RangeError(`meanLatencyMs of ${p.playerId} must be finite or null`);
   }
   for (const [name, value] of integers) {
     if (!Number.isSafeInteger(value)) throw new RangeError(`${name} must be an integer, got ${value}`);

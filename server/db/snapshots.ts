@@ -35,25 +35,50 @@ export function snapshotsRepository(db: Kysely<DatabaseSchema>): SnapshotsReposi
   return {
     async save({ roomId, scenario, seed, actionLog }) {
       if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
-      const row = { room_id: roomId, scenario_json: toJson(scenario, 'scenario'), seed, action_log_json: toJson(actionLog, 'action log'), saved_at: Date.now() };
-      await db.insertInto('room_snapshots').values(row)
-        .onConflict((oc) => oc.column('room_id').doUpdateSet((eb) => ({
-          scenario_json: eb.ref('excluded.scenario_json'),
-          seed: eb.ref('excluded.seed'),
-          action_log_json: eb.ref('excluded.action_log_json'),
-          saved_at: eb.ref('excluded.saved_at'),
-        })))
+      const row = {
+        room_id: roomId,
+        scenario_json: toJson(scenario, 'scenario'),
+        seed,
+        action_log_json: toJson(actionLog, 'action log'),
+        saved_at: Date.now(),
+      };
+      await db
+        .insertInto('room_snapshots')
+        .values(row)
+        .onConflict((oc) =>
+          oc.column('room_id').doUpdateSet((eb) => ({
+            scenario_json: eb.ref('excluded.scenario_json'),
+            seed: eb.ref('excluded.seed'),
+            action_log_json: eb.ref('excluded.action_log_json'),
+            saved_at: eb.ref('excluded.saved_at'),
+          })),
+        )
         .execute();
     },
 
     async load(roomId) {
-      const row = await db.selectFrom('room_snapshots').selectAll().where('room_id', '=', roomId).executeTakeFirst();
+      const row = await db
+        .selectFrom('room_snapshots')
+        .selectAll()
+        .where('room_id', '=', roomId)
+        .executeTakeFirst();
       if (!row) return undefined;
-      return { roomId: row.room_id, scenario: fromJson(row.scenario_json), seed: row.seed, actionLog: fromJson(row.action_log_json), savedAt: row.saved_at };
+      return {
+        roomId: row.room_id,
+        scenario: fromJson(row.scenario_json),
+        seed: row.seed,
+        actionLog: fromJson(row.action_log_json),
+        savedAt: row.saved_at,
+      };
     },
 
     async list() {
-      const rows = await db.selectFrom('room_snapshots').select(['room_id', 'saved_at']).orderBy('saved_at').orderBy('room_id').execute();
+      const rows = await db
+        .selectFrom('room_snapshots')
+        .select(['room_id', 'saved_at'])
+        .orderBy('saved_at')
+        .orderBy('room_id')
+        .execute();
       return rows.map((r) => ({ roomId: r.room_id, savedAt: r.saved_at }));
     },
 
@@ -64,12 +89,21 @@ export function snapshotsRepository(db: Kysely<DatabaseSchema>): SnapshotsReposi
     },
 
     async appendLog(roomId, seq, entries) {
-      if (!Number.isSafeInteger(seq) || seq < 0) throw new RangeError(`seq must be a non-negative integer, got ${seq}`);
-      await db.insertInto('room_snapshot_log').values({ room_id: roomId, seq, entries_json: toJson(entries, 'log chunk') }).execute();
+      if (!Number.isSafeInteger(seq) || seq < 0)
+        throw new RangeError(`seq must be a non-negative integer, got ${seq}`);
+      await db
+        .insertInto('room_snapshot_log')
+        .values({ room_id: roomId, seq, entries_json: toJson(entries, 'log chunk') })
+        .execute();
     },
 
     async readLog(roomId) {
-      const rows = await db.selectFrom('room_snapshot_log').select('entries_json').where('room_id', '=', roomId).orderBy('seq').execute();
+      const rows = await db
+        .selectFrom('room_snapshot_log')
+        .select('entries_json')
+        .where('room_id', '=', roomId)
+        .orderBy('seq')
+        .execute();
       return { entries: rows.flatMap((r) => fromJson(r.entries_json) as unknown[]), chunks: rows.length };
     },
 

@@ -37,7 +37,13 @@ export interface TeachersRepository {
 export function teachersRepository(db: Kysely<DatabaseSchema>): TeachersRepository {
   return {
     async create({ email, displayName, passwordHash }) {
-      const row = { id: newId(), email, display_name: displayName, password_hash: passwordHash, created_at: Date.now() };
+      const row = {
+        id: newId(),
+        email,
+        display_name: displayName,
+        password_hash: passwordHash,
+        created_at: Date.now(),
+      };
       try {
         await db.insertInto('teachers').values(row).execute();
       } catch (error) {
@@ -48,15 +54,27 @@ export function teachersRepository(db: Kysely<DatabaseSchema>): TeachersReposito
     },
 
     async findByEmail(email) {
-      const row = await db.selectFrom('teachers').selectAll()
+      const row = await db
+        .selectFrom('teachers')
+        .selectAll()
         .where(sql<string>`lower(email)`, '=', sql<string>`lower(${email})`)
         .executeTakeFirst();
       if (!row) return undefined;
-      return { id: row.id, email: row.email, displayName: row.display_name, createdAt: row.created_at, passwordHash: row.password_hash };
+      return {
+        id: row.id,
+        email: row.email,
+        displayName: row.display_name,
+        createdAt: row.created_at,
+        passwordHash: row.password_hash,
+      };
     },
 
     async setPasswordHash(teacherId, passwordHash) {
-      await db.updateTable('teachers').set({ password_hash: passwordHash }).where('id', '=', teacherId).execute();
+      await db
+        .updateTable('teachers')
+        .set({ password_hash: passwordHash })
+        .where('id', '=', teacherId)
+        .execute();
     },
   };
 }

@@ -19,7 +19,8 @@ export interface BaselineJob {
 export type BaselineRunner = (job: BaselineJob) => Promise<BaselineResult[]>;
 
 /** In this thread (the headless CLI, unit tests of the classroom): same answer, blocks while it runs. */
-export const runBaselinesHere: BaselineRunner = (job) => Promise.resolve(runBaselines(job.scenario, job.seed, job.hostEvents, job.tickLimit));
+export const runBaselinesHere: BaselineRunner = (job) =>
+  Promise.resolve(runBaselines(job.scenario, job.seed, job.hostEvents, job.tickLimit));
 
 /** The server's pool of baseline workers. */
 export class BaselinePool {

@@ -1,6 +1,12 @@
 // The comparison at the end of a round: the same scenario, seed and host live events, played
 // entirely by bots under each classic policy.
-import { applyActionInPlace, createKernel, isFinished, machineMetrics, tickInPlace } from '../../shared/kernel/index.ts';
+import {
+  applyActionInPlace,
+  createKernel,
+  isFinished,
+  machineMetrics,
+  tickInPlace,
+} from '../../shared/kernel/index.ts';
 import type { KernelState, Scenario, TimedAction } from '../../shared/kernel/index.ts';
 import { roleSlots } from '../../shared/roles/assign.ts';
 import { replaysIntoBaselines } from '../../shared/protocol/actions.ts';
@@ -12,9 +18,18 @@ import { playBots } from './bot-driver.ts';
 const BASELINE_QUANTUM = 4;
 
 /** Runs one policy until the machine finishes or `tickLimit` passes. */
-export function runBaseline(scenario: Scenario, seed: number, hostEvents: readonly TimedAction[], policy: BaselineResult['policy'], tickLimit: number): BaselineResult {
+export function runBaseline(
+  scenario: Scenario,
+  seed: number,
+  hostEvents: readonly TimedAction[],
+  policy: BaselineResult['policy'],
+  tickLimit: number,
+): BaselineResult {
   // Each policy runs as the textbook defines it: a timer only for round robin.
-  const state = createKernel(scenarioForPolicy(scenario, policy, scenario.quantum > 0 ? scenario.quantum : BASELINE_QUANTUM), seed);
+  const state = createKernel(
+    scenarioForPolicy(scenario, policy, scenario.quantum > 0 ? scenario.quantum : BASELINE_QUANTUM),
+    seed,
+  );
   const slots = roleSlots(scenario, 0);
   const none = new Set<string>();
   let k = 0;
@@ -38,15 +53,21 @@ export function runBaseline(scenario: Scenario, seed: number, hostEvents: readon
  */
 export function hostEventsOf(state: KernelState, log: readonly TimedAction[]): TimedAction[] {
   const names = new Map(Object.entries(state.arrivedPids).map(([name, pid]) => [pid, name]));
-  return log.filter((e) => replaysIntoBaselines(e.action)).map((e) => {
-    if (e.action.type !== 'kill' || e.action.process !== undefined) return e;
-    const name = names.get(e.action.pid);
-    return name === undefined ? e : { tick: e.tick, action: { ...e.action, process: name } };
-  });
+  return log
+    .filter((e) => replaysIntoBaselines(e.action))
+    .map((e) => {
+      if (e.action.type !== 'kill' || e.action.process !== undefined) return e;
+      const name = names.get(e.action.pid);
+      return name === undefined ? e : { tick: e.tick, action: { ...e.action, process: name } };
+    });
 }
 
-
 /** Every baseline, in the fixed order the report shows them. */
-export function runBaselines(scenario: Scenario, seed: number, hostEvents: readonly TimedAction[], tickLimit: number): BaselineResult[] {
+export function runBaselines(
+  scenario: Scenario,
+  seed: number,
+  hostEvents: readonly TimedAction[],
+  tickLimit: number,
+): BaselineResult[] {
   return BASELINE_POLICIES.map((p) => runBaseline(scenario, seed, hostEvents, p, tickLimit));
 }

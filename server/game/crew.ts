@@ -27,7 +27,12 @@ export class Crew {
   /** How many of `recent`'s newest events are broadcast but still queued (they go out after the next patch, to a newcomer too). */
   unsent = 0;
 
-  constructor(readonly number: number, options: MatchOptions, engine?: EngineFactory, onVerdict?: (v: LevelVerdict) => void) {
+  constructor(
+    readonly number: number,
+    options: MatchOptions,
+    engine?: EngineFactory,
+    onVerdict?: (v: LevelVerdict) => void,
+  ) {
     this.key = crewKey(number);
     this.match = new Match(options, engine, onVerdict);
   }
@@ -39,7 +44,12 @@ export class Crew {
 
   /** Jobs a connected member plays right now; bots play every other job of the crew. */
   humanSlots(seats: Seats): Set<string> {
-    return new Set(seats.all().filter((s) => s.status === 'present' && s.slot !== SPECTATOR && this.holds(s)).map((s) => s.slot));
+    return new Set(
+      seats
+        .all()
+        .filter((s) => s.status === 'present' && s.slot !== SPECTATOR && this.holds(s))
+        .map((s) => s.slot),
+    );
   }
 
   /** True when the seat plays in this crew (a solo player, whose seat names no crew, plays in the only one). */
@@ -57,7 +67,11 @@ export class Crew {
 
   /** Seats a player who arrives mid-round (or is moved here) in the first job no member holds, else as a spectator. */
   seatNewcomer(seats: Seats, seat: Seat): void {
-    const held = new Set(this.players(seats).filter((s) => s !== seat && s.slot !== SPECTATOR).map((s) => s.slot));
+    const held = new Set(
+      this.players(seats)
+        .filter((s) => s !== seat && s.slot !== SPECTATOR)
+        .map((s) => s.slot),
+    );
     seat.crew = this.key;
     seat.slot = slotForLateJoiner(this.match.slots, held);
   }

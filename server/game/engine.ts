@@ -3,10 +3,22 @@
 // its bots, its undo and verdict). The round around it (phase, clock, log of events, timeline: match.ts)
 // is the same for both.
 import { isFinished, startKernel } from '../../shared/kernel/index.ts';
-import type { KernelAction, KernelEvent, KernelState, Scenario, TimedAction } from '../../shared/kernel/index.ts';
+import type {
+  KernelAction,
+  KernelEvent,
+  KernelState,
+  Scenario,
+  TimedAction,
+} from '../../shared/kernel/index.ts';
 import type { ReplayObserver } from '../../shared/levels/play.ts';
 import type { RoleSlot } from '../../shared/roles/types.ts';
-import { newScoreBook, scoredAct, scoredTick, type ScoreBook, type ScoreChange } from '../../shared/roles/score.ts';
+import {
+  newScoreBook,
+  scoredAct,
+  scoredTick,
+  type ScoreBook,
+  type ScoreChange,
+} from '../../shared/roles/score.ts';
 import type { LevelVerdict } from '../../shared/protocol/server-messages.ts';
 import type { RoundEnd } from '../../shared/protocol/summary.ts';
 import { classPolicy, playBots } from './bot-driver.ts';

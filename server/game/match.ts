@@ -2,7 +2,14 @@
 // around an engine (engine.ts) that is the machine itself: a class round's or a solo level's.
 // Knows nothing of Colyseus, so rooms stay thin and this is tested directly.
 import { isFinished, machineMetrics, processMetrics } from '../../shared/kernel/index.ts';
-import type { InPlaceResult, KernelAction, KernelEvent, KernelState, Scenario, TimedAction } from '../../shared/kernel/index.ts';
+import type {
+  InPlaceResult,
+  KernelAction,
+  KernelEvent,
+  KernelState,
+  Scenario,
+  TimedAction,
+} from '../../shared/kernel/index.ts';
 import type { RoleSlot } from '../../shared/roles/types.ts';
 import type { ScoreChange } from '../../shared/roles/score.ts';
 import { STORY_EVENTS } from '../../shared/roles/class-story.ts';
@@ -141,7 +148,10 @@ export class Match {
   /** Takes back the last tick (a level's engine replays without it; a class machine cannot): the Gantt chart and notable events are rebuilt. */
   undo(): boolean {
     const timeline = new RoundTimeline();
-    const ok = this.engine.undo({ beforeTick: (s) => timeline.sample(s), events: (e, s) => timeline.note(e, s) });
+    const ok = this.engine.undo({
+      beforeTick: (s) => timeline.sample(s),
+      events: (e, s) => timeline.note(e, s),
+    });
     if (ok) this.timeline = timeline;
     return ok;
   }
@@ -216,14 +226,21 @@ export class Match {
   /** What the round's baselines replay: the same scenario, seed and host events; a round ended before its machine finished is compared over the same number of ticks. */
   baselineJob(): BaselineJob {
     return {
-      scenario: this.options.scenario, seed: this.options.seed,
+      scenario: this.options.scenario,
+      seed: this.options.seed,
       hostEvents: hostEventsOf(this.state, this.log),
       tickLimit: isFinished(this.state) ? this.options.tickLimit : this.state.tick,
     };
   }
 
   /** The round's report: the class's figures and the baselines (computed from baselineJob(), off the event loop). */
-  summary(roomCode: string, endedBy: RoundEnd, players: PlayerResult[], now: Date, baselines: BaselineResult[]): RoundSummary {
+  summary(
+    roomCode: string,
+    endedBy: RoundEnd,
+    players: PlayerResult[],
+    now: Date,
+    baselines: BaselineResult[],
+  ): RoundSummary {
     return {
       roomCode,
       round: this.round,

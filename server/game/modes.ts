@@ -28,10 +28,42 @@ export interface Mode {
   retryPaused: boolean;
 }
 
-const COMMON: HostCommand['type'][] = ['start', 'pause', 'resume', 'end-round', 'restart', 'speed', 'lock', 'late-join', 'rename', 'live-event', 'kick'];
+const COMMON: HostCommand['type'][] = [
+  'start',
+  'pause',
+  'resume',
+  'end-round',
+  'restart',
+  'speed',
+  'lock',
+  'late-join',
+  'rename',
+  'live-event',
+  'kick',
+];
 
 /** The table. */
 export const MODES: Record<ModeName, Mode> = {
-  class: { slotHumans: 0, rebalances: true, hostPlays: false, commands: new Set([...COMMON, 'assign', 'rotate', 'crew-size', 'move-crew', 'grace']), crews: true, admission: 'join-code', graceMoves: true, actsWhilePaused: false, retryPaused: false },
-  solo: { slotHumans: 1, rebalances: false, hostPlays: true, commands: new Set([...COMMON, 'retry', 'take-job', 'step', 'undo']), crews: false, admission: 'single-player', graceMoves: false, actsWhilePaused: true, retryPaused: true },
+  class: {
+    slotHumans: 0,
+    rebalances: true,
+    hostPlays: false,
+    commands: new Set([...COMMON, 'assign', 'rotate', 'crew-size', 'move-crew', 'grace']),
+    crews: true,
+    admission: 'join-code',
+    graceMoves: true,
+    actsWhilePaused: false,
+    retryPaused: false,
+  },
+  solo: {
+    slotHumans: 1,
+    rebalances: false,
+    hostPlays: true,
+    commands: new Set([...COMMON, 'retry', 'take-job', 'step', 'undo']),
+    crews: false,
+    admission: 'single-player',
+    graceMoves: false,
+    actsWhilePaused: true,
+    retryPaused: true,
+  },
 };

@@ -14,7 +14,30 @@ const require = createRequire(import.meta.url);
 const { badWords } = require('badwords-ko/src/badwords.ko.config.json') as { badWords: string[] };
 
 /** Common Korean insults badwords-ko lacks (seen in class: 바보, 미친놈…). */
-const MORE_KOREAN = ['바보', '미친놈', '미친년', '미친', '멍청이', '병신', '븅신', '등신', '찐따', '새끼', '씨발', '시발', '씹', '좆', '닥쳐', '꺼져', '엿먹어', '애미', '애비', '느금마', '쌍놈', '썅'];
+const MORE_KOREAN = [
+  '바보',
+  '미친놈',
+  '미친년',
+  '미친',
+  '멍청이',
+  '병신',
+  '븅신',
+  '등신',
+  '찐따',
+  '새끼',
+  '씨발',
+  '시발',
+  '씹',
+  '좆',
+  '닥쳐',
+  '꺼져',
+  '엿먹어',
+  '애미',
+  '애비',
+  '느금마',
+  '쌍놈',
+  '썅',
+];
 /** Bare-consonant abbreviations, refused when a name writes them as jamo (ㅅㅂ), never matched against syllables (수빈 is not ㅅㅂ). */
 const CONSONANT_ABBREVIATIONS = ['ㅅㅂ', 'ㅆㅂ', 'ㅂㅅ', 'ㅄ', 'ㅈㄹ', 'ㅁㅊ', 'ㅈㄴ', 'ㄲㅈ', 'ㅗ'];
 
@@ -35,7 +58,11 @@ export function isOffensiveNickname(nickname: string): boolean {
   const jamo = [...nickname.normalize('NFC')].filter((c) => /[\u3131-\u318e]/u.test(c)).join('');
   if (CONSONANT_ABBREVIATIONS.some((a) => jamo.includes(a))) return true;
   const latin = nicknameSkeleton(nickname);
-  return english.hasMatch(latin) || english.hasMatch(latin.replace(/[^\p{L}\p{N}]/gu, '')) || english.hasMatch(nickname.normalize('NFKC'));
+  return (
+    english.hasMatch(latin) ||
+    english.hasMatch(latin.replace(/[^\p{L}\p{N}]/gu, '')) ||
+    english.hasMatch(nickname.normalize('NFKC'))
+  );
 }
 
 /** The room's nickname check: the shared rules (with look-alikes folded for uniqueness), then the insult filter. */

@@ -18,7 +18,10 @@ export interface PlayerActivity {
 const LOG_CAP = 500;
 
 /** A job a person holds, as the tracker watches it. */
-export interface HeldJob { slot: RoleSlot; seat: string }
+export interface HeldJob {
+  slot: RoleSlot;
+  seat: string;
+}
 
 /** Watches the machine and the players' actions of one round. */
 export class ActivityTracker {
@@ -28,7 +31,11 @@ export class ActivityTracker {
   /** Held job (slot key) → the tick and running milliseconds since which the kernel has listed legal moves for it. */
   private waiting = new Map<string, { tick: number; ms: number; prompted: boolean }>();
   private players = new Map<string, PlayerActivity & { latencyTotal: number; samples: number }>();
-  private seen: { state: KernelState | null; tick: number; version: string } = { state: null, tick: -1, version: '' };
+  private seen: { state: KernelState | null; tick: number; version: string } = {
+    state: null,
+    tick: -1,
+    version: '',
+  };
 
   /** Starts a new round's bookkeeping. */
   reset(state: KernelState, held: readonly HeldJob[] = []): void {
@@ -52,7 +59,9 @@ export class ActivityTracker {
     const now = new Set<string>();
     for (const { slot } of held) if (awaitsMove(state, slot)) now.add(slot.key);
     for (const key of this.waiting.keys()) if (!now.has(key)) this.waiting.delete(key);
-    for (const key of now) if (!this.waiting.has(key)) this.waiting.set(key, { tick: state.tick, ms: this.activeMs, prompted: false });
+    for (const key of now)
+      if (!this.waiting.has(key))
+        this.waiting.set(key, { tick: state.tick, ms: this.activeMs, prompted: false });
   }
 
   /** The tick at which the job `slotKey` was first asked to act, or null when it is asked nothing (read before applying the action). */
@@ -69,8 +78,14 @@ export class ActivityTracker {
     if (graceMs <= 0) return out;
     for (const [key, w] of this.waiting) {
       const waited = this.activeMs - w.ms;
-      if (waited >= graceMs) { out.bot.push(key); w.ms = this.activeMs; w.prompted = false; }
-      else if (!w.prompted && waited >= graceMs / 2) { out.prompt.push(key); w.prompted = true; }
+      if (waited >= graceMs) {
+        out.bot.push(key);
+        w.ms = this.activeMs;
+        w.prompted = false;
+      } else if (!w.prompted && waited >= graceMs / 2) {
+        out.prompt.push(key);
+        w.prompted = true;
+      }
     }
     return out;
   }
@@ -80,8 +95,17 @@ export class ActivityTracker {
     const p = this.player(seatId);
     p.actions++;
     const latencyMs = prompt === null ? null : Math.max(0, this.activeMs - this.startOf(prompt));
-    if (latencyMs !== null) { p.latencyTotal += latencyMs; p.samples++; }
-    if (p.log.length < LOG_CAP) p.log.push({ tick: state.tick, type, ok: true, latencyMs: latencyMs === null ? null : Math.round(latencyMs) });
+    if (latencyMs !== null) {
+      p.latencyTotal += latencyMs;
+      p.samples++;
+    }
+    if (p.log.length < LOG_CAP)
+      p.log.push({
+        tick: state.tick,
+        type,
+        ok: true,
+        latencyMs: latencyMs === null ? null : Math.round(latencyMs),
+      });
     // the player acted: their job's wait (and its grace time) starts again from now
     if (slotKey !== undefined) this.waiting.delete(slotKey);
     this.seen.version = '';
@@ -98,7 +122,12 @@ export class ActivityTracker {
   report(): Record<string, PlayerActivity> {
     const out: Record<string, PlayerActivity> = {};
     for (const [seat, p] of this.players) {
-      out[seat] = { actions: p.actions, refused: p.refused, meanLatencyMs: p.samples > 0 ? Math.round((p.latencyTotal / p.samples) * 10) / 10 : null, log: p.log.slice() };
+      out[seat] = {
+        actions: p.actions,
+        refused: p.refused,
+        meanLatencyMs: p.samples > 0 ? Math.round((p.latencyTotal / p.samples) * 10) / 10 : null,
+        log: p.log.slice(),
+      };
     }
     return out;
   }
@@ -113,7 +142,10 @@ export class ActivityTracker {
 
   private player(seatId: string): PlayerActivity & { latencyTotal: number; samples: number } {
     let p = this.players.get(seatId);
-    if (!p) { p = { actions: 0, refused: 0, meanLatencyMs: null, log: [], latencyTotal: 0, samples: 0 }; this.players.set(seatId, p); }
+    if (!p) {
+      p = { actions: 0, refused: 0, meanLatencyMs: null, log: [], latencyTotal: 0, samples: 0 };
+      this.players.set(seatId, p);
+    }
     return p;
   }
 }

@@ -2,7 +2,13 @@
 // into kernel actions or host commands, runs the clock, ends rounds with their report. The Colyseus
 // rooms only translate between this and their clients.
 import { timingSafeEqual } from 'node:crypto';
-import { describeRejection, isFinished, liveEventActions, type KernelAction, type KernelEvent } from '../../shared/kernel/index.ts';
+import {
+  describeRejection,
+  isFinished,
+  liveEventActions,
+  type KernelAction,
+  type KernelEvent,
+} from '../../shared/kernel/index.ts';
 import { findSlot, roleSlots } from '../../shared/roles/assign.ts';
 import { CREW_DEFAULTS, crewCount, splitCrews, smallestCrew } from '../../shared/roles/crews.ts';
 import type { ScoreChange } from '../../shared/roles/score.ts';
@@ -15,10 +21,24 @@ import { joinOptionsSchema } from '../../shared/protocol/join.ts';
 import { normalizeJoinCode } from '../../shared/protocol/join-code.ts';
 import { scores } from '../../shared/protocol/actions.ts';
 import { MODES, type Mode, type ModeName } from './modes.ts';
-import { leaderboardMode, type LeaderboardMode, type LeaderboardSetting, type ServerMessageType, type ServerMessages } from '../../shared/protocol/server-messages.ts';
+import {
+  leaderboardMode,
+  type LeaderboardMode,
+  type LeaderboardSetting,
+  type ServerMessageType,
+  type ServerMessages,
+} from '../../shared/protocol/server-messages.ts';
 import { parseClientMessage, type HostCommand, type Sender } from '../../shared/protocol/messages.ts';
 import { checkRoomNickname } from './nickname-filter.ts';
-import { DEBRIEF_MOMENTS, type BaselineResult, type CrewResult, type Debrief, type PlayerResult, type RoundEnd, type RoundSummary } from '../../shared/protocol/summary.ts';
+import {
+  DEBRIEF_MOMENTS,
+  type BaselineResult,
+  type CrewResult,
+  type Debrief,
+  type PlayerResult,
+  type RoundEnd,
+  type RoundSummary,
+} from '../../shared/protocol/summary.ts';
 import { classMoments, keyMoments } from '../../shared/roles/class-story.ts';
 import { scenarioEntry } from '../scenarios/catalog.ts';
 import type { Match, MatchOptions, Phase } from './match.ts';
@@ -112,7 +132,8 @@ export class RoomGame {
 
   private newCrew(n: number): Crew {
     const crew = new Crew(n, this.options.match, this.options.engine, this.options.onVerdict);
-    if (crew.match.slots.length === 0) crew.match.slots = roleSlots(this.options.match.scenario, this.mode.slotHumans);
+    if (crew.match.slots.length === 0)
+      crew.match.slots = roleSlots(this.options.match.scenario, this.mode.slotHumans);
     return crew;
   }
 
@@ -141,10 +162,17 @@ export class RoomGame {
     const count = this.mode.crews ? crewCount(players.length, this.crewSize) : 1;
     while (this.crews.length < count) this.crews.push(this.freshLike(this.crews.length + 1));
     if (this.crews.length > count) this.crews.length = count;
-    const split = splitCrews(players.map((s) => s.id), count, this.crewMoves);
+    const split = splitCrews(
+      players.map((s) => s.id),
+      count,
+      this.crewMoves,
+    );
     for (const s of players) s.crew = this.crews[(split[s.id] ?? 1) - 1]!.key;
     // with late joining open, each crew's jobs leave room for one more student (who joins the smallest crew)
-    for (const c of this.crews) { c.spare = this.mode.crews && this.lateJoin ? 1 : 0; c.rebalance(this.seats); }
+    for (const c of this.crews) {
+      c.spare = this.mode.crews && this.lateJoin ? 1 : 0;
+      c.rebalance(this.seats);
+    }
   }
 
   /** A new crew joining in the lobby: the same round number as the others. */
@@ -174,29 +202,38 @@ export class RoomGame {
   /** Decides whether a connection may take a seat, and which. */
   admit(rawOptions: unknown, sessionId: string): Admission {
     const parsed = joinOptionsSchema.safeParse(rawOptions ?? {});
-    if (!parsed.success) return refuse('bad-options', parsed.error.issues[0]?.message ?? 'invalid join options');
+    if (!parsed.success)
+      return refuse('bad-options', parsed.error.issues[0]?.message ?? 'invalid join options');
     const o = parsed.data;
     const key = secretHash(o.secret);
     const { hostKey } = this.options;
     const byCode = this.mode.admission === 'join-code';
     const wantsHost = byCode && o.hostKey !== undefined;
-    if (wantsHost && (hostKey === null || !sameSecret(o.hostKey!, hostKey))) return refuse('bad-host-key', 'this host key does not open this room');
+    if (wantsHost && (hostKey === null || !sameSecret(o.hostKey!, hostKey)))
+      return refuse('bad-host-key', 'this host key does not open this room');
     if (this.seats.isBanned(key)) return refuse('kicked', 'the host removed you from this room');
-    if (byCode && !wantsHost && o.viewerKey !== undefined) return this.admitViewer(o.viewerKey, key, o.lang, sessionId);
-    if (byCode && !wantsHost && normalizeJoinCode(o.code ?? '') !== this.options.code) return refuse('wrong-code', 'this join code does not match the room');
+    if (byCode && !wantsHost && o.viewerKey !== undefined)
+      return this.admitViewer(o.viewerKey, key, o.lang, sessionId);
+    if (byCode && !wantsHost && normalizeJoinCode(o.code ?? '') !== this.options.code)
+      return refuse('wrong-code', 'this join code does not match the room');
 
     const existing = this.seats.bySecret(key);
-    if (existing && (existing.isHost === wantsHost || !byCode)) return this.resume(existing, sessionId, o.lang);
+    if (existing && (existing.isHost === wantsHost || !byCode))
+      return this.resume(existing, sessionId, o.lang);
 
     const isHost = wantsHost || !byCode;
     let nickname = o.nickname?.trim() || (isHost ? 'Host' : '');
     if (!isHost) {
-      if (this.locked && !this.seats.wasMember(key)) return refuse('room-locked', 'the host has locked this room');
-      if (!this.lateJoin && this.phase !== 'lobby') return refuse('late-join-closed', 'the round has started and the host has closed late joining');
-      if (this.seats.presentPlayers() >= this.options.maxPlayers) return refuse('room-full', `the room is full (${this.options.maxPlayers} players)`);
+      if (this.locked && !this.seats.wasMember(key))
+        return refuse('room-locked', 'the host has locked this room');
+      if (!this.lateJoin && this.phase !== 'lobby')
+        return refuse('late-join-closed', 'the round has started and the host has closed late joining');
+      if (this.seats.presentPlayers() >= this.options.maxPlayers)
+        return refuse('room-full', `the room is full (${this.options.maxPlayers} players)`);
       const check = checkRoomNickname(o.nickname, this.seats.takenNicknames(key));
       if (!check.ok) return refuse('bad-nickname', check.problem);
-      if (this.seats.isBannedName(check.nickname)) return refuse('kicked', 'the host removed a player with this nickname from this room');
+      if (this.seats.isBannedName(check.nickname))
+        return refuse('kicked', 'the host removed a player with this nickname from this room');
       nickname = check.nickname;
     } else if (byCode && o.nickname !== undefined) {
       // The host's name is shown to the class too: checked like a student's; one that fails is shown as "Host".
@@ -215,11 +252,19 @@ export class RoomGame {
   /** A projector: the viewer key opens a watching seat (no job, no controls, not counted as a player). */
   private admitViewer(key: string, hash: string, lang: Seat['lang'], sessionId: string): Admission {
     const viewerKey = this.options.viewerKey ?? null;
-    if (viewerKey === null || !sameSecret(key, viewerKey)) return refuse('bad-host-key', 'this projector link does not open this room');
+    if (viewerKey === null || !sameSecret(key, viewerKey))
+      return refuse('bad-host-key', 'this projector link does not open this room');
     const existing = this.seats.bySecret(hash);
     if (existing?.viewer) return this.resume(existing, sessionId, lang);
     if (existing) return refuse('bad-options', 'this browser already has a seat in this room');
-    const seat = this.seats.add({ secretHash: hash, nickname: 'Projector', lang, isHost: false, viewer: true, sessionId });
+    const seat = this.seats.add({
+      secretHash: hash,
+      nickname: 'Projector',
+      lang,
+      isHost: false,
+      viewer: true,
+      sessionId,
+    });
     return { ok: true, seat, resumed: false, previousSession: null };
   }
 
@@ -235,7 +280,10 @@ export class RoomGame {
 
   private placeNewSeat(seat: Seat, role: string | undefined): void {
     if (!this.mode.rebalances) {
-      const slot = this.match.slots.find((s) => s.key === role) ?? this.match.slots.find((s) => s.role === role) ?? this.match.slots[0];
+      const slot =
+        this.match.slots.find((s) => s.key === role) ??
+        this.match.slots.find((s) => s.role === role) ??
+        this.match.slots[0];
       seat.slot = slot?.key ?? SPECTATOR;
       return;
     }
@@ -262,7 +310,11 @@ export class RoomGame {
     const seat = this.seats.all().find((s) => s.sessionId === sessionId && s.status !== 'left');
     if (!seat) return;
     this.strikes.clear(seat.id);
-    if (this.mode.hostPlays) { seat.status = 'left'; seat.sessionId = null; return; }
+    if (this.mode.hostPlays) {
+      seat.status = 'left';
+      seat.sessionId = null;
+      return;
+    }
     // Class rooms free the seat (its round score stays in the round's report): leftover seats cost every frame.
     this.seats.free(seat.id);
     delete this.crewMoves[seat.id];
@@ -275,7 +327,12 @@ export class RoomGame {
     if (!seat) return;
     const crew = this.crewOf(seat);
     const slot = findSlot(crew.match.slots, seat.slot) ?? null;
-    const sender: Sender = { role: roleOf(crew.match, seat), slot, tid: slot ? slotThreadId(crew.match.state, slot) : null, isHost: seat.isHost };
+    const sender: Sender = {
+      role: roleOf(crew.match, seat),
+      slot,
+      tid: slot ? slotThreadId(crew.match.state, slot) : null,
+      isHost: seat.isHost,
+    };
     const parsed = parseClientMessage(type, payload, sender);
     if (!parsed.ok) {
       this.edgeError(seat, parsed.code, parsed.detail, type);
@@ -309,7 +366,12 @@ export class RoomGame {
     if (!result.ok) {
       seat.refused++;
       crew.activity.refused(seat.id, crew.match.state.tick, type);
-      this.options.io.send(seat.id, 'rejected', { type, code: result.rejection.code, params: result.rejection.params, reason: describeRejection(result.rejection, seat.lang) });
+      this.options.io.send(seat.id, 'rejected', {
+        type,
+        code: result.rejection.code,
+        params: result.rejection.params,
+        reason: describeRejection(result.rejection, seat.lang),
+      });
       return;
     }
     seat.actions++;
@@ -322,7 +384,14 @@ export class RoomGame {
     if (changes.length === 0) return;
     const holders = new Map<string, Seat>();
     for (const s of this.seats.all()) {
-      if (s.status === 'present' && s.slot !== SPECTATOR && !s.viewer && (!s.isHost || this.mode.hostPlays) && crew.holds(s)) holders.set(s.slot, s);
+      if (
+        s.status === 'present' &&
+        s.slot !== SPECTATOR &&
+        !s.viewer &&
+        (!s.isHost || this.mode.hostPlays) &&
+        crew.holds(s)
+      )
+        holders.set(s.slot, s);
     }
     const nameOf = this.namer(crew);
     for (const c of changes) {
@@ -331,8 +400,12 @@ export class RoomGame {
       seat.score += c.points;
       seat.roundScore += c.points;
       this.options.io.send(seat.id, 'score', {
-        points: c.points, code: c.reason.code, reason: describeScore(c.reason, seat.lang, nameOf), tick: c.tick,
-        total: seat.roundScore, rank: this.board === 'all' ? this.rankOf(seat) : null,
+        points: c.points,
+        code: c.reason.code,
+        reason: describeScore(c.reason, seat.lang, nameOf),
+        tick: c.tick,
+        total: seat.roundScore,
+        rank: this.board === 'all' ? this.rankOf(seat) : null,
       });
     }
   }
@@ -351,10 +424,19 @@ export class RoomGame {
 
   /** The round's debrief: key moments of every crew with who and when (a teacher event once), the scenario's question, the podium. */
   private debrief(players: readonly PlayerResult[]): Debrief {
-    const all = this.crews.flatMap((c, i) => classMoments(c.match.story, this.namer(c)).filter((m) => i === 0 || m.kind !== 'teacher'));
+    const all = this.crews.flatMap((c, i) =>
+      classMoments(c.match.story, this.namer(c)).filter((m) => i === 0 || m.kind !== 'teacher'),
+    );
     const moments = keyMoments(all).slice(0, DEBRIEF_MOMENTS);
-    const ranked = players.filter((p) => p.slot !== SPECTATOR).sort((a, b) => b.score - a.score || a.nickname.localeCompare(b.nickname));
-    const podium = ranked.slice(0, 3).map((p) => ({ place: 1 + ranked.filter((q) => q.score > p.score).length, nickname: p.nickname, role: p.role, score: p.score }));
+    const ranked = players
+      .filter((p) => p.slot !== SPECTATOR)
+      .sort((a, b) => b.score - a.score || a.nickname.localeCompare(b.nickname));
+    const podium = ranked.slice(0, 3).map((p) => ({
+      place: 1 + ranked.filter((q) => q.score > p.score).length,
+      nickname: p.nickname,
+      role: p.role,
+      score: p.score,
+    }));
     return { moments, question: scenarioEntry(this.match.options.scenarioName)?.question ?? null, podium };
   }
 
@@ -398,15 +480,18 @@ export class RoomGame {
   /** Runs a host command sent from seat `by` (if any); returns why it is not possible, or null. */
   command(c: HostCommand, by?: Seat): EdgeErrorCode | null {
     if (!this.mode.commands.has(c.type)) return c.type === 'take-job' ? 'no-such-slot' : 'bad-state';
-    const all = (f: (m: Match) => boolean): EdgeErrorCode | null => (this.crews.map((crew) => f(crew.match)).some(Boolean) ? null : 'bad-state');
+    const all = (f: (m: Match) => boolean): EdgeErrorCode | null =>
+      this.crews.map((crew) => f(crew.match)).some(Boolean) ? null : 'bad-state';
     switch (c.type) {
       case 'start':
         if (this.phase !== 'lobby') return 'bad-state';
         if (this.mode.rebalances) this.resplit();
         this.beginRound();
         return all((m) => m.start());
-      case 'pause': return all((m) => m.pause());
-      case 'resume': return all((m) => m.resume());
+      case 'pause':
+        return all((m) => m.pause());
+      case 'resume':
+        return all((m) => m.resume());
       case 'end-round':
         if (all((m) => m.end()) !== null) return 'bad-state';
         this.finishRound('host');
@@ -446,13 +531,27 @@ export class RoomGame {
         seat.slot = c.slot;
         return null;
       }
-      case 'speed': for (const crew of this.crews) crew.match.setSpeed(c.ticksPerSecond); return null;
-      case 'lock': this.locked = c.locked; return null;
-      case 'late-join': this.lateJoin = c.allowed; return null;
+      case 'speed':
+        for (const crew of this.crews) crew.match.setSpeed(c.ticksPerSecond);
+        return null;
+      case 'lock':
+        this.locked = c.locked;
+        return null;
+      case 'late-join':
+        this.lateJoin = c.allowed;
+        return null;
       case 'assign': {
         const seat = this.seats.get(c.player);
         const crew = seat ? this.crewOf(seat) : this.crews[0]!;
-        return reassign(this.seats, crew.players(this.seats), crew.match, crew.overrides, c.player, c.slot, crew.spare);
+        return reassign(
+          this.seats,
+          crew.players(this.seats),
+          crew.match,
+          crew.overrides,
+          c.player,
+          c.slot,
+          crew.spare,
+        );
       }
       case 'rename': {
         const seat = this.seats.get(c.player);
@@ -482,8 +581,11 @@ export class RoomGame {
         this.crewSize = c.size;
         if (this.phase === 'lobby') this.resplit();
         return null;
-      case 'move-crew': return this.moveToCrew(c.player, c.crew);
-      case 'grace': this.graceSeconds = c.seconds; return null;
+      case 'move-crew':
+        return this.moveToCrew(c.player, c.crew);
+      case 'grace':
+        this.graceSeconds = c.seconds;
+        return null;
       case 'live-event': {
         // The same event on every crew's machine that is still running, so crews race on the same workload.
         const live = this.liveCrews();
@@ -500,7 +602,8 @@ export class RoomGame {
         // Any seat but one's own: a second host (someone who got hold of the host key) or a projector too.
         if (!seat || seat.id === by?.id || seat.status === 'left') return 'no-such-player';
         // told before the seat is freed (the connection is found through the seat)
-        if (seat.status === 'present') this.options.io.disconnect(seat.id, CLOSE_CODES.kicked, 'removed by the host');
+        if (seat.status === 'present')
+          this.options.io.disconnect(seat.id, CLOSE_CODES.kicked, 'removed by the host');
         this.seats.ban(seat.id);
         if (this.phase === 'lobby') this.resplit();
         return null;
@@ -513,7 +616,12 @@ export class RoomGame {
     const seat = this.seats.get(player);
     if (!seat || seat.isHost || seat.viewer || seat.status === 'left') return 'no-such-player';
     const crew = this.crews[n - 1];
-    if (!this.mode.crews || (this.phase !== 'lobby' && !crew) || n > crewCount(this.seats.players().length, this.crewSize) + 1) return 'no-such-crew';
+    if (
+      !this.mode.crews ||
+      (this.phase !== 'lobby' && !crew) ||
+      n > crewCount(this.seats.players().length, this.crewSize) + 1
+    )
+      return 'no-such-crew';
     this.crewMoves[seat.id] = n;
     if (this.phase === 'lobby') {
       // a move to one crew past the split opens it
@@ -538,7 +646,11 @@ export class RoomGame {
   private beginRound(): void {
     this.roundStartedAt = Date.now();
     this.seats.forgetDeparted();
-    for (const s of this.seats.all()) { s.roundScore = 0; s.actions = 0; s.refused = 0; }
+    for (const s of this.seats.all()) {
+      s.roundScore = 0;
+      s.actions = 0;
+      s.refused = 0;
+    }
     for (const crew of this.crews) crew.activity.reset(crew.match.state, this.heldJobs(crew));
   }
 
@@ -567,17 +679,27 @@ export class RoomGame {
       const r = m.step(elapsedMs, crew.humanSlots(this.seats));
       this.credit(crew, m.drainScores());
       const held = this.heldJobs(crew);
-      crew.activity.observe(m.state, running ? elapsedMs : 0, held, `${m.log.length}|${held.map((j) => `${j.seat}=${j.slot.key}`).join(',')}`);
+      crew.activity.observe(
+        m.state,
+        running ? elapsedMs : 0,
+        held,
+        `${m.log.length}|${held.map((j) => `${j.seat}=${j.slot.key}`).join(',')}`,
+      );
       if (running && m.phase === 'running') this.nudge(crew, held);
       const events = m.drainEvents();
       if (events.length > 0) {
-        this.options.io.broadcastCrew(crew.key, 'events', { tick: m.state.tick, events, ...(this.mode.crews ? { crew: crew.key } : {}) });
+        this.options.io.broadcastCrew(crew.key, 'events', {
+          tick: m.state.tick,
+          events,
+          ...(this.mode.crews ? { crew: crew.key } : {}),
+        });
         crew.remember(events);
       }
       if (r.ended) ended = r.ended;
     }
     // The round ends when the last crew's machine has: finished when every crew finished its work.
-    if (ended !== null && this.crews.every((c) => c.match.phase === 'ended')) this.finishRound(this.crews.every((c) => isFinished(c.match.state)) ? 'finished' : 'time-limit');
+    if (ended !== null && this.crews.every((c) => c.match.phase === 'ended'))
+      this.finishRound(this.crews.every((c) => isFinished(c.match.state)) ? 'finished' : 'time-limit');
   }
 
   /** The crew's jobs its present students hold (a solo player's too: no grace moves there, but the latency counts). */
@@ -608,10 +730,21 @@ export class RoomGame {
       if (!job || !seat) continue;
       let moves = 0;
       this.credit(crew, crew.match.drainScores());
-      for (const action of botMoves(crew.match.state, job.slot, classPolicy(crew.match.state))) if (crew.match.act(action).ok) moves++;
+      for (const action of botMoves(crew.match.state, job.slot, classPolicy(crew.match.state)))
+        if (crew.match.act(action).ok) moves++;
       // the bot's move scores nothing for the student who left it waiting (others' changes it caused still count)
-      this.credit(crew, crew.match.drainScores().filter((c) => c.slot !== key));
-      if (moves > 0) this.options.io.broadcastCrew(crew.key, 'bot-moved', { seat: seat.id, nickname: seat.nickname, slot: key, moves, ...(this.mode.crews ? { crew: crew.key } : {}) });
+      this.credit(
+        crew,
+        crew.match.drainScores().filter((c) => c.slot !== key),
+      );
+      if (moves > 0)
+        this.options.io.broadcastCrew(crew.key, 'bot-moved', {
+          seat: seat.id,
+          nickname: seat.nickname,
+          slot: key,
+          moves,
+          ...(this.mode.crews ? { crew: crew.key } : {}),
+        });
     }
   }
 
@@ -619,7 +752,14 @@ export class RoomGame {
     const seats = this.seats.reported().filter((s) => !s.isHost || this.mode.hostPlays);
     const players = seats.map((s) => {
       const crew = this.crewOf(s);
-      return { seat: s.id, nickname: s.nickname, slot: s.slot, role: roleOf(crew.match, s) as Role, score: s.roundScore, ...(this.mode.crews ? { crew: crew.number } : {}) };
+      return {
+        seat: s.id,
+        nickname: s.nickname,
+        slot: s.slot,
+        role: roleOf(crew.match, s) as Role,
+        score: s.roundScore,
+        ...(this.mode.crews ? { crew: crew.number } : {}),
+      };
     });
     // Everything but the baselines is taken now, from the machines as the round left them; the baselines
     // come back from the worker pool (one job per distinct workload: crews that saw the same live events
@@ -628,28 +768,52 @@ export class RoomGame {
     const jobs = this.crews.map((c) => c.match.baselineJob());
     const keys = jobs.map((j) => JSON.stringify([j.hostEvents, j.tickLimit]));
     const distinct = new Map<string, BaselineJob>();
-    keys.forEach((k, i) => { if (!distinct.has(k)) distinct.set(k, jobs[i]!); });
+    keys.forEach((k, i) => {
+      if (!distinct.has(k)) distinct.set(k, jobs[i]!);
+    });
     const now = new Date();
-    const partial = { ...this.match.summary(this.options.code, endedBy, players, now, []), debrief: this.debrief(players) };
+    const partial = {
+      ...this.match.summary(this.options.code, endedBy, players, now, []),
+      debrief: this.debrief(players),
+    };
     const activity: Record<string, PlayerActivity> = {};
     for (const crew of this.crews) Object.assign(activity, crew.activity.report());
     const record = {
-      roomId: this.options.roomId, startedAt: this.roundStartedAt, endedAt: Date.now(),
-      playerIds: Object.fromEntries(seats.map((s) => [s.id, playerRef(s.secretHash)])), log: this.match.log.slice(),
+      roomId: this.options.roomId,
+      startedAt: this.roundStartedAt,
+      endedAt: Date.now(),
+      playerIds: Object.fromEntries(seats.map((s) => [s.id, playerRef(s.secretHash)])),
+      log: this.match.log.slice(),
       activity,
       session: this.options.session,
     };
     const crewParts = this.crews.map((c) => c.match.summary(this.options.code, endedBy, [], now, []));
     const runner = this.options.baselines ?? runBaselinesHere;
-    const results = new Map<string, Promise<BaselineResult[]>>([...distinct].map(([k, job]) => [k, runner(job)]));
+    const results = new Map<string, Promise<BaselineResult[]>>(
+      [...distinct].map(([k, job]) => [k, runner(job)]),
+    );
     const saving = Promise.all(keys.map((k) => results.get(k)!))
-      .catch((e: unknown) => { console.error('[baselines] could not compute a round\'s baselines', e); return keys.map(() => [] as BaselineResult[]); })
+      .catch((e: unknown) => {
+        console.error("[baselines] could not compute a round's baselines", e);
+        return keys.map(() => [] as BaselineResult[]);
+      })
       .then((perCrew) => {
-        const crews: CrewResult[] | undefined = this.mode.crews ? this.crews.map((c, i) => ({
-          crew: c.number, finished: crewParts[i]!.finished, ticks: crewParts[i]!.ticks, metrics: crewParts[i]!.class,
-          baselines: perCrew[i] ?? [], seats: players.filter((p) => p.crew === c.number).map((p) => p.seat), actions: crewParts[i]!.actions,
-        })) : undefined;
-        const summary: RoundSummary = { ...partial, baselines: perCrew[0] ?? [], ...(crews ? { crews } : {}) };
+        const crews: CrewResult[] | undefined = this.mode.crews
+          ? this.crews.map((c, i) => ({
+              crew: c.number,
+              finished: crewParts[i]!.finished,
+              ticks: crewParts[i]!.ticks,
+              metrics: crewParts[i]!.class,
+              baselines: perCrew[i] ?? [],
+              seats: players.filter((p) => p.crew === c.number).map((p) => p.seat),
+              actions: crewParts[i]!.actions,
+            }))
+          : undefined;
+        const summary: RoundSummary = {
+          ...partial,
+          baselines: perCrew[0] ?? [],
+          ...(crews ? { crews } : {}),
+        };
         // A host who restarted meanwhile has moved the screens on: the report is still stored.
         if (this.match.round === round && this.phase === 'ended') {
           this.lastSummary = summary;

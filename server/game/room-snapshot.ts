@@ -44,20 +44,41 @@ export interface RoomDocument {
 export function captureRoom(c: RoomGame, create: SavedCreateOptions): RoomDocument {
   const m = c.match;
   return {
-    version: 1, create, scenarioName: m.options.scenarioName, round: m.round, phase: m.phase, speed: m.clock.ticksPerSecond,
-    locked: c.locked, lateJoin: c.lateJoin, tick: m.state.tick, logLength: m.log.length, slots: m.slots, seats: c.seats.dump(), lastSummary: c.lastSummary,
+    version: 1,
+    create,
+    scenarioName: m.options.scenarioName,
+    round: m.round,
+    phase: m.phase,
+    speed: m.clock.ticksPerSecond,
+    locked: c.locked,
+    lateJoin: c.lateJoin,
+    tick: m.state.tick,
+    logLength: m.log.length,
+    slots: m.slots,
+    seats: c.seats.dump(),
+    lastSummary: c.lastSummary,
   };
 }
 
 /** Rebuilds the machine a document describes by replaying the log (throws when the log does not fit the scenario). */
-export function replayRoom(scenario: Scenario, seed: number, doc: RoomDocument, log: readonly TimedAction[]): { state: KernelState; log: TimedAction[] } {
+export function replayRoom(
+  scenario: Scenario,
+  seed: number,
+  doc: RoomDocument,
+  log: readonly TimedAction[],
+): { state: KernelState; log: TimedAction[] } {
   const kept = log.slice(0, doc.logLength);
-  if (kept.length < doc.logLength) throw new Error(`the saved log has ${kept.length} of ${doc.logLength} entries`);
+  if (kept.length < doc.logLength)
+    throw new Error(`the saved log has ${kept.length} of ${doc.logLength} entries`);
   return { state: replay(structuredClone(scenario), seed, kept, doc.tick), log: kept };
 }
 
 /** Puts a freshly created classroom back where the document left it; a running round comes back paused. */
-export function restoreRoom(c: RoomGame, doc: RoomDocument, machine: { state: KernelState; log: TimedAction[] }): void {
+export function restoreRoom(
+  c: RoomGame,
+  doc: RoomDocument,
+  machine: { state: KernelState; log: TimedAction[] },
+): void {
   const m = c.match;
   m.round = doc.round;
   // The scorer's memory starts again from the restored machine (seat scores come back with the seats).

@@ -34,7 +34,11 @@ export function tuneScenario(scenario: Scenario, tuning: RoomTuning | undefined)
     if (!tuning.roles.ipc) out.auto = { ...out.auto, delivery: true };
     if (!tuning.roles.thread) {
       // An unsteered thread runs its reference program by itself.
-      for (const p of out.processes) for (const t of p.threads) { t.steered = false; t.palette = []; }
+      for (const p of out.processes)
+        for (const t of p.threads) {
+          t.steered = false;
+          t.palette = [];
+        }
     }
   }
   return out;

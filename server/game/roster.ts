@@ -9,12 +9,25 @@ import type { Seat, Seats } from './seats.ts';
 /** Recomputes the jobs for the players of one machine (a crew), with room for `spare` more, and assigns each of them (used in the lobby and between rounds). */
 export function rebalance(players: readonly Seat[], match: Match, overrides: Overrides, spare = 0): void {
   match.slots = roleSlots(match.options.scenario, players.length + spare);
-  const assignment = assignRoles(match.slots, players.map((s) => s.id), match.round - 1, overrides);
+  const assignment = assignRoles(
+    match.slots,
+    players.map((s) => s.id),
+    match.round - 1,
+    overrides,
+  );
   for (const s of players) s.slot = assignment[s.id] ?? SPECTATOR;
 }
 
 /** Moves a player to a job of their machine (`players`: its players): in the lobby as an override kept until the round starts, mid-round by swapping with its holder. */
-export function reassign(seats: Seats, players: readonly Seat[], match: Match, overrides: Overrides, seatId: string, slotKey: string, spare = 0): EdgeErrorCode | null {
+export function reassign(
+  seats: Seats,
+  players: readonly Seat[],
+  match: Match,
+  overrides: Overrides,
+  seatId: string,
+  slotKey: string,
+  spare = 0,
+): EdgeErrorCode | null {
   const seat = seats.get(seatId);
   if (!seat || seat.isHost || seat.status === 'left') return 'no-such-player';
   if (slotKey !== SPECTATOR && !findSlot(match.slots, slotKey)) return 'no-such-slot';

@@ -6,8 +6,17 @@ import { NOTABLE_MAX, type CoreRun, type NotableEvent } from '../../shared/proto
 
 /** The event types a report lists: the faults the kernel detects, plus crashes, kills and refused IPC. */
 export const NOTABLE_TYPES: ReadonlySet<KernelEventType> = new Set<KernelEventType>([
-  'lost-update', 'deadlock', 'starvation', 'out-of-order', 'leak', 'interrupt-unhandled', 'fault',
-  'killed', 'fork-failed', 'message-dropped', 'ipc-refused',
+  'lost-update',
+  'deadlock',
+  'starvation',
+  'out-of-order',
+  'leak',
+  'interrupt-unhandled',
+  'fault',
+  'killed',
+  'fork-failed',
+  'message-dropped',
+  'ipc-refused',
 ]);
 
 /** Records one round's core timeline and notable events as the match runs. */
@@ -31,7 +40,12 @@ export class RoundTimeline {
   note(events: readonly KernelEvent[], s: KernelState): void {
     for (const e of events) {
       if (this.notable.length >= NOTABLE_MAX) return;
-      if (NOTABLE_TYPES.has(e.type)) this.notable.push({ tick: e.tick, type: e.type, text: { ko: describeEvent(e, s, 'ko'), en: describeEvent(e, s, 'en') } });
+      if (NOTABLE_TYPES.has(e.type))
+        this.notable.push({
+          tick: e.tick,
+          type: e.type,
+          text: { ko: describeEvent(e, s, 'ko'), en: describeEvent(e, s, 'en') },
+        });
     }
   }
 }

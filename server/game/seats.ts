@@ -48,8 +48,25 @@ export class Seats {
   private next = 1;
 
   /** Adds a newcomer's seat. */
-  add(init: { secretHash: string; nickname: string; lang: Lang; isHost: boolean; viewer?: boolean; sessionId: string }): Seat {
-    const seat: Seat = { id: `p${this.next}`, order: this.next, slot: SPECTATOR, score: 0, roundScore: 0, actions: 0, refused: 0, status: 'present', ...init };
+  add(init: {
+    secretHash: string;
+    nickname: string;
+    lang: Lang;
+    isHost: boolean;
+    viewer?: boolean;
+    sessionId: string;
+  }): Seat {
+    const seat: Seat = {
+      id: `p${this.next}`,
+      order: this.next,
+      slot: SPECTATOR,
+      score: 0,
+      roundScore: 0,
+      actions: 0,
+      refused: 0,
+      status: 'present',
+      ...init,
+    };
     this.next++;
     this.seats.set(seat.id, seat);
     this.members.add(seat.secretHash);
@@ -90,17 +107,29 @@ export class Seats {
 
   /** Slots a connected human plays right now; bots play every other slot. */
   humanSlots(): Set<string> {
-    return new Set(this.all().filter((s) => s.status === 'present' && s.slot !== SPECTATOR).map((s) => s.slot));
+    return new Set(
+      this.all()
+        .filter((s) => s.status === 'present' && s.slot !== SPECTATOR)
+        .map((s) => s.slot),
+    );
   }
 
   /** Slots held by players who are present or briefly away (not free for a newcomer). */
   heldSlots(): Set<string> {
-    return new Set(this.players().filter((s) => s.slot !== SPECTATOR).map((s) => s.slot));
+    return new Set(
+      this.players()
+        .filter((s) => s.slot !== SPECTATOR)
+        .map((s) => s.slot),
+    );
   }
 
   /** Nickname keys (nicknameSkeleton) in use, except by the given browser (a returning player keeps theirs). */
   takenNicknames(exceptSecretHash: string): Set<string> {
-    return new Set(this.all().filter((s) => s.status !== 'left' && s.secretHash !== exceptSecretHash).map((s) => nicknameSkeleton(s.nickname)));
+    return new Set(
+      this.all()
+        .filter((s) => s.status !== 'left' && s.secretHash !== exceptSecretHash)
+        .map((s) => nicknameSkeleton(s.nickname)),
+    );
   }
 
   /** Removes a seat for good and refuses its browser's secret and its nickname from then on. */
@@ -151,14 +180,21 @@ export class Seats {
 
   /** Every seat and ban as plain data, for the crash-recovery snapshot (server/game/room-snapshot.ts): hashes only, no secret. */
   dump(): SeatsDump {
-    return { seats: this.all().map((s) => ({ ...s })), banned: [...this.banned], bannedNames: [...this.bannedNames], members: [...this.members], next: this.next };
+    return {
+      seats: this.all().map((s) => ({ ...s })),
+      banned: [...this.banned],
+      bannedNames: [...this.bannedNames],
+      members: [...this.members],
+      next: this.next,
+    };
   }
 
   /** Replaces the seats with a dump's (a room rebuilt after a restart): every seat is away until its player returns. */
   load(dump: SeatsDump): void {
     this.seats.clear();
     this.banned.clear();
-    for (const s of dump.seats) if (s.status !== 'left') this.seats.set(s.id, { ...s, sessionId: null, status: 'away' });
+    for (const s of dump.seats)
+      if (s.status !== 'left') this.seats.set(s.id, { ...s, sessionId: null, status: 'away' });
     this.bannedNames.clear();
     for (const b of dump.banned) this.banned.add(b);
     for (const n of dump.bannedNames ?? []) this.bannedNames.add(n);
@@ -169,4 +205,10 @@ export class Seats {
 }
 
 /** The seats as plain data. */
-export interface SeatsDump { seats: Seat[]; banned: string[]; bannedNames?: string[]; members?: string[]; next: number }
+export interface SeatsDump {
+  seats: Seat[];
+  banned: string[];
+  bannedNames?: string[];
+  members?: string[];
+  next: number;
+}

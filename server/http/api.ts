@@ -11,7 +11,11 @@ export type Handler = (req: IncomingMessage, res: ServerResponse, next: () => vo
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const json = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(json) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(json),
+  });
   res.end(json);
 }
 
@@ -25,12 +29,26 @@ export interface PublicApiOptions {
 }
 
 function lockedOut(res: ServerResponse, retryAfterSeconds: number): void {
-  const json = JSON.stringify({ error: 'rate-limited', message: `Too many wrong codes: wait ${retryAfterSeconds} s and try again.`, retryAfterSeconds });
-  res.writeHead(429, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(json), 'retry-after': String(retryAfterSeconds) });
+  const json = JSON.stringify({
+    error: 'rate-limited',
+    message: `Too many wrong codes: wait ${retryAfterSeconds} s and try again.`,
+    retryAfterSeconds,
+  });
+  res.writeHead(429, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(json),
+    'retry-after': String(retryAfterSeconds),
+  });
   res.end(json);
 }
 
-async function roomByCode(req: IncomingMessage, res: ServerResponse, code: string, options: PublicApiOptions): Promise<void> {
+async function roomByCode(
+  req: IncomingMessage,
+  res: ServerResponse,
+  code: string,
+  options: PublicApiOptions,
+): Promise<void> {
   const address = clientAddress(req, options.trustProxy);
   const blocked = options.wrongCodes.peek(address);
   if (!blocked.ok) return lockedOut(res, blocked.retryAfterSeconds);
@@ -49,15 +67,26 @@ export function apiHandler(options: PublicApiOptions): Handler {
     if (!url.pathname.startsWith('/api/')) return next();
     const fail = (e: unknown) => {
       console.error('[api]', e);
-      if (!res.headersSent) send(res, 500, { error: 'server-error', message: 'the server could not do this' });
+      if (!res.headersSent)
+        send(res, 500, { error: 'server-error', message: 'the server could not do this' });
     };
     const byCode = /^\/api\/rooms\/by-code\/([^/]{1,20})$/.exec(url.pathname);
     if (req.method === 'GET' && byCode) roomByCode(req, res, byCode[1]!, options).catch(fail);
-    else if (req.method === 'GET' && url.pathname === '/api/scenarios') send(res, 200, { scenarios: scenarioIds() });
+    else if (req.method === 'GET' && url.pathname === '/api/scenarios')
+      send(res, 200, { scenarios: scenarioIds() });
     else if (req.method === 'GET' && url.pathname === '/api/health') {
       const unsavedReports = options.unsavedReports();
-      send(res, unsavedReports === 0 ? 200 : 503, unsavedReports === 0 ? { ok: true } : { ok: false, unsavedReports, message: `${unsavedReports} finished round reports could not be stored yet (retried every few seconds): check the disk and the database` });
-    }
-    else send(res, 404, { error: 'not-found', message: `no API route ${req.method} ${url.pathname}` });
+      send(
+        res,
+        unsavedReports === 0 ? 200 : 503,
+        unsavedReports === 0
+          ? { ok: true }
+          : {
+              ok: false,
+              unsavedReports,
+              message: `${unsavedReports} finished round reports could not be stored yet (retried every few seconds): check the disk and the database`,
+            },
+      );
+    } else send(res, 404, { error: 'not-found', message: `no API route ${req.method} ${url.pathname}` });
   };
 }

@@ -6,9 +6,24 @@ import { me, signIn, signOut, signOutEverywhere, signUp } from './auth-routes.ts
 import type { DashboardContext } from './dashboard-context.ts';
 import { sameOrigin, sendError } from './http-kit.ts';
 import { getSoloProgress, putSoloProgress } from './solo-routes.ts';
-import { createTeacherRoom, endSession, getSession, listRounds, listScenarios, listSessions, roundReport, sessionCsv } from './teacher-routes.ts';
+import {
+  createTeacherRoom,
+  endSession,
+  getSession,
+  listRounds,
+  listScenarios,
+  listSessions,
+  roundReport,
+  sessionCsv,
+} from './teacher-routes.ts';
 
-type Route = (req: IncomingMessage, res: ServerResponse, ctx: DashboardContext, url: URL, id: string) => Promise<void>;
+type Route = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: DashboardContext,
+  url: URL,
+  id: string,
+) => Promise<void>;
 
 const ROUTES: [method: string, pattern: RegExp, route: Route][] = [
   ['POST', /^\/api\/auth\/signup$/, (q, s, c) => signUp(q, s, c)],
@@ -39,13 +54,26 @@ export function dashboardApi(ctx: DashboardContext): Handler {
     const matches = ROUTES.filter(([, pattern]) => pattern.test(url.pathname));
     const found = matches.find(([m]) => m === method);
     if (!found) {
-      if (matches.length > 0) return sendError(res, 405, 'method-not-allowed', `${method} is not allowed on ${url.pathname}`, {}, { allow: matches.map(([m]) => m).join(', ') });
+      if (matches.length > 0)
+        return sendError(
+          res,
+          405,
+          'method-not-allowed',
+          `${method} is not allowed on ${url.pathname}`,
+          {},
+          { allow: matches.map(([m]) => m).join(', ') },
+        );
       return sendError(res, 404, 'not-found', `no API route ${method} ${url.pathname}`);
     }
-    if (method !== 'GET' && !sameOrigin(req)) return sendError(res, 403, 'cross-site', 'requests from another site are refused');
+    if (method !== 'GET' && !sameOrigin(req))
+      return sendError(res, 403, 'cross-site', 'requests from another site are refused');
     const [, pattern, route] = found;
     let id = '';
-    try { id = decodeURIComponent(pattern.exec(url.pathname)?.[1] ?? ''); } catch { /* an undecodable id matches nothing */ }
+    try {
+      id = decodeURIComponent(pattern.exec(url.pathname)?.[1] ?? '');
+    } catch {
+      /* an undecodable id matches nothing */
+    }
     route(req, res, ctx, url, id).catch((error: unknown) => {
       console.error('[dashboard api]', error);
       if (!res.headersSent) sendError(res, 500, 'server-error', 'the server could not do this');

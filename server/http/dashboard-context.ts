@@ -51,7 +51,11 @@ const REFUSAL_TEXT = {
 } as const;
 
 /** The signed-in teacher, or undefined after answering 401 (not signed in, or the session expired). */
-export async function requireTeacher(ctx: DashboardContext, req: IncomingMessage, res: ServerResponse): Promise<Teacher | undefined> {
+export async function requireTeacher(
+  ctx: DashboardContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<Teacher | undefined> {
   const result = await ctx.accounts.authenticate(sessionToken(req, ctx.config.trustProxy));
   if (result.ok) return result.value.teacher;
   const code = result.error.code === 'session-expired' ? 'session-expired' : 'not-signed-in';

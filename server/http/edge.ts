@@ -56,7 +56,9 @@ function refuse(res: ServerResponse, status: number, error: string, message: str
   const socket = res.req.socket;
   const json = JSON.stringify({ error, message });
   res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(json),
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(json),
     ...(close ? { connection: 'close' } : {}),
   });
   res.end(json);
@@ -78,19 +80,38 @@ export function pathProblem(url: string | undefined): string | null {
   if (!url || !url.startsWith('/')) return 'the request target is not a path';
   const q = url.indexOf('?');
   const pathname = q < 0 ? url : url.slice(0, q);
-  try { decodeURIComponent(pathname); } catch { return 'the path has a malformed %-escape'; }
+  try {
+    decodeURIComponent(pathname);
+  } catch {
+    return 'the path has a malformed %-escape';
+  }
   if (q >= 0) {
-    try { new URLSearchParams(url.slice(q + 1)).forEach(() => undefined); decodeURIComponent(url.slice(q + 1).replace(/\+/g, ' ')); } catch { return 'the query has a malformed %-escape'; }
+    try {
+      new URLSearchParams(url.slice(q + 1)).forEach(() => undefined);
+      decodeURIComponent(url.slice(q + 1).replace(/\+/g, ' '));
+    } catch {
+      return 'the query has a malformed %-escape';
+    }
   }
   return null;
 }
 
 /** Decides a request at the edge; true when it may go on to Colyseus and the routes. */
-function admitRequest(request: IncomingMessage, res: ServerResponse, policy: EdgePolicy, headers: HeaderSetter, matchmaking: RateLimiter): boolean {
+function admitRequest(
+  request: IncomingMessage,
+  res: ServerResponse,
+  policy: EdgePolicy,
+  headers: HeaderSetter,
+  matchmaking: RateLimiter,
+): boolean {
   headers(request, res);
   const who = request.socket.remoteAddress ?? 'unknown';
   const problem = pathProblem(request.url);
-  if (problem) { offences.note('http', who, `${problem}: ${String(request.url).slice(0, 60)}`); refuse(res, 400, 'malformed', problem); return false; }
+  if (problem) {
+    offences.note('http', who, `${problem}: ${String(request.url).slice(0, 60)}`);
+    refuse(res, 400, 'malformed', problem);
+    return false;
+  }
   const origin = request.headers.origin;
   const allowed = typeof origin === 'string' && origin !== 'null' && originAllowed(request, origin, policy);
   if (typeof origin === 'string') res.setHeader('vary', 'Origin');
@@ -99,7 +120,10 @@ function admitRequest(request: IncomingMessage, res: ServerResponse, policy: Edg
     res.setHeader('access-control-allow-credentials', 'true');
   }
   if (request.method === 'OPTIONS') {
-    if (!allowed) { refuse(res, 403, 'cross-origin', 'this origin may not call this server'); return false; }
+    if (!allowed) {
+      refuse(res, 403, 'cross-origin', 'this origin may not call this server');
+      return false;
+    }
     res.writeHead(204, {
       'access-control-allow-methods': 'GET, HEAD, POST, PUT, DELETE',
       'access-control-allow-headers': 'Content-Type, Accept, Authorization',
@@ -124,7 +148,11 @@ function admitRequest(request: IncomingMessage, res: ServerResponse, policy: Edg
   }
   const length = Number(request.headers['content-length'] ?? 0);
   if (!Number.isFinite(length) || length > MAX_BODY_BYTES) {
-    offences.note('http', who, `body of ${String(request.headers['content-length'])} bytes on ${request.method} ${String(request.url).slice(0, 40)}`);
+    offences.note(
+      'http',
+      who,
+      `body of ${String(request.headers['content-length'])} bytes on ${request.method} ${String(request.url).slice(0, 40)}`,
+    );
     refuse(res, 413, 'too-large', `the body is larger than ${MAX_BODY_BYTES} bytes`, true);
     return false;
   }
@@ -134,8 +162,13 @@ function admitRequest(request: IncomingMessage, res: ServerResponse, policy: Edg
 /** Decides a WebSocket upgrade: a browser's must come from an allowed origin (programs send none). */
 function admitUpgrade(request: IncomingMessage, socket: Socket, policy: EdgePolicy): boolean {
   const origin = request.headers.origin;
-  if (pathProblem(request.url) === null && (origin === undefined || originAllowed(request, origin, policy))) return true;
-  offences.note('ws', request.socket.remoteAddress ?? 'unknown', `upgrade refused from origin ${String(origin).slice(0, 60)}`);
+  if (pathProblem(request.url) === null && (origin === undefined || originAllowed(request, origin, policy)))
+    return true;
+  offences.note(
+    'ws',
+    request.socket.remoteAddress ?? 'unknown',
+    `upgrade refused from origin ${String(origin).slice(0, 60)}`,
+  );
   socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
   return false;
 }
@@ -164,13 +197,19 @@ export function guardHttp(server: Server, policy: EdgePolicy): void {
     open.set(address, count);
     socket.once('close', () => {
       const left = (open.get(address) ?? 1) - 1;
-      if (left <= 0) open.delete(address); else open.set(address, left);
+      if (left <= 0) open.delete(address);
+      else open.set(address, left);
     });
   });
   const emit = server.emit.bind(server) as (event: string | symbol, ...args: unknown[]) => boolean;
   (server as { emit: (event: string | symbol, ...args: unknown[]) => boolean }).emit = (event, ...args) => {
-    if (event === 'request' && !admitRequest(args[0] as IncomingMessage, args[1] as ServerResponse, policy, headers, matchmaking)) return true;
-    if (event === 'upgrade' && !admitUpgrade(args[0] as IncomingMessage, args[1] as Socket, policy)) return true;
+    if (
+      event === 'request' &&
+      !admitRequest(args[0] as IncomingMessage, args[1] as ServerResponse, policy, headers, matchmaking)
+    )
+      return true;
+    if (event === 'upgrade' && !admitUpgrade(args[0] as IncomingMessage, args[1] as Socket, policy))
+      return true;
     return emit(event, ...args);
   };
 }

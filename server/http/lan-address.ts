@@ -10,15 +10,25 @@ export interface JoinOrigin {
   loopback: boolean;
 }
 
-const isLoopback = (host: string): boolean => host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '[::1]' || host === '::1';
+const isLoopback = (host: string): boolean =>
+  host === 'localhost' ||
+  host.endsWith('.localhost') ||
+  /^127\./.test(host) ||
+  host === '[::1]' ||
+  host === '::1';
 
 /** The join origin for a dashboard request, from its Host header and the server's network interfaces. */
-export function joinOriginFor(req: IncomingMessage, interfaces: NodeJS.Dict<NetworkInterfaceInfo[]> = networkInterfaces()): JoinOrigin {
+export function joinOriginFor(
+  req: IncomingMessage,
+  interfaces: NodeJS.Dict<NetworkInterfaceInfo[]> = networkInterfaces(),
+): JoinOrigin {
   const host = req.headers.host ?? '';
   const match = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(host);
   if (!match || !isLoopback(match[1]!.toLowerCase())) return { joinOrigin: null, loopback: false };
   const port = match[2] ?? '';
-  const lan = Object.values(interfaces).flat().find((i) => i && i.family === 'IPv4' && !i.internal);
+  const lan = Object.values(interfaces)
+    .flat()
+    .find((i) => i && i.family === 'IPv4' && !i.internal);
   const scheme = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
   return { joinOrigin: lan ? `${scheme}://${lan.address}${port ? `:${port}` : ''}` : null, loopback: true };
 }

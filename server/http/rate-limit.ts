@@ -8,7 +8,11 @@ export type Take = { ok: true } | { ok: false; retryAfterSeconds: number };
 export class RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
-  constructor(private readonly capacity: number, private readonly perMinute: number, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly capacity: number,
+    private readonly perMinute: number,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Takes a token for `key` if one is left. */
   take(key: string): Take {
@@ -19,7 +23,10 @@ export class RateLimiter {
     b.at = now;
     this.buckets.set(key, b);
     if (this.buckets.size > 10_000) this.prune(now, rate);
-    if (b.tokens >= 1) { b.tokens -= 1; return { ok: true }; }
+    if (b.tokens >= 1) {
+      b.tokens -= 1;
+      return { ok: true };
+    }
     return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - b.tokens) / rate / 1000)) };
   }
 
@@ -29,10 +36,13 @@ export class RateLimiter {
     const rate = this.perMinute / 60_000;
     const b = this.buckets.get(key);
     const tokens = b ? Math.min(this.capacity, b.tokens + (now - b.at) * rate) : this.capacity;
-    return tokens >= 1 ? { ok: true } : { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / rate / 1000)) };
+    return tokens >= 1
+      ? { ok: true }
+      : { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / rate / 1000)) };
   }
 
   private prune(now: number, rate: number): void {
-    for (const [key, b] of this.buckets) if (b.tokens + (now - b.at) * rate >= this.capacity) this.buckets.delete(key);
+    for (const [key, b] of this.buckets)
+      if (b.tokens + (now - b.at) * rate >= this.capacity) this.buckets.delete(key);
   }
 }

@@ -8,7 +8,8 @@ import type { DashboardContext } from './dashboard-context.ts';
 import { bodyOf, clientAddress, sendError, sendJson, validate } from './http-kit.ts';
 
 // A challenge's personal best (ticks survived) is kept like a level's best score, under its own id.
-const knownLevel = (id: string): boolean => CAMPAIGN.some((n) => n.id === id) || CHALLENGES.some((c) => c.spec.id === id);
+const knownLevel = (id: string): boolean =>
+  CAMPAIGN.some((n) => n.id === id) || CHALLENGES.some((c) => c.spec.id === id);
 
 const putBody = z.strictObject({
   browserId: playerIdSchema,
@@ -18,18 +19,40 @@ const putBody = z.strictObject({
 });
 
 /** GET /api/solo/progress?browserId=… — every level this browser has played. */
-export async function getSoloProgress(_req: IncomingMessage, res: ServerResponse, ctx: DashboardContext, url: URL): Promise<void> {
+export async function getSoloProgress(
+  _req: IncomingMessage,
+  res: ServerResponse,
+  ctx: DashboardContext,
+  url: URL,
+): Promise<void> {
   const checked = validate(playerIdSchema, url.searchParams.get('browserId') ?? '');
-  if (!checked.ok) return sendError(res, 400, 'malformed', `browserId: ${checked.issues[0]?.message ?? 'invalid'}`);
+  if (!checked.ok)
+    return sendError(res, 400, 'malformed', `browserId: ${checked.issues[0]?.message ?? 'invalid'}`);
   sendJson(res, 200, { progress: await ctx.db.soloProgress.get(checked.data) });
 }
 
 /** PUT /api/solo/progress — records a finished attempt; stars and best score never go down. */
-export async function putSoloProgress(req: IncomingMessage, res: ServerResponse, ctx: DashboardContext): Promise<void> {
+export async function putSoloProgress(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: DashboardContext,
+): Promise<void> {
   const take = ctx.soloLimiter.take(clientAddress(req, ctx.config.trustProxy));
-  if (!take.ok) return sendError(res, 429, 'rate-limited', `Too many saves: wait ${take.retryAfterSeconds} s.`, {}, { 'retry-after': String(take.retryAfterSeconds) });
+  if (!take.ok)
+    return sendError(
+      res,
+      429,
+      'rate-limited',
+      `Too many saves: wait ${take.retryAfterSeconds} s.`,
+      {},
+      { 'retry-after': String(take.retryAfterSeconds) },
+    );
   const body = await bodyOf(req, res, putBody);
   if (!body) return;
-  const saved = await ctx.db.soloProgress.set(body.browserId, { levelId: body.levelId, stars: body.stars, score: body.score });
+  const saved = await ctx.db.soloProgress.set(body.browserId, {
+    levelId: body.levelId,
+    stars: body.stars,
+    score: body.score,
+  });
   sendJson(res, 200, { progress: saved });
 }

@@ -8,10 +8,18 @@ import type { Handler } from './api.ts';
 
 function fileAt(root: string, urlPath: string): string | null {
   let decoded: string;
-  try { decoded = decodeURIComponent(urlPath); } catch { return null; }
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
   const full = path.resolve(root, '.' + path.posix.normalize('/' + decoded));
   if (full !== root && !full.startsWith(root + path.sep)) return null;
-  try { return statSync(full).isFile() ? full : null; } catch { return null; }
+  try {
+    return statSync(full).isFile() ? full : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The middleware that negotiates Accept-Encoding over the precompressed copies, with our caching rules. */
@@ -44,7 +52,9 @@ export function staticHandler(clientDir: string): Handler {
     if (!existsSync(path.join(root, 'index.html'))) {
       if (url.pathname !== '/') return next();
       res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('Kernel Crew server is running. The client is not built yet: run `npm run build`, then reload.\n');
+      res.end(
+        'Kernel Crew server is running. The client is not built yet: run `npm run build`, then reload.\n',
+      );
       return;
     }
     let file = fileAt(root, url.pathname);
@@ -55,6 +65,9 @@ export function staticHandler(clientDir: string): Handler {
     serve ??= precompressed(root);
     const original = req.url;
     req.url = '/' + path.relative(root, file).split(path.sep).map(encodeURIComponent).join('/');
-    serve(req, res, () => { req.url = original; next(); });
+    serve(req, res, () => {
+      req.url = original;
+      next();
+    });
   };
 }

@@ -9,7 +9,13 @@ import { joinPath, projectorPath } from '../../shared/protocol/links.ts';
 import { joinOriginFor } from './lan-address.ts';
 import { roleMixSchema } from '../game/room-tuning.ts';
 import { LEADERBOARD_MODES } from '../../shared/protocol/server-messages.ts';
-import { ROOM_NAMES, freshHostKey, freshJoinCode, viewerKeyFor, type ClassRoomCreateOptions } from '../rooms/directory.ts';
+import {
+  ROOM_NAMES,
+  freshHostKey,
+  freshJoinCode,
+  viewerKeyFor,
+  type ClassRoomCreateOptions,
+} from '../rooms/directory.ts';
 import { resolveScenario, scenarioEntry, scenarioIds } from '../scenarios/catalog.ts';
 import { scenarioCapProblem } from '../scenarios/caps.ts';
 import { requireTeacher, type DashboardContext } from './dashboard-context.ts';
@@ -28,7 +34,12 @@ export const teacherRoomSchema = z.strictObject({
   lateJoin: z.boolean().optional(),
   leaderboard: z.union([z.boolean(), z.enum(LEADERBOARD_MODES)]).optional(),
   maxPlayers: z.number().int().min(1).max(200).optional(),
-  seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional(),
 });
 
 /** The body of POST /api/teacher/rooms. */
@@ -64,7 +75,11 @@ function notFound(res: ServerResponse, what: string): void {
 }
 
 /** POST /api/teacher/rooms — the one way a class room comes to exist: opens it and its class session for the signed-in teacher (201). */
-export async function createTeacherRoom(req: IncomingMessage, res: ServerResponse, ctx: DashboardContext): Promise<void> {
+export async function createTeacherRoom(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: DashboardContext,
+): Promise<void> {
   const teacher = await requireTeacher(ctx, req, res);
   if (!teacher) return;
   const body = await bodyOf(req, res, teacherRoomSchema);
@@ -74,68 +89,131 @@ export async function createTeacherRoom(req: IncomingMessage, res: ServerRespons
   const tooBig = scenarioCapProblem(scenario.scenario, ctx.config.roundTickLimit);
   if (tooBig) return sendError(res, 400, 'scenario-too-large', `${tooBig}.`);
   const address = clientAddress(req, ctx.config.trustProxy);
-  for (const [limiter, key, who] of [[ctx.roomLimiters.teacher, teacher.id, 'you'], [ctx.roomLimiters.address, address, 'this address']] as const) {
+  for (const [limiter, key, who] of [
+    [ctx.roomLimiters.teacher, teacher.id, 'you'],
+    [ctx.roomLimiters.address, address, 'this address'],
+  ] as const) {
     const take = limiter.take(key);
     if (!take.ok) {
-      return sendError(res, 429, 'rate-limited', `Too many rooms created by ${who}: wait ${take.retryAfterSeconds} s and try again.`,
-        { retryAfterSeconds: take.retryAfterSeconds }, { 'retry-after': String(take.retryAfterSeconds) });
+      return sendError(
+        res,
+        429,
+        'rate-limited',
+        `Too many rooms created by ${who}: wait ${take.retryAfterSeconds} s and try again.`,
+        { retryAfterSeconds: take.retryAfterSeconds },
+        { 'retry-after': String(take.retryAfterSeconds) },
+      );
     }
   }
-  if ((body.maxPlayers ?? 0) > ctx.config.maxPlayers) return sendError(res, 400, 'malformed', `maxPlayers: at most ${ctx.config.maxPlayers}`);
+  if ((body.maxPlayers ?? 0) > ctx.config.maxPlayers)
+    return sendError(res, 400, 'malformed', `maxPlayers: at most ${ctx.config.maxPlayers}`);
   const code = await freshJoinCode();
   const hostKey = freshHostKey();
   const settings = {
-    scenario: scenario.name, title: body.title ?? scenario.name,
-    cores: body.cores ?? scenario.scenario.cores, quantum: body.quantum ?? scenario.scenario.quantum, switchCost: body.switchCost ?? scenario.scenario.switchCost,
+    scenario: scenario.name,
+    title: body.title ?? scenario.name,
+    cores: body.cores ?? scenario.scenario.cores,
+    quantum: body.quantum ?? scenario.scenario.quantum,
+    switchCost: body.switchCost ?? scenario.scenario.switchCost,
     ticksPerSecond: body.ticksPerSecond ?? ctx.config.ticksPerSecond,
     roles: body.roles ?? { interrupt: true, thread: true, ipc: true },
-    lateJoin: body.lateJoin ?? true, leaderboard: body.leaderboard ?? true,
+    lateJoin: body.lateJoin ?? true,
+    leaderboard: body.leaderboard ?? true,
     maxPlayers: Math.min(body.maxPlayers ?? ctx.config.maxPlayers, ctx.config.maxPlayers),
   };
   const options: ClassRoomCreateOptions = {
-    ticket: ctx.grants.issue(), code, hostKey, scenario: body.scenario ?? scenario.name, title: settings.title,
-    ticksPerSecond: settings.ticksPerSecond, maxPlayers: settings.maxPlayers, seed: body.seed,
+    ticket: ctx.grants.issue(),
+    code,
+    hostKey,
+    scenario: body.scenario ?? scenario.name,
+    title: settings.title,
+    ticksPerSecond: settings.ticksPerSecond,
+    maxPlayers: settings.maxPlayers,
+    seed: body.seed,
     tuning: { cores: body.cores, quantum: body.quantum, switchCost: body.switchCost, roles: body.roles },
-    lateJoin: settings.lateJoin, leaderboard: settings.leaderboard,
+    lateJoin: settings.lateJoin,
+    leaderboard: settings.leaderboard,
   };
   // The session row first (the host key kept with it, server-side only), so the room carries its session from birth.
-  const sessionId = (await ctx.db.classSessions.create({ teacherId: teacher.id, joinCode: code, settings: { ...settings, hostKey } })).id;
+  const sessionId = (
+    await ctx.db.classSessions.create({
+      teacherId: teacher.id,
+      joinCode: code,
+      settings: { ...settings, hostKey },
+    })
+  ).id;
   let room: { roomId: string };
   try {
-    room = await matchMaker.createRoom(ROOM_NAMES.class, { ...options, session: { id: sessionId, teacherId: teacher.id } });
+    room = await matchMaker.createRoom(ROOM_NAMES.class, {
+      ...options,
+      session: { id: sessionId, teacherId: teacher.id },
+    });
   } catch (error) {
     await ctx.db.classSessions.end(sessionId, teacher.id);
     throw error;
   }
   const answer: TeacherRoomResponse = {
-    sessionId, roomId: room.roomId, code, hostKey,
-    joinPath: joinPath(code), projectorPath: projectorPath(room.roomId, viewerKeyFor(hostKey)), ...joinOriginFor(req),
+    sessionId,
+    roomId: room.roomId,
+    code,
+    hostKey,
+    joinPath: joinPath(code),
+    projectorPath: projectorPath(room.roomId, viewerKeyFor(hostKey)),
+    ...joinOriginFor(req),
   };
   sendJson(res, 201, answer);
 }
 
 /** GET /api/teacher/sessions — my sessions, newest first, with whether each room is still open. */
-export async function listSessions(req: IncomingMessage, res: ServerResponse, ctx: DashboardContext): Promise<void> {
+export async function listSessions(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: DashboardContext,
+): Promise<void> {
   const teacher = await requireTeacher(ctx, req, res);
   if (!teacher) return;
-  const [sessions, live] = await Promise.all([ctx.db.classSessions.listForTeacher(teacher.id), ctx.reports.liveSessionIds()]);
-  sendJson(res, 200, { sessions: sessions.map((s) => ({ ...s, settings: withoutHostKey(s.settings), live: live.has(s.id) })) });
+  const [sessions, live] = await Promise.all([
+    ctx.db.classSessions.listForTeacher(teacher.id),
+    ctx.reports.liveSessionIds(),
+  ]);
+  sendJson(res, 200, {
+    sessions: sessions.map((s) => ({ ...s, settings: withoutHostKey(s.settings), live: live.has(s.id) })),
+  });
 }
 
 /** GET /api/teacher/sessions/:id — one session, its rounds and, while its room is open, how to host it again. */
-export async function getSession(req: IncomingMessage, res: ServerResponse, ctx: DashboardContext, id: string): Promise<void> {
+export async function getSession(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: DashboardContext,
+  id: string,
+): Promise<void> {
   const teacher = await requireTeacher(ctx, req, res);
   if (!teacher) return;
   const session = ID.test(id) ? await ctx.db.classSessions.get(id, teacher.id) : undefined;
   if (!session) return notFound(res, 'session');
   const rounds = await ctx.db.rounds.listForSession(id, teacher.id);
   const room = await ctx.reports.liveRoom(id, teacher.id);
-  const live = room ? { roomId: room.roomId, code: room.code, hostKey: room.hostKey, joinPath: joinPath(room.code), projectorPath: projectorPath(room.roomId, viewerKeyFor(room.hostKey)), ...joinOriginFor(req) } : null;
+  const live = room
+    ? {
+        roomId: room.roomId,
+        code: room.code,
+        hostKey: room.hostKey,
+        joinPath: joinPath(room.code),
+        projectorPath: projectorPath(room.roomId, viewerKeyFor(room.hostKey)),
+        ...joinOriginFor(req),
+      }
+    : null;
   sendJson(res, 200, { session: { ...session, settings: withoutHostKey(session.settings) }, rounds, live });
 }
 
 /** GET /api/teacher/sessions/:id/rounds — the session's stored rounds in order. */
-export async function listRounds(req: IncomingMessage, res: ServerResponse, ctx: DashboardContext, id: string): Promise<void> {
+export async function listRounds(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: DashboardContext,
+  id: string,
+): Promise<void> {
   const teacher = await requireTeacher(ctx, req, res);
   if (!teacher) return;
   const session = ID.test(id) ? await ctx.db.classSessions.get(id, teacher.id) : undefined;
@@ -144,7 +222,12 @@ export async function listRounds(req: IncomingMessage, res: ServerResponse, ctx:
 }
 
 /** GET /api/teacher/sessions/:id/csv — one row per student per round, as a download. */
-export async function sessionCsv(req: IncomingMessage, res: ServerResponse, ctx: DashboardContext, id: string): Promise<void> {
+export async function sessionCsv(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: DashboardContext,
+  id: string,
+): Promise<void> {
   const teacher = await requireTeacher(ctx, req, res);
   if (!teacher) return;
   const csv = ID.test(id) ? await ctx.db.csvForSession(id, teacher.id) : undefined;
@@ -153,14 +236,22 @@ export async function sessionCsv(req: IncomingMessage, res: ServerResponse, ctx:
   const day = new Date(session?.createdAt ?? Date.now()).toISOString().slice(0, 10);
   const name = `kernel-crew-${session?.joinCode ?? 'session'}-${day}.csv`;
   res.writeHead(200, {
-    'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"`,
-    'cache-control': 'no-store', 'content-length': Buffer.byteLength(csv), 'x-content-type-options': 'nosniff',
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': `attachment; filename="${name}"`,
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(csv),
+    'x-content-type-options': 'nosniff',
   });
   res.end(csv);
 }
 
 /** GET /api/teacher/rounds/:id — a round's full report (Gantt timeline, metrics, baselines, players). */
-export async function roundReport(req: IncomingMessage, res: ServerResponse, ctx: DashboardContext, id: string): Promise<void> {
+export async function roundReport(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: DashboardContext,
+  id: string,
+): Promise<void> {
   const teacher = await requireTeacher(ctx, req, res);
   if (!teacher) return;
   const report = ID.test(id) ? await ctx.db.rounds.getReport(id, teacher.id) : undefined;
@@ -169,7 +260,12 @@ export async function roundReport(req: IncomingMessage, res: ServerResponse, ctx
 }
 
 /** POST /api/teacher/sessions/:id/end — closes the session's room (students are disconnected) and ends the session. */
-export async function endSession(req: IncomingMessage, res: ServerResponse, ctx: DashboardContext, id: string): Promise<void> {
+export async function endSession(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: DashboardContext,
+  id: string,
+): Promise<void> {
   const teacher = await requireTeacher(ctx, req, res);
   if (!teacher) return;
   const session = ID.test(id) ? await ctx.db.classSessions.get(id, teacher.id) : undefined;
@@ -182,13 +278,32 @@ export async function endSession(req: IncomingMessage, res: ServerResponse, ctx:
 }
 
 /** GET /api/teacher/scenarios — the scenarios a room can be created with, with their machine defaults. */
-export async function listScenarios(req: IncomingMessage, res: ServerResponse, ctx: DashboardContext): Promise<void> {
+export async function listScenarios(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: DashboardContext,
+): Promise<void> {
   const teacher = await requireTeacher(ctx, req, res);
   if (!teacher) return;
   const scenarios = scenarioIds().flatMap((id) => {
     const r = resolveScenario(id);
     const entry = scenarioEntry(id);
-    return r.ok ? [{ id, cores: r.scenario.cores, quantum: r.scenario.quantum, switchCost: r.scenario.switchCost, title: entry?.title, goal: entry?.goal, question: entry?.question }] : [];
+    return r.ok
+      ? [
+          {
+            id,
+            cores: r.scenario.cores,
+            quantum: r.scenario.quantum,
+            switchCost: r.scenario.switchCost,
+            title: entry?.title,
+            goal: entry?.goal,
+            question: entry?.question,
+          },
+        ]
+      : [];
   });
-  sendJson(res, 200, { scenarios, defaults: { ticksPerSecond: ctx.config.ticksPerSecond, maxPlayers: ctx.config.maxPlayers } });
+  sendJson(res, 200, {
+    scenarios,
+    defaults: { ticksPerSecond: ctx.config.ticksPerSecond, maxPlayers: ctx.config.maxPlayers },
+  });
 }

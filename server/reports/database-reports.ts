@@ -33,7 +33,11 @@ export class DatabaseRoundReports implements RoundReportSink {
   /** The ids of the teacher's sessions whose rooms are open. */
   async liveSessionIds(): Promise<Set<string>> {
     const rooms = await matchMaker.query({ name: ROOM_NAMES.class });
-    return new Set(rooms.map((r) => (r.metadata as ClassRoomMetadata | undefined)?.sessionId).filter((id): id is string => typeof id === 'string'));
+    return new Set(
+      rooms
+        .map((r) => (r.metadata as ClassRoomMetadata | undefined)?.sessionId)
+        .filter((id): id is string => typeof id === 'string'),
+    );
   }
 
   /** Stores a finished round when its room belongs to a teacher's session. */
@@ -54,9 +58,14 @@ export class DatabaseRoundReports implements RoundReportSink {
     try {
       await this.db.rounds.save(round);
     } catch (error) {
-      console.error(`[reports] could not store round ${round.roundNumber} of session ${round.sessionId}: kept and retried every ${RETRY_SECONDS} s`, error);
+      console.error(
+        `[reports] could not store round ${round.roundNumber} of session ${round.sessionId}: kept and retried every ${RETRY_SECONDS} s`,
+        error,
+      );
       this.outbox.push(round);
-      this.retryTimer ??= setInterval(() => { void this.retry(); }, RETRY_SECONDS * 1000);
+      this.retryTimer ??= setInterval(() => {
+        void this.retry();
+      }, RETRY_SECONDS * 1000);
       this.retryTimer.unref();
     }
   }
@@ -64,10 +73,17 @@ export class DatabaseRoundReports implements RoundReportSink {
   /** Tries the outbox again, oldest first; stops at the first failure. */
   async retry(): Promise<void> {
     while (this.outbox.length > 0) {
-      try { await this.db.rounds.save(this.outbox[0]!); } catch { return; }
+      try {
+        await this.db.rounds.save(this.outbox[0]!);
+      } catch {
+        return;
+      }
       this.outbox.shift();
     }
-    if (this.retryTimer) { clearInterval(this.retryTimer); this.retryTimer = null; }
+    if (this.retryTimer) {
+      clearInterval(this.retryTimer);
+      this.retryTimer = null;
+    }
   }
 
   /** Ends the class session of a room that closed for good. */
@@ -80,13 +96,19 @@ export class DatabaseRoundReports implements RoundReportSink {
   async flush(): Promise<void> {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
     await this.retry();
-    if (this.outbox.length > 0) console.error(`[reports] ${this.outbox.length} finished rounds could not be stored before shutdown`);
-    if (this.retryTimer) { clearInterval(this.retryTimer); this.retryTimer = null; }
+    if (this.outbox.length > 0)
+      console.error(`[reports] ${this.outbox.length} finished rounds could not be stored before shutdown`);
+    if (this.retryTimer) {
+      clearInterval(this.retryTimer);
+      this.retryTimer = null;
+    }
   }
 
   private track<T>(p: Promise<T>): Promise<T> {
     this.pending.add(p);
-    const done = () => { this.pending.delete(p); };
+    const done = () => {
+      this.pending.delete(p);
+    };
     p.then(done, done);
     return p;
   }
@@ -110,8 +132,13 @@ export function toFinishedRound(sessionId: string, record: RoundRecord): StoredR
     seen.add(playerId);
     const a = record.activity?.[p.seat];
     players.push({
-      playerId, nickname: p.nickname, role: p.role, score: Math.round(p.score),
-      actionsCount: a?.actions ?? 0, refusedCount: a?.refused ?? 0, meanLatencyMs: a?.meanLatencyMs ?? null,
+      playerId,
+      nickname: p.nickname,
+      role: p.role,
+      score: Math.round(p.score),
+      actionsCount: a?.actions ?? 0,
+      refusedCount: a?.refused ?? 0,
+      meanLatencyMs: a?.meanLatencyMs ?? null,
       actions: { slot: p.slot, seat: p.seat, log: a?.log ?? [] },
     });
   }
@@ -121,7 +148,15 @@ export function toFinishedRound(sessionId: string, record: RoundRecord): StoredR
     scenarioId: s.scenario,
     startedAt: Math.round(record.startedAt),
     endedAt: Math.round(record.endedAt),
-    metrics: { class: s.class, processes: s.processes, finished: s.finished, ticks: s.ticks, endedBy: s.endedBy, seed: s.seed, actions: s.actions },
+    metrics: {
+      class: s.class,
+      processes: s.processes,
+      finished: s.finished,
+      ticks: s.ticks,
+      endedBy: s.endedBy,
+      seed: s.seed,
+      actions: s.actions,
+    },
     baselines: s.baselines,
     events: extra.notable ?? [],
     timeline: { ticks: s.ticks, cores: extra.timeline ?? [] },

@@ -3,7 +3,13 @@
 import { randomInt } from 'node:crypto';
 import { tuneScenario } from '../game/room-tuning.ts';
 import { resolveScenario } from '../scenarios/catalog.ts';
-import { registerJoinCode, releaseJoinCode, viewerKeyFor, type ClassRoomCreateOptions, type ClassRoomMetadata } from './directory.ts';
+import {
+  registerJoinCode,
+  releaseJoinCode,
+  viewerKeyFor,
+  type ClassRoomCreateOptions,
+  type ClassRoomMetadata,
+} from './directory.ts';
 import { KernelRoom, type RoomServices } from './KernelRoom.ts';
 import { loadRestoredRoom, type RestoredRoom } from './recovery.ts';
 import { RoomSaver } from './room-saver.ts';
@@ -26,17 +32,29 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
 
   override async onCreate(given: ClassRoomOptions): Promise<void> {
     this.services = given.services;
-    if (!(await given.services.grants.consume(given.ticket))) throw new Error('class rooms are created through POST /api/teacher/rooms');
+    if (!(await given.services.grants.consume(given.ticket)))
+      throw new Error('class rooms are created through POST /api/teacher/rooms');
     // A room brought back after a crash keeps its id, code, host key, seats and machine.
-    const restored: RestoredRoom | null = given.restore && given.services.snapshots ? await loadRestoredRoom(given.services.snapshots, String(given.restore)) : null;
+    const restored: RestoredRoom | null =
+      given.restore && given.services.snapshots
+        ? await loadRestoredRoom(given.services.snapshots, String(given.restore))
+        : null;
     if (given.restore && !restored) throw new Error(`no usable snapshot for room ${String(given.restore)}`);
     if (restored) this.roomId = restored.roomId;
-    const options = (restored ? { ...restored.doc.create, seed: restored.seed, services: given.services } : given) as ClassRoomCreateOptions & { services: RoomServices };
-    const scenario = restored ? { ok: true as const, scenario: restored.scenario, name: restored.doc.scenarioName } : resolveScenario(options.scenario);
+    const options = (
+      restored ? { ...restored.doc.create, seed: restored.seed, services: given.services } : given
+    ) as ClassRoomCreateOptions & { services: RoomServices };
+    const scenario = restored
+      ? { ok: true as const, scenario: restored.scenario, name: restored.doc.scenarioName }
+      : resolveScenario(options.scenario);
     if (!scenario.ok) throw new Error(scenario.error);
     const config = options.services.config;
     const maxPlayers = Math.min(options.maxPlayers ?? config.maxPlayers, config.maxPlayers);
-    this.metadata = { code: options.code, title: options.title ?? scenario.name, ...(options.session ? { sessionId: options.session.id } : {}) };
+    this.metadata = {
+      code: options.code,
+      title: options.title ?? scenario.name,
+      ...(options.session ? { sessionId: options.session.id } : {}),
+    };
     // Colyseus counts seats held for reconnection towards maxClients and then locks the room; our own
     // capacity check counts only present players, so the framework's limit is kept well above it.
     this.maxClients = maxPlayers * 2 + 10;
@@ -63,18 +81,40 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
     this.state.scenario = scenario.name;
     this.state.tickLimit = config.roundTickLimit;
     this.clock.setInterval(() => this.closeIfIdle(), 10_000);
-    if (restored) { restoreRoom(this.game, restored.doc, restored.machine); this.project(); }
+    if (restored) {
+      restoreRoom(this.game, restored.doc, restored.machine);
+      this.project();
+    }
     await registerRoomGate(this.roomId, options.code, [options.hostKey, viewerKeyFor(options.hostKey)]);
     await registerJoinCode(options.code, this.roomId);
     const store = options.services.snapshots;
     if (store) {
-      const { code, hostKey, title, maxPlayers: max, ticksPerSecond, lateJoin, leaderboard, session } = options;
-      this.saver = new RoomSaver(store, this.roomId, this.game, { code, hostKey, title, maxPlayers: max, ticksPerSecond, lateJoin, leaderboard, session }, restored?.position);
+      const {
+        code,
+        hostKey,
+        title,
+        maxPlayers: max,
+        ticksPerSecond,
+        lateJoin,
+        leaderboard,
+        session,
+      } = options;
+      this.saver = new RoomSaver(
+        store,
+        this.roomId,
+        this.game,
+        { code, hostKey, title, maxPlayers: max, ticksPerSecond, lateJoin, leaderboard, session },
+        restored?.position,
+      );
       let phase = this.game.match.phase;
       let lastSave = Date.now();
       this.clock.setInterval(() => {
         const now = this.game.match.phase;
-        if (now !== phase || Date.now() - lastSave >= SAVE_SECONDS * 1000) { phase = now; lastSave = Date.now(); void this.saver?.flush(); }
+        if (now !== phase || Date.now() - lastSave >= SAVE_SECONDS * 1000) {
+          phase = now;
+          lastSave = Date.now();
+          void this.saver?.flush();
+        }
       }, 250);
       void this.saver.flush();
     }
@@ -96,8 +136,12 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
   }
 
   private closeIfIdle(): void {
-    if (this.clients.length > 0) { this.emptySince = Date.now(); return; }
-    if (Date.now() - this.emptySince > this.services.config.roomIdleMinutes * 60_000) void this.closeForGood();
+    if (this.clients.length > 0) {
+      this.emptySince = Date.now();
+      return;
+    }
+    if (Date.now() - this.emptySince > this.services.config.roomIdleMinutes * 60_000)
+      void this.closeForGood();
   }
 
   override async onDispose(): Promise<void> {

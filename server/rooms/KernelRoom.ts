@@ -17,7 +17,16 @@ import { roomTimings } from '../metrics.ts';
 import type { SnapshotStore } from './room-saver.ts';
 import { corkSockets, installFrameGuard } from './colyseus-internals.ts';
 import { offences } from './frame-guard.ts';
-import { RoomState, crewView, dropCrews, projectMachine, projectPlayers, projectSlots, projectStanding, type RoomStateSchema } from './projection.ts';
+import {
+  RoomState,
+  crewView,
+  dropCrews,
+  projectMachine,
+  projectPlayers,
+  projectSlots,
+  projectStanding,
+  type RoomStateSchema,
+} from './projection.ts';
 import type { Crew } from '../game/crew.ts';
 import { StateView } from '@colyseus/schema';
 
@@ -57,7 +66,10 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
   private readonly shapes = new Map<string, string>();
 
   /** Builds the classroom and wires messages, the clock and the projection. */
-  protected setup(services: RoomServices, options: Omit<RoomGameOptions, 'io' | 'reports' | 'abuseLimit' | 'roomId'>): void {
+  protected setup(
+    services: RoomServices,
+    options: Omit<RoomGameOptions, 'io' | 'reports' | 'abuseLimit' | 'roomId'>,
+  ): void {
     this.maxMessagesPerSecond = services.config.maxMessagesPerSecond;
     this.game = new RoomGame({
       ...options,
@@ -76,8 +88,17 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
         broadcast: (type, payload) => this.broadcast(type, payload, { afterNextPatch: true }),
         broadcastCrew: (crew, type, payload) => {
           // one encoding for everyone, minus the clients of other crews (none in a room of one crew)
-          const except = this.game.crews.length > 1 ? this.clients.filter((client) => { const seat = this.game.seats.bySession(client.sessionId); return seat?.crew !== undefined && seat.crew !== crew; }) : undefined;
-          this.broadcast(type, payload, { afterNextPatch: true, ...(except && except.length > 0 ? { except } : {}) });
+          const except =
+            this.game.crews.length > 1
+              ? this.clients.filter((client) => {
+                  const seat = this.game.seats.bySession(client.sessionId);
+                  return seat?.crew !== undefined && seat.crew !== crew;
+                })
+              : undefined;
+          this.broadcast(type, payload, {
+            afterNextPatch: true,
+            ...(except && except.length > 0 ? { except } : {}),
+          });
         },
         disconnect: (seatId, code, reason) => this.clientOf(seatId)?.leave(code, reason),
       },
@@ -114,10 +135,24 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
     this.projectedMessages = this.messagesSeen;
     for (const crew of c.crews) this.projectCrew(crew, messagesChanged);
     if (s.crews.size !== c.crews.length) dropCrews(s, new Set(c.crews.map((crew) => crew.key)));
-    projectPlayers(s, c.seats.all().filter((seat) => seat.status !== 'left' && !seat.viewer).map((seat) => [seat.id, {
-      nickname: seat.nickname, slot: seat.slot, role: roleOf(c.crewOf(seat).match, seat), score: seat.score, connected: seat.status === 'present', host: seat.isHost,
-      crew: c.mode.crews && !seat.isHost ? seat.crew ?? '' : '',
-    }]));
+    projectPlayers(
+      s,
+      c.seats
+        .all()
+        .filter((seat) => seat.status !== 'left' && !seat.viewer)
+        .map((seat) => [
+          seat.id,
+          {
+            nickname: seat.nickname,
+            slot: seat.slot,
+            role: roleOf(c.crewOf(seat).match, seat),
+            score: seat.score,
+            connected: seat.status === 'present',
+            host: seat.isHost,
+            crew: c.mode.crews && !seat.isHost ? (seat.crew ?? '') : '',
+          },
+        ]),
+    );
     this.syncViews();
   }
 
@@ -138,15 +173,28 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
     const members = crew.players(c.seats);
     const holders = new Map(members.map((seat) => [seat.slot, seat.id]));
     // a job someone present holds (a student, or the solo player who is also the host) shows its legal moves
-    const held = new Set(c.seats.all().filter((seat) => seat.status === 'present' && crew.holds(seat)).map((seat) => seat.slot));
-    projectSlots(view, crew.match.slots.map((slot) => [slot.key, {
-      role: slot.role,
-      holder: holders.get(slot.key) ?? (c.mode.hostPlays ? c.seats.all().find((seat) => seat.slot === slot.key)?.id ?? '' : ''),
-      cores: slot.role === 'scheduler' ? slot.cores : [],
-      tid: slotThreadId(st, slot) ?? -1,
-      channel: slot.role === 'ipc' ? slot.channel : '',
-      moves: held.has(slot.key) ? this.movesOf(crew, slot) : [],
-    }]));
+    const held = new Set(
+      c.seats
+        .all()
+        .filter((seat) => seat.status === 'present' && crew.holds(seat))
+        .map((seat) => seat.slot),
+    );
+    projectSlots(
+      view,
+      crew.match.slots.map((slot) => [
+        slot.key,
+        {
+          role: slot.role,
+          holder:
+            holders.get(slot.key) ??
+            (c.mode.hostPlays ? (c.seats.all().find((seat) => seat.slot === slot.key)?.id ?? '') : ''),
+          cores: slot.role === 'scheduler' ? slot.cores : [],
+          tid: slotThreadId(st, slot) ?? -1,
+          channel: slot.role === 'ipc' ? slot.channel : '',
+          moves: held.has(slot.key) ? this.movesOf(crew, slot) : [],
+        },
+      ]),
+    );
   }
 
   /**
@@ -161,18 +209,28 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
     const reshaped = new Set<string>();
     for (const crew of c.crews) {
       const shape = crew.match.slots.map((slot) => slot.key).join(' ');
-      if (this.shapes.get(crew.key) !== shape) { this.shapes.set(crew.key, shape); reshaped.add(crew.key); }
+      if (this.shapes.get(crew.key) !== shape) {
+        this.shapes.set(crew.key, shape);
+        reshaped.add(crew.key);
+      }
     }
     for (const client of this.clients) {
       const seat = c.seats.bySession(client.sessionId);
       const want = !seat ? '' : seat.isHost || seat.viewer || seat.crew === undefined ? every : seat.crew;
       if (this.viewed.get(client.sessionId) === want && client.view) {
-        for (const key of want.split(' ')) { const v = reshaped.has(key) ? this.state.crews.get(key) : undefined; if (v) client.view.add(v); }
+        for (const key of want.split(' ')) {
+          const v = reshaped.has(key) ? this.state.crews.get(key) : undefined;
+          if (v) client.view.add(v);
+        }
         continue;
       }
       const view = new StateView();
       let complete = true;
-      for (const key of want.split(' ')) { const v = this.state.crews.get(key); if (v) view.add(v); else if (key) complete = false; }
+      for (const key of want.split(' ')) {
+        const v = this.state.crews.get(key);
+        if (v) view.add(v);
+        else if (key) complete = false;
+      }
       client.view = view;
       if (complete) this.viewed.set(client.sessionId, want);
     }
@@ -181,7 +239,10 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
   /** A job's legal moves as the synced strings the action bar reads, computed once per machine change. */
   private movesOf(crew: Crew, slot: RoleSlot): string[] {
     let byCrew = this.moves.get(crew.key);
-    if (!byCrew) { byCrew = new Map(); this.moves.set(crew.key, byCrew); }
+    if (!byCrew) {
+      byCrew = new Map();
+      this.moves.set(crew.key, byCrew);
+    }
     let out = byCrew.get(slot.key);
     if (out) return out;
     out = [];
@@ -215,7 +276,8 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
 
   override onAuth(client: Client, options: unknown): Admission & { ok: true } {
     const admission = this.game.admit(options, client.sessionId);
-    if (!admission.ok) throw new ServerError(JOIN_ERRORS[admission.error], `${admission.error}: ${admission.message}`);
+    if (!admission.ok)
+      throw new ServerError(JOIN_ERRORS[admission.error], `${admission.error}: ${admission.message}`);
     return admission;
   }
 
@@ -225,7 +287,10 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
     if (previous && previous !== client.sessionId) {
       // The same player came back in a new connection: release the old one's held seat or close it.
       const pending = this.held.get(previous);
-      if (pending) { this.held.delete(previous); pending.reject(new Error('resumed in a new connection')); }
+      if (pending) {
+        this.held.delete(previous);
+        pending.reject(new Error('resumed in a new connection'));
+      }
       this.clients.getById(previous)?.leave(CLOSE_CODES.replaced, 'opened elsewhere');
     }
     // the client's StateView holds its crew before the first full state goes out
@@ -236,13 +301,27 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
   private welcome(client: Client): void {
     const seat = this.game.seats.bySession(client.sessionId);
     if (!seat) return;
-    const welcome: Welcome = { seat: seat.id, slot: seat.slot, host: seat.isHost, lang: seat.lang, code: this.game.options.code, leaderboard: this.game.board !== 'off', board: this.game.board };
+    const welcome: Welcome = {
+      seat: seat.id,
+      slot: seat.slot,
+      host: seat.isHost,
+      lang: seat.lang,
+      code: this.game.options.code,
+      leaderboard: this.game.board !== 'off',
+      board: this.game.board,
+    };
     client.send('welcome', welcome);
     // what happened lately, so a late joiner's (or a returning player's) feed is not empty; `replay`
     // tells the client to replace its feed rather than add to it
     const recent = this.game.recentEvents(seat);
     const crew = this.game.crewOf(seat);
-    if (recent.length > 0) client.send('events', { tick: crew.match.state.tick, events: recent, replay: true, ...(this.game.mode.crews ? { crew: crew.key } : {}) } satisfies ServerMessages['events']);
+    if (recent.length > 0)
+      client.send('events', {
+        tick: crew.match.state.tick,
+        events: recent,
+        replay: true,
+        ...(this.game.mode.crews ? { crew: crew.key } : {}),
+      } satisfies ServerMessages['events']);
     if (this.game.lastSummary && this.game.phase === 'ended') client.send('summary', this.game.lastSummary);
   }
 

@@ -28,8 +28,17 @@ export class SoloRoom extends KernelRoom {
       const level = levelById(parsed.data.levelId);
       if (!level) throw refuse(`bad-options: no level has the id "${parsed.data.levelId.slice(0, 80)}"`);
       this.setup(options.services, {
-        kind: 'solo', code: '', hostKey: null, maxPlayers: 1,
-        match: { scenario: level.scenarioParsed, scenarioName: level.id, seed: level.seed, ticksPerSecond, tickLimit: level.tickLimit },
+        kind: 'solo',
+        code: '',
+        hostKey: null,
+        maxPlayers: 1,
+        match: {
+          scenario: level.scenarioParsed,
+          scenarioName: level.id,
+          seed: level.seed,
+          ticksPerSecond,
+          tickLimit: level.tickLimit,
+        },
         engine: () => new LevelEngine(level),
         onVerdict: (v) => this.verdict(v),
       });

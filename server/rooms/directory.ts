@@ -3,7 +3,12 @@
 import { createHmac, randomBytes, randomInt } from 'node:crypto';
 import { matchMaker } from '@colyseus/core';
 import type { RoomTuning } from '../game/room-tuning.ts';
-import { JOIN_CODE_LENGTH, isWellFormedJoinCode, joinCodeFromRandom, normalizeJoinCode } from '../../shared/protocol/join-code.ts';
+import {
+  JOIN_CODE_LENGTH,
+  isWellFormedJoinCode,
+  joinCodeFromRandom,
+  normalizeJoinCode,
+} from '../../shared/protocol/join-code.ts';
 import type { LeaderboardSetting } from '../../shared/protocol/server-messages.ts';
 
 /** Room type names registered with the matchmaker. */
@@ -32,7 +37,9 @@ export class CreationGrants {
   issue(): string {
     const ticket = randomBytes(18).toString('base64url');
     this.pending.add(ticket);
-    matchMaker.presence?.hset(TICKETS_KEY, ticket, String(Date.now()))?.catch((e: unknown) => console.error('[grants] presence', e));
+    matchMaker.presence
+      ?.hset(TICKETS_KEY, ticket, String(Date.now()))
+      ?.catch((e: unknown) => console.error('[grants] presence', e));
     return ticket;
   }
 
@@ -52,7 +59,8 @@ export async function registerJoinCode(code: string, roomId: string): Promise<vo
 
 /** Forgets a join code when its room closes (only if it still points at that room). */
 export async function releaseJoinCode(code: string, roomId: string): Promise<void> {
-  if ((await matchMaker.presence.hget(CODES_KEY, code)) === roomId) await matchMaker.presence.hdel(CODES_KEY, code);
+  if ((await matchMaker.presence.hget(CODES_KEY, code)) === roomId)
+    await matchMaker.presence.hdel(CODES_KEY, code);
 }
 
 /** What a new class room is told by the API (merged into onCreate's options). */
@@ -76,7 +84,10 @@ export interface ClassRoomCreateOptions {
 }
 
 /** A dashboard room's class session and its teacher. */
-export interface RoomSession { id: string; teacherId: string }
+export interface RoomSession {
+  id: string;
+  teacherId: string;
+}
 
 async function codeInUse(code: string): Promise<boolean> {
   const roomId = await matchMaker.presence.hget(CODES_KEY, code);
@@ -98,7 +109,10 @@ export async function freshJoinCode(): Promise<string> {
  * never reveals the host key). Rotating the host key rotates it too.
  */
 export function viewerKeyFor(hostKey: string): string {
-  return createHmac('sha256', hostKey).update('kernel-crew projector viewer').digest('base64url').slice(0, 32);
+  return createHmac('sha256', hostKey)
+    .update('kernel-crew projector viewer')
+    .digest('base64url')
+    .slice(0, 32);
 }
 
 /** A long random secret that makes its holder the room's host. */
@@ -107,7 +121,9 @@ export function freshHostKey(): string {
 }
 
 /** The open class room with this join code, if any, on whichever process hosts it. */
-export async function findClassRoomByCode(typed: string): Promise<{ roomId: string; code: string; clients: number; locked: boolean } | null> {
+export async function findClassRoomByCode(
+  typed: string,
+): Promise<{ roomId: string; code: string; clients: number; locked: boolean } | null> {
   const code = normalizeJoinCode(typed);
   if (!isWellFormedJoinCode(code)) return null;
   const roomId = await matchMaker.presence.hget(CODES_KEY, code);

@@ -20,7 +20,9 @@ export function frameProblem(buffer: unknown): string | null {
   if (code !== ROOM_DATA) return `frame kind ${code} is not used by this game`;
   try {
     const it = { offset: 1 };
-    const type = decode.stringCheck(buffer as never, it) ? decode.string(buffer as never, it) : decode.number(buffer as never, it);
+    const type = decode.stringCheck(buffer as never, it)
+      ? decode.string(buffer as never, it)
+      : decode.number(buffer as never, it);
     if (typeof type === 'number' && !Number.isFinite(type)) return 'undecodable message type';
     if (it.offset > buffer.byteLength) return 'truncated message';
     if (buffer.byteLength > it.offset) unpack(buffer.subarray(it.offset));
@@ -38,19 +40,29 @@ export class OffenceLog {
   /** Every offence noted, logged or not (tests and metrics read it). */
   total = 0;
 
-  constructor(private readonly out: (line: string) => void = (l) => console.warn(l), private readonly perWindow = 5, private readonly windowMs = 10_000) {}
+  constructor(
+    private readonly out: (line: string) => void = (l) => console.warn(l),
+    private readonly perWindow = 5,
+    private readonly windowMs = 10_000,
+  ) {}
 
   /** Notes an offence; logs it unless this window's lines are used up. */
   note(roomId: string, who: string, what: string): void {
     this.total++;
     const now = Date.now();
     if (now - this.windowStart >= this.windowMs) {
-      if (this.suppressed > 0) this.out(`[offences] ${this.suppressed} more offences in the last ${Math.round(this.windowMs / 1000)} s were not logged`);
+      if (this.suppressed > 0)
+        this.out(
+          `[offences] ${this.suppressed} more offences in the last ${Math.round(this.windowMs / 1000)} s were not logged`,
+        );
       this.windowStart = now;
       this.lines = 0;
       this.suppressed = 0;
     }
-    if (this.lines < this.perWindow) { this.lines++; this.out(`[offences] room ${roomId}, ${who}: ${what.slice(0, 120)}`); } else this.suppressed++;
+    if (this.lines < this.perWindow) {
+      this.lines++;
+      this.out(`[offences] room ${roomId}, ${who}: ${what.slice(0, 120)}`);
+    } else this.suppressed++;
   }
 }
 
@@ -67,7 +79,10 @@ export function guardFrames(roomClass: abstract new (...args: never[]) => Room):
   proto._onMessage = function guarded(this: Room, client: Client, buffer: Uint8Array): void {
     if (refused.has(client)) return;
     const problem = frameProblem(buffer);
-    if (problem === null) { original.call(this, client, buffer); return; }
+    if (problem === null) {
+      original.call(this, client, buffer);
+      return;
+    }
     refused.add(client);
     offences.note(this.roomId, `session ${client.sessionId}`, problem);
     client.leave(CLOSE_CODES.abuse, 'malformed frame');
@@ -79,16 +94,43 @@ export function guardFrames(roomClass: abstract new (...args: never[]) => Room):
  * size limit, broken handshakes and bogus reconnection tokens produce, once per event) share a rate
  * limit, so no client can flood the log.
  */
-export function rateLimitedColyseusLogger(perWindow = 10, windowMs = 10_000): { debug(...a: unknown[]): void; info(...a: unknown[]): void; trace(...a: unknown[]): void; warn(...a: unknown[]): void; error(...a: unknown[]): void } {
-  let windowStart = 0, lines = 0, suppressed = 0;
-  const limited = (write: (...a: unknown[]) => void) => (...args: unknown[]) => {
-    const now = Date.now();
-    if (now - windowStart >= windowMs) {
-      if (suppressed > 0) console.warn(`[colyseus] ${suppressed} more errors in the last ${Math.round(windowMs / 1000)} s were not logged`);
-      windowStart = now; lines = 0; suppressed = 0;
-    }
-    if (lines < perWindow) { lines++; write(...args); } else suppressed++;
-  };
+export function rateLimitedColyseusLogger(
+  perWindow = 10,
+  windowMs = 10_000,
+): {
+  debug(...a: unknown[]): void;
+  info(...a: unknown[]): void;
+  trace(...a: unknown[]): void;
+  warn(...a: unknown[]): void;
+  error(...a: unknown[]): void;
+} {
+  let windowStart = 0,
+    lines = 0,
+    suppressed = 0;
+  const limited =
+    (write: (...a: unknown[]) => void) =>
+    (...args: unknown[]) => {
+      const now = Date.now();
+      if (now - windowStart >= windowMs) {
+        if (suppressed > 0)
+          console.warn(
+            `[colyseus] ${suppressed} more errors in the last ${Math.round(windowMs / 1000)} s were not logged`,
+          );
+        windowStart = now;
+        lines = 0;
+        suppressed = 0;
+      }
+      if (lines < perWindow) {
+        lines++;
+        write(...args);
+      } else suppressed++;
+    };
   // info too: Colyseus reports a bogus reconnection token or a disposed room there, once per attempt.
-  return { debug: () => undefined, trace: () => undefined, info: limited((...a) => console.info(...a)), warn: limited((...a) => console.warn(...a)), error: limited((...a) => console.error(...a)) };
+  return {
+    debug: () => undefined,
+    trace: () => undefined,
+    info: limited((...a) => console.info(...a)),
+    warn: limited((...a) => console.warn(...a)),
+    error: limited((...a) => console.error(...a)),
+  };
 }

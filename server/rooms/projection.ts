@@ -3,183 +3,234 @@
 // only what changed so patches stay small. Clients decode it by reflection; its TypeScript shape is
 // `SyncedRoomState` below.
 import { schema, t, type ArraySchema, type MapSchema, type SchemaType } from '@colyseus/schema';
-import { formatInstr, kernelLabels, pageTable, screenFigures, threadSwitchCostOf } from '../../shared/kernel/index.ts';
+import {
+  formatInstr,
+  kernelLabels,
+  pageTable,
+  screenFigures,
+  threadSwitchCostOf,
+} from '../../shared/kernel/index.ts';
 import type { BlockReason, Instr, KernelState } from '../../shared/kernel/index.ts';
 import type { SyncedRoomState } from '../../shared/protocol/state.ts';
 
-const CoreView = schema({
-  id: t.uint8().default(0),
-  running: t.int16().default(-1),
-  switchLeft: t.uint8().default(0),
-  sliceUsed: t.uint16().default(0),
-  busyTicks: t.uint32().default(0),
-  idleTicks: t.uint32().default(0),
-  switchTicks: t.uint32().default(0),
-}, 'CoreView');
+const CoreView = schema(
+  {
+    id: t.uint8().default(0),
+    running: t.int16().default(-1),
+    switchLeft: t.uint8().default(0),
+    sliceUsed: t.uint16().default(0),
+    busyTicks: t.uint32().default(0),
+    idleTicks: t.uint32().default(0),
+    switchTicks: t.uint32().default(0),
+  },
+  'CoreView',
+);
 
-const ThreadView = schema({
-  tid: t.uint16().default(0),
-  label: t.string().default(''),
-  pid: t.uint16().default(0),
-  state: t.string().default('new'),
-  pc: t.uint16().default(0),
-  program: t.array('string'),
-  palette: t.array('string'),
-  steered: t.boolean().default(false),
-  core: t.int8().default(-1),
-  blocked: t.string().default(''),
-  reg: t.int32().default(0),
-  cpuTicks: t.uint32().default(0),
-  readyTicks: t.uint32().default(0),
-  locksHeld: t.array('string'),
-}, 'ThreadView');
+const ThreadView = schema(
+  {
+    tid: t.uint16().default(0),
+    label: t.string().default(''),
+    pid: t.uint16().default(0),
+    state: t.string().default('new'),
+    pc: t.uint16().default(0),
+    program: t.array('string'),
+    palette: t.array('string'),
+    steered: t.boolean().default(false),
+    core: t.int8().default(-1),
+    blocked: t.string().default(''),
+    reg: t.int32().default(0),
+    cpuTicks: t.uint32().default(0),
+    readyTicks: t.uint32().default(0),
+    locksHeld: t.array('string'),
+  },
+  'ThreadView',
+);
 
-const ProcessView = schema({
-  pid: t.uint16().default(0),
-  ppid: t.int16().default(-1),
-  name: t.string().default(''),
-  kind: t.string().default('foreground'),
-  priority: t.int8().default(0),
-  arrival: t.uint32().default(0),
-  firstRun: t.int32().default(-1),
-  completion: t.int32().default(-1),
-  terminated: t.boolean().default(false),
-  reaped: t.boolean().default(false),
-  faulted: t.boolean().default(false),
-  threads: t.array('uint16'),
-  memory: t.array('uint16'),
-  /** The page table, one "segment:frame:mark" per page (mark: read-only, shared, copied, private). */
-  pages: t.array('string'),
-  sharers: t.array('uint16'),
-  shm: t.array('string'),
-  vars: t.map('int32'),
-}, 'ProcessView');
+const ProcessView = schema(
+  {
+    pid: t.uint16().default(0),
+    ppid: t.int16().default(-1),
+    name: t.string().default(''),
+    kind: t.string().default('foreground'),
+    priority: t.int8().default(0),
+    arrival: t.uint32().default(0),
+    firstRun: t.int32().default(-1),
+    completion: t.int32().default(-1),
+    terminated: t.boolean().default(false),
+    reaped: t.boolean().default(false),
+    faulted: t.boolean().default(false),
+    threads: t.array('uint16'),
+    memory: t.array('uint16'),
+    /** The page table, one "segment:frame:mark" per page (mark: read-only, shared, copied, private). */
+    pages: t.array('string'),
+    sharers: t.array('uint16'),
+    shm: t.array('string'),
+    vars: t.map('int32'),
+  },
+  'ProcessView',
+);
 
-const DeviceView = schema({
-  current: t.int16().default(-1),
-  remaining: t.uint16().default(0),
-  queue: t.array('uint16'),
-  busyTicks: t.uint32().default(0),
-  served: t.uint32().default(0),
-}, 'DeviceView');
+const DeviceView = schema(
+  {
+    current: t.int16().default(-1),
+    remaining: t.uint16().default(0),
+    queue: t.array('uint16'),
+    busyTicks: t.uint32().default(0),
+    served: t.uint32().default(0),
+  },
+  'DeviceView',
+);
 
-const InterruptView = schema({
-  id: t.uint32().default(0),
-  kind: t.string().default('timer'),
-  tid: t.uint16().default(0),
-  core: t.int8().default(-1),
-  device: t.string().default(''),
-  raisedAt: t.uint32().default(0),
-}, 'InterruptView');
+const InterruptView = schema(
+  {
+    id: t.uint32().default(0),
+    kind: t.string().default('timer'),
+    tid: t.uint16().default(0),
+    core: t.int8().default(-1),
+    device: t.string().default(''),
+    raisedAt: t.uint32().default(0),
+  },
+  'InterruptView',
+);
 
-const MessageView = schema({
-  id: t.uint32().default(0),
-  seq: t.uint32().default(0),
-  from: t.uint16().default(0),
-  payload: t.string().default(''),
-  readyAt: t.uint32().default(0),
-  delivered: t.boolean().default(false),
-}, 'MessageView');
+const MessageView = schema(
+  {
+    id: t.uint32().default(0),
+    seq: t.uint32().default(0),
+    from: t.uint16().default(0),
+    payload: t.string().default(''),
+    readyAt: t.uint32().default(0),
+    delivered: t.boolean().default(false),
+  },
+  'MessageView',
+);
 
-const ChannelView = schema({
-  kind: t.string().default('pipe'),
-  capacity: t.uint8().default(0),
-  messages: t.map(MessageView),
-  sent: t.uint32().default(0),
-  delivered: t.uint32().default(0),
-  dropped: t.uint32().default(0),
-  value: t.string().default(''),
-}, 'ChannelView');
+const ChannelView = schema(
+  {
+    kind: t.string().default('pipe'),
+    capacity: t.uint8().default(0),
+    messages: t.map(MessageView),
+    sent: t.uint32().default(0),
+    delivered: t.uint32().default(0),
+    dropped: t.uint32().default(0),
+    value: t.string().default(''),
+  },
+  'ChannelView',
+);
 
-const WaitView = schema({
-  owner: t.int16().default(-1),
-  value: t.int16().default(0),
-  waiters: t.array('uint16'),
-}, 'WaitView');
+const WaitView = schema(
+  {
+    owner: t.int16().default(-1),
+    value: t.int16().default(0),
+    waiters: t.array('uint16'),
+  },
+  'WaitView',
+);
 
 /** The machine's figures, as presentation.ts computes them; -1 where a figure is not defined yet. */
-const FiguresView = schema({
-  utilization: t.float64().default(0),
-  throughput: t.float64().default(0),
-  completed: t.uint32().default(0),
-  response: t.float64().default(-1),
-  turnaround: t.float64().default(-1),
-  waiting: t.float64().default(-1),
-  interruptLatency: t.float64().default(-1),
-  switches: t.uint32().default(0),
-  switchTicks: t.uint32().default(0),
-  threadSwitches: t.uint32().default(0),
-  faults: t.map('uint32'),
-  faultTotal: t.uint32().default(0),
-}, 'FiguresView');
+const FiguresView = schema(
+  {
+    utilization: t.float64().default(0),
+    throughput: t.float64().default(0),
+    completed: t.uint32().default(0),
+    response: t.float64().default(-1),
+    turnaround: t.float64().default(-1),
+    waiting: t.float64().default(-1),
+    interruptLatency: t.float64().default(-1),
+    switches: t.uint32().default(0),
+    switchTicks: t.uint32().default(0),
+    threadSwitches: t.uint32().default(0),
+    faults: t.map('uint32'),
+    faultTotal: t.uint32().default(0),
+  },
+  'FiguresView',
+);
 
-const MachineView = schema({
-  tick: t.uint32().default(0),
-  quantum: t.uint16().default(0),
-  switchCost: t.uint8().default(0),
-  threadSwitchCost: t.uint8().default(0),
-  cores: t.array(CoreView),
-  readyQueue: t.array('uint16'),
-  processes: t.map(ProcessView),
-  threads: t.map(ThreadView),
-  devices: t.map(DeviceView),
-  interrupts: t.map(InterruptView),
-  channels: t.map(ChannelView),
-  locks: t.map(WaitView),
-  semaphores: t.map(WaitView),
-  shared: t.map('int32'),
-  counters: t.map('uint32'),
-  figures: t.ref(FiguresView).default(() => new FiguresView()),
-}, 'MachineView');
+const MachineView = schema(
+  {
+    tick: t.uint32().default(0),
+    quantum: t.uint16().default(0),
+    switchCost: t.uint8().default(0),
+    threadSwitchCost: t.uint8().default(0),
+    cores: t.array(CoreView),
+    readyQueue: t.array('uint16'),
+    processes: t.map(ProcessView),
+    threads: t.map(ThreadView),
+    devices: t.map(DeviceView),
+    interrupts: t.map(InterruptView),
+    channels: t.map(ChannelView),
+    locks: t.map(WaitView),
+    semaphores: t.map(WaitView),
+    shared: t.map('int32'),
+    counters: t.map('uint32'),
+    figures: t.ref(FiguresView).default(() => new FiguresView()),
+  },
+  'MachineView',
+);
 
-const PlayerView = schema({
-  nickname: t.string().default(''),
-  slot: t.string().default('spectator'),
-  role: t.string().default('spectator'),
-  score: t.int32().default(0),
-  connected: t.boolean().default(true),
-  host: t.boolean().default(false),
-  crew: t.string().default(''),
-}, 'PlayerView');
+const PlayerView = schema(
+  {
+    nickname: t.string().default(''),
+    slot: t.string().default('spectator'),
+    role: t.string().default('spectator'),
+    score: t.int32().default(0),
+    connected: t.boolean().default(true),
+    host: t.boolean().default(false),
+    crew: t.string().default(''),
+  },
+  'PlayerView',
+);
 
-const SlotView = schema({
-  role: t.string().default(''),
-  holder: t.string().default(''),
-  cores: t.array('uint8'),
-  tid: t.int16().default(-1),
-  channel: t.string().default(''),
-  /** The job's legal moves now (encodeMove), while a person holds it; empty for a bot's job. Only the crew's own clients get them. */
-  moves: t.array('string').view(),
-}, 'SlotView');
+const SlotView = schema(
+  {
+    role: t.string().default(''),
+    holder: t.string().default(''),
+    cores: t.array('uint8'),
+    tid: t.int16().default(-1),
+    channel: t.string().default(''),
+    /** The job's legal moves now (encodeMove), while a person holds it; empty for a bot's job. Only the crew's own clients get them. */
+    moves: t.array('string').view(),
+  },
+  'SlotView',
+);
 
 /** One crew: its standing and jobs for everyone, its machine only for the clients whose StateView holds the crew. */
-const CrewView = schema({
-  number: t.uint8().default(1),
-  tick: t.uint32().default(0),
-  utilization: t.float32().default(0),
-  completed: t.uint16().default(0),
-  processes: t.uint16().default(0),
-  faultTotal: t.uint16().default(0),
-  finished: t.boolean().default(false),
-  slots: t.map(SlotView),
-  machine: t.ref(MachineView).view().default(() => new MachineView()),
-}, 'CrewView');
+const CrewView = schema(
+  {
+    number: t.uint8().default(1),
+    tick: t.uint32().default(0),
+    utilization: t.float32().default(0),
+    completed: t.uint16().default(0),
+    processes: t.uint16().default(0),
+    faultTotal: t.uint16().default(0),
+    finished: t.boolean().default(false),
+    slots: t.map(SlotView),
+    machine: t
+      .ref(MachineView)
+      .view()
+      .default(() => new MachineView()),
+  },
+  'CrewView',
+);
 
 /** The room's synced state class, registered as the room's state. */
-export const RoomState = schema({
-  code: t.string().default(''),
-  phase: t.string().default('lobby'),
-  round: t.uint16().default(1),
-  speed: t.float32().default(2),
-  locked: t.boolean().default(false),
-  lateJoin: t.boolean().default(true),
-  scenario: t.string().default(''),
-  tickLimit: t.uint32().default(0),
-  crewSize: t.uint8().default(0),
-  graceSeconds: t.uint8().default(0),
-  players: t.map(PlayerView),
-  crews: t.map(CrewView),
-}, 'RoomState');
+export const RoomState = schema(
+  {
+    code: t.string().default(''),
+    phase: t.string().default('lobby'),
+    round: t.uint16().default(1),
+    speed: t.float32().default(2),
+    locked: t.boolean().default(false),
+    lateJoin: t.boolean().default(true),
+    scenario: t.string().default(''),
+    tickLimit: t.uint32().default(0),
+    crewSize: t.uint8().default(0),
+    graceSeconds: t.uint8().default(0),
+    players: t.map(PlayerView),
+    crews: t.map(CrewView),
+  },
+  'RoomState',
+);
 
 /** The server's own view of the synced state: the schema instances the room projects into. */
 export type RoomStateSchema = SchemaType<typeof RoomState>;
@@ -208,12 +259,21 @@ export function syncArray<V>(arr: ArraySchema<V>, values: readonly V[]): void {
 }
 
 /** Makes a synced map hold one entry per record key: deletes the gone, creates the new, updates all. */
-export function syncMap<R, S>(map: MapSchema<S>, records: Iterable<[string, R]>, create: () => S, update: (view: S, record: R) => void): void {
+export function syncMap<R, S>(
+  map: MapSchema<S>,
+  records: Iterable<[string, R]>,
+  create: () => S,
+  update: (view: S, record: R) => void,
+): void {
   const seen = new Set<string>();
   for (const [key, record] of records) {
     seen.add(key);
     let view = map.get(key);
-    if (view === undefined) { view = create(); update(view, record); map.set(key, view); } else update(view, record);
+    if (view === undefined) {
+      view = create();
+      update(view, record);
+      map.set(key, view);
+    } else update(view, record);
   }
   for (const key of [...map.keys()]) if (!seen.has(key)) map.delete(key);
 }
@@ -226,13 +286,20 @@ function syncPrimitiveMap<V>(map: MapSchema<V>, values: Record<string, V>): void
 function blockedText(b: BlockReason | null): string {
   if (b === null) return '';
   switch (b.on) {
-    case 'device': return `device:${b.device}`;
-    case 'lock': return `lock:${b.name}`;
-    case 'semaphore': return `semaphore:${b.name}`;
-    case 'recv': return `recv:${b.channel}`;
-    case 'send': return `send:${b.channel}`;
-    case 'join': return 'join';
-    case 'await': return 'await';
+    case 'device':
+      return `device:${b.device}`;
+    case 'lock':
+      return `lock:${b.name}`;
+    case 'semaphore':
+      return `semaphore:${b.name}`;
+    case 'recv':
+      return `recv:${b.channel}`;
+    case 'send':
+      return `send:${b.channel}`;
+    case 'join':
+      return 'join';
+    case 'await':
+      return 'await';
   }
 }
 
@@ -255,83 +322,222 @@ export function projectMachine(m: Machine, s: KernelState): void {
   while (m.cores.length > s.cores.length) m.cores.pop();
   s.cores.forEach((c, i) => {
     let v = m.cores.at(i);
-    if (v === undefined) { v = new CoreView(); m.cores.push(v); }
-    put(v, 'id', c.id); put(v, 'running', c.running ?? -1); put(v, 'switchLeft', c.switchLeft);
-    put(v, 'sliceUsed', c.sliceUsed); put(v, 'busyTicks', c.busyTicks); put(v, 'idleTicks', c.idleTicks); put(v, 'switchTicks', c.switchTicks);
+    if (v === undefined) {
+      v = new CoreView();
+      m.cores.push(v);
+    }
+    put(v, 'id', c.id);
+    put(v, 'running', c.running ?? -1);
+    put(v, 'switchLeft', c.switchLeft);
+    put(v, 'sliceUsed', c.sliceUsed);
+    put(v, 'busyTicks', c.busyTicks);
+    put(v, 'idleTicks', c.idleTicks);
+    put(v, 'switchTicks', c.switchTicks);
   });
   syncArray(m.readyQueue, s.readyQueue);
-  syncMap(m.processes, Object.entries(s.processes), () => new ProcessView(), (v, p) => {
-    put(v, 'pid', p.pid); put(v, 'ppid', p.ppid ?? -1); put(v, 'name', p.name); put(v, 'kind', p.kind); put(v, 'priority', p.priority);
-    put(v, 'arrival', p.arrival); put(v, 'firstRun', p.firstRun ?? -1); put(v, 'completion', p.completion ?? -1);
-    put(v, 'terminated', p.terminated); put(v, 'reaped', p.reaped); put(v, 'faulted', p.faulted);
-    syncArray(v.threads, p.threads);
-    const mem = p.memory;
-    syncArray(v.pages, pageTable(s, p).map((pg) => `${pg.seg}:${pg.frame}:${pg.mark}`));
-    syncArray(v.sharers, mem.sharers);
-    syncArray(v.memory, [mem.base, mem.limit, mem.code, mem.data, mem.heap, mem.stack, mem.cowPages, mem.cowWith ?? 0]);
-    syncArray(v.shm, mem.shm);
-    syncPrimitiveMap(v.vars, p.vars);
-  });
+  syncMap(
+    m.processes,
+    Object.entries(s.processes),
+    () => new ProcessView(),
+    (v, p) => {
+      put(v, 'pid', p.pid);
+      put(v, 'ppid', p.ppid ?? -1);
+      put(v, 'name', p.name);
+      put(v, 'kind', p.kind);
+      put(v, 'priority', p.priority);
+      put(v, 'arrival', p.arrival);
+      put(v, 'firstRun', p.firstRun ?? -1);
+      put(v, 'completion', p.completion ?? -1);
+      put(v, 'terminated', p.terminated);
+      put(v, 'reaped', p.reaped);
+      put(v, 'faulted', p.faulted);
+      syncArray(v.threads, p.threads);
+      const mem = p.memory;
+      syncArray(
+        v.pages,
+        pageTable(s, p).map((pg) => `${pg.seg}:${pg.frame}:${pg.mark}`),
+      );
+      syncArray(v.sharers, mem.sharers);
+      syncArray(v.memory, [
+        mem.base,
+        mem.limit,
+        mem.code,
+        mem.data,
+        mem.heap,
+        mem.stack,
+        mem.cowPages,
+        mem.cowWith ?? 0,
+      ]);
+      syncArray(v.shm, mem.shm);
+      syncPrimitiveMap(v.vars, p.vars);
+    },
+  );
   const labels = kernelLabels(s);
-  syncMap(m.threads, Object.entries(s.threads), () => new ThreadView(), (v, th) => {
-    put(v, 'tid', th.tid); put(v, 'label', labels(th.tid)); put(v, 'pid', th.pid); put(v, 'state', th.state); put(v, 'pc', th.pc);
-    syncArray(v.program, texts(th.program));
-    syncArray(v.palette, texts(th.palette));
-    put(v, 'steered', th.steered); put(v, 'core', th.core ?? -1); put(v, 'blocked', blockedText(th.blocked));
-    put(v, 'reg', th.reg); put(v, 'cpuTicks', th.cpuTicks); put(v, 'readyTicks', th.readyTicks);
-    syncArray(v.locksHeld, th.locksHeld);
-  });
-  syncMap(m.devices, Object.entries(s.devices), () => new DeviceView(), (v, d) => {
-    put(v, 'current', d.current?.tid ?? -1); put(v, 'remaining', d.current?.remaining ?? 0);
-    syncArray(v.queue, d.queue.map((r) => r.tid));
-    put(v, 'busyTicks', d.busyTicks); put(v, 'served', d.served);
-  });
-  syncMap(m.interrupts, s.interrupts.map((i) => [String(i.id), i] as [string, typeof i]), () => new InterruptView(), (v, i) => {
-    put(v, 'id', i.id); put(v, 'kind', i.kind); put(v, 'tid', i.tid); put(v, 'core', i.core ?? -1);
-    put(v, 'device', i.device ?? ''); put(v, 'raisedAt', i.raisedAt);
-  });
-  syncMap(m.channels, Object.entries(s.channels), () => new ChannelView(), (v, c) => {
-    put(v, 'kind', c.spec.kind); put(v, 'capacity', c.spec.capacity);
-    const messages = [...c.inFlight.map((msg) => [msg, false] as const), ...c.buffer.map((msg) => [msg, true] as const)];
-    syncMap(v.messages, messages.map(([msg, delivered]) => [String(msg.id), { msg, delivered }]), () => new MessageView(), (mv, r) => {
-      put(mv, 'id', r.msg.id); put(mv, 'seq', r.msg.seq); put(mv, 'from', r.msg.from); put(mv, 'payload', r.msg.payload);
-      put(mv, 'readyAt', r.msg.readyAt); put(mv, 'delivered', r.delivered);
-    });
-    put(v, 'sent', c.sent); put(v, 'delivered', c.delivered); put(v, 'dropped', c.dropped); put(v, 'value', c.value ?? '');
-  });
-  syncMap(m.locks, Object.entries(s.locks), () => new WaitView(), (v, l) => { put(v, 'owner', l.owner ?? -1); syncArray(v.waiters, l.waiters); });
-  syncMap(m.semaphores, Object.entries(s.semaphores), () => new WaitView(), (v, sem) => { put(v, 'value', sem.value); syncArray(v.waiters, sem.waiters); });
+  syncMap(
+    m.threads,
+    Object.entries(s.threads),
+    () => new ThreadView(),
+    (v, th) => {
+      put(v, 'tid', th.tid);
+      put(v, 'label', labels(th.tid));
+      put(v, 'pid', th.pid);
+      put(v, 'state', th.state);
+      put(v, 'pc', th.pc);
+      syncArray(v.program, texts(th.program));
+      syncArray(v.palette, texts(th.palette));
+      put(v, 'steered', th.steered);
+      put(v, 'core', th.core ?? -1);
+      put(v, 'blocked', blockedText(th.blocked));
+      put(v, 'reg', th.reg);
+      put(v, 'cpuTicks', th.cpuTicks);
+      put(v, 'readyTicks', th.readyTicks);
+      syncArray(v.locksHeld, th.locksHeld);
+    },
+  );
+  syncMap(
+    m.devices,
+    Object.entries(s.devices),
+    () => new DeviceView(),
+    (v, d) => {
+      put(v, 'current', d.current?.tid ?? -1);
+      put(v, 'remaining', d.current?.remaining ?? 0);
+      syncArray(
+        v.queue,
+        d.queue.map((r) => r.tid),
+      );
+      put(v, 'busyTicks', d.busyTicks);
+      put(v, 'served', d.served);
+    },
+  );
+  syncMap(
+    m.interrupts,
+    s.interrupts.map((i) => [String(i.id), i] as [string, typeof i]),
+    () => new InterruptView(),
+    (v, i) => {
+      put(v, 'id', i.id);
+      put(v, 'kind', i.kind);
+      put(v, 'tid', i.tid);
+      put(v, 'core', i.core ?? -1);
+      put(v, 'device', i.device ?? '');
+      put(v, 'raisedAt', i.raisedAt);
+    },
+  );
+  syncMap(
+    m.channels,
+    Object.entries(s.channels),
+    () => new ChannelView(),
+    (v, c) => {
+      put(v, 'kind', c.spec.kind);
+      put(v, 'capacity', c.spec.capacity);
+      const messages = [
+        ...c.inFlight.map((msg) => [msg, false] as const),
+        ...c.buffer.map((msg) => [msg, true] as const),
+      ];
+      syncMap(
+        v.messages,
+        messages.map(([msg, delivered]) => [String(msg.id), { msg, delivered }]),
+        () => new MessageView(),
+        (mv, r) => {
+          put(mv, 'id', r.msg.id);
+          put(mv, 'seq', r.msg.seq);
+          put(mv, 'from', r.msg.from);
+          put(mv, 'payload', r.msg.payload);
+          put(mv, 'readyAt', r.msg.readyAt);
+          put(mv, 'delivered', r.delivered);
+        },
+      );
+      put(v, 'sent', c.sent);
+      put(v, 'delivered', c.delivered);
+      put(v, 'dropped', c.dropped);
+      put(v, 'value', c.value ?? '');
+    },
+  );
+  syncMap(
+    m.locks,
+    Object.entries(s.locks),
+    () => new WaitView(),
+    (v, l) => {
+      put(v, 'owner', l.owner ?? -1);
+      syncArray(v.waiters, l.waiters);
+    },
+  );
+  syncMap(
+    m.semaphores,
+    Object.entries(s.semaphores),
+    () => new WaitView(),
+    (v, sem) => {
+      put(v, 'value', sem.value);
+      syncArray(v.waiters, sem.waiters);
+    },
+  );
   const shared: Record<string, number> = {};
-  for (const [seg, mem] of Object.entries(s.sharedMemory)) for (const [k, val] of Object.entries(mem.vars)) shared[`${seg}.${k}`] = val;
+  for (const [seg, mem] of Object.entries(s.sharedMemory))
+    for (const [k, val] of Object.entries(mem.vars)) shared[`${seg}.${k}`] = val;
   syncPrimitiveMap(m.shared, shared);
   syncPrimitiveMap(m.counters, s.counters as unknown as Record<string, number>);
   const f = screenFigures(s);
   const fv = m.figures;
-  put(fv, 'utilization', f.utilization); put(fv, 'throughput', f.throughput); put(fv, 'completed', f.completed);
-  put(fv, 'response', f.response ?? -1); put(fv, 'turnaround', f.turnaround ?? -1); put(fv, 'waiting', f.waiting ?? -1);
-  put(fv, 'interruptLatency', f.interruptLatency ?? -1); put(fv, 'switches', f.switches); put(fv, 'switchTicks', f.switchTicks);
+  put(fv, 'utilization', f.utilization);
+  put(fv, 'throughput', f.throughput);
+  put(fv, 'completed', f.completed);
+  put(fv, 'response', f.response ?? -1);
+  put(fv, 'turnaround', f.turnaround ?? -1);
+  put(fv, 'waiting', f.waiting ?? -1);
+  put(fv, 'interruptLatency', f.interruptLatency ?? -1);
+  put(fv, 'switches', f.switches);
+  put(fv, 'switchTicks', f.switchTicks);
   put(fv, 'threadSwitches', f.threadSwitches);
-  syncPrimitiveMap(fv.faults, f.faults); put(fv, 'faultTotal', f.faultTotal);
+  syncPrimitiveMap(fv.faults, f.faults);
+  put(fv, 'faultTotal', f.faultTotal);
 }
 
 /** One seat as the room shows it to everyone. */
-export interface PlayerRecord { nickname: string; slot: string; role: string; score: number; connected: boolean; host: boolean; crew: string }
+export interface PlayerRecord {
+  nickname: string;
+  slot: string;
+  role: string;
+  score: number;
+  connected: boolean;
+  host: boolean;
+  crew: string;
+}
 
 /** One job as the room shows it: who holds it ('' = a bot) and what it covers. */
-export interface SlotRecord { role: string; holder: string; cores: number[]; tid: number; channel: string; moves: string[] }
+export interface SlotRecord {
+  role: string;
+  holder: string;
+  cores: number[];
+  tid: number;
+  channel: string;
+  moves: string[];
+}
 
 /** Copies the seats into the synced players map (keyed by public seat id; never the private player id). */
 export function projectPlayers(state: RoomStateSchema, players: Iterable<[string, PlayerRecord]>): void {
-  syncMap(state.players, players, () => new PlayerView(), (v, p) => {
-    put(v, 'nickname', p.nickname); put(v, 'slot', p.slot); put(v, 'role', p.role);
-    put(v, 'score', p.score); put(v, 'connected', p.connected); put(v, 'host', p.host); put(v, 'crew', p.crew);
-  });
+  syncMap(
+    state.players,
+    players,
+    () => new PlayerView(),
+    (v, p) => {
+      put(v, 'nickname', p.nickname);
+      put(v, 'slot', p.slot);
+      put(v, 'role', p.role);
+      put(v, 'score', p.score);
+      put(v, 'connected', p.connected);
+      put(v, 'host', p.host);
+      put(v, 'crew', p.crew);
+    },
+  );
 }
 
 /** The crew's schema instance under `key`, created (number `n`) when new. */
 export function crewView(state: RoomStateSchema, key: string, n: number): CrewSchema {
   let v = state.crews.get(key);
-  if (!v) { v = new CrewView(); v.number = n; state.crews.set(key, v); }
+  if (!v) {
+    v = new CrewView();
+    v.number = n;
+    state.crews.set(key, v);
+  }
   return v;
 }
 
@@ -343,14 +549,27 @@ export function dropCrews(state: RoomStateSchema, keep: ReadonlySet<string>): vo
 /** Copies a crew's standing (the machine's own figures, as projected) beside its machine. */
 export function projectStanding(v: CrewSchema, s: KernelState, finished: boolean): void {
   const f = v.machine.figures;
-  put(v, 'tick', s.tick); put(v, 'utilization', f.utilization); put(v, 'completed', f.completed);
-  put(v, 'processes', Object.keys(s.processes).length); put(v, 'faultTotal', f.faultTotal); put(v, 'finished', finished);
+  put(v, 'tick', s.tick);
+  put(v, 'utilization', f.utilization);
+  put(v, 'completed', f.completed);
+  put(v, 'processes', Object.keys(s.processes).length);
+  put(v, 'faultTotal', f.faultTotal);
+  put(v, 'finished', finished);
 }
 
 /** Copies a crew's jobs and their holders into its synced slots map. */
 export function projectSlots(crew: CrewSchema, slots: Iterable<[string, SlotRecord]>): void {
-  syncMap(crew.slots, slots, () => new SlotView(), (v, r) => {
-    put(v, 'role', r.role); put(v, 'holder', r.holder); syncArray(v.cores, r.cores); put(v, 'tid', r.tid); put(v, 'channel', r.channel);
-    syncArray(v.moves, r.moves);
-  });
+  syncMap(
+    crew.slots,
+    slots,
+    () => new SlotView(),
+    (v, r) => {
+      put(v, 'role', r.role);
+      put(v, 'holder', r.holder);
+      syncArray(v.cores, r.cores);
+      put(v, 'tid', r.tid);
+      put(v, 'channel', r.channel);
+      syncArray(v.moves, r.moves);
+    },
+  );
 }

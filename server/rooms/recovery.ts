@@ -25,7 +25,14 @@ export async function loadRestoredRoom(store: SnapshotStore, roomId: string): Pr
   const { entries, chunks } = await store.readLog(roomId);
   const scenario = snap.scenario as Scenario;
   const machine = replayRoom(scenario, snap.seed, doc, entries as TimedAction[]);
-  return { roomId, scenario, seed: snap.seed, doc, machine, position: { round: doc.round, logLength: doc.logLength, chunks } };
+  return {
+    roomId,
+    scenario,
+    seed: snap.seed,
+    doc,
+    machine,
+    position: { round: doc.round, logLength: doc.logLength, chunks },
+  };
 }
 
 /** Recreates every saved room that no running process hosts; returns the ids brought back. */

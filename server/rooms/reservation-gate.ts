@@ -11,9 +11,13 @@ const GATES_KEY = 'kernel-crew:room-gates';
 const GATED = Symbol('kernel-crew reservation gate');
 
 /** What a join must show to get a seat reserved in a class room: its code, or a host or viewer key (hashed). */
-interface Gate { code: string; keys: string[] }
+interface Gate {
+  code: string;
+  keys: string[];
+}
 
-const keyHash = (key: string): string => createHash('sha256').update(`kernel-crew key ${key}`).digest('base64url');
+const keyHash = (key: string): string =>
+  createHash('sha256').update(`kernel-crew key ${key}`).digest('base64url');
 
 /** Records a class room's code and keys (as hashes) for the gate; called again when its host key rotates. */
 export async function registerRoomGate(roomId: string, code: string, keys: string[]): Promise<void> {
@@ -30,14 +34,27 @@ export async function releaseRoomGate(roomId: string): Promise<void> {
  * Why a join would be refused before any seat is reserved, or null when it may go on to the room. The
  * HTTP route can only answer an HTTP status, so the refusal's name leads the message (joinRefusalOf).
  */
-export async function gateRefusal(roomId: string, options: Record<string, unknown>): Promise<ServerError | null> {
+export async function gateRefusal(
+  roomId: string,
+  options: Record<string, unknown>,
+): Promise<ServerError | null> {
   const raw = await matchMaker.presence.hget(GATES_KEY, roomId);
   if (!raw) return null; // not a class room (solo rooms check their one seat themselves)
   const gate = JSON.parse(raw) as Gate;
-  const key = typeof options.hostKey === 'string' ? options.hostKey : typeof options.viewerKey === 'string' ? options.viewerKey : null;
-  if (key !== null) return gate.keys.includes(keyHash(key)) ? null : new ServerError(REFUSED_AT_MATCHMAKING, 'bad-host-key: this key does not open this room');
+  const key =
+    typeof options.hostKey === 'string'
+      ? options.hostKey
+      : typeof options.viewerKey === 'string'
+        ? options.viewerKey
+        : null;
+  if (key !== null)
+    return gate.keys.includes(keyHash(key))
+      ? null
+      : new ServerError(REFUSED_AT_MATCHMAKING, 'bad-host-key: this key does not open this room');
   const code = typeof options.code === 'string' ? normalizeJoinCode(options.code) : '';
-  return code === gate.code ? null : new ServerError(REFUSED_AT_MATCHMAKING, 'wrong-code: this join code does not match the room');
+  return code === gate.code
+    ? null
+    : new ServerError(REFUSED_AT_MATCHMAKING, 'wrong-code: this join code does not match the room');
 }
 
 /**
@@ -49,7 +66,12 @@ export function installReservationGate(): void {
   if (controller[GATED]) return; // one process may start several servers (tests)
   controller[GATED] = true;
   const invoke = controller.invokeMethod.bind(controller);
-  controller.invokeMethod = async (method: string, roomName: string, clientOptions: Record<string, unknown> = {}, authOptions?: unknown) => {
+  controller.invokeMethod = async (
+    method: string,
+    roomName: string,
+    clientOptions: Record<string, unknown> = {},
+    authOptions?: unknown,
+  ) => {
     if ((method === 'join' || method === 'joinOrCreate') && roomName === ROOM_NAMES.class) {
       throw new ServerError(REFUSED_AT_MATCHMAKING, 'wrong-code: class rooms are joined by code');
     }

@@ -9,7 +9,11 @@ import { captureRoom, type RoomDocument, type SavedCreateOptions } from '../game
 export type SnapshotStore = SnapshotsRepository;
 
 /** Where a resumed room's saved log stood, so appending continues after it. */
-export interface SavedPosition { round: number; logLength: number; chunks: number }
+export interface SavedPosition {
+  round: number;
+  logLength: number;
+  chunks: number;
+}
 
 let lastErrorLog = 0;
 function logRateLimited(message: string, error: unknown): void {
@@ -45,49 +49,73 @@ export class RoomSaver {
     const m = this.game.match;
     // Everything is read now, synchronously, so the document and the appended entries agree.
     const restart = this.broken || m.round !== this.round || m.log.length < this.logged;
-    if (restart) { this.round = m.round; this.logged = 0; this.chunks = 0; this.lastDocument = ''; this.broken = false; }
+    if (restart) {
+      this.round = m.round;
+      this.logged = 0;
+      this.chunks = 0;
+      this.lastDocument = '';
+      this.broken = false;
+    }
     const entries = m.log.slice(this.logged);
     const seq = this.chunks;
     const doc: RoomDocument = captureRoom(this.game, this.create);
     const text = JSON.stringify(doc);
-    const header = text === this.lastDocument ? null : { roomId: this.roomId, scenario: m.options.scenario, seed: m.options.seed, actionLog: doc };
+    const header =
+      text === this.lastDocument
+        ? null
+        : { roomId: this.roomId, scenario: m.options.scenario, seed: m.options.seed, actionLog: doc };
     this.logged = m.log.length;
     if (entries.length > 0) this.chunks++;
     this.lastDocument = text;
     const store = this.store;
     const roomId = this.roomId;
-    this.chain = this.chain.then(async () => {
-      if (restart) await store.clearLog(roomId);
-      if (entries.length > 0) await store.appendLog(roomId, seq, entries);
-      if (header) await store.save(header);
-    }).catch((e: unknown) => {
-      this.broken = true; // the next save rewrites the whole log
-      logRateLimited(`could not save room ${roomId}`, e);
-    });
+    this.chain = this.chain
+      .then(async () => {
+        if (restart) await store.clearLog(roomId);
+        if (entries.length > 0) await store.appendLog(roomId, seq, entries);
+        if (header) await store.save(header);
+      })
+      .catch((e: unknown) => {
+        this.broken = true; // the next save rewrites the whole log
+        logRateLimited(`could not save room ${roomId}`, e);
+      });
     return this.chain;
   }
 
   /** Forgets the room's snapshot (it closed for good), after any save still under way. */
   discard(): Promise<void> {
-    this.chain = this.chain.then(() => this.store.delete(this.roomId)).then(() => undefined, (e: unknown) => logRateLimited(`could not delete room ${this.roomId}`, e));
+    this.chain = this.chain
+      .then(() => this.store.delete(this.roomId))
+      .then(
+        () => undefined,
+        (e: unknown) => logRateLimited(`could not delete room ${this.roomId}`, e),
+      );
     return this.chain;
   }
 }
 
 /** Snapshots in memory: for tests and for a server without a database. */
 export class MemorySnapshots implements SnapshotStore {
-  private readonly rows = new Map<string, { scenario: unknown; seed: number; actionLog: unknown; savedAt: number }>();
+  private readonly rows = new Map<
+    string,
+    { scenario: unknown; seed: number; actionLog: unknown; savedAt: number }
+  >();
   private readonly logs = new Map<string, unknown[][]>();
 
   async save(s: { roomId: string; scenario: unknown; seed: number; actionLog: unknown }): Promise<void> {
-    this.rows.set(s.roomId, structuredClone({ scenario: s.scenario, seed: s.seed, actionLog: s.actionLog, savedAt: Date.now() }));
+    this.rows.set(
+      s.roomId,
+      structuredClone({ scenario: s.scenario, seed: s.seed, actionLog: s.actionLog, savedAt: Date.now() }),
+    );
   }
   async load(roomId: string) {
     const r = this.rows.get(roomId);
     return r ? { roomId, ...structuredClone(r) } : undefined;
   }
   async list() {
-    return [...this.rows].map(([roomId, r]) => ({ roomId, savedAt: r.savedAt })).sort((a, b) => a.savedAt - b.savedAt);
+    return [...this.rows]
+      .map(([roomId, r]) => ({ roomId, savedAt: r.savedAt }))
+      .sort((a, b) => a.savedAt - b.savedAt);
   }
   async delete(roomId: string): Promise<boolean> {
     this.logs.delete(roomId);

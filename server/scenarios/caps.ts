@@ -22,13 +22,19 @@ export function scenarioCapProblem(scenario: Scenario, tickLimit: number): strin
   const caps = CLASS_SCENARIO_CAPS;
   const threads = scenario.processes.reduce((n, p) => n + p.threads.length, 0);
   const longest = Math.max(0, ...scenario.processes.flatMap((p) => p.threads.map((t) => t.program.length)));
-  const instructions = scenario.processes.reduce((n, p) => n + p.threads.reduce((m, t) => m + t.program.length, 0), 0)
-    + Object.values(scenario.programs).reduce((n, p) => n + p.instructions.length, 0);
+  const instructions =
+    scenario.processes.reduce((n, p) => n + p.threads.reduce((m, t) => m + t.program.length, 0), 0) +
+    Object.values(scenario.programs).reduce((n, p) => n + p.instructions.length, 0);
   const longestNamed = Math.max(0, ...Object.values(scenario.programs).map((p) => p.instructions.length));
-  if (scenario.processes.length > caps.processes) return `the scenario has ${scenario.processes.length} processes; a class room allows at most ${caps.processes}`;
-  if (threads > caps.threads) return `the scenario has ${threads} threads; a class room allows at most ${caps.threads}`;
-  if (Math.max(longest, longestNamed) > caps.programLength) return `a program has ${Math.max(longest, longestNamed)} instructions; a class room allows at most ${caps.programLength}`;
-  if (instructions > caps.instructions) return `the scenario's programs have ${instructions} instructions in all; a class room allows at most ${caps.instructions}`;
-  if (threads * tickLimit > caps.threadTicks) return `${threads} threads over rounds of ${tickLimit} ticks is more work than a class room allows (threads × ticks at most ${caps.threadTicks})`;
+  if (scenario.processes.length > caps.processes)
+    return `the scenario has ${scenario.processes.length} processes; a class room allows at most ${caps.processes}`;
+  if (threads > caps.threads)
+    return `the scenario has ${threads} threads; a class room allows at most ${caps.threads}`;
+  if (Math.max(longest, longestNamed) > caps.programLength)
+    return `a program has ${Math.max(longest, longestNamed)} instructions; a class room allows at most ${caps.programLength}`;
+  if (instructions > caps.instructions)
+    return `the scenario's programs have ${instructions} instructions in all; a class room allows at most ${caps.instructions}`;
+  if (threads * tickLimit > caps.threadTicks)
+    return `${threads} threads over rounds of ${tickLimit} ticks is more work than a class room allows (threads × ticks at most ${caps.threadTicks})`;
   return null;
 }

@@ -21,11 +21,17 @@ export function scenarioEntry(id: string): ClassScenario | null {
 }
 
 /** Resolves a scenario given by id or as JSON into a validated Scenario, or an error a teacher can act on. */
-export function resolveScenario(given: unknown): { ok: true; scenario: Scenario; name: string } | { ok: false; error: string } {
+export function resolveScenario(
+  given: unknown,
+): { ok: true; scenario: Scenario; name: string } | { ok: false; error: string } {
   if (given === undefined || given === null) given = DEFAULT_SCENARIO;
   if (typeof given === 'string') {
     const entry = CATALOG.get(given);
-    if (entry === undefined) return { ok: false, error: `no scenario named "${given.slice(0, 40)}" (known: ${scenarioIds().join(', ')})` };
+    if (entry === undefined)
+      return {
+        ok: false,
+        error: `no scenario named "${given.slice(0, 40)}" (known: ${scenarioIds().join(', ')})`,
+      };
     const r = parseScenario(entry.scenario);
     return r.ok ? { ok: true, scenario: r.scenario, name: given } : { ok: false, error: r.error };
   }

@@ -23,7 +23,9 @@ export function movesFor(state: SyncedRoomState, seat: string): Move[] {
       const moves: Move[] = [];
       const taken = new Set<number>();
       for (const core of slot.cores.toArray()) {
-        const pick = legal.find((x) => x.type === 'dispatch' && x.payload.core === core && !taken.has(x.payload.tid));
+        const pick = legal.find(
+          (x) => x.type === 'dispatch' && x.payload.core === core && !taken.has(x.payload.tid),
+        );
         if (pick?.type !== 'dispatch') continue;
         taken.add(pick.payload.tid);
         moves.push(['dispatch', { ...pick.payload }]);

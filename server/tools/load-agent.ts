@@ -12,7 +12,17 @@ import { LoadPlayer, newCounters, type LoadCounters } from './load-player.ts';
 
 /** What the harness asks an agent. */
 export type AgentRequest =
-  | { id: number; type: 'open'; url: string; room: TeacherRoomResponse; host: boolean; players: number; first: number; prefix: string; thinkMs: number }
+  | {
+      id: number;
+      type: 'open';
+      url: string;
+      room: TeacherRoomResponse;
+      host: boolean;
+      players: number;
+      first: number;
+      prefix: string;
+      thinkMs: number;
+    }
   | { id: number; type: 'start'; roomId: string }
   | { id: number; type: 'close'; roomId: string }
   | { id: number; type: 'reset' }
@@ -29,10 +39,18 @@ export interface AgentReport extends LoadCounters {
 }
 
 /** The agent's answer to one request. */
-export interface AgentReply { id: number; ok: boolean; error?: string; report?: AgentReport }
+export interface AgentReply {
+  id: number;
+  ok: boolean;
+  error?: string;
+  report?: AgentReport;
+}
 
 /** One class room as this agent sees it: maybe its host, and the players this agent joined there. */
-interface AgentRoom { host: Room<unknown, SyncedRoomState> | null; players: LoadPlayer[] }
+interface AgentRoom {
+  host: Room<unknown, SyncedRoomState> | null;
+  players: LoadPlayer[];
+}
 
 const rooms = new Map<string, AgentRoom>();
 const c = newCounters();
@@ -47,7 +65,9 @@ function assignOwnPlayers(r: AgentRoom): void {
   const slots = host?.state ? crewOf(host.state, null)?.slots : undefined;
   if (!host || !slots) return;
   const keys = [...slots.keys()];
-  r.players.forEach((p, i) => { if (p.seatId && i < keys.length) host.send('host:assign', { player: p.seatId, slot: keys[i] }); });
+  r.players.forEach((p, i) => {
+    if (p.seatId && i < keys.length) host.send('host:assign', { player: p.seatId, slot: keys[i] });
+  });
 }
 
 async function open(req: Extract<AgentRequest, { type: 'open' }>): Promise<void> {
@@ -55,16 +75,40 @@ async function open(req: Extract<AgentRequest, { type: 'open' }>): Promise<void>
   const r: AgentRoom = { host: null, players: [] };
   rooms.set(req.room.roomId, r);
   if (req.host) {
-    const host = await new Client(ws).joinById<SyncedRoomState>(req.room.roomId, { secret: `load-host-${randomBytes(6).toString('hex')}`, hostKey: req.room.hostKey, lang: 'en' });
+    const host = await new Client(ws).joinById<SyncedRoomState>(req.room.roomId, {
+      secret: `load-host-${randomBytes(6).toString('hex')}`,
+      hostKey: req.room.hostKey,
+      lang: 'en',
+    });
     r.host = host;
     // The host keeps the class playing: when a round ends, the next starts (probes keep their jobs).
-    host.onMessage('summary', () => { host.send('host:restart'); assignOwnPlayers(r); host.send('host:start'); });
+    host.onMessage('summary', () => {
+      host.send('host:restart');
+      assignOwnPlayers(r);
+      host.send('host:start');
+    });
     for (const t of ['welcome', 'events', 'error', 'rejected']) host.onMessage(t, () => undefined);
   }
   for (let i = 0; i < req.players; i += 10) {
-    const batch = Array.from({ length: Math.min(10, req.players - i) }, (_, k) =>
-      new LoadPlayer({ url: ws, roomId: req.room.roomId, code: req.room.code, nickname: `${req.prefix} ${String(req.first + i + k + 1).padStart(2, '0')}`, thinkMs: req.thinkMs }, c));
-    await Promise.all(batch.map(async (p) => { if (await p.join()) r.players.push(p); }));
+    const batch = Array.from(
+      { length: Math.min(10, req.players - i) },
+      (_, k) =>
+        new LoadPlayer(
+          {
+            url: ws,
+            roomId: req.room.roomId,
+            code: req.room.code,
+            nickname: `${req.prefix} ${String(req.first + i + k + 1).padStart(2, '0')}`,
+            thinkMs: req.thinkMs,
+          },
+          c,
+        ),
+    );
+    await Promise.all(
+      batch.map(async (p) => {
+        if (await p.join()) r.players.push(p);
+      }),
+    );
   }
 }
 
@@ -91,7 +135,8 @@ function report(): AgentReport {
   let players = 0;
   for (const r of rooms.values()) players += r.players.length;
   return {
-    ...c, players,
+    ...c,
+    players,
     loopDelayMs: { p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max) },
     cpuPercentOfCore: Math.round(((used.user + used.system) / 1000 / Math.max(1, elapsed)) * 1000) / 10,
   };
@@ -109,22 +154,36 @@ function reset(): void {
 
 async function handle(req: AgentRequest): Promise<AgentReply> {
   switch (req.type) {
-    case 'open': await open(req); return { id: req.id, ok: true };
-    case 'start': start(req.roomId); return { id: req.id, ok: true };
-    case 'close': await close(req.roomId); return { id: req.id, ok: true };
-    case 'reset': reset(); return { id: req.id, ok: true };
-    case 'report': return { id: req.id, ok: true, report: report() };
+    case 'open':
+      await open(req);
+      return { id: req.id, ok: true };
+    case 'start':
+      start(req.roomId);
+      return { id: req.id, ok: true };
+    case 'close':
+      await close(req.roomId);
+      return { id: req.id, ok: true };
+    case 'reset':
+      reset();
+      return { id: req.id, ok: true };
+    case 'report':
+      return { id: req.id, ok: true, report: report() };
     case 'stop':
       await Promise.all([...rooms.keys()].map(close));
       return { id: req.id, ok: true };
   }
 }
 
-if (!process.send) throw new Error('load-agent runs as a child of server/cli/load.ts (it needs an IPC channel)');
+if (!process.send)
+  throw new Error('load-agent runs as a child of server/cli/load.ts (it needs an IPC channel)');
 process.on('message', (req: AgentRequest) => {
   handle(req).then(
-    (reply) => { process.send?.(reply); if (req.type === 'stop') setTimeout(() => process.exit(0), 50); },
-    (e: unknown) => process.send?.({ id: req.id, ok: false, error: (e as Error).message } satisfies AgentReply),
+    (reply) => {
+      process.send?.(reply);
+      if (req.type === 'stop') setTimeout(() => process.exit(0), 50);
+    },
+    (e: unknown) =>
+      process.send?.({ id: req.id, ok: false, error: (e as Error).message } satisfies AgentReply),
   );
 });
 process.once('disconnect', () => process.exit(0));

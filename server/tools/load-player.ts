@@ -26,39 +26,73 @@ export interface LoadCounters {
 
 /** A fresh set of counters. */
 export function newCounters(): LoadCounters {
-  return { echoes: [], refusals: [], lost: 0, sent: 0, bytes: 0, joinMs: [], joinErrors: 0, errors: [], dropped: 0 };
+  return {
+    echoes: [],
+    refusals: [],
+    lost: 0,
+    sent: 0,
+    bytes: 0,
+    joinMs: [],
+    joinErrors: 0,
+    errors: [],
+    dropped: 0,
+  };
 }
 
 const ECHO_TIMEOUT_MS = 5000;
 
 type Echo = (m: MachineState) => boolean;
-interface Pending { type: string; key: string; sentAt: number; echo: Echo }
+interface Pending {
+  type: string;
+  key: string;
+  sentAt: number;
+  echo: Echo;
+}
 
 /** What a move's effect looks like in the synced state, judged when the move is sent. */
 function echoOf([type, payload]: Move, machine: MachineState, slotTid: number): Echo | null {
   const p = payload as Record<string, number | string>;
   switch (type) {
     case 'dispatch': {
-      const core = Number(p.core), tid = Number(p.tid);
+      const core = Number(p.core),
+        tid = Number(p.tid);
       return (m) => m.cores.at(core)?.running === tid || m.threads.get(String(tid))?.state !== 'ready';
     }
-    case 'handle-interrupt': return (m) => !m.interrupts.has(String(p.id));
+    case 'handle-interrupt':
+      return (m) => !m.interrupts.has(String(p.id));
     case 'deliver': {
       const id = String(p.message);
-      return (m) => { for (const ch of m.channels.values()) { const msg = ch.messages.get(id); if (msg) return msg.delivered; } return true; };
+      return (m) => {
+        for (const ch of m.channels.values()) {
+          const msg = ch.messages.get(id);
+          if (msg) return msg.delivered;
+        }
+        return true;
+      };
     }
     case 'choose': {
       const me = machine.threads.get(String(slotTid));
       if (!me) return null;
-      const tid = String(slotTid), length = me.program.length;
-      return (m) => { const t = m.threads.get(tid); return !t || t.program.length > length || t.state === 'terminated'; };
+      const tid = String(slotTid),
+        length = me.program.length;
+      return (m) => {
+        const t = m.threads.get(tid);
+        return !t || t.program.length > length || t.state === 'terminated';
+      };
     }
-    default: return null;
+    default:
+      return null;
   }
 }
 
 /** Settings of one load player. */
-export interface LoadPlayerOptions { url: string; roomId: string; code: string; nickname: string; thinkMs: number }
+export interface LoadPlayerOptions {
+  url: string;
+  roomId: string;
+  code: string;
+  nickname: string;
+  thinkMs: number;
+}
 
 /** A playing client; `stop()` leaves the room. */
 export class LoadPlayer {
@@ -69,33 +103,60 @@ export class LoadPlayer {
   private leaving = false;
   private lastTick = -1;
 
-  constructor(private readonly o: LoadPlayerOptions, private readonly c: LoadCounters) {}
+  constructor(
+    private readonly o: LoadPlayerOptions,
+    private readonly c: LoadCounters,
+  ) {}
 
   /** The public seat id the server gave this player ('' before its welcome). */
-  get seatId(): string { return this.seat; }
+  get seatId(): string {
+    return this.seat;
+  }
 
   /** Joins the room by id with the code; false when the join was refused. */
   async join(): Promise<boolean> {
     const t0 = performance.now();
     try {
       const room = await new Client(this.o.url).joinById<SyncedRoomState>(this.o.roomId, {
-        secret: `load-${randomBytes(8).toString('hex')}`, nickname: this.o.nickname, code: this.o.code, lang: 'en',
+        secret: `load-${randomBytes(8).toString('hex')}`,
+        nickname: this.o.nickname,
+        code: this.o.code,
+        lang: 'en',
       });
       this.room = room;
       const onData = room.connection.events.onmessage;
-      room.connection.events.onmessage = (ev: MessageEvent) => { this.c.bytes += (ev.data as ArrayBuffer).byteLength ?? 0; onData?.(ev); };
-      room.onMessage('welcome', (w: { seat: string }) => { this.seat = w.seat; });
+      room.connection.events.onmessage = (ev: MessageEvent) => {
+        this.c.bytes += (ev.data as ArrayBuffer).byteLength ?? 0;
+        onData?.(ev);
+      };
+      room.onMessage('welcome', (w: { seat: string }) => {
+        this.seat = w.seat;
+      });
       room.onMessage('rejected', (r: { type: string }) => this.answered(r.type));
-      room.onMessage('error', (e: { code: string; type: string }) => { this.answered(e.type); if (this.c.errors.length < 50) this.c.errors.push(`error ${e.code} on ${e.type}`); });
+      room.onMessage('error', (e: { code: string; type: string }) => {
+        this.answered(e.type);
+        if (this.c.errors.length < 50) this.c.errors.push(`error ${e.code} on ${e.type}`);
+      });
       room.onMessage('events', () => undefined);
       room.onMessage('summary', () => undefined);
       room.onMessage('your-turn', () => undefined);
       room.onMessage('bot-moved', () => undefined);
       room.onStateChange((s) => this.onPatch(s));
-      room.onLeave((code) => { if (!this.leaving) { this.c.dropped++; if (this.c.errors.length < 50) this.c.errors.push(`dropped with code ${code}`); } });
-      await new Promise<void>((resolve) => { if (room.state?.crews?.size) resolve(); else room.onStateChange.once(() => resolve()); });
+      room.onLeave((code) => {
+        if (!this.leaving) {
+          this.c.dropped++;
+          if (this.c.errors.length < 50) this.c.errors.push(`dropped with code ${code}`);
+        }
+      });
+      await new Promise<void>((resolve) => {
+        if (room.state?.crews?.size) resolve();
+        else room.onStateChange.once(() => resolve());
+      });
       this.c.joinMs.push(performance.now() - t0);
-      this.timer = setInterval(() => this.think(), this.o.thinkMs + Math.floor(Math.random() * this.o.thinkMs));
+      this.timer = setInterval(
+        () => this.think(),
+        this.o.thinkMs + Math.floor(Math.random() * this.o.thinkMs),
+      );
       return true;
     } catch (e) {
       this.c.joinErrors++;
@@ -127,8 +188,14 @@ export class LoadPlayer {
     if (!machine) return;
     const now = performance.now();
     this.pending = this.pending.filter((p) => {
-      if (p.echo(machine)) { this.c.echoes.push(now - p.sentAt); return false; }
-      if (now - p.sentAt > ECHO_TIMEOUT_MS) { this.c.lost++; return false; }
+      if (p.echo(machine)) {
+        this.c.echoes.push(now - p.sentAt);
+        return false;
+      }
+      if (now - p.sentAt > ECHO_TIMEOUT_MS) {
+        this.c.lost++;
+        return false;
+      }
       return true;
     });
   }

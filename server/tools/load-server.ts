@@ -8,7 +8,9 @@ import { readMetrics, watchEventLoop, type MetricsReading } from '../metrics.ts'
 import { startServer } from '../main.ts';
 
 /** A request from the harness. */
-export type LoadServerRequest = { id: number; type: 'metrics'; reset?: boolean; gc?: boolean; fullState?: boolean; heapSnapshot?: string } | { id: number; type: 'stop' };
+export type LoadServerRequest =
+  | { id: number; type: 'metrics'; reset?: boolean; gc?: boolean; fullState?: boolean; heapSnapshot?: string }
+  | { id: number; type: 'stop' };
 
 /** The answer to a metrics request. */
 export interface LoadServerMetrics extends MetricsReading {
@@ -21,9 +23,13 @@ export interface LoadServerMetrics extends MetricsReading {
 }
 
 /** The messages the child sends its parent. */
-export type LoadServerMessage = { type: 'ready'; url: string } | { type: 'reply'; id: number; metrics?: LoadServerMetrics };
+export type LoadServerMessage =
+  { type: 'ready'; url: string } | { type: 'reply'; id: number; metrics?: LoadServerMetrics };
 
-interface Inspectable { clients: { length: number }; _serializer?: { getFullState(): Uint8Array } }
+interface Inspectable {
+  clients: { length: number };
+  _serializer?: { getFullState(): Uint8Array };
+}
 
 async function snapshot(req: Extract<LoadServerRequest, { type: 'metrics' }>): Promise<LoadServerMetrics> {
   let forcedGcMs: number | null = null;
@@ -43,13 +49,21 @@ async function snapshot(req: Extract<LoadServerRequest, { type: 'metrics' }>): P
     const room = matchMaker.getLocalRoomById(listing.roomId) as unknown as Inspectable | undefined;
     if (!room) continue;
     clients += room.clients.length;
-    if (req.fullState && room._serializer) maxFull = Math.max(maxFull ?? 0, room._serializer.getFullState().byteLength);
+    if (req.fullState && room._serializer)
+      maxFull = Math.max(maxFull ?? 0, room._serializer.getFullState().byteLength);
   }
-  return { ...readMetrics(req.reset === true), rooms: listings.length, clients, maxFullStateBytes: maxFull, forcedGcMs };
+  return {
+    ...readMetrics(req.reset === true),
+    rooms: listings.length,
+    clients,
+    maxFullStateBytes: maxFull,
+    forcedGcMs,
+  };
 }
 
 async function main(): Promise<void> {
-  if (!process.send) throw new Error('load-server runs as a child of server/cli/load.ts (it needs an IPC channel)');
+  if (!process.send)
+    throw new Error('load-server runs as a child of server/cli/load.ts (it needs an IPC channel)');
   watchEventLoop();
   const server = await startServer();
   const reply = (m: LoadServerMessage) => process.send?.(m);
@@ -59,10 +73,21 @@ async function main(): Promise<void> {
       void server.close().finally(() => process.exit(0));
       return;
     }
-    snapshot(req).then((metrics) => reply({ type: 'reply', id: req.id, metrics }), (e: unknown) => { console.error('[load-server]', e); reply({ type: 'reply', id: req.id }); });
+    snapshot(req).then(
+      (metrics) => reply({ type: 'reply', id: req.id, metrics }),
+      (e: unknown) => {
+        console.error('[load-server]', e);
+        reply({ type: 'reply', id: req.id });
+      },
+    );
   });
-  process.once('disconnect', () => { void server.close().finally(() => process.exit(0)); });
+  process.once('disconnect', () => {
+    void server.close().finally(() => process.exit(0));
+  });
   reply({ type: 'ready', url: server.url });
 }
 
-main().catch((e: unknown) => { console.error(e); process.exit(1); });
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -4,10 +4,18 @@ import type { TeacherRoomRequest, TeacherRoomResponse } from '../http/teacher-ro
 
 /** A signed-in teacher talking to one server. */
 export class TeacherClient {
-  private constructor(readonly base: string, private readonly cookie: string, readonly email: string) {}
+  private constructor(
+    readonly base: string,
+    private readonly cookie: string,
+    readonly email: string,
+  ) {}
 
   /** Signs up a fresh teacher (a random address under school.example) on the server at `base` (http://host:port). */
-  static async signUp(base: string, displayName = 'Teacher', password = 'correct horse battery'): Promise<TeacherClient> {
+  static async signUp(
+    base: string,
+    displayName = 'Teacher',
+    password = 'correct horse battery',
+  ): Promise<TeacherClient> {
     const email = `teacher-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}@school.example`;
     return TeacherClient.open(base, '/api/auth/signup', { email, password, displayName }, 201);
   }
@@ -17,10 +25,22 @@ export class TeacherClient {
     return TeacherClient.open(base, '/api/auth/signin', { email, password }, 200);
   }
 
-  private static async open(base: string, path: string, body: Record<string, string>, expected: number): Promise<TeacherClient> {
-    const res = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  private static async open(
+    base: string,
+    path: string,
+    body: Record<string, string>,
+    expected: number,
+  ): Promise<TeacherClient> {
+    const res = await fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (res.status !== expected) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-    const cookie = res.headers.getSetCookie().map((line) => line.split(';')[0]!).find((pair) => !pair.endsWith('='));
+    const cookie = res.headers
+      .getSetCookie()
+      .map((line) => line.split(';')[0]!)
+      .find((pair) => !pair.endsWith('='));
     if (!cookie) throw new Error(`${path}: no session cookie in the answer`);
     return new TeacherClient(base, cookie, body.email!);
   }

@@ -37,9 +37,14 @@ function compare(a: number[], b: number[]): number {
 function keyFor(s: KernelState, kind: PolicyKind): Key | null {
   const order = (t: Thread) => [s.processes[t.pid]!.arrival, t.pid, t.tid];
   switch (kind) {
-    case 'fifo': case 'rr': return null; // the Ready queue's own order
-    case 'sjf': case 'stcf': return (t) => [remainingWork(s, t), ...order(t)];
-    case 'priority': return (t) => [s.processes[t.pid]!.priority, ...order(t)];
+    case 'fifo':
+    case 'rr':
+      return null; // the Ready queue's own order
+    case 'sjf':
+    case 'stcf':
+      return (t) => [remainingWork(s, t), ...order(t)];
+    case 'priority':
+      return (t) => [s.processes[t.pid]!.priority, ...order(t)];
   }
 }
 
@@ -47,7 +52,11 @@ function best(s: KernelState, key: Key | null): Thread | undefined {
   let pick: Thread | undefined;
   for (const tid of s.readyQueue) {
     const t = s.threads[tid]!;
-    if (!pick) { pick = t; if (!key) return pick; continue; }
+    if (!pick) {
+      pick = t;
+      if (!key) return pick;
+      continue;
+    }
     if (key && compare(key(t), key(pick)) < 0) pick = t;
   }
   return pick;
@@ -78,13 +87,20 @@ export function schedulerBot(s: KernelState, policy: Policy, cores?: readonly nu
       if (!worst || compare(k, worst.k) > 0) worst = { core: c, k };
     }
     if (worst && compare(key(t).slice(0, 1), worst.k.slice(0, 1)) < 0) {
-      return [{ type: 'preempt', core: worst.core }, { type: 'dispatch', core: worst.core, tid: t.tid }];
+      return [
+        { type: 'preempt', core: worst.core },
+        { type: 'dispatch', core: worst.core, tid: t.tid },
+      ];
     }
   }
   return [];
 }
 
-function followSchedule(s: KernelState, schedule: ReadonlyArray<number | null | ReadonlyArray<number | null>>, mine: readonly number[]): KernelAction[] {
+function followSchedule(
+  s: KernelState,
+  schedule: ReadonlyArray<number | null | ReadonlyArray<number | null>>,
+  mine: readonly number[],
+): KernelAction[] {
   const row = schedule[s.tick];
   if (row === undefined) return [];
   const wanted = Array.isArray(row) ? row : [row];
@@ -93,8 +109,11 @@ function followSchedule(s: KernelState, schedule: ReadonlyArray<number | null | 
     const want = (wanted[c] ?? null) as number | null;
     const core = s.cores[c];
     if (!core || core.running === want) continue;
-    if (core.running !== null) { out.push({ type: 'preempt', core: c }); }
-    if (want !== null && s.threads[want]?.state === 'ready') out.push({ type: 'dispatch', core: c, tid: want });
+    if (core.running !== null) {
+      out.push({ type: 'preempt', core: c });
+    }
+    if (want !== null && s.threads[want]?.state === 'ready')
+      out.push({ type: 'dispatch', core: c, tid: want });
     if (out.length > 0) return out;
   }
   return out;
@@ -103,7 +122,9 @@ function followSchedule(s: KernelState, schedule: ReadonlyArray<number | null | 
 /** The interrupt handler: handles every pending interrupt, oldest first. */
 export function interruptBot(s: KernelState): KernelAction[] {
   if (s.scenario.auto.interrupts) return [];
-  return [...s.interrupts].sort((a, b) => a.raisedAt - b.raisedAt || a.id - b.id).map((i) => ({ type: 'handle-interrupt', id: i.id }));
+  return [...s.interrupts]
+    .sort((a, b) => a.raisedAt - b.raisedAt || a.id - b.id)
+    .map((i) => ({ type: 'handle-interrupt', id: i.id }));
 }
 
 /** The channel role: delivers every due message in the order the channel promises. */
@@ -128,5 +149,7 @@ export function threadBot(s: KernelState, tid: number): KernelAction[] {
 
 /** Every steered thread's id, for assigning the thread role. */
 export function steeredThreads(s: KernelState): number[] {
-  return Object.values(s.threads).filter((t) => t.steered && t.state !== 'terminated').map((t) => t.tid);
+  return Object.values(s.threads)
+    .filter((t) => t.steered && t.state !== 'terminated')
+    .map((t) => t.tid);
 }

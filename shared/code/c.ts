@@ -3,7 +3,16 @@
 import type { Instr } from '../kernel/types.ts';
 import type { CodeContext } from './context.ts';
 import { cString, Names, utf8 } from './names.ts';
-import { baseName, isCodeSegment, Lines, programUse, slotOf, toView, type CodeView, type ProgramUse } from './program-use.ts';
+import {
+  baseName,
+  isCodeSegment,
+  Lines,
+  programUse,
+  slotOf,
+  toView,
+  type CodeView,
+  type ProgramUse,
+} from './program-use.ts';
 import { comment, type CommentLanguage } from './texts.ts';
 
 const PORT_BASE = 5000;
@@ -35,29 +44,58 @@ export function renderC(program: readonly Instr[], ctx: CodeContext, lang: Comme
 
   // Declarations.
   if (use.timeouts) out.add('#define TICK_MS 100 /* milliseconds per machine tick */');
-  if (ops.has('alloc') || ops.has('free')) { out.add('#define PAGE 4096'); out.add('static void *heap[64];'); out.add('static int top;'); }
-  for (const v of use.vars) out.add(`static volatile long ${names.id('var', v)} = ${ctx.vars[v] ?? 0}; /* ${comment('data', lang)} */`);
+  if (ops.has('alloc') || ops.has('free')) {
+    out.add('#define PAGE 4096');
+    out.add('static void *heap[64];');
+    out.add('static int top;');
+  }
+  for (const v of use.vars)
+    out.add(
+      `static volatile long ${names.id('var', v)} = ${ctx.vars[v] ?? 0}; /* ${comment('data', lang)} */`,
+    );
   for (const [seg, vars] of use.segments) {
     const id = names.id('seg', seg);
-    if (isCodeSegment(seg)) out.add(`static const long ${id}_vars[${Math.max(1, vars.length)}] = { ${vars.map(() => '0').join(', ') || '0'} }; /* read-only code: ${vars.join(', ')} */`);
+    if (isCodeSegment(seg))
+      out.add(
+        `static const long ${id}_vars[${Math.max(1, vars.length)}] = { ${vars.map(() => '0').join(', ') || '0'} }; /* read-only code: ${vars.join(', ')} */`,
+      );
     else out.add(`static volatile long *${id}; /* shared memory: ${vars.join(', ')} */`);
   }
-  for (const l of use.locks) out.add(`static pthread_mutex_t ${names.id('lock', l)} = PTHREAD_MUTEX_INITIALIZER;`);
+  for (const l of use.locks)
+    out.add(`static pthread_mutex_t ${names.id('lock', l)} = PTHREAD_MUTEX_INITIALIZER;`);
   for (const s of use.semaphores) out.add(`static sem_t *${names.id('sem', s)};`);
   for (const c of use.channels) {
     const id = names.id('ch', c);
     switch (ctx.channels[c]?.kind ?? 'pipe') {
-      case 'pipe': out.add(`static int ${id}[2]; /* anonymous pipe: ${id}[0] reads, ${id}[1] writes */`); break;
-      case 'mq': out.add(`static mqd_t ${id}; /* message queue */`); break;
-      case 'shm': out.add(`static char *${id}; /* shared memory */`); break;
-      case 'fifo': out.add(`static int ${id}; /* named pipe */`); break;
-      case 'tcp': out.add(`static int ${id}; /* TCP socket: reliable, ordered */`); break;
-      case 'udp': out.add(`static int ${id}; /* UDP socket: may drop or reorder */`); break;
-      case 'file': out.add(`static int ${id}; /* a file */`); break;
+      case 'pipe':
+        out.add(`static int ${id}[2]; /* anonymous pipe: ${id}[0] reads, ${id}[1] writes */`);
+        break;
+      case 'mq':
+        out.add(`static mqd_t ${id}; /* message queue */`);
+        break;
+      case 'shm':
+        out.add(`static char *${id}; /* shared memory */`);
+        break;
+      case 'fifo':
+        out.add(`static int ${id}; /* named pipe */`);
+        break;
+      case 'tcp':
+        out.add(`static int ${id}; /* TCP socket: reliable, ordered */`);
+        break;
+      case 'udp':
+        out.add(`static int ${id}; /* UDP socket: may drop or reorder */`);
+        break;
+      case 'file':
+        out.add(`static int ${id}; /* a file */`);
+        break;
     }
   }
   for (const d of fdDevices) out.add(`static int ${names.id('dev', d)};`);
-  if (ops.has('io-async') || ops.has('await')) { out.add('static struct aiocb requests[16];'); out.add('static char abuf[16][64];'); out.add('static int nrequests;'); }
+  if (ops.has('io-async') || ops.has('await')) {
+    out.add('static struct aiocb requests[16];');
+    out.add('static char abuf[16][64];');
+    out.add('static int nrequests;');
+  }
 
   // Helpers, only those used.
   if (ops.has('cpu')) {
@@ -77,7 +115,9 @@ export function renderC(program: readonly Instr[], ctx: CodeContext, lang: Comme
   if (kinds.has('tcp') || kinds.has('udp')) {
     out.add('');
     out.add('static int inet_connect(int type, int port) {');
-    out.add('  struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons(port), .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };');
+    out.add(
+      '  struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons(port), .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };',
+    );
     out.add('  int fd = socket(AF_INET, type, 0);');
     out.add('  connect(fd, (struct sockaddr *)&a, sizeof a);');
     out.add('  return fd;');
@@ -106,26 +146,50 @@ export function renderC(program: readonly Instr[], ctx: CodeContext, lang: Comme
   // Setup: what main opens before the program runs.
   out.add('');
   out.add('static void setup(void) {');
-  for (const s of use.semaphores) out.add(`  ${names.id('sem', s)} = sem_open(${cString(`/${s}`)}, O_CREAT, 0600, ${ctx.semaphores[s] ?? 0});`);
+  for (const s of use.semaphores)
+    out.add(
+      `  ${names.id('sem', s)} = sem_open(${cString(`/${s}`)}, O_CREAT, 0600, ${ctx.semaphores[s] ?? 0});`,
+    );
   for (const seg of plainSegs) {
     const id = names.id('seg', seg);
     out.add(`  ${id} = map_shared(${cString(`/${seg}`)});`);
-    use.segments.get(seg)!.forEach((v, k) => { const x = ctx.shared[seg]?.[v] ?? 0; if (x !== 0) out.add(`  ${id}[${k}] = ${x};`); });
+    use.segments.get(seg)!.forEach((v, k) => {
+      const x = ctx.shared[seg]?.[v] ?? 0;
+      if (x !== 0) out.add(`  ${id}[${k}] = ${x};`);
+    });
   }
   use.channels.forEach((c, k) => {
     const id = names.id('ch', c);
     const ch = ctx.channels[c] ?? { kind: 'pipe', capacity: 1 };
     switch (ch.kind) {
-      case 'pipe': out.add(`  pipe(${id});`); break;
-      case 'fifo': out.add(`  mkfifo(${cString(`/tmp/${c}`)}, 0600);`); out.add(`  ${id} = open(${cString(`/tmp/${c}`)}, O_RDWR);`); break;
-      case 'mq': out.add(`  ${id} = mq_open(${cString(`/${c}`)}, O_CREAT | O_RDWR, 0600, &(struct mq_attr){ .mq_maxmsg = ${ch.capacity}, .mq_msgsize = 64 });`); break;
-      case 'shm': out.add(`  ${id} = map_shared(${cString(`/${c}`)});`); break;
-      case 'tcp': out.add(`  ${id} = inet_connect(SOCK_STREAM, ${PORT_BASE + k});`); break;
-      case 'udp': out.add(`  ${id} = inet_connect(SOCK_DGRAM, ${PORT_BASE + k});`); break;
-      case 'file': out.add(`  ${id} = open(${cString(`${c}.txt`)}, O_RDWR | O_CREAT | O_APPEND, 0600);`); break;
+      case 'pipe':
+        out.add(`  pipe(${id});`);
+        break;
+      case 'fifo':
+        out.add(`  mkfifo(${cString(`/tmp/${c}`)}, 0600);`);
+        out.add(`  ${id} = open(${cString(`/tmp/${c}`)}, O_RDWR);`);
+        break;
+      case 'mq':
+        out.add(
+          `  ${id} = mq_open(${cString(`/${c}`)}, O_CREAT | O_RDWR, 0600, &(struct mq_attr){ .mq_maxmsg = ${ch.capacity}, .mq_msgsize = 64 });`,
+        );
+        break;
+      case 'shm':
+        out.add(`  ${id} = map_shared(${cString(`/${c}`)});`);
+        break;
+      case 'tcp':
+        out.add(`  ${id} = inet_connect(SOCK_STREAM, ${PORT_BASE + k});`);
+        break;
+      case 'udp':
+        out.add(`  ${id} = inet_connect(SOCK_DGRAM, ${PORT_BASE + k});`);
+        break;
+      case 'file':
+        out.add(`  ${id} = open(${cString(`${c}.txt`)}, O_RDWR | O_CREAT | O_APPEND, 0600);`);
+        break;
     }
   });
-  for (const d of fdDevices) out.add(`  ${names.id('dev', d)} = open(${cString(`${d}.dat`)}, O_RDONLY | O_CREAT, 0600);`);
+  for (const d of fdDevices)
+    out.add(`  ${names.id('dev', d)} = open(${cString(`${d}.dat`)}, O_RDONLY | O_CREAT, 0600);`);
   out.add('}');
 
   // The called programs (declared first: they may start each other), then the thread's own code.
@@ -133,7 +197,17 @@ export function renderC(program: readonly Instr[], ctx: CodeContext, lang: Comme
   for (const callee of use.callees) out.add(`static void *${names.id('fn', callee)}(void *arg);`);
   for (const callee of use.callees) {
     out.add('');
-    body(out, names, use, ctx, lang, `static void *${names.id('fn', callee)}(void *arg) {`, ctx.programs[callee] ?? [], false, 'return NULL;');
+    body(
+      out,
+      names,
+      use,
+      ctx,
+      lang,
+      `static void *${names.id('fn', callee)}(void *arg) {`,
+      ctx.programs[callee] ?? [],
+      false,
+      'return NULL;',
+    );
   }
   out.add('');
   if (ctx.threadIndex === 0) {
@@ -152,13 +226,27 @@ export function renderC(program: readonly Instr[], ctx: CodeContext, lang: Comme
   return toView(`${baseName(ctx)}.c`, out, program.length);
 }
 
-function body(out: Lines, names: Names, use: ProgramUse, ctx: CodeContext, lang: CommentLanguage, head: string, program: readonly Instr[], own: boolean, exit: string, first: string[] = []): void {
+function body(
+  out: Lines,
+  names: Names,
+  use: ProgramUse,
+  ctx: CodeContext,
+  lang: CommentLanguage,
+  head: string,
+  program: readonly Instr[],
+  own: boolean,
+  exit: string,
+  first: string[] = [],
+): void {
   out.add(head);
   if (head.includes('void *arg')) out.add('  (void)arg;');
   for (const f of first) out.add(f);
-  if (program.some((i) => i.op === 'load' || i.op === 'add' || i.op === 'store')) out.add(`  long reg = 0; /* ${comment('register', lang)} */`);
-  if (program.some((i) => i.op === 'recv' || (i.op === 'io' && i.device !== 'clock'))) out.add('  char buf[64];');
-  if (program.some((i) => i.op === 'recv' && (ctx.channels[i.channel]?.kind ?? 'pipe') !== 'shm')) out.add('  ssize_t n = 0;');
+  if (program.some((i) => i.op === 'load' || i.op === 'add' || i.op === 'store'))
+    out.add(`  long reg = 0; /* ${comment('register', lang)} */`);
+  if (program.some((i) => i.op === 'recv' || (i.op === 'io' && i.device !== 'clock')))
+    out.add('  char buf[64];');
+  if (program.some((i) => i.op === 'recv' && (ctx.channels[i.channel]?.kind ?? 'pipe') !== 'shm'))
+    out.add('  ssize_t n = 0;');
   if (program.some((i) => i.op === 'fork' && i.program === null)) out.add('  pid_t pid = 0;');
   if (program.length === 0) out.add(`  /* ${comment('empty', lang)} */`);
   program.forEach((i, k) => {
@@ -176,40 +264,65 @@ function body(out: Lines, names: Names, use: ProgramUse, ctx: CodeContext, lang:
 function varRef(name: string, names: Names, use: ProgramUse): string {
   const slot = slotOf(use, name);
   if (slot === null) return names.id('var', name);
-  return isCodeSegment(slot.segment) ? `${names.id('seg', slot.segment)}_vars[${slot.slot}]` : `${names.id('seg', slot.segment)}[${slot.slot}]`;
+  return isCodeSegment(slot.segment)
+    ? `${names.id('seg', slot.segment)}_vars[${slot.slot}]`
+    : `${names.id('seg', slot.segment)}[${slot.slot}]`;
 }
 
 function line(i: Instr, names: Names, use: ProgramUse, ctx: CodeContext, exit: string): string {
   switch (i.op) {
-    case 'cpu': return `compute(${i.n});`;
+    case 'cpu':
+      return `compute(${i.n});`;
     case 'io':
-      if (i.device === 'keyboard') return 'read(STDIN_FILENO, buf, sizeof buf); /* keyboard: Blocked until the user types */';
+      if (i.device === 'keyboard')
+        return 'read(STDIN_FILENO, buf, sizeof buf); /* keyboard: Blocked until the user types */';
       if (i.device === 'clock') return `sleep(${i.n ?? 1}); /* the clock device */`;
       return `read(${names.id('dev', i.device)}, buf, sizeof buf); /* Blocked until ${i.device} answers */`;
-    case 'io-async': return `read_async(${i.device === 'keyboard' ? 'STDIN_FILENO' : names.id('dev', i.device)});`;
-    case 'await': return 'await_async();';
-    case 'fork': return i.program === null ? 'pid = fork();' : `if (fork() == 0) { ${names.id('fn', i.program)}(NULL); exit(0); }`;
-    case 'exec': return `execvp(${cString(i.program)}, (char *[]){ ${cString(i.program)}, NULL });`;
-    case 'spawn': return `pthread_create(&(pthread_t){0}, NULL, ${names.id('fn', i.program)}, NULL);`;
-    case 'join': return 'while (wait(NULL) > 0) {} /* waitpid for every child */';
-    case 'lock': return `pthread_mutex_lock(&${names.id('lock', i.name)});`;
-    case 'unlock': return `pthread_mutex_unlock(&${names.id('lock', i.name)});`;
-    case 'wait': return `sem_wait(${names.id('sem', i.name)});`;
-    case 'signal': return `sem_post(${names.id('sem', i.name)});`;
-    case 'load': return `reg = ${varRef(i.var, names, use)}; /* load ${i.var} */`;
-    case 'add': return i.n < 0 ? `reg -= ${-i.n};` : `reg += ${i.n};`;
+    case 'io-async':
+      return `read_async(${i.device === 'keyboard' ? 'STDIN_FILENO' : names.id('dev', i.device)});`;
+    case 'await':
+      return 'await_async();';
+    case 'fork':
+      return i.program === null
+        ? 'pid = fork();'
+        : `if (fork() == 0) { ${names.id('fn', i.program)}(NULL); exit(0); }`;
+    case 'exec':
+      return `execvp(${cString(i.program)}, (char *[]){ ${cString(i.program)}, NULL });`;
+    case 'spawn':
+      return `pthread_create(&(pthread_t){0}, NULL, ${names.id('fn', i.program)}, NULL);`;
+    case 'join':
+      return 'while (wait(NULL) > 0) {} /* waitpid for every child */';
+    case 'lock':
+      return `pthread_mutex_lock(&${names.id('lock', i.name)});`;
+    case 'unlock':
+      return `pthread_mutex_unlock(&${names.id('lock', i.name)});`;
+    case 'wait':
+      return `sem_wait(${names.id('sem', i.name)});`;
+    case 'signal':
+      return `sem_post(${names.id('sem', i.name)});`;
+    case 'load':
+      return `reg = ${varRef(i.var, names, use)}; /* load ${i.var} */`;
+    case 'add':
+      return i.n < 0 ? `reg -= ${-i.n};` : `reg += ${i.n};`;
     case 'store': {
       const ref = varRef(i.var, names, use);
       const slot = slotOf(use, i.var);
-      if (slot !== null && isCodeSegment(slot.segment)) return `*(long *)&${ref} = reg; /* store ${i.var}: read-only, segmentation fault */`;
+      if (slot !== null && isCodeSegment(slot.segment))
+        return `*(long *)&${ref} = reg; /* store ${i.var}: read-only, segmentation fault */`;
       return `${ref} = reg; /* store ${i.var} */`;
     }
-    case 'alloc': return `heap[top++ % 64] = malloc(${i.n} * PAGE);`;
-    case 'free': return `if (top > 0) free(heap[--top]); /* pages: ${i.n} */`;
-    case 'send': return send(i.channel, i.msg, names, ctx);
-    case 'recv': return recv(i.channel, i.timeout, names, ctx);
-    case 'fault': return '*(volatile int *)0 = 1; /* segmentation fault */';
-    case 'exit': return exit;
+    case 'alloc':
+      return `heap[top++ % 64] = malloc(${i.n} * PAGE);`;
+    case 'free':
+      return `if (top > 0) free(heap[--top]); /* pages: ${i.n} */`;
+    case 'send':
+      return send(i.channel, i.msg, names, ctx);
+    case 'recv':
+      return recv(i.channel, i.timeout, names, ctx);
+    case 'fault':
+      return '*(volatile int *)0 = 1; /* segmentation fault */';
+    case 'exit':
+      return exit;
   }
 }
 
@@ -217,12 +330,19 @@ function send(channel: string, msg: string, names: Names, ctx: CodeContext): str
   const id = names.id('ch', channel);
   const len = utf8(msg).length;
   switch (ctx.channels[channel]?.kind ?? 'pipe') {
-    case 'pipe': return `write(${id}[1], ${cString(msg)}, ${len});`;
-    case 'fifo': return `write(${id}, ${cString(msg)}, ${len});`;
-    case 'file': return `write(${id}, ${cString(`${msg}\n`)}, ${len + 1});`;
-    case 'mq': return `mq_send(${id}, ${cString(msg)}, ${len}, 0);`;
-    case 'shm': return `strcpy(${id}, ${cString(msg)});`;
-    case 'tcp': case 'udp': return `send(${id}, ${cString(msg)}, ${len}, 0);`;
+    case 'pipe':
+      return `write(${id}[1], ${cString(msg)}, ${len});`;
+    case 'fifo':
+      return `write(${id}, ${cString(msg)}, ${len});`;
+    case 'file':
+      return `write(${id}, ${cString(`${msg}\n`)}, ${len + 1});`;
+    case 'mq':
+      return `mq_send(${id}, ${cString(msg)}, ${len}, 0);`;
+    case 'shm':
+      return `strcpy(${id}, ${cString(msg)});`;
+    case 'tcp':
+    case 'udp':
+      return `send(${id}, ${cString(msg)}, ${len}, 0);`;
   }
 }
 
@@ -230,10 +350,14 @@ function recv(channel: string, timeout: number | undefined, names: Names, ctx: C
   const id = names.id('ch', channel);
   const kind = ctx.channels[channel]?.kind ?? 'pipe';
   const fd = kind === 'pipe' ? `${id}[0]` : id;
-  const call = kind === 'pipe' || kind === 'fifo' || kind === 'file' ? `n = read(${fd}, buf, sizeof buf);`
-    : kind === 'mq' ? `n = mq_receive(${id}, buf, sizeof buf, NULL);`
-    : kind === 'shm' ? `strncpy(buf, ${id}, sizeof buf);`
-    : `n = recv(${id}, buf, sizeof buf, 0);`;
+  const call =
+    kind === 'pipe' || kind === 'fifo' || kind === 'file'
+      ? `n = read(${fd}, buf, sizeof buf);`
+      : kind === 'mq'
+        ? `n = mq_receive(${id}, buf, sizeof buf, NULL);`
+        : kind === 'shm'
+          ? `strncpy(buf, ${id}, sizeof buf);`
+          : `n = recv(${id}, buf, sizeof buf, 0);`;
   if (timeout === undefined || kind === 'shm') return call;
   return `if (poll(&(struct pollfd){ .fd = ${fd}, .events = POLLIN }, 1, ${timeout} * TICK_MS) > 0) ${call}`;
 }

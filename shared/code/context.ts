@@ -4,7 +4,10 @@ import type { ChannelKind } from '../kernel/limits.ts';
 import type { Instr, Scenario } from '../kernel/types.ts';
 
 /** A channel as a code view declares it. */
-export interface CodeChannel { kind: ChannelKind; capacity: number }
+export interface CodeChannel {
+  kind: ChannelKind;
+  capacity: number;
+}
 
 /** Everything besides the program that a generated file declares, so that it is a complete unit. */
 export interface CodeContext {

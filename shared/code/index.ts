@@ -18,8 +18,16 @@ export const CODE_LANGUAGES = ['asm', 'python', 'c'] as const;
 export type CodeLanguage = (typeof CODE_LANGUAGES)[number];
 
 /** The program in every view; `lineOf[i]` in each view lists the lines that show instruction i. */
-export function renderCode(program: readonly Instr[], ctx: CodeContext, lang: CommentLanguage): Record<CodeLanguage, CodeView> {
-  return { asm: renderAsm(program, ctx, lang), python: renderPython(program, ctx, lang), c: renderC(program, ctx, lang) };
+export function renderCode(
+  program: readonly Instr[],
+  ctx: CodeContext,
+  lang: CommentLanguage,
+): Record<CodeLanguage, CodeView> {
+  return {
+    asm: renderAsm(program, ctx, lang),
+    python: renderPython(program, ctx, lang),
+    c: renderC(program, ctx, lang),
+  };
 }
 
 /** The lines to highlight for a PC: those of the next instruction, or none once the program is done. */

@@ -1,20 +1,22 @@
 // Identifiers and string literals valid in both Python and C, so the two views name things alike.
 
-const RESERVED = new Set((
+const RESERVED = new Set(
   // Python keywords and the names the Python view imports or defines
-  'False None True and as assert async await break class continue def del elif else except finally for from global if ' +
-  'import in is lambda nonlocal not or pass raise return try while with yield print input open bytes range len ' +
-  'os sys time socket select threading ctypes mmap shared_memory multiprocessing Process Queue Semaphore ' +
-  'active_children ThreadPoolExecutor futures wait_all ' +
-  // C keywords and the libc names the C view calls
-  'auto char const default do double enum extern float goto inline int long register restrict short signed sizeof ' +
-  'static struct switch typedef union unsigned void volatile _Bool bool read write close exit _exit fork wait ' +
-  'waitpid signal pipe send recv connect bind listen accept sleep malloc free strcpy strncpy memcpy ' +
-  'mkfifo index kill main errno stdin stdout stderr environ remove rename poll ' +
-  // the helpers and locals both views use
-  'compute heap top reg msg pid buf n pending pool PAGE TICK TICK_MS arg fd inet_connect map_shared read_async ' +
-  'await_async requests nrequests abuf code_vars thread worker running setup clock time'
-).split(/\s+/));
+  (
+    'False None True and as assert async await break class continue def del elif else except finally for from global if ' +
+    'import in is lambda nonlocal not or pass raise return try while with yield print input open bytes range len ' +
+    'os sys time socket select threading ctypes mmap shared_memory multiprocessing Process Queue Semaphore ' +
+    'active_children ThreadPoolExecutor futures wait_all ' +
+    // C keywords and the libc names the C view calls
+    'auto char const default do double enum extern float goto inline int long register restrict short signed sizeof ' +
+    'static struct switch typedef union unsigned void volatile _Bool bool read write close exit _exit fork wait ' +
+    'waitpid signal pipe send recv connect bind listen accept sleep malloc free strcpy strncpy memcpy ' +
+    'mkfifo index kill main errno stdin stdout stderr environ remove rename poll ' +
+    // the helpers and locals both views use
+    'compute heap top reg msg pid buf n pending pool PAGE TICK TICK_MS arg fd inet_connect map_shared read_async ' +
+    'await_async requests nrequests abuf code_vars thread worker running setup clock time'
+  ).split(/\s+/),
+);
 
 /** Makes names unique and valid identifiers in both languages; the same name always gets the same identifier. */
 export class Names {

@@ -20,11 +20,23 @@ export interface ProgramUse {
   timeouts: boolean;
 }
 
-const push = (list: string[], x: string) => { if (!list.includes(x)) list.push(x); };
+const push = (list: string[], x: string) => {
+  if (!list.includes(x)) list.push(x);
+};
 
 /** Walks the program and every program it spawns or forks. */
 export function programUse(program: readonly Instr[], ctx: CodeContext): ProgramUse {
-  const use: ProgramUse = { callees: [], vars: Object.keys(ctx.vars), segments: new Map(), locks: [], semaphores: [], channels: [], devices: [], ops: new Set(), timeouts: false };
+  const use: ProgramUse = {
+    callees: [],
+    vars: Object.keys(ctx.vars),
+    segments: new Map(),
+    locks: [],
+    semaphores: [],
+    channels: [],
+    devices: [],
+    ops: new Set(),
+    timeouts: false,
+  };
   const seg = (name: string) => {
     if (!use.segments.has(name)) use.segments.set(name, Object.keys(ctx.shared[name] ?? {}));
     return use.segments.get(name)!;
@@ -33,24 +45,41 @@ export function programUse(program: readonly Instr[], ctx: CodeContext): Program
     for (const i of instrs) {
       use.ops.add(i.op);
       switch (i.op) {
-        case 'load': case 'store': {
+        case 'load':
+        case 'store': {
           const dot = i.var.indexOf('.');
           if (dot < 0) push(use.vars, i.var);
           else push(seg(i.var.slice(0, dot)), i.var.slice(dot + 1));
           break;
         }
-        case 'lock': case 'unlock': push(use.locks, i.name); break;
-        case 'wait': case 'signal': push(use.semaphores, i.name); break;
-        case 'send': push(use.channels, i.channel); break;
-        case 'recv': push(use.channels, i.channel); if (i.timeout !== undefined) use.timeouts = true; break;
-        case 'io': case 'io-async': push(use.devices, i.device); break;
-        case 'spawn': case 'fork':
+        case 'lock':
+        case 'unlock':
+          push(use.locks, i.name);
+          break;
+        case 'wait':
+        case 'signal':
+          push(use.semaphores, i.name);
+          break;
+        case 'send':
+          push(use.channels, i.channel);
+          break;
+        case 'recv':
+          push(use.channels, i.channel);
+          if (i.timeout !== undefined) use.timeouts = true;
+          break;
+        case 'io':
+        case 'io-async':
+          push(use.devices, i.device);
+          break;
+        case 'spawn':
+        case 'fork':
           if (i.program !== null && !use.callees.includes(i.program)) {
             use.callees.push(i.program);
             walk(ctx.programs[i.program] ?? []);
           }
           break;
-        default: break;
+        default:
+          break;
       }
     }
   };
@@ -91,7 +120,9 @@ export interface CodeView {
 /** Turns the written lines into a view, for a program of `length` instructions. */
 export function toView(file: string, out: Lines, length: number): CodeView {
   const lineOf: number[][] = Array.from({ length }, () => []);
-  out.owner.forEach((o, line) => { if (o >= 0 && o < length) lineOf[o]!.push(line); });
+  out.owner.forEach((o, line) => {
+    if (o >= 0 && o < length) lineOf[o]!.push(line);
+  });
   return { file, lines: out.text, lineOf };
 }
 

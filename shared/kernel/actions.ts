@@ -5,12 +5,30 @@ import { settle } from './execute.ts';
 import { handle } from './interrupts.ts';
 import { deliver } from './ipc.ts';
 import {
-  MAX_PROCESSES, createProcess, label, leaveCore, liveProcesses, makeReady, newCore, switchCostOf, terminateProcess, type Emit,
+  MAX_PROCESSES,
+  createProcess,
+  label,
+  leaveCore,
+  liveProcesses,
+  makeReady,
+  newCore,
+  switchCostOf,
+  terminateProcess,
+  type Emit,
 } from './machine.ts';
 import { LIMITS, inLimit } from './limits.ts';
 import { formatInstr, parseInstr } from './program.ts';
 import { checkProcessSpec } from './scenario.ts';
-import type { Core, Instr, KernelAction, KernelEvent, KernelState, Rejection, RejectionCode, Thread } from './types.ts';
+import type {
+  Core,
+  Instr,
+  KernelAction,
+  KernelEvent,
+  KernelState,
+  Rejection,
+  RejectionCode,
+  Thread,
+} from './types.ts';
 
 /** How many chosen instructions a steered thread may have waiting ahead of its PC. */
 export const MAX_PLAN = 8;
@@ -18,16 +36,22 @@ export const MAX_PLAN = 8;
 /** The outcome of an in-place action: its events, or why it was refused (state untouched). */
 export type InPlaceResult = { ok: true; events: KernelEvent[] } | { ok: false; rejection: Rejection };
 
-const no = (code: RejectionCode, params: Rejection['params'] = {}): InPlaceResult => ({ ok: false, rejection: { code, params } });
+const no = (code: RejectionCode, params: Rejection['params'] = {}): InPlaceResult => ({
+  ok: false,
+  rejection: { code, params },
+});
 
 /** Why a thread cannot be dispatched, or null when it is Ready. */
 export function notReadyReason(s: KernelState, t: Thread): Rejection | null {
   if (t.state === 'ready') return null; // every dispatch asks: no label needed then
   const thread = label(s, t.tid);
   switch (t.state) {
-    case 'new': return { code: 'thread-new', params: { thread } };
-    case 'running': return { code: 'thread-running', params: { thread, core: t.core ?? 0 } };
-    case 'terminated': return { code: 'thread-terminated', params: { thread } };
+    case 'new':
+      return { code: 'thread-new', params: { thread } };
+    case 'running':
+      return { code: 'thread-running', params: { thread, core: t.core ?? 0 } };
+    case 'terminated':
+      return { code: 'thread-terminated', params: { thread } };
     case 'blocked': {
       const b = t.blocked!;
       switch (b.on) {
@@ -39,13 +63,27 @@ export function notReadyReason(s: KernelState, t: Thread): Rejection | null {
         }
         case 'lock': {
           const owner = s.locks[b.name]?.owner;
-          return { code: 'blocked-lock', params: { thread, lock: b.name, owner: owner == null ? '-' : label(s, owner) } };
+          return {
+            code: 'blocked-lock',
+            params: { thread, lock: b.name, owner: owner == null ? '-' : label(s, owner) },
+          };
         }
-        case 'semaphore': return { code: 'blocked-semaphore', params: { thread, semaphore: b.name } };
-        case 'recv': return { code: 'blocked-recv', params: { thread, channel: b.channel, kind: s.channels[b.channel]?.spec.kind ?? '' } };
-        case 'send': return { code: 'blocked-send', params: { thread, channel: b.channel, kind: s.channels[b.channel]?.spec.kind ?? '' } };
-        case 'join': return { code: 'blocked-join', params: { thread } };
-        case 'await': return { code: 'blocked-await', params: { thread, count: t.asyncPending } };
+        case 'semaphore':
+          return { code: 'blocked-semaphore', params: { thread, semaphore: b.name } };
+        case 'recv':
+          return {
+            code: 'blocked-recv',
+            params: { thread, channel: b.channel, kind: s.channels[b.channel]?.spec.kind ?? '' },
+          };
+        case 'send':
+          return {
+            code: 'blocked-send',
+            params: { thread, channel: b.channel, kind: s.channels[b.channel]?.spec.kind ?? '' },
+          };
+        case 'join':
+          return { code: 'blocked-join', params: { thread } };
+        case 'await':
+          return { code: 'blocked-await', params: { thread, count: t.asyncPending } };
       }
     }
   }
@@ -137,10 +175,15 @@ function act(s: KernelState, a: KernelAction, emit: Emit): InPlaceResult | null 
       if (!parsed.ok) return no('bad-instruction', { thread, error: parsed.error });
       const instr = parsed.instr;
       if (!t.palette.some((p) => same(p, instr))) {
-        return no('not-in-palette', { thread, instr: formatInstr(instr), palette: t.palette.map(formatInstr).join(', ') });
+        return no('not-in-palette', {
+          thread,
+          instr: formatInstr(instr),
+          palette: t.palette.map(formatInstr).join(', '),
+        });
       }
       if (t.program.length - t.pc >= MAX_PLAN) return no('plan-full', { thread, max: MAX_PLAN });
-      if (instr.op === 'unlock' && !locksHeldAfterPlan(t).has(instr.name)) return no('unlock-not-held', { thread, lock: instr.name });
+      if (instr.op === 'unlock' && !locksHeldAfterPlan(t).has(instr.name))
+        return no('unlock-not-held', { thread, lock: instr.name });
       t.program.push(instr);
       if (t.scriptCursor < t.script.length && same(t.script[t.scriptCursor]!, instr)) t.scriptCursor++;
       emit({ tick: s.tick, type: 'chosen', tid: t.tid, instr: formatInstr(instr) });
@@ -153,12 +196,18 @@ function act(s: KernelState, a: KernelAction, emit: Emit): InPlaceResult | null 
       if (!c) return no('no-such-channel', { channel: a.channel });
       const m = c.inFlight.find((x) => x.id === a.message);
       if (!m) return no('no-such-message', { channel: a.channel, message: a.message });
-      if (m.readyAt > s.tick) return no('message-not-ready', { channel: a.channel, message: a.message, ticks: m.readyAt - s.tick });
+      if (m.readyAt > s.tick)
+        return no('message-not-ready', { channel: a.channel, message: a.message, ticks: m.readyAt - s.tick });
       deliver(s, c, m, emit);
       return null;
     }
     case 'set-quantum': {
-      if (!inLimit('quantum', a.quantum)) return no('bad-quantum', { quantum: String(a.quantum), min: LIMITS.quantum.min, max: LIMITS.quantum.max });
+      if (!inLimit('quantum', a.quantum))
+        return no('bad-quantum', {
+          quantum: String(a.quantum),
+          min: LIMITS.quantum.min,
+          max: LIMITS.quantum.max,
+        });
       s.scenario = { ...s.scenario, quantum: a.quantum };
       emit({ tick: s.tick, type: 'quantum-changed', quantum: a.quantum });
       return null;
@@ -196,7 +245,10 @@ function dispatchOn(s: KernelState, core: Core, t: Thread, emit: Emit): void {
   if (at >= 0) s.readyQueue.splice(at, 1);
   const { switched, threadSwitch, cost } = switchCostOf(s, core.lastRan, t);
   if (switched) s.counters.contextSwitches++;
-  if (threadSwitch) { s.counters.threadSwitches++; s.counters.threadSwitchTicks += cost; }
+  if (threadSwitch) {
+    s.counters.threadSwitches++;
+    s.counters.threadSwitchTicks += cost;
+  }
   core.running = t.tid;
   core.lastRan = t.tid;
   core.switchLeft = cost;
@@ -205,7 +257,11 @@ function dispatchOn(s: KernelState, core: Core, t: Thread, emit: Emit): void {
   t.core = core.id;
   t.readyStreak = 0;
   // firstRun is set when the thread first works, after this switch (execute.ts markFirstRun)
-  if (t.keyAt !== null) { s.counters.userWaits++; s.counters.userWaitTicks += s.tick - t.keyAt; t.keyAt = null; }
+  if (t.keyAt !== null) {
+    s.counters.userWaits++;
+    s.counters.userWaitTicks += s.tick - t.keyAt;
+    t.keyAt = null;
+  }
   emit({ tick: s.tick, type: 'dispatched', core: core.id, tid: t.tid, switched });
   settle(s, t, emit);
 }

@@ -4,8 +4,22 @@
 // read-modify-write spans three ticks, another thread can slip in between: that is a race.
 import { cpuCost } from './program.ts';
 import {
-  MAX_PROCESSES, addThread, block, createProcess, endThread, liveProcesses, makeReady, proc, reapChildren, relayout, releaseLock,
-  resize, terminateProcess, thread, unblock, type Emit,
+  MAX_PROCESSES,
+  addThread,
+  block,
+  createProcess,
+  endThread,
+  liveProcesses,
+  makeReady,
+  proc,
+  reapChildren,
+  relayout,
+  releaseLock,
+  resize,
+  terminateProcess,
+  thread,
+  unblock,
+  type Emit,
 } from './machine.ts';
 import { mapFresh, refreshSharing, shareWithChild, unmap, writeVar } from './memory.ts';
 import { receive, send } from './ipc.ts';
@@ -44,7 +58,10 @@ export function settle(s: KernelState, t: Thread, emit: Emit): void {
     }
     // A runaway exec cycle: the kernel's watchdog kills the process (it used to leave the thread
     // Running on an unexecuted instruction after 10,000 steps, and do it again every tick).
-    if (run >= MAX_INSTANT) { fault(s, t, 'bad-program', emit); return; }
+    if (run >= MAX_INSTANT) {
+      fault(s, t, 'bad-program', emit);
+      return;
+    }
     execute(s, t, t.program[t.pc]!, emit);
   }
 }
@@ -56,12 +73,24 @@ function varHome(s: KernelState, p: Process, name: string) {
   const dot = name.indexOf('.');
   if (dot >= 0) {
     const seg = s.sharedMemory[name.slice(0, dot)];
-    if (seg) return { vars: seg.vars, versions: seg.versions, writers: seg.writers, key: name.slice(dot + 1), shared: true };
+    if (seg)
+      return {
+        vars: seg.vars,
+        versions: seg.versions,
+        writers: seg.writers,
+        key: name.slice(dot + 1),
+        shared: true,
+      };
   }
   return { vars: p.vars, versions: p.versions, writers: p.writers, key: name, shared: false };
 }
 
-function fault(s: KernelState, t: Thread, why: 'fault' | 'unlock-not-held' | 'bad-program' | 'read-only', emit: Emit): void {
+function fault(
+  s: KernelState,
+  t: Thread,
+  why: 'fault' | 'unlock-not-held' | 'bad-program' | 'read-only',
+  emit: Emit,
+): void {
   s.counters.faults++;
   emit({ tick: s.tick, type: 'fault', pid: t.pid, tid: t.tid, why });
   terminateProcess(s, proc(s, t.pid), true, emit);
@@ -70,9 +99,16 @@ function fault(s: KernelState, t: Thread, why: 'fault' | 'unlock-not-held' | 'ba
 function execute(s: KernelState, t: Thread, i: Instr, emit: Emit): void {
   const p = proc(s, t.pid);
   switch (i.op) {
-    case 'cpu': case 'add': case 'alloc': case 'free':
+    case 'cpu':
+    case 'add':
+    case 'alloc':
+    case 'free':
       if (i.op === 'add') t.reg += i.n;
-      if (i.op === 'alloc') { p.memory.heap += i.n; mapFresh(s, p, 'heap', i.n); relayout(s, p); }
+      if (i.op === 'alloc') {
+        p.memory.heap += i.n;
+        mapFresh(s, p, 'heap', i.n);
+        relayout(s, p);
+      }
       if (i.op === 'free') {
         const n = Math.min(p.memory.heap, i.n);
         p.memory.heap -= n;
@@ -92,7 +128,10 @@ function execute(s: KernelState, t: Thread, i: Instr, emit: Emit): void {
     }
     case 'store': {
       // The code segment is read-only (001): a write to it is a segmentation fault that ends the process.
-      if (i.var.startsWith(`${CODE_SEGMENT}.`)) { fault(s, t, 'read-only', emit); return; }
+      if (i.var.startsWith(`${CODE_SEGMENT}.`)) {
+        fault(s, t, 'read-only', emit);
+        return;
+      }
       const h = varHome(s, p, i.var);
       const version = h.versions[h.key] ?? 0;
       if (t.loaded && t.loaded.var === i.var && t.loaded.version !== version) {
@@ -116,7 +155,10 @@ function execute(s: KernelState, t: Thread, i: Instr, emit: Emit): void {
     }
     case 'io': {
       const d = s.devices[i.device];
-      if (!d) { fault(s, t, 'bad-program', emit); return; }
+      if (!d) {
+        fault(s, t, 'bad-program', emit);
+        return;
+      }
       const duration = i.n ?? d.defaultDuration;
       d.queue.push({ tid: t.tid, duration, remaining: duration });
       if (!p.openFiles.includes(i.device)) p.openFiles.push(i.device);
@@ -126,7 +168,10 @@ function execute(s: KernelState, t: Thread, i: Instr, emit: Emit): void {
     }
     case 'io-async': {
       const d = s.devices[i.device];
-      if (!d) { fault(s, t, 'bad-program', emit); return; }
+      if (!d) {
+        fault(s, t, 'bad-program', emit);
+        return;
+      }
       const duration = i.n ?? d.defaultDuration;
       d.queue.push({ tid: t.tid, duration, remaining: duration, async: true });
       if (!p.openFiles.includes(i.device)) p.openFiles.push(i.device);
@@ -153,36 +198,61 @@ function execute(s: KernelState, t: Thread, i: Instr, emit: Emit): void {
       return;
     }
     case 'unlock': {
-      if (s.locks[i.name]?.owner !== t.tid) { fault(s, t, 'unlock-not-held', emit); return; }
+      if (s.locks[i.name]?.owner !== t.tid) {
+        fault(s, t, 'unlock-not-held', emit);
+        return;
+      }
       t.pc++;
       releaseLock(s, i.name, t, emit);
       return;
     }
     case 'wait': {
       const sem = s.semaphores[i.name];
-      if (!sem) { fault(s, t, 'bad-program', emit); return; }
-      if (sem.value > 0) { sem.value--; t.pc++; return; }
+      if (!sem) {
+        fault(s, t, 'bad-program', emit);
+        return;
+      }
+      if (sem.value > 0) {
+        sem.value--;
+        t.pc++;
+        return;
+      }
       sem.waiters.push(t.tid);
       block(s, t, { on: 'semaphore', name: i.name }, emit);
       return;
     }
     case 'signal': {
       const sem = s.semaphores[i.name];
-      if (!sem) { fault(s, t, 'bad-program', emit); return; }
+      if (!sem) {
+        fault(s, t, 'bad-program', emit);
+        return;
+      }
       t.pc++;
       const next = sem.waiters.shift();
-      if (next === undefined) { sem.value++; return; }
+      if (next === undefined) {
+        sem.value++;
+        return;
+      }
       const w = thread(s, next);
       w.pc++;
       unblock(s, w, emit);
       return;
     }
-    case 'send': send(s, t, i.channel, i.msg, emit); return;
-    case 'recv': receive(s, t, i.channel, emit, i.timeout); return;
-    case 'fork': forkProcess(s, t, p, i.program, emit); return;
+    case 'send':
+      send(s, t, i.channel, i.msg, emit);
+      return;
+    case 'recv':
+      receive(s, t, i.channel, emit, i.timeout);
+      return;
+    case 'fork':
+      forkProcess(s, t, p, i.program, emit);
+      return;
     case 'exec': {
       const prog = s.scenario.programs[i.program];
-      if (!prog) { fault(s, t, 'bad-program', emit); return; }
+      if (!prog) {
+        fault(s, t, 'bad-program', emit);
+        return;
+      }
       for (const other of p.threads) if (other !== t.tid) endThreadQuietly(s, other, emit);
       p.name = i.program;
       p.vars = {};
@@ -205,7 +275,10 @@ function execute(s: KernelState, t: Thread, i: Instr, emit: Emit): void {
     }
     case 'spawn': {
       const prog = s.scenario.programs[i.program];
-      if (!prog) { fault(s, t, 'bad-program', emit); return; }
+      if (!prog) {
+        fault(s, t, 'bad-program', emit);
+        return;
+      }
       const child = addThread(s, p, prog.instructions, false, []);
       t.pc++;
       emit({ tick: s.tick, type: 'spawned', pid: p.pid, tid: child.tid });
@@ -214,12 +287,20 @@ function execute(s: KernelState, t: Thread, i: Instr, emit: Emit): void {
     }
     case 'join': {
       reapChildren(s, p); // like wait(): the zombies among its children are reaped now
-      if (p.children.some((c) => !proc(s, c).terminated)) { block(s, t, { on: 'join' }, emit); return; }
+      if (p.children.some((c) => !proc(s, c).terminated)) {
+        block(s, t, { on: 'join' }, emit);
+        return;
+      }
       t.pc++;
       return;
     }
-    case 'fault': fault(s, t, 'fault', emit); return;
-    case 'exit': t.pc++; endThread(s, t, emit); return;
+    case 'fault':
+      fault(s, t, 'fault', emit);
+      return;
+    case 'exit':
+      t.pc++;
+      endThread(s, t, emit);
+      return;
   }
 }
 
@@ -235,11 +316,23 @@ function forkProcess(s: KernelState, t: Thread, parent: Process, program: string
     return;
   }
   const instructions = program === null ? t.program.slice(t.pc) : s.scenario.programs[program]!.instructions;
-  const child = createProcess(s, {
-    name: program ?? parent.name, arrival: s.tick, priority: parent.priority, kind: parent.kind, parent: null,
-    threads: [{ program: instructions, steered: false, palette: [] }], vars: { ...parent.vars },
-    code: parent.memory.code, data: parent.memory.data, shm: [...parent.memory.shm],
-  }, parent.pid, emit);
+  const child = createProcess(
+    s,
+    {
+      name: program ?? parent.name,
+      arrival: s.tick,
+      priority: parent.priority,
+      kind: parent.kind,
+      parent: null,
+      threads: [{ program: instructions, steered: false, palette: [] }],
+      vars: { ...parent.vars },
+      code: parent.memory.code,
+      data: parent.memory.data,
+      shm: [...parent.memory.shm],
+    },
+    parent.pid,
+    emit,
+  );
   // The child is a copy of the parent but for its PID and where it lives: the forking thread's
   // registers (a value loaded but not yet stored included) and the variables' versions come along.
   const ct = thread(s, child.threads[0]!);
@@ -258,7 +351,10 @@ function forkProcess(s: KernelState, t: Thread, parent: Process, program: string
 /** One tick of work on one core: pay the context switch, run the thread, or stay idle. */
 export function runCore(s: KernelState, coreId: number): void {
   const core = s.cores[coreId]!;
-  if (core.running === null) { core.idleTicks++; return; }
+  if (core.running === null) {
+    core.idleTicks++;
+    return;
+  }
   if (core.switchLeft > 0) {
     core.switchLeft--;
     core.switchTicks++;

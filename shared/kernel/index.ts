@@ -9,14 +9,49 @@ import type { ActionResult, KernelAction, KernelEvent, KernelState, Scenario, Ti
 export type * from './types.ts';
 export { applyActionInPlace, MAX_PLAN, notReadyReason, type InPlaceResult } from './actions.ts';
 export { tickInPlace } from './tick.ts';
-export { parseScenario, defaultPalette, CHANNEL_KINDS, SHM_ATTACH_COST, scenarioInput, type ScenarioInput, type ScenarioResult } from './scenario.ts';
+export {
+  parseScenario,
+  defaultPalette,
+  CHANNEL_KINDS,
+  SHM_ATTACH_COST,
+  scenarioInput,
+  type ScenarioInput,
+  type ScenarioResult,
+} from './scenario.ts';
 export { parseInstr, formatInstr, cpuCost, OPS } from './program.ts';
 export { CHANNEL_TERMS, describeRejection, describeEvent, REJECTIONS, type Lang } from './texts.ts';
-export { comparableFigures, machineMetrics, processMetrics, type ComparableFigures, type MachineMetrics, type ProcessMetrics } from './metrics.ts';
+export {
+  comparableFigures,
+  machineMetrics,
+  processMetrics,
+  type ComparableFigures,
+  type MachineMetrics,
+  type ProcessMetrics,
+} from './metrics.ts';
 export { hashState } from './hash.ts';
 export { awaitsMove, legalMoves } from './legal-moves.ts';
-export { FAULT_KEYS, kernelLabels, processState, screenFigures, threadLabel, type FaultKey, type LabelOf, type ScreenFigures } from './presentation.ts';
-export { LIMITS, LANGS, POLICIES, CHANNEL_KIND_NAMES, PROCESS_KINDS, inLimit, limitSchema, type Limit, type LimitName, type PolicyKind } from './limits.ts';
+export {
+  FAULT_KEYS,
+  kernelLabels,
+  processState,
+  screenFigures,
+  threadLabel,
+  type FaultKey,
+  type LabelOf,
+  type ScreenFigures,
+} from './presentation.ts';
+export {
+  LIMITS,
+  LANGS,
+  POLICIES,
+  CHANNEL_KIND_NAMES,
+  PROCESS_KINDS,
+  inLimit,
+  limitSchema,
+  type Limit,
+  type LimitName,
+  type PolicyKind,
+} from './limits.ts';
 export { label, MAX_PROCESSES, threadSwitchCostOf } from './machine.ts';
 export { pageTable, type PageMark } from './memory.ts';
 export { deadlockCycles, stuckThreads, waitsFor } from './detect.ts';
@@ -62,7 +97,12 @@ export function isFinished(s: KernelState): boolean {
  * logged at that tick included). A logged action the kernel refuses means the log does not belong to
  * this scenario, and throws.
  */
-export function replay(scenario: Scenario, seed: number, log: readonly TimedAction[], untilTick: number): KernelState {
+export function replay(
+  scenario: Scenario,
+  seed: number,
+  log: readonly TimedAction[],
+  untilTick: number,
+): KernelState {
   const state = createKernel(scenario, seed);
   let k = 0;
   for (;;) {
@@ -70,7 +110,10 @@ export function replay(scenario: Scenario, seed: number, log: readonly TimedActi
       const entry = log[k++]!;
       if (entry.tick < state.tick) throw new Error(`replay: the log is not in tick order at entry ${k - 1}`);
       const r = applyActionInPlace(state, entry.action);
-      if (!r.ok) throw new Error(`replay: the action at tick ${entry.tick} (${entry.action.type}) was refused: ${r.rejection.code}`);
+      if (!r.ok)
+        throw new Error(
+          `replay: the action at tick ${entry.tick} (${entry.action.type}) was refused: ${r.rejection.code}`,
+        );
     }
     if (state.tick >= untilTick) return state;
     tickInPlace(state);

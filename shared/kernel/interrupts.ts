@@ -4,8 +4,24 @@ import { leaveCore, makeReady, thread, unblock, type Emit } from './machine.ts';
 import type { Interrupt, KernelState } from './types.ts';
 
 /** Raises an interrupt; handles it at once when interrupts are automatic. */
-export function raise(s: KernelState, kind: 'timer' | 'io', tid: number, core: number | null, device: string | null, emit: Emit, async = false): void {
-  const irq: Interrupt = { id: s.nextInterruptId++, kind, tid, core, device, raisedAt: s.tick, reported: false };
+export function raise(
+  s: KernelState,
+  kind: 'timer' | 'io',
+  tid: number,
+  core: number | null,
+  device: string | null,
+  emit: Emit,
+  async = false,
+): void {
+  const irq: Interrupt = {
+    id: s.nextInterruptId++,
+    kind,
+    tid,
+    core,
+    device,
+    raisedAt: s.tick,
+    reported: false,
+  };
   if (async) irq.async = true;
   s.interrupts.push(irq);
   s.counters.interruptsRaised++;

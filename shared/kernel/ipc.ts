@@ -24,7 +24,11 @@ export function isFull(c: Channel): boolean {
 }
 
 /** Anonymous pipes: does this process hold the pipe's descriptor (created it or inherited it), and which end? */
-function pipeRefusal(c: Channel, p: Process, sending: boolean): 'not-related' | 'read-end' | 'write-end' | null {
+function pipeRefusal(
+  c: Channel,
+  p: Process,
+  sending: boolean,
+): 'not-related' | 'read-end' | 'write-end' | null {
   if (c.spec.kind !== 'pipe') return null;
   const pid = p.pid;
   if (!p.openFiles.includes(c.spec.name)) return 'not-related';
@@ -32,7 +36,13 @@ function pipeRefusal(c: Channel, p: Process, sending: boolean): 'not-related' | 
   return c.writer === pid ? 'write-end' : null;
 }
 
-function refuse(s: KernelState, t: Thread, c: Channel, why: 'not-related' | 'read-end' | 'write-end', emit: Emit): void {
+function refuse(
+  s: KernelState,
+  t: Thread,
+  c: Channel,
+  why: 'not-related' | 'read-end' | 'write-end',
+  emit: Emit,
+): void {
   s.counters.refusedIpc++;
   emit({ tick: s.tick, type: 'ipc-refused', channel: c.spec.name, tid: t.tid, why });
   t.pc++; // the call fails (EBADF) and the program goes on
@@ -70,7 +80,10 @@ export function send(s: KernelState, t: Thread, name: string, msg: string, emit:
   const c = s.channels[name]!;
   const p = proc(s, t.pid);
   const why = pipeRefusal(c, p, true);
-  if (why) { refuse(s, t, c, why, emit); return; }
+  if (why) {
+    refuse(s, t, c, why, emit);
+    return;
+  }
   if (c.spec.kind === 'pipe' && c.writer === null) fixWriteEnd(s, c, p.pid, emit);
   const attach = attachCost(c, p);
   open(s, t, c);
@@ -103,9 +116,20 @@ export function isTwoWay(c: Channel): boolean {
 
 function enqueue(s: KernelState, c: Channel, t: Thread, payload: string, emit: Emit): void {
   const server = c.spec.server === null ? undefined : s.arrivedPids[c.spec.server];
-  const to = !isTwoWay(c) ? null : server !== undefined && t.pid !== server ? server : c.replyTo[t.pid] ?? null;
+  const to = !isTwoWay(c)
+    ? null
+    : server !== undefined && t.pid !== server
+      ? server
+      : (c.replyTo[t.pid] ?? null);
   const m: Message = {
-    id: s.nextMessageId++, seq: c.nextSeq++, from: t.tid, fromPid: t.pid, payload, to, sentAt: s.tick, readyAt: s.tick + c.spec.latency,
+    id: s.nextMessageId++,
+    seq: c.nextSeq++,
+    from: t.tid,
+    fromPid: t.pid,
+    payload,
+    to,
+    sentAt: s.tick,
+    readyAt: s.tick + c.spec.latency,
   };
   c.sent++;
   emit({ tick: s.tick, type: 'message-sent', channel: c.spec.name, message: m.id, tid: t.tid });
@@ -136,7 +160,10 @@ export function receive(s: KernelState, t: Thread, name: string, emit: Emit, tim
   const c = s.channels[name]!;
   const p = proc(s, t.pid);
   const why = pipeRefusal(c, p, false);
-  if (why) { refuse(s, t, c, why, emit); return; }
+  if (why) {
+    refuse(s, t, c, why, emit);
+    return;
+  }
   const attach = attachCost(c, p);
   open(s, t, c);
   if (c.spec.kind === 'shm') {
@@ -149,7 +176,14 @@ export function receive(s: KernelState, t: Thread, name: string, emit: Emit, tim
   const m = take(c, t.pid);
   if (!m) {
     c.receivers.push(t.tid);
-    block(s, t, timeout === undefined ? { on: 'recv', channel: name } : { on: 'recv', channel: name, deadline: s.tick + timeout }, emit);
+    block(
+      s,
+      t,
+      timeout === undefined
+        ? { on: 'recv', channel: name }
+        : { on: 'recv', channel: name, deadline: s.tick + timeout },
+      emit,
+    );
     return;
   }
   t.lastMessage = m.payload;
@@ -179,7 +213,13 @@ export function expireReceives(s: KernelState, emit: Emit): void {
       c.receivers = c.receivers.filter((x) => x !== tid);
       t.lastMessage = null;
       t.pc++;
-      emit({ tick: s.tick, type: 'recv-timeout', channel: name, tid, waited: instr?.op === 'recv' ? instr.timeout ?? 0 : 0 });
+      emit({
+        tick: s.tick,
+        type: 'recv-timeout',
+        channel: name,
+        tid,
+        waited: instr?.op === 'recv' ? (instr.timeout ?? 0) : 0,
+      });
       unblock(s, t, emit);
     }
   }
@@ -234,7 +274,13 @@ export function deliver(s: KernelState, c: Channel, m: Message, emit: Emit): voi
   c.inFlight = c.inFlight.filter((x) => x.id !== m.id);
   if (isOrdered(c) && m.seq < c.lastDeliveredSeq) {
     s.counters.outOfOrder++;
-    emit({ tick: s.tick, type: 'out-of-order', channel: c.spec.name, seq: m.seq, expected: c.lastDeliveredSeq + 1 });
+    emit({
+      tick: s.tick,
+      type: 'out-of-order',
+      channel: c.spec.name,
+      seq: m.seq,
+      expected: c.lastDeliveredSeq + 1,
+    });
   }
   c.lastDeliveredSeq = Math.max(c.lastDeliveredSeq, m.seq);
   c.buffer.push(m);

@@ -28,16 +28,27 @@ function latinSyllable(word: string): string {
 
 /** The particle pairs a template may write, and the es-hangul pair each one means. */
 const PAIRS = {
-  '은(는)': '은/는', '는(은)': '은/는',
-  '이(가)': '이/가', '가(이)': '이/가',
-  '을(를)': '을/를', '를(을)': '을/를',
-  '와(과)': '와/과', '과(와)': '와/과',
-  '(으)로': '으로/로', '(이)나': '이나/나', '(이)라': '이라/라',
+  '은(는)': '은/는',
+  '는(은)': '은/는',
+  '이(가)': '이/가',
+  '가(이)': '이/가',
+  '을(를)': '을/를',
+  '를(을)': '을/를',
+  '와(과)': '와/과',
+  '과(와)': '와/과',
+  '(으)로': '으로/로',
+  '(이)나': '이나/나',
+  '(이)라': '이라/라',
 } as const;
 
 type Pair = (typeof PAIRS)[keyof typeof PAIRS];
 
-const PATTERN = new RegExp(Object.keys(PAIRS).map((p) => p.replace(/[()]/g, '\\$&')).join('|'), 'g');
+const PATTERN = new RegExp(
+  Object.keys(PAIRS)
+    .map((p) => p.replace(/[()]/g, '\\$&'))
+    .join('|'),
+  'g',
+);
 
 /** The syllable a reader hears last in a word ("P3" → 삼, "music" → 직-like, "ls" → 스-like, "코어" → 어), or null when there is none. */
 function lastSyllable(text: string): string | null {
@@ -49,7 +60,10 @@ function lastSyllable(text: string): string | null {
     // A parenthetical aside is not what the particle follows ("깊이(최초의 프로세스가 0)이" → 깊이): skip it.
     if (ch === ')') {
       const open = text.lastIndexOf('(', i);
-      if (open > 0 && text[open - 1] !== ' ') { i = open; continue; }
+      if (open > 0 && text[open - 1] !== ' ') {
+        i = open;
+        continue;
+      }
       continue;
     }
     // Closing brackets, quotes and the like are not heard: look before them.
@@ -67,7 +81,9 @@ export function particle(word: string, pair: Pair): string {
 
 /** Replaces every particle pair in a Korean sentence by the one its preceding word takes. */
 export function withParticles(text: string): string {
-  return text.replace(PATTERN, (found, offset: number) => particle(text.slice(0, offset), PAIRS[found as keyof typeof PAIRS]));
+  return text.replace(PATTERN, (found, offset: number) =>
+    particle(text.slice(0, offset), PAIRS[found as keyof typeof PAIRS]),
+  );
 }
 
 /** Whether a sentence still shows a particle pair (a test's check; none should reach the screen). */

@@ -15,7 +15,8 @@ export function legalMoves(s: KernelState, slot: RoleSlot): KernelAction[] {
       for (const c of slot.cores) {
         const core = s.cores[c];
         if (!core) continue;
-        if (core.running === null) for (const tid of s.readyQueue) out.push({ type: 'dispatch', core: c, tid });
+        if (core.running === null)
+          for (const tid of s.readyQueue) out.push({ type: 'dispatch', core: c, tid });
         else {
           out.push({ type: 'preempt', core: c });
           for (const tid of s.readyQueue) out.push({ type: 'replace', core: c, tid });
@@ -25,12 +26,17 @@ export function legalMoves(s: KernelState, slot: RoleSlot): KernelAction[] {
     }
     case 'interrupt':
       if (s.scenario.auto.interrupts) return [];
-      return [...s.interrupts].sort((a, b) => a.raisedAt - b.raisedAt || a.id - b.id).map((i) => ({ type: 'handle-interrupt', id: i.id }));
+      return [...s.interrupts]
+        .sort((a, b) => a.raisedAt - b.raisedAt || a.id - b.id)
+        .map((i) => ({ type: 'handle-interrupt', id: i.id }));
     case 'ipc': {
       const c = s.channels[slot.channel];
       if (!c || s.scenario.auto.delivery) return [];
       // oldest first: the order a channel that keeps order would deliver in
-      return c.inFlight.filter((m) => m.readyAt <= s.tick).sort((a, b) => a.seq - b.seq).map((m) => ({ type: 'deliver', channel: slot.channel, message: m.id }));
+      return c.inFlight
+        .filter((m) => m.readyAt <= s.tick)
+        .sort((a, b) => a.seq - b.seq)
+        .map((m) => ({ type: 'deliver', channel: slot.channel, message: m.id }));
     }
     case 'thread': {
       const tid = slotThreadId(s, slot);

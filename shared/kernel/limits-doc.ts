@@ -6,9 +6,12 @@ const num = (x: number) => (x < 0 ? `−${-x}` : String(x));
 
 /** The Markdown tables of every range and vocabulary. */
 export function limitsTable(): string {
-  const rows = Object.entries(LIMITS as Record<string, Limit>).map(([name, l]) =>
-    `| \`${name}\` | ${num(l.min)}–${num(l.max)} | ${l.step === 1 ? 'whole' : `step ${l.step}`} | ${l.en} | ${l.ko} |`);
-  const vocab = (name: string, list: readonly string[]) => `| \`${name}\` | ${list.map((x) => `\`${x}\``).join(', ')} |`;
+  const rows = Object.entries(LIMITS as Record<string, Limit>).map(
+    ([name, l]) =>
+      `| \`${name}\` | ${num(l.min)}–${num(l.max)} | ${l.step === 1 ? 'whole' : `step ${l.step}`} | ${l.en} | ${l.ko} |`,
+  );
+  const vocab = (name: string, list: readonly string[]) =>
+    `| \`${name}\` | ${list.map((x) => `\`${x}\``).join(', ')} |`;
   return [
     '| name | range | numbers | meaning | 뜻 |',
     '| --- | --- | --- | --- | --- |',

@@ -14,36 +14,74 @@ export type LiveEvent =
 /** Names of the live events, for validators and menus. */
 export const LIVE_EVENTS = ['io-storm', 'fork-bomb', 'crash', 'add-core', 'set-quantum'] as const;
 
-function spec(name: string, program: ProcessSpec['threads'][number]['program'], kind: ProcessSpec['kind'] = 'background'): ProcessSpec {
-  return { name, arrival: 0, priority: 0, kind, parent: null, threads: [{ program, steered: false, palette: [] }], vars: {}, code: 1, data: 1, shm: [] };
+function spec(
+  name: string,
+  program: ProcessSpec['threads'][number]['program'],
+  kind: ProcessSpec['kind'] = 'background',
+): ProcessSpec {
+  return {
+    name,
+    arrival: 0,
+    priority: 0,
+    kind,
+    parent: null,
+    threads: [{ program, steered: false, palette: [] }],
+    vars: {},
+    code: 1,
+    data: 1,
+    shm: [],
+  };
 }
 
 /** The kernel actions that make a live event happen now, or why it cannot. */
-export function liveEventActions(s: KernelState, e: LiveEvent): { ok: true; actions: KernelAction[] } | { ok: false; rejection: Rejection } {
+export function liveEventActions(
+  s: KernelState,
+  e: LiveEvent,
+): { ok: true; actions: KernelAction[] } | { ok: false; rejection: Rejection } {
   switch (e.kind) {
     case 'io-storm': {
       const device = Object.keys(s.devices)[0];
-      if (!device) return { ok: false, rejection: { code: 'bad-process', params: { error: 'this machine has no I/O device to storm' } } };
+      if (!device)
+        return {
+          ok: false,
+          rejection: { code: 'bad-process', params: { error: 'this machine has no I/O device to storm' } },
+        };
       const size = Math.max(LIMITS.ioStormSize.min, Math.min(LIMITS.ioStormSize.max, e.size ?? 6));
       const actions: KernelAction[] = [];
       for (let i = 0; i < size; i++) {
-        actions.push({ type: 'spawn-process', process: spec(`io-storm-${i + 1}`, [{ op: 'io', device, n: null }, { op: 'cpu', n: 1 }, { op: 'io', device, n: null }, { op: 'cpu', n: 1 }]) });
+        actions.push({
+          type: 'spawn-process',
+          process: spec(`io-storm-${i + 1}`, [
+            { op: 'io', device, n: null },
+            { op: 'cpu', n: 1 },
+            { op: 'io', device, n: null },
+            { op: 'cpu', n: 1 },
+          ]),
+        });
       }
       return { ok: true, actions };
     }
     case 'fork-bomb': {
       // Each fork copies the rest of the program, so d forks make 2^d processes.
       const depth = Math.max(LIMITS.forkBombDepth.min, Math.min(LIMITS.forkBombDepth.max, e.depth ?? 5));
-      const program = [...Array.from({ length: depth }, () => ({ op: 'fork' as const, program: null })), { op: 'cpu' as const, n: 2 }];
-      return { ok: true, actions: [{ type: 'spawn-process', process: spec('fork-bomb', program, 'foreground') }] };
+      const program = [
+        ...Array.from({ length: depth }, () => ({ op: 'fork' as const, program: null })),
+        { op: 'cpu' as const, n: 2 },
+      ];
+      return {
+        ok: true,
+        actions: [{ type: 'spawn-process', process: spec('fork-bomb', program, 'foreground') }],
+      };
     }
     case 'crash': {
       const pid = e.pid ?? pickVictim(s);
       if (pid === null) return { ok: false, rejection: { code: 'no-process-to-crash', params: {} } };
       return { ok: true, actions: [{ type: 'kill', pid }] };
     }
-    case 'add-core': return { ok: true, actions: [{ type: 'add-core' }] };
-    case 'set-quantum': return { ok: true, actions: [{ type: 'set-quantum', quantum: e.quantum }] };
+    case 'add-core':
+      return { ok: true, actions: [{ type: 'add-core' }] };
+    case 'set-quantum':
+      return { ok: true, actions: [{ type: 'set-quantum', quantum: e.quantum }] };
   }
 }
 

@@ -4,7 +4,16 @@
 import { GROWTH_GAP, mapFresh, place, refreshSharing, unmap } from './memory.ts';
 import { threadLabel } from './presentation.ts';
 import type {
-  BlockReason, Channel, Instr, Interrupt, KernelEvent, KernelState, Process, ProcessSpec, Scenario, Thread,
+  BlockReason,
+  Channel,
+  Instr,
+  Interrupt,
+  KernelEvent,
+  KernelState,
+  Process,
+  ProcessSpec,
+  Scenario,
+  Thread,
 } from './types.ts';
 
 /** The most processes alive at once: a fork bomb meets this limit instead of the machine's memory. */
@@ -24,17 +33,38 @@ export function buildKernel(scenario: Scenario, seed: number): KernelState {
     processes: {},
     threads: {},
     readyQueue: [],
-    devices: Object.fromEntries(Object.entries(scenario.devices).map(([name, d]) => [name, {
-      name, defaultDuration: d, current: null, queue: [], busyTicks: 0, served: 0,
-    }])),
+    devices: Object.fromEntries(
+      Object.entries(scenario.devices).map(([name, d]) => [
+        name,
+        {
+          name,
+          defaultDuration: d,
+          current: null,
+          queue: [],
+          busyTicks: 0,
+          served: 0,
+        },
+      ]),
+    ),
     interrupts: [],
     locks: {},
-    semaphores: Object.fromEntries(Object.entries(scenario.semaphores).map(([n, v]) => [n, { value: v, waiters: [] }])),
-    sharedMemory: Object.fromEntries(Object.entries(scenario.sharedMemory).map(([n, vars]) => [n, {
-      vars: { ...vars }, versions: {}, writers: {},
-    }])),
+    semaphores: Object.fromEntries(
+      Object.entries(scenario.semaphores).map(([n, v]) => [n, { value: v, waiters: [] }]),
+    ),
+    sharedMemory: Object.fromEntries(
+      Object.entries(scenario.sharedMemory).map(([n, vars]) => [
+        n,
+        {
+          vars: { ...vars },
+          versions: {},
+          writers: {},
+        },
+      ]),
+    ),
     channels: Object.fromEntries(scenario.channels.map((spec) => [spec.name, newChannel(spec)])),
-    pendingArrivals: scenario.processes.map((_, i) => i).sort((a, b) => scenario.processes[a]!.arrival - scenario.processes[b]!.arrival || a - b),
+    pendingArrivals: scenario.processes
+      .map((_, i) => i)
+      .sort((a, b) => scenario.processes[a]!.arrival - scenario.processes[b]!.arrival || a - b),
     arrivedPids: {},
     nextPid: 1,
     nextTid: 1,
@@ -44,9 +74,25 @@ export function buildKernel(scenario: Scenario, seed: number): KernelState {
     frames: {},
     nextFrame: 0,
     counters: {
-      contextSwitches: 0, switchTicks: 0, threadSwitches: 0, threadSwitchTicks: 0, userWaits: 0, userWaitTicks: 0, interruptsRaised: 0, interruptsHandled: 0, interruptLatencyTotal: 0,
-      completed: 0, lostUpdates: 0, deadlocks: 0, starvations: 0, outOfOrder: 0, leaks: 0,
-      unhandledInterrupts: 0, faults: 0, messagesDropped: 0, refusedIpc: 0,
+      contextSwitches: 0,
+      switchTicks: 0,
+      threadSwitches: 0,
+      threadSwitchTicks: 0,
+      userWaits: 0,
+      userWaitTicks: 0,
+      interruptsRaised: 0,
+      interruptsHandled: 0,
+      interruptLatencyTotal: 0,
+      completed: 0,
+      lostUpdates: 0,
+      deadlocks: 0,
+      starvations: 0,
+      outOfOrder: 0,
+      leaks: 0,
+      unhandledInterrupts: 0,
+      faults: 0,
+      messagesDropped: 0,
+      refusedIpc: 0,
     },
     reportedDeadlocks: [],
   };
@@ -55,22 +101,49 @@ export function buildKernel(scenario: Scenario, seed: number): KernelState {
 }
 
 /** What dispatching this thread on a core that last ran `lastRan` costs: none, a thread switch or a process switch. */
-export function switchCostOf(s: KernelState, lastRan: number | null, t: Thread): { switched: boolean; threadSwitch: boolean; cost: number } {
+export function switchCostOf(
+  s: KernelState,
+  lastRan: number | null,
+  t: Thread,
+): { switched: boolean; threadSwitch: boolean; cost: number } {
   if (lastRan === null || lastRan === t.tid) return { switched: false, threadSwitch: false, cost: 0 };
   const sc = s.scenario;
-  if (s.threads[lastRan]?.pid === t.pid) return { switched: true, threadSwitch: true, cost: threadSwitchCostOf(sc) };
+  if (s.threads[lastRan]?.pid === t.pid)
+    return { switched: true, threadSwitch: true, cost: threadSwitchCostOf(sc) };
   return { switched: true, threadSwitch: false, cost: sc.switchCost };
 }
 
 /** A fresh core, used at start and when the host adds one. */
 export function newCore(id: number) {
-  return { id, running: null, lastRan: null, switchLeft: 0, sliceUsed: 0, busyTicks: 0, switchTicks: 0, idleTicks: 0 };
+  return {
+    id,
+    running: null,
+    lastRan: null,
+    switchLeft: 0,
+    sliceUsed: 0,
+    busyTicks: 0,
+    switchTicks: 0,
+    idleTicks: 0,
+  };
 }
 
 function newChannel(spec: Channel['spec']): Channel {
   return {
-    spec, inFlight: [], buffer: [], nextSeq: 1, lastDeliveredSeq: 0, writer: null, ownerPid: null,
-    receivers: [], senders: [], replyTo: {}, readOffsets: {}, value: null, sent: 0, delivered: 0, dropped: 0,
+    spec,
+    inFlight: [],
+    buffer: [],
+    nextSeq: 1,
+    lastDeliveredSeq: 0,
+    writer: null,
+    ownerPid: null,
+    receivers: [],
+    senders: [],
+    replyTo: {},
+    readOffsets: {},
+    value: null,
+    sent: 0,
+    delivered: 0,
+    dropped: 0,
   };
 }
 
@@ -115,16 +188,46 @@ export function relayout(s: KernelState, p: Process): void {
  * Creates a process (New), with its threads, then admits it to Ready, at once or, when it is loaded
  * from disk (`loadTicks`), once loaded: the boundary admits it then (admitLoaded).
  */
-export function createProcess(s: KernelState, spec: ProcessSpec, ppid: number | null, emit: Emit, loadTicks = 0): Process {
+export function createProcess(
+  s: KernelState,
+  spec: ProcessSpec,
+  ppid: number | null,
+  emit: Emit,
+  loadTicks = 0,
+): Process {
   const pid = s.nextPid++;
   const p: Process = {
-    pid, ppid, name: spec.name, kind: spec.kind, priority: spec.priority, arrival: s.tick, admitAt: s.tick + loadTicks,
-    firstRun: null, completion: null, terminated: false, reaped: false, faulted: false, threads: [],
+    pid,
+    ppid,
+    name: spec.name,
+    kind: spec.kind,
+    priority: spec.priority,
+    arrival: s.tick,
+    admitAt: s.tick + loadTicks,
+    firstRun: null,
+    completion: null,
+    terminated: false,
+    reaped: false,
+    faulted: false,
+    threads: [],
     memory: {
-      base: s.nextBase, limit: 0, code: spec.code, data: spec.data, heap: 0, stack: 0, cowPages: 0, cowWith: null,
-      sharers: [], pages: [], shm: [...spec.shm],
+      base: s.nextBase,
+      limit: 0,
+      code: spec.code,
+      data: spec.data,
+      heap: 0,
+      stack: 0,
+      cowPages: 0,
+      cowWith: null,
+      sharers: [],
+      pages: [],
+      shm: [...spec.shm],
     },
-    vars: { ...spec.vars }, versions: {}, writers: {}, openFiles: [], children: [],
+    vars: { ...spec.vars },
+    versions: {},
+    writers: {},
+    openFiles: [],
+    children: [],
   };
   s.processes[pid] = p;
   mapFresh(s, p, 'code', spec.code);
@@ -135,8 +238,11 @@ export function createProcess(s: KernelState, spec: ProcessSpec, ppid: number | 
   // parent's (a scenario's declared child as much as a forked one); no one else can name the pipe.
   for (const c of Object.values(s.channels)) {
     if (c.spec.kind !== 'pipe') continue;
-    if (c.spec.owner === spec.name && c.ownerPid === null) { c.ownerPid = pid; p.openFiles.push(c.spec.name); }
-    else if (parent?.openFiles.includes(c.spec.name) && !p.openFiles.includes(c.spec.name)) p.openFiles.push(c.spec.name);
+    if (c.spec.owner === spec.name && c.ownerPid === null) {
+      c.ownerPid = pid;
+      p.openFiles.push(c.spec.name);
+    } else if (parent?.openFiles.includes(c.spec.name) && !p.openFiles.includes(c.spec.name))
+      p.openFiles.push(c.spec.name);
   }
   spec.threads.forEach((t) => addThread(s, p, t.program, t.steered, t.palette));
   resize(p);
@@ -157,13 +263,41 @@ export function admitLoaded(s: KernelState, emit: Emit): void {
 }
 
 /** Adds a thread (New) to a process, with its own stack page. */
-export function addThread(s: KernelState, p: Process, program: Instr[], steered: boolean, palette: Instr[]): Thread {
+export function addThread(
+  s: KernelState,
+  p: Process,
+  program: Instr[],
+  steered: boolean,
+  palette: Instr[],
+): Thread {
   const tid = s.nextTid++;
   const t: Thread = {
-    tid, pid: p.pid, state: 'new', program: steered ? [] : program.slice(), pc: 0, owed: 0, reg: 0, loaded: null,
-    blocked: null, core: null, steered, palette: palette.slice(), scriptCursor: 0, script: steered ? program.slice() : [],
-    arrival: s.tick, firstRun: null, completion: null, cpuTicks: 0, readyTicks: 0, readyStreak: 0,
-    starvationReported: false, locksHeld: [], keyAt: null, asyncPending: 0, pendingSend: null, lastMessage: null,
+    tid,
+    pid: p.pid,
+    state: 'new',
+    program: steered ? [] : program.slice(),
+    pc: 0,
+    owed: 0,
+    reg: 0,
+    loaded: null,
+    blocked: null,
+    core: null,
+    steered,
+    palette: palette.slice(),
+    scriptCursor: 0,
+    script: steered ? program.slice() : [],
+    arrival: s.tick,
+    firstRun: null,
+    completion: null,
+    cpuTicks: 0,
+    readyTicks: 0,
+    readyStreak: 0,
+    starvationReported: false,
+    locksHeld: [],
+    keyAt: null,
+    asyncPending: 0,
+    pendingSend: null,
+    lastMessage: null,
   };
   s.threads[tid] = t;
   p.threads.push(tid);
@@ -227,7 +361,10 @@ export function releaseLock(s: KernelState, name: string, t: Thread, emit: Emit)
   t.locksHeld = t.locksHeld.filter((l) => l !== name);
   emit({ tick: s.tick, type: 'lock-released', tid: t.tid, name });
   const next = lock.waiters.shift();
-  if (next === undefined) { lock.owner = null; return; }
+  if (next === undefined) {
+    lock.owner = null;
+    return;
+  }
   const w = thread(s, next);
   lock.owner = next;
   w.locksHeld.push(name);

@@ -101,7 +101,8 @@ export function refreshSharing(s: KernelState, pids: Iterable<number>): void {
     const p = s.processes[pid];
     if (!p) continue;
     let shared = 0;
-    for (const page of p.memory.pages) if ((page.seg === 'data' || page.seg === 'heap') && isShared(s, page)) shared++;
+    for (const page of p.memory.pages)
+      if ((page.seg === 'data' || page.seg === 'heap') && isShared(s, page)) shared++;
     p.memory.cowPages = shared;
     p.memory.sharers = sharersOf(s, p);
     p.memory.cowWith = p.memory.sharers[0] ?? null;
@@ -136,10 +137,14 @@ export function place(s: KernelState, p: Process): boolean {
 export type PageMark = 'read-only' | 'shared' | 'copied' | 'private';
 
 /** A process's page table with each page's mark, for the PCB view (the projection carries it as is). */
-export function pageTable(s: KernelState, p: Process): { seg: PageSegment; frame: number; mark: PageMark; shared: boolean }[] {
+export function pageTable(
+  s: KernelState,
+  p: Process,
+): { seg: PageSegment; frame: number; mark: PageMark; shared: boolean }[] {
   return p.memory.pages.map((page) => {
     const shared = isShared(s, page);
-    const mark: PageMark = page.seg === 'code' ? 'read-only' : shared ? 'shared' : page.copied ? 'copied' : 'private';
+    const mark: PageMark =
+      page.seg === 'code' ? 'read-only' : shared ? 'shared' : page.copied ? 'copied' : 'private';
     return { seg: page.seg, frame: page.frame, mark, shared };
   });
 }

@@ -34,22 +34,44 @@ export interface MachineMetrics {
   interruptsHandled: number;
   meanInterruptLatency: number;
   averages: { response: number; turnaround: number; waiting: number };
-  faults: Omit<Counters, 'contextSwitches' | 'switchTicks' | 'threadSwitches' | 'threadSwitchTicks' | 'userWaits' | 'userWaitTicks' | 'interruptsRaised' | 'interruptsHandled' | 'interruptLatencyTotal' | 'completed'>;
+  faults: Omit<
+    Counters,
+    | 'contextSwitches'
+    | 'switchTicks'
+    | 'threadSwitches'
+    | 'threadSwitchTicks'
+    | 'userWaits'
+    | 'userWaitTicks'
+    | 'interruptsRaised'
+    | 'interruptsHandled'
+    | 'interruptLatencyTotal'
+    | 'completed'
+  >;
 }
 
 /** Figures for every process, in PID order. */
 export function processMetrics(s: KernelState): ProcessMetrics[] {
-  return Object.values(s.processes).sort((a, b) => a.pid - b.pid).map((p) => {
-    let waiting = 0;
-    let cpu = 0;
-    for (const tid of p.threads) { waiting += s.threads[tid]!.readyTicks; cpu += s.threads[tid]!.cpuTicks; }
-    return {
-      pid: p.pid, name: p.name, arrival: p.arrival, firstRun: p.firstRun, completion: p.completion,
-      response: p.firstRun === null ? null : p.firstRun - p.arrival,
-      turnaround: p.completion === null ? null : p.completion - p.arrival,
-      waiting, cpu,
-    };
-  });
+  return Object.values(s.processes)
+    .sort((a, b) => a.pid - b.pid)
+    .map((p) => {
+      let waiting = 0;
+      let cpu = 0;
+      for (const tid of p.threads) {
+        waiting += s.threads[tid]!.readyTicks;
+        cpu += s.threads[tid]!.cpuTicks;
+      }
+      return {
+        pid: p.pid,
+        name: p.name,
+        arrival: p.arrival,
+        firstRun: p.firstRun,
+        completion: p.completion,
+        response: p.firstRun === null ? null : p.firstRun - p.arrival,
+        turnaround: p.completion === null ? null : p.completion - p.arrival,
+        waiting,
+        cpu,
+      };
+    });
 }
 
 const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
@@ -59,7 +81,10 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 export function machineMetrics(s: KernelState): MachineMetrics {
   let busy = 0;
   let total = 0;
-  for (const c of s.cores) { busy += c.busyTicks; total += c.busyTicks + c.idleTicks + c.switchTicks; }
+  for (const c of s.cores) {
+    busy += c.busyTicks;
+    total += c.busyTicks + c.idleTicks + c.switchTicks;
+  }
   const done = processMetrics(s).filter((p) => p.completion !== null);
   const c = s.counters;
   return {
@@ -74,15 +99,22 @@ export function machineMetrics(s: KernelState): MachineMetrics {
     meanUserWait: c.userWaits === 0 ? 0 : round(c.userWaitTicks / c.userWaits),
     interruptsRaised: c.interruptsRaised,
     interruptsHandled: c.interruptsHandled,
-    meanInterruptLatency: c.interruptsHandled === 0 ? 0 : round(c.interruptLatencyTotal / c.interruptsHandled),
+    meanInterruptLatency:
+      c.interruptsHandled === 0 ? 0 : round(c.interruptLatencyTotal / c.interruptsHandled),
     averages: {
       response: round(mean(done.map((p) => p.response ?? 0))),
       turnaround: round(mean(done.map((p) => p.turnaround ?? 0))),
       waiting: round(mean(done.map((p) => p.waiting))),
     },
     faults: {
-      lostUpdates: c.lostUpdates, deadlocks: c.deadlocks, starvations: c.starvations, outOfOrder: c.outOfOrder,
-      leaks: c.leaks, unhandledInterrupts: c.unhandledInterrupts, faults: c.faults, messagesDropped: c.messagesDropped,
+      lostUpdates: c.lostUpdates,
+      deadlocks: c.deadlocks,
+      starvations: c.starvations,
+      outOfOrder: c.outOfOrder,
+      leaks: c.leaks,
+      unhandledInterrupts: c.unhandledInterrupts,
+      faults: c.faults,
+      messagesDropped: c.messagesDropped,
       refusedIpc: c.refusedIpc,
     },
   };
@@ -101,7 +133,9 @@ export interface ComparableFigures {
  * processes, so before one has finished they are undefined, not 0 (which would read as the best
  * possible); the interrupt latency likewise before an interrupt was handled. Shown as "—", never "best".
  */
-export function comparableFigures(m: Pick<MachineMetrics, 'completed' | 'averages' | 'interruptsHandled' | 'meanInterruptLatency'>): ComparableFigures {
+export function comparableFigures(
+  m: Pick<MachineMetrics, 'completed' | 'averages' | 'interruptsHandled' | 'meanInterruptLatency'>,
+): ComparableFigures {
   const done = m.completed > 0;
   return {
     response: done ? m.averages.response : null,

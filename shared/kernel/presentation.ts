@@ -32,7 +32,16 @@ export function kernelLabels(s: KernelState): LabelOf {
 }
 
 /** The fault counters a screen lists, in the order it lists them. */
-export const FAULT_KEYS = ['lostUpdates', 'deadlocks', 'starvations', 'outOfOrder', 'leaks', 'unhandledInterrupts', 'faults', 'messagesDropped'] as const;
+export const FAULT_KEYS = [
+  'lostUpdates',
+  'deadlocks',
+  'starvations',
+  'outOfOrder',
+  'leaks',
+  'unhandledInterrupts',
+  'faults',
+  'messagesDropped',
+] as const;
 /** One fault counter's name. */
 export type FaultKey = (typeof FAULT_KEYS)[number];
 
@@ -63,8 +72,17 @@ export function screenFigures(s: KernelState): ScreenFigures {
   const c = comparableFigures(m);
   const faults = Object.fromEntries(FAULT_KEYS.map((k) => [k, s.counters[k]])) as Record<FaultKey, number>;
   return {
-    utilization: m.utilization, throughput: m.throughput, completed: m.completed,
-    response: c.response, turnaround: c.turnaround, waiting: c.waiting, interruptLatency: c.interruptLatency,
-    switches: m.contextSwitches, switchTicks: m.switchTicks, threadSwitches: m.threadSwitches, faults, faultTotal: FAULT_KEYS.reduce((n, k) => n + faults[k], 0),
+    utilization: m.utilization,
+    throughput: m.throughput,
+    completed: m.completed,
+    response: c.response,
+    turnaround: c.turnaround,
+    waiting: c.waiting,
+    interruptLatency: c.interruptLatency,
+    switches: m.contextSwitches,
+    switchTicks: m.switchTicks,
+    threadSwitches: m.threadSwitches,
+    faults,
+    faultTotal: FAULT_KEYS.reduce((n, k) => n + faults[k], 0),
   };
 }

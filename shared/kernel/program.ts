@@ -3,8 +3,27 @@ import type { Instr, Op } from './types.ts';
 
 /** Every opcode, in the order the notes introduce them; validators and palettes use it. */
 export const OPS: readonly Op[] = [
-  'cpu', 'io', 'fork', 'exec', 'spawn', 'join', 'lock', 'unlock', 'wait', 'signal',
-  'load', 'add', 'store', 'alloc', 'free', 'send', 'recv', 'fault', 'exit', 'io-async', 'await',
+  'cpu',
+  'io',
+  'fork',
+  'exec',
+  'spawn',
+  'join',
+  'lock',
+  'unlock',
+  'wait',
+  'signal',
+  'load',
+  'add',
+  'store',
+  'alloc',
+  'free',
+  'send',
+  'recv',
+  'fault',
+  'exit',
+  'io-async',
+  'await',
 ];
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,31}$/;
@@ -29,13 +48,18 @@ function name(word: string | undefined, what: string): string | { error: string 
 
 /** Parses one instruction such as `io disk 4` or `send pipe1 hello`. */
 export function parseInstr(text: string): ParseResult {
-  if (typeof text !== 'string' || text.length > 120) return { ok: false, error: 'an instruction is a short text such as "cpu 3"' };
+  if (typeof text !== 'string' || text.length > 120)
+    return { ok: false, error: 'an instruction is a short text such as "cpu 3"' };
   const words = text.trim().split(/\s+/);
   const [op, a, b, ...rest] = words;
   const fail = (error: string): ParseResult => ({ ok: false, error });
-  const tooMany = (k: number) => words.length > k ? fail(`"${op}" takes ${k - 1} argument${k === 2 ? '' : 's'} at most`) : null;
+  const tooMany = (k: number) =>
+    words.length > k ? fail(`"${op}" takes ${k - 1} argument${k === 2 ? '' : 's'} at most`) : null;
   switch (op) {
-    case 'cpu': case 'add': case 'alloc': case 'free': {
+    case 'cpu':
+    case 'add':
+    case 'alloc':
+    case 'free': {
       // add takes a negative number too (add -1: count--); sub n is the same as add -n.
       const negative = op === 'add' && a !== undefined && a.startsWith('-');
       const n = count(negative ? a.slice(1) : a, op, op === 'add' ? 0 : 1);
@@ -47,7 +71,8 @@ export function parseInstr(text: string): ParseResult {
       if (typeof n === 'string') return fail(n);
       return tooMany(2) ?? { ok: true, instr: { op: 'add', n: -n } };
     }
-    case 'io': case 'io-async': {
+    case 'io':
+    case 'io-async': {
       const device = name(a, op);
       if (typeof device !== 'string') return fail(device.error);
       if (b === undefined) return { ok: true, instr: { op, device, n: null } };
@@ -61,17 +86,22 @@ export function parseInstr(text: string): ParseResult {
       if (typeof program !== 'string') return fail(program.error);
       return tooMany(2) ?? { ok: true, instr: { op, program } };
     }
-    case 'exec': case 'spawn': {
+    case 'exec':
+    case 'spawn': {
       const program = name(a, op);
       if (typeof program !== 'string') return fail(program.error);
       return tooMany(2) ?? { ok: true, instr: { op, program } };
     }
-    case 'lock': case 'unlock': case 'wait': case 'signal': {
+    case 'lock':
+    case 'unlock':
+    case 'wait':
+    case 'signal': {
       const n = name(a, op);
       if (typeof n !== 'string') return fail(n.error);
       return tooMany(2) ?? { ok: true, instr: { op, name: n } };
     }
-    case 'load': case 'store': {
+    case 'load':
+    case 'store': {
       const v = name(a, op);
       if (typeof v !== 'string') return fail(v.error);
       return tooMany(2) ?? { ok: true, instr: { op, var: v } };
@@ -92,7 +122,10 @@ export function parseInstr(text: string): ParseResult {
       if (typeof timeout === 'string') return fail(timeout);
       return tooMany(3) ?? { ok: true, instr: { op, channel, timeout } };
     }
-    case 'join': case 'await': case 'fault': case 'exit':
+    case 'join':
+    case 'await':
+    case 'fault':
+    case 'exit':
       return tooMany(1) ?? { ok: true, instr: { op } };
     default:
       return fail(`unknown instruction "${op ?? ''}"; known: ${OPS.join(', ')}, sub`);
@@ -102,24 +135,52 @@ export function parseInstr(text: string): ParseResult {
 /** Formats an instruction back to the text it was parsed from. */
 export function formatInstr(i: Instr): string {
   switch (i.op) {
-    case 'add': return i.n < 0 ? `sub ${-i.n}` : `add ${i.n}`;
-    case 'cpu': case 'alloc': case 'free': return `${i.op} ${i.n}`;
-    case 'io': case 'io-async': return i.n === null ? `${i.op} ${i.device}` : `${i.op} ${i.device} ${i.n}`;
-    case 'fork': return i.program === null ? 'fork' : `fork ${i.program}`;
-    case 'exec': case 'spawn': return `${i.op} ${i.program}`;
-    case 'lock': case 'unlock': case 'wait': case 'signal': return `${i.op} ${i.name}`;
-    case 'load': case 'store': return `${i.op} ${i.var}`;
-    case 'send': return `send ${i.channel} ${i.msg}`;
-    case 'recv': return i.timeout === undefined ? `recv ${i.channel}` : `recv ${i.channel} ${i.timeout}`;
-    case 'join': case 'await': case 'fault': case 'exit': return i.op;
+    case 'add':
+      return i.n < 0 ? `sub ${-i.n}` : `add ${i.n}`;
+    case 'cpu':
+    case 'alloc':
+    case 'free':
+      return `${i.op} ${i.n}`;
+    case 'io':
+    case 'io-async':
+      return i.n === null ? `${i.op} ${i.device}` : `${i.op} ${i.device} ${i.n}`;
+    case 'fork':
+      return i.program === null ? 'fork' : `fork ${i.program}`;
+    case 'exec':
+    case 'spawn':
+      return `${i.op} ${i.program}`;
+    case 'lock':
+    case 'unlock':
+    case 'wait':
+    case 'signal':
+      return `${i.op} ${i.name}`;
+    case 'load':
+    case 'store':
+      return `${i.op} ${i.var}`;
+    case 'send':
+      return `send ${i.channel} ${i.msg}`;
+    case 'recv':
+      return i.timeout === undefined ? `recv ${i.channel}` : `recv ${i.channel} ${i.timeout}`;
+    case 'join':
+    case 'await':
+    case 'fault':
+    case 'exit':
+      return i.op;
   }
 }
 
 /** Ticks of CPU an instruction costs before any channel cost: the race window lives in load/add/store. */
 export function cpuCost(i: Instr): number {
   switch (i.op) {
-    case 'cpu': return i.n;
-    case 'load': case 'add': case 'store': case 'alloc': case 'free': return 1;
-    default: return 0;
+    case 'cpu':
+      return i.n;
+    case 'load':
+    case 'add':
+    case 'store':
+    case 'alloc':
+    case 'free':
+      return 1;
+    default:
+      return 0;
   }
 }

@@ -3,10 +3,22 @@
 import { z } from 'zod';
 import { CHANNEL_KIND_NAMES, PROCESS_KINDS, limitSchema } from './limits.ts';
 import { parseInstr } from './program.ts';
-import type { ChannelKind, ChannelSpec, Instr, ProcessSpec, ProgramDef, Scenario, ThreadSpec } from './types.ts';
+import type {
+  ChannelKind,
+  ChannelSpec,
+  Instr,
+  ProcessSpec,
+  ProgramDef,
+  Scenario,
+  ThreadSpec,
+} from './types.ts';
 
-const name = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,31}$/, 'a name of letters, digits, _ . - (at most 32)');
-const ident = z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]{0,31}$/, 'a name of letters, digits, _ - (at most 32)');
+const name = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,31}$/, 'a name of letters, digits, _ . - (at most 32)');
+const ident = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_-]{0,31}$/, 'a name of letters, digits, _ - (at most 32)');
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
 const instrText = z.string().max(120);
 const programRef = z.union([z.array(instrText).max(500), ident]);
@@ -45,7 +57,11 @@ const channelInput = z.strictObject({
 
 const programInput = z.union([
   z.array(instrText).max(500),
-  z.strictObject({ instructions: z.array(instrText).max(500), code: int(1, 64).optional(), data: int(1, 64).optional() }),
+  z.strictObject({
+    instructions: z.array(instrText).max(500),
+    code: int(1, 64).optional(),
+    data: int(1, 64).optional(),
+  }),
 ]);
 
 /** The JSON shape of a scenario, before cross-references are checked. */
@@ -81,7 +97,10 @@ export type ScenarioInput = z.input<typeof scenarioInput>;
  * and no tick to attach a shared-memory segment (SHM_ATTACH_COST). test/kernel/notes.test.ts
  * measures all three rankings.
  */
-export const CHANNEL_KINDS: Record<ChannelKind, { cost: number; capacity: number; latency: number; ordered: boolean }> = {
+export const CHANNEL_KINDS: Record<
+  ChannelKind,
+  { cost: number; capacity: number; latency: number; ordered: boolean }
+> = {
   shm: { cost: 1, capacity: 1, latency: 0, ordered: false },
   tcp: { cost: 3, capacity: 8, latency: 2, ordered: true },
   udp: { cost: 3, capacity: 8, latency: 2, ordered: false },
@@ -101,11 +120,18 @@ export const SHM_ATTACH_COST = 1;
 export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; error: string; path: string };
 
 function pathText(path: readonly PropertyKey[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
+  return path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
+    .join('');
 }
 
 class ScenarioError extends Error {
-  constructor(readonly path: string, message: string) { super(message); }
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 function parseProgram(texts: string[], path: string): Instr[] {
@@ -133,10 +159,15 @@ export function parseScenario(json: unknown): ScenarioResult {
 }
 
 function build(input: z.output<typeof scenarioInput>): Scenario {
-  if (input.processes && input.jobs) throw new ScenarioError('jobs', 'give either "jobs" or "processes", not both');
-  if (input.devices && input.ioDevices) throw new ScenarioError('ioDevices', 'give either "devices" or "ioDevices", not both');
+  if (input.processes && input.jobs)
+    throw new ScenarioError('jobs', 'give either "jobs" or "processes", not both');
+  if (input.devices && input.ioDevices)
+    throw new ScenarioError('ioDevices', 'give either "devices" or "ioDevices", not both');
   if (input.threadSwitchCost !== undefined && input.threadSwitchCost > (input.switchCost ?? 0)) {
-    throw new ScenarioError('threadSwitchCost', 'a switch between threads of one process costs no more than one between processes ("switchCost")');
+    throw new ScenarioError(
+      'threadSwitchCost',
+      'a switch between threads of one process costs no more than one between processes ("switchCost")',
+    );
   }
   const procKey = input.jobs ? 'jobs' : 'processes';
   const procs = input.jobs ?? input.processes ?? [];
@@ -147,8 +178,8 @@ function build(input: z.output<typeof scenarioInput>): Scenario {
     const texts = Array.isArray(p) ? p : p.instructions;
     programs[n] = {
       instructions: parseProgram(texts, `programs.${n}${Array.isArray(p) ? '' : '.instructions'}`),
-      code: Array.isArray(p) ? 2 : p.code ?? 2,
-      data: Array.isArray(p) ? 1 : p.data ?? 1,
+      code: Array.isArray(p) ? 2 : (p.code ?? 2),
+      data: Array.isArray(p) ? 1 : (p.data ?? 1),
     };
   }
   const resolve = (ref: string[] | string, path: string): Instr[] => {
@@ -165,16 +196,24 @@ function build(input: z.output<typeof scenarioInput>): Scenario {
     const at = `${procKey}[${i}]`;
     if (seen.has(p.name)) throw new ScenarioError(`${at}.name`, `"${p.name}" is used by two processes`);
     seen.set(p.name, p.arrival ?? 0);
-    const given = [p.length !== undefined, p.program !== undefined, p.threads !== undefined].filter(Boolean).length;
+    const given = [p.length !== undefined, p.program !== undefined, p.threads !== undefined].filter(
+      Boolean,
+    ).length;
     if (given !== 1) throw new ScenarioError(at, 'give exactly one of "length", "program" or "threads"');
     let threads: ThreadSpec[];
-    if (p.length !== undefined) threads = [{ program: [{ op: 'cpu', n: p.length }], steered: false, palette: [] }];
-    else if (p.program !== undefined) threads = [{ program: resolve(p.program, `${at}.program`), steered: false, palette: [] }];
+    if (p.length !== undefined)
+      threads = [{ program: [{ op: 'cpu', n: p.length }], steered: false, palette: [] }];
+    else if (p.program !== undefined)
+      threads = [{ program: resolve(p.program, `${at}.program`), steered: false, palette: [] }];
     else {
       threads = p.threads!.map((t, k) => {
         const program = resolve(t.program, `${at}.threads[${k}].program`);
         const steered = t.steered ?? false;
-        const palette = t.palette ? parseProgram(t.palette, `${at}.threads[${k}].palette`) : steered ? defaultPalette(program) : [];
+        const palette = t.palette
+          ? parseProgram(t.palette, `${at}.threads[${k}].palette`)
+          : steered
+            ? defaultPalette(program)
+            : [];
         return { program, steered, palette };
       });
     }
@@ -182,36 +221,66 @@ function build(input: z.output<typeof scenarioInput>): Scenario {
       threads.forEach((t, k) => {
         const at2 = p.threads ? `${at}.threads[${k}].program` : `${at}.program`;
         const i = t.program.findIndex((x) => (x.op === 'io' || x.op === 'io-async') && x.device === KEYBOARD);
-        if (i >= 0) throw new ScenarioError(`${at2}[${i}]`, 'a daemon never interacts with the user: it cannot wait on the keyboard');
+        if (i >= 0)
+          throw new ScenarioError(
+            `${at2}[${i}]`,
+            'a daemon never interacts with the user: it cannot wait on the keyboard',
+          );
       });
     }
     if (p.parent) {
       const parentArrival = seen.get(p.parent);
-      if (parentArrival === undefined || p.parent === p.name) throw new ScenarioError(`${at}.parent`, `"${p.parent}" must be a process listed before "${p.name}"`);
-      if (parentArrival > (p.arrival ?? 0)) throw new ScenarioError(`${at}.parent`, `"${p.parent}" arrives after "${p.name}"`);
+      if (parentArrival === undefined || p.parent === p.name)
+        throw new ScenarioError(`${at}.parent`, `"${p.parent}" must be a process listed before "${p.name}"`);
+      if (parentArrival > (p.arrival ?? 0))
+        throw new ScenarioError(`${at}.parent`, `"${p.parent}" arrives after "${p.name}"`);
     }
     return {
-      name: p.name, arrival: p.arrival ?? 0, priority: p.priority ?? 0, kind: p.kind ?? 'foreground',
-      parent: p.parent ?? null, threads, vars: p.vars ?? {}, code: p.code ?? 2, data: p.data ?? 1, shm: p.shm ?? [],
+      name: p.name,
+      arrival: p.arrival ?? 0,
+      priority: p.priority ?? 0,
+      kind: p.kind ?? 'foreground',
+      parent: p.parent ?? null,
+      threads,
+      vars: p.vars ?? {},
+      code: p.code ?? 2,
+      data: p.data ?? 1,
+      shm: p.shm ?? [],
     };
   });
 
   const channels: ChannelSpec[] = (input.channels ?? []).map((c, i) => {
     const d = CHANNEL_KINDS[c.kind];
-    if (c.owner && !seen.has(c.owner)) throw new ScenarioError(`channels[${i}].owner`, `no process named "${c.owner}"`);
-    if (c.kind === 'pipe' && !c.owner) throw new ScenarioError(`channels[${i}].owner`, 'an anonymous pipe needs the process that creates it (its "owner")');
-    if (c.server && c.kind !== 'fifo') throw new ScenarioError(`channels[${i}].server`, 'only a named pipe (fifo) has a server end');
-    if (c.server && !seen.has(c.server)) throw new ScenarioError(`channels[${i}].server`, `no process named "${c.server}"`);
+    if (c.owner && !seen.has(c.owner))
+      throw new ScenarioError(`channels[${i}].owner`, `no process named "${c.owner}"`);
+    if (c.kind === 'pipe' && !c.owner)
+      throw new ScenarioError(
+        `channels[${i}].owner`,
+        'an anonymous pipe needs the process that creates it (its "owner")',
+      );
+    if (c.server && c.kind !== 'fifo')
+      throw new ScenarioError(`channels[${i}].server`, 'only a named pipe (fifo) has a server end');
+    if (c.server && !seen.has(c.server))
+      throw new ScenarioError(`channels[${i}].server`, `no process named "${c.server}"`);
     return {
-      name: c.name, kind: c.kind, capacity: c.capacity ?? d.capacity, latency: c.latency ?? d.latency,
-      jitter: c.kind === 'udp' ? c.jitter ?? 2 : 0, loss: c.kind === 'udp' ? c.loss ?? 0.1 : 0, owner: c.owner ?? null,
+      name: c.name,
+      kind: c.kind,
+      capacity: c.capacity ?? d.capacity,
+      latency: c.latency ?? d.latency,
+      jitter: c.kind === 'udp' ? (c.jitter ?? 2) : 0,
+      loss: c.kind === 'udp' ? (c.loss ?? 0.1) : 0,
+      owner: c.owner ?? null,
       server: c.server ?? null,
     };
   });
   const channelNames = new Set(channels.map((c) => c.name));
   if (channelNames.size !== channels.length) throw new ScenarioError('channels', 'two channels share a name');
 
-  if (input.sharedMemory && 'code' in input.sharedMemory) throw new ScenarioError('sharedMemory.code', '"code" names a process\'s own code segment; give the shared-memory segment another name');
+  if (input.sharedMemory && 'code' in input.sharedMemory)
+    throw new ScenarioError(
+      'sharedMemory.code',
+      '"code" names a process\'s own code segment; give the shared-memory segment another name',
+    );
   const scenario: Scenario = {
     cores: input.cores ?? 1,
     quantum: input.quantum ?? 0,
@@ -229,7 +298,11 @@ function build(input: z.output<typeof scenarioInput>): Scenario {
     starvationBound: input.starvationBound ?? 100,
     interruptBound: input.interruptBound ?? 10,
   };
-  checkReferences(scenario, procKey, procs.map((p) => p.threads !== undefined));
+  checkReferences(
+    scenario,
+    procKey,
+    procs.map((p) => p.threads !== undefined),
+  );
   return scenario;
 }
 
@@ -239,7 +312,10 @@ export function defaultPalette(program: Instr[]): Instr[] {
   const keys = new Set<string>();
   for (const i of [...program, { op: 'exit' } as Instr]) {
     const k = JSON.stringify(i);
-    if (!keys.has(k)) { keys.add(k); out.push(i); }
+    if (!keys.has(k)) {
+      keys.add(k);
+      out.push(i);
+    }
   }
   return out;
 }
@@ -249,22 +325,48 @@ export function checkInstrRefs(s: Scenario, instrs: Instr[], path: string, shm: 
   instrs.forEach((i, k) => {
     const at = `${path}[${k}]`;
     switch (i.op) {
-      case 'io': case 'io-async': if (!(i.device in s.devices)) throw new ScenarioError(at, `no device named "${i.device}" in "devices"`); break;
-      case 'exec': case 'spawn': if (!(i.program in s.programs)) throw new ScenarioError(at, `no program named "${i.program}" in "programs"`); break;
-      case 'fork': if (i.program !== null && !(i.program in s.programs)) throw new ScenarioError(at, `no program named "${i.program}" in "programs"`); break;
-      case 'wait': case 'signal': if (!(i.name in s.semaphores)) throw new ScenarioError(at, `no semaphore named "${i.name}" in "semaphores"`); break;
-      case 'send': case 'recv': if (!s.channels.some((c) => c.name === i.channel)) throw new ScenarioError(at, `no channel named "${i.channel}" in "channels"`); break;
-      case 'load': case 'store': {
+      case 'io':
+      case 'io-async':
+        if (!(i.device in s.devices))
+          throw new ScenarioError(at, `no device named "${i.device}" in "devices"`);
+        break;
+      case 'exec':
+      case 'spawn':
+        if (!(i.program in s.programs))
+          throw new ScenarioError(at, `no program named "${i.program}" in "programs"`);
+        break;
+      case 'fork':
+        if (i.program !== null && !(i.program in s.programs))
+          throw new ScenarioError(at, `no program named "${i.program}" in "programs"`);
+        break;
+      case 'wait':
+      case 'signal':
+        if (!(i.name in s.semaphores))
+          throw new ScenarioError(at, `no semaphore named "${i.name}" in "semaphores"`);
+        break;
+      case 'send':
+      case 'recv':
+        if (!s.channels.some((c) => c.name === i.channel))
+          throw new ScenarioError(at, `no channel named "${i.channel}" in "channels"`);
+        break;
+      case 'load':
+      case 'store': {
         const dot = i.var.indexOf('.');
         if (dot >= 0) {
           const seg = i.var.slice(0, dot);
           if (seg === 'code') break; // the process's own code segment: readable, and a write faults (read-only)
-          if (!(seg in s.sharedMemory)) throw new ScenarioError(at, `no shared-memory segment named "${seg}"`);
-          if (shm.length > 0 && !shm.includes(seg)) throw new ScenarioError(at, `this process does not map the segment "${seg}" (add it to its "shm")`);
+          if (!(seg in s.sharedMemory))
+            throw new ScenarioError(at, `no shared-memory segment named "${seg}"`);
+          if (shm.length > 0 && !shm.includes(seg))
+            throw new ScenarioError(
+              at,
+              `this process does not map the segment "${seg}" (add it to its "shm")`,
+            );
         }
         break;
       }
-      default: break;
+      default:
+        break;
     }
   });
 }
@@ -272,7 +374,10 @@ export function checkInstrRefs(s: Scenario, instrs: Instr[], path: string, shm: 
 function checkReferences(s: Scenario, procKey: string, threaded: boolean[]): void {
   for (const [n, p] of Object.entries(s.programs)) checkInstrRefs(s, p.instructions, `programs.${n}`, []);
   s.processes.forEach((p, i) => {
-    p.shm.forEach((seg, k) => { if (!(seg in s.sharedMemory)) throw new ScenarioError(`${procKey}[${i}].shm[${k}]`, `no shared-memory segment named "${seg}"`); });
+    p.shm.forEach((seg, k) => {
+      if (!(seg in s.sharedMemory))
+        throw new ScenarioError(`${procKey}[${i}].shm[${k}]`, `no shared-memory segment named "${seg}"`);
+    });
     p.threads.forEach((t, k) => {
       const at = threaded[i] ? `${procKey}[${i}].threads[${k}].program` : `${procKey}[${i}].program`;
       checkInstrRefs(s, t.program, at, p.shm.length ? p.shm : ['\0']);
@@ -284,7 +389,9 @@ function checkReferences(s: Scenario, procKey: string, threaded: boolean[]): voi
 /** Validates a process the host adds live (fork bomb, I/O storm): the same checks as a scenario's. */
 export function checkProcessSpec(s: Scenario, p: ProcessSpec): string | null {
   try {
-    p.threads.forEach((t, k) => checkInstrRefs(s, t.program, `threads[${k}].program`, p.shm.length ? p.shm : ['\0']));
+    p.threads.forEach((t, k) =>
+      checkInstrRefs(s, t.program, `threads[${k}].program`, p.shm.length ? p.shm : ['\0']),
+    );
     return null;
   } catch (e) {
     if (e instanceof ScenarioError) return `${e.path}: ${e.message}`;

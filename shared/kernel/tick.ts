@@ -25,7 +25,7 @@ export function admitArrivals(s: KernelState, emit: Emit): void {
     const spec = s.scenario.processes[idx]!;
     if (spec.arrival > s.tick) break;
     s.pendingArrivals.shift();
-    const ppid = spec.parent !== null ? s.arrivedPids[spec.parent] ?? null : null;
+    const ppid = spec.parent !== null ? (s.arrivedPids[spec.parent] ?? null) : null;
     const p = createProcess(s, spec, ppid, emit, s.scenario.loadTicks);
     s.arrivedPids[spec.name] = p.pid;
   }
@@ -66,7 +66,10 @@ export function tickInPlace(s: KernelState): KernelEvent[] {
   for (let c = 0; c < s.cores.length; c++) runCore(s, c);
   for (const name in s.devices) {
     const d = s.devices[name]!;
-    if (d.current) { d.current.remaining--; d.busyTicks++; }
+    if (d.current) {
+      d.current.remaining--;
+      d.busyTicks++;
+    }
   }
   s.tick++;
   for (const name in s.devices) {

@@ -369,7 +369,10 @@ export interface KernelState {
   interrupts: Interrupt[];
   locks: Record<string, Lock>;
   semaphores: Record<string, Semaphore>;
-  sharedMemory: Record<string, { vars: Record<string, number>; versions: Record<string, number>; writers: Record<string, number> }>;
+  sharedMemory: Record<
+    string,
+    { vars: Record<string, number>; versions: Record<string, number>; writers: Record<string, number> }
+  >;
   channels: Record<string, Channel>;
   /** Scenario processes not yet arrived (indices into scenario.processes). */
   pendingArrivals: number[];
@@ -458,7 +461,14 @@ export type KernelEvent = { tick: number } & (
   | { type: 'preempted'; core: number; tid: number; by: 'scheduler' | 'timer' | 'host' }
   | { type: 'blocked'; tid: number; reason: BlockReason }
   | { type: 'unblocked'; tid: number; reason: BlockReason }
-  | { type: 'interrupt-raised'; id: number; kind: 'timer' | 'io'; tid: number; core: number | null; device: string | null }
+  | {
+      type: 'interrupt-raised';
+      id: number;
+      kind: 'timer' | 'io';
+      tid: number;
+      core: number | null;
+      device: string | null;
+    }
   | { type: 'interrupt-handled'; id: number; kind: 'timer' | 'io'; tid: number; latency: number }
   | { type: 'io-started'; device: string; tid: number }
   | { type: 'io-done'; device: string; tid: number }
@@ -482,7 +492,12 @@ export type KernelEvent = { tick: number } & (
   | { type: 'quantum-changed'; quantum: number }
   | { type: 'core-added'; core: number }
   | { type: 'killed'; pid: number }
-  | { type: 'fault'; pid: number; tid: number; why: 'fault' | 'unlock-not-held' | 'bad-program' | 'read-only' }
+  | {
+      type: 'fault';
+      pid: number;
+      tid: number;
+      why: 'fault' | 'unlock-not-held' | 'bad-program' | 'read-only';
+    }
   | { type: 'lost-update'; var: string; tid: number; overwritten: number; pid: number }
   | { type: 'deadlock'; tids: number[] }
   | { type: 'starvation'; tid: number; waited: number }
@@ -496,8 +511,7 @@ export type KernelEventType = KernelEvent['type'];
 
 /** The result of applying an action: the next state and its events, or a refusal (state unchanged). */
 export type ActionResult =
-  | { ok: true; state: KernelState; events: KernelEvent[] }
-  | { ok: false; rejection: Rejection };
+  { ok: true; state: KernelState; events: KernelEvent[] } | { ok: false; rejection: Rejection };
 
 /** An action and the tick it was applied at: the unit of the replay log. */
 export interface TimedAction {

@@ -75,14 +75,34 @@ export function buildChallenge(spec: ChallengeSpec): Challenge {
     mustFinish: false,
     title: spec.title,
     goalText: spec.goalText,
-    card: { ko: [spec.goalText.ko, '부하는 점점 커집니다. 도착 간격이 갈수록 짧아집니다.', '조건이 깨지는 순간 도전이 끝나고, 버틴 틱이 기록됩니다.'], en: [spec.goalText.en, 'The load keeps rising: each arrival comes sooner than the last.', 'The challenge ends the moment the condition breaks; the ticks you lasted are your score.'] },
-    hints: [{ ko: '급한 일과 긴 일을 구분하세요. 과부하는 결국 오지만, 얼마나 늦출지는 여러분의 판단입니다.', en: 'Tell urgent work from long work: overload comes in the end, but how late is your call.' }],
+    card: {
+      ko: [
+        spec.goalText.ko,
+        '부하는 점점 커집니다. 도착 간격이 갈수록 짧아집니다.',
+        '조건이 깨지는 순간 도전이 끝나고, 버틴 틱이 기록됩니다.',
+      ],
+      en: [
+        spec.goalText.en,
+        'The load keeps rising: each arrival comes sooner than the last.',
+        'The challenge ends the moment the condition breaks; the ticks you lasted are your score.',
+      ],
+    },
+    hints: [
+      {
+        ko: '급한 일과 긴 일을 구분하세요. 과부하는 결국 오지만, 얼마나 늦출지는 여러분의 판단입니다.',
+        en: 'Tell urgent work from long work: overload comes in the end, but how late is your call.',
+      },
+    ],
   });
   return { spec, level, keep: keep.goal };
 }
 
 /** Plays a challenge with a scripted player (moves land `delay` ticks late): the ticks survived and the stars. */
-export function playChallenge(challenge: Challenge, script: PlayerScript, delay = THINKING_DELAY): { score: number; stars: number } {
+export function playChallenge(
+  challenge: Challenge,
+  script: PlayerScript,
+  delay = THINKING_DELAY,
+): { score: number; stars: number } {
   const r = playLevelThinking(challenge.level, script, delay, (s) => !goalHolds(challenge.keep, s.figures()));
   const score = r.session.state.tick;
   return { score, stars: challenge.spec.starTicks.filter((t) => score >= t).length };

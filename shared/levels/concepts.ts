@@ -37,16 +37,31 @@ export type ConceptId = (typeof CONCEPT_IDS)[number];
 /** Each concept's name as the level map and the concept card show it. */
 export const CONCEPT_NAMES: Record<ConceptId, Record<Lang, string>> = {
   'program-vs-process': { ko: '프로그램과 프로세스', en: 'Program vs process' },
-  'foreground-background-daemon': { ko: '포그라운드·백그라운드 프로세스와 데몬', en: 'Foreground, background and daemons' },
+  'foreground-background-daemon': {
+    ko: '포그라운드·백그라운드 프로세스와 데몬',
+    en: 'Foreground, background and daemons',
+  },
   pcb: { ko: '프로세스 제어 블록(PCB)', en: 'The process control block (PCB)' },
   dispatch: { ko: '디스패치', en: 'Dispatch' },
   'time-slice-timer': { ko: '타임 슬라이스와 타이머 인터럽트', en: 'Time slices and the timer interrupt' },
-  'blocked-io-interrupt': { ko: '대기 상태와 입출력 완료 인터럽트', en: 'Blocked and the I/O-completion interrupt' },
+  'blocked-io-interrupt': {
+    ko: '대기 상태와 입출력 완료 인터럽트',
+    en: 'Blocked and the I/O-completion interrupt',
+  },
   'context-switch': { ko: '문맥 교환과 오버헤드', en: 'Context switching and its overhead' },
-  'memory-segments-leaks': { ko: '코드·데이터·힙·스택 영역과 메모리 누수', en: 'Code, data, heap and stack segments, and leaks' },
-  'process-tree': { ko: '프로세스 계층 구조와 최초의 프로세스', en: 'The process tree and the first process' },
+  'memory-segments-leaks': {
+    ko: '코드·데이터·힙·스택 영역과 메모리 누수',
+    en: 'Code, data, heap and stack segments, and leaks',
+  },
+  'process-tree': {
+    ko: '프로세스 계층 구조와 최초의 프로세스',
+    en: 'The process tree and the first process',
+  },
   'fork-exec': { ko: 'fork와 exec', en: 'fork and exec' },
-  'threads-share': { ko: '스레드가 공유하는 것과 공유하지 않는 것(스택)', en: 'What threads share, and their own stacks' },
+  'threads-share': {
+    ko: '스레드가 공유하는 것과 공유하지 않는 것(스택)',
+    en: 'What threads share, and their own stacks',
+  },
   'fork-threads-cow': { ko: 'fork, 스레드, 쓰기 시 복사', en: 'fork vs threads vs copy-on-write' },
   'race-lock': { ko: '경쟁 상태와 락', en: 'Races and locks' },
   deadlock: { ko: '교착 상태', en: 'Deadlock' },

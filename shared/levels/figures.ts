@@ -36,11 +36,28 @@ export function memoryInUse(s: KernelState): number {
 export function stateFigures(s: KernelState): Figures {
   const f: Figures = {};
   const m = machineMetrics(s);
-  for (const k of ['elapsed', 'utilization', 'throughput', 'completed', 'contextSwitches', 'switchTicks', 'threadSwitches', 'threadSwitchTicks', 'meanUserWait', 'interruptsRaised', 'interruptsHandled', 'meanInterruptLatency'] as const) f[k] = m[k];
+  for (const k of [
+    'elapsed',
+    'utilization',
+    'throughput',
+    'completed',
+    'contextSwitches',
+    'switchTicks',
+    'threadSwitches',
+    'threadSwitchTicks',
+    'meanUserWait',
+    'interruptsRaised',
+    'interruptsHandled',
+    'meanInterruptLatency',
+  ] as const)
+    f[k] = m[k];
   f['averages.response'] = m.averages.response;
   f['averages.turnaround'] = m.averages.turnaround;
   f['averages.waiting'] = m.averages.waiting;
-  for (const [k, v] of Object.entries(m.faults)) { f[`faults.${k}`] = v; f[k] = v; }
+  for (const [k, v] of Object.entries(m.faults)) {
+    f[`faults.${k}`] = v;
+    f[k] = v;
+  }
   f.finished = isFinished(s) ? 1 : 0;
   f.memory = memoryInUse(s);
   const metrics = new Map(processMetrics(s).map((x) => [x.pid, x]));
@@ -73,7 +90,8 @@ export function stateFigures(s: KernelState): Figures {
     f[at + 'openFiles'] = p.openFiles.length;
     for (const [v, val] of Object.entries(p.vars)) f[`var.${name}.${v}`] = val;
   }
-  for (const [seg, h] of Object.entries(s.sharedMemory)) for (const [v, val] of Object.entries(h.vars)) f[`shm.${seg}.${v}`] = val;
+  for (const [seg, h] of Object.entries(s.sharedMemory))
+    for (const [v, val] of Object.entries(h.vars)) f[`shm.${seg}.${v}`] = val;
   for (const [n, c] of Object.entries(s.channels)) {
     f[`chan.${n}.sent`] = c.sent;
     f[`chan.${n}.delivered`] = c.delivered;

@@ -68,12 +68,12 @@ function parseClauseText(text: string): Clause | string {
 
 /** Parses a goal, or says what is wrong with it. */
 export function parseGoal(input: GoalInput): { ok: true; goal: Goal } | { ok: false; error: string } {
-  const parts: (string | GoalClauseInput)[] = typeof input === 'string' || !Array.isArray(input) ? [input as string | GoalClauseInput] : [...input];
+  const parts: (string | GoalClauseInput)[] =
+    typeof input === 'string' || !Array.isArray(input) ? [input as string | GoalClauseInput] : [...input];
   const goal: Clause[] = [];
   for (const part of parts) {
-    const texts = typeof part === 'string'
-      ? part.split(/\s+and\s+/)
-      : [`${part.metric} ${part.op} ${part.value}`];
+    const texts =
+      typeof part === 'string' ? part.split(/\s+and\s+/) : [`${part.metric} ${part.op} ${part.value}`];
     for (const t of texts) {
       const c = parseClauseText(t);
       if (typeof c === 'string') return { ok: false, error: c };
@@ -87,7 +87,9 @@ export function parseGoal(input: GoalInput): { ok: true; goal: Goal } | { ok: fa
 /** The figure names a goal reads, for validation and for the figures a result reports. */
 export function goalFigures(goal: Goal): string[] {
   const out = new Set<string>();
-  for (const c of goal) for (const side of [c.left, c.right]) for (const t of side) if (typeof t.term === 'string') out.add(t.term);
+  for (const c of goal)
+    for (const side of [c.left, c.right])
+      for (const t of side) if (typeof t.term === 'string') out.add(t.term);
   return [...out];
 }
 
@@ -108,12 +110,18 @@ export function holds(c: Clause, figures: Readonly<Record<string, number>>): boo
   const b = evalExpr(c.right, figures);
   if (a === null || b === null) return false;
   switch (c.op) {
-    case '<=': return a <= b;
-    case '<': return a < b;
-    case '>=': return a >= b;
-    case '>': return a > b;
-    case '==': return a === b;
-    case '!=': return a !== b;
+    case '<=':
+      return a <= b;
+    case '<':
+      return a < b;
+    case '>=':
+      return a >= b;
+    case '>':
+      return a > b;
+    case '==':
+      return a === b;
+    case '!=':
+      return a !== b;
   }
 }
 

@@ -6,19 +6,77 @@ import { mustParseLevel, type Level } from './level.ts';
 import { buildMap, type MapNode } from './map.ts';
 
 export { CONCEPT_IDS, CONCEPT_NAMES, type ConceptId } from './concepts.ts';
-export { parseGoal, goalHolds, GOAL_OPS, type Goal, type GoalInput, type GoalClauseInput, type GoalOp } from './goal.ts';
+export {
+  parseGoal,
+  goalHolds,
+  GOAL_OPS,
+  type Goal,
+  type GoalInput,
+  type GoalClauseInput,
+  type GoalOp,
+} from './goal.ts';
 export { stateFigures, memoryInUse, Tracker, type Figures } from './figures.ts';
-export { parseLevel, mustParseLevel, levelInput, type Level, type LevelInput, type PlayerInput, type Texts } from './level.ts';
-export { evaluateLevel, hintsFor, playLevel, playerJobs, LevelSession, type LevelResult, type PlayerScript, type PlayRejection } from './play.ts';
+export {
+  parseLevel,
+  mustParseLevel,
+  levelInput,
+  type Level,
+  type LevelInput,
+  type PlayerInput,
+  type Texts,
+} from './level.ts';
+export {
+  evaluateLevel,
+  hintsFor,
+  playLevel,
+  playerJobs,
+  LevelSession,
+  type LevelResult,
+  type PlayerScript,
+  type PlayRejection,
+} from './play.ts';
 export { playLevelThinking, THINKING_DELAY } from './proof.ts';
 export { clauseSentence, figureWords, goalLine, goalSentences, knowsFigure } from './goal-text.ts';
 export { bestFigure, botRun, decisiveMoment, headlineFigure, levelDebrief, type Debrief } from './debrief.ts';
 export { TAKEAWAYS } from './takeaways.ts';
-export { arrivalTicks, buildChallenge, playChallenge, ChallengeSession, CHALLENGE_TICK_LIMIT, type Challenge, type ChallengeSpec } from './challenge.ts';
+export {
+  arrivalTicks,
+  buildChallenge,
+  playChallenge,
+  ChallengeSession,
+  CHALLENGE_TICK_LIMIT,
+  type Challenge,
+  type ChallengeSpec,
+} from './challenge.ts';
 export { CHALLENGES } from './data/challenges.ts';
-export { decodeSandbox, encodeSandbox, parseSandbox, parseSandboxText, type SandboxResult, type SandboxSetup } from './sandbox.ts';
-export { buildMap, chaptersOf, mapView, isUnlocked, isDone, nextNode, type ChapterView, type MapNode, type MapNodeView, type Progress } from './map.ts';
-export { answerQuestion, checkpointStars, questionProblems, type Checkpoint, type Question, type QuestionText } from './questions.ts';
+export {
+  decodeSandbox,
+  encodeSandbox,
+  parseSandbox,
+  parseSandboxText,
+  type SandboxResult,
+  type SandboxSetup,
+} from './sandbox.ts';
+export {
+  buildMap,
+  chaptersOf,
+  mapView,
+  isUnlocked,
+  isDone,
+  nextNode,
+  type ChapterView,
+  type MapNode,
+  type MapNodeView,
+  type Progress,
+} from './map.ts';
+export {
+  answerQuestion,
+  checkpointStars,
+  questionProblems,
+  type Checkpoint,
+  type Question,
+  type QuestionText,
+} from './questions.ts';
 export { CHECKPOINTS } from './data/checkpoints.ts';
 
 /** Every level of the campaign, validated once, in map order. */

@@ -62,7 +62,11 @@ export interface Level extends Omit<LevelInput, 'goal' | 'stars' | 'track' | 'hi
 }
 
 const texts = z.strictObject({ ko: z.string().trim().min(1), en: z.string().trim().min(1) });
-const clause = z.strictObject({ metric: z.string().min(1), op: z.enum(GOAL_OPS), value: z.union([z.number(), z.string().min(1)]) });
+const clause = z.strictObject({
+  metric: z.string().min(1),
+  op: z.enum(GOAL_OPS),
+  value: z.union([z.number(), z.string().min(1)]),
+});
 const goalInput = z.union([z.string().min(1), clause, z.array(z.union([z.string().min(1), clause])).min(1)]);
 const sentences = z.array(z.string().trim().min(1)).min(3).max(6);
 
@@ -73,9 +77,17 @@ export const levelInput = z.strictObject({
   branch: z.enum(['main', 'optional']),
   concepts: z.array(z.enum(CONCEPT_IDS)).min(1),
   player: z.discriminatedUnion('role', [
-    z.strictObject({ role: z.literal('scheduler'), cores: z.array(z.number().int().min(0)).min(1).optional() }),
+    z.strictObject({
+      role: z.literal('scheduler'),
+      cores: z.array(z.number().int().min(0)).min(1).optional(),
+    }),
     z.strictObject({ role: z.literal('interrupt') }),
-    z.strictObject({ role: z.literal('thread'), threads: z.array(z.strictObject({ process: z.string().min(1), thread: z.number().int().min(0).optional() })).min(1) }),
+    z.strictObject({
+      role: z.literal('thread'),
+      threads: z
+        .array(z.strictObject({ process: z.string().min(1), thread: z.number().int().min(0).optional() }))
+        .min(1),
+    }),
     z.strictObject({ role: z.literal('channel'), channels: z.array(z.string().min(1)).min(1) }),
   ]),
   policy: z.enum(['fifo', 'sjf', 'stcf', 'rr', 'priority']).optional(),
@@ -89,7 +101,16 @@ export const levelInput = z.strictObject({
   title: texts,
   goalText: texts,
   card: z.strictObject({ ko: sentences, en: sentences }),
-  hints: z.array(z.strictObject({ ko: z.string().trim().min(1), en: z.string().trim().min(1), when: z.string().min(1).optional() })).min(1).max(4),
+  hints: z
+    .array(
+      z.strictObject({
+        ko: z.string().trim().min(1),
+        en: z.string().trim().min(1),
+        when: z.string().min(1).optional(),
+      }),
+    )
+    .min(1)
+    .max(4),
 });
 
 /** The outcome of validating a level. */
@@ -116,19 +137,25 @@ export function parseLevel(json: unknown): LevelResult {
   try {
     const p = input.player;
     if (p.role === 'scheduler') {
-      for (const c of p.cores ?? []) if (c >= s.cores) throw new Error(`player.cores: the machine has no core ${c}`);
+      for (const c of p.cores ?? [])
+        if (c >= s.cores) throw new Error(`player.cores: the machine has no core ${c}`);
     } else if (p.role === 'interrupt') {
-      if (s.auto.interrupts) throw new Error('player: the interrupt role needs "auto": { "interrupts": false }');
+      if (s.auto.interrupts)
+        throw new Error('player: the interrupt role needs "auto": { "interrupts": false }');
     } else if (p.role === 'thread') {
       for (const t of p.threads) {
         const spec = s.processes.find((x) => x.name === t.process);
         const th = spec?.threads[t.thread ?? 0];
-        if (!th) throw new Error(`player.threads: no thread ${t.thread ?? 0} in a process named "${t.process}"`);
-        if (!th.steered) throw new Error(`player.threads: thread ${t.thread ?? 0} of "${t.process}" is not steered`);
+        if (!th)
+          throw new Error(`player.threads: no thread ${t.thread ?? 0} in a process named "${t.process}"`);
+        if (!th.steered)
+          throw new Error(`player.threads: thread ${t.thread ?? 0} of "${t.process}" is not steered`);
       }
     } else {
       if (s.auto.delivery) throw new Error('player: the channel role needs "auto": { "delivery": false }');
-      for (const c of p.channels) if (!s.channels.some((x) => x.name === c)) throw new Error(`player.channels: no channel named "${c}"`);
+      for (const c of p.channels)
+        if (!s.channels.some((x) => x.name === c))
+          throw new Error(`player.channels: no channel named "${c}"`);
     }
     const track: Record<string, Expr> = {};
     for (const [name, text] of Object.entries(input.track ?? {})) {
@@ -143,7 +170,11 @@ export function parseLevel(json: unknown): LevelResult {
       goal: goalOf(input.goal as GoalInput, 'goal'),
       stars: input.stars.map((g, i) => goalOf(g as GoalInput, `stars[${i}]`)),
       track,
-      hints: input.hints.map((h, i) => ({ ko: h.ko, en: h.en, when: h.when ? goalOf(h.when, `hints[${i}].when`) : null })),
+      hints: input.hints.map((h, i) => ({
+        ko: h.ko,
+        en: h.en,
+        when: h.when ? goalOf(h.when, `hints[${i}].when`) : null,
+      })),
       mustFinish: input.mustFinish ?? true,
       seed: input.seed ?? 1,
       policy: input.policy ?? 'fifo',

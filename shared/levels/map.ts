@@ -52,7 +52,11 @@ export function mapView(map: readonly MapNode[], progress: Progress): MapNodeVie
   return map.map((n) => {
     const done = isDone(progress, n.id);
     const open = n.after === null || isDone(progress, n.after);
-    return { ...n, status: done ? 'done' : open ? 'open' : 'locked', stars: progress[n.id] ?? 0 } as MapNodeView;
+    return {
+      ...n,
+      status: done ? 'done' : open ? 'open' : 'locked',
+      stars: progress[n.id] ?? 0,
+    } as MapNodeView;
   });
 }
 
@@ -82,7 +86,11 @@ export function chaptersOf(view: readonly MapNodeView[]): ChapterView[] {
   });
   return groups.map((nodes, i) => {
     const main = nodes.filter((n) => n.branch === 'main');
-    const status = main.every((n) => n.status === 'done') ? 'done' : main[0]?.status === 'locked' ? 'locked' : 'open';
+    const status = main.every((n) => n.status === 'done')
+      ? 'done'
+      : main[0]?.status === 'locked'
+        ? 'locked'
+        : 'open';
     const concepts = [...new Set(nodes.flatMap((n) => (n.kind === 'level' ? n.level.concepts : [])))];
     return { number: i + 1, nodes, status, concepts };
   });
@@ -90,5 +98,7 @@ export function chaptersOf(view: readonly MapNodeView[]): ChapterView[] {
 
 /** The first open, not yet done main node: where the map scene puts the player's token. */
 export function nextNode(map: readonly MapNode[], progress: Progress): MapNode | null {
-  return map.find((n) => n.branch === 'main' && !isDone(progress, n.id) && isUnlocked(map, progress, n.id)) ?? null;
+  return (
+    map.find((n) => n.branch === 'main' && !isDone(progress, n.id) && isUnlocked(map, progress, n.id)) ?? null
+  );
 }

@@ -1,7 +1,14 @@
 // Playing a level: a session the Phaser scene drives (act, step, result), bots in every role but the
 // player's (shared/sim/run.ts settleBots), the evaluator that turns a final machine into stars, and a
 // scripted runner for tests and demos.
-import { applyActionInPlace, createKernel, isFinished, tickInPlace, type Rejection, type Lang } from '../kernel/index.ts';
+import {
+  applyActionInPlace,
+  createKernel,
+  isFinished,
+  tickInPlace,
+  type Rejection,
+  type Lang,
+} from '../kernel/index.ts';
 import type { KernelAction, KernelEvent, KernelState, TimedAction } from '../kernel/index.ts';
 import { settleBots, type BotExclusions } from '../sim/run.ts';
 import { goalFigures, goalHolds, type Goal } from './goal.ts';
@@ -39,7 +46,8 @@ const ZERO_BY_DEFAULT = /^(events|recv|got|count|crashed|done|peak)\./;
 
 function allFigures(level: Level): string[] {
   const names = new Set<string>();
-  for (const g of [level.goal, ...level.stars, ...level.hints.map((h) => h.when ?? [])]) for (const n of goalFigures(g)) names.add(n);
+  for (const g of [level.goal, ...level.stars, ...level.hints.map((h) => h.when ?? [])])
+    for (const n of goalFigures(g)) names.add(n);
   return [...names];
 }
 
@@ -49,7 +57,12 @@ function allFigures(level: Level): string[] {
  * the 1★ row both hold (so the stars always agree with the rows a result shows). An attempt in which
  * the player made no move, or no core ever did work, earns nothing whatever its figures say.
  */
-export function evaluateLevel(level: Level, finalState: KernelState, extra: Figures = {}, undos = 0): LevelResult {
+export function evaluateLevel(
+  level: Level,
+  finalState: KernelState,
+  extra: Figures = {},
+  undos = 0,
+): LevelResult {
   const all: Figures = { ...stateFigures(finalState), ...extra };
   for (const n of allFigures(level)) if (!(n in all) && ZERO_BY_DEFAULT.test(n)) all[n] = 0;
   const finished = isFinished(finalState);
@@ -57,7 +70,12 @@ export function evaluateLevel(level: Level, finalState: KernelState, extra: Figu
   const idle = extra['player.moves'] === 0 || !worked;
   let met = 0;
   while (met < level.stars.length && goalHolds(level.stars[met]!, all)) met++;
-  const passed = !idle && (finished || !level.mustFinish) && finalState.tick <= level.tickLimit && goalHolds(level.goal, all) && met >= 1;
+  const passed =
+    !idle &&
+    (finished || !level.mustFinish) &&
+    finalState.tick <= level.tickLimit &&
+    goalHolds(level.goal, all) &&
+    met >= 1;
   const stars = !passed ? 0 : met === level.stars.length ? 3 : met;
   const figures: Figures = { finished: finished ? 1 : 0, elapsed: finalState.tick };
   for (const n of allFigures(level)) if (n in all) figures[n] = all[n]!;
@@ -79,12 +97,16 @@ export function playerJobs(level: Level, s: KernelState): BotExclusions & { tids
       const cores = p.cores ?? s.cores.map((c) => c.id);
       return { cores, tids: [] };
     }
-    case 'interrupt': return { interrupts: true, tids: [] };
-    case 'channel': return { channels: p.channels, tids: [] };
+    case 'interrupt':
+      return { interrupts: true, tids: [] };
+    case 'channel':
+      return { channels: p.channels, tids: [] };
     case 'thread': {
       const tids: number[] = [];
       for (const want of p.threads) {
-        const procs = Object.values(s.processes).filter((x) => x.name === want.process).sort((a, b) => a.pid - b.pid);
+        const procs = Object.values(s.processes)
+          .filter((x) => x.name === want.process)
+          .sort((a, b) => a.pid - b.pid);
         const tid = procs[0]?.threads[want.thread ?? 0];
         if (tid !== undefined) tids.push(tid);
       }
@@ -96,11 +118,18 @@ export function playerJobs(level: Level, s: KernelState): BotExclusions & { tids
 function isPlayersJob(level: Level, s: KernelState, a: KernelAction): boolean {
   const jobs = playerJobs(level, s);
   switch (a.type) {
-    case 'dispatch': case 'preempt': case 'replace': return level.player.role === 'scheduler' && (jobs.cores ?? []).includes(a.core);
-    case 'handle-interrupt': return level.player.role === 'interrupt';
-    case 'choose': return level.player.role === 'thread' && jobs.tids.includes(a.tid);
-    case 'deliver': return level.player.role === 'channel' && (jobs.channels ?? []).includes(a.channel);
-    default: return false;
+    case 'dispatch':
+    case 'preempt':
+    case 'replace':
+      return level.player.role === 'scheduler' && (jobs.cores ?? []).includes(a.core);
+    case 'handle-interrupt':
+      return level.player.role === 'interrupt';
+    case 'choose':
+      return level.player.role === 'thread' && jobs.tids.includes(a.tid);
+    case 'deliver':
+      return level.player.role === 'channel' && (jobs.channels ?? []).includes(a.channel);
+    default:
+      return false;
   }
 }
 
@@ -134,7 +163,10 @@ export class LevelSession {
       return { ok: false, rejection: { code: 'not-your-job', params: { action: action.type } } };
     }
     const r = applyActionInPlace(this.state, action);
-    if (!r.ok) { this.refused++; return r; }
+    if (!r.ok) {
+      this.refused++;
+      return r;
+    }
     this.log.push({ tick: this.state.tick, action });
     this.moves.push({ tick: this.state.tick, action });
     this.record(r.events);
@@ -167,7 +199,8 @@ export class LevelSession {
     while (true) {
       for (; at < keep.length && keep[at]!.tick === next.state.tick; at++) {
         const before = next.events.length;
-        if (!next.act(keep[at]!.action).ok) throw new Error(`level ${this.level.id}: a replayed move was refused at tick ${next.state.tick}`);
+        if (!next.act(keep[at]!.action).ok)
+          throw new Error(`level ${this.level.id}: a replayed move was refused at tick ${next.state.tick}`);
         observer?.events(next.events.slice(before), next.state);
       }
       if (next.state.tick >= target) break;
@@ -187,17 +220,29 @@ export class LevelSession {
    * of idling to the limit.
    */
   over(): boolean {
-    return isFinished(this.state) || this.state.tick >= this.level.tickLimit || this.state.counters.deadlocks > 0;
+    return (
+      isFinished(this.state) || this.state.tick >= this.level.tickLimit || this.state.counters.deadlocks > 0
+    );
   }
 
   /** The attempt judged now (call when `over()`; earlier it judges the machine so far). */
   result(): LevelResult {
-    return evaluateLevel(this.level, this.state, { ...this.tracker.figures(), 'player.refused': this.refused, 'player.moves': this.moves.length }, this.undos);
+    return evaluateLevel(
+      this.level,
+      this.state,
+      { ...this.tracker.figures(), 'player.refused': this.refused, 'player.moves': this.moves.length },
+      this.undos,
+    );
   }
 
   /** Every figure now, for a live panel next to the goal. */
   figures(): Figures {
-    return { ...stateFigures(this.state), ...this.tracker.figures(), 'player.refused': this.refused, 'player.moves': this.moves.length };
+    return {
+      ...stateFigures(this.state),
+      ...this.tracker.figures(),
+      'player.refused': this.refused,
+      'player.moves': this.moves.length,
+    };
   }
 
   private record(events: readonly KernelEvent[]): void {
@@ -208,7 +253,13 @@ export class LevelSession {
   private settle(): void {
     const before = this.events.length;
     const batch: KernelEvent[] = [];
-    settleBots(this.state, { kind: this.level.policy }, this.log, (e) => batch.push(e), playerJobs(this.level, this.state));
+    settleBots(
+      this.state,
+      { kind: this.level.policy },
+      this.log,
+      (e) => batch.push(e),
+      playerJobs(this.level, this.state),
+    );
     if (batch.length > 0 || this.events.length !== before) this.record(batch);
   }
 }
@@ -217,7 +268,10 @@ export class LevelSession {
 export type PlayerScript = (state: Readonly<KernelState>) => KernelAction[];
 
 /** Plays a whole level with a scripted player (tests, demos, a level editor's check). */
-export function playLevel(level: Level, playerActions: PlayerScript): LevelResult & { session: LevelSession } {
+export function playLevel(
+  level: Level,
+  playerActions: PlayerScript,
+): LevelResult & { session: LevelSession } {
   const session = new LevelSession(level);
   while (!session.over()) {
     for (let round = 0; round < 20; round++) {

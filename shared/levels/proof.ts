@@ -1,7 +1,13 @@
 // Playing a level as a human who thinks: the scripted player reads the machine at tick t and its moves
 // land at tick t + delay, on the machine as it is then. Star thresholds are checked this way, so that
 // three stars never need a same-tick reflex (issue 13 item 2).
-import { applyAction, applyActionInPlace, type KernelAction, type KernelState, type TimedAction } from '../kernel/index.ts';
+import {
+  applyAction,
+  applyActionInPlace,
+  type KernelAction,
+  type KernelState,
+  type TimedAction,
+} from '../kernel/index.ts';
 import { LevelSession, type LevelResult, type PlayerScript } from './play.ts';
 import type { Level } from './level.ts';
 
@@ -18,7 +24,10 @@ function decide(state: Readonly<KernelState>, script: PlayerScript): KernelActio
   for (let round = 0; round < 20; round++) {
     let accepted = 0;
     for (const a of script(look)) {
-      if (applyActionInPlace(look, a).ok) { out.push(a); accepted++; }
+      if (applyActionInPlace(look, a).ok) {
+        out.push(a);
+        accepted++;
+      }
     }
     if (accepted === 0) break;
   }
@@ -32,12 +41,17 @@ function decide(state: Readonly<KernelState>, script: PlayerScript): KernelActio
  * `stop` ends the run early (a challenge ends when its kept condition breaks).
  */
 export function playLevelThinking(
-  level: Level, script: PlayerScript, delay = THINKING_DELAY, stop: (session: LevelSession) => boolean = () => false,
+  level: Level,
+  script: PlayerScript,
+  delay = THINKING_DELAY,
+  stop: (session: LevelSession) => boolean = () => false,
 ): LevelResult & { session: LevelSession; moves: TimedAction[] } {
   const session = new LevelSession(level);
   const queue: { at: number; actions: KernelAction[] }[] = [];
   const moves: TimedAction[] = [];
-  const act = (a: KernelAction) => { if (session.act(a).ok) moves.push({ tick: session.state.tick, action: a }); };
+  const act = (a: KernelAction) => {
+    if (session.act(a).ok) moves.push({ tick: session.state.tick, action: a });
+  };
   while (!session.over() && !stop(session)) {
     while (queue.length > 0 && queue[0]!.at <= session.state.tick) {
       for (const a of queue.shift()!.actions) if (applyAction(session.state, a).ok) act(a);

@@ -35,7 +35,11 @@ export interface Checkpoint {
 }
 
 /** Whether a chosen answer is right, and the explanation to show either way. */
-export function answerQuestion(q: Question, choice: number, lang: Lang): { correct: boolean; explanation: string; answer: number } {
+export function answerQuestion(
+  q: Question,
+  choice: number,
+  lang: Lang,
+): { correct: boolean; explanation: string; answer: number } {
   return { correct: choice === q.answer, explanation: q[lang].explanation, answer: q.answer };
 }
 
@@ -57,7 +61,9 @@ export function questionProblems(q: Question): string[] {
     if (t.choices.some((c) => !c.trim())) out.push(`${q.id}: ${lang} has an empty choice`);
     if (new Set(t.choices).size !== t.choices.length) out.push(`${q.id}: ${lang} repeats a choice`);
   }
-  if (q.ko.choices.length !== q.en.choices.length) out.push(`${q.id}: ko and en have different numbers of choices`);
-  if (!Number.isInteger(q.answer) || q.answer < 0 || q.answer >= q.en.choices.length) out.push(`${q.id}: answer is not one of the choices`);
+  if (q.ko.choices.length !== q.en.choices.length)
+    out.push(`${q.id}: ko and en have different numbers of choices`);
+  if (!Number.isInteger(q.answer) || q.answer < 0 || q.answer >= q.en.choices.length)
+    out.push(`${q.id}: answer is not one of the choices`);
   return out;
 }

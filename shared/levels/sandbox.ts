@@ -29,7 +29,10 @@ export function parseSandbox(json: unknown): SandboxResult {
   if (!shape.success) {
     const issue = shape.error.issues[0]!;
     const at = issue.path.join('.') || 'sandbox';
-    return fail(`샌드박스 설정이 올바르지 않습니다(${at}): ${issue.message}`, `The sandbox setup is not valid (${at}): ${issue.message}`);
+    return fail(
+      `샌드박스 설정이 올바르지 않습니다(${at}): ${issue.message}`,
+      `The sandbox setup is not valid (${at}): ${issue.message}`,
+    );
   }
   const setup: SandboxSetup = {
     scenario: shape.data.scenario as ScenarioInput,
@@ -37,12 +40,23 @@ export function parseSandbox(json: unknown): SandboxResult {
     player: (shape.data.player ?? { role: 'scheduler' }) as PlayerInput,
   };
   const r = parseLevel({
-    id: 'sandbox', order: 1, branch: 'optional', concepts: ['dispatch'],
-    player: setup.player, policy: setup.policy, scenario: setup.scenario,
-    goal: 'elapsed >= 0', stars: ['elapsed >= 0'], tickLimit: 10_000, mustFinish: false,
+    id: 'sandbox',
+    order: 1,
+    branch: 'optional',
+    concepts: ['dispatch'],
+    player: setup.player,
+    policy: setup.policy,
+    scenario: setup.scenario,
+    goal: 'elapsed >= 0',
+    stars: ['elapsed >= 0'],
+    tickLimit: 10_000,
+    mustFinish: false,
     title: { ko: '샌드박스', en: 'Sandbox' },
     goalText: { ko: '목표 없이 마음대로 돌려 보세요.', en: 'No goal: run it as you like.' },
-    card: { ko: ['아무 시나리오나', '아무 정책으로', '돌려 봅니다.'], en: ['Any scenario,', 'any policy,', 'run as you like.'] },
+    card: {
+      ko: ['아무 시나리오나', '아무 정책으로', '돌려 봅니다.'],
+      en: ['Any scenario,', 'any policy,', 'run as you like.'],
+    },
     hints: [{ ko: '시나리오를 바꿔 다시 돌려 보세요.', en: 'Change the scenario and run it again.' }],
   });
   if (!r.ok) {
@@ -84,7 +98,10 @@ function fromBase64Url(text: string): Uint8Array | null {
     if (v < 0) return null;
     acc = (acc << 6) | v;
     bits += 6;
-    if (bits >= 8) { bits -= 8; bytes.push((acc >> bits) & 255); }
+    if (bits >= 8) {
+      bits -= 8;
+      bytes.push((acc >> bits) & 255);
+    }
   }
   return new Uint8Array(bytes);
 }
@@ -98,7 +115,10 @@ export function encodeSandbox(setup: SandboxSetup): string {
 export function decodeSandbox(text: string): SandboxResult {
   const max = LIMITS.sandboxLink.max;
   if (text.length < LIMITS.sandboxLink.min || text.length > max) {
-    return fail(`링크가 너무 깁니다(또는 비어 있습니다). 최대 ${max}자입니다.`, `The link is too long (or empty): at most ${max} characters.`);
+    return fail(
+      `링크가 너무 깁니다(또는 비어 있습니다). 최대 ${max}자입니다.`,
+      `The link is too long (or empty): at most ${max} characters.`,
+    );
   }
   const bytes = fromBase64Url(text);
   const decoded = bytes ? new TextDecoder('utf-8', { fatal: false }).decode(bytes) : null;

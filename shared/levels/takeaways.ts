@@ -15,7 +15,7 @@ export const TAKEAWAYS: Record<ConceptId, Record<Lang, string>> = {
   },
   pcb: {
     ko: 'PCB(프로세스 제어 블록)는 커널이 프로세스마다 두는 자료구조로 PID, 상태, 우선순위, 레지스터와 프로그램 카운터, 메모리 정보, 열린 파일을 담습니다. 스케줄러는 PCB를 보고 결정합니다.',
-    en: 'The PCB (process control block) is the kernel\'s record of a process: PID, state, priority, registers and program counter, memory information and open files. The scheduler decides by reading PCBs.',
+    en: "The PCB (process control block) is the kernel's record of a process: PID, state, priority, registers and program counter, memory information and open files. The scheduler decides by reading PCBs.",
   },
   dispatch: {
     ko: '디스패치는 준비 상태의 프로세스를 골라 CPU에 올려 실행 상태로 만드는 일입니다. 짧은 작업을 먼저 실행하면 평균 대기 시간이 가장 작아집니다(SJF).',
@@ -31,11 +31,11 @@ export const TAKEAWAYS: Record<ConceptId, Record<Lang, string>> = {
   },
   'context-switch': {
     ko: '문맥 교환은 실행 중인 프로세스의 문맥을 PCB에 저장하고 다음 프로세스의 문맥을 복구하는 일이며, 그동안 CPU는 유용한 일을 하지 못합니다. 너무 잦은 문맥 교환은 오버헤드입니다.',
-    en: 'A context switch saves the running process\'s context to its PCB and restores the next one\'s; the CPU does no useful work meanwhile. Switching too often is pure overhead.',
+    en: "A context switch saves the running process's context to its PCB and restores the next one's; the CPU does no useful work meanwhile. Switching too often is pure overhead.",
   },
   'memory-segments-leaks': {
     ko: '프로세스의 메모리는 코드, 데이터, 힙, 스택 영역으로 나뉩니다. 힙은 실행 중에 할당하고 직접 해제해야 하며, 해제하지 않으면 메모리 누수가 됩니다.',
-    en: 'A process\'s memory is split into code, data, heap and stack segments. The heap is allocated at run time and must be freed; memory not freed is a leak.',
+    en: "A process's memory is split into code, data, heap and stack segments. The heap is allocated at run time and must be freed; memory not freed is a leak.",
   },
   'process-tree': {
     ko: '프로세스는 fork로 자식 프로세스를 만들어 계층 구조(트리)를 이룹니다. 최초의 프로세스(init, PID 1)가 모든 프로세스의 조상입니다.',
@@ -43,7 +43,7 @@ export const TAKEAWAYS: Record<ConceptId, Record<Lang, string>> = {
   },
   'fork-exec': {
     ko: 'fork는 부모를 복제해 새 PID의 자식을 만들고, exec는 자기 메모리를 새 프로그램으로 덮어씁니다. 셸은 fork한 뒤 자식에서 exec해서 명령을 실행합니다.',
-    en: 'fork copies the parent into a child with a new PID; exec replaces a process\'s memory with a new program. A shell runs a command by forking and exec-ing in the child.',
+    en: "fork copies the parent into a child with a new PID; exec replaces a process's memory with a new program. A shell runs a command by forking and exec-ing in the child.",
   },
   'threads-share': {
     ko: '같은 프로세스의 스레드는 코드, 데이터, 힙, 열린 파일을 공유하고, 각자 자기 스레드 ID, 프로그램 카운터, 레지스터, 스택을 가집니다.',
@@ -51,7 +51,7 @@ export const TAKEAWAYS: Record<ConceptId, Record<Lang, string>> = {
   },
   'fork-threads-cow': {
     ko: '멀티프로세스는 자원을 공유하지 않아 하나가 죽어도 나머지는 안전하지만 무겁고, 멀티스레드는 가볍지만 한 스레드의 오류가 프로세스 전체를 죽입니다. fork는 쓰기 시 복사로 실제 복사를 쓰는 순간까지 미룹니다.',
-    en: 'Processes share nothing, so one crash spares the others, but they are heavier; threads are light, but one thread\'s fault kills the whole process. fork defers copying until a write (copy-on-write).',
+    en: "Processes share nothing, so one crash spares the others, but they are heavier; threads are light, but one thread's fault kills the whole process. fork defers copying until a write (copy-on-write).",
   },
   'race-lock': {
     ko: '여러 스레드가 공유 자원을 동시에 읽고 고치면 실행 순서에 따라 결과가 달라지는 경쟁 상태가 생기고 갱신이 손실됩니다. 임계 구역을 락(뮤텍스)으로 감싸 한 번에 하나만 들어가게 합니다.',

@@ -47,67 +47,114 @@ export interface InternalMove<T extends ActionType> {
   scored: false;
 }
 
-const move = <const T extends ActionType, S extends z.ZodType>(type: T, m: Omit<WireMove<NoInfer<T>, S>, 'kind' | 'type'>): WireMove<T, S> => ({ kind: 'action', type, ...m });
+const move = <const T extends ActionType, S extends z.ZodType>(
+  type: T,
+  m: Omit<WireMove<NoInfer<T>, S>, 'kind' | 'type'>,
+): WireMove<T, S> => ({ kind: 'action', type, ...m });
 
-const internal = <const T extends ActionType>(type: T, baseline: boolean): InternalMove<T> => ({ kind: 'internal', type, baseline, scored: false });
+const internal = <const T extends ActionType>(type: T, baseline: boolean): InternalMove<T> => ({
+  kind: 'internal',
+  type,
+  baseline,
+  scored: false,
+});
 
 const id = z.number().int().min(0).max(1_000_000);
 /** A core index a machine can have; the kernel says which cores exist now (no-such-core). */
-const core = z.number().int().min(0).max(LIMITS.cores.max - 1);
+const core = z
+  .number()
+  .int()
+  .min(0)
+  .max(LIMITS.cores.max - 1);
 const empty = z.union([z.strictObject({}), z.undefined(), z.null()]);
-const ownsCore = (sender: Sender, c: number): boolean => sender.slot?.role === 'scheduler' && sender.slot.cores.includes(c);
+const ownsCore = (sender: Sender, c: number): boolean =>
+  sender.slot?.role === 'scheduler' && sender.slot.cores.includes(c);
 
 /** The table, keyed by kernel action type (which is also the message type of every wire move). */
 export const ACTIONS = {
   // scheduler: pick which Ready thread a free core runs, or take a core back
-  'dispatch': move('dispatch', {
-    roles: ['scheduler'], baseline: false, scored: true, schema: z.strictObject({ core, tid: id }),
-    toAction: (p, s) => (ownsCore(s, p.core) ? { type: 'dispatch', core: p.core, tid: p.tid } : { error: 'not-your-core' }),
+  dispatch: move('dispatch', {
+    roles: ['scheduler'],
+    baseline: false,
+    scored: true,
+    schema: z.strictObject({ core, tid: id }),
+    toAction: (p, s) =>
+      ownsCore(s, p.core) ? { type: 'dispatch', core: p.core, tid: p.tid } : { error: 'not-your-core' },
     toPayload: (a) => ({ core: a.core, tid: a.tid }),
   }),
-  'preempt': move('preempt', {
-    roles: ['scheduler'], baseline: false, scored: true, schema: z.strictObject({ core }),
-    toAction: (p, s) => (ownsCore(s, p.core) ? { type: 'preempt', core: p.core } : { error: 'not-your-core' }),
+  preempt: move('preempt', {
+    roles: ['scheduler'],
+    baseline: false,
+    scored: true,
+    schema: z.strictObject({ core }),
+    toAction: (p, s) =>
+      ownsCore(s, p.core) ? { type: 'preempt', core: p.core } : { error: 'not-your-core' },
     toPayload: (a) => ({ core: a.core }),
   }),
   // scheduler: swap a Ready thread onto a busy core in one move (preempt to Ready, then dispatch)
-  'replace': move('replace', {
-    roles: ['scheduler'], baseline: false, scored: true, schema: z.strictObject({ core, tid: id }),
-    toAction: (p, s) => (ownsCore(s, p.core) ? { type: 'replace', core: p.core, tid: p.tid } : { error: 'not-your-core' }),
+  replace: move('replace', {
+    roles: ['scheduler'],
+    baseline: false,
+    scored: true,
+    schema: z.strictObject({ core, tid: id }),
+    toAction: (p, s) =>
+      ownsCore(s, p.core) ? { type: 'replace', core: p.core, tid: p.tid } : { error: 'not-your-core' },
     toPayload: (a) => ({ core: a.core, tid: a.tid }),
   }),
   // interrupt handler: handle a pending interrupt
   'handle-interrupt': move('handle-interrupt', {
-    roles: ['interrupt'], baseline: false, scored: true, schema: z.strictObject({ id }),
+    roles: ['interrupt'],
+    baseline: false,
+    scored: true,
+    schema: z.strictObject({ id }),
     toAction: (p) => ({ type: 'handle-interrupt', id: p.id }),
     toPayload: (a) => ({ id: a.id }),
   }),
   // thread: choose the steered thread's next instruction (the thread is the sender's own)
-  'choose': move('choose', {
-    roles: ['thread'], baseline: false, scored: true, schema: z.strictObject({ instr: z.string().min(1).max(60) }),
-    toAction: (p, s) => (s.tid === null ? { error: 'no-thread-yet' } : { type: 'choose', tid: s.tid, instr: p.instr }),
+  choose: move('choose', {
+    roles: ['thread'],
+    baseline: false,
+    scored: true,
+    schema: z.strictObject({ instr: z.string().min(1).max(60) }),
+    toAction: (p, s) =>
+      s.tid === null ? { error: 'no-thread-yet' } : { type: 'choose', tid: s.tid, instr: p.instr },
     toPayload: (a) => ({ instr: a.instr }),
   }),
   // IPC channel: carry a message that has arrived into the channel's buffer
-  'deliver': move('deliver', {
-    roles: ['ipc'], baseline: false, scored: true, schema: z.strictObject({ message: id }),
-    toAction: (p, s) => (s.slot?.role === 'ipc' ? { type: 'deliver', channel: s.slot.channel, message: p.message } : { error: 'not-your-channel' }),
+  deliver: move('deliver', {
+    roles: ['ipc'],
+    baseline: false,
+    scored: true,
+    schema: z.strictObject({ message: id }),
+    toAction: (p, s) =>
+      s.slot?.role === 'ipc'
+        ? { type: 'deliver', channel: s.slot.channel, message: p.message }
+        : { error: 'not-your-channel' },
     toPayload: (a) => ({ message: a.message }),
   }),
   // host: live events on the machine. The kernel checks the quantum's range (its refusal is
   // bilingual); the edge checks only that it is a number.
   'set-quantum': move('set-quantum', {
-    roles: ['host'], baseline: true, scored: false, schema: z.strictObject({ quantum: z.number() }),
+    roles: ['host'],
+    baseline: true,
+    scored: false,
+    schema: z.strictObject({ quantum: z.number() }),
     toAction: (p) => ({ type: 'set-quantum', quantum: p.quantum }),
     toPayload: (a) => ({ quantum: a.quantum }),
   }),
   'add-core': move('add-core', {
-    roles: ['host'], baseline: true, scored: false, schema: empty,
+    roles: ['host'],
+    baseline: true,
+    scored: false,
+    schema: empty,
     toAction: () => ({ type: 'add-core' }),
     toPayload: () => ({}),
   }),
-  'kill': move('kill', {
-    roles: ['host'], baseline: true, scored: false, schema: z.strictObject({ pid: id }),
+  kill: move('kill', {
+    roles: ['host'],
+    baseline: true,
+    scored: false,
+    schema: z.strictObject({ pid: id }),
     toAction: (p) => ({ type: 'kill', pid: p.pid }),
     toPayload: (a) => ({ pid: a.pid }),
   }),
@@ -117,14 +164,18 @@ export const ACTIONS = {
 
 type Table = typeof ACTIONS;
 /** The kernel actions a client sends by name. */
-export type WireMoveType = { [K in keyof Table]: Table[K] extends { kind: 'action' } ? K : never }[keyof Table];
+export type WireMoveType = {
+  [K in keyof Table]: Table[K] extends { kind: 'action' } ? K : never;
+}[keyof Table];
 /** The payload a client sends for each wire move, derived from its validator. */
 export type MovePayloads = { [K in WireMoveType]: z.input<Table[K]['schema']> };
 /** A move as it travels: its message type and payload. */
 export type MoveMessage = { [K in WireMoveType]: { type: K; payload: MovePayloads[K] } }[WireMoveType];
 
 /** The wire moves, in table order. */
-export const WIRE_MOVE_TYPES = (Object.keys(ACTIONS) as (keyof Table)[]).filter((k): k is WireMoveType => ACTIONS[k].kind === 'action');
+export const WIRE_MOVE_TYPES = (Object.keys(ACTIONS) as (keyof Table)[]).filter(
+  (k): k is WireMoveType => ACTIONS[k].kind === 'action',
+);
 
 /** Whether this action is replayed into the baselines (the host's live events are, players' moves are not). */
 export function replaysIntoBaselines(action: KernelAction): boolean {
@@ -143,7 +194,8 @@ export function hostOnly(type: WireMoveType): boolean {
 
 /** The message that asks for a kernel action (what a button sends), or null for an internal one. */
 export function toMessage(action: KernelAction): MoveMessage | null {
-  const entry: WireMove<ActionType, z.ZodType> | InternalMove<ActionType> = ACTIONS[action.type] as WireMove<ActionType, z.ZodType> | InternalMove<ActionType>;
+  const entry: WireMove<ActionType, z.ZodType> | InternalMove<ActionType> = ACTIONS[action.type] as
+    WireMove<ActionType, z.ZodType> | InternalMove<ActionType>;
   if (entry.kind === 'internal') return null;
   return { type: action.type, payload: entry.toPayload(action) } as MoveMessage;
 }

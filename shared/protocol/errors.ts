@@ -7,7 +7,7 @@ export const JOIN_ERRORS = {
   'room-full': 4603,
   'bad-nickname': 4604,
   'late-join-closed': 4605,
-  'kicked': 4606,
+  kicked: 4606,
   'bad-host-key': 4607,
   'bad-options': 4608,
 } as const;

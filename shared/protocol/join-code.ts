@@ -24,7 +24,10 @@ export function joinCodeFromRandom(randomInts: readonly number[]): string {
   let code = '';
   for (let i = 0; i < JOIN_CODE_LENGTH; i++) {
     const r = randomInts[i]!;
-    code += JOIN_CODE_ALPHABET[((r % JOIN_CODE_ALPHABET.length) + JOIN_CODE_ALPHABET.length) % JOIN_CODE_ALPHABET.length];
+    code +=
+      JOIN_CODE_ALPHABET[
+        ((r % JOIN_CODE_ALPHABET.length) + JOIN_CODE_ALPHABET.length) % JOIN_CODE_ALPHABET.length
+      ];
   }
   return code;
 }

@@ -3,10 +3,14 @@ import { z } from 'zod';
 import { LANGS } from '../kernel/limits.ts';
 
 /** A browser's random id for its solo progress (server/http/solo-routes.ts); never a seat's credential. */
-export const playerIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'a random id of 8–64 letters, digits, _ or -');
+export const playerIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'a random id of 8–64 letters, digits, _ or -');
 
 /** A browser's seat secret: random, kept by that browser only, proving a reload is the same person (the server keeps its hash). */
-export const seatSecretSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'a random secret of 16–64 letters, digits, _ or -');
+export const seatSecretSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{16,64}$/, 'a random secret of 16–64 letters, digits, _ or -');
 
 /** Join options of a class or solo room. */
 export const joinOptionsSchema = z.object({
@@ -33,6 +37,11 @@ export const soloCreateSchema = z.object({
   levelId: z.string().max(80).optional(),
   /** A scenario id from the catalog, or a scenario's JSON. */
   scenario: z.union([z.string().max(60), z.record(z.string(), z.unknown())]).optional(),
-  seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional(),
   ticksPerSecond: z.number().min(0.25).max(20).optional(),
 });

@@ -7,7 +7,15 @@ import { LANGS, limitSchema, type Lang } from '../kernel/limits.ts';
 import type { KernelAction } from '../kernel/types.ts';
 import type { LiveEvent } from '../kernel/live-events.ts';
 import type { Role } from '../roles/types.ts';
-import { ACTIONS, WIRE_MOVE_TYPES, type MovePayloads, type Refusal, type Sender, type WireMove, type WireMoveType } from './actions.ts';
+import {
+  ACTIONS,
+  WIRE_MOVE_TYPES,
+  type MovePayloads,
+  type Refusal,
+  type Sender,
+  type WireMove,
+  type WireMoveType,
+} from './actions.ts';
 import type { EdgeErrorCode } from './errors.ts';
 
 /** The two languages of the game (declared in limits.ts). */
@@ -60,8 +68,15 @@ interface SessionEntry<S extends z.ZodType> {
   toCommand: (payload: z.output<S>) => SessionCommand;
 }
 
-const host = <S extends z.ZodType>(schema: S, toCommand: (p: z.output<S>) => HostCommand): HostEntry<S> => ({ kind: 'host', schema, toCommand });
-const session = <S extends z.ZodType>(schema: S, toCommand: (p: z.output<S>) => SessionCommand): SessionEntry<S> => ({ kind: 'session', schema, toCommand });
+const host = <S extends z.ZodType>(schema: S, toCommand: (p: z.output<S>) => HostCommand): HostEntry<S> => ({
+  kind: 'host',
+  schema,
+  toCommand,
+});
+const session = <S extends z.ZodType>(
+  schema: S,
+  toCommand: (p: z.output<S>) => SessionCommand,
+): SessionEntry<S> => ({ kind: 'session', schema, toCommand });
 
 const REFUSAL_TEXT: Partial<Record<EdgeErrorCode, string>> = {
   'not-your-core': 'that core belongs to another scheduler',
@@ -77,31 +92,64 @@ const COMMANDS = {
   'host:resume': host(empty, () => ({ type: 'resume' })),
   'host:end-round': host(empty, () => ({ type: 'end-round' })),
   'host:restart': host(empty, () => ({ type: 'restart' })),
-  'host:speed': host(z.strictObject({ ticksPerSecond: limitSchema('speed') }), (p) => ({ type: 'speed', ticksPerSecond: p.ticksPerSecond })),
+  'host:speed': host(z.strictObject({ ticksPerSecond: limitSchema('speed') }), (p) => ({
+    type: 'speed',
+    ticksPerSecond: p.ticksPerSecond,
+  })),
   'host:kick': host(z.strictObject({ player: seatId }), (p) => ({ type: 'kick', player: p.player })),
   'host:lock': host(z.strictObject({ locked: z.boolean() }), (p) => ({ type: 'lock', locked: p.locked })),
-  'host:late-join': host(z.strictObject({ allowed: z.boolean() }), (p) => ({ type: 'late-join', allowed: p.allowed })),
-  'host:assign': host(z.strictObject({ player: seatId, slot: z.string().min(1).max(80) }), (p) => ({ type: 'assign', player: p.player, slot: p.slot })),
-  'host:rename': host(z.strictObject({ player: seatId, nickname: z.string().min(1).max(64) }), (p) => ({ type: 'rename', player: p.player, nickname: p.nickname })),
+  'host:late-join': host(z.strictObject({ allowed: z.boolean() }), (p) => ({
+    type: 'late-join',
+    allowed: p.allowed,
+  })),
+  'host:assign': host(z.strictObject({ player: seatId, slot: z.string().min(1).max(80) }), (p) => ({
+    type: 'assign',
+    player: p.player,
+    slot: p.slot,
+  })),
+  'host:rename': host(z.strictObject({ player: seatId, nickname: z.string().min(1).max(64) }), (p) => ({
+    type: 'rename',
+    player: p.player,
+    nickname: p.nickname,
+  })),
   'host:rotate': host(empty, () => ({ type: 'rotate' })),
   // host: crews (students per crew, moving a student to another crew) and the grace time before a bot moves
-  'host:crew-size': host(z.strictObject({ size: limitSchema('crewSize') }), (p) => ({ type: 'crew-size', size: p.size })),
-  'host:move-crew': host(z.strictObject({ player: seatId, crew: z.number().int().min(1).max(60) }), (p) => ({ type: 'move-crew', player: p.player, crew: p.crew })),
-  'host:grace': host(z.strictObject({ seconds: limitSchema('graceSeconds') }), (p) => ({ type: 'grace', seconds: p.seconds })),
+  'host:crew-size': host(z.strictObject({ size: limitSchema('crewSize') }), (p) => ({
+    type: 'crew-size',
+    size: p.size,
+  })),
+  'host:move-crew': host(z.strictObject({ player: seatId, crew: z.number().int().min(1).max(60) }), (p) => ({
+    type: 'move-crew',
+    player: p.player,
+    crew: p.crew,
+  })),
+  'host:grace': host(z.strictObject({ seconds: limitSchema('graceSeconds') }), (p) => ({
+    type: 'grace',
+    seconds: p.seconds,
+  })),
   // host: a live event on the machine (an I/O storm, a fork bomb, a crashing process), as kernel actions
-  'host:event': host(z.discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('io-storm'), size: limitSchema('ioStormSize').optional() }),
-    z.strictObject({ kind: z.literal('fork-bomb'), depth: limitSchema('forkBombDepth').optional() }),
-    z.strictObject({ kind: z.literal('crash'), pid: id.optional() }),
-  ]), (p) => ({ type: 'live-event', event: p })),
+  'host:event': host(
+    z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('io-storm'), size: limitSchema('ioStormSize').optional() }),
+      z.strictObject({ kind: z.literal('fork-bomb'), depth: limitSchema('forkBombDepth').optional() }),
+      z.strictObject({ kind: z.literal('crash'), pid: id.optional() }),
+    ]),
+    (p) => ({ type: 'live-event', event: p }),
+  ),
   // solo player (the solo room's host): play the level again at once; switch to another of its jobs
   'solo:retry': host(empty, () => ({ type: 'retry' })),
-  'solo:job': host(z.strictObject({ slot: z.string().min(1).max(80) }), (p) => ({ type: 'take-job', slot: p.slot })),
+  'solo:job': host(z.strictObject({ slot: z.string().min(1).max(80) }), (p) => ({
+    type: 'take-job',
+    slot: p.slot,
+  })),
   // solo player, while paused: advance exactly one tick; take back the last tick (the level replays without it)
   'solo:step': host(empty, () => ({ type: 'step' })),
   'solo:undo': host(empty, () => ({ type: 'undo' })),
   // anyone: their own session
-  'set-language': session(z.strictObject({ lang: z.enum(LANGS) }), (p) => ({ type: 'language', lang: p.lang })),
+  'set-language': session(z.strictObject({ lang: z.enum(LANGS) }), (p) => ({
+    type: 'language',
+    lang: p.lang,
+  })),
 };
 
 type CommandType = keyof typeof COMMANDS;
@@ -113,7 +161,10 @@ export type ClientMessageType = WireMoveType | CommandType;
 export type ClientMessages = MovePayloads & { [K in CommandType]: z.input<(typeof COMMANDS)[K]['schema']> };
 
 /** The message types, for registering handlers and for documentation. */
-export const CLIENT_MESSAGE_TYPES: readonly ClientMessageType[] = [...WIRE_MOVE_TYPES, ...(Object.keys(COMMANDS) as CommandType[])];
+export const CLIENT_MESSAGE_TYPES: readonly ClientMessageType[] = [
+  ...WIRE_MOVE_TYPES,
+  ...(Object.keys(COMMANDS) as CommandType[]),
+];
 
 /** What a validated message asks for, or why it was refused at the edge. */
 export type Parsed =
@@ -126,7 +177,8 @@ type AnyEntry = WireMove<KernelAction['type'], z.ZodType> | HostEntry<z.ZodType>
 
 /** One message type's entry, widened so one code path validates them all. */
 function entryOf(type: string): AnyEntry | null {
-  if ((WIRE_MOVE_TYPES as readonly string[]).includes(type)) return ACTIONS[type as WireMoveType] as unknown as AnyEntry;
+  if ((WIRE_MOVE_TYPES as readonly string[]).includes(type))
+    return ACTIONS[type as WireMoveType] as unknown as AnyEntry;
   if (Object.hasOwn(COMMANDS, type)) return COMMANDS[type as CommandType] as AnyEntry;
   return null;
 }
@@ -134,19 +186,30 @@ function entryOf(type: string): AnyEntry | null {
 /** Validates one client message (type, payload shape, the sender's right to send it). */
 export function parseClientMessage(type: string, payload: unknown, sender: Sender): Parsed {
   const entry = entryOf(type);
-  if (!entry) return { ok: false, code: 'unknown-type', detail: `unknown message type "${type.slice(0, 40)}"` };
+  if (!entry)
+    return { ok: false, code: 'unknown-type', detail: `unknown message type "${type.slice(0, 40)}"` };
   const parsed = entry.schema.safeParse(payload);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    return { ok: false, code: 'malformed', detail: `${type}: ${where}${issue?.message ?? 'invalid payload'}` };
+    return {
+      ok: false,
+      code: 'malformed',
+      detail: `${type}: ${where}${issue?.message ?? 'invalid payload'}`,
+    };
   }
   switch (entry.kind) {
     case 'action': {
       const allowed = entry.roles.includes(sender.role) || (entry.roles.includes('host') && sender.isHost);
-      if (!allowed) return { ok: false, code: 'not-your-role', detail: `${type} is for: ${entry.roles.join(', ')}` };
+      if (!allowed)
+        return { ok: false, code: 'not-your-role', detail: `${type} is for: ${entry.roles.join(', ')}` };
       const result: KernelAction | Refusal = entry.toAction(parsed.data, sender);
-      if ('error' in result) return { ok: false, code: result.error, detail: `${type}: ${REFUSAL_TEXT[result.error] ?? result.error}` };
+      if ('error' in result)
+        return {
+          ok: false,
+          code: result.error,
+          detail: `${type}: ${REFUSAL_TEXT[result.error] ?? result.error}`,
+        };
       return { ok: true, kind: 'action', action: result };
     }
     case 'host':

@@ -22,30 +22,68 @@ const STACKED_MARKS = /\p{M}{3,}/u;
 // or the game); insults are refused anywhere in the name, so they must be long enough not to hit
 // innocent names.
 const RESERVED = [
-  'admin', 'administrator', 'teacher', 'host', 'server', 'system', 'kernel', 'bot', 'moderator', 'root',
-  '선생님', '관리자', '운영자', '교사',
+  'admin',
+  'administrator',
+  'teacher',
+  'host',
+  'server',
+  'system',
+  'kernel',
+  'bot',
+  'moderator',
+  'root',
+  '선생님',
+  '관리자',
+  '운영자',
+  '교사',
 ];
 const INSULTS = [
-  'fuck', 'shit', 'bitch', 'cunt', 'nigger', 'faggot', 'asshole', 'retard',
-  '시발', '씨발', '병신', '개새끼', '좆', '지랄', '새끼', '니미',
+  'fuck',
+  'shit',
+  'bitch',
+  'cunt',
+  'nigger',
+  'faggot',
+  'asshole',
+  'retard',
+  '시발',
+  '씨발',
+  '병신',
+  '개새끼',
+  '좆',
+  '지랄',
+  '새끼',
+  '니미',
 ];
 
 /** Reduces a name to the form used to compare nicknames (case, width, spacing and separators ignored). */
 export function nicknameKey(nickname: string): string {
-  return nickname.normalize('NFKC').toLowerCase().replace(/[\s_-]+/g, '');
+  return nickname
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
 }
 
 /**
  * Cleans and checks a nickname; `taken` holds the keys already used in the room, made by `keyOf`
  * (nicknameKey here; the server passes one that also folds look-alike letters, server/game/nickname-skeleton.ts).
  */
-export function checkNickname(raw: unknown, taken: ReadonlySet<string> = new Set(), keyOf: (nickname: string) => string = nicknameKey): NicknameCheck {
+export function checkNickname(
+  raw: unknown,
+  taken: ReadonlySet<string> = new Set(),
+  keyOf: (nickname: string) => string = nicknameKey,
+): NicknameCheck {
   if (typeof raw !== 'string') return { ok: false, problem: 'bad-characters' };
   const nickname = raw.normalize('NFC').trim().replace(/\s+/g, ' ');
   const length = [...nickname].length;
   if (length < NICKNAME_MIN) return { ok: false, problem: 'too-short' };
   if (length > NICKNAME_MAX) return { ok: false, problem: 'too-long' };
-  if (!ALLOWED.test(nickname) || INVISIBLE.test(nickname) || STACKED_MARKS.test(nickname.normalize('NFD').replace(/[\u1100-\u11ff]/g, ''))) return { ok: false, problem: 'bad-characters' };
+  if (
+    !ALLOWED.test(nickname) ||
+    INVISIBLE.test(nickname) ||
+    STACKED_MARKS.test(nickname.normalize('NFD').replace(/[\u1100-\u11ff]/g, ''))
+  )
+    return { ok: false, problem: 'bad-characters' };
   const key = keyOf(nickname);
   if (key.length === 0) return { ok: false, problem: 'bad-characters' };
   if (RESERVED.some((w) => key === keyOf(w))) return { ok: false, problem: 'blocked' };

@@ -101,15 +101,15 @@ export interface BotMovedMessage {
 
 /** Message type → payload, for everything the server sends. */
 export interface ServerMessages {
-  'welcome': Welcome;
-  'events': EventsMessage;
-  'rejected': RejectedMessage;
-  'error': EdgeErrorMessage;
-  'summary': RoundSummary;
+  welcome: Welcome;
+  events: EventsMessage;
+  rejected: RejectedMessage;
+  error: EdgeErrorMessage;
+  summary: RoundSummary;
   'level-result': LevelVerdict;
   'your-turn': YourTurnMessage;
   'bot-moved': BotMovedMessage;
-  'score': ScoreMessage;
+  score: ScoreMessage;
 }
 
 /** The name of a server message. */

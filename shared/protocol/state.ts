@@ -24,62 +24,160 @@ export interface SyncedList<V> extends Iterable<V> {
 }
 
 /** A core: the thread it runs (-1 idle) and its tick counts. */
-export interface CoreState { id: number; running: number; switchLeft: number; sliceUsed: number; busyTicks: number; idleTicks: number; switchTicks: number }
+export interface CoreState {
+  id: number;
+  running: number;
+  switchLeft: number;
+  sliceUsed: number;
+  busyTicks: number;
+  idleTicks: number;
+  switchTicks: number;
+}
 
 /** A thread: its state, program (instruction texts) and PC, the palette a steered thread chooses from. */
 export interface ThreadStateView {
   /** The kernel's label (presentation.ts): P3, or P3·T2 in a multithreaded process. */
-  tid: number; label: string; pid: number; state: string; pc: number; program: SyncedList<string>; palette: SyncedList<string>; steered: boolean;
-  core: number; blocked: string; reg: number; cpuTicks: number; readyTicks: number; locksHeld: SyncedList<string>;
+  tid: number;
+  label: string;
+  pid: number;
+  state: string;
+  pc: number;
+  program: SyncedList<string>;
+  palette: SyncedList<string>;
+  steered: boolean;
+  core: number;
+  blocked: string;
+  reg: number;
+  cpuTicks: number;
+  readyTicks: number;
+  locksHeld: SyncedList<string>;
 }
 
 /** A process (its PCB); memory is [base, limit, code, data, heap, stack, cowPages, cowWith]. */
 export interface ProcessStateView {
-  pid: number; ppid: number; name: string; kind: string; priority: number; arrival: number; firstRun: number; completion: number;
-  terminated: boolean; reaped: boolean; faulted: boolean; threads: SyncedList<number>; memory: SyncedList<number>; shm: SyncedList<string>; vars: SyncedMap<number>;
+  pid: number;
+  ppid: number;
+  name: string;
+  kind: string;
+  priority: number;
+  arrival: number;
+  firstRun: number;
+  completion: number;
+  terminated: boolean;
+  reaped: boolean;
+  faulted: boolean;
+  threads: SyncedList<number>;
+  memory: SyncedList<number>;
+  shm: SyncedList<string>;
+  vars: SyncedMap<number>;
   /** The page table, one "segment:frame:mark" per page (mark: read-only, shared, copied, private). */
   pages: SyncedList<string>;
   sharers: SyncedList<number>;
 }
 
 /** A device: the thread in service (-1 none), its remaining ticks and the FIFO queue. */
-export interface DeviceState { current: number; remaining: number; queue: SyncedList<number>; busyTicks: number; served: number }
+export interface DeviceState {
+  current: number;
+  remaining: number;
+  queue: SyncedList<number>;
+  busyTicks: number;
+  served: number;
+}
 
 /** A pending interrupt. */
-export interface InterruptState { id: number; kind: string; tid: number; core: number; device: string; raisedAt: number }
+export interface InterruptState {
+  id: number;
+  kind: string;
+  tid: number;
+  core: number;
+  device: string;
+  raisedAt: number;
+}
 
 /** A message in a channel, travelling or delivered. */
-export interface MessageState { id: number; seq: number; from: number; payload: string; readyAt: number; delivered: boolean }
+export interface MessageState {
+  id: number;
+  seq: number;
+  from: number;
+  payload: string;
+  readyAt: number;
+  delivered: boolean;
+}
 
 /** An IPC channel. */
 export interface ChannelState {
-  kind: string; capacity: number; messages: SyncedMap<MessageState>; sent: number; delivered: number; dropped: number; value: string;
+  kind: string;
+  capacity: number;
+  messages: SyncedMap<MessageState>;
+  sent: number;
+  delivered: number;
+  dropped: number;
+  value: string;
 }
 
 /** A lock (owner -1 when free) or a semaphore (its value), with its waiters. */
-export interface WaitState { owner: number; value: number; waiters: SyncedList<number> }
+export interface WaitState {
+  owner: number;
+  value: number;
+  waiters: SyncedList<number>;
+}
 
 /** The machine's figures as presentation.ts computes them (screenFigures); -1 where one is not defined yet. */
 export interface FiguresState {
-  utilization: number; throughput: number; completed: number; response: number; turnaround: number; waiting: number; interruptLatency: number;
-  switches: number; switchTicks: number; threadSwitches: number; faults: SyncedMap<number>; faultTotal: number;
+  utilization: number;
+  throughput: number;
+  completed: number;
+  response: number;
+  turnaround: number;
+  waiting: number;
+  interruptLatency: number;
+  switches: number;
+  switchTicks: number;
+  threadSwitches: number;
+  faults: SyncedMap<number>;
+  faultTotal: number;
 }
 
 /** The machine, as the kernel's projection. */
 export interface MachineState {
-  tick: number; quantum: number; switchCost: number; threadSwitchCost: number;
-  cores: SyncedList<CoreState>; readyQueue: SyncedList<number>;
-  processes: SyncedMap<ProcessStateView>; threads: SyncedMap<ThreadStateView>; devices: SyncedMap<DeviceState>;
-  interrupts: SyncedMap<InterruptState>; channels: SyncedMap<ChannelState>;
-  locks: SyncedMap<WaitState>; semaphores: SyncedMap<WaitState>; shared: SyncedMap<number>; counters: SyncedMap<number>;
+  tick: number;
+  quantum: number;
+  switchCost: number;
+  threadSwitchCost: number;
+  cores: SyncedList<CoreState>;
+  readyQueue: SyncedList<number>;
+  processes: SyncedMap<ProcessStateView>;
+  threads: SyncedMap<ThreadStateView>;
+  devices: SyncedMap<DeviceState>;
+  interrupts: SyncedMap<InterruptState>;
+  channels: SyncedMap<ChannelState>;
+  locks: SyncedMap<WaitState>;
+  semaphores: SyncedMap<WaitState>;
+  shared: SyncedMap<number>;
+  counters: SyncedMap<number>;
   figures: FiguresState;
 }
 
 /** One seat as everyone sees it (keyed by public seat id); `crew` is the crew's key in `crews` ('' for the host and projectors). */
-export interface PlayerState { nickname: string; slot: string; role: string; score: number; connected: boolean; host: boolean; crew: string }
+export interface PlayerState {
+  nickname: string;
+  slot: string;
+  role: string;
+  score: number;
+  connected: boolean;
+  host: boolean;
+  crew: string;
+}
 
 /** One job: who holds it ('' = a bot), what it covers, and its legal moves while a person holds it (encodeMove strings). */
-export interface SlotState { role: string; holder: string; cores: SyncedList<number>; tid: number; channel: string; moves: SyncedList<string> }
+export interface SlotState {
+  role: string;
+  holder: string;
+  cores: SyncedList<number>;
+  tid: number;
+  channel: string;
+  moves: SyncedList<string>;
+}
 
 /**
  * One crew: its own machine on the room's scenario, seed and live events, its jobs, and its standing.
@@ -90,7 +188,11 @@ export interface CrewState {
   /** The crew's number as shown ("Crew 2", "2조"), from 1. */
   number: number;
   /** The crew's machine tick, utilisation (0..1), finished and total processes, faults: the figures of `machine`, for everyone. */
-  tick: number; utilization: number; completed: number; processes: number; faultTotal: number;
+  tick: number;
+  utilization: number;
+  completed: number;
+  processes: number;
+  faultTotal: number;
   /** The crew's machine has nothing left to run. */
   finished: boolean;
   /** The crew's jobs (holders for everyone; `moves` only for the crew's members). */
@@ -101,7 +203,14 @@ export interface CrewState {
 
 /** What a client sees as `room.state`. */
 export interface SyncedRoomState {
-  code: string; phase: string; round: number; speed: number; locked: boolean; lateJoin: boolean; scenario: string; tickLimit: number;
+  code: string;
+  phase: string;
+  round: number;
+  speed: number;
+  locked: boolean;
+  lateJoin: boolean;
+  scenario: string;
+  tickLimit: number;
   /** The crew size the teacher asked for (students per crew). */
   crewSize: number;
   /** Seconds a job may wait on its student before a "your turn" prompt, then a bot's move; 0: never. */
@@ -117,7 +226,9 @@ export function crewOf(state: SyncedRoomState, seat: string | null | undefined):
   const own = key ? state.crews?.get(key) : undefined;
   if (own) return own;
   let first: CrewState | undefined;
-  state.crews?.forEach((c) => { if (!first || c.number < first.number) first = c; });
+  state.crews?.forEach((c) => {
+    if (!first || c.number < first.number) first = c;
+  });
   return first;
 }
 

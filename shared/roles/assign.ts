@@ -42,14 +42,22 @@ export type Overrides = Record<string, string>;
  * round number so everyone gets a turn at each job) to the remaining slots in priority order;
  * seats left over watch. Slots no seat holds are played by bots.
  */
-export function assignRoles(slots: readonly RoleSlot[], seats: readonly string[], round: number, overrides: Overrides = {}): Assignment {
+export function assignRoles(
+  slots: readonly RoleSlot[],
+  seats: readonly string[],
+  round: number,
+  overrides: Overrides = {},
+): Assignment {
   const out: Assignment = {};
   const taken = new Set<string>();
   // The host's latest word wins when two overrides name the same job.
   const present = new Set(seats);
   for (const [seat, key] of Object.entries(overrides).reverse()) {
     if (!present.has(seat) || out[seat] !== undefined) continue;
-    if (key === SPECTATOR) { out[seat] = SPECTATOR; continue; }
+    if (key === SPECTATOR) {
+      out[seat] = SPECTATOR;
+      continue;
+    }
     if (slots.some((s) => s.key === key) && !taken.has(key)) {
       out[seat] = key;
       taken.add(key);
@@ -59,7 +67,9 @@ export function assignRoles(slots: readonly RoleSlot[], seats: readonly string[]
   const shift = rest.length === 0 ? 0 : ((round % rest.length) + rest.length) % rest.length;
   const rotated = [...rest.slice(rest.length - shift), ...rest.slice(0, rest.length - shift)];
   const free = slots.filter((s) => !taken.has(s.key));
-  rotated.forEach((seat, i) => { out[seat] = free[i]?.key ?? SPECTATOR; });
+  rotated.forEach((seat, i) => {
+    out[seat] = free[i]?.key ?? SPECTATOR;
+  });
   return out;
 }
 

@@ -26,28 +26,53 @@ export interface Moment {
 
 /** The event types a story reads (a room or view keeps only these of a round's events). */
 export const STORY_EVENTS: ReadonlySet<KernelEvent['type']> = new Set<KernelEvent['type']>([
-  'lost-update', 'stored', 'deadlock', 'fault', 'killed', 'core-added', 'quantum-changed', 'starvation', 'out-of-order', 'leak', 'interrupt-unhandled', 'message-dropped',
+  'lost-update',
+  'stored',
+  'deadlock',
+  'fault',
+  'killed',
+  'core-added',
+  'quantum-changed',
+  'starvation',
+  'out-of-order',
+  'leak',
+  'interrupt-unhandled',
+  'message-dropped',
 ]);
 
 /** Which kinds are banners (shown large), in the order a debrief lists them. */
 export const BANNER_KINDS: readonly MomentKind[] = ['race', 'deadlock', 'crash', 'teacher'];
 
-const WARNINGS = new Set<KernelEvent['type']>(['starvation', 'out-of-order', 'leak', 'interrupt-unhandled', 'message-dropped']);
+const WARNINGS = new Set<KernelEvent['type']>([
+  'starvation',
+  'out-of-order',
+  'leak',
+  'interrupt-unhandled',
+  'message-dropped',
+]);
 
 /** One moment's sentence in both languages (Korean particles chosen from the word before them). */
 function both(ko: string, en: string): Record<Lang, string> {
   return { ko: withParticles(ko), en };
 }
 
-function words(e: KernelEvent, events: readonly KernelEvent[], name: LabelOf): Omit<Moment, 'tick' | 'lastTick' | 'count'> | null {
+function words(
+  e: KernelEvent,
+  events: readonly KernelEvent[],
+  name: LabelOf,
+): Omit<Moment, 'tick' | 'lastTick' | 'count'> | null {
   switch (e.type) {
     case 'lost-update': {
-      const stored = events.find((x) => x.type === 'stored' && x.tick === e.tick && x.tid === e.tid && x.var === e.var);
+      const stored = events.find(
+        (x) => x.type === 'stored' && x.tick === e.tick && x.tid === e.tid && x.var === e.var,
+      );
       const value = stored && stored.type === 'stored' ? stored.value : null;
       const [by, victim] = [name(e.tid), name(e.overwritten)];
       const now = value === null ? '' : value;
       return {
-        key: `race:${e.pid}:${e.var}`, kind: 'race', who: [victim, by],
+        key: `race:${e.pid}:${e.var}`,
+        kind: 'race',
+        who: [victim, by],
         text: both(
           `${e.var}: 갱신 손실${value === null ? '' : ` (지금 ${now})`} — ${by}이(가) ${victim}의 변경을 덮어씀`,
           `${e.var}: an update was lost${value === null ? '' : ` (now ${now})`} — ${by} overwrote ${victim}'s`,
@@ -56,26 +81,65 @@ function words(e: KernelEvent, events: readonly KernelEvent[], name: LabelOf): O
     }
     case 'deadlock': {
       const who = e.tids.map(name);
-      return { key: `deadlock:${[...e.tids].sort((a, b) => a - b).join(',')}`, kind: 'deadlock', who, text: both(`교착 상태: ${who.join(', ')}이(가) 서로를 영원히 기다림`, `Deadlock: ${who.join(', ')} wait for each other forever`) };
+      return {
+        key: `deadlock:${[...e.tids].sort((a, b) => a - b).join(',')}`,
+        kind: 'deadlock',
+        who,
+        text: both(
+          `교착 상태: ${who.join(', ')}이(가) 서로를 영원히 기다림`,
+          `Deadlock: ${who.join(', ')} wait for each other forever`,
+        ),
+      };
     }
     case 'fault':
-      return { key: `crash:${e.pid}`, kind: 'crash', who: [name(e.tid)], text: both(`충돌: ${name(e.tid)}의 오류로 프로세스 P${e.pid} 전체가 종료됨`, `Crash: ${name(e.tid)} faulted and all of P${e.pid} went down`) };
+      return {
+        key: `crash:${e.pid}`,
+        kind: 'crash',
+        who: [name(e.tid)],
+        text: both(
+          `충돌: ${name(e.tid)}의 오류로 프로세스 P${e.pid} 전체가 종료됨`,
+          `Crash: ${name(e.tid)} faulted and all of P${e.pid} went down`,
+        ),
+      };
     case 'killed':
-      return { key: `teacher:kill:${e.pid}`, kind: 'teacher', who: [], text: both(`교사가 P${e.pid}을(를) 강제 종료함`, `The teacher killed P${e.pid}`) };
+      return {
+        key: `teacher:kill:${e.pid}`,
+        kind: 'teacher',
+        who: [],
+        text: both(`교사가 P${e.pid}을(를) 강제 종료함`, `The teacher killed P${e.pid}`),
+      };
     case 'core-added':
-      return { key: `teacher:core:${e.core}`, kind: 'teacher', who: [], text: both(`교사가 코어 ${e.core + 1}을(를) 추가함`, `The teacher added core ${e.core + 1}`) };
+      return {
+        key: `teacher:core:${e.core}`,
+        kind: 'teacher',
+        who: [],
+        text: both(`교사가 코어 ${e.core + 1}을(를) 추가함`, `The teacher added core ${e.core + 1}`),
+      };
     case 'quantum-changed':
-      return { key: 'teacher:quantum', kind: 'teacher', who: [], text: both(`교사가 타임 슬라이스를 ${e.quantum}틱으로 바꿈`, `The teacher set the time slice to ${e.quantum} ticks`) };
+      return {
+        key: 'teacher:quantum',
+        kind: 'teacher',
+        who: [],
+        text: both(
+          `교사가 타임 슬라이스를 ${e.quantum}틱으로 바꿈`,
+          `The teacher set the time slice to ${e.quantum} ticks`,
+        ),
+      };
     default:
       if (!WARNINGS.has(e.type)) return null;
-      return { key: `warning:${e.type}`, kind: 'warning', who: [], text: WARNING_TEXT[e.type as keyof typeof WARNING_TEXT] };
+      return {
+        key: `warning:${e.type}`,
+        kind: 'warning',
+        who: [],
+        text: WARNING_TEXT[e.type as keyof typeof WARNING_TEXT],
+      };
   }
 }
 
 const WARNING_TEXT = {
-  'starvation': both('기아 상태', 'starvation'),
+  starvation: both('기아 상태', 'starvation'),
   'out-of-order': both('순서가 뒤바뀐 메시지', 'message out of order'),
-  'leak': both('메모리 누수', 'memory leak'),
+  leak: both('메모리 누수', 'memory leak'),
   'interrupt-unhandled': both('처리되지 않은 인터럽트', 'unhandled interrupt'),
   'message-dropped': both('잃어버린 메시지', 'message dropped'),
 } as const;
@@ -104,6 +168,7 @@ export function momentLine(m: Moment, lang: Lang): string {
 
 /** The moments a debrief discusses first: banners (races, deadlocks, crashes, teacher events) before warnings, each in tick order. */
 export function keyMoments(moments: readonly Moment[]): Moment[] {
-  const rank = (m: Moment) => (BANNER_KINDS.includes(m.kind) ? BANNER_KINDS.indexOf(m.kind) : BANNER_KINDS.length);
+  const rank = (m: Moment) =>
+    BANNER_KINDS.includes(m.kind) ? BANNER_KINDS.indexOf(m.kind) : BANNER_KINDS.length;
   return [...moments].sort((a, b) => rank(a) - rank(b) || a.tick - b.tick);
 }

@@ -22,12 +22,19 @@ export function crewCount(students: number, size: number): number {
  * The crew of each student (in join order): the teacher's moves first (while their crew exists), then
  * each other student to the smallest crew (the lowest number on a tie), which is also where a late joiner goes.
  */
-export function splitCrews(students: readonly string[], count: number, moves: Readonly<Record<string, number>> = {}): Record<string, number> {
+export function splitCrews(
+  students: readonly string[],
+  count: number,
+  moves: Readonly<Record<string, number>> = {},
+): Record<string, number> {
   const out: Record<string, number> = {};
   const sizes = Array.from({ length: count }, () => 0);
   for (const s of students) {
     const n = moves[s];
-    if (n !== undefined && n >= 1 && n <= count) { out[s] = n; sizes[n - 1]!++; }
+    if (n !== undefined && n >= 1 && n <= count) {
+      out[s] = n;
+      sizes[n - 1]!++;
+    }
   }
   for (const s of students) {
     if (out[s] !== undefined) continue;
@@ -41,6 +48,8 @@ export function splitCrews(students: readonly string[], count: number, moves: Re
 /** The number of the smallest crew, given each crew's size (index 0 is crew 1). */
 export function smallestCrew(sizes: readonly number[]): number {
   let best = 0;
-  sizes.forEach((n, i) => { if (n < sizes[best]!) best = i; });
+  sizes.forEach((n, i) => {
+    if (n < sizes[best]!) best = i;
+  });
   return best + 1;
 }

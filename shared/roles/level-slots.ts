@@ -7,9 +7,24 @@ import type { RoleSlot } from './types.ts';
 export function levelSlots(level: Level): RoleSlot[] {
   const p = level.player;
   switch (p.role) {
-    case 'scheduler': return [{ key: 'scheduler', role: 'scheduler', cores: p.cores ?? Array.from({ length: level.scenarioParsed.cores }, (_, i) => i) }];
-    case 'interrupt': return [{ key: 'interrupt', role: 'interrupt' }];
-    case 'thread': return p.threads.map((t) => ({ key: `thread:${t.process}:${t.thread ?? 0}`, role: 'thread', process: t.process, thread: t.thread ?? 0 }));
-    case 'channel': return p.channels.map((c) => ({ key: `ipc:${c}`, role: 'ipc', channel: c }));
+    case 'scheduler':
+      return [
+        {
+          key: 'scheduler',
+          role: 'scheduler',
+          cores: p.cores ?? Array.from({ length: level.scenarioParsed.cores }, (_, i) => i),
+        },
+      ];
+    case 'interrupt':
+      return [{ key: 'interrupt', role: 'interrupt' }];
+    case 'thread':
+      return p.threads.map((t) => ({
+        key: `thread:${t.process}:${t.thread ?? 0}`,
+        role: 'thread',
+        process: t.process,
+        thread: t.thread ?? 0,
+      }));
+    case 'channel':
+      return p.channels.map((c) => ({ key: `ipc:${c}`, role: 'ipc', channel: c }));
   }
 }

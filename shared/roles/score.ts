@@ -55,7 +55,7 @@ export const SCORE_POINTS = {
   'pick-like-fifo': 1,
   'first-run': 1,
   'preempt-cost': -4,
-  'starvation': -1,
+  starvation: -1,
   'irq-fast': 3,
   'irq-ok': 1,
   'irq-slow': 0,
@@ -63,10 +63,10 @@ export const SCORE_POINTS = {
   'thread-finished': 4,
   'thread-finished-broken': 1,
   'lost-update': -4,
-  'deadlock': -3,
-  'fault': -3,
+  deadlock: -3,
+  fault: -3,
   'delivered-fast': 2,
-  'delivered': 1,
+  delivered: 1,
   'out-of-order': -3,
 } as const satisfies Record<ScoreCode, number>;
 
@@ -120,7 +120,18 @@ function change(out: ScoreChange[], slot: string | undefined, tick: number, reas
 
 /** What a move's score depends on, read from the machine before the move changes it. */
 type MoveContext =
-  | { type: 'dispatch'; core: number; tid: number; freeFor: number; fifo: number | undefined; sjf: number | undefined; sjfWork: number; work: number; firstRun: boolean; waited: number }
+  | {
+      type: 'dispatch';
+      core: number;
+      tid: number;
+      freeFor: number;
+      fifo: number | undefined;
+      sjf: number | undefined;
+      sjfWork: number;
+      work: number;
+      firstRun: boolean;
+      waited: number;
+    }
   | { type: 'preempt'; core: number; tid: number | null }
   | { type: 'deliver'; channel: string; waited: number }
   | { type: 'other' };
@@ -132,11 +143,22 @@ function moveContext(book: ScoreBook, s: KernelState, a: KernelAction): MoveCont
     let sjfWork = Infinity;
     for (const tid of s.readyQueue) {
       const w = remainingWork(s, s.threads[tid]!);
-      if (w < sjfWork) { sjfWork = w; sjf = tid; }
+      if (w < sjfWork) {
+        sjfWork = w;
+        sjf = tid;
+      }
     }
     return {
-      type: 'dispatch', core: a.core, tid: a.tid, freeFor: book.idleWithWork[a.core] ?? 0, fifo: s.readyQueue[0], sjf, sjfWork,
-      work: t ? remainingWork(s, t) : 0, firstRun: t?.firstRun === null, waited: t ? s.tick - t.arrival : 0,
+      type: 'dispatch',
+      core: a.core,
+      tid: a.tid,
+      freeFor: book.idleWithWork[a.core] ?? 0,
+      fifo: s.readyQueue[0],
+      sjf,
+      sjfWork,
+      work: t ? remainingWork(s, t) : 0,
+      firstRun: t?.firstRun === null,
+      waited: t ? s.tick - t.arrival : 0,
     };
   }
   if (a.type === 'preempt') return { type: 'preempt', core: a.core, tid: s.cores[a.core]?.running ?? null };
@@ -152,18 +174,34 @@ function scoreMove(ctx: MoveContext, s: KernelState, who: Owners, out: ScoreChan
   switch (ctx.type) {
     case 'dispatch': {
       const slot = who.core(ctx.core);
-      change(out, slot, tick, ctx.freeFor <= PROMPT_TICKS ? { code: 'core-busy-fast', core: ctx.core, ticks: ctx.freeFor } : { code: 'core-busy', core: ctx.core, ticks: ctx.freeFor });
+      change(
+        out,
+        slot,
+        tick,
+        ctx.freeFor <= PROMPT_TICKS
+          ? { code: 'core-busy-fast', core: ctx.core, ticks: ctx.freeFor }
+          : { code: 'core-busy', core: ctx.core, ticks: ctx.freeFor },
+      );
       // The same-tick baselines: SJF's pick (least work left) first, else FIFO's (the head of the Ready queue).
-      if (ctx.work <= ctx.sjfWork && ctx.sjf !== undefined) change(out, slot, tick, { code: 'pick-like-sjf', tid: ctx.tid, work: ctx.work });
+      if (ctx.work <= ctx.sjfWork && ctx.sjf !== undefined)
+        change(out, slot, tick, { code: 'pick-like-sjf', tid: ctx.tid, work: ctx.work });
       else if (ctx.fifo === ctx.tid) change(out, slot, tick, { code: 'pick-like-fifo', tid: ctx.tid });
       if (ctx.firstRun) change(out, slot, tick, { code: 'first-run', tid: ctx.tid, waited: ctx.waited });
       return;
     }
     case 'preempt':
-      if (ctx.tid !== null) change(out, who.core(ctx.core), tick, { code: 'preempt-cost', core: ctx.core, tid: ctx.tid });
+      if (ctx.tid !== null)
+        change(out, who.core(ctx.core), tick, { code: 'preempt-cost', core: ctx.core, tid: ctx.tid });
       return;
     case 'deliver':
-      change(out, who.channel(ctx.channel), tick, ctx.waited <= PROMPT_TICKS ? { code: 'delivered-fast', channel: ctx.channel, waited: ctx.waited } : { code: 'delivered', channel: ctx.channel, waited: ctx.waited });
+      change(
+        out,
+        who.channel(ctx.channel),
+        tick,
+        ctx.waited <= PROMPT_TICKS
+          ? { code: 'delivered-fast', channel: ctx.channel, waited: ctx.waited }
+          : { code: 'delivered', channel: ctx.channel, waited: ctx.waited },
+      );
       return;
     case 'other':
       return;
@@ -174,32 +212,71 @@ function scoreEvents(book: ScoreBook, events: readonly KernelEvent[], who: Owner
   for (const e of events) {
     switch (e.type) {
       case 'interrupt-handled': {
-        const reason: ScoreReason = e.latency <= PROMPT_TICKS ? { code: 'irq-fast', id: e.id, latency: e.latency }
-          : e.latency <= IRQ_OK_TICKS ? { code: 'irq-ok', id: e.id, latency: e.latency } : { code: 'irq-slow', id: e.id, latency: e.latency };
+        const reason: ScoreReason =
+          e.latency <= PROMPT_TICKS
+            ? { code: 'irq-fast', id: e.id, latency: e.latency }
+            : e.latency <= IRQ_OK_TICKS
+              ? { code: 'irq-ok', id: e.id, latency: e.latency }
+              : { code: 'irq-slow', id: e.id, latency: e.latency };
         change(out, who.interrupt, e.tick, reason);
         break;
       }
-      case 'interrupt-unhandled': change(out, who.interrupt, e.tick, { code: 'irq-unhandled', id: e.id, waited: e.waited }); break;
+      case 'interrupt-unhandled':
+        change(out, who.interrupt, e.tick, { code: 'irq-unhandled', id: e.id, waited: e.waited });
+        break;
       case 'lost-update':
         book.lostBy[e.tid] = (book.lostBy[e.tid] ?? 0) + 1;
-        change(out, who.thread(e.tid), e.tick, { code: 'lost-update', tid: e.tid, victim: e.overwritten, var: e.var });
+        change(out, who.thread(e.tid), e.tick, {
+          code: 'lost-update',
+          tid: e.tid,
+          victim: e.overwritten,
+          var: e.var,
+        });
         break;
       case 'thread-exited': {
         const lost = book.lostBy[e.tid] ?? 0;
-        change(out, who.thread(e.tid), e.tick, lost === 0 ? { code: 'thread-finished', tid: e.tid } : { code: 'thread-finished-broken', tid: e.tid, lost });
+        change(
+          out,
+          who.thread(e.tid),
+          e.tick,
+          lost === 0
+            ? { code: 'thread-finished', tid: e.tid }
+            : { code: 'thread-finished-broken', tid: e.tid, lost },
+        );
         break;
       }
-      case 'deadlock': for (const tid of e.tids) change(out, who.thread(tid), e.tick, { code: 'deadlock', tid, tids: e.tids }); break;
-      case 'fault': change(out, who.thread(e.tid), e.tick, { code: 'fault', tid: e.tid }); break;
-      case 'out-of-order': change(out, who.channel(e.channel), e.tick, { code: 'out-of-order', channel: e.channel, seq: e.seq, expected: e.expected }); break;
-      case 'starvation': for (const slot of who.schedulers) change(out, slot, e.tick, { code: 'starvation', tid: e.tid, waited: e.waited }); break;
-      default: break;
+      case 'deadlock':
+        for (const tid of e.tids)
+          change(out, who.thread(tid), e.tick, { code: 'deadlock', tid, tids: e.tids });
+        break;
+      case 'fault':
+        change(out, who.thread(e.tid), e.tick, { code: 'fault', tid: e.tid });
+        break;
+      case 'out-of-order':
+        change(out, who.channel(e.channel), e.tick, {
+          code: 'out-of-order',
+          channel: e.channel,
+          seq: e.seq,
+          expected: e.expected,
+        });
+        break;
+      case 'starvation':
+        for (const slot of who.schedulers)
+          change(out, slot, e.tick, { code: 'starvation', tid: e.tid, waited: e.waited });
+        break;
+      default:
+        break;
     }
   }
 }
 
 /** Applies a move in place, as the kernel does, and returns its result with the score changes it earned. */
-export function scoredAct(book: ScoreBook, s: KernelState, slots: readonly RoleSlot[], action: KernelAction): { result: InPlaceResult; changes: ScoreChange[] } {
+export function scoredAct(
+  book: ScoreBook,
+  s: KernelState,
+  slots: readonly RoleSlot[],
+  action: KernelAction,
+): { result: InPlaceResult; changes: ScoreChange[] } {
   const ctx = moveContext(book, s, action);
   const result = applyActionInPlace(s, action);
   const changes: ScoreChange[] = [];
@@ -212,7 +289,11 @@ export function scoredAct(book: ScoreBook, s: KernelState, slots: readonly RoleS
 }
 
 /** Advances the machine one tick in place and returns its events with the score changes they caused (idle cores included). */
-export function scoredTick(book: ScoreBook, s: KernelState, slots: readonly RoleSlot[]): { events: KernelEvent[]; changes: ScoreChange[] } {
+export function scoredTick(
+  book: ScoreBook,
+  s: KernelState,
+  slots: readonly RoleSlot[],
+): { events: KernelEvent[]; changes: ScoreChange[] } {
   // A core free for the whole tick while threads sat in Ready: its scheduler left the CPU unused.
   const ready = s.readyQueue.length;
   const freeBefore = s.cores.map((c) => c.running === null);
@@ -221,9 +302,11 @@ export function scoredTick(book: ScoreBook, s: KernelState, slots: readonly Role
   const who = owners(s, slots);
   scoreEvents(book, events, who, changes);
   s.cores.forEach((c, core) => {
-    const idle = freeBefore[core] === true && c.running === null && ready > 0 ? (book.idleWithWork[core] ?? 0) + 1 : 0;
+    const idle =
+      freeBefore[core] === true && c.running === null && ready > 0 ? (book.idleWithWork[core] ?? 0) + 1 : 0;
     book.idleWithWork[core] = idle;
-    if (idle > 0 && idle % IDLE_CHARGE_TICKS === 0) change(changes, who.core(core), s.tick, { code: 'core-idle', core, ticks: idle, ready });
+    if (idle > 0 && idle % IDLE_CHARGE_TICKS === 0)
+      change(changes, who.core(core), s.tick, { code: 'core-idle', core, ticks: idle, ready });
   });
   return { events, changes };
 }

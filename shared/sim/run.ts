@@ -1,8 +1,31 @@
 // Running a scenario to its end with bots in every role: the headless runner, the baselines a class
 // is compared with after a round, and the tests all use this one loop.
-import { applyActionInPlace, createKernel, isFinished, label, machineMetrics, processMetrics, tickInPlace } from '../kernel/index.ts';
-import type { KernelAction, KernelEvent, KernelState, MachineMetrics, Scenario, TimedAction } from '../kernel/index.ts';
-import { deliveryBot, interruptBot, schedulerBot, steeredThreads, threadBot, type Policy, type PolicyKind } from '../bots/index.ts';
+import {
+  applyActionInPlace,
+  createKernel,
+  isFinished,
+  label,
+  machineMetrics,
+  processMetrics,
+  tickInPlace,
+} from '../kernel/index.ts';
+import type {
+  KernelAction,
+  KernelEvent,
+  KernelState,
+  MachineMetrics,
+  Scenario,
+  TimedAction,
+} from '../kernel/index.ts';
+import {
+  deliveryBot,
+  interruptBot,
+  schedulerBot,
+  steeredThreads,
+  threadBot,
+  type Policy,
+  type PolicyKind,
+} from '../bots/index.ts';
 
 /** What each core did during one tick, for traces and Gantt charts: a thread label, 'switch' or null (idle). */
 export interface TraceRow {
@@ -43,7 +66,9 @@ export interface BotExclusions {
 /** Every bot's actions for this moment, interrupt handler first, scheduler last; `except` leaves a player's jobs alone. */
 export function botActions(s: KernelState, policy: Policy, except: BotExclusions = {}): KernelAction[] {
   const out = except.interrupts ? [] : interruptBot(s);
-  const channels = except.channels ? Object.keys(s.channels).filter((c) => !except.channels!.includes(c)) : undefined;
+  const channels = except.channels
+    ? Object.keys(s.channels).filter((c) => !except.channels!.includes(c))
+    : undefined;
   out.push(...deliveryBot(s, channels));
   for (const tid of steeredThreads(s)) if (!except.threads?.includes(tid)) out.push(...threadBot(s, tid));
   const cores = s.cores.map((c) => c.id).filter((c) => !except.cores?.includes(c));
@@ -52,7 +77,13 @@ export function botActions(s: KernelState, policy: Policy, except: BotExclusions
 }
 
 /** Lets the bots act until none has anything left to do at this tick; accepted actions go to the log. */
-export function settleBots(s: KernelState, policy: Policy, log: TimedAction[], onEvent?: (e: KernelEvent) => void, except?: BotExclusions): void {
+export function settleBots(
+  s: KernelState,
+  policy: Policy,
+  log: TimedAction[],
+  onEvent?: (e: KernelEvent) => void,
+  except?: BotExclusions,
+): void {
   for (let round = 0; round < 1000; round++) {
     const actions = botActions(s, policy, except);
     let applied = 0;
@@ -70,7 +101,9 @@ export function settleBots(s: KernelState, policy: Policy, log: TimedAction[], o
 function traceRow(s: KernelState): TraceRow {
   return {
     tick: s.tick,
-    cores: s.cores.map((c) => (c.running === null ? null : c.switchLeft > 0 ? 'switch' : label(s, c.running))),
+    cores: s.cores.map((c) =>
+      c.running === null ? null : c.switchLeft > 0 ? 'switch' : label(s, c.running),
+    ),
     ready: s.readyQueue.map((tid) => label(s, tid)),
   };
 }
@@ -94,7 +127,7 @@ export function runWithBots(scenario: Scenario, policy: Policy, opts: RunOptions
 
 /** The scenario as a classic policy runs it: RR gets a timer (the scenario's quantum, or the given one), the others none. */
 export function scenarioForPolicy(scenario: Scenario, kind: PolicyKind, quantum?: number): Scenario {
-  const q = kind === 'rr' ? quantum ?? (scenario.quantum > 0 ? scenario.quantum : 1) : 0;
+  const q = kind === 'rr' ? (quantum ?? (scenario.quantum > 0 ? scenario.quantum : 1)) : 0;
   return { ...scenario, quantum: q };
 }
 
@@ -102,7 +135,15 @@ export function scenarioForPolicy(scenario: Scenario, kind: PolicyKind, quantum?
 export interface PolicyReport {
   policy: PolicyKind;
   quantum: number;
-  jobs: { name: string; arrival: number; firstRun: number | null; completion: number | null; response: number | null; turnaround: number | null; waiting: number }[];
+  jobs: {
+    name: string;
+    arrival: number;
+    firstRun: number | null;
+    completion: number | null;
+    response: number | null;
+    turnaround: number | null;
+    waiting: number;
+  }[];
   averages: { response: number; turnaround: number; waiting: number };
   utilization: number;
   contextSwitches: number;
@@ -115,7 +156,11 @@ export interface PolicyReport {
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Runs a workload under one classic policy and reports the scenario's own processes. */
-export function runPolicy(scenario: Scenario, kind: PolicyKind, opts: RunOptions & { quantum?: number } = {}): PolicyReport {
+export function runPolicy(
+  scenario: Scenario,
+  kind: PolicyKind,
+  opts: RunOptions & { quantum?: number } = {},
+): PolicyReport {
   const sc = scenarioForPolicy(scenario, kind, opts.quantum);
   const r = runWithBots(sc, { kind }, opts);
   const byPid = new Map(processMetrics(r.state).map((p) => [p.pid, p]));
@@ -123,16 +168,32 @@ export function runPolicy(scenario: Scenario, kind: PolicyKind, opts: RunOptions
     const pid = r.state.arrivedPids[spec.name];
     const m = pid === undefined ? undefined : byPid.get(pid);
     return {
-      name: spec.name, arrival: spec.arrival, firstRun: m?.firstRun ?? null, completion: m?.completion ?? null,
-      response: m?.response ?? null, turnaround: m?.turnaround ?? null, waiting: m?.waiting ?? 0,
+      name: spec.name,
+      arrival: spec.arrival,
+      firstRun: m?.firstRun ?? null,
+      completion: m?.completion ?? null,
+      response: m?.response ?? null,
+      turnaround: m?.turnaround ?? null,
+      waiting: m?.waiting ?? 0,
     };
   });
-  const avg = (f: (j: (typeof jobs)[number]) => number | null) => round3(jobs.reduce((a, j) => a + (f(j) ?? 0), 0) / Math.max(1, jobs.length));
+  const avg = (f: (j: (typeof jobs)[number]) => number | null) =>
+    round3(jobs.reduce((a, j) => a + (f(j) ?? 0), 0) / Math.max(1, jobs.length));
   const metrics = machineMetrics(r.state);
   const report: PolicyReport = {
-    policy: kind, quantum: sc.quantum, jobs,
-    averages: { response: avg((j) => j.response), turnaround: avg((j) => j.turnaround), waiting: avg((j) => j.waiting) },
-    utilization: metrics.utilization, contextSwitches: metrics.contextSwitches, ticks: r.state.tick, finished: r.finished, metrics,
+    policy: kind,
+    quantum: sc.quantum,
+    jobs,
+    averages: {
+      response: avg((j) => j.response),
+      turnaround: avg((j) => j.turnaround),
+      waiting: avg((j) => j.waiting),
+    },
+    utilization: metrics.utilization,
+    contextSwitches: metrics.contextSwitches,
+    ticks: r.state.tick,
+    finished: r.finished,
+    metrics,
   };
   if (opts.trace) report.trace = r.trace;
   return report;

@@ -5,7 +5,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { barEntries, barPage, PAGE_SIZE, type Selection } from '../../client/src/views/action-bar-model.ts';
 import { readMachine } from '../../client/src/views/machine-model.ts';
-import { RoomState, crewView, projectMachine, projectPlayers, projectSlots } from '../../server/rooms/projection.ts';
+import {
+  RoomState,
+  crewView,
+  projectMachine,
+  projectPlayers,
+  projectSlots,
+} from '../../server/rooms/projection.ts';
 import { legalMoves, type KernelState } from '../../shared/kernel/index.ts';
 import { encodeMove, toMessage } from '../../shared/protocol/actions.ts';
 import { slotThreadId } from '../../shared/roles/slot-thread.ts';
@@ -20,11 +26,33 @@ function synced(s: KernelState, slot: RoleSlot) {
   state.phase = 'running';
   const crew = crewView(state, 'c1', 1);
   projectMachine(crew.machine, s);
-  projectPlayers(state, [['p1', { nickname: 'Mina', slot: slot.key, role: slot.role, score: 0, connected: true, host: false, crew: 'c1' }]]);
-  projectSlots(crew, [[slot.key, {
-    role: slot.role, holder: 'p1', cores: slot.role === 'scheduler' ? slot.cores : [], tid: slotThreadId(s, slot) ?? -1,
-    channel: slot.role === 'ipc' ? slot.channel : '', moves: legalMoves(s, slot).map((a) => encodeMove(toMessage(a)!)),
-  }]]);
+  projectPlayers(state, [
+    [
+      'p1',
+      {
+        nickname: 'Mina',
+        slot: slot.key,
+        role: slot.role,
+        score: 0,
+        connected: true,
+        host: false,
+        crew: 'c1',
+      },
+    ],
+  ]);
+  projectSlots(crew, [
+    [
+      slot.key,
+      {
+        role: slot.role,
+        holder: 'p1',
+        cores: slot.role === 'scheduler' ? slot.cores : [],
+        tid: slotThreadId(s, slot) ?? -1,
+        channel: slot.role === 'ipc' ? slot.channel : '',
+        moves: legalMoves(s, slot).map((a) => encodeMove(toMessage(a)!)),
+      },
+    ],
+  ]);
   return state;
 }
 
@@ -32,7 +60,9 @@ function synced(s: KernelState, slot: RoleSlot) {
 function offered(s: KernelState, slot: RoleSlot): Set<string> {
   const model = readMachine(synced(s, slot), 'p1');
   const picks: (Selection | null)[] = [null];
-  if (slot.role === 'scheduler') for (const core of slot.cores) for (const th of model.ready) picks.push({ tid: th.tid, label: th.label, core });
+  if (slot.role === 'scheduler')
+    for (const core of slot.cores)
+      for (const th of model.ready) picks.push({ tid: th.tid, label: th.label, core });
   const out = new Set<string>();
   for (const sel of picks) {
     for (const target of slot.role === 'scheduler' ? slot.cores : [undefined]) {
@@ -49,22 +79,30 @@ function offered(s: KernelState, slot: RoleSlot): Set<string> {
 }
 
 describe('the action bar model', () => {
-  it.each(MACHINES.map((m) => [m.name, m] as const))('%s: offers every legal move of every job, and only those', (_, m) => {
-    fc.assert(fc.property(
-      fc.integer({ min: 1, max: 1000 }),
-      fc.uniqueArray(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 3 }).map((xs) => xs.sort((a, b) => a - b)),
-      (seed, ticks) => {
-        for (const s of walk(m, seed, ticks, new Set(m.slots.map((x) => x.key)))) {
-          for (const slot of m.slots) {
-            const legal = new Set(legalMoves(s, slot).map((a) => keyOf(toMessage(a)!)));
-            expect(offered(s, slot), `${m.name} ${slot.key} at tick ${s.tick}`).toEqual(legal);
-          }
-        }
-      },
-    ), { numRuns: 4, seed: 26 });
-  });
+  it.each(MACHINES.map((m) => [m.name, m] as const))(
+    '%s: offers every legal move of every job, and only those',
+    (_, m) => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 1, max: 1000 }),
+          fc
+            .uniqueArray(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 3 })
+            .map((xs) => xs.sort((a, b) => a - b)),
+          (seed, ticks) => {
+            for (const s of walk(m, seed, ticks, new Set(m.slots.map((x) => x.key)))) {
+              for (const slot of m.slots) {
+                const legal = new Set(legalMoves(s, slot).map((a) => keyOf(toMessage(a)!)));
+                expect(offered(s, slot), `${m.name} ${slot.key} at tick ${s.tick}`).toEqual(legal);
+              }
+            }
+          },
+        ),
+        { numRuns: 4, seed: 26 },
+      );
+    },
+  );
 
-  it('level 26\'s producer reaches exit: its 18 instructions span two pages', () => {
+  it("level 26's producer reaches exit: its 18 instructions span two pages", () => {
     const level = MACHINES.find((m) => m.name === 'level fastest-ipc')!;
     const producer = level.slots.find((x) => x.key === 'thread:producer:0')!;
     const [s] = [...walk(level, 1, [0], new Set([producer.key]))];

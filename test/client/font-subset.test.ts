@@ -4,7 +4,14 @@
 import { readFileSync } from 'node:fs';
 import fontverter from 'fontverter';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildFaces, fontCodePoints, SLICES, SYSTEM_FONT_ONLY, unicodeRange, type BuiltFace } from '../../build/font-subset.ts';
+import {
+  buildFaces,
+  fontCodePoints,
+  SLICES,
+  SYSTEM_FONT_ONLY,
+  unicodeRange,
+  type BuiltFace,
+} from '../../build/font-subset.ts';
 import { LANGUAGE_NAMES, MESSAGES } from '../../client/src/i18n/index.ts';
 import { DASHBOARD_TEXTS } from '../../client/src/dashboard/texts.ts';
 import { REJECTIONS } from '../../shared/kernel/texts.ts';
@@ -19,8 +26,13 @@ function stringsIn(value: unknown, out: string[] = []): string[] {
 }
 
 const TEXTS: Record<string, unknown> = {
-  'game (client/src/i18n)': MESSAGES, 'language names': LANGUAGE_NAMES, 'dashboard': DASHBOARD_TEXTS,
-  'kernel refusals': REJECTIONS, 'concepts': CONCEPT_NAMES, 'levels': LEVELS, 'checkpoint questions': CHECKPOINTS,
+  'game (client/src/i18n)': MESSAGES,
+  'language names': LANGUAGE_NAMES,
+  dashboard: DASHBOARD_TEXTS,
+  'kernel refusals': REJECTIONS,
+  concepts: CONCEPT_NAMES,
+  levels: LEVELS,
+  'checkpoint questions': CHECKPOINTS,
 };
 
 let faces: BuiltFace[];
@@ -30,14 +42,18 @@ let fileCoverage: Map<BuiltFace, Set<number>>;
 beforeAll(async () => {
   faces = await buildFaces();
   fileCoverage = new Map();
-  for (const face of faces) fileCoverage.set(face, fontCodePoints(await fontverter.convert(readFileSync(face.file), 'truetype')));
+  for (const face of faces)
+    fileCoverage.set(face, fontCodePoints(await fontverter.convert(readFileSync(face.file), 'truetype')));
 }, 180_000);
 
-const covered = (weight: number): Set<number> => new Set(faces.filter((f) => f.weight === weight).flatMap((f) => [...(fileCoverage.get(f) ?? [])]));
+const covered = (weight: number): Set<number> =>
+  new Set(faces.filter((f) => f.weight === weight).flatMap((f) => [...(fileCoverage.get(f) ?? [])]));
 
 describe('the subset font', () => {
   it.each(Object.keys(TEXTS))('draws every character of the %s texts, in both weights', (name) => {
-    const chars = new Set([...stringsIn(TEXTS[name]).join('')].filter((ch) => !/\s/u.test(ch) && !SYSTEM_FONT_ONLY.has(ch)));
+    const chars = new Set(
+      [...stringsIn(TEXTS[name]).join('')].filter((ch) => !/\s/u.test(ch) && !SYSTEM_FONT_ONLY.has(ch)),
+    );
     expect(chars.size).toBeGreaterThan(5);
     for (const weight of [400, 700]) {
       const has = covered(weight);
@@ -66,7 +82,8 @@ describe('the subset font', () => {
 
   it('puts the language names in the face every language loads', () => {
     const core = faces.find((f) => f.slice === 'core' && f.weight === 400);
-    for (const ch of Object.values(LANGUAGE_NAMES).join('')) expect(core?.codePoints).toContain(ch.codePointAt(0));
+    for (const ch of Object.values(LANGUAGE_NAMES).join(''))
+      expect(core?.codePoints).toContain(ch.codePointAt(0));
   });
 
   it('marks as system-font-only only characters Noto Sans KR really lacks', async () => {

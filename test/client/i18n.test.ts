@@ -22,7 +22,18 @@ describe('i18n tables', () => {
 
   it('uses the study notes\u2019 Korean terms', () => {
     const korean = Object.values(MESSAGES.ko).join('\n');
-    for (const term of ['프로세스 제어 블록(PCB)', '문맥 교환', '준비', '실행', '대기', '디스패치', '타이머 인터럽트', '파이프', '메시지 큐', '공유 메모리']) {
+    for (const term of [
+      '프로세스 제어 블록(PCB)',
+      '문맥 교환',
+      '준비',
+      '실행',
+      '대기',
+      '디스패치',
+      '타이머 인터럽트',
+      '파이프',
+      '메시지 큐',
+      '공유 메모리',
+    ]) {
       expect(korean).toContain(term);
     }
   });

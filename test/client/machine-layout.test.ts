@@ -2,12 +2,21 @@
 // another, on a phone the player's own part (interrupts, channels) comes right after the cores, and a
 // panel shown over the machine gets a place of its own.
 import { describe, expect, it } from 'vitest';
-import { machineLayout, ownPart, type MachineLayout, type Part } from '../../client/src/views/machine-layout.ts';
+import {
+  machineLayout,
+  ownPart,
+  type MachineLayout,
+  type Part,
+} from '../../client/src/views/machine-layout.ts';
 import type { Rect } from '../../client/src/ui/layout.ts';
 
 const SCREENS = { projector: [1920, 1080], laptop: [1366, 768], phone: [390, 844] } as const;
-const overlap = (a: Rect, b: Rect): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-const order = (lay: MachineLayout): Part[] => (Object.entries(lay.parts) as [Part, Rect][]).sort((a, b) => a[1].y - b[1].y || a[1].x - b[1].x).map(([p]) => p);
+const overlap = (a: Rect, b: Rect): boolean =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const order = (lay: MachineLayout): Part[] =>
+  (Object.entries(lay.parts) as [Part, Rect][])
+    .sort((a, b) => a[1].y - b[1].y || a[1].x - b[1].x)
+    .map(([p]) => p);
 
 describe('machine layout', () => {
   for (const [name, [w, h]] of Object.entries(SCREENS)) {
@@ -22,7 +31,8 @@ describe('machine layout', () => {
           expect(r.x + r.width).toBeLessThanOrEqual(w);
           expect(r.y + r.height).toBeLessThanOrEqual(lay.worldHeight);
         }
-        for (let i = 0; i < rects.length; i++) for (let j = i + 1; j < rects.length; j++) expect(overlap(rects[i]!, rects[j]!)).toBe(false);
+        for (let i = 0; i < rects.length; i++)
+          for (let j = i + 1; j < rects.length; j++) expect(overlap(rects[i]!, rects[j]!)).toBe(false);
       });
     }
   }
@@ -36,7 +46,9 @@ describe('machine layout', () => {
       expect(moved.filter((p) => p !== own)).toEqual(plain.filter((p) => p !== own));
     }
     // the world's height does not change, only the order
-    expect(machineLayout(390, 844, 2, 120, 'channels').worldHeight).toBe(machineLayout(390, 844, 2, 120).worldHeight);
+    expect(machineLayout(390, 844, 2, 120, 'channels').worldHeight).toBe(
+      machineLayout(390, 844, 2, 120).worldHeight,
+    );
   });
 
   it('on wide screens the own part stays where it is (it is on screen already)', () => {

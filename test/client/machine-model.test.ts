@@ -3,12 +3,20 @@
 import { describe, expect, it } from 'vitest';
 import { readMachine } from '../../client/src/views/machine-model.ts';
 import { RoomState, crewView, projectMachine } from '../../server/rooms/projection.ts';
-import { applyActionInPlace, kernelLabels, label, machineMetrics, screenFigures, startKernel, tickInPlace } from '../../shared/kernel/index.ts';
+import {
+  applyActionInPlace,
+  kernelLabels,
+  label,
+  machineMetrics,
+  screenFigures,
+  startKernel,
+  tickInPlace,
+} from '../../shared/kernel/index.ts';
 import { LEVELS } from '../../shared/levels/index.ts';
 import { MACHINES, walk } from '../kernel/walk.ts';
 
 describe('the machine model reads projected presentation', () => {
-  it('has the kernel\'s labels and figures, before and after a core is added', () => {
+  it("has the kernel's labels and figures, before and after a core is added", () => {
     const m = MACHINES.find((x) => x.name === 'class-workshop')!;
     for (const s of walk(m, 3, [6, 20, 40], new Set())) {
       if (s.tick === 20) expect(applyActionInPlace(s, { type: 'add-core' }).ok).toBe(true);
@@ -17,10 +25,20 @@ describe('the machine model reads projected presentation', () => {
       projectMachine(crew.machine, s);
       const model = readMachine(state, null);
       const labels = kernelLabels(s);
-      for (const [tid, th] of model.threads) { expect(th.label).toBe(label(s, tid)); expect(th.label).toBe(labels(tid)); }
+      for (const [tid, th] of model.threads) {
+        expect(th.label).toBe(label(s, tid));
+        expect(th.label).toBe(labels(tid));
+      }
       const f = screenFigures(s);
       expect(model.metrics.utilization).toBe(machineMetrics(s).utilization);
-      expect(model.metrics).toMatchObject({ throughput: f.throughput, completed: f.completed, response: f.response, turnaround: f.turnaround, waiting: f.waiting, switches: f.switches });
+      expect(model.metrics).toMatchObject({
+        throughput: f.throughput,
+        completed: f.completed,
+        response: f.response,
+        turnaround: f.turnaround,
+        waiting: f.waiting,
+        switches: f.switches,
+      });
       expect(crew.machine.figures.faultTotal).toBe(f.faultTotal);
     }
   });
@@ -33,7 +51,15 @@ describe('the machine model reads projected presentation', () => {
       projectMachine(crewView(state, 'c1', 1).machine, s);
       for (const p of readMachine(state, null).processes) {
         const own = s.processes[p.pid]!.threads.map((tid) => s.threads[tid]!.state);
-        const want = p.terminated ? 'terminated' : own.includes('running') ? 'running' : own.includes('ready') ? 'ready' : own.includes('blocked') ? 'blocked' : 'new';
+        const want = p.terminated
+          ? 'terminated'
+          : own.includes('running')
+            ? 'running'
+            : own.includes('ready')
+              ? 'ready'
+              : own.includes('blocked')
+                ? 'blocked'
+                : 'new';
         expect(p.state, `P${p.pid} at tick ${s.tick}`).toBe(want);
         states.add(p.state);
       }
@@ -43,12 +69,16 @@ describe('the machine model reads projected presentation', () => {
   });
 });
 
-describe('a thread\'s PC names its next instruction (issue 16)', () => {
+describe("a thread's PC names its next instruction (issue 16)", () => {
   it('is empty after the chosen instruction ran and once the thread ended, never the one already run', () => {
     const level = LEVELS.find((l) => l.id === 'mutex')!;
     const { state: s } = startKernel(level.scenarioParsed, 1);
     const tid = Number(Object.keys(s.threads)[0]);
-    const model = () => { const state = new RoomState(); projectMachine(crewView(state, 'c1', 1).machine, s); return readMachine(state, null).threads.get(tid)!; };
+    const model = () => {
+      const state = new RoomState();
+      projectMachine(crewView(state, 'c1', 1).machine, s);
+      return readMachine(state, null).threads.get(tid)!;
+    };
     expect(applyActionInPlace(s, { type: 'choose', tid, instr: 'lock m' }).ok).toBe(true);
     expect(model()).toMatchObject({ pc: 0, instr: 'lock m' });
     expect(applyActionInPlace(s, { type: 'dispatch', core: 0, tid }).ok).toBe(true);

@@ -19,7 +19,18 @@ describe('edge refusals', () => {
   it('every edge code has a sentence in both languages, and an unknown one a generic sentence', () => {
     for (const lang of ['ko', 'en'] as const) {
       setLanguage(lang);
-      for (const code of ['unknown-type', 'malformed', 'not-your-role', 'not-your-core', 'not-your-channel', 'no-thread-yet', 'bad-state', 'no-such-player', 'no-such-slot', 'bad-nickname']) {
+      for (const code of [
+        'unknown-type',
+        'malformed',
+        'not-your-role',
+        'not-your-core',
+        'not-your-channel',
+        'no-thread-yet',
+        'bad-state',
+        'no-such-player',
+        'no-such-slot',
+        'bad-nickname',
+      ]) {
         const text = edgeRefusalText(code, 'some English detail');
         expect(text).not.toContain('English detail');
         expect(text.length).toBeGreaterThan(3);

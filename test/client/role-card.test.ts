@@ -23,16 +23,24 @@ describe('role cards', () => {
     });
   }
 
-  it('names the job and quotes the score rule\'s points', () => {
+  it("names the job and quotes the score rule's points", () => {
     setLanguage('en');
     const scheduler = roleCardTexts({ role: 'scheduler', cores: [0, 1], thread: '', channel: '' });
     expect(scheduler.sections[0]!.text).toContain('cores 1, 2');
-    expect(scheduler.sections[4]!.text).toContain(`${signedPoints(SCORE_POINTS['preempt-cost'])} per preempt`);
-    expect(scheduler.sections[4]!.text).toContain(`+${SCORE_POINTS['core-busy-fast']} when a freed core runs again`);
+    expect(scheduler.sections[4]!.text).toContain(
+      `${signedPoints(SCORE_POINTS['preempt-cost'])} per preempt`,
+    );
+    expect(scheduler.sections[4]!.text).toContain(
+      `+${SCORE_POINTS['core-busy-fast']} when a freed core runs again`,
+    );
     const thread = roleCardTexts({ role: 'thread', cores: [], thread: 'P3·T1', channel: '' });
     expect(thread.sections[0]!.text).toContain('P3·T1');
-    expect(thread.sections[4]!.text).toContain(`${signedPoints(SCORE_POINTS['lost-update'])} when your store overwrites`);
+    expect(thread.sections[4]!.text).toContain(
+      `${signedPoints(SCORE_POINTS['lost-update'])} when your store overwrites`,
+    );
     setLanguage('ko');
-    expect(roleCardTexts({ role: 'ipc', cores: [], thread: '', channel: 'jobs' }).title).toBe('내 역할: IPC 채널');
+    expect(roleCardTexts({ role: 'ipc', cores: [], thread: '', channel: 'jobs' }).title).toBe(
+      '내 역할: IPC 채널',
+    );
   });
 });

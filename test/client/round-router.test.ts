@@ -7,21 +7,38 @@ import { RoomConnection, type SdkRoom } from '../../client/src/net/room-connecti
 import type { RoundSummary } from '../../shared/protocol/summary.ts';
 
 /** A room whose state and messages the test sets, as the SDK would deliver them. */
-function fakeRoom(): { room: SdkRoom; state: { phase: string; round: number }; deliver(type: string, payload: unknown): void; patch(): void } {
+function fakeRoom(): {
+  room: SdkRoom;
+  state: { phase: string; round: number };
+  deliver(type: string, payload: unknown): void;
+  patch(): void;
+} {
   const handlers = new Map<string, (payload: unknown) => void>();
   const changes: (() => void)[] = [];
   const state = { phase: 'lobby', round: 1 };
   const room: SdkRoom = {
-    roomId: 'r1', state, send: () => undefined, leave: async () => 0,
-    onMessage: (type, cb) => handlers.set(type, cb), onStateChange: (cb) => changes.push(cb), onLeave: () => undefined,
+    roomId: 'r1',
+    state,
+    send: () => undefined,
+    leave: async () => 0,
+    onMessage: (type, cb) => handlers.set(type, cb),
+    onStateChange: (cb) => changes.push(cb),
+    onLeave: () => undefined,
   };
-  return { room, state, deliver: (type, payload) => handlers.get(type)?.(payload), patch: () => { for (const c of changes) c(); } };
+  return {
+    room,
+    state,
+    deliver: (type, payload) => handlers.get(type)?.(payload),
+    patch: () => {
+      for (const c of changes) c();
+    },
+  };
 }
 
-const summaryOf = (round: number): RoundSummary => ({ round } as unknown as RoundSummary);
+const summaryOf = (round: number): RoundSummary => ({ round }) as unknown as RoundSummary;
 
 describe('the round router', () => {
-  it('shows the machine, not the last round\'s report, until this round\'s summary arrives', () => {
+  it("shows the machine, not the last round's report, until this round's summary arrives", () => {
     const f = fakeRoom();
     const session = new RoomSession(new RoomConnection(f.room), 'Kim', 'K7M4QX', { routed: true });
     f.state.phase = 'ended';
@@ -30,9 +47,12 @@ describe('the round router', () => {
     f.deliver('summary', summaryOf(1));
     expect(sceneFor(session)).toBe('Report');
     // the host restarts; round 2 runs and ends: round 1's summary is still held
-    f.state.round = 2; f.state.phase = 'running'; f.patch();
+    f.state.round = 2;
+    f.state.phase = 'running';
+    f.patch();
     expect(sceneFor(session)).toBe('Machine');
-    f.state.phase = 'ended'; f.patch();
+    f.state.phase = 'ended';
+    f.patch();
     expect(sceneFor(session)).toBe('Machine');
     expect(session.currentSummary()).toBeNull();
     f.deliver('summary', summaryOf(2));

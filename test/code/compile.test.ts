@@ -16,7 +16,7 @@ function writeAll(ext: 'c' | 'py'): string[] {
   const seen = new Set<string>();
   const files: string[] = [];
   for (const c of allProgramCases()) {
-    for (const lang of c.name === 'every-instruction' ? ['en', 'ko'] as const : ['en'] as const) {
+    for (const lang of c.name === 'every-instruction' ? (['en', 'ko'] as const) : (['en'] as const)) {
       const v = renderCode(c.program, c.ctx, lang)[ext === 'c' ? 'c' : 'python'];
       const text = `${v.lines.join('\n')}\n`;
       if (seen.has(text)) continue;
@@ -32,7 +32,9 @@ function writeAll(ext: 'c' | 'py'): string[] {
 /** Runs a compiler over all the files at once (one process: the machine is shared); its messages name each failing file. */
 function run(cmd: string, args: string[]): Promise<string> {
   return new Promise((resolve) => {
-    execFile(cmd, args, { encoding: 'utf8', maxBuffer: 16 << 20 }, (error, stdout, stderr) => resolve(error ? `${stdout}${stderr}` || error.message : ''));
+    execFile(cmd, args, { encoding: 'utf8', maxBuffer: 16 << 20 }, (error, stdout, stderr) =>
+      resolve(error ? `${stdout}${stderr}` || error.message : ''),
+    );
   });
 }
 
@@ -40,7 +42,9 @@ describe('generated code compiles', () => {
   it('every C file passes gcc -std=c11 -fsyntax-only -pthread', async () => {
     const files = writeAll('c');
     expect(files.length).toBeGreaterThan(50);
-    const errors = ['implicit-function-declaration', 'int-conversion', 'incompatible-pointer-types'].map((w) => `-Werror=${w}`);
+    const errors = ['implicit-function-declaration', 'int-conversion', 'incompatible-pointer-types'].map(
+      (w) => `-Werror=${w}`,
+    );
     expect(await run('gcc', ['-std=c11', '-fsyntax-only', '-pthread', ...errors, ...files])).toBe('');
   }, 300_000);
 

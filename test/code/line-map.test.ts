@@ -6,12 +6,21 @@ import { parseInstr } from '../../shared/kernel/program.ts';
 import type { Instr } from '../../shared/kernel/types.ts';
 import { allProgramCases, EVERYTHING } from './programs.ts';
 
-const prog = (...lines: string[]): Instr[] => lines.map((l) => { const r = parseInstr(l); if (!r.ok) throw new Error(r.error); return r.instr; });
+const prog = (...lines: string[]): Instr[] =>
+  lines.map((l) => {
+    const r = parseInstr(l);
+    if (!r.ok) throw new Error(r.error);
+    return r.instr;
+  });
 const ctx = { ...EVERYTHING.ctx, threadIndex: 0, process: 'bank' };
 
 describe('line mapping', () => {
   it('maps count++ to three lines in each view, in order', () => {
-    const v = renderCode(prog('lock int', 'load static', 'add 1', 'store static', 'unlock int', 'exit'), ctx, 'en');
+    const v = renderCode(
+      prog('lock int', 'load static', 'add 1', 'store static', 'unlock int', 'exit'),
+      ctx,
+      'en',
+    );
     const at = (lang: 'asm' | 'python' | 'c', i: number) => v[lang].lines[v[lang].lineOf[i]![0]!]!;
     expect(at('asm', 1)).toMatch(/^\s+1 {2}load static\s+; register ← static/);
     expect(at('python', 1)).toBe('    reg = static_var  # load static');
@@ -26,17 +35,31 @@ describe('line mapping', () => {
     expect(v.c.lines[v.c.lineOf[1]![0]! - 1]).toMatch(/^ {2}\/\* static \+= 1 in three steps/);
   });
 
-  it('uses the notes\' calls for processes, threads, semaphores and channels', () => {
-    const v = renderCode(prog('fork child', 'spawn worker-2', 'wait for', 'signal for', 'send q job', 'recv p', 'join'), ctx, 'en');
+  it("uses the notes' calls for processes, threads, semaphores and channels", () => {
+    const v = renderCode(
+      prog('fork child', 'spawn worker-2', 'wait for', 'signal for', 'send q job', 'recv p', 'join'),
+      ctx,
+      'en',
+    );
     const py = v.python.lineOf.map((l) => v.python.lines[l[0]!]!.trim());
     const c = v.c.lineOf.map((l) => v.c.lines[l[0]!]!.trim());
     expect(py).toEqual([
-      'Process(target=child).start()', 'threading.Thread(target=worker_2).start()', 'for_sem.acquire()', 'for_sem.release()',
-      "q.put('job')", 'msg = os.read(p_r, 64)', 'for running in active_children(): running.join()',
+      'Process(target=child).start()',
+      'threading.Thread(target=worker_2).start()',
+      'for_sem.acquire()',
+      'for_sem.release()',
+      "q.put('job')",
+      'msg = os.read(p_r, 64)',
+      'for running in active_children(): running.join()',
     ]);
     expect(c).toEqual([
-      'if (fork() == 0) { child(NULL); exit(0); }', 'pthread_create(&(pthread_t){0}, NULL, worker_2, NULL);', 'sem_wait(for_sem);',
-      'sem_post(for_sem);', 'mq_send(q, "job", 3, 0);', 'n = read(p[0], buf, sizeof buf);', 'while (wait(NULL) > 0) {} /* waitpid for every child */',
+      'if (fork() == 0) { child(NULL); exit(0); }',
+      'pthread_create(&(pthread_t){0}, NULL, worker_2, NULL);',
+      'sem_wait(for_sem);',
+      'sem_post(for_sem);',
+      'mq_send(q, "job", 3, 0);',
+      'n = read(p[0], buf, sizeof buf);',
+      'while (wait(NULL) > 0) {} /* waitpid for every child */',
     ]);
   });
 
@@ -57,8 +80,13 @@ describe('line mapping', () => {
       for (const lang of CODE_LANGUAGES) {
         const lines = v[lang].lineOf;
         expect(lines, `${c.name} ${lang}`).toHaveLength(c.program.length);
-        const firsts = lines.map((l) => { expect(l, `${c.name} ${lang}`).toHaveLength(1); return l[0]!; });
-        firsts.forEach((line, k) => { if (k > 0) expect(line, `${c.name} ${lang} #${k}`).toBeGreaterThan(firsts[k - 1]!); });
+        const firsts = lines.map((l) => {
+          expect(l, `${c.name} ${lang}`).toHaveLength(1);
+          return l[0]!;
+        });
+        firsts.forEach((line, k) => {
+          if (k > 0) expect(line, `${c.name} ${lang} #${k}`).toBeGreaterThan(firsts[k - 1]!);
+        });
       }
     }
   });

@@ -10,7 +10,11 @@ import { parseScenario } from '../../shared/kernel/scenario.ts';
 import workload from '../../examples/workload.json' with { type: 'json' };
 
 /** One program with its context and a name for the files written from it. */
-export interface ProgramCase { name: string; program: Instr[]; ctx: CodeContext }
+export interface ProgramCase {
+  name: string;
+  program: Instr[];
+  ctx: CodeContext;
+}
 
 function scenarioCases(id: string, s: Scenario): ProgramCase[] {
   const out: ProgramCase[] = [];
@@ -24,39 +28,98 @@ function scenarioCases(id: string, s: Scenario): ProgramCase[] {
       }
     });
   }
-  for (const [name, def] of Object.entries(s.programs)) out.push({ name: `${id}-lib-${name}`, program: def.instructions, ctx: { ...contextFromScenario(s, name, 0), process: name } });
+  for (const [name, def] of Object.entries(s.programs))
+    out.push({
+      name: `${id}-lib-${name}`,
+      program: def.instructions,
+      ctx: { ...contextFromScenario(s, name, 0), process: name },
+    });
   return out;
 }
 
-const every = (lines: string[]): Instr[] => lines.map((l) => {
-  const r = parseInstr(l);
-  if (!r.ok) throw new Error(`${l}: ${r.error}`);
-  return r.instr;
-});
+const every = (lines: string[]): Instr[] =>
+  lines.map((l) => {
+    const r = parseInstr(l);
+    if (!r.ok) throw new Error(`${l}: ${r.error}`);
+    return r.instr;
+  });
 
 /** A program using every opcode and channel kind, with names that are keywords in C or Python. */
 export const EVERYTHING: ProgramCase = {
   name: 'every-instruction',
   program: every([
-    'cpu 2', 'io disk 3', 'io keyboard', 'io clock 2', 'io-async net', 'io-async keyboard', 'await', 'fork', 'fork child', 'spawn worker-2',
-    'join', 'lock int', 'unlock int', 'wait for', 'signal for', 'load static', 'add 1', 'store static', 'sub 2', 'load seg.x', 'add 3',
-    'store seg.x', 'load code.k', 'store code.k', 'alloc 4', 'free 4', 'free 1',
-    'send p "quoted" \\ ??= 한글', 'recv p', 'recv p 3', 'send f m1', 'recv f', 'recv f 2', 'send q it\'s', 'recv q', 'recv q 5',
-    'send s kim', 'recv s', 'recv s 1', 'send t hi', 'recv t', 'recv t 4', 'send u f1', 'recv u', 'recv u 2', 'send file x', 'recv file',
-    'recv file 1', 'exec ls', 'fault', 'exit',
+    'cpu 2',
+    'io disk 3',
+    'io keyboard',
+    'io clock 2',
+    'io-async net',
+    'io-async keyboard',
+    'await',
+    'fork',
+    'fork child',
+    'spawn worker-2',
+    'join',
+    'lock int',
+    'unlock int',
+    'wait for',
+    'signal for',
+    'load static',
+    'add 1',
+    'store static',
+    'sub 2',
+    'load seg.x',
+    'add 3',
+    'store seg.x',
+    'load code.k',
+    'store code.k',
+    'alloc 4',
+    'free 4',
+    'free 1',
+    'send p "quoted" \\ ??= 한글',
+    'recv p',
+    'recv p 3',
+    'send f m1',
+    'recv f',
+    'recv f 2',
+    "send q it's",
+    'recv q',
+    'recv q 5',
+    'send s kim',
+    'recv s',
+    'recv s 1',
+    'send t hi',
+    'recv t',
+    'recv t 4',
+    'send u f1',
+    'recv u',
+    'recv u 2',
+    'send file x',
+    'recv file',
+    'recv file 1',
+    'exec ls',
+    'fault',
+    'exit',
   ]),
   ctx: {
     process: 'kitchen sink',
     threadIndex: 1,
     channels: {
-      p: { kind: 'pipe', capacity: 2 }, f: { kind: 'fifo', capacity: 2 }, q: { kind: 'mq', capacity: 3 }, s: { kind: 'shm', capacity: 1 },
-      t: { kind: 'tcp', capacity: 4 }, u: { kind: 'udp', capacity: 4 }, file: { kind: 'file', capacity: 8 },
+      p: { kind: 'pipe', capacity: 2 },
+      f: { kind: 'fifo', capacity: 2 },
+      q: { kind: 'mq', capacity: 3 },
+      s: { kind: 'shm', capacity: 1 },
+      t: { kind: 'tcp', capacity: 4 },
+      u: { kind: 'udp', capacity: 4 },
+      file: { kind: 'file', capacity: 8 },
     },
     locks: ['int'],
     semaphores: { for: 2 },
     vars: { static: 1, int: 2 },
     shared: { seg: { x: 5 } },
-    programs: { child: every(['cpu 1', 'spawn worker-2', 'exit']), 'worker-2': every(['load static', 'add 1', 'store static', 'fork child', 'exit']) },
+    programs: {
+      child: every(['cpu 1', 'spawn worker-2', 'exit']),
+      'worker-2': every(['load static', 'add 1', 'store static', 'fork child', 'exit']),
+    },
     devices: ['disk', 'keyboard', 'clock', 'net'],
   },
 };

@@ -4,8 +4,12 @@ import { boot, collect, until, welcomeOf, type Harness } from '../server/harness
 import { crewOf } from '../../shared/protocol/state.ts';
 
 let h: Harness;
-beforeAll(async () => { h = await boot(); });
-afterAll(async () => { await h.close(); });
+beforeAll(async () => {
+  h = await boot();
+});
+afterAll(async () => {
+  await h.close();
+});
 
 describe('host controls for the dashboard', () => {
   it('renames a student with the nickname rules and refuses a taken or bad name', async () => {
@@ -22,7 +26,12 @@ describe('host controls for the dashboard', () => {
     host.send('host:rename', { player: 'p999', nickname: 'Delta' });
     host.send('host:rename', { player: seat });
     await until('four refusals', () => errors.length === 4);
-    expect(errors.map((e) => e.code)).toEqual(['bad-nickname', 'bad-nickname', 'no-such-player', 'malformed']);
+    expect(errors.map((e) => e.code)).toEqual([
+      'bad-nickname',
+      'bad-nickname',
+      'no-such-player',
+      'malformed',
+    ]);
     expect(host.state.players.get(seat)?.nickname).toBe('Charlie');
     a.send('host:rename', { player: seat, nickname: 'Echo' });
     const studentErrors = collect<{ code: string }>(a, 'error');
@@ -33,7 +42,11 @@ describe('host controls for the dashboard', () => {
   it('rotates every job to the next student', async () => {
     const created = await h.createRoom();
     const host = await h.host(created);
-    const students = [await h.student(created, 'One'), await h.student(created, 'Two'), await h.student(created, 'Three')];
+    const students = [
+      await h.student(created, 'One'),
+      await h.student(created, 'Two'),
+      await h.student(created, 'Three'),
+    ];
     const seats = students.map((s) => welcomeOf(s).seat);
     await until('assigned', () => seats.every((id) => host.state.players.get(id)?.slot !== undefined));
     const before = seats.map((id) => host.state.players.get(id)!.slot);
@@ -52,9 +65,14 @@ describe('host controls for the dashboard', () => {
     await until('storm', () => count() === start + 3);
     host.send('host:event', { kind: 'fork-bomb', depth: 2 });
     await until('bomb', () => count() >= start + 4);
-    const victim = [...crewOf(host.state, null)!.machine.processes.values()].find((p) => p.name === 'io-storm-1')!;
+    const victim = [...crewOf(host.state, null)!.machine.processes.values()].find(
+      (p) => p.name === 'io-storm-1',
+    )!;
     host.send('host:event', { kind: 'crash', pid: victim.pid });
-    await until('crash', () => crewOf(host.state, null)!.machine.processes.get(String(victim.pid))?.terminated === true);
+    await until(
+      'crash',
+      () => crewOf(host.state, null)!.machine.processes.get(String(victim.pid))?.terminated === true,
+    );
     const errors = collect<{ code: string }>(host, 'error');
     host.send('host:event', { kind: 'meteor' });
     host.send('host:event', { kind: 'io-storm', size: 99 });

@@ -12,17 +12,32 @@ import { crewOf, type SyncedRoomState } from '../../shared/protocol/state.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kernel-crew-recovered-'));
 const running: RunningServer[] = [];
-afterEach(async () => { while (running.length) await running.pop()!.close(); fs.rmSync(dir, { recursive: true, force: true }); });
+afterEach(async () => {
+  while (running.length) await running.pop()!.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 async function boot(): Promise<RunningServer> {
-  const server = await startServer({ port: 0, host: '127.0.0.1', clientDir: '/nonexistent', database: { kind: 'sqlite', file: path.join(dir, 'kc.sqlite') }, saveRooms: true, ticksPerSecond: 20 });
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    clientDir: '/nonexistent',
+    database: { kind: 'sqlite', file: path.join(dir, 'kc.sqlite') },
+    saveRooms: true,
+    ticksPerSecond: 20,
+  });
   running.push(server);
   return server;
 }
 
 async function host(server: RunningServer, roomId: string, hostKey: string): Promise<Room> {
-  const room = await new Client(server.url).joinById(roomId, { secret: 'dashboard-host-1', hostKey, lang: 'en' });
-  for (const type of ['welcome', 'events', 'summary', 'error', 'rejected']) room.onMessage(type, () => undefined);
+  const room = await new Client(server.url).joinById(roomId, {
+    secret: 'dashboard-host-1',
+    hostKey,
+    lang: 'en',
+  });
+  for (const type of ['welcome', 'events', 'summary', 'error', 'rejected'])
+    room.onMessage(type, () => undefined);
   return room;
 }
 
@@ -31,7 +46,11 @@ it('stores rounds of a room brought back after a restart in the same session', a
   const web = new WebClient(first.url);
   const email = `recovered-${Date.now()}@school.example`;
   await web.post('/api/auth/signup', { email, password: 'correct horse battery', displayName: 'Jung' });
-  const room = (await web.post('/api/teacher/rooms', {})).body as { sessionId: string; roomId: string; hostKey: string };
+  const room = (await web.post('/api/teacher/rooms', {})).body as {
+    sessionId: string;
+    roomId: string;
+    hostKey: string;
+  };
   const h1 = await host(first, room.roomId, room.hostKey);
   await until('state', () => (h1.state as { phase?: string }).phase === 'lobby');
   await h1.leave(true);
@@ -41,7 +60,9 @@ it('stores rounds of a room brought back after a restart in the same session', a
   const second = await boot();
   const again = new WebClient(second.url);
   await again.post('/api/auth/signin', { email, password: 'correct horse battery' });
-  const session = (await again.get(`/api/teacher/sessions/${room.sessionId}`)).body as { live: { roomId: string; hostKey: string } | null };
+  const session = (await again.get(`/api/teacher/sessions/${room.sessionId}`)).body as {
+    live: { roomId: string; hostKey: string } | null;
+  };
   expect(session.live).toMatchObject({ roomId: room.roomId, hostKey: room.hostKey });
   const h2 = await host(second, room.roomId, room.hostKey);
   const state = () => h2.state as unknown as SyncedRoomState;
@@ -50,7 +71,9 @@ it('stores rounds of a room brought back after a restart in the same session', a
   await until('ticks', () => (crewOf(state(), null)?.machine?.tick ?? 0) >= 10, 10_000);
   h2.send('host:end-round');
   const start = Date.now();
-  while (((await again.get(`/api/teacher/sessions/${room.sessionId}/rounds`)).body.rounds as unknown[]).length < 1) {
+  while (
+    ((await again.get(`/api/teacher/sessions/${room.sessionId}/rounds`)).body.rounds as unknown[]).length < 1
+  ) {
     if (Date.now() - start > 10_000) throw new Error('the round after the restart was not stored');
     await new Promise((r) => setTimeout(r, 50));
   }

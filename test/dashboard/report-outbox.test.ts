@@ -5,32 +5,43 @@ import { boot, collect, until, type Harness } from '../server/harness.ts';
 import { SHORT_SCENARIO } from '../server/fixtures.ts';
 
 let h: Harness;
-beforeAll(async () => { h = await boot(); });
-afterAll(async () => { await h.close(); });
-
-it('keeps a report the database refused, reports it in /api/health, and stores it on a retry', { timeout: 60_000 }, async () => {
-  const rounds = h.server.db.rounds as { save: typeof h.server.db.rounds.save };
-  const save = rounds.save.bind(rounds);
-  let refusals = 1;
-  // The disk is full for the first write (the error SQLite gives then), and has room again afterwards.
-  rounds.save = async (round) => {
-    if (refusals-- > 0) throw Object.assign(new Error('database or disk is full'), { code: 'ERR_SQLITE_ERROR', errcode: 13 });
-    return save(round);
-  };
-  const created = await h.createRoom({ scenario: SHORT_SCENARIO as never, ticksPerSecond: 20 });
-  const host = await h.host(created);
-  const summaries = collect(host, 'summary');
-  await h.student(created, 'Seo');
-  host.send('host:start');
-  host.send('host:end-round');
-  await until('summary', () => summaries.length > 0, 15_000);
-  expect(await healthUntil(503, 10_000)).toMatchObject({ ok: false, unsavedReports: 1 });
-  // retried every 10 s: stored, and health is back to ok
-  expect(await healthUntil(200, 20_000)).toEqual({ ok: true });
-  const teacher = await h.teacher();
-  const session = (await (await teacher.request('GET', `/api/teacher/sessions/${created.sessionId}`)).json()) as { rounds: unknown[] };
-  expect(session.rounds).toHaveLength(1);
+beforeAll(async () => {
+  h = await boot();
 });
+afterAll(async () => {
+  await h.close();
+});
+
+it(
+  'keeps a report the database refused, reports it in /api/health, and stores it on a retry',
+  { timeout: 60_000 },
+  async () => {
+    const rounds = h.server.db.rounds as { save: typeof h.server.db.rounds.save };
+    const save = rounds.save.bind(rounds);
+    let refusals = 1;
+    // The disk is full for the first write (the error SQLite gives then), and has room again afterwards.
+    rounds.save = async (round) => {
+      if (refusals-- > 0)
+        throw Object.assign(new Error('database or disk is full'), { code: 'ERR_SQLITE_ERROR', errcode: 13 });
+      return save(round);
+    };
+    const created = await h.createRoom({ scenario: SHORT_SCENARIO as never, ticksPerSecond: 20 });
+    const host = await h.host(created);
+    const summaries = collect(host, 'summary');
+    await h.student(created, 'Seo');
+    host.send('host:start');
+    host.send('host:end-round');
+    await until('summary', () => summaries.length > 0, 15_000);
+    expect(await healthUntil(503, 10_000)).toMatchObject({ ok: false, unsavedReports: 1 });
+    // retried every 10 s: stored, and health is back to ok
+    expect(await healthUntil(200, 20_000)).toEqual({ ok: true });
+    const teacher = await h.teacher();
+    const session = (await (
+      await teacher.request('GET', `/api/teacher/sessions/${created.sessionId}`)
+    ).json()) as { rounds: unknown[] };
+    expect(session.rounds).toHaveLength(1);
+  },
+);
 
 /** Polls /api/health until it answers `status`; its body. */
 async function healthUntil(status: number, ms: number): Promise<unknown> {
@@ -39,7 +50,8 @@ async function healthUntil(status: number, ms: number): Promise<unknown> {
     const res = await fetch(`${h.server.url}/api/health`);
     const body: unknown = await res.json();
     if (res.status === status) return body;
-    if (Date.now() - start > ms) throw new Error(`/api/health still answers ${res.status}: ${JSON.stringify(body)}`);
+    if (Date.now() - start > ms)
+      throw new Error(`/api/health still answers ${res.status}: ${JSON.stringify(body)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

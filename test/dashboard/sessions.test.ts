@@ -10,7 +10,9 @@ import { WebClient } from './web-client.ts';
 import { crewOf } from '../../shared/protocol/state.ts';
 
 const cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => { while (cleanup.length) await cleanup.pop()!(); });
+afterEach(async () => {
+  while (cleanup.length) await cleanup.pop()!();
+});
 
 /** Students play their jobs like attentive humans until stopped. */
 function play(students: Player[]): () => void {
@@ -25,12 +27,22 @@ function play(students: Player[]): () => void {
 }
 
 async function roundsOf(web: WebClient, sessionId: string): Promise<Record<string, unknown>[]> {
-  return (await web.get(`/api/teacher/sessions/${sessionId}/rounds`)).body.rounds as Record<string, unknown>[];
+  return (await web.get(`/api/teacher/sessions/${sessionId}/rounds`)).body.rounds as Record<
+    string,
+    unknown
+  >[];
 }
 
 const quiet = new WeakSet<Player>();
 
-async function playRound(h: Harness, host: Player, students: Player[], web: WebClient, sessionId: string, stored: number): Promise<void> {
+async function playRound(
+  h: Harness,
+  host: Player,
+  students: Player[],
+  web: WebClient,
+  sessionId: string,
+  stored: number,
+): Promise<void> {
   for (const p of [host, ...students]) {
     if (quiet.has(p)) continue;
     quiet.add(p);
@@ -69,11 +81,25 @@ for (const backend of BACKENDS) {
       const web = new WebClient(h.server.url);
       await web.signUp('Han');
       const created = await web.post('/api/teacher/rooms', {
-        scenario: 'class-workshop', title: 'Period 3', cores: 3, quantum: 3, switchCost: 2, ticksPerSecond: 20,
-        roles: { interrupt: true, thread: true, ipc: false }, lateJoin: false, leaderboard: false,
+        scenario: 'class-workshop',
+        title: 'Period 3',
+        cores: 3,
+        quantum: 3,
+        switchCost: 2,
+        ticksPerSecond: 20,
+        roles: { interrupt: true, thread: true, ipc: false },
+        lateJoin: false,
+        leaderboard: false,
       });
       expect(created.status).toBe(201);
-      const room = created.body as { sessionId: string; roomId: string; code: string; hostKey: string; joinPath: string; projectorPath: string };
+      const room = created.body as {
+        sessionId: string;
+        roomId: string;
+        code: string;
+        hostKey: string;
+        joinPath: string;
+        projectorPath: string;
+      };
       expect(room.joinPath).toBe(`/join/${room.code}`);
       // The projector link carries the read-only viewer key, never the host key.
       expect(room.projectorPath).toBe(`/project#room=${room.roomId}&key=${viewerKeyFor(room.hostKey)}`);
@@ -83,7 +109,13 @@ for (const backend of BACKENDS) {
       const minji = await h.student(room, 'Minji');
       const jisoo = await h.student(room, 'Jisoo');
       expect((welcomeOf(minji) as unknown as { leaderboard: boolean }).leaderboard).toBe(false);
-      await until('settings applied', () => crewOf(host.state, null)!.machine.cores.length === 3 && crewOf(host.state, null)!.machine.quantum === 3 && host.state.lateJoin === false);
+      await until(
+        'settings applied',
+        () =>
+          crewOf(host.state, null)!.machine.cores.length === 3 &&
+          crewOf(host.state, null)!.machine.quantum === 3 &&
+          host.state.lateJoin === false,
+      );
       expect([...crewOf(host.state, null)!.slots.keys()].some((k) => k.startsWith('ipc:'))).toBe(false); // the IPC job was turned off
 
       await playRound(h, host, [minji, jisoo], web, room.sessionId, 1);
@@ -91,14 +123,30 @@ for (const backend of BACKENDS) {
       expect(first).toMatchObject({ roundNumber: 1, scenarioId: 'class-workshop', playerCount: 2 });
 
       const report = (await web.get(`/api/teacher/rounds/${String(first!.id)}`)).body.report as {
-        players: { nickname: string; role: string; actionsCount: number; refusedCount: number; meanLatencyMs: number | null }[];
-        baselines: { policy: string }[]; metrics: { class: { utilisation?: number }; ticks: number }; timeline: { cores: unknown[] };
+        players: {
+          nickname: string;
+          role: string;
+          actionsCount: number;
+          refusedCount: number;
+          meanLatencyMs: number | null;
+        }[];
+        baselines: { policy: string }[];
+        metrics: { class: { utilisation?: number }; ticks: number };
+        timeline: { cores: unknown[] };
       };
       expect(report.players.map((p) => p.nickname).sort()).toEqual(['Jisoo', 'Minji']);
-      expect(report.players.every((p) => ['scheduler', 'interrupt', 'thread', 'ipc', 'spectator'].includes(p.role))).toBe(true);
+      expect(
+        report.players.every((p) =>
+          ['scheduler', 'interrupt', 'thread', 'ipc', 'spectator'].includes(p.role),
+        ),
+      ).toBe(true);
       const active = report.players.filter((p) => p.actionsCount > 0);
       expect(active.length).toBeGreaterThan(0);
-      expect(active.some((p) => typeof p.meanLatencyMs === 'number' && p.meanLatencyMs >= 0 && p.meanLatencyMs < 10_000)).toBe(true);
+      expect(
+        active.some(
+          (p) => typeof p.meanLatencyMs === 'number' && p.meanLatencyMs >= 0 && p.meanLatencyMs < 10_000,
+        ),
+      ).toBe(true);
       expect(report.baselines.map((b) => b.policy).sort()).toEqual(['fifo', 'priority', 'rr', 'sjf']);
       expect(report.metrics.ticks).toBeGreaterThanOrEqual(25);
       expect(Array.isArray(report.timeline.cores)).toBe(true);
@@ -106,8 +154,13 @@ for (const backend of BACKENDS) {
       const csv = await web.request('GET', `/api/teacher/sessions/${room.sessionId}/csv`);
       expect(csv.status).toBe(200);
       expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-      expect(csv.headers.get('content-disposition')).toMatch(new RegExp(`^attachment; filename="kernel-crew-${room.code}-\\d{4}-\\d{2}-\\d{2}\\.csv"$`));
-      const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+      expect(csv.headers.get('content-disposition')).toMatch(
+        new RegExp(`^attachment; filename="kernel-crew-${room.code}-\\d{4}-\\d{2}-\\d{2}\\.csv"$`),
+      );
+      const lines = (await csv.text())
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
       expect(lines).toHaveLength(3);
       expect(lines[0]).toMatch(/^session_id,join_code,round_number/);
       expect(lines.slice(1).every((l) => l.includes('Minji') || l.includes('Jisoo'))).toBe(true);
@@ -116,14 +169,20 @@ for (const backend of BACKENDS) {
       const other = new WebClient(h.server.url);
       await other.signUp('Other');
       expect((await other.get('/api/teacher/sessions')).body.sessions).toEqual([]);
-      for (const path of [`/api/teacher/sessions/${room.sessionId}`, `/api/teacher/sessions/${room.sessionId}/rounds`,
-        `/api/teacher/sessions/${room.sessionId}/csv`, `/api/teacher/rounds/${String(first!.id)}`]) {
+      for (const path of [
+        `/api/teacher/sessions/${room.sessionId}`,
+        `/api/teacher/sessions/${room.sessionId}/rounds`,
+        `/api/teacher/sessions/${room.sessionId}/csv`,
+        `/api/teacher/rounds/${String(first!.id)}`,
+      ]) {
         expect((await other.request('GET', path)).status, path).toBe(404);
       }
       expect((await other.post(`/api/teacher/sessions/${room.sessionId}/end`)).status).toBe(404);
 
       // The dashboard can take the live room back after a reload.
-      const live = (await web.get(`/api/teacher/sessions/${room.sessionId}`)).body.live as { hostKey: string } | null;
+      const live = (await web.get(`/api/teacher/sessions/${room.sessionId}`)).body.live as {
+        hostKey: string;
+      } | null;
       expect(live?.hostKey).toBe(room.hostKey);
 
       // A second round, then the teacher closes the room.
@@ -134,7 +193,11 @@ for (const backend of BACKENDS) {
       const ended = await web.post(`/api/teacher/sessions/${room.sessionId}/end`);
       expect(ended.status).toBe(200);
       expect((ended.body.session as { endedAt: number | null }).endedAt).toEqual(expect.any(Number));
-      const list = (await web.get('/api/teacher/sessions')).body.sessions as { id: string; roundCount: number; live: boolean }[];
+      const list = (await web.get('/api/teacher/sessions')).body.sessions as {
+        id: string;
+        roundCount: number;
+        live: boolean;
+      }[];
       expect(list).toEqual([expect.objectContaining({ id: room.sessionId, roundCount: 2, live: false })]);
       expect(JSON.stringify(list)).not.toContain(room.hostKey);
       const csv2 = await (await web.request('GET', `/api/teacher/sessions/${room.sessionId}/csv`)).text();
@@ -146,20 +209,43 @@ for (const backend of BACKENDS) {
       const first = await boot({ database: db.config, authRatePerMinute: 1000 });
       const web = new WebClient(first.server.url);
       const email = `restart-${Date.now()}@school.example`;
-      expect((await web.post('/api/auth/signup', { email, password: 'correct horse battery', displayName: 'Yoon' })).status).toBe(201);
-      const room = (await web.post('/api/teacher/rooms', { ticksPerSecond: 20 })).body as { sessionId: string; roomId: string; code: string; hostKey: string };
+      expect(
+        (
+          await web.post('/api/auth/signup', {
+            email,
+            password: 'correct horse battery',
+            displayName: 'Yoon',
+          })
+        ).status,
+      ).toBe(201);
+      const room = (await web.post('/api/teacher/rooms', { ticksPerSecond: 20 })).body as {
+        sessionId: string;
+        roomId: string;
+        code: string;
+        hostKey: string;
+      };
       const host = await first.host(room);
       const student = await first.student(room, 'Seo');
       await playRound(first, host, [student], web, room.sessionId, 1);
-      const before = (await web.get(`/api/teacher/rounds/${String((await roundsOf(web, room.sessionId))[0]!.id)}`)).body;
+      const before = (
+        await web.get(`/api/teacher/rounds/${String((await roundsOf(web, room.sessionId))[0]!.id)}`)
+      ).body;
       await first.close();
 
       const second = await boot({ database: db.config, authRatePerMinute: 1000 });
       cleanup.push(() => second.close());
       const again = new WebClient(second.server.url);
-      expect((await again.post('/api/auth/signin', { email, password: 'correct horse battery' })).status).toBe(200);
-      const sessions = (await again.get('/api/teacher/sessions')).body.sessions as { id: string; roundCount: number; endedAt: number | null }[];
-      expect(sessions).toEqual([expect.objectContaining({ id: room.sessionId, roundCount: 1, endedAt: expect.any(Number) })]);
+      expect(
+        (await again.post('/api/auth/signin', { email, password: 'correct horse battery' })).status,
+      ).toBe(200);
+      const sessions = (await again.get('/api/teacher/sessions')).body.sessions as {
+        id: string;
+        roundCount: number;
+        endedAt: number | null;
+      }[];
+      expect(sessions).toEqual([
+        expect.objectContaining({ id: room.sessionId, roundCount: 1, endedAt: expect.any(Number) }),
+      ]);
       const rounds = await roundsOf(again, room.sessionId);
       const after = (await again.get(`/api/teacher/rounds/${String(rounds[0]!.id)}`)).body;
       expect(after).toEqual(before);

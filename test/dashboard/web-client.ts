@@ -7,8 +7,17 @@ export class WebClient {
   constructor(readonly base: string) {}
 
   /** Sends a request (a JSON body when given) and keeps any cookie the answer sets. */
-  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
-    const cookie = [...this.jar.values()].filter((c) => path.startsWith(c.path)).sort((a, b) => b.path.length - a.path.length).map((c) => `${c.name}=${c.value}`).join('; ');
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
+    const cookie = [...this.jar.values()]
+      .filter((c) => path.startsWith(c.path))
+      .sort((a, b) => b.path.length - a.path.length)
+      .map((c) => `${c.name}=${c.value}`)
+      .join('; ');
     const res = await fetch(this.base + path, {
       method,
       headers: {
@@ -26,7 +35,8 @@ export class WebClient {
       const value = pair!.slice(eq + 1);
       const cookiePath = /;\s*path=([^;]*)/i.exec(line)?.[1]?.trim() || '/';
       const key = `${name};${cookiePath}`;
-      if (value === '' || /max-age=0/i.test(line)) this.jar.delete(key); else this.jar.set(key, { name, path: cookiePath, value });
+      if (value === '' || /max-age=0/i.test(line)) this.jar.delete(key);
+      else this.jar.set(key, { name, path: cookiePath, value });
     }
     return res;
   }
@@ -38,7 +48,10 @@ export class WebClient {
   }
 
   /** POST JSON and parse the JSON answer (if any), with the status. */
-  async post(path: string, body: unknown = {}): Promise<{ status: number; body: Record<string, unknown>; res: Response }> {
+  async post(
+    path: string,
+    body: unknown = {},
+  ): Promise<{ status: number; body: Record<string, unknown>; res: Response }> {
     const res = await this.request('POST', path, body);
     const text = await res.text();
     return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, res };
@@ -46,7 +59,11 @@ export class WebClient {
 
   /** Signs up a fresh teacher with this name. */
   async signUp(name: string): Promise<Record<string, unknown>> {
-    const r = await this.post('/api/auth/signup', { email: `${name}-${Math.random().toString(36).slice(2, 8)}@school.example`, password: 'correct horse battery', displayName: name });
+    const r = await this.post('/api/auth/signup', {
+      email: `${name}-${Math.random().toString(36).slice(2, 8)}@school.example`,
+      password: 'correct horse battery',
+      displayName: name,
+    });
     if (r.status !== 201) throw new Error(`sign-up failed: ${r.status} ${JSON.stringify(r.body)}`);
     return r.body.teacher as Record<string, unknown>;
   }

@@ -1,6 +1,12 @@
 // Account flows and their refusals on each backend: sign up, sign in, sign out, expiry, wrong password, timing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAccounts, sessionTtlHoursFromEnv, type Accounts, type AccountResult, type SignedIn } from '../../server/accounts/index.ts';
+import {
+  createAccounts,
+  sessionTtlHoursFromEnv,
+  type Accounts,
+  type AccountResult,
+  type SignedIn,
+} from '../../server/accounts/index.ts';
 import { hashSessionToken } from '../../server/accounts/session-token.ts';
 import { openDatabase, type Database } from '../../server/db/index.ts';
 import { BACKENDS, type FreshDatabase } from './backends.ts';
@@ -30,19 +36,29 @@ for (const backend of BACKENDS) {
       await fresh.dispose();
     });
 
-    const signUpKim = () => accounts.signUp({ email: ' Kim@School.KR ', password: 'correct horse battery', displayName: ' 김 선생님 ' });
+    const signUpKim = () =>
+      accounts.signUp({
+        email: ' Kim@School.KR ',
+        password: 'correct horse battery',
+        displayName: ' 김 선생님 ',
+      });
 
     it('signs up, signs in, recognises the session and signs out', async () => {
       const up = value(await signUpKim());
       expect(up.teacher).toMatchObject({ email: 'Kim@School.KR', displayName: '김 선생님' });
       expect(up.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
       expect(up.expiresAt).toBe(clock + 12 * HOUR);
-      const signedIn = value(await accounts.signIn({ email: 'kim@school.kr', password: 'correct horse battery' }));
+      const signedIn = value(
+        await accounts.signIn({ email: 'kim@school.kr', password: 'correct horse battery' }),
+      );
       expect(signedIn.teacher).toEqual(up.teacher);
       expect(signedIn.token).not.toBe(up.token);
       expect(value(await accounts.authenticate(signedIn.token)).teacher).toEqual(up.teacher);
       await accounts.signOut(signedIn.token);
-      expect(await accounts.authenticate(signedIn.token)).toEqual({ ok: false, error: { code: 'not-signed-in' } });
+      expect(await accounts.authenticate(signedIn.token)).toEqual({
+        ok: false,
+        error: { code: 'not-signed-in' },
+      });
       expect(value(await accounts.authenticate(up.token)).teacher.id).toBe(up.teacher.id);
     });
 
@@ -50,7 +66,9 @@ for (const backend of BACKENDS) {
       const up = value(await signUpKim());
       expect(await db.sessions.find(up.token)).toBeUndefined();
       expect(await db.sessions.find(hashSessionToken(up.token))).toBeDefined();
-      expect((await db.teachers.findByEmail('kim@school.kr'))?.passwordHash).toMatch(/^\$scrypt\$ln=15,r=8,p=1\$/);
+      expect((await db.teachers.findByEmail('kim@school.kr'))?.passwordHash).toMatch(
+        /^\$scrypt\$ln=15,r=8,p=1\$/,
+      );
     });
 
     it('refuses invalid sign-up input field by field', async () => {
@@ -60,14 +78,23 @@ for (const backend of BACKENDS) {
       expect(result.error.code).toBe('invalid-input');
       expect(result.error.issues?.map((i) => i.field).sort()).toEqual(['displayName', 'email', 'password']);
       expect((await accounts.signUp(null)).ok).toBe(false);
-      expect((await accounts.signUp({ email: 'a@b.co', password: 'x'.repeat(9), displayName: 'A' })).ok).toBe(false);
-      expect((await accounts.signUp({ email: 'a@b.co', password: 'x'.repeat(10), displayName: 'A' })).ok).toBe(true);
+      expect((await accounts.signUp({ email: 'a@b.co', password: 'x'.repeat(9), displayName: 'A' })).ok).toBe(
+        false,
+      );
+      expect(
+        (await accounts.signUp({ email: 'a@b.co', password: 'x'.repeat(10), displayName: 'A' })).ok,
+      ).toBe(true);
     });
 
     it('refuses a second account with the same email in another case', async () => {
       value(await signUpKim());
-      expect(await accounts.signUp({ email: 'KIM@school.kr', password: 'another password!', displayName: 'Kim 2' }))
-        .toEqual({ ok: false, error: { code: 'email-taken' } });
+      expect(
+        await accounts.signUp({
+          email: 'KIM@school.kr',
+          password: 'another password!',
+          displayName: 'Kim 2',
+        }),
+      ).toEqual({ ok: false, error: { code: 'email-taken' } });
     });
 
     it('refuses a wrong password and an unknown email with the same error', async () => {
@@ -97,7 +124,9 @@ for (const backend of BACKENDS) {
       const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
       const known = median(knownSamples);
       const unknown = median(unknownSamples);
-      console.info(`${backend.name}: sign-in refusal median ${known.toFixed(1)} ms (wrong password) vs ${unknown.toFixed(1)} ms (unknown email)`);
+      console.info(
+        `${backend.name}: sign-in refusal median ${known.toFixed(1)} ms (wrong password) vs ${unknown.toFixed(1)} ms (unknown email)`,
+      );
       // Skipping scrypt for an unknown email would make the ratio ~0.01; the bounds leave room for a busy CI machine.
       expect(unknown / known).toBeGreaterThan(0.4);
       expect(unknown / known).toBeLessThan(2.5);
@@ -115,7 +144,10 @@ for (const backend of BACKENDS) {
     it('refuses a missing or made-up token', async () => {
       expect(await accounts.authenticate(undefined)).toEqual({ ok: false, error: { code: 'not-signed-in' } });
       expect(await accounts.authenticate('')).toEqual({ ok: false, error: { code: 'not-signed-in' } });
-      expect(await accounts.authenticate('x'.repeat(43))).toEqual({ ok: false, error: { code: 'not-signed-in' } });
+      expect(await accounts.authenticate('x'.repeat(43))).toEqual({
+        ok: false,
+        error: { code: 'not-signed-in' },
+      });
       await accounts.signOut('x'.repeat(43));
     });
 
@@ -129,15 +161,24 @@ for (const backend of BACKENDS) {
     it('upgrades a hash made with old parameters at the next sign-in', async () => {
       const { teacher } = value(await signUpKim());
       const { hashPassword } = await import('../../server/accounts/index.ts');
-      await db.teachers.setPasswordHash(teacher.id, await hashPassword('correct horse battery', { logN: 14, r: 8, p: 1 }));
+      await db.teachers.setPasswordHash(
+        teacher.id,
+        await hashPassword('correct horse battery', { logN: 14, r: 8, p: 1 }),
+      );
       value(await accounts.signIn({ email: 'kim@school.kr', password: 'correct horse battery' }));
       expect((await db.teachers.findByEmail('kim@school.kr'))?.passwordHash).toMatch(/^\$scrypt\$ln=15,/);
     });
 
-    it('a signed-in teacher reads their own report and CSV but not another teacher\'s', async () => {
+    it("a signed-in teacher reads their own report and CSV but not another teacher's", async () => {
       const kim: SignedIn = value(await signUpKim());
-      const lee: SignedIn = value(await accounts.signUp({ email: 'lee@school.kr', password: 'another password!', displayName: 'Lee' }));
-      const session = await db.classSessions.create({ teacherId: kim.teacher.id, joinCode: 'KIM1', settings: {} });
+      const lee: SignedIn = value(
+        await accounts.signUp({ email: 'lee@school.kr', password: 'another password!', displayName: 'Lee' }),
+      );
+      const session = await db.classSessions.create({
+        teacherId: kim.teacher.id,
+        joinCode: 'KIM1',
+        settings: {},
+      });
       const roundId = await db.rounds.save(sampleRound(session.id));
       const asKim = value(await accounts.authenticate(kim.token)).teacher;
       const asLee = value(await accounts.authenticate(lee.token)).teacher;

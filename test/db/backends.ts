@@ -41,7 +41,11 @@ async function freshSqlite(): Promise<FreshDatabase> {
       const { DatabaseSync } = await import('node:sqlite');
       const db = new DatabaseSync(file, { readOnly: true });
       try {
-        const rows = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all();
+        const rows = db
+          .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+          )
+          .all();
         return rows.map((r) => String(r.name));
       } finally {
         db.close();
@@ -66,7 +70,8 @@ async function freshPostgres(): Promise<FreshDatabase> {
       await client.connect();
       try {
         const { rows } = await client.query<{ table_name: string }>(
-          "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name");
+          "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name",
+        );
         return rows.map((r) => r.table_name);
       } finally {
         await client.end();

@@ -5,7 +5,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseConfig } from '../../server/db/index.ts';
 import { BACKENDS, type FreshDatabase } from './backends.ts';
 
-const TABLES = ['class_sessions', 'kysely_migration', 'kysely_migration_lock', 'room_snapshot_log', 'room_snapshots', 'round_players', 'rounds', 'sessions', 'solo_progress', 'teachers'];
+const TABLES = [
+  'class_sessions',
+  'kysely_migration',
+  'kysely_migration_lock',
+  'room_snapshot_log',
+  'room_snapshots',
+  'round_players',
+  'rounds',
+  'sessions',
+  'solo_progress',
+  'teachers',
+];
 
 const DB_MODULE = fileURLToPath(new URL('../../server/db/index.ts', import.meta.url));
 
@@ -14,7 +25,8 @@ function openInChildProcess(config: DatabaseConfig): Promise<number | null> {
   const script = `const { openDatabase } = await import(${JSON.stringify(DB_MODULE)});
     const db = await openDatabase(JSON.parse(process.env.KC_CONFIG)); await db.close();`;
   const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
-    env: { ...process.env, KC_CONFIG: JSON.stringify(config) }, stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, KC_CONFIG: JSON.stringify(config) },
+    stdio: ['ignore', 'inherit', 'inherit'],
   });
   return new Promise((resolve, reject) => {
     child.on('error', reject);
@@ -41,7 +53,11 @@ for (const backend of BACKENDS) {
     it('is idempotent on restart and keeps the data', async () => {
       fresh = await backend.fresh();
       const first = await openDatabase(fresh.config);
-      const teacher = await first.teachers.create({ email: 'kim@school.kr', displayName: 'Kim', passwordHash: 'x' });
+      const teacher = await first.teachers.create({
+        email: 'kim@school.kr',
+        displayName: 'Kim',
+        passwordHash: 'x',
+      });
       await first.close();
       for (let restart = 0; restart < 2; restart += 1) {
         const again = await openDatabase(fresh.config);

@@ -25,7 +25,13 @@ describe('password hash', () => {
 
   it('refuses malformed or tampered strings instead of throwing or allocating', async () => {
     const stored = await hashPassword('correct horse battery');
-    for (const bad of ['', 'plain', stored.replace('ln=15', 'ln=40'), stored.replace('$scrypt$', '$argon2id$'), stored.slice(0, -10)]) {
+    for (const bad of [
+      '',
+      'plain',
+      stored.replace('ln=15', 'ln=40'),
+      stored.replace('$scrypt$', '$argon2id$'),
+      stored.slice(0, -10),
+    ]) {
       expect(await verifyPassword('correct horse battery', bad)).toBe(false);
     }
   });

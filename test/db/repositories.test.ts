@@ -5,7 +5,11 @@ import { BACKENDS, type FreshDatabase } from './backends.ts';
 import { sampleRound } from './fixtures.ts';
 
 async function teacher(db: Database, email: string): Promise<Teacher> {
-  const created = await db.teachers.create({ email, displayName: email.split('@')[0]!, passwordHash: `hash-of-${email}` });
+  const created = await db.teachers.create({
+    email,
+    displayName: email.split('@')[0]!,
+    passwordHash: `hash-of-${email}`,
+  });
   if (created === 'email-taken') throw new Error(`${email} taken`);
   return created;
 }
@@ -31,8 +35,13 @@ for (const backend of BACKENDS) {
       const lee = await teacher(db, 'Lee.Teacher@School.KR');
       expect(lee).toMatchObject({ email: 'Lee.Teacher@School.KR', displayName: 'Lee.Teacher' });
       expect(lee.createdAt).toBeGreaterThan(Date.now() - 60_000);
-      expect(await db.teachers.findByEmail('lee.teacher@school.kr')).toEqual({ ...lee, passwordHash: 'hash-of-Lee.Teacher@School.KR' });
-      expect(await db.teachers.create({ email: 'LEE.TEACHER@school.kr', displayName: 'Other', passwordHash: 'y' })).toBe('email-taken');
+      expect(await db.teachers.findByEmail('lee.teacher@school.kr')).toEqual({
+        ...lee,
+        passwordHash: 'hash-of-Lee.Teacher@School.KR',
+      });
+      expect(
+        await db.teachers.create({ email: 'LEE.TEACHER@school.kr', displayName: 'Other', passwordHash: 'y' }),
+      ).toBe('email-taken');
       expect(await db.teachers.findByEmail('nobody@school.kr')).toBeUndefined();
       await db.teachers.setPasswordHash(lee.id, 'new-hash');
       expect((await db.teachers.findByEmail('lee.teacher@school.kr'))?.passwordHash).toBe('new-hash');
@@ -42,7 +51,11 @@ for (const backend of BACKENDS) {
       const park = await teacher(db, 'park@school.kr');
       await db.sessions.create({ tokenHash: 'a'.repeat(64), teacherId: park.id, expiresAt: 2_000 });
       await db.sessions.create({ tokenHash: 'b'.repeat(64), teacherId: park.id, expiresAt: 9_000 });
-      expect(await db.sessions.find('a'.repeat(64))).toMatchObject({ tokenHash: 'a'.repeat(64), expiresAt: 2_000, teacher: park });
+      expect(await db.sessions.find('a'.repeat(64))).toMatchObject({
+        tokenHash: 'a'.repeat(64),
+        expiresAt: 2_000,
+        teacher: park,
+      });
       expect(await db.sessions.find('c'.repeat(64))).toBeUndefined();
       expect(await db.sessions.deleteExpired(2_000)).toBe(1);
       expect(await db.sessions.find('a'.repeat(64))).toBeUndefined();
@@ -53,7 +66,15 @@ for (const backend of BACKENDS) {
     it('class sessions: create, get, list newest first with round counts, end once, scoped to the teacher', async () => {
       const choi = await teacher(db, 'choi@school.kr');
       const other = await teacher(db, 'other@school.kr');
-      const settings = { scenarioId: 'dispatch-basics', cores: 2, quantum: 4, speed: 1, switchCost: 1, leaderboard: true, roles: { scheduler: 2 } };
+      const settings = {
+        scenarioId: 'dispatch-basics',
+        cores: 2,
+        quantum: 4,
+        speed: 1,
+        switchCost: 1,
+        leaderboard: true,
+        roles: { scheduler: 2 },
+      };
       const first = await db.classSessions.create({ teacherId: choi.id, joinCode: 'K7Q2', settings });
       await new Promise((resolve) => setTimeout(resolve, 5));
       const second = await db.classSessions.create({ teacherId: choi.id, joinCode: 'M3X9', settings: {} });
@@ -63,7 +84,10 @@ for (const backend of BACKENDS) {
       await db.rounds.save(sampleRound(first.id, 1));
       await db.rounds.save(sampleRound(first.id, 2));
       const list = await db.classSessions.listForTeacher(choi.id);
-      expect(list.map((s) => [s.joinCode, s.roundCount])).toEqual([['M3X9', 0], ['K7Q2', 2]]);
+      expect(list.map((s) => [s.joinCode, s.roundCount])).toEqual([
+        ['M3X9', 0],
+        ['K7Q2', 2],
+      ]);
       expect(await db.classSessions.listForTeacher(other.id)).toEqual([]);
       expect(await db.classSessions.end(second.id, other.id, 5_000)).toBe(false);
       expect(await db.classSessions.end(second.id, choi.id, 5_000)).toBe(true);
@@ -80,16 +104,32 @@ for (const backend of BACKENDS) {
       expect(report).toEqual({ ...round, id });
       const emptyId = await db.rounds.save({ ...sampleRound(session.id, 2), players: [] });
       expect(await db.rounds.listForSession(session.id, jung.id)).toEqual([
-        { id, roundNumber: 1, scenarioId: 'dispatch-basics', startedAt: round.startedAt, endedAt: round.endedAt, playerCount: 2 },
-        { id: emptyId, roundNumber: 2, scenarioId: 'dispatch-basics', startedAt: round.startedAt, endedAt: round.endedAt, playerCount: 0 },
+        {
+          id,
+          roundNumber: 1,
+          scenarioId: 'dispatch-basics',
+          startedAt: round.startedAt,
+          endedAt: round.endedAt,
+          playerCount: 2,
+        },
+        {
+          id: emptyId,
+          roundNumber: 2,
+          scenarioId: 'dispatch-basics',
+          startedAt: round.startedAt,
+          endedAt: round.endedAt,
+          playerCount: 0,
+        },
       ]);
       await expect(db.rounds.save(sampleRound(session.id, 1))).rejects.toThrow(/already stored/);
-      await expect(db.rounds.save({ ...sampleRound(session.id, 3), players: [{ ...round.players[0]!, score: 1.5 }] })).rejects.toThrow(RangeError);
+      await expect(
+        db.rounds.save({ ...sampleRound(session.id, 3), players: [{ ...round.players[0]!, score: 1.5 }] }),
+      ).rejects.toThrow(RangeError);
       await expect(db.rounds.save(sampleRound('no-such-session', 1))).rejects.toThrow();
       expect(await db.rounds.listForSession(session.id, jung.id)).toHaveLength(2);
     });
 
-    it('a teacher cannot read another teacher\'s report, round list or CSV', async () => {
+    it("a teacher cannot read another teacher's report, round list or CSV", async () => {
       const owner = await teacher(db, 'owner@school.kr');
       const intruder = await teacher(db, 'intruder@school.kr');
       const session = await db.classSessions.create({ teacherId: owner.id, joinCode: 'ZZ99', settings: {} });
@@ -125,23 +165,49 @@ for (const backend of BACKENDS) {
 
     it('solo progress: get and set, keeping the best stars and score', async () => {
       expect(await db.soloProgress.get('browser-1')).toEqual([]);
-      expect(await db.soloProgress.set('browser-1', { levelId: 'l02-dispatch', stars: 2, score: 40 })).toMatchObject({ stars: 2, bestScore: 40 });
-      expect(await db.soloProgress.set('browser-1', { levelId: 'l02-dispatch', stars: 1, score: 55 })).toMatchObject({ stars: 2, bestScore: 55 });
-      expect(await db.soloProgress.set('browser-1', { levelId: 'l02-dispatch', stars: 3, score: 10 })).toMatchObject({ stars: 3, bestScore: 55 });
+      expect(
+        await db.soloProgress.set('browser-1', { levelId: 'l02-dispatch', stars: 2, score: 40 }),
+      ).toMatchObject({ stars: 2, bestScore: 40 });
+      expect(
+        await db.soloProgress.set('browser-1', { levelId: 'l02-dispatch', stars: 1, score: 55 }),
+      ).toMatchObject({ stars: 2, bestScore: 55 });
+      expect(
+        await db.soloProgress.set('browser-1', { levelId: 'l02-dispatch', stars: 3, score: 10 }),
+      ).toMatchObject({ stars: 3, bestScore: 55 });
       await db.soloProgress.set('browser-1', { levelId: 'l01-boot', stars: 1, score: 5 });
       await db.soloProgress.set('browser-2', { levelId: 'l01-boot', stars: 3, score: 99 });
       const progress = await db.soloProgress.get('browser-1');
-      expect(progress.map((p) => [p.levelId, p.stars, p.bestScore])).toEqual([['l01-boot', 1, 5], ['l02-dispatch', 3, 55]]);
-      await expect(db.soloProgress.set('browser-1', { levelId: 'x', stars: -1, score: 0 })).rejects.toThrow(RangeError);
+      expect(progress.map((p) => [p.levelId, p.stars, p.bestScore])).toEqual([
+        ['l01-boot', 1, 5],
+        ['l02-dispatch', 3, 55],
+      ]);
+      await expect(db.soloProgress.set('browser-1', { levelId: 'x', stars: -1, score: 0 })).rejects.toThrow(
+        RangeError,
+      );
     });
 
     it('snapshots: save, replace, load, list, delete', async () => {
       expect(await db.snapshots.load('room-a')).toBeUndefined();
       const scenario = { id: 'race', cores: 2, programs: { counter: ['load x', 'add 1', 'store x'] } };
-      await db.snapshots.save({ roomId: 'room-a', scenario, seed: 0xdeadbeef, actionLog: [{ tick: 1, action: { type: 'dispatch' } }] });
+      await db.snapshots.save({
+        roomId: 'room-a',
+        scenario,
+        seed: 0xdeadbeef,
+        actionLog: [{ tick: 1, action: { type: 'dispatch' } }],
+      });
       await db.snapshots.save({ roomId: 'room-b', scenario: {}, seed: 1, actionLog: [] });
-      await db.snapshots.save({ roomId: 'room-a', scenario, seed: 0xdeadbeef, actionLog: [{ tick: 1 }, { tick: 2 }] });
-      expect(await db.snapshots.load('room-a')).toMatchObject({ roomId: 'room-a', scenario, seed: 0xdeadbeef, actionLog: [{ tick: 1 }, { tick: 2 }] });
+      await db.snapshots.save({
+        roomId: 'room-a',
+        scenario,
+        seed: 0xdeadbeef,
+        actionLog: [{ tick: 1 }, { tick: 2 }],
+      });
+      expect(await db.snapshots.load('room-a')).toMatchObject({
+        roomId: 'room-a',
+        scenario,
+        seed: 0xdeadbeef,
+        actionLog: [{ tick: 1 }, { tick: 2 }],
+      });
       expect((await db.snapshots.list()).map((s) => s.roomId).sort()).toEqual(['room-a', 'room-b']);
       expect(await db.snapshots.delete('room-a')).toBe(true);
       expect(await db.snapshots.delete('room-a')).toBe(false);
@@ -154,10 +220,19 @@ describe('database configuration from the environment', () => {
   it('uses PostgreSQL when DATABASE_URL is set, else a SQLite file under data/ at the repository root', async () => {
     const { databaseConfigFromEnv } = await import('../../server/db/index.ts');
     const root = new URL('../../', import.meta.url).pathname.replace(/\/$/, '');
-    expect(databaseConfigFromEnv({ DATABASE_URL: 'postgres://u@h/db', DATABASE_FILE: 'x.sqlite' })).toEqual({ kind: 'postgres', url: 'postgres://u@h/db' });
+    expect(databaseConfigFromEnv({ DATABASE_URL: 'postgres://u@h/db', DATABASE_FILE: 'x.sqlite' })).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u@h/db',
+    });
     expect(databaseConfigFromEnv({})).toEqual({ kind: 'sqlite', file: `${root}/data/kernel-crew.sqlite` });
-    expect(databaseConfigFromEnv({ DATABASE_FILE: '/var/lib/kc.sqlite' })).toEqual({ kind: 'sqlite', file: '/var/lib/kc.sqlite' });
-    expect(databaseConfigFromEnv({ DATABASE_FILE: ':memory:', DATABASE_URL: ' ' })).toEqual({ kind: 'sqlite', file: ':memory:' });
+    expect(databaseConfigFromEnv({ DATABASE_FILE: '/var/lib/kc.sqlite' })).toEqual({
+      kind: 'sqlite',
+      file: '/var/lib/kc.sqlite',
+    });
+    expect(databaseConfigFromEnv({ DATABASE_FILE: ':memory:', DATABASE_URL: ' ' })).toEqual({
+      kind: 'sqlite',
+      file: ':memory:',
+    });
   });
 
   it('opens an in-memory SQLite database for throwaway use', async () => {

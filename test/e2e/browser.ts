@@ -29,8 +29,14 @@ export interface TestBrowser {
 
 /** The Chromium flags every run uses: headless, no sandbox (containers), no GPU and no background traffic. */
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 /**
@@ -100,7 +106,11 @@ export async function openPage(browser: Browser, options: PageOptions = {}): Pro
  * Runs body on a fresh page and fails if the page logged any unexpected error, even when body passed.
  * This is how every e2e test should use a page.
  */
-export async function withPage(browser: Browser, options: PageOptions, body: (tp: TestPage) => Promise<void>): Promise<void> {
+export async function withPage(
+  browser: Browser,
+  options: PageOptions,
+  body: (tp: TestPage) => Promise<void>,
+): Promise<void> {
   const tp = await openPage(browser, options);
   try {
     await body(tp);
@@ -141,7 +151,11 @@ export const POLL = { timeout: 10_000, interval: 100 } as const;
  * The fixture every browser test file shares: starts the app (a preview or the game server) and a
  * browser before the file's tests, hands both over, and closes them after.
  */
-export function startWithBrowser<T extends { close(): Promise<unknown> }>(start: () => Promise<T>, ready: (app: T, tb: TestBrowser) => void, timeoutMs = 180_000): void {
+export function startWithBrowser<T extends { close(): Promise<unknown> }>(
+  start: () => Promise<T>,
+  ready: (app: T, tb: TestBrowser) => void,
+  timeoutMs = 180_000,
+): void {
   let app: T | undefined;
   let tb: TestBrowser | undefined;
   beforeAll(async () => {

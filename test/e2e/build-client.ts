@@ -23,7 +23,13 @@ function filesUnder(dir: string): string[] {
 /** A hash of everything the build reads that we change: client sources, shared/, build/ (font subsetting), Vite config and the lockfile. */
 export function sourceHash(): string {
   const hash = createHash('sha256');
-  const inputs = [...filesUnder(join(ROOT, 'client')), join(ROOT, 'vite.config.ts'), join(ROOT, 'package-lock.json'), join(ROOT, 'shared'), join(ROOT, 'build')]
+  const inputs = [
+    ...filesUnder(join(ROOT, 'client')),
+    join(ROOT, 'vite.config.ts'),
+    join(ROOT, 'package-lock.json'),
+    join(ROOT, 'shared'),
+    join(ROOT, 'build'),
+  ]
     .flatMap((path) => (existsSync(path) && statSync(path).isDirectory() ? filesUnder(path) : [path]))
     .filter((path) => existsSync(path))
     .sort();
@@ -40,7 +46,8 @@ async function withLock<T>(fn: () => Promise<T>): Promise<T> {
       break;
     } catch {
       // Another worker is building; a lock older than two minutes is from a crashed run.
-      if (existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > 120_000) rmSync(LOCK, { recursive: true, force: true });
+      if (existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > 120_000)
+        rmSync(LOCK, { recursive: true, force: true });
       if (Date.now() > deadline) throw new Error('Timed out waiting for another client build');
       await sleep(200);
     }
@@ -56,7 +63,10 @@ async function withLock<T>(fn: () => Promise<T>): Promise<T> {
 export async function ensureClientBuilt(): Promise<string> {
   return withLock(async () => {
     const hash = sourceHash();
-    const fresh = existsSync(join(CLIENT_DIST, 'index.html')) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === hash;
+    const fresh =
+      existsSync(join(CLIENT_DIST, 'index.html')) &&
+      existsSync(STAMP) &&
+      readFileSync(STAMP, 'utf8') === hash;
     if (!fresh) {
       await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
       writeFileSync(STAMP, hash);

@@ -10,7 +10,14 @@ import { startGameServer } from './game-server.ts';
 let server: RunningServer;
 let tb: TestBrowser;
 
-startWithBrowser(startGameServer, (a, b) => { server = a; tb = b; }, 180_000);
+startWithBrowser(
+  startGameServer,
+  (a, b) => {
+    server = a;
+    tb = b;
+  },
+  180_000,
+);
 
 const scenes = (page: Page) => page.evaluate(() => window.__kc?.scene() ?? '');
 
@@ -18,7 +25,10 @@ const scenes = (page: Page) => page.evaluate(() => window.__kc?.scene() ?? '');
 async function openLevel(page: Page, id: string): Promise<void> {
   const stars = Object.fromEntries(CAMPAIGN.map((n) => [n.id, 3]));
   // one page load: the progress is in place before the game reads it
-  await page.addInitScript((s) => { if (!localStorage.getItem('kernel-crew.solo-progress')) localStorage.setItem('kernel-crew.solo-progress', JSON.stringify({ stars: s, scores: {} })); }, stars);
+  await page.addInitScript((s) => {
+    if (!localStorage.getItem('kernel-crew.solo-progress'))
+      localStorage.setItem('kernel-crew.solo-progress', JSON.stringify({ stars: s, scores: {} }));
+  }, stars);
   await page.goto(server.url);
   await waitForScene(page, 'Menu');
   await page.locator('button[data-scene="LevelMap"]').click();
@@ -30,10 +40,11 @@ async function openLevel(page: Page, id: string): Promise<void> {
 }
 
 /** The marked line's number and text ('' when no line is marked). */
-const pcLine = (page: Page) => page.evaluate(() => {
-  const el = document.querySelector<HTMLElement>('[data-testid="code-lines"] .code-line.pc');
-  return el ? { line: Number(el.dataset.line), text: el.textContent ?? '' } : null;
-});
+const pcLine = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.querySelector<HTMLElement>('[data-testid="code-lines"] .code-line.pc');
+    return el ? { line: Number(el.dataset.line), text: el.textContent ?? '' } : null;
+  });
 
 describe('code panel', () => {
   it('shows the racing thread in three languages and marks its PC line as it steps', async () => {
@@ -65,10 +76,12 @@ describe('code panel', () => {
         const pre = document.querySelector('[data-testid="code-lines"]')!;
         new MutationObserver(() => {
           const el = pre.querySelector<HTMLElement>('.code-line.pc');
-          if (el && Number(el.dataset.line) !== w.__pcSeen.at(-1)?.line) w.__pcSeen.push({ line: Number(el.dataset.line), text: el.textContent ?? '' });
+          if (el && Number(el.dataset.line) !== w.__pcSeen.at(-1)?.line)
+            w.__pcSeen.push({ line: Number(el.dataset.line), text: el.textContent ?? '' });
         }).observe(pre, { childList: true, subtree: true });
       });
-      const recorded = () => page.evaluate(() => (window as unknown as { __pcSeen: { line: number; text: string }[] }).__pcSeen);
+      const recorded = () =>
+        page.evaluate(() => (window as unknown as { __pcSeen: { line: number; text: string }[] }).__pcSeen);
       await page.locator('.level-hud [data-action="pause"]').click();
       let seen: { line: number; text: string }[] = [];
       const deadline = Date.now() + 90_000;
@@ -95,7 +108,8 @@ describe('code panel', () => {
       const panel = page.getByTestId('code-view');
       await expect.poll(() => panel.isVisible(), POLL).toBe(true);
       const summary = page.locator('.code-summary');
-      if (!(await page.locator('.code-details').evaluate((d) => (d as HTMLDetailsElement).open))) await summary.click({ timeout: 15_000 });
+      if (!(await page.locator('.code-details').evaluate((d) => (d as HTMLDetailsElement).open)))
+        await summary.click({ timeout: 15_000 });
       await expect.poll(() => page.getByTestId('code-lines').isVisible(), POLL).toBe(true);
       await expect.poll(() => page.getByTestId('code-status').textContent(), POLL).toContain('다음 명령어');
       const box = await panel.boundingBox();

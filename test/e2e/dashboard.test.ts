@@ -12,7 +12,13 @@ let tb: TestBrowser;
 beforeAll(async () => {
   await ensureClientBuilt();
   [server, tb] = await Promise.all([
-    startServer({ port: 0, host: '127.0.0.1', clientDir: CLIENT_DIST, database: { kind: 'sqlite', file: ':memory:' }, ticksPerSecond: 8 }),
+    startServer({
+      port: 0,
+      host: '127.0.0.1',
+      clientDir: CLIENT_DIST,
+      database: { kind: 'sqlite', file: ':memory:' },
+      ticksPerSecond: 8,
+    }),
     launchBrowser(),
   ]);
 }, 120_000);
@@ -23,77 +29,93 @@ afterAll(async () => {
 });
 
 describe('teachers dashboard', () => {
-  it('signs up, creates a room, a student joins, a round is played and its report shows', { timeout: 120_000 }, async () => {
-    const teacher = await openPage(tb.browser, { viewport: 'projector' });
-    const student = await openPage(tb.browser, { viewport: 'phone' });
-    try {
-      const { page } = teacher;
-      await page.goto(`${server.url}/dashboard`);
-      await page.getByRole('heading', { name: 'Create an account' }).waitFor();
-      await teacher.screenshot('dashboard-signin-en');
-      await page.getByLabel('Your name').fill('Ms Kim');
-      await page.locator('#signup-email').fill('kim@school.example');
-      await page.locator('#signup-password').fill('correct horse battery');
-      await page.getByRole('button', { name: 'Create an account' }).click();
+  it(
+    'signs up, creates a room, a student joins, a round is played and its report shows',
+    { timeout: 120_000 },
+    async () => {
+      const teacher = await openPage(tb.browser, { viewport: 'projector' });
+      const student = await openPage(tb.browser, { viewport: 'phone' });
+      try {
+        const { page } = teacher;
+        await page.goto(`${server.url}/dashboard`);
+        await page.getByRole('heading', { name: 'Create an account' }).waitFor();
+        await teacher.screenshot('dashboard-signin-en');
+        await page.getByLabel('Your name').fill('Ms Kim');
+        await page.locator('#signup-email').fill('kim@school.example');
+        await page.locator('#signup-password').fill('correct horse battery');
+        await page.getByRole('button', { name: 'Create an account' }).click();
 
-      await page.getByRole('heading', { name: 'Create a room' }).waitFor();
-      await page.getByLabel('Room title').fill('Period 3');
-      await page.getByLabel('CPU cores').fill('3');
-      await page.getByLabel('IPC channels').uncheck();
-      await teacher.screenshot('dashboard-home-en');
-      await page.getByRole('button', { name: 'Create room' }).click();
+        await page.getByRole('heading', { name: 'Create a room' }).waitFor();
+        await page.getByLabel('Room title').fill('Period 3');
+        await page.getByLabel('CPU cores').fill('3');
+        await page.getByLabel('IPC channels').uncheck();
+        await teacher.screenshot('dashboard-home-en');
+        await page.getByRole('button', { name: 'Create room' }).click();
 
-      const codeEl = page.getByTestId('join-code');
-      await codeEl.waitFor();
-      const code = (await codeEl.textContent())!.trim();
-      expect(code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
-      await expect.poll(() => page.locator('.qr svg').count(), POLL).toBe(1);
-      const qrBox = await page.locator('.qr').boundingBox();
-      expect(qrBox!.width).toBeGreaterThanOrEqual(300); // big enough to scan from the back of a classroom
-      // the link names the server's LAN address when it has one (a projected 127.0.0.1 would be useless to students)
-      expect(await page.getByRole('link', { name: /join/ }).first().getAttribute('href')).toMatch(new RegExp(`^http://[^/]+:${new URL(server.url).port}/join/${code}$`));
-      expect(await page.getByRole('link', { name: 'Open the projector view' }).getAttribute('href')).toMatch(/^\/project#room=[\w-]+&key=[\w-]+$/);
+        const codeEl = page.getByTestId('join-code');
+        await codeEl.waitFor();
+        const code = (await codeEl.textContent())!.trim();
+        expect(code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
+        await expect.poll(() => page.locator('.qr svg').count(), POLL).toBe(1);
+        const qrBox = await page.locator('.qr').boundingBox();
+        expect(qrBox!.width).toBeGreaterThanOrEqual(300); // big enough to scan from the back of a classroom
+        // the link names the server's LAN address when it has one (a projected 127.0.0.1 would be useless to students)
+        expect(await page.getByRole('link', { name: /join/ }).first().getAttribute('href')).toMatch(
+          new RegExp(`^http://[^/]+:${new URL(server.url).port}/join/${code}$`),
+        );
+        expect(
+          await page.getByRole('link', { name: 'Open the projector view' }).getAttribute('href'),
+        ).toMatch(/^\/project#room=[\w-]+&key=[\w-]+$/);
 
-      // A student joins with the code on a phone.
-      await student.page.goto(`${server.url}/join/${code}`);
-      await waitForScene(student.page, 'Join');
-      await student.page.getByLabel('Nickname').fill('Minji');
-      await student.page.getByRole('button', { name: 'Join', exact: true }).click();
-      await expect.poll(() => page.locator('tr[data-seat] td').first().textContent(), POLL).toBe('Minji');
-      expect(await page.locator('tr[data-seat]').first().textContent()).toContain('Online');
-      await page.getByRole('heading', { name: 'Students (1)' }).waitFor();
-      // The teacher moves Minji to watching, so bots run the machine and the Gantt chart fills.
-      await page.getByLabel('Job for Minji').selectOption('spectator');
-      await expect.poll(() => page.locator('tr[data-seat] td').nth(1).textContent(), POLL).toBe('Spectator');
+        // A student joins with the code on a phone.
+        await student.page.goto(`${server.url}/join/${code}`);
+        await waitForScene(student.page, 'Join');
+        await student.page.getByLabel('Nickname').fill('Minji');
+        await student.page.getByRole('button', { name: 'Join', exact: true }).click();
+        await expect.poll(() => page.locator('tr[data-seat] td').first().textContent(), POLL).toBe('Minji');
+        expect(await page.locator('tr[data-seat]').first().textContent()).toContain('Online');
+        await page.getByRole('heading', { name: 'Students (1)' }).waitFor();
+        // The teacher moves Minji to watching, so bots run the machine and the Gantt chart fills.
+        await page.getByLabel('Job for Minji').selectOption('spectator');
+        await expect
+          .poll(() => page.locator('tr[data-seat] td').nth(1).textContent(), POLL)
+          .toBe('Spectator');
 
-      await page.getByRole('button', { name: 'Start' }).click();
-      await expect.poll(() => page.locator('.phase').textContent(), POLL).toContain('running');
-      await expect.poll(async () => Number(await page.locator('.metrics dd').first().textContent()), { timeout: 15_000, interval: 200 }).toBeGreaterThanOrEqual(12);
-      await expect.poll(() => page.locator('.feed li').count(), POLL).toBeGreaterThan(0);
-      await teacher.screenshot('dashboard-live-en');
-      await page.getByRole('button', { name: 'End round' }).click();
-      await expect.poll(() => page.locator('.phase').textContent(), POLL).toContain('ended');
-      await page.getByRole('link', { name: 'Open the report' }).click();
+        await page.getByRole('button', { name: 'Start' }).click();
+        await expect.poll(() => page.locator('.phase').textContent(), POLL).toContain('running');
+        await expect
+          .poll(async () => Number(await page.locator('.metrics dd').first().textContent()), {
+            timeout: 15_000,
+            interval: 200,
+          })
+          .toBeGreaterThanOrEqual(12);
+        await expect.poll(() => page.locator('.feed li').count(), POLL).toBeGreaterThan(0);
+        await teacher.screenshot('dashboard-live-en');
+        await page.getByRole('button', { name: 'End round' }).click();
+        await expect.poll(() => page.locator('.phase').textContent(), POLL).toContain('ended');
+        await page.getByRole('link', { name: 'Open the report' }).click();
 
-      await page.getByRole('heading', { name: /Report — round 1/ }).waitFor();
-      expect(await page.locator('svg.gantt').count()).toBe(1);
-      expect(await page.locator('svg.gantt text.core').count()).toBe(3);
-      expect(await page.locator('svg.gantt rect[fill^="#"]').count()).toBeGreaterThan(2); // bars of threads that ran
-      const compare = page.locator('table.compare');
-      for (const name of ['Class', 'FIFO', 'SJF', 'Round robin', 'Priority']) expect(await compare.getByRole('columnheader', { name, exact: true }).count()).toBe(1);
-      expect(await page.getByRole('cell', { name: 'Minji' }).count()).toBe(1);
-      const csv = page.getByRole('link', { name: /Download CSV/ });
-      expect(await csv.getAttribute('href')).toMatch(/^\/api\/teacher\/sessions\/[\w-]+\/csv$/);
-      await teacher.screenshot('dashboard-report-en');
+        await page.getByRole('heading', { name: /Report — round 1/ }).waitFor();
+        expect(await page.locator('svg.gantt').count()).toBe(1);
+        expect(await page.locator('svg.gantt text.core').count()).toBe(3);
+        expect(await page.locator('svg.gantt rect[fill^="#"]').count()).toBeGreaterThan(2); // bars of threads that ran
+        const compare = page.locator('table.compare');
+        for (const name of ['Class', 'FIFO', 'SJF', 'Round robin', 'Priority'])
+          expect(await compare.getByRole('columnheader', { name, exact: true }).count()).toBe(1);
+        expect(await page.getByRole('cell', { name: 'Minji' }).count()).toBe(1);
+        const csv = page.getByRole('link', { name: /Download CSV/ });
+        expect(await csv.getAttribute('href')).toMatch(/^\/api\/teacher\/sessions\/[\w-]+\/csv$/);
+        await teacher.screenshot('dashboard-report-en');
 
-      await page.getByRole('button', { name: '한국어' }).click();
-      await page.getByRole('heading', { name: /보고서 — 1 라운드/ }).waitFor();
-      await teacher.screenshot('dashboard-report-ko');
-      await page.waitForTimeout(100);
-      failOnErrors(teacher, student);
-    } finally {
-      await teacher.context.close();
-      await student.context.close();
-    }
-  });
+        await page.getByRole('button', { name: '한국어' }).click();
+        await page.getByRole('heading', { name: /보고서 — 1 라운드/ }).waitFor();
+        await teacher.screenshot('dashboard-report-ko');
+        await page.waitForTimeout(100);
+        failOnErrors(teacher, student);
+      } finally {
+        await teacher.context.close();
+        await student.context.close();
+      }
+    },
+  );
 });

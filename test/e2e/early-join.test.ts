@@ -10,7 +10,14 @@ import { createRoom, joinSdk, seatOf, startGameServer } from './game-server.ts';
 let server: RunningServer;
 let tb: TestBrowser;
 
-startWithBrowser(startGameServer, (a, b) => { server = a; tb = b; }, 180_000);
+startWithBrowser(
+  startGameServer,
+  (a, b) => {
+    server = a;
+    tb = b;
+  },
+  180_000,
+);
 
 describe('the join form before the engine', () => {
   it('joins with Phaser not loaded yet, then the game continues in the joined room', async () => {
@@ -57,7 +64,9 @@ describe('the join form before the engine', () => {
     const host = await joinSdk(server, room.roomId, { hostKey: room.hostKey });
     await withPage(tb.browser, { locale: 'en-US' }, async ({ page }) => {
       const held: Route[] = [];
-      await page.route(/\/assets\/phaser-[^/]*\.js$/, (route) => { held.push(route); });
+      await page.route(/\/assets\/phaser-[^/]*\.js$/, (route) => {
+        held.push(route);
+      });
       await page.goto(`${server.url}/?code=${room.code}`, { waitUntil: 'domcontentloaded' });
       const nickname = page.getByLabel('Nickname');
       await expect.poll(() => nickname.isVisible(), POLL).toBe(true);

@@ -26,7 +26,10 @@ const teachers = new WeakMap<RunningServer, Promise<TeacherClient>>();
 /** Creates a class room as the server's test teacher (signed up on first use), through POST /api/teacher/rooms. */
 export async function createRoom(server: RunningServer, body: TeacherRoomRequest): Promise<CreatedRoom> {
   let teacher = teachers.get(server);
-  if (!teacher) { teacher = TeacherClient.signUp(server.url, 'E2E teacher'); teachers.set(server, teacher); }
+  if (!teacher) {
+    teacher = TeacherClient.signUp(server.url, 'E2E teacher');
+    teachers.set(server, teacher);
+  }
   return (await teacher).createRoom(body);
 }
 
@@ -34,8 +37,13 @@ let ids = 0;
 /** Joins with the SDK, ignoring the messages a test does not read. */
 export async function joinSdk(server: RunningServer, roomId: string, options: object): Promise<SdkRoom> {
   const client = new Client(server.url);
-  const room = (await client.joinById(roomId, { secret: `e2e-sdk-${++ids}-${Date.now().toString(36)}`, lang: 'en', ...options })) as unknown as SdkRoom;
-  for (const type of ['welcome', 'events', 'summary', 'rejected', 'error', 'score']) room.onMessage(type, () => undefined);
+  const room = (await client.joinById(roomId, {
+    secret: `e2e-sdk-${++ids}-${Date.now().toString(36)}`,
+    lang: 'en',
+    ...options,
+  })) as unknown as SdkRoom;
+  for (const type of ['welcome', 'events', 'summary', 'rejected', 'error', 'score'])
+    room.onMessage(type, () => undefined);
   return room;
 }
 
@@ -54,7 +62,13 @@ export function playInterrupts(room: SdkRoom): () => void {
 }
 
 /** A student joins in the browser by the room's link and nickname, and waits for the given scene. */
-export async function joinInBrowser(tp: TestPage, server: RunningServer, code: string, nickname: string, scene = 'Lobby'): Promise<void> {
+export async function joinInBrowser(
+  tp: TestPage,
+  server: RunningServer,
+  code: string,
+  nickname: string,
+  scene = 'Lobby',
+): Promise<void> {
   await tp.page.goto(`${server.url}/join/${code}`);
   await waitForScene(tp.page, 'Join');
   await tp.page.locator('#join-nickname').fill(nickname);

@@ -1,12 +1,27 @@
 // The Join form: a join link pre-fills the code, bad input is explained, and a missing server is reported, not hidden.
 import { describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './app-server.ts';
-import { startWithBrowser, POLL, VIEWPORTS, waitForScene, withPage, type TestBrowser, type ViewportName } from './browser.ts';
+import {
+  startWithBrowser,
+  POLL,
+  VIEWPORTS,
+  waitForScene,
+  withPage,
+  type TestBrowser,
+  type ViewportName,
+} from './browser.ts';
 
 let app: RunningApp;
 let tb: TestBrowser;
 
-startWithBrowser(startApp, (a, b) => { app = a; tb = b; }, 120_000);
+startWithBrowser(
+  startApp,
+  (a, b) => {
+    app = a;
+    tb = b;
+  },
+  120_000,
+);
 
 describe('join links', () => {
   it.each([
@@ -60,14 +75,20 @@ describe('join form checks', () => {
 
   it('reports that the class server cannot be reached when there is none', async () => {
     // The preview server has no /api: the lookup's 404 is the expected error here.
-    await withPage(tb.browser, { expectedErrors: [/api\/rooms\/by-code/, /Failed to load resource.*404/] }, async ({ page, screenshot }) => {
-      await page.goto(`${app.baseUrl}/join/K7M4QX`);
-      await waitForScene(page, 'Join');
-      await page.getByLabel('Nickname').fill('Minjun');
-      await page.getByRole('button', { name: 'Join', exact: true }).click();
-      await expect.poll(() => page.getByRole('alert').textContent(), POLL).toContain('Could not reach the class server');
-      expect(await page.getByRole('button', { name: 'Join', exact: true }).isEnabled()).toBe(true);
-      await screenshot('join-laptop-en-unreachable');
-    });
+    await withPage(
+      tb.browser,
+      { expectedErrors: [/api\/rooms\/by-code/, /Failed to load resource.*404/] },
+      async ({ page, screenshot }) => {
+        await page.goto(`${app.baseUrl}/join/K7M4QX`);
+        await waitForScene(page, 'Join');
+        await page.getByLabel('Nickname').fill('Minjun');
+        await page.getByRole('button', { name: 'Join', exact: true }).click();
+        await expect
+          .poll(() => page.getByRole('alert').textContent(), POLL)
+          .toContain('Could not reach the class server');
+        expect(await page.getByRole('button', { name: 'Join', exact: true }).isEnabled()).toBe(true);
+        await screenshot('join-laptop-en-unreachable');
+      },
+    );
   });
 });

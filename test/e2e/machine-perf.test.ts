@@ -9,25 +9,53 @@ import { createRoom, joinInBrowser, joinSdk, seatOf, startGameServer } from './g
 let server: RunningServer;
 let tb: TestBrowser;
 
-startWithBrowser(startGameServer, (a, b) => { server = a; tb = b; }, 180_000);
+startWithBrowser(
+  startGameServer,
+  (a, b) => {
+    server = a;
+    tb = b;
+  },
+  180_000,
+);
 
 const processes = Array.from({ length: 64 }, (_, i) => ({
-  name: `job${i + 1}`, arrival: i % 8, priority: i % 4,
+  name: `job${i + 1}`,
+  arrival: i % 8,
+  priority: i % 4,
   program: [`cpu ${4 + (i % 7)}`, i % 3 === 0 ? 'io disk' : 'cpu 1', `cpu ${2 + (i % 5)}`, 'exit'],
 }));
-const scenario = { cores: 4, quantum: 3, switchCost: 1, devices: { disk: 3 }, processes, auto: { interrupts: true, delivery: true } };
+const scenario = {
+  cores: 4,
+  quantum: 3,
+  switchCost: 1,
+  devices: { disk: 3 },
+  processes,
+  auto: { interrupts: true, delivery: true },
+};
 
 /** Frame times over two seconds, from requestAnimationFrame. */
 async function frameStats(page: Page): Promise<{ frames: number; mean: number; p95: number }> {
-  const frames = await page.evaluate(() => new Promise<number[]>((resolve) => {
-    const times: number[] = [];
-    let last = performance.now();
-    const end = last + 2000;
-    const step = (now: number): void => { times.push(now - last); last = now; if (now < end) requestAnimationFrame(step); else resolve(times); };
-    requestAnimationFrame(step);
-  }));
+  const frames = await page.evaluate(
+    () =>
+      new Promise<number[]>((resolve) => {
+        const times: number[] = [];
+        let last = performance.now();
+        const end = last + 2000;
+        const step = (now: number): void => {
+          times.push(now - last);
+          last = now;
+          if (now < end) requestAnimationFrame(step);
+          else resolve(times);
+        };
+        requestAnimationFrame(step);
+      }),
+  );
   frames.sort((a, b) => a - b);
-  return { frames: frames.length, mean: Math.round(frames.reduce((a, b) => a + b, 0) / frames.length), p95: Math.round(frames[Math.floor(frames.length * 0.95)]!) };
+  return {
+    frames: frames.length,
+    mean: Math.round(frames.reduce((a, b) => a + b, 0) / frames.length),
+    p95: Math.round(frames[Math.floor(frames.length * 0.95)]!),
+  };
 }
 
 it('stays smooth with 64 processes on screen', async () => {
@@ -52,13 +80,17 @@ it('stays smooth with 64 processes on screen', async () => {
       const still = await frameStats(page);
       console.log(`machine paused: ${JSON.stringify(still)}`);
       host.send('host:resume');
-      await expect.poll(async () => (await page.evaluate(() => window.__kc?.machine()?.ready.length ?? 0)), POLL).toBeGreaterThan(40);
+      await expect
+        .poll(async () => await page.evaluate(() => window.__kc?.machine()?.ready.length ?? 0), POLL)
+        .toBeGreaterThan(40);
       // where the main thread's time goes: our views' own code must be a small part of it
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.start');
       await page.waitForTimeout(3000);
-      const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: { callFrame: { functionName: string; url: string }; hitCount?: number }[] } };
+      const { profile } = (await cdp.send('Profiler.stop')) as {
+        profile: { nodes: { callFrame: { functionName: string; url: string }; hitCount?: number }[] };
+      };
       let total = 0;
       let ours = 0;
       let phaser = 0;
@@ -69,26 +101,33 @@ it('stays smooth with 64 processes on screen', async () => {
         else if (/\/assets\/.*\.js$/.test(n.callFrame.url)) ours += hits;
       }
       const share = (x: number): string => `${((100 * x) / Math.max(1, total)).toFixed(1)}%`;
-      console.log(`main-thread samples: our code ${share(ours)}, Phaser ${share(phaser)}, the rest native (rendering, compositing) or idle`);
+      console.log(
+        `main-thread samples: our code ${share(ours)}, Phaser ${share(phaser)}, the rest native (rendering, compositing) or idle`,
+      );
       expect(ours / Math.max(1, total)).toBeLessThan(0.1);
-      const frames = await page.evaluate(() => new Promise<number[]>((resolve) => {
-        const times: number[] = [];
-        let last = performance.now();
-        const end = last + 4000;
-        const step = (now: number): void => {
-          times.push(now - last);
-          last = now;
-          if (now < end) requestAnimationFrame(step);
-          else resolve(times);
-        };
-        requestAnimationFrame(step);
-      }));
+      const frames = await page.evaluate(
+        () =>
+          new Promise<number[]>((resolve) => {
+            const times: number[] = [];
+            let last = performance.now();
+            const end = last + 4000;
+            const step = (now: number): void => {
+              times.push(now - last);
+              last = now;
+              if (now < end) requestAnimationFrame(step);
+              else resolve(times);
+            };
+            requestAnimationFrame(step);
+          }),
+      );
       frames.sort((a, b) => a - b);
       const mean = frames.reduce((a, b) => a + b, 0) / frames.length;
       const p95 = frames[Math.floor(frames.length * 0.95)]!;
       const cards = await page.evaluate(() => window.__kc!.cards().length);
       const m = await page.evaluate(() => window.__kc!.machine()!);
-      console.log(`64 processes: ${frames.length} frames in 4 s, mean ${mean.toFixed(1)} ms (${(1000 / mean).toFixed(0)} fps), p95 ${p95.toFixed(1)} ms, max ${frames[frames.length - 1]!.toFixed(1)} ms; tick ${m.tick}, ${m.ready.length} Ready, ${cards} cards drawn`);
+      console.log(
+        `64 processes: ${frames.length} frames in 4 s, mean ${mean.toFixed(1)} ms (${(1000 / mean).toFixed(0)} fps), p95 ${p95.toFixed(1)} ms, max ${frames[frames.length - 1]!.toFixed(1)} ms; tick ${m.tick}, ${m.ready.length} Ready, ${cards} cards drawn`,
+      );
       await screenshot('machine-laptop-en-64-processes');
       expect(cards).toBeGreaterThan(20);
       // Headless Chromium draws WebGL in software here, so absolute figures say little (a school laptop's GPU does

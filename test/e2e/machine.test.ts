@@ -4,19 +4,46 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/main.ts';
-import { closeRoleCard, failOnErrors, startWithBrowser, openPage, POLL, waitForScene, type TestBrowser, type TestPage } from './browser.ts';
-import { createRoom, joinInBrowser, joinSdk, playInterrupts, startGameServer, type SdkRoom } from './game-server.ts';
+import {
+  closeRoleCard,
+  failOnErrors,
+  startWithBrowser,
+  openPage,
+  POLL,
+  waitForScene,
+  type TestBrowser,
+  type TestPage,
+} from './browser.ts';
+import {
+  createRoom,
+  joinInBrowser,
+  joinSdk,
+  playInterrupts,
+  startGameServer,
+  type SdkRoom,
+} from './game-server.ts';
 import { crewOf } from '../../shared/protocol/state.ts';
 
 let server: RunningServer;
 let tb: TestBrowser;
 
-startWithBrowser(startGameServer, (a, b) => { server = a; tb = b; }, 180_000);
+startWithBrowser(
+  startGameServer,
+  (a, b) => {
+    server = a;
+    tb = b;
+  },
+  180_000,
+);
 
 type MachineInfo = NonNullable<ReturnType<NonNullable<Window['__kc']>['machine']>>;
-const machine = (page: Page): Promise<MachineInfo | null> => page.evaluate(() => window.__kc?.machine() ?? null);
+const machine = (page: Page): Promise<MachineInfo | null> =>
+  page.evaluate(() => window.__kc?.machine() ?? null);
 
-async function clickAt(page: Page, r: { x: number; y: number; width: number; height: number }): Promise<void> {
+async function clickAt(
+  page: Page,
+  r: { x: number; y: number; width: number; height: number },
+): Promise<void> {
   await page.mouse.click(r.x + r.width / 2, r.y + Math.min(r.height / 2, 30));
 }
 
@@ -40,13 +67,25 @@ describe('a class round in the browser', () => {
       // the projector joins with its read-only viewer key and shows the machine with the code while the class joins
       await projector.context.close();
       projector = await openProjector('Machine');
-      await expect.poll(() => projector.page.getByTestId('projector-code').textContent(), POLL).toBe(room.code);
-      await expect.poll(() => projector.page.locator('.projector-panel img.qr').evaluate((img: HTMLImageElement) => img.naturalWidth > 0), POLL).toBe(true);
+      await expect
+        .poll(() => projector.page.getByTestId('projector-code').textContent(), POLL)
+        .toBe(room.code);
+      await expect
+        .poll(
+          () =>
+            projector.page
+              .locator('.projector-panel img.qr')
+              .evaluate((img: HTMLImageElement) => img.naturalWidth > 0),
+          POLL,
+        )
+        .toBe(true);
 
       await joinInBrowser(laptop, server, room.code, 'Minjun'); // first student: the scheduler
       const second = await joinSdk(server, room.roomId, { nickname: 'Jisoo', code: room.code }); // second: the interrupt handler
       stopPlaying = playInterrupts(second);
-      await expect.poll(() => projector.page.locator('.projector-players').textContent(), POLL).toContain('2');
+      await expect
+        .poll(() => projector.page.locator('.projector-players').textContent(), POLL)
+        .toContain('2');
       await projector.screenshot('machine-projector-lobby-ko');
       await projector.context.close(); // software WebGL is slow: keep at most two pages drawing at once
 
@@ -55,7 +94,9 @@ describe('a class round in the browser', () => {
       await expect.poll(async () => (await machine(laptop.page))?.role, POLL).toBe('scheduler');
       await laptop.screenshot('machine-laptop-en-role-card');
       await closeRoleCard(laptop.page);
-      await expect.poll(async () => (await machine(laptop.page))?.ready.length ?? 0, POLL).toBeGreaterThanOrEqual(2);
+      await expect
+        .poll(async () => (await machine(laptop.page))?.ready.length ?? 0, POLL)
+        .toBeGreaterThanOrEqual(2);
       await laptop.screenshot('machine-laptop-en-start');
 
       // click the first Ready card, then core 0
@@ -84,8 +125,13 @@ describe('a class round in the browser', () => {
       const aim = idle?.id ?? 1;
       while ((await machine(laptop.page))!.target !== aim) await laptop.page.keyboard.press('ArrowDown');
       if (idle) await laptop.page.keyboard.press('p');
-      else { await laptop.page.keyboard.press('1'); await laptop.page.keyboard.press('Enter'); }
-      await expect.poll(async () => (await machine(laptop.page))?.refusal ?? '', POLL).toMatch(idle ? /is idle: there is nothing to preempt/ : /already running/);
+      else {
+        await laptop.page.keyboard.press('1');
+        await laptop.page.keyboard.press('Enter');
+      }
+      await expect
+        .poll(async () => (await machine(laptop.page))?.refusal ?? '', POLL)
+        .toMatch(idle ? /is idle: there is nothing to preempt/ : /already running/);
       const callout = await laptop.page.getByTestId('refusal').boundingBox();
       const coreBox = await laptop.page.evaluate((id) => window.__kc!.core(id), aim);
       expect(callout).not.toBeNull();
@@ -99,23 +145,31 @@ describe('a class round in the browser', () => {
         await laptop.page.mouse.move(dragged!.x + dragged!.width / 2, dragged!.y + dragged!.height / 2);
         await laptop.page.mouse.down();
         for (let k = 1; k <= 8; k++) {
-          await laptop.page.mouse.move(dragged!.x + ((target.x + target.width / 2 - dragged!.x) * k) / 8, dragged!.y + ((target.y + target.height / 2 - dragged!.y) * k) / 8);
+          await laptop.page.mouse.move(
+            dragged!.x + ((target.x + target.width / 2 - dragged!.x) * k) / 8,
+            dragged!.y + ((target.y + target.height / 2 - dragged!.y) * k) / 8,
+          );
         }
         await laptop.page.mouse.up();
         // (the queue may shift under the pointer as the machine ticks, so any Ready thread may be the one dropped)
-        await expect.poll(async () => (await machine(laptop.page))?.cores[aim]?.running ?? null, POLL).not.toBeNull();
+        await expect
+          .poll(async () => (await machine(laptop.page))?.cores[aim]?.running ?? null, POLL)
+          .not.toBeNull();
       }
 
       // the PCB of a card, opened by clicking it (cards move as the machine ticks: read the place, click, look;
       // a click that landed as the card slid away is tried again on the card's new place)
       const card = (await laptop.page.evaluate(() => window.__kc!.cards()))[0];
       if (card) {
-        await expect.poll(async () => {
-          const now = (await laptop.page.evaluate(() => window.__kc!.cards()))[0];
-          if (now && !(await laptop.page.getByTestId('pcb-detail').isVisible())) await clickAt(laptop.page, now);
-          await laptop.page.waitForTimeout(300);
-          return laptop.page.getByTestId('pcb-detail').isVisible();
-        }, POLL).toBe(true);
+        await expect
+          .poll(async () => {
+            const now = (await laptop.page.evaluate(() => window.__kc!.cards()))[0];
+            if (now && !(await laptop.page.getByTestId('pcb-detail').isVisible()))
+              await clickAt(laptop.page, now);
+            await laptop.page.waitForTimeout(300);
+            return laptop.page.getByTestId('pcb-detail').isVisible();
+          }, POLL)
+          .toBe(true);
         await laptop.screenshot('machine-laptop-en-pcb');
         await laptop.page.keyboard.press('Escape');
       }
@@ -125,7 +179,12 @@ describe('a class round in the browser', () => {
       const joinedAt = crewOf(host.state, null)!.machine.tick;
       projector = await openProjector('Machine');
       await expect.poll(async () => (await machine(projector.page))?.tick ?? 0, POLL).toBeGreaterThan(0);
-      await expect.poll(async () => (await machine(projector.page))?.feedTicks.some((tick) => tick < joinedAt) ?? false, POLL).toBe(true);
+      await expect
+        .poll(
+          async () => (await machine(projector.page))?.feedTicks.some((tick) => tick < joinedAt) ?? false,
+          POLL,
+        )
+        .toBe(true);
       await projector.page.waitForTimeout(400);
       await projector.screenshot('machine-projector-ko');
       await projector.context.close();
@@ -137,11 +196,18 @@ describe('a class round in the browser', () => {
       await expect.poll(async () => (await machine(phone!.page))?.role, POLL).toBe('thread');
       // the thread player picks its next instruction from the palette; the kernel takes it (or says why not)
       const chosen: string[] = [];
-      host.onMessage('events', (m: { events: { type: string; instr?: string }[] }) => { for (const e of m.events) if (e.type === 'chosen' && e.instr) chosen.push(e.instr); });
+      host.onMessage('events', (m: { events: { type: string; instr?: string }[] }) => {
+        for (const e of m.events) if (e.type === 'chosen' && e.instr) chosen.push(e.instr);
+      });
       const palette = phone.page.getByTestId('action-bar').locator('button[data-action="choose"]').first();
       const instr = ((await palette.textContent()) ?? '').replace(/^\d+ · /, '');
       await palette.click();
-      await expect.poll(async () => chosen.includes(instr) || ((await machine(phone!.page))?.refusal ?? '') !== '', POLL).toBe(true);
+      await expect
+        .poll(
+          async () => chosen.includes(instr) || ((await machine(phone!.page))?.refusal ?? '') !== '',
+          POLL,
+        )
+        .toBe(true);
       await phone.screenshot('machine-phone-ko');
       await phone.page.evaluate(() => window.scrollTo(0, 0));
       await phone.page.mouse.wheel(0, 900);
@@ -151,14 +217,20 @@ describe('a class round in the browser', () => {
 
       // switching the language mid-round redraws the machine in Korean
       await laptop.page.getByRole('button', { name: '한국어' }).click();
-      await expect.poll(() => laptop.page.evaluate(() => (window.__kcDebug?.texts() ?? []).join(' ')), POLL).toContain('준비 큐');
-      await expect.poll(() => laptop.page.getByTestId('action-bar').textContent(), POLL).toContain('스케줄러');
+      await expect
+        .poll(() => laptop.page.evaluate(() => (window.__kcDebug?.texts() ?? []).join(' ')), POLL)
+        .toContain('준비 큐');
+      await expect
+        .poll(() => laptop.page.getByTestId('action-bar').textContent(), POLL)
+        .toContain('스케줄러');
 
       host.send('host:end-round');
       projector = await openProjector('Report');
       for (const p of [laptop, phone, projector]) {
         await waitForScene(p.page, 'Report');
-        await expect.poll(async () => (await p.page.evaluate(() => window.__kc?.report() ?? null))?.cores ?? 0, POLL).toBe(2);
+        await expect
+          .poll(async () => (await p.page.evaluate(() => window.__kc?.report() ?? null))?.cores ?? 0, POLL)
+          .toBe(2);
         const report = await p.page.evaluate(() => window.__kc!.report()!);
         expect(report.runs).toBeGreaterThanOrEqual(2);
         expect(report.baselines).toEqual(['fifo', 'sjf', 'rr', 'priority']);

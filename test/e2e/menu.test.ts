@@ -1,13 +1,29 @@
 // The menu loads and lays out on a projector, a laptop and a phone, in a real browser, with no errors.
 import { describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './app-server.ts';
-import { canvasTexts, startWithBrowser, POLL, VIEWPORTS, waitForScene, withPage, type TestBrowser, type ViewportName } from './browser.ts';
+import {
+  canvasTexts,
+  startWithBrowser,
+  POLL,
+  VIEWPORTS,
+  waitForScene,
+  withPage,
+  type TestBrowser,
+  type ViewportName,
+} from './browser.ts';
 import { boxesOverlap, overlayBoxes } from './layout-checks.ts';
 
 let app: RunningApp;
 let tb: TestBrowser;
 
-startWithBrowser(startApp, (a, b) => { app = a; tb = b; }, 120_000);
+startWithBrowser(
+  startApp,
+  (a, b) => {
+    app = a;
+    tb = b;
+  },
+  120_000,
+);
 
 describe.each(Object.keys(VIEWPORTS) as ViewportName[])('menu on %s', (viewport) => {
   it('shows the title, the three entries and the language toggle, inside the screen', async () => {
@@ -18,7 +34,9 @@ describe.each(Object.keys(VIEWPORTS) as ViewportName[])('menu on %s', (viewport)
       for (const name of ['Play solo', 'Join a class']) {
         await expect.poll(() => page.getByRole('button', { name, exact: true }).isVisible(), POLL).toBe(true);
       }
-      await expect.poll(() => page.getByRole('link', { name: 'Host a class', exact: true }).isVisible(), POLL).toBe(true);
+      await expect
+        .poll(() => page.getByRole('link', { name: 'Host a class', exact: true }).isVisible(), POLL)
+        .toBe(true);
       await expect.poll(() => page.getByRole('button', { name: '한국어' }).isVisible(), POLL).toBe(true);
 
       const { width, height } = VIEWPORTS[viewport];
@@ -51,7 +69,9 @@ describe('menu entries', () => {
     await withPage(tb.browser, {}, async ({ page }) => {
       await page.goto(app.baseUrl);
       await waitForScene(page, 'Menu');
-      expect(await page.getByRole('link', { name: 'Host a class', exact: true }).getAttribute('href')).toBe('/dashboard');
+      expect(await page.getByRole('link', { name: 'Host a class', exact: true }).getAttribute('href')).toBe(
+        '/dashboard',
+      );
     });
   });
 });

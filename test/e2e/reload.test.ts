@@ -11,7 +11,14 @@ import { createRoom, joinInBrowser, joinSdk, seatOf, startGameServer, type SdkRo
 let server: RunningServer;
 let tb: TestBrowser;
 
-startWithBrowser(startGameServer, (a, b) => { server = a; tb = b; }, 180_000);
+startWithBrowser(
+  startGameServer,
+  (a, b) => {
+    server = a;
+    tb = b;
+  },
+  180_000,
+);
 
 describe('a reload', () => {
   it('resumes the seat and the machine view at once, and the student stays on the roster', async () => {
@@ -27,7 +34,9 @@ describe('a reload', () => {
       const slot = host.state.players.get(seat)!.slot;
       // the roster must never lose the student: watch it through the reload
       let missing = 0;
-      const watch = setInterval(() => { if (!host.state.players.has(seat)) missing++; }, 20);
+      const watch = setInterval(() => {
+        if (!host.state.players.has(seat)) missing++;
+      }, 20);
       try {
         await tp.page.reload();
         await waitForScene(tp.page, 'Machine');
@@ -43,7 +52,9 @@ describe('a reload', () => {
 
       // the host removes the student: the notice says so at once, in Korean
       host.send('host:kick', { player: seat });
-      await expect.poll(() => tp.page.locator('#left-notice').getAttribute('data-reason'), POLL).toBe('kicked');
+      await expect
+        .poll(() => tp.page.locator('#left-notice').getAttribute('data-reason'), POLL)
+        .toBe('kicked');
       expect(await tp.page.locator('#left-notice').textContent()).toContain('내보내졌습니다');
       await tp.screenshot('reload-laptop-ko-kicked');
       // and a reload no longer rejoins: the join link's form, nothing resumed
@@ -67,9 +78,13 @@ describe('a reload', () => {
       await joinInBrowser(phone, server, room.code, '서연');
       await expect.poll(() => seatOf(host, 'Alex') && seatOf(host, '서연'), POLL).toBeTruthy();
       void (matchMaker.getLocalRoomById(room.roomId) as unknown as ClassRoom).closeForGood();
-      await expect.poll(() => laptop.page.locator('#left-notice').getAttribute('data-reason'), POLL).toBe('closed');
+      await expect
+        .poll(() => laptop.page.locator('#left-notice').getAttribute('data-reason'), POLL)
+        .toBe('closed');
       expect(await laptop.page.locator('#left-notice').textContent()).toContain('The class is over');
-      await expect.poll(() => phone.page.locator('#left-notice').textContent(), POLL).toContain('수업이 끝났습니다');
+      await expect
+        .poll(() => phone.page.locator('#left-notice').textContent(), POLL)
+        .toContain('수업이 끝났습니다');
       await phone.screenshot('reload-laptop-ko-closed');
       failOnErrors(laptop, phone);
     } finally {

@@ -4,13 +4,29 @@
 // the host sees the kernel's events for exactly those interrupts and messages.
 import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/main.ts';
-import { closeRoleCard, failOnErrors, openPage, POLL, startWithBrowser, waitForScene, type TestBrowser, type TestPage } from './browser.ts';
+import {
+  closeRoleCard,
+  failOnErrors,
+  openPage,
+  POLL,
+  startWithBrowser,
+  waitForScene,
+  type TestBrowser,
+  type TestPage,
+} from './browser.ts';
 import { createRoom, joinInBrowser, joinSdk, seatOf, startGameServer, type SdkRoom } from './game-server.ts';
 
 let server: RunningServer;
 let tb: TestBrowser;
 
-startWithBrowser(startGameServer, (a, b) => { server = a; tb = b; }, 180_000);
+startWithBrowser(
+  startGameServer,
+  (a, b) => {
+    server = a;
+    tb = b;
+  },
+  180_000,
+);
 
 /** Long enough for the machine to raise an interrupt or send a message at 2 ticks per second on a busy CI machine. */
 const WAIT = { timeout: 30_000, interval: 100 } as const;
@@ -19,9 +35,20 @@ type Ev = { type: string; id?: number; message?: number; channel?: string };
 
 /** The numbers a role's buttons act on, read from their data-key (`type:{"id":3}`), enabled ones only. */
 async function pending(tp: TestPage, action: 'handle-interrupt' | 'deliver'): Promise<number[]> {
-  return tp.page.evaluate((type) => [...document.querySelectorAll<HTMLButtonElement>(`[data-testid="action-bar"] button[data-action="${type}"]`)]
-    .filter((b) => !b.disabled)
-    .map((b) => Object.values(JSON.parse(b.dataset.key!.slice(type.length + 1)) as Record<string, number>)[0]!), action);
+  return tp.page.evaluate(
+    (type) =>
+      [
+        ...document.querySelectorAll<HTMLButtonElement>(
+          `[data-testid="action-bar"] button[data-action="${type}"]`,
+        ),
+      ]
+        .filter((b) => !b.disabled)
+        .map(
+          (b) =>
+            Object.values(JSON.parse(b.dataset.key!.slice(type.length + 1)) as Record<string, number>)[0]!,
+        ),
+    action,
+  );
 }
 
 /**
@@ -30,21 +57,32 @@ async function pending(tp: TestPage, action: 'handle-interrupt' | 'deliver'): Pr
  * timer interrupt goes away when its thread leaves the core), and the kernel then refuses the stale
  * move, as it would a student's; the student tries again.
  */
-async function actUntilAccepted(tp: TestPage, how: 'click' | 'key', action: 'handle-interrupt' | 'deliver', accepted: () => number): Promise<void> {
+async function actUntilAccepted(
+  tp: TestPage,
+  how: 'click' | 'key',
+  action: 'handle-interrupt' | 'deliver',
+  accepted: () => number,
+): Promise<void> {
   const before = accepted();
-  await expect.poll(async () => {
-    if (accepted() > before) return true;
-    if ((await pending(tp, action)).length > 0) {
-      if (how === 'click') {
-        await tp.page.locator(`[data-testid="action-bar"] button[data-action="${action}"]:not([disabled])`).first().click({ timeout: 2_000 }).catch(() => undefined);
-      } else {
-        await tp.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur()); // the keys work with the focus on the page
-        await tp.page.keyboard.press('1');
+  await expect
+    .poll(async () => {
+      if (accepted() > before) return true;
+      if ((await pending(tp, action)).length > 0) {
+        if (how === 'click') {
+          await tp.page
+            .locator(`[data-testid="action-bar"] button[data-action="${action}"]:not([disabled])`)
+            .first()
+            .click({ timeout: 2_000 })
+            .catch(() => undefined);
+        } else {
+          await tp.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur()); // the keys work with the focus on the page
+          await tp.page.keyboard.press('1');
+        }
       }
-    }
-    for (let i = 0; i < 20 && accepted() === before; i++) await tp.page.waitForTimeout(100);
-    return accepted() > before;
-  }, WAIT).toBe(true);
+      for (let i = 0; i < 20 && accepted() === before; i++) await tp.page.waitForTimeout(100);
+      return accepted() > before;
+    }, WAIT)
+    .toBe(true);
 }
 
 async function role(tp: TestPage): Promise<string | undefined> {
@@ -56,7 +94,9 @@ describe('the interrupt handler and the channel in the browser', () => {
     const room = await createRoom(server, { scenario: 'class-workshop', ticksPerSecond: 2, seed: 11 });
     const host: SdkRoom = await joinSdk(server, room.roomId, { hostKey: room.hostKey });
     const events: Ev[] = [];
-    host.onMessage('events', (m: { events: Ev[] }) => { events.push(...m.events); });
+    host.onMessage('events', (m: { events: Ev[] }) => {
+      events.push(...m.events);
+    });
     const laptop = await openPage(tb.browser, { viewport: 'laptop', locale: 'en-US' });
     const phone = await openPage(tb.browser, { viewport: 'phone', locale: 'ko-KR' });
     try {
@@ -73,27 +113,39 @@ describe('the interrupt handler and the channel in the browser', () => {
       await expect.poll(() => role(phone), POLL).toBe('ipc');
       await closeRoleCard(laptop.page);
       await closeRoleCard(phone.page);
-      await expect.poll(() => laptop.page.getByTestId('action-bar').textContent(), POLL).toContain('Interrupt handler');
+      await expect
+        .poll(() => laptop.page.getByTestId('action-bar').textContent(), POLL)
+        .toContain('Interrupt handler');
       await expect.poll(() => phone.page.getByTestId('action-bar').textContent(), POLL).toContain('jobs');
 
       const handled = (): Ev[] => events.filter((e) => e.type === 'interrupt-handled');
-      const delivered = (): Ev[] => events.filter((e) => e.type === 'message-delivered' && e.channel === 'jobs');
+      const delivered = (): Ev[] =>
+        events.filter((e) => e.type === 'message-delivered' && e.channel === 'jobs');
 
       // the interrupt handler clicks the first pending interrupt; the kernel handles it and the bar stops offering it
-      await expect.poll(() => pending(laptop, 'handle-interrupt').then((ids) => ids.length), WAIT).toBeGreaterThan(0);
+      await expect
+        .poll(() => pending(laptop, 'handle-interrupt').then((ids) => ids.length), WAIT)
+        .toBeGreaterThan(0);
       await laptop.screenshot('roles-laptop-en-interrupts');
       await actUntilAccepted(laptop, 'click', 'handle-interrupt', () => handled().length);
       const clicked = handled().at(-1)!.id!;
       await expect.poll(() => pending(laptop, 'handle-interrupt'), POLL).not.toContain(clicked);
       // and the next one by its number key
-      await expect.poll(() => pending(laptop, 'handle-interrupt').then((ids) => ids.length), WAIT).toBeGreaterThan(0);
+      await expect
+        .poll(() => pending(laptop, 'handle-interrupt').then((ids) => ids.length), WAIT)
+        .toBeGreaterThan(0);
       await actUntilAccepted(laptop, 'key', 'handle-interrupt', () => handled().length);
 
       // the channel delivers the first message in flight by tapping it, the next by its number key
       await expect.poll(() => pending(phone, 'deliver').then((ids) => ids.length), WAIT).toBeGreaterThan(0);
       await phone.screenshot('roles-phone-ko-channel');
       const [first] = await pending(phone, 'deliver');
-      expect(await phone.page.locator(`[data-testid="action-bar"] button[data-action="deliver"]`).first().textContent()).toMatch(new RegExp(`^1 · #${first} ".*" 전달`)); // in Korean
+      expect(
+        await phone.page
+          .locator(`[data-testid="action-bar"] button[data-action="deliver"]`)
+          .first()
+          .textContent(),
+      ).toMatch(new RegExp(`^1 · #${first} ".*" 전달`)); // in Korean
       await actUntilAccepted(phone, 'click', 'deliver', () => delivered().length);
       const tapped = delivered().at(-1)!.message!;
       await expect.poll(() => pending(phone, 'deliver'), POLL).not.toContain(tapped);

@@ -13,13 +13,27 @@ import { CAMPAIGN, LEVELS, LevelSession, playLevelThinking, type Level } from '.
 import { toMessage } from '../../shared/protocol/actions.ts';
 import { levelSlots } from '../../shared/roles/level-slots.ts';
 import { SOLUTIONS } from '../levels/solutions.ts';
-import { POLL, startWithBrowser, waitForScene, withPage, type TestBrowser, type ViewportName } from './browser.ts';
+import {
+  POLL,
+  startWithBrowser,
+  waitForScene,
+  withPage,
+  type TestBrowser,
+  type ViewportName,
+} from './browser.ts';
 import { startGameServer } from './game-server.ts';
 
 let server: RunningServer;
 let tb: TestBrowser;
 
-startWithBrowser(startGameServer, (a, b) => { server = a; tb = b; }, 180_000);
+startWithBrowser(
+  startGameServer,
+  (a, b) => {
+    server = a;
+    tb = b;
+  },
+  180_000,
+);
 
 /** One move of the proof: its tick, the job (room slot) it belongs to, and the action. */
 interface PlannedMove {
@@ -40,8 +54,12 @@ function planOf(level: Level): { moves: PlannedMove[]; ticks: number } {
   for (const m of proof.moves) {
     while (replay.state.tick < m.tick) replay.step();
     const slot = slots.find((s) => legalMoves(replay.state, s).some((a) => same(a, m.action)));
-    if (!slot) throw new Error(`${level.id}: no job of the player may make ${JSON.stringify(m.action)} at tick ${m.tick}`);
-    if (!replay.act(m.action).ok) throw new Error(`${level.id}: the replay refused ${JSON.stringify(m.action)}`);
+    if (!slot)
+      throw new Error(
+        `${level.id}: no job of the player may make ${JSON.stringify(m.action)} at tick ${m.tick}`,
+      );
+    if (!replay.act(m.action).ok)
+      throw new Error(`${level.id}: the replay refused ${JSON.stringify(m.action)}`);
     moves.push({ tick: m.tick, slot: slot.key, action: m.action });
   }
   return { moves, ticks: proof.session.state.tick };
@@ -57,7 +75,10 @@ async function openLevel(page: Page, level: Level): Promise<void> {
   await page.goto(`${server.url}/?speed=0.25`);
   await waitForScene(page, 'Menu');
   const stars = Object.fromEntries(CAMPAIGN.map((n) => [n.id, 3]));
-  await page.evaluate((s) => localStorage.setItem('kernel-crew.solo-progress', JSON.stringify({ stars: s, scores: {} })), stars);
+  await page.evaluate(
+    (s) => localStorage.setItem('kernel-crew.solo-progress', JSON.stringify({ stars: s, scores: {} })),
+    stars,
+  );
   await page.locator('button[data-scene="LevelMap"]').click();
   await waitForScene(page, 'LevelMap');
   const place = page.locator(`.map-node[data-node="${level.id}"]`);
@@ -66,7 +87,12 @@ async function openLevel(page: Page, level: Level): Promise<void> {
   await waitForScene(page, 'ConceptCard');
   await page.locator('[data-action="start-level"]').click();
   await waitForScene(page, 'Machine');
-  await expect.poll(async () => { const m = await machine(page); return m ? `${m.phase}@${m.tick}` : ''; }, POLL).toBe('paused@0');
+  await expect
+    .poll(async () => {
+      const m = await machine(page);
+      return m ? `${m.phase}@${m.tick}` : '';
+    }, POLL)
+    .toBe('paused@0');
 }
 
 /** Makes `slot` the job the player steers (the HUD's job buttons, when the level has two). */
@@ -81,7 +107,12 @@ async function takeJob(page: Page, slot: string, jobs: boolean): Promise<void> {
 }
 
 /** Presses a key until the hook shows what is wanted (at most `times` presses). */
-async function pressUntil(page: Page, key: string, times: number, done: (m: Hooked) => boolean): Promise<void> {
+async function pressUntil(
+  page: Page,
+  key: string,
+  times: number,
+  done: (m: Hooked) => boolean,
+): Promise<void> {
   for (let i = 0; i <= times; i++) {
     const m = await machine(page);
     if (m && done(m)) return;
@@ -103,12 +134,25 @@ async function pick(page: Page, tid: number, core: number): Promise<void> {
 }
 
 /** Where the bar shows a move now: its number on the page on show (-1: not on this page), and whether it can turn back or on. */
-function whereOnBar(page: Page, key: string): Promise<{ index: number; prev: boolean; next: boolean; shown: string[] }> {
+function whereOnBar(
+  page: Page,
+  key: string,
+): Promise<{ index: number; prev: boolean; next: boolean; shown: string[] }> {
   return page.evaluate((k) => {
     const bar = document.querySelector('[data-testid="action-bar"]')!;
-    const moves = [...bar.querySelectorAll<HTMLButtonElement>('button[data-key]')].filter((b) => b.dataset.page === undefined);
-    const turn = (which: string) => { const b = bar.querySelector<HTMLButtonElement>(`button[data-page="${which}"]`); return !!b && !b.disabled; };
-    return { index: moves.findIndex((b) => b.dataset.key === k), prev: turn('prev'), next: turn('next'), shown: moves.map((b) => b.dataset.key ?? '') };
+    const moves = [...bar.querySelectorAll<HTMLButtonElement>('button[data-key]')].filter(
+      (b) => b.dataset.page === undefined,
+    );
+    const turn = (which: string) => {
+      const b = bar.querySelector<HTMLButtonElement>(`button[data-page="${which}"]`);
+      return !!b && !b.disabled;
+    };
+    return {
+      index: moves.findIndex((b) => b.dataset.key === k),
+      prev: turn('prev'),
+      next: turn('next'),
+      shown: moves.map((b) => b.dataset.key ?? ''),
+    };
   }, key);
 }
 
@@ -119,12 +163,28 @@ function whereOnBar(page: Page, key: string): Promise<{ index: number; prev: boo
 async function pressOnBar(page: Page, key: string): Promise<void> {
   const bar = page.getByTestId('action-bar');
   let where = await whereOnBar(page, key);
-  while (where.index < 0 && where.prev) { await bar.locator('button[data-page="prev"]').click(); where = await whereOnBar(page, key); }
-  while (where.index < 0 && where.next) { await bar.locator('button[data-page="next"]').click(); where = await whereOnBar(page, key); }
-  if (where.index < 0) throw new Error(`the move ${key} is on no page of the action bar (last page shows: ${where.shown.join(', ')})`);
+  while (where.index < 0 && where.prev) {
+    await bar.locator('button[data-page="prev"]').click();
+    where = await whereOnBar(page, key);
+  }
+  while (where.index < 0 && where.next) {
+    await bar.locator('button[data-page="next"]').click();
+    where = await whereOnBar(page, key);
+  }
+  if (where.index < 0)
+    throw new Error(
+      `the move ${key} is on no page of the action bar (last page shows: ${where.shown.join(', ')})`,
+    );
   expect(where.index).toBeLessThan(9);
   // its button enabled (the server has projected it as legal), then its number
-  await page.waitForFunction((k) => [...document.querySelectorAll<HTMLButtonElement>('[data-testid="action-bar"] button[data-key]')].some((b) => b.dataset.key === k && !b.disabled), key, { timeout: 15_000 });
+  await page.waitForFunction(
+    (k) =>
+      [...document.querySelectorAll<HTMLButtonElement>('[data-testid="action-bar"] button[data-key]')].some(
+        (b) => b.dataset.key === k && !b.disabled,
+      ),
+    key,
+    { timeout: 15_000 },
+  );
   await page.keyboard.press(String(where.index + 1));
 }
 
@@ -144,7 +204,14 @@ async function makeMove(page: Page, move: PlannedMove, jobs: boolean): Promise<v
     await pressOnBar(page, `${m.type}:${JSON.stringify(m.payload)}`);
   }
   // Waited for inside the page (no round trip per check): a new event, or a refusal on screen.
-  await page.waitForFunction((b) => { const m = window.__kc?.machine(); return !!m && (m.lastEvent > b || m.refusal !== ''); }, before, { timeout: 15_000 });
+  await page.waitForFunction(
+    (b) => {
+      const m = window.__kc?.machine();
+      return !!m && (m.lastEvent > b || m.refusal !== '');
+    },
+    before,
+    { timeout: 15_000 },
+  );
   const refusal = (await machine(page))?.refusal ?? '';
   if (refusal) throw new Error(`the screen refused ${JSON.stringify(a)} at tick ${move.tick}: ${refusal}`);
 }
@@ -153,27 +220,43 @@ async function makeMove(page: Page, move: PlannedMove, jobs: boolean): Promise<v
  * Plays the plan: each tick's moves, then S once per tick up to the next tick with moves (several presses
  * at once: the HUD queues them and sends one Step per tick shown), until the result screen shows.
  */
-async function playPlan(page: Page, plan: { moves: PlannedMove[]; ticks: number }, jobs: boolean): Promise<void> {
+async function playPlan(
+  page: Page,
+  plan: { moves: PlannedMove[]; ticks: number },
+  jobs: boolean,
+): Promise<void> {
   let next = 0;
   const over = async (): Promise<boolean> => (await scenes(page)).includes('LevelResult');
   for (let rounds = 0; rounds < 1000; rounds++) {
     if (await over()) return;
     const m = (await machine(page))!;
     // the machine may report the end a moment before the result screen opens: then every move must have been made
-    if (m.phase === 'ended') { expect(next, 'moves left when the level ended').toBe(plan.moves.length); return; }
+    if (m.phase === 'ended') {
+      expect(next, 'moves left when the level ended').toBe(plan.moves.length);
+      return;
+    }
     expect(m.phase).toBe('paused');
     const tick = m.tick;
     const t0 = Date.now();
-    for (; next < plan.moves.length && plan.moves[next]!.tick === tick; next++) await makeMove(page, plan.moves[next]!, jobs);
+    for (; next < plan.moves.length && plan.moves[next]!.tick === tick; next++)
+      await makeMove(page, plan.moves[next]!, jobs);
     const t1 = Date.now();
-    if (next < plan.moves.length && plan.moves[next]!.tick < tick) throw new Error(`tick ${tick} passed the move planned at tick ${plan.moves[next]!.tick}`);
+    if (next < plan.moves.length && plan.moves[next]!.tick < tick)
+      throw new Error(`tick ${tick} passed the move planned at tick ${plan.moves[next]!.tick}`);
     // up to the next move's tick; past the proof's last tick the level ends on the next Step
     const target = next < plan.moves.length ? plan.moves[next]!.tick : plan.ticks + 1;
     const presses = Math.max(1, Math.min(10, target - tick));
     for (let i = 0; i < presses; i++) await page.keyboard.press('s');
-    await page.waitForFunction((want) => (window.__kcDebug?.activeScenes() ?? []).includes('LevelResult') || (window.__kc?.machine()?.tick ?? -1) >= want, tick + presses, { timeout: 20_000 });
+    await page.waitForFunction(
+      (want) =>
+        (window.__kcDebug?.activeScenes() ?? []).includes('LevelResult') ||
+        (window.__kc?.machine()?.tick ?? -1) >= want,
+      tick + presses,
+      { timeout: 20_000 },
+    );
     // KC_TIMING=1 prints how long each tick's moves and steps took (to see where a slow run spends its time)
-    if (process.env.KC_TIMING) console.log(`tick ${tick}: moves ${t1 - t0} ms, ${presses} steps ${Date.now() - t1} ms`);
+    if (process.env.KC_TIMING)
+      console.log(`tick ${tick}: moves ${t1 - t0} ms, ${presses} steps ${Date.now() - t1} ms`);
   }
   throw new Error('the level did not end');
 }
@@ -184,19 +267,23 @@ const CASES = LEVELS.map((level, i) => ({
   viewport: (i % 3 === 0 ? 'phone' : 'laptop') as ViewportName,
 }));
 
-describe('every level\'s 3-star proof, played through the screen', () => {
-  it.each(CASES.map((c) => [`${c.level.id} (${c.locale}, ${c.viewport})`, c] as const))('%s', async (_, { level, locale, viewport }) => {
-    const plan = planOf(level);
-    await withPage(tb.browser, { viewport, locale }, async ({ page }) => {
-      await openLevel(page, level);
-      await playPlan(page, plan, levelSlots(level).length > 1);
-      await waitForScene(page, 'LevelResult');
-      const result = page.locator('.level-result');
-      expect(await result.getAttribute('data-passed')).toBe('true');
-      expect(Number(await result.getAttribute('data-stars'))).toBe(3);
-      expect(await page.locator('.result-undos').getAttribute('data-undos')).toBe('0');
-    });
-  }, 300_000);
+describe("every level's 3-star proof, played through the screen", () => {
+  it.each(CASES.map((c) => [`${c.level.id} (${c.locale}, ${c.viewport})`, c] as const))(
+    '%s',
+    async (_, { level, locale, viewport }) => {
+      const plan = planOf(level);
+      await withPage(tb.browser, { viewport, locale }, async ({ page }) => {
+        await openLevel(page, level);
+        await playPlan(page, plan, levelSlots(level).length > 1);
+        await waitForScene(page, 'LevelResult');
+        const result = page.locator('.level-result');
+        expect(await result.getAttribute('data-passed')).toBe('true');
+        expect(Number(await result.getAttribute('data-stars'))).toBe(3);
+        expect(await page.locator('.result-undos').getAttribute('data-undos')).toBe('0');
+      });
+    },
+    300_000,
+  );
 });
 
 describe('the solo controls by key', () => {
@@ -212,28 +299,51 @@ describe('the solo controls by key', () => {
       expect(await page.getByTestId('action-bar').textContent()).toContain('Enter');
       await page.keyboard.press('1');
       await page.keyboard.press('Enter');
-      await page.waitForFunction((label) => window.__kc?.machine()?.cores[0]?.running === label, first!.label, { timeout: 15_000 });
+      await page.waitForFunction(
+        (label) => window.__kc?.machine()?.cores[0]?.running === label,
+        first!.label,
+        { timeout: 15_000 },
+      );
       expect((await machine(page))!).toMatchObject({ tick: 0, phase: 'paused' });
       // R: the second card replaces the first on the core; the first goes to the tail of Ready
       const selectSecond = String((await machine(page))!.ready.findIndex((r) => r.tid === second!.tid) + 1);
       await page.keyboard.press(selectSecond);
       await page.keyboard.press('r');
-      await page.waitForFunction((label) => window.__kc?.machine()?.cores[0]?.running === label, second!.label, { timeout: 15_000 });
+      await page.waitForFunction(
+        (label) => window.__kc?.machine()?.cores[0]?.running === label,
+        second!.label,
+        { timeout: 15_000 },
+      );
       expect((await machine(page))!.ready.at(-1)?.tid).toBe(first!.tid);
       // S: exactly one tick; U: back before this tick's moves
       await page.keyboard.press('s');
       await page.waitForFunction(() => window.__kc?.machine()?.tick === 1, undefined, { timeout: 15_000 });
       await page.keyboard.press('u');
-      await page.waitForFunction(() => window.__kc?.machine()?.tick === 0 && window.__kc.machine()?.cores[0]?.running === null, undefined, { timeout: 15_000 });
+      await page.waitForFunction(
+        () => window.__kc?.machine()?.tick === 0 && window.__kc.machine()?.cores[0]?.running === null,
+        undefined,
+        { timeout: 15_000 },
+      );
       expect((await machine(page))!.phase).toBe('paused');
       // Space runs the clock and pauses it again
       await page.keyboard.press(' ');
-      await page.waitForFunction(() => window.__kc?.machine()?.phase === 'running', undefined, { timeout: 15_000 });
+      await page.waitForFunction(() => window.__kc?.machine()?.phase === 'running', undefined, {
+        timeout: 15_000,
+      });
       await page.keyboard.press(' ');
-      await page.waitForFunction(() => window.__kc?.machine()?.phase === 'paused', undefined, { timeout: 15_000 });
+      await page.waitForFunction(() => window.__kc?.machine()?.phase === 'paused', undefined, {
+        timeout: 15_000,
+      });
       // Retry: tick 0 again, paused, waiting for the player
       await page.locator('.level-hud [data-action="retry"]').click();
-      await page.waitForFunction(() => { const m = window.__kc?.machine(); return m?.tick === 0 && m.phase === 'paused' && m.cores[0]?.running === null; }, undefined, { timeout: 15_000 });
+      await page.waitForFunction(
+        () => {
+          const m = window.__kc?.machine();
+          return m?.tick === 0 && m.phase === 'paused' && m.cores[0]?.running === null;
+        },
+        undefined,
+        { timeout: 15_000 },
+      );
       expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('BUTTON');
     });
   }, 180_000);

@@ -5,13 +5,27 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/main.ts';
 import { CAMPAIGN } from '../../shared/levels/index.ts';
-import { startWithBrowser, POLL, waitForScene, withPage, type TestBrowser, type ViewportName } from './browser.ts';
+import {
+  startWithBrowser,
+  POLL,
+  waitForScene,
+  withPage,
+  type TestBrowser,
+  type ViewportName,
+} from './browser.ts';
 import { startGameServer } from './game-server.ts';
 
 let server: RunningServer;
 let tb: TestBrowser;
 
-startWithBrowser(startGameServer, (a, b) => { server = a; tb = b; }, 180_000);
+startWithBrowser(
+  startGameServer,
+  (a, b) => {
+    server = a;
+    tb = b;
+  },
+  180_000,
+);
 
 const inFlight = new WeakMap<Page, Set<unknown>>();
 
@@ -19,7 +33,9 @@ const inFlight = new WeakMap<Page, Set<unknown>>();
 function watchProgress(page: Page): void {
   const pending = new Set<unknown>();
   inFlight.set(page, pending);
-  page.on('request', (r) => { if (r.url().includes('/api/solo/progress')) pending.add(r); });
+  page.on('request', (r) => {
+    if (r.url().includes('/api/solo/progress')) pending.add(r);
+  });
   page.on('requestfinished', (r) => pending.delete(r));
   page.on('requestfailed', (r) => pending.delete(r));
 }
@@ -55,7 +71,13 @@ async function playFirstLevel(page: Page): Promise<void> {
   while (!(await scenes(page)).includes('LevelResult')) {
     if (Date.now() > deadline) throw new Error('the level did not end');
     const m = await page.evaluate(() => window.__kc?.machine() ?? null);
-    if (m && m.phase === 'running' && m.cores[0]?.running === null && m.ready.length > 0 && (await scenes(page)).includes('Machine')) {
+    if (
+      m &&
+      m.phase === 'running' &&
+      m.cores[0]?.running === null &&
+      m.ready.length > 0 &&
+      (await scenes(page)).includes('Machine')
+    ) {
       // the clock button keeps focus after its click, and Enter on a focused button presses it: leave it first
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await page.keyboard.press('1');
@@ -89,7 +111,9 @@ async function hudCoversMachine(page: Page): Promise<boolean> {
     const kc = window.__kc;
     if (!hud || !kc) return true;
     const rects = [kc.core(0), ...kc.cards()].filter((r) => r !== null);
-    return rects.some((r) => r.x < hud.right && hud.left < r.x + r.width && r.y < hud.bottom && hud.top < r.y + r.height);
+    return rects.some(
+      (r) => r.x < hud.right && hud.left < r.x + r.width && r.y < hud.bottom && hud.top < r.y + r.height,
+    );
   });
 }
 
@@ -102,21 +126,29 @@ describe('the solo campaign in the browser', () => {
       await openMap(page, '?speed=0.25');
       expect(await node(page, 'boot-hello').getAttribute('data-status')).toBe('open');
       expect(await node(page, 'first-dispatch').getAttribute('data-status')).toBe('locked');
-      expect(await node(page, 'first-dispatch').textContent()).toContain('Finish “When a program becomes a process” first.');
+      expect(await node(page, 'first-dispatch').textContent()).toContain(
+        'Finish “When a program becomes a process” first.',
+      );
       expect(await page.locator('.map-node.optional').count()).toBeGreaterThan(0);
       await screenshot('solo-map-laptop-en');
 
       // by keyboard: the next level has focus; → reaches the locked one, which stays shut; ← and Enter open level 1
-      await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.node), POLL).toBe('boot-hello');
+      await expect
+        .poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.node), POLL)
+        .toBe('boot-hello');
       await page.keyboard.press('ArrowRight');
-      expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.node)).toBe('first-dispatch');
+      expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.node)).toBe(
+        'first-dispatch',
+      );
       await page.keyboard.press('Enter');
       await expect.poll(() => page.locator('#status').textContent(), POLL).toContain('Finish');
       expect(await scenes(page)).toContain('LevelMap');
       await page.keyboard.press('ArrowLeft');
       await page.keyboard.press('Enter');
       await waitForScene(page, 'ConceptCard');
-      await expect.poll(() => page.locator('#concept-title').textContent(), POLL).toBe('When a program becomes a process');
+      await expect
+        .poll(() => page.locator('#concept-title').textContent(), POLL)
+        .toBe('When a program becomes a process');
       expect(await page.locator('.concept-role').textContent()).toContain('scheduler');
       await screenshot('solo-card-laptop-en');
 
@@ -124,7 +156,9 @@ describe('the solo campaign in the browser', () => {
       await waitForScene(page, 'Machine');
       await expect.poll(() => page.locator('.level-hud').isVisible(), POLL).toBe(true);
       expect(await page.locator('.level-hud').textContent()).toContain('Finish both hello processes');
-      await expect.poll(async () => (await page.evaluate(() => window.__kc?.machine() ?? null))?.role, POLL).toBe('scheduler');
+      await expect
+        .poll(async () => (await page.evaluate(() => window.__kc?.machine() ?? null))?.role, POLL)
+        .toBe('scheduler');
       await expect.poll(() => hudCoversMachine(page), POLL).toBe(false);
       await screenshot('solo-machine-laptop-en');
       await playFirstLevel(page);
@@ -136,7 +170,9 @@ describe('the solo campaign in the browser', () => {
       expect(stars).toBeGreaterThanOrEqual(1);
       expect(await page.locator('.result-figures tbody tr').count()).toBe(4);
 
-      const saved = page.waitForResponse((r) => r.url().includes('/api/solo/progress') && r.request().method() === 'GET');
+      const saved = page.waitForResponse(
+        (r) => r.url().includes('/api/solo/progress') && r.request().method() === 'GET',
+      );
       await page.locator('[data-action="map"]').click();
       await waitForScene(page, 'LevelMap');
       await saved;
@@ -157,31 +193,39 @@ describe('the solo campaign in the browser', () => {
     });
   }, 270_000);
 
-  it.each<[ViewportName, string]>([['projector', 'ko-KR'], ['phone', 'ko-KR'], ['phone', 'en-US']])('%s %s: the map, a concept card, the level on screen and a checkpoint fit', async (viewport, locale) => {
-    await withPage(tb.browser, { viewport, locale }, async ({ page, screenshot }) => {
-      watchProgress(page);
-      const tag = `${viewport}-${locale.slice(0, 2)}`;
-      await openMap(page);
-      await seedChapterOne(page);
-      await settled(page);
-      await page.reload();
-      await openMap(page);
-      await screenshot(`solo-map-${tag}`);
-      await node(page, 'first-dispatch').click();
-      await waitForScene(page, 'ConceptCard');
-      await screenshot(`solo-card-${tag}`);
-      await page.locator('[data-action="start-level"]').click();
-      await waitForScene(page, 'Machine');
-      await expect.poll(() => page.locator('.level-hud').isVisible(), POLL).toBe(true);
-      await expect.poll(() => hudCoversMachine(page), POLL).toBe(false);
-      await page.waitForTimeout(800);
-      await screenshot(`solo-machine-${tag}`);
-      await page.locator('.level-hud [data-action="map"]').click();
-      await waitForScene(page, 'LevelMap');
-      await answerCheckpoint(page);
-      await screenshot(`solo-checkpoint-${tag}`);
-    });
-  }, 90_000);
+  it.each<[ViewportName, string]>([
+    ['projector', 'ko-KR'],
+    ['phone', 'ko-KR'],
+    ['phone', 'en-US'],
+  ])(
+    '%s %s: the map, a concept card, the level on screen and a checkpoint fit',
+    async (viewport, locale) => {
+      await withPage(tb.browser, { viewport, locale }, async ({ page, screenshot }) => {
+        watchProgress(page);
+        const tag = `${viewport}-${locale.slice(0, 2)}`;
+        await openMap(page);
+        await seedChapterOne(page);
+        await settled(page);
+        await page.reload();
+        await openMap(page);
+        await screenshot(`solo-map-${tag}`);
+        await node(page, 'first-dispatch').click();
+        await waitForScene(page, 'ConceptCard');
+        await screenshot(`solo-card-${tag}`);
+        await page.locator('[data-action="start-level"]').click();
+        await waitForScene(page, 'Machine');
+        await expect.poll(() => page.locator('.level-hud').isVisible(), POLL).toBe(true);
+        await expect.poll(() => hudCoversMachine(page), POLL).toBe(false);
+        await page.waitForTimeout(800);
+        await screenshot(`solo-machine-${tag}`);
+        await page.locator('.level-hud [data-action="map"]').click();
+        await waitForScene(page, 'LevelMap');
+        await answerCheckpoint(page);
+        await screenshot(`solo-checkpoint-${tag}`);
+      });
+    },
+    90_000,
+  );
 
   it('a level with two jobs lets the student switch between them from the HUD', async () => {
     await withPage(tb.browser, { viewport: 'laptop' }, async ({ page, screenshot }) => {
@@ -198,10 +242,15 @@ describe('the solo campaign in the browser', () => {
     });
   }, 90_000);
 
-  it('level 26: the producer reaches exit through the action bar\'s second page', async () => {
+  it("level 26: the producer reaches exit through the action bar's second page", async () => {
     await withPage(tb.browser, { viewport: 'phone' }, async ({ page }) => {
       await openFastestIpc(page);
-      await expect.poll(() => page.locator('.level-hud [data-job="thread:producer:0"]').getAttribute('aria-pressed'), POLL).toBe('true');
+      await expect
+        .poll(
+          () => page.locator('.level-hud [data-job="thread:producer:0"]').getAttribute('aria-pressed'),
+          POLL,
+        )
+        .toBe('true');
       const bar = page.getByTestId('action-bar');
       const exit = bar.locator('button[data-action="choose"]', { hasText: /^\d+ · exit$/ });
       await expect.poll(() => bar.locator('button[data-action="choose"]').count(), POLL).toBe(9);
@@ -212,7 +261,9 @@ describe('the solo campaign in the browser', () => {
       await expect.poll(() => exit.count(), POLL).toBe(1);
       await expect.poll(() => exit.isEnabled(), POLL).toBe(true);
       await exit.click();
-      await expect.poll(() => page.evaluate(() => window.__kc?.machine()?.myProgram ?? []), POLL).toContain('exit');
+      await expect
+        .poll(() => page.evaluate(() => window.__kc?.machine()?.myProgram ?? []), POLL)
+        .toContain('exit');
       expect(await page.evaluate(() => window.__kc?.machine()?.refusal)).toBe('');
     });
   }, 120_000);
@@ -223,7 +274,10 @@ async function openFastestIpc(page: Page): Promise<void> {
   watchProgress(page);
   await openMap(page);
   const stars = Object.fromEntries(CAMPAIGN.filter((n) => n.id !== 'fastest-ipc').map((n) => [n.id, 3]));
-  await page.evaluate((s) => localStorage.setItem('kernel-crew.solo-progress', JSON.stringify({ stars: s, scores: {} })), stars);
+  await page.evaluate(
+    (s) => localStorage.setItem('kernel-crew.solo-progress', JSON.stringify({ stars: s, scores: {} })),
+    stars,
+  );
   await settled(page);
   await page.reload();
   await openMap(page);

@@ -1,7 +1,16 @@
 // A small fluent harness over the kernel for tests: build from scenario JSON, act, tick, inspect.
 import {
-  applyActionInPlace, parseScenario, startKernel, tickInPlace,
-  type KernelAction, type KernelEvent, type KernelState, type Rejection, type ScenarioInput, type Thread, type Process,
+  applyActionInPlace,
+  parseScenario,
+  startKernel,
+  tickInPlace,
+  type KernelAction,
+  type KernelEvent,
+  type KernelState,
+  type Rejection,
+  type ScenarioInput,
+  type Thread,
+  type Process,
 } from '../../shared/kernel/index.ts';
 import { settleBots } from '../../shared/sim/run.ts';
 import type { Policy } from '../../shared/bots/index.ts';
@@ -14,7 +23,8 @@ export class Sim {
   /** Applies an action that must be accepted. */
   act(a: KernelAction): this {
     const r = applyActionInPlace(this.s, a);
-    if (!r.ok) throw new Error(`refused ${a.type}: ${r.rejection.code} ${JSON.stringify(r.rejection.params)}`);
+    if (!r.ok)
+      throw new Error(`refused ${a.type}: ${r.rejection.code} ${JSON.stringify(r.rejection.params)}`);
     this.events.push(...r.events);
     return this;
   }
@@ -28,7 +38,9 @@ export class Sim {
     return r.rejection;
   }
 
-  dispatch(core: number, tid: number): this { return this.act({ type: 'dispatch', core, tid }); }
+  dispatch(core: number, tid: number): this {
+    return this.act({ type: 'dispatch', core, tid });
+  }
 
   tick(n = 1): this {
     for (let i = 0; i < n; i++) this.events.push(...tickInPlace(this.s));
@@ -44,8 +56,12 @@ export class Sim {
     return this;
   }
 
-  thread(tid: number): Thread { return this.s.threads[tid]!; }
-  proc(pid: number): Process { return this.s.processes[pid]!; }
+  thread(tid: number): Thread {
+    return this.s.threads[tid]!;
+  }
+  proc(pid: number): Process {
+    return this.s.processes[pid]!;
+  }
   of<T extends KernelEvent['type']>(type: T): Extract<KernelEvent, { type: T }>[] {
     return this.events.filter((e): e is Extract<KernelEvent, { type: T }> => e.type === type);
   }

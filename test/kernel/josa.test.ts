@@ -1,7 +1,12 @@
 // Korean particles follow the word before them, never a "을(를)" fallback: unit cases on literal
 // words, then a scan of every sentence the kernel and the game's tables produce in Korean.
 import { describe, expect, it } from 'vitest';
-import { describeEvent, describeRejection, REJECTIONS, type RejectionCode } from '../../shared/kernel/index.ts';
+import {
+  describeEvent,
+  describeRejection,
+  REJECTIONS,
+  type RejectionCode,
+} from '../../shared/kernel/index.ts';
 import { hasParticleFallback, particle, withParticles } from '../../shared/kernel/josa.ts';
 import { LEVELS, LevelSession } from '../../shared/levels/index.ts';
 import { MESSAGES, t, type MessageKey } from '../../client/src/i18n/index.ts';
@@ -22,7 +27,9 @@ describe('particles from the last syllable', () => {
     expect(withParticles('코어 1(으)로')).toBe('코어 1로');
     expect(withParticles('코어 3(으)로')).toBe('코어 3으로');
     expect(particle('파이프', '이/가')).toBe('가');
-    expect(withParticles('music은(는) · init이(가) · bash은(는) · mail(으)로 · sshd을(를) · PID와(과)')).toBe('music은 · init이 · bash는 · mail로 · sshd를 · PID와');
+    expect(withParticles('music은(는) · init이(가) · bash은(는) · mail(으)로 · sshd을(를) · PID와(과)')).toBe(
+      'music은 · init이 · bash는 · mail로 · sshd를 · PID와',
+    );
   });
 
   it('finds what is left', () => {

@@ -2,7 +2,13 @@
 // accepted, and every move the kernel would accept from the job (from a wide set of candidates) is listed.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyAction, formatInstr, legalMoves, type KernelAction, type KernelState } from '../../shared/kernel/index.ts';
+import {
+  applyAction,
+  formatInstr,
+  legalMoves,
+  type KernelAction,
+  type KernelState,
+} from '../../shared/kernel/index.ts';
 import { slotThreadId } from '../../shared/roles/slot-thread.ts';
 import type { RoleSlot } from '../../shared/roles/types.ts';
 import { MACHINES, walk } from './walk.ts';
@@ -13,45 +19,73 @@ const key = (a: KernelAction) => JSON.stringify(a);
 function candidates(s: KernelState, slot: RoleSlot): KernelAction[] {
   const tids = Object.keys(s.threads).map(Number);
   switch (slot.role) {
-    case 'scheduler': return slot.cores.flatMap((core) => [{ type: 'preempt', core } as KernelAction, ...tids.flatMap((tid): KernelAction[] => [{ type: 'dispatch', core, tid }, { type: 'replace', core, tid }])]);
+    case 'scheduler':
+      return slot.cores.flatMap((core) => [
+        { type: 'preempt', core } as KernelAction,
+        ...tids.flatMap((tid): KernelAction[] => [
+          { type: 'dispatch', core, tid },
+          { type: 'replace', core, tid },
+        ]),
+      ]);
     case 'interrupt': {
       const top = Math.max(0, ...s.interrupts.map((i) => i.id)) + 2;
       return Array.from({ length: top }, (_, id): KernelAction => ({ type: 'handle-interrupt', id }));
     }
     case 'ipc': {
       const c = s.channels[slot.channel];
-      return (c?.inFlight ?? []).flatMap((m) => [m.id, m.id + 1000]).map((message): KernelAction => ({ type: 'deliver', channel: slot.channel, message }));
+      return (c?.inFlight ?? [])
+        .flatMap((m) => [m.id, m.id + 1000])
+        .map((message): KernelAction => ({ type: 'deliver', channel: slot.channel, message }));
     }
     case 'thread': {
       const tid = slotThreadId(s, slot);
       const t = tid === null ? undefined : s.threads[tid];
       if (!t) return [];
       const locks = Object.keys(s.locks);
-      const texts = new Set([...t.palette.map(formatInstr), 'exit', 'cpu 1', ...locks.map((l) => `unlock ${l}`), ...locks.map((l) => `lock ${l}`)]);
+      const texts = new Set([
+        ...t.palette.map(formatInstr),
+        'exit',
+        'cpu 1',
+        ...locks.map((l) => `unlock ${l}`),
+        ...locks.map((l) => `lock ${l}`),
+      ]);
       return [...texts].map((instr): KernelAction => ({ type: 'choose', tid: t.tid, instr }));
     }
   }
 }
 
 describe('legalMoves', () => {
-  it.each(MACHINES.map((m) => [m.name, m] as const))('%s: lists exactly the moves the kernel accepts from each job', (_, m) => {
-    fc.assert(fc.property(
-      fc.integer({ min: 1, max: 1000 }),
-      fc.uniqueArray(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 4 }).map((xs) => xs.sort((a, b) => a - b)),
-      fc.subarray(m.slots.map((s) => s.key)),
-      (seed, ticks, idle) => {
-        for (const s of walk(m, seed, ticks, new Set(idle))) {
-          for (const slot of m.slots) {
-            const legal = legalMoves(s, slot);
-            const listed = new Set(legal.map(key));
-            expect(listed.size).toBe(legal.length);
-            for (const a of legal) expect(applyAction(s, a).ok, `${slot.key} at ${s.tick}: ${key(a)}`).toBe(true);
-            for (const a of candidates(s, slot)) {
-              if (applyAction(s, a).ok) expect(listed.has(key(a)), `${slot.key} at ${s.tick}: accepted but not listed ${key(a)}`).toBe(true);
+  it.each(MACHINES.map((m) => [m.name, m] as const))(
+    '%s: lists exactly the moves the kernel accepts from each job',
+    (_, m) => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 1, max: 1000 }),
+          fc
+            .uniqueArray(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 4 })
+            .map((xs) => xs.sort((a, b) => a - b)),
+          fc.subarray(m.slots.map((s) => s.key)),
+          (seed, ticks, idle) => {
+            for (const s of walk(m, seed, ticks, new Set(idle))) {
+              for (const slot of m.slots) {
+                const legal = legalMoves(s, slot);
+                const listed = new Set(legal.map(key));
+                expect(listed.size).toBe(legal.length);
+                for (const a of legal)
+                  expect(applyAction(s, a).ok, `${slot.key} at ${s.tick}: ${key(a)}`).toBe(true);
+                for (const a of candidates(s, slot)) {
+                  if (applyAction(s, a).ok)
+                    expect(
+                      listed.has(key(a)),
+                      `${slot.key} at ${s.tick}: accepted but not listed ${key(a)}`,
+                    ).toBe(true);
+                }
+              }
             }
-          }
-        }
-      },
-    ), { numRuns: 8, seed: 12 });
-  });
+          },
+        ),
+        { numRuns: 8, seed: 12 },
+      );
+    },
+  );
 });

@@ -2,7 +2,14 @@
 // bilingual sentence, the validators derive from the same table, and docs/LIMITS.md is generated from it.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LIMITS, describeRejection, inLimit, limitSchema, parseScenario, type LimitName } from '../../shared/kernel/index.ts';
+import {
+  LIMITS,
+  describeRejection,
+  inLimit,
+  limitSchema,
+  parseScenario,
+  type LimitName,
+} from '../../shared/kernel/index.ts';
 import { limitsTable } from '../../shared/kernel/limits-doc.ts';
 import { machine } from './harness.ts';
 
@@ -22,7 +29,9 @@ describe('limits', () => {
     const at = (switchCost: number) => parseScenario({ processes: [{ name: 'a', length: 1 }], switchCost });
     expect(at(LIMITS.switchCost.max).ok).toBe(true);
     expect(at(LIMITS.switchCost.max + 1).ok).toBe(false);
-    expect(parseScenario({ processes: [{ name: 'a', length: 1 }], cores: LIMITS.cores.max + 1 }).ok).toBe(false);
+    expect(parseScenario({ processes: [{ name: 'a', length: 1 }], cores: LIMITS.cores.max + 1 }).ok).toBe(
+      false,
+    );
   });
 
   it('the kernel refuses a quantum out of range with a sentence naming the range, in both languages', () => {

@@ -25,19 +25,71 @@ describe('live events', () => {
     const m = machine({ cores: 4, processes: [{ name: 'A', length: 1 }] });
     inject(m, { kind: 'fork-bomb', depth: 3 });
     const scenario = m.s.scenario;
-    const r = runWithBots({ ...scenario, processes: [{ ...scenario.processes[0]!, threads: [{ program: [{ op: 'fork', program: null }, { op: 'fork', program: null }, { op: 'fork', program: null }, { op: 'cpu', n: 2 }], steered: false, palette: [] }] }] }, { kind: 'fifo' });
+    const r = runWithBots(
+      {
+        ...scenario,
+        processes: [
+          {
+            ...scenario.processes[0]!,
+            threads: [
+              {
+                program: [
+                  { op: 'fork', program: null },
+                  { op: 'fork', program: null },
+                  { op: 'fork', program: null },
+                  { op: 'cpu', n: 2 },
+                ],
+                steered: false,
+                palette: [],
+              },
+            ],
+          },
+        ],
+      },
+      { kind: 'fifo' },
+    );
     expect(Object.keys(r.state.processes)).toHaveLength(8);
     let failed = 0;
-    const deep = runWithBots({ ...scenario, quantum: 1, processes: [{ ...scenario.processes[0]!, threads: [{ program: [...Array.from({ length: 9 }, () => ({ op: 'fork' as const, program: null })), { op: 'cpu' as const, n: 50 }], steered: false, palette: [] }] }] }, { kind: 'rr' }, {
-      onEvent: (e) => { if (e.type === 'fork-failed') failed++; },
-    });
+    const deep = runWithBots(
+      {
+        ...scenario,
+        quantum: 1,
+        processes: [
+          {
+            ...scenario.processes[0]!,
+            threads: [
+              {
+                program: [
+                  ...Array.from({ length: 9 }, () => ({ op: 'fork' as const, program: null })),
+                  { op: 'cpu' as const, n: 50 },
+                ],
+                steered: false,
+                palette: [],
+              },
+            ],
+          },
+        ],
+      },
+      { kind: 'rr' },
+      {
+        onEvent: (e) => {
+          if (e.type === 'fork-failed') failed++;
+        },
+      },
+    );
     expect(failed).toBeGreaterThan(0);
     expect(deep.finished).toBe(true);
     expect(Object.keys(deep.state.processes).length).toBeLessThan(512);
   });
 
   it('a crash kills the process on the lowest busy core, an extra core and a new quantum apply at once', () => {
-    const m = machine({ cores: 2, processes: [{ name: 'A', length: 5 }, { name: 'B', length: 5 }] }).dispatch(1, 2);
+    const m = machine({
+      cores: 2,
+      processes: [
+        { name: 'A', length: 5 },
+        { name: 'B', length: 5 },
+      ],
+    }).dispatch(1, 2);
     inject(m, { kind: 'crash' });
     expect(m.proc(2).faulted).toBe(true);
     expect(m.proc(1).terminated).toBe(false);

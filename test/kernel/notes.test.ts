@@ -1,11 +1,24 @@
 // Issue 11: what the five notes say, checked on literal machines (each case failed before its fix).
 import { describe, expect, it } from 'vitest';
-import { CHANNEL_KINDS, describeEvent, describeRejection, formatInstr, liveEventActions, machineMetrics, pageTable, parseInstr, parseScenario, stuckThreads } from '../../shared/kernel/index.ts';
+import {
+  CHANNEL_KINDS,
+  describeEvent,
+  describeRejection,
+  formatInstr,
+  liveEventActions,
+  machineMetrics,
+  pageTable,
+  parseInstr,
+  parseScenario,
+  stuckThreads,
+} from '../../shared/kernel/index.ts';
 import { machine } from './harness.ts';
 
 describe('fork copies the whole context (001: the child is a copy but for its PID and memory)', () => {
-  it('a value loaded before fork is in the child\'s register: load x; fork; add 1; store x gives 11 in both', () => {
-    const m = machine({ processes: [{ name: 'p', vars: { x: 10 }, program: ['load x', 'fork', 'add 1', 'store x'] }] });
+  it("a value loaded before fork is in the child's register: load x; fork; add 1; store x gives 11 in both", () => {
+    const m = machine({
+      processes: [{ name: 'p', vars: { x: 10 }, program: ['load x', 'fork', 'add 1', 'store x'] }],
+    });
     m.dispatch(0, 1).tick(1); // load x (1 tick); fork is instant, the child is Ready
     m.tick(2); // parent: add 1, store x
     expect(m.proc(1).vars.x).toBe(11);
@@ -19,14 +32,31 @@ describe('fork copies the whole context (001: the child is a copy but for its PI
 describe('copy-on-write copies a page once (000, 001)', () => {
   const forkTwice = {
     programs: { kid: ['load v', 'add 1', 'store v', 'cpu 5'] },
-    processes: [{ name: 'p', vars: { v: 1 }, data: 2, program: ['fork kid', 'fork kid', 'cpu 9', 'load v', 'add 1', 'store v'] }],
+    processes: [
+      {
+        name: 'p',
+        vars: { v: 1 },
+        data: 2,
+        program: ['fork kid', 'fork kid', 'cpu 9', 'load v', 'add 1', 'store v'],
+      },
+    ],
   };
 
   it('a fork with several children tracks every sharer; the writer copies one page, not the process', () => {
     const m = machine(forkTwice).dispatch(0, 1);
     expect(m.proc(1).memory.sharers).toEqual([2, 3]);
     expect(m.proc(1).memory.cowPages).toBe(2); // both data pages, shared with both children
-    expect(m.proc(2).memory.pages.filter((p) => p.seg === 'code').map((p) => p.frame)).toEqual(m.proc(1).memory.pages.filter((p) => p.seg === 'code').map((p) => p.frame));
+    expect(
+      m
+        .proc(2)
+        .memory.pages.filter((p) => p.seg === 'code')
+        .map((p) => p.frame),
+    ).toEqual(
+      m
+        .proc(1)
+        .memory.pages.filter((p) => p.seg === 'code')
+        .map((p) => p.frame),
+    );
     m.act({ type: 'preempt', core: 0 }).dispatch(0, 2).tick(3); // child 2 writes v
     expect(m.of('cow-copy')).toEqual([expect.objectContaining({ pid: 2, pages: 1 })]);
     expect(m.proc(2).memory.cowPages).toBe(1); // the page without v is still shared
@@ -35,7 +65,10 @@ describe('copy-on-write copies a page once (000, 001)', () => {
   });
 
   it('after the first writer took its copy, the one left owning the original writes in place', () => {
-    const m = machine({ programs: { kid: ['load v', 'add 5', 'store v', 'cpu 5'] }, processes: [{ name: 'p', vars: { v: 1 }, program: ['fork kid', 'load v', 'add 1', 'store v'] }] });
+    const m = machine({
+      programs: { kid: ['load v', 'add 5', 'store v', 'cpu 5'] },
+      processes: [{ name: 'p', vars: { v: 1 }, program: ['fork kid', 'load v', 'add 1', 'store v'] }],
+    });
     m.dispatch(0, 1).act({ type: 'preempt', core: 0 }).dispatch(0, 2).tick(3);
     expect(m.of('cow-copy')).toHaveLength(1);
     expect(m.proc(1).memory).toMatchObject({ cowPages: 0, sharers: [], cowWith: null });
@@ -44,8 +77,11 @@ describe('copy-on-write copies a page once (000, 001)', () => {
     expect(m.of('cow-copy')).toHaveLength(1); // the parent copied nothing
   });
 
-  it('a parent whose children all exec\'d or exited shares nothing', () => {
-    const m = machine({ programs: { ls: ['cpu 1'], kid: ['exec ls'], quick: ['exit'] }, processes: [{ name: 'sh', program: ['fork kid', 'fork quick', 'cpu 5'] }] });
+  it("a parent whose children all exec'd or exited shares nothing", () => {
+    const m = machine({
+      programs: { ls: ['cpu 1'], kid: ['exec ls'], quick: ['exit'] },
+      processes: [{ name: 'sh', program: ['fork kid', 'fork quick', 'cpu 5'] }],
+    });
     m.dispatch(0, 1);
     expect(m.proc(1).memory.sharers).toEqual([2, 3]);
     m.act({ type: 'preempt', core: 0 }).dispatch(0, 2); // exec ls
@@ -57,7 +93,12 @@ describe('copy-on-write copies a page once (000, 001)', () => {
 
 describe('memory layout is real (001: base/limit, the PCB discarded at exit)', () => {
   it('a heap that grows into the next process moves its process to a free range: live ranges never overlap', () => {
-    const m = machine({ processes: [{ name: 'A', program: ['alloc 40', 'cpu 1'] }, { name: 'B', program: ['cpu 9'] }] });
+    const m = machine({
+      processes: [
+        { name: 'A', program: ['alloc 40', 'cpu 1'] },
+        { name: 'B', program: ['cpu 9'] },
+      ],
+    });
     const b = m.proc(2).memory;
     m.dispatch(0, 1);
     const a = m.proc(1).memory;
@@ -67,7 +108,10 @@ describe('memory layout is real (001: base/limit, the PCB discarded at exit)', (
   });
 
   it('a Terminated process gives its memory back and stays a zombie until its parent joins; then it is reaped', () => {
-    const m = machine({ programs: { kid: ['cpu 1'] }, processes: [{ name: 'sh', program: ['fork kid', 'cpu 2', 'join', 'cpu 1'] }] });
+    const m = machine({
+      programs: { kid: ['cpu 1'] },
+      processes: [{ name: 'sh', program: ['fork kid', 'cpu 2', 'join', 'cpu 1'] }],
+    });
     m.dispatch(0, 1).act({ type: 'preempt', core: 0 }).dispatch(0, 2).tick(1);
     const kid = m.proc(2);
     expect(kid.terminated).toBe(true);
@@ -78,9 +122,13 @@ describe('memory layout is real (001: base/limit, the PCB discarded at exit)', (
   });
 
   it('orphans are adopted by init; a process with no parent is reaped at once', () => {
-    const m = machine({ programs: { kid: ['cpu 5'] }, processes: [
-      { name: 'init', program: ['join', 'cpu 1'] }, { name: 'login', parent: 'init', program: ['fork kid', 'exit'] },
-    ] });
+    const m = machine({
+      programs: { kid: ['cpu 5'] },
+      processes: [
+        { name: 'init', program: ['join', 'cpu 1'] },
+        { name: 'login', parent: 'init', program: ['fork kid', 'exit'] },
+      ],
+    });
     m.dispatch(0, 2);
     expect(m.proc(2).terminated).toBe(true);
     expect(m.proc(3).ppid).toBe(1);
@@ -96,7 +144,11 @@ describe('an anonymous pipe belongs to descriptors, not to the family tree (003)
       cores: 2,
       programs: { kid: ['fork grandkid', 'send p hi', 'cpu 3'], grandkid: ['recv p', 'cpu 1'] },
       channels: [{ name: 'p', kind: 'pipe', owner: 'sh' }],
-      processes: [{ name: 'init', program: ['cpu 30'] }, { name: 'sh', parent: 'init', program: ['fork kid', 'exit'] }, { name: 'stranger', program: ['recv p'] }],
+      processes: [
+        { name: 'init', program: ['cpu 30'] },
+        { name: 'sh', parent: 'init', program: ['fork kid', 'exit'] },
+        { name: 'stranger', program: ['recv p'] },
+      ],
     });
     m.dispatch(0, 2); // sh forks kid and exits: kid is adopted by init
     expect(m.proc(2).terminated).toBe(true);
@@ -113,23 +165,33 @@ describe('an anonymous pipe belongs to descriptors, not to the family tree (003)
 
 describe('a two-way named pipe has two directions (003: server and clients)', () => {
   it('a process never reads back its own message', () => {
-    const m = machine({ channels: [{ name: 'srv', kind: 'fifo' }], processes: [{ name: 'A', program: ['send srv hi', 'recv srv'] }] });
+    const m = machine({
+      channels: [{ name: 'srv', kind: 'fifo' }],
+      processes: [{ name: 'A', program: ['send srv hi', 'recv srv'] }],
+    });
     m.dispatch(0, 1).tick(CHANNEL_KINDS.fifo.cost);
     expect(m.thread(1).blocked).toEqual({ on: 'recv', channel: 'srv' });
     expect(m.thread(1).lastMessage).toBeNull();
   });
 
-  it('several clients each get their own reply from the server, and no client reads another\'s request', () => {
-    const m = machine({ cores: 3, channels: [{ name: 'srv', kind: 'fifo', server: 'server' }], processes: [
-      { name: 'server', program: ['recv srv', 'send srv re', 'recv srv', 'send srv re'] },
-      { name: 'a', program: ['send srv from-a', 'recv srv'] },
-      { name: 'b', program: ['send srv from-b', 'recv srv'] },
-    ] });
+  it("several clients each get their own reply from the server, and no client reads another's request", () => {
+    const m = machine({
+      cores: 3,
+      channels: [{ name: 'srv', kind: 'fifo', server: 'server' }],
+      processes: [
+        { name: 'server', program: ['recv srv', 'send srv re', 'recv srv', 'send srv re'] },
+        { name: 'a', program: ['send srv from-a', 'recv srv'] },
+        { name: 'b', program: ['send srv from-b', 'recv srv'] },
+      ],
+    });
     m.dispatch(1, 2).dispatch(2, 3).dispatch(0, 1).tick(20);
     expect([m.thread(2).lastMessage, m.thread(3).lastMessage]).toEqual(['re', 're']);
     expect(m.of('message-received').filter((e) => e.tid === 1)).toHaveLength(2); // the server read both requests
     // each reply went to the client whose request it answered
-    const sent = m.of('message-sent').filter((e) => e.tid === 1).map((e) => e.message);
+    const sent = m
+      .of('message-sent')
+      .filter((e) => e.tid === 1)
+      .map((e) => e.message);
     const recvBy = new Map(m.of('message-received').map((e) => [e.message, e.tid]));
     expect(sent.map((id) => recvBy.get(id))).toEqual([2, 3]);
   });
@@ -138,17 +200,28 @@ describe('a two-way named pipe has two directions (003: server and clients)', ()
 describe('scenario fields added for the notes are validated', () => {
   it('a server end is only for a named pipe and must name a process', () => {
     const base = { processes: [{ name: 'A', length: 1 }] };
-    expect(parseScenario({ ...base, channels: [{ name: 'c', kind: 'mq', server: 'A' }] })).toMatchObject({ ok: false, path: 'channels[0].server' });
-    expect(parseScenario({ ...base, channels: [{ name: 'c', kind: 'fifo', server: 'B' }] })).toMatchObject({ ok: false, path: 'channels[0].server' });
+    expect(parseScenario({ ...base, channels: [{ name: 'c', kind: 'mq', server: 'A' }] })).toMatchObject({
+      ok: false,
+      path: 'channels[0].server',
+    });
+    expect(parseScenario({ ...base, channels: [{ name: 'c', kind: 'fifo', server: 'B' }] })).toMatchObject({
+      ok: false,
+      path: 'channels[0].server',
+    });
     expect(parseScenario({ ...base, channels: [{ name: 'c', kind: 'fifo', server: 'A' }] }).ok).toBe(true);
   });
 });
 
 describe('a thread switch is cheaper than a process switch (003, 004: 문맥 교환 비용 낮음)', () => {
-  const twoKinds = (extra: Record<string, number> = {}) => machine({
-    switchCost: 4, ...extra,
-    processes: [{ name: 'web', threads: [{ program: ['cpu 2'] }, { program: ['cpu 2'] }] }, { name: 'db', program: ['cpu 2'] }],
-  });
+  const twoKinds = (extra: Record<string, number> = {}) =>
+    machine({
+      switchCost: 4,
+      ...extra,
+      processes: [
+        { name: 'web', threads: [{ program: ['cpu 2'] }, { program: ['cpu 2'] }] },
+        { name: 'db', program: ['cpu 2'] },
+      ],
+    });
 
   it('switching between threads of one process costs half the process switch by default; both are counted', () => {
     const m = twoKinds().dispatch(0, 1).tick(2);
@@ -158,13 +231,20 @@ describe('a thread switch is cheaper than a process switch (003, 004: 문맥 교
     m.dispatch(0, 3);
     expect(m.s.cores[0]!.switchLeft).toBe(4); // web → db: a process switch
     m.tick(6);
-    expect(m.s.counters).toMatchObject({ contextSwitches: 2, threadSwitches: 1, threadSwitchTicks: 2, switchTicks: 6 });
+    expect(m.s.counters).toMatchObject({
+      contextSwitches: 2,
+      threadSwitches: 1,
+      threadSwitchTicks: 2,
+      switchTicks: 6,
+    });
   });
 
-  it('the scenario may set the thread switch\'s cost, never above the process switch\'s', () => {
+  it("the scenario may set the thread switch's cost, never above the process switch's", () => {
     const m = twoKinds({ threadSwitchCost: 1 }).dispatch(0, 1).tick(2).dispatch(0, 2);
     expect(m.s.cores[0]!.switchLeft).toBe(1);
-    expect(parseScenario({ switchCost: 1, threadSwitchCost: 2, processes: [{ name: 'A', length: 1 }] })).toMatchObject({ ok: false, path: 'threadSwitchCost' });
+    expect(
+      parseScenario({ switchCost: 1, threadSwitchCost: 2, processes: [{ name: 'A', length: 1 }] }),
+    ).toMatchObject({ ok: false, path: 'threadSwitchCost' });
   });
 });
 
@@ -178,28 +258,48 @@ describe('the IPC speed ranking holds however it is timed (004: shared memory > 
     // Shared data (a thread's variable, a shared-memory segment) needs the handshake semaphores; channels queue.
     const sync = { semaphores: { full: 0, empty: 0 } };
     if (way === 'threads') {
-      return machine({ cores: 2, ...sync, processes: [{ name: 'app', vars: { box: 0 }, threads: [
-        { program: repeat(n, ['store box', 'signal full', 'wait empty']) },
-        { program: repeat(n, ['wait full', 'load box', 'signal empty']) },
-      ] }] });
+      return machine({
+        cores: 2,
+        ...sync,
+        processes: [
+          {
+            name: 'app',
+            vars: { box: 0 },
+            threads: [
+              { program: repeat(n, ['store box', 'signal full', 'wait empty']) },
+              { program: repeat(n, ['wait full', 'load box', 'signal empty']) },
+            ],
+          },
+        ],
+      });
     }
     if (way === 'shm') {
-      return machine({ cores: 2, ...sync, channels: [{ name: 'ch', kind: 'shm' }], processes: [
-        { name: 'tx', program: repeat(n, ['send ch m', 'signal full', 'wait empty']) },
-        { name: 'rx', program: repeat(n, ['wait full', 'recv ch', 'signal empty']) },
-      ] });
+      return machine({
+        cores: 2,
+        ...sync,
+        channels: [{ name: 'ch', kind: 'shm' }],
+        processes: [
+          { name: 'tx', program: repeat(n, ['send ch m', 'signal full', 'wait empty']) },
+          { name: 'rx', program: repeat(n, ['wait full', 'recv ch', 'signal empty']) },
+        ],
+      });
     }
-    return machine({ cores: 2, channels: [{ name: 'ch', kind: way, ...(way === 'pipe' ? { owner: 'tx' } : {}) }], processes: [
-      { name: 'tx', program: repeat(n, ['send ch m']) },
-      { name: 'rx', ...(way === 'pipe' ? { parent: 'tx' } : {}), program: repeat(n, ['recv ch']) },
-    ] });
+    return machine({
+      cores: 2,
+      channels: [{ name: 'ch', kind: way, ...(way === 'pipe' ? { owner: 'tx' } : {}) }],
+      processes: [
+        { name: 'tx', program: repeat(n, ['send ch m']) },
+        { name: 'rx', ...(way === 'pipe' ? { parent: 'tx' } : {}), program: repeat(n, ['recv ch']) },
+      ],
+    });
   }
 
   function measure(way: Way, n: number) {
     const m = carry(way, n);
     m.dispatch(0, 1).dispatch(1, 2);
     for (let i = 0; i < 500 && !Object.values(m.s.processes).every((p) => p.terminated); i++) {
-      for (const c of m.s.cores) if (c.running === null && m.s.readyQueue.length > 0) m.dispatch(c.id, m.s.readyQueue[0]!);
+      for (const c of m.s.cores)
+        if (c.running === null && m.s.readyQueue.length > 0) m.dispatch(c.id, m.s.readyQueue[0]!);
       m.tick();
     }
     const cpu = Object.values(m.s.threads).reduce((a, t) => a + t.cpuTicks, 0);
@@ -222,9 +322,13 @@ describe('the IPC speed ranking holds however it is timed (004: shared memory > 
   });
 });
 
-describe('sentences say what is true (the notes\' terms)', () => {
+describe("sentences say what is true (the notes' terms)", () => {
   it('a thread whose I/O is done but whose completion interrupt is pending is refused with the interrupt as the reason', () => {
-    const m = machine({ auto: { interrupts: false }, devices: { disk: 1 }, processes: [{ name: 'A', program: ['io disk', 'cpu 1'] }] });
+    const m = machine({
+      auto: { interrupts: false },
+      devices: { disk: 1 },
+      processes: [{ name: 'A', program: ['io disk', 'cpu 1'] }],
+    });
     m.dispatch(0, 1).tick(1);
     const irq = m.s.interrupts.find((i) => i.kind === 'io')!;
     const r = m.refuse({ type: 'dispatch', core: 0, tid: 1 });
@@ -243,10 +347,18 @@ describe('sentences say what is true (the notes\' terms)', () => {
     expect(describeRejection({ code: 'no-such-interrupt', params: { id: 3 } }, 'ko')).not.toContain('대기');
   });
 
-  it('sentences name a channel\'s kind in the notes\' terms', () => {
-    const m = machine({ cores: 2, channels: [{ name: 'p', kind: 'pipe', owner: 'sh' }, { name: 'q', kind: 'mq' }], processes: [
-      { name: 'sh', program: ['send p hi', 'recv q'] }, { name: 'kid', parent: 'sh', program: ['recv p'] },
-    ] });
+  it("sentences name a channel's kind in the notes' terms", () => {
+    const m = machine({
+      cores: 2,
+      channels: [
+        { name: 'p', kind: 'pipe', owner: 'sh' },
+        { name: 'q', kind: 'mq' },
+      ],
+      processes: [
+        { name: 'sh', program: ['send p hi', 'recv q'] },
+        { name: 'kid', parent: 'sh', program: ['recv p'] },
+      ],
+    });
     m.dispatch(0, 1);
     const sent = m.of('message-sent')[0]!;
     expect(describeEvent(sent, m.s, 'ko')).toBe('P1 → 익명 파이프 p 전송');
@@ -254,7 +366,9 @@ describe('sentences say what is true (the notes\' terms)', () => {
     m.tick(CHANNEL_KINDS.pipe.cost);
     expect(describeRejection(m.refuse({ type: 'dispatch', core: 1, tid: 1 }), 'ko')).toContain('메시지 큐 q');
     const blocked = m.of('blocked').at(-1)!;
-    expect(describeEvent(blocked, m.s, 'en')).toBe('P1 Blocked, waiting for a message on the message queue q');
+    expect(describeEvent(blocked, m.s, 'en')).toBe(
+      'P1 Blocked, waiting for a message on the message queue q',
+    );
   });
 });
 
@@ -265,7 +379,16 @@ describe('a decrement, so count-- races can be written (000, 004)', () => {
     expect(formatInstr({ op: 'add', n: -1 })).toBe('sub 1');
     expect(parseInstr('sub -1').ok).toBe(false);
     const dec = ['load count', 'sub 1', 'store count'];
-    const m = machine({ cores: 2, processes: [{ name: 'P', vars: { count: 5 }, threads: [{ program: dec }, { program: ['load count', 'add -1', 'store count'] }] }] });
+    const m = machine({
+      cores: 2,
+      processes: [
+        {
+          name: 'P',
+          vars: { count: 5 },
+          threads: [{ program: dec }, { program: ['load count', 'add -1', 'store count'] }],
+        },
+      ],
+    });
     m.dispatch(0, 1).dispatch(1, 2).tick(3);
     expect(m.proc(1).vars.count).toBe(4); // not 3: a lost update
     expect(m.of('lost-update')).toHaveLength(1);
@@ -274,9 +397,17 @@ describe('a decrement, so count-- races can be written (000, 004)', () => {
 
 describe('deadlock through semaphores, join and channels (a wait-for cycle of any kind)', () => {
   it('two processes each waiting to receive what only the other would send are reported once', () => {
-    const m = machine({ cores: 2, channels: [{ name: 'a', kind: 'mq' }, { name: 'b', kind: 'mq' }], processes: [
-      { name: 'X', program: ['recv a', 'send b hi'] }, { name: 'Y', program: ['recv b', 'send a hi'] },
-    ] });
+    const m = machine({
+      cores: 2,
+      channels: [
+        { name: 'a', kind: 'mq' },
+        { name: 'b', kind: 'mq' },
+      ],
+      processes: [
+        { name: 'X', program: ['recv a', 'send b hi'] },
+        { name: 'Y', program: ['recv b', 'send a hi'] },
+      ],
+    });
     m.dispatch(0, 1).dispatch(1, 2).tick(2);
     expect(m.of('deadlock')).toEqual([expect.objectContaining({ tids: [1, 2] })]);
     expect(describeEvent(m.of('deadlock')[0]!, m.s, 'en')).toContain('none can wake the others');
@@ -284,29 +415,49 @@ describe('deadlock through semaphores, join and channels (a wait-for cycle of an
   });
 
   it('semaphores waited in the wrong order, and a parent joining a child that waits for the parent', () => {
-    const sem = machine({ cores: 2, semaphores: { s1: 0, s2: 0 }, processes: [
-      { name: 'X', program: ['wait s1', 'signal s2'] }, { name: 'Y', program: ['wait s2', 'signal s1'] },
-    ] });
+    const sem = machine({
+      cores: 2,
+      semaphores: { s1: 0, s2: 0 },
+      processes: [
+        { name: 'X', program: ['wait s1', 'signal s2'] },
+        { name: 'Y', program: ['wait s2', 'signal s1'] },
+      ],
+    });
     sem.dispatch(0, 1).dispatch(1, 2).tick(1);
     expect(sem.of('deadlock')).toHaveLength(1);
-    const join = machine({ semaphores: { go: 0 }, programs: { kid: ['wait go', 'cpu 1'] }, processes: [{ name: 'sh', program: ['fork kid', 'join', 'signal go'] }] });
+    const join = machine({
+      semaphores: { go: 0 },
+      programs: { kid: ['wait go', 'cpu 1'] },
+      processes: [{ name: 'sh', program: ['fork kid', 'join', 'signal go'] }],
+    });
     join.dispatch(0, 1).dispatch(0, 2).tick(1);
     expect(join.of('deadlock')).toEqual([expect.objectContaining({ tids: [1, 2] })]);
   });
 
   it('a reader whose writer is still running is not stuck', () => {
-    const m = machine({ cores: 2, channels: [{ name: 'a', kind: 'mq' }], processes: [
-      { name: 'X', program: ['recv a'] }, { name: 'Y', program: ['cpu 5', 'send a hi'] },
-    ] });
+    const m = machine({
+      cores: 2,
+      channels: [{ name: 'a', kind: 'mq' }],
+      processes: [
+        { name: 'X', program: ['recv a'] },
+        { name: 'Y', program: ['cpu 5', 'send a hi'] },
+      ],
+    });
     m.dispatch(0, 1).dispatch(1, 2).tick(3);
     expect(m.of('deadlock')).toHaveLength(0);
   });
 });
 
 describe('a UDP receive that times out instead of waiting for ever (003: UDP may lose messages)', () => {
-  const lossy = (recv: string) => machine({ cores: 2, channels: [{ name: 'u', kind: 'udp', loss: 1 }], processes: [
-    { name: 'tx', program: ['send u hi'] }, { name: 'rx', program: [recv, 'cpu 1'] },
-  ] });
+  const lossy = (recv: string) =>
+    machine({
+      cores: 2,
+      channels: [{ name: 'u', kind: 'udp', loss: 1 }],
+      processes: [
+        { name: 'tx', program: ['send u hi'] },
+        { name: 'rx', program: [recv, 'cpu 1'] },
+      ],
+    });
 
   it('recv u 5 gives up after 5 ticks with no message and the program goes on', () => {
     expect(parseInstr('recv u 5')).toEqual({ ok: true, instr: { op: 'recv', channel: 'u', timeout: 5 } });
@@ -332,22 +483,48 @@ describe('a UDP receive that times out instead of waiting for ever (003: UDP may
 
 describe('the page table in the PCB, and a read-only code segment (001)', () => {
   it('marks each page read-only code, shared copy-on-write, copied or private', () => {
-    const m = machine({ programs: { kid: ['load v', 'add 1', 'store v', 'cpu 5'] }, processes: [{ name: 'p', vars: { v: 1 }, program: ['fork kid', 'cpu 9'] }] });
+    const m = machine({
+      programs: { kid: ['load v', 'add 1', 'store v', 'cpu 5'] },
+      processes: [{ name: 'p', vars: { v: 1 }, program: ['fork kid', 'cpu 9'] }],
+    });
     m.dispatch(0, 1);
-    expect(pageTable(m.s, m.proc(2)).map((x) => x.mark)).toEqual(['read-only', 'read-only', 'shared', 'private']);
+    expect(pageTable(m.s, m.proc(2)).map((x) => x.mark)).toEqual([
+      'read-only',
+      'read-only',
+      'shared',
+      'private',
+    ]);
     m.act({ type: 'preempt', core: 0 }).dispatch(0, 2).tick(3);
-    expect(pageTable(m.s, m.proc(2)).map((x) => x.mark)).toEqual(['read-only', 'read-only', 'copied', 'private']);
-    expect(pageTable(m.s, m.proc(1)).map((x) => x.mark)).toEqual(['read-only', 'read-only', 'private', 'private']);
+    expect(pageTable(m.s, m.proc(2)).map((x) => x.mark)).toEqual([
+      'read-only',
+      'read-only',
+      'copied',
+      'private',
+    ]);
+    expect(pageTable(m.s, m.proc(1)).map((x) => x.mark)).toEqual([
+      'read-only',
+      'read-only',
+      'private',
+      'private',
+    ]);
   });
 
   it('a store into the code segment faults its process (a segmentation fault), and nothing else', () => {
-    const m = machine({ cores: 2, processes: [{ name: 'bad', program: ['load code.main', 'add 1', 'store code.main'] }, { name: 'ok', program: ['cpu 9'] }] });
+    const m = machine({
+      cores: 2,
+      processes: [
+        { name: 'bad', program: ['load code.main', 'add 1', 'store code.main'] },
+        { name: 'ok', program: ['cpu 9'] },
+      ],
+    });
     m.dispatch(0, 1).dispatch(1, 2).tick(2);
     expect(m.of('fault')).toEqual([expect.objectContaining({ pid: 1, why: 'read-only' })]);
     expect(describeEvent(m.of('fault')[0]!, m.s, 'ko')).toContain('읽기 전용인 코드 영역에 쓰기');
     expect(m.proc(1).faulted).toBe(true);
     expect(m.thread(2).state).toBe('running');
-    expect(parseScenario({ sharedMemory: { code: { x: 1 } }, processes: [{ name: 'A', length: 1 }] })).toMatchObject({ ok: false, path: 'sharedMemory.code' });
+    expect(
+      parseScenario({ sharedMemory: { code: { x: 1 } }, processes: [{ name: 'A', length: 1 }] }),
+    ).toMatchObject({ ok: false, path: 'sharedMemory.code' });
   });
 });
 
@@ -375,7 +552,10 @@ describe('synchronous and asynchronous I/O in one thread (004: 동기 vs 비동�
     const sync = machine({ devices: { net: 4 }, processes: [{ name: 'app', program: ['io net', 'cpu 4'] }] });
     sync.dispatch(0, 1);
     expect(sync.thread(1).blocked).toEqual({ on: 'device', device: 'net' });
-    const m = machine({ devices: { net: 4 }, processes: [{ name: 'app', program: ['io-async net', 'cpu 4', 'await', 'cpu 1'] }] });
+    const m = machine({
+      devices: { net: 4 },
+      processes: [{ name: 'app', program: ['io-async net', 'cpu 4', 'await', 'cpu 1'] }],
+    });
     m.dispatch(0, 1);
     expect(m.thread(1).state).toBe('running'); // the request went to the device; the thread goes on
     expect(m.thread(1).asyncPending).toBe(1);
@@ -386,7 +566,11 @@ describe('synchronous and asynchronous I/O in one thread (004: 동기 vs 비동�
   });
 
   it('await blocks while a request is outstanding, with its own reason, and the completion wakes it', () => {
-    const m = machine({ auto: { interrupts: false }, devices: { disk: 3 }, processes: [{ name: 'app', program: ['io-async disk', 'await', 'cpu 1'] }] });
+    const m = machine({
+      auto: { interrupts: false },
+      devices: { disk: 3 },
+      processes: [{ name: 'app', program: ['io-async disk', 'await', 'cpu 1'] }],
+    });
     m.dispatch(0, 1);
     expect(m.thread(1).blocked).toEqual({ on: 'await' });
     m.tick(3);
@@ -395,15 +579,22 @@ describe('synchronous and asynchronous I/O in one thread (004: 동기 vs 비동�
     const irq = m.s.interrupts.find((i) => i.async)!;
     m.act({ type: 'handle-interrupt', id: irq.id });
     expect(m.thread(1).state).toBe('ready');
-    expect(parseInstr('io-async disk 2')).toEqual({ ok: true, instr: { op: 'io-async', device: 'disk', n: 2 } });
+    expect(parseInstr('io-async disk 2')).toEqual({
+      ok: true,
+      instr: { op: 'io-async', device: 'disk', n: 2 },
+    });
   });
 });
 
 describe('foreground, background and daemon mean something (001)', () => {
   it('a foreground process waits on the keyboard and the user feels how long it takes to run again', () => {
-    const m = machine({ devices: { keyboard: 2 }, processes: [
-      { name: 'vim', kind: 'foreground', program: ['io keyboard', 'cpu 1'] }, { name: 'build', kind: 'background', length: 9 },
-    ] });
+    const m = machine({
+      devices: { keyboard: 2 },
+      processes: [
+        { name: 'vim', kind: 'foreground', program: ['io keyboard', 'cpu 1'] },
+        { name: 'build', kind: 'background', length: 9 },
+      ],
+    });
     m.dispatch(0, 1).dispatch(0, 2).tick(2); // vim waits for a key; build runs meanwhile
     expect(m.thread(1).keyAt).toBe(2); // the user typed at tick 2
     m.tick(3); // build goes on: the user waits
@@ -411,11 +602,18 @@ describe('foreground, background and daemon mean something (001)', () => {
     expect(machineMetrics(m.s).meanUserWait).toBe(3);
   });
 
-  it('a background process\'s keyboard wait is no user\'s wait, and a daemon may not use the keyboard at all', () => {
-    const m = machine({ devices: { keyboard: 1 }, processes: [{ name: 'job', kind: 'background', program: ['io keyboard', 'cpu 1'] }] });
+  it("a background process's keyboard wait is no user's wait, and a daemon may not use the keyboard at all", () => {
+    const m = machine({
+      devices: { keyboard: 1 },
+      processes: [{ name: 'job', kind: 'background', program: ['io keyboard', 'cpu 1'] }],
+    });
     m.dispatch(0, 1).tick(1);
     expect(m.thread(1).keyAt).toBeNull();
-    expect(parseScenario({ devices: { keyboard: 1 }, processes: [{ name: 'cron', kind: 'daemon', program: ['cpu 1', 'io keyboard'] }] }))
-      .toMatchObject({ ok: false, path: 'processes[0].program[1]' });
+    expect(
+      parseScenario({
+        devices: { keyboard: 1 },
+        processes: [{ name: 'cron', kind: 'daemon', program: ['cpu 1', 'io keyboard'] }],
+      }),
+    ).toMatchObject({ ok: false, path: 'processes[0].program[1]' });
   });
 });

@@ -3,8 +3,29 @@ import { describe, expect, it } from 'vitest';
 import { formatInstr, parseInstr, parseScenario } from '../../shared/kernel/index.ts';
 
 describe('instructions as text', () => {
-  const all = ['cpu 3', 'io disk', 'io disk 4', 'fork', 'fork child', 'exec ls', 'spawn worker', 'join', 'lock m', 'unlock m',
-    'wait items', 'signal items', 'load seg.x', 'add 0', 'store x', 'alloc 2', 'free 1', 'send pipe1 hello world', 'recv pipe1', 'fault', 'exit'];
+  const all = [
+    'cpu 3',
+    'io disk',
+    'io disk 4',
+    'fork',
+    'fork child',
+    'exec ls',
+    'spawn worker',
+    'join',
+    'lock m',
+    'unlock m',
+    'wait items',
+    'signal items',
+    'load seg.x',
+    'add 0',
+    'store x',
+    'alloc 2',
+    'free 1',
+    'send pipe1 hello world',
+    'recv pipe1',
+    'fault',
+    'exit',
+  ];
   it.each(all)('parses and formats back "%s"', (text) => {
     const r = parseInstr(text);
     expect(r.ok).toBe(true);
@@ -38,21 +59,57 @@ describe('scenario validation', () => {
 
   it('fills defaults', () => {
     const r = parseScenario({ jobs: [{ name: 'A', length: 3 }] });
-    expect(r.ok && r.scenario).toMatchObject({ cores: 1, quantum: 0, switchCost: 0, auto: { interrupts: true, delivery: true } });
+    expect(r.ok && r.scenario).toMatchObject({
+      cores: 1,
+      quantum: 0,
+      switchCost: 0,
+      auto: { interrupts: true, delivery: true },
+    });
   });
 
   it('names the field of every error', () => {
-    expect(bad({ jobs: [{ name: 'A', length: 3 }, { name: 'B', arrival: 'soon', length: 2 }] })).toMatch(/^jobs\[1\]\.arrival: /);
+    expect(
+      bad({
+        jobs: [
+          { name: 'A', length: 3 },
+          { name: 'B', arrival: 'soon', length: 2 },
+        ],
+      }),
+    ).toMatch(/^jobs\[1\]\.arrival: /);
     expect(bad({ cores: 9, jobs: [{ name: 'A', length: 1 }] })).toMatch(/^cores: /);
-    expect(bad({ jobs: [{ name: 'A', program: ['io disk 3'] }] })).toBe('jobs[0].program[0]: no device named "disk" in "devices"');
-    expect(bad({ jobs: [{ name: 'A', program: ['cpu x'] }] })).toBe('jobs[0].program[0]: cpu: "x" is not a whole number');
-    expect(bad({ jobs: [{ name: 'A' }] })).toBe('jobs[0]: give exactly one of "length", "program" or "threads"');
+    expect(bad({ jobs: [{ name: 'A', program: ['io disk 3'] }] })).toBe(
+      'jobs[0].program[0]: no device named "disk" in "devices"',
+    );
+    expect(bad({ jobs: [{ name: 'A', program: ['cpu x'] }] })).toBe(
+      'jobs[0].program[0]: cpu: "x" is not a whole number',
+    );
+    expect(bad({ jobs: [{ name: 'A' }] })).toBe(
+      'jobs[0]: give exactly one of "length", "program" or "threads"',
+    );
     expect(bad({ jobs: [] })).toBe('jobs: at least one process is needed');
-    expect(bad({ jobs: [{ name: 'A', length: 1 }, { name: 'A', length: 1 }] })).toBe('jobs[1].name: "A" is used by two processes');
+    expect(
+      bad({
+        jobs: [
+          { name: 'A', length: 1 },
+          { name: 'A', length: 1 },
+        ],
+      }),
+    ).toBe('jobs[1].name: "A" is used by two processes');
     expect(bad({ jobs: [{ name: 'A', length: 1, colour: 'red' }] })).toMatch(/^jobs\[0\]: /);
-    expect(bad({ processes: [{ name: 'A', program: ['exec ls'] }] })).toBe('processes[0].program[0]: no program named "ls" in "programs"');
-    expect(bad({ channels: [{ name: 'p', kind: 'pipe' }], processes: [{ name: 'A', length: 1 }] })).toMatch(/^channels\[0\]\.owner: /);
-    expect(bad({ processes: [{ name: 'B', parent: 'A', length: 1 }, { name: 'A', length: 1 }] })).toMatch(/^processes\[0\]\.parent: /);
+    expect(bad({ processes: [{ name: 'A', program: ['exec ls'] }] })).toBe(
+      'processes[0].program[0]: no program named "ls" in "programs"',
+    );
+    expect(bad({ channels: [{ name: 'p', kind: 'pipe' }], processes: [{ name: 'A', length: 1 }] })).toMatch(
+      /^channels\[0\]\.owner: /,
+    );
+    expect(
+      bad({
+        processes: [
+          { name: 'B', parent: 'A', length: 1 },
+          { name: 'A', length: 1 },
+        ],
+      }),
+    ).toMatch(/^processes\[0\]\.parent: /);
     expect(bad('nonsense')).toMatch(/^scenario: /);
   });
 });

@@ -3,14 +3,24 @@ import { describe, expect, it } from 'vitest';
 import { describeRejection } from '../../shared/kernel/index.ts';
 import { machine } from './harness.ts';
 
-const twoJobs = { cores: 1, devices: { disk: 3 }, processes: [
-  { name: 'A', program: ['cpu 2', 'io disk', 'cpu 1'] },
-  { name: 'B', program: ['cpu 4'] },
-] };
+const twoJobs = {
+  cores: 1,
+  devices: { disk: 3 },
+  processes: [
+    { name: 'A', program: ['cpu 2', 'io disk', 'cpu 1'] },
+    { name: 'B', program: ['cpu 4'] },
+  ],
+};
 
 describe('process states', () => {
   it('admits arrivals to Ready in file order at their arrival tick (New → Ready)', () => {
-    const m = machine({ processes: [{ name: 'A', length: 2 }, { name: 'B', length: 1 }, { name: 'C', arrival: 3, length: 1 }] });
+    const m = machine({
+      processes: [
+        { name: 'A', length: 2 },
+        { name: 'B', length: 1 },
+        { name: 'C', arrival: 3, length: 1 },
+      ],
+    });
     expect(m.s.readyQueue).toEqual([1, 2]);
     expect(m.of('arrived').map((e) => e.name)).toEqual(['A', 'B']);
     expect(m.of('admitted').map((e) => e.pid)).toEqual([1, 2]);
@@ -43,7 +53,9 @@ describe('process states', () => {
   });
 
   it('exits (Running → Terminated) when the program ends, and records completion', () => {
-    const m = machine({ processes: [{ name: 'A', length: 5 }] }).dispatch(0, 1).tick(5);
+    const m = machine({ processes: [{ name: 'A', length: 5 }] })
+      .dispatch(0, 1)
+      .tick(5);
     expect(m.thread(1).state).toBe('terminated');
     expect(m.proc(1).terminated).toBe(true);
     expect(m.proc(1).completion).toBe(5);
@@ -61,7 +73,9 @@ describe('process states', () => {
     const m = machine(twoJobs).dispatch(0, 1).tick(2);
     const r = m.refuse({ type: 'dispatch', core: 0, tid: 1 });
     expect(r).toEqual({ code: 'blocked-device', params: { thread: 'P1', device: 'disk' } });
-    expect(describeRejection(r, 'en')).toBe('P1 is Blocked on the disk: it cannot be dispatched until its I/O completes.');
+    expect(describeRejection(r, 'en')).toBe(
+      'P1 is Blocked on the disk: it cannot be dispatched until its I/O completes.',
+    );
     expect(describeRejection(r, 'ko')).toContain('대기 상태');
   });
 
@@ -71,14 +85,23 @@ describe('process states', () => {
     expect(m.refuse({ type: 'dispatch', core: 1, tid: 2 }).code).toBe('no-such-core');
     expect(m.refuse({ type: 'dispatch', core: 0, tid: 9 }).code).toBe('no-such-thread');
     const two = machine({ cores: 2, processes: [{ name: 'A', length: 3 }] }).dispatch(0, 1);
-    expect(two.refuse({ type: 'dispatch', core: 1, tid: 1 })).toEqual({ code: 'thread-running', params: { thread: 'P1', core: 0 } });
+    expect(two.refuse({ type: 'dispatch', core: 1, tid: 1 })).toEqual({
+      code: 'thread-running',
+      params: { thread: 'P1', core: 0 },
+    });
     expect(two.refuse({ type: 'preempt', core: 1 }).code).toBe('core-idle');
     two.tick(3);
     expect(two.refuse({ type: 'dispatch', core: 1, tid: 1 }).code).toBe('thread-terminated');
   });
 
   it('pays the context-switch cost only when a core switches to a different thread', () => {
-    const m = machine({ switchCost: 2, processes: [{ name: 'A', length: 2 }, { name: 'B', length: 2 }] });
+    const m = machine({
+      switchCost: 2,
+      processes: [
+        { name: 'A', length: 2 },
+        { name: 'B', length: 2 },
+      ],
+    });
     m.dispatch(0, 1).tick(2); // first dispatch on a fresh core: nothing to save
     expect(m.s.counters.contextSwitches).toBe(0);
     m.dispatch(0, 2);
@@ -92,7 +115,15 @@ describe('process states', () => {
   });
 
   it('replaces on a core in one move: the running thread to the tail of Ready (as round robin queues it), the chosen one on the core, one switch', () => {
-    const three = { cores: 1, switchCost: 1, processes: [{ name: 'A', length: 4 }, { name: 'B', length: 2 }, { name: 'C', length: 2 }] };
+    const three = {
+      cores: 1,
+      switchCost: 1,
+      processes: [
+        { name: 'A', length: 4 },
+        { name: 'B', length: 2 },
+        { name: 'C', length: 2 },
+      ],
+    };
     const m = machine(three).dispatch(0, 1).tick(1);
     expect(m.s.readyQueue).toEqual([2, 3]);
     m.act({ type: 'replace', core: 0, tid: 3 });
@@ -114,7 +145,9 @@ describe('process states', () => {
     const m = machine(twoJobs);
     const idle = m.refuse({ type: 'replace', core: 0, tid: 2 });
     expect(idle).toEqual({ code: 'replace-idle', params: { core: 0, thread: 'P2' } });
-    expect(describeRejection(idle, 'en')).toBe('Core 0 is idle: there is nothing to replace, so dispatch P2 to it instead.');
+    expect(describeRejection(idle, 'en')).toBe(
+      'Core 0 is idle: there is nothing to replace, so dispatch P2 to it instead.',
+    );
     expect(describeRejection(idle, 'ko')).toContain('디스패치');
     m.dispatch(0, 1);
     expect(m.refuse({ type: 'replace', core: 0, tid: 1 }).code).toBe('replace-same');
@@ -122,7 +155,10 @@ describe('process states', () => {
     expect(m.refuse({ type: 'replace', core: 0, tid: 9 }).code).toBe('no-such-thread');
     m.tick(2); // A blocks on the disk; B runs
     m.dispatch(0, 2);
-    expect(m.refuse({ type: 'replace', core: 0, tid: 1 })).toEqual({ code: 'blocked-device', params: { thread: 'P1', device: 'disk' } });
+    expect(m.refuse({ type: 'replace', core: 0, tid: 1 })).toEqual({
+      code: 'blocked-device',
+      params: { thread: 'P1', device: 'disk' },
+    });
   });
 
   it('redispatching the thread a core last ran costs nothing', () => {
@@ -135,14 +171,29 @@ describe('process states', () => {
 
 describe('the timer and the interrupt line', () => {
   it('raises a timer interrupt when the quantum runs out; automatic handling sends the thread to Ready', () => {
-    const m = machine({ quantum: 2, processes: [{ name: 'A', length: 5 }, { name: 'B', length: 1 }] }).dispatch(0, 1).tick(2);
+    const m = machine({
+      quantum: 2,
+      processes: [
+        { name: 'A', length: 5 },
+        { name: 'B', length: 1 },
+      ],
+    })
+      .dispatch(0, 1)
+      .tick(2);
     expect(m.of('interrupt-raised')[0]).toMatchObject({ kind: 'timer', core: 0, tid: 1 });
     expect(m.of('preempted')[0]).toMatchObject({ by: 'timer', tid: 1 });
     expect(m.s.readyQueue).toEqual([2, 1]);
   });
 
   it('with manual interrupts the timer interrupt pends, the thread overruns, and handling it has latency', () => {
-    const m = machine({ quantum: 2, interruptBound: 2, auto: { interrupts: false }, processes: [{ name: 'A', length: 9 }] }).dispatch(0, 1).tick(2);
+    const m = machine({
+      quantum: 2,
+      interruptBound: 2,
+      auto: { interrupts: false },
+      processes: [{ name: 'A', length: 9 }],
+    })
+      .dispatch(0, 1)
+      .tick(2);
     expect(m.s.interrupts).toHaveLength(1);
     expect(m.thread(1).state).toBe('running');
     m.tick(3);
@@ -160,7 +211,11 @@ describe('the timer and the interrupt line', () => {
   });
 
   it('keeps a Blocked thread Blocked until its I/O interrupt is handled', () => {
-    const m = machine({ devices: { disk: 2 }, auto: { interrupts: false }, processes: [{ name: 'A', program: ['io disk', 'cpu 1'] }] }).dispatch(0, 1);
+    const m = machine({
+      devices: { disk: 2 },
+      auto: { interrupts: false },
+      processes: [{ name: 'A', program: ['io disk', 'cpu 1'] }],
+    }).dispatch(0, 1);
     m.tick(2);
     expect(m.thread(1).state).toBe('blocked');
     m.tick(1);
@@ -170,13 +225,21 @@ describe('the timer and the interrupt line', () => {
   });
 
   it('serves one request at a time per device, in FIFO order', () => {
-    const m = machine({ cores: 3, devices: { disk: 2 }, processes: ['A', 'B', 'C'].map((name) => ({ name, program: ['io disk', 'cpu 1'] })) });
+    const m = machine({
+      cores: 3,
+      devices: { disk: 2 },
+      processes: ['A', 'B', 'C'].map((name) => ({ name, program: ['io disk', 'cpu 1'] })),
+    });
     m.dispatch(0, 1).dispatch(1, 2).dispatch(2, 3);
     expect(m.s.devices.disk!.queue.map((r) => r.tid)).toEqual([1, 2, 3]);
     m.tick(2);
     expect(m.of('io-done').map((e) => e.tid)).toEqual([1]);
     m.tick(4);
-    expect(m.of('io-done').map((e) => [e.tid, e.tick])).toEqual([[1, 2], [2, 4], [3, 6]]);
+    expect(m.of('io-done').map((e) => [e.tid, e.tick])).toEqual([
+      [1, 2],
+      [2, 4],
+      [3, 6],
+    ]);
   });
 });
 
@@ -197,10 +260,23 @@ describe('host actions', () => {
 
   it('spawns a live process, checking what its program refers to', () => {
     const m = machine({ processes: [{ name: 'A', length: 3 }] });
-    const spec = { name: 'storm', arrival: 0, priority: 0, kind: 'background' as const, parent: null, vars: {}, code: 1, data: 1, shm: [],
-      threads: [{ program: [{ op: 'io' as const, device: 'nope', n: 2 }], steered: false, palette: [] }] };
+    const spec = {
+      name: 'storm',
+      arrival: 0,
+      priority: 0,
+      kind: 'background' as const,
+      parent: null,
+      vars: {},
+      code: 1,
+      data: 1,
+      shm: [],
+      threads: [{ program: [{ op: 'io' as const, device: 'nope', n: 2 }], steered: false, palette: [] }],
+    };
     expect(m.refuse({ type: 'spawn-process', process: spec }).code).toBe('bad-process');
-    m.act({ type: 'spawn-process', process: { ...spec, threads: [{ program: [{ op: 'cpu', n: 2 }], steered: false, palette: [] }] } });
+    m.act({
+      type: 'spawn-process',
+      process: { ...spec, threads: [{ program: [{ op: 'cpu', n: 2 }], steered: false, palette: [] }] },
+    });
     expect(m.proc(2).name).toBe('storm');
     expect(m.s.readyQueue).toEqual([1, 2]);
   });

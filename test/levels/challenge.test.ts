@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { remainingWork } from '../../shared/bots/index.ts';
 import type { KernelState } from '../../shared/kernel/index.ts';
-import { CHALLENGES, CHALLENGE_TICK_LIMIT, CAMPAIGN, arrivalTicks, playChallenge } from '../../shared/levels/index.ts';
+import {
+  CHALLENGES,
+  CHALLENGE_TICK_LIMIT,
+  CAMPAIGN,
+  arrivalTicks,
+  playChallenge,
+} from '../../shared/levels/index.ts';
 import { dispatchBy, handleAll, idle } from './scripts.ts';
 
 const work = (s: Readonly<KernelState>, tid: number) => remainingWork(s as KernelState, s.threads[tid]!);
@@ -32,7 +38,7 @@ describe.each(CHALLENGES.map((c) => [c.spec.id, c] as const))('challenge %s', (_
     expect(playChallenge(challenge, played)).toEqual(playChallenge(challenge, played));
   });
 
-  it('has its own id, apart from the map\'s levels and checkpoints', () => {
+  it("has its own id, apart from the map's levels and checkpoints", () => {
     expect(CAMPAIGN.some((n) => n.id === challenge.spec.id)).toBe(false);
     expect(challenge.spec.title.ko).toMatch(/[가-힣]/);
     expect(challenge.spec.title.en).not.toMatch(/[가-힣]/);
@@ -42,6 +48,11 @@ describe.each(CHALLENGES.map((c) => [c.spec.id, c] as const))('challenge %s', (_
 describe('the scheduler challenge', () => {
   it('is a decision: shortest-first starves the long jobs and fails sooner than taking turns fairly', () => {
     const c = CHALLENGES.find((x) => x.spec.id === 'challenge-scheduler')!;
-    expect(playChallenge(c, dispatchBy(work)).score).toBeLessThan(playChallenge(c, dispatchBy(() => 0)).score);
+    expect(playChallenge(c, dispatchBy(work)).score).toBeLessThan(
+      playChallenge(
+        c,
+        dispatchBy(() => 0),
+      ).score,
+    );
   });
 });

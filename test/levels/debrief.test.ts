@@ -3,7 +3,17 @@
 // good and poor proofs, in both languages.
 import { describe, expect, it } from 'vitest';
 import { hasParticleFallback } from '../../shared/kernel/josa.ts';
-import { LEVELS, TAKEAWAYS, CONCEPT_IDS, botRun, headlineFigure, levelById, levelDebrief, playLevel, type Level } from '../../shared/levels/index.ts';
+import {
+  LEVELS,
+  TAKEAWAYS,
+  CONCEPT_IDS,
+  botRun,
+  headlineFigure,
+  levelById,
+  levelDebrief,
+  playLevel,
+  type Level,
+} from '../../shared/levels/index.ts';
 import { SOLUTIONS } from './solutions.ts';
 
 function debriefOf(level: Level, which: 'good' | 'poor') {
@@ -11,11 +21,13 @@ function debriefOf(level: Level, which: 'good' | 'poor') {
   return { r, d: levelDebrief(level, r.session, r) };
 }
 
-const clean = (text: string): boolean => text.trim() !== '' && !/undefined|NaN|null/.test(text) && !hasParticleFallback(text);
+const clean = (text: string): boolean =>
+  text.trim() !== '' && !/undefined|NaN|null/.test(text) && !hasParticleFallback(text);
 
 describe('every level has a debrief in both languages', () => {
   it('has a takeaway for every concept', () => {
-    for (const c of CONCEPT_IDS) for (const lang of ['ko', 'en'] as const) expect(clean(TAKEAWAYS[c][lang]), c).toBe(true);
+    for (const c of CONCEPT_IDS)
+      for (const lang of ['ko', 'en'] as const) expect(clean(TAKEAWAYS[c][lang]), c).toBe(true);
   });
   for (const level of LEVELS) {
     it(level.id, () => {
@@ -23,7 +35,8 @@ describe('every level has a debrief in both languages', () => {
         const { d } = debriefOf(level, which);
         expect(d.takeaways.length).toBe(level.concepts.length);
         for (const lang of ['ko', 'en'] as const) {
-          for (const text of [d.decisive?.text[lang], d.best?.text[lang], ...d.takeaways.map((x) => x[lang])]) if (text !== undefined) expect(clean(text), text).toBe(true);
+          for (const text of [d.decisive?.text[lang], d.best?.text[lang], ...d.takeaways.map((x) => x[lang])])
+            if (text !== undefined) expect(clean(text), text).toBe(true);
         }
       }
     });
@@ -48,7 +61,11 @@ describe('the debrief\u2019s figures come from the kernel', () => {
     const lost = r.session.events.find((e) => e.type === 'lost-update');
     expect(lost).toBeDefined();
     expect(d.decisive?.tick).toBe(lost!.tick);
-    expect(d.decisive?.text.en).toMatch(new RegExp(`^At tick ${lost!.tick} .+ stored balance = \\d+ over .+'s \\d+: both had read the same old value, so one update was lost\\.$`));
+    expect(d.decisive?.text.en).toMatch(
+      new RegExp(
+        `^At tick ${lost!.tick} .+ stored balance = \\d+ over .+'s \\d+: both had read the same old value, so one update was lost\\.$`,
+      ),
+    );
     expect(d.decisive?.text.ko).toContain('갱신 하나가 손실되었습니다');
   });
 

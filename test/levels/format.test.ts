@@ -1,15 +1,38 @@
 // The level format, the goal language, the session's role boundaries, the map and the questions.
 import { describe, expect, it } from 'vitest';
 import {
-  CAMPAIGN, CHECKPOINTS, LEVELS, LevelSession, answerQuestion, checkpointStars, evaluateLevel, goalHolds, isUnlocked,
-  levelById, mapView, mustParseLevel, nextNode, parseGoal, parseLevel, playLevel, questionProblems, type LevelInput,
+  CAMPAIGN,
+  CHECKPOINTS,
+  LEVELS,
+  LevelSession,
+  answerQuestion,
+  checkpointStars,
+  evaluateLevel,
+  goalHolds,
+  isUnlocked,
+  levelById,
+  mapView,
+  mustParseLevel,
+  nextNode,
+  parseGoal,
+  parseLevel,
+  playLevel,
+  questionProblems,
+  type LevelInput,
 } from '../../shared/levels/index.ts';
 
 const tiny: LevelInput = {
-  id: 'tiny', order: 1, branch: 'main', concepts: ['dispatch'], player: { role: 'scheduler' },
+  id: 'tiny',
+  order: 1,
+  branch: 'main',
+  concepts: ['dispatch'],
+  player: { role: 'scheduler' },
   scenario: { processes: [{ name: 'A', length: 2 }] },
-  goal: 'finished == 1', stars: ['elapsed <= 5', 'elapsed <= 3', 'elapsed <= 2'], tickLimit: 10,
-  title: { ko: '작은 레벨', en: 'Tiny' }, goalText: { ko: '끝내세요.', en: 'Finish.' },
+  goal: 'finished == 1',
+  stars: ['elapsed <= 5', 'elapsed <= 3', 'elapsed <= 2'],
+  tickLimit: 10,
+  title: { ko: '작은 레벨', en: 'Tiny' },
+  goalText: { ko: '끝내세요.', en: 'Finish.' },
   card: { ko: ['하나.', '둘.', '셋.'], en: ['One.', 'Two.', 'Three.'] },
   hints: [{ ko: '디스패치하세요.', en: 'Dispatch.' }],
 };
@@ -73,7 +96,11 @@ describe('the level format', () => {
   it('gives stars by leading thresholds met, and all three when fewer thresholds are all met', () => {
     const level = mustParseLevel(tiny);
     const s = new LevelSession(level);
-    while (!s.over()) { if (s.state.cores[0]!.running === null && s.state.readyQueue.length) s.act({ type: 'dispatch', core: 0, tid: s.state.readyQueue[0]! }); s.step(); }
+    while (!s.over()) {
+      if (s.state.cores[0]!.running === null && s.state.readyQueue.length)
+        s.act({ type: 'dispatch', core: 0, tid: s.state.readyQueue[0]! });
+      s.step();
+    }
     expect(s.result()).toMatchObject({ passed: true, stars: 3 });
     const one = mustParseLevel({ ...tiny, stars: ['finished == 1'] });
     expect(evaluateLevel(one, s.state).stars).toBe(3);
@@ -84,18 +111,31 @@ describe('the level format', () => {
   it('gives no star when the 1★ row fails, even if the goal holds (level 1 once gave 1★ beside a ✗ row)', () => {
     const level = levelById('boot-hello')!;
     // FIFO by hand, but the first dispatch only at tick 8: the goal holds (everything finishes), 16 ticks do not
-    const late = playLevel(level, (st) => (st.tick >= 8 && st.cores[0]!.running === null && st.readyQueue.length > 0 ? [{ type: 'dispatch', core: 0, tid: st.readyQueue[0]! }] : []));
+    const late = playLevel(level, (st) =>
+      st.tick >= 8 && st.cores[0]!.running === null && st.readyQueue.length > 0
+        ? [{ type: 'dispatch', core: 0, tid: st.readyQueue[0]! }]
+        : [],
+    );
     expect(goalHolds(level.goal, late.figures)).toBe(true);
     expect(goalHolds(level.stars[0]!, late.figures)).toBe(false);
     expect(late).toMatchObject({ passed: false, stars: 0, score: 0 });
-    const prompt = playLevel(level, (st) => (st.cores[0]!.running === null && st.readyQueue.length > 0 ? [{ type: 'dispatch', core: 0, tid: st.readyQueue[0]! }] : []));
+    const prompt = playLevel(level, (st) =>
+      st.cores[0]!.running === null && st.readyQueue.length > 0
+        ? [{ type: 'dispatch', core: 0, tid: st.readyQueue[0]! }]
+        : [],
+    );
     expect(goalHolds(level.stars[0]!, prompt.figures)).toBe(true);
     expect(prompt.passed).toBe(true);
     expect(prompt.stars).toBeGreaterThanOrEqual(1);
   });
 
   it('an attempt where nothing happened earns nothing: no move by the player, or no core ever ran', () => {
-    const lazy = mustParseLevel({ ...tiny, goal: 'averages.waiting <= 7', stars: ['averages.waiting <= 7'], mustFinish: false });
+    const lazy = mustParseLevel({
+      ...tiny,
+      goal: 'averages.waiting <= 7',
+      stars: ['averages.waiting <= 7'],
+      mustFinish: false,
+    });
     const s = new LevelSession(lazy);
     while (!s.over()) s.step();
     expect(s.state.cores[0]!.busyTicks).toBe(0);
@@ -110,7 +150,7 @@ describe('the level format', () => {
 });
 
 describe('a level session', () => {
-  it('refuses moves that are not the player\'s job and counts refusals', () => {
+  it("refuses moves that are not the player's job and counts refusals", () => {
     const level = levelById('time-slice')!;
     const s = new LevelSession(level);
     const r = s.act({ type: 'dispatch', core: 0, tid: 1 });
@@ -120,7 +160,7 @@ describe('a level session', () => {
     expect(s.figures()['player.refused']).toBe(1);
   });
 
-  it('leaves the player\'s role to the player: no bot handles the interrupt handler\'s interrupts', () => {
+  it("leaves the player's role to the player: no bot handles the interrupt handler's interrupts", () => {
     const s = new LevelSession(levelById('time-slice')!);
     for (let i = 0; i < 3; i++) s.step();
     expect(s.state.interrupts.length).toBeGreaterThan(0);
@@ -128,13 +168,13 @@ describe('a level session', () => {
     expect(s.act({ type: 'handle-interrupt', id }).ok).toBe(true);
   });
 
-  it('leaves the scheduler\'s cores to the player', () => {
+  it("leaves the scheduler's cores to the player", () => {
     const s = new LevelSession(levelById('first-dispatch')!);
     s.step();
     expect(s.state.cores[0]!.running).toBe(null);
   });
 
-  it('leaves a steered thread\'s choices to the player and the bots play the other thread', () => {
+  it("leaves a steered thread's choices to the player and the bots play the other thread", () => {
     const s = new LevelSession(levelById('mutex')!);
     s.step();
     const [mine, theirs] = Object.values(s.state.threads);
@@ -162,13 +202,20 @@ describe('the map', () => {
   it('unlocks the main path in order, one node at a time', () => {
     const progress: Record<string, number> = {};
     for (let i = 0; i < main.length; i++) {
-      for (let k = i + 1; k < main.length; k++) expect(isUnlocked(CAMPAIGN, progress, main[k]!.id), `${main[k]!.id} before ${main[i]!.id}`).toBe(false);
+      for (let k = i + 1; k < main.length; k++)
+        expect(isUnlocked(CAMPAIGN, progress, main[k]!.id), `${main[k]!.id} before ${main[i]!.id}`).toBe(
+          false,
+        );
       expect(isUnlocked(CAMPAIGN, progress, main[i]!.id)).toBe(true);
       expect(nextNode(CAMPAIGN, progress)!.id).toBe(main[i]!.id);
       progress[main[i]!.id] = 1;
     }
     expect(nextNode(CAMPAIGN, progress)).toBe(null);
-    expect(mapView(CAMPAIGN, progress).filter((n) => n.branch === 'main').every((n) => n.status === 'done')).toBe(true);
+    expect(
+      mapView(CAMPAIGN, progress)
+        .filter((n) => n.branch === 'main')
+        .every((n) => n.status === 'done'),
+    ).toBe(true);
   });
 
   it('opens an optional level with the main node before it, and never blocks the path on it', () => {
@@ -199,7 +246,9 @@ describe('the questions', () => {
       expect(q.source).toMatch(/^00[0-4]_[0-9a-f]+\.txt$/);
       expect(q.ko.question).toMatch(/[가-힣]/);
       expect(q.en.question).not.toMatch(/[가-힣]/);
-      const right = [0, 1, 2, 3, 4].filter((i) => i < q.en.choices.length && answerQuestion(q, i, 'en').correct);
+      const right = [0, 1, 2, 3, 4].filter(
+        (i) => i < q.en.choices.length && answerQuestion(q, i, 'en').correct,
+      );
       expect(right).toEqual([q.answer]);
       expect(answerQuestion(q, q.answer, 'ko').explanation).toBe(q.ko.explanation);
     }

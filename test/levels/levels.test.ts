@@ -2,7 +2,14 @@
 // who thinks (each move lands one tick after the machine that prompted it); texts in both languages;
 // every concept of issue 6 taught somewhere.
 import { describe, expect, it } from 'vitest';
-import { CONCEPT_IDS, CONCEPT_NAMES, LEVELS, THINKING_DELAY, hintsFor, playLevelThinking } from '../../shared/levels/index.ts';
+import {
+  CONCEPT_IDS,
+  CONCEPT_NAMES,
+  LEVELS,
+  THINKING_DELAY,
+  hintsFor,
+  playLevelThinking,
+} from '../../shared/levels/index.ts';
 import type { KernelAction } from '../../shared/kernel/index.ts';
 import { SOLUTIONS, proofMoves } from './solutions.ts';
 
@@ -26,7 +33,9 @@ describe('the campaign', () => {
   });
 
   it('covers every role', () => {
-    expect(new Set(LEVELS.map((l) => l.player.role))).toEqual(new Set(['scheduler', 'interrupt', 'thread', 'channel']));
+    expect(new Set(LEVELS.map((l) => l.player.role))).toEqual(
+      new Set(['scheduler', 'interrupt', 'thread', 'channel']),
+    );
   });
 
   it('has proofs for every level and none for levels that do not exist', () => {
@@ -62,7 +71,8 @@ describe.each(LEVELS.map((l) => [l.id, l] as const))('level %s', (id, level) => 
   it('is a decision: a plausible naive play earns fewer stars than the solution', () => {
     const good = playLevelThinking(level, SOLUTIONS[id]!.good());
     const naive = playLevelThinking(level, SOLUTIONS[id]!.naive());
-    if (STILL_ONE_BUTTON.has(id)) expect(naive.stars, 'this level now has a decision: take it off STILL_ONE_BUTTON').toBe(good.stars);
+    if (STILL_ONE_BUTTON.has(id))
+      expect(naive.stars, 'this level now has a decision: take it off STILL_ONE_BUTTON').toBe(good.stars);
     else expect(naive.stars, JSON.stringify(naive.figures)).toBeLessThan(good.stars);
   });
 

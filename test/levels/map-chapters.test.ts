@@ -20,7 +20,7 @@ describe('map chapters', () => {
     }
   });
 
-  it('open a chapter\'s first level exactly when the previous chapter\'s checkpoint is answered', () => {
+  it("open a chapter's first level exactly when the previous chapter's checkpoint is answered", () => {
     const first = chapters[0]!;
     const done: Record<string, number> = {};
     for (const n of first.nodes.filter((x) => x.kind === 'level' && x.branch === 'main')) done[n.id] = 3;

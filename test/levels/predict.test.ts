@@ -7,8 +7,22 @@ import { predictionQuestion, type Prediction } from '../../shared/levels/predict
 const all = CHECKPOINTS.flatMap((c) => c.questions);
 
 const race = (cores: number): Prediction => ({
-  id: 'race', source: 'test', after: 6,
-  scenario: { cores, processes: [{ name: 'bank', vars: { balance: 0 }, threads: [{ program: ['load balance', 'add 1', 'store balance', 'exit'] }, { program: ['load balance', 'add 1', 'store balance', 'exit'] }] }] },
+  id: 'race',
+  source: 'test',
+  after: 6,
+  scenario: {
+    cores,
+    processes: [
+      {
+        name: 'bank',
+        vars: { balance: 0 },
+        threads: [
+          { program: ['load balance', 'add 1', 'store balance', 'exit'] },
+          { program: ['load balance', 'add 1', 'store balance', 'exit'] },
+        ],
+      },
+    ],
+  },
   probe: { kind: 'var', process: 'bank', name: 'balance', values: [0, 1, 2, 3] },
   ask: { ko: '잔고는?', en: 'balance?' },
   explain: { ko: '설명', en: 'why' },
@@ -18,8 +32,12 @@ describe('predict the machine', () => {
   it('stands in the checkpoints beside recall questions', () => {
     const predicted = all.filter((q) => q.predict);
     expect(predicted.length).toBeGreaterThanOrEqual(5);
-    expect(new Set(predicted.map((q) => q.answer)).size, 'the right answer is not always the same option').toBeGreaterThan(1);
-    for (const c of CHECKPOINTS.filter((x) => x.questions.some((q) => q.predict))) expect(c.questions.some((q) => !q.predict)).toBe(true);
+    expect(
+      new Set(predicted.map((q) => q.answer)).size,
+      'the right answer is not always the same option',
+    ).toBeGreaterThan(1);
+    for (const c of CHECKPOINTS.filter((x) => x.questions.some((q) => q.predict)))
+      expect(c.questions.some((q) => !q.predict)).toBe(true);
   });
 
   it('computes the answer by running the kernel: the same race on one core or on two', () => {
@@ -37,13 +55,21 @@ describe('predict the machine', () => {
 });
 
 describe('every checkpoint question', () => {
-  it.each(all.map((q) => [q.id, q] as const))('%s: its choices are of similar length in both languages', (_id, q) => {
-    for (const lang of ['ko', 'en'] as const) {
-      const lengths = q[lang].choices.map((c) => [...c].length);
-      const right = lengths[q.answer]!;
-      const longestWrong = Math.max(...lengths.filter((_, i) => i !== q.answer));
-      expect(right, `${lang}: the right choice stands out by length: ${q[lang].choices.join(' | ')}`).toBeLessThanOrEqual(1.4 * longestWrong + 4);
-      expect(Math.max(...lengths), `${lang}: ${q[lang].choices.join(' | ')}`).toBeLessThanOrEqual(3 * Math.min(...lengths) + 6);
-    }
-  });
+  it.each(all.map((q) => [q.id, q] as const))(
+    '%s: its choices are of similar length in both languages',
+    (_id, q) => {
+      for (const lang of ['ko', 'en'] as const) {
+        const lengths = q[lang].choices.map((c) => [...c].length);
+        const right = lengths[q.answer]!;
+        const longestWrong = Math.max(...lengths.filter((_, i) => i !== q.answer));
+        expect(
+          right,
+          `${lang}: the right choice stands out by length: ${q[lang].choices.join(' | ')}`,
+        ).toBeLessThanOrEqual(1.4 * longestWrong + 4);
+        expect(Math.max(...lengths), `${lang}: ${q[lang].choices.join(' | ')}`).toBeLessThanOrEqual(
+          3 * Math.min(...lengths) + 6,
+        );
+      }
+    },
+  );
 });

@@ -17,7 +17,9 @@ function outcome(plan: string[]) {
 
 describe('mutex: no interleaving without the lock wins', () => {
   it('the lock does win (the check below is not vacuous)', () => {
-    expect(outcome(['lock m', ...deposit, 'unlock m', 'cpu 2', 'lock m', ...deposit, 'unlock m']).passed).toBe(true);
+    expect(
+      outcome(['lock m', ...deposit, 'unlock m', 'cpu 2', 'lock m', ...deposit, 'unlock m']).passed,
+    ).toBe(true);
   });
 
   it('every wait before and between the two deposits loses an update or the time limit', () => {
@@ -25,12 +27,14 @@ describe('mutex: no interleaving without the lock wins', () => {
     for (let before = 0; before <= 16; before++) {
       for (let between = 0; between <= 16; between++) {
         const r = outcome([...wait(before), ...deposit, ...wait(between), ...deposit]);
-        expect(r.passed, `wait ${before}, deposit, wait ${between}, deposit: ${JSON.stringify(r)}`).toBe(false);
+        expect(r.passed, `wait ${before}, deposit, wait ${between}, deposit: ${JSON.stringify(r)}`).toBe(
+          false,
+        );
         if (r.lost > 0) lostOnes++;
       }
     }
     // Most timings are lost updates, not just slow: the race is what the level is about.
-    expect(lostOnes).toBeGreaterThan(17 * 17 / 2);
+    expect(lostOnes).toBeGreaterThan((17 * 17) / 2);
   });
 
   it('random plans of any shape without the lock never win', () => {
@@ -38,7 +42,10 @@ describe('mutex: no interleaving without the lock wins', () => {
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const ops = ['load balance', 'add 1', 'store balance', 'cpu 1', 'cpu 2'];
     for (let k = 0; k < 150; k++) {
-      const plan = Array.from({ length: 3 + Math.floor(next() * 14) }, () => ops[Math.floor(next() * ops.length)]!);
+      const plan = Array.from(
+        { length: 3 + Math.floor(next() * 14) },
+        () => ops[Math.floor(next() * ops.length)]!,
+      );
       expect(outcome(plan).passed, plan.join(', ')).toBe(false);
     }
   });

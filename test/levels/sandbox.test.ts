@@ -2,10 +2,24 @@
 // machinery with no goal, shared as a size-limited link that is validated when opened.
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../shared/kernel/index.ts';
-import { LevelSession, decodeSandbox, encodeSandbox, parseSandbox, parseSandboxText, type SandboxSetup } from '../../shared/levels/index.ts';
+import {
+  LevelSession,
+  decodeSandbox,
+  encodeSandbox,
+  parseSandbox,
+  parseSandboxText,
+  type SandboxSetup,
+} from '../../shared/levels/index.ts';
 
 const setup: SandboxSetup = {
-  scenario: { cores: 2, processes: [{ name: 'long', length: 8 }, { name: 'mid', length: 4 }, { name: 'short', arrival: 1, length: 1 }] },
+  scenario: {
+    cores: 2,
+    processes: [
+      { name: 'long', length: 8 },
+      { name: 'mid', length: 4 },
+      { name: 'short', arrival: 1, length: 1 },
+    ],
+  },
   policy: 'sjf',
   player: { role: 'scheduler', cores: [1] },
 };
@@ -15,11 +29,12 @@ function run(s: SandboxSetup, playerMoves = true): LevelSession {
   if (!r.ok) throw new Error(r.error.en);
   const session = new LevelSession(r.level);
   // the player dispatches on its own core when it is free (an attempt with no move at all earns nothing)
-  const mine = playerMoves && s.player.role === 'scheduler' ? s.player.cores ?? [] : [];
+  const mine = playerMoves && s.player.role === 'scheduler' ? (s.player.cores ?? []) : [];
   while (!session.over()) {
     for (const core of mine) {
       const st = session.state;
-      if (st.cores[core]?.running === null && st.readyQueue.length > 0) session.act({ type: 'dispatch', core, tid: st.readyQueue[0]! });
+      if (st.cores[core]?.running === null && st.readyQueue.length > 0)
+        session.act({ type: 'dispatch', core, tid: st.readyQueue[0]! });
     }
     session.step();
   }
@@ -34,7 +49,8 @@ describe('the sandbox', () => {
   });
 
   it('keeps the chosen policy: shortest-first waits less than first-come on the same machine', () => {
-    const waiting = (policy: SandboxSetup['policy']) => run({ ...setup, policy }, false).figures()['averages.waiting']!;
+    const waiting = (policy: SandboxSetup['policy']) =>
+      run({ ...setup, policy }, false).figures()['averages.waiting']!;
     expect(waiting('sjf')).toBeLessThan(waiting('fifo'));
   });
 
@@ -51,10 +67,16 @@ describe('the sandbox', () => {
   it('gives the editor bilingual errors for text that is not JSON or not a scenario', () => {
     const notJson = parseSandboxText('{ cores: 1');
     expect(notJson.ok).toBe(false);
-    if (!notJson.ok) { expect(notJson.error.en).toMatch(/^This is not JSON/); expect(notJson.error.ko).toMatch(/^JSON이 아닙니다/); }
+    if (!notJson.ok) {
+      expect(notJson.error.en).toMatch(/^This is not JSON/);
+      expect(notJson.error.ko).toMatch(/^JSON이 아닙니다/);
+    }
     const badScenario = parseSandboxText(JSON.stringify({ scenario: { cores: 99, processes: [] } }));
     expect(badScenario.ok).toBe(false);
-    if (!badScenario.ok) { expect(badScenario.error.en).toContain('scenario.cores'); expect(badScenario.error.ko).toContain('scenario.cores'); }
+    if (!badScenario.ok) {
+      expect(badScenario.error.en).toContain('scenario.cores');
+      expect(badScenario.error.ko).toContain('scenario.cores');
+    }
   });
 
   it('shares as a link that opens to the same setup', () => {

@@ -1,11 +1,19 @@
 // Building blocks for scripted players: each returns a PlayerScript that reads the machine and
 // returns the moves a player of that role would make now.
-import { MAX_PLAN, dueMessages, type KernelAction, type KernelState, type Thread } from '../../shared/kernel/index.ts';
+import {
+  MAX_PLAN,
+  dueMessages,
+  type KernelAction,
+  type KernelState,
+  type Thread,
+} from '../../shared/kernel/index.ts';
 import type { PlayerScript } from '../../shared/levels/index.ts';
 
 /** The thread of the first process with this name (thread index k), if it has arrived. */
 export function threadOf(s: Readonly<KernelState>, process: string, k = 0): Thread | undefined {
-  const p = Object.values(s.processes).filter((x) => x.name === process).sort((a, b) => a.pid - b.pid)[0];
+  const p = Object.values(s.processes)
+    .filter((x) => x.name === process)
+    .sort((a, b) => a.pid - b.pid)[0];
   const tid = p?.threads[k];
   return tid === undefined ? undefined : s.threads[tid];
 }
@@ -49,7 +57,10 @@ export function both(...scripts: PlayerScript[]): PlayerScript {
 }
 
 /** A scheduler that fills each of its free cores with the Ready thread the ranking puts first. */
-export function dispatchBy(rank: (s: Readonly<KernelState>, tid: number) => number, cores: number[] = [0]): PlayerScript {
+export function dispatchBy(
+  rank: (s: Readonly<KernelState>, tid: number) => number,
+  cores: number[] = [0],
+): PlayerScript {
   return (s) => {
     for (const c of cores) {
       if (s.cores[c]!.running !== null) continue;
@@ -74,13 +85,17 @@ export function byNames(...names: string[]) {
 }
 
 /** The interrupt handler that handles everything pending at once. */
-export const handleAll: PlayerScript = (s) => s.interrupts.map((i): KernelAction => ({ type: 'handle-interrupt', id: i.id }));
+export const handleAll: PlayerScript = (s) =>
+  s.interrupts.map((i): KernelAction => ({ type: 'handle-interrupt', id: i.id }));
 
 /** The interrupt handler that handles nothing. */
 export const idle: PlayerScript = () => [];
 
 /** A preemptive scheduler: like dispatchBy, and it preempts a core whose thread ranks worse than the best Ready one. */
-export function preemptBy(rank: (s: Readonly<KernelState>, tid: number) => number, cores: number[] = [0]): PlayerScript {
+export function preemptBy(
+  rank: (s: Readonly<KernelState>, tid: number) => number,
+  cores: number[] = [0],
+): PlayerScript {
   const fill = dispatchBy(rank, cores);
   return (s) => {
     const first = fill(s);
@@ -97,20 +112,30 @@ export function preemptBy(rank: (s: Readonly<KernelState>, tid: number) => numbe
 
 /** The channel role played well: every due message, in the order the channel promises. */
 export function deliverInOrder(channels: string[]): PlayerScript {
-  return (s) => channels.flatMap((name) => {
-    const c = s.channels[name];
-    return c ? dueMessages(s as KernelState, c).map((m): KernelAction => ({ type: 'deliver', channel: name, message: m.id })) : [];
-  });
+  return (s) =>
+    channels.flatMap((name) => {
+      const c = s.channels[name];
+      return c
+        ? dueMessages(s as KernelState, c).map((m): KernelAction => ({
+            type: 'deliver',
+            channel: name,
+            message: m.id,
+          }))
+        : [];
+    });
 }
 
 /** The channel role played badly: holds messages until two are ready (or everyone waits), then delivers the newest first. */
 export function deliverNewestFirst(channels: string[]): PlayerScript {
-  return (s) => channels.flatMap((name) => {
-    const c = s.channels[name];
-    if (!c) return [];
-    const ready = c.inFlight.filter((m) => m.readyAt <= s.tick).sort((a, b) => b.seq - a.seq);
-    const writersDone = Object.values(s.threads).every((t) => t.state === 'terminated' || t.state === 'blocked');
-    if (ready.length < 2 && !(writersDone && ready.length > 0)) return [];
-    return ready.map((m): KernelAction => ({ type: 'deliver', channel: name, message: m.id }));
-  });
+  return (s) =>
+    channels.flatMap((name) => {
+      const c = s.channels[name];
+      if (!c) return [];
+      const ready = c.inFlight.filter((m) => m.readyAt <= s.tick).sort((a, b) => b.seq - a.seq);
+      const writersDone = Object.values(s.threads).every(
+        (t) => t.state === 'terminated' || t.state === 'blocked',
+      );
+      if (ready.length < 2 && !(writersDone && ready.length > 0)) return [];
+      return ready.map((m): KernelAction => ({ type: 'deliver', channel: name, message: m.id }));
+    });
 }

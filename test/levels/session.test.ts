@@ -24,14 +24,16 @@ function playFor(l: Level, ticks: number): { session: LevelSession; before: stri
 }
 
 describe('LevelSession step and undo', () => {
-  it('keeps the player\'s own accepted moves with their ticks', () => {
+  it("keeps the player's own accepted moves with their ticks", () => {
     const { session } = playFor(level('first-dispatch'), 6);
     expect(session.moves.length).toBeGreaterThan(0);
     expect(session.moves.every((m) => m.action.type === 'dispatch')).toBe(true);
-    expect(session.moves.map((m) => m.tick)).toEqual([...session.moves.map((m) => m.tick)].sort((a, b) => a - b));
+    expect(session.moves.map((m) => m.tick)).toEqual(
+      [...session.moves.map((m) => m.tick)].sort((a, b) => a - b),
+    );
   });
 
-  it('undo at a tick with no moves yet goes back one tick, before that tick\'s moves', () => {
+  it("undo at a tick with no moves yet goes back one tick, before that tick's moves", () => {
     const { session, before } = playFor(level('first-dispatch'), 6);
     expect(session.state.tick).toBe(6);
     const back = session.undo()!;
@@ -76,7 +78,12 @@ describe('LevelSession step and undo', () => {
     const { session } = playFor(level('first-dispatch'), 5);
     const sampled: number[] = [];
     let events = 0;
-    const back = session.undo({ beforeTick: (s) => sampled.push(s.tick), events: (e) => { events += e.length; } })!;
+    const back = session.undo({
+      beforeTick: (s) => sampled.push(s.tick),
+      events: (e) => {
+        events += e.length;
+      },
+    })!;
     expect(sampled).toEqual([0, 1, 2, 3]);
     expect(events).toBe(back.events.length - new LevelSession(level('first-dispatch')).events.length);
   });

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { KernelEvent } from '../../shared/kernel/types.ts';
 import { classMoments, keyMoments, momentLine } from '../../shared/roles/class-story.ts';
 
-const names = (tid: number): string => ({ 1: '서연', 2: 'Alex' } as Record<number, string>)[tid] ?? `T${tid}`;
+const names = (tid: number): string =>
+  (({ 1: '서연', 2: 'Alex' }) as Record<number, string>)[tid] ?? `T${tid}`;
 
 describe('class moments', () => {
   it('a race names the student who overwrote and the one overwritten, with the value now in the variable', () => {
@@ -20,8 +21,17 @@ describe('class moments', () => {
   });
 
   it('groups repeated warnings and puts banners before them, in tick order', () => {
-    const starving: KernelEvent[] = Array.from({ length: 11 }, (_, i) => ({ tick: 10 + i, type: 'starvation', tid: 3 + (i % 2), waited: 20 }));
-    const events: KernelEvent[] = [...starving, { tick: 30, type: 'deadlock', tids: [1, 2] }, { tick: 25, type: 'killed', pid: 4 }];
+    const starving: KernelEvent[] = Array.from({ length: 11 }, (_, i) => ({
+      tick: 10 + i,
+      type: 'starvation',
+      tid: 3 + (i % 2),
+      waited: 20,
+    }));
+    const events: KernelEvent[] = [
+      ...starving,
+      { tick: 30, type: 'deadlock', tids: [1, 2] },
+      { tick: 25, type: 'killed', pid: 4 },
+    ];
     const moments = keyMoments(classMoments(events, names));
     expect(moments.map((m) => m.kind)).toEqual(['deadlock', 'teacher', 'warning']);
     expect(momentLine(moments[2]!, 'en')).toBe('starvation ×11');

@@ -4,9 +4,23 @@
 // changes nothing (preempt, then dispatch the same thread back) always loses points.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { legalMoves, parseScenario, startKernel, type KernelState, type ScenarioInput } from '../../shared/kernel/index.ts';
+import {
+  legalMoves,
+  parseScenario,
+  startKernel,
+  type KernelState,
+  type ScenarioInput,
+} from '../../shared/kernel/index.ts';
 import { roleSlots } from '../../shared/roles/assign.ts';
-import { SCORE_POINTS, newScoreBook, scoredAct, scoredTick, totals, type ScoreBook, type ScoreChange } from '../../shared/roles/score.ts';
+import {
+  SCORE_POINTS,
+  newScoreBook,
+  scoredAct,
+  scoredTick,
+  totals,
+  type ScoreBook,
+  type ScoreChange,
+} from '../../shared/roles/score.ts';
 import { describeScore } from '../../shared/roles/score-texts.ts';
 import type { RoleSlot } from '../../shared/roles/types.ts';
 import classWorkshop from '../../server/scenarios/class-workshop.json' with { type: 'json' };
@@ -19,11 +33,20 @@ function start(input: ScenarioInput, seed = 1): { s: KernelState; book: ScoreBoo
 }
 
 const RACE: ScenarioInput = {
-  cores: 2, quantum: 0, switchCost: 0,
-  processes: [{ name: 'counter', arrival: 0, vars: { count: 0 }, threads: [
-    { program: ['load count', 'add 1', 'store count', 'exit'] },
-    { program: ['load count', 'cpu 1', 'add 1', 'store count', 'exit'] },
-  ] }],
+  cores: 2,
+  quantum: 0,
+  switchCost: 0,
+  processes: [
+    {
+      name: 'counter',
+      arrival: 0,
+      vars: { count: 0 },
+      threads: [
+        { program: ['load count', 'add 1', 'store count', 'exit'] },
+        { program: ['load count', 'cpu 1', 'add 1', 'store count', 'exit'] },
+      ],
+    },
+  ],
 };
 const RACE_SLOTS: RoleSlot[] = [
   { key: 'scheduler', role: 'scheduler', cores: [0, 1] },
@@ -39,21 +62,44 @@ describe('score: literal cases', () => {
     const [a, b] = s.processes[s.arrivedPids.counter!]!.threads as [number, number];
     changes.push(...scoredAct(book, s, RACE_SLOTS, { type: 'dispatch', core: 0, tid: a }).changes);
     changes.push(...scoredAct(book, s, RACE_SLOTS, { type: 'dispatch', core: 1, tid: b }).changes);
-    for (let i = 0; i < 20 && s.threads[b]!.state !== 'terminated'; i++) changes.push(...scoredTick(book, s, RACE_SLOTS).changes);
+    for (let i = 0; i < 20 && s.threads[b]!.state !== 'terminated'; i++)
+      changes.push(...scoredTick(book, s, RACE_SLOTS).changes);
     expect(s.processes[s.arrivedPids.counter!]!.vars.count).toBe(1);
     const lost = changes.filter((c) => c.reason.code === 'lost-update');
-    expect(lost).toEqual([{ slot: 'thread:counter:1', tick: expect.any(Number), points: SCORE_POINTS['lost-update'], reason: { code: 'lost-update', tid: b, victim: a, var: 'count' } }]);
+    expect(lost).toEqual([
+      {
+        slot: 'thread:counter:1',
+        tick: expect.any(Number),
+        points: SCORE_POINTS['lost-update'],
+        reason: { code: 'lost-update', tid: b, victim: a, var: 'count' },
+      },
+    ]);
     const names = (tid: number) => (tid === a ? '서연' : 'Alex');
-    expect(describeScore(lost[0]!.reason, 'en', names)).toBe("race: Alex's store overwrote 서연's update to count (a lost update)");
+    expect(describeScore(lost[0]!.reason, 'en', names)).toBe(
+      "race: Alex's store overwrote 서연's update to count (a lost update)",
+    );
     expect(describeScore(lost[0]!.reason, 'ko', names)).toContain('갱신 손실');
-    const finished = changes.filter((c) => c.reason.code.startsWith('thread-finished')).map((c) => [c.slot, c.reason.code]);
-    expect(finished).toEqual([['thread:counter:0', 'thread-finished'], ['thread:counter:1', 'thread-finished-broken']]);
+    const finished = changes
+      .filter((c) => c.reason.code.startsWith('thread-finished'))
+      .map((c) => [c.slot, c.reason.code]);
+    expect(finished).toEqual([
+      ['thread:counter:0', 'thread-finished'],
+      ['thread:counter:1', 'thread-finished-broken'],
+    ]);
     const t = totals(changes);
     expect(t['thread:counter:0']).toBeGreaterThan(t['thread:counter:1']!);
   });
 
   it('a freed core dispatched at once earns more than one left idle, and idling with Ready threads costs', () => {
-    const input: ScenarioInput = { cores: 1, quantum: 0, switchCost: 0, processes: [{ name: 'a', arrival: 0, length: 3 }, { name: 'b', arrival: 0, length: 2 }] };
+    const input: ScenarioInput = {
+      cores: 1,
+      quantum: 0,
+      switchCost: 0,
+      processes: [
+        { name: 'a', arrival: 0, length: 3 },
+        { name: 'b', arrival: 0, length: 2 },
+      ],
+    };
     const slots: RoleSlot[] = [{ key: 'scheduler', role: 'scheduler', cores: [0] }];
     const { s, book } = start(input);
     const changes: ScoreChange[] = [];
@@ -68,7 +114,9 @@ describe('score: literal cases', () => {
     const fast = scoredAct(book, s, slots, { type: 'dispatch', core: 0, tid: s.readyQueue[0]! }).changes;
     expect(fast[0]!.reason).toEqual({ code: 'core-busy-fast', core: 0, ticks: 0 });
     expect(describeScore(fast[0]!.reason, 'en', String)).toBe('core 1 busy again within 1 tick');
-    expect(describeScore(changes[0]!.reason, 'en', String)).toBe('core 1 idle for 3 ticks while 2 threads were Ready');
+    expect(describeScore(changes[0]!.reason, 'en', String)).toBe(
+      'core 1 idle for 3 ticks while 2 threads were Ready',
+    );
   });
 });
 
@@ -92,34 +140,49 @@ function play(seed: number, choices: readonly number[], ticks: number): ScoreCha
 
 describe('score: properties', () => {
   it('replaying the same moves gives the same score changes', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 1000 }), fc.array(fc.nat(20), { minLength: 1, maxLength: 60 }), (seed, choices) => {
-      expect(play(seed, choices, 40)).toEqual(play(seed, choices, 40));
-    }), { numRuns: 25 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1000 }),
+        fc.array(fc.nat(20), { minLength: 1, maxLength: 60 }),
+        (seed, choices) => {
+          expect(play(seed, choices, 40)).toEqual(play(seed, choices, 40));
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 
   it('preempting a thread and dispatching it straight back never raises a score (it always costs)', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 1000 }), fc.array(fc.nat(20), { minLength: 1, maxLength: 60 }), fc.nat(30), (seed, choices, ticks) => {
-      const { s, book } = start(classWorkshop as ScenarioInput, seed);
-      const slots = roleSlots(s.scenario, 6);
-      let k = 0;
-      for (let t = 0; t < ticks; t++) {
-        for (const slot of slots) {
-          const moves = legalMoves(s, slot);
-          const move = moves[choices[k++ % choices.length]! % (moves.length + 1)];
-          if (move) scoredAct(book, s, slots, move);
-        }
-        scoredTick(book, s, slots);
-      }
-      for (const [core, c] of s.cores.entries()) {
-        if (c.running === null) continue;
-        const tid = c.running;
-        const pair = [
-          ...scoredAct(book, s, slots, { type: 'preempt', core }).changes,
-          ...scoredAct(book, s, slots, { type: 'dispatch', core, tid }).changes,
-        ];
-        expect(pair.reduce((n, x) => n + x.points, 0)).toBeLessThan(0);
-      }
-    }), { numRuns: 40 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1000 }),
+        fc.array(fc.nat(20), { minLength: 1, maxLength: 60 }),
+        fc.nat(30),
+        (seed, choices, ticks) => {
+          const { s, book } = start(classWorkshop as ScenarioInput, seed);
+          const slots = roleSlots(s.scenario, 6);
+          let k = 0;
+          for (let t = 0; t < ticks; t++) {
+            for (const slot of slots) {
+              const moves = legalMoves(s, slot);
+              const move = moves[choices[k++ % choices.length]! % (moves.length + 1)];
+              if (move) scoredAct(book, s, slots, move);
+            }
+            scoredTick(book, s, slots);
+          }
+          for (const [core, c] of s.cores.entries()) {
+            if (c.running === null) continue;
+            const tid = c.running;
+            const pair = [
+              ...scoredAct(book, s, slots, { type: 'preempt', core }).changes,
+              ...scoredAct(book, s, slots, { type: 'dispatch', core, tid }).changes,
+            ];
+            expect(pair.reduce((n, x) => n + x.points, 0)).toBeLessThan(0);
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 
   it('a scheduler spamming preempt-and-redispatch every tick ends the round with fewer points than one that does not', () => {
@@ -129,18 +192,26 @@ describe('score: properties', () => {
       const changes: ScoreChange[] = [];
       for (let t = 0; t < 60; t++) {
         for (const slot of slots) {
-          for (const move of legalMoves(s, slot).filter((m) => m.type !== 'preempt').slice(0, 1)) changes.push(...scoredAct(book, s, slots, move).changes);
+          for (const move of legalMoves(s, slot)
+            .filter((m) => m.type !== 'preempt')
+            .slice(0, 1))
+            changes.push(...scoredAct(book, s, slots, move).changes);
         }
         if (spam) {
           for (const [core, c] of s.cores.entries()) {
             if (c.running === null) continue;
             const tid = c.running;
-            changes.push(...scoredAct(book, s, slots, { type: 'preempt', core }).changes, ...scoredAct(book, s, slots, { type: 'dispatch', core, tid }).changes);
+            changes.push(
+              ...scoredAct(book, s, slots, { type: 'preempt', core }).changes,
+              ...scoredAct(book, s, slots, { type: 'dispatch', core, tid }).changes,
+            );
           }
         }
         changes.push(...scoredTick(book, s, slots).changes);
       }
-      const sum = Object.entries(totals(changes)).filter(([slot]) => slot.startsWith('scheduler')).reduce((n, [, v]) => n + v, 0);
+      const sum = Object.entries(totals(changes))
+        .filter(([slot]) => slot.startsWith('scheduler'))
+        .reduce((n, [, v]) => n + v, 0);
       expect(changes.some((c) => c.slot.startsWith('scheduler'))).toBe(true);
       return sum;
     };

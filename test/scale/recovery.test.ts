@@ -21,18 +21,35 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-recovery-'));
 const env = { DATABASE_FILE: path.join(dir, 'db.sqlite') };
 const running: ServerProcess[] = [];
 /** Every role has work, and a long job keeps the round going well past the kill. */
-const LONG = { ...ROLES_SCENARIO, processes: ROLES_SCENARIO.processes.map((p) => (p.name === 'calc' ? { ...p, length: 2000 } : p)) };
-afterAll(async () => { for (const p of running) await p.stop('SIGKILL'); fs.rmSync(dir, { recursive: true, force: true }); });
+const LONG = {
+  ...ROLES_SCENARIO,
+  processes: ROLES_SCENARIO.processes.map((p) => (p.name === 'calc' ? { ...p, length: 2000 } : p)),
+};
+afterAll(async () => {
+  for (const p of running) await p.stop('SIGKILL');
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 type Seat = { room: Room<unknown, SyncedRoomState>; seat: string; timer?: NodeJS.Timeout };
 
-async function join(url: string, roomId: string, options: Record<string, unknown>, play: boolean): Promise<Seat> {
+async function join(
+  url: string,
+  roomId: string,
+  options: Record<string, unknown>,
+  play: boolean,
+): Promise<Seat> {
   const room = await new Client(url.replace('http', 'ws')).joinById<SyncedRoomState>(roomId, options);
   const s: Seat = { room, seat: '' };
-  room.onMessage('welcome', (w: { seat: string }) => { s.seat = w.seat; });
+  room.onMessage('welcome', (w: { seat: string }) => {
+    s.seat = w.seat;
+  });
   for (const t of ['events', 'rejected', 'error', 'summary']) room.onMessage(t, () => undefined);
   await until('welcome and state', () => s.seat !== '' && room.state?.crews?.size > 0);
-  if (play) s.timer = setInterval(() => { const me = room.state.players.get(s.seat); if (me) for (const [t, p] of movesFor(room.state, s.seat)) room.send(t, p); }, 60);
+  if (play)
+    s.timer = setInterval(() => {
+      const me = room.state.players.get(s.seat);
+      if (me) for (const [t, p] of movesFor(room.state, s.seat)) room.send(t, p);
+    }, 60);
   return s;
 }
 
@@ -43,19 +60,40 @@ async function savedMachine(): Promise<{ doc: RoomDocument; hash: string; roomId
     const snap = (await db.snapshots.load(roomId))!;
     const doc = snap.actionLog as RoomDocument;
     const { entries } = await db.snapshots.readLog(roomId);
-    return { doc, roomId, hash: hashState(replayRoom(snap.scenario as Scenario, snap.seed, doc, entries as TimedAction[]).state) };
-  } finally { await db.close(); }
+    return {
+      doc,
+      roomId,
+      hash: hashState(replayRoom(snap.scenario as Scenario, snap.seed, doc, entries as TimedAction[]).state),
+    };
+  } finally {
+    await db.close();
+  }
 }
 
 it('resumes the round after kill -9 at the last saved point, with the same code, seats and machine', async () => {
   const first = await startServerProcess(env);
   running.push(first);
-  const created = await (await TeacherClient.signUp(first.url)).createRoom({ ticksPerSecond: 10, seed: 7, scenario: LONG });
+  const created = await (
+    await TeacherClient.signUp(first.url)
+  ).createRoom({ ticksPerSecond: 10, seed: 7, scenario: LONG });
   const hostId = 'host-browser-1';
-  const host = await join(first.url, created.roomId, { secret: `${hostId}-secret`, hostKey: created.hostKey, lang: 'en' }, false);
+  const host = await join(
+    first.url,
+    created.roomId,
+    { secret: `${hostId}-secret`, hostKey: created.hostKey, lang: 'en' },
+    false,
+  );
   const ids = ['student-kim', 'student-lee', 'student-park'];
   const students = [];
-  for (const id of ids) students.push(await join(first.url, created.roomId, { secret: `${id}-secret`, nickname: id.slice(8), code: created.code, lang: 'en' }, true));
+  for (const id of ids)
+    students.push(
+      await join(
+        first.url,
+        created.roomId,
+        { secret: `${id}-secret`, nickname: id.slice(8), code: created.code, lang: 'en' },
+        true,
+      ),
+    );
   const seatsBefore = students.map((s) => s.seat);
   host.room.send('host:start');
   await until('the round runs a while', () => crewOf(host.room.state, null)!.machine.tick >= 40, 15_000);
@@ -72,11 +110,26 @@ it('resumes the round after kill -9 at the last saved point, with the same code,
   const second = await startServerProcess(env);
   running.push(second);
   // The same join code finds the room again; the host and the students come back to their seats.
-  const found = await (await fetch(`${second.url}/api/rooms/by-code/${created.code}`)).json() as { roomId: string };
+  const found = (await (await fetch(`${second.url}/api/rooms/by-code/${created.code}`)).json()) as {
+    roomId: string;
+  };
   expect(found.roomId).toBe(created.roomId);
-  const host2 = await join(second.url, found.roomId, { secret: `${hostId}-secret`, hostKey: created.hostKey, lang: 'en' }, false);
+  const host2 = await join(
+    second.url,
+    found.roomId,
+    { secret: `${hostId}-secret`, hostKey: created.hostKey, lang: 'en' },
+    false,
+  );
   const back = [];
-  for (const id of ids) back.push(await join(second.url, found.roomId, { secret: `${id}-secret`, nickname: id.slice(8), code: created.code, lang: 'en' }, true));
+  for (const id of ids)
+    back.push(
+      await join(
+        second.url,
+        found.roomId,
+        { secret: `${id}-secret`, nickname: id.slice(8), code: created.code, lang: 'en' },
+        true,
+      ),
+    );
   expect(back.map((s) => s.seat)).toEqual(seatsBefore);
   const view = host2.room.state;
   const viewMachine = crewOf(view, null)!.machine;
@@ -87,7 +140,11 @@ it('resumes the round after kill -9 at the last saved point, with the same code,
   expect((await savedMachine()).hash).toBe(saved.hash);
 
   host2.room.send('host:resume');
-  await until('play continues', () => crewOf(host2.room.state, null)!.machine.tick >= saved.doc.tick + 20, 15_000);
+  await until(
+    'play continues',
+    () => crewOf(host2.room.state, null)!.machine.tick >= saved.doc.tick + 20,
+    15_000,
+  );
   expect(host2.room.state.phase).toBe('running');
 
   // SIGTERM after the round ends waits for the last save: the ended round and its summary are kept.

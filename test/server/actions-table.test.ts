@@ -3,7 +3,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { legalMoves } from '../../shared/kernel/index.ts';
-import { ACTIONS, WIRE_MOVE_TYPES, hostOnly, replaysIntoBaselines, scores, toMessage } from '../../shared/protocol/actions.ts';
+import {
+  ACTIONS,
+  WIRE_MOVE_TYPES,
+  hostOnly,
+  replaysIntoBaselines,
+  scores,
+  toMessage,
+} from '../../shared/protocol/actions.ts';
 import { CLIENT_MESSAGE_TYPES, parseClientMessage, type Sender } from '../../shared/protocol/messages.ts';
 import { slotThreadId } from '../../shared/roles/slot-thread.ts';
 import { MACHINES, walk } from '../kernel/walk.ts';
@@ -11,18 +18,25 @@ import { MACHINES, walk } from '../kernel/walk.ts';
 describe('the ACTIONS table', () => {
   it('every legal move round-trips through its message for the job that may make it', () => {
     for (const m of MACHINES) {
-      fc.assert(fc.property(fc.integer({ min: 1, max: 500 }), (seed) => {
-        for (const s of walk(m, seed, [0, 3, 9, 20], new Set(m.slots.map((x) => x.key)))) {
-          for (const slot of m.slots) {
-            const sender: Sender = { role: slot.role, slot, tid: slotThreadId(s, slot), isHost: false };
-            for (const a of legalMoves(s, slot)) {
-              const msg = toMessage(a)!;
-              expect(msg.type).toBe(a.type);
-              expect(parseClientMessage(msg.type, msg.payload, sender), `${m.name} ${slot.key}`).toEqual({ ok: true, kind: 'action', action: a });
+      fc.assert(
+        fc.property(fc.integer({ min: 1, max: 500 }), (seed) => {
+          for (const s of walk(m, seed, [0, 3, 9, 20], new Set(m.slots.map((x) => x.key)))) {
+            for (const slot of m.slots) {
+              const sender: Sender = { role: slot.role, slot, tid: slotThreadId(s, slot), isHost: false };
+              for (const a of legalMoves(s, slot)) {
+                const msg = toMessage(a)!;
+                expect(msg.type).toBe(a.type);
+                expect(parseClientMessage(msg.type, msg.payload, sender), `${m.name} ${slot.key}`).toEqual({
+                  ok: true,
+                  kind: 'action',
+                  action: a,
+                });
+              }
             }
           }
-        }
-      }), { numRuns: 3, seed: 5 });
+        }),
+        { numRuns: 3, seed: 5 },
+      );
     }
   });
 

@@ -4,7 +4,15 @@
 // handler act only every other tick, as people do) but thinks: short jobs first, threads that follow
 // their correct program.
 import { describe, expect, it } from 'vitest';
-import { applyActionInPlace, createKernel, isFinished, machineMetrics, parseScenario, tickInPlace, type Scenario } from '../../shared/kernel/index.ts';
+import {
+  applyActionInPlace,
+  createKernel,
+  isFinished,
+  machineMetrics,
+  parseScenario,
+  tickInPlace,
+  type Scenario,
+} from '../../shared/kernel/index.ts';
 import { roleSlots } from '../../shared/roles/assign.ts';
 import { runBaselines } from '../../server/game/baselines.ts';
 import { botMoves } from '../../server/game/bot-driver.ts';
@@ -15,7 +23,10 @@ import { scenarioCapProblem } from '../../server/scenarios/caps.ts';
 const TICK_LIMIT = 300;
 
 /** A crew of humans: scheduler and interrupt handler a tick slow (every other tick), SJF-minded; threads and channels prompt and correct. */
-function playCrew(scenario: Scenario, seed: number): ReturnType<typeof machineMetrics> & { finished: boolean } {
+function playCrew(
+  scenario: Scenario,
+  seed: number,
+): ReturnType<typeof machineMetrics> & { finished: boolean } {
   const state = createKernel(structuredClone(scenario), seed);
   const slots = roleSlots(scenario, 6);
   while (!isFinished(state) && state.tick < TICK_LIMIT) {
@@ -32,7 +43,16 @@ function playCrew(scenario: Scenario, seed: number): ReturnType<typeof machineMe
 
 describe('the class scenario catalog', () => {
   it('lists the seven lessons besides the workshop', () => {
-    expect(scenarioIds()).toEqual(['class-workshop', 'class-scheduling', 'class-interrupts', 'class-race', 'class-deadlock', 'class-producer-consumer', 'class-ipc-pipeline', 'class-fork-exec']);
+    expect(scenarioIds()).toEqual([
+      'class-workshop',
+      'class-scheduling',
+      'class-interrupts',
+      'class-race',
+      'class-deadlock',
+      'class-producer-consumer',
+      'class-ipc-pipeline',
+      'class-fork-exec',
+    ]);
   });
 
   for (const entry of CLASS_SCENARIOS) {
@@ -49,8 +69,13 @@ describe('the class scenario catalog', () => {
       expect(crew.finished).toBe(true);
       expect(crew.faults.lostUpdates + crew.faults.deadlocks).toBe(0);
       const baselines = runBaselines(r.scenario, 1, [], TICK_LIMIT);
-      const beaten = baselines.filter((b) => b.finished && crew.averages.waiting < b.metrics.averages.waiting);
-      expect(beaten.map((b) => b.policy), `crew waiting ${crew.averages.waiting} vs ${baselines.map((b) => `${b.policy} ${b.metrics.averages.waiting}`).join(', ')}`).not.toEqual([]);
+      const beaten = baselines.filter(
+        (b) => b.finished && crew.averages.waiting < b.metrics.averages.waiting,
+      );
+      expect(
+        beaten.map((b) => b.policy),
+        `crew waiting ${crew.averages.waiting} vs ${baselines.map((b) => `${b.policy} ${b.metrics.averages.waiting}`).join(', ')}`,
+      ).not.toEqual([]);
     });
   }
 

@@ -6,8 +6,12 @@ import { boot, until, type Harness } from './harness.ts';
 import { ROLES_SCENARIO } from './fixtures.ts';
 
 let h: Harness;
-beforeAll(async () => { h = await boot({}); });
-afterAll(async () => { await h.close(); });
+beforeAll(async () => {
+  h = await boot({});
+});
+afterAll(async () => {
+  await h.close();
+});
 
 describe('the Colyseus adapter', () => {
   it('finds every internal it patches in this Colyseus version', () => {

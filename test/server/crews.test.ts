@@ -17,24 +17,47 @@ function classGame(crewSize = 5) {
   const toCrew: { crew: string; type: string; payload: unknown }[] = [];
   const sent: { seat: string; type: string; payload: unknown }[] = [];
   const io: RoomIO = {
-    send: (seat, type, payload) => { sent.push({ seat, type, payload }); },
+    send: (seat, type, payload) => {
+      sent.push({ seat, type, payload });
+    },
     broadcast: () => undefined,
-    broadcastCrew: (crew, type, payload) => { toCrew.push({ crew, type, payload }); },
+    broadcastCrew: (crew, type, payload) => {
+      toCrew.push({ crew, type, payload });
+    },
     disconnect: () => undefined,
   };
   const game = new RoomGame({
-    kind: 'class', roomId: 'r1', code: 'ABCDEF', hostKey: 'host-key-123456', maxPlayers: 60, abuseLimit: 100, crewSize,
-    match: { scenario: workshop.ok ? workshop.scenario : (undefined as never), scenarioName: 'class-workshop', seed: 7, ticksPerSecond: 10, tickLimit: 400 },
-    reports: new MemoryRoundReports(), io,
+    kind: 'class',
+    roomId: 'r1',
+    code: 'ABCDEF',
+    hostKey: 'host-key-123456',
+    maxPlayers: 60,
+    abuseLimit: 100,
+    crewSize,
+    match: {
+      scenario: workshop.ok ? workshop.scenario : (undefined as never),
+      scenarioName: 'class-workshop',
+      seed: 7,
+      ticksPerSecond: 10,
+      tickLimit: 400,
+    },
+    reports: new MemoryRoundReports(),
+    io,
   });
   let n = 0;
   const join = (nickname: string) => {
     n++;
-    const a = game.admit({ secret: `player-${n}-xxxxxxxx`, nickname, code: 'ABCDEF', lang: 'en' }, `session-${n}`);
+    const a = game.admit(
+      { secret: `player-${n}-xxxxxxxx`, nickname, code: 'ABCDEF', lang: 'en' },
+      `session-${n}`,
+    );
     if (!a.ok) throw new Error(a.message);
     return a.seat;
   };
-  const host = game.admit({ secret: 'the-host-xxxxxxxx', hostKey: 'host-key-123456', lang: 'en' }, 'host-session');
+  const host = game.admit(
+    { secret: 'the-host-xxxxxxxx', hostKey: 'host-key-123456', lang: 'en' },
+    'host-session',
+  );
   if (!host.ok) throw new Error(host.message);
   return { game, join, host: host.seat, toCrew, sent };
 }
@@ -49,13 +72,24 @@ describe('the crew rules', () => {
     expect(crewCount(40, 5)).toBe(8);
     for (let n = 2; n <= 60; n++) {
       const count = crewCount(n, 5);
-      const sizes = Object.values(splitCrews(Array.from({ length: n }, (_, i) => `s${i}`), count)).reduce((acc, c) => { acc[c - 1]!++; return acc; }, Array.from({ length: count }, () => 0));
+      const sizes = Object.values(
+        splitCrews(
+          Array.from({ length: n }, (_, i) => `s${i}`),
+          count,
+        ),
+      ).reduce(
+        (acc, c) => {
+          acc[c - 1]!++;
+          return acc;
+        },
+        Array.from({ length: count }, () => 0),
+      );
       expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
       expect(Math.max(...sizes)).toBeLessThanOrEqual(6);
     }
   });
 
-  it('the teacher\'s moves come first, the others go to the smallest crew', () => {
+  it("the teacher's moves come first, the others go to the smallest crew", () => {
     expect(splitCrews(['a', 'b', 'c', 'd'], 2, { a: 2, b: 2 })).toEqual({ a: 2, b: 2, c: 1, d: 1 });
   });
 });
@@ -75,7 +109,7 @@ describe('a class in crews', () => {
     }
   });
 
-  it('a student\'s move changes only their crew\'s machine; a teacher\'s live event reaches every crew', () => {
+  it("a student's move changes only their crew's machine; a teacher's live event reaches every crew", () => {
     const { game, join, host, toCrew } = classGame();
     for (let i = 0; i < 12; i++) join(`Student${i}`);
     game.command({ type: 'start' }, host);
@@ -88,7 +122,10 @@ describe('a class in crews', () => {
     game.crews.forEach((c, i) => expect(Object.keys(c.match.state.processes).length).toBe(procs[i]! + 2));
     game.update(100);
     // each crew's events went to that crew, tagged with its key
-    for (const crew of game.crews) expect(toCrew.some((m) => m.crew === crew.key && (m.payload as ServerMessages['events']).crew === crew.key)).toBe(true);
+    for (const crew of game.crews)
+      expect(
+        toCrew.some((m) => m.crew === crew.key && (m.payload as ServerMessages['events']).crew === crew.key),
+      ).toBe(true);
   });
 
   it('a late joiner fills the smallest crew and takes a free job there; the teacher can move a student', () => {
@@ -109,7 +146,7 @@ describe('a class in crews', () => {
     expect(game.command({ type: 'move-crew', player: moved.id, crew: 9 }, host)).toBe('no-such-crew');
   });
 
-  it('the crew size is the teacher\'s, and one crew is today\'s game', () => {
+  it("the crew size is the teacher's, and one crew is today's game", () => {
     const { game, join, host } = classGame(12);
     for (let i = 0; i < 10; i++) join(`Student${i}`);
     expect(game.crews).toHaveLength(1);
@@ -117,7 +154,7 @@ describe('a class in crews', () => {
     expect(game.crews).toHaveLength(3);
   });
 
-  it('at the round\'s end every crew has its result and its baselines', async () => {
+  it("at the round's end every crew has its result and its baselines", async () => {
     const { game, join, host } = classGame();
     for (let i = 0; i < 8; i++) join(`Student${i}`);
     game.command({ type: 'start' }, host);
@@ -143,14 +180,20 @@ describe('no one freezes the class', () => {
     game.command({ type: 'start' }, host);
     const crew = game.crews[0]!;
     // nobody dispatches: the scheduler's cores stay idle while threads are Ready (stepped, not wall time)
-    const idle = () => crew.match.state.cores.every((c) => c.running === null) && crew.match.state.readyQueue.length > 0;
+    const idle = () =>
+      crew.match.state.cores.every((c) => c.running === null) && crew.match.state.readyQueue.length > 0;
     let steps = 0;
-    while (!idle() && steps < 50) { game.update(100); steps++; }
+    while (!idle() && steps < 50) {
+      game.update(100);
+      steps++;
+    }
     expect(idle()).toBe(true);
     for (let i = 0; i < 19; i++) game.update(100); // 1.9 s: not yet half of 4 s
     expect(sent.filter((m) => m.type === 'your-turn')).toHaveLength(0);
     for (let i = 0; i < 2; i++) game.update(100);
-    expect(sent.filter((m) => m.type === 'your-turn')).toEqual([{ seat: kim.id, type: 'your-turn', payload: { slot: 'scheduler', seconds: 4 } }]);
+    expect(sent.filter((m) => m.type === 'your-turn')).toEqual([
+      { seat: kim.id, type: 'your-turn', payload: { slot: 'scheduler', seconds: 4 } },
+    ]);
     expect(toCrew.filter((m) => m.type === 'bot-moved')).toHaveLength(0);
     for (let i = 0; i < 20; i++) game.update(100);
     const moved = toCrew.filter((m) => m.type === 'bot-moved');
@@ -159,7 +202,9 @@ describe('no one freezes the class', () => {
     expect(crew.match.state.cores.some((c) => c.running !== null)).toBe(true);
     expect(kim.slot).toBe('scheduler');
     // The bot's move scores nothing for the student (the kernel score charges the idle core meanwhile: that is theirs).
-    const gains = sent.filter((m) => m.type === 'score' && m.seat === kim.id && (m.payload as { points: number }).points > 0);
+    const gains = sent.filter(
+      (m) => m.type === 'score' && m.seat === kim.id && (m.payload as { points: number }).points > 0,
+    );
     expect(gains).toEqual([]);
     expect(kim.roundScore).toBeLessThan(0);
   });

@@ -13,22 +13,46 @@ const FRIEND = 'http://dev.school.example:5173';
 
 beforeAll(async () => {
   server = await startServer({
-    port: 0, host: '127.0.0.1', clientDir: '/nonexistent', database: { kind: 'sqlite', file: ':memory:' },
-    requestTimeoutSeconds: 2, allowedOrigins: [FRIEND],
+    port: 0,
+    host: '127.0.0.1',
+    clientDir: '/nonexistent',
+    database: { kind: 'sqlite', file: ':memory:' },
+    requestTimeoutSeconds: 2,
+    allowedOrigins: [FRIEND],
   });
 });
-afterAll(async () => { await server.close(); });
+afterAll(async () => {
+  await server.close();
+});
 
 /** A raw connection: what the server answers (until it closes or `until` holds) and whether it closed. */
-function raw(head: string, bodySize: number, until: (text: string) => boolean, ms = 8000): Promise<{ text: string; closed: boolean; sent: number }> {
+function raw(
+  head: string,
+  bodySize: number,
+  until: (text: string) => boolean,
+  ms = 8000,
+): Promise<{ text: string; closed: boolean; sent: number }> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(server.port, '127.0.0.1');
     let text = '';
     let sent = 0;
     let done = false;
-    const finish = (closed: boolean) => { if (done) return; done = true; clearTimeout(timer); socket.destroy(); resolve({ text, closed, sent }); };
-    const timer = setTimeout(() => { done = true; socket.destroy(); reject(new Error(`no answer within ${ms} ms; got ${JSON.stringify(text.slice(0, 200))}`)); }, ms);
-    socket.on('data', (d) => { text += d.toString('latin1'); if (until(text)) finish(false); });
+    const finish = (closed: boolean) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      socket.destroy();
+      resolve({ text, closed, sent });
+    };
+    const timer = setTimeout(() => {
+      done = true;
+      socket.destroy();
+      reject(new Error(`no answer within ${ms} ms; got ${JSON.stringify(text.slice(0, 200))}`));
+    }, ms);
+    socket.on('data', (d) => {
+      text += d.toString('latin1');
+      if (until(text)) finish(false);
+    });
     socket.on('close', () => finish(true));
     socket.on('error', () => finish(true));
     socket.write(head);
@@ -38,7 +62,8 @@ function raw(head: string, bodySize: number, until: (text: string) => boolean, m
       const step = () => {
         if (done || sent >= bodySize) return;
         sent += chunk.length;
-        if (socket.write(chunk)) setImmediate(step); else socket.once('drain', step);
+        if (socket.write(chunk)) setImmediate(step);
+        else socket.once('drain', step);
       };
       step();
     }
@@ -62,14 +87,27 @@ describe('the HTTP edge', () => {
 
   it('answers 413 to an oversized dashboard body too, and 411 to a chunked one', async () => {
     const big = JSON.stringify({ email: 'x'.repeat(MAX_BODY_BYTES), password: 'y' });
-    const res = await fetch(`${server.url}/api/auth/signin`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: big });
+    const res = await fetch(`${server.url}/api/auth/signin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: big,
+    });
     expect(res.status).toBe(413);
-    const chunked = await raw('POST /matchmake/create/class HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n', 0, (t) => t.includes('\r\n\r\n'));
+    const chunked = await raw(
+      'POST /matchmake/create/class HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n',
+      0,
+      (t) => t.includes('\r\n\r\n'),
+    );
     expect(status(chunked.text)).toBe(411);
   });
 
   it('answers 400 to a malformed %-escape anywhere in the path', async () => {
-    for (const path of ['/api/rooms/by-code/%E0%A4%A', '/%zz', '/api/teacher/sessions/%C0', '/matchmake/joinById/%ff%fe']) {
+    for (const path of [
+      '/api/rooms/by-code/%E0%A4%A',
+      '/%zz',
+      '/api/teacher/sessions/%C0',
+      '/matchmake/joinById/%ff%fe',
+    ]) {
       const res = await fetch(`${server.url}${path}`);
       expect(res.status, path).toBe(400);
       expect(((await res.json()) as { error: string }).error).toBe('malformed');
@@ -80,23 +118,44 @@ describe('the HTTP edge', () => {
   it('closes a connection whose headers or body never finish arriving', async () => {
     const headers = await raw('GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n', 0, () => false);
     expect(headers.closed).toBe(true);
-    const body = await raw('POST /api/auth/signin HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"email"', 0, () => false);
+    const body = await raw(
+      'POST /api/auth/signin HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"email"',
+      0,
+      () => false,
+    );
     expect(body.closed).toBe(true);
   });
 
   it('closes connections beyond the per-address cap', async () => {
-    const capped = await startServer({ port: 0, host: '127.0.0.1', clientDir: '/nonexistent', database: { kind: 'sqlite', file: ':memory:' }, maxConnectionsPerAddress: 8 });
-    const sockets = await Promise.all(Array.from({ length: 12 }, () => new Promise<net.Socket>((resolve) => {
-      const s = net.connect(capped.port, '127.0.0.1', () => resolve(s));
-      s.on('error', () => undefined);
-    })));
+    const capped = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      clientDir: '/nonexistent',
+      database: { kind: 'sqlite', file: ':memory:' },
+      maxConnectionsPerAddress: 8,
+    });
+    const sockets = await Promise.all(
+      Array.from(
+        { length: 12 },
+        () =>
+          new Promise<net.Socket>((resolve) => {
+            const s = net.connect(capped.port, '127.0.0.1', () => resolve(s));
+            s.on('error', () => undefined);
+          }),
+      ),
+    );
     try {
-      const closed = await Promise.all(sockets.map((s) => new Promise<boolean>((resolve) => {
-        if (s.destroyed) return resolve(true);
-        s.once('close', () => resolve(true));
-        s.write('GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
-        s.once('data', () => resolve(false));
-      })));
+      const closed = await Promise.all(
+        sockets.map(
+          (s) =>
+            new Promise<boolean>((resolve) => {
+              if (s.destroyed) return resolve(true);
+              s.once('close', () => resolve(true));
+              s.write('GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+              s.once('data', () => resolve(false));
+            }),
+        ),
+      );
       expect(closed.filter(Boolean).length).toBe(4);
     } finally {
       for (const s of sockets) s.destroy();
@@ -105,11 +164,25 @@ describe('the HTTP edge', () => {
   });
 
   it('limits the seat reservations (matchmaking requests) one address makes, so it cannot lock a class out', async () => {
-    const limited = await startServer({ port: 0, host: '127.0.0.1', clientDir: '/nonexistent', database: { kind: 'sqlite', file: ':memory:' }, matchmakingPerMinute: 3 });
+    const limited = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      clientDir: '/nonexistent',
+      database: { kind: 'sqlite', file: ':memory:' },
+      matchmakingPerMinute: 3,
+    });
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++) {
-        statuses.push((await fetch(`${limited.url}/matchmake/joinById/nope${i}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status);
+        statuses.push(
+          (
+            await fetch(`${limited.url}/matchmake/joinById/nope${i}`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: '{}',
+            })
+          ).status,
+        );
       }
       expect(statuses.slice(3)).toEqual([429, 429]);
       expect(statuses.slice(0, 3)).not.toContain(429);
@@ -125,11 +198,21 @@ describe('the HTTP edge', () => {
     const evil = await fetch(`${server.url}/api/scenarios`, { headers: { origin: EVIL } });
     expect(evil.headers.get('access-control-allow-origin')).toBeNull();
     expect(evil.headers.get('access-control-allow-credentials')).toBeNull();
-    const mm = await fetch(`${server.url}/matchmake/joinOrCreate/solo`, { method: 'POST', headers: { origin: EVIL, 'content-type': 'application/json' }, body: '{}' });
-    expect(mm.headers.get('access-control-allow-origin')).toBeNull();
-    const preflight = (origin: string) => fetch(`${server.url}/matchmake/joinById/x`, {
-      method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    const mm = await fetch(`${server.url}/matchmake/joinOrCreate/solo`, {
+      method: 'POST',
+      headers: { origin: EVIL, 'content-type': 'application/json' },
+      body: '{}',
     });
+    expect(mm.headers.get('access-control-allow-origin')).toBeNull();
+    const preflight = (origin: string) =>
+      fetch(`${server.url}/matchmake/joinById/x`, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type',
+        },
+      });
     const refused = await preflight(EVIL);
     expect(refused.status).toBe(403);
     expect(refused.headers.get('access-control-allow-origin')).toBeNull();
@@ -140,15 +223,23 @@ describe('the HTTP edge', () => {
   });
 
   it('refuses a WebSocket from a browser page on another origin', async () => {
-    const probe = (origin?: string) => new Promise<string>((resolve) => {
-      const ws = new WebSocket(`ws://127.0.0.1:${server.port}/whatever`, origin ? { origin } : {});
-      ws.on('unexpected-response', (_q, r) => { ws.terminate(); resolve(`status ${r.statusCode}`); });
-      ws.on('error', () => resolve('error'));
-      ws.on('open', () => { ws.close(); resolve('open'); });
-    });
+    const probe = (origin?: string) =>
+      new Promise<string>((resolve) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${server.port}/whatever`, origin ? { origin } : {});
+        ws.on('unexpected-response', (_q, r) => {
+          ws.terminate();
+          resolve(`status ${r.statusCode}`);
+        });
+        ws.on('error', () => resolve('error'));
+        ws.on('open', () => {
+          ws.close();
+          resolve('open');
+        });
+      });
     expect(await probe(EVIL)).toBe('status 403');
     // Programs (the SDK in Node, the load tools) send no Origin; pages on the server's own origin or a configured one are let through to Colyseus.
-    for (const origin of [undefined, `http://127.0.0.1:${server.port}`, FRIEND]) expect(await probe(origin)).not.toBe('status 403');
+    for (const origin of [undefined, `http://127.0.0.1:${server.port}`, FRIEND])
+      expect(await probe(origin)).not.toBe('status 403');
   });
 
   it('sends the security headers on pages and API answers, and no X-Powered-By', async () => {

@@ -29,10 +29,19 @@ export const SHORT_SCENARIO = {
 
 /** Two steered threads updating a shared counter without a lock (a lost update whenever their load/add/store interleave). */
 export const RACE_SCENARIO = {
-  cores: 2, quantum: 0, switchCost: 0,
-  processes: [{ name: 'counter', arrival: 0, vars: { count: 0 }, threads: [
-    { program: ['load count', 'add 1', 'store count', 'exit'], steered: true },
-    { program: ['load count', 'add 1', 'store count', 'exit'], steered: true },
-  ] }],
+  cores: 2,
+  quantum: 0,
+  switchCost: 0,
+  processes: [
+    {
+      name: 'counter',
+      arrival: 0,
+      vars: { count: 0 },
+      threads: [
+        { program: ['load count', 'add 1', 'store count', 'exit'], steered: true },
+        { program: ['load count', 'add 1', 'store count', 'exit'], steered: true },
+      ],
+    },
+  ],
   auto: { interrupts: true, delivery: true },
 };

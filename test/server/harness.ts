@@ -5,7 +5,10 @@ import { ColyseusTestServer } from '@colyseus/testing';
 import type { Room as ClientRoom } from '@colyseus/sdk';
 import { matchMaker } from '@colyseus/core';
 import { startServer, type RunningServer, type StartOptions } from '../../server/main.ts';
-import type { TeacherRoomRequest as CreateRoomRequest, TeacherRoomResponse as CreateRoomResponse } from '../../server/http/teacher-routes.ts';
+import type {
+  TeacherRoomRequest as CreateRoomRequest,
+  TeacherRoomResponse as CreateRoomResponse,
+} from '../../server/http/teacher-routes.ts';
 import { TeacherClient } from '../../server/tools/teacher-client.ts';
 import type { KernelRoom } from '../../server/rooms/KernelRoom.ts';
 import type { SyncedRoomState } from '../../server/rooms/projection.ts';
@@ -52,7 +55,16 @@ export function seatSecret(): string {
 
 /** Starts a server on a free port with test-friendly settings. */
 export async function boot(options: StartOptions = {}): Promise<Harness> {
-  const server = await startServer({ port: await freePort(), host: '127.0.0.1', clientDir: '/nonexistent', database: { kind: 'sqlite', file: ':memory:' }, roomsPerTeacherPerHour: 10_000, roomsPerAddressPerHour: 10_000, matchmakingPerMinute: 100_000, ...options });
+  const server = await startServer({
+    port: await freePort(),
+    host: '127.0.0.1',
+    clientDir: '/nonexistent',
+    database: { kind: 'sqlite', file: ':memory:' },
+    roomsPerTeacherPerHour: 10_000,
+    roomsPerAddressPerHour: 10_000,
+    matchmakingPerMinute: 100_000,
+    ...options,
+  });
   const colyseus = new ColyseusTestServer(server.colyseus);
   const join = async (roomId: string, opts: Record<string, unknown>) => {
     const room = (await colyseus.sdk.joinById(roomId, opts)) as unknown as Player;
@@ -72,8 +84,10 @@ export async function boot(options: StartOptions = {}): Promise<Harness> {
       return (await signedIn()).createRoom(body);
     },
     join,
-    host: (created, lang = 'en') => join(created.roomId, { secret: seatSecret(), hostKey: created.hostKey, lang }),
-    student: (created, nickname, extra = {}) => join(created.roomId, { secret: seatSecret(), nickname, code: created.code, lang: 'en', ...extra }),
+    host: (created, lang = 'en') =>
+      join(created.roomId, { secret: seatSecret(), hostKey: created.hostKey, lang }),
+    student: (created, nickname, extra = {}) =>
+      join(created.roomId, { secret: seatSecret(), nickname, code: created.code, lang: 'en', ...extra }),
     roomOf: (roomId) => matchMaker.getLocalRoomById(roomId) as unknown as KernelRoom,
     async close() {
       await colyseus.cleanup();

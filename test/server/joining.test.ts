@@ -4,8 +4,12 @@ import { JOIN_ERRORS } from '../../shared/protocol/errors.ts';
 import { boot, seatSecret, refusal, until, type Harness } from './harness.ts';
 
 let h: Harness;
-beforeAll(async () => { h = await boot({ maxPlayers: 60 }); });
-afterAll(async () => { await h.close(); });
+beforeAll(async () => {
+  h = await boot({ maxPlayers: 60 });
+});
+afterAll(async () => {
+  await h.close();
+});
 
 describe('the HTTP API', () => {
   it('creates a class room with a six-character code and a host key, and finds it by code', async () => {
@@ -27,7 +31,9 @@ describe('the HTTP API', () => {
     expect(await noScenario.json()).toMatchObject({ error: 'bad-scenario' });
   });
   it('does not let a client create a class room directly through matchmaking', async () => {
-    await expect(h.colyseus.sdk.create('class', { code: 'AAAAAA', hostKey: 'x'.repeat(30), secret: seatSecret() })).rejects.toThrow();
+    await expect(
+      h.colyseus.sdk.create('class', { code: 'AAAAAA', hostKey: 'x'.repeat(30), secret: seatSecret() }),
+    ).rejects.toThrow();
   });
 });
 
@@ -36,7 +42,9 @@ describe('joining by code', () => {
     const created = await h.createRoom();
     const host = await h.host(created);
     const kim = await h.student(created, '김철수');
-    await until('host sees the student', () => [...host.state.players.values()].some((p) => p.nickname === '김철수' && p.role === 'scheduler'));
+    await until('host sees the student', () =>
+      [...host.state.players.values()].some((p) => p.nickname === '김철수' && p.role === 'scheduler'),
+    );
     expect(kim.state.code).toBe(created.code);
   });
 
@@ -44,10 +52,14 @@ describe('joining by code', () => {
     const created = await h.createRoom();
     await h.student(created, 'Mina');
     expect(await refusal(h.student(created, 'Jun', { code: 'ABCDEF' }))).toBe(JOIN_ERRORS['wrong-code']);
-    expect(await refusal(h.join(created.roomId, { secret: seatSecret(), hostKey: 'not-the-key' }))).toBe(JOIN_ERRORS['bad-host-key']);
+    expect(await refusal(h.join(created.roomId, { secret: seatSecret(), hostKey: 'not-the-key' }))).toBe(
+      JOIN_ERRORS['bad-host-key'],
+    );
     expect(await refusal(h.student(created, 'x'))).toBe(JOIN_ERRORS['bad-nickname']);
     expect(await refusal(h.student(created, 'MINA'))).toBe(JOIN_ERRORS['bad-nickname']);
-    expect(await refusal(h.join(created.roomId, { nickname: 'NoId', code: created.code }))).toBe(JOIN_ERRORS['bad-options']);
+    expect(await refusal(h.join(created.roomId, { nickname: 'NoId', code: created.code }))).toBe(
+      JOIN_ERRORS['bad-options'],
+    );
   });
 
   it('refuses newcomers to a locked room but lets a returning player back in', async () => {

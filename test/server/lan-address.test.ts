@@ -5,20 +5,37 @@ import type { NetworkInterfaceInfo } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { joinOriginFor } from '../../server/http/lan-address.ts';
 
-const req = (host: string): IncomingMessage => ({ headers: { host }, socket: {} }) as unknown as IncomingMessage;
-const iface = (address: string, internal: boolean): NetworkInterfaceInfo => ({ address, internal, family: 'IPv4', netmask: '255.255.255.0', mac: '00:00:00:00:00:00', cidr: null });
+const req = (host: string): IncomingMessage =>
+  ({ headers: { host }, socket: {} }) as unknown as IncomingMessage;
+const iface = (address: string, internal: boolean): NetworkInterfaceInfo => ({
+  address,
+  internal,
+  family: 'IPv4',
+  netmask: '255.255.255.0',
+  mac: '00:00:00:00:00:00',
+  cidr: null,
+});
 const school = { lo: [iface('127.0.0.1', true)], eth0: [iface('192.168.10.23', false)] };
 
 describe('the join origin', () => {
-  it.each(['127.0.0.1:3000', 'localhost:3000', '[::1]:3000'])('a dashboard at %s gets the LAN address and a warning', (host) => {
-    expect(joinOriginFor(req(host), school)).toEqual({ joinOrigin: 'http://192.168.10.23:3000', loopback: true });
-  });
+  it.each(['127.0.0.1:3000', 'localhost:3000', '[::1]:3000'])(
+    'a dashboard at %s gets the LAN address and a warning',
+    (host) => {
+      expect(joinOriginFor(req(host), school)).toEqual({
+        joinOrigin: 'http://192.168.10.23:3000',
+        loopback: true,
+      });
+    },
+  );
 
   it('a dashboard at the LAN address keeps its own origin, without a warning', () => {
     expect(joinOriginFor(req('192.168.10.23:3000'), school)).toEqual({ joinOrigin: null, loopback: false });
   });
 
   it('a server with no network address: the warning, and no address to offer', () => {
-    expect(joinOriginFor(req('localhost:3000'), { lo: [iface('127.0.0.1', true)] })).toEqual({ joinOrigin: null, loopback: true });
+    expect(joinOriginFor(req('localhost:3000'), { lo: [iface('127.0.0.1', true)] })).toEqual({
+      joinOrigin: null,
+      loopback: true,
+    });
   });
 });

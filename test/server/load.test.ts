@@ -6,8 +6,12 @@ import { boot, until, type Harness, type Player } from './harness.ts';
 import { crewOf } from '../../shared/protocol/state.ts';
 
 let h: Harness;
-beforeAll(async () => { h = await boot({}); });
-afterAll(async () => { await h.close(); });
+beforeAll(async () => {
+  h = await boot({});
+});
+afterAll(async () => {
+  await h.close();
+});
 
 function meter(room: Player): { bytes: number; frames: number[] } {
   const m = { bytes: 0, frames: [] as number[] };
@@ -24,7 +28,10 @@ function meter(room: Player): { bytes: number; frames: number[] } {
 it('30 bot clients join by code, play their roles, and each client stays within the bandwidth budget', async () => {
   const created = await h.createRoom({ ticksPerSecond: 4, seed: 11 });
   const host = await h.host(created);
-  const run = await runBots({ url: h.server.url.replace('http', 'ws'), code: created.code, players: 30, lang: 'en', thinkMs: 100 }, () => undefined);
+  const run = await runBots(
+    { url: h.server.url.replace('http', 'ws'), code: created.code, players: 30, lang: 'en', thinkMs: 100 },
+    () => undefined,
+  );
   expect(run.stats.joined).toBe(30);
   await until('everyone seated', () => host.state.players.size === 31);
   // Every student holds a job (issue 16): the class splits into crews of 4–6, each with its own machine,
@@ -33,23 +40,32 @@ it('30 bot clients join by code, play their roles, and each client stays within 
   for (const p of students) expect(['scheduler', 'interrupt', 'thread', 'ipc']).toContain(p.role);
   expect(students.filter((p) => p.role === 'spectator')).toHaveLength(0);
   expect(host.state.crews.size).toBe(6);
-  for (const crew of host.state.crews.values()) expect(students.filter((p) => host.state.crews.get(p.crew) === crew)).toHaveLength(5);
+  for (const crew of host.state.crews.values())
+    expect(students.filter((p) => host.state.crews.get(p.crew) === crew)).toHaveLength(5);
 
   // a late observer measures its initial state and then its steady traffic
   const observer = await h.student(created, 'Observer');
-  const serializer = (h.roomOf(created.roomId) as unknown as { _serializer: { getFullState(): Uint8Array } })._serializer;
+  const serializer = (h.roomOf(created.roomId) as unknown as { _serializer: { getFullState(): Uint8Array } })
+    ._serializer;
   const initial = serializer.getFullState().byteLength;
   const m = meter(observer);
   host.send('host:start');
   const seconds = 4;
   await new Promise((r) => setTimeout(r, seconds * 1000));
   const rate = m.bytes / seconds;
-  console.log(`initial state ${initial} B; ${m.frames.length} frames, ${m.bytes} B in ${seconds} s = ${(rate / 1024).toFixed(2)} KB/s per client; tick ${crewOf(host.state, null)!.machine.tick}`);
+  console.log(
+    `initial state ${initial} B; ${m.frames.length} frames, ${m.bytes} B in ${seconds} s = ${(rate / 1024).toFixed(2)} KB/s per client; tick ${crewOf(host.state, null)!.machine.tick}`,
+  );
   expect(initial).toBeGreaterThan(0);
   expect(initial).toBeLessThan(16 * 1024);
   expect(rate).toBeLessThan(4 * 1024);
   expect(run.stats.sent).toBeGreaterThan(0);
   // humans' moves reached the kernel: the log holds actions the bots' clients sent
-  expect(h.roomOf(created.roomId).game.seats.all().some((s) => s.actions > 0)).toBe(true);
+  expect(
+    h
+      .roomOf(created.roomId)
+      .game.seats.all()
+      .some((s) => s.actions > 0),
+  ).toBe(true);
   await run.stop();
 }, 30_000);

@@ -9,10 +9,17 @@ import { ROLES_SCENARIO } from './fixtures.ts';
 import { crewOf } from '../../shared/protocol/state.ts';
 
 let h: Harness;
-beforeAll(async () => { h = await boot({ abuseLimit: 8, maxMessagesPerSecond: 25 }); });
-afterAll(async () => { await h.close(); });
+beforeAll(async () => {
+  h = await boot({ abuseLimit: 8, maxMessagesPerSecond: 25 });
+});
+afterAll(async () => {
+  await h.close();
+});
 
-async function classWith(slots: string[], ticksPerSecond: number): Promise<{ host: Player; students: Player[]; roomId: string }> {
+async function classWith(
+  slots: string[],
+  ticksPerSecond: number,
+): Promise<{ host: Player; students: Player[]; roomId: string }> {
   const created = await h.createRoom({ scenario: ROLES_SCENARIO, ticksPerSecond, seed: 7 });
   const host = await h.host(created);
   const students: Player[] = [];
@@ -21,7 +28,9 @@ async function classWith(slots: string[], ticksPerSecond: number): Promise<{ hos
     host.send('host:assign', { player: welcomeOf(s).seat, slot });
     students.push(s);
   }
-  await until('assignments', () => slots.every((slot, i) => host.state.players.get(welcomeOf(students[i]!).seat)?.slot === slot));
+  await until('assignments', () =>
+    slots.every((slot, i) => host.state.players.get(welcomeOf(students[i]!).seat)?.slot === slot),
+  );
   host.send('host:start');
   await until('running', () => host.state.phase === 'running');
   return { host, students, roomId: created.roomId };
@@ -29,31 +38,52 @@ async function classWith(slots: string[], ticksPerSecond: number): Promise<{ hos
 
 describe('each role acts on the shared machine', () => {
   it('the scheduler dispatches a Ready thread and every client sees it running', async () => {
-    const { host, students: [sched, other] } = await classWith(['scheduler', 'interrupt'], 0.25);
+    const {
+      host,
+      students: [sched, other],
+    } = await classWith(['scheduler', 'interrupt'], 0.25);
     // calc is pure CPU work, so once dispatched it stays Running (the io process would block at once)
     const calc = [...crewOf(sched!.state, null)!.machine.processes.values()].find((p) => p.name === 'calc')!;
     const tid = calc.threads.at(0)!;
     expect(crewOf(sched!.state, null)!.machine.readyQueue.toArray()).toContain(tid);
     sched!.send('dispatch', { core: 0, tid });
-    await until('everyone sees the dispatch', () => [host, other!].every((c) => crewOf(c.state, null)!.machine.cores.at(0)?.running === tid));
-    await until('the scheduler is credited', () => (host.state.players.get(welcomeOf(sched!).seat)?.score ?? 0) >= 1);
+    await until('everyone sees the dispatch', () =>
+      [host, other!].every((c) => crewOf(c.state, null)!.machine.cores.at(0)?.running === tid),
+    );
+    await until(
+      'the scheduler is credited',
+      () => (host.state.players.get(welcomeOf(sched!).seat)?.score ?? 0) >= 1,
+    );
   });
 
   it('the interrupt handler, a thread and a channel carrier each change the machine for all', async () => {
-    const { host, students: [irq, thread, carrier], roomId } = await classWith(['interrupt', 'thread:w:0', 'ipc:q'], 20);
+    const {
+      host,
+      students: [irq, thread, carrier],
+      roomId,
+    } = await classWith(['interrupt', 'thread:w:0', 'ipc:q'], 20);
     const m = () => crewOf(host.state, null)!.machine;
     // interrupt handler: a pending interrupt stays until the human handles it
     await until('an interrupt is pending', () => crewOf(irq!.state, null)!.machine.interrupts.size > 0);
     const id = [...crewOf(irq!.state, null)!.machine.interrupts.values()][0]!.id;
     irq!.send('handle-interrupt', { id });
-    await until('everyone sees it handled', () => !m().interrupts.has(String(id)) && (m().counters.get('interruptsHandled') ?? 0) >= 1);
+    await until(
+      'everyone sees it handled',
+      () => !m().interrupts.has(String(id)) && (m().counters.get('interruptsHandled') ?? 0) >= 1,
+    );
     // thread: the steered thread gets the instruction its player chose
     const tid = crewOf(host.state, null)!.slots.get('thread:w:0')!.tid;
     expect(tid).toBeGreaterThan(0);
     thread!.send('choose', { instr: 'cpu 1' });
-    await until('everyone sees the chosen instruction', () => m().threads.get(String(tid))?.program.at(0) === 'cpu 1');
+    await until(
+      'everyone sees the chosen instruction',
+      () => m().threads.get(String(tid))?.program.at(0) === 'cpu 1',
+    );
     // channel carrier: a sent message waits on the queue until its carrier delivers it
-    const waiting = () => [...crewOf(carrier!.state, null)!.machine.channels.get('q')!.messages.values()].find((msg) => !msg.delivered && msg.readyAt <= crewOf(carrier!.state, null)!.machine.tick);
+    const waiting = () =>
+      [...crewOf(carrier!.state, null)!.machine.channels.get('q')!.messages.values()].find(
+        (msg) => !msg.delivered && msg.readyAt <= crewOf(carrier!.state, null)!.machine.tick,
+      );
     await until('a message is in flight', () => waiting() !== undefined);
     carrier!.send('deliver', { message: waiting()!.id });
     await until('everyone sees it delivered', () => (m().channels.get('q')?.delivered ?? 0) >= 1);
@@ -62,8 +92,12 @@ describe('each role acts on the shared machine', () => {
 });
 
 describe('refusals', () => {
-  it('an honest but illegal move gets the kernel\'s reason in the player\'s language and changes nothing', async () => {
-    const { host, students: [sched], roomId } = await classWith(['scheduler'], 0.25);
+  it("an honest but illegal move gets the kernel's reason in the player's language and changes nothing", async () => {
+    const {
+      host,
+      students: [sched],
+      roomId,
+    } = await classWith(['scheduler'], 0.25);
     const room = h.roomOf(roomId);
     const rejected = collect<{ code: string; reason: string }>(sched!, 'rejected');
     const before = hashState(room.game.match.state);
@@ -79,24 +113,31 @@ describe('refusals', () => {
     expect(crewOf(host.state, null)!.machine.cores.at(0)!.running).toBe(-1);
   });
 
-  it('a host\'s out-of-range quantum reaches the kernel and comes back as its refusal, in the host\'s language', async () => {
+  it("a host's out-of-range quantum reaches the kernel and comes back as its refusal, in the host's language", async () => {
     const { host, roomId } = await classWith(['scheduler'], 0.25);
     const rejected = collect<{ code: string; reason: string }>(host, 'rejected');
     const errors = collect<{ code: string }>(host, 'error');
     host.send('set-quantum', { quantum: LIMITS.quantum.max + 1 });
     await until('the kernel refuses it', () => rejected.length === 1);
     expect(rejected[0]!.code).toBe('bad-quantum');
-    expect(rejected[0]!.reason).toBe(`A time slice must be a whole number of ticks from 0 (no timer) to ${LIMITS.quantum.max}, not ${LIMITS.quantum.max + 1}.`);
+    expect(rejected[0]!.reason).toBe(
+      `A time slice must be a whole number of ticks from 0 (no timer) to ${LIMITS.quantum.max}, not ${LIMITS.quantum.max + 1}.`,
+    );
     host.send('set-language', { lang: 'ko' });
     host.send('set-quantum', { quantum: 2.5 });
     await until('refused again, in Korean', () => rejected.length === 2);
-    expect(rejected[1]!.reason).toBe(`타임 슬라이스는 0(타이머 없음)부터 ${LIMITS.quantum.max}까지의 정수 틱이어야 합니다. 2.5는 안 됩니다.`);
+    expect(rejected[1]!.reason).toBe(
+      `타임 슬라이스는 0(타이머 없음)부터 ${LIMITS.quantum.max}까지의 정수 틱이어야 합니다. 2.5는 안 됩니다.`,
+    );
     expect(errors).toEqual([]);
     expect(h.roomOf(roomId).game.match.state.scenario.quantum).toBe(3);
   });
 
   it('malformed and unknown messages get an error back and change nothing', async () => {
-    const { students: [sched], roomId } = await classWith(['scheduler'], 0.25);
+    const {
+      students: [sched],
+      roomId,
+    } = await classWith(['scheduler'], 0.25);
     const room = h.roomOf(roomId);
     const errors = collect<{ code: string; message: string }>(sched!, 'error');
     const before = hashState(room.game.match.state);
@@ -110,9 +151,20 @@ describe('refusals', () => {
   });
 
   it('a student cannot use host controls or live events', async () => {
-    const { host, students: [sched], roomId } = await classWith(['scheduler'], 0.25);
+    const {
+      host,
+      students: [sched],
+      roomId,
+    } = await classWith(['scheduler'], 0.25);
     const errors = collect<{ code: string }>(sched!, 'error');
-    for (const [type, payload] of [['host:pause', undefined], ['host:end-round', undefined], ['host:kick', { player: 'p1' }], ['host:lock', { locked: true }], ['set-quantum', { quantum: 1 }], ['add-core', undefined]] as const) {
+    for (const [type, payload] of [
+      ['host:pause', undefined],
+      ['host:end-round', undefined],
+      ['host:kick', { player: 'p1' }],
+      ['host:lock', { locked: true }],
+      ['set-quantum', { quantum: 1 }],
+      ['add-core', undefined],
+    ] as const) {
       sched!.send(type, payload);
     }
     await until('six refusals', () => errors.length === 6);
@@ -123,7 +175,10 @@ describe('refusals', () => {
   });
 
   it('repeated abuse disconnects that client alone', async () => {
-    const { host, students: [bad, good] } = await classWith(['scheduler', 'interrupt'], 0.25);
+    const {
+      host,
+      students: [bad, good],
+    } = await classWith(['scheduler', 'interrupt'], 0.25);
     const closed = new Promise<number>((resolve) => bad!.onLeave((code) => resolve(code)));
     for (let i = 0; i < 8; i++) bad!.send('dispatch', { nonsense: i });
     expect(await closed).toBe(CLOSE_CODES.abuse);
@@ -132,7 +187,9 @@ describe('refusals', () => {
   });
 
   it('a flood of messages disconnects that client alone', async () => {
-    const { students: [flooder, good] } = await classWith(['scheduler', 'interrupt'], 0.25);
+    const {
+      students: [flooder, good],
+    } = await classWith(['scheduler', 'interrupt'], 0.25);
     const closed = new Promise<number>((resolve) => flooder!.onLeave((code) => resolve(code)));
     for (let i = 0; i < 60; i++) flooder!.send('set-language', { lang: 'en' });
     expect(await closed).not.toBe(CLOSE_CODES.abuse);

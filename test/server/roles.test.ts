@@ -16,20 +16,39 @@ const machine = scenario({
   cores: 4,
   processes: [
     { name: 'a', length: 3 },
-    { name: 'w', threads: [{ program: ['cpu 1', 'exit'], steered: true }, { program: ['cpu 1', 'exit'], steered: true }] },
+    {
+      name: 'w',
+      threads: [
+        { program: ['cpu 1', 'exit'], steered: true },
+        { program: ['cpu 1', 'exit'], steered: true },
+      ],
+    },
   ],
-  channels: [{ name: 'q', kind: 'mq' }, { name: 'seg', kind: 'shm' }],
+  channels: [
+    { name: 'q', kind: 'mq' },
+    { name: 'seg', kind: 'shm' },
+  ],
   sharedMemory: {},
   auto: { interrupts: false, delivery: false },
 });
 
 describe('roleSlots', () => {
   it('lists one scheduler for the whole CPU, the interrupt handler, steered threads and channels (not shared memory)', () => {
-    expect(roleSlots(machine, 1).map((s) => s.key)).toEqual(['scheduler', 'interrupt', 'thread:w:0', 'thread:w:1', 'ipc:q']);
+    expect(roleSlots(machine, 1).map((s) => s.key)).toEqual([
+      'scheduler',
+      'interrupt',
+      'thread:w:0',
+      'thread:w:1',
+      'ipc:q',
+    ]);
   });
   it('splits the scheduler one per core only when the class is larger than the jobs', () => {
     expect(roleSlots(machine, 5).filter((s) => s.role === 'scheduler')).toHaveLength(1);
-    expect(roleSlots(machine, 6).filter((s) => s.role === 'scheduler').map((s) => s.key)).toEqual(['scheduler:0+2', 'scheduler:1+3']);
+    expect(
+      roleSlots(machine, 6)
+        .filter((s) => s.role === 'scheduler')
+        .map((s) => s.key),
+    ).toEqual(['scheduler:0+2', 'scheduler:1+3']);
     const many = roleSlots(machine, 40).filter((s) => s.role === 'scheduler');
     expect(many.map((s) => s.key)).toEqual(['scheduler:0', 'scheduler:1', 'scheduler:2', 'scheduler:3']);
   });
@@ -56,7 +75,7 @@ describe('assignRoles', () => {
     }
     for (const s of seats) expect(seen.get(s)!.size).toBe(3);
   });
-  it('honours the host\'s overrides first, the latest winning, and never gives one job to two players', () => {
+  it("honours the host's overrides first, the latest winning, and never gives one job to two players", () => {
     const a = assignRoles(slots, ['p1', 'p2', 'p3'], 0, { p2: 'scheduler', p3: 'scheduler' });
     expect(a.p3).toBe('scheduler');
     expect(Object.values(a).filter((k) => k === 'scheduler')).toHaveLength(1);

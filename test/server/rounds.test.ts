@@ -5,17 +5,32 @@ import { BASELINE_POLICIES, type RoundSummary } from '../../shared/protocol/summ
 import { CLOSE_CODES, JOIN_ERRORS } from '../../shared/protocol/errors.ts';
 import type { MemoryRoundReports } from '../../server/game/round-reports.ts';
 import { RECENT_EVENTS } from '../../server/game/room-game.ts';
-import { boot, collect, seatSecret, refusal, until, welcomeOf, type Harness, type Player } from './harness.ts';
+import {
+  boot,
+  collect,
+  seatSecret,
+  refusal,
+  until,
+  welcomeOf,
+  type Harness,
+  type Player,
+} from './harness.ts';
 import { ROLES_SCENARIO, SHORT_SCENARIO } from './fixtures.ts';
 import { crewOf } from '../../shared/protocol/state.ts';
 
 let h: Harness;
-beforeAll(async () => { h = await boot({}); });
-afterAll(async () => { await h.close(); });
+beforeAll(async () => {
+  h = await boot({});
+});
+afterAll(async () => {
+  await h.close();
+});
 
 /** Cuts a client's connection from the server side, as a closed laptop lid or lost Wi-Fi would. */
 function sever(roomId: string, player: Player): void {
-  const serverClient = h.roomOf(roomId).clients.getById(player.sessionId) as Client & { ref: { terminate(): void } };
+  const serverClient = h.roomOf(roomId).clients.getById(player.sessionId) as Client & {
+    ref: { terminate(): void };
+  };
   serverClient.ref.terminate();
 }
 
@@ -28,8 +43,13 @@ describe('reconnection', () => {
     const seat = welcomeOf(kim).seat;
     host.send('host:assign', { player: seat, slot: 'scheduler' });
     host.send('host:start');
-    await until('running', () => host.state.phase === 'running' && host.state.players.get(seat)?.slot === 'scheduler');
-    const calc = [...crewOf(kim.state, null)!.machine.processes.values()].find((p) => p.name === 'calc')!.threads.at(0)!;
+    await until(
+      'running',
+      () => host.state.phase === 'running' && host.state.players.get(seat)?.slot === 'scheduler',
+    );
+    const calc = [...crewOf(kim.state, null)!.machine.processes.values()]
+      .find((p) => p.name === 'calc')!
+      .threads.at(0)!;
     kim.send('dispatch', { core: 0, tid: calc });
     await until('scored', () => (host.state.players.get(seat)?.score ?? 0) > 0);
     expect(crewOf(host.state, null)!.machine.cores.at(1)!.running).toBe(-1); // the human scheduler left core 1 idle
@@ -43,11 +63,14 @@ describe('reconnection', () => {
     // present), so what must survive is the score the seat held while away: nothing is credited to it meanwhile.
     const game = h.roomOf(created.roomId).game;
     const kept = game.seats.get(seat)!.score;
-    await until('a bot schedules meanwhile', () => crewOf(host.state, null)!.machine.cores.at(1)!.running !== -1);
+    await until(
+      'a bot schedules meanwhile',
+      () => crewOf(host.state, null)!.machine.cores.at(1)!.running !== -1,
+    );
     expect(host.state.players.get(seat)!.slot).toBe('scheduler');
 
     const back = (await h.colyseus.sdk.reconnect(kim.reconnectionToken)) as unknown as Player;
-    const welcome = await back.waitForMessage('welcome') as { seat: string; slot: string };
+    const welcome = (await back.waitForMessage('welcome')) as { seat: string; slot: string };
     expect(welcome).toMatchObject({ seat, slot: 'scheduler' });
     expect(game.seats.get(seat)!.score).toBe(kept);
     await until('host sees the player back', () => host.state.players.get(seat)?.connected === true);
@@ -87,9 +110,13 @@ describe('reconnection', () => {
     const closed = new Promise<number>((resolve) => student.onLeave((code) => resolve(code)));
     host.send('host:kick', { player: welcomeOf(student).seat });
     expect(await closed).toBe(CLOSE_CODES.kicked);
-    expect(await refusal(h.join(created.roomId, { secret: id, nickname: 'Choi', code: created.code }))).toBe(JOIN_ERRORS.kicked);
+    expect(await refusal(h.join(created.roomId, { secret: id, nickname: 'Choi', code: created.code }))).toBe(
+      JOIN_ERRORS.kicked,
+    );
     // A new browser id does not bring them back under the same nickname (or a case variant of it).
-    expect(await refusal(h.join(created.roomId, { secret: seatSecret(), nickname: 'CHOI', code: created.code }))).toBe(JOIN_ERRORS.kicked);
+    expect(
+      await refusal(h.join(created.roomId, { secret: seatSecret(), nickname: 'CHOI', code: created.code })),
+    ).toBe(JOIN_ERRORS.kicked);
   });
 
   it('the host can remove a second host (someone who got hold of the host key), not themself', async () => {
@@ -120,22 +147,35 @@ describe('reconnection', () => {
     expect(host.state.players.has(welcomeOf(projector).seat)).toBe(false);
     expect(welcomeOf(projector).slot).toBe('spectator');
     // the projector receives the machine (every crew's, through its StateView)
-    await until('the projector has the machine', () => (crewOf(projector.state, null)?.machine?.cores.length ?? 0) > 0);
-    expect(await refusal(h.join(created.roomId, { secret: seatSecret(), viewerKey: 'x'.repeat(32), lang: 'en' }))).toBe(JOIN_ERRORS['bad-host-key']);
+    await until(
+      'the projector has the machine',
+      () => (crewOf(projector.state, null)?.machine?.cores.length ?? 0) > 0,
+    );
+    expect(
+      await refusal(h.join(created.roomId, { secret: seatSecret(), viewerKey: 'x'.repeat(32), lang: 'en' })),
+    ).toBe(JOIN_ERRORS['bad-host-key']);
   });
 });
 
 describe('the event feed of a late joiner', () => {
   type Batch = { tick: number; events: { tick: number; type: string }[]; replay?: boolean };
-  const joinCollecting = async (created: { roomId: string; code: string }, nickname: string): Promise<Batch[]> => {
-    const room = await h.colyseus.sdk.joinById(created.roomId, { secret: seatSecret(), nickname, code: created.code, lang: 'en' });
+  const joinCollecting = async (
+    created: { roomId: string; code: string },
+    nickname: string,
+  ): Promise<Batch[]> => {
+    const room = await h.colyseus.sdk.joinById(created.roomId, {
+      secret: seatSecret(),
+      nickname,
+      code: created.code,
+      lang: 'en',
+    });
     const got: Batch[] = [];
     room.onMessage('events', (m: Batch) => got.push(m));
     room.onMessage('welcome', () => undefined);
     return got;
   };
 
-  it('starts with the round\'s latest events, marked as a replay, then live ones; a restarted round forgets the old ones', async () => {
+  it("starts with the round's latest events, marked as a replay, then live ones; a restarted round forgets the old ones", async () => {
     const created = await h.createRoom({ scenario: ROLES_SCENARIO, ticksPerSecond: 20, seed: 3 });
     const host = await h.host(created);
     host.send('host:start');
@@ -207,7 +247,13 @@ describe('end of round', () => {
 
     // the next round rotates roles and starts from the same workload
     host.send('host:restart');
-    await until('round 2 lobby', () => host.state.round === 2 && host.state.phase === 'lobby' && crewOf(host.state, null)!.machine.tick === 0);
+    await until(
+      'round 2 lobby',
+      () =>
+        host.state.round === 2 &&
+        host.state.phase === 'lobby' &&
+        crewOf(host.state, null)!.machine.tick === 0,
+    );
   });
 
   it('the host can end a round early and still gets the comparison', async () => {
@@ -228,15 +274,31 @@ describe('end of round', () => {
 
 describe('solo rooms', () => {
   it('one player takes the chosen job, runs the clock, and bots do the rest', async () => {
-    const solo = (await h.colyseus.sdk.create('solo', { scenario: ROLES_SCENARIO, secret: seatSecret(), role: 'interrupt', lang: 'en', ticksPerSecond: 20 })) as unknown as Player;
-    const welcome = await solo.waitForMessage('welcome') as { slot: string; host: boolean };
+    const solo = (await h.colyseus.sdk.create('solo', {
+      scenario: ROLES_SCENARIO,
+      secret: seatSecret(),
+      role: 'interrupt',
+      lang: 'en',
+      ticksPerSecond: 20,
+    })) as unknown as Player;
+    const welcome = (await solo.waitForMessage('welcome')) as { slot: string; host: boolean };
     expect(welcome).toMatchObject({ slot: 'interrupt', host: true });
     solo.send('host:start');
-    await until('bots schedule', () => solo.state.phase === 'running' && [...crewOf(solo.state, null)!.machine.cores.values()].some((c) => c.running !== -1));
-    await until('an interrupt waits for the player', () => crewOf(solo.state, null)!.machine.interrupts.size > 0);
+    await until(
+      'bots schedule',
+      () =>
+        solo.state.phase === 'running' &&
+        [...crewOf(solo.state, null)!.machine.cores.values()].some((c) => c.running !== -1),
+    );
+    await until(
+      'an interrupt waits for the player',
+      () => crewOf(solo.state, null)!.machine.interrupts.size > 0,
+    );
     const id = [...crewOf(solo.state, null)!.machine.interrupts.values()][0]!.id;
     solo.send('handle-interrupt', { id });
     await until('handled', () => !crewOf(solo.state, null)!.machine.interrupts.has(String(id)));
-    expect(await refusal(h.colyseus.sdk.joinById(solo.roomId, { secret: seatSecret(), nickname: 'Intruder' }))).toBe(JOIN_ERRORS['room-full']);
+    expect(
+      await refusal(h.colyseus.sdk.joinById(solo.roomId, { secret: seatSecret(), nickname: 'Intruder' })),
+    ).toBe(JOIN_ERRORS['room-full']);
   });
 });

@@ -10,11 +10,20 @@ import { RACE_SCENARIO, ROLES_SCENARIO } from './fixtures.ts';
 import { crewOf } from '../../shared/protocol/state.ts';
 
 let h: Harness;
-beforeAll(async () => { h = await boot(); });
-afterAll(async () => { await h.close(); });
+beforeAll(async () => {
+  h = await boot();
+});
+afterAll(async () => {
+  await h.close();
+});
 
-
-async function joinAs(created: Awaited<ReturnType<Harness['createRoom']>>, host: Player, nickname: string, slot: string, lang: 'ko' | 'en' = 'en'): Promise<{ p: Player; scores: ScoreMessage[] }> {
+async function joinAs(
+  created: Awaited<ReturnType<Harness['createRoom']>>,
+  host: Player,
+  nickname: string,
+  slot: string,
+  lang: 'ko' | 'en' = 'en',
+): Promise<{ p: Player; scores: ScoreMessage[] }> {
   const p = await h.student(created, nickname, { lang });
   const scores = collect<ScoreMessage>(p, 'score');
   host.send('host:assign', { player: welcomeOf(p).seat, slot });
@@ -30,22 +39,41 @@ describe('score messages', () => {
     const alex = await joinAs(created, host, 'Alex', 'thread:counter:1');
     host.send('host:start');
     await until('running', () => host.state.phase === 'running');
-    await until('both threads exist', () => (crewOf(host.state, null)!.slots.get('thread:counter:1')?.tid ?? 0) > 0);
+    await until(
+      'both threads exist',
+      () => (crewOf(host.state, null)!.slots.get('thread:counter:1')?.tid ?? 0) > 0,
+    );
     // Both plan the whole read-modify-write at once; the bot scheduler runs them side by side.
-    for (const s of [seoyeon, alex]) for (const instr of ['load count', 'add 1', 'store count', 'exit']) s.p.send('choose', { instr });
-    await until('the race is scored', () => [...seoyeon.scores, ...alex.scores].some((m) => m.code === 'lost-update'), 10_000);
-    await until('both finished', () => [seoyeon, alex].every((s) => s.scores.some((m) => m.code.startsWith('thread-finished'))), 10_000);
-    const [causer, victim, victimName] = alex.scores.some((m) => m.code === 'lost-update') ? [alex, seoyeon, '서연'] : [seoyeon, alex, 'Alex'];
+    for (const s of [seoyeon, alex])
+      for (const instr of ['load count', 'add 1', 'store count', 'exit']) s.p.send('choose', { instr });
+    await until(
+      'the race is scored',
+      () => [...seoyeon.scores, ...alex.scores].some((m) => m.code === 'lost-update'),
+      10_000,
+    );
+    await until(
+      'both finished',
+      () => [seoyeon, alex].every((s) => s.scores.some((m) => m.code.startsWith('thread-finished'))),
+      10_000,
+    );
+    const [causer, victim, victimName] = alex.scores.some((m) => m.code === 'lost-update')
+      ? [alex, seoyeon, '서연']
+      : [seoyeon, alex, 'Alex'];
     const lost = causer.scores.find((m) => m.code === 'lost-update')!;
     expect(lost.points).toBeLessThan(0);
     expect(lost.reason).toContain(victimName);
     expect(victim.scores.some((m) => m.code === 'lost-update')).toBe(false);
-    expect(causer.scores.find((m) => m.code.startsWith('thread-finished'))!.code).toBe('thread-finished-broken');
+    expect(causer.scores.find((m) => m.code.startsWith('thread-finished'))!.code).toBe(
+      'thread-finished-broken',
+    );
     expect(victim.scores.find((m) => m.code.startsWith('thread-finished'))!.code).toBe('thread-finished');
     // Korean for the Korean student, English for the other; the total is the seat's round score.
     expect(seoyeon.scores.every((m) => /[가-힣]/.test(m.reason))).toBe(true);
     const last = causer.scores.at(-1)!;
-    await until('the synced score agrees', () => host.state.players.get(welcomeOf(causer.p).seat)?.score === last.total);
+    await until(
+      'the synced score agrees',
+      () => host.state.players.get(welcomeOf(causer.p).seat)?.score === last.total,
+    );
     expect(lost.rank).toEqual({ place: expect.any(Number), of: 2 });
 
     // The debrief: the race first, naming both students, and the podium of the two.
@@ -55,28 +83,42 @@ describe('score messages', () => {
     const d = summaries[0]!.debrief!;
     expect(d.moments[0]).toMatchObject({ kind: 'race', count: 1 });
     expect(d.moments[0]!.who.sort()).toEqual(['Alex', '서연'].sort());
-    expect(d.moments[0]!.text.en).toMatch(/^count: an update was lost \(now 1\) — (Alex overwrote 서연's|서연 overwrote Alex's)$/);
-    expect(d.podium.map((p) => p.nickname)).toEqual([victimName === '서연' ? '서연' : 'Alex', victimName === '서연' ? 'Alex' : '서연']);
+    expect(d.moments[0]!.text.en).toMatch(
+      /^count: an update was lost \(now 1\) — (Alex overwrote 서연's|서연 overwrote Alex's)$/,
+    );
+    expect(d.podium.map((p) => p.nickname)).toEqual([
+      victimName === '서연' ? '서연' : 'Alex',
+      victimName === '서연' ? 'Alex' : '서연',
+    ]);
     expect(d.question).toBeNull(); // a custom scenario has no discussion question
   });
 
-  it('a catalog scenario\'s debrief asks its discussion question', async () => {
+  it("a catalog scenario's debrief asks its discussion question", async () => {
     const created = await h.createRoom({ scenario: 'class-deadlock', ticksPerSecond: 20, seed: 2 });
     const host = await h.host(created);
     const summaries = collect<RoundSummary>(host, 'summary');
     host.send('host:start');
     await until('the bots finish the round', () => summaries.length === 1, 20_000);
-    expect(summaries[0]!.debrief!.question).toEqual(CLASS_SCENARIOS.find((c) => c.id === 'class-deadlock')!.question);
+    expect(summaries[0]!.debrief!.question).toEqual(
+      CLASS_SCENARIOS.find((c) => c.id === 'class-deadlock')!.question,
+    );
   });
 
   for (const board of ['off', 'crew', 'all'] as const) {
     it(`leaderboard "${board}": the welcome says so and ranks are ${board === 'all' ? 'sent' : 'withheld'}`, async () => {
-      const created = await h.createRoom({ scenario: ROLES_SCENARIO, ticksPerSecond: 4, seed: 7, leaderboard: board });
+      const created = await h.createRoom({
+        scenario: ROLES_SCENARIO,
+        ticksPerSecond: 4,
+        seed: 7,
+        leaderboard: board,
+      });
       const host = await h.host(created);
       const kim = await joinAs(created, host, 'Kim', 'scheduler');
       host.send('host:start');
       await until('running', () => host.state.phase === 'running');
-      const calc = [...crewOf(kim.p.state, null)!.machine.processes.values()].find((p) => p.name === 'calc')!.threads.at(0)!;
+      const calc = [...crewOf(kim.p.state, null)!.machine.processes.values()]
+        .find((p) => p.name === 'calc')!
+        .threads.at(0)!;
       kim.p.send('dispatch', { core: 0, tid: calc });
       await until('the dispatch is scored', () => kim.scores.length > 0);
       expect(kim.scores[0]!.code).toBe('core-busy-fast');

@@ -10,19 +10,33 @@ import { ROLES_SCENARIO } from './fixtures.ts';
 import { crewOf } from '../../shared/protocol/state.ts';
 
 let h: Harness;
-beforeAll(async () => { h = await boot({ reconnectSeconds: 1 }); });
-afterAll(async () => { await h.close(); });
+beforeAll(async () => {
+  h = await boot({ reconnectSeconds: 1 });
+});
+afterAll(async () => {
+  await h.close();
+});
 
 /** Cuts a client's connection from the server side, as a closed laptop lid would. */
 function sever(roomId: string, player: Player): void {
-  (h.roomOf(roomId).clients.getById(player.sessionId) as Client & { ref: { terminate(): void } }).ref.terminate();
+  (
+    h.roomOf(roomId).clients.getById(player.sessionId) as Client & { ref: { terminate(): void } }
+  ).ref.terminate();
 }
 
-const reserved = (roomId: string): number => Object.keys((h.roomOf(roomId) as unknown as { _reservedSeats: object })._reservedSeats).length;
+const reserved = (roomId: string): number =>
+  Object.keys((h.roomOf(roomId) as unknown as { _reservedSeats: object })._reservedSeats).length;
 
 /** A raw matchmaking request, as a script on the school network would send it (no WebSocket follows). */
-async function matchmake(path: string, body: object): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await fetch(`${h.server.url}/matchmake/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+async function matchmake(
+  path: string,
+  body: object,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(`${h.server.url}/matchmake/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
@@ -38,8 +52,14 @@ describe('seat secrets', () => {
     expect(dump).not.toContain(secret);
     expect(dump).toContain(secretHash(secret));
     // someone else with the nickname (and the seat id everyone sees) gets no seat
-    expect(await refusal(h.join(created.roomId, { secret: seatSecret(), nickname: 'Hana', code: created.code }))).toBe(JOIN_ERRORS['bad-nickname']);
-    expect(await refusal(h.join(created.roomId, { secret: seat.padEnd(16, '0'), nickname: 'Hana', code: created.code }))).toBe(JOIN_ERRORS['bad-nickname']);
+    expect(
+      await refusal(h.join(created.roomId, { secret: seatSecret(), nickname: 'Hana', code: created.code })),
+    ).toBe(JOIN_ERRORS['bad-nickname']);
+    expect(
+      await refusal(
+        h.join(created.roomId, { secret: seat.padEnd(16, '0'), nickname: 'Hana', code: created.code }),
+      ),
+    ).toBe(JOIN_ERRORS['bad-nickname']);
     const again = await h.join(created.roomId, { secret, nickname: 'Hana', code: created.code });
     expect(welcomeOf(again).seat).toBe(seat);
   });
@@ -50,18 +70,42 @@ describe('seat reservations', () => {
     const created = await h.createRoom();
     await h.host(created);
     const before = reserved(created.roomId);
-    const wrong = await matchmake(`joinById/${created.roomId}`, { secret: seatSecret(), nickname: 'Mallory', code: 'ZZZZZZ' });
-    expect(wrong).toMatchObject({ status: REFUSED_AT_MATCHMAKING, body: { error: expect.stringMatching(/^wrong-code:/) } });
-    const forged = await matchmake(`joinById/${created.roomId}`, { secret: seatSecret(), hostKey: 'x'.repeat(32) });
-    expect(forged).toMatchObject({ status: REFUSED_AT_MATCHMAKING, body: { error: expect.stringMatching(/^bad-host-key:/) } });
-    const viewer = await matchmake(`joinById/${created.roomId}`, { secret: seatSecret(), viewerKey: 'y'.repeat(32) });
-    expect(viewer).toMatchObject({ status: REFUSED_AT_MATCHMAKING, body: { error: expect.stringMatching(/^bad-host-key:/) } });
+    const wrong = await matchmake(`joinById/${created.roomId}`, {
+      secret: seatSecret(),
+      nickname: 'Mallory',
+      code: 'ZZZZZZ',
+    });
+    expect(wrong).toMatchObject({
+      status: REFUSED_AT_MATCHMAKING,
+      body: { error: expect.stringMatching(/^wrong-code:/) },
+    });
+    const forged = await matchmake(`joinById/${created.roomId}`, {
+      secret: seatSecret(),
+      hostKey: 'x'.repeat(32),
+    });
+    expect(forged).toMatchObject({
+      status: REFUSED_AT_MATCHMAKING,
+      body: { error: expect.stringMatching(/^bad-host-key:/) },
+    });
+    const viewer = await matchmake(`joinById/${created.roomId}`, {
+      secret: seatSecret(),
+      viewerKey: 'y'.repeat(32),
+    });
+    expect(viewer).toMatchObject({
+      status: REFUSED_AT_MATCHMAKING,
+      body: { error: expect.stringMatching(/^bad-host-key:/) },
+    });
     // the SDK's refusal still names the reason (the client reads it with joinRefusalOf)
-    expect(await refusal(h.join(created.roomId, { secret: seatSecret(), nickname: 'Mallory', code: 'ZZZZZZ' }))).toBe(JOIN_ERRORS['wrong-code']);
+    expect(
+      await refusal(h.join(created.roomId, { secret: seatSecret(), nickname: 'Mallory', code: 'ZZZZZZ' })),
+    ).toBe(JOIN_ERRORS['wrong-code']);
     expect(reserved(created.roomId)).toBe(before);
     // joining "any class room" by name is refused too
     const byName = await matchmake('join/class', { secret: seatSecret(), nickname: 'Mallory' });
-    expect(byName).toMatchObject({ status: REFUSED_AT_MATCHMAKING, body: { error: expect.stringMatching(/^wrong-code:/) } });
+    expect(byName).toMatchObject({
+      status: REFUSED_AT_MATCHMAKING,
+      body: { error: expect.stringMatching(/^wrong-code:/) },
+    });
     expect(reserved(created.roomId)).toBe(before);
     // the right code still reserves (and takes) a seat
     await h.student(created, 'Honest');
@@ -76,8 +120,13 @@ describe('freed seats', () => {
     const seat = welcomeOf(kim).seat;
     host.send('host:assign', { player: seat, slot: 'scheduler' });
     host.send('host:start');
-    await until('running', () => host.state.phase === 'running' && host.state.players.get(seat)?.slot === 'scheduler');
-    const calc = [...crewOf(kim.state, null)!.machine.processes.values()].find((p) => p.name === 'calc')!.threads.at(0)!;
+    await until(
+      'running',
+      () => host.state.phase === 'running' && host.state.players.get(seat)?.slot === 'scheduler',
+    );
+    const calc = [...crewOf(kim.state, null)!.machine.processes.values()]
+      .find((p) => p.name === 'calc')!
+      .threads.at(0)!;
     kim.send('dispatch', { core: 0, tid: calc });
     await until('scored', () => (host.state.players.get(seat)?.score ?? 0) > 0);
     const score = host.state.players.get(seat)!.score;
@@ -87,7 +136,11 @@ describe('freed seats', () => {
     await until('freed after the window', () => !host.state.players.has(seat), 8000);
     expect(h.roomOf(created.roomId).game.seats.get(seat)).toBeUndefined();
     host.send('host:end-round');
-    await until('report stored', () => (h.server.reports as MemoryRoundReports).forRoom(created.roomId).length === 1, 10_000);
+    await until(
+      'report stored',
+      () => (h.server.reports as MemoryRoundReports).forRoom(created.roomId).length === 1,
+      10_000,
+    );
     const [report] = (h.server.reports as MemoryRoundReports).forRoom(created.roomId);
     expect(report!.summary.players.find((p) => p.seat === seat)).toMatchObject({ nickname: 'Kim', score });
   });
@@ -96,10 +149,17 @@ describe('freed seats', () => {
 describe('nicknames through a real join', () => {
   it('refuses 병1신 with the "blocked" reason, names a host called 바보 "Host", and refuses a rename to 미친놈', async () => {
     const created = await h.createRoom();
-    const host = await h.join(created.roomId, { secret: seatSecret(), hostKey: created.hostKey, nickname: '바보', lang: 'ko' });
+    const host = await h.join(created.roomId, {
+      secret: seatSecret(),
+      hostKey: created.hostKey,
+      nickname: '바보',
+      lang: 'ko',
+    });
     await until('host listed', () => [...host.state.players.values()].some((p) => p.host));
     expect([...host.state.players.values()].find((p) => p.host)!.nickname).toBe('Host');
-    const refused = await h.join(created.roomId, { secret: seatSecret(), nickname: '병1신', code: created.code }).catch((e: unknown) => e as Error);
+    const refused = await h
+      .join(created.roomId, { secret: seatSecret(), nickname: '병1신', code: created.code })
+      .catch((e: unknown) => e as Error);
     expect(refused).toBeInstanceOf(Error);
     expect((refused as Error).message).toBe('bad-nickname: blocked');
     const student = await h.student(created, 'Minji');

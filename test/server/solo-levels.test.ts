@@ -10,8 +10,12 @@ import { boot, collect, seatSecret, refusal, until, type Harness, type Player } 
 import { crewOf } from '../../shared/protocol/state.ts';
 
 let h: Harness;
-beforeAll(async () => { h = await boot({}); });
-afterAll(async () => { await h.close(); });
+beforeAll(async () => {
+  h = await boot({});
+});
+afterAll(async () => {
+  await h.close();
+});
 
 /** The client message a player sends for a kernel action (the ACTIONS table's inverse). */
 function message(a: KernelAction): [string, object] {
@@ -20,8 +24,16 @@ function message(a: KernelAction): [string, object] {
   return [m.type, m.payload ?? {}];
 }
 
-async function openLevel(levelId: string, ticksPerSecond: number): Promise<{ room: Player; results: LevelVerdict[] }> {
-  const room = (await h.colyseus.sdk.create('solo', { levelId, secret: seatSecret(), lang: 'en', ticksPerSecond })) as unknown as Player;
+async function openLevel(
+  levelId: string,
+  ticksPerSecond: number,
+): Promise<{ room: Player; results: LevelVerdict[] }> {
+  const room = (await h.colyseus.sdk.create('solo', {
+    levelId,
+    secret: seatSecret(),
+    lang: 'en',
+    ticksPerSecond,
+  })) as unknown as Player;
   const results = collect<LevelVerdict>(room, 'level-result');
   room.onMessage('events', () => undefined);
   room.onMessage('summary', () => undefined);
@@ -35,7 +47,12 @@ async function openLevel(levelId: string, ticksPerSecond: number): Promise<{ roo
  * Plays until a verdict arrives: the script reads the authoritative machine (as a player reads the
  * screen) and its moves go over the wire; after each batch it waits for the room to take them in.
  */
-async function play(room: Player, results: LevelVerdict[], script: PlayerScript, start = true): Promise<LevelVerdict> {
+async function play(
+  room: Player,
+  results: LevelVerdict[],
+  script: PlayerScript,
+  start = true,
+): Promise<LevelVerdict> {
   const seen = results.length;
   const match = () => h.roomOf(room.roomId).game.match;
   if (start) room.send('host:start');
@@ -48,9 +65,16 @@ async function play(room: Player, results: LevelVerdict[], script: PlayerScript,
     if (moves.length > 0) {
       const logged = m.log.length;
       const tick = m.state.tick;
-      for (const a of moves) { const [type, payload] = message(a); room.send(type, payload); }
+      for (const a of moves) {
+        const [type, payload] = message(a);
+        room.send(type, payload);
+      }
       // Taken in when the log grows; refused moves leave it as it was, so also stop at the next tick.
-      await until('moves taken in', () => match().log.length > logged || match().state.tick !== tick || results.length > seen, 2000).catch(() => undefined);
+      await until(
+        'moves taken in',
+        () => match().log.length > logged || match().state.tick !== tick || results.length > seen,
+        2000,
+      ).catch(() => undefined);
     } else {
       await new Promise((r) => setTimeout(r, 5));
     }
@@ -83,12 +107,16 @@ describe('solo levels', { retry: 2 }, () => {
     await room.leave();
   });
 
-  it.each(['first-dispatch', 'time-slice', 'boot-tree', 'anonymous-pipe'])('%s: the scripted good play earns 3 stars over the wire', async (levelId) => {
-    const { room, results } = await openLevel(levelId, 5);
-    const verdict = await play(room, results, SOLUTIONS[levelId]!.good());
-    expect(verdict).toMatchObject({ level: levelId, passed: true, stars: 3 });
-    await room.leave();
-  }, 40_000);
+  it.each(['first-dispatch', 'time-slice', 'boot-tree', 'anonymous-pipe'])(
+    '%s: the scripted good play earns 3 stars over the wire',
+    async (levelId) => {
+      const { room, results } = await openLevel(levelId, 5);
+      const verdict = await play(room, results, SOLUTIONS[levelId]!.good());
+      expect(verdict).toMatchObject({ level: levelId, passed: true, stars: 3 });
+      await room.leave();
+    },
+    40_000,
+  );
 
   it('think, then act: with the clock paused, moves apply at once, Step runs exactly one tick, Undo takes the last one back', async () => {
     // ticksPerSecond 0.25: the clock would take 4 s a tick; every tick here comes from Step. The script
@@ -108,7 +136,10 @@ describe('solo levels', { retry: 2 }, () => {
       const tick = m.state.tick;
       const logged = m.log.length;
       const moves = script(m.state);
-      for (const a of moves) { const [type, payload] = message(a); room.send(type, payload); }
+      for (const a of moves) {
+        const [type, payload] = message(a);
+        room.send(type, payload);
+      }
       if (moves.length > 0) await until('moves taken in while paused', () => match().log.length > logged);
       expect(match().state.tick).toBe(tick); // a move made while paused runs no tick
       if (tick === 3 && !undone) {
@@ -120,13 +151,19 @@ describe('solo levels', { retry: 2 }, () => {
         expect(match().state.tick).toBe(3);
         expect(match().log.length).toBe(logged);
         room.send('solo:undo');
-        await until('tick undone', () => match().state.tick === 2 && crewOf(room.state, null)!.machine.tick === 2);
+        await until(
+          'tick undone',
+          () => match().state.tick === 2 && crewOf(room.state, null)!.machine.tick === 2,
+        );
         expect(match().phase).toBe('paused');
         continue;
       }
       room.send('solo:step');
       // Waits for the patch, as a screen does (one step per patch keeps under the room's message rate).
-      await until('one tick', () => crewOf(room.state, null)!.machine.tick === tick + 1 || results.length > 0);
+      await until(
+        'one tick',
+        () => crewOf(room.state, null)!.machine.tick === tick + 1 || results.length > 0,
+      );
       expect(match().state.tick).toBe(tick + 1);
     }
     expect(results[0]).toMatchObject({ level: 'first-dispatch', passed: true, stars: 3, undos: 2 });
@@ -143,12 +180,20 @@ describe('solo levels', { retry: 2 }, () => {
 
   it('the same player opening the room again after the end is told the verdict again', async () => {
     const id = seatSecret();
-    const room = (await h.colyseus.sdk.create('solo', { levelId: 'boot-hello', secret: id, lang: 'en', ticksPerSecond: 20 })) as unknown as Player;
+    const room = (await h.colyseus.sdk.create('solo', {
+      levelId: 'boot-hello',
+      secret: id,
+      lang: 'en',
+      ticksPerSecond: 20,
+    })) as unknown as Player;
     const results = collect<LevelVerdict>(room, 'level-result');
     for (const type of ['events', 'summary', 'welcome']) room.onMessage(type, () => undefined);
     await room.waitForInitialState();
     await play(room, results, SOLUTIONS['boot-hello']!.poor());
-    const again = (await h.colyseus.sdk.joinById(room.roomId, { secret: id, lang: 'en' })) as unknown as Player;
+    const again = (await h.colyseus.sdk.joinById(room.roomId, {
+      secret: id,
+      lang: 'en',
+    })) as unknown as Player;
     for (const type of ['events', 'summary', 'welcome']) again.onMessage(type, () => undefined);
     const told = (await again.waitForMessage('level-result')) as LevelVerdict;
     expect(told).toMatchObject({ level: 'boot-hello', passed: false, stars: 0 });
@@ -157,9 +202,13 @@ describe('solo levels', { retry: 2 }, () => {
 
   it('refuses an unknown level id at the edge', async () => {
     // Colyseus reports a refused creation over HTTP (status 500) with the room's message.
-    const error = await h.colyseus.sdk.create('solo', { levelId: 'no-such-level', secret: seatSecret(), lang: 'en' }).catch((e: unknown) => e as Error);
+    const error = await h.colyseus.sdk
+      .create('solo', { levelId: 'no-such-level', secret: seatSecret(), lang: 'en' })
+      .catch((e: unknown) => e as Error);
     expect((error as unknown as { code: number }).code).toBe(400);
     expect((error as Error).message).toBe('bad-options: no level has the id "no-such-level"');
-    expect(await refusal(h.colyseus.sdk.create('solo', { levelId: 42, secret: seatSecret(), lang: 'en' }))).toBe(400);
+    expect(
+      await refusal(h.colyseus.sdk.create('solo', { levelId: 42, secret: seatSecret(), lang: 'en' })),
+    ).toBe(400);
   });
 });

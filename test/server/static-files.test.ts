@@ -9,24 +9,42 @@ import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from '
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/main.ts';
 
-interface Raw { status: number; headers: http.IncomingHttpHeaders; body: Buffer }
+interface Raw {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
 
 /** One request with exactly the headers given (Node's fetch would decode the body and hide what was sent). */
-function get(server: RunningServer, urlPath: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Raw> {
+function get(
+  server: RunningServer,
+  urlPath: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+): Promise<Raw> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: server.port, path: urlPath, method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port: server.port, path: urlPath, method, headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end();
   });
 }
 
-const SCRIPT = Buffer.from(Array.from({ length: 400 }, (_, i) => `export const line${i} = 'Kernel Crew 커널 크루 ${i}';\n`).join(''));
-const PAGE = Buffer.from(`<!doctype html><html><head><script type="module" src="/assets/main-abc123.js"></script></head><body>${'<p>커널 크루</p>'.repeat(200)}</body></html>`);
+const SCRIPT = Buffer.from(
+  Array.from({ length: 400 }, (_, i) => `export const line${i} = 'Kernel Crew 커널 크루 ${i}';\n`).join(''),
+);
+const PAGE = Buffer.from(
+  `<!doctype html><html><head><script type="module" src="/assets/main-abc123.js"></script></head><body>${'<p>커널 크루</p>'.repeat(200)}</body></html>`,
+);
 
 let dir: string;
 let server: RunningServer;
@@ -45,7 +63,12 @@ beforeAll(async () => {
   put('assets/main-abc123.js', SCRIPT);
   put('assets/font-abc123.woff2', Buffer.from('not compressible'), false);
   put('sw.js', SCRIPT, false);
-  server = await startServer({ port: 0, host: '127.0.0.1', clientDir: dir, database: { kind: 'sqlite', file: ':memory:' } });
+  server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    clientDir: dir,
+    database: { kind: 'sqlite', file: ':memory:' },
+  });
 });
 
 afterAll(async () => {
@@ -89,7 +112,10 @@ describe('precompressed static files', () => {
       expect(brotliDecompressSync(res.body).equals(PAGE)).toBe(true);
       const etag = res.headers.etag;
       expect(etag).toBeTruthy();
-      const again = await get(server, route, { 'accept-encoding': 'gzip, br', 'if-none-match': String(etag) });
+      const again = await get(server, route, {
+        'accept-encoding': 'gzip, br',
+        'if-none-match': String(etag),
+      });
       expect(again.status).toBe(304);
       expect(again.body.length).toBe(0);
     }
@@ -124,20 +150,32 @@ describe('precompressed static files', () => {
 describe('API JSON', () => {
   it('is compressed on the fly for a client that asks, and plain otherwise', async () => {
     const signup = await fetch(`${server.url}/api/auth/signup`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'park@school.example', password: 'correct horse battery', displayName: 'Park' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        email: 'park@school.example',
+        password: 'correct horse battery',
+        displayName: 'Park',
+      }),
     });
     const cookie = (signup.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     // Enough sessions that the list is worth compressing (the middleware leaves answers under 1 kB alone).
     for (let i = 0; i < 8; i += 1) {
-      const made = await fetch(`${server.url}/api/teacher/rooms`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ title: `3학년 2반 운영체제 ${i}` }) });
+      const made = await fetch(`${server.url}/api/teacher/rooms`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie },
+        body: JSON.stringify({ title: `3학년 2반 운영체제 ${i}` }),
+      });
       expect(made.status).toBe(201);
     }
     const plain = await get(server, '/api/teacher/sessions', { cookie });
     expect(plain.status).toBe(200);
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body.length).toBeGreaterThan(1024);
-    for (const [accept, decode] of [['gzip', gunzipSync], ['br', brotliDecompressSync]] as const) {
+    for (const [accept, decode] of [
+      ['gzip', gunzipSync],
+      ['br', brotliDecompressSync],
+    ] as const) {
       const zipped = await get(server, '/api/teacher/sessions', { cookie, 'accept-encoding': accept });
       expect(zipped.headers['content-encoding']).toBe(accept);
       expect(zipped.headers.vary).toMatch(/accept-encoding/i);

@@ -9,12 +9,33 @@ import { lang } from './texts.ts';
 
 /** The event types the teacher's feed shows. */
 export const FEED_TYPES: ReadonlySet<KernelEvent['type']> = new Set<KernelEvent['type']>([
-  'arrived', 'dispatched', 'preempted', 'blocked', 'interrupt-raised', 'interrupt-handled', 'process-terminated', 'forked',
-  'quantum-changed', 'core-added', 'killed', 'fault', 'lost-update', 'deadlock', 'starvation', 'out-of-order', 'leak',
-  'interrupt-unhandled', 'message-dropped', 'fork-failed',
+  'arrived',
+  'dispatched',
+  'preempted',
+  'blocked',
+  'interrupt-raised',
+  'interrupt-handled',
+  'process-terminated',
+  'forked',
+  'quantum-changed',
+  'core-added',
+  'killed',
+  'fault',
+  'lost-update',
+  'deadlock',
+  'starvation',
+  'out-of-order',
+  'leak',
+  'interrupt-unhandled',
+  'message-dropped',
+  'fork-failed',
 ]);
 
 /** The feed line of an event, or null when the feed skips it. */
-export function formatEvent(e: KernelEvent, labels: LabelOf, kinds?: (channel: string) => ChannelKind | undefined): string | null {
+export function formatEvent(
+  e: KernelEvent,
+  labels: LabelOf,
+  kinds?: (channel: string) => ChannelKind | undefined,
+): string | null {
   return FEED_TYPES.has(e.type) ? describeEvent(e, labels, lang(), kinds) : null;
 }

@@ -14,7 +14,13 @@ export function explain(error: unknown): string {
   }
   return t('error.generic', { message: error instanceof Error ? error.message : String(error) });
 }
-const KNOWN = { 'error.bad-credentials': 1, 'error.email-taken': 1, 'error.rate-limited': 1, 'error.session-expired': 1, 'error.not-signed-in': 1 };
+const KNOWN = {
+  'error.bad-credentials': 1,
+  'error.email-taken': 1,
+  'error.rate-limited': 1,
+  'error.session-expired': 1,
+  'error.not-signed-in': 1,
+};
 
 function alertBox(): HTMLElement {
   return h('p', { class: 'alert', role: 'alert', hidden: true });
@@ -30,27 +36,48 @@ export function authView(root: HTMLElement, onSignedIn: (teacher: Teacher) => vo
   const inEmail = h('input', { type: 'email', autocomplete: 'username', required: true });
   const inPassword = h('input', { type: 'password', autocomplete: 'current-password', required: true });
   const inAlert = alertBox();
-  const signIn = h('form', { class: 'card', 'aria-labelledby': 'signin-h' },
+  const signIn = h(
+    'form',
+    { class: 'card', 'aria-labelledby': 'signin-h' },
     h('h2', { id: 'signin-h' }, t('auth.signin')),
-    field('signin-email', t('auth.email'), inEmail), field('signin-password', t('auth.password'), inPassword), inAlert,
-    h('button', { type: 'submit', class: 'primary' }, t('auth.signin')));
+    field('signin-email', t('auth.email'), inEmail),
+    field('signin-password', t('auth.password'), inPassword),
+    inAlert,
+    h('button', { type: 'submit', class: 'primary' }, t('auth.signin')),
+  );
   signIn.addEventListener('submit', (e) => {
     e.preventDefault();
-    api.signIn(inEmail.value, inPassword.value).then((r) => onSignedIn(r.teacher), (err: unknown) => showAlert(inAlert, explain(err)));
+    api.signIn(inEmail.value, inPassword.value).then(
+      (r) => onSignedIn(r.teacher),
+      (err: unknown) => showAlert(inAlert, explain(err)),
+    );
   });
 
   const upName = h('input', { type: 'text', autocomplete: 'name', required: true, maxlength: 80 });
   const upEmail = h('input', { type: 'email', autocomplete: 'email', required: true });
-  const upPassword = h('input', { type: 'password', autocomplete: 'new-password', required: true, minlength: 10 });
+  const upPassword = h('input', {
+    type: 'password',
+    autocomplete: 'new-password',
+    required: true,
+    minlength: 10,
+  });
   const upAlert = alertBox();
-  const signUp = h('form', { class: 'card', 'aria-labelledby': 'signup-h' },
+  const signUp = h(
+    'form',
+    { class: 'card', 'aria-labelledby': 'signup-h' },
     h('h2', { id: 'signup-h' }, t('auth.signup')),
-    field('signup-name', t('auth.name'), upName), field('signup-email', t('auth.email'), upEmail),
-    field('signup-password', t('auth.password'), upPassword, t('auth.password.hint')), upAlert,
-    h('button', { type: 'submit', class: 'primary' }, t('auth.signup')));
+    field('signup-name', t('auth.name'), upName),
+    field('signup-email', t('auth.email'), upEmail),
+    field('signup-password', t('auth.password'), upPassword, t('auth.password.hint')),
+    upAlert,
+    h('button', { type: 'submit', class: 'primary' }, t('auth.signup')),
+  );
   signUp.addEventListener('submit', (e) => {
     e.preventDefault();
-    api.signUp(upEmail.value, upPassword.value, upName.value).then((r) => onSignedIn(r.teacher), (err: unknown) => showAlert(upAlert, explain(err)));
+    api.signUp(upEmail.value, upPassword.value, upName.value).then(
+      (r) => onSignedIn(r.teacher),
+      (err: unknown) => showAlert(upAlert, explain(err)),
+    );
   });
   fill(root, h('p', { class: 'intro' }, t('auth.intro')), h('div', { class: 'columns' }, signIn, signUp));
 }
@@ -71,11 +98,18 @@ export async function homeView(root: HTMLElement, go: (hash: string) => void): P
   const first = scenarios[0] ?? { id: 'class-workshop', cores: 2, quantum: 4, switchCost: 1 };
   const title = h('input', { type: 'text', maxlength: 60, placeholder: first.id });
   const language = lang() === 'ko' ? 'ko' : 'en';
-  const scenario = h('select', {}, ...scenarios.map((s) => h('option', { value: s.id }, s.title ? `${s.title[language]} (${s.id})` : s.id)));
+  const scenario = h(
+    'select',
+    {},
+    ...scenarios.map((s) => h('option', { value: s.id }, s.title ? `${s.title[language]} (${s.id})` : s.id)),
+  );
   const about = h('p', { class: 'hint scenario-about', 'data-testid': 'scenario-about' });
   const describe = (): void => {
     const s = scenarios.find((x) => x.id === scenario.value);
-    about.textContent = s?.goal && s.question ? `${t('create.goal', { goal: s.goal[language] })} ${t('create.question', { question: s.question[language] })}` : '';
+    about.textContent =
+      s?.goal && s.question
+        ? `${t('create.goal', { goal: s.goal[language] })} ${t('create.question', { question: s.question[language] })}`
+        : '';
   };
   describe();
   const cores = limitInput(first.cores, 'cores');
@@ -85,50 +119,126 @@ export async function homeView(root: HTMLElement, go: (hash: string) => void): P
   const maxPlayers = numberInput(Math.min(40, defaults.maxPlayers), 1, defaults.maxPlayers);
   scenario.addEventListener('change', () => {
     const s = scenarios.find((x) => x.id === scenario.value);
-    if (s) { cores.value = String(s.cores); quantum.value = String(s.quantum); switchCost.value = String(s.switchCost); }
+    if (s) {
+      cores.value = String(s.cores);
+      quantum.value = String(s.quantum);
+      switchCost.value = String(s.switchCost);
+    }
     describe();
   });
-  const roles = h('fieldset', { class: 'roles' }, h('legend', {}, t('create.roles')),
-    checkbox('role-interrupt', t('create.role.interrupt'), true), checkbox('role-thread', t('create.role.thread'), true), checkbox('role-ipc', t('create.role.ipc'), true));
+  const roles = h(
+    'fieldset',
+    { class: 'roles' },
+    h('legend', {}, t('create.roles')),
+    checkbox('role-interrupt', t('create.role.interrupt'), true),
+    checkbox('role-thread', t('create.role.thread'), true),
+    checkbox('role-ipc', t('create.role.ipc'), true),
+  );
   const late = checkbox('late-join', t('create.late'), true);
-  const boardSelect = h('select', { id: 'leaderboard' }, ...(['all', 'crew', 'off'] as const).map((m) => h('option', { value: m }, t(`create.leaderboard.${m}`))));
+  const boardSelect = h(
+    'select',
+    { id: 'leaderboard' },
+    ...(['all', 'crew', 'off'] as const).map((m) => h('option', { value: m }, t(`create.leaderboard.${m}`))),
+  );
   const board = field('leaderboard', t('create.leaderboard'), boardSelect);
   const alert = alertBox();
   const checked = (id: string) => (document.getElementById(id) as HTMLInputElement).checked;
-  const form = h('form', { class: 'card create', 'aria-labelledby': 'create-h' },
+  const form = h(
+    'form',
+    { class: 'card create', 'aria-labelledby': 'create-h' },
     h('h2', { id: 'create-h' }, t('create.heading')),
-    h('div', { class: 'grid' },
-      field('room-title', t('create.title'), title), field('room-scenario', t('create.scenario'), scenario), about,
-      field('room-cores', t('create.cores'), cores), field('room-quantum', t('create.quantum'), quantum),
-      field('room-switch', t('create.switch'), switchCost), field('room-speed', t('create.speed'), speed),
-      field('room-max', t('create.max'), maxPlayers)),
-    roles, late, board, alert,
-    h('button', { type: 'submit', class: 'primary' }, t('create.submit')));
+    h(
+      'div',
+      { class: 'grid' },
+      field('room-title', t('create.title'), title),
+      field('room-scenario', t('create.scenario'), scenario),
+      about,
+      field('room-cores', t('create.cores'), cores),
+      field('room-quantum', t('create.quantum'), quantum),
+      field('room-switch', t('create.switch'), switchCost),
+      field('room-speed', t('create.speed'), speed),
+      field('room-max', t('create.max'), maxPlayers),
+    ),
+    roles,
+    late,
+    board,
+    alert,
+    h('button', { type: 'submit', class: 'primary' }, t('create.submit')),
+  );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const settings: RoomSettings = {
-      scenario: scenario.value, cores: Number(cores.value), quantum: Number(quantum.value), switchCost: Number(switchCost.value),
-      ticksPerSecond: Number(speed.value), maxPlayers: Number(maxPlayers.value),
-      roles: { interrupt: checked('role-interrupt'), thread: checked('role-thread'), ipc: checked('role-ipc') },
-      lateJoin: checked('late-join'), leaderboard: boardSelect.value as 'off' | 'crew' | 'all',
+      scenario: scenario.value,
+      cores: Number(cores.value),
+      quantum: Number(quantum.value),
+      switchCost: Number(switchCost.value),
+      ticksPerSecond: Number(speed.value),
+      maxPlayers: Number(maxPlayers.value),
+      roles: {
+        interrupt: checked('role-interrupt'),
+        thread: checked('role-thread'),
+        ipc: checked('role-ipc'),
+      },
+      lateJoin: checked('late-join'),
+      leaderboard: boardSelect.value as 'off' | 'crew' | 'all',
       ...(title.value.trim() ? { title: title.value.trim() } : {}),
     };
-    api.createRoom(settings).then((room) => go(`#/live/${room.sessionId}`), (err: unknown) => showAlert(alert, explain(err)));
+    api.createRoom(settings).then(
+      (room) => go(`#/live/${room.sessionId}`),
+      (err: unknown) => showAlert(alert, explain(err)),
+    );
   });
 
-  const history = h('section', { class: 'card', 'aria-labelledby': 'history-h' }, h('h2', { id: 'history-h' }, t('history.heading')));
+  const history = h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'history-h' },
+    h('h2', { id: 'history-h' }, t('history.heading')),
+  );
   if (sessions.length === 0) history.append(h('p', {}, t('history.empty')));
   else {
-    history.append(h('table', { class: 'table' },
-      h('thead', {}, h('tr', {}, ...(['history.date', 'history.room', 'history.rounds', 'history.status'] as const).map((k) => h('th', { scope: 'col' }, t(k))), h('th', { scope: 'col' }, ''))),
-      h('tbody', {}, ...sessions.map((s) => h('tr', {},
-        h('td', {}, new Date(s.createdAt).toLocaleString(lang())),
-        h('td', {}, `${s.settings?.title ?? s.settings?.scenario ?? ''} · `, h('span', { class: 'mono' }, s.joinCode)),
-        h('td', {}, s.roundCount),
-        h('td', {}, s.live ? t('history.live') : t('history.ended')),
-        h('td', { class: 'actions' },
-          s.live ? h('a', { href: `#/live/${s.id}`, class: 'button' }, t('history.open_live')) : null,
-          h('a', { href: `#/session/${s.id}` }, t('history.open_rounds'))))))));
+    history.append(
+      h(
+        'table',
+        { class: 'table' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            ...(['history.date', 'history.room', 'history.rounds', 'history.status'] as const).map((k) =>
+              h('th', { scope: 'col' }, t(k)),
+            ),
+            h('th', { scope: 'col' }, ''),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          ...sessions.map((s) =>
+            h(
+              'tr',
+              {},
+              h('td', {}, new Date(s.createdAt).toLocaleString(lang())),
+              h(
+                'td',
+                {},
+                `${s.settings?.title ?? s.settings?.scenario ?? ''} · `,
+                h('span', { class: 'mono' }, s.joinCode),
+              ),
+              h('td', {}, s.roundCount),
+              h('td', {}, s.live ? t('history.live') : t('history.ended')),
+              h(
+                'td',
+                { class: 'actions' },
+                s.live ? h('a', { href: `#/live/${s.id}`, class: 'button' }, t('history.open_live')) : null,
+                h('a', { href: `#/session/${s.id}` }, t('history.open_rounds')),
+              ),
+            ),
+          ),
+        ),
+      ),
+    );
   }
   fill(root, h('div', { class: 'columns' }, form, history));
 }
@@ -136,17 +246,49 @@ export async function homeView(root: HTMLElement, go: (hash: string) => void): P
 /** One session: its rounds (each a link to its report), the CSV download and closing the room. */
 export async function sessionView(root: HTMLElement, id: string, go: (hash: string) => void): Promise<void> {
   const { session, rounds, live } = await api.session(id);
-  const list = rounds.length === 0 ? h('p', {}, t('session.no_rounds'))
-    : h('ol', { class: 'rounds' }, ...rounds.map((r) => h('li', {}, h('a', { href: `#/report/${r.id}` }, t('session.round', { n: r.roundNumber })),
-      ` · ${new Date(r.endedAt).toLocaleTimeString(lang())} · ${r.playerCount}`)));
-  const end = live ? h('button', { type: 'button', class: 'danger', onclick: () => {
-    if (!confirm(t('session.end.confirm'))) return;
-    void api.endSession(id).then(() => go(`#/session/${id}`));
-  } }, t('session.end')) : null;
-  fill(root, h('section', { class: 'card', 'aria-labelledby': 'session-h' },
-    h('h2', { id: 'session-h' }, t('session.heading', { code: session.joinCode })),
-    list,
-    h('p', { class: 'actions' },
-      h('a', { href: api.csvUrl(id), download: '', class: 'button' }, t('session.csv')),
-      live ? h('a', { href: `#/live/${id}`, class: 'button' }, t('history.open_live')) : null, end)));
+  const list =
+    rounds.length === 0
+      ? h('p', {}, t('session.no_rounds'))
+      : h(
+          'ol',
+          { class: 'rounds' },
+          ...rounds.map((r) =>
+            h(
+              'li',
+              {},
+              h('a', { href: `#/report/${r.id}` }, t('session.round', { n: r.roundNumber })),
+              ` · ${new Date(r.endedAt).toLocaleTimeString(lang())} · ${r.playerCount}`,
+            ),
+          ),
+        );
+  const end = live
+    ? h(
+        'button',
+        {
+          type: 'button',
+          class: 'danger',
+          onclick: () => {
+            if (!confirm(t('session.end.confirm'))) return;
+            void api.endSession(id).then(() => go(`#/session/${id}`));
+          },
+        },
+        t('session.end'),
+      )
+    : null;
+  fill(
+    root,
+    h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'session-h' },
+      h('h2', { id: 'session-h' }, t('session.heading', { code: session.joinCode })),
+      list,
+      h(
+        'p',
+        { class: 'actions' },
+        h('a', { href: api.csvUrl(id), download: '', class: 'button' }, t('session.csv')),
+        live ? h('a', { href: `#/live/${id}`, class: 'button' }, t('history.open_live')) : null,
+        end,
+      ),
+    ),
+  );
 }

@@ -4,7 +4,12 @@
 import QRCode from 'qrcode';
 import type { KernelEvent } from '../../../shared/kernel/types.ts';
 import { LIMITS } from '../../../shared/kernel/limits.ts';
-import { crewOf, syncedChannelKinds, syncedLabels, type SyncedRoomState } from '../../../shared/protocol/state.ts';
+import {
+  crewOf,
+  syncedChannelKinds,
+  syncedLabels,
+  type SyncedRoomState,
+} from '../../../shared/protocol/state.ts';
 import { RoomConnection } from '../net/room-connection.ts';
 import { api, type LiveRoom } from './api.ts';
 import { checkbox, fill, h } from './dom.ts';
@@ -12,7 +17,14 @@ import { formatEvent } from './event-text.ts';
 import { lang, t, type TextKey } from './texts.ts';
 
 /** The host's messages that carry no payload, for the plain control buttons. */
-type Bare = 'host:start' | 'host:pause' | 'host:resume' | 'host:end-round' | 'host:restart' | 'host:rotate' | 'add-core';
+type Bare =
+  | 'host:start'
+  | 'host:pause'
+  | 'host:resume'
+  | 'host:end-round'
+  | 'host:restart'
+  | 'host:rotate'
+  | 'add-core';
 
 const HOST_ID_KEY = 'kernel-crew.host-id';
 
@@ -21,7 +33,9 @@ function hostId(): string {
   try {
     const stored = localStorage.getItem(HOST_ID_KEY);
     if (stored && /^[A-Za-z0-9_-]{16,64}$/.test(stored)) return stored;
-    const fresh = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+    const fresh = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
+      b.toString(16).padStart(2, '0'),
+    ).join('');
     localStorage.setItem(HOST_ID_KEY, fresh);
     return fresh;
   } catch {
@@ -33,11 +47,16 @@ function hostId(): string {
 export function slotLabel(key: string): string {
   const [kind, a, b] = key.split(':');
   switch (kind) {
-    case 'scheduler': return a ? `${t('role.scheduler')} (${t('report.gantt.core', { n: a })})` : t('role.scheduler');
-    case 'thread': return `${t('role.thread')} ${a ?? ''} #${b ?? 0}`;
-    case 'ipc': return `${t('role.ipc')} ${a ?? ''}`;
-    case 'interrupt': return t('role.interrupt');
-    default: return t('role.spectator');
+    case 'scheduler':
+      return a ? `${t('role.scheduler')} (${t('report.gantt.core', { n: a })})` : t('role.scheduler');
+    case 'thread':
+      return `${t('role.thread')} ${a ?? ''} #${b ?? 0}`;
+    case 'ipc':
+      return `${t('role.ipc')} ${a ?? ''}`;
+    case 'interrupt':
+      return t('role.interrupt');
+    default:
+      return t('role.spectator');
   }
 }
 
@@ -50,8 +69,16 @@ function roleText(role: string): string {
 export async function liveView(root: HTMLElement, sessionId: string): Promise<() => void> {
   const { session, live } = await api.session(sessionId);
   if (!live) {
-    fill(root, h('section', { class: 'card' }, h('h2', {}, t('session.heading', { code: session.joinCode })), h('p', {}, t('live.closed')),
-      h('a', { href: `#/session/${sessionId}` }, t('history.open_rounds'))));
+    fill(
+      root,
+      h(
+        'section',
+        { class: 'card' },
+        h('h2', {}, t('session.heading', { code: session.joinCode })),
+        h('p', {}, t('live.closed')),
+        h('a', { href: `#/session/${sessionId}` }, t('history.open_rounds')),
+      ),
+    );
     return () => undefined;
   }
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' }, t('live.connecting'));
@@ -59,7 +86,9 @@ export async function liveView(root: HTMLElement, sessionId: string): Promise<()
   fill(root, ui.element);
   const { Client } = await import('@colyseus/sdk');
   const client = new Client(window.location.origin);
-  const room = new RoomConnection(await client.joinById(live.roomId, { secret: hostId(), hostKey: live.hostKey, lang: lang() }));
+  const room = new RoomConnection(
+    await client.joinById(live.roomId, { secret: hostId(), hostKey: live.hostKey, lang: lang() }),
+  );
   let left = false;
   status.textContent = '';
   ui.bind(room);
@@ -67,16 +96,28 @@ export async function liveView(root: HTMLElement, sessionId: string): Promise<()
   room.onStateChange(() => {
     if (pending) return;
     pending = true;
-    requestAnimationFrame(() => { pending = false; ui.render(room.state); });
+    requestAnimationFrame(() => {
+      pending = false;
+      ui.render(room.state);
+    });
   });
   room.on('welcome', () => undefined);
   room.on('events', (m) => ui.feed(m.events, m.replay ?? false));
-  room.on('error', (m) => { status.textContent = m.message; });
-  room.on('rejected', (m) => { status.textContent = m.reason; });
+  room.on('error', (m) => {
+    status.textContent = m.message;
+  });
+  room.on('rejected', (m) => {
+    status.textContent = m.reason;
+  });
   room.on('summary', (m) => void ui.roundEnded(m.round));
-  room.onLeave(() => { if (!left) status.textContent = t('live.closed'); });
+  room.onLeave(() => {
+    if (!left) status.textContent = t('live.closed');
+  });
   ui.render(room.state);
-  return () => { left = true; void room.leave(); };
+  return () => {
+    left = true;
+    void room.leave();
+  };
 }
 
 function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement) {
@@ -84,72 +125,217 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement) {
   const send: RoomConnection['send'] = (type, ...payload) => room?.send(type, ...payload);
   // opened at 127.0.0.1 / localhost: the link and QR code use the server's network address, with a warning
   const joinUrl = `${live.joinOrigin ?? window.location.origin}${live.joinPath}`;
-  const loopbackWarning = live.loopback ? h('p', { class: 'warning', role: 'note', 'data-testid': 'loopback-warning' }, t(live.joinOrigin ? 'live.loopback_lan' : 'live.loopback_only', { origin: live.joinOrigin ?? '' })) : '';
+  const loopbackWarning = live.loopback
+    ? h(
+        'p',
+        { class: 'warning', role: 'note', 'data-testid': 'loopback-warning' },
+        t(live.joinOrigin ? 'live.loopback_lan' : 'live.loopback_only', { origin: live.joinOrigin ?? '' }),
+      )
+    : '';
   const qr = h('div', { class: 'qr', role: 'img', 'aria-label': t('live.qr', { code: live.code }) });
-  void QRCode.toString(joinUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }).then((svg) => { qr.innerHTML = svg; });
-  const joinPanel = h('section', { class: 'card join', 'aria-labelledby': 'join-h' },
+  void QRCode.toString(joinUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }).then((svg) => {
+    qr.innerHTML = svg;
+  });
+  const joinPanel = h(
+    'section',
+    { class: 'card join', 'aria-labelledby': 'join-h' },
     h('h2', { id: 'join-h' }, t('live.code')),
     h('p', { class: 'code', 'data-testid': 'join-code' }, live.code),
-    h('p', {}, `${t('live.join_url')} `, h('a', { href: joinUrl, target: '_blank', rel: 'noopener', class: 'mono' }, joinUrl)),
+    h(
+      'p',
+      {},
+      `${t('live.join_url')} `,
+      h('a', { href: joinUrl, target: '_blank', rel: 'noopener', class: 'mono' }, joinUrl),
+    ),
     loopbackWarning,
     qr,
-    h('p', {}, h('a', { href: live.projectorPath, target: '_blank', rel: 'noopener', class: 'button' }, t('live.projector'))));
+    h(
+      'p',
+      {},
+      h(
+        'a',
+        { href: live.projectorPath, target: '_blank', rel: 'noopener', class: 'button' },
+        t('live.projector'),
+      ),
+    ),
+  );
 
   const phase = h('p', { class: 'phase', 'aria-live': 'polite' });
-  const button = (key: TextKey, type: Bare) => h('button', { type: 'button', 'data-action': type, onclick: () => send(type) }, t(key));
+  const button = (key: TextKey, type: Bare) =>
+    h('button', { type: 'button', 'data-action': type, onclick: () => send(type) }, t(key));
   const buttons = {
-    start: button('controls.start', 'host:start'), pause: button('controls.pause', 'host:pause'), resume: button('controls.resume', 'host:resume'),
-    end: button('controls.end', 'host:end-round'), restart: button('controls.restart', 'host:restart'),
+    start: button('controls.start', 'host:start'),
+    pause: button('controls.pause', 'host:pause'),
+    resume: button('controls.resume', 'host:resume'),
+    end: button('controls.end', 'host:end-round'),
+    restart: button('controls.restart', 'host:restart'),
   };
   const speed = h('input', { type: 'number', id: 'live-speed', min: 0.25, max: 20, step: 0.25 });
   const lock = checkbox('live-lock', t('controls.lock'), false, (v) => send('host:lock', { locked: v }));
   const late = checkbox('live-late', t('controls.late'), true, (v) => send('host:late-join', { allowed: v }));
   const summary = h('p', { class: 'summary', role: 'status' });
-  const numberInput = (id: string, name: 'crewSize' | 'graceSeconds') => h('input', { type: 'number', id, min: LIMITS[name].min, max: LIMITS[name].max, step: LIMITS[name].step });
+  const numberInput = (id: string, name: 'crewSize' | 'graceSeconds') =>
+    h('input', { type: 'number', id, min: LIMITS[name].min, max: LIMITS[name].max, step: LIMITS[name].step });
   const crewSize = numberInput('live-crew-size', 'crewSize');
   const grace = numberInput('live-grace', 'graceSeconds');
-  const controls = h('section', { class: 'card controls', 'aria-labelledby': 'controls-h' },
-    h('h2', { id: 'controls-h' }, t('controls.heading')), phase,
+  const controls = h(
+    'section',
+    { class: 'card controls', 'aria-labelledby': 'controls-h' },
+    h('h2', { id: 'controls-h' }, t('controls.heading')),
+    phase,
     h('div', { class: 'buttons' }, ...Object.values(buttons)),
-    h('div', { class: 'inline' }, h('label', { for: 'live-speed' }, t('controls.speed')), speed,
-      h('button', { type: 'button', onclick: () => send('host:speed', { ticksPerSecond: Number(speed.value) }) }, t('controls.apply'))),
-    lock, late,
+    h(
+      'div',
+      { class: 'inline' },
+      h('label', { for: 'live-speed' }, t('controls.speed')),
+      speed,
+      h(
+        'button',
+        { type: 'button', onclick: () => send('host:speed', { ticksPerSecond: Number(speed.value) }) },
+        t('controls.apply'),
+      ),
+    ),
+    lock,
+    late,
     h('button', { type: 'button', onclick: () => send('host:rotate') }, t('controls.rotate')),
-    h('div', { class: 'inline' }, h('label', { for: 'live-crew-size' }, t('controls.crew_size')), crewSize,
-      h('button', { type: 'button', onclick: () => send('host:crew-size', { size: Number(crewSize.value) }) }, t('controls.apply'))),
-    h('div', { class: 'inline' }, h('label', { for: 'live-grace' }, t('controls.grace')), grace,
-      h('button', { type: 'button', onclick: () => send('host:grace', { seconds: Number(grace.value) }) }, t('controls.apply'))),
-    summary);
+    h(
+      'div',
+      { class: 'inline' },
+      h('label', { for: 'live-crew-size' }, t('controls.crew_size')),
+      crewSize,
+      h(
+        'button',
+        { type: 'button', onclick: () => send('host:crew-size', { size: Number(crewSize.value) }) },
+        t('controls.apply'),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'inline' },
+      h('label', { for: 'live-grace' }, t('controls.grace')),
+      grace,
+      h(
+        'button',
+        { type: 'button', onclick: () => send('host:grace', { seconds: Number(grace.value) }) },
+        t('controls.apply'),
+      ),
+    ),
+    summary,
+  );
 
   const quantum = h('input', { type: 'number', id: 'live-quantum', min: 0, max: 1000, step: 1 });
   const victim = h('select', { id: 'live-victim', 'aria-label': t('events.crash') });
-  const events = h('section', { class: 'card events', 'aria-labelledby': 'events-h' },
+  const events = h(
+    'section',
+    { class: 'card events', 'aria-labelledby': 'events-h' },
     h('h2', { id: 'events-h' }, t('events.heading')),
-    h('div', { class: 'buttons' },
-      h('button', { type: 'button', onclick: () => send('host:event', { kind: 'io-storm' }) }, t('events.io-storm')),
-      h('button', { type: 'button', onclick: () => send('host:event', { kind: 'fork-bomb' }) }, t('events.fork-bomb')),
-      h('button', { type: 'button', onclick: () => send('add-core') }, t('events.add-core'))),
-    h('div', { class: 'inline' }, victim,
-      h('button', { type: 'button', onclick: () => send('host:event', victim.value ? { kind: 'crash', pid: Number(victim.value) } : { kind: 'crash' }) }, t('events.crash'))),
-    h('div', { class: 'inline' }, h('label', { for: 'live-quantum' }, t('events.quantum')), quantum,
-      h('button', { type: 'button', onclick: () => send('set-quantum', { quantum: Number(quantum.value) }) }, t('events.set'))));
+    h(
+      'div',
+      { class: 'buttons' },
+      h(
+        'button',
+        { type: 'button', onclick: () => send('host:event', { kind: 'io-storm' }) },
+        t('events.io-storm'),
+      ),
+      h(
+        'button',
+        { type: 'button', onclick: () => send('host:event', { kind: 'fork-bomb' }) },
+        t('events.fork-bomb'),
+      ),
+      h('button', { type: 'button', onclick: () => send('add-core') }, t('events.add-core')),
+    ),
+    h(
+      'div',
+      { class: 'inline' },
+      victim,
+      h(
+        'button',
+        {
+          type: 'button',
+          onclick: () =>
+            send(
+              'host:event',
+              victim.value ? { kind: 'crash', pid: Number(victim.value) } : { kind: 'crash' },
+            ),
+        },
+        t('events.crash'),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'inline' },
+      h('label', { for: 'live-quantum' }, t('events.quantum')),
+      quantum,
+      h(
+        'button',
+        { type: 'button', onclick: () => send('set-quantum', { quantum: Number(quantum.value) }) },
+        t('events.set'),
+      ),
+    ),
+  );
 
   const metrics = h('dl', { class: 'metrics' });
   const crewList = h('ul', { class: 'crews', 'aria-label': t('crews.heading') });
-  const metricsPanel = h('section', { class: 'card', 'aria-labelledby': 'metrics-h' }, h('h2', { id: 'metrics-h' }, t('metrics.heading')), metrics, crewList);
+  const metricsPanel = h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'metrics-h' },
+    h('h2', { id: 'metrics-h' }, t('metrics.heading')),
+    metrics,
+    crewList,
+  );
 
   const rosterHeading = h('h2', { id: 'roster-h' });
   const rosterBody = h('tbody');
   const rosterEmpty = h('p', {}, t('roster.empty'));
-  const roster = h('section', { class: 'card roster', 'aria-labelledby': 'roster-h' }, rosterHeading, rosterEmpty,
-    h('table', { class: 'table' },
-      h('thead', {}, h('tr', {}, ...(['roster.nickname', 'roster.role', 'roster.job', 'roster.connection', 'roster.score'] as const).map((k) => h('th', { scope: 'col' }, t(k))), h('th', { scope: 'col' }, ''))),
-      rosterBody));
+  const roster = h(
+    'section',
+    { class: 'card roster', 'aria-labelledby': 'roster-h' },
+    rosterHeading,
+    rosterEmpty,
+    h(
+      'table',
+      { class: 'table' },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ...(
+            ['roster.nickname', 'roster.role', 'roster.job', 'roster.connection', 'roster.score'] as const
+          ).map((k) => h('th', { scope: 'col' }, t(k))),
+          h('th', { scope: 'col' }, ''),
+        ),
+      ),
+      rosterBody,
+    ),
+  );
   const feedList = h('ol', { class: 'feed', 'aria-label': t('feed.heading') });
-  const feed = h('section', { class: 'card', 'aria-labelledby': 'feed-h' }, h('h2', { id: 'feed-h' }, t('feed.heading')), feedList);
+  const feed = h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'feed-h' },
+    h('h2', { id: 'feed-h' }, t('feed.heading')),
+    feedList,
+  );
 
-  const rows = new Map<string, { tr: HTMLTableRowElement; cells: HTMLElement[]; select: HTMLSelectElement; crew: HTMLSelectElement; slots: string }>();
-  const element = h('div', { class: 'live' }, status, h('div', { class: 'live-grid' }, joinPanel, controls, events, metricsPanel), roster, feed);
+  const rows = new Map<
+    string,
+    {
+      tr: HTMLTableRowElement;
+      cells: HTMLElement[];
+      select: HTMLSelectElement;
+      crew: HTMLSelectElement;
+      slots: string;
+    }
+  >();
+  const element = h(
+    'div',
+    { class: 'live' },
+    status,
+    h('div', { class: 'live-grid' }, joinPanel, controls, events, metricsPanel),
+    roster,
+    feed,
+  );
 
   function renderRoster(s: SyncedRoomState): void {
     const crewCount = s.crews.size;
@@ -161,19 +347,44 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement) {
       seen.add(seat);
       let row = rows.get(seat);
       if (!row) {
-        const select = h('select', { 'aria-label': t('roster.assign', { name: p.nickname }), onchange: () => send('host:assign', { player: seat, slot: select.value }) });
-        const crew = h('select', { 'aria-label': t('roster.crew', { name: p.nickname }), onchange: () => send('host:move-crew', { player: seat, crew: Number(crew.value) }) });
+        const select = h('select', {
+          'aria-label': t('roster.assign', { name: p.nickname }),
+          onchange: () => send('host:assign', { player: seat, slot: select.value }),
+        });
+        const crew = h('select', {
+          'aria-label': t('roster.crew', { name: p.nickname }),
+          onchange: () => send('host:move-crew', { player: seat, crew: Number(crew.value) }),
+        });
         const cells = [h('td'), h('td'), h('td', {}, crew, select), h('td'), h('td', { class: 'num' })];
-        const actions = h('td', { class: 'actions' },
-          h('button', { type: 'button', onclick: () => {
-            const name = room?.state.players.get(seat)?.nickname ?? '';
-            const next = prompt(t('roster.rename.prompt', { name }), name);
-            if (next && next.trim() && next.trim() !== name) send('host:rename', { player: seat, nickname: next.trim() });
-          } }, t('roster.rename')),
-          h('button', { type: 'button', class: 'danger', onclick: () => {
-            const name = room?.state.players.get(seat)?.nickname ?? '';
-            if (confirm(t('roster.kick.confirm', { name }))) send('host:kick', { player: seat });
-          } }, t('roster.kick')));
+        const actions = h(
+          'td',
+          { class: 'actions' },
+          h(
+            'button',
+            {
+              type: 'button',
+              onclick: () => {
+                const name = room?.state.players.get(seat)?.nickname ?? '';
+                const next = prompt(t('roster.rename.prompt', { name }), name);
+                if (next && next.trim() && next.trim() !== name)
+                  send('host:rename', { player: seat, nickname: next.trim() });
+              },
+            },
+            t('roster.rename'),
+          ),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'danger',
+              onclick: () => {
+                const name = room?.state.players.get(seat)?.nickname ?? '';
+                if (confirm(t('roster.kick.confirm', { name }))) send('host:kick', { player: seat });
+              },
+            },
+            t('roster.kick'),
+          ),
+        );
         const tr = h('tr', { 'data-seat': seat }, ...cells, actions);
         row = { tr, cells, select, crew, slots: '' };
         rows.set(seat, row);
@@ -193,14 +404,23 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement) {
       const signature = `${slotKeys.join('|')}#${crewCount}`;
       if (row.slots !== signature && document.activeElement !== row.select) {
         fill(row.select, ...slotKeys.map((k) => h('option', { value: k }, slotLabel(k))));
-        fill(row.crew, ...Array.from({ length: crewCount + 1 }, (_, i) => h('option', { value: i + 1 }, t('crew.n', { n: i + 1 }))));
+        fill(
+          row.crew,
+          ...Array.from({ length: crewCount + 1 }, (_, i) =>
+            h('option', { value: i + 1 }, t('crew.n', { n: i + 1 })),
+          ),
+        );
         row.slots = signature;
       }
       if (document.activeElement !== row.select) row.select.value = p.slot;
       if (document.activeElement !== row.crew) row.crew.value = String(own?.number ?? 1);
       row.select.setAttribute('aria-label', t('roster.assign', { name: p.nickname }));
     });
-    for (const [seat, row] of rows) if (!seen.has(seat)) { row.tr.remove(); rows.delete(seat); }
+    for (const [seat, row] of rows)
+      if (!seen.has(seat)) {
+        row.tr.remove();
+        rows.delete(seat);
+      }
     rosterHeading.textContent = t('roster.heading', { n: count });
     rosterEmpty.hidden = count > 0;
   }
@@ -222,9 +442,22 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement) {
     fill(metrics, ...items.flatMap(([k, v]) => [h('dt', {}, t(k)), h('dd', {}, v)]));
     // every crew's standing, as the kernel's figures were projected for it
     const crews: HTMLElement[] = [];
-    s.crews.forEach((c) => crews.push(h('li', { 'data-crew': c.number }, t('crews.row', {
-      n: c.number, tick: c.tick, util: c.tick > 0 ? `${Math.round(c.utilization * 100)}%` : '—', done: c.completed, total: c.processes, faults: c.faultTotal,
-    }))));
+    s.crews.forEach((c) =>
+      crews.push(
+        h(
+          'li',
+          { 'data-crew': c.number },
+          t('crews.row', {
+            n: c.number,
+            tick: c.tick,
+            util: c.tick > 0 ? `${Math.round(c.utilization * 100)}%` : '—',
+            done: c.completed,
+            total: c.processes,
+            faults: c.faultTotal,
+          }),
+        ),
+      ),
+    );
     crews.sort((a, b) => Number(a.dataset.crew) - Number(b.dataset.crew));
     fill(crewList, ...crews);
     crewList.hidden = crews.length <= 1;
@@ -232,7 +465,9 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement) {
 
   return {
     element,
-    bind(r: RoomConnection) { room = r; },
+    bind(r: RoomConnection) {
+      room = r;
+    },
     render(s: SyncedRoomState) {
       if (!s.phase) return; // the first patch has not arrived yet
       phase.textContent = t('live.phase', { round: s.round, phase: t(`phase.${s.phase}` as TextKey) });
@@ -250,9 +485,15 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement) {
       (late.querySelector('input') as HTMLInputElement).checked = s.lateJoin;
       if (document.activeElement !== victim) {
         const live: [number, string][] = [];
-        first.processes.forEach((p) => { if (!p.terminated && p.pid !== 1) live.push([p.pid, p.name]); });
+        first.processes.forEach((p) => {
+          if (!p.terminated && p.pid !== 1) live.push([p.pid, p.name]);
+        });
         const chosen = victim.value;
-        fill(victim, h('option', { value: '' }, '—'), ...live.map(([pid, name]) => h('option', { value: pid }, `P${pid} ${name}`)));
+        fill(
+          victim,
+          h('option', { value: '' }, '—'),
+          ...live.map(([pid, name]) => h('option', { value: pid }, `P${pid} ${name}`)),
+        );
         victim.value = live.some(([pid]) => String(pid) === chosen) ? chosen : '';
       }
       renderRoster(s);
@@ -264,7 +505,10 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement) {
       const labels = machine ? syncedLabels(machine) : (tid: number) => `T${tid}`;
       for (const e of list) {
         const text = formatEvent(e, labels, machine ? syncedChannelKinds(machine) : undefined);
-        if (text) feedList.prepend(h('li', { class: `ev-${e.type}` }, h('span', { class: 'mono' }, `t${e.tick}`), ' ', text));
+        if (text)
+          feedList.prepend(
+            h('li', { class: `ev-${e.type}` }, h('span', { class: 'mono' }, `t${e.tick}`), ' ', text),
+          );
       }
       while (feedList.children.length > 80) feedList.lastElementChild?.remove();
     },
@@ -274,7 +518,12 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement) {
         const { rounds } = await api.session(sessionId);
         const stored = rounds.find((r) => r.roundNumber === round);
         if (stored) {
-          fill(summary, t('summary.ready', { n: round }), ' ', h('a', { href: `#/report/${stored.id}`, class: 'button' }, t('summary.open')));
+          fill(
+            summary,
+            t('summary.ready', { n: round }),
+            ' ',
+            h('a', { href: `#/report/${stored.id}`, class: 'button' }, t('summary.open')),
+          );
           return;
         }
         await new Promise((r) => setTimeout(r, 300));
@@ -282,4 +531,3 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement) {
     },
   };
 }
-

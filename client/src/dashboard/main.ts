@@ -22,17 +22,62 @@ function go(hash: string): void {
 
 function renderHeader(): void {
   document.title = t('title');
-  const toggle = h('div', { class: 'lang-toggle', role: 'group', 'aria-label': t('lang.group') },
-    ...(['ko', 'en'] as DashLang[]).map((l) => h('button', { type: 'button', lang: l, 'aria-pressed': String(lang() === l), onclick: () => {
-      setLang(l);
-      renderHeader();
-      void route();
-    } }, l === 'ko' ? '한국어' : 'English')));
-  const nav = teacher ? h('nav', { 'aria-label': t('nav.home') },
-    h('a', { href: '#/' }, t('nav.home')),
-    h('span', { class: 'who' }, t('auth.signed_in_as', { name: teacher.displayName })),
-    h('button', { type: 'button', onclick: () => { void api.signOut().then(() => { teacher = null; renderHeader(); go('#/'); }); } }, t('auth.signout')),
-    h('button', { type: 'button', onclick: () => { void api.signOutEverywhere().then(() => { teacher = null; renderHeader(); go('#/'); }); } }, t('auth.signout_everywhere'))) : null;
+  const toggle = h(
+    'div',
+    { class: 'lang-toggle', role: 'group', 'aria-label': t('lang.group') },
+    ...(['ko', 'en'] as DashLang[]).map((l) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          lang: l,
+          'aria-pressed': String(lang() === l),
+          onclick: () => {
+            setLang(l);
+            renderHeader();
+            void route();
+          },
+        },
+        l === 'ko' ? '한국어' : 'English',
+      ),
+    ),
+  );
+  const nav = teacher
+    ? h(
+        'nav',
+        { 'aria-label': t('nav.home') },
+        h('a', { href: '#/' }, t('nav.home')),
+        h('span', { class: 'who' }, t('auth.signed_in_as', { name: teacher.displayName })),
+        h(
+          'button',
+          {
+            type: 'button',
+            onclick: () => {
+              void api.signOut().then(() => {
+                teacher = null;
+                renderHeader();
+                go('#/');
+              });
+            },
+          },
+          t('auth.signout'),
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            onclick: () => {
+              void api.signOutEverywhere().then(() => {
+                teacher = null;
+                renderHeader();
+                go('#/');
+              });
+            },
+          },
+          t('auth.signout_everywhere'),
+        ),
+      )
+    : null;
   fill(header, h('h1', {}, h('a', { href: '#/' }, t('title'))), nav, toggle);
 }
 
@@ -44,7 +89,11 @@ async function route(): Promise<void> {
   main.setAttribute('aria-busy', 'true');
   try {
     if (!teacher) {
-      authView(main, (signedIn) => { teacher = signedIn; renderHeader(); void route(); });
+      authView(main, (signedIn) => {
+        teacher = signedIn;
+        renderHeader();
+        void route();
+      });
     } else if (page === 'live' && id) {
       leave = await liveView(main, id);
     } else if (page === 'session' && id) {
@@ -56,13 +105,28 @@ async function route(): Promise<void> {
     }
   } catch (error) {
     const status = (error as { status?: number }).status;
-    if (status === 401) { teacher = null; renderHeader(); authView(main, (signedIn) => { teacher = signedIn; renderHeader(); void route(); }); }
-    fill(main, ...(status === 401 ? [...main.childNodes] : []), h('p', { class: 'alert', role: 'alert' }, explain(error)));
+    if (status === 401) {
+      teacher = null;
+      renderHeader();
+      authView(main, (signedIn) => {
+        teacher = signedIn;
+        renderHeader();
+        void route();
+      });
+    }
+    fill(
+      main,
+      ...(status === 401 ? [...main.childNodes] : []),
+      h('p', { class: 'alert', role: 'alert' }, explain(error)),
+    );
   } finally {
     main.removeAttribute('aria-busy');
     // Move focus to the page's heading so keyboard and screen-reader users land on the new view.
     const heading = main.querySelector('h2');
-    if (heading) { heading.setAttribute('tabindex', '-1'); heading.focus({ preventScroll: true }); }
+    if (heading) {
+      heading.setAttribute('tabindex', '-1');
+      heading.focus({ preventScroll: true });
+    }
   }
 }
 

@@ -5,7 +5,7 @@ import type { Lang } from '../../../shared/kernel/limits.ts';
 import { getLanguage, namespace, setLanguage } from '../i18n/language.ts';
 
 const en = {
-  'title': 'Kernel Crew — Teacher dashboard',
+  title: 'Kernel Crew — Teacher dashboard',
   'lang.group': 'Language',
   'nav.home': 'Dashboard',
   'nav.history': 'History',
@@ -18,7 +18,8 @@ const en = {
   'auth.password.hint': 'At least 10 characters.',
   'auth.name': 'Your name',
   'auth.signed_in_as': 'Signed in as {name}',
-  'auth.intro': 'Students never need an account: they join with the room code. Teachers sign in to host rooms and keep reports.',
+  'auth.intro':
+    'Students never need an account: they join with the room code. Teachers sign in to host rooms and keep reports.',
   'error.bad-credentials': 'The email or the password is wrong.',
   'error.email-taken': 'An account with this email already exists: sign in instead.',
   'error.rate-limited': 'Too many attempts. Wait a minute and try again.',
@@ -40,8 +41,8 @@ const en = {
   'create.late': 'Allow joining after the round started',
   'create.leaderboard': 'Leaderboard students see',
   'create.leaderboard.off': 'Off: own score and reasons only',
-  'create.leaderboard.crew': 'Crew only: the crew\'s figures, no personal ranks',
-  'create.leaderboard.all': 'Crew and personal: each student\'s rank too',
+  'create.leaderboard.crew': "Crew only: the crew's figures, no personal ranks",
+  'create.leaderboard.all': "Crew and personal: each student's rank too",
   'create.goal': 'Teaching goal: {goal}',
   'create.question': 'Debrief question: {question}',
   'create.max': 'Most students',
@@ -64,8 +65,10 @@ const en = {
   'session.end.confirm': 'Close the room? Every student is disconnected.',
   'live.code': 'Join code',
   'live.join_url': 'Join at',
-  'live.loopback_lan': 'This dashboard was opened at a loopback address (127.0.0.1 or localhost), which students\' devices cannot reach: the link and QR code use the server\'s network address {origin} instead.',
-  'live.loopback_only': 'This dashboard was opened at a loopback address (127.0.0.1 or localhost) and the server has no network address: students\' devices cannot join. Connect the server to the school network and open the dashboard at its network address.',
+  'live.loopback_lan':
+    "This dashboard was opened at a loopback address (127.0.0.1 or localhost), which students' devices cannot reach: the link and QR code use the server's network address {origin} instead.",
+  'live.loopback_only':
+    "This dashboard was opened at a loopback address (127.0.0.1 or localhost) and the server has no network address: students' devices cannot join. Connect the server to the school network and open the dashboard at its network address.",
   'live.qr': 'QR code to join room {code}',
   'live.projector': 'Open the projector view',
   'live.connecting': 'Connecting to the room…',
@@ -165,7 +168,7 @@ const en = {
 export type TextKey = keyof typeof en;
 
 const ko: Record<TextKey, string> = {
-  'title': '커널 크루 — 교사 대시보드',
+  title: '커널 크루 — 교사 대시보드',
   'lang.group': '언어',
   'nav.home': '대시보드',
   'nav.history': '지난 수업',
@@ -224,8 +227,10 @@ const ko: Record<TextKey, string> = {
   'session.end.confirm': '방을 닫을까요? 모든 학생의 연결이 끊깁니다.',
   'live.code': '참여 코드',
   'live.join_url': '참여 주소',
-  'live.loopback_lan': '이 대시보드는 루프백 주소(127.0.0.1 또는 localhost)로 열려 있어 학생 기기에서 접속할 수 없습니다. 참여 주소와 QR 코드에는 대신 서버의 네트워크 주소 {origin}를 씁니다.',
-  'live.loopback_only': '이 대시보드는 루프백 주소(127.0.0.1 또는 localhost)로 열려 있고 서버에 네트워크 주소가 없어 학생 기기가 참여할 수 없습니다. 서버를 학교 네트워크에 연결하고 네트워크 주소로 대시보드를 여세요.',
+  'live.loopback_lan':
+    '이 대시보드는 루프백 주소(127.0.0.1 또는 localhost)로 열려 있어 학생 기기에서 접속할 수 없습니다. 참여 주소와 QR 코드에는 대신 서버의 네트워크 주소 {origin}를 씁니다.',
+  'live.loopback_only':
+    '이 대시보드는 루프백 주소(127.0.0.1 또는 localhost)로 열려 있고 서버에 네트워크 주소가 없어 학생 기기가 참여할 수 없습니다. 서버를 학교 네트워크에 연결하고 네트워크 주소로 대시보드를 여세요.',
   'live.qr': '{code} 방에 참여하는 QR 코드',
   'live.projector': '프로젝터 화면 열기',
   'live.connecting': '방에 연결하는 중…',
@@ -339,4 +344,5 @@ export function setLang(next: DashLang): void {
 }
 
 /** A text in the current language with {placeholders} filled in: the dashboard's namespace. */
-export const t: (key: TextKey, params?: Record<string, string | number>) => string = namespace(DASHBOARD_TEXTS);
+export const t: (key: TextKey, params?: Record<string, string | number>) => string =
+  namespace(DASHBOARD_TEXTS);

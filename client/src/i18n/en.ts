@@ -37,13 +37,15 @@ export const en = {
   'join.submit': 'Join',
   'join.back': 'Back',
   'join.connecting': 'Connecting to the class…',
-  'join.error.code': 'A class code has 6 characters: capital letters and the digits 2–9 (never 0, 1, I, L or O).',
+  'join.error.code':
+    'A class code has 6 characters: capital letters and the digits 2–9 (never 0, 1, I, L or O).',
   'join.error.nickname_short': 'A nickname has at least 2 characters.',
   'join.error.nickname_long': 'A nickname has at most 16 characters.',
   'join.error.nickname_chars': 'A nickname may use letters, digits, spaces, - and _ only.',
   'join.error.nickname_blocked': 'Please choose another nickname.',
   'join.error.nickname_taken': 'Someone in this class already uses this nickname.',
-  'join.error.unreachable': 'Could not reach the class server. Check the code and your connection, then try again.',
+  'join.error.unreachable':
+    'Could not reach the class server. Check the code and your connection, then try again.',
   'join.error.not_found': 'No class is open with this code. Check it with your teacher.',
   'join.error.full': 'This class is full.',
   'join.error.locked': 'This class is not letting anyone in right now.',
@@ -73,15 +75,19 @@ export const en = {
   'refusal.no-such-crew': 'There is no such crew in this room.',
   'refusal.bad-nickname': 'That nickname cannot be used.',
   'left.kicked.title': 'You were removed from this class',
-  'left.kicked.body': 'The teacher removed you from the room. If this was a mistake, ask your teacher; you cannot come back under the same nickname.',
+  'left.kicked.body':
+    'The teacher removed you from the room. If this was a mistake, ask your teacher; you cannot come back under the same nickname.',
   'left.closed.title': 'The class is over',
-  'left.closed.body': 'The teacher closed this room. Thanks for playing! Your scores are in the teacher\'s report.',
+  'left.closed.body':
+    "The teacher closed this room. Thanks for playing! Your scores are in the teacher's report.",
   'left.replaced.title': 'Opened somewhere else',
-  'left.replaced.body': 'Your seat is now open in another tab or window. Continue there, or take it back here.',
+  'left.replaced.body':
+    'Your seat is now open in another tab or window. Continue there, or take it back here.',
   'left.abuse.title': 'Disconnected',
   'left.abuse.body': 'This device sent too many invalid messages. Reload the page to join again.',
   'left.lost.title': 'Connection lost',
-  'left.lost.body': 'The connection to the class server was lost. Check the network, then rejoin: your seat and score are kept for a while.',
+  'left.lost.body':
+    'The connection to the class server was lost. Check the network, then rejoin: your seat and score are kept for a while.',
   'left.menu': 'Back to the menu',
   'left.here': 'Continue here',
   'left.rejoin': 'Rejoin',
@@ -156,7 +162,8 @@ export const en = {
   'machine.free': 'free',
   'machine.semaphore': 'semaphore {name} = {value} · waiting: {waiters}',
   'machine.processes': 'Processes ({live} alive of {total}) and memory',
-  'machine.memory.legend': 'memory: code · data · heap · stack per thread · hatched = copy-on-write · framed = shared',
+  'machine.memory.legend':
+    'memory: code · data · heap · stack per thread · hatched = copy-on-write · framed = shared',
   'machine.metrics': 'Metrics',
   'machine.m.utilization': 'CPU utilisation {value}%',
   'machine.m.throughput': 'throughput {value} per 100 ticks ({done} done)',
@@ -173,13 +180,15 @@ export const en = {
   'metric.messagesDropped': 'messages lost',
   'machine.feed': 'What just happened',
   'machine.feed.empty': 'Nothing has happened yet.',
-  'machine.your_turn': 'Your turn: the machine is waiting on your job. In {seconds} s a bot makes this move for you.',
+  'machine.your_turn':
+    'Your turn: the machine is waiting on your job. In {seconds} s a bot makes this move for you.',
   'machine.bot_moved': 'bot moved for {name}',
   'machine.you_are': 'You are:',
   'machine.your_cores': 'cores {cores}',
   'machine.paused': 'The teacher paused the round.',
   'machine.paused_self': 'Paused: start or resume the clock when you are ready.',
-  'machine.paused_play': 'Paused: a move you make now happens at once, before the next tick. Step one tick, or resume the clock.',
+  'machine.paused_play':
+    'Paused: a move you make now happens at once, before the next tick. Step one tick, or resume the clock.',
   'machine.waiting_start': 'Waiting for the teacher to start the round.',
   'machine.ended': 'The round is over.',
   'machine.selected': '{label} picked: click a core, drag it there, or press Enter for core {core}.',
@@ -191,7 +200,8 @@ export const en = {
   'machine.pending': '{count} interrupts pending: handle them.',
   'machine.your_channel': 'You carry the messages of {channel}.',
   'machine.watching': 'You are watching the machine.',
-  'machine.keys.scheduler': 'Keys: 1–9 or ←/→ pick a card · ↑/↓ pick a core · Enter dispatch · R replace · P preempt · I open the PCB · Esc cancel',
+  'machine.keys.scheduler':
+    'Keys: 1–9 or ←/→ pick a card · ↑/↓ pick a core · Enter dispatch · R replace · P preempt · I open the PCB · Esc cancel',
   'machine.keys.numbers': 'Keys: 1–9 press the numbered button.',
   'machine.dispatch': 'Dispatch',
   'machine.dispatch_to': 'Dispatch {label} → core {core}',
@@ -271,8 +281,10 @@ export const en = {
   'solo.back_map': 'Level map',
   'solo.stars': '{stars} of {max} stars',
   'solo.core': 'core {core}',
-  'solo.role.scheduler': 'You are the scheduler: you dispatch Ready threads onto {cores} (bots do every other job).',
-  'solo.role.interrupt': 'You are the interrupt handler: you handle the pending interrupts (bots do every other job).',
+  'solo.role.scheduler':
+    'You are the scheduler: you dispatch Ready threads onto {cores} (bots do every other job).',
+  'solo.role.interrupt':
+    'You are the interrupt handler: you handle the pending interrupts (bots do every other job).',
   'solo.role.thread': 'You steer {threads}: you choose the next instructions (bots do every other job).',
   'solo.role.channel': 'You carry the messages of {channels} (bots do every other job).',
   'solo.map.title': 'Solo campaign',
@@ -312,7 +324,8 @@ export const en = {
   'solo.result.failed_line': 'The goal was not reached (tick {ticks}).',
   'solo.result.undos': 'Undo used: {count} ticks taken back in this attempt.',
   'solo.result.no_undos': 'Played straight through, with no undo.',
-  'solo.result.idle': 'Nothing happened: you made no move, or no core ever ran. An attempt like that earns nothing, whatever its figures say.',
+  'solo.result.idle':
+    'Nothing happened: you made no move, or no core ever ran. An attempt like that earns nothing, whatever its figures say.',
   'solo.result.figures': 'What the machine measured',
   'solo.result.what': 'For',
   'solo.result.condition': 'Condition',
@@ -362,26 +375,40 @@ export const en = {
   'card.keys': 'Keys and taps',
   'card.good': 'What good looks like',
   'card.score': 'How you score',
-  'card.scheduler.what': 'You are the CPU scheduler for {cores}: each time a core is free, pick which Ready thread it runs (dispatch). You may take a running thread off its core (preempt).',
-  'card.scheduler.why': 'A core that idles while threads are Ready is wasted CPU. Picking short jobs first makes waiting short; every switch between threads costs a context switch.',
-  'card.scheduler.keys': 'Tap a card in the Ready queue, then a core (or drag it). Keys: 1–9 pick a card, ↑↓ pick a core, Enter dispatches, P preempts.',
+  'card.scheduler.what':
+    'You are the CPU scheduler for {cores}: each time a core is free, pick which Ready thread it runs (dispatch). You may take a running thread off its core (preempt).',
+  'card.scheduler.why':
+    'A core that idles while threads are Ready is wasted CPU. Picking short jobs first makes waiting short; every switch between threads costs a context switch.',
+  'card.scheduler.keys':
+    'Tap a card in the Ready queue, then a core (or drag it). Keys: 1–9 pick a card, ↑↓ pick a core, Enter dispatches, P preempts.',
   'card.scheduler.good': 'Keep every core busy; short waiting wins; no thread left starving.',
-  'card.scheduler.score': '+{fast} when a freed core runs again within 1 tick, +{pick} for the pick SJF or FIFO would make, +{first} for a thread\'s first turn; −{idle} every {idleTicks} ticks a core idles while threads are Ready, {preempt} per preempt.',
-  'card.interrupt.what': 'You are the interrupt handler: when a timer or I/O-completion interrupt is pending, handle it. Timer: the running thread goes back to Ready. I/O done: its thread goes from Blocked to Ready.',
-  'card.interrupt.why': 'Until its interrupt is handled, a thread whose I/O is done cannot run: interrupt latency is time the whole machine loses.',
+  'card.scheduler.score':
+    "+{fast} when a freed core runs again within 1 tick, +{pick} for the pick SJF or FIFO would make, +{first} for a thread's first turn; −{idle} every {idleTicks} ticks a core idles while threads are Ready, {preempt} per preempt.",
+  'card.interrupt.what':
+    'You are the interrupt handler: when a timer or I/O-completion interrupt is pending, handle it. Timer: the running thread goes back to Ready. I/O done: its thread goes from Blocked to Ready.',
+  'card.interrupt.why':
+    'Until its interrupt is handled, a thread whose I/O is done cannot run: interrupt latency is time the whole machine loses.',
   'card.interrupt.keys': 'Tap the interrupt in the action bar, or press its number (1–9).',
   'card.interrupt.good': 'No interrupt waits more than a tick or two.',
-  'card.interrupt.score': '+{fast} for an interrupt handled within 1 tick, +{ok} within {okTicks} ticks; {unhandled} for one left unhandled too long.',
-  'card.thread.what': 'You steer {thread}: choose its next instructions (lock, load, add, store, unlock, …) to finish its task.',
-  'card.thread.why': 'Threads share their process\'s data. load–add–store is not atomic: without a lock, another thread\'s update can be overwritten (a lost update, a race).',
+  'card.interrupt.score':
+    '+{fast} for an interrupt handled within 1 tick, +{ok} within {okTicks} ticks; {unhandled} for one left unhandled too long.',
+  'card.thread.what':
+    'You steer {thread}: choose its next instructions (lock, load, add, store, unlock, …) to finish its task.',
+  'card.thread.why':
+    "Threads share their process's data. load–add–store is not atomic: without a lock, another thread's update can be overwritten (a lost update, a race).",
   'card.thread.keys': 'Tap an instruction in the action bar, or press its number (1–9).',
-  'card.thread.good': 'The shared count comes out right (two increments: count must reach 2) and your thread finishes.',
-  'card.thread.score': '+{clean} for finishing without breaking shared data (+{broken} if you did); {lost} when your store overwrites a classmate\'s update; {deadlock} in a deadlock, {fault} for a fault.',
-  'card.ipc.what': 'You carry the messages of {channel}: when a message has travelled its channel, deliver it.',
-  'card.ipc.why': 'Each channel keeps its own rules: pipes and message queues deliver in order, within their capacity; a receiver waits Blocked until its message arrives.',
+  'card.thread.good':
+    'The shared count comes out right (two increments: count must reach 2) and your thread finishes.',
+  'card.thread.score':
+    "+{clean} for finishing without breaking shared data (+{broken} if you did); {lost} when your store overwrites a classmate's update; {deadlock} in a deadlock, {fault} for a fault.",
+  'card.ipc.what':
+    'You carry the messages of {channel}: when a message has travelled its channel, deliver it.',
+  'card.ipc.why':
+    'Each channel keeps its own rules: pipes and message queues deliver in order, within their capacity; a receiver waits Blocked until its message arrives.',
   'card.ipc.keys': 'Tap a message in the action bar, or press its number (1–9).',
   'card.ipc.good': 'Messages arrive as soon as they can go, in order.',
-  'card.ipc.score': '+{fast} for a message delivered as soon as it can go, +{late} later; {order} for one delivered out of order.',
+  'card.ipc.score':
+    '+{fast} for a message delivered as soon as it can go, +{late} later; {order} for one delivered out of order.',
   'card.spectator.what': 'You watch the machine this round: your job comes in the next one.',
   'card.spectator.why': 'Watch what each role does and what it costs the machine.',
   'card.spectator.keys': 'Nothing to press.',
@@ -389,7 +416,7 @@ export const en = {
   'card.spectator.score': 'No points this round.',
   'card.host.what': 'You run the room: start, pause, speed and live events.',
   'card.host.why': 'The class learns from the moments you stop on.',
-  'card.host.keys': 'Use the dashboard\'s controls.',
+  'card.host.keys': "Use the dashboard's controls.",
   'card.host.good': 'Everyone has a job; pause on races and deadlocks to discuss them.',
   'card.host.score': 'The host does not score.',
   'card.cores': 'cores {cores}',

@@ -4,7 +4,17 @@ import { en, type MessageKey } from './en.ts';
 import { ko } from './ko.ts';
 
 export type { MessageKey } from './en.ts';
-export { LANGUAGES, LANGUAGE_NAMES, LANGUAGE_CHANGED, detectLanguage, getLanguage, setLanguage, onLanguageChanged, namespace, type Language } from './language.ts';
+export {
+  LANGUAGES,
+  LANGUAGE_NAMES,
+  LANGUAGE_CHANGED,
+  detectLanguage,
+  getLanguage,
+  setLanguage,
+  onLanguageChanged,
+  namespace,
+  type Language,
+} from './language.ts';
 
 /** All message tables, exported so tests can compare their key sets. */
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { en, ko };

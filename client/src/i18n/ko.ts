@@ -75,15 +75,19 @@ export const ko: Record<MessageKey, string> = {
   'refusal.no-such-crew': '이 방에 그런 크루가 없습니다.',
   'refusal.bad-nickname': '그 닉네임은 쓸 수 없습니다.',
   'left.kicked.title': '이 수업에서 내보내졌습니다',
-  'left.kicked.body': '선생님이 방에서 내보냈습니다. 실수라면 선생님께 말씀드리세요. 같은 닉네임으로는 다시 들어올 수 없습니다.',
+  'left.kicked.body':
+    '선생님이 방에서 내보냈습니다. 실수라면 선생님께 말씀드리세요. 같은 닉네임으로는 다시 들어올 수 없습니다.',
   'left.closed.title': '수업이 끝났습니다',
-  'left.closed.body': '선생님이 이 방을 닫았습니다. 참여해 주셔서 고맙습니다! 점수는 선생님의 보고서에 남아 있습니다.',
+  'left.closed.body':
+    '선생님이 이 방을 닫았습니다. 참여해 주셔서 고맙습니다! 점수는 선생님의 보고서에 남아 있습니다.',
   'left.replaced.title': '다른 곳에서 열렸습니다',
-  'left.replaced.body': '내 자리가 다른 탭이나 창에서 열렸습니다. 그곳에서 계속하거나 여기서 다시 가져오세요.',
+  'left.replaced.body':
+    '내 자리가 다른 탭이나 창에서 열렸습니다. 그곳에서 계속하거나 여기서 다시 가져오세요.',
   'left.abuse.title': '연결이 끊어졌습니다',
   'left.abuse.body': '이 기기가 잘못된 메시지를 너무 많이 보냈습니다. 페이지를 새로 고쳐 다시 들어오세요.',
   'left.lost.title': '연결이 끊어졌습니다',
-  'left.lost.body': '수업 서버와의 연결이 끊어졌습니다. 네트워크를 확인하고 다시 들어오세요. 자리와 점수는 잠시 동안 유지됩니다.',
+  'left.lost.body':
+    '수업 서버와의 연결이 끊어졌습니다. 네트워크를 확인하고 다시 들어오세요. 자리와 점수는 잠시 동안 유지됩니다.',
   'left.menu': '메뉴로 돌아가기',
   'left.here': '여기서 계속하기',
   'left.rejoin': '다시 들어가기',
@@ -181,7 +185,8 @@ export const ko: Record<MessageKey, string> = {
   'machine.your_cores': '코어 {cores}',
   'machine.paused': '선생님이 라운드를 일시 정지했습니다.',
   'machine.paused_self': '일시 정지됨: 준비되면 시계를 시작하거나 계속하세요.',
-  'machine.paused_play': '일시 정지됨: 지금 하는 행동은 다음 틱 전에 바로 반영됩니다. 한 틱씩 진행하거나 시계를 계속하세요.',
+  'machine.paused_play':
+    '일시 정지됨: 지금 하는 행동은 다음 틱 전에 바로 반영됩니다. 한 틱씩 진행하거나 시계를 계속하세요.',
   'machine.waiting_start': '선생님이 라운드를 시작하기를 기다리는 중입니다.',
   'machine.ended': '라운드가 끝났습니다.',
   'machine.selected': '{label} 선택: 코어를 누르거나 끌어다 놓거나, Enter로 코어 {core}에 디스패치하세요.',
@@ -193,7 +198,8 @@ export const ko: Record<MessageKey, string> = {
   'machine.pending': '처리할 인터럽트 {count}개',
   'machine.your_channel': '{channel}의 메시지를 전달합니다.',
   'machine.watching': '기계를 지켜보는 중입니다.',
-  'machine.keys.scheduler': '키: 1–9 또는 ←/→ 카드 선택 · ↑/↓ 코어 선택 · Enter 디스패치 · R 교체 · P 선점 · I PCB 보기 · Esc 취소',
+  'machine.keys.scheduler':
+    '키: 1–9 또는 ←/→ 카드 선택 · ↑/↓ 코어 선택 · Enter 디스패치 · R 교체 · P 선점 · I PCB 보기 · Esc 취소',
   'machine.keys.numbers': '키: 1–9로 번호가 붙은 버튼을 누릅니다.',
   'machine.dispatch': '디스패치',
   'machine.dispatch_to': '{label} → 코어 {core} 디스패치',
@@ -273,8 +279,10 @@ export const ko: Record<MessageKey, string> = {
   'solo.back_map': '레벨 지도',
   'solo.stars': '별 {max}개 중 {stars}개',
   'solo.core': '코어 {core}',
-  'solo.role.scheduler': '여러분은 스케줄러입니다. 준비 상태의 스레드를 {cores}에 디스패치하세요(나머지 일은 봇이 합니다).',
-  'solo.role.interrupt': '여러분은 인터럽트 핸들러입니다. 처리되지 않은 인터럽트를 처리하세요(나머지 일은 봇이 합니다).',
+  'solo.role.scheduler':
+    '여러분은 스케줄러입니다. 준비 상태의 스레드를 {cores}에 디스패치하세요(나머지 일은 봇이 합니다).',
+  'solo.role.interrupt':
+    '여러분은 인터럽트 핸들러입니다. 처리되지 않은 인터럽트를 처리하세요(나머지 일은 봇이 합니다).',
   'solo.role.thread': '여러분이 {threads}의 다음 명령어를 고릅니다(나머지 일은 봇이 합니다).',
   'solo.role.channel': '여러분이 {channels}의 메시지를 전달합니다(나머지 일은 봇이 합니다).',
   'solo.map.title': '혼자 하기',
@@ -314,7 +322,8 @@ export const ko: Record<MessageKey, string> = {
   'solo.result.failed_line': '목표를 달성하지 못했습니다({ticks}틱).',
   'solo.result.undos': '되돌리기 사용: 이번 시도에서 {count}틱을 되돌렸습니다.',
   'solo.result.no_undos': '되돌리기 없이 끝까지 플레이했습니다.',
-  'solo.result.idle': '아무 일도 일어나지 않았습니다. 내가 한 수가 없거나 코어가 한 번도 일하지 않았습니다. 이런 시도는 수치와 상관없이 별을 받지 못합니다.',
+  'solo.result.idle':
+    '아무 일도 일어나지 않았습니다. 내가 한 수가 없거나 코어가 한 번도 일하지 않았습니다. 이런 시도는 수치와 상관없이 별을 받지 못합니다.',
   'solo.result.figures': '기계가 측정한 값',
   'solo.result.what': '항목',
   'solo.result.condition': '조건',
@@ -364,23 +373,35 @@ export const ko: Record<MessageKey, string> = {
   'card.keys': '조작',
   'card.good': '잘하면 이렇게 됩니다',
   'card.score': '점수',
-  'card.scheduler.what': '{cores}의 CPU 스케줄러입니다. 코어가 비면 준비 상태의 스레드 중 무엇을 실행할지 고릅니다(디스패치). 실행 중인 스레드를 코어에서 내릴 수도 있습니다(선점).',
-  'card.scheduler.why': '준비 상태의 스레드가 있는데 코어가 놀면 CPU가 낭비됩니다. 짧은 작업을 먼저 고르면 대기 시간이 줄고, 스레드를 바꿀 때마다 문맥 교환 비용이 듭니다.',
-  'card.scheduler.keys': '준비 큐의 카드를 누르고 코어를 누르세요(끌어 놓아도 됩니다). 키: 1–9 카드 고르기, ↑↓ 코어 고르기, Enter 디스패치, P 선점.',
+  'card.scheduler.what':
+    '{cores}의 CPU 스케줄러입니다. 코어가 비면 준비 상태의 스레드 중 무엇을 실행할지 고릅니다(디스패치). 실행 중인 스레드를 코어에서 내릴 수도 있습니다(선점).',
+  'card.scheduler.why':
+    '준비 상태의 스레드가 있는데 코어가 놀면 CPU가 낭비됩니다. 짧은 작업을 먼저 고르면 대기 시간이 줄고, 스레드를 바꿀 때마다 문맥 교환 비용이 듭니다.',
+  'card.scheduler.keys':
+    '준비 큐의 카드를 누르고 코어를 누르세요(끌어 놓아도 됩니다). 키: 1–9 카드 고르기, ↑↓ 코어 고르기, Enter 디스패치, P 선점.',
   'card.scheduler.good': '모든 코어가 쉬지 않고, 대기 시간이 짧고, 굶는(기아) 스레드가 없습니다.',
-  'card.scheduler.score': '빈 코어를 1틱 안에 다시 채우면 +{fast}, SJF나 FIFO와 같은 선택이면 +{pick}, 스레드가 처음 실행되면 +{first}. 준비 상태 스레드가 있는데 코어가 {idleTicks}틱 놀 때마다 −{idle}, 선점 한 번에 {preempt}.',
-  'card.interrupt.what': '인터럽트 핸들러입니다. 타이머나 입출력 완료 인터럽트가 기다리면 처리합니다. 타이머: 실행 중인 스레드가 준비 상태로. 입출력 완료: 그 스레드가 대기 상태에서 준비 상태로.',
-  'card.interrupt.why': '인터럽트가 처리되기 전에는 입출력이 끝난 스레드도 실행될 수 없습니다. 인터럽트 지연은 기계 전체가 잃는 시간입니다.',
+  'card.scheduler.score':
+    '빈 코어를 1틱 안에 다시 채우면 +{fast}, SJF나 FIFO와 같은 선택이면 +{pick}, 스레드가 처음 실행되면 +{first}. 준비 상태 스레드가 있는데 코어가 {idleTicks}틱 놀 때마다 −{idle}, 선점 한 번에 {preempt}.',
+  'card.interrupt.what':
+    '인터럽트 핸들러입니다. 타이머나 입출력 완료 인터럽트가 기다리면 처리합니다. 타이머: 실행 중인 스레드가 준비 상태로. 입출력 완료: 그 스레드가 대기 상태에서 준비 상태로.',
+  'card.interrupt.why':
+    '인터럽트가 처리되기 전에는 입출력이 끝난 스레드도 실행될 수 없습니다. 인터럽트 지연은 기계 전체가 잃는 시간입니다.',
   'card.interrupt.keys': '행동 막대의 인터럽트를 누르거나 번호(1–9)를 누르세요.',
   'card.interrupt.good': '어떤 인터럽트도 1–2틱 넘게 기다리지 않습니다.',
-  'card.interrupt.score': '1틱 안에 처리하면 +{fast}, {okTicks}틱 안이면 +{ok}. 너무 오래 처리하지 않으면 {unhandled}.',
-  'card.thread.what': '{thread}을(를) 조종합니다. 다음 명령어(lock, load, add, store, unlock …)를 골라 작업을 끝내세요.',
-  'card.thread.why': '스레드는 프로세스의 데이터를 공유합니다. load–add–store는 원자적이지 않아서 락 없이 하면 다른 스레드의 변경을 덮어쓸 수 있습니다(갱신 손실, 경쟁 상태).',
+  'card.interrupt.score':
+    '1틱 안에 처리하면 +{fast}, {okTicks}틱 안이면 +{ok}. 너무 오래 처리하지 않으면 {unhandled}.',
+  'card.thread.what':
+    '{thread}을(를) 조종합니다. 다음 명령어(lock, load, add, store, unlock …)를 골라 작업을 끝내세요.',
+  'card.thread.why':
+    '스레드는 프로세스의 데이터를 공유합니다. load–add–store는 원자적이지 않아서 락 없이 하면 다른 스레드의 변경을 덮어쓸 수 있습니다(갱신 손실, 경쟁 상태).',
   'card.thread.keys': '행동 막대의 명령어를 누르거나 번호(1–9)를 누르세요.',
-  'card.thread.good': '공유 count가 맞게 나옵니다(두 번 더하면 count는 2가 되어야 합니다). 그리고 스레드가 끝납니다.',
-  'card.thread.score': '공유 데이터를 망가뜨리지 않고 끝내면 +{clean}(망가뜨렸으면 +{broken}). 내 store가 친구의 변경을 덮어쓰면 {lost}, 교착 상태 {deadlock}, 오류 {fault}.',
+  'card.thread.good':
+    '공유 count가 맞게 나옵니다(두 번 더하면 count는 2가 되어야 합니다). 그리고 스레드가 끝납니다.',
+  'card.thread.score':
+    '공유 데이터를 망가뜨리지 않고 끝내면 +{clean}(망가뜨렸으면 +{broken}). 내 store가 친구의 변경을 덮어쓰면 {lost}, 교착 상태 {deadlock}, 오류 {fault}.',
   'card.ipc.what': '{channel}의 메시지를 나릅니다. 메시지가 채널을 다 지나면 전달하세요.',
-  'card.ipc.why': '채널마다 규칙이 있습니다. 파이프와 메시지 큐는 순서대로, 용량 안에서 전달합니다. 받는 쪽은 메시지가 올 때까지 대기 상태입니다.',
+  'card.ipc.why':
+    '채널마다 규칙이 있습니다. 파이프와 메시지 큐는 순서대로, 용량 안에서 전달합니다. 받는 쪽은 메시지가 올 때까지 대기 상태입니다.',
   'card.ipc.keys': '행동 막대의 메시지를 누르거나 번호(1–9)를 누르세요.',
   'card.ipc.good': '메시지가 갈 수 있게 되자마자, 순서대로 도착합니다.',
   'card.ipc.score': '바로 전달하면 +{fast}, 늦으면 +{late}. 순서를 어기면 {order}.',

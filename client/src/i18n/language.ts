@@ -74,10 +74,14 @@ export function onLanguageChanged(listener: (language: Language) => void): () =>
 }
 
 /** A namespace: one table per language, looked up in the current language with {placeholders} filled from params. */
-export function namespace<K extends string>(tables: Record<Language, Record<K, string>>): (key: K, params?: Record<string, string | number>, language?: Language) => string {
+export function namespace<K extends string>(
+  tables: Record<Language, Record<K, string>>,
+): (key: K, params?: Record<string, string | number>, language?: Language) => string {
   return (key, params = {}, language = current) => {
     const template = tables[language][key] ?? key;
-    const text = template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+    const text = template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in params ? String(params[name]) : whole,
+    );
     return language === 'ko' ? withParticles(text) : text;
   };
 }

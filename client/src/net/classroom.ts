@@ -38,20 +38,26 @@ const REFUSALS: Record<JoinRefusal, MessageKey> = {
 /** The game server's address: the page's own origin (the server serves the client), or VITE_SERVER_URL in development. */
 export function serverEndpoint(): string {
   const configured: unknown = import.meta.env.VITE_SERVER_URL;
-  return typeof configured === 'string' && configured !== '' ? configured.replace(/\/$/, '') : window.location.origin;
+  return typeof configured === 'string' && configured !== ''
+    ? configured.replace(/\/$/, '')
+    : window.location.origin;
 }
 
 /** Asks the server which room has this code (GET /api/rooms/by-code/:code). */
 async function roomIdFor(code: string): Promise<string> {
   let response: Response;
   try {
-    response = await fetch(`${serverEndpoint()}/api/rooms/by-code/${encodeURIComponent(code)}`, { headers: { accept: 'application/json' } });
+    response = await fetch(`${serverEndpoint()}/api/rooms/by-code/${encodeURIComponent(code)}`, {
+      headers: { accept: 'application/json' },
+    });
   } catch (error) {
     throw new JoinError('join.error.unreachable', error instanceof Error ? error.message : String(error));
   }
   const body: unknown = await response.json().catch(() => null);
-  if (response.status === 404 && isRecord(body) && body.error === 'wrong-code') throw new JoinError('join.error.not_found');
-  if (!response.ok || !isRecord(body) || typeof body.roomId !== 'string') throw new JoinError('join.error.unreachable', `HTTP ${response.status}`);
+  if (response.status === 404 && isRecord(body) && body.error === 'wrong-code')
+    throw new JoinError('join.error.not_found');
+  if (!response.ok || !isRecord(body) || typeof body.roomId !== 'string')
+    throw new JoinError('join.error.unreachable', `HTTP ${response.status}`);
   return body.roomId;
 }
 
@@ -77,7 +83,12 @@ export async function resumeClass(saved: SavedSeat, lang: Language): Promise<Joi
   }
 }
 
-async function joinRoom(roomId: string, code: string, nickname: string, lang: Language): Promise<JoinedClass> {
+async function joinRoom(
+  roomId: string,
+  code: string,
+  nickname: string,
+  lang: Language,
+): Promise<JoinedClass> {
   // Colyseus's client is loaded only now, so the first page view does not pay for it.
   const { Client, ServerError, MatchMakeError } = await import('@colyseus/sdk');
   const client = new Client(serverEndpoint());
@@ -88,7 +99,8 @@ async function joinRoom(roomId: string, code: string, nickname: string, lang: La
   } catch (error) {
     if (error instanceof ServerError || error instanceof MatchMakeError) {
       const refusal = joinRefusalOf(error.code, error.message);
-      if (refusal === 'bad-nickname') throw new JoinError(nicknameProblemKey(error.message.split(': ').at(-1) ?? ''), error.message);
+      if (refusal === 'bad-nickname')
+        throw new JoinError(nicknameProblemKey(error.message.split(': ').at(-1) ?? ''), error.message);
       if (refusal) throw new JoinError(REFUSALS[refusal], error.message);
     }
     throw new JoinError('join.error.unreachable', error instanceof Error ? error.message : String(error));

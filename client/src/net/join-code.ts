@@ -40,11 +40,15 @@ const NICKNAME_PROBLEMS: Record<NicknameProblem, MessageKey> = {
 
 /** The sentence for a nickname problem the server named (a refusal's message ends with it); the generic one for any other. */
 export function nicknameProblemKey(problem: string): MessageKey {
-  return Object.hasOwn(NICKNAME_PROBLEMS, problem) ? NICKNAME_PROBLEMS[problem as NicknameProblem] : 'join.error.nickname_chars';
+  return Object.hasOwn(NICKNAME_PROBLEMS, problem)
+    ? NICKNAME_PROBLEMS[problem as NicknameProblem]
+    : 'join.error.nickname_chars';
 }
 
 /** The server's nickname check, run before sending: the cleaned name, or the i18n key of the problem. */
-export function checkNicknameInput(raw: string): { ok: true; nickname: string } | { ok: false; error: MessageKey } {
+export function checkNicknameInput(
+  raw: string,
+): { ok: true; nickname: string } | { ok: false; error: MessageKey } {
   const check = checkNickname(raw);
   return check.ok ? check : { ok: false, error: NICKNAME_PROBLEMS[check.problem] };
 }

@@ -30,6 +30,10 @@ export function projectorUrl(origin: string, target: ProjectorTarget): string {
 export async function joinAsProjector(target: ProjectorTarget, lang: Language): Promise<RoomSession> {
   const { Client } = await import('@colyseus/sdk');
   const client = new Client(serverEndpoint());
-  const room = await client.joinById(target.roomId, { secret: seatSecret(), viewerKey: target.viewerKey, lang });
+  const room = await client.joinById(target.roomId, {
+    secret: seatSecret(),
+    viewerKey: target.viewerKey,
+    lang,
+  });
   return openSession(room, '', '', { projector: true, routed: true });
 }

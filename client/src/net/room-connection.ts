@@ -17,7 +17,9 @@ export interface SdkRoom {
 }
 
 /** A message's payload argument: optional when the message takes none. */
-type PayloadArgs<K extends ClientMessageType> = undefined extends ClientMessages[K] ? [payload?: ClientMessages[K]] : [payload: ClientMessages[K]];
+type PayloadArgs<K extends ClientMessageType> = undefined extends ClientMessages[K]
+  ? [payload?: ClientMessages[K]]
+  : [payload: ClientMessages[K]];
 
 /** A joined room, typed by the wire package. */
 export class RoomConnection {

@@ -15,7 +15,12 @@ import { t } from '../i18n/index.ts';
  * a server restart (its rooms come back), given-up reconnection or a seat taken over in another tab
  * ("continue here" reloads) keep it.
  */
-const FINAL_CLOSES = new Set<number>([CONSENTED_CLOSE, CLOSE_CODES.kicked, CLOSE_CODES.abuse, CLOSE_CODES.closed]);
+const FINAL_CLOSES = new Set<number>([
+  CONSENTED_CLOSE,
+  CLOSE_CODES.kicked,
+  CLOSE_CODES.abuse,
+  CLOSE_CODES.closed,
+]);
 
 /** The room as the game sees it: the typed connection. */
 export type GameRoom = RoomConnection;
@@ -86,10 +91,18 @@ export class RoomSession {
   /** True when the round router moves this session between Lobby, Machine and Report (class rooms; solo levels route themselves). */
   readonly routed: boolean;
 
-  constructor(readonly room: GameRoom, readonly nickname: string, readonly code: string, options: SessionOptions = {}) {
+  constructor(
+    readonly room: GameRoom,
+    readonly nickname: string,
+    readonly code: string,
+    options: SessionOptions = {},
+  ) {
     this.projector = options.projector ?? false;
     this.routed = options.routed ?? false;
-    room.on('welcome', (w: Welcome) => { this.welcome = w; this.emit('welcome'); });
+    room.on('welcome', (w: Welcome) => {
+      this.welcome = w;
+      this.emit('welcome');
+    });
     room.on('events', (m) => {
       // the host and projectors hear every crew; the feed follows the crew whose machine is on screen
       if (m.crew !== undefined && m.crew !== this.crewKey()) return;
@@ -103,7 +116,9 @@ export class RoomSession {
     });
     room.on('rejected', (r) => this.refuse(r.type, r.code, r.reason, false));
     // the machine has waited on my job: the prompt shows where refusals show, beside the controls
-    room.on('your-turn', (m) => this.refuse('your-turn', 'your-turn', t('machine.your_turn', { seconds: m.seconds }), false));
+    room.on('your-turn', (m) =>
+      this.refuse('your-turn', 'your-turn', t('machine.your_turn', { seconds: m.seconds }), false),
+    );
     room.on('bot-moved', (m) => {
       if (m.crew !== undefined && m.crew !== this.crewKey()) return;
       this.botNotes.push({ serial: ++this.serial, nickname: m.nickname });
@@ -111,8 +126,14 @@ export class RoomSession {
       this.emit('events');
     });
     room.on('error', (r) => this.refuse(r.type, r.code, r.message, true));
-    room.on('summary', (s: RoundSummary) => { this.summary = s; this.emit('summary'); });
-    room.on('score', (m: ScoreMessage) => { this.score = m; this.emit('score'); });
+    room.on('summary', (s: RoundSummary) => {
+      this.summary = s;
+      this.emit('summary');
+    });
+    room.on('score', (m: ScoreMessage) => {
+      this.score = m;
+      this.emit('score');
+    });
     room.onStateChange(() => {
       this.version++;
       // A new round's lobby: last round's score change is not news any more.
@@ -157,14 +178,18 @@ export class RoomSession {
   /** My seat id: from the welcome, or found by my (unique) nickname until it arrives. */
   seat(): string | null {
     if (this.welcome) return this.welcome.seat;
-    for (const [id, p] of this.state?.players?.entries() ?? []) if (p.nickname === this.nickname && !p.host) return id;
+    for (const [id, p] of this.state?.players?.entries() ?? [])
+      if (p.nickname === this.nickname && !p.host) return id;
     return null;
   }
 
   /** The key of the crew whose machine this client shows (its own; the first for the host and projectors). */
   crewKey(): string | undefined {
     let key: string | undefined;
-    if (this.state?.crews) this.state.crews.forEach((c, k) => { if (c === crewOf(this.state, this.seat())) key = k; });
+    if (this.state?.crews)
+      this.state.crews.forEach((c, k) => {
+        if (c === crewOf(this.state, this.seat())) key = k;
+      });
     return key;
   }
 
@@ -195,7 +220,12 @@ let current: RoomSession | null = null;
 const openedListeners = new Set<(session: RoomSession) => void>();
 
 /** Wraps a freshly joined room (call in the same task as joinById resolves) and makes it the current session. */
-export function openSession(room: SdkRoom, nickname: string, code: string, options: SessionOptions = {}): RoomSession {
+export function openSession(
+  room: SdkRoom,
+  nickname: string,
+  code: string,
+  options: SessionOptions = {},
+): RoomSession {
   const session = new RoomSession(new RoomConnection(room), nickname, code, options);
   current = session;
   for (const listener of openedListeners) listener(session);

@@ -32,7 +32,12 @@ export function installRoundRouter(game: Phaser.Game): void {
     };
     const timer = setInterval(check, 250);
     const off = session.on((change) => {
-      if (change === 'left') { clearInterval(timer); off(); if (!session.leaving && session.leftCode !== null) showLeftNotice(session.leftCode); return; }
+      if (change === 'left') {
+        clearInterval(timer);
+        off();
+        if (!session.leaving && session.leftCode !== null) showLeftNotice(session.leftCode);
+        return;
+      }
       if (change === 'state' || change === 'summary') check();
     });
   };

@@ -25,7 +25,9 @@ export function savedSeat(): SavedSeat | null {
     const raw: unknown = JSON.parse(sessionStorage.getItem(KEY) ?? 'null');
     if (typeof raw !== 'object' || raw === null) return null;
     const { roomId, code, nickname } = raw as Record<string, unknown>;
-    return typeof roomId === 'string' && typeof code === 'string' && typeof nickname === 'string' ? { roomId, code, nickname } : null;
+    return typeof roomId === 'string' && typeof code === 'string' && typeof nickname === 'string'
+      ? { roomId, code, nickname }
+      : null;
   } catch {
     return null;
   }

@@ -1,6 +1,11 @@
 // A checkpoint between levels: its questions one at a time, the explanation after each answer (right
 // or wrong), then the score; answering every question marks the checkpoint done on the map.
-import { CAMPAIGN, answerQuestion, checkpointStars, type Checkpoint as CheckpointData } from '../../../shared/levels/index.ts';
+import {
+  CAMPAIGN,
+  answerQuestion,
+  checkpointStars,
+  type Checkpoint as CheckpointData,
+} from '../../../shared/levels/index.ts';
 import { getLanguage, t } from '../i18n/index.ts';
 import { recordProgress } from '../solo/progress-store.ts';
 import { pick, starSymbols, starWords } from '../solo/level-text.ts';
@@ -55,7 +60,10 @@ export class Checkpoint extends UiScene {
   protected renderTexts(): void {
     if (!this.checkpoint) return;
     const total = this.checkpoint.questions.length;
-    this.header.setTexts(t('solo.map.checkpoint'), this.done ? t('solo.check.finished') : t('solo.check.progress', { n: this.index + 1, total }));
+    this.header.setTexts(
+      t('solo.map.checkpoint'),
+      this.done ? t('solo.check.finished') : t('solo.check.progress', { n: this.index + 1, total }),
+    );
     if (this.done) return this.renderEnd();
     const q = this.checkpoint.questions[this.index]!;
     const text = pick(q);
@@ -63,25 +71,66 @@ export class Checkpoint extends UiScene {
     const choices = text.choices.map((c, i) => {
       const mark = !answered ? '' : i === q.answer ? '✓ ' : i === this.chosen ? '✗ ' : '';
       const state = !answered ? '' : i === q.answer ? 'right' : i === this.chosen ? 'wrong' : '';
-      const b = h('button', { type: 'button', class: `choice ${state}`, 'data-choice': i, 'aria-disabled': answered ? 'true' : undefined }, `${mark}${String.fromCharCode(65 + i)}. ${c}`);
+      const b = h(
+        'button',
+        {
+          type: 'button',
+          class: `choice ${state}`,
+          'data-choice': i,
+          'aria-disabled': answered ? 'true' : undefined,
+        },
+        `${mark}${String.fromCharCode(65 + i)}. ${c}`,
+      );
       b.addEventListener('click', () => this.answer(i));
       return h('li', {}, b);
     });
     const parts: HTMLElement[] = [
       h('h2', {}, pick(this.checkpoint.title)),
-      q.interview ? h('p', { class: 'badge interview' }, t('solo.check.interview')) : q.predict ? h('p', { class: 'badge predict' }, t('solo.check.predict')) : h('span'),
+      q.interview
+        ? h('p', { class: 'badge interview' }, t('solo.check.interview'))
+        : q.predict
+          ? h('p', { class: 'badge predict' }, t('solo.check.predict'))
+          : h('span'),
       h('p', { class: 'question', id: 'question-text' }, text.question),
-      text.machine ? h('ul', { class: 'machine-state', 'aria-label': t('solo.check.machine') }, ...text.machine.map((line) => h('li', {}, line))) : h('span'),
+      text.machine
+        ? h(
+            'ul',
+            { class: 'machine-state', 'aria-label': t('solo.check.machine') },
+            ...text.machine.map((line) => h('li', {}, line)),
+          )
+        : h('span'),
       h('ol', { class: 'choices', 'aria-labelledby': 'question-text' }, ...choices),
     ];
     if (answered) {
       const r = answerQuestion(q, this.chosen!, getLanguage());
-      const next = h('button', { type: 'button', class: 'primary', 'data-action': 'next-question' }, this.index + 1 < total ? t('solo.check.next') : t('solo.check.finish'));
-      next.addEventListener('click', () => { this.index++; this.chosen = null; this.refresh(); this.focusFirst(); });
+      const next = h(
+        'button',
+        { type: 'button', class: 'primary', 'data-action': 'next-question' },
+        this.index + 1 < total ? t('solo.check.next') : t('solo.check.finish'),
+      );
+      next.addEventListener('click', () => {
+        this.index++;
+        this.chosen = null;
+        this.refresh();
+        this.focusFirst();
+      });
       parts.push(
-        h('div', { class: `explanation ${r.correct ? 'right' : 'wrong'}`, role: 'status', 'data-correct': String(r.correct) },
-          h('p', { class: 'verdict' }, r.correct ? `✓ ${t('solo.check.right')}` : `✗ ${t('solo.check.wrong', { answer: String.fromCharCode(65 + r.answer) })}`),
-          h('p', {}, r.explanation)),
+        h(
+          'div',
+          {
+            class: `explanation ${r.correct ? 'right' : 'wrong'}`,
+            role: 'status',
+            'data-correct': String(r.correct),
+          },
+          h(
+            'p',
+            { class: 'verdict' },
+            r.correct
+              ? `✓ ${t('solo.check.right')}`
+              : `✗ ${t('solo.check.wrong', { answer: String.fromCharCode(65 + r.answer) })}`,
+          ),
+          h('p', {}, r.explanation),
+        ),
         h('div', { class: 'actions' }, next),
       );
       this.body.replaceChildren(...parts);
@@ -98,7 +147,13 @@ export class Checkpoint extends UiScene {
     map.addEventListener('click', () => this.scene.start('LevelMap'));
     this.body.replaceChildren(
       h('h2', {}, pick(this.checkpoint.title)),
-      h('p', { class: 'result-stars', 'aria-label': starWords(stars) }, h('span', { class: 'big-stars', 'aria-hidden': 'true' }, starSymbols(stars)), ' ', h('span', {}, starWords(stars))),
+      h(
+        'p',
+        { class: 'result-stars', 'aria-label': starWords(stars) },
+        h('span', { class: 'big-stars', 'aria-hidden': 'true' }, starSymbols(stars)),
+        ' ',
+        h('span', {}, starWords(stars)),
+      ),
       h('p', {}, t('solo.check.score', { correct: this.correct, total })),
       h('div', { class: 'actions' }, map),
     );
@@ -111,7 +166,11 @@ export class Checkpoint extends UiScene {
     this.chosen = choice;
     if (choice === q.answer) this.correct++;
     if (this.index + 1 === this.checkpoint.questions.length) {
-      recordProgress(this.checkpoint.id, checkpointStars(this.correct, this.checkpoint.questions.length), this.correct);
+      recordProgress(
+        this.checkpoint.id,
+        checkpointStars(this.correct, this.checkpoint.questions.length),
+        this.correct,
+      );
     }
     this.refresh();
   }

@@ -57,7 +57,19 @@ export class ConceptCard extends UiScene {
     if (!this.level) return;
     const level = this.level;
     this.header.setTexts(t('solo.map.level', { n: levelNumber(level.id) }), roleName(level));
-    const stars = level.stars.map((goal, i) => h('li', {}, h('span', { class: 'star-mark', 'aria-label': t('solo.stars', { stars: i + 1, max: 3 }) }, starSymbols(i + 1)), ' ', h('span', { class: 'star-row' }, goalLine(goal, level, getLanguage()))));
+    const stars = level.stars.map((goal, i) =>
+      h(
+        'li',
+        {},
+        h(
+          'span',
+          { class: 'star-mark', 'aria-label': t('solo.stars', { stars: i + 1, max: 3 }) },
+          starSymbols(i + 1),
+        ),
+        ' ',
+        h('span', { class: 'star-row' }, goalLine(goal, level, getLanguage())),
+      ),
+    );
     this.body.replaceChildren(
       h('h2', { id: 'concept-title' }, pick(level.title)),
       h('ul', { class: 'concept-lines' }, ...pick(level.card).map((line) => h('li', {}, line))),

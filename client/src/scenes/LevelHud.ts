@@ -68,12 +68,20 @@ export class LevelHud extends Phaser.Scene {
     this.render();
     const offLanguage = onLanguageChanged(() => this.render());
     play.onVerdict = () => this.finish();
-    const offSession = play.session.on((change) => { if (change === 'left') this.toMap(); });
+    const offSession = play.session.on((change) => {
+      if (change === 'left') this.toMap();
+    });
     // The clock's keys, wherever the focus is but in a text field (the buttons give focus back at once,
     // so Enter stays the machine's: dispatch, as its legend says).
     const onKey = (event: KeyboardEvent): void => {
       const at = document.activeElement;
-      if (at instanceof HTMLInputElement || at instanceof HTMLTextAreaElement || event.altKey || event.metaKey) return;
+      if (
+        at instanceof HTMLInputElement ||
+        at instanceof HTMLTextAreaElement ||
+        event.altKey ||
+        event.metaKey
+      )
+        return;
       const key = event.key.toLowerCase();
       if (event.ctrlKey && key !== 'z') return;
       if (key === ' ') this.togglePause();
@@ -85,7 +93,9 @@ export class LevelHud extends Phaser.Scene {
     document.addEventListener('keydown', onKey, true);
     // The Machine scene keeps a place clear for the HUD (under the top bar on a phone, heading the
     // right-hand column on wider screens): the HUD tells it how tall it is and goes where it is put.
-    const onRect = (_parent: unknown, key: string): void => { if (key === OVERLAY_RECT) this.placeSelf(); };
+    const onRect = (_parent: unknown, key: string): void => {
+      if (key === OVERLAY_RECT) this.placeSelf();
+    };
     this.registry.events.on(Phaser.Data.Events.SET_DATA, onRect);
     this.registry.events.on(Phaser.Data.Events.CHANGE_DATA, onRect);
     const measure = new ResizeObserver(() => {
@@ -118,15 +128,21 @@ export class LevelHud extends Phaser.Scene {
   /** S and the step button: exactly one tick while paused; a running clock is paused first, with no tick. */
   private stepOnce(): void {
     const phase = this.play.session.state.phase;
-    if (phase === 'paused') { this.stepsQueued = Math.min(STEPS_QUEUED_MAX, this.stepsQueued + 1); this.pumpSteps(); }
-    else if (phase === 'running') this.play.session.send('host:pause');
+    if (phase === 'paused') {
+      this.stepsQueued = Math.min(STEPS_QUEUED_MAX, this.stepsQueued + 1);
+      this.pumpSteps();
+    } else if (phase === 'running') this.play.session.send('host:pause');
   }
 
   /** Sends the next queued Step once the last one has shown (so a burst of presses never floods the room). */
   private pumpSteps(): void {
     const state = this.play.session.state;
     const machine = this.play.session.machine();
-    if (state.phase !== 'paused' || !machine) { this.stepsQueued = 0; this.stepInFlight = null; return; }
+    if (state.phase !== 'paused' || !machine) {
+      this.stepsQueued = 0;
+      this.stepInFlight = null;
+      return;
+    }
     const now = performance.now();
     const f = this.stepInFlight;
     if (f && f.tick === machine.tick && f.round === state.round && now - f.at < STEP_LOST_MS) return;
@@ -153,37 +169,85 @@ export class LevelHud extends Phaser.Scene {
   private placeSelf(): void {
     const r = this.registry.get(OVERLAY_RECT) as Rect | undefined;
     if (!r) return;
-    Object.assign(this.root.style, { left: `${Math.round(r.x)}px`, top: `${Math.round(r.y)}px`, width: `${Math.round(r.width)}px`, right: 'auto' });
+    Object.assign(this.root.style, {
+      left: `${Math.round(r.x)}px`,
+      top: `${Math.round(r.y)}px`,
+      width: `${Math.round(r.width)}px`,
+      right: 'auto',
+    });
   }
 
   private render(): void {
     const level = this.level;
     const retry = h('button', { type: 'button', 'data-action': 'retry' }, t('solo.hud.retry'));
     const map = h('button', { type: 'button', 'data-action': 'map' }, t('solo.back_map'));
-    retry.addEventListener('click', () => { retry.blur(); void retryLevel(this.play).catch(() => this.toMap()); });
+    retry.addEventListener('click', () => {
+      retry.blur();
+      void retryLevel(this.play).catch(() => this.toMap());
+    });
     map.addEventListener('click', () => this.toMap());
     // Each control gives the focus back at once, so the machine's keys (1–9, arrows, Enter) work again.
-    this.pause.onclick = () => { this.togglePause(); this.pause.blur(); };
-    this.stepButton.onclick = () => { this.stepOnce(); this.stepButton.blur(); };
-    this.undoButton.onclick = () => { this.undo(); this.undoButton.blur(); };
+    this.pause.onclick = () => {
+      this.togglePause();
+      this.pause.blur();
+    };
+    this.stepButton.onclick = () => {
+      this.stepOnce();
+      this.stepButton.blur();
+    };
+    this.undoButton.onclick = () => {
+      this.undo();
+      this.undoButton.blur();
+    };
     this.stepButton.textContent = t('solo.hud.step');
     this.undoButton.textContent = t('solo.hud.undo');
     // A level with two jobs (both ends of a channel, two threads) lets the player switch between them.
     const slots = levelSlots(level);
-    this.jobs = slots.length < 2 ? [] : slots.map((slot) => {
-      const button = h('button', { type: 'button', 'data-job': slot.key, 'aria-pressed': 'false' }, jobName(slot));
-      button.addEventListener('click', () => {
-        this.play.session.send('solo:job', { slot: slot.key });
-        button.blur();
-      });
-      return { slot, button };
-    });
+    this.jobs =
+      slots.length < 2
+        ? []
+        : slots.map((slot) => {
+            const button = h(
+              'button',
+              { type: 'button', 'data-job': slot.key, 'aria-pressed': 'false' },
+              jobName(slot),
+            );
+            button.addEventListener('click', () => {
+              this.play.session.send('solo:job', { slot: slot.key });
+              button.blur();
+            });
+            return { slot, button };
+          });
     this.root.replaceChildren(
-      h('p', { class: 'hud-title' }, h('span', { class: 'badge' }, t('solo.map.level', { n: levelNumber(level.id) })), ' ', pick(level.title)),
+      h(
+        'p',
+        { class: 'hud-title' },
+        h('span', { class: 'badge' }, t('solo.map.level', { n: levelNumber(level.id) })),
+        ' ',
+        pick(level.title),
+      ),
       h('p', { class: 'hud-line' }, h('strong', {}, `${t('solo.card.job')}: `), roleSentence(level)),
       h('p', { class: 'hud-line' }, h('strong', {}, `${t('solo.card.goal')}: `), pick(level.goalText)),
-      ...(this.jobs.length ? [h('div', { class: 'hud-controls', role: 'group', 'aria-label': t('solo.hud.jobs') }, h('span', {}, t('solo.hud.jobs')), ...this.jobs.map((j) => j.button))] : []),
-      h('div', { class: 'hud-controls' }, this.tick, this.pause, this.stepButton, this.undoButton, retry, map),
+      ...(this.jobs.length
+        ? [
+            h(
+              'div',
+              { class: 'hud-controls', role: 'group', 'aria-label': t('solo.hud.jobs') },
+              h('span', {}, t('solo.hud.jobs')),
+              ...this.jobs.map((j) => j.button),
+            ),
+          ]
+        : []),
+      h(
+        'div',
+        { class: 'hud-controls' },
+        this.tick,
+        this.pause,
+        this.stepButton,
+        this.undoButton,
+        retry,
+        map,
+      ),
       h('p', { class: 'hint hud-keys' }, t('solo.hud.keys')),
     );
     this.lastTick = -1;
@@ -203,7 +267,11 @@ export class LevelHud extends Phaser.Scene {
     if (key === this.lastTick) return;
     this.lastTick = key;
     this.tick.textContent = t('solo.hud.tick', { tick, limit: this.level.tickLimit });
-    this.pause.textContent = paused ? (tick === 0 ? t('solo.hud.start') : t('solo.hud.resume')) : t('solo.hud.pause');
+    this.pause.textContent = paused
+      ? tick === 0
+        ? t('solo.hud.start')
+        : t('solo.hud.resume')
+      : t('solo.hud.pause');
     this.pause.classList.toggle('primary', paused);
     this.pause.setAttribute('aria-pressed', paused ? 'true' : 'false');
     const live = paused || state.phase === 'running';
@@ -215,7 +283,7 @@ export class LevelHud extends Phaser.Scene {
   private markJob(): void {
     if (this.jobs.length === 0) return;
     const seat = this.play.session.seat();
-    const current = seat ? this.play.session.state.players?.get(seat)?.slot ?? '' : '';
+    const current = seat ? (this.play.session.state.players?.get(seat)?.slot ?? '') : '';
     if (current === this.lastJob) return;
     this.lastJob = current;
     for (const { slot, button } of this.jobs) {

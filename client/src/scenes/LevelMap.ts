@@ -1,6 +1,14 @@
 // The solo campaign's map: every level and checkpoint in order with the player's stars, what is open,
 // optional branches marked, locked places with their reason. Arrow keys move between places.
-import { CAMPAIGN, CONCEPT_NAMES, chaptersOf, mapView, nextNode, type MapNodeView, type Progress } from '../../../shared/levels/index.ts';
+import {
+  CAMPAIGN,
+  CONCEPT_NAMES,
+  chaptersOf,
+  mapView,
+  nextNode,
+  type MapNodeView,
+  type Progress,
+} from '../../../shared/levels/index.ts';
 import { getLanguage, t } from '../i18n/index.ts';
 import { localProgress, syncProgress } from '../solo/progress-store.ts';
 import { levelNumber, nodeTitle, roleName, starSymbols, starWords, titleOf } from '../solo/level-text.ts';
@@ -49,42 +57,101 @@ export class LevelMap extends UiScene {
     const levels = view.filter((n) => n.kind === 'level');
     const earned = levels.reduce((sum, n) => sum + n.stars, 0);
     const done = view.filter((n) => n.status === 'done').length;
-    this.header.setTexts(t('solo.map.title'), t('solo.map.summary', { stars: earned, max: levels.length * 3, done, total: view.length }));
+    this.header.setTexts(
+      t('solo.map.title'),
+      t('solo.map.summary', { stars: earned, max: levels.length * 3, done, total: view.length }),
+    );
     this.heading.textContent = t('solo.map.title');
     this.back.textContent = t('solo.back_menu');
     const focusedId = (document.activeElement as HTMLElement | null)?.dataset.node;
     const next = nextNode(CAMPAIGN, this.progress);
     this.buttons = [];
     const lang = getLanguage();
-    this.chapters.replaceChildren(...chaptersOf(view).map((ch) => {
-      const list = h('ol', { class: 'map-nodes' }, ...ch.nodes.map((n) => h('li', {}, this.nodeButton(n, n.id === next?.id))));
-      // A chapter can be previewed before it opens: what it teaches, in the notes' terms.
-      const preview = h('p', { class: 'map-preview' }, t('solo.map.preview', { concepts: ch.concepts.map((c) => CONCEPT_NAMES[c][lang]).join(' · ') }));
-      const status = ch.status === 'locked' ? h('span', { class: 'badge' }, t('solo.map.locked')) : '';
-      return h('li', { class: `map-chapter ${ch.status}`, 'data-chapter': ch.number }, h('h3', {}, t('solo.map.chapter', { n: ch.number }), ' ', status), preview, list);
-    }));
+    this.chapters.replaceChildren(
+      ...chaptersOf(view).map((ch) => {
+        const list = h(
+          'ol',
+          { class: 'map-nodes' },
+          ...ch.nodes.map((n) => h('li', {}, this.nodeButton(n, n.id === next?.id))),
+        );
+        // A chapter can be previewed before it opens: what it teaches, in the notes' terms.
+        const preview = h(
+          'p',
+          { class: 'map-preview' },
+          t('solo.map.preview', { concepts: ch.concepts.map((c) => CONCEPT_NAMES[c][lang]).join(' · ') }),
+        );
+        const status = ch.status === 'locked' ? h('span', { class: 'badge' }, t('solo.map.locked')) : '';
+        return h(
+          'li',
+          { class: `map-chapter ${ch.status}`, 'data-chapter': ch.number },
+          h('h3', {}, t('solo.map.chapter', { n: ch.number }), ' ', status),
+          preview,
+          list,
+        );
+      }),
+    );
     const focus = this.buttons.find((b) => b.dataset.node === (focusedId ?? next?.id)) ?? this.buttons[0];
     focus?.focus({ preventScroll: false });
   }
 
   private nodeButton(n: MapNodeView, isNext: boolean): HTMLButtonElement {
-    const status = n.status === 'locked' ? t('solo.map.locked') : n.status === 'done' ? t('solo.map.done') : t('solo.map.open');
-    const icon = n.status === 'locked' ? '×' : n.kind === 'checkpoint' ? '?' : n.status === 'done' ? '✓' : '▶';
-    const kind = n.kind === 'checkpoint' ? t('solo.map.checkpoint') : t('solo.map.level', { n: levelNumber(n.id) });
+    const status =
+      n.status === 'locked'
+        ? t('solo.map.locked')
+        : n.status === 'done'
+          ? t('solo.map.done')
+          : t('solo.map.open');
+    const icon =
+      n.status === 'locked' ? '×' : n.kind === 'checkpoint' ? '?' : n.status === 'done' ? '✓' : '▶';
+    const kind =
+      n.kind === 'checkpoint' ? t('solo.map.checkpoint') : t('solo.map.level', { n: levelNumber(n.id) });
     const lines: (HTMLElement | string)[] = [
-      h('span', { class: 'node-top' }, h('span', { class: 'node-icon', 'aria-hidden': 'true' }, icon), h('span', { class: 'node-kind' }, kind), n.status === 'locked' ? h('span', { class: 'badge' }, status) : '',
-        n.branch === 'optional' ? h('span', { class: 'badge optional' }, t('solo.map.optional')) : ''),
+      h(
+        'span',
+        { class: 'node-top' },
+        h('span', { class: 'node-icon', 'aria-hidden': 'true' }, icon),
+        h('span', { class: 'node-kind' }, kind),
+        n.status === 'locked' ? h('span', { class: 'badge' }, status) : '',
+        n.branch === 'optional' ? h('span', { class: 'badge optional' }, t('solo.map.optional')) : '',
+      ),
       h('span', { class: 'node-title' }, nodeTitle(n)),
     ];
     if (n.kind === 'level') lines.push(h('span', { class: 'node-role' }, roleName(n.level)));
-    if (n.status === 'locked' && n.after) lines.push(h('span', { class: 'node-reason' }, t('solo.map.locked_reason', { title: titleOf(n.after) })));
-    else if (n.kind === 'level') lines.push(h('span', { class: 'node-stars', 'aria-label': starWords(n.stars) }, `${starSymbols(n.stars)} ${n.stars}/3`));
-    else lines.push(h('span', { class: 'node-stars' }, n.status === 'done' ? t('solo.map.answered') : t('solo.map.questions', { count: n.checkpoint.questions.length })));
-    const b = h('button', {
-      type: 'button', class: `map-node ${n.status} ${n.kind} ${n.branch}${isNext ? ' next' : ''}`, 'data-node': n.id, 'data-status': n.status,
-      'aria-disabled': n.status === 'locked' ? 'true' : undefined, 'aria-current': isNext ? 'step' : undefined,
-      'aria-label': `${kind}: ${nodeTitle(n)}. ${status}.${n.branch === 'optional' ? ` ${t('solo.map.optional')}.` : ''}`,
-    }, ...lines);
+    if (n.status === 'locked' && n.after)
+      lines.push(
+        h('span', { class: 'node-reason' }, t('solo.map.locked_reason', { title: titleOf(n.after) })),
+      );
+    else if (n.kind === 'level')
+      lines.push(
+        h(
+          'span',
+          { class: 'node-stars', 'aria-label': starWords(n.stars) },
+          `${starSymbols(n.stars)} ${n.stars}/3`,
+        ),
+      );
+    else
+      lines.push(
+        h(
+          'span',
+          { class: 'node-stars' },
+          n.status === 'done'
+            ? t('solo.map.answered')
+            : t('solo.map.questions', { count: n.checkpoint.questions.length }),
+        ),
+      );
+    const b = h(
+      'button',
+      {
+        type: 'button',
+        class: `map-node ${n.status} ${n.kind} ${n.branch}${isNext ? ' next' : ''}`,
+        'data-node': n.id,
+        'data-status': n.status,
+        'aria-disabled': n.status === 'locked' ? 'true' : undefined,
+        'aria-current': isNext ? 'step' : undefined,
+        'aria-label': `${kind}: ${nodeTitle(n)}. ${status}.${n.branch === 'optional' ? ` ${t('solo.map.optional')}.` : ''}`,
+      },
+      ...lines,
+    );
     b.addEventListener('click', () => this.open(n));
     this.buttons.push(b);
     return b;
@@ -102,8 +169,20 @@ export class LevelMap extends UiScene {
   private onKey(e: KeyboardEvent): void {
     const i = this.buttons.indexOf(document.activeElement as HTMLButtonElement);
     if (i < 0) return;
-    const step = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
-    const to = e.key === 'Home' ? 0 : e.key === 'End' ? this.buttons.length - 1 : step === 0 ? -1 : Math.max(0, Math.min(this.buttons.length - 1, i + step));
+    const step =
+      e.key === 'ArrowRight' || e.key === 'ArrowDown'
+        ? 1
+        : e.key === 'ArrowLeft' || e.key === 'ArrowUp'
+          ? -1
+          : 0;
+    const to =
+      e.key === 'Home'
+        ? 0
+        : e.key === 'End'
+          ? this.buttons.length - 1
+          : step === 0
+            ? -1
+            : Math.max(0, Math.min(this.buttons.length - 1, i + step));
     if (to < 0) return;
     e.preventDefault();
     this.buttons[to]?.focus();
@@ -112,7 +191,11 @@ export class LevelMap extends UiScene {
   protected relayout(layout: ScreenLayout): void {
     this.header.layout(layout);
     const top = layout.header.y + layout.header.height;
-    place(this.panel, { x: layout.header.x, y: top, width: layout.header.width, height: layout.height - top - 8 });
+    place(this.panel, {
+      x: layout.header.x,
+      y: top,
+      width: layout.header.width,
+      height: layout.height - top - 8,
+    });
   }
 }
-

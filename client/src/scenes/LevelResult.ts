@@ -1,6 +1,17 @@
 // A level attempt's result: stars, each condition with the figure the machine measured, hints after a
 // failure, and the way on: retry at once in the same room, the next place on the map, or the map.
-import { CAMPAIGN, figureWords, goalHolds, goalSentences, hintsFor, isUnlocked, levelById, nextNode, type Goal, type Level } from '../../../shared/levels/index.ts';
+import {
+  CAMPAIGN,
+  figureWords,
+  goalHolds,
+  goalSentences,
+  hintsFor,
+  isUnlocked,
+  levelById,
+  nextNode,
+  type Goal,
+  type Level,
+} from '../../../shared/levels/index.ts';
 import { getLanguage, t } from '../i18n/index.ts';
 import { currentPlay, leaveLevel, retryLevel, type LevelVerdict } from '../solo/level-room.ts';
 import { localProgress, recordProgress } from '../solo/progress-store.ts';
@@ -42,16 +53,34 @@ export class LevelResult extends UiScene {
     this.level = level;
     this.verdict = verdict;
     const key = `${currentPlay()?.session.room.roomId}:${verdict.attempt}`;
-    if (!recorded.has(key)) { recorded.add(key); recordProgress(level.id, verdict.stars, verdict.score, verdict.undos ?? 0); }
+    if (!recorded.has(key)) {
+      recorded.add(key);
+      recordProgress(level.id, verdict.stars, verdict.score, verdict.undos ?? 0);
+    }
     this.header = new Header((o) => this.addText(o));
     this.gantt = new GanttView({ scene: this, text: (o) => this.addText(o) });
-    this.body = h('article', { class: 'level-result', 'data-passed': String(verdict.passed), 'data-stars': verdict.stars });
-    const retry = h('button', { type: 'button', 'data-action': 'retry', class: verdict.passed ? '' : 'primary' });
-    const next = h('button', { type: 'button', 'data-action': 'next', class: verdict.passed ? 'primary' : '' });
+    this.body = h('article', {
+      class: 'level-result',
+      'data-passed': String(verdict.passed),
+      'data-stars': verdict.stars,
+    });
+    const retry = h('button', {
+      type: 'button',
+      'data-action': 'retry',
+      class: verdict.passed ? '' : 'primary',
+    });
+    const next = h('button', {
+      type: 'button',
+      'data-action': 'next',
+      class: verdict.passed ? 'primary' : '',
+    });
     const map = h('button', { type: 'button', 'data-action': 'map' });
     retry.addEventListener('click', () => void this.retry());
     next.addEventListener('click', () => this.next());
-    map.addEventListener('click', () => { void leaveLevel(); this.scene.start('LevelMap'); });
+    map.addEventListener('click', () => {
+      void leaveLevel();
+      this.scene.start('LevelMap');
+    });
     this.buttons = { retry, next, map };
     this.panel.classList.add('card-panel', 'result-panel');
     this.panel.append(this.body, h('div', { class: 'actions' }, map, retry, next));
@@ -67,23 +96,67 @@ export class LevelResult extends UiScene {
   protected renderTexts(): void {
     if (!this.level) return;
     const { level, verdict } = this;
-    this.header.setTexts(t('solo.map.level', { n: levelNumber(level.id) }), verdict.passed ? t('solo.result.passed') : t('solo.result.failed'));
+    this.header.setTexts(
+      t('solo.map.level', { n: levelNumber(level.id) }),
+      verdict.passed ? t('solo.result.passed') : t('solo.result.failed'),
+    );
     const rows = [
       this.condition(t('solo.card.goal'), level.goal),
       ...level.stars.map((g, i) => this.condition(`${starSymbols(i + 1)} ${starWords(i + 1)}`, g)),
     ];
     const parts: HTMLElement[] = [
       h('h2', {}, pick(level.title)),
-      h('p', { class: 'result-stars', 'aria-label': starWords(verdict.stars) }, h('span', { class: 'big-stars', 'aria-hidden': 'true' }, starSymbols(verdict.stars)), ' ', h('span', {}, starWords(verdict.stars))),
-      h('p', { class: 'result-verdict' }, verdict.passed ? `✓ ${t('solo.result.passed_line', { ticks: verdict.ticks })}` : `✗ ${t('solo.result.failed_line', { ticks: verdict.ticks })}`),
-      h('p', { class: 'result-undos', 'data-undos': String(verdict.undos ?? 0) }, (verdict.undos ?? 0) > 0 ? t('solo.result.undos', { count: verdict.undos }) : t('solo.result.no_undos')),
+      h(
+        'p',
+        { class: 'result-stars', 'aria-label': starWords(verdict.stars) },
+        h('span', { class: 'big-stars', 'aria-hidden': 'true' }, starSymbols(verdict.stars)),
+        ' ',
+        h('span', {}, starWords(verdict.stars)),
+      ),
+      h(
+        'p',
+        { class: 'result-verdict' },
+        verdict.passed
+          ? `✓ ${t('solo.result.passed_line', { ticks: verdict.ticks })}`
+          : `✗ ${t('solo.result.failed_line', { ticks: verdict.ticks })}`,
+      ),
+      h(
+        'p',
+        { class: 'result-undos', 'data-undos': String(verdict.undos ?? 0) },
+        (verdict.undos ?? 0) > 0
+          ? t('solo.result.undos', { count: verdict.undos })
+          : t('solo.result.no_undos'),
+      ),
       ...(verdict.idle ? [h('p', { class: 'result-idle', role: 'status' }, t('solo.result.idle'))] : []),
       ...this.debrief(),
       h('h3', {}, t('solo.result.figures')),
-      h('table', { class: 'result-figures' }, h('thead', {}, h('tr', {}, h('th', {}, t('solo.result.what')), h('th', {}, t('solo.result.condition')), h('th', {}, t('solo.result.measured')), h('th', {}, t('solo.result.met')))), h('tbody', {}, ...rows)),
+      h(
+        'table',
+        { class: 'result-figures' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', {}, t('solo.result.what')),
+            h('th', {}, t('solo.result.condition')),
+            h('th', {}, t('solo.result.measured')),
+            h('th', {}, t('solo.result.met')),
+          ),
+        ),
+        h('tbody', {}, ...rows),
+      ),
     ];
     if (!verdict.passed || verdict.stars < 3) {
-      parts.push(h('h3', {}, t('solo.result.hints')), h('ul', { class: 'result-hints' }, ...hintsFor(level, verdict, getLanguage()).map((hint) => h('li', {}, hint))));
+      parts.push(
+        h('h3', {}, t('solo.result.hints')),
+        h(
+          'ul',
+          { class: 'result-hints' },
+          ...hintsFor(level, verdict, getLanguage()).map((hint) => h('li', {}, hint)),
+        ),
+      );
     }
     this.body.replaceChildren(...parts);
     this.buttons.retry.textContent = t('solo.hud.retry');
@@ -98,9 +171,23 @@ export class LevelResult extends UiScene {
     if (!d) return [];
     const lang = getLanguage();
     const out: HTMLElement[] = [h('h3', {}, t('solo.result.debrief'))];
-    if (d.decisive) out.push(h('p', { class: 'result-decisive', 'data-tick': d.decisive.tick }, h('strong', {}, `${t('solo.result.decisive')}: `), d.decisive.text[lang]));
-    if (d.best) out.push(h('p', { class: 'result-best' }, h('strong', {}, `${t('solo.result.best')}: `), d.best.text[lang]));
-    out.push(h('h3', {}, t('solo.result.takeaway')), h('ul', { class: 'result-takeaways' }, ...d.takeaways.map((x) => h('li', {}, x[lang]))));
+    if (d.decisive)
+      out.push(
+        h(
+          'p',
+          { class: 'result-decisive', 'data-tick': d.decisive.tick },
+          h('strong', {}, `${t('solo.result.decisive')}: `),
+          d.decisive.text[lang],
+        ),
+      );
+    if (d.best)
+      out.push(
+        h('p', { class: 'result-best' }, h('strong', {}, `${t('solo.result.best')}: `), d.best.text[lang]),
+      );
+    out.push(
+      h('h3', {}, t('solo.result.takeaway')),
+      h('ul', { class: 'result-takeaways' }, ...d.takeaways.map((x) => h('li', {}, x[lang]))),
+    );
     return out;
   }
 
@@ -108,12 +195,25 @@ export class LevelResult extends UiScene {
   private condition(what: string, goal: Goal): HTMLElement {
     const figures = this.verdict.figures;
     const lang = getLanguage();
-    const names = [...new Set(goal.flatMap((c) => [...c.left, ...c.right]).map((x) => x.term).filter((x): x is string => typeof x === 'string'))];
+    const names = [
+      ...new Set(
+        goal
+          .flatMap((c) => [...c.left, ...c.right])
+          .map((x) => x.term)
+          .filter((x): x is string => typeof x === 'string'),
+      ),
+    ];
     const measured = names.map((n) => h('li', {}, figureWords(n, figures[n], this.level, lang)));
     const sentences = goalSentences(goal, this.level, lang).map((s) => h('li', {}, s));
     const met = goalHolds(goal, figures);
-    return h('tr', { 'data-met': String(met) }, h('td', {}, what), h('td', {}, h('ul', { class: 'result-sentences' }, ...sentences)), h('td', {}, h('ul', { class: 'result-measured' }, ...measured)),
-      h('td', {}, met ? `✓ ${t('solo.result.yes')}` : `✗ ${t('solo.result.no')}`));
+    return h(
+      'tr',
+      { 'data-met': String(met) },
+      h('td', {}, what),
+      h('td', {}, h('ul', { class: 'result-sentences' }, ...sentences)),
+      h('td', {}, h('ul', { class: 'result-measured' }, ...measured)),
+      h('td', {}, met ? `✓ ${t('solo.result.yes')}` : `✗ ${t('solo.result.no')}`),
+    );
   }
 
   protected relayout(layout: ScreenLayout): void {
@@ -133,7 +233,10 @@ export class LevelResult extends UiScene {
 
   private async retry(): Promise<void> {
     const play = currentPlay();
-    if (!play) { this.scene.start('ConceptCard', { levelId: this.level.id }); return; }
+    if (!play) {
+      this.scene.start('ConceptCard', { levelId: this.level.id });
+      return;
+    }
     this.buttons.retry.disabled = true;
     try {
       await retryLevel(play);
@@ -148,7 +251,9 @@ export class LevelResult extends UiScene {
     void leaveLevel();
     const progress = localProgress();
     const at = CAMPAIGN.findIndex((n) => n.id === this.level.id);
-    const node = CAMPAIGN.slice(at + 1).find((n) => n.branch === 'main' && isUnlocked(CAMPAIGN, progress, n.id)) ?? nextNode(CAMPAIGN, progress);
+    const node =
+      CAMPAIGN.slice(at + 1).find((n) => n.branch === 'main' && isUnlocked(CAMPAIGN, progress, n.id)) ??
+      nextNode(CAMPAIGN, progress);
     if (!node) this.scene.start('LevelMap');
     else if (node.kind === 'level') this.scene.start('ConceptCard', { levelId: node.id });
     else this.scene.start('Checkpoint', { checkpointId: node.id });

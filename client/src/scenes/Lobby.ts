@@ -54,7 +54,9 @@ export class Lobby extends UiScene {
     this.lobby = { ...data, players: data.players ?? (data.nickname ? [{ nickname: data.nickname }] : []) };
     this.header = new Header((o) => this.addText(o));
     this.codeLabel = this.addText({ size: 20, bold: true }).setOrigin(0.5, 0);
-    this.codeText = this.addText({ size: 96, bold: true, color: OKABE_ITO.yellow }).setOrigin(0.5, 0).setLetterSpacing(8);
+    this.codeText = this.addText({ size: 96, bold: true, color: OKABE_ITO.yellow })
+      .setOrigin(0.5, 0)
+      .setLetterSpacing(8);
     const url = joinUrl(window.location.origin, data.code);
     this.scan = h('p', { class: 'hint' });
     this.link = h('a', { href: url, class: 'join-link' }, url);
@@ -70,12 +72,22 @@ export class Lobby extends UiScene {
     });
     this.card = new RoleCard(true);
     this.card.root.hidden = true;
-    this.panel.append(this.playersHeading, this.playerList, this.card.root, h('div', { class: 'actions' }, this.leave));
+    this.panel.append(
+      this.playersHeading,
+      this.playerList,
+      this.card.root,
+      h('div', { class: 'actions' }, this.leave),
+    );
     this.panel.parentElement?.append(this.share);
     const session = data.role === 'student' ? currentSession() : null;
-    const off = session?.on((change) => { if (change === 'state' || change === 'welcome') this.drawCard(); });
+    const off = session?.on((change) => {
+      if (change === 'state' || change === 'welcome') this.drawCard();
+    });
     this.drawCard();
-    this.events.once('shutdown', () => { this.share.remove(); off?.(); });
+    this.events.once('shutdown', () => {
+      this.share.remove();
+      off?.();
+    });
     this.followRoom();
     if (data.role === 'host') void this.drawQr(url);
   }
@@ -88,12 +100,18 @@ export class Lobby extends UiScene {
       const players = session.state?.players;
       if (!players) return;
       const me = session.seat();
-      this.lobby.players = [...players].map(([id, p]) => ({ nickname: p.nickname, isHost: p.host, me: id === me }));
+      this.lobby.players = [...players].map(([id, p]) => ({
+        nickname: p.nickname,
+        isHost: p.host,
+        me: id === me,
+      }));
       this.lobby.nickname = session.myNickname();
       this.renderTexts();
     };
     sync();
-    const off = session.on((change) => { if (change === 'state' || change === 'welcome') sync(); });
+    const off = session.on((change) => {
+      if (change === 'state' || change === 'welcome') sync();
+    });
     this.events.once('shutdown', off);
   }
 
@@ -103,7 +121,15 @@ export class Lobby extends UiScene {
     if (this.lobby.role !== 'student' || !session?.machine()) return;
     const m = readMachine(session.state, session.seat());
     if (m.mine.seat === null) return;
-    this.card.show({ role: m.mine.role, cores: m.mine.cores, thread: m.threads.get(m.mine.tid)?.label ?? '', channel: m.mine.channel }, false);
+    this.card.show(
+      {
+        role: m.mine.role,
+        cores: m.mine.cores,
+        thread: m.threads.get(m.mine.tid)?.label ?? '',
+        channel: m.mine.channel,
+      },
+      false,
+    );
     this.card.root.hidden = false;
   }
 
@@ -123,10 +149,19 @@ export class Lobby extends UiScene {
     const players = this.lobby.players ?? [];
     this.playersHeading.textContent = t('lobby.players', { count: players.length });
     const items = players.map((p) => {
-      const name = p.me ?? p.nickname === this.lobby.nickname ? t('lobby.you', { nickname: p.nickname }) : p.nickname;
-      return h('li', {}, h('span', { class: 'badge' }, t(p.isHost ? 'lobby.host' : 'lobby.student')), ' ', name);
+      const name =
+        (p.me ?? p.nickname === this.lobby.nickname) ? t('lobby.you', { nickname: p.nickname }) : p.nickname;
+      return h(
+        'li',
+        {},
+        h('span', { class: 'badge' }, t(p.isHost ? 'lobby.host' : 'lobby.student')),
+        ' ',
+        name,
+      );
     });
-    this.playerList.replaceChildren(...(items.length ? items : [h('li', { class: 'hint' }, t('lobby.waiting'))]));
+    this.playerList.replaceChildren(
+      ...(items.length ? items : [h('li', { class: 'hint' }, t('lobby.waiting'))]),
+    );
   }
 
   protected relayout(layout: ScreenLayout): void {
@@ -141,7 +176,12 @@ export class Lobby extends UiScene {
     if (layout.stacked) {
       this.qr.style.width = '';
       const shareTop = codeBottom;
-      place(this.share, { x: layout.panel.x, y: shareTop, width: layout.panel.width, height: layout.height - shareTop });
+      place(this.share, {
+        x: layout.panel.x,
+        y: shareTop,
+        width: layout.panel.width,
+        height: layout.height - shareTop,
+      });
       const panelTop = this.share.hidden ? shareTop : shareTop + this.share.offsetHeight + unit;
       place(this.panel, { ...layout.panel, y: panelTop, height: layout.height - panelTop - 8 });
     } else {
@@ -149,7 +189,12 @@ export class Lobby extends UiScene {
       const side = Math.max(160, Math.min(area.width * 0.6, area.y + area.height - codeBottom - unit * 6));
       this.qr.style.width = `${Math.round(side)}px`;
       const width = area.width * 0.9;
-      place(this.share, { x: cx - width / 2, y: codeBottom, width, height: area.y + area.height - codeBottom });
+      place(this.share, {
+        x: cx - width / 2,
+        y: codeBottom,
+        width,
+        height: area.y + area.height - codeBottom,
+      });
       place(this.panel, layout.panel);
     }
   }

@@ -14,9 +14,22 @@ import { ChannelsView } from '../views/channels-view.ts';
 import { CoresView } from '../views/cores-view.ts';
 import { installMachineHook } from '../views/kc-hook.ts';
 import { ListView } from '../views/list-view.ts';
-import { machineLayout, OVERLAY_HEIGHT, OVERLAY_RECT, ownPart, type MachineLayout } from '../views/machine-layout.ts';
+import {
+  machineLayout,
+  OVERLAY_HEIGHT,
+  OVERLAY_RECT,
+  ownPart,
+  type MachineLayout,
+} from '../views/machine-layout.ts';
 import { readMachine, type MachineModel } from '../views/machine-model.ts';
-import { blockedRows, deviceRows, feedRows, interruptRows, metricsRows, syncRows } from '../views/machine-rows.ts';
+import {
+  blockedRows,
+  deviceRows,
+  feedRows,
+  interruptRows,
+  metricsRows,
+  syncRows,
+} from '../views/machine-rows.ts';
 import { PcbCard } from '../views/pcb-card.ts';
 import { PcbDetail } from '../views/pcb-detail.ts';
 import { CodeView } from '../views/code-view.ts';
@@ -90,8 +103,14 @@ export class Machine extends UiScene {
     this.kit = { scene: this, text: (o) => this.addText(o) };
     this.header = this.addText({ size: 18, bold: true });
     this.coresFrame = new Frame(this.kit);
-    this.cores = new CoresView(this.kit, (core, zone, preempt) => wireMachineInput.core(this, core, zone, preempt));
-    this.ready = new ReadyQueueView(this.kit, (card: PcbCard) => wireMachineInput.card(this, card), (tid, from, core) => this.fly(tid, from, core));
+    this.cores = new CoresView(this.kit, (core, zone, preempt) =>
+      wireMachineInput.core(this, core, zone, preempt),
+    );
+    this.ready = new ReadyQueueView(
+      this.kit,
+      (card: PcbCard) => wireMachineInput.card(this, card),
+      (tid, from, core) => this.fly(tid, from, core),
+    );
     this.ghosts = [];
     this.blocked = new ListView(this.kit);
     this.interrupts = new ListView(this.kit, (i) => wireMachineInput.interruptLine(this, i));
@@ -101,23 +120,47 @@ export class Machine extends UiScene {
     this.tree = new ProcessTreeView(this.kit, (pid) => this.openPcb(pid));
     this.metrics = new ListView(this.kit, undefined, 0.74);
     this.feed = new ListView(this.kit, undefined, 0.72);
-    this.bar = new ActionBar((action, from) => this.act(action, from.getBoundingClientRect()), () => { this.dirty = true; });
+    this.bar = new ActionBar(
+      (action, from) => this.act(action, from.getBoundingClientRect()),
+      () => {
+        this.dirty = true;
+      },
+    );
     this.detail = new PcbDetail(() => this.openPcb(-1));
     // the code panel names things as the solo level's scenario declares them (class play: the synced machine)
-    this.code = new CodeView(() => { this.dirty = true; }, () => { const id = currentPlay()?.levelId; return id ? levelById(id)?.scenarioParsed ?? null : null; });
+    this.code = new CodeView(
+      () => {
+        this.dirty = true;
+      },
+      () => {
+        const id = currentPlay()?.levelId;
+        return id ? (levelById(id)?.scenarioParsed ?? null) : null;
+      },
+    );
     this.callout = new RefusalCallout();
     this.card = new RoleCard();
-    this.score = new ScoreStrip(() => { if (this.card.open) this.card.hide(); else this.openCard(0); });
+    this.score = new ScoreStrip(() => {
+      if (this.card.open) this.card.hide();
+      else this.openCard(0);
+    });
     this.lastPhase = '';
     this.projector = new ProjectorPanel();
     this.panel.classList.add('machine-panel');
     this.panel.append(this.code.root, this.score.root, this.bar.root);
     const ui = this.panel.parentElement;
-    ui?.append(this.detail.root, this.callout.root, this.card.root, this.projector.root, this.projector.banner);
+    ui?.append(
+      this.detail.root,
+      this.callout.root,
+      this.card.root,
+      this.projector.root,
+      this.projector.banner,
+    );
     wireMachineInput.scene(this);
     installMachineHook(this);
     // a panel over the machine (a solo level's HUD) asks for room; the layout keeps it clear
-    const onOverlay = (_parent: unknown, key: string): void => { if (key === OVERLAY_HEIGHT && this.lay) this.relayout(this.layout()); };
+    const onOverlay = (_parent: unknown, key: string): void => {
+      if (key === OVERLAY_HEIGHT && this.lay) this.relayout(this.layout());
+    };
     this.registry.events.on(Phaser.Data.Events.SET_DATA, onOverlay);
     this.registry.events.on(Phaser.Data.Events.CHANGE_DATA, onOverlay);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
@@ -136,23 +179,31 @@ export class Machine extends UiScene {
     if (session) this.attach(session);
     else if (data.projector) {
       setText(this.header, t('join.connecting'));
-      joinAsProjector(data.projector, getLanguage()).then((s) => this.attach(s), (error: unknown) => {
-        setText(this.header, t('join.error.unreachable'));
-        console.warn('Kernel Crew: the projector could not join', error);
-      });
+      joinAsProjector(data.projector, getLanguage()).then(
+        (s) => this.attach(s),
+        (error: unknown) => {
+          setText(this.header, t('join.error.unreachable'));
+          console.warn('Kernel Crew: the projector could not join', error);
+        },
+      );
     } else this.scene.start('Menu');
   }
 
   private attach(session: RoomSession): void {
     this.session = session;
     this.offSession = session.on((change) => {
-      if (change === 'events' && session.projector) this.projector.add(session.replayed ? session.feed.map((f) => f.event) : session.latest, session.replayed);
-      if (change === 'events') for (const e of session.latest) {
-        if (e.type === 'forked') this.tree.flash(e.child, 'fork');
-        if (e.type === 'exec') this.tree.flash(e.pid, 'exec');
-        if (e.type === 'out-of-order') this.channels.flash(e.channel, t('machine.flash.out_of_order'));
-        if (e.type === 'message-dropped') this.channels.flash(e.channel, t('machine.flash.dropped'));
-      }
+      if (change === 'events' && session.projector)
+        this.projector.add(
+          session.replayed ? session.feed.map((f) => f.event) : session.latest,
+          session.replayed,
+        );
+      if (change === 'events')
+        for (const e of session.latest) {
+          if (e.type === 'forked') this.tree.flash(e.child, 'fork');
+          if (e.type === 'exec') this.tree.flash(e.pid, 'exec');
+          if (e.type === 'out-of-order') this.channels.flash(e.channel, t('machine.flash.out_of_order'));
+          if (e.type === 'message-dropped') this.channels.flash(e.channel, t('machine.flash.dropped'));
+        }
       if (change === 'refusal' && session.refusal) {
         const r = session.refusal;
         this.showRefusal(r.edge ? edgeRefusalText(r.code, r.reason) : r.reason, r.type);
@@ -170,7 +221,14 @@ export class Machine extends UiScene {
   protected relayout(screen: ScreenLayout): void {
     const cores = this.model?.cores.length ?? 2;
     const overlay = Number(this.registry.get(OVERLAY_HEIGHT)) || 0;
-    this.lay = machineLayout(screen.width, screen.height, cores, this.barHeight + 16, ownPart(this.model?.mine.role ?? ''), overlay);
+    this.lay = machineLayout(
+      screen.width,
+      screen.height,
+      cores,
+      this.barHeight + 16,
+      ownPart(this.model?.mine.role ?? ''),
+      overlay,
+    );
     this.registry.set(OVERLAY_RECT, this.lay.overlay);
     const { parts, unit } = this.lay;
     setSize(this.header, unit * (this.lay.stacked ? 0.95 : 1.05));
@@ -187,14 +245,34 @@ export class Machine extends UiScene {
     this.feed.layout(parts.feed, unit);
     const barRect = this.lay.stacked
       ? { x: 0, y: screen.height - this.barHeight - 8, width: screen.width, height: this.barHeight + 8 }
-      : { x: 8, y: screen.height - this.barHeight - 12, width: screen.width - 16, height: this.barHeight + 8 };
+      : {
+          x: 8,
+          y: screen.height - this.barHeight - 12,
+          width: screen.width - 16,
+          height: this.barHeight + 8,
+        };
     place(this.panel, barRect);
     place(this.detail.root, this.lay.side);
-    place(this.card.root, { x: 8, y: 8 + this.lay.header.height, width: Math.min(560, screen.width - 16), height: screen.height - 16 - this.lay.header.height });
+    place(this.card.root, {
+      x: 8,
+      y: 8 + this.lay.header.height,
+      width: Math.min(560, screen.width - 16),
+      height: screen.height - 16 - this.lay.header.height,
+    });
     const side = this.lay.side;
-    place(this.projector.root, { x: side.x, y: side.y, width: side.width, height: screen.height - side.y - 8 });
+    place(this.projector.root, {
+      x: side.x,
+      y: side.y,
+      width: side.width,
+      height: screen.height - side.y - 8,
+    });
     const bannerWidth = Math.min(screen.width - 16, Math.max(side.x - 24, screen.width * 0.6));
-    place(this.projector.banner, { x: 8 + Math.max(0, (side.x - 16 - bannerWidth) / 2), y: this.lay.header.y + this.lay.header.height, width: bannerWidth, height: screen.height / 3 });
+    place(this.projector.banner, {
+      x: 8 + Math.max(0, (side.x - 16 - bannerWidth) / 2),
+      y: this.lay.header.y + this.lay.header.height,
+      width: bannerWidth,
+      height: screen.height / 3,
+    });
     this.scrollBy(0); // keep the scroll inside the (possibly shorter) new world
     this.dirty = true;
   }
@@ -204,22 +282,42 @@ export class Machine extends UiScene {
     if (!session?.machine() || !this.dirty) return;
     this.dirty = false;
     const model = readMachine(session.state, session.seat());
-    const shapeChanged = model.cores.length !== this.model?.cores.length || ownPart(model.mine.role) !== ownPart(this.model?.mine.role ?? '');
+    const shapeChanged =
+      model.cores.length !== this.model?.cores.length ||
+      ownPart(model.mine.role) !== ownPart(this.model?.mine.role ?? '');
     this.model = model;
-    if (shapeChanged) { this.relayout(this.layout()); this.dirty = false; }
+    if (shapeChanged) {
+      this.relayout(this.layout());
+      this.dirty = false;
+    }
     if (this.selected >= 0 && !model.ready.some((th) => th.tid === this.selected)) this.selected = -1;
     if (!model.mine.cores.includes(this.target)) this.target = model.mine.cores[0] ?? 0;
     const state = session.state;
     const code = state.code || session.code;
     const speed = t('machine.speed', { speed: state.speed });
     const phase = t(`machine.phase.${model.phase}` as 'machine.phase.running');
-    setText(this.header, fitWidth(this.header, `${t('app.title')} · ${t('machine.tick', { tick: model.tick })} · ${phase} · ${speed} · ${model.quantum > 0 ? t('machine.quantum', { quantum: model.quantum, cost: model.switchCost, threadCost: model.threadSwitchCost }) : t('machine.quantum_none', { cost: model.switchCost, threadCost: model.threadSwitchCost })}${session.projector && code ? ` · ${t('lobby.code')} ${code}` : ''}`, this.lay.header.width * (this.lay.stacked ? 1.9 : 1)));
+    setText(
+      this.header,
+      fitWidth(
+        this.header,
+        `${t('app.title')} · ${t('machine.tick', { tick: model.tick })} · ${phase} · ${speed} · ${model.quantum > 0 ? t('machine.quantum', { quantum: model.quantum, cost: model.switchCost, threadCost: model.threadSwitchCost }) : t('machine.quantum_none', { cost: model.switchCost, threadCost: model.threadSwitchCost })}${session.projector && code ? ` · ${t('lobby.code')} ${code}` : ''}`,
+        this.lay.header.width * (this.lay.stacked ? 1.9 : 1),
+      ),
+    );
     setText(this.coresFrame.title, t('machine.cores', { count: model.cores.length }));
     this.coresFrame.redraw(model.mine.role === 'scheduler');
     this.cores.update(model, this.target, movesOpen(model));
     this.ready.update(model, this.selected, model.mine.role === 'thread' ? model.mine.tid : -1);
-    this.blocked.update(`${t('machine.blocked')} (${model.blocked.reduce((n, g) => n + g.threads.length, 0)})`, blockedRows(model), false);
-    this.interrupts.update(`${t('machine.interrupts')} (${model.interrupts.length})`, interruptRows(model), model.mine.role === 'interrupt');
+    this.blocked.update(
+      `${t('machine.blocked')} (${model.blocked.reduce((n, g) => n + g.threads.length, 0)})`,
+      blockedRows(model),
+      false,
+    );
+    this.interrupts.update(
+      `${t('machine.interrupts')} (${model.interrupts.length})`,
+      interruptRows(model),
+      model.mine.role === 'interrupt',
+    );
     this.devices.update(t('machine.devices'), deviceRows(model));
     this.channels.update(model);
     this.sync.update(t('machine.sync'), syncRows(model));
@@ -233,7 +331,13 @@ export class Machine extends UiScene {
     this.score.update(session.score, session.welcome?.board ?? 'all', student);
     // A round starting opens the role card for ten seconds (a tap closes it; the button reopens it).
     if (model.phase !== this.lastPhase) {
-      if (model.phase === 'running' && (this.lastPhase === 'lobby' || this.lastPhase === '') && player && model.tick < 2) this.openCard(ROLE_CARD_SECONDS);
+      if (
+        model.phase === 'running' &&
+        (this.lastPhase === 'lobby' || this.lastPhase === '') &&
+        player &&
+        model.tick < 2
+      )
+        this.openCard(ROLE_CARD_SECONDS);
       this.lastPhase = model.phase;
     }
     const barChanged = this.bar.update(model, this.selection(), this.target) || codeChanged;
@@ -242,12 +346,21 @@ export class Machine extends UiScene {
     if (session.projector) this.drawClassView(code, students, model);
     if (barChanged) {
       // measuring forces a layout: only after the bar or the code changed (the score line above them counts too)
-      const barHeight = this.bar.root.offsetHeight + this.code.root.offsetHeight + (this.score.root.hidden ? 0 : this.score.root.offsetHeight);
-      if (Math.abs(barHeight - this.barHeight) > 2) { this.barHeight = barHeight; this.relayout(this.layout()); }
+      const barHeight =
+        this.bar.root.offsetHeight +
+        this.code.root.offsetHeight +
+        (this.score.root.hidden ? 0 : this.score.root.offsetHeight);
+      if (Math.abs(barHeight - this.barHeight) > 2) {
+        this.barHeight = barHeight;
+        this.relayout(this.layout());
+      }
     }
     // the screen-reader copy of the canvas texts: at most once a second, not on every patch
     const now = performance.now();
-    if (now - this.mirrored > 1000) { this.mirrored = now; this.mirror(); }
+    if (now - this.mirrored > 1000) {
+      this.mirrored = now;
+      this.mirror();
+    }
   }
 
   /** The projector's class view: the join code always, the crew with names on roles, the round's moments and banners. */
@@ -262,12 +375,26 @@ export class Machine extends UiScene {
       const who = names.get(slot.holder);
       if (who && slot.tid > 0) byTid.set(slot.tid, who);
       const cores = [...slot.cores].map((c) => c + 1).join(', ');
-      const what = slot.role === 'scheduler' ? t(slot.cores.length === 1 ? 'card.core' : 'card.cores', { cores }) : slot.role === 'thread' ? (model.threads.get(slot.tid)?.label ?? key) : slot.channel;
-      roles.push({ job: `${t(`role.${slot.role}` as 'role.thread')}${what ? ` · ${what}` : ''}`, who: who ?? t('projector.bot') });
+      const what =
+        slot.role === 'scheduler'
+          ? t(slot.cores.length === 1 ? 'card.core' : 'card.cores', { cores })
+          : slot.role === 'thread'
+            ? (model.threads.get(slot.tid)?.label ?? key)
+            : slot.channel;
+      roles.push({
+        job: `${t(`role.${slot.role}` as 'role.thread')}${what ? ` · ${what}` : ''}`,
+        who: who ?? t('projector.bot'),
+      });
     }
     const name = (tid: number): string => byTid.get(tid) ?? model.threads.get(tid)?.label ?? `T${tid}`;
     const faults = model.metrics.faults.reduce((n, [, v]) => n + v, 0);
-    const crew = { name: t('projector.crew', { n: 1 }), utilization: model.metrics.utilization, completed: model.metrics.completed, faults, roles };
+    const crew = {
+      name: t('projector.crew', { n: 1 }),
+      utilization: model.metrics.utilization,
+      completed: model.metrics.completed,
+      faults,
+      roles,
+    };
     this.projector.update(code, students, true, model.phase === 'lobby', crew, name);
   }
 
@@ -275,7 +402,12 @@ export class Machine extends UiScene {
   private cardSubject(): CardSubject | null {
     const m = this.model;
     if (!m) return null;
-    return { role: m.mine.role, cores: m.mine.cores, thread: m.threads.get(m.mine.tid)?.label ?? '', channel: m.mine.channel };
+    return {
+      role: m.mine.role,
+      cores: m.mine.cores,
+      thread: m.threads.get(m.mine.tid)?.label ?? '',
+      channel: m.mine.channel,
+    };
   }
 
   /** Opens my role card, closing by itself after `seconds` (0: stays until closed). */
@@ -285,7 +417,11 @@ export class Machine extends UiScene {
   }
 
   /** Slides a copy of a dispatched thread's card from its place in the Ready queue onto its core. */
-  private fly(tid: number, from: { x: number; y: number; width: number; height: number }, core: number): void {
+  private fly(
+    tid: number,
+    from: { x: number; y: number; width: number; height: number },
+    core: number,
+  ): void {
     const th = this.model?.threads.get(tid);
     const to = this.cores.coreRect(core);
     if (!th || !to) return;
@@ -297,10 +433,27 @@ export class Machine extends UiScene {
       this.ghosts.push(ghost);
     }
     const card = ghost;
-    card.show(th, { selected: false, mine: false, key: 0, detail: '', mineWord: '', compact: from.height < this.lay.unit * 2 }, from.width, from.height);
+    card.show(
+      th,
+      {
+        selected: false,
+        mine: false,
+        key: 0,
+        detail: '',
+        mineWord: '',
+        compact: from.height < this.lay.unit * 2,
+      },
+      from.width,
+      from.height,
+    );
     card.root.setPosition(from.x, from.y).setAlpha(1).setDepth(20);
     this.tweens.add({
-      targets: card.root, x: to.x + this.lay.unit * 0.4, y: to.y + this.lay.unit * 1.2, alpha: 0.2, duration: 420, ease: 'Cubic.easeInOut',
+      targets: card.root,
+      x: to.x + this.lay.unit * 0.4,
+      y: to.y + this.lay.unit * 1.2,
+      alpha: 0.2,
+      duration: 420,
+      ease: 'Cubic.easeInOut',
       onComplete: () => card.release(),
     });
   }
@@ -336,7 +489,12 @@ export class Machine extends UiScene {
 
   /** A world rectangle in CSS pixels on screen (the world scrolls on phones). */
   toScreen(r: Rect): Rect {
-    return { x: r.x - this.cameras.main.scrollX, y: r.y - this.cameras.main.scrollY, width: r.width, height: r.height };
+    return {
+      x: r.x - this.cameras.main.scrollX,
+      y: r.y - this.cameras.main.scrollY,
+      width: r.width,
+      height: r.height,
+    };
   }
 
   /** Scrolls the world (phones) by dy CSS pixels, kept between the top and the bottom of the machine.

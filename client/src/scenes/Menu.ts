@@ -29,7 +29,11 @@ export class Menu extends UiScene {
 
   protected build(): void {
     this.header = new Header((o) => this.addText(o));
-    this.diagram = new StateDiagram(this, (o) => this.addText(o), (key) => t(key));
+    this.diagram = new StateDiagram(
+      this,
+      (o) => this.addText(o),
+      (key) => t(key),
+    );
     this.heading = h('h2', { id: 'menu-heading' });
     this.items = ENTRIES.map((entry, i) => {
       const hint = h('span', { class: 'hint', id: `menu-hint-${i}` });
@@ -43,7 +47,11 @@ export class Menu extends UiScene {
       }
       return { entry, button, hint };
     });
-    const list = h('ul', { class: 'menu-list', 'aria-labelledby': 'menu-heading' }, ...this.items.map(({ button, hint }) => h('li', {}, button, hint)));
+    const list = h(
+      'ul',
+      { class: 'menu-list', 'aria-labelledby': 'menu-heading' },
+      ...this.items.map(({ button, hint }) => h('li', {}, button, hint)),
+    );
     this.panel.append(this.heading, list);
     this.items[0]?.button.focus({ preventScroll: true });
   }

@@ -21,7 +21,13 @@ export class Preloader extends Phaser.Scene {
     this.progress = 0;
     const bar = this.add.graphics();
     const label = h('p', { class: 'loading-label', id: 'loading-label' });
-    const meter = h('div', { role: 'progressbar', 'aria-labelledby': 'loading-label', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': 0 });
+    const meter = h('div', {
+      role: 'progressbar',
+      'aria-labelledby': 'loading-label',
+      'aria-valuemin': 0,
+      'aria-valuemax': 100,
+      'aria-valuenow': 0,
+    });
     const panel = h('section', { class: 'scene-panel loading', 'data-scene': 'Preloader' }, label, meter);
     required('scene-ui').append(panel);
 
@@ -34,7 +40,10 @@ export class Preloader extends Phaser.Scene {
       const w = Math.min(480, width * 0.8);
       const x = (width - w) / 2;
       const y = height / 2;
-      bar.clear().lineStyle(2, UI.panelEdge, 1).strokeRect(x, y - 10, w, 20);
+      bar
+        .clear()
+        .lineStyle(2, UI.panelEdge, 1)
+        .strokeRect(x, y - 10, w, 20);
       bar.fillStyle(UI.accent, 1).fillRect(x + 3, y - 7, (w - 6) * this.progress, 14);
       panel.style.top = `${Math.round(y + 24)}px`;
       meter.setAttribute('aria-valuenow', String(Math.round(this.progress * 100)));
@@ -57,13 +66,16 @@ export class Preloader extends Phaser.Scene {
       draw();
     }).then(
       // A reload's rejoin of its seat (main.ts) is waited for, so the student lands back in it, not on the menu.
-      () => joinForm().settled().then(() => {
-        // A student who joined with the form while the engine loaded (or whose reload rejoined) goes straight to the Lobby;
-        // the round router moves them on to the machine when a round is running.
-        const early = joinForm().takePending();
-        if (early) this.scene.start('Lobby', lobbyDataFor(early));
-        else this.scene.start(target.next, target.data);
-      }),
+      () =>
+        joinForm()
+          .settled()
+          .then(() => {
+            // A student who joined with the form while the engine loaded (or whose reload rejoined) goes straight to the Lobby;
+            // the round router moves them on to the machine when a round is running.
+            const early = joinForm().takePending();
+            if (early) this.scene.start('Lobby', lobbyDataFor(early));
+            else this.scene.start(target.next, target.data);
+          }),
       (error: unknown) => {
         console.warn('Kernel Crew: the font could not be loaded', error);
         const reload = h('button', { type: 'button' }, t('loading.reload'));

@@ -48,7 +48,9 @@ export class Report extends UiScene {
     this.session = currentSession();
     this.summary = this.session?.currentSummary() ?? null;
     // a summary that arrives while the report shows (a late one, or the next round's) redraws it
-    const off = this.session?.on((change) => { if (change === 'summary' && this.session?.currentSummary() !== this.summary) this.scene.restart(); });
+    const off = this.session?.on((change) => {
+      if (change === 'summary' && this.session?.currentSummary() !== this.summary) this.scene.restart();
+    });
     if (off) this.events.once('shutdown', off);
     this.header = new Header((o) => this.addText(o));
     this.gantt = new GanttView({ scene: this, text: (o) => this.addText(o) });
@@ -69,28 +71,70 @@ export class Report extends UiScene {
 
   protected renderTexts(): void {
     const s = this.summary;
-    this.header.setTexts(t('report.heading'), s ? t('report.subtitle', { round: s.round, ticks: s.ticks, ended: t(`report.ended.${s.endedBy}` as MessageKey) }) : '');
+    this.header.setTexts(
+      t('report.heading'),
+      s
+        ? t('report.subtitle', {
+            round: s.round,
+            ticks: s.ticks,
+            ended: t(`report.ended.${s.endedBy}` as MessageKey),
+          })
+        : '',
+    );
     this.leave.textContent = t('report.leave');
-    if (!s) { this.body.replaceChildren(h('p', {}, t('machine.ended'))); return; }
+    if (!s) {
+      this.body.replaceChildren(h('p', {}, t('machine.ended')));
+      return;
+    }
     const policies = s.baselines;
-    const table = h('table', { class: 'report-table' },
+    const table = h(
+      'table',
+      { class: 'report-table' },
       h('caption', { class: 'visually-hidden' }, t('report.compare')),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('report.figure')), h('th', { scope: 'col', class: 'class-col' }, t('report.class')),
-        ...policies.map((b) => h('th', { scope: 'col' }, t(`report.policy.${b.policy}` as MessageKey))))),
-      h('tbody', {}, ...FIGURES.map(([key, get]) => h('tr', {}, h('th', { scope: 'row' }, t(key)), h('td', { class: 'class-col' }, get(s.class)),
-        ...policies.map((b) => h('td', {}, get(b.metrics)))))));
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, t('report.figure')),
+          h('th', { scope: 'col', class: 'class-col' }, t('report.class')),
+          ...policies.map((b) => h('th', { scope: 'col' }, t(`report.policy.${b.policy}` as MessageKey))),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        ...FIGURES.map(([key, get]) =>
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row' }, t(key)),
+            h('td', { class: 'class-col' }, get(s.class)),
+            ...policies.map((b) => h('td', {}, get(b.metrics))),
+          ),
+        ),
+      ),
+    );
     const lang = getLanguage();
     const notable = s.notable ?? [];
-    const events = notable.length > 0
-      ? h('ul', { class: 'report-notable' }, ...notable.map((e) => h('li', {}, `${e.tick}: ${e.text[lang]}`)))
-      : h('p', { class: 'hint' }, t('report.notable.none'));
+    const events =
+      notable.length > 0
+        ? h(
+            'ul',
+            { class: 'report-notable' },
+            ...notable.map((e) => h('li', {}, `${e.tick}: ${e.text[lang]}`)),
+          )
+        : h('p', { class: 'hint' }, t('report.notable.none'));
     const seat = this.session?.seat();
     const me = s.players.find((p) => p.seat === seat);
     this.body.replaceChildren(
       ...(me ? [h('p', { class: 'report-score' }, t('report.score', { score: me.score }))] : []),
       ...this.debrief(s, lang),
-      h('h2', {}, t('report.compare')), table,
-      h('h2', {}, t('report.notable')), events,
+      h('h2', {}, t('report.compare')),
+      table,
+      h('h2', {}, t('report.notable')),
+      events,
       h('p', { class: 'hint' }, t('report.next')),
     );
   }
@@ -99,18 +143,50 @@ export class Report extends UiScene {
   private debrief(s: RoundSummary, lang: 'ko' | 'en'): HTMLElement[] {
     const d = s.debrief;
     if (!d) return [];
-    const moments = d.moments.length > 0
-      ? h('ol', { class: 'report-moments', 'data-testid': 'report-moments' }, ...d.moments.map((m) => h('li', { 'data-kind': m.kind }, `${m.tick}: ${momentLine(m, lang)}`)))
-      : h('p', { class: 'hint' }, t('report.moments.none'));
+    const moments =
+      d.moments.length > 0
+        ? h(
+            'ol',
+            { class: 'report-moments', 'data-testid': 'report-moments' },
+            ...d.moments.map((m) => h('li', { 'data-kind': m.kind }, `${m.tick}: ${momentLine(m, lang)}`)),
+          )
+        : h('p', { class: 'hint' }, t('report.moments.none'));
     const board = this.session?.welcome?.board ?? 'all';
-    const podium = board === 'all' && d.podium.length > 0
-      ? [h('h2', {}, t('report.podium')), h('ol', { class: 'report-podium', 'data-testid': 'report-podium' },
-        ...d.podium.map((p) => h('li', {}, t('report.podium.entry', { place: p.place, nickname: p.nickname, role: t(`role.${p.role}` as MessageKey), score: p.score }))))]
-      : [];
+    const podium =
+      board === 'all' && d.podium.length > 0
+        ? [
+            h('h2', {}, t('report.podium')),
+            h(
+              'ol',
+              { class: 'report-podium', 'data-testid': 'report-podium' },
+              ...d.podium.map((p) =>
+                h(
+                  'li',
+                  {},
+                  t('report.podium.entry', {
+                    place: p.place,
+                    nickname: p.nickname,
+                    role: t(`role.${p.role}` as MessageKey),
+                    score: p.score,
+                  }),
+                ),
+              ),
+            ),
+          ]
+        : [];
     return [
       h('h2', {}, t('report.debrief')),
-      ...(d.question ? [h('p', { class: 'report-question', 'data-testid': 'report-question' }, t('report.question', { question: d.question[lang] }))] : []),
-      h('h3', {}, t('report.moments')), moments,
+      ...(d.question
+        ? [
+            h(
+              'p',
+              { class: 'report-question', 'data-testid': 'report-question' },
+              t('report.question', { question: d.question[lang] }),
+            ),
+          ]
+        : []),
+      h('h3', {}, t('report.moments')),
+      moments,
       ...podium,
     ];
   }
@@ -120,13 +196,26 @@ export class Report extends UiScene {
     const { unit } = layout;
     const top = layout.header.y + layout.header.height;
     if (layout.stacked) {
-      const gh = Math.max(unit * 10, Math.min(layout.height * 0.36, unit * (5 + 3 * (this.summary?.timeline.length ?? 2))));
+      const gh = Math.max(
+        unit * 10,
+        Math.min(layout.height * 0.36, unit * (5 + 3 * (this.summary?.timeline.length ?? 2))),
+      );
       this.gantt.layout({ x: 12, y: top, width: layout.width - 24, height: gh }, Math.min(unit, 15));
-      place(this.panel, { x: 12, y: top + gh + 8, width: layout.width - 24, height: layout.height - top - gh - 16 });
+      place(this.panel, {
+        x: 12,
+        y: top + gh + 8,
+        width: layout.width - 24,
+        height: layout.height - top - gh - 16,
+      });
     } else {
       const gw = layout.width * 0.56;
       this.gantt.layout({ x: 24, y: top, width: gw - 24, height: layout.height - top - 24 }, unit * 0.85);
-      place(this.panel, { x: gw + 16, y: top, width: layout.width - gw - 40, height: layout.height - top - 16 });
+      place(this.panel, {
+        x: gw + 16,
+        y: top,
+        width: layout.width - gw - 40,
+        height: layout.height - top - 16,
+      });
     }
     this.gantt.update(this.summary?.timeline ?? [], this.summary?.ticks ?? 0);
   }

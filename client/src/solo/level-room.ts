@@ -28,7 +28,13 @@ function waitFor(room: GameRoom, check: () => boolean, ms = 10_000): Promise<voi
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const timer = setInterval(() => {
-      if (check()) { clearInterval(timer); resolve(); } else if (Date.now() - started > ms) { clearInterval(timer); reject(new Error(`room ${room.roomId} did not start`)); }
+      if (check()) {
+        clearInterval(timer);
+        resolve();
+      } else if (Date.now() - started > ms) {
+        clearInterval(timer);
+        reject(new Error(`room ${room.roomId} did not start`));
+      }
     }, 30);
   });
 }

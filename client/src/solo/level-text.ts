@@ -33,9 +33,14 @@ export function roleSentence(level: Level): string {
       const cores = p.cores ?? Array.from({ length: all }, (_, i) => i);
       return t('solo.role.scheduler', { cores: cores.map((c) => t('solo.core', { core: c })).join(', ') });
     }
-    case 'interrupt': return t('solo.role.interrupt');
-    case 'thread': return t('solo.role.thread', { threads: p.threads.map((x) => `${x.process}${x.thread ? ` #${x.thread}` : ''}`).join(', ') });
-    case 'channel': return t('solo.role.channel', { channels: p.channels.join(', ') });
+    case 'interrupt':
+      return t('solo.role.interrupt');
+    case 'thread':
+      return t('solo.role.thread', {
+        threads: p.threads.map((x) => `${x.process}${x.thread ? ` #${x.thread}` : ''}`).join(', '),
+      });
+    case 'channel':
+      return t('solo.role.channel', { channels: p.channels.join(', ') });
   }
 }
 

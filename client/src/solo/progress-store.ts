@@ -25,7 +25,11 @@ function read(): Stored {
     parsed = null; // storage blocked or a corrupt record: start afresh
   }
   const p = parsed as Partial<Stored> | null;
-  memory = { stars: { ...(p?.stars ?? {}) }, scores: { ...(p?.scores ?? {}) }, undos: { ...(p?.undos ?? {}) } };
+  memory = {
+    stars: { ...(p?.stars ?? {}) },
+    scores: { ...(p?.scores ?? {}) },
+    undos: { ...(p?.undos ?? {}) },
+  };
   return memory;
 }
 
@@ -56,22 +60,33 @@ export function recordProgress(id: string, stars: number, score: number, undos =
     method: 'PUT',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ browserId: playerId(), levelId: id, stars, score }),
-  }).then((res) => res.text()).catch(() => undefined); // read to the end, so the request is complete
+  })
+    .then((res) => res.text())
+    .catch(() => undefined); // read to the end, so the request is complete
   return localProgress();
 }
 
 /** Merges what the server remembers for this browser (another visit, cleared storage) into the local record. */
 export async function syncProgress(): Promise<Progress> {
   try {
-    const res = await fetch(`${serverEndpoint()}/api/solo/progress?browserId=${encodeURIComponent(playerId())}`, { headers: { accept: 'application/json' } });
+    const res = await fetch(
+      `${serverEndpoint()}/api/solo/progress?browserId=${encodeURIComponent(playerId())}`,
+      { headers: { accept: 'application/json' } },
+    );
     if (!res.ok) return localProgress();
     const body = (await res.json()) as { progress?: { levelId: string; stars: number; bestScore: number }[] };
     const s = read();
     let changed = false;
     for (const row of body.progress ?? []) {
       if (typeof row.levelId !== 'string' || typeof row.stars !== 'number') continue;
-      if (row.stars > (s.stars[row.levelId] ?? -1)) { s.stars[row.levelId] = row.stars; changed = true; }
-      if (row.bestScore > (s.scores[row.levelId] ?? -Infinity)) { s.scores[row.levelId] = row.bestScore; changed = true; }
+      if (row.stars > (s.stars[row.levelId] ?? -1)) {
+        s.stars[row.levelId] = row.stars;
+        changed = true;
+      }
+      if (row.bestScore > (s.scores[row.levelId] ?? -Infinity)) {
+        s.scores[row.levelId] = row.bestScore;
+        changed = true;
+      }
     }
     if (changed) write(s);
   } catch {

@@ -25,7 +25,8 @@ export class Header {
     const { header, unit } = layout;
     const cx = header.x + header.width / 2;
     this.title.setFontSize(Math.round(unit * 2.2));
-    if (this.title.width > header.width) this.title.setFontSize(Math.floor(unit * 2.2 * (header.width / this.title.width)));
+    if (this.title.width > header.width)
+      this.title.setFontSize(Math.floor(unit * 2.2 * (header.width / this.title.width)));
     this.title.setPosition(cx, header.y);
     this.subtitle.setFontSize(Math.round(unit * 1.0)).setWordWrapWidth(header.width);
     this.subtitle.setPosition(cx, header.y + this.title.height + unit * 0.2);

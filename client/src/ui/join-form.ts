@@ -74,8 +74,11 @@ export class JoinForm {
    */
   adopt(panel: HTMLElement, owner: JoinFormOwner, data: { code?: string; nickname?: string }): void {
     const wasEarly = this.showingEarly;
-    const focused = document.activeElement instanceof HTMLInputElement && this.form.contains(document.activeElement) ? document.activeElement : null;
-    const caret = focused ? [focused.selectionStart, focused.selectionEnd] as const : null;
+    const focused =
+      document.activeElement instanceof HTMLInputElement && this.form.contains(document.activeElement)
+        ? document.activeElement
+        : null;
+    const caret = focused ? ([focused.selectionStart, focused.selectionEnd] as const) : null;
     panel.append(this.form);
     this.early.hidden = true;
     this.owner = owner;
@@ -98,8 +101,12 @@ export class JoinForm {
   /** Rejoins the seat this tab held before a reload, with no typing; the game takes it like an early join. */
   resume(saved: SavedSeat): void {
     this.resuming = resumeClass(saved, getLanguage()).then(
-      (joined) => { this.pending = joined; },
-      (error: unknown) => { console.info('Kernel Crew: the seat could not be resumed', error); },
+      (joined) => {
+        this.pending = joined;
+      },
+      (error: unknown) => {
+        console.info('Kernel Crew: the seat could not be resumed', error);
+      },
     );
   }
 
@@ -128,7 +135,8 @@ export class JoinForm {
   }
 
   private renderTexts(): void {
-    for (const el of this.form.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n as MessageKey);
+    for (const el of this.form.querySelectorAll<HTMLElement>('[data-i18n]'))
+      el.textContent = t(el.dataset.i18n as MessageKey);
     this.error.textContent = this.errorKey ? t(this.errorKey.key, { reason: this.errorKey.detail }) : '';
     if (this.busy) this.submit.textContent = t('join.connecting');
   }

@@ -1,5 +1,14 @@
 // The 한국어/English switch shown on every scene, and the one way the language is switched.
-import { getLanguage, LANGUAGE_NAMES, LANGUAGES, languageText, onLanguageChanged, setLanguage, t, type Language } from '../i18n/index.ts';
+import {
+  getLanguage,
+  LANGUAGE_NAMES,
+  LANGUAGES,
+  languageText,
+  onLanguageChanged,
+  setLanguage,
+  t,
+  type Language,
+} from '../i18n/index.ts';
 import { loadGlyphs } from '../fonts.ts';
 import { h, required } from './dom.ts';
 
@@ -33,7 +42,8 @@ export function mountLanguageToggle(): void {
   host.replaceChildren(...buttons);
   const sync = (): void => {
     host.setAttribute('aria-label', t('lang.group'));
-    for (const button of buttons) button.setAttribute('aria-pressed', String(button.dataset.lang === getLanguage()));
+    for (const button of buttons)
+      button.setAttribute('aria-pressed', String(button.dataset.lang === getLanguage()));
   };
   sync();
   onLanguageChanged(sync);

@@ -45,7 +45,16 @@ export function computeLayout(width: number, height: number, panelWidth = 460): 
     const w = Math.min(width - 2 * margin, panelWidth);
     const panel: Rect = { x: (width - w) / 2, y: bodyTop, width: w, height: bodyHeight };
     // The illustration's top is decided once the panel's real height is known (see below()).
-    return { width, height, stacked, unit, topBar: TOP_BAR, header, panel, art: { x: margin, y: height, width: width - 2 * margin, height: 0 } };
+    return {
+      width,
+      height,
+      stacked,
+      unit,
+      topBar: TOP_BAR,
+      header,
+      panel,
+      art: { x: margin, y: height, width: width - 2 * margin, height: 0 },
+    };
   }
   const gap = margin;
   const pw = Math.min(panelWidth + unit * 4, (width - 2 * margin - gap) * 0.45);
@@ -58,5 +67,10 @@ export function computeLayout(width: number, height: number, panelWidth = 460): 
 export function below(layout: ScreenLayout, bottom: number): Rect {
   const margin = clamp(Math.round(layout.width * 0.04), 16, 64);
   const y = bottom + layout.unit;
-  return { x: margin, y, width: layout.width - 2 * margin, height: Math.max(0, layout.height - y - margin / 2) };
+  return {
+    x: margin,
+    y,
+    width: layout.width - 2 * margin,
+    height: Math.max(0, layout.height - y - margin / 2),
+  };
 }

@@ -9,12 +9,18 @@ type Reason = 'kicked' | 'closed' | 'replaced' | 'abuse' | 'lost';
 /** The reason a close code stands for; null for a leave this page asked for (no notice then). */
 export function leftReason(code: number): Reason | null {
   switch (code) {
-    case CONSENTED_CLOSE: return null;
-    case CLOSE_CODES.kicked: return 'kicked';
-    case CLOSE_CODES.closed: return 'closed';
-    case CLOSE_CODES.replaced: return 'replaced';
-    case CLOSE_CODES.abuse: return 'abuse';
-    default: return 'lost';
+    case CONSENTED_CLOSE:
+      return null;
+    case CLOSE_CODES.kicked:
+      return 'kicked';
+    case CLOSE_CODES.closed:
+      return 'closed';
+    case CLOSE_CODES.replaced:
+      return 'replaced';
+    case CLOSE_CODES.abuse:
+      return 'abuse';
+    default:
+      return 'lost';
   }
 }
 
@@ -30,7 +36,21 @@ export function showLeftNotice(code: number): void {
     if (rejoins) window.location.reload();
     else window.location.assign(window.location.pathname);
   });
-  const box = h('div', { id: 'left-notice', class: 'left-notice overlay-box', role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': 'left-notice-title', 'aria-describedby': 'left-notice-body', 'data-reason': reason }, title, body, h('div', { class: 'actions' }, action));
+  const box = h(
+    'div',
+    {
+      id: 'left-notice',
+      class: 'left-notice overlay-box',
+      role: 'alertdialog',
+      'aria-modal': 'true',
+      'aria-labelledby': 'left-notice-title',
+      'aria-describedby': 'left-notice-body',
+      'data-reason': reason,
+    },
+    title,
+    body,
+    h('div', { class: 'actions' }, action),
+  );
   const render = (): void => {
     title.textContent = t(`left.${reason}.title` as MessageKey);
     body.textContent = t(`left.${reason}.body` as MessageKey);

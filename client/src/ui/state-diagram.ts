@@ -21,12 +21,18 @@ const EDGES: { from: ProcessStateName; to: ProcessStateName; label: MessageKey; 
 
 /** Node centres as fractions of the drawing area: the textbook layout when wide, turned on its side when tall. */
 const WIDE: Record<ProcessStateName, Point> = {
-  new: { x: 0.1, y: 0.14 }, terminated: { x: 0.9, y: 0.14 },
-  ready: { x: 0.28, y: 0.5 }, running: { x: 0.72, y: 0.5 }, blocked: { x: 0.5, y: 0.88 },
+  new: { x: 0.1, y: 0.14 },
+  terminated: { x: 0.9, y: 0.14 },
+  ready: { x: 0.28, y: 0.5 },
+  running: { x: 0.72, y: 0.5 },
+  blocked: { x: 0.5, y: 0.88 },
 };
 const TALL: Record<ProcessStateName, Point> = {
-  new: { x: 0.2, y: 0.07 }, terminated: { x: 0.2, y: 0.93 },
-  ready: { x: 0.36, y: 0.3 }, running: { x: 0.36, y: 0.7 }, blocked: { x: 0.8, y: 0.5 },
+  new: { x: 0.2, y: 0.07 },
+  terminated: { x: 0.2, y: 0.93 },
+  ready: { x: 0.36, y: 0.3 },
+  running: { x: 0.36, y: 0.7 },
+  blocked: { x: 0.8, y: 0.5 },
 };
 
 /** Draws the five-state diagram into any rectangle; used on the menu to show what the game is about. */
@@ -43,8 +49,12 @@ export class StateDiagram {
   ) {
     this.graphics = scene.add.graphics();
     this.caption = addText({ size: 18, color: UI.muted, bold: true });
-    for (const state of STATES) this.nodeLabels.set(state, addText({ size: 18, bold: true }).setOrigin(0, 0.5));
-    for (let i = 0; i < EDGES.length; i += 1) this.edgeLabels.push(addText({ size: 14, color: UI.muted, align: 'center', background: UI.background }).setOrigin(0.5));
+    for (const state of STATES)
+      this.nodeLabels.set(state, addText({ size: 18, bold: true }).setOrigin(0, 0.5));
+    for (let i = 0; i < EDGES.length; i += 1)
+      this.edgeLabels.push(
+        addText({ size: 14, color: UI.muted, align: 'center', background: UI.background }).setOrigin(0.5),
+      );
   }
 
   /** Fills the labels from the current language. */
@@ -77,7 +87,10 @@ export class StateDiagram {
       label.setFontSize(labelSize);
       const w = label.width + labelSize * 2.6;
       const f = fractions[state];
-      const c = { x: box.x + Phaser.Math.Clamp(f.x * box.width, w / 2, box.width - w / 2), y: box.y + Phaser.Math.Clamp(f.y * box.height, nodeH / 2, box.height - nodeH / 2) };
+      const c = {
+        x: box.x + Phaser.Math.Clamp(f.x * box.width, w / 2, box.width - w / 2),
+        y: box.y + Phaser.Math.Clamp(f.y * box.height, nodeH / 2, box.height - nodeH / 2),
+      };
       centres.set(state, c);
       halfWidths.set(state, w / 2);
     }
@@ -92,15 +105,28 @@ export class StateDiagram {
       const nx = -dy / len;
       const ny = dx / len;
       const offset = edge.bend * labelSize * 0.7;
-      const start = this.clip({ x: a.x + nx * offset, y: a.y + ny * offset }, { x: dx, y: dy }, halfWidths.get(edge.from) ?? 0, nodeH / 2);
-      const end = this.clip({ x: b.x + nx * offset, y: b.y + ny * offset }, { x: -dx, y: -dy }, halfWidths.get(edge.to) ?? 0, nodeH / 2);
+      const start = this.clip(
+        { x: a.x + nx * offset, y: a.y + ny * offset },
+        { x: dx, y: dy },
+        halfWidths.get(edge.from) ?? 0,
+        nodeH / 2,
+      );
+      const end = this.clip(
+        { x: b.x + nx * offset, y: b.y + ny * offset },
+        { x: -dx, y: -dy },
+        halfWidths.get(edge.to) ?? 0,
+        nodeH / 2,
+      );
       g.lineStyle(2, UI.muted, 1).lineBetween(start.x, start.y, end.x, end.y);
       this.arrowHead(end, { x: dx / len, y: dy / len }, labelSize * 0.55);
       // The label sits beside its line, on the side away from a partner line, clear of it by its own half-extent.
       label.setFontSize(edgeSize).setWordWrapWidth(Math.max(90, box.width * 0.3));
       const side = edge.bend !== 0 ? Math.sign(offset) : tall ? 1 : -1;
       const clearance = 4 + (Math.abs(nx) * label.width) / 2 + (Math.abs(ny) * label.height) / 2;
-      label.setPosition((start.x + end.x) / 2 + nx * clearance * side, (start.y + end.y) / 2 + ny * clearance * side);
+      label.setPosition(
+        (start.x + end.x) / 2 + nx * clearance * side,
+        (start.y + end.y) / 2 + ny * clearance * side,
+      );
     });
     for (const state of STATES) {
       const c = centres.get(state);
@@ -123,14 +149,19 @@ export class StateDiagram {
 
   /** Moves a point from a node's centre along dir to the border of its rectangle. */
   private clip(centre: Point, dir: Point, hw: number, hh: number): Point {
-    const t = Math.min(dir.x === 0 ? Infinity : hw / Math.abs(dir.x), dir.y === 0 ? Infinity : hh / Math.abs(dir.y));
+    const t = Math.min(
+      dir.x === 0 ? Infinity : hw / Math.abs(dir.x),
+      dir.y === 0 ? Infinity : hh / Math.abs(dir.y),
+    );
     return { x: centre.x + dir.x * t, y: centre.y + dir.y * t };
   }
 
   private arrowHead(tip: Point, dir: Point, size: number): void {
     const back = { x: tip.x - dir.x * size, y: tip.y - dir.y * size };
     const n = { x: -dir.y * size * 0.5, y: dir.x * size * 0.5 };
-    this.graphics.fillStyle(UI.muted, 1).fillTriangle(tip.x, tip.y, back.x + n.x, back.y + n.y, back.x - n.x, back.y - n.y);
+    this.graphics
+      .fillStyle(UI.muted, 1)
+      .fillTriangle(tip.x, tip.y, back.x + n.x, back.y + n.y, back.x - n.x, back.y - n.y);
   }
 
   private icon(icon: StateIcon, color: number, c: Point, r: number): void {
@@ -146,10 +177,19 @@ export class StateDiagram {
         g.fillTriangle(c.x - r * 0.8, c.y - r, c.x - r * 0.8, c.y + r, c.x + r, c.y);
         break;
       case 'diamond':
-        g.fillTriangle(c.x, c.y - r, c.x + r, c.y, c.x, c.y + r).fillTriangle(c.x, c.y - r, c.x - r, c.y, c.x, c.y + r);
+        g.fillTriangle(c.x, c.y - r, c.x + r, c.y, c.x, c.y + r).fillTriangle(
+          c.x,
+          c.y - r,
+          c.x - r,
+          c.y,
+          c.x,
+          c.y + r,
+        );
         break;
       case 'cross':
-        g.lineStyle(r * 0.45, color, 1).lineBetween(c.x - r, c.y - r, c.x + r, c.y + r).lineBetween(c.x - r, c.y + r, c.x + r, c.y - r);
+        g.lineStyle(r * 0.45, color, 1)
+          .lineBetween(c.x - r, c.y - r, c.x + r, c.y + r)
+          .lineBetween(c.x - r, c.y + r, c.x + r, c.y - r);
         break;
     }
   }

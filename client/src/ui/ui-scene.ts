@@ -88,7 +88,9 @@ export abstract class UiScene extends Phaser.Scene {
       align: options.align ?? 'left',
       resolution: pixelRatio(),
       ...(options.wrapWidth ? { wordWrap: { width: options.wrapWidth, useAdvancedWrap: true } } : {}),
-      ...(options.background !== undefined ? { backgroundColor: css(options.background), padding: { x: 4, y: 2 } } : {}),
+      ...(options.background !== undefined
+        ? { backgroundColor: css(options.background), padding: { x: 4, y: 2 } }
+        : {}),
     });
     this.texts.push(text);
     return text;
@@ -96,7 +98,9 @@ export abstract class UiScene extends Phaser.Scene {
 
   /** The canvas texts a player can see right now, in creation order (for the screen-reader mirror and tests). */
   visibleTexts(): string[] {
-    return this.texts.filter((text) => text.active && text.visible && text.text !== '').map((text) => text.text);
+    return this.texts
+      .filter((text) => text.active && text.visible && text.text !== '')
+      .map((text) => text.text);
   }
 
   /** Copies the canvas texts into a visually hidden region so screen readers can read what the canvas shows. */

@@ -6,14 +6,19 @@ import { t } from '../i18n/index.ts';
 import type { MachineModel } from './machine-model.ts';
 
 /** A move the bar (or a key on the canvas) asks for: the player roles' wire moves. */
-export type PlayerAction = Extract<MoveMessage, { type: 'dispatch' | 'preempt' | 'replace' | 'handle-interrupt' | 'choose' | 'deliver' }>;
+export type PlayerAction = Extract<
+  MoveMessage,
+  { type: 'dispatch' | 'preempt' | 'replace' | 'handle-interrupt' | 'choose' | 'deliver' }
+>;
 
 /**
  * Whether my moves are taken now: while the clock runs, and in a solo level also while it is paused
  * (the player is the host there: think, then act; the server applies the move at once, between ticks).
  */
 export function movesOpen(model: Pick<MachineModel, 'phase' | 'mine'>): boolean {
-  return model.phase === 'running' || (model.phase === 'paused' && model.mine.host && model.mine.role !== 'host');
+  return (
+    model.phase === 'running' || (model.phase === 'paused' && model.mine.host && model.mine.role !== 'host')
+  );
 }
 
 /** What the scheduler has picked on the canvas. */
@@ -54,19 +59,33 @@ export function barEntries(model: MachineModel, sel: Selection | null, target?: 
     case 'scheduler': {
       const core = sel?.core ?? target ?? mine.cores[0] ?? 0;
       return [
-        { label: sel ? t('machine.dispatch_to', { label: sel.label, core }) : t('machine.dispatch'), action: sel ? offer({ type: 'dispatch', payload: { core, tid: sel.tid } }) : null },
+        {
+          label: sel ? t('machine.dispatch_to', { label: sel.label, core }) : t('machine.dispatch'),
+          action: sel ? offer({ type: 'dispatch', payload: { core, tid: sel.tid } }) : null,
+        },
         { label: t('machine.preempt_core', { core }), action: offer({ type: 'preempt', payload: { core } }) },
-        { label: sel ? t('machine.replace_on', { label: sel.label, core }) : t('machine.replace'), action: sel ? offer({ type: 'replace', payload: { core, tid: sel.tid } }) : null },
+        {
+          label: sel ? t('machine.replace_on', { label: sel.label, core }) : t('machine.replace'),
+          action: sel ? offer({ type: 'replace', payload: { core, tid: sel.tid } }) : null,
+        },
       ];
     }
     case 'interrupt':
       return model.interrupts.map((i) => ({
-        label: t(i.kind === 'timer' ? 'machine.irq.timer' : 'machine.irq.io', { id: i.id, label: i.label, core: i.core, device: i.device }),
+        label: t(i.kind === 'timer' ? 'machine.irq.timer' : 'machine.irq.io', {
+          id: i.id,
+          label: i.label,
+          core: i.core,
+          device: i.device,
+        }),
         action: offer({ type: 'handle-interrupt', payload: { id: i.id } }),
       }));
     case 'thread': {
       const th = model.threads.get(mine.tid);
-      return [...new Set(th?.palette ?? [])].map((instr) => ({ label: instr, action: offer({ type: 'choose', payload: { instr } }) }));
+      return [...new Set(th?.palette ?? [])].map((instr) => ({
+        label: instr,
+        action: offer({ type: 'choose', payload: { instr } }),
+      }));
     }
     case 'ipc': {
       const ch = model.channels.find((c) => c.name === mine.channel);

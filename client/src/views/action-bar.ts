@@ -4,7 +4,15 @@
 // of nine (the number keys) with buttons to turn the page, so every move is reachable.
 import { t, type MessageKey } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
-import { barEntries, barPage, movesOpen, PAGE_SIZE, type BarEntry, type PlayerAction, type Selection } from './action-bar-model.ts';
+import {
+  barEntries,
+  barPage,
+  movesOpen,
+  PAGE_SIZE,
+  type BarEntry,
+  type PlayerAction,
+  type Selection,
+} from './action-bar-model.ts';
 import type { MachineModel } from './machine-model.ts';
 
 /** The moves and the scheduler's pick, declared with the bar's model. */
@@ -13,7 +21,12 @@ export type { PlayerAction, Selection } from './action-bar-model.ts';
 export { movesOpen } from './action-bar-model.ts';
 
 const ROLE_KEYS: Record<string, MessageKey> = {
-  scheduler: 'role.scheduler', interrupt: 'role.interrupt', thread: 'role.thread', ipc: 'role.ipc', host: 'role.host', spectator: 'role.spectator',
+  scheduler: 'role.scheduler',
+  interrupt: 'role.interrupt',
+  thread: 'role.thread',
+  ipc: 'role.ipc',
+  host: 'role.host',
+  spectator: 'role.spectator',
 };
 
 /** The bar; `act` is called with the action and the button that asked for it. */
@@ -29,12 +42,22 @@ export class ActionBar {
   private pageOf = '';
 
   /** `onTurn` asks the scene to redraw after the player turns a page. */
-  constructor(private readonly act: (action: PlayerAction, from: HTMLElement) => void, private readonly onTurn: () => void = () => undefined) {
+  constructor(
+    private readonly act: (action: PlayerAction, from: HTMLElement) => void,
+    private readonly onTurn: () => void = () => undefined,
+  ) {
     this.heading = h('p', { class: 'action-role' });
     this.status = h('p', { class: 'action-status' });
     this.buttons = h('div', { class: 'action-buttons', role: 'group' });
     this.hint = h('p', { class: 'hint action-hint' });
-    this.root = h('div', { class: 'action-bar', 'data-testid': 'action-bar' }, this.heading, this.status, this.buttons, this.hint);
+    this.root = h(
+      'div',
+      { class: 'action-bar', 'data-testid': 'action-bar' },
+      this.heading,
+      this.status,
+      this.buttons,
+      this.hint,
+    );
   }
 
   /** Forces the next update to rebuild (after a language switch). */
@@ -46,31 +69,50 @@ export class ActionBar {
   update(model: MachineModel, sel: Selection | null, target?: number): boolean {
     const role = model.mine.role;
     const job = `${role}|${model.mine.slot}`;
-    if (job !== this.pageOf) { this.pageOf = job; this.page = 0; }
+    if (job !== this.pageOf) {
+      this.pageOf = job;
+      this.page = 0;
+    }
     const view = this.current(model, sel, target);
     this.page = view.page;
     const sig = `${role}|${model.phase}|${view.page}/${view.pages}|${JSON.stringify(view.entries.map((e) => [e.label, e.action?.payload]))}|${this.statusText(model, sel)}`;
     if (sig === this.drawn) return false;
     this.drawn = sig;
-    const yours = role === 'scheduler' && model.mine.cores.length > 0 ? ` · ${t('machine.your_cores', { cores: model.mine.cores.join(', ') })}` : '';
+    const yours =
+      role === 'scheduler' && model.mine.cores.length > 0
+        ? ` · ${t('machine.your_cores', { cores: model.mine.cores.join(', ') })}`
+        : '';
     this.heading.textContent = `${t('machine.you_are')} ${t(ROLE_KEYS[role] ?? 'role.spectator')}${yours}`;
     this.status.textContent = this.statusText(model, sel);
-    const focused = document.activeElement instanceof HTMLElement && this.buttons.contains(document.activeElement) ? document.activeElement.dataset.key : undefined;
+    const focused =
+      document.activeElement instanceof HTMLElement && this.buttons.contains(document.activeElement)
+        ? document.activeElement.dataset.key
+        : undefined;
     const buttons = view.entries.map((e, i) => {
       const type = e.action?.type ?? this.typeOf(role);
       const key = e.action ? `${e.action.type}:${JSON.stringify(e.action.payload)}` : `${type}:${e.label}`;
-      const b = h('button', { type: 'button', 'data-action': type, 'data-key': key, disabled: !e.action }, i < PAGE_SIZE && role !== 'scheduler' ? `${i + 1} · ${e.label}` : e.label);
+      const b = h(
+        'button',
+        { type: 'button', 'data-action': type, 'data-key': key, disabled: !e.action },
+        i < PAGE_SIZE && role !== 'scheduler' ? `${i + 1} · ${e.label}` : e.label,
+      );
       if (e.action) {
         const action = e.action;
         // A pointer click gives the focus back (so Enter stays the machine's, as the key legend says); a
         // key press on a focused button (detail 0) keeps it, for players moving through the bar with Tab.
-        b.addEventListener('click', (event) => { this.act(action, b); if (event.detail > 0) b.blur(); });
+        b.addEventListener('click', (event) => {
+          this.act(action, b);
+          if (event.detail > 0) b.blur();
+        });
       }
       return b;
     });
     if (view.pages > 1) buttons.push(this.turn(-1, view), this.turn(1, view));
     this.buttons.replaceChildren(...buttons);
-    if (focused) (this.buttons.querySelector(`[data-key="${CSS.escape(focused)}"]`) as HTMLElement | null)?.focus({ preventScroll: true });
+    if (focused)
+      (this.buttons.querySelector(`[data-key="${CSS.escape(focused)}"]`) as HTMLElement | null)?.focus({
+        preventScroll: true,
+      });
     this.hint.textContent = this.hintText(role);
     return true;
   }
@@ -78,27 +120,51 @@ export class ActionBar {
   /** A page-turning button (← Previous / More →), disabled at either end. */
   private turn(by: -1 | 1, view: { page: number; pages: number }): HTMLButtonElement {
     const label = t(by < 0 ? 'machine.page_prev' : 'machine.page_next');
-    const b = h('button', {
-      type: 'button', class: 'action-page', 'data-page': by < 0 ? 'prev' : 'next', 'data-key': `page:${by}`,
-      'aria-label': `${label} (${t('machine.page', { page: view.page + 1, pages: view.pages })})`,
-      disabled: by < 0 ? view.page === 0 : view.page === view.pages - 1,
-    }, label);
-    b.addEventListener('click', () => { this.page += by; this.drawn = ''; this.onTurn(); });
+    const b = h(
+      'button',
+      {
+        type: 'button',
+        class: 'action-page',
+        'data-page': by < 0 ? 'prev' : 'next',
+        'data-key': `page:${by}`,
+        'aria-label': `${label} (${t('machine.page', { page: view.page + 1, pages: view.pages })})`,
+        disabled: by < 0 ? view.page === 0 : view.page === view.pages - 1,
+      },
+      label,
+    );
+    b.addEventListener('click', () => {
+      this.page += by;
+      this.drawn = '';
+      this.onTurn();
+    });
     return b;
   }
 
   /** The move type a role's disabled entries stand for (so tests and styles can find them). */
   private typeOf(role: string): string {
-    return role === 'interrupt' ? 'handle-interrupt' : role === 'thread' ? 'choose' : role === 'ipc' ? 'deliver' : role === 'scheduler' ? 'dispatch' : '';
+    return role === 'interrupt'
+      ? 'handle-interrupt'
+      : role === 'thread'
+        ? 'choose'
+        : role === 'ipc'
+          ? 'deliver'
+          : role === 'scheduler'
+            ? 'dispatch'
+            : '';
   }
 
   /** The page on show now. */
-  private current(model: MachineModel, sel: Selection | null, target?: number): { entries: BarEntry[]; page: number; pages: number } {
+  private current(
+    model: MachineModel,
+    sel: Selection | null,
+    target?: number,
+  ): { entries: BarEntry[]; page: number; pages: number } {
     return barPage(barEntries(model, sel, target), this.page);
   }
 
   private statusText(model: MachineModel, sel: Selection | null): string {
-    if (model.phase === 'paused' && movesOpen(model)) return `${t('machine.paused_play')} ${this.jobText(model, sel)}`;
+    if (model.phase === 'paused' && movesOpen(model))
+      return `${t('machine.paused_play')} ${this.jobText(model, sel)}`;
     if (model.phase === 'paused') return t(model.mine.host ? 'machine.paused_self' : 'machine.paused');
     if (model.phase === 'lobby') return t('machine.waiting_start');
     if (model.phase === 'ended') return t('machine.ended');
@@ -108,12 +174,18 @@ export class ActionBar {
   /** What my job asks of me now. */
   private jobText(model: MachineModel, sel: Selection | null): string {
     const mine = model.mine;
-    if (mine.role === 'scheduler') return sel ? t('machine.selected', { label: sel.label, core: sel.core }) : t('machine.pick_card');
+    if (mine.role === 'scheduler')
+      return sel ? t('machine.selected', { label: sel.label, core: sel.core }) : t('machine.pick_card');
     if (mine.role === 'thread') {
       const th = model.threads.get(mine.tid);
       if (!th) return t('machine.thread_not_yet');
       // the PC names the next instruction; a done thread says so instead of asking for a choice
-      const said = { label: th.label, state: t(`state.${th.state}` as MessageKey), pc: th.pc, instr: th.instr };
+      const said = {
+        label: th.label,
+        state: t(`state.${th.state}` as MessageKey),
+        pc: th.pc,
+        instr: th.instr,
+      };
       if (th.state === 'terminated') return t('machine.your_thread_ended', said);
       return t(th.instr === '' ? 'machine.your_thread_choose' : 'machine.your_thread', said);
     }

@@ -10,8 +10,13 @@ import type { ChannelInfo, MachineModel } from './machine-model.ts';
 
 /** The notes' term for each channel kind. */
 export const CHANNEL_TERMS: Record<string, MessageKey> = {
-  pipe: 'term.anonymous_pipe', fifo: 'term.named_pipe', mq: 'term.message_queue', tcp: 'machine.tcp', udp: 'machine.udp',
-  file: 'term.file', shm: 'term.shared_memory',
+  pipe: 'term.anonymous_pipe',
+  fifo: 'term.named_pipe',
+  mq: 'term.message_queue',
+  tcp: 'machine.tcp',
+  udp: 'machine.udp',
+  file: 'term.file',
+  shm: 'term.shared_memory',
 };
 
 interface Row {
@@ -44,7 +49,11 @@ export class ChannelsView {
   }
 
   private row(i: number): Row {
-    while (this.rows.length <= i) this.rows.push({ head: this.kit.text({ size: 14, bold: true }), flight: this.kit.text({ size: 13, color: UI.muted }) });
+    while (this.rows.length <= i)
+      this.rows.push({
+        head: this.kit.text({ size: 14, bold: true }),
+        flight: this.kit.text({ size: 13, color: UI.muted }),
+      });
     return this.rows[i]!;
   }
 
@@ -61,9 +70,18 @@ export class ChannelsView {
     const rowH = u * 2.9;
     const fit = Math.max(0, Math.floor(this.inner.height / rowH));
     const shown = model.channels.slice(0, fit);
-    const sig = shown.map((c) => `${c.name}:${c.buffer.length}/${c.capacity}:${c.inFlight.length}:${this.flashes.get(c.name)?.what ?? ''}`).join('|') + `|${model.mine.channel}|${this.inner.width}`;
+    const sig =
+      shown
+        .map(
+          (c) =>
+            `${c.name}:${c.buffer.length}/${c.capacity}:${c.inFlight.length}:${this.flashes.get(c.name)?.what ?? ''}`,
+        )
+        .join('|') + `|${model.mine.channel}|${this.inner.width}`;
     shown.forEach((c, i) => this.fill(this.row(i), c, i, model.mine.channel === c.name));
-    for (let i = shown.length; i < this.rows.length; i++) { this.rows[i]!.head.setVisible(false); this.rows[i]!.flight.setVisible(false); }
+    for (let i = shown.length; i < this.rows.length; i++) {
+      this.rows[i]!.head.setVisible(false);
+      this.rows[i]!.flight.setVisible(false);
+    }
     if (sig === this.drawn) return;
     this.drawn = sig;
     const g = this.g.clear();
@@ -72,8 +90,10 @@ export class ChannelsView {
       const x = this.inner.x;
       const y = this.inner.y + i * rowH;
       this.places.set(c.name, { x, y, width: this.inner.width, height: rowH - u * 0.3 });
-      if (this.flashes.has(c.name)) g.fillStyle(OKABE_ITO.vermillion, 0.25).fillRect(x - 4, y - 2, this.inner.width + 8, rowH - u * 0.2);
-      if (model.mine.channel === c.name && model.mine.role === 'ipc') dashedRect(g, x - 4, y - 2, this.inner.width + 8, rowH - u * 0.2, UI.focus, 2);
+      if (this.flashes.has(c.name))
+        g.fillStyle(OKABE_ITO.vermillion, 0.25).fillRect(x - 4, y - 2, this.inner.width + 8, rowH - u * 0.2);
+      if (model.mine.channel === c.name && model.mine.role === 'ipc')
+        dashedRect(g, x - 4, y - 2, this.inner.width + 8, rowH - u * 0.2, UI.focus, 2);
       if (c.kind === 'shm' || c.capacity === 0) return;
       const slots = Math.min(c.capacity, 16);
       const sw = Math.min(u * 1.3, (this.inner.width * 0.4) / slots);
@@ -97,12 +117,27 @@ export class ChannelsView {
     const kind = term ? t(term) : c.kind;
     const fillText = c.kind === 'shm' ? `= ${c.value || '—'}` : `${c.buffer.length}/${c.capacity}`;
     const flash = this.flashes.get(c.name);
-    setText(row.head, fitWidth(row.head, `${flash ? `⚠ ${flash.what} · ` : ''}${c.name} · ${kind} · ${fillText}${mine ? ` · ${t('machine.yours')}` : ''}`, this.inner.width));
+    setText(
+      row.head,
+      fitWidth(
+        row.head,
+        `${flash ? `⚠ ${flash.what} · ` : ''}${c.name} · ${kind} · ${fillText}${mine ? ` · ${t('machine.yours')}` : ''}`,
+        this.inner.width,
+      ),
+    );
     setColor(row.head, flash ? OKABE_ITO.orange : UI.text);
-    const slotsW = c.kind === 'shm' || c.capacity === 0 ? 0 : Math.min(c.capacity, 16) * (Math.min(u * 1.3, (this.inner.width * 0.4) / Math.min(c.capacity, 16)) + 2) + u * 0.4;
+    const slotsW =
+      c.kind === 'shm' || c.capacity === 0
+        ? 0
+        : Math.min(c.capacity, 16) *
+            (Math.min(u * 1.3, (this.inner.width * 0.4) / Math.min(c.capacity, 16)) + 2) +
+          u * 0.4;
     row.flight.setPosition(x + slotsW, y + u * 1.4).setVisible(true);
     const flying = c.inFlight.map((m) => `#${m.id} ${m.payload}`).join(', ');
-    const text = c.inFlight.length > 0 ? t('machine.in_flight', { list: flying }) : t('machine.channel.counts', { sent: c.sent, delivered: c.delivered, dropped: c.dropped });
+    const text =
+      c.inFlight.length > 0
+        ? t('machine.in_flight', { list: flying })
+        : t('machine.channel.counts', { sent: c.sent, delivered: c.delivered, dropped: c.dropped });
     setText(row.flight, fitWidth(row.flight, text, this.inner.width - slotsW));
   }
 }

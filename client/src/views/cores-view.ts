@@ -30,7 +30,14 @@ export class CoresView {
   private unit = 16;
   private lastTick = -1;
 
-  constructor(private readonly kit: Kit, private readonly wire: (core: number, zone: Phaser.GameObjects.Zone, preempt: Phaser.GameObjects.Text) => void) {}
+  constructor(
+    private readonly kit: Kit,
+    private readonly wire: (
+      core: number,
+      zone: Phaser.GameObjects.Zone,
+      preempt: Phaser.GameObjects.Text,
+    ) => void,
+  ) {}
 
   /** The rectangle of a core (world coordinates), for drops, flights and tests. */
   coreRect(id: number): Rect | null {
@@ -87,7 +94,12 @@ export class CoresView {
         b.history.push(core.running === null ? 'idle' : core.switchLeft > 0 ? 'switch' : 'run');
         if (b.history.length > HISTORY) b.history.shift();
       }
-      b.rect = { x: this.rect.x + (i % cols) * (w + gap), y: this.rect.y + Math.floor(i / cols) * (h + gap), width: w, height: h };
+      b.rect = {
+        x: this.rect.x + (i % cols) * (w + gap),
+        y: this.rect.y + Math.floor(i / cols) * (h + gap),
+        width: w,
+        height: h,
+      };
       const mine = model.mine.cores.includes(core.id) && model.mine.role === 'scheduler';
       this.draw(b, core, model, mine, core.id === target && mine);
       b.preempt.setVisible(canPreempt && mine && core.running !== null);
@@ -104,11 +116,29 @@ export class CoresView {
     const th = core.running;
     const yours = mine ? ` · ${t('machine.yours')}` : '';
     const reserve = mine && th ? b.preempt.width + u * 0.6 : 0; // room for the preempt button
-    setText(b.title, fitWidth(b.title, `${t('machine.core', { id: core.id })}${yours}${targeted ? ` · ${t('machine.target')}` : ''}`, w - u - reserve));
+    setText(
+      b.title,
+      fitWidth(
+        b.title,
+        `${t('machine.core', { id: core.id })}${yours}${targeted ? ` · ${t('machine.target')}` : ''}`,
+        w - u - reserve,
+      ),
+    );
     setText(b.running, fitWidth(b.running, th ? `${th.label} ${th.name}` : t('machine.idle'), w - u));
-    const pcText = !th ? '' : core.switchLeft > 0 ? t('machine.switching', { ticks: core.switchLeft }) : t('machine.pc', { pc: th.pc, instr: th.instr || '—' });
+    const pcText = !th
+      ? ''
+      : core.switchLeft > 0
+        ? t('machine.switching', { ticks: core.switchLeft })
+        : t('machine.pc', { pc: th.pc, instr: th.instr || '—' });
     setText(b.pc, fitWidth(b.pc, pcText, w - u));
-    setText(b.slice, th ? (model.quantum > 0 ? t('machine.slice', { used: core.sliceUsed, quantum: model.quantum }) : t('machine.no_timer')) : '');
+    setText(
+      b.slice,
+      th
+        ? model.quantum > 0
+          ? t('machine.slice', { used: core.sliceUsed, quantum: model.quantum })
+          : t('machine.no_timer')
+        : '',
+    );
     setText(b.preempt, ` ${t('machine.preempt')} `);
     const sig = `${x},${y},${w},${h}|${th?.tid ?? -1}|${core.switchLeft}|${core.sliceUsed}|${model.quantum}|${mine}|${targeted}|${b.history.join('')}`;
     for (const o of [b.g, b.title, b.running, b.pc, b.slice]) o.setVisible(true);
@@ -132,13 +162,19 @@ export class CoresView {
     else if (mine) dashedRect(g, x + 1, y + 1, w - 2, h - 2, UI.focus, 3);
     else g.lineStyle(1, UI.panelEdge, 1).strokeRoundedRect(x, y, w, h, 8);
     if (th) g.fillStyle(STATE_STYLE.running.color, 1).fillRect(x + 3, y + u * 1.4, 4, u * 1.4);
-    if (core.switchLeft > 0) hatch(g, x + u * 0.3, y + u * 1.3, w - u * 0.6, u * 1.6, OKABE_ITO.vermillion, 7);
+    if (core.switchLeft > 0)
+      hatch(g, x + u * 0.3, y + u * 1.3, w - u * 0.6, u * 1.6, OKABE_ITO.vermillion, 7);
     // the time slice running down: full bar = quantum, filled = used
     const barY = y + u * 5.2;
     const barW = w - u;
     if (th && model.quantum > 0) {
       g.fillStyle(UI.background, 1).fillRect(x + u * 0.5, barY, barW, u * 0.45);
-      g.fillStyle(OKABE_ITO.skyBlue, 1).fillRect(x + u * 0.5, barY, (barW * Math.min(core.sliceUsed, model.quantum)) / model.quantum, u * 0.45);
+      g.fillStyle(OKABE_ITO.skyBlue, 1).fillRect(
+        x + u * 0.5,
+        barY,
+        (barW * Math.min(core.sliceUsed, model.quantum)) / model.quantum,
+        u * 0.45,
+      );
       g.lineStyle(1, UI.panelEdge, 1).strokeRect(x + u * 0.5, barY, barW, u * 0.45);
     }
     // the last ticks: solid = useful work, hatched = context switch, empty = idle

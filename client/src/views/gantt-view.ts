@@ -7,7 +7,14 @@ import type { Rect } from '../ui/layout.ts';
 import { OKABE_ITO, UI } from '../theme.ts';
 import { hatch, setSize, setText, type Kit } from './view-kit.ts';
 
-const COLORS = [OKABE_ITO.skyBlue, OKABE_ITO.bluishGreen, OKABE_ITO.yellow, OKABE_ITO.reddishPurple, OKABE_ITO.orange, OKABE_ITO.blue];
+const COLORS = [
+  OKABE_ITO.skyBlue,
+  OKABE_ITO.bluishGreen,
+  OKABE_ITO.yellow,
+  OKABE_ITO.reddishPurple,
+  OKABE_ITO.orange,
+  OKABE_ITO.blue,
+];
 const LABEL_MAX = 160;
 
 /** The chart; `update` draws a timeline into the rectangle given to `layout`. */
@@ -34,7 +41,8 @@ export class GanttView {
   }
 
   private label(i: number): Phaser.GameObjects.Text {
-    while (this.labels.length <= i) this.labels.push(this.kit.text({ size: 12, bold: true, color: 0x000000 }));
+    while (this.labels.length <= i)
+      this.labels.push(this.kit.text({ size: 12, bold: true, color: 0x000000 }));
     return this.labels[i]!;
   }
 
@@ -62,20 +70,29 @@ export class GanttView {
       const ly = top + core * laneH;
       const coreLabel = this.label(used++);
       setSize(coreLabel, u * 0.8);
-      coreLabel.setColor('#f4f6f8').setVisible(true).setPosition(x, ly + laneH / 2 - u * 0.55);
+      coreLabel
+        .setColor('#f4f6f8')
+        .setVisible(true)
+        .setPosition(x, ly + laneH / 2 - u * 0.55);
       setText(coreLabel, t('machine.core', { id: core }));
       g.fillStyle(UI.panel, 1).fillRect(laneX, ly + 2, w, laneH - 4);
       for (const r of runs) {
         this.runs++;
         const rx = laneX + r.from * px;
         const rw = Math.max(1, (r.to - r.from) * px);
-        if (r.label === 'switch') { hatch(g, rx, ly + 4, rw, laneH - 8, OKABE_ITO.vermillion, 4); continue; }
+        if (r.label === 'switch') {
+          hatch(g, rx, ly + 4, rw, laneH - 8, OKABE_ITO.vermillion, 4);
+          continue;
+        }
         const pid = Number(/^P(\d+)/.exec(r.label)?.[1] ?? 0);
         g.fillStyle(COLORS[pid % COLORS.length]!, 1).fillRect(rx, ly + 4, rw - 1, laneH - 8);
         if (rw > u * 2.4 && used < LABEL_MAX) {
           const text = this.label(used++);
           setSize(text, Math.min(u * 0.75, laneH * 0.4));
-          text.setColor('#000000').setVisible(true).setPosition(rx + 3, ly + laneH / 2 - text.height / 2);
+          text
+            .setColor('#000000')
+            .setVisible(true)
+            .setPosition(rx + 3, ly + laneH / 2 - text.height / 2);
           setText(text, r.label);
         }
       }
@@ -90,7 +107,10 @@ export class GanttView {
       if (used < LABEL_MAX) {
         const text = this.label(used++);
         setSize(text, u * 0.65);
-        text.setColor('#b7c0cc').setVisible(true).setPosition(tx - 4, axisY + 6);
+        text
+          .setColor('#b7c0cc')
+          .setVisible(true)
+          .setPosition(tx - 4, axisY + 6);
         setText(text, String(k));
       }
     }

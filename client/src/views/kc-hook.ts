@@ -5,7 +5,15 @@ import type { Rect } from '../ui/layout.ts';
 /** What the Machine scene exposes. */
 export interface MachineHookSource {
   scene: { key: string };
-  model: { tick: number; phase: string; mine: { role: string; slot: string; cores: number[]; tid: number; channel: string }; threads: Map<number, { program: string[] }>; ready: { tid: number; label: string }[]; cores: { id: number; running: { tid: number; label: string } | null }[]; interrupts: { id: number }[] } | null;
+  model: {
+    tick: number;
+    phase: string;
+    mine: { role: string; slot: string; cores: number[]; tid: number; channel: string };
+    threads: Map<number, { program: string[] }>;
+    ready: { tid: number; label: string }[];
+    cores: { id: number; running: { tid: number; label: string } | null }[];
+    interrupts: { id: number }[];
+  } | null;
   selected: number;
   target: number;
   ready: { places: Map<number, Rect & { tid: number; label: string }> };
@@ -27,8 +35,18 @@ export interface ReportHookSource {
 export interface KcHook {
   scene(): string;
   machine(): null | {
-    tick: number; phase: string; role: string; /** The job (room slot) I hold. */ slot: string; myCores: number[]; selected: number; target: number; pcb: number; refusal: string;
-    ready: { tid: number; label: string }[]; cores: { id: number; running: string | null }[]; interrupts: number;
+    tick: number;
+    phase: string;
+    role: string;
+    /** The job (room slot) I hold. */ slot: string;
+    myCores: number[];
+    selected: number;
+    target: number;
+    pcb: number;
+    refusal: string;
+    ready: { tid: number; label: string }[];
+    cores: { id: number; running: string | null }[];
+    interrupts: number;
     /** The tick of every event in the feed, oldest first. */
     feedTicks: number[];
     /** The serial of the newest event heard (grows with every event, though the feed keeps only the latest). */
@@ -59,17 +77,37 @@ function install(): void {
       const m = machine?.model;
       if (!machine || !m) return null;
       return {
-        tick: m.tick, phase: m.phase, role: m.mine.role, slot: m.mine.slot, myCores: m.mine.cores, selected: machine.selected, target: machine.target,
-        pcb: machine.detail.pid, refusal: machine.callout.text, ready: m.ready.map((r) => ({ tid: r.tid, label: r.label })),
-        cores: m.cores.map((c) => ({ id: c.id, running: c.running?.label ?? null })), interrupts: m.interrupts.length,
+        tick: m.tick,
+        phase: m.phase,
+        role: m.mine.role,
+        slot: m.mine.slot,
+        myCores: m.mine.cores,
+        selected: machine.selected,
+        target: machine.target,
+        pcb: machine.detail.pid,
+        refusal: machine.callout.text,
+        ready: m.ready.map((r) => ({ tid: r.tid, label: r.label })),
+        cores: m.cores.map((c) => ({ id: c.id, running: c.running?.label ?? null })),
+        interrupts: m.interrupts.length,
         feedTicks: machine.session?.feed.map((f) => f.event.tick) ?? [],
         lastEvent: machine.session?.feed.at(-1)?.serial ?? 0,
         myProgram: m.threads.get(m.mine.tid)?.program ?? [],
       };
     },
-    cards: () => (machine ? [...machine.ready.places.values()].map((p) => ({ ...machine!.toScreen(p), tid: p.tid, label: p.label })) : []),
-    core: (id) => { const r = machine?.cores.coreRect(id); return r && machine ? machine.toScreen(r) : null; },
-    report: () => (report ? { cores: report.ganttCores(), runs: report.ganttRuns(), baselines: report.baselines() } : null),
+    cards: () =>
+      machine
+        ? [...machine.ready.places.values()].map((p) => ({
+            ...machine!.toScreen(p),
+            tid: p.tid,
+            label: p.label,
+          }))
+        : [],
+    core: (id) => {
+      const r = machine?.cores.coreRect(id);
+      return r && machine ? machine.toScreen(r) : null;
+    },
+    report: () =>
+      report ? { cores: report.ganttCores(), runs: report.ganttRuns(), baselines: report.baselines() } : null,
   };
 }
 

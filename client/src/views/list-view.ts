@@ -20,7 +20,11 @@ export class ListView {
   /** Rows scrolled past at the top (0 shows the first, for the feed the newest). */
   offset = 0;
 
-  constructor(kit: Kit, onClick?: (index: number) => void, private readonly scale = 0.78) {
+  constructor(
+    kit: Kit,
+    onClick?: (index: number) => void,
+    private readonly scale = 0.78,
+  ) {
     this.frame = new Frame(kit);
     this.lines = new TextLines(kit, { onClick });
   }
@@ -35,7 +39,10 @@ export class ListView {
   /** Sets the title and lines; `mine` outlines the frame as the player's responsibility. */
   update(title: string, rows: readonly Row[], mine = false): void {
     setText(this.frame.title, title);
-    if (mine !== this.mine) { this.mine = mine; this.frame.redraw(mine); }
+    if (mine !== this.mine) {
+      this.mine = mine;
+      this.frame.redraw(mine);
+    }
     this.rows = rows;
     this.render();
   }
@@ -62,7 +69,8 @@ export class ListView {
     const fit = this.lines.capacity;
     if (rows.length <= fit || fit < 3) {
       this.offset = 0;
-      if (rows.length > fit && fit > 0) this.lines.show([...rows.slice(0, fit - 1), `↓ +${rows.length - fit + 1} …`]);
+      if (rows.length > fit && fit > 0)
+        this.lines.show([...rows.slice(0, fit - 1), `↓ +${rows.length - fit + 1} …`]);
       else this.lines.show(rows);
       return;
     }

@@ -15,11 +15,18 @@ function isScheduler(scene: Machine): boolean {
 }
 
 /** Screen rectangle of a world rectangle (for anchoring refusals). */
-function screenOf(scene: Machine, r: { x: number; y: number; width: number; height: number }): { x: number; y: number; width: number; height: number } {
+function screenOf(
+  scene: Machine,
+  r: { x: number; y: number; width: number; height: number },
+): { x: number; y: number; width: number; height: number } {
   return scene.toScreen(r);
 }
 
-function dispatch(scene: Machine, core: number, from: { x: number; y: number; width: number; height: number }): void {
+function dispatch(
+  scene: Machine,
+  core: number,
+  from: { x: number; y: number; width: number; height: number },
+): void {
   if (scene.selected < 0) return;
   scene.act({ type: 'dispatch', payload: { core, tid: scene.selected } }, from);
 }
@@ -34,9 +41,14 @@ export const wireMachineInput = {
   /** A pooled Ready card: click selects (and opens its PCB), a drag dropped on a core dispatches. */
   card(scene: Machine, card: PcbCard): void {
     let dragged = false;
-    card.hit.on('pointerdown', () => { dragged = false; });
+    card.hit.on('pointerdown', () => {
+      dragged = false;
+    });
     card.hit.on('pointerup', () => {
-      if (dragged) { dragged = false; return; }
+      if (dragged) {
+        dragged = false;
+        return;
+      }
       const tid = card.tid;
       if (tid < 0) return;
       const wasSelected = scene.selected === tid;
@@ -44,22 +56,41 @@ export const wireMachineInput = {
       const pid = scene.model?.threads.get(tid)?.pid ?? -1;
       if (!scene.lay.stacked || wasSelected || !isScheduler(scene)) scene.openPcb(pid);
     });
-    card.hit.on('dragstart', () => { dragged = false; });
+    card.hit.on('dragstart', () => {
+      dragged = false;
+    });
     card.hit.on('drag', (pointer: Phaser.Input.Pointer) => {
       if (!isScheduler(scene) || card.tid < 0) return;
-      if (!dragged) { dragged = true; scene.selected = card.tid; scene.invalidate(); card.root.setDepth(10); }
+      if (!dragged) {
+        dragged = true;
+        scene.selected = card.tid;
+        scene.invalidate();
+        card.root.setDepth(10);
+      }
       card.root.setPosition(pointer.worldX - card.width / 2, pointer.worldY - card.height / 2);
     });
     card.hit.on('dragend', (pointer: Phaser.Input.Pointer) => {
       card.root.setDepth(0);
       // dropped on a core? (found by position: the dragged card itself is the top object under the pointer)
       const cores = scene.model?.cores ?? [];
-      const hit = dragged && card.tid >= 0 ? cores.find((c) => {
-        const r = scene.cores.coreRect(c.id);
-        return r !== null && pointer.worldX >= r.x && pointer.worldX <= r.x + r.width && pointer.worldY >= r.y && pointer.worldY <= r.y + r.height;
-      }) : undefined;
+      const hit =
+        dragged && card.tid >= 0
+          ? cores.find((c) => {
+              const r = scene.cores.coreRect(c.id);
+              return (
+                r !== null &&
+                pointer.worldX >= r.x &&
+                pointer.worldX <= r.x + r.width &&
+                pointer.worldY >= r.y &&
+                pointer.worldY <= r.y + r.height
+              );
+            })
+          : undefined;
       const rect = hit ? scene.cores.coreRect(hit.id) : null;
-      if (hit && rect) { scene.target = hit.id; dispatch(scene, hit.id, screenOf(scene, rect)); }
+      if (hit && rect) {
+        scene.target = hit.id;
+        dispatch(scene, hit.id, screenOf(scene, rect));
+      }
       const place = scene.ready.places.get(card.tid);
       if (place) card.moveTo(scene, place.x, place.y, true);
       scene.invalidate();
@@ -88,7 +119,10 @@ export const wireMachineInput = {
     const irq = m?.interrupts[index];
     if (!m || !irq || m.mine.role !== 'interrupt') return;
     const line = scene.interrupts.lines.line(index);
-    scene.act({ type: 'handle-interrupt', payload: { id: irq.id } }, line ? screenOf(scene, line.getBounds()) : scene.anchor);
+    scene.act(
+      { type: 'handle-interrupt', payload: { id: irq.id } },
+      line ? screenOf(scene, line.getBounds()) : scene.anchor,
+    );
   },
 
   /** Keys and scrolling for the whole scene. */
@@ -98,30 +132,51 @@ export const wireMachineInput = {
       if (typing() || !scene.model) return;
       const m = scene.model;
       const onButton = document.activeElement instanceof HTMLButtonElement;
-      if (event.key === 'Escape') { scene.openPcb(-1); scene.selected = -1; scene.invalidate(); return; }
+      if (event.key === 'Escape') {
+        scene.openPcb(-1);
+        scene.selected = -1;
+        scene.invalidate();
+        return;
+      }
       const digit = /^[1-9]$/.test(event.key) ? Number(event.key) : 0;
       if (m.mine.role === 'scheduler') {
         const ready = m.ready;
         const at = ready.findIndex((th) => th.tid === scene.selected);
-        if (digit > 0 && ready[digit - 1]) { scene.selected = ready[digit - 1]!.tid; scene.invalidate(); }
-        else if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
-          const next = at < 0 ? 0 : (at + (event.key === 'ArrowRight' ? 1 : ready.length - 1)) % Math.max(1, ready.length);
-          if (ready[next]) { scene.selected = ready[next]!.tid; scene.invalidate(); }
+        if (digit > 0 && ready[digit - 1]) {
+          scene.selected = ready[digit - 1]!.tid;
+          scene.invalidate();
+        } else if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+          const next =
+            at < 0
+              ? 0
+              : (at + (event.key === 'ArrowRight' ? 1 : ready.length - 1)) % Math.max(1, ready.length);
+          if (ready[next]) {
+            scene.selected = ready[next]!.tid;
+            scene.invalidate();
+          }
         } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
           const cores = m.mine.cores;
           const i = cores.indexOf(scene.target);
-          scene.target = cores[(i + (event.key === 'ArrowDown' ? 1 : cores.length - 1)) % Math.max(1, cores.length)] ?? 0;
+          scene.target =
+            cores[(i + (event.key === 'ArrowDown' ? 1 : cores.length - 1)) % Math.max(1, cores.length)] ?? 0;
           scene.invalidate();
         } else if (event.key === 'Enter' && !onButton) {
           const r = scene.cores.coreRect(scene.target);
           if (r) dispatch(scene, scene.target, screenOf(scene, r));
         } else if (event.key.toLowerCase() === 'r' && scene.selected >= 0) {
           const r = scene.cores.coreRect(scene.target);
-          scene.act({ type: 'replace', payload: { core: scene.target, tid: scene.selected } }, r ? screenOf(scene, r) : scene.anchor);
+          scene.act(
+            { type: 'replace', payload: { core: scene.target, tid: scene.selected } },
+            r ? screenOf(scene, r) : scene.anchor,
+          );
         } else if (event.key.toLowerCase() === 'p') {
           const r = scene.cores.coreRect(scene.target);
-          scene.act({ type: 'preempt', payload: { core: scene.target } }, r ? screenOf(scene, r) : scene.anchor);
-        } else if (event.key.toLowerCase() === 'i' && scene.selected >= 0) scene.openPcb(m.threads.get(scene.selected)?.pid ?? -1);
+          scene.act(
+            { type: 'preempt', payload: { core: scene.target } },
+            r ? screenOf(scene, r) : scene.anchor,
+          );
+        } else if (event.key.toLowerCase() === 'i' && scene.selected >= 0)
+          scene.openPcb(m.threads.get(scene.selected)?.pid ?? -1);
         else return;
         event.preventDefault();
         return;
@@ -129,19 +184,26 @@ export const wireMachineInput = {
       if (digit > 0) {
         const entry = scene.bar.entries(m, null)[digit - 1];
         const button = scene.bar.root.querySelectorAll('button')[digit - 1];
-        if (entry?.action && button) { scene.act(entry.action, button.getBoundingClientRect()); event.preventDefault(); }
+        if (entry?.action && button) {
+          scene.act(entry.action, button.getBoundingClientRect());
+          event.preventDefault();
+        }
       }
     });
     // phones: the machine is taller than the screen; drag the background or use the wheel to scroll
     const cam = scene.cameras.main;
     let last: number | null = null;
-    scene.input.on('pointerdown', (p: Phaser.Input.Pointer, over: Phaser.GameObjects.GameObject[]) => { last = over.length === 0 ? p.y : null; });
+    scene.input.on('pointerdown', (p: Phaser.Input.Pointer, over: Phaser.GameObjects.GameObject[]) => {
+      last = over.length === 0 ? p.y : null;
+    });
     scene.input.on('pointermove', (p: Phaser.Input.Pointer) => {
       if (last === null || !p.isDown) return;
       scene.scrollBy((last - p.y) / cam.zoom);
       last = p.y;
     });
-    scene.input.on('pointerup', () => { last = null; });
+    scene.input.on('pointerup', () => {
+      last = null;
+    });
     // the wheel over a list that holds more than it shows (the event feed) scrolls that list, elsewhere the page
     scene.input.on('wheel', (p: Phaser.Input.Pointer, _o: unknown, _dx: number, dy: number) => {
       if (!scene.wheelList(p.worldX, p.worldY, dy)) scene.scrollBy(dy);

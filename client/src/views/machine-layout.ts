@@ -8,7 +8,17 @@ export const OVERLAY_HEIGHT = 'machine.overlayHeight';
 export const OVERLAY_RECT = 'machine.overlayRect';
 
 /** The parts of the Machine scene that get a rectangle. */
-export type Part = 'cores' | 'ready' | 'blocked' | 'devices' | 'interrupts' | 'channels' | 'sync' | 'processes' | 'metrics' | 'feed';
+export type Part =
+  | 'cores'
+  | 'ready'
+  | 'blocked'
+  | 'devices'
+  | 'interrupts'
+  | 'channels'
+  | 'sync'
+  | 'processes'
+  | 'metrics'
+  | 'feed';
 
 /** Rectangles in world coordinates (CSS pixels; the world scrolls on phones). */
 export interface MachineLayout {
@@ -40,7 +50,14 @@ export function ownPart(role: string): Part | null {
  * solo level's goal and clock): on a phone it sits under the top bar and the machine starts below
  * it; on wider screens it heads the right-hand column, whose parts start below it.
  */
-export function machineLayout(width: number, height: number, cores: number, bottom: number, own: Part | null = null, overlay = 0): MachineLayout {
+export function machineLayout(
+  width: number,
+  height: number,
+  cores: number,
+  bottom: number,
+  own: Part | null = null,
+  overlay = 0,
+): MachineLayout {
   const stacked = width < 820 || width / height < 1.05;
   const m = 8;
   if (stacked) {
@@ -49,15 +66,36 @@ export function machineLayout(width: number, height: number, cores: number, bott
     const overlayRect: Rect = { x: m, y: 52, width: w, height: overlay };
     const header: Rect = { x: m, y: 52 + (overlay > 0 ? overlay + m : 0), width: w, height: unit * 3.2 };
     const heights: [Part, number][] = [
-      ['cores', CoresView.heightFor(cores, w - unit, unit) + unit * 2.2], ['ready', unit * 13], ['blocked', unit * 5], ['interrupts', unit * 5],
-      ['devices', unit * 5], ['channels', unit * 7], ['sync', unit * 5.5], ['processes', unit * 16], ['metrics', unit * 8], ['feed', unit * 14],
+      ['cores', CoresView.heightFor(cores, w - unit, unit) + unit * 2.2],
+      ['ready', unit * 13],
+      ['blocked', unit * 5],
+      ['interrupts', unit * 5],
+      ['devices', unit * 5],
+      ['channels', unit * 7],
+      ['sync', unit * 5.5],
+      ['processes', unit * 16],
+      ['metrics', unit * 8],
+      ['feed', unit * 14],
     ];
     const at = own ? heights.findIndex(([part]) => part === own) : -1;
     if (at > 1) heights.splice(1, 0, ...heights.splice(at, 1));
     let y = header.y + header.height + unit * 0.4;
     const parts = {} as Record<Part, Rect>;
-    for (const [part, h] of heights) { parts[part] = { x: m, y, width: w, height: h }; y += h + unit * 0.5; }
-    return { unit, stacked, width, height, worldHeight: y + bottom + m, header, parts, side: { x: m, y: header.y, width: w, height: height - header.y - bottom - m }, overlay: overlayRect };
+    for (const [part, h] of heights) {
+      parts[part] = { x: m, y, width: w, height: h };
+      y += h + unit * 0.5;
+    }
+    return {
+      unit,
+      stacked,
+      width,
+      height,
+      worldHeight: y + bottom + m,
+      header,
+      parts,
+      side: { x: m, y: header.y, width: w, height: height - header.y - bottom - m },
+      overlay: overlayRect,
+    };
   }
   const unit = Math.round(clamp(Math.min(width / 74, height / 42), 11, 26));
   const gap = Math.round(unit * 0.5);
@@ -75,14 +113,53 @@ export function machineLayout(width: number, height: number, cores: number, bott
   const col = (x: number, w: number, shares: [Part, number][], below = 0): [Part, Rect][] => {
     let y = top + below;
     const free = bodyH - below - gap * (shares.length - 1);
-    return shares.map(([part, share]) => { const h = Math.round(free * share); const r: [Part, Rect] = [part, { x, y, width: w, height: h }]; y += h + gap; return r; });
+    return shares.map(([part, share]) => {
+      const h = Math.round(free * share);
+      const r: [Part, Rect] = [part, { x, y, width: w, height: h }];
+      y += h + gap;
+      return r;
+    });
   };
   const coreShare = clamp((CoresView.heightFor(cores, w1 - unit, unit) + unit * 1.8) / bodyH, 0.25, 0.5);
   const parts = Object.fromEntries([
-    ...col(m, w1, [['cores', coreShare], ['ready', (1 - coreShare) * 0.62], ['blocked', (1 - coreShare) * 0.38]]),
-    ...col(x2, w2, [['interrupts', 0.2], ['devices', 0.22], ['channels', 0.33], ['sync', 0.25]]),
+    ...col(m, w1, [
+      ['cores', coreShare],
+      ['ready', (1 - coreShare) * 0.62],
+      ['blocked', (1 - coreShare) * 0.38],
+    ]),
+    ...col(x2, w2, [
+      ['interrupts', 0.2],
+      ['devices', 0.22],
+      ['channels', 0.33],
+      ['sync', 0.25],
+    ]),
     // under an overlay (a solo level, whose stars are these figures) the metrics keep room for every line
-    ...col(x3, w3, below > 0 ? [['processes', 0.36], ['metrics', 0.36], ['feed', 0.28]] : [['processes', 0.44], ['metrics', 0.24], ['feed', 0.32]], below),
+    ...col(
+      x3,
+      w3,
+      below > 0
+        ? [
+            ['processes', 0.36],
+            ['metrics', 0.36],
+            ['feed', 0.28],
+          ]
+        : [
+            ['processes', 0.44],
+            ['metrics', 0.24],
+            ['feed', 0.32],
+          ],
+      below,
+    ),
   ]) as Record<Part, Rect>;
-  return { unit, stacked, width, height, worldHeight: height, header, parts, side: { x: x3, y: top + below, width: w3, height: bodyH - below }, overlay: { x: x3, y: top, width: w3, height: overlay } };
+  return {
+    unit,
+    stacked,
+    width,
+    height,
+    worldHeight: height,
+    header,
+    parts,
+    side: { x: x3, y: top + below, width: w3, height: bodyH - below },
+    overlay: { x: x3, y: top, width: w3, height: overlay },
+  };
 }

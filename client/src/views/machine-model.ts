@@ -43,7 +43,16 @@ export interface ProcessInfo {
   /** The PCB's state, from its threads' (shared/kernel/presentation.ts processState). */
   state: ThreadState;
   threads: number[];
-  memory: { base: number; limit: number; code: number; data: number; heap: number; stack: number; cowPages: number; cowWith: number };
+  memory: {
+    base: number;
+    limit: number;
+    code: number;
+    data: number;
+    heap: number;
+    stack: number;
+    cowPages: number;
+    cowWith: number;
+  };
   /** The page table as the kernel marks it: one entry per page. */
   pages: { seg: string; frame: number; mark: string }[];
   /** Every process it shares pages with copy-on-write. */
@@ -98,7 +107,9 @@ export interface ChannelInfo {
 }
 
 /** The machine's figures as the kernel's presentation defines them (ScreenFigures), faults as rows to list. */
-export type Metrics = Omit<ScreenFigures, 'faults' | 'faultTotal' | 'interruptLatency'> & { faults: [string, number][] };
+export type Metrics = Omit<ScreenFigures, 'faults' | 'faultTotal' | 'interruptLatency'> & {
+  faults: [string, number][];
+};
 
 /** What the player holds: their role and the parts of the machine that are theirs. */
 export interface Mine {
@@ -125,8 +136,22 @@ export interface MachineModel {
   cores: CoreInfo[];
   ready: ThreadInfo[];
   blocked: BlockedGroup[];
-  devices: { name: string; current: ThreadInfo | null; remaining: number; queue: ThreadInfo[]; served: number }[];
-  interrupts: { id: number; kind: string; tid: number; label: string; core: number; device: string; raisedAt: number }[];
+  devices: {
+    name: string;
+    current: ThreadInfo | null;
+    remaining: number;
+    queue: ThreadInfo[];
+    served: number;
+  }[];
+  interrupts: {
+    id: number;
+    kind: string;
+    tid: number;
+    label: string;
+    core: number;
+    device: string;
+    raisedAt: number;
+  }[];
   processes: ProcessInfo[];
   threads: Map<number, ThreadInfo>;
   channels: ChannelInfo[];
@@ -169,9 +194,23 @@ export function readMachine(state: SyncedRoomState, seat: string | null): Machin
     const program = arr(t.program);
     threads.set(t.tid, {
       // the PC is the next instruction (issue 16: "PC 1 (load count)" named the one that had already run)
-      tid: t.tid, pid: t.pid, label: t.label, name: p?.name ?? '', state: t.state, pc: t.pc, instr: t.state === 'terminated' ? '' : program[t.pc] ?? '',
-      program, palette: arr(t.palette), steered: t.steered, core: t.core, blocked: t.blocked, reg: t.reg,
-      cpuTicks: t.cpuTicks, readyTicks: t.readyTicks, locksHeld: arr(t.locksHeld), priority: p?.priority ?? 0,
+      tid: t.tid,
+      pid: t.pid,
+      label: t.label,
+      name: p?.name ?? '',
+      state: t.state,
+      pc: t.pc,
+      instr: t.state === 'terminated' ? '' : (program[t.pc] ?? ''),
+      program,
+      palette: arr(t.palette),
+      steered: t.steered,
+      core: t.core,
+      blocked: t.blocked,
+      reg: t.reg,
+      cpuTicks: t.cpuTicks,
+      readyTicks: t.readyTicks,
+      locksHeld: arr(t.locksHeld),
+      priority: p?.priority ?? 0,
     });
   });
   const th = (tid: number): ThreadInfo | null => threads.get(tid) ?? null;
@@ -189,30 +228,73 @@ export function readMachine(state: SyncedRoomState, seat: string | null): Machin
   const processes: ProcessInfo[] = [];
   m.processes.forEach((p) => {
     if (p.reaped) return; // reaped by its parent's join: the PCB is gone
-    const [base = 0, limit = 0, code = 0, data = 0, heap = 0, stack = 0, cowPages = 0, cowWith = 0] = arr(p.memory);
+    const [base = 0, limit = 0, code = 0, data = 0, heap = 0, stack = 0, cowPages = 0, cowWith = 0] = arr(
+      p.memory,
+    );
     processes.push({
-      pid: p.pid, ppid: p.ppid, name: p.name, kind: p.kind, priority: p.priority, arrival: p.arrival, firstRun: p.firstRun,
-      completion: p.completion, terminated: p.terminated, faulted: p.faulted, threads: arr(p.threads),
-      state: processState(p.terminated, arr(p.threads).map((tid) => threads.get(tid)?.state).filter((x): x is ThreadState => x !== undefined)),
+      pid: p.pid,
+      ppid: p.ppid,
+      name: p.name,
+      kind: p.kind,
+      priority: p.priority,
+      arrival: p.arrival,
+      firstRun: p.firstRun,
+      completion: p.completion,
+      terminated: p.terminated,
+      faulted: p.faulted,
+      threads: arr(p.threads),
+      state: processState(
+        p.terminated,
+        arr(p.threads)
+          .map((tid) => threads.get(tid)?.state)
+          .filter((x): x is ThreadState => x !== undefined),
+      ),
       memory: { base, limit, code, data, heap, stack, cowPages, cowWith },
-      pages: arr(p.pages ?? []).map((x) => { const [seg = '', frame = '0', mark = ''] = x.split(':'); return { seg, frame: Number(frame), mark }; }),
-      sharers: arr(p.sharers ?? []), shm: arr(p.shm ?? []), vars: arr(p.vars.entries()), depth: 0,
+      pages: arr(p.pages ?? []).map((x) => {
+        const [seg = '', frame = '0', mark = ''] = x.split(':');
+        return { seg, frame: Number(frame), mark };
+      }),
+      sharers: arr(p.sharers ?? []),
+      shm: arr(p.shm ?? []),
+      vars: arr(p.vars.entries()),
+      depth: 0,
     });
   });
 
   const cores: CoreInfo[] = arr(m.cores).map((c) => ({
-    id: c.id, running: c.running >= 0 ? th(c.running) : null, switchLeft: c.switchLeft, sliceUsed: c.sliceUsed,
-    busyTicks: c.busyTicks, idleTicks: c.idleTicks, switchTicks: c.switchTicks,
+    id: c.id,
+    running: c.running >= 0 ? th(c.running) : null,
+    switchLeft: c.switchLeft,
+    sliceUsed: c.sliceUsed,
+    busyTicks: c.busyTicks,
+    idleTicks: c.idleTicks,
+    switchTicks: c.switchTicks,
   }));
 
   const channels: ChannelInfo[] = [];
   m.channels.forEach((c, name) => {
     const messages: MessageInfo[] = [];
-    c.messages.forEach((msg) => messages.push({ id: msg.id, seq: msg.seq, from: lbl(msg.from), payload: msg.payload, readyAt: msg.readyAt, delivered: msg.delivered }));
+    c.messages.forEach((msg) =>
+      messages.push({
+        id: msg.id,
+        seq: msg.seq,
+        from: lbl(msg.from),
+        payload: msg.payload,
+        readyAt: msg.readyAt,
+        delivered: msg.delivered,
+      }),
+    );
     messages.sort((a, b) => a.id - b.id);
     channels.push({
-      name, kind: c.kind, capacity: c.capacity, inFlight: messages.filter((x) => !x.delivered), buffer: messages.filter((x) => x.delivered),
-      sent: c.sent, delivered: c.delivered, dropped: c.dropped, value: c.value,
+      name,
+      kind: c.kind,
+      capacity: c.capacity,
+      inFlight: messages.filter((x) => !x.delivered),
+      buffer: messages.filter((x) => x.delivered),
+      sent: c.sent,
+      delivered: c.delivered,
+      dropped: c.dropped,
+      value: c.value,
     });
   });
 
@@ -229,24 +311,55 @@ export function readMachine(state: SyncedRoomState, seat: string | null): Machin
     switchCost: m.switchCost,
     threadSwitchCost: m.threadSwitchCost,
     cores,
-    ready: arr(m.readyQueue).map(th).filter((t): t is ThreadInfo => t !== null),
+    ready: arr(m.readyQueue)
+      .map(th)
+      .filter((t): t is ThreadInfo => t !== null),
     blocked: [...groups.values()].sort((a, b) => a.key.localeCompare(b.key)),
     devices: arr(m.devices.entries()).map(([name, d]) => ({
-      name, current: d.current >= 0 ? th(d.current) : null, remaining: d.remaining,
-      queue: arr(d.queue).map(th).filter((t): t is ThreadInfo => t !== null), served: d.served,
+      name,
+      current: d.current >= 0 ? th(d.current) : null,
+      remaining: d.remaining,
+      queue: arr(d.queue)
+        .map(th)
+        .filter((t): t is ThreadInfo => t !== null),
+      served: d.served,
     })),
-    interrupts: arr(m.interrupts.values()).map((i) => ({ id: i.id, kind: i.kind, tid: i.tid, label: lbl(i.tid), core: i.core, device: i.device, raisedAt: i.raisedAt }))
+    interrupts: arr(m.interrupts.values())
+      .map((i) => ({
+        id: i.id,
+        kind: i.kind,
+        tid: i.tid,
+        label: lbl(i.tid),
+        core: i.core,
+        device: i.device,
+        raisedAt: i.raisedAt,
+      }))
       .sort((a, b) => a.id - b.id),
     processes: treeOrder(processes),
     threads,
     channels,
-    locks: arr(m.locks.entries()).map(([name, l]) => ({ name, owner: l.owner >= 0 ? lbl(l.owner) : '', waiters: arr(l.waiters).map(lbl) })),
-    semaphores: arr(m.semaphores.entries()).map(([name, s]) => ({ name, value: s.value, waiters: arr(s.waiters).map(lbl) })),
+    locks: arr(m.locks.entries()).map(([name, l]) => ({
+      name,
+      owner: l.owner >= 0 ? lbl(l.owner) : '',
+      waiters: arr(l.waiters).map(lbl),
+    })),
+    semaphores: arr(m.semaphores.entries()).map(([name, s]) => ({
+      name,
+      value: s.value,
+      waiters: arr(s.waiters).map(lbl),
+    })),
     shared: arr(m.shared.entries()),
     metrics: {
-      utilization: f.utilization, throughput: f.throughput, completed: f.completed,
-      response: defined(f.response), turnaround: defined(f.turnaround), waiting: defined(f.waiting),
-      switches: f.switches, switchTicks: f.switchTicks, threadSwitches: f.threadSwitches, faults: FAULT_KEYS.map((k) => [k, f.faults.get(k) ?? 0]),
+      utilization: f.utilization,
+      throughput: f.throughput,
+      completed: f.completed,
+      response: defined(f.response),
+      turnaround: defined(f.turnaround),
+      waiting: defined(f.waiting),
+      switches: f.switches,
+      switchTicks: f.switchTicks,
+      threadSwitches: f.threadSwitches,
+      faults: FAULT_KEYS.map((k) => [k, f.faults.get(k) ?? 0]),
     },
     mine: {
       seat,

@@ -9,21 +9,35 @@ import type { Row } from './list-view.ts';
 import type { MachineModel } from './machine-model.ts';
 
 const BLOCK_KINDS: Record<string, MessageKey> = {
-  device: 'machine.wait.device', lock: 'machine.wait.lock', semaphore: 'machine.wait.semaphore', recv: 'machine.wait.recv', send: 'machine.wait.send', join: 'machine.wait.join', await: 'machine.wait.await',
+  device: 'machine.wait.device',
+  lock: 'machine.wait.lock',
+  semaphore: 'machine.wait.semaphore',
+  recv: 'machine.wait.recv',
+  send: 'machine.wait.send',
+  join: 'machine.wait.join',
+  await: 'machine.wait.await',
 };
 
 /** Blocked threads grouped by what they wait for: "■ disk I/O: P1, P5". */
 export function blockedRows(m: MachineModel): Row[] {
   if (m.blocked.length === 0) return [[t('machine.none'), UI.muted]];
-  return m.blocked.map((g) => `■ ${t(BLOCK_KINDS[g.kind] ?? 'machine.wait.device', { name: g.name })}: ${g.threads.map((th) => th.label).join(', ')}`);
+  return m.blocked.map(
+    (g) =>
+      `■ ${t(BLOCK_KINDS[g.kind] ?? 'machine.wait.device', { name: g.name })}: ${g.threads.map((th) => th.label).join(', ')}`,
+  );
 }
 
 /** Each device: the request it serves and its FIFO queue. */
 export function deviceRows(m: MachineModel): Row[] {
   if (m.devices.length === 0) return [[t('machine.none'), UI.muted]];
   return m.devices.map((d) => {
-    const serving = d.current ? t('machine.device.serving', { label: d.current.label, left: d.remaining }) : t('machine.idle');
-    const queue = d.queue.length > 0 ? ` · ${t('machine.device.queue', { list: d.queue.map((q) => q.label).join(', ') })}` : '';
+    const serving = d.current
+      ? t('machine.device.serving', { label: d.current.label, left: d.remaining })
+      : t('machine.idle');
+    const queue =
+      d.queue.length > 0
+        ? ` · ${t('machine.device.queue', { list: d.queue.map((q) => q.label).join(', ') })}`
+        : '';
     return `${d.name}: ${serving}${queue}`;
   });
 }
@@ -32,7 +46,12 @@ export function deviceRows(m: MachineModel): Row[] {
 export function interruptRows(m: MachineModel): Row[] {
   if (m.interrupts.length === 0) return [[t('machine.none'), UI.muted]];
   return m.interrupts.map((i, k) => {
-    const what = t(i.kind === 'timer' ? 'machine.irq.timer' : 'machine.irq.io', { id: i.id, label: i.label, core: i.core, device: i.device });
+    const what = t(i.kind === 'timer' ? 'machine.irq.timer' : 'machine.irq.io', {
+      id: i.id,
+      label: i.label,
+      core: i.core,
+      device: i.device,
+    });
     const line = `${k < 9 && m.mine.role === 'interrupt' ? `${k + 1} · ` : ''}${what} · ${t('machine.irq.waiting', { ticks: m.tick - i.raisedAt })}`;
     return m.tick - i.raisedAt > 3 ? [line, OKABE_ITO.orange] : line;
   });
@@ -41,16 +60,27 @@ export function interruptRows(m: MachineModel): Row[] {
 /** Locks, semaphores and shared-memory variables. */
 export function syncRows(m: MachineModel): Row[] {
   const rows: Row[] = [
-    ...m.locks.map((l) => t('machine.lock', { name: l.name, owner: l.owner || t('machine.free'), waiters: l.waiters.join(', ') || '—' })),
-    ...m.semaphores.map((s) => t('machine.semaphore', { name: s.name, value: s.value, waiters: s.waiters.join(', ') || '—' })),
+    ...m.locks.map((l) =>
+      t('machine.lock', {
+        name: l.name,
+        owner: l.owner || t('machine.free'),
+        waiters: l.waiters.join(', ') || '—',
+      }),
+    ),
+    ...m.semaphores.map((s) =>
+      t('machine.semaphore', { name: s.name, value: s.value, waiters: s.waiters.join(', ') || '—' }),
+    ),
     ...m.shared.map(([k, v]) => `${t('term.shared_memory')} ${k} = ${v}`),
-    ...m.processes.filter((p) => !p.terminated && p.vars.length > 0).map((p) => `P${p.pid}: ${p.vars.map(([k, v]) => `${k} = ${v}`).join(', ')}`),
+    ...m.processes
+      .filter((p) => !p.terminated && p.vars.length > 0)
+      .map((p) => `P${p.pid}: ${p.vars.map(([k, v]) => `${k} = ${v}`).join(', ')}`),
   ];
   return rows.length > 0 ? rows : [[t('machine.none'), UI.muted]];
 }
 
 /** A figure to one decimal, or "—" where it is not defined yet (see comparableFigures). */
-export const formatFigure = (x: number | null): string => (x === null ? '—' : (Math.round(x * 10) / 10).toString());
+export const formatFigure = (x: number | null): string =>
+  x === null ? '—' : (Math.round(x * 10) / 10).toString();
 
 /** The textbook figures so far. */
 export function metricsRows(m: MachineModel): Row[] {
@@ -59,7 +89,11 @@ export function metricsRows(m: MachineModel): Row[] {
   return [
     t('machine.m.utilization', { value: Math.round(x.utilization * 100) }),
     t('machine.m.throughput', { value: formatFigure(x.throughput), done: x.completed }),
-    t('machine.m.averages', { response: formatFigure(x.response), turnaround: formatFigure(x.turnaround), waiting: formatFigure(x.waiting) }),
+    t('machine.m.averages', {
+      response: formatFigure(x.response),
+      turnaround: formatFigure(x.turnaround),
+      waiting: formatFigure(x.waiting),
+    }),
     t('machine.m.switches', { count: x.switches, ticks: x.switchTicks, threads: x.threadSwitches }),
     faults.length > 0 ? [faults.join(' · '), OKABE_ITO.orange] : [t('machine.m.no_faults'), UI.muted],
   ];
@@ -70,17 +104,32 @@ let cache: { lang: string; serial: number; rows: Row[] } | null = null;
 /** The event feed, newest first, in the kernel's own sentences. */
 export function feedRows(session: RoomSession): Row[] {
   const lang = getLanguage();
-  const last = Math.max(session.feed[session.feed.length - 1]?.serial ?? 0, session.botNotes[session.botNotes.length - 1]?.serial ?? 0);
+  const last = Math.max(
+    session.feed[session.feed.length - 1]?.serial ?? 0,
+    session.botNotes[session.botNotes.length - 1]?.serial ?? 0,
+  );
   if (cache && cache.lang === lang && cache.serial === last) return cache.rows;
   const machine = session.machine();
   const s = machine ? syncedLabels(machine) : (tid: number) => `T${tid}`;
   const kinds = machine ? syncedChannelKinds(machine) : undefined;
-  const notable = new Set(['lost-update', 'deadlock', 'starvation', 'out-of-order', 'leak', 'interrupt-unhandled', 'fault']);
+  const notable = new Set([
+    'lost-update',
+    'deadlock',
+    'starvation',
+    'out-of-order',
+    'leak',
+    'interrupt-unhandled',
+    'fault',
+  ]);
   const items: { serial: number; row: Row }[] = session.feed.map(({ serial, event }) => {
     const line = `${event.tick}: ${describeEvent(event, s, lang, kinds)}`;
     return { serial, row: notable.has(event.type) ? [`⚠ ${line}`, OKABE_ITO.orange] : line };
   });
-  for (const note of session.botNotes) items.push({ serial: note.serial, row: [`${t('machine.bot_moved', { name: note.nickname })}`, UI.muted] });
+  for (const note of session.botNotes)
+    items.push({
+      serial: note.serial,
+      row: [`${t('machine.bot_moved', { name: note.nickname })}`, UI.muted],
+    });
   const rows: Row[] = items.sort((a, b) => b.serial - a.serial).map((x) => x.row);
   cache = { lang, serial: last, rows: rows.length > 0 ? rows : [[t('machine.feed.empty'), UI.muted]] };
   return cache.rows;

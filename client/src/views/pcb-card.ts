@@ -2,7 +2,16 @@
 // only when what it shows changes. Selected and "yours" are outlines plus words, never colour alone.
 import type Phaser from 'phaser';
 import { UI } from '../theme.ts';
-import { dashedRect, drawIcon, fitWidth, setColor, setSize, setText, stateStyle, type Kit } from './view-kit.ts';
+import {
+  dashedRect,
+  drawIcon,
+  fitWidth,
+  setColor,
+  setSize,
+  setText,
+  stateStyle,
+  type Kit,
+} from './view-kit.ts';
 import type { ThreadInfo } from './machine-model.ts';
 
 /** What a card shows besides its thread. */
@@ -74,8 +83,24 @@ export class PcbCard {
       this.key.setPosition(width - px * 0.9 - 4, height - px * 1.15);
     }
     const tag = marks.selected ? '▶ ' : '';
-    setText(this.label, fitWidth(this.label, `${tag}${t.label}${marks.mine && compact ? ` · ${marks.mineWord}` : ''}`, width - 30));
-    setText(this.detail, compact ? '' : fitWidth(this.detail, marks.mine ? `${marks.mineWord} · ${marks.detail}` : marks.detail, width - 34));
+    setText(
+      this.label,
+      fitWidth(
+        this.label,
+        `${tag}${t.label}${marks.mine && compact ? ` · ${marks.mineWord}` : ''}`,
+        width - 30,
+      ),
+    );
+    setText(
+      this.detail,
+      compact
+        ? ''
+        : fitWidth(
+            this.detail,
+            marks.mine ? `${marks.mineWord} · ${marks.detail}` : marks.detail,
+            width - 34,
+          ),
+    );
     setText(this.key, marks.key > 0 && !compact ? String(marks.key) : '');
     this.detail.setVisible(this.detail.text !== ''); // an empty text still costs a draw call
     this.key.setVisible(this.key.text !== '');

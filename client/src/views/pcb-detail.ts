@@ -18,8 +18,17 @@ export class PcbDetail {
     this.close = h('button', { type: 'button', class: 'pcb-close' });
     this.close.addEventListener('click', onClose);
     this.body = h('div', { class: 'pcb-body' });
-    this.root = h('section', { class: 'pcb-detail overlay-box', role: 'dialog', 'aria-labelledby': 'pcb-title', 'data-testid': 'pcb-detail' },
-      h('div', { class: 'pcb-head' }, this.title, this.close), this.body);
+    this.root = h(
+      'section',
+      {
+        class: 'pcb-detail overlay-box',
+        role: 'dialog',
+        'aria-labelledby': 'pcb-title',
+        'data-testid': 'pcb-detail',
+      },
+      h('div', { class: 'pcb-head' }, this.title, this.close),
+      this.body,
+    );
     this.root.hidden = true;
   }
 
@@ -33,8 +42,13 @@ export class PcbDetail {
   update(model: MachineModel): void {
     if (this.pid < 0) return;
     const p = model.processes.find((x) => x.pid === this.pid);
-    if (!p) { this.open(-1); return; }
-    const threads = p.threads.map((tid) => model.threads.get(tid)).filter((x): x is ThreadInfo => x !== undefined);
+    if (!p) {
+      this.open(-1);
+      return;
+    }
+    const threads = p.threads
+      .map((tid) => model.threads.get(tid))
+      .filter((x): x is ThreadInfo => x !== undefined);
     const sig = JSON.stringify([p, threads]);
     if (sig === this.drawn) return;
     this.drawn = sig;
@@ -47,12 +61,42 @@ export class PcbDetail {
     const m = p.memory;
     const dash = (n: number): string => (n < 0 ? '—' : String(n));
     const rows: [MessageKey, string][] = [
-      ['pcb.pid', `${p.pid}`], ['pcb.ppid', p.ppid >= 0 ? `P${p.ppid}` : '—'], ['pcb.kind', t(`pcb.kind.${p.kind}` as MessageKey)],
+      ['pcb.pid', `${p.pid}`],
+      ['pcb.ppid', p.ppid >= 0 ? `P${p.ppid}` : '—'],
+      ['pcb.kind', t(`pcb.kind.${p.kind}` as MessageKey)],
       ['pcb.state', `${t(`state.${p.state}` as MessageKey)}${p.faulted ? ` (${t('pcb.faulted')})` : ''}`],
-      ['pcb.priority', `${p.priority}`], ['pcb.arrival', `${p.arrival}`], ['pcb.first_run', dash(p.firstRun)], ['pcb.completion', dash(p.completion)],
-      ['pcb.memory', t('pcb.memory.value', { base: m.base, limit: m.limit, code: m.code, data: m.data, heap: m.heap, stack: m.stack })],
-      ['pcb.cow', m.cowPages > 0 ? t('pcb.cow.value', { pages: m.cowPages, pid: p.sharers.map((x) => `P${x}`).join(', ') }) : '—'],
-      ['pcb.pages', p.pages.length > 0 ? p.pages.map((pg) => `${t(`pcb.seg.${pg.seg}` as MessageKey)} ${pg.frame} ${t(`pcb.mark.${pg.mark}` as MessageKey)}`).join(' · ') : '—'],
+      ['pcb.priority', `${p.priority}`],
+      ['pcb.arrival', `${p.arrival}`],
+      ['pcb.first_run', dash(p.firstRun)],
+      ['pcb.completion', dash(p.completion)],
+      [
+        'pcb.memory',
+        t('pcb.memory.value', {
+          base: m.base,
+          limit: m.limit,
+          code: m.code,
+          data: m.data,
+          heap: m.heap,
+          stack: m.stack,
+        }),
+      ],
+      [
+        'pcb.cow',
+        m.cowPages > 0
+          ? t('pcb.cow.value', { pages: m.cowPages, pid: p.sharers.map((x) => `P${x}`).join(', ') })
+          : '—',
+      ],
+      [
+        'pcb.pages',
+        p.pages.length > 0
+          ? p.pages
+              .map(
+                (pg) =>
+                  `${t(`pcb.seg.${pg.seg}` as MessageKey)} ${pg.frame} ${t(`pcb.mark.${pg.mark}` as MessageKey)}`,
+              )
+              .join(' · ')
+          : '—',
+      ],
       ['pcb.shm', p.shm.length > 0 ? p.shm.join(', ') : '—'],
       ['pcb.vars', p.vars.length > 0 ? p.vars.map(([k, v]) => `${k} = ${v}`).join(', ') : '—'],
     ];
@@ -65,8 +109,20 @@ export class PcbDetail {
       `${th.label} · ${state}${th.blocked ? ` (${th.blocked})` : ''}`,
       t('pcb.thread.figures', { pc: th.pc, reg: th.reg, cpu: th.cpuTicks, waited: th.readyTicks }),
       th.locksHeld.length > 0 ? t('pcb.thread.locks', { locks: th.locksHeld.join(', ') }) : '',
-    ].filter(Boolean).join(' · ');
-    const program = h('ol', { class: 'pcb-program', start: 0 }, ...th.program.map((instr, i) => h('li', i === th.pc ? { class: 'pc', 'aria-current': 'step' } : {}, i === th.pc ? `▶ ${instr}` : instr)));
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    const program = h(
+      'ol',
+      { class: 'pcb-program', start: 0 },
+      ...th.program.map((instr, i) =>
+        h(
+          'li',
+          i === th.pc ? { class: 'pc', 'aria-current': 'step' } : {},
+          i === th.pc ? `▶ ${instr}` : instr,
+        ),
+      ),
+    );
     return h('div', { class: 'pcb-thread' }, h('p', {}, line), program);
   }
 }

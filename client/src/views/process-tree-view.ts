@@ -4,7 +4,17 @@ import type Phaser from 'phaser';
 import { t } from '../i18n/index.ts';
 import type { Rect } from '../ui/layout.ts';
 import { OKABE_ITO, UI } from '../theme.ts';
-import { Frame, drawIcon, fitWidth, hatch, setColor, setSize, setText, stateStyle, type Kit } from './view-kit.ts';
+import {
+  Frame,
+  drawIcon,
+  fitWidth,
+  hatch,
+  setColor,
+  setSize,
+  setText,
+  stateStyle,
+  type Kit,
+} from './view-kit.ts';
 import type { MachineModel, ProcessInfo } from './machine-model.ts';
 
 /** Memory segments in drawing order, with their colour and the pattern that tells them apart without colour. */
@@ -29,7 +39,10 @@ export class ProcessTreeView {
   /** Where each process row is (world coordinates), for clicks. */
   readonly rows: { pid: number; rect: Rect }[] = [];
 
-  constructor(private readonly kit: Kit, private readonly onRow: (pid: number) => void) {
+  constructor(
+    private readonly kit: Kit,
+    private readonly onRow: (pid: number) => void,
+  ) {
     this.frame = new Frame(kit);
     this.g = kit.scene.add.graphics();
     this.legend = kit.text({ size: 12, color: UI.muted });
@@ -53,7 +66,10 @@ export class ProcessTreeView {
     while (this.names.length <= i) {
       const text = this.kit.text({ size: 13 });
       const index = this.names.length;
-      text.setInteractive({ useHandCursor: true }).on('pointerup', () => { const row = this.rows[index]; if (row) this.onRow(row.pid); });
+      text.setInteractive({ useHandCursor: true }).on('pointerup', () => {
+        const row = this.rows[index];
+        if (row) this.onRow(row.pid);
+      });
       this.names.push(text);
     }
     return this.names[i]!;
@@ -68,7 +84,12 @@ export class ProcessTreeView {
     const rowH = Math.max(u * 0.95, Math.min(u * 1.5, room / Math.max(1, model.processes.length)));
     const fit = Math.max(0, Math.floor(room / rowH));
     const shown = model.processes.slice(0, fit);
-    setText(this.frame.title, shown.length < model.processes.length ? `${title} · ${t('machine.ready.more', { count: model.processes.length - shown.length })}` : title);
+    setText(
+      this.frame.title,
+      shown.length < model.processes.length
+        ? `${title} · ${t('machine.ready.more', { count: model.processes.length - shown.length })}`
+        : title,
+    );
     const now = performance.now();
     for (const [pid, f] of this.flashes) if (f.until < now) this.flashes.delete(pid);
     const nameW = this.inner.width * 0.52;
@@ -83,26 +104,52 @@ export class ProcessTreeView {
       const ppid = p.ppid >= 0 ? `←P${p.ppid}` : '';
       // a crashed process is marked where it sits in the tree (× crashed), its siblings untouched
       const crash = p.faulted ? ` × ${t('pcb.faulted')}` : '';
-      setText(text, fitWidth(text, `P${p.pid} ${p.name} ${ppid}${crash}${f ? ` · ${f.what}` : ''}`, nameW - indent - u * 0.7));
+      setText(
+        text,
+        fitWidth(
+          text,
+          `P${p.pid} ${p.name} ${ppid}${crash}${f ? ` · ${f.what}` : ''}`,
+          nameW - indent - u * 0.7,
+        ),
+      );
       setColor(text, p.faulted ? OKABE_ITO.vermillion : p.terminated ? UI.muted : UI.text);
       this.rows.push({ pid: p.pid, rect: { x: this.inner.x, y, width: this.inner.width, height: rowH } });
     });
     for (let i = shown.length; i < this.names.length; i++) this.names[i]!.setVisible(false);
-    const sig = shown.map((p) => `${p.pid}:${p.depth}:${p.terminated}:${p.faulted}:${Object.values(p.memory).join(',')}:${p.shm.join(',')}:${this.flashes.has(p.pid)}:${this.state(p, model)}`).join('|') + `|${rowH}|${this.inner.width}`;
+    const sig =
+      shown
+        .map(
+          (p) =>
+            `${p.pid}:${p.depth}:${p.terminated}:${p.faulted}:${Object.values(p.memory).join(',')}:${p.shm.join(',')}:${this.flashes.has(p.pid)}:${this.state(p, model)}`,
+        )
+        .join('|') + `|${rowH}|${this.inner.width}`;
     if (sig === this.drawn) return;
     this.drawn = sig;
     const g = this.g.clear();
-    const total = Math.max(8, ...shown.map((p) => p.memory.code + p.memory.data + p.memory.heap + p.memory.stack));
+    const total = Math.max(
+      8,
+      ...shown.map((p) => p.memory.code + p.memory.data + p.memory.heap + p.memory.stack),
+    );
     const barX = this.inner.x + nameW + u * 0.3;
     const barW = this.inner.width - nameW - u * 0.3;
     shown.forEach((p, i) => {
       const y = this.inner.y + i * rowH;
-      if (this.flashes.has(p.pid)) g.fillStyle(UI.focus, 0.18).fillRect(this.inner.x - 4, y, this.inner.width + 8, rowH);
+      if (this.flashes.has(p.pid))
+        g.fillStyle(UI.focus, 0.18).fillRect(this.inner.x - 4, y, this.inner.width + 8, rowH);
       const indent = Math.min(p.depth, 6) * u * 0.8;
-      if (p.depth > 0) g.lineStyle(1, UI.panelEdge, 1).lineBetween(this.inner.x + indent - u * 0.5, y, this.inner.x + indent - u * 0.5, y + rowH / 2)
-        .lineBetween(this.inner.x + indent - u * 0.5, y + rowH / 2, this.inner.x + indent, y + rowH / 2);
+      if (p.depth > 0)
+        g.lineStyle(1, UI.panelEdge, 1)
+          .lineBetween(this.inner.x + indent - u * 0.5, y, this.inner.x + indent - u * 0.5, y + rowH / 2)
+          .lineBetween(this.inner.x + indent - u * 0.5, y + rowH / 2, this.inner.x + indent, y + rowH / 2);
       const style = stateStyle(this.state(p, model));
-      drawIcon(g, style.icon, this.inner.x + indent + u * 0.3, y + rowH / 2, Math.min(u * 0.28, rowH * 0.25), style.color);
+      drawIcon(
+        g,
+        style.icon,
+        this.inner.x + indent + u * 0.3,
+        y + rowH / 2,
+        Math.min(u * 0.28, rowH * 0.25),
+        style.color,
+      );
       if (p.terminated) return;
       this.memoryBar(g, p, barX, y + rowH * 0.18, barW, rowH * 0.64, total);
     });
@@ -113,7 +160,15 @@ export class ProcessTreeView {
     return p.state;
   }
 
-  private memoryBar(g: Phaser.GameObjects.Graphics, p: ProcessInfo, x: number, y: number, w: number, h: number, total: number): void {
+  private memoryBar(
+    g: Phaser.GameObjects.Graphics,
+    p: ProcessInfo,
+    x: number,
+    y: number,
+    w: number,
+    h: number,
+    total: number,
+  ): void {
     const page = w / total;
     let cx = x;
     for (const seg of SEGMENTS) {
@@ -121,11 +176,20 @@ export class ProcessTreeView {
       if (pages <= 0) continue;
       const sw = pages * page;
       g.fillStyle(seg.color, 1).fillRect(cx, y, sw - 1, h);
-      if (seg.key === 'stack') for (let k = 1; k < p.threads.length; k++) g.lineStyle(2, UI.background, 1).lineBetween(cx + (sw * k) / p.threads.length, y, cx + (sw * k) / p.threads.length, y + h);
+      if (seg.key === 'stack')
+        for (let k = 1; k < p.threads.length; k++)
+          g.lineStyle(2, UI.background, 1).lineBetween(
+            cx + (sw * k) / p.threads.length,
+            y,
+            cx + (sw * k) / p.threads.length,
+            y + h,
+          );
       cx += sw;
     }
     // pages still shared copy-on-write with the parent or child: hatched over the start of the image
-    if (p.memory.cowPages > 0) hatch(g, x, y, Math.min(cx - x, p.memory.cowPages * page), h, UI.background, 5);
-    if (p.shm.length > 0) g.lineStyle(2, OKABE_ITO.bluishGreen, 1).strokeRect(cx + 2, y, Math.min(h * 1.6, x + w - cx - 2), h);
+    if (p.memory.cowPages > 0)
+      hatch(g, x, y, Math.min(cx - x, p.memory.cowPages * page), h, UI.background, 5);
+    if (p.shm.length > 0)
+      g.lineStyle(2, OKABE_ITO.bluishGreen, 1).strokeRect(cx + 2, y, Math.min(h * 1.6, x + w - cx - 2), h);
   }
 }

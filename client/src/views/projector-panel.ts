@@ -6,7 +6,14 @@ import { getLanguage, t } from '../i18n/index.ts';
 import { joinUrl } from '../net/join-code.ts';
 import { h } from '../ui/dom.ts';
 import type { KernelEvent } from '../../../shared/kernel/types.ts';
-import { BANNER_KINDS, STORY_EVENTS, classMoments, keyMoments, momentLine, type Moment } from '../../../shared/roles/class-story.ts';
+import {
+  BANNER_KINDS,
+  STORY_EVENTS,
+  classMoments,
+  keyMoments,
+  momentLine,
+  type Moment,
+} from '../../../shared/roles/class-story.ts';
 
 /** What the class view shows of the crew, read from the model and the synced players. */
 export interface CrewView {
@@ -50,7 +57,15 @@ export class ProjectorPanel {
     this.players = h('p', { class: 'projector-players' });
     this.crew = h('section', { class: 'projector-crew', 'data-testid': 'projector-crew' });
     this.moments = h('ul', { class: 'projector-moments', 'data-testid': 'projector-moments' });
-    const join = h('div', { class: 'projector-join' }, this.label, this.codeText, this.qr, this.link, this.players);
+    const join = h(
+      'div',
+      { class: 'projector-join' },
+      this.label,
+      this.codeText,
+      this.qr,
+      this.link,
+      this.players,
+    );
     this.root = h('aside', { class: 'projector-panel overlay-box' }, join, this.crew, this.moments);
     this.banner = h('div', { class: 'class-banner', role: 'alert', 'data-testid': 'class-banner' });
     this.banner.hidden = true;
@@ -59,7 +74,11 @@ export class ProjectorPanel {
 
   /** Adds a batch of events to the round's story (a replay or a new round starts it again). */
   add(events: readonly KernelEvent[], replay: boolean): void {
-    if (replay) { this.story = []; this.shown.clear(); this.drawn = ''; }
+    if (replay) {
+      this.story = [];
+      this.shown.clear();
+      this.drawn = '';
+    }
     for (const e of events) if (STORY_EVENTS.has(e.type)) this.story.push(e);
     if (this.story.length > MAX_STORY) this.story.splice(0, this.story.length - MAX_STORY);
   }
@@ -73,7 +92,14 @@ export class ProjectorPanel {
   }
 
   /** Shows the code (drawing its QR code once), the crew and the moments; `lobby` makes the join part large. */
-  update(code: string, students: number, visible: boolean, lobby: boolean, crew: CrewView | null, name: (tid: number) => string): void {
+  update(
+    code: string,
+    students: number,
+    visible: boolean,
+    lobby: boolean,
+    crew: CrewView | null,
+    name: (tid: number) => string,
+  ): void {
     this.root.hidden = !visible || code === '';
     if (this.root.hidden) return;
     this.root.classList.toggle('lobby', lobby);
@@ -86,7 +112,11 @@ export class ProjectorPanel {
       this.link.href = url;
       this.link.textContent = url;
       this.qr.alt = `QR: ${url}`;
-      void import('qrcode').then((QRCode) => QRCode.toDataURL(url, { margin: 1, width: 480, errorCorrectionLevel: 'M' })).then((src) => { this.qr.src = src; });
+      void import('qrcode')
+        .then((QRCode) => QRCode.toDataURL(url, { margin: 1, width: 480, errorCorrectionLevel: 'M' }))
+        .then((src) => {
+          this.qr.src = src;
+        });
     }
     this.drawCrew(crew);
     this.drawMoments(name);
@@ -95,11 +125,22 @@ export class ProjectorPanel {
   private drawCrew(crew: CrewView | null): void {
     this.crew.hidden = crew === null;
     if (!crew) return;
-    const figures = h('p', { class: 'crew-figures' },
-      t('projector.utilization', { value: Math.round(crew.utilization * 100) }), ' · ',
-      t('projector.finished', { count: crew.completed }), ' · ',
-      t('projector.faults', { count: crew.faults }));
-    const roles = h('ul', { class: 'crew-roles' }, ...crew.roles.map((r) => h('li', {}, h('span', { class: 'crew-job' }, r.job), ' ', h('strong', {}, r.who))));
+    const figures = h(
+      'p',
+      { class: 'crew-figures' },
+      t('projector.utilization', { value: Math.round(crew.utilization * 100) }),
+      ' · ',
+      t('projector.finished', { count: crew.completed }),
+      ' · ',
+      t('projector.faults', { count: crew.faults }),
+    );
+    const roles = h(
+      'ul',
+      { class: 'crew-roles' },
+      ...crew.roles.map((r) =>
+        h('li', {}, h('span', { class: 'crew-job' }, r.job), ' ', h('strong', {}, r.who)),
+      ),
+    );
     this.crew.replaceChildren(h('h2', {}, crew.name), figures, roles);
   }
 
@@ -111,7 +152,11 @@ export class ProjectorPanel {
     const drawn = `${lang}|${moments.map((m) => `${m.key}:${m.count}:${m.text.en}`).join('|')}`;
     if (drawn === this.drawn) return;
     this.drawn = drawn;
-    this.moments.replaceChildren(...moments.slice(0, 8).map((m) => h('li', { 'data-kind': m.kind }, `${m.lastTick}: ${momentLine(m, lang)}`)));
+    this.moments.replaceChildren(
+      ...moments
+        .slice(0, 8)
+        .map((m) => h('li', { 'data-kind': m.kind }, `${m.lastTick}: ${momentLine(m, lang)}`)),
+    );
     // The newest banner-worthy moment (or a repeat of one) goes up large.
     for (const m of moments) {
       if (!BANNER_KINDS.includes(m.kind) || this.shown.get(m.key) === m.count) continue;
@@ -120,7 +165,9 @@ export class ProjectorPanel {
       this.banner.dataset.kind = m.kind;
       this.banner.hidden = false;
       clearTimeout(this.bannerTimer);
-      this.bannerTimer = setTimeout(() => { this.banner.hidden = true; }, BANNER_MS);
+      this.bannerTimer = setTimeout(() => {
+        this.banner.hidden = true;
+      }, BANNER_MS);
     }
   }
 }

@@ -70,7 +70,8 @@ export class ReadyQueueView {
       const h = scale >= 0.7 ? this.unit * 3.4 * scale : this.unit * 1.5;
       const cols = Math.max(1, Math.floor((width + gap) / (w + gap)));
       const rows = Math.max(1, Math.floor((height + gap) / (h + gap)));
-      if (cols * rows >= n || scale === 0.48) return { w: Math.floor((width - gap * (cols - 1)) / cols), h, cols, fit: cols * rows };
+      if (cols * rows >= n || scale === 0.48)
+        return { w: Math.floor((width - gap * (cols - 1)) / cols), h, cols, fit: cols * rows };
     }
     return { w: width, h: this.unit * 2, cols: 1, fit: 1 };
   }
@@ -96,16 +97,28 @@ export class ReadyQueueView {
       const card = this.cardFor(th.tid);
       const x = this.inner.x + (i % cols) * (w + gap);
       const y = this.inner.y + Math.floor(i / cols) * (h + gap);
-      card.show(th, {
-        selected: th.tid === selected, mine: th.tid === mineTid, key: i < 9 ? i + 1 : 0, mineWord: t('machine.yours'), compact: h < this.unit * 2,
-        detail: t('machine.card.detail', { prio: th.priority, waited: th.readyTicks, cpu: th.cpuTicks }),
-      }, w, h);
+      card.show(
+        th,
+        {
+          selected: th.tid === selected,
+          mine: th.tid === mineTid,
+          key: i < 9 ? i + 1 : 0,
+          mineWord: t('machine.yours'),
+          compact: h < this.unit * 2,
+          detail: t('machine.card.detail', { prio: th.priority, waited: th.readyTicks, cpu: th.cpuTicks }),
+        },
+        w,
+        h,
+      );
       card.moveTo(this.kit.scene, x, y, model.ready.length <= 24); // a long queue jumps: dozens of slides at once read as noise
       this.places.set(th.tid, { tid: th.tid, label: th.label, x, y, width: w, height: h });
     });
     const hidden = model.ready.length - shown;
     setText(this.more, hidden > 0 ? t('machine.ready.more', { count: hidden }) : '');
     const i = shown;
-    this.more.setPosition(this.inner.x + (i % cols) * (w + gap) + 6, this.inner.y + Math.floor(i / cols) * (h + gap) + h * 0.3);
+    this.more.setPosition(
+      this.inner.x + (i % cols) * (w + gap) + 6,
+      this.inner.y + Math.floor(i / cols) * (h + gap) + h * 0.3,
+    );
   }
 }

@@ -14,9 +14,19 @@ export class RefusalCallout {
 
   constructor() {
     this.message = h('span', { class: 'refusal-text' });
-    this.dismiss = h('button', { type: 'button', class: 'refusal-dismiss', 'data-action': 'dismiss-refusal' });
+    this.dismiss = h('button', {
+      type: 'button',
+      class: 'refusal-dismiss',
+      'data-action': 'dismiss-refusal',
+    });
     this.dismiss.addEventListener('click', () => this.hide());
-    this.root = h('p', { class: 'refusal overlay-box', role: 'alert', 'data-testid': 'refusal' }, this.message, ' ', this.dismiss);
+    this.root = h(
+      'p',
+      { class: 'refusal overlay-box', role: 'alert', 'data-testid': 'refusal' },
+      this.message,
+      ' ',
+      this.dismiss,
+    );
     this.root.hidden = true;
   }
 

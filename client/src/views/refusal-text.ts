@@ -4,7 +4,10 @@ import type { EdgeErrorCode } from '../../../shared/protocol/errors.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 
 const PHASES: Record<string, MessageKey> = {
-  lobby: 'machine.phase.lobby', running: 'machine.phase.running', paused: 'machine.phase.paused', ended: 'machine.phase.ended',
+  lobby: 'machine.phase.lobby',
+  running: 'machine.phase.running',
+  paused: 'machine.phase.paused',
+  ended: 'machine.phase.ended',
 };
 
 const EDGE: Record<EdgeErrorCode, MessageKey> = {

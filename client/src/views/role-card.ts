@@ -20,19 +20,41 @@ export interface CardSubject {
 }
 
 /** The card's five sections as plain text, in the current language (tests read these). */
-export function roleCardTexts(subject: CardSubject): { title: string; sections: Array<{ heading: string; text: string }> } {
-  const role: CardRole = (CARD_ROLES as readonly string[]).includes(subject.role) ? (subject.role as CardRole) : 'spectator';
+export function roleCardTexts(subject: CardSubject): {
+  title: string;
+  sections: Array<{ heading: string; text: string }>;
+} {
+  const role: CardRole = (CARD_ROLES as readonly string[]).includes(subject.role)
+    ? (subject.role as CardRole)
+    : 'spectator';
   const p = SCORE_POINTS;
   const cores = subject.cores.map((c) => c + 1).join(', ');
   const params: Record<string, string | number> = {
-    cores: t(subject.cores.length === 1 ? 'card.core' : 'card.cores', { cores }), thread: subject.thread || t('role.thread'), channel: subject.channel,
-    fast: role === 'scheduler' ? p['core-busy-fast'] : role === 'interrupt' ? p['irq-fast'] : p['delivered-fast'],
-    pick: p['pick-like-sjf'], first: p['first-run'], idle: -p['core-idle'], idleTicks: IDLE_CHARGE_TICKS, preempt: signedPoints(p['preempt-cost']),
-    ok: p['irq-ok'], okTicks: IRQ_OK_TICKS, unhandled: signedPoints(p['irq-unhandled']),
-    clean: p['thread-finished'], broken: p['thread-finished-broken'], lost: signedPoints(p['lost-update']), deadlock: signedPoints(p.deadlock), fault: signedPoints(p.fault),
-    late: p.delivered, order: signedPoints(p['out-of-order']),
+    cores: t(subject.cores.length === 1 ? 'card.core' : 'card.cores', { cores }),
+    thread: subject.thread || t('role.thread'),
+    channel: subject.channel,
+    fast:
+      role === 'scheduler' ? p['core-busy-fast'] : role === 'interrupt' ? p['irq-fast'] : p['delivered-fast'],
+    pick: p['pick-like-sjf'],
+    first: p['first-run'],
+    idle: -p['core-idle'],
+    idleTicks: IDLE_CHARGE_TICKS,
+    preempt: signedPoints(p['preempt-cost']),
+    ok: p['irq-ok'],
+    okTicks: IRQ_OK_TICKS,
+    unhandled: signedPoints(p['irq-unhandled']),
+    clean: p['thread-finished'],
+    broken: p['thread-finished-broken'],
+    lost: signedPoints(p['lost-update']),
+    deadlock: signedPoints(p.deadlock),
+    fault: signedPoints(p.fault),
+    late: p.delivered,
+    order: signedPoints(p['out-of-order']),
   };
-  const part = (k: 'what' | 'why' | 'keys' | 'good' | 'score') => ({ heading: t(`card.${k}`), text: t(`card.${role}.${k}` as MessageKey, params) });
+  const part = (k: 'what' | 'why' | 'keys' | 'good' | 'score') => ({
+    heading: t(`card.${k}`),
+    text: t(`card.${role}.${k}` as MessageKey, params),
+  });
   return {
     title: t('card.title', { role: t(`role.${role}` as MessageKey) }),
     sections: [part('what'), part('why'), part('keys'), part('good'), part('score')],
@@ -53,7 +75,18 @@ export class RoleCard {
     this.countdown = h('p', { class: 'hint role-card-countdown' });
     this.close = h('button', { type: 'button', 'data-testid': 'role-card-close' });
     this.close.addEventListener('click', () => this.hide());
-    this.root = h('section', { class: `role-card overlay-box${inline ? ' inline' : ''}`, 'data-testid': 'role-card', role: 'dialog', 'aria-live': 'polite' }, this.body, this.countdown, this.close);
+    this.root = h(
+      'section',
+      {
+        class: `role-card overlay-box${inline ? ' inline' : ''}`,
+        'data-testid': 'role-card',
+        role: 'dialog',
+        'aria-live': 'polite',
+      },
+      this.body,
+      this.countdown,
+      this.close,
+    );
     this.close.hidden = inline;
     this.root.hidden = !inline;
   }
@@ -71,7 +104,10 @@ export class RoleCard {
     this.countdown.textContent = t('card.starts', { seconds: left });
     this.timer = setInterval(() => {
       left--;
-      if (left <= 0) { this.hide(); return; }
+      if (left <= 0) {
+        this.hide();
+        return;
+      }
       this.countdown.textContent = t('card.starts', { seconds: left });
     }, 1000);
   }
@@ -80,7 +116,10 @@ export class RoleCard {
   render(): void {
     if (!this.subject) return;
     const { title, sections } = roleCardTexts(this.subject);
-    this.body.replaceChildren(h('h2', {}, title), ...sections.flatMap((s) => [h('h3', {}, s.heading), h('p', {}, s.text)]));
+    this.body.replaceChildren(
+      h('h2', {}, title),
+      ...sections.flatMap((s) => [h('h3', {}, s.heading), h('p', {}, s.text)]),
+    );
     this.close.textContent = t('card.close');
   }
 

@@ -18,9 +18,20 @@ export class ScoreStrip {
     this.total = h('strong', { class: 'score-total', 'data-testid': 'score-total' });
     this.rank = h('span', { class: 'score-rank', 'data-testid': 'score-rank' });
     this.change = h('span', { class: 'score-change', 'data-testid': 'score-change', role: 'status' });
-    this.cardButton = h('button', { type: 'button', class: 'role-card-button', 'data-testid': 'role-card-open' });
+    this.cardButton = h('button', {
+      type: 'button',
+      class: 'role-card-button',
+      'data-testid': 'role-card-open',
+    });
     this.cardButton.addEventListener('click', openCard);
-    this.root = h('div', { class: 'score-strip', 'data-testid': 'score-strip' }, this.total, this.rank, this.change, this.cardButton);
+    this.root = h(
+      'div',
+      { class: 'score-strip', 'data-testid': 'score-strip' },
+      this.total,
+      this.rank,
+      this.change,
+      this.cardButton,
+    );
   }
 
   /** Draws the latest score message (or none yet) under the room's leaderboard setting. */
@@ -30,7 +41,13 @@ export class ScoreStrip {
     this.rank.textContent = board === 'all' && score?.rank ? t('score.rank', score.rank) : '';
     this.rank.hidden = board !== 'all' || !score?.rank;
     this.change.textContent = score ? `${signedPoints(score.points)}: ${score.reason}` : t('score.none');
-    this.change.dataset.sign = score ? (score.points > 0 ? 'up' : score.points < 0 ? 'down' : 'zero') : 'zero';
+    this.change.dataset.sign = score
+      ? score.points > 0
+        ? 'up'
+        : score.points < 0
+          ? 'down'
+          : 'zero'
+      : 'zero';
     this.cardButton.textContent = `ⓘ ${t('card.open')}`;
   }
 }

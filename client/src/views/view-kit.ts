@@ -53,7 +53,12 @@ export class Frame {
     this.title.setPosition(rect.x + unit * 0.5, rect.y + unit * 0.25);
     this.redraw(false);
     const top = unit * 1.5;
-    this.inner = { x: rect.x + unit * 0.5, y: rect.y + top, width: rect.width - unit, height: rect.height - top - unit * 0.35 };
+    this.inner = {
+      x: rect.x + unit * 0.5,
+      y: rect.y + top,
+      width: rect.width - unit,
+      height: rect.height - top - unit * 0.35,
+    };
     return this.inner;
   }
 
@@ -72,7 +77,15 @@ export class Frame {
 }
 
 /** A dashed rectangle: the outline that marks what the player is responsible for (shape, not colour). */
-export function dashedRect(g: Phaser.GameObjects.Graphics, x: number, y: number, w: number, h: number, color: number, width: number): void {
+export function dashedRect(
+  g: Phaser.GameObjects.Graphics,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  color: number,
+  width: number,
+): void {
   g.lineStyle(width, color, 1);
   const dash = 10;
   const gap = 6;
@@ -80,7 +93,12 @@ export function dashedRect(g: Phaser.GameObjects.Graphics, x: number, y: number,
     const len = Math.hypot(x2 - x1, y2 - y1);
     for (let d = 0; d < len; d += dash + gap) {
       const e = Math.min(len, d + dash);
-      g.lineBetween(x1 + ((x2 - x1) * d) / len, y1 + ((y2 - y1) * d) / len, x1 + ((x2 - x1) * e) / len, y1 + ((y2 - y1) * e) / len);
+      g.lineBetween(
+        x1 + ((x2 - x1) * d) / len,
+        y1 + ((y2 - y1) * d) / len,
+        x1 + ((x2 - x1) * e) / len,
+        y1 + ((y2 - y1) * e) / len,
+      );
     }
   };
   edge(x, y, x + w, y);
@@ -90,7 +108,15 @@ export function dashedRect(g: Phaser.GameObjects.Graphics, x: number, y: number,
 }
 
 /** Diagonal hatching over a rectangle: time lost to a context switch. */
-export function hatch(g: Phaser.GameObjects.Graphics, x: number, y: number, w: number, h: number, color: number, step = 6): void {
+export function hatch(
+  g: Phaser.GameObjects.Graphics,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  color: number,
+  step = 6,
+): void {
   g.lineStyle(1.5, color, 1);
   for (let d = step / 2; d < w + h; d += step) {
     // the 45° line from (x + d, y) down-left, clipped to the rectangle
@@ -101,14 +127,33 @@ export function hatch(g: Phaser.GameObjects.Graphics, x: number, y: number, w: n
 }
 
 /** Draws a state's icon (shape beside colour, for colour-blind players). */
-export function drawIcon(g: Phaser.GameObjects.Graphics, icon: StateIcon, cx: number, cy: number, r: number, color: number): void {
+export function drawIcon(
+  g: Phaser.GameObjects.Graphics,
+  icon: StateIcon,
+  cx: number,
+  cy: number,
+  r: number,
+  color: number,
+): void {
   g.fillStyle(color, 1);
   switch (icon) {
-    case 'circle': g.fillCircle(cx, cy, r); break;
-    case 'square': g.fillRect(cx - r, cy - r, r * 2, r * 2); break;
-    case 'triangle': g.fillTriangle(cx - r, cy + r, cx + r, cy + r, cx, cy - r); break;
-    case 'diamond': g.fillTriangle(cx, cy - r, cx + r, cy, cx - r, cy).fillTriangle(cx, cy + r, cx + r, cy, cx - r, cy); break;
-    case 'cross': g.lineStyle(2, color, 1).lineBetween(cx - r, cy - r, cx + r, cy + r).lineBetween(cx - r, cy + r, cx + r, cy - r); break;
+    case 'circle':
+      g.fillCircle(cx, cy, r);
+      break;
+    case 'square':
+      g.fillRect(cx - r, cy - r, r * 2, r * 2);
+      break;
+    case 'triangle':
+      g.fillTriangle(cx - r, cy + r, cx + r, cy + r, cx, cy - r);
+      break;
+    case 'diamond':
+      g.fillTriangle(cx, cy - r, cx + r, cy, cx - r, cy).fillTriangle(cx, cy + r, cx + r, cy, cx - r, cy);
+      break;
+    case 'cross':
+      g.lineStyle(2, color, 1)
+        .lineBetween(cx - r, cy - r, cx + r, cy + r)
+        .lineBetween(cx - r, cy + r, cx + r, cy - r);
+      break;
   }
 }
 
@@ -123,7 +168,10 @@ export class TextLines {
   private rect: Rect = { x: 0, y: 0, width: 0, height: 0 };
   private lineHeight = 16;
 
-  constructor(private readonly kit: Kit, private readonly options: { color?: number; bold?: boolean; onClick?: (index: number) => void } = {}) {}
+  constructor(
+    private readonly kit: Kit,
+    private readonly options: { color?: number; bold?: boolean; onClick?: (index: number) => void } = {},
+  ) {}
 
   /** The text object of line i, if it exists (for anchoring a refusal beside it). */
   line(i: number): Phaser.GameObjects.Text | undefined {
@@ -159,7 +207,10 @@ export class TextLines {
     const fit = this.capacity;
     this.lines.forEach((t, i) => {
       const v = i < fit ? values[i] : undefined;
-      if (v === undefined) { t.setVisible(false); return; }
+      if (v === undefined) {
+        t.setVisible(false);
+        return;
+      }
       const [s, color] = typeof v === 'string' ? [v, this.options.color ?? UI.text] : v;
       setText(t, fitWidth(t, s, this.rect.width));
       setColor(t, color);

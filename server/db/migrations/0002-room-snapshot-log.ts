@@ -4,7 +4,8 @@ import type { Kysely } from 'kysely';
 
 /** Creates room_snapshot_log: one row per saved chunk of a room's action log, in order. */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createTable('room_snapshot_log')
+  await db.schema
+    .createTable('room_snapshot_log')
     .addColumn('room_id', 'text', (c) => c.notNull())
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('entries_json', 'text', (c) => c.notNull())

@@ -19,7 +19,10 @@ export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<string[]> {
   const failed = results?.find((r) => r.status === 'Error');
   if (error !== undefined) {
     const where = failed ? ` (migration ${failed.migrationName})` : '';
-    throw new Error(`Database migration failed${where}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(
+      `Database migration failed${where}: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -18,7 +18,9 @@ const stayPut: PlayerScript = (s) => {
 const stayPutOnly: PlayerScript = (s) => {
   const core = s.cores[0]!;
   if (core.running !== null || s.readyQueue.length === 0) return [];
-  return [{ type: 'dispatch', core: 0, tid: s.readyQueue.find((t) => t === core.lastRan) ?? s.readyQueue[0]! }];
+  return [
+    { type: 'dispatch', core: 0, tid: s.readyQueue.find((t) => t === core.lastRan) ?? s.readyQueue[0]! },
+  ];
 };
 
 /**
@@ -26,27 +28,39 @@ const stayPutOnly: PlayerScript = (s) => {
  * a Ready thread is waiting and the running one has more than two ticks left (else it ends by
  * itself and a switch is saved), or when it has pended long enough to count as unhandled soon.
  */
-const weighInterrupts: PlayerScript = (s) => s.interrupts.filter((i) => {
-  if (i.kind !== 'timer') return true;
-  if (s.tick - i.raisedAt >= s.scenario.interruptBound - 1) return true;
-  const t = s.threads[i.tid]!;
-  return s.readyQueue.length > 0 && remainingWork(s as KernelState, t) > 2;
-}).map((i): KernelAction => ({ type: 'handle-interrupt', id: i.id }));
+const weighInterrupts: PlayerScript = (s) =>
+  s.interrupts
+    .filter((i) => {
+      if (i.kind !== 'timer') return true;
+      if (s.tick - i.raisedAt >= s.scenario.interruptBound - 1) return true;
+      const t = s.threads[i.tid]!;
+      return s.readyQueue.length > 0 && remainingWork(s as KernelState, t) > 2;
+    })
+    .map((i): KernelAction => ({ type: 'handle-interrupt', id: i.id }));
 
 /** Round robin by hand: always the head of the Ready queue. */
-const headOfQueue: PlayerScript = (s) => (s.cores[0]!.running === null && s.readyQueue.length > 0 ? [{ type: 'dispatch', core: 0, tid: s.readyQueue[0]! }] : []);
+const headOfQueue: PlayerScript = (s) =>
+  s.cores[0]!.running === null && s.readyQueue.length > 0
+    ? [{ type: 'dispatch', core: 0, tid: s.readyQueue[0]! }]
+    : [];
 
 /** Runs db alone until it has ended, leaving the core idle while it is Blocked. */
 const dbOnly: PlayerScript = (s: Readonly<KernelState>) => {
   const db = Object.values(s.processes).find((p) => p.name === 'db');
   const dbAlive = db && !db.terminated;
-  return dispatchBy(byNames('db', 'calc'))(s).filter((a) => a.type !== 'dispatch' || !dbAlive || nameOf(s, a.tid) === 'db');
+  return dispatchBy(byNames('db', 'calc'))(s).filter(
+    (a) => a.type !== 'dispatch' || !dbAlive || nameOf(s, a.tid) === 'db',
+  );
 };
 
 /** Chapter 2's proofs. */
 export const CH2: Solutions = {
   'time-slice': { good: () => weighInterrupts, poor: () => idle, naive: () => handleAll },
-  'io-wait': { good: () => preemptBy(byNames('db', 'calc')), poor: () => dbOnly, naive: () => dispatchBy(byNames('db', 'calc')) },
+  'io-wait': {
+    good: () => preemptBy(byNames('db', 'calc')),
+    poor: () => dbOnly,
+    naive: () => dispatchBy(byNames('db', 'calc')),
+  },
   'io-interrupt': { good: () => weighInterrupts, poor: () => idle, naive: () => handleAll },
   'context-switch': { good: () => stayPut, poor: () => headOfQueue, naive: () => stayPutOnly },
 };

@@ -24,12 +24,16 @@ export const CH4: Solutions = {
     // When a web thread blocks, the other web thread (a cheap thread switch); batch last, in one go.
     good: () => dispatchBy((s, tid) => (nameOf(s, tid) === 'web' ? 0 : 1)),
     // Round robin by hand: the head of the Ready queue, whoever's thread it is.
-    naive: () => (s) => (s.cores[0]!.running === null && s.readyQueue.length > 0 ? [{ type: 'dispatch', core: 0, tid: s.readyQueue[0]! }] : []),
+    naive: () => (s) =>
+      s.cores[0]!.running === null && s.readyQueue.length > 0
+        ? [{ type: 'dispatch', core: 0, tid: s.readyQueue[0]! }]
+        : [],
     // Takes turns between the processes: every dispatch after the first is a full process switch.
-    poor: () => dispatchBy((s, tid) => {
-      const last = s.cores[0]!.lastRan;
-      return last !== null && s.threads[last]!.pid === s.threads[tid]!.pid ? 1 : 0;
-    }),
+    poor: () =>
+      dispatchBy((s, tid) => {
+        const last = s.cores[0]!.lastRan;
+        return last !== null && s.threads[last]!.pid === s.threads[tid]!.pid ? 1 : 0;
+      }),
   },
   'two-cores': {
     // Both cores busy, and ui put on a core the moment it can be.

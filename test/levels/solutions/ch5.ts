@@ -12,7 +12,9 @@ const safeSwitch: PlayerScript = (s) => {
     const tid = alarm ?? again ?? s.readyQueue[0];
     return tid === undefined ? [] : [{ type: 'dispatch', core: 0, tid }];
   }
-  return alarm !== undefined && s.threads[core.running]!.loaded === null ? [{ type: 'preempt', core: 0 }] : [];
+  return alarm !== undefined && s.threads[core.running]!.loaded === null
+    ? [{ type: 'preempt', core: 0 }]
+    : [];
 };
 
 /**
@@ -42,7 +44,8 @@ const alarmAtOnce: PlayerScript = (s) => {
 /** Switches threads at every tick, whatever they are doing. */
 const hyperRoundRobin: PlayerScript = (s) => {
   const core = s.cores[0]!;
-  if (core.running === null) return s.readyQueue.length > 0 ? [{ type: 'dispatch', core: 0, tid: s.readyQueue[0]! }] : [];
+  if (core.running === null)
+    return s.readyQueue.length > 0 ? [{ type: 'dispatch', core: 0, tid: s.readyQueue[0]! }] : [];
   return s.readyQueue.length > 0 && core.sliceUsed > 0 ? [{ type: 'preempt', core: 0 }] : [];
 };
 
@@ -54,15 +57,46 @@ export const CH5: Solutions = {
   // Preempts as soon as alarm is Ready, wherever the bank thread is.
   'race-timing': { good: () => safeSwitchAhead, poor: () => hyperRoundRobin, naive: () => alarmAtOnce },
   mutex: {
-    good: () => steer('bank', ['lock m', ...deposit, 'unlock m', 'cpu 2', 'lock m', ...deposit, 'unlock m', 'exit']),
+    good: () =>
+      steer('bank', ['lock m', ...deposit, 'unlock m', 'cpu 2', 'lock m', ...deposit, 'unlock m', 'exit']),
     poor: () => steer('bank', [...deposit, 'cpu 2', ...deposit, 'exit']),
     // One lock around all of it, the receipt work too: correct, but the other thread waits meanwhile.
     naive: () => steer('bank', ['lock m', ...deposit, 'cpu 2', ...deposit, 'unlock m', 'exit']),
   },
   deadlock: {
-    good: () => steer('bank', ['lock b', 'lock a', 'load moved', 'add 1', 'store moved', 'unlock a', 'unlock b', 'exit']),
-    poor: () => steer('bank', ['lock a', 'lock b', 'load moved', 'add 1', 'store moved', 'unlock b', 'unlock a', 'exit']),
-    naive: () => steer('bank', ['lock a', 'lock b', 'load moved', 'add 1', 'store moved', 'unlock b', 'unlock a', 'exit']),
+    good: () =>
+      steer('bank', [
+        'lock b',
+        'lock a',
+        'load moved',
+        'add 1',
+        'store moved',
+        'unlock a',
+        'unlock b',
+        'exit',
+      ]),
+    poor: () =>
+      steer('bank', [
+        'lock a',
+        'lock b',
+        'load moved',
+        'add 1',
+        'store moved',
+        'unlock b',
+        'unlock a',
+        'exit',
+      ]),
+    naive: () =>
+      steer('bank', [
+        'lock a',
+        'lock b',
+        'load moved',
+        'add 1',
+        'store moved',
+        'unlock b',
+        'unlock a',
+        'exit',
+      ]),
   },
   'producer-consumer': {
     good: () => steer('shop', [...Array.from({ length: 4 }, () => ['wait empty', ...item]).flat(), 'exit']),

@@ -6,4 +6,7 @@ import type { PlayerScript } from '../../../shared/levels/index.ts';
  * who does not weigh the level's trade-off would make (it must earn fewer stars than the good one:
  * that is what makes the level a decision).
  */
-export type Solutions = Record<string, { good: () => PlayerScript; poor: () => PlayerScript; naive: () => PlayerScript }>;
+export type Solutions = Record<
+  string,
+  { good: () => PlayerScript; poor: () => PlayerScript; naive: () => PlayerScript }
+>;
