@@ -10,7 +10,14 @@ import {
   type KernelEvent,
 } from '../../shared/kernel/index.ts';
 import { findSlot, roleSlots } from '../../shared/roles/assign.ts';
-import { CREW_DEFAULTS, crewCount, splitCrews, smallestCrew } from '../../shared/roles/crews.ts';
+import {
+  CREW_DEFAULTS,
+  beatsBaseline,
+  crewCount,
+  crewPlaces,
+  splitCrews,
+  smallestCrew,
+} from '../../shared/roles/crews.ts';
 import type { ScoreChange } from '../../shared/roles/score.ts';
 import { describeScore } from '../../shared/roles/score-texts.ts';
 import { kernelLabels } from '../../shared/kernel/presentation.ts';
@@ -799,15 +806,17 @@ export class RoomGame {
       })
       .then((perCrew) => {
         const crews: CrewResult[] | undefined = this.mode.crews
-          ? this.crews.map((c, i) => ({
-              crew: c.number,
-              finished: crewParts[i]!.finished,
-              ticks: crewParts[i]!.ticks,
-              metrics: crewParts[i]!.class,
-              baselines: perCrew[i] ?? [],
-              seats: players.filter((p) => p.crew === c.number).map((p) => p.seat),
-              actions: crewParts[i]!.actions,
-            }))
+          ? rankedCrews(
+              this.crews.map((c, i) => ({
+                crew: c.number,
+                finished: crewParts[i]!.finished,
+                ticks: crewParts[i]!.ticks,
+                metrics: crewParts[i]!.class,
+                baselines: perCrew[i] ?? [],
+                seats: players.filter((p) => p.crew === c.number).map((p) => p.seat),
+                actions: crewParts[i]!.actions,
+              })),
+            )
           : undefined;
         const summary: RoundSummary = {
           ...partial,
@@ -825,4 +834,28 @@ export class RoomGame {
     this.saving.add(saving);
     void saving.finally(() => this.saving.delete(saving));
   }
+}
+
+/** The crews' results with their place in the race and the classic policies each beat (the debrief's crew lines). */
+export function rankedCrews(crews: readonly CrewResult[]): CrewResult[] {
+  const faults = (m: CrewResult['metrics']): number =>
+    Object.values(m.faults).reduce((n: number, v) => n + (typeof v === 'number' ? v : 0), 0);
+  const places = crewPlaces(
+    crews.map((c) => ({
+      number: c.crew,
+      completed: c.metrics.completed,
+      finished: c.finished,
+      tick: c.ticks,
+      utilization: c.metrics.utilization,
+      faults: faults(c.metrics),
+    })),
+  );
+  const result = (m: CrewResult['metrics']) => ({ completed: m.completed, waiting: m.averages.waiting });
+  return crews.map((c) => ({
+    ...c,
+    place: places.get(c.crew) ?? 1,
+    beats: c.baselines
+      .filter((b) => beatsBaseline(result(c.metrics), result(b.metrics)))
+      .map((b) => b.policy),
+  }));
 }

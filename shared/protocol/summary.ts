@@ -44,6 +44,10 @@ export interface CrewResult {
   /** The crew's seats. */
   seats: string[];
   actions: number;
+  /** The crew's place in the race (shared/roles/crews.ts crewPlaces; ties share a place; absent in reports stored before it). */
+  place?: number;
+  /** The classic policies this crew beat on its own workload (beatsBaseline: as many finished, less waiting). */
+  beats?: BaselinePolicy[];
 }
 
 /** One stretch of a core's time for the Gantt chart: ticks [from, to) running `label` (a thread label such as P3·T2, or 'switch'); idle time has no run. */

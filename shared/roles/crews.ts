@@ -53,3 +53,43 @@ export function smallestCrew(sizes: readonly number[]): number {
   });
   return best + 1;
 }
+
+/** What a crew's race is judged on, as the room projects it for everyone (CrewState) or the summary keeps it. */
+export interface CrewStanding {
+  number: number;
+  /** Processes the crew's machine has finished. */
+  completed: number;
+  /** The machine has nothing left to run, at tick `tick`. */
+  finished: boolean;
+  tick: number;
+  /** Busy core time, 0..1. */
+  utilization: number;
+  faults: number;
+}
+
+/**
+ * Each crew's place in the race (crew number → place from 1; ties share a place): the crew score is the
+ * machine's result, so more finished processes first, then a finished machine that took fewer ticks, then
+ * the busier CPU, then fewer faults.
+ */
+export function crewPlaces(crews: readonly CrewStanding[]): Map<number, number> {
+  const ahead = (a: CrewStanding, b: CrewStanding): boolean => {
+    if (a.completed !== b.completed) return a.completed > b.completed;
+    if (a.finished !== b.finished) return a.finished;
+    if (a.finished && a.tick !== b.tick) return a.tick < b.tick;
+    if (a.utilization !== b.utilization) return a.utilization > b.utilization;
+    return a.faults < b.faults;
+  };
+  return new Map(crews.map((c) => [c.number, 1 + crews.filter((o) => ahead(o, c)).length]));
+}
+
+/** A machine's result as a baseline comparison reads it: processes finished and their mean ticks waiting in Ready. */
+export interface RaceResult {
+  completed: number;
+  waiting: number;
+}
+
+/** True when a crew beat a classic policy on the same workload: at least as many processes finished, and less waiting on average. */
+export function beatsBaseline(crew: RaceResult, baseline: RaceResult): boolean {
+  return crew.completed >= baseline.completed && crew.waiting < baseline.waiting;
+}

@@ -2,7 +2,7 @@
 // machine on the same scenario, seed and live events; every student holds a job; late joiners fill the
 // smallest crew; the teacher moves students between crews. Driven on RoomGame directly, without sockets.
 import { describe, expect, it } from 'vitest';
-import { crewCount, splitCrews } from '../../shared/roles/crews.ts';
+import { beatsBaseline, crewCount, crewPlaces, splitCrews } from '../../shared/roles/crews.ts';
 import { SPECTATOR } from '../../shared/roles/types.ts';
 import { RoomGame, type RoomIO } from '../../server/game/room-game.ts';
 import { MemoryRoundReports } from '../../server/game/round-reports.ts';
@@ -168,6 +168,58 @@ describe('a class in crews', () => {
       expect(c.seats).toHaveLength(4);
     }
     expect(summary.players.every((p) => p.crew === 1 || p.crew === 2)).toBe(true);
+    // each crew's place in the race, and the classic policies it beat on its own workload
+    expect(summary.crews!.map((c) => c.place).sort()).toEqual(
+      [
+        ...crewPlaces(
+          summary.crews!.map((c) => ({
+            number: c.crew,
+            completed: c.metrics.completed,
+            finished: c.finished,
+            tick: c.ticks,
+            utilization: c.metrics.utilization,
+            faults: 0,
+          })),
+        ).values(),
+      ].sort(),
+    );
+    for (const c of summary.crews!) {
+      const want = c.baselines.filter((b) =>
+        beatsBaseline(
+          { completed: c.metrics.completed, waiting: c.metrics.averages.waiting },
+          { completed: b.metrics.completed, waiting: b.metrics.averages.waiting },
+        ),
+      );
+      expect(c.beats).toEqual(want.map((b) => b.policy));
+    }
+  });
+
+  it('crews race on the machine result: more finished first, then fewer ticks, busier CPU, fewer faults; ties share a place', () => {
+    const row = (
+      number: number,
+      completed: number,
+      finished: boolean,
+      tick: number,
+      utilization: number,
+      faults: number,
+    ) => ({ number, completed, finished, tick, utilization, faults });
+    const places = crewPlaces([
+      row(1, 3, false, 50, 0.9, 0),
+      row(2, 5, true, 40, 0.5, 2),
+      row(3, 5, true, 35, 0.4, 3),
+      row(4, 3, false, 50, 0.9, 0),
+      row(5, 3, false, 50, 0.9, 1),
+    ]);
+    expect([...places.entries()]).toEqual([
+      [1, 3],
+      [2, 2],
+      [3, 1],
+      [4, 3],
+      [5, 5],
+    ]);
+    expect(beatsBaseline({ completed: 4, waiting: 3 }, { completed: 4, waiting: 5 })).toBe(true);
+    expect(beatsBaseline({ completed: 3, waiting: 1 }, { completed: 4, waiting: 5 })).toBe(false); // finished fewer
+    expect(beatsBaseline({ completed: 4, waiting: 5 }, { completed: 4, waiting: 5 })).toBe(false); // a tie is not a win
   });
 });
 
