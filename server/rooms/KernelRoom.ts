@@ -21,6 +21,7 @@ import {
   RoomState,
   crewView,
   dropCrews,
+  projectPlaces,
   projectMachine,
   projectPlayers,
   projectSlots,
@@ -135,6 +136,7 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
     this.projectedMessages = this.messagesSeen;
     for (const crew of c.crews) this.projectCrew(crew, messagesChanged);
     if (s.crews.size !== c.crews.length) dropCrews(s, new Set(c.crews.map((crew) => crew.key)));
+    projectPlaces(s);
     projectPlayers(
       s,
       c.seats

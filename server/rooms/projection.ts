@@ -12,6 +12,7 @@ import {
 } from '../../shared/kernel/index.ts';
 import type { BlockReason, Instr, KernelState } from '../../shared/kernel/index.ts';
 import type { SyncedRoomState } from '../../shared/protocol/state.ts';
+import { crewPlaces, type CrewStanding } from '../../shared/roles/crews.ts';
 
 const CoreView = schema(
   {
@@ -204,6 +205,7 @@ const CrewView = schema(
     processes: t.uint16().default(0),
     faultTotal: t.uint16().default(0),
     finished: t.boolean().default(false),
+    place: t.uint8().default(1),
     slots: t.map(SlotView),
     machine: t
       .ref(MachineView)
@@ -555,6 +557,23 @@ export function projectStanding(v: CrewSchema, s: KernelState, finished: boolean
   put(v, 'processes', Object.keys(s.processes).length);
   put(v, 'faultTotal', f.faultTotal);
   put(v, 'finished', finished);
+}
+
+/** Puts each crew's place in the race (crewPlaces over the standings just projected). */
+export function projectPlaces(state: RoomStateSchema): void {
+  const rows: CrewStanding[] = [];
+  state.crews.forEach((c) =>
+    rows.push({
+      number: c.number,
+      completed: c.completed,
+      finished: c.finished,
+      tick: c.tick,
+      utilization: c.utilization,
+      faults: c.faultTotal,
+    }),
+  );
+  const places = crewPlaces(rows);
+  state.crews.forEach((c) => put(c, 'place', places.get(c.number) ?? 1));
 }
 
 /** Copies a crew's jobs and their holders into its synced slots map. */

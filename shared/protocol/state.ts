@@ -195,6 +195,8 @@ export interface CrewState {
   faultTotal: number;
   /** The crew's machine has nothing left to run. */
   finished: boolean;
+  /** The crew's place in the race now (shared/roles/crews.ts crewPlaces; ties share a place). */
+  place: number;
   /** The crew's jobs (holders for everyone; `moves` only for the crew's members). */
   slots: SyncedMap<SlotState>;
   /** The crew's full machine; a client outside the crew sees it empty (tick 0, no threads). */

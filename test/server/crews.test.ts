@@ -5,6 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { beatsBaseline, crewCount, crewPlaces, splitCrews } from '../../shared/roles/crews.ts';
 import { SPECTATOR } from '../../shared/roles/types.ts';
 import { RoomGame, type RoomIO } from '../../server/game/room-game.ts';
+import {
+  RoomState,
+  crewView,
+  projectMachine,
+  projectPlaces,
+  projectStanding,
+} from '../../server/rooms/projection.ts';
+import { isFinished } from '../../shared/kernel/index.ts';
 import { MemoryRoundReports } from '../../server/game/round-reports.ts';
 import { resolveScenario } from '../../server/scenarios/catalog.ts';
 import type { ServerMessages } from '../../shared/protocol/server-messages.ts';
@@ -192,6 +200,34 @@ describe('a class in crews', () => {
       );
       expect(c.beats).toEqual(want.map((b) => b.policy));
     }
+  });
+
+  it("the synced state carries each crew's place, so the projector ranks nothing itself", () => {
+    const { game, join, host } = classGame();
+    for (let i = 0; i < 8; i++) join(`Student${i}`);
+    game.command({ type: 'start' }, host);
+    const [one, two] = game.crews;
+    for (let i = 0; i < 60; i++) game.update(100);
+    const state = new RoomState();
+    for (const crew of game.crews) {
+      const v = crewView(state, crew.key, crew.number);
+      projectMachine(v.machine, crew.match.state);
+      projectStanding(v, crew.match.state, isFinished(crew.match.state));
+    }
+    projectPlaces(state);
+    const want = crewPlaces(
+      [...state.crews.values()].map((c) => ({
+        number: c.number,
+        completed: c.completed,
+        finished: c.finished,
+        tick: c.tick,
+        utilization: c.utilization,
+        faults: c.faultTotal,
+      })),
+    );
+    expect(state.crews.get(one!.key)!.place).toBe(want.get(1));
+    expect(state.crews.get(two!.key)!.place).toBe(want.get(2));
+    expect(new Set([state.crews.get(one!.key)!.place, state.crews.get(two!.key)!.place]).has(1)).toBe(true);
   });
 
   it('crews race on the machine result: more finished first, then fewer ticks, busier CPU, fewer faults; ties share a place', () => {

@@ -36,7 +36,7 @@ import { CodeView } from '../views/code-view.ts';
 import { levelById } from '../../../shared/levels/index.ts';
 import { currentPlay } from '../solo/level-room.ts';
 import { ProcessTreeView } from '../views/process-tree-view.ts';
-import { ProjectorPanel } from '../views/projector-panel.ts';
+import { ProjectorPanel, type RaceRow } from '../views/projector-panel.ts';
 import { ReadyQueueView } from '../views/ready-queue-view.ts';
 import { RefusalCallout } from '../views/refusal-callout.ts';
 import { RoleCard, type CardSubject } from '../views/role-card.ts';
@@ -389,13 +389,27 @@ export class Machine extends UiScene {
     const name = (tid: number): string => byTid.get(tid) ?? model.threads.get(tid)?.label ?? `T${tid}`;
     const faults = model.metrics.faults.reduce((n, [, v]) => n + v, 0);
     const crew = {
-      name: t('projector.crew', { n: 1 }),
+      name: t('projector.crew', { n: crewOf(state, this.session!.seat())?.number ?? 1 }),
       utilization: model.metrics.utilization,
       completed: model.metrics.completed,
       faults,
       roles,
     };
-    this.projector.update(code, students, true, model.phase === 'lobby', crew, name);
+    // the race: every crew's standing and place as the room projected them, with its students' names
+    const race: RaceRow[] = [];
+    state.crews.forEach((c, key) =>
+      race.push({
+        number: c.number,
+        place: c.place,
+        utilization: c.utilization,
+        completed: c.completed,
+        processes: c.processes,
+        faults: c.faultTotal,
+        finished: c.finished,
+        names: [...state.players.values()].filter((p) => p.crew === key).map((p) => p.nickname),
+      }),
+    );
+    this.projector.update(code, students, true, model.phase === 'lobby', crew, name, race);
   }
 
   /** What my role card describes, from the model. */
