@@ -1,6 +1,7 @@
-// One class's machine over its rounds: the kernel state, the round's phase, the clock and the log.
+// One machine over its rounds: the round's phase, the clock, the events for the wire and the timeline,
+// around an engine (engine.ts) that is the machine itself: a class round's or a solo level's.
 // Knows nothing of Colyseus, so rooms stay thin and this is tested directly.
-import { isFinished, machineMetrics, processMetrics, startKernel } from '../../shared/kernel/index.ts';
+import { isFinished, machineMetrics, processMetrics } from '../../shared/kernel/index.ts';
 import type {
   InPlaceResult,
   KernelAction,
@@ -10,18 +11,13 @@ import type {
   TimedAction,
 } from '../../shared/kernel/index.ts';
 import type { RoleSlot } from '../../shared/roles/types.ts';
-import {
-  newScoreBook,
-  scoredAct,
-  scoredTick,
-  type ScoreBook,
-  type ScoreChange,
-} from '../../shared/roles/score.ts';
+import type { ScoreChange } from '../../shared/roles/score.ts';
 import { STORY_EVENTS } from '../../shared/roles/class-story.ts';
 import type { BaselineResult, PlayerResult, RoundEnd, RoundSummary } from '../../shared/protocol/summary.ts';
 import type { BaselineJob } from './baseline-pool.ts';
 import { hostEventsOf } from './baselines.ts';
-import { classPolicy, playBots } from './bot-driver.ts';
+import { ClassEngine, type Engine, type EngineFactory, type StepHooks } from './engine.ts';
+import type { LevelVerdict } from '../../shared/protocol/server-messages.ts';
 import { RoundTimeline } from './round-timeline.ts';
 import { TickClock } from './tick-clock.ts';
 
@@ -47,49 +43,77 @@ export interface StepResult {
   ended: RoundEnd | null;
 }
 
-/** A class's machine and its rounds. */
+/** A round around an engine (a class machine or a solo level): phase, clock, events for the wire, timeline, score changes, story. */
 export class Match {
-  state: KernelState;
   phase: Phase = 'lobby';
   round = 1;
   slots: RoleSlot[] = [];
-  /** Every accepted action of the round with its tick: the replay log. */
-  log: TimedAction[] = [];
   /** Events not yet sent to clients. */
   pending: KernelEvent[] = [];
-  /** What the scorer remembers of this round's machine (shared/roles/score.ts). */
-  book: ScoreBook;
   /** Score changes of every job not yet handed to the seats. */
   scoreChanges: ScoreChange[] = [];
   /** The round's events its debrief tells (races, deadlocks, crashes, teacher events, warnings; at most STORY_MAX). */
   story: KernelEvent[] = [];
   /** The round's Gantt chart and notable events, for its summary. */
   timeline = new RoundTimeline();
+  /** The last attempt's verdict when the engine is a level. */
+  verdict: LevelVerdict | null = null;
   readonly clock: TickClock;
+  private engine: Engine;
+  private readonly hooks: StepHooks = {
+    sample: (st) => this.timeline.sample(st),
+    events: (batch) => this.noteEvents(batch),
+    scores: (changes) => this.scoreChanges.push(...changes),
+  };
 
-  constructor(readonly options: MatchOptions) {
+  /** `createEngine` makes each round's machine (default: the class machine of `options`); `onVerdict` hears each level attempt's verdict once. */
+  constructor(
+    readonly options: MatchOptions,
+    private readonly createEngine: EngineFactory = () =>
+      ClassEngine.fresh(options.scenario, options.seed, options.tickLimit),
+    private readonly onVerdict?: (v: LevelVerdict) => void,
+  ) {
     this.clock = new TickClock(options.ticksPerSecond);
-    this.state = this.freshKernel();
-    this.book = newScoreBook(this.state);
+    this.engine = this.adopt(createEngine());
   }
 
-  private freshKernel(): KernelState {
-    const { state, events } = startKernel(structuredClone(this.options.scenario), this.options.seed);
-    this.pending.push(...events);
-    return state;
+  /** The machine now. */
+  get state(): KernelState {
+    return this.engine.state;
   }
 
-  /** Applies a human's or the host's action now; the kernel's refusal comes back untouched. */
+  /** Every accepted action of the round with its tick: the replay log. */
+  get log(): readonly TimedAction[] {
+    return this.engine.log;
+  }
+
+  /** Makes `engine` the round's machine (a fresh one, or one replayed after a crash). */
+  adopt(engine: Engine): Engine {
+    this.engine = engine;
+    this.pending.push(...engine.startEvents);
+    if (engine.fixedSlots) this.slots = engine.fixedSlots;
+    this.verdict = null;
+    return engine;
+  }
+
+  /** Applies a human's or the host's action now; the kernel's refusal comes back untouched, the score changes wait in drainScores. */
   act(action: KernelAction): InPlaceResult {
-    const { result, changes } = scoredAct(this.book, this.state, this.slots, action);
+    const { result, changes } = this.engine.act(action, this.slots);
     if (result.ok) {
       this.scoreChanges.push(...changes);
-      this.keepStory(result.events);
-      this.log.push({ tick: this.state.tick, action });
-      this.pending.push(...result.events);
-      this.timeline.note(result.events, this.state);
+      this.noteEvents(result.events);
     }
     return result;
+  }
+
+  private noteEvents(events: readonly KernelEvent[]): void {
+    this.pending.push(...events);
+    this.keepStory(events);
+    this.timeline.note(events, this.state);
+  }
+
+  private keepStory(events: readonly KernelEvent[]): void {
+    for (const e of events) if (STORY_EVENTS.has(e.type) && this.story.length < STORY_MAX) this.story.push(e);
   }
 
   /** Advances the clock by elapsed wall time while running: bots play the unheld slots before each tick. */
@@ -98,46 +122,44 @@ export class Match {
     const due = this.clock.advance(elapsedMs);
     const before = this.pending.length;
     let ticks = 0;
-    let ended: RoundEnd | null = null;
-    for (; ticks < due && ended === null; ticks++) ended = this.oneTick(humanSlots);
-    if (ended !== null) this.phase = 'ended';
+    let ended = this.engine.over();
+    while (ticks < due && ended === null) {
+      const ticked = this.engine.step(humanSlots, this.slots, this.hooks);
+      if (ticked) ticks++;
+      ended = this.engine.over();
+      if (!ticked) break;
+    }
+    if (ended !== null) this.finish(ended);
     return { ticks, events: this.pending.slice(before), ended };
   }
 
-  /** Exactly one tick while paused (a solo player's Step); returns how the round ended, if it did. */
+  /** Exactly one tick while paused (a solo player's Step), bots included; returns how the round ended, if it did. */
   stepOnce(humanSlots: ReadonlySet<string>): RoundEnd | null {
     if (this.phase !== 'paused') return null;
-    const ended = this.oneTick(humanSlots);
-    if (ended !== null) this.phase = 'ended';
+    let ended = this.engine.over();
+    if (ended === null) {
+      this.engine.step(humanSlots, this.slots, this.hooks);
+      ended = this.engine.over();
+    }
+    if (ended !== null) this.finish(ended);
     return ended;
   }
 
   /**
-   * Takes back the last tick and returns every event of the machine as it now is (for the feed to be
-   * rewound), or null; a class machine keeps no replay of its own, so only a level's can.
+   * Takes back the last tick (a level's engine replays without it; a class machine cannot): the Gantt
+   * chart and notable events are rebuilt. Returns every event of the machine as it now is (for the feed
+   * to be rewound), or null.
    */
   undo(): readonly KernelEvent[] | null {
-    return null;
-  }
-
-  /** Bots, then one kernel tick; how the round ended, if it did. */
-  private oneTick(humanSlots: ReadonlySet<string>): RoundEnd | null {
-    playBots(this.state, this.slots, humanSlots, classPolicy(this.state), (a) => this.act(a));
-    // The clock stops with the last process (one that ends on being dispatched ends at this tick).
-    if (isFinished(this.state)) return 'finished';
-    this.timeline.sample(this.state);
-    const { events, changes } = scoredTick(this.book, this.state, this.slots);
-    this.pending.push(...events);
-    this.scoreChanges.push(...changes);
-    this.keepStory(events);
-    this.timeline.note(events, this.state);
-    if (isFinished(this.state)) return 'finished';
-    if (this.state.tick >= this.options.tickLimit) return 'time-limit';
-    return null;
-  }
-
-  private keepStory(events: readonly KernelEvent[]): void {
-    for (const e of events) if (STORY_EVENTS.has(e.type) && this.story.length < STORY_MAX) this.story.push(e);
+    const timeline = new RoundTimeline();
+    const events = this.engine.undo({
+      beforeTick: (s) => timeline.sample(s),
+      events: (e, s) => timeline.note(e, s),
+    });
+    if (!events) return null;
+    this.timeline = timeline;
+    this.pending = []; // the undone tick's events, not yet sent, belong to a past that no longer happened
+    return events;
   }
 
   /** Takes the score changes gathered since the last call, for the seats that hold their jobs. */
@@ -145,6 +167,12 @@ export class Match {
     const out = this.scoreChanges;
     this.scoreChanges = [];
     return out;
+  }
+
+  private finish(endedBy: RoundEnd): void {
+    this.phase = 'ended';
+    this.verdict = this.engine.verdict(endedBy, this.round, this.timeline);
+    if (this.verdict) this.onVerdict?.(this.verdict);
   }
 
   /** Takes the events gathered since the last call, for broadcasting. */
@@ -180,20 +208,18 @@ export class Match {
   /** running or paused → ended (the host stops the round early). */
   end(): boolean {
     if (this.phase !== 'running' && this.phase !== 'paused') return false;
-    this.phase = 'ended';
+    this.finish('host');
     return true;
   }
 
   /** Any phase → lobby of the next round, with a fresh machine from the same scenario and seed. */
   restart(): void {
     this.round++;
-    this.log = [];
     this.pending = [];
     this.scoreChanges = [];
     this.story = [];
     this.timeline = new RoundTimeline();
-    this.state = this.freshKernel();
-    this.book = newScoreBook(this.state);
+    this.adopt(this.createEngine());
     this.clock.reset();
     this.phase = 'lobby';
   }

@@ -1,6 +1,6 @@
-// The ways a room is played, as data: what differs between a class and a solo level is read from this
-// table instead of being branched on in the classroom. (Admission still branches on the kind in
-// RoomGame.admit, which the room-admission rework owns; a team mode joins this table with class play.)
+// The ways a room is played, as data: what differs between a class and a solo room (admission, seating,
+// host commands, scoring, crews, grace moves) is read from this table instead of being branched on in the
+// room's game. A solo level is the solo mode with a level engine (engine.ts), not a mode of its own.
 import type { HostCommand } from '../../shared/protocol/messages.ts';
 
 /** A room's mode. */
@@ -16,6 +16,12 @@ export interface Mode {
   hostPlays: boolean;
   /** The host commands this mode accepts; any other is refused. */
   commands: ReadonlySet<HostCommand['type']>;
+  /** The class splits into crews, each with its own machine (crew.ts); else one machine for the room. */
+  crews: boolean;
+  /** Who may take a seat: anyone with the join code (the host with its key, projectors with theirs), or only the room's one player. */
+  admission: 'join-code' | 'single-player';
+  /** A student's job waits the grace time, then gets a "your turn" prompt and a bot's move (the solo player has the clock instead). */
+  graceMoves: boolean;
   /** The host-player's moves are applied while the clock is paused (solo: think, then act; a class waits for its teacher). */
   actsWhilePaused: boolean;
   /** A retried round starts paused, so the player reads the machine before the first tick (solo). */
@@ -42,7 +48,10 @@ export const MODES: Record<ModeName, Mode> = {
     slotHumans: 0,
     rebalances: true,
     hostPlays: false,
-    commands: new Set([...COMMON, 'assign', 'rotate']),
+    commands: new Set([...COMMON, 'assign', 'rotate', 'crew-size', 'move-crew', 'grace']),
+    crews: true,
+    admission: 'join-code',
+    graceMoves: true,
     actsWhilePaused: false,
     retryPaused: false,
   },
@@ -51,6 +60,9 @@ export const MODES: Record<ModeName, Mode> = {
     rebalances: false,
     hostPlays: true,
     commands: new Set([...COMMON, 'retry', 'take-job', 'step', 'undo']),
+    crews: false,
+    admission: 'single-player',
+    graceMoves: false,
     actsWhilePaused: true,
     retryPaused: true,
   },

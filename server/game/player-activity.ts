@@ -1,8 +1,9 @@
-// Per-player bookkeeping of one round for the teachers' reports: accepted and refused actions and the
-// response latency — the running time between the moment the machine gave a player something to do
-// (an idle core with Ready threads, a raised interrupt, a deliverable message, a thread waiting for
-// its next instruction) and that player's action. Pauses do not count.
-import type { KernelAction, KernelState } from '../../shared/kernel/index.ts';
+// Per-player bookkeeping of one round for the teachers' reports and the grace prompts: accepted and refused
+// actions and the response latency — the running time between the moment the machine gave a player
+// something to do (the kernel's awaitsMove: a needed legal move for their job) and that player's action. Pauses
+// do not count. A job left waiting past the room's grace time gets a prompt, then a bot's move.
+import { awaitsMove, type KernelState } from '../../shared/kernel/index.ts';
+import type { RoleSlot } from '../../shared/roles/types.ts';
 
 /** One player's round, as stored in the report. */
 export interface PlayerActivity {
@@ -16,59 +17,81 @@ export interface PlayerActivity {
 
 const LOG_CAP = 500;
 
+/** A job a person holds, as the tracker watches it. */
+export interface HeldJob {
+  slot: RoleSlot;
+  seat: string;
+}
+
 /** Watches the machine and the players' actions of one round. */
 export class ActivityTracker {
   private activeMs = 0;
   /** Running milliseconds at which each tick began. */
   private tickStart = new Map<number, number>();
-  /** Prompt key → tick since which it has been waiting for a player. */
-  private waiting = new Map<string, number>();
+  /** Held job (slot key) → the tick and running milliseconds since which the kernel has listed legal moves for it. */
+  private waiting = new Map<string, { tick: number; ms: number; prompted: boolean }>();
   private players = new Map<string, PlayerActivity & { latencyTotal: number; samples: number }>();
+  private seen: { state: KernelState | null; tick: number; version: string } = {
+    state: null,
+    tick: -1,
+    version: '',
+  };
 
   /** Starts a new round's bookkeeping. */
-  reset(state: KernelState): void {
+  reset(state: KernelState, held: readonly HeldJob[] = []): void {
     this.activeMs = 0;
     this.tickStart = new Map([[state.tick, 0]]);
     this.waiting.clear();
     this.players.clear();
-    this.observe(state, 0);
+    this.seen = { state: null, tick: -1, version: '' };
+    this.observe(state, 0, held, 'reset');
   }
 
-  /** Notes the machine after a frame (running milliseconds elapsed) or an action (0). */
-  observe(state: KernelState, runningMs: number): void {
+  /**
+   * Notes the machine after a frame (running milliseconds elapsed): a held job is asked to act while the
+   * kernel's `awaitsMove` says so (from `legalMoves`, the list the bots and the action bar read). `version` changes whenever the machine or the holders may have changed.
+   */
+  observe(state: KernelState, runningMs: number, held: readonly HeldJob[], version: string): void {
     this.activeMs += runningMs;
     if (!this.tickStart.has(state.tick)) this.tickStart.set(state.tick, this.activeMs);
+    if (this.seen.state === state && this.seen.tick === state.tick && this.seen.version === version) return;
+    this.seen = { state, tick: state.tick, version };
     const now = new Set<string>();
-    if (state.readyQueue.length > 0)
-      for (const c of state.cores) if (c.running === null) now.add(`core:${c.id}`);
-    for (const c of state.cores) {
-      const t = c.running === null ? undefined : state.threads[c.running];
-      if (t && t.steered && t.pc >= t.program.length) now.add(`steer:${t.tid}`);
-    }
+    for (const { slot } of held) if (awaitsMove(state, slot)) now.add(slot.key);
     for (const key of this.waiting.keys()) if (!now.has(key)) this.waiting.delete(key);
-    for (const key of now) if (!this.waiting.has(key)) this.waiting.set(key, state.tick);
+    for (const key of now)
+      if (!this.waiting.has(key))
+        this.waiting.set(key, { tick: state.tick, ms: this.activeMs, prompted: false });
   }
 
-  /** The tick at which the situation this action answers began, or null when it answers none (read before applying it). */
-  promptTick(state: KernelState, action: KernelAction): number | null {
-    switch (action.type) {
-      case 'dispatch':
-        return this.waiting.get(`core:${action.core}`) ?? null;
-      case 'choose':
-        return this.waiting.get(`steer:${action.tid}`) ?? null;
-      case 'handle-interrupt':
-        return state.interrupts.find((i) => i.id === action.id)?.raisedAt ?? null;
-      case 'deliver': {
-        const message = state.channels[action.channel]?.inFlight.find((m) => m.id === action.message);
-        return message ? Math.max(message.readyAt, message.sentAt) : null;
+  /** The tick at which the job `slotKey` was first asked to act, or null when it is asked nothing (read before applying the action). */
+  promptTick(slotKey: string): number | null {
+    return this.waiting.get(slotKey)?.tick ?? null;
+  }
+
+  /**
+   * The held jobs left waiting too long: `prompt` once half the grace time has run (the "your turn" nudge),
+   * `bot` once all of it has (a bot makes that move; the job's clock starts again).
+   */
+  overdue(graceMs: number): { prompt: string[]; bot: string[] } {
+    const out = { prompt: [] as string[], bot: [] as string[] };
+    if (graceMs <= 0) return out;
+    for (const [key, w] of this.waiting) {
+      const waited = this.activeMs - w.ms;
+      if (waited >= graceMs) {
+        out.bot.push(key);
+        w.ms = this.activeMs;
+        w.prompted = false;
+      } else if (!w.prompted && waited >= graceMs / 2) {
+        out.prompt.push(key);
+        w.prompted = true;
       }
-      default:
-        return null;
     }
+    return out;
   }
 
   /** Records an accepted action with the prompt it answered. */
-  accepted(seatId: string, state: KernelState, type: string, prompt: number | null): void {
+  accepted(seatId: string, state: KernelState, type: string, prompt: number | null, slotKey?: string): void {
     const p = this.player(seatId);
     p.actions++;
     const latencyMs = prompt === null ? null : Math.max(0, this.activeMs - this.startOf(prompt));
@@ -83,7 +106,9 @@ export class ActivityTracker {
         ok: true,
         latencyMs: latencyMs === null ? null : Math.round(latencyMs),
       });
-    this.observe(state, 0);
+    // the player acted: their job's wait (and its grace time) starts again from now
+    if (slotKey !== undefined) this.waiting.delete(slotKey);
+    this.seen.version = '';
   }
 
   /** Records an action the kernel refused. */

@@ -2,8 +2,22 @@
 // into kernel actions or host commands, runs the clock, ends rounds with their report. The Colyseus
 // rooms only translate between this and their clients.
 import { timingSafeEqual } from 'node:crypto';
-import { describeRejection, liveEventActions, type KernelEvent } from '../../shared/kernel/index.ts';
+import {
+  describeRejection,
+  isFinished,
+  liveEventActions,
+  type KernelAction,
+  type KernelEvent,
+} from '../../shared/kernel/index.ts';
 import { findSlot, roleSlots } from '../../shared/roles/assign.ts';
+import {
+  CREW_DEFAULTS,
+  beatsBaseline,
+  crewCount,
+  crewPlaces,
+  splitCrews,
+  smallestCrew,
+} from '../../shared/roles/crews.ts';
 import type { ScoreChange } from '../../shared/roles/score.ts';
 import { describeScore } from '../../shared/roles/score-texts.ts';
 import { kernelLabels } from '../../shared/kernel/presentation.ts';
@@ -25,6 +39,8 @@ import { parseClientMessage, type HostCommand, type Sender } from '../../shared/
 import { checkRoomNickname } from './nickname-filter.ts';
 import {
   DEBRIEF_MOMENTS,
+  type BaselineResult,
+  type CrewResult,
   type Debrief,
   type PlayerResult,
   type RoundEnd,
@@ -32,20 +48,25 @@ import {
 } from '../../shared/protocol/summary.ts';
 import { classMoments, keyMoments } from '../../shared/roles/class-story.ts';
 import { scenarioEntry } from '../scenarios/catalog.ts';
-import { Match, type MatchOptions } from './match.ts';
-import { ActivityTracker } from './player-activity.ts';
-import { rebalance, reassign, roleOf, seatNewcomer } from './roster.ts';
+import type { Match, MatchOptions, Phase } from './match.ts';
+import { Crew, RECENT_EVENTS } from './crew.ts';
+import type { EngineFactory } from './engine.ts';
+import type { LevelVerdict } from '../../shared/protocol/server-messages.ts';
+import type { HeldJob, PlayerActivity } from './player-activity.ts';
+import { botMoves, classPolicy } from './bot-driver.ts';
+import { reassign, roleOf } from './roster.ts';
 import { playerRef, type RoundReportSink } from './round-reports.ts';
-import { runBaselinesHere, type BaselineRunner } from './baseline-pool.ts';
+import { runBaselinesHere, type BaselineJob, type BaselineRunner } from './baseline-pool.ts';
 import { Seats, type Seat } from './seats.ts';
 import { secretHash } from './seat-secret.ts';
 import { Strikes } from './strikes.ts';
-import type { Overrides } from '../../shared/roles/assign.ts';
 
 /** How the classroom reaches clients; the Colyseus room implements it. */
 export interface RoomIO {
   send<K extends ServerMessageType>(seatId: string, type: K, payload: ServerMessages[K]): void;
   broadcast<K extends ServerMessageType>(type: K, payload: ServerMessages[K]): void;
+  /** To one crew's members, the hosts and the projectors (after the next patch, like broadcast). */
+  broadcastCrew<K extends ServerMessageType>(crew: string, type: K, payload: ServerMessages[K]): void;
   disconnect(seatId: string, code: number, reason: string): void;
 }
 
@@ -60,8 +81,12 @@ export interface RoomGameOptions {
   maxPlayers: number;
   abuseLimit: number;
   match: MatchOptions;
-  /** Builds the match instead of a plain one (a solo level's LevelMatch); its slots, if any, are kept. */
-  createMatch?: (options: MatchOptions) => Match;
+  /** Makes each round's machine instead of the class machine of `match` (a solo level's LevelEngine); its fixed jobs are kept. */
+  engine?: EngineFactory;
+  /** Hears each level attempt's verdict once (solo levels). */
+  onVerdict?: (v: LevelVerdict) => void;
+  /** Students per crew (LIMITS.crewSize), default CREW_DEFAULTS.size; a mode without crews plays one machine. */
+  crewSize?: number;
   /** What students see of the ranking (told in `welcome`); true or missing = 'all', false = 'off'. */
   leaderboard?: LeaderboardSetting;
   /** The dashboard class session whose report gets this room's rounds. */
@@ -85,21 +110,23 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** How many of the round's latest events a player joining or coming back mid-round receives. */
-export const RECENT_EVENTS = 30;
+/** How many of the round's latest events a player joining or coming back mid-round receives (declared with the crew). */
+export { RECENT_EVENTS };
 
 /** A class (or solo) session. */
 export class RoomGame {
   readonly seats = new Seats();
-  readonly match: Match;
+  /** The crews, each with its own machine on the same scenario, seed and live events; at least one. */
+  crews: Crew[];
+  /** Students per crew the teacher asked for. */
+  crewSize: number;
+  /** The teacher's crew moves for the lobby's split: seat id → crew number. */
+  private crewMoves: Record<string, number> = {};
   locked = false;
   lateJoin = true;
   lastSummary: RoundSummary | null = null;
-  /** The round's latest events, for whoever joins or comes back mid-round (their feed starts with them). */
-  private recent: KernelEvent[] = [];
-  /** How many of `recent`'s newest events are broadcast but still queued (they go out after the next patch, to a newcomer too). */
-  private unsent = 0;
-  private overrides: Overrides = {};
+  /** Seconds a job may wait on its student before the "your turn" prompt, then a bot's move (0: never). */
+  graceSeconds: number = CREW_DEFAULTS.graceSeconds;
   private readonly strikes: Strikes;
   private roundStartedAt = Date.now();
   private readonly saving = new Set<Promise<void>>();
@@ -107,14 +134,70 @@ export class RoomGame {
   journaling = 0;
   /** Called once a finished round is journaled (the class room saves its snapshot then). */
   onJournaled: (() => void) | null = null;
-  /** Actions, refusals and response latency per player this round, for the reports. */
-  readonly activity = new ActivityTracker();
 
   constructor(readonly options: RoomGameOptions) {
-    this.match = options.createMatch?.(options.match) ?? new Match(options.match);
+    this.crewSize = options.crewSize ?? CREW_DEFAULTS.size;
+    this.crews = [this.newCrew(1)];
     this.strikes = new Strikes(options.abuseLimit);
-    if (this.match.slots.length === 0)
-      this.match.slots = roleSlots(options.match.scenario, this.mode.slotHumans);
+  }
+
+  private newCrew(n: number): Crew {
+    const crew = new Crew(n, this.options.match, this.options.engine, this.options.onVerdict);
+    if (crew.match.slots.length === 0)
+      crew.match.slots = roleSlots(this.options.match.scenario, this.mode.slotHumans);
+    return crew;
+  }
+
+  /** The first crew's round: the room's round number, clock and, with one crew, its machine. */
+  get match(): Match {
+    return this.crews[0]!.match;
+  }
+
+  /** The room's phase: lobby before the round, ended once every crew's machine has ended, paused or running between. */
+  get phase(): Phase {
+    const phases = this.crews.map((c) => c.match.phase);
+    if (phases.every((p) => p === 'ended')) return 'ended';
+    if (phases.includes('paused')) return 'paused';
+    if (phases.includes('running')) return 'running';
+    return phases.includes('lobby') ? 'lobby' : 'ended';
+  }
+
+  /** The crew a seat plays in (the first for the host, projectors and a solo player). */
+  crewOf(seat: Seat): Crew {
+    return this.crews.find((c) => c.key === seat.crew) ?? this.crews[0]!;
+  }
+
+  /** Splits the players into crews again (lobby and round start): the teacher's moves, then the smallest crew; each crew deals its jobs. */
+  private resplit(): void {
+    const players = this.seats.players();
+    const count = this.mode.crews ? crewCount(players.length, this.crewSize) : 1;
+    while (this.crews.length < count) this.crews.push(this.freshLike(this.crews.length + 1));
+    if (this.crews.length > count) this.crews.length = count;
+    const split = splitCrews(
+      players.map((s) => s.id),
+      count,
+      this.crewMoves,
+    );
+    for (const s of players) s.crew = this.crews[(split[s.id] ?? 1) - 1]!.key;
+    // with late joining open, each crew's jobs leave room for one more student (who joins the smallest crew)
+    for (const c of this.crews) {
+      c.spare = this.mode.crews && this.lateJoin ? 1 : 0;
+      c.rebalance(this.seats);
+    }
+  }
+
+  /** A new crew joining in the lobby: the same round number as the others. */
+  private freshLike(n: number): Crew {
+    const crew = this.newCrew(n);
+    crew.match.round = this.match.round;
+    crew.match.setSpeed(this.match.clock.ticksPerSecond);
+    return crew;
+  }
+
+  /** A player arriving mid-round joins the smallest crew and takes a free job there. */
+  private seatInSmallestCrew(seat: Seat): void {
+    const sizes = this.crews.map((c) => c.players(this.seats).filter((s) => s !== seat).length);
+    this.crews[smallestCrew(sizes) - 1]!.seatNewcomer(this.seats, seat);
   }
 
   /** What the teacher's leaderboard setting lets students see. */
@@ -134,26 +217,27 @@ export class RoomGame {
       return refuse('bad-options', parsed.error.issues[0]?.message ?? 'invalid join options');
     const o = parsed.data;
     const key = secretHash(o.secret);
-    const { kind, hostKey } = this.options;
-    const wantsHost = kind === 'class' && o.hostKey !== undefined;
+    const { hostKey } = this.options;
+    const byCode = this.mode.admission === 'join-code';
+    const wantsHost = byCode && o.hostKey !== undefined;
     if (wantsHost && (hostKey === null || !sameSecret(o.hostKey!, hostKey)))
       return refuse('bad-host-key', 'this host key does not open this room');
     if (this.seats.isBanned(key)) return refuse('kicked', 'the host removed you from this room');
-    if (kind === 'class' && !wantsHost && o.viewerKey !== undefined)
+    if (byCode && !wantsHost && o.viewerKey !== undefined)
       return this.admitViewer(o.viewerKey, key, o.lang, sessionId);
-    if (kind === 'class' && !wantsHost && normalizeJoinCode(o.code ?? '') !== this.options.code)
+    if (byCode && !wantsHost && normalizeJoinCode(o.code ?? '') !== this.options.code)
       return refuse('wrong-code', 'this join code does not match the room');
 
     const existing = this.seats.bySecret(key);
-    if (existing && (existing.isHost === wantsHost || kind === 'solo'))
+    if (existing && (existing.isHost === wantsHost || !byCode))
       return this.resume(existing, sessionId, o.lang);
 
-    const isHost = wantsHost || kind === 'solo';
+    const isHost = wantsHost || !byCode;
     let nickname = o.nickname?.trim() || (isHost ? 'Host' : '');
     if (!isHost) {
       if (this.locked && !this.seats.wasMember(key))
         return refuse('room-locked', 'the host has locked this room');
-      if (!this.lateJoin && this.match.phase !== 'lobby')
+      if (!this.lateJoin && this.phase !== 'lobby')
         return refuse('late-join-closed', 'the round has started and the host has closed late joining');
       if (this.seats.presentPlayers() >= this.options.maxPlayers)
         return refuse('room-full', `the room is full (${this.options.maxPlayers} players)`);
@@ -162,12 +246,12 @@ export class RoomGame {
       if (this.seats.isBannedName(check.nickname))
         return refuse('kicked', 'the host removed a player with this nickname from this room');
       nickname = check.nickname;
-    } else if (kind === 'class' && o.nickname !== undefined) {
+    } else if (byCode && o.nickname !== undefined) {
       // The host's name is shown to the class too: checked like a student's; one that fails is shown as "Host".
       const check = checkRoomNickname(o.nickname, this.seats.takenNicknames(key));
       nickname = check.ok ? check.nickname : 'Host';
     }
-    if (isHost && kind === 'solo' && this.seats.all().length > 0) {
+    if (isHost && !byCode && this.seats.all().length > 0) {
       return refuse('room-full', 'a solo room has one player');
     }
 
@@ -223,7 +307,7 @@ export class RoomGame {
   }
 
   private placeNewSeat(seat: Seat, role: string | undefined): void {
-    if (this.options.kind === 'solo') {
+    if (!this.mode.rebalances) {
       const slot =
         this.match.slots.find((s) => s.key === role) ??
         this.match.slots.find((s) => s.role === role) ??
@@ -232,8 +316,8 @@ export class RoomGame {
       return;
     }
     if (seat.isHost) return;
-    if (this.match.phase === 'lobby') rebalance(this.seats, this.match, this.overrides);
-    else seatNewcomer(this.seats, this.match, seat);
+    if (this.phase === 'lobby') this.resplit();
+    else this.seatInSmallestCrew(seat);
   }
 
   /** A connection dropped without leaving: keep the seat and its job (a bot plays it meanwhile). */
@@ -261,19 +345,20 @@ export class RoomGame {
     }
     // Class rooms free the seat (its round score stays in the round's report): leftover seats cost every frame.
     this.seats.free(seat.id);
-    if (!seat.isHost && !seat.viewer && this.match.phase === 'lobby')
-      rebalance(this.seats, this.match, this.overrides);
+    delete this.crewMoves[seat.id];
+    if (!seat.isHost && !seat.viewer && this.phase === 'lobby') this.resplit();
   }
 
   /** Handles one client message end to end: edge validation, then the kernel or the host command. */
   receive(sessionId: string, type: string, payload: unknown): void {
     const seat = this.seats.bySession(sessionId);
     if (!seat) return;
-    const slot = findSlot(this.match.slots, seat.slot) ?? null;
+    const crew = this.crewOf(seat);
+    const slot = findSlot(crew.match.slots, seat.slot) ?? null;
     const sender: Sender = {
-      role: roleOf(this.match, seat),
+      role: roleOf(crew.match, seat),
       slot,
-      tid: slot ? slotThreadId(this.match.state, slot) : null,
+      tid: slot ? slotThreadId(crew.match.state, slot) : null,
       isHost: seat.isHost,
     };
     const parsed = parseClientMessage(type, payload, sender);
@@ -290,20 +375,25 @@ export class RoomGame {
       if (problem) this.edgeError(seat, problem, `${type} is not possible now`, type);
       return;
     }
-    const phase = this.match.phase;
+    const teacher = seat.isHost && sender.role === 'host';
+    const phase = teacher ? this.phase : crew.match.phase;
     const pausedPlay = phase === 'paused' && seat.isHost && this.mode.actsWhilePaused;
-    if (phase !== 'running' && !pausedPlay && !(seat.isHost && sender.role === 'host' && phase !== 'ended')) {
+    if (phase !== 'running' && !pausedPlay && !(teacher && phase !== 'ended')) {
       this.edgeError(seat, 'not-running', `the round is ${phase}`, type);
       return;
     }
-    const prompt = this.activity.promptTick(this.match.state, parsed.action);
+    // The teacher's moves on the machine (a core added, a time slice, a kill) reach every crew, as live events do.
+    const everywhere = teacher && !this.mode.hostPlays;
+    const touched = everywhere ? this.liveCrews() : [crew];
     // Score changes still queued belong to earlier ticks; this move's own come after them.
-    this.credit(this.match.drainScores());
-    const result = this.match.act(parsed.action);
-    const changes = this.match.drainScores();
+    for (const c of touched) this.credit(c, c.match.drainScores());
+    const result = everywhere ? this.actEverywhere(parsed.action) : this.actInCrew(crew, seat, parsed.action);
+    // The teacher's own move earns no one points (its consequences on later ticks still count).
+    for (const c of touched) if (c !== crew) c.match.drainScores();
+    const changes = crew.match.drainScores();
     if (!result.ok) {
       seat.refused++;
-      this.activity.refused(seat.id, this.match.state.tick, type);
+      crew.activity.refused(seat.id, crew.match.state.tick, type);
       this.options.io.send(seat.id, 'rejected', {
         type,
         code: result.rejection.code,
@@ -313,20 +403,25 @@ export class RoomGame {
       return;
     }
     seat.actions++;
-    this.activity.accepted(seat.id, this.match.state, type, prompt);
     // The host's steering earns no one points (its consequences on later ticks still count).
-    if (scores(parsed.action) && (!seat.isHost || this.mode.hostPlays)) this.credit(changes);
+    if (scores(parsed.action) && (!seat.isHost || this.mode.hostPlays)) this.credit(crew, changes);
   }
 
-  /** Adds the score changes of the jobs students hold to their seats and tells each student why (bots' jobs score no one). */
-  private credit(changes: readonly ScoreChange[]): void {
+  /** Adds the score changes of the jobs a crew's students hold to their seats and tells each student why (bots' jobs score no one). */
+  private credit(crew: Crew, changes: readonly ScoreChange[]): void {
     if (changes.length === 0) return;
     const holders = new Map<string, Seat>();
     for (const s of this.seats.all()) {
-      if (s.status === 'present' && s.slot !== SPECTATOR && !s.viewer && (!s.isHost || this.mode.hostPlays))
+      if (
+        s.status === 'present' &&
+        s.slot !== SPECTATOR &&
+        !s.viewer &&
+        (!s.isHost || this.mode.hostPlays) &&
+        crew.holds(s)
+      )
         holders.set(s.slot, s);
     }
-    const nameOf = this.namer();
+    const nameOf = this.namer(crew);
     for (const c of changes) {
       const seat = holders.get(c.slot);
       if (!seat) continue;
@@ -343,21 +438,24 @@ export class RoomGame {
     }
   }
 
-  /** Names a thread by the student steering it (present or away), else by its kernel label. */
-  private namer(): (tid: number) => string {
-    const label = kernelLabels(this.match.state);
+  /** Names a thread of a crew's machine by the student steering it (present or away), else by its kernel label. */
+  private namer(crew: Crew): (tid: number) => string {
+    const label = kernelLabels(crew.match.state);
     const byTid = new Map<number, string>();
-    for (const seat of this.seats.players()) {
-      const slot = findSlot(this.match.slots, seat.slot);
-      const tid = slot ? slotThreadId(this.match.state, slot) : null;
+    for (const seat of crew.players(this.seats)) {
+      const slot = findSlot(crew.match.slots, seat.slot);
+      const tid = slot ? slotThreadId(crew.match.state, slot) : null;
       if (tid !== null) byTid.set(tid, seat.nickname);
     }
     return (tid) => byTid.get(tid) ?? label(tid);
   }
 
-  /** The round's debrief: key moments with who and when, the scenario's question, the podium. */
+  /** The round's debrief: key moments of every crew with who and when (a teacher event once), the scenario's question, the podium. */
   private debrief(players: readonly PlayerResult[]): Debrief {
-    const moments = keyMoments(classMoments(this.match.story, this.namer())).slice(0, DEBRIEF_MOMENTS);
+    const all = this.crews.flatMap((c, i) =>
+      classMoments(c.match.story, this.namer(c)).filter((m) => i === 0 || m.kind !== 'teacher'),
+    );
+    const moments = keyMoments(all).slice(0, DEBRIEF_MOMENTS);
     const ranked = players
       .filter((p) => p.slot !== SPECTATOR)
       .sort((a, b) => b.score - a.score || a.nickname.localeCompare(b.nickname));
@@ -376,6 +474,28 @@ export class RoomGame {
     return { place: 1 + players.filter((s) => s.roundScore > seat.roundScore).length, of: players.length };
   }
 
+  /** A player's move on their crew's machine, with the prompt it answered for the reports. */
+  private actInCrew(crew: Crew, seat: Seat, action: KernelAction): ReturnType<Match['act']> {
+    const prompt = crew.activity.promptTick(seat.slot);
+    const result = crew.match.act(action);
+    if (result.ok) crew.activity.accepted(seat.id, crew.match.state, action.type, prompt, seat.slot);
+    return result;
+  }
+
+  /** The crews whose machine has not ended (the teacher's moves and live events reach them all). */
+  private liveCrews(): Crew[] {
+    return this.crews.filter((c) => c.match.phase !== 'ended');
+  }
+
+  /** The teacher's move on every crew's machine that has not ended; the first crew's answer is the teacher's. */
+  private actEverywhere(action: KernelAction): ReturnType<Match['act']> {
+    const [first, ...rest] = this.liveCrews();
+    if (!first) return this.match.act(action);
+    const result = first.match.act(action);
+    if (result.ok) for (const c of rest) c.match.act(action);
+    return result;
+  }
+
   private edgeError(seat: Seat, code: EdgeErrorCode, message: string, type: string): void {
     this.options.io.send(seat.id, 'error', { code, message, type: type.slice(0, 40) });
     const abusive = code === 'malformed' || code === 'unknown-type' || code === 'not-your-role';
@@ -387,60 +507,67 @@ export class RoomGame {
 
   /** Runs a host command sent from seat `by` (if any); returns why it is not possible, or null. */
   command(c: HostCommand, by?: Seat): EdgeErrorCode | null {
-    const m = this.match;
     if (!this.mode.commands.has(c.type)) return c.type === 'take-job' ? 'no-such-slot' : 'bad-state';
+    const all = (f: (m: Match) => boolean): EdgeErrorCode | null =>
+      this.crews.map((crew) => f(crew.match)).some(Boolean) ? null : 'bad-state';
     switch (c.type) {
       case 'start':
-        if (m.phase !== 'lobby') return 'bad-state';
-        if (this.mode.rebalances) rebalance(this.seats, m, this.overrides);
+        if (this.phase !== 'lobby') return 'bad-state';
+        if (this.mode.rebalances) this.resplit();
         this.beginRound();
-        return m.start() ? null : 'bad-state';
+        return all((m) => m.start());
       case 'pause':
-        return m.pause() ? null : 'bad-state';
+        return all((m) => m.pause());
       case 'resume':
-        return m.resume() ? null : 'bad-state';
+        return all((m) => m.resume());
       case 'end-round':
-        if (!m.end()) return 'bad-state';
+        if (all((m) => m.end()) !== null) return 'bad-state';
         this.finishRound('host');
         return null;
       case 'restart':
         this.freshMachine();
-        this.overrides = {};
-        if (this.mode.rebalances) rebalance(this.seats, m, this.overrides);
+        for (const crew of this.crews) crew.overrides = {};
+        if (this.mode.rebalances) this.resplit();
         return null;
       case 'retry':
         // Solo: the same scenario again from tick 0, paused when the mode says so (think before the first tick).
         this.freshMachine();
         this.beginRound();
-        if (!m.start()) return 'bad-state';
-        if (this.mode.retryPaused) m.pause();
+        if (!this.match.start()) return 'bad-state';
+        if (this.mode.retryPaused) this.match.pause();
         return null;
       case 'step': {
         // Solo, paused: exactly one tick, bots included; the events go out with the next update.
-        if (m.phase !== 'paused') return 'bad-state';
-        const ended = m.stepOnce(this.seats.humanSlots());
+        const crew = this.crews[0]!;
+        if (crew.match.phase !== 'paused') return 'bad-state';
+        const ended = crew.match.stepOnce(crew.humanSlots(this.seats));
         if (ended) this.finishRound(ended);
         return null;
       }
       case 'undo': {
         // Solo, paused: the last tick taken back (the level is replayed without it). The feed is rewound
         // with it: the replayed machine's latest events replace what the clients show.
-        const events = m.phase === 'paused' ? m.undo() : null;
+        const crew = this.crews[0]!;
+        const events = crew.match.phase === 'paused' ? crew.match.undo() : null;
         if (!events) return 'bad-state';
-        this.recent = events.slice(-RECENT_EVENTS);
-        this.unsent = 0;
-        this.options.io.broadcast('events', { tick: m.state.tick, events: this.recent, replay: true });
+        crew.recent = events.slice(-RECENT_EVENTS);
+        crew.unsent = 0;
+        this.options.io.broadcastCrew(crew.key, 'events', {
+          tick: crew.match.state.tick,
+          events: crew.recent,
+          replay: true,
+        });
         return null;
       }
       case 'take-job': {
         // Solo: the player moves to another of the room's jobs (a level with two threads or channels).
         const seat = this.seats.all()[0];
-        if (!seat || !m.slots.some((s) => s.key === c.slot)) return 'no-such-slot';
+        if (!seat || !this.match.slots.some((s) => s.key === c.slot)) return 'no-such-slot';
         seat.slot = c.slot;
         return null;
       }
       case 'speed':
-        m.setSpeed(c.ticksPerSecond);
+        for (const crew of this.crews) crew.match.setSpeed(c.ticksPerSecond);
         return null;
       case 'lock':
         this.locked = c.locked;
@@ -448,8 +575,19 @@ export class RoomGame {
       case 'late-join':
         this.lateJoin = c.allowed;
         return null;
-      case 'assign':
-        return reassign(this.seats, m, this.overrides, c.player, c.slot);
+      case 'assign': {
+        const seat = this.seats.get(c.player);
+        const crew = seat ? this.crewOf(seat) : this.crews[0]!;
+        return reassign(
+          this.seats,
+          crew.players(this.seats),
+          crew.match,
+          crew.overrides,
+          c.player,
+          c.slot,
+          crew.spare,
+        );
+      }
       case 'rename': {
         const seat = this.seats.get(c.player);
         // Any seat but one's own: a second host (someone who got hold of the host key) or a projector too.
@@ -460,22 +598,38 @@ export class RoomGame {
         return null;
       }
       case 'rotate': {
-        // Every job moves to the next player in join order (the last player's to the first).
-        const players = this.seats.players();
-        const slots = players.map((s) => s.slot);
-        players.forEach((s, i) => {
-          const slot = slots[(i + players.length - 1) % players.length]!;
-          if (m.phase === 'lobby') this.overrides[s.id] = slot;
-          else s.slot = slot;
-        });
-        if (m.phase === 'lobby') rebalance(this.seats, m, this.overrides);
+        // Inside each crew, every job moves to the next player in join order (the last player's to the first).
+        for (const crew of this.crews) {
+          const players = crew.players(this.seats);
+          const slots = players.map((s) => s.slot);
+          players.forEach((s, i) => {
+            const slot = slots[(i + players.length - 1) % players.length]!;
+            if (crew.match.phase === 'lobby') crew.overrides[s.id] = slot;
+            else s.slot = slot;
+          });
+          if (crew.match.phase === 'lobby') crew.rebalance(this.seats);
+        }
         return null;
       }
+      case 'crew-size':
+        // The split follows at once in the lobby, else at the next round.
+        this.crewSize = c.size;
+        if (this.phase === 'lobby') this.resplit();
+        return null;
+      case 'move-crew':
+        return this.moveToCrew(c.player, c.crew);
+      case 'grace':
+        this.graceSeconds = c.seconds;
+        return null;
       case 'live-event': {
-        if (m.phase === 'ended') return 'bad-state';
-        const planned = liveEventActions(m.state, c.event);
-        if (!planned.ok) return 'bad-state';
-        for (const a of planned.actions) if (!m.act(a).ok) return 'bad-state';
+        // The same event on every crew's machine that is still running, so crews race on the same workload.
+        const live = this.liveCrews();
+        if (live.length === 0) return 'bad-state';
+        for (const crew of live) {
+          const planned = liveEventActions(crew.match.state, c.event);
+          if (!planned.ok) return 'bad-state';
+          for (const a of planned.actions) if (!crew.match.act(a).ok) return 'bad-state';
+        }
         return null;
       }
       case 'kick': {
@@ -486,17 +640,41 @@ export class RoomGame {
         if (seat.status === 'present')
           this.options.io.disconnect(seat.id, CLOSE_CODES.kicked, 'removed by the host');
         this.seats.ban(seat.id);
-        if (m.phase === 'lobby') rebalance(this.seats, m, this.overrides);
+        if (this.phase === 'lobby') this.resplit();
         return null;
       }
     }
   }
 
-  /** The scenario's machine from tick 0 again, with nothing of the last round's feed or summary. */
+  /** The teacher moves a student to crew `n`: in the lobby the split keeps it; mid-round the student takes a free job there (a bot takes theirs). */
+  private moveToCrew(player: string, n: number): EdgeErrorCode | null {
+    const seat = this.seats.get(player);
+    if (!seat || seat.isHost || seat.viewer || seat.status === 'left') return 'no-such-player';
+    const crew = this.crews[n - 1];
+    if (
+      !this.mode.crews ||
+      (this.phase !== 'lobby' && !crew) ||
+      n > crewCount(this.seats.players().length, this.crewSize) + 1
+    )
+      return 'no-such-crew';
+    this.crewMoves[seat.id] = n;
+    if (this.phase === 'lobby') {
+      // a move to one crew past the split opens it
+      if (!crew) this.crews.push(this.freshLike(n));
+      this.resplit();
+      return null;
+    }
+    if (seat.crew !== crew!.key) crew!.seatNewcomer(this.seats, seat);
+    return null;
+  }
+
+  /** Every crew's machine from tick 0 again, with nothing of the last round's feed or summary. */
   private freshMachine(): void {
-    this.match.restart();
-    this.recent = [];
-    this.unsent = 0;
+    for (const crew of this.crews) {
+      crew.match.restart();
+      crew.recent = [];
+      crew.unsent = 0;
+    }
     this.lastSummary = null;
   }
 
@@ -508,17 +686,17 @@ export class RoomGame {
       s.actions = 0;
       s.refused = 0;
     }
-    this.activity.reset(this.match.state);
+    for (const crew of this.crews) crew.activity.reset(crew.match.state, this.heldJobs(crew));
   }
 
-  /** The round's latest events already on the wire (at most RECENT_EVENTS), oldest first: the queued ones reach a newcomer anyway. */
-  recentEvents(): readonly KernelEvent[] {
-    return this.recent.slice(0, this.recent.length - this.unsent);
+  /** The round's latest events of the seat's crew already on the wire (at most RECENT_EVENTS), oldest first. */
+  recentEvents(seat?: Seat): readonly KernelEvent[] {
+    return (seat ? this.crewOf(seat) : this.crews[0]!).recentEvents();
   }
 
   /** The room sent its patch and the events queued behind it. */
   eventsSent(): void {
-    this.unsent = 0;
+    for (const crew of this.crews) crew.unsent = 0;
   }
 
   /** Resolves once every round report handed to the sink is stored (a shutdown waits for this). */
@@ -526,54 +704,131 @@ export class RoomGame {
     while (this.saving.size > 0) await Promise.all([...this.saving]);
   }
 
-  /** Advances the machine by elapsed wall time and sends what happened. */
+  /** Advances every crew's machine by elapsed wall time and sends each crew what happened in it. */
   update(elapsedMs: number): void {
-    const running = this.match.phase === 'running';
-    const r = this.match.step(elapsedMs, this.seats.humanSlots());
-    this.activity.observe(this.match.state, running ? elapsedMs : 0);
-    this.credit(this.match.drainScores());
-    const events = this.match.drainEvents();
-    if (events.length > 0) {
-      this.options.io.broadcast('events', { tick: this.match.state.tick, events });
-      this.recent.push(...events);
-      this.unsent += events.length;
-      if (this.recent.length > RECENT_EVENTS) this.recent.splice(0, this.recent.length - RECENT_EVENTS);
-      this.unsent = Math.min(this.unsent, this.recent.length);
+    if (this.phase === 'ended') return;
+    let ended: RoundEnd | null = null;
+    for (const crew of this.crews) {
+      const m = crew.match;
+      const running = m.phase === 'running';
+      const r = m.step(elapsedMs, crew.humanSlots(this.seats));
+      this.credit(crew, m.drainScores());
+      const held = this.heldJobs(crew);
+      crew.activity.observe(
+        m.state,
+        running ? elapsedMs : 0,
+        held,
+        `${m.log.length}|${held.map((j) => `${j.seat}=${j.slot.key}`).join(',')}`,
+      );
+      if (running && m.phase === 'running') this.nudge(crew, held);
+      const events = m.drainEvents();
+      if (events.length > 0) {
+        this.options.io.broadcastCrew(crew.key, 'events', {
+          tick: m.state.tick,
+          events,
+          ...(this.mode.crews ? { crew: crew.key } : {}),
+        });
+        crew.remember(events);
+      }
+      if (r.ended) ended = r.ended;
     }
-    if (r.ended) this.finishRound(r.ended);
+    // The round ends when the last crew's machine has: finished when every crew finished its work.
+    if (ended !== null && this.crews.every((c) => c.match.phase === 'ended'))
+      this.finishRound(this.crews.every((c) => isFinished(c.match.state)) ? 'finished' : 'time-limit');
+  }
+
+  /** The crew's jobs its present students hold (a solo player's too: no grace moves there, but the latency counts). */
+  private heldJobs(crew: Crew): HeldJob[] {
+    const out: HeldJob[] = [];
+    for (const seat of this.seats.all()) {
+      if (seat.status !== 'present' || seat.slot === SPECTATOR || !crew.holds(seat)) continue;
+      const slot = findSlot(crew.match.slots, seat.slot);
+      if (slot) out.push({ slot, seat: seat.id });
+    }
+    return out;
+  }
+
+  /**
+   * No one freezes the class: a job the machine has waited on for half the grace time gets a "your turn"
+   * prompt; after the whole grace time a bot makes that move, says so to the crew, and the student keeps the seat.
+   */
+  private nudge(crew: Crew, held: readonly HeldJob[]): void {
+    if (!this.mode.graceMoves || this.graceSeconds <= 0) return;
+    const due = crew.activity.overdue(this.graceSeconds * 1000);
+    for (const key of due.prompt) {
+      const job = held.find((j) => j.slot.key === key);
+      if (job) this.options.io.send(job.seat, 'your-turn', { slot: key, seconds: this.graceSeconds });
+    }
+    for (const key of due.bot) {
+      const job = held.find((j) => j.slot.key === key);
+      const seat = job ? this.seats.get(job.seat) : undefined;
+      if (!job || !seat) continue;
+      let moves = 0;
+      this.credit(crew, crew.match.drainScores());
+      for (const action of botMoves(crew.match.state, job.slot, classPolicy(crew.match.state)))
+        if (crew.match.act(action).ok) moves++;
+      // the bot's move scores nothing for the student who left it waiting (others' changes it caused still count)
+      this.credit(
+        crew,
+        crew.match.drainScores().filter((c) => c.slot !== key),
+      );
+      if (moves > 0)
+        this.options.io.broadcastCrew(crew.key, 'bot-moved', {
+          seat: seat.id,
+          nickname: seat.nickname,
+          slot: key,
+          moves,
+          ...(this.mode.crews ? { crew: crew.key } : {}),
+        });
+    }
   }
 
   private finishRound(endedBy: RoundEnd): void {
     const seats = this.seats.reported().filter((s) => !s.isHost || this.mode.hostPlays);
-    const players = seats.map((s) => ({
-      seat: s.id,
-      nickname: s.nickname,
-      slot: s.slot,
-      role: roleOf(this.match, s) as Role,
-      score: s.roundScore,
-    }));
-    // Everything but the baselines is taken now, from the machine as the round left it; the baselines
-    // come back from a worker, then the summary goes out and the report is stored.
+    const players = seats.map((s) => {
+      const crew = this.crewOf(s);
+      return {
+        seat: s.id,
+        nickname: s.nickname,
+        slot: s.slot,
+        role: roleOf(crew.match, s) as Role,
+        score: s.roundScore,
+        ...(this.mode.crews ? { crew: crew.number } : {}),
+      };
+    });
+    // Everything but the baselines is taken now, from the machines as the round left them; the baselines
+    // come back from the worker pool (one job per distinct workload: crews that saw the same live events
+    // at the same ticks share it), then the summary goes out and the report is stored.
     const round = this.match.round;
-    const job = this.match.baselineJob();
+    const jobs = this.crews.map((c) => c.match.baselineJob());
+    const keys = jobs.map((j) => JSON.stringify([j.hostEvents, j.tickLimit]));
+    const distinct = new Map<string, BaselineJob>();
+    keys.forEach((k, i) => {
+      if (!distinct.has(k)) distinct.set(k, jobs[i]!);
+    });
+    const now = new Date();
     const partial = {
-      ...this.match.summary(this.options.code, endedBy, players, new Date(), []),
+      ...this.match.summary(this.options.code, endedBy, players, now, []),
       debrief: this.debrief(players),
     };
+    const activity: Record<string, PlayerActivity> = {};
+    for (const crew of this.crews) Object.assign(activity, crew.activity.report());
     const record = {
       roomId: this.options.roomId,
       startedAt: this.roundStartedAt,
       endedAt: Date.now(),
       playerIds: Object.fromEntries(seats.map((s) => [s.id, playerRef(s.secretHash)])),
-      log: this.match.log,
-      activity: this.activity.report(),
+      log: this.match.log.slice(),
+      activity,
       session: this.options.session,
     };
+    const crewParts = this.crews.map((c) => c.match.summary(this.options.code, endedBy, [], now, []));
     const runner = this.options.baselines ?? runBaselinesHere;
-    // The round's end is journaled first, durably; patches wait for it (KernelRoom.broadcastPatch).
+    // The round's end is journaled first, durably; patches wait for it (KernelRoom.broadcastPatch). The
+    // journal keeps the first crew's baseline job: a recovered report has its baselines, not the crews' race.
     this.journaling++;
     const journaled = (
-      this.options.reports.journal?.({ ...record, summary: { ...partial, baselines: [] } }, job) ??
+      this.options.reports.journal?.({ ...record, summary: { ...partial, baselines: [] } }, jobs[0]!) ??
       Promise.resolve()
     )
       .catch((e: unknown) => console.error("[reports] could not journal a round's end", e))
@@ -581,17 +836,35 @@ export class RoomGame {
         this.journaling--;
         this.onJournaled?.();
       });
-    const saving = Promise.all([
-      runner(job).catch((e: unknown) => {
-        console.error("[baselines] could not compute a round's baselines", e);
-        return [];
-      }),
-      journaled,
-    ])
-      .then(([baselines]) => {
-        const summary: RoundSummary = { ...partial, baselines };
+    const results = new Map<string, Promise<BaselineResult[]>>(
+      [...distinct].map(([k, job]) => [k, runner(job)]),
+    );
+    const baselines = Promise.all(keys.map((k) => results.get(k)!)).catch((e: unknown) => {
+      console.error("[baselines] could not compute a round's baselines", e);
+      return keys.map(() => [] as BaselineResult[]);
+    });
+    const saving = Promise.all([baselines, journaled])
+      .then(([perCrew]) => {
+        const crews: CrewResult[] | undefined = this.mode.crews
+          ? rankedCrews(
+              this.crews.map((c, i) => ({
+                crew: c.number,
+                finished: crewParts[i]!.finished,
+                ticks: crewParts[i]!.ticks,
+                metrics: crewParts[i]!.class,
+                baselines: perCrew[i] ?? [],
+                seats: players.filter((p) => p.crew === c.number).map((p) => p.seat),
+                actions: crewParts[i]!.actions,
+              })),
+            )
+          : undefined;
+        const summary: RoundSummary = {
+          ...partial,
+          baselines: perCrew[0] ?? [],
+          ...(crews ? { crews } : {}),
+        };
         // A host who restarted meanwhile has moved the screens on: the report is still stored.
-        if (this.match.round === round && this.match.phase === 'ended') {
+        if (this.match.round === round && this.phase === 'ended') {
           this.lastSummary = summary;
           this.options.io.broadcast('summary', summary);
         }
@@ -601,4 +874,28 @@ export class RoomGame {
     this.saving.add(saving);
     void saving.finally(() => this.saving.delete(saving));
   }
+}
+
+/** The crews' results with their place in the race and the classic policies each beat (the debrief's crew lines). */
+export function rankedCrews(crews: readonly CrewResult[]): CrewResult[] {
+  const faults = (m: CrewResult['metrics']): number =>
+    Object.values(m.faults).reduce((n: number, v) => n + (typeof v === 'number' ? v : 0), 0);
+  const places = crewPlaces(
+    crews.map((c) => ({
+      number: c.crew,
+      completed: c.metrics.completed,
+      finished: c.finished,
+      tick: c.ticks,
+      utilization: c.metrics.utilization,
+      faults: faults(c.metrics),
+    })),
+  );
+  const result = (m: CrewResult['metrics']) => ({ completed: m.completed, waiting: m.averages.waiting });
+  return crews.map((c) => ({
+    ...c,
+    place: places.get(c.crew) ?? 1,
+    beats: c.baselines
+      .filter((b) => beatsBaseline(result(c.metrics), result(b.metrics)))
+      .map((b) => b.policy),
+  }));
 }

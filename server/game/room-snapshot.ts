@@ -1,11 +1,11 @@
 // A class room as plain data for crash recovery: what replay() needs (scenario, seed, the round's log up
 // to a tick) plus what the room adds around the kernel (code, host key, seats by player id, phase). The
 // machine itself is never stored: it is rebuilt by replaying the log, and its hash proves it.
-import { newScoreBook } from '../../shared/roles/score.ts';
 import { replay, type KernelState, type Scenario, type TimedAction } from '../../shared/kernel/index.ts';
 import type { RoleSlot } from '../../shared/roles/types.ts';
 import type { RoundSummary } from '../../shared/protocol/summary.ts';
 import type { RoomGame } from './room-game.ts';
+import { ClassEngine } from './engine.ts';
 import type { Phase } from './match.ts';
 import type { SeatsDump } from './seats.ts';
 import type { LeaderboardSetting } from '../../shared/protocol/server-messages.ts';
@@ -81,12 +81,10 @@ export function restoreRoom(
 ): void {
   const m = c.match;
   m.round = doc.round;
-  m.state = machine.state;
-  m.log = machine.log;
+  // The scorer's memory starts again from the restored machine (seat scores come back with the seats).
+  m.adopt(new ClassEngine(m.options.tickLimit, machine.state, machine.log));
   m.pending = [];
   m.slots = doc.slots;
-  // The scorer's memory starts again from the restored machine (seat scores come back with the seats).
-  m.book = newScoreBook(machine.state);
   m.phase = doc.phase === 'running' ? 'paused' : doc.phase;
   m.setSpeed(doc.speed);
   c.locked = doc.locked;

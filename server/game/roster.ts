@@ -1,21 +1,14 @@
 // Keeps seats and jobs matched: before a round everyone is (re)assigned by the shared role rules,
-// during a round newcomers take a free job, and the host can move a player to any job.
-import {
-  assignRoles,
-  findSlot,
-  roleSlots,
-  slotForLateJoiner,
-  type Overrides,
-} from '../../shared/roles/assign.ts';
+// during a round newcomers take a free job (crew.ts), and the host can move a player to any job.
+import { assignRoles, findSlot, roleSlots, type Overrides } from '../../shared/roles/assign.ts';
 import { SPECTATOR, type Role } from '../../shared/roles/types.ts';
 import type { EdgeErrorCode } from '../../shared/protocol/errors.ts';
 import type { Match } from './match.ts';
 import type { Seat, Seats } from './seats.ts';
 
-/** Recomputes the jobs for the current class size and assigns every player (used in the lobby and between rounds). */
-export function rebalance(seats: Seats, match: Match, overrides: Overrides): void {
-  const players = seats.players();
-  match.slots = roleSlots(match.options.scenario, players.length);
+/** Recomputes the jobs for the players of one machine (a crew), with room for `spare` more, and assigns each of them (used in the lobby and between rounds). */
+export function rebalance(players: readonly Seat[], match: Match, overrides: Overrides, spare = 0): void {
+  match.slots = roleSlots(match.options.scenario, players.length + spare);
   const assignment = assignRoles(
     match.slots,
     players.map((s) => s.id),
@@ -25,28 +18,25 @@ export function rebalance(seats: Seats, match: Match, overrides: Overrides): voi
   for (const s of players) s.slot = assignment[s.id] ?? SPECTATOR;
 }
 
-/** Gives a player who arrives mid-round the first job no player holds. */
-export function seatNewcomer(seats: Seats, match: Match, seat: Seat): void {
-  seat.slot = slotForLateJoiner(match.slots, seats.heldSlots());
-}
-
-/** Moves a player to a job: in the lobby as an override kept until the round starts, mid-round by swapping with its holder. */
+/** Moves a player to a job of their machine (`players`: its players): in the lobby as an override kept until the round starts, mid-round by swapping with its holder. */
 export function reassign(
   seats: Seats,
+  players: readonly Seat[],
   match: Match,
   overrides: Overrides,
   seatId: string,
   slotKey: string,
+  spare = 0,
 ): EdgeErrorCode | null {
   const seat = seats.get(seatId);
   if (!seat || seat.isHost || seat.status === 'left') return 'no-such-player';
   if (slotKey !== SPECTATOR && !findSlot(match.slots, slotKey)) return 'no-such-slot';
   if (match.phase === 'lobby') {
     overrides[seatId] = slotKey;
-    rebalance(seats, match, overrides);
+    rebalance(players, match, overrides, spare);
     return null;
   }
-  const holder = slotKey === SPECTATOR ? undefined : seats.players().find((s) => s.slot === slotKey);
+  const holder = slotKey === SPECTATOR ? undefined : players.find((s) => s.slot === slotKey);
   if (holder) holder.slot = seat.slot;
   seat.slot = slotKey;
   return null;

@@ -21,6 +21,8 @@ export interface Seat {
   /** A projector: watches through the viewer key, holds no job and controls nothing. */
   viewer?: boolean;
   slot: string;
+  /** The crew the seat plays in (its key, "c1"); unset for the host, projectors and a solo player. */
+  crew?: string;
   /** Points over the whole session; `roundScore` counts only the current round. */
   score: number;
   roundScore: number;

@@ -7,7 +7,7 @@ import { RoomGame, type Admission, type RoomGameOptions } from '../game/room-gam
 import type { RoundReportSink } from '../game/round-reports.ts';
 import type { BaselineRunner } from '../game/baseline-pool.ts';
 import { roleOf } from '../game/roster.ts';
-import { legalMoves } from '../../shared/kernel/index.ts';
+import { isFinished, legalMoves } from '../../shared/kernel/index.ts';
 import { encodeMove, toMessage } from '../../shared/protocol/actions.ts';
 import type { ServerMessages, Welcome } from '../../shared/protocol/server-messages.ts';
 import { slotThreadId } from '../../shared/roles/slot-thread.ts';
@@ -19,11 +19,17 @@ import { corkSockets, installFrameGuard } from './colyseus-internals.ts';
 import { offences } from './frame-guard.ts';
 import {
   RoomState,
+  crewView,
+  dropCrews,
+  projectPlaces,
   projectMachine,
   projectPlayers,
   projectSlots,
+  projectStanding,
   type RoomStateSchema,
 } from './projection.ts';
+import type { Crew } from '../game/crew.ts';
+import { StateView } from '@colyseus/schema';
 
 /** Server-side services every room receives through its registered default options. */
 export interface RoomServices {
@@ -49,16 +55,16 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
   /** The room's game session (public so tests and tools can inspect the authoritative machine). */
   game!: RoomGame;
   private readonly held = new Map<string, Deferred<Client>>();
-  /** What the machine view was last projected from; a frame with no message, no tick and no new action skips projectMachine. */
-  private projected: { state: unknown; tick: number; log: number; messages: number } = {
-    state: null,
-    tick: -1,
-    log: -1,
-    messages: -1,
-  };
+  /** What each crew's machine view was last projected from; a frame with no message, no tick and no new action skips projectMachine. */
+  private readonly projected = new Map<string, { state: unknown; tick: number; log: number }>();
   private messagesSeen = 0;
-  /** Legal moves per held job since the machine was last projected. */
-  private readonly moves = new Map<string, string[]>();
+  private projectedMessages = -1;
+  /** Legal moves per crew and held job since the crew's machine was last projected. */
+  private readonly moves = new Map<string, Map<string, string[]>>();
+  /** The crews each client's StateView holds (space-separated keys), so views change only when a seat's crew does. */
+  private readonly viewed = new Map<string, string>();
+  /** Each crew's job keys when the views last took them in. */
+  private readonly shapes = new Map<string, string>();
 
   /** Builds the classroom and wires messages, the clock and the projection. */
   protected setup(
@@ -81,6 +87,20 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
           this.clientOf(seatId)?.send(type, payload);
         },
         broadcast: (type, payload) => this.broadcast(type, payload, { afterNextPatch: true }),
+        broadcastCrew: (crew, type, payload) => {
+          // one encoding for everyone, minus the clients of other crews (none in a room of one crew)
+          const except =
+            this.game.crews.length > 1
+              ? this.clients.filter((client) => {
+                  const seat = this.game.seats.bySession(client.sessionId);
+                  return seat?.crew !== undefined && seat.crew !== crew;
+                })
+              : undefined;
+          this.broadcast(type, payload, {
+            afterNextPatch: true,
+            ...(except && except.length > 0 ? { except } : {}),
+          });
+        },
         disconnect: (seatId, code, reason) => this.clientOf(seatId)?.leave(code, reason),
       },
     });
@@ -105,28 +125,18 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
   protected project(): void {
     const c = this.game;
     const s = this.state;
-    s.phase = c.match.phase;
+    s.phase = c.phase;
     s.round = c.match.round;
     s.speed = c.match.clock.ticksPerSecond;
     s.locked = c.locked;
     s.lateJoin = c.lateJoin;
-    // The machine changes only through messages (actions, host commands) and ticks (which include the
-    // bots' moves); most 50 ms frames have neither, so the full walk over the machine is skipped then.
-    const p = this.projected;
-    const st = c.match.state;
-    if (
-      p.state !== st ||
-      p.tick !== st.tick ||
-      p.log !== c.match.log.length ||
-      p.messages !== this.messagesSeen
-    ) {
-      projectMachine(s.machine, st);
-      p.state = st;
-      p.tick = st.tick;
-      p.log = c.match.log.length;
-      p.messages = this.messagesSeen;
-      this.moves.clear(); // the machine moved: every job's legal moves are recomputed on demand
-    }
+    s.crewSize = c.mode.crews ? c.crewSize : 0;
+    s.graceSeconds = c.mode.graceMoves ? c.graceSeconds : 0;
+    const messagesChanged = this.projectedMessages !== this.messagesSeen;
+    this.projectedMessages = this.messagesSeen;
+    for (const crew of c.crews) this.projectCrew(crew, messagesChanged);
+    if (s.crews.size !== c.crews.length) dropCrews(s, new Set(c.crews.map((crew) => crew.key)));
+    projectPlaces(s);
     projectPlayers(
       s,
       c.seats
@@ -137,47 +147,112 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
           {
             nickname: seat.nickname,
             slot: seat.slot,
-            role: roleOf(c.match, seat),
+            role: roleOf(c.crewOf(seat).match, seat),
             score: seat.score,
             connected: seat.status === 'present',
             host: seat.isHost,
+            crew: c.mode.crews && !seat.isHost ? (seat.crew ?? '') : '',
           },
         ]),
     );
-    const holders = new Map(c.seats.players().map((seat) => [seat.slot, seat.id]));
+    this.syncViews();
+  }
+
+  /** One crew's machine, standing and jobs. */
+  private projectCrew(crew: Crew, messagesChanged: boolean): void {
+    const c = this.game;
+    const view = crewView(this.state, crew.key, crew.number);
+    // The machine changes only through messages (actions, host commands) and ticks (which include the
+    // bots' moves); most 50 ms frames have neither, so the full walk over the machine is skipped then.
+    const st = crew.match.state;
+    const p = this.projected.get(crew.key);
+    if (!p || messagesChanged || p.state !== st || p.tick !== st.tick || p.log !== crew.match.log.length) {
+      projectMachine(view.machine, st);
+      projectStanding(view, st, isFinished(st));
+      this.projected.set(crew.key, { state: st, tick: st.tick, log: crew.match.log.length });
+      this.moves.delete(crew.key); // the machine moved: every job's legal moves are recomputed on demand
+    }
+    const members = crew.players(c.seats);
+    const holders = new Map(members.map((seat) => [seat.slot, seat.id]));
     // a job someone present holds (a student, or the solo player who is also the host) shows its legal moves
     const held = new Set(
       c.seats
         .all()
-        .filter((seat) => seat.status === 'present')
+        .filter((seat) => seat.status === 'present' && crew.holds(seat))
         .map((seat) => seat.slot),
     );
     projectSlots(
-      s,
-      c.match.slots.map((slot) => [
+      view,
+      crew.match.slots.map((slot) => [
         slot.key,
         {
           role: slot.role,
-          holder: holders.get(slot.key) ?? '',
+          holder:
+            holders.get(slot.key) ??
+            (c.mode.hostPlays ? (c.seats.all().find((seat) => seat.slot === slot.key)?.id ?? '') : ''),
           cores: slot.role === 'scheduler' ? slot.cores : [],
-          tid: slotThreadId(c.match.state, slot) ?? -1,
+          tid: slotThreadId(st, slot) ?? -1,
           channel: slot.role === 'ipc' ? slot.channel : '',
-          moves: held.has(slot.key) ? this.movesOf(slot) : [],
+          moves: held.has(slot.key) ? this.movesOf(crew, slot) : [],
         },
       ]),
     );
   }
 
+  /**
+   * Each client's StateView holds the crews whose machines it receives: its own crew (a student), every
+   * crew (the host, projectors, a solo player). Other crews reach it as standings only, which keeps a
+   * student's bytes to one machine however many crews the class has.
+   */
+  private syncViews(): void {
+    const c = this.game;
+    const every = c.crews.map((crew) => crew.key).join(' ');
+    // A view holds the schema instances it was given: jobs laid out anew (new slot views) must be added again.
+    const reshaped = new Set<string>();
+    for (const crew of c.crews) {
+      const shape = crew.match.slots.map((slot) => slot.key).join(' ');
+      if (this.shapes.get(crew.key) !== shape) {
+        this.shapes.set(crew.key, shape);
+        reshaped.add(crew.key);
+      }
+    }
+    for (const client of this.clients) {
+      const seat = c.seats.bySession(client.sessionId);
+      const want = !seat ? '' : seat.isHost || seat.viewer || seat.crew === undefined ? every : seat.crew;
+      if (this.viewed.get(client.sessionId) === want && client.view) {
+        for (const key of want.split(' ')) {
+          const v = reshaped.has(key) ? this.state.crews.get(key) : undefined;
+          if (v) client.view.add(v);
+        }
+        continue;
+      }
+      const view = new StateView();
+      let complete = true;
+      for (const key of want.split(' ')) {
+        const v = this.state.crews.get(key);
+        if (v) view.add(v);
+        else if (key) complete = false;
+      }
+      client.view = view;
+      if (complete) this.viewed.set(client.sessionId, want);
+    }
+  }
+
   /** A job's legal moves as the synced strings the action bar reads, computed once per machine change. */
-  private movesOf(slot: RoleSlot): string[] {
-    let out = this.moves.get(slot.key);
+  private movesOf(crew: Crew, slot: RoleSlot): string[] {
+    let byCrew = this.moves.get(crew.key);
+    if (!byCrew) {
+      byCrew = new Map();
+      this.moves.set(crew.key, byCrew);
+    }
+    let out = byCrew.get(slot.key);
     if (out) return out;
     out = [];
-    for (const a of legalMoves(this.game.match.state, slot)) {
+    for (const a of legalMoves(crew.match.state, slot)) {
       const m = toMessage(a);
       if (m) out.push(encodeMove(m));
     }
-    this.moves.set(slot.key, out);
+    byCrew.set(slot.key, out);
     return out;
   }
 
@@ -223,6 +298,8 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
       }
       this.clients.getById(previous)?.leave(CLOSE_CODES.replaced, 'opened elsewhere');
     }
+    // the client's StateView holds its crew before the first full state goes out
+    this.project();
     this.welcome(client);
   }
 
@@ -241,15 +318,16 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
     client.send('welcome', welcome);
     // what happened lately, so a late joiner's (or a returning player's) feed is not empty; `replay`
     // tells the client to replace its feed rather than add to it
-    const recent = this.game.recentEvents();
+    const recent = this.game.recentEvents(seat);
+    const crew = this.game.crewOf(seat);
     if (recent.length > 0)
       client.send('events', {
-        tick: this.game.match.state.tick,
+        tick: crew.match.state.tick,
         events: recent,
         replay: true,
+        ...(this.game.mode.crews ? { crew: crew.key } : {}),
       } satisfies ServerMessages['events']);
-    if (this.game.lastSummary && this.game.match.phase === 'ended')
-      client.send('summary', this.game.lastSummary);
+    if (this.game.lastSummary && this.game.phase === 'ended') client.send('summary', this.game.lastSummary);
   }
 
   override onDrop(client: Client, code?: number): void {
@@ -266,11 +344,14 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
       client.leave(CLOSE_CODES.kicked, 'this seat is no longer yours');
       return;
     }
+    this.viewed.delete(client.sessionId); // a reconnected client gets its view again
+    this.project();
     this.welcome(client);
   }
 
   override onLeave(client: Client): void {
     this.held.delete(client.sessionId);
+    this.viewed.delete(client.sessionId);
     this.game.leave(client.sessionId);
   }
 

@@ -6,7 +6,7 @@ import { levelById } from '../../shared/levels/index.ts';
 import { soloCreateSchema } from '../../shared/protocol/join.ts';
 import { resolveScenario } from '../scenarios/catalog.ts';
 import { scenarioCapProblem } from '../scenarios/caps.ts';
-import { LevelMatch, type LevelVerdict } from '../game/level-match.ts';
+import { LevelEngine, type LevelVerdict } from '../game/level-engine.ts';
 import { KernelRoom, type RoomServices } from './KernelRoom.ts';
 
 // Creation goes through Colyseus's HTTP matchmaking, which needs an HTTP status (a 46xx code becomes a bare 500).
@@ -15,7 +15,6 @@ const refuse = (message: string): ServerError => new ServerError(400, message);
 /** The solo room. */
 export class SoloRoom extends KernelRoom {
   private services!: RoomServices;
-  private levelMatch: LevelMatch | null = null;
 
   override onCreate(options: { services: RoomServices } & Record<string, unknown>): void {
     this.services = options.services;
@@ -40,7 +39,8 @@ export class SoloRoom extends KernelRoom {
           ticksPerSecond,
           tickLimit: level.tickLimit,
         },
-        createMatch: () => (this.levelMatch = new LevelMatch(level, ticksPerSecond, (v) => this.verdict(v))),
+        engine: () => new LevelEngine(level),
+        onVerdict: (v) => this.verdict(v),
       });
       this.state.scenario = level.id;
       this.state.tickLimit = level.tickLimit;
@@ -84,7 +84,7 @@ export class SoloRoom extends KernelRoom {
   }
 
   private resendVerdict(client: Client): void {
-    const v = this.levelMatch?.verdict;
+    const v = this.game.match.verdict;
     if (v && this.game.match.phase === 'ended') client.send('level-result', v);
   }
 

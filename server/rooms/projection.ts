@@ -12,6 +12,7 @@ import {
 } from '../../shared/kernel/index.ts';
 import type { BlockReason, Instr, KernelState } from '../../shared/kernel/index.ts';
 import type { SyncedRoomState } from '../../shared/protocol/state.ts';
+import { crewPlaces, type CrewStanding } from '../../shared/roles/crews.ts';
 
 const CoreView = schema(
   {
@@ -176,6 +177,7 @@ const PlayerView = schema(
     score: t.int32().default(0),
     connected: t.boolean().default(true),
     host: t.boolean().default(false),
+    crew: t.string().default(''),
   },
   'PlayerView',
 );
@@ -187,10 +189,30 @@ const SlotView = schema(
     cores: t.array('uint8'),
     tid: t.int16().default(-1),
     channel: t.string().default(''),
-    /** The job's legal moves now (encodeMove), while a person holds it; empty for a bot's job. */
-    moves: t.array('string'),
+    /** The job's legal moves now (encodeMove), while a person holds it; empty for a bot's job. Only the crew's own clients get them. */
+    moves: t.array('string').view(),
   },
   'SlotView',
+);
+
+/** One crew: its standing and jobs for everyone, its machine only for the clients whose StateView holds the crew. */
+const CrewView = schema(
+  {
+    number: t.uint8().default(1),
+    tick: t.uint32().default(0),
+    utilization: t.float32().default(0),
+    completed: t.uint16().default(0),
+    processes: t.uint16().default(0),
+    faultTotal: t.uint16().default(0),
+    finished: t.boolean().default(false),
+    place: t.uint8().default(1),
+    slots: t.map(SlotView),
+    machine: t
+      .ref(MachineView)
+      .view()
+      .default(() => new MachineView()),
+  },
+  'CrewView',
 );
 
 /** The room's synced state class, registered as the room's state. */
@@ -204,9 +226,10 @@ export const RoomState = schema(
     lateJoin: t.boolean().default(true),
     scenario: t.string().default(''),
     tickLimit: t.uint32().default(0),
+    crewSize: t.uint8().default(0),
+    graceSeconds: t.uint8().default(0),
     players: t.map(PlayerView),
-    slots: t.map(SlotView),
-    machine: t.ref(MachineView).default(() => new MachineView()),
+    crews: t.map(CrewView),
   },
   'RoomState',
 );
@@ -214,6 +237,8 @@ export const RoomState = schema(
 /** The server's own view of the synced state: the schema instances the room projects into. */
 export type RoomStateSchema = SchemaType<typeof RoomState>;
 type Machine = SchemaType<typeof MachineView>;
+/** One crew's schema instance (the room adds it to its members' StateViews). */
+export type CrewSchema = SchemaType<typeof CrewView>;
 
 /** What a client sees as `room.state`: the plain interfaces of shared/protocol/state.ts. */
 export type { SyncedRoomState } from '../../shared/protocol/state.ts';
@@ -476,6 +501,7 @@ export interface PlayerRecord {
   score: number;
   connected: boolean;
   host: boolean;
+  crew: string;
 }
 
 /** One job as the room shows it: who holds it ('' = a bot) and what it covers. */
@@ -501,14 +527,59 @@ export function projectPlayers(state: RoomStateSchema, players: Iterable<[string
       put(v, 'score', p.score);
       put(v, 'connected', p.connected);
       put(v, 'host', p.host);
+      put(v, 'crew', p.crew);
     },
   );
 }
 
-/** Copies the jobs and their holders into the synced slots map. */
-export function projectSlots(state: RoomStateSchema, slots: Iterable<[string, SlotRecord]>): void {
+/** The crew's schema instance under `key`, created (number `n`) when new. */
+export function crewView(state: RoomStateSchema, key: string, n: number): CrewSchema {
+  let v = state.crews.get(key);
+  if (!v) {
+    v = new CrewView();
+    v.number = n;
+    state.crews.set(key, v);
+  }
+  return v;
+}
+
+/** Drops the crews no longer in `keep`. */
+export function dropCrews(state: RoomStateSchema, keep: ReadonlySet<string>): void {
+  for (const key of [...state.crews.keys()]) if (!keep.has(key)) state.crews.delete(key);
+}
+
+/** Copies a crew's standing (the machine's own figures, as projected) beside its machine. */
+export function projectStanding(v: CrewSchema, s: KernelState, finished: boolean): void {
+  const f = v.machine.figures;
+  put(v, 'tick', s.tick);
+  put(v, 'utilization', f.utilization);
+  put(v, 'completed', f.completed);
+  put(v, 'processes', Object.keys(s.processes).length);
+  put(v, 'faultTotal', f.faultTotal);
+  put(v, 'finished', finished);
+}
+
+/** Puts each crew's place in the race (crewPlaces over the standings just projected). */
+export function projectPlaces(state: RoomStateSchema): void {
+  const rows: CrewStanding[] = [];
+  state.crews.forEach((c) =>
+    rows.push({
+      number: c.number,
+      completed: c.completed,
+      finished: c.finished,
+      tick: c.tick,
+      utilization: c.utilization,
+      faults: c.faultTotal,
+    }),
+  );
+  const places = crewPlaces(rows);
+  state.crews.forEach((c) => put(c, 'place', places.get(c.number) ?? 1));
+}
+
+/** Copies a crew's jobs and their holders into its synced slots map. */
+export function projectSlots(crew: CrewSchema, slots: Iterable<[string, SlotRecord]>): void {
   syncMap(
-    state.slots,
+    crew.slots,
     slots,
     () => new SlotView(),
     (v, r) => {

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Client, type Room } from '@colyseus/sdk';
-import type { SyncedRoomState } from '../rooms/projection.ts';
+import { crewOf, type SyncedRoomState } from '../../shared/protocol/state.ts';
 import type { Lang } from '../../shared/kernel/limits.ts';
 import { movesFor } from './client-strategy.ts';
 
@@ -70,6 +70,8 @@ export async function runBots(
     });
     room.onMessage('events', () => undefined);
     room.onMessage('summary', () => undefined);
+    room.onMessage('your-turn', () => undefined);
+    room.onMessage('bot-moved', () => undefined);
     const onData = room.connection.events.onmessage;
     room.connection.events.onmessage = (ev: MessageEvent) => {
       stats.bytes += (ev.data as ArrayBuffer).byteLength ?? 0;
@@ -81,9 +83,10 @@ export async function runBots(
         () => {
           const state = room.state;
           const me = state?.players?.get(seat);
-          if (!me || state.machine.tick === lastTick) return;
-          lastTick = state.machine.tick;
-          for (const [type, payload] of movesFor(state, me.slot)) {
+          const tick = crewOf(state, seat)?.machine.tick ?? -1;
+          if (!me || tick === lastTick) return;
+          lastTick = tick;
+          for (const [type, payload] of movesFor(state, seat)) {
             room.send(type, payload);
             stats.sent++;
           }

@@ -1,20 +1,22 @@
 // How the demo and load-test bots play from what any client sees (the synced state), the way an
 // attentive student would: this is a client, not a rule — the kernel still judges every move.
 import { decodeMove } from '../../shared/protocol/actions.ts';
-import type { SyncedRoomState } from '../../shared/protocol/state.ts';
+import { crewOf, type SyncedRoomState } from '../../shared/protocol/state.ts';
 
 /** A message a client would send: its type and payload. */
 export type Move = [type: string, payload: Record<string, unknown>];
 
 /**
- * The moves a player in `slotKey` would make now, chosen among the job's legal moves the server
- * projects (so a bot client, like the action bar, never offers what the kernel would refuse).
+ * The moves the player in seat `seat` would make now in its crew's machine, chosen among the job's legal
+ * moves the server projects (so a bot client, like the action bar, never offers what the kernel would refuse).
  */
-export function movesFor(state: SyncedRoomState, slotKey: string): Move[] {
-  const slot = state.slots.get(slotKey);
-  const m = state.machine;
-  if (!slot || state.phase !== 'running') return [];
-  const legal = slot.moves.toArray().map(decodeMove);
+export function movesFor(state: SyncedRoomState, seat: string): Move[] {
+  const crew = crewOf(state, seat);
+  const slot = crew?.slots.get(state.players.get(seat)?.slot ?? '');
+  if (!crew || !slot || state.phase !== 'running') return [];
+  const m = crew.machine;
+  // a job's moves reach its crew's clients only (and a moment after a crew change)
+  const legal = (slot.moves?.toArray() ?? []).map(decodeMove);
   switch (slot.role) {
     case 'scheduler': {
       // each idle core takes the next Ready thread in queue order (legal moves list them so)

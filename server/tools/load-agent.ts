@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Client, type Room } from '@colyseus/sdk';
 import type { TeacherRoomResponse } from '../http/teacher-routes.ts';
-import type { SyncedRoomState } from '../rooms/projection.ts';
+import { crewOf, type SyncedRoomState } from '../../shared/protocol/state.ts';
 import { LoadPlayer, newCounters, type LoadCounters } from './load-player.ts';
 
 /** What the harness asks an agent. */
@@ -62,8 +62,9 @@ let t0 = performance.now();
 /** Gives each of this agent's players in the room a job of its own (the host's assignment), so every probe plays. */
 function assignOwnPlayers(r: AgentRoom): void {
   const host = r.host;
-  if (!host?.state?.slots) return;
-  const keys = [...host.state.slots.keys()];
+  const slots = host?.state ? crewOf(host.state, null)?.slots : undefined;
+  if (!host || !slots) return;
+  const keys = [...slots.keys()];
   r.players.forEach((p, i) => {
     if (p.seatId && i < keys.length) host.send('host:assign', { player: p.seatId, slot: keys[i] });
   });

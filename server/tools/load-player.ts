@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Client, type Room } from '@colyseus/sdk';
-import type { SyncedRoomState } from '../rooms/projection.ts';
+import { crewOf, type MachineState, type SyncedRoomState } from '../../shared/protocol/state.ts';
 import { movesFor, type Move } from './client-strategy.ts';
 
 /** Counters shared by every load player of a run. */
@@ -41,7 +41,7 @@ export function newCounters(): LoadCounters {
 
 const ECHO_TIMEOUT_MS = 5000;
 
-type Echo = (s: SyncedRoomState) => boolean;
+type Echo = (m: MachineState) => boolean;
 interface Pending {
   type: string;
   key: string;
@@ -50,21 +50,20 @@ interface Pending {
 }
 
 /** What a move's effect looks like in the synced state, judged when the move is sent. */
-function echoOf([type, payload]: Move, state: SyncedRoomState, slotTid: number): Echo | null {
+function echoOf([type, payload]: Move, machine: MachineState, slotTid: number): Echo | null {
   const p = payload as Record<string, number | string>;
   switch (type) {
     case 'dispatch': {
       const core = Number(p.core),
         tid = Number(p.tid);
-      return (s) =>
-        s.machine.cores.at(core)?.running === tid || s.machine.threads.get(String(tid))?.state !== 'ready';
+      return (m) => m.cores.at(core)?.running === tid || m.threads.get(String(tid))?.state !== 'ready';
     }
     case 'handle-interrupt':
-      return (s) => !s.machine.interrupts.has(String(p.id));
+      return (m) => !m.interrupts.has(String(p.id));
     case 'deliver': {
       const id = String(p.message);
-      return (s) => {
-        for (const ch of s.machine.channels.values()) {
+      return (m) => {
+        for (const ch of m.channels.values()) {
           const msg = ch.messages.get(id);
           if (msg) return msg.delivered;
         }
@@ -72,12 +71,12 @@ function echoOf([type, payload]: Move, state: SyncedRoomState, slotTid: number):
       };
     }
     case 'choose': {
-      const me = state.machine.threads.get(String(slotTid));
+      const me = machine.threads.get(String(slotTid));
       if (!me) return null;
       const tid = String(slotTid),
         length = me.program.length;
-      return (s) => {
-        const t = s.machine.threads.get(tid);
+      return (m) => {
+        const t = m.threads.get(tid);
         return !t || t.program.length > length || t.state === 'terminated';
       };
     }
@@ -140,6 +139,8 @@ export class LoadPlayer {
       });
       room.onMessage('events', () => undefined);
       room.onMessage('summary', () => undefined);
+      room.onMessage('your-turn', () => undefined);
+      room.onMessage('bot-moved', () => undefined);
       room.onStateChange((s) => this.onPatch(s));
       room.onLeave((code) => {
         if (!this.leaving) {
@@ -148,7 +149,7 @@ export class LoadPlayer {
         }
       });
       await new Promise<void>((resolve) => {
-        if (room.state?.machine) resolve();
+        if (room.state?.crews?.size) resolve();
         else room.onStateChange.once(() => resolve());
       });
       this.c.joinMs.push(performance.now() - t0);
@@ -167,14 +168,15 @@ export class LoadPlayer {
   private think(): void {
     const state = this.room?.state;
     const me = state?.players?.get(this.seat);
-    if (!state || !me || state.machine.tick === this.lastTick) return;
-    this.lastTick = state.machine.tick;
+    const crew = state ? crewOf(state, this.seat) : undefined;
+    if (!state || !me || !crew || crew.machine.tick === this.lastTick) return;
+    this.lastTick = crew.machine.tick;
     const now = performance.now();
-    const slotTid = state.slots.get(me.slot)?.tid ?? -1;
-    for (const move of movesFor(state, me.slot)) {
+    const slotTid = crew.slots.get(me.slot)?.tid ?? -1;
+    for (const move of movesFor(state, this.seat)) {
       const key = `${move[0]}:${JSON.stringify(move[1])}`;
       if (this.pending.some((p) => p.key === key)) continue;
-      const echo = echoOf(move, state, slotTid);
+      const echo = echoOf(move, crew.machine, slotTid);
       this.room!.send(move[0], move[1]);
       this.c.sent++;
       if (echo) this.pending.push({ type: move[0], key, sentAt: now, echo });
@@ -182,10 +184,11 @@ export class LoadPlayer {
   }
 
   private onPatch(state: SyncedRoomState): void {
-    if (this.pending.length === 0 || !state.machine) return;
+    const machine = this.pending.length === 0 ? undefined : crewOf(state, this.seat)?.machine;
+    if (!machine) return;
     const now = performance.now();
     this.pending = this.pending.filter((p) => {
-      if (p.echo(state)) {
+      if (p.echo(machine)) {
         this.c.echoes.push(now - p.sentAt);
         return false;
       }

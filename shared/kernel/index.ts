@@ -29,7 +29,7 @@ export {
   type ProcessMetrics,
 } from './metrics.ts';
 export { hashState } from './hash.ts';
-export { legalMoves } from './legal-moves.ts';
+export { awaitsMove, legalMoves } from './legal-moves.ts';
 export {
   FAULT_KEYS,
   kernelLabels,

@@ -55,3 +55,12 @@ export function legalMoves(s: KernelState, slot: RoleSlot): KernelAction[] {
     }
   }
 }
+
+/**
+ * True when the machine waits on the holder of `slot`: a legal move is one the machine needs (a dispatch
+ * onto an idle core, an interrupt, a message, a thread's next instruction), not an optional preempt.
+ * The activity prompts and the grace-time bot read this.
+ */
+export function awaitsMove(s: KernelState, slot: RoleSlot): boolean {
+  return legalMoves(s, slot).some((a) => a.type !== 'preempt');
+}

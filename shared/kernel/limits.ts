@@ -103,6 +103,20 @@ export const LIMITS = {
     en: 'forks in a fork bomb (2^depth processes)',
     ko: '포크 폭탄의 fork 횟수(2^깊이개 프로세스)',
   },
+  crewSize: {
+    min: 2,
+    max: 12,
+    step: 1,
+    en: 'students per crew (each crew runs its own machine)',
+    ko: '크루 한 팀의 학생 수(크루마다 자기 기계를 돌림)',
+  },
+  graceSeconds: {
+    min: 0,
+    max: 60,
+    step: 1,
+    en: 'seconds a job waits on its student before a "your turn" prompt, then a bot moves (0 = never)',
+    ko: '학생의 차례를 기다리는 초, 지나면 "내 차례" 알림 뒤 봇이 대신 둠(0 = 끔)',
+  },
   sandboxLink: {
     min: 1,
     max: 6000,

@@ -61,4 +61,5 @@ export type EdgeErrorCode =
   | 'bad-state'
   | 'no-such-player'
   | 'no-such-slot'
+  | 'no-such-crew'
   | 'bad-nickname';

@@ -37,6 +37,9 @@ export type HostCommand =
   | { type: 'assign'; player: string; slot: string }
   | { type: 'rename'; player: string; nickname: string }
   | { type: 'rotate' }
+  | { type: 'crew-size'; size: number }
+  | { type: 'move-crew'; player: string; crew: number }
+  | { type: 'grace'; seconds: number }
   | { type: 'live-event'; event: LiveEvent }
   | { type: 'retry' }
   | { type: 'take-job'; slot: string }
@@ -110,6 +113,20 @@ const COMMANDS = {
     nickname: p.nickname,
   })),
   'host:rotate': host(empty, () => ({ type: 'rotate' })),
+  // host: crews (students per crew, moving a student to another crew) and the grace time before a bot moves
+  'host:crew-size': host(z.strictObject({ size: limitSchema('crewSize') }), (p) => ({
+    type: 'crew-size',
+    size: p.size,
+  })),
+  'host:move-crew': host(z.strictObject({ player: seatId, crew: z.number().int().min(1).max(60) }), (p) => ({
+    type: 'move-crew',
+    player: p.player,
+    crew: p.crew,
+  })),
+  'host:grace': host(z.strictObject({ seconds: limitSchema('graceSeconds') }), (p) => ({
+    type: 'grace',
+    seconds: p.seconds,
+  })),
   // host: a live event on the machine (an I/O storm, a fork bomb, a crashing process), as kernel actions
   'host:event': host(
     z.discriminatedUnion('kind', [

@@ -51,6 +51,8 @@ export interface EventsMessage {
   tick: number;
   events: readonly KernelEvent[];
   replay?: boolean;
+  /** The crew whose machine produced them (rooms with crews; the host and projectors hear every crew). */
+  crew?: string;
 }
 
 /** A move the kernel refused, with its sentence in the player's language. */
@@ -80,6 +82,23 @@ export interface LevelVerdict extends LevelResult {
   timeline: CoreRun[][];
 }
 
+/** To a student whose job the machine has waited on for half the grace time: their turn, before a bot moves. */
+export interface YourTurnMessage {
+  slot: string;
+  /** The room's grace time: after it, a bot makes the move. */
+  seconds: number;
+}
+
+/** To a crew: a bot made the move its student left waiting past the grace time (the student keeps the seat). */
+export interface BotMovedMessage {
+  seat: string;
+  nickname: string;
+  slot: string;
+  /** How many moves the bot made. */
+  moves: number;
+  crew?: string;
+}
+
 /** Message type → payload, for everything the server sends. */
 export interface ServerMessages {
   welcome: Welcome;
@@ -88,6 +107,8 @@ export interface ServerMessages {
   error: EdgeErrorMessage;
   summary: RoundSummary;
   'level-result': LevelVerdict;
+  'your-turn': YourTurnMessage;
+  'bot-moved': BotMovedMessage;
   score: ScoreMessage;
 }
 

@@ -158,7 +158,7 @@ export interface MachineState {
   figures: FiguresState;
 }
 
-/** One seat as everyone sees it (keyed by public seat id). */
+/** One seat as everyone sees it (keyed by public seat id); `crew` is the crew's key in `crews` ('' for the host and projectors). */
 export interface PlayerState {
   nickname: string;
   slot: string;
@@ -166,6 +166,7 @@ export interface PlayerState {
   score: number;
   connected: boolean;
   host: boolean;
+  crew: string;
 }
 
 /** One job: who holds it ('' = a bot), what it covers, and its legal moves while a person holds it (encodeMove strings). */
@@ -178,6 +179,30 @@ export interface SlotState {
   moves: SyncedList<string>;
 }
 
+/**
+ * One crew: its own machine on the room's scenario, seed and live events, its jobs, and its standing.
+ * Everyone receives the standing and the jobs' holders (the projector's crews side by side, names on roles);
+ * the full machine and the jobs' legal moves reach only the crew's members, the host and projectors.
+ */
+export interface CrewState {
+  /** The crew's number as shown ("Crew 2", "2조"), from 1. */
+  number: number;
+  /** The crew's machine tick, utilisation (0..1), finished and total processes, faults: the figures of `machine`, for everyone. */
+  tick: number;
+  utilization: number;
+  completed: number;
+  processes: number;
+  faultTotal: number;
+  /** The crew's machine has nothing left to run. */
+  finished: boolean;
+  /** The crew's place in the race now (shared/roles/crews.ts crewPlaces; ties share a place). */
+  place: number;
+  /** The crew's jobs (holders for everyone; `moves` only for the crew's members). */
+  slots: SyncedMap<SlotState>;
+  /** The crew's full machine; a client outside the crew sees it empty (tick 0, no threads). */
+  machine: MachineState;
+}
+
 /** What a client sees as `room.state`. */
 export interface SyncedRoomState {
   code: string;
@@ -188,9 +213,25 @@ export interface SyncedRoomState {
   lateJoin: boolean;
   scenario: string;
   tickLimit: number;
+  /** The crew size the teacher asked for (students per crew). */
+  crewSize: number;
+  /** Seconds a job may wait on its student before a "your turn" prompt, then a bot's move; 0: never. */
+  graceSeconds: number;
   players: SyncedMap<PlayerState>;
-  slots: SyncedMap<SlotState>;
-  machine: MachineState;
+  /** Every crew by key ("c1", "c2", …); a room of one crew is the classic game. */
+  crews: SyncedMap<CrewState>;
+}
+
+/** The crew a seat plays in: its own, else the first (the host, projectors, a solo player, a seat not yet known). */
+export function crewOf(state: SyncedRoomState, seat: string | null | undefined): CrewState | undefined {
+  const key = seat ? state.players?.get(seat)?.crew : undefined;
+  const own = key ? state.crews?.get(key) : undefined;
+  if (own) return own;
+  let first: CrewState | undefined;
+  state.crews?.forEach((c) => {
+    if (!first || c.number < first.number) first = c;
+  });
+  return first;
 }
 
 /** The label function of a synced machine: the kernel's labels, as projected (for event sentences). */

@@ -1,4 +1,4 @@
-// The end-of-round report: the class's machine next to the same workload under the classic policies.
+// The end-of-round report: the class's machines (one a crew) next to the same workload under the classic policies.
 // Sent to every client when a round ends and kept for the report scene and the dashboard.
 import type { KernelEventType, MachineMetrics, ProcessMetrics } from '../kernel/index.ts';
 import type { Moment } from '../roles/class-story.ts';
@@ -30,6 +30,24 @@ export interface PlayerResult {
   slot: string;
   role: Role;
   score: number;
+  /** The crew's number (rooms with crews). */
+  crew?: number;
+}
+
+/** One crew's machine at the round's end, beside the same workload under the classic policies. */
+export interface CrewResult {
+  crew: number;
+  finished: boolean;
+  ticks: number;
+  metrics: MachineMetrics;
+  baselines: BaselineResult[];
+  /** The crew's seats. */
+  seats: string[];
+  actions: number;
+  /** The crew's place in the race (shared/roles/crews.ts crewPlaces; ties share a place; absent in reports stored before it). */
+  place?: number;
+  /** The classic policies this crew beat on its own workload (beatsBaseline: as many finished, less waiting). */
+  beats?: BaselinePolicy[];
 }
 
 /** One stretch of a core's time for the Gantt chart: ticks [from, to) running `label` (a thread label such as P3·T2, or 'switch'); idle time has no run. */
@@ -66,6 +84,8 @@ export interface RoundSummary {
   /** Actions taken during the round (humans, bots and host), for replays. */
   actions: number;
   endedAt: string;
+  /** Every crew's result (rooms with crews; the fields above are crew 1's machine). */
+  crews?: CrewResult[];
   /** What the whole class discusses after the round (absent in reports stored before it existed). */
   debrief?: Debrief;
 }

@@ -21,6 +21,7 @@ import type {
 } from '../../server/tools/load-server.ts';
 import { TeacherClient } from '../../server/tools/teacher-client.ts';
 import type { TeacherRoomResponse } from '../../server/http/teacher-routes.ts';
+import { crewOf, type SyncedRoomState } from '../../shared/protocol/state.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kernel-crew-attacks-'));
@@ -265,8 +266,8 @@ async function main(): Promise<void> {
           summary = true;
         });
         for (const t of ['welcome', 'events', 'error', 'rejected']) host.onMessage(t, () => undefined);
-        host.onStateChange((st: { machine?: { tick: number } }) => {
-          ticks = st.machine?.tick ?? ticks;
+        host.onStateChange((st: SyncedRoomState) => {
+          ticks = crewOf(st, null)?.machine?.tick ?? ticks;
         });
         host.send('host:start');
         while (ticks < 100) await sleep(50);

@@ -5,7 +5,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { barEntries, barPage, PAGE_SIZE, type Selection } from '../../client/src/views/action-bar-model.ts';
 import { readMachine } from '../../client/src/views/machine-model.ts';
-import { RoomState, projectMachine, projectPlayers, projectSlots } from '../../server/rooms/projection.ts';
+import {
+  RoomState,
+  crewView,
+  projectMachine,
+  projectPlayers,
+  projectSlots,
+} from '../../server/rooms/projection.ts';
 import { legalMoves, type KernelState } from '../../shared/kernel/index.ts';
 import { encodeMove, toMessage } from '../../shared/protocol/actions.ts';
 import { slotThreadId } from '../../shared/roles/slot-thread.ts';
@@ -18,11 +24,23 @@ const keyOf = (m: { type: string; payload?: unknown }) => `${m.type}:${JSON.stri
 function synced(s: KernelState, slot: RoleSlot) {
   const state = new RoomState();
   state.phase = 'running';
-  projectMachine(state.machine, s);
+  const crew = crewView(state, 'c1', 1);
+  projectMachine(crew.machine, s);
   projectPlayers(state, [
-    ['p1', { nickname: 'Mina', slot: slot.key, role: slot.role, score: 0, connected: true, host: false }],
+    [
+      'p1',
+      {
+        nickname: 'Mina',
+        slot: slot.key,
+        role: slot.role,
+        score: 0,
+        connected: true,
+        host: false,
+        crew: 'c1',
+      },
+    ],
   ]);
-  projectSlots(state, [
+  projectSlots(crew, [
     [
       slot.key,
       {

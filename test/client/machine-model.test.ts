@@ -2,7 +2,7 @@
 // kernel's presentation module, so the projector, the dashboard and the kernel agree (also after a core is added).
 import { describe, expect, it } from 'vitest';
 import { readMachine } from '../../client/src/views/machine-model.ts';
-import { RoomState, projectMachine } from '../../server/rooms/projection.ts';
+import { RoomState, crewView, projectMachine } from '../../server/rooms/projection.ts';
 import {
   applyActionInPlace,
   kernelLabels,
@@ -21,7 +21,8 @@ describe('the machine model reads projected presentation', () => {
     for (const s of walk(m, 3, [6, 20, 40], new Set())) {
       if (s.tick === 20) expect(applyActionInPlace(s, { type: 'add-core' }).ok).toBe(true);
       const state = new RoomState();
-      projectMachine(state.machine, s);
+      const crew = crewView(state, 'c1', 1);
+      projectMachine(crew.machine, s);
       const model = readMachine(state, null);
       const labels = kernelLabels(s);
       for (const [tid, th] of model.threads) {
@@ -38,7 +39,7 @@ describe('the machine model reads projected presentation', () => {
         waiting: f.waiting,
         switches: f.switches,
       });
-      expect(state.machine.figures.faultTotal).toBe(f.faultTotal);
+      expect(crew.machine.figures.faultTotal).toBe(f.faultTotal);
     }
   });
 
@@ -47,7 +48,7 @@ describe('the machine model reads projected presentation', () => {
     const states = new Set<string>();
     for (const s of walk(m, 3, [0, 6, 20, 40], new Set())) {
       const state = new RoomState();
-      projectMachine(state.machine, s);
+      projectMachine(crewView(state, 'c1', 1).machine, s);
       for (const p of readMachine(state, null).processes) {
         const own = s.processes[p.pid]!.threads.map((tid) => s.threads[tid]!.state);
         const want = p.terminated
@@ -75,7 +76,7 @@ describe("a thread's PC names its next instruction (issue 16)", () => {
     const tid = Number(Object.keys(s.threads)[0]);
     const model = () => {
       const state = new RoomState();
-      projectMachine(state.machine, s);
+      projectMachine(crewView(state, 'c1', 1).machine, s);
       return readMachine(state, null).threads.get(tid)!;
     };
     expect(applyActionInPlace(s, { type: 'choose', tid, instr: 'lock m' }).ok).toBe(true);

@@ -8,6 +8,7 @@ import { afterEach, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/main.ts';
 import { until } from '../server/harness.ts';
 import { WebClient } from './web-client.ts';
+import { crewOf, type SyncedRoomState } from '../../shared/protocol/state.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kernel-crew-recovered-'));
 const running: RunningServer[] = [];
@@ -64,10 +65,10 @@ it('stores rounds of a room brought back after a restart in the same session', a
   };
   expect(session.live).toMatchObject({ roomId: room.roomId, hostKey: room.hostKey });
   const h2 = await host(second, room.roomId, room.hostKey);
-  const state = () => h2.state as { phase: string; machine: { tick: number } };
+  const state = () => h2.state as unknown as SyncedRoomState;
   await until('lobby', () => state().phase === 'lobby');
   h2.send('host:start');
-  await until('ticks', () => state().machine.tick >= 10, 10_000);
+  await until('ticks', () => (crewOf(state(), null)?.machine?.tick ?? 0) >= 10, 10_000);
   h2.send('host:end-round');
   const start = Date.now();
   while (

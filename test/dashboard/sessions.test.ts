@@ -7,6 +7,7 @@ import { viewerKeyFor } from '../../server/rooms/directory.ts';
 import { BACKENDS, type FreshDatabase } from '../db/backends.ts';
 import { boot, until, welcomeOf, type Harness, type Player } from '../server/harness.ts';
 import { WebClient } from './web-client.ts';
+import { crewOf } from '../../shared/protocol/state.ts';
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -19,7 +20,7 @@ function play(students: Player[]): () => void {
     for (const s of students) {
       const seat = s.state.players.get(welcomeOf(s).seat);
       if (!seat) continue;
-      for (const [type, payload] of movesFor(s.state, seat.slot).slice(0, 2)) s.send(type, payload);
+      for (const [type, payload] of movesFor(s.state, welcomeOf(s).seat).slice(0, 2)) s.send(type, payload);
     }
   }, 120);
   return () => clearInterval(timer);
@@ -51,7 +52,7 @@ async function playRound(
   await until('running', () => host.state.phase === 'running');
   const stop = play(students);
   try {
-    await until('some ticks', () => host.state.machine.tick >= 25, 15_000);
+    await until('some ticks', () => crewOf(host.state, null)!.machine.tick >= 25, 15_000);
   } finally {
     stop();
   }
@@ -111,11 +112,11 @@ for (const backend of BACKENDS) {
       await until(
         'settings applied',
         () =>
-          host.state.machine.cores.length === 3 &&
-          host.state.machine.quantum === 3 &&
+          crewOf(host.state, null)!.machine.cores.length === 3 &&
+          crewOf(host.state, null)!.machine.quantum === 3 &&
           host.state.lateJoin === false,
       );
-      expect([...host.state.slots.keys()].some((k) => k.startsWith('ipc:'))).toBe(false); // the IPC job was turned off
+      expect([...crewOf(host.state, null)!.slots.keys()].some((k) => k.startsWith('ipc:'))).toBe(false); // the IPC job was turned off
 
       await playRound(h, host, [minji, jisoo], web, room.sessionId, 1);
       const [first] = await roundsOf(web, room.sessionId);

@@ -16,6 +16,7 @@ import {
 } from './browser.ts';
 import { createRoom, joinInBrowser, joinSdk, seatOf, startGameServer, type SdkRoom } from './game-server.ts';
 import { RACE_SCENARIO } from '../server/fixtures.ts';
+import { crewOf } from '../../shared/protocol/state.ts';
 
 let server: RunningServer;
 let tb: TestBrowser;
@@ -53,6 +54,8 @@ describe('the class story', () => {
     };
     const room = await createRoom(server, { scenario, ticksPerSecond: 2, seed: 1 });
     const host: SdkRoom = await joinSdk(server, room.roomId, { hostKey: room.hostKey });
+    // the students here act by hand on a loaded machine: no bot steps in for a slow one (grace 0)
+    host.send('host:grace', { seconds: 0 });
     const seen: string[] = [];
     host.onMessage('events', (m: { events: Array<{ type: string }> }) => {
       seen.push(...m.events.map((e) => e.type));
@@ -101,7 +104,7 @@ describe('the class story', () => {
       await expect.poll(() => laptop.page.getByTestId('role-card').isVisible(), POLL).toBe(false);
 
       // Alex plans the whole unlocked read-modify-write; 서연 plans hers once his load is queued, so both load before either stores.
-      const alexTid = () => host.state.slots.get('thread:counter:1')?.tid ?? 0;
+      const alexTid = () => crewOf(host.state, null)!.slots.get('thread:counter:1')?.tid ?? 0;
       await expect.poll(alexTid, WAIT).toBeGreaterThan(0);
       const choose = (instr: string) =>
         laptop.page
@@ -112,7 +115,10 @@ describe('the class story', () => {
           .click();
       await choose('load count');
       await expect
-        .poll(() => host.state.machine.threads.get(String(alexTid()))?.program.length ?? 0, WAIT)
+        .poll(
+          () => crewOf(host.state, null)!.machine.threads.get(String(alexTid()))?.program.length ?? 0,
+          WAIT,
+        )
         .toBeGreaterThan(0);
       for (const instr of ['load count', 'add 1', 'store count', 'exit']) seoyeon!.send('choose', { instr });
       for (const instr of ['add 1', 'store count', 'exit']) await choose(instr);

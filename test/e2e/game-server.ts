@@ -7,6 +7,7 @@ import type { SyncedRoomState } from '../../server/rooms/projection.ts';
 import { TeacherClient } from '../../server/tools/teacher-client.ts';
 import { waitForScene, type TestPage } from './browser.ts';
 import { CLIENT_DIST, ensureClientBuilt } from './build-client.ts';
+import { crewOf } from '../../shared/protocol/state.ts';
 
 /** A class room as POST /api/teacher/rooms answers. */
 export type CreatedRoom = TeacherRoomResponse;
@@ -51,7 +52,7 @@ export function playInterrupts(room: SdkRoom): () => void {
   const handled = new Set<number>();
   const timer = setInterval(() => {
     if (room.state.phase !== 'running') return;
-    room.state.machine.interrupts.forEach((irq) => {
+    crewOf(room.state, null)!.machine.interrupts.forEach((irq) => {
       if (handled.has(irq.id)) return;
       handled.add(irq.id);
       room.send('handle-interrupt', { id: irq.id });

@@ -22,6 +22,7 @@ import {
   startGameServer,
   type SdkRoom,
 } from './game-server.ts';
+import { crewOf } from '../../shared/protocol/state.ts';
 
 let server: RunningServer;
 let tb: TestBrowser;
@@ -50,6 +51,8 @@ describe('a class round in the browser', () => {
   it('scheduler dispatches by click, keyboard and drag, sees a refusal, and reaches the report', async () => {
     const room = await createRoom(server, { scenario: 'class-workshop', ticksPerSecond: 1, seed: 7 });
     const host: SdkRoom = await joinSdk(server, room.roomId, { hostKey: room.hostKey });
+    // this test steers the scheduler by hand on a loaded machine: no bot steps in for a slow click (grace 0)
+    host.send('host:grace', { seconds: 0 });
     let projector = await openPage(tb.browser, { viewport: 'projector', locale: 'ko-KR' });
     const laptop = await openPage(tb.browser, { viewport: 'laptop', locale: 'en-US' });
     let phone: TestPage | null = null;
@@ -175,7 +178,7 @@ describe('a class round in the browser', () => {
 
       // the projector, opened mid-round, shows the whole machine large, its feed starting with what
       // happened before it came (the round's latest events) rather than empty
-      const joinedAt = host.state.machine.tick;
+      const joinedAt = crewOf(host.state, null)!.machine.tick;
       projector = await openProjector('Machine');
       await expect.poll(async () => (await machine(projector.page))?.tick ?? 0, POLL).toBeGreaterThan(0);
       await expect

@@ -11,6 +11,7 @@ import type { TeacherRoomResponse as CreateRoomResponse } from '../../server/htt
 import { movesFor } from '../../server/tools/client-strategy.ts';
 import { ROLES_SCENARIO } from '../server/fixtures.ts';
 import { boot, seatSecret, welcomeOf, type Harness, type Player } from '../server/harness.ts';
+import { crewOf } from '../../shared/protocol/state.ts';
 
 const ABUSE_LIMIT = 400;
 let h: Harness;
@@ -129,11 +130,14 @@ it(
     host.send('host:start');
     const room = h.roomOf(created.roomId);
     const ticks: number[][] = bystanders.map(() => []);
-    const watch = setInterval(() => bystanders.forEach((b, i) => ticks[i]!.push(b.state.machine.tick)), 200);
+    const watch = setInterval(
+      () => bystanders.forEach((b, i) => ticks[i]!.push(crewOf(b.state, null)!.machine.tick)),
+      200,
+    );
     const play = setInterval(() => {
       for (const b of bystanders) {
         const me = b.state.players.get(welcomeOf(b).seat);
-        if (me) for (const [t, p] of movesFor(b.state, me.slot)) b.send(t, p);
+        if (me) for (const [t, p] of movesFor(b.state, welcomeOf(b).seat)) b.send(t, p);
       }
     }, 100);
     const invariants = setInterval(() => checkInvariants(room.game.match.state), 250);
@@ -296,9 +300,9 @@ it(
         expect(series.at(-1)!).toBeGreaterThan(series[0]!);
         for (let k = 20; k < series.length; k++) expect(series[k]!).toBeGreaterThan(series[k - 20]!);
       }
-      const after = bystanders.map((b) => b.state.machine.tick);
+      const after = bystanders.map((b) => crewOf(b.state, null)!.machine.tick);
       await expect
-        .poll(() => bystanders.every((b, i) => b.state.machine.tick >= after[i]! + 20), {
+        .poll(() => bystanders.every((b, i) => crewOf(b.state, null)!.machine.tick >= after[i]! + 20), {
           timeout: 20_000,
           interval: 100,
         })

@@ -15,6 +15,7 @@ import { movesFor } from '../../server/tools/client-strategy.ts';
 import { ROLES_SCENARIO } from '../server/fixtures.ts';
 import { until } from '../server/harness.ts';
 import { startServerProcess, type ServerProcess } from './processes.ts';
+import { crewOf } from '../../shared/protocol/state.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-recovery-'));
 const env = { DATABASE_FILE: path.join(dir, 'db.sqlite') };
@@ -43,11 +44,11 @@ async function join(
     s.seat = w.seat;
   });
   for (const t of ['events', 'rejected', 'error', 'summary']) room.onMessage(t, () => undefined);
-  await until('welcome and state', () => s.seat !== '' && room.state?.machine !== undefined);
+  await until('welcome and state', () => s.seat !== '' && room.state?.crews?.size > 0);
   if (play)
     s.timer = setInterval(() => {
       const me = room.state.players.get(s.seat);
-      if (me) for (const [t, p] of movesFor(room.state, me.slot)) room.send(t, p);
+      if (me) for (const [t, p] of movesFor(room.state, s.seat)) room.send(t, p);
     }, 60);
   return s;
 }
@@ -95,7 +96,7 @@ it('resumes the round after kill -9 at the last saved point, with the same code,
     );
   const seatsBefore = students.map((s) => s.seat);
   host.room.send('host:start');
-  await until('the round runs a while', () => host.room.state.machine.tick >= 40, 15_000);
+  await until('the round runs a while', () => crewOf(host.room.state, null)!.machine.tick >= 40, 15_000);
   await new Promise((r) => setTimeout(r, 3500)); // at least one periodic save after play
   for (const s of students) clearInterval(s.timer);
   await first.stop('SIGKILL');
@@ -131,14 +132,19 @@ it('resumes the round after kill -9 at the last saved point, with the same code,
     );
   expect(back.map((s) => s.seat)).toEqual(seatsBefore);
   const view = host2.room.state;
+  const viewMachine = crewOf(view, null)!.machine;
   expect(view.phase).toBe('paused');
-  expect(view.machine.tick).toBe(saved.doc.tick);
+  expect(viewMachine.tick).toBe(saved.doc.tick);
   // The restored server saves again at once; its machine hashes the same as the replay of the old save.
   await new Promise((r) => setTimeout(r, 500));
   expect((await savedMachine()).hash).toBe(saved.hash);
 
   host2.room.send('host:resume');
-  await until('play continues', () => host2.room.state.machine.tick >= saved.doc.tick + 20, 15_000);
+  await until(
+    'play continues',
+    () => crewOf(host2.room.state, null)!.machine.tick >= saved.doc.tick + 20,
+    15_000,
+  );
   expect(host2.room.state.phase).toBe('running');
 
   // SIGTERM after the round ends waits for the last save: the ended round and its summary are kept.

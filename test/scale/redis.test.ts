@@ -13,6 +13,7 @@ import type { SyncedRoomState } from '../../server/rooms/projection.ts';
 import { movesFor } from '../../server/tools/client-strategy.ts';
 import { until } from '../server/harness.ts';
 import { freePort, startServerProcess, type ServerProcess } from './processes.ts';
+import { crewOf } from '../../shared/protocol/state.ts';
 
 const redisUrl = process.env.TEST_REDIS_URL;
 
@@ -57,7 +58,7 @@ describe.skipIf(!redisUrl)('several processes over Redis', () => {
     });
     room.onMessage('summary', (s: unknown) => summaries.push(s));
     for (const t of ['events', 'rejected', 'error']) room.onMessage(t, () => undefined);
-    await until('welcome', () => seat !== '' && room.state?.machine !== undefined);
+    await until('welcome', () => seat !== '' && room.state?.crews?.size > 0);
     return { room, seat: () => seat, summaries };
   }
 
@@ -99,13 +100,13 @@ describe.skipIf(!redisUrl)('several processes over Redis', () => {
       const timers = students.map((s) =>
         setInterval(() => {
           const me = s.room.state.players.get(s.seat());
-          if (me) for (const [t, p] of movesFor(s.room.state, me.slot)) s.room.send(t, p);
+          if (me) for (const [t, p] of movesFor(s.room.state, s.seat())) s.room.send(t, p);
         }, 60),
       );
       host.room.send('host:start');
       await until(
         'the round runs for everyone',
-        () => students.every((s) => s.room.state.machine.tick >= 15),
+        () => students.every((s) => crewOf(s.room.state, null)!.machine.tick >= 15),
         15_000,
       );
       host.room.send('host:end-round');

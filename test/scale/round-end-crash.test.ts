@@ -8,6 +8,7 @@ import { afterAll, expect, it } from 'vitest';
 import { Client, type Room } from '@colyseus/sdk';
 import { TeacherClient } from '../../server/tools/teacher-client.ts';
 import type { SyncedRoomState } from '../../server/rooms/projection.ts';
+import { crewOf } from '../../shared/protocol/state.ts';
 import { ROLES_SCENARIO } from '../server/fixtures.ts';
 import { until } from '../server/harness.ts';
 import { startServerProcess, type ServerProcess } from './processes.ts';
@@ -28,7 +29,7 @@ async function join(url: string, roomId: string, options: Record<string, unknown
   const room = await new Client(url.replace('http', 'ws')).joinById<SyncedRoomState>(roomId, options);
   for (const t of ['welcome', 'events', 'rejected', 'error', 'summary', 'score'])
     room.onMessage(t, () => undefined);
-  await until('state', () => room.state?.machine !== undefined);
+  await until('state', () => room.state !== undefined && crewOf(room.state, null) !== undefined);
   return room as Room<unknown, SyncedRoomState>;
 }
 
@@ -50,12 +51,12 @@ it(
       lang: 'en',
     });
     host.send('host:start');
-    await until('the round runs a while', () => host.state.machine.tick >= 20, 20_000);
+    await until('the round runs a while', () => crewOf(host.state, null)!.machine.tick >= 20, 20_000);
     // The instant any client sees "ended", the server dies.
     let endedAt = -1;
     host.onStateChange((s) => {
       if (s.phase === 'ended' && endedAt < 0) {
-        endedAt = s.machine.tick;
+        endedAt = crewOf(s, null)!.machine.tick;
         first.proc.kill('SIGKILL');
       }
     });
@@ -86,7 +87,7 @@ it(
     const host2 = await join(second.url, created.roomId, hostOptions);
     expect(host2.state.phase).toBe('ended');
     expect(host2.state.round).toBe(1);
-    expect(host2.state.machine.tick).toBe(endedAt);
+    expect(crewOf(host2.state, null)!.machine.tick).toBe(endedAt);
     // The next round still works, and its report is the session's second.
     host2.send('host:restart');
     await until('lobby of round 2', () => host2.state.phase === 'lobby' && host2.state.round === 2, 10_000);

@@ -1,6 +1,7 @@
 // The HTTP contract: every route the server registers is declared in shared/protocol/http.ts, and every
 // declared route answers a real request with a body its response schema accepts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crewOf } from '../../shared/protocol/state.ts';
 import { z } from 'zod';
 import { PUBLIC_ROUTES } from '../../server/http/api.ts';
 import { DASHBOARD_ROUTES } from '../../server/http/dashboard-api.ts';
@@ -98,7 +99,7 @@ describe('every declared route answers what it declares', () => {
     host.onMessage('summary', () => undefined);
     host.send('host:start');
     await until('running', () => host.state.phase === 'running');
-    await until('ticks', () => host.state.machine.tick >= 5);
+    await until('ticks', () => crewOf(host.state, null)!.machine.tick >= 5);
     host.send('host:end-round');
     let rounds: { id: string }[] = [];
     await until(

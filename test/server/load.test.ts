@@ -1,8 +1,9 @@
-// A full class of real SDK bot clients: everyone plays, and what one client receives stays within
-// the bandwidth budget (initial state ≤ 16 KB, ≤ 4 KB/s afterwards).
+// A full class of real SDK bot clients: everyone holds a job in a crew, and what one client receives stays
+// within the bandwidth budget (initial state ≤ 16 KB, ≤ 4 KB/s afterwards).
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runBots } from '../../server/tools/bot-clients.ts';
 import { boot, until, type Harness, type Player } from './harness.ts';
+import { crewOf } from '../../shared/protocol/state.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -33,8 +34,14 @@ it('30 bot clients join by code, play their roles, and each client stays within 
   );
   expect(run.stats.joined).toBe(30);
   await until('everyone seated', () => host.state.players.size === 31);
-  const roles = new Set([...host.state.players.values()].map((p) => p.role));
-  expect(roles).toEqual(new Set(['host', 'scheduler', 'interrupt', 'thread', 'ipc', 'spectator']));
+  // Every student holds a job (issue 16): the class splits into crews of 4–6, each with its own machine,
+  // so nobody watches (before crews, 24 of these 30 were spectators of one machine).
+  const students = [...host.state.players.values()].filter((p) => !p.host);
+  for (const p of students) expect(['scheduler', 'interrupt', 'thread', 'ipc']).toContain(p.role);
+  expect(students.filter((p) => p.role === 'spectator')).toHaveLength(0);
+  expect(host.state.crews.size).toBe(6);
+  for (const crew of host.state.crews.values())
+    expect(students.filter((p) => host.state.crews.get(p.crew) === crew)).toHaveLength(5);
 
   // a late observer measures its initial state and then its steady traffic
   const observer = await h.student(created, 'Observer');
@@ -47,7 +54,7 @@ it('30 bot clients join by code, play their roles, and each client stays within 
   await new Promise((r) => setTimeout(r, seconds * 1000));
   const rate = m.bytes / seconds;
   console.log(
-    `initial state ${initial} B; ${m.frames.length} frames, ${m.bytes} B in ${seconds} s = ${(rate / 1024).toFixed(2)} KB/s per client; tick ${host.state.machine.tick}`,
+    `initial state ${initial} B; ${m.frames.length} frames, ${m.bytes} B in ${seconds} s = ${(rate / 1024).toFixed(2)} KB/s per client; tick ${crewOf(host.state, null)!.machine.tick}`,
   );
   expect(initial).toBeGreaterThan(0);
   expect(initial).toBeLessThan(16 * 1024);

@@ -6,6 +6,7 @@ import { LIMITS, hashState } from '../../shared/kernel/index.ts';
 import { CLOSE_CODES } from '../../shared/protocol/errors.ts';
 import { boot, collect, until, welcomeOf, type Harness, type Player } from './harness.ts';
 import { ROLES_SCENARIO } from './fixtures.ts';
+import { crewOf } from '../../shared/protocol/state.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -42,12 +43,12 @@ describe('each role acts on the shared machine', () => {
       students: [sched, other],
     } = await classWith(['scheduler', 'interrupt'], 0.25);
     // calc is pure CPU work, so once dispatched it stays Running (the io process would block at once)
-    const calc = [...sched!.state.machine.processes.values()].find((p) => p.name === 'calc')!;
+    const calc = [...crewOf(sched!.state, null)!.machine.processes.values()].find((p) => p.name === 'calc')!;
     const tid = calc.threads.at(0)!;
-    expect(sched!.state.machine.readyQueue.toArray()).toContain(tid);
+    expect(crewOf(sched!.state, null)!.machine.readyQueue.toArray()).toContain(tid);
     sched!.send('dispatch', { core: 0, tid });
     await until('everyone sees the dispatch', () =>
-      [host, other!].every((c) => c.state.machine.cores.at(0)?.running === tid),
+      [host, other!].every((c) => crewOf(c.state, null)!.machine.cores.at(0)?.running === tid),
     );
     await until(
       'the scheduler is credited',
@@ -61,17 +62,17 @@ describe('each role acts on the shared machine', () => {
       students: [irq, thread, carrier],
       roomId,
     } = await classWith(['interrupt', 'thread:w:0', 'ipc:q'], 20);
-    const m = () => host.state.machine;
+    const m = () => crewOf(host.state, null)!.machine;
     // interrupt handler: a pending interrupt stays until the human handles it
-    await until('an interrupt is pending', () => irq!.state.machine.interrupts.size > 0);
-    const id = [...irq!.state.machine.interrupts.values()][0]!.id;
+    await until('an interrupt is pending', () => crewOf(irq!.state, null)!.machine.interrupts.size > 0);
+    const id = [...crewOf(irq!.state, null)!.machine.interrupts.values()][0]!.id;
     irq!.send('handle-interrupt', { id });
     await until(
       'everyone sees it handled',
       () => !m().interrupts.has(String(id)) && (m().counters.get('interruptsHandled') ?? 0) >= 1,
     );
     // thread: the steered thread gets the instruction its player chose
-    const tid = host.state.slots.get('thread:w:0')!.tid;
+    const tid = crewOf(host.state, null)!.slots.get('thread:w:0')!.tid;
     expect(tid).toBeGreaterThan(0);
     thread!.send('choose', { instr: 'cpu 1' });
     await until(
@@ -80,8 +81,8 @@ describe('each role acts on the shared machine', () => {
     );
     // channel carrier: a sent message waits on the queue until its carrier delivers it
     const waiting = () =>
-      [...carrier!.state.machine.channels.get('q')!.messages.values()].find(
-        (msg) => !msg.delivered && msg.readyAt <= carrier!.state.machine.tick,
+      [...crewOf(carrier!.state, null)!.machine.channels.get('q')!.messages.values()].find(
+        (msg) => !msg.delivered && msg.readyAt <= crewOf(carrier!.state, null)!.machine.tick,
       );
     await until('a message is in flight', () => waiting() !== undefined);
     carrier!.send('deliver', { message: waiting()!.id });
@@ -109,7 +110,7 @@ describe('refusals', () => {
     await until('second rejection', () => rejected.length === 2);
     expect(rejected[1]!.reason).toBe('스레드 999는 없습니다.');
     expect(hashState(room.game.match.state)).toBe(before);
-    expect(host.state.machine.cores.at(0)!.running).toBe(-1);
+    expect(crewOf(host.state, null)!.machine.cores.at(0)!.running).toBe(-1);
   });
 
   it("a host's out-of-range quantum reaches the kernel and comes back as its refusal, in the host's language", async () => {

@@ -16,6 +16,7 @@ import {
   type Player,
 } from './harness.ts';
 import { ROLES_SCENARIO, SHORT_SCENARIO } from './fixtures.ts';
+import { crewOf } from '../../shared/protocol/state.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -46,10 +47,12 @@ describe('reconnection', () => {
       'running',
       () => host.state.phase === 'running' && host.state.players.get(seat)?.slot === 'scheduler',
     );
-    const calc = [...kim.state.machine.processes.values()].find((p) => p.name === 'calc')!.threads.at(0)!;
+    const calc = [...crewOf(kim.state, null)!.machine.processes.values()]
+      .find((p) => p.name === 'calc')!
+      .threads.at(0)!;
     kim.send('dispatch', { core: 0, tid: calc });
     await until('scored', () => (host.state.players.get(seat)?.score ?? 0) > 0);
-    expect(host.state.machine.cores.at(1)!.running).toBe(-1); // the human scheduler left core 1 idle
+    expect(crewOf(host.state, null)!.machine.cores.at(1)!.running).toBe(-1); // the human scheduler left core 1 idle
 
     kim.reconnection.enabled = false;
     const dropped = new Promise<void>((resolve) => kim.onLeave(() => resolve()));
@@ -60,7 +63,10 @@ describe('reconnection', () => {
     // present), so what must survive is the score the seat held while away: nothing is credited to it meanwhile.
     const game = h.roomOf(created.roomId).game;
     const kept = game.seats.get(seat)!.score;
-    await until('a bot schedules meanwhile', () => host.state.machine.cores.at(1)!.running !== -1);
+    await until(
+      'a bot schedules meanwhile',
+      () => crewOf(host.state, null)!.machine.cores.at(1)!.running !== -1,
+    );
     expect(host.state.players.get(seat)!.slot).toBe('scheduler');
 
     const back = (await h.colyseus.sdk.reconnect(kim.reconnectionToken)) as unknown as Player;
@@ -140,6 +146,11 @@ describe('reconnection', () => {
     expect(student.connection.isOpen).toBe(true);
     expect(host.state.players.has(welcomeOf(projector).seat)).toBe(false);
     expect(welcomeOf(projector).slot).toBe('spectator');
+    // the projector receives the machine (every crew's, through its StateView)
+    await until(
+      'the projector has the machine',
+      () => (crewOf(projector.state, null)?.machine?.cores.length ?? 0) > 0,
+    );
     expect(
       await refusal(h.join(created.roomId, { secret: seatSecret(), viewerKey: 'x'.repeat(32), lang: 'en' })),
     ).toBe(JOIN_ERRORS['bad-host-key']);
@@ -168,7 +179,7 @@ describe('the event feed of a late joiner', () => {
     const created = await h.createRoom({ scenario: ROLES_SCENARIO, ticksPerSecond: 20, seed: 3 });
     const host = await h.host(created);
     host.send('host:start');
-    await until('ten ticks', () => host.state.machine.tick >= 10);
+    await until('ten ticks', () => crewOf(host.state, null)!.machine.tick >= 10);
     const late = await joinCollecting(created, 'Late');
     await until('the replay and a live batch', () => late.length >= 2);
     const [replay, ...live] = late;
@@ -187,7 +198,7 @@ describe('the event feed of a late joiner', () => {
     host.send('host:end-round');
     await until('ended', () => host.state.phase === 'ended');
     host.send('host:restart');
-    await until('lobby', () => host.state.phase === 'lobby' && host.state.machine.tick === 0);
+    await until('lobby', () => host.state.phase === 'lobby' && crewOf(host.state, null)!.machine.tick === 0);
     const next = await joinCollecting(created, 'Next');
     await new Promise((r) => setTimeout(r, 300));
     // at most the new machine's own tick-0 events (processes created), nothing of the old round
@@ -216,9 +227,9 @@ describe('end of round', () => {
     expect(waiting.sjf).toBeLessThanOrEqual(waiting.fifo!);
     expect(s.players.map((p) => p.nickname)).toEqual(['Yoon']);
     // the Gantt chart: every busy tick of every core is in exactly one run, runs in order and never overlapping
-    expect(s.timeline).toHaveLength(host.state.machine.cores.length);
+    expect(s.timeline).toHaveLength(crewOf(host.state, null)!.machine.cores.length);
     for (const [i, runs] of s.timeline.entries()) {
-      const core = host.state.machine.cores.at(i)!;
+      const core = crewOf(host.state, null)!.machine.cores.at(i)!;
       const running = runs.filter((r) => r.label !== 'switch').reduce((n, r) => n + r.to - r.from, 0);
       const switching = runs.filter((r) => r.label === 'switch').reduce((n, r) => n + r.to - r.from, 0);
       expect(running).toBe(core.busyTicks);
@@ -238,7 +249,10 @@ describe('end of round', () => {
     host.send('host:restart');
     await until(
       'round 2 lobby',
-      () => host.state.round === 2 && host.state.phase === 'lobby' && host.state.machine.tick === 0,
+      () =>
+        host.state.round === 2 &&
+        host.state.phase === 'lobby' &&
+        crewOf(host.state, null)!.machine.tick === 0,
     );
   });
 
@@ -274,12 +288,15 @@ describe('solo rooms', () => {
       'bots schedule',
       () =>
         solo.state.phase === 'running' &&
-        [...solo.state.machine.cores.values()].some((c) => c.running !== -1),
+        [...crewOf(solo.state, null)!.machine.cores.values()].some((c) => c.running !== -1),
     );
-    await until('an interrupt waits for the player', () => solo.state.machine.interrupts.size > 0);
-    const id = [...solo.state.machine.interrupts.values()][0]!.id;
+    await until(
+      'an interrupt waits for the player',
+      () => crewOf(solo.state, null)!.machine.interrupts.size > 0,
+    );
+    const id = [...crewOf(solo.state, null)!.machine.interrupts.values()][0]!.id;
     solo.send('handle-interrupt', { id });
-    await until('handled', () => !solo.state.machine.interrupts.has(String(id)));
+    await until('handled', () => !crewOf(solo.state, null)!.machine.interrupts.has(String(id)));
     expect(
       await refusal(h.colyseus.sdk.joinById(solo.roomId, { secret: seatSecret(), nickname: 'Intruder' })),
     ).toBe(JOIN_ERRORS['room-full']);

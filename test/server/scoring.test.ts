@@ -7,6 +7,7 @@ import type { RoundSummary } from '../../shared/protocol/summary.ts';
 import { CLASS_SCENARIOS } from '../../server/scenarios/class-scenarios.ts';
 import { boot, collect, until, welcomeOf, type Harness, type Player } from './harness.ts';
 import { RACE_SCENARIO, ROLES_SCENARIO } from './fixtures.ts';
+import { crewOf } from '../../shared/protocol/state.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -38,7 +39,10 @@ describe('score messages', () => {
     const alex = await joinAs(created, host, 'Alex', 'thread:counter:1');
     host.send('host:start');
     await until('running', () => host.state.phase === 'running');
-    await until('both threads exist', () => (host.state.slots.get('thread:counter:1')?.tid ?? 0) > 0);
+    await until(
+      'both threads exist',
+      () => (crewOf(host.state, null)!.slots.get('thread:counter:1')?.tid ?? 0) > 0,
+    );
     // Both plan the whole read-modify-write at once; the bot scheduler runs them side by side.
     for (const s of [seoyeon, alex])
       for (const instr of ['load count', 'add 1', 'store count', 'exit']) s.p.send('choose', { instr });
@@ -112,7 +116,9 @@ describe('score messages', () => {
       const kim = await joinAs(created, host, 'Kim', 'scheduler');
       host.send('host:start');
       await until('running', () => host.state.phase === 'running');
-      const calc = [...kim.p.state.machine.processes.values()].find((p) => p.name === 'calc')!.threads.at(0)!;
+      const calc = [...crewOf(kim.p.state, null)!.machine.processes.values()]
+        .find((p) => p.name === 'calc')!
+        .threads.at(0)!;
       kim.p.send('dispatch', { core: 0, tid: calc });
       await until('the dispatch is scored', () => kim.scores.length > 0);
       expect(kim.scores[0]!.code).toBe('core-busy-fast');

@@ -7,6 +7,7 @@ import type { MemoryRoundReports } from '../../server/game/round-reports.ts';
 import { secretHash } from '../../server/game/seat-secret.ts';
 import { boot, seatSecret, refusal, until, welcomeOf, type Harness, type Player } from './harness.ts';
 import { ROLES_SCENARIO } from './fixtures.ts';
+import { crewOf } from '../../shared/protocol/state.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -123,7 +124,9 @@ describe('freed seats', () => {
       'running',
       () => host.state.phase === 'running' && host.state.players.get(seat)?.slot === 'scheduler',
     );
-    const calc = [...kim.state.machine.processes.values()].find((p) => p.name === 'calc')!.threads.at(0)!;
+    const calc = [...crewOf(kim.state, null)!.machine.processes.values()]
+      .find((p) => p.name === 'calc')!
+      .threads.at(0)!;
     kim.send('dispatch', { core: 0, tid: calc });
     await until('scored', () => (host.state.players.get(seat)?.score ?? 0) > 0);
     const score = host.state.players.get(seat)!.score;

@@ -3,10 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KernelAction, KernelEvent } from '../../shared/kernel/index.ts';
 import type { PlayerScript } from '../../shared/levels/index.ts';
-import type { LevelVerdict } from '../../server/game/level-match.ts';
+import type { LevelVerdict } from '../../server/game/level-engine.ts';
 import { hostOnly, toMessage } from '../../shared/protocol/actions.ts';
 import { SOLUTIONS } from '../levels/solutions.ts';
 import { boot, collect, seatSecret, refusal, until, type Harness, type Player } from './harness.ts';
+import { crewOf } from '../../shared/protocol/state.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -98,7 +99,7 @@ describe('solo levels', { retry: 2 }, () => {
     room.send('solo:retry');
     // A retry waits, paused at tick 0, for the player to look before the clock starts.
     await until('a fresh attempt', () => room.state.phase === 'paused' && room.state.round === 2);
-    expect(room.state.machine.tick).toBe(0);
+    expect(crewOf(room.state, null)!.machine.tick).toBe(0);
     room.send('host:resume');
     const good = await play(room, results, SOLUTIONS['boot-hello']!.good(), false);
     expect(good).toMatchObject({ level: 'boot-hello', attempt: 2, passed: true, stars: 3 });
@@ -151,7 +152,10 @@ describe('solo levels', { retry: 2 }, () => {
         expect(match().state.tick).toBe(3);
         expect(match().log.length).toBe(logged);
         room.send('solo:undo');
-        await until('tick undone', () => match().state.tick === 2 && room.state.machine.tick === 2);
+        await until(
+          'tick undone',
+          () => match().state.tick === 2 && crewOf(room.state, null)!.machine.tick === 2,
+        );
         expect(match().phase).toBe('paused');
         // The feed is rewound with the machine: a replay of the replayed machine's events, none later than tick 2.
         await until('the feed rewound', () => feeds.some((f) => f.replay === true && f.tick === 2));
@@ -162,7 +166,10 @@ describe('solo levels', { retry: 2 }, () => {
       }
       room.send('solo:step');
       // Waits for the patch, as a screen does (one step per patch keeps under the room's message rate).
-      await until('one tick', () => room.state.machine.tick === tick + 1 || results.length > 0);
+      await until(
+        'one tick',
+        () => crewOf(room.state, null)!.machine.tick === tick + 1 || results.length > 0,
+      );
       expect(match().state.tick).toBe(tick + 1);
     }
     expect(results[0]).toMatchObject({ level: 'first-dispatch', passed: true, stars: 3, undos: 2 });

@@ -3,7 +3,13 @@
 // the event feed. The dashboard joins the room as its host with the host key (docs/PROTOCOL.md).
 import QRCode from 'qrcode';
 import type { KernelEvent } from '../../../shared/kernel/types.ts';
-import { syncedChannelKinds, syncedLabels, type SyncedRoomState } from '../../../shared/protocol/state.ts';
+import { LIMITS } from '../../../shared/kernel/limits.ts';
+import {
+  crewOf,
+  syncedChannelKinds,
+  syncedLabels,
+  type SyncedRoomState,
+} from '../../../shared/protocol/state.ts';
 import { RoomConnection } from '../net/room-connection.ts';
 import { api, type LiveRoom } from './api.ts';
 import { checkbox, fill, h } from './dom.ts';
@@ -192,6 +198,10 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement) {
   const lock = checkbox('live-lock', t('controls.lock'), false, (v) => send('host:lock', { locked: v }));
   const late = checkbox('live-late', t('controls.late'), true, (v) => send('host:late-join', { allowed: v }));
   const summary = h('p', { class: 'summary', role: 'status' });
+  const numberInput = (id: string, name: 'crewSize' | 'graceSeconds') =>
+    h('input', { type: 'number', id, min: LIMITS[name].min, max: LIMITS[name].max, step: LIMITS[name].step });
+  const crewSize = numberInput('live-crew-size', 'crewSize');
+  const grace = numberInput('live-grace', 'graceSeconds');
   const controls = h(
     'section',
     { class: 'card controls', 'aria-labelledby': 'controls-h' },
@@ -212,6 +222,28 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement) {
     lock,
     late,
     h('button', { type: 'button', onclick: () => send('host:rotate') }, t('controls.rotate')),
+    h(
+      'div',
+      { class: 'inline' },
+      h('label', { for: 'live-crew-size' }, t('controls.crew_size')),
+      crewSize,
+      h(
+        'button',
+        { type: 'button', onclick: () => send('host:crew-size', { size: Number(crewSize.value) }) },
+        t('controls.apply'),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'inline' },
+      h('label', { for: 'live-grace' }, t('controls.grace')),
+      grace,
+      h(
+        'button',
+        { type: 'button', onclick: () => send('host:grace', { seconds: Number(grace.value) }) },
+        t('controls.apply'),
+      ),
+    ),
     summary,
   );
 
@@ -267,11 +299,13 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement) {
   );
 
   const metrics = h('dl', { class: 'metrics' });
+  const crewList = h('ul', { class: 'crews', 'aria-label': t('crews.heading') });
   const metricsPanel = h(
     'section',
     { class: 'card', 'aria-labelledby': 'metrics-h' },
     h('h2', { id: 'metrics-h' }, t('metrics.heading')),
     metrics,
+    crewList,
   );
 
   const rosterHeading = h('h2', { id: 'roster-h' });
@@ -310,7 +344,13 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement) {
 
   const rows = new Map<
     string,
-    { tr: HTMLTableRowElement; cells: HTMLElement[]; select: HTMLSelectElement; slots: string }
+    {
+      tr: HTMLTableRowElement;
+      cells: HTMLElement[];
+      select: HTMLSelectElement;
+      crew: HTMLSelectElement;
+      slots: string;
+    }
   >();
   const element = h(
     'div',
@@ -322,9 +362,7 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement) {
   );
 
   function renderRoster(s: SyncedRoomState): void {
-    const slotKeys: string[] = [];
-    s.slots.forEach((_v, key) => slotKeys.push(key));
-    slotKeys.push('spectator');
+    const crewCount = s.crews.size;
     const seen = new Set<string>();
     let count = 0;
     s.players.forEach((p, seat) => {
@@ -337,7 +375,11 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement) {
           'aria-label': t('roster.assign', { name: p.nickname }),
           onchange: () => send('host:assign', { player: seat, slot: select.value }),
         });
-        const cells = [h('td'), h('td'), h('td', {}, select), h('td'), h('td', { class: 'num' })];
+        const crew = h('select', {
+          'aria-label': t('roster.crew', { name: p.nickname }),
+          onchange: () => send('host:move-crew', { player: seat, crew: Number(crew.value) }),
+        });
+        const cells = [h('td'), h('td'), h('td', {}, crew, select), h('td'), h('td', { class: 'num' })];
         const actions = h(
           'td',
           { class: 'actions' },
@@ -368,7 +410,7 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement) {
           ),
         );
         const tr = h('tr', { 'data-seat': seat }, ...cells, actions);
-        row = { tr, cells, select, slots: '' };
+        row = { tr, cells, select, crew, slots: '' };
         rows.set(seat, row);
         rosterBody.append(tr);
       }
@@ -377,12 +419,25 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement) {
       row.cells[3]!.textContent = p.connected ? `● ${t('roster.online')}` : `○ ${t('roster.away')}`;
       row.cells[3]!.className = p.connected ? 'online' : 'away';
       row.cells[4]!.textContent = String(p.score);
-      const signature = slotKeys.join('|');
+      // the jobs of the student's own crew; a crew more than there are, to open one
+      const slotKeys: string[] = [];
+      const own = crewOf(s, seat);
+      own?.slots.forEach((_v, key) => slotKeys.push(key));
+      slotKeys.push('spectator');
+      row.crew.hidden = crewCount <= 1 && s.crewSize === 0;
+      const signature = `${slotKeys.join('|')}#${crewCount}`;
       if (row.slots !== signature && document.activeElement !== row.select) {
         fill(row.select, ...slotKeys.map((k) => h('option', { value: k }, slotLabel(k))));
+        fill(
+          row.crew,
+          ...Array.from({ length: crewCount + 1 }, (_, i) =>
+            h('option', { value: i + 1 }, t('crew.n', { n: i + 1 })),
+          ),
+        );
         row.slots = signature;
       }
       if (document.activeElement !== row.select) row.select.value = p.slot;
+      if (document.activeElement !== row.crew) row.crew.value = String(own?.number ?? 1);
       row.select.setAttribute('aria-label', t('roster.assign', { name: p.nickname }));
     });
     for (const [seat, row] of rows)
@@ -396,7 +451,9 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement) {
 
   function renderMetrics(s: SyncedRoomState): void {
     // the figures come projected from the kernel's presentation module, the same the projector shows
-    const m = s.machine;
+    const crew = crewOf(s, null);
+    if (!crew) return;
+    const m = crew.machine;
     const f = m.figures;
     const items: [TextKey, string][] = [
       ['metrics.tick', String(m.tick)],
@@ -407,6 +464,27 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement) {
       ['metrics.faults', String(f.faultTotal)],
     ];
     fill(metrics, ...items.flatMap(([k, v]) => [h('dt', {}, t(k)), h('dd', {}, v)]));
+    // every crew's standing, as the kernel's figures were projected for it
+    const crews: HTMLElement[] = [];
+    s.crews.forEach((c) =>
+      crews.push(
+        h(
+          'li',
+          { 'data-crew': c.number },
+          t('crews.row', {
+            n: c.number,
+            tick: c.tick,
+            util: c.tick > 0 ? `${Math.round(c.utilization * 100)}%` : '—',
+            done: c.completed,
+            total: c.processes,
+            faults: c.faultTotal,
+          }),
+        ),
+      ),
+    );
+    crews.sort((a, b) => Number(a.dataset.crew) - Number(b.dataset.crew));
+    fill(crewList, ...crews);
+    crewList.hidden = crews.length <= 1;
   }
 
   return {
@@ -422,12 +500,16 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement) {
       buttons.resume.disabled = s.phase !== 'paused';
       buttons.end.disabled = s.phase !== 'running' && s.phase !== 'paused';
       if (document.activeElement !== speed) speed.value = String(Math.round(s.speed * 100) / 100);
-      if (document.activeElement !== quantum) quantum.value = String(s.machine.quantum);
+      const first = crewOf(s, null)?.machine;
+      if (!first) return;
+      if (document.activeElement !== quantum) quantum.value = String(first.quantum);
+      if (document.activeElement !== crewSize) crewSize.value = String(s.crewSize);
+      if (document.activeElement !== grace) grace.value = String(s.graceSeconds);
       (lock.querySelector('input') as HTMLInputElement).checked = s.locked;
       (late.querySelector('input') as HTMLInputElement).checked = s.lateJoin;
       if (document.activeElement !== victim) {
         const live: [number, string][] = [];
-        s.machine.processes.forEach((p) => {
+        first.processes.forEach((p) => {
           if (!p.terminated && p.pid !== 1) live.push([p.pid, p.name]);
         });
         const chosen = victim.value;
@@ -443,9 +525,10 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement) {
     },
     feed(list: readonly KernelEvent[], replay: boolean) {
       if (replay) feedList.replaceChildren(); // the round's latest events, on (re)joining: they replace the list
-      const labels = room ? syncedLabels(room.state.machine) : (tid: number) => `T${tid}`;
+      const machine = room ? crewOf(room.state, null)?.machine : undefined;
+      const labels = machine ? syncedLabels(machine) : (tid: number) => `T${tid}`;
       for (const e of list) {
-        const text = formatEvent(e, labels, room ? syncedChannelKinds(room.state.machine) : undefined);
+        const text = formatEvent(e, labels, machine ? syncedChannelKinds(machine) : undefined);
         if (text)
           feedList.prepend(
             h('li', { class: `ev-${e.type}` }, h('span', { class: 'mono' }, `t${e.tick}`), ' ', text),

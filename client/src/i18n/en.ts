@@ -72,6 +72,7 @@ export const en = {
   'refusal.bad-state': 'That is not possible right now.',
   'refusal.no-such-player': 'That player is no longer in the room.',
   'refusal.no-such-slot': 'There is no such job in this room.',
+  'refusal.no-such-crew': 'There is no such crew in this room.',
   'refusal.bad-nickname': 'That nickname cannot be used.',
   'left.kicked.title': 'You were removed from this class',
   'left.kicked.body':
@@ -183,6 +184,9 @@ export const en = {
   'metric.messagesDropped': 'messages lost',
   'machine.feed': 'What just happened',
   'machine.feed.empty': 'Nothing has happened yet.',
+  'machine.your_turn':
+    'Your turn: the machine is waiting on your job. In {seconds} s a bot makes this move for you.',
+  'machine.bot_moved': 'bot moved for {name}',
   'machine.you_are': 'You are:',
   'machine.your_cores': 'cores {cores}',
   'machine.paused': 'The teacher paused the round.',
@@ -367,6 +371,9 @@ export const en = {
   'projector.finished': '{count} finished',
   'projector.faults': '{count} faults',
   'projector.bot': 'bot',
+  'projector.place': '#{place}',
+  'projector.finished_of': '{count} of {total} finished',
+  'projector.crew_done': 'done',
   'card.title': 'Your role: {role}',
   'card.open': 'Role card',
   'card.close': 'Got it',

@@ -3,11 +3,12 @@
 // so nothing the server sends in its first frames is missed.
 import type { KernelEvent } from '../../../shared/kernel/types.ts';
 import type { ScoreMessage, Welcome } from '../../../shared/protocol/server-messages.ts';
-import type { SyncedRoomState } from '../../../shared/protocol/state.ts';
+import { crewOf, type MachineState, type SyncedRoomState } from '../../../shared/protocol/state.ts';
 import type { RoundSummary } from '../../../shared/protocol/summary.ts';
 import { RoomConnection, type SdkRoom } from './room-connection.ts';
 import { forgetSeat } from './seat-resume.ts';
 import { CLOSE_CODES, CONSENTED_CLOSE } from '../../../shared/protocol/errors.ts';
+import { t } from '../i18n/index.ts';
 
 /**
  * Close codes after which a reload must not rejoin: left on purpose, removed or closed for good. A drop,
@@ -45,6 +46,12 @@ export interface FeedItem {
   event: KernelEvent;
 }
 
+/** A bot's move for a student who left their job waiting past the grace time, for the feed. */
+export interface BotNote {
+  serial: number;
+  nickname: string;
+}
+
 /** What changed, for listeners that redraw only their part. */
 export type SessionChange = 'state' | 'events' | 'refusal' | 'summary' | 'welcome' | 'score' | 'left';
 
@@ -65,6 +72,8 @@ export class RoomSession {
   /** My latest score change with its reason (null before the first one, and again each round). */
   score: ScoreMessage | null = null;
   readonly feed: FeedItem[] = [];
+  /** The bots' moves for students of this crew (newest last), shown in the feed. */
+  readonly botNotes: BotNote[] = [];
   /** Events of the latest batch, for views that animate them (fork, exec…). */
   latest: KernelEvent[] = [];
   /** Whether the latest batch was a replay (the round's latest events re-sent on joining), which replaces what a view kept. */
@@ -96,6 +105,8 @@ export class RoomSession {
       this.emit('welcome');
     });
     room.on('events', (m) => {
+      // the host and projectors hear every crew; the feed follows the crew whose machine is on screen
+      if (m.crew !== undefined && m.crew !== this.crewKey()) return;
       // a replay (on joining or coming back) is the round's latest events: it replaces the feed and animates nothing
       if (m.replay) this.feed.length = 0;
       this.latest = m.replay ? [] : [...m.events];
@@ -105,6 +116,16 @@ export class RoomSession {
       this.emit('events');
     });
     room.on('rejected', (r) => this.refuse(r.type, r.code, r.reason, false));
+    // the machine has waited on my job: the prompt shows where refusals show, beside the controls
+    room.on('your-turn', (m) =>
+      this.refuse('your-turn', 'your-turn', t('machine.your_turn', { seconds: m.seconds }), false),
+    );
+    room.on('bot-moved', (m) => {
+      if (m.crew !== undefined && m.crew !== this.crewKey()) return;
+      this.botNotes.push({ serial: ++this.serial, nickname: m.nickname });
+      if (this.botNotes.length > FEED_MAX) this.botNotes.splice(0, this.botNotes.length - FEED_MAX);
+      this.emit('events');
+    });
     room.on('error', (r) => this.refuse(r.type, r.code, r.message, true));
     room.on('summary', (s: RoundSummary) => {
       this.summary = s;
@@ -161,6 +182,21 @@ export class RoomSession {
     for (const [id, p] of this.state?.players?.entries() ?? [])
       if (p.nickname === this.nickname && !p.host) return id;
     return null;
+  }
+
+  /** The key of the crew whose machine this client shows (its own; the first for the host and projectors). */
+  crewKey(): string | undefined {
+    let key: string | undefined;
+    if (this.state?.crews)
+      this.state.crews.forEach((c, k) => {
+        if (c === crewOf(this.state, this.seat())) key = k;
+      });
+    return key;
+  }
+
+  /** The machine this client shows: its crew's. */
+  machine(): MachineState | undefined {
+    return this.state ? crewOf(this.state, this.seat())?.machine : undefined;
   }
 
   /** Sends one client message with the payload its type declares (shared/protocol/messages.ts). */

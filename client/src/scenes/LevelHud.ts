@@ -137,27 +137,28 @@ export class LevelHud extends Phaser.Scene {
   /** Sends the next queued Step once the last one has shown (so a burst of presses never floods the room). */
   private pumpSteps(): void {
     const state = this.play.session.state;
-    if (state.phase !== 'paused' || !state.machine) {
+    const machine = this.play.session.machine();
+    if (state.phase !== 'paused' || !machine) {
       this.stepsQueued = 0;
       this.stepInFlight = null;
       return;
     }
     const now = performance.now();
     const f = this.stepInFlight;
-    if (f && f.tick === state.machine.tick && f.round === state.round && now - f.at < STEP_LOST_MS) return;
+    if (f && f.tick === machine.tick && f.round === state.round && now - f.at < STEP_LOST_MS) return;
     this.stepInFlight = null;
     if (this.stepsQueued === 0) return;
     this.stepsQueued--;
-    this.stepInFlight = { tick: state.machine.tick, round: state.round, at: now };
+    this.stepInFlight = { tick: machine.tick, round: state.round, at: now };
     this.play.session.send('solo:step');
   }
 
   /** U and the undo button: the last tick taken back (the clock pauses first if it runs). */
   private undo(): void {
     const state = this.play.session.state;
+    const machine = this.play.session.machine();
     const now = performance.now();
-    if (!state.machine || state.machine.tick === 0 || this.stepInFlight || now - this.undoAt < UNDO_GAP_MS)
-      return;
+    if (!machine || machine.tick === 0 || this.stepInFlight || now - this.undoAt < UNDO_GAP_MS) return;
     this.undoAt = now;
     this.stepsQueued = 0;
     if (state.phase === 'running') this.play.session.send('host:pause');
@@ -259,10 +260,11 @@ export class LevelHud extends Phaser.Scene {
 
   override update(): void {
     const state = this.play?.session.state;
-    if (!state?.machine) return;
+    const machine = this.play?.session.machine();
+    if (!state || !machine) return;
     if (this.stepsQueued > 0 || this.stepInFlight) this.pumpSteps();
     this.markJob();
-    const tick = state.machine.tick;
+    const tick = machine.tick;
     const paused = state.phase === 'paused';
     const key = tick * 2 + (paused ? 1 : 0);
     if (key === this.lastTick) return;

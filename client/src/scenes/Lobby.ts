@@ -118,7 +118,7 @@ export class Lobby extends UiScene {
   /** Shows the student the card of the job the room gave them (none until the state says). */
   private drawCard(): void {
     const session = currentSession();
-    if (this.lobby.role !== 'student' || !session?.state?.machine) return;
+    if (this.lobby.role !== 'student' || !session?.machine()) return;
     const m = readMachine(session.state, session.seat());
     if (m.mine.seat === null) return;
     this.card.show(

@@ -4,6 +4,7 @@ import { edgeRefusalText } from '../views/refusal-text.ts';
 import Phaser from 'phaser';
 import { getLanguage, t } from '../i18n/index.ts';
 import { currentSession, type RoomSession } from '../net/room-session.ts';
+import { crewOf } from '../../../shared/protocol/state.ts';
 import { joinAsProjector, type ProjectorTarget } from '../net/projector-link.ts';
 import { place } from '../ui/dom.ts';
 import type { Rect, ScreenLayout } from '../ui/layout.ts';
@@ -35,7 +36,7 @@ import { CodeView } from '../views/code-view.ts';
 import { levelById } from '../../../shared/levels/index.ts';
 import { currentPlay } from '../solo/level-room.ts';
 import { ProcessTreeView } from '../views/process-tree-view.ts';
-import { ProjectorPanel } from '../views/projector-panel.ts';
+import { ProjectorPanel, type RaceRow } from '../views/projector-panel.ts';
 import { ReadyQueueView } from '../views/ready-queue-view.ts';
 import { RefusalCallout } from '../views/refusal-callout.ts';
 import { RoleCard, type CardSubject } from '../views/role-card.ts';
@@ -278,7 +279,7 @@ export class Machine extends UiScene {
 
   override update(): void {
     const session = this.session;
-    if (!session?.state?.machine || !this.dirty) return;
+    if (!session?.machine() || !this.dirty) return;
     this.dirty = false;
     const model = readMachine(session.state, session.seat());
     const shapeChanged =
@@ -323,7 +324,7 @@ export class Machine extends UiScene {
     this.tree.update(model);
     this.metrics.update(t('machine.metrics'), metricsRows(model));
     this.feed.update(t('machine.feed'), feedRows(session));
-    const codeChanged = this.code.update(model, state.machine);
+    const codeChanged = this.code.update(model, session.machine()!);
     // every student sees their score, also once their job is over (a thread that exited leaves them watching)
     const student = !session.projector && !model.mine.host;
     const player = student && model.mine.role !== 'spectator';
@@ -370,7 +371,7 @@ export class Machine extends UiScene {
     for (const [seat, p] of state.players.entries()) if (!p.host) names.set(seat, p.nickname);
     const byTid = new Map<number, string>();
     const roles: Array<{ job: string; who: string }> = [];
-    for (const [key, slot] of state.slots.entries()) {
+    for (const [key, slot] of crewOf(state, this.session!.seat())?.slots.entries() ?? []) {
       const who = names.get(slot.holder);
       if (who && slot.tid > 0) byTid.set(slot.tid, who);
       const cores = [...slot.cores].map((c) => c + 1).join(', ');
@@ -388,13 +389,27 @@ export class Machine extends UiScene {
     const name = (tid: number): string => byTid.get(tid) ?? model.threads.get(tid)?.label ?? `T${tid}`;
     const faults = model.metrics.faults.reduce((n, [, v]) => n + v, 0);
     const crew = {
-      name: t('projector.crew', { n: 1 }),
+      name: t('projector.crew', { n: crewOf(state, this.session!.seat())?.number ?? 1 }),
       utilization: model.metrics.utilization,
       completed: model.metrics.completed,
       faults,
       roles,
     };
-    this.projector.update(code, students, true, model.phase === 'lobby', crew, name);
+    // the race: every crew's standing and place as the room projected them, with its students' names
+    const race: RaceRow[] = [];
+    state.crews.forEach((c, key) =>
+      race.push({
+        number: c.number,
+        place: c.place,
+        utilization: c.utilization,
+        completed: c.completed,
+        processes: c.processes,
+        faults: c.faultTotal,
+        finished: c.finished,
+        names: [...state.players.values()].filter((p) => p.crew === key).map((p) => p.nickname),
+      }),
+    );
+    this.projector.update(code, students, true, model.phase === 'lobby', crew, name, race);
   }
 
   /** What my role card describes, from the model. */

@@ -1,7 +1,7 @@
 // The synced state read into plain objects once per patch, so every view draws from the same snapshot.
 // Only reading and grouping for display: labels and figures come projected from the kernel's
 // presentation module (shared/kernel/presentation.ts), so no view computes a kernel figure.
-import { syncedLabels, type SyncedRoomState } from '../../../shared/protocol/state.ts';
+import { crewOf, syncedLabels, type SyncedRoomState } from '../../../shared/protocol/state.ts';
 import { FAULT_KEYS, processState, type ScreenFigures } from '../../../shared/kernel/presentation.ts';
 import type { ThreadState } from '../../../shared/kernel/types.ts';
 import { decodeMove, type MoveMessage } from '../../../shared/protocol/actions.ts';
@@ -185,7 +185,9 @@ function treeOrder(list: ProcessInfo[]): ProcessInfo[] {
 
 /** Reads the synced room state into a MachineModel for the player in `seat`. */
 export function readMachine(state: SyncedRoomState, seat: string | null): MachineModel {
-  const m = state.machine;
+  const crew = crewOf(state, seat);
+  if (!crew) throw new Error('readMachine: the room state has no crew yet');
+  const m = crew.machine;
   const threads = new Map<number, ThreadInfo>();
   m.threads.forEach((t) => {
     const p = m.processes.get(String(t.pid));
@@ -300,7 +302,7 @@ export function readMachine(state: SyncedRoomState, seat: string | null): Machin
   const defined = (x: number): number | null => (x < 0 ? null : x);
 
   const player = seat ? state.players.get(seat) : undefined;
-  const slot = player ? state.slots.get(player.slot) : undefined;
+  const slot = player ? crew.slots.get(player.slot) : undefined;
 
   return {
     tick: m.tick,

@@ -104,10 +104,14 @@ let cache: { lang: string; serial: number; rows: Row[] } | null = null;
 /** The event feed, newest first, in the kernel's own sentences. */
 export function feedRows(session: RoomSession): Row[] {
   const lang = getLanguage();
-  const last = session.feed[session.feed.length - 1]?.serial ?? 0;
+  const last = Math.max(
+    session.feed[session.feed.length - 1]?.serial ?? 0,
+    session.botNotes[session.botNotes.length - 1]?.serial ?? 0,
+  );
   if (cache && cache.lang === lang && cache.serial === last) return cache.rows;
-  const s = syncedLabels(session.state.machine);
-  const kinds = syncedChannelKinds(session.state.machine);
+  const machine = session.machine();
+  const s = machine ? syncedLabels(machine) : (tid: number) => `T${tid}`;
+  const kinds = machine ? syncedChannelKinds(machine) : undefined;
   const notable = new Set([
     'lost-update',
     'deadlock',
@@ -118,13 +122,16 @@ export function feedRows(session: RoomSession): Row[] {
     'interrupt-unhandled',
     'fault',
   ]);
-  const rows: Row[] = session.feed
-    .slice()
-    .reverse()
-    .map(({ event }) => {
-      const line = `${event.tick}: ${describeEvent(event, s, lang, kinds)}`;
-      return notable.has(event.type) ? [`⚠ ${line}`, OKABE_ITO.orange] : line;
+  const items: { serial: number; row: Row }[] = session.feed.map(({ serial, event }) => {
+    const line = `${event.tick}: ${describeEvent(event, s, lang, kinds)}`;
+    return { serial, row: notable.has(event.type) ? [`⚠ ${line}`, OKABE_ITO.orange] : line };
+  });
+  for (const note of session.botNotes)
+    items.push({
+      serial: note.serial,
+      row: [`${t('machine.bot_moved', { name: note.nickname })}`, UI.muted],
     });
+  const rows: Row[] = items.sort((a, b) => b.serial - a.serial).map((x) => x.row);
   cache = { lang, serial: last, rows: rows.length > 0 ? rows : [[t('machine.feed.empty'), UI.muted]] };
   return cache.rows;
 }

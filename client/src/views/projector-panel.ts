@@ -25,6 +25,19 @@ export interface CrewView {
   roles: Array<{ job: string; who: string }>;
 }
 
+/** One crew in the race, as the room projected its standing and place (a class with more than one crew). */
+export interface RaceRow {
+  number: number;
+  place: number;
+  utilization: number;
+  completed: number;
+  processes: number;
+  faults: number;
+  finished: boolean;
+  /** The crew's students, in join order. */
+  names: string[];
+}
+
 /** How long a banner stays up. */
 export const BANNER_MS = 8000;
 const MAX_STORY = 4000;
@@ -40,6 +53,8 @@ export class ProjectorPanel {
   private readonly link: HTMLAnchorElement;
   private readonly players: HTMLElement;
   private readonly crew: HTMLElement;
+  private readonly race: HTMLElement;
+  private raceDrawn = '';
   private readonly moments: HTMLElement;
   private code = '';
   private story: KernelEvent[] = [];
@@ -56,6 +71,7 @@ export class ProjectorPanel {
     this.link = h('a', { class: 'join-link' });
     this.players = h('p', { class: 'projector-players' });
     this.crew = h('section', { class: 'projector-crew', 'data-testid': 'projector-crew' });
+    this.race = h('ol', { class: 'projector-race', 'data-testid': 'projector-race' });
     this.moments = h('ul', { class: 'projector-moments', 'data-testid': 'projector-moments' });
     const join = h(
       'div',
@@ -66,7 +82,14 @@ export class ProjectorPanel {
       this.link,
       this.players,
     );
-    this.root = h('aside', { class: 'projector-panel overlay-box' }, join, this.crew, this.moments);
+    this.root = h(
+      'aside',
+      { class: 'projector-panel overlay-box' },
+      join,
+      this.race,
+      this.crew,
+      this.moments,
+    );
     this.banner = h('div', { class: 'class-banner', role: 'alert', 'data-testid': 'class-banner' });
     this.banner.hidden = true;
     this.root.hidden = true;
@@ -99,6 +122,7 @@ export class ProjectorPanel {
     lobby: boolean,
     crew: CrewView | null,
     name: (tid: number) => string,
+    race: readonly RaceRow[] = [],
   ): void {
     this.root.hidden = !visible || code === '';
     if (this.root.hidden) return;
@@ -118,8 +142,37 @@ export class ProjectorPanel {
           this.qr.src = src;
         });
     }
+    this.drawRace(race);
     this.drawCrew(crew);
     this.drawMoments(name);
+  }
+
+  /** The crews racing on the same workload, best place first: each crew's figures and its students. */
+  private drawRace(race: readonly RaceRow[]): void {
+    const drawn = `${getLanguage()}|${JSON.stringify(race)}`;
+    if (drawn === this.raceDrawn) return;
+    this.raceDrawn = drawn;
+    this.race.hidden = race.length < 2;
+    const rows = [...race].sort((a, b) => a.place - b.place || a.number - b.number);
+    this.race.replaceChildren(
+      ...rows.map((r) =>
+        h(
+          'li',
+          { 'data-crew': r.number, 'data-place': r.place },
+          h('strong', {}, t('projector.place', { place: r.place })),
+          ' ',
+          h('span', { class: 'crew-name' }, t('projector.crew', { n: r.number })),
+          ' · ',
+          t('projector.utilization', { value: Math.round(r.utilization * 100) }),
+          ' · ',
+          t('projector.finished_of', { count: r.completed, total: r.processes }),
+          ' · ',
+          t('projector.faults', { count: r.faults }),
+          ...(r.finished ? [' · ', t('projector.crew_done')] : []),
+          h('span', { class: 'crew-names' }, r.names.join(', ')),
+        ),
+      ),
+    );
   }
 
   private drawCrew(crew: CrewView | null): void {

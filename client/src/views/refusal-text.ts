@@ -21,6 +21,7 @@ const EDGE: Record<EdgeErrorCode, MessageKey> = {
   'bad-state': 'refusal.bad-state',
   'no-such-player': 'refusal.no-such-player',
   'no-such-slot': 'refusal.no-such-slot',
+  'no-such-crew': 'refusal.no-such-crew',
   'bad-nickname': 'refusal.bad-nickname',
 };
 
