@@ -34,6 +34,9 @@ export function sourceHash(): string {
     .filter((path) => existsSync(path))
     .sort();
   for (const path of inputs) hash.update(path).update(readFileSync(path));
+  // Vite reads NODE_ENV for import.meta.env.PROD: under vitest (NODE_ENV=test) the build has no service worker
+  // registration, so a bench run through tsx must not reuse a build made by the e2e tests.
+  hash.update(`NODE_ENV=${process.env.NODE_ENV ?? ''}`);
   return hash.digest('hex');
 }
 

@@ -57,7 +57,19 @@ const numberOf = (o: Anything, key: string): number | undefined => {
 };
 const TRANSFORM = ['x', 'y', 'scaleX', 'scaleY', 'rotation', 'alpha', 'depth', 'width', 'height'] as const;
 const SHAPE = ['fillColor', 'fillAlpha', 'strokeColor', 'strokeAlpha', 'lineWidth', 'isFilled', 'isStroked'];
-const STYLE = ['color', 'backgroundColor', 'fontSize', 'fontStyle', 'fontFamily', 'stroke', 'align'];
+const STYLE = [
+  'color',
+  'backgroundColor',
+  'fontSize',
+  'fontStyle',
+  'fontFamily',
+  'stroke',
+  'strokeThickness',
+  'align',
+  'wordWrapWidth',
+  'fixedWidth',
+  'fixedHeight',
+];
 
 /** Folds one object (and a container's children) into the fingerprint: everything our scenes change that shows. */
 function foldObject(f: Fingerprint, o: Phaser.GameObjects.GameObject): void {
