@@ -1,6 +1,7 @@
 // Screenshots of five solo levels at the three screens issue 13 names (1920×1080, 1280×800, 390×844),
 // a few ticks in, paused, for a person to look at: `npx tsx test/e2e/solo-screenshots.ts` writes
-// test-results/solo-screens/<level>-<width>x<height>.png. Not a test: it asserts nothing.
+// test-results/solo-screens/<level>-<width>x<height>.png (arguments: only these widths, e.g. `390`).
+// Not a test: it asserts nothing.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CAMPAIGN } from '../../shared/levels/index.ts';
@@ -26,7 +27,8 @@ const server = await startGameServer();
 const tb = await launchBrowser();
 mkdirSync(OUT, { recursive: true });
 try {
-  for (const screen of SCREENS) {
+  const widths = process.argv.slice(2).map(Number);
+  for (const screen of SCREENS.filter((s) => widths.length === 0 || widths.includes(s.width))) {
     const { width, height, ...device } = screen;
     const context = await tb.browser.newContext({ viewport: { width, height }, ...device, locale: 'ko-KR' });
     const page = await context.newPage();
