@@ -1,6 +1,8 @@
 // Screenshots of five solo levels at the three screens issue 13 names (1920×1080, 1280×800, 390×844),
 // a few ticks in, paused, for a person to look at: `npx tsx test/e2e/solo-screenshots.ts` writes
-// test-results/solo-screens/<level>-<width>x<height>.png. Not a test: it asserts nothing.
+// test-results/solo-screens/<level>-<width>x<height>.png (arguments: only these widths and
+// levels, e.g. `390 sockets`).
+// Not a test: it asserts nothing.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CAMPAIGN } from '../../shared/levels/index.ts';
@@ -26,11 +28,14 @@ const server = await startGameServer();
 const tb = await launchBrowser();
 mkdirSync(OUT, { recursive: true });
 try {
-  for (const screen of SCREENS) {
+  const args = process.argv.slice(2);
+  const widths = args.map(Number).filter((n) => n > 0);
+  const ids = args.filter((a) => !(Number(a) > 0));
+  for (const screen of SCREENS.filter((s) => widths.length === 0 || widths.includes(s.width))) {
     const { width, height, ...device } = screen;
     const context = await tb.browser.newContext({ viewport: { width, height }, ...device, locale: 'ko-KR' });
     const page = await context.newPage();
-    for (const [id, ticks] of Object.entries(LEVELS)) {
+    for (const [id, ticks] of Object.entries(LEVELS).filter(([k]) => ids.length === 0 || ids.includes(k))) {
       await page.goto(`${server.url}/?speed=0.25`);
       await waitForScene(page, 'Menu');
       const stars = Object.fromEntries(CAMPAIGN.map((n) => [n.id, 3]));

@@ -231,27 +231,32 @@ export class LevelHud extends Phaser.Scene {
       ),
       h('p', { class: 'hud-line' }, h('strong', {}, `${t('solo.card.job')}: `), roleSentence(level)),
       h('p', { class: 'hud-line' }, h('strong', {}, `${t('solo.card.goal')}: `), pick(level.goalText)),
-      ...(this.jobs.length
-        ? [
-            h(
-              'div',
-              { class: 'hud-controls', role: 'group', 'aria-label': t('solo.hud.jobs') },
-              h('span', {}, t('solo.hud.jobs')),
-              ...this.jobs.map((j) => j.button),
-            ),
-          ]
-        : []),
+      // the controls stay in view at the bottom when the HUD's place is too short and its texts scroll
       h(
         'div',
-        { class: 'hud-controls' },
-        this.tick,
-        this.pause,
-        this.stepButton,
-        this.undoButton,
-        retry,
-        map,
+        { class: 'hud-footer' },
+        ...(this.jobs.length
+          ? [
+              h(
+                'div',
+                { class: 'hud-controls', role: 'group', 'aria-label': t('solo.hud.jobs') },
+                h('span', {}, t('solo.hud.jobs')),
+                ...this.jobs.map((j) => j.button),
+              ),
+            ]
+          : []),
+        h(
+          'div',
+          { class: 'hud-controls' },
+          this.tick,
+          this.pause,
+          this.stepButton,
+          this.undoButton,
+          retry,
+          map,
+        ),
+        h('p', { class: 'hint hud-keys' }, t('solo.hud.keys')),
       ),
-      h('p', { class: 'hint hud-keys' }, t('solo.hud.keys')),
     );
     this.lastTick = -1;
     this.lastJob = '';
