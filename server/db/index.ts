@@ -11,6 +11,7 @@ import { csvForSession } from './session-csv.ts';
 import { soloProgressRepository, type SoloProgressRepository } from './solo-progress.ts';
 import { snapshotsRepository, type SnapshotsRepository } from './snapshots.ts';
 import { reportOutboxRepository, type ReportOutboxRepository } from './report-outbox.ts';
+import { passwordResetsRepository, type PasswordResetsRepository } from './password-resets.ts';
 
 export { databaseConfigFromEnv, DEFAULT_DATABASE_FILE, type DatabaseConfig } from './config.ts';
 export type { Teacher, TeacherCredentials, NewTeacher } from './teachers.ts';
@@ -29,6 +30,7 @@ export type {
   SoloProgressRepository,
   SnapshotsRepository,
   ReportOutboxRepository,
+  PasswordResetsRepository,
 };
 
 /** Everything the server stores, behind one object; which backend it is stays hidden except for `kind`. */
@@ -44,6 +46,8 @@ export interface Database {
   readonly snapshots: SnapshotsRepository;
   /** Finished rounds journaled at their end, until their report is stored (a crash loses none). */
   readonly reportOutbox: ReportOutboxRepository;
+  /** One-time password reset links (their token hashes). */
+  readonly passwordResets: PasswordResetsRepository;
   /** How the database is doing, from the queries it ran (for /api/health; asks the database nothing). */
   status(): { state: DatabaseState; detail?: string };
   /** Closes the SQLite file or the PostgreSQL pool; call once at shutdown. */
@@ -70,6 +74,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     soloProgress: soloProgressRepository(db),
     snapshots: snapshotsRepository(db),
     reportOutbox: reportOutboxRepository(db),
+    passwordResets: passwordResetsRepository(db),
     status: () => status.now(),
     close: () => db.destroy(),
   };

@@ -10,6 +10,14 @@ import {
   type DashboardContext,
 } from './dashboard-context.ts';
 import { bodyOf, clientAddress, isHttps, sendError, sendJson } from './http-kit.ts';
+import { RESET_TTL_MINUTES } from '../accounts/index.ts';
+import {
+  FORGOT_ANSWER,
+  SIGN_UP_ANSWER,
+  resetPath,
+  type ForgotResponse,
+  type SignUpResponse,
+} from '../../shared/protocol/http-edge.ts';
 
 const signUpBody = z.strictObject({
   email: z.string().max(254),
@@ -17,6 +25,8 @@ const signUpBody = z.strictObject({
   displayName: z.string().max(80),
 });
 const signInBody = z.strictObject({ email: z.string().max(254), password: z.string().max(1024) });
+const forgotBody = z.strictObject({ email: z.string().max(254) });
+const resetBody = z.strictObject({ token: z.string().max(100), password: z.string().max(1024) });
 
 /** The session cookie (and the removal of the Path=/api one earlier versions set, which would now count as a second cookie). */
 function cookie(req: IncomingMessage, ctx: DashboardContext, token: string, maxAgeSeconds: number): string[] {
@@ -68,7 +78,11 @@ function limited(req: IncomingMessage, res: ServerResponse, ctx: DashboardContex
   return true;
 }
 
-/** POST /api/auth/signup — creates the account and signs it in (201). */
+/**
+ * POST /api/auth/signup — creates the account if the email is free, and answers the same either way
+ * (202, the same body, the same password-hashing work): whether an email has an account is not told.
+ * The browser signs in next with the same email and password (the dashboard does so by itself).
+ */
 export async function signUp(
   req: IncomingMessage,
   res: ServerResponse,
@@ -77,15 +91,56 @@ export async function signUp(
   if (limited(req, res, ctx)) return;
   const body = await bodyOf(req, res, signUpBody);
   if (!body) return;
-  const result = await ctx.accounts.signUp(body);
+  const result = await ctx.accounts.register(body);
   if (!result.ok) return refuse(res, result.error);
-  const { teacher, token, expiresAt } = result.value;
-  sendJson(
-    res,
-    201,
-    { teacher, expiresAt },
-    { 'set-cookie': cookie(req, ctx, token, Math.floor((expiresAt - Date.now()) / 1000)) },
-  );
+  const answer: SignUpResponse = { status: 'sign-in', message: SIGN_UP_ANSWER };
+  sendJson(res, 202, answer);
+}
+
+/** POST /api/auth/forgot {email} — always 202 and the same answer; for a registered email the one-time reset link is written to the server's console (no mail is configured). */
+export async function forgotPassword(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: DashboardContext,
+): Promise<void> {
+  if (limited(req, res, ctx)) return;
+  const body = await bodyOf(req, res, forgotBody);
+  if (!body) return;
+  const reset = await ctx.accounts.requestReset(body.email);
+  if (reset)
+    console.log(
+      `[accounts] password reset link for ${reset.teacher.email} (valid ${RESET_TTL_MINUTES} min): ${resetLink(req, ctx, reset.token)}`,
+    );
+  const answer: ForgotResponse = { status: 'sent', message: FORGOT_ANSWER };
+  sendJson(res, 202, answer);
+}
+
+/** POST /api/auth/reset {token, password} — sets the new password with a one-time link's token and ends every session of that account (200), or 400 bad-reset-link. */
+export async function resetPassword(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: DashboardContext,
+): Promise<void> {
+  if (limited(req, res, ctx)) return;
+  const body = await bodyOf(req, res, resetBody);
+  if (!body) return;
+  const result = await ctx.accounts.resetPassword(body);
+  if (!result.ok) {
+    if (result.error.code === 'invalid-input') return refuse(res, result.error);
+    return sendError(
+      res,
+      400,
+      'bad-reset-link',
+      'This reset link is unknown, used or expired: ask for a new one.',
+    );
+  }
+  sendJson(res, 200, { teacher: result.value.teacher });
+}
+
+/** The dashboard address that opens the reset form for a token (the token rides in the fragment, never in a server log). */
+export function resetLink(req: IncomingMessage, ctx: DashboardContext, token: string): string {
+  const scheme = isHttps(req, ctx.config.trustProxy) ? 'https' : 'http';
+  return `${scheme}://${req.headers.host ?? 'localhost'}${resetPath(token)}`;
 }
 
 /** POST /api/auth/signin — signs in (200), or 401 bad-credentials. */

@@ -2,7 +2,15 @@
 // else goes on to the rooms API. State-changing requests from another site are refused.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Handler } from './api.ts';
-import { me, signIn, signOut, signOutEverywhere, signUp } from './auth-routes.ts';
+import {
+  forgotPassword,
+  me,
+  resetPassword,
+  signIn,
+  signOut,
+  signOutEverywhere,
+  signUp,
+} from './auth-routes.ts';
 import type { DashboardContext } from './dashboard-context.ts';
 import { sameOrigin, sendError } from './http-kit.ts';
 import { getSoloProgress, putSoloProgress } from './solo-routes.ts';
@@ -29,6 +37,8 @@ type Route = (
 const ROUTES: [method: string, pattern: RegExp, route: Route][] = [
   ['POST', /^\/api\/auth\/signup$/, (q, s, c) => signUp(q, s, c)],
   ['POST', /^\/api\/auth\/signin$/, (q, s, c) => signIn(q, s, c)],
+  ['POST', /^\/api\/auth\/forgot$/, (q, s, c) => forgotPassword(q, s, c)],
+  ['POST', /^\/api\/auth\/reset$/, (q, s, c) => resetPassword(q, s, c)],
   ['POST', /^\/api\/auth\/signout$/, (q, s, c) => signOut(q, s, c)],
   ['POST', /^\/api\/auth\/signout-everywhere$/, (q, s, c) => signOutEverywhere(q, s, c)],
   ['GET', /^\/api\/auth\/me$/, (q, s, c) => me(q, s, c)],

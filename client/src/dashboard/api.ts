@@ -104,8 +104,16 @@ export const api = {
   me: () => call<{ teacher: Teacher | null; reason?: string }>('GET', '/api/auth/me'),
   signIn: (email: string, password: string) =>
     call<{ teacher: Teacher }>('POST', '/api/auth/signin', { email, password }),
-  signUp: (email: string, password: string, displayName: string) =>
-    call<{ teacher: Teacher }>('POST', '/api/auth/signup', { email, password, displayName }),
+  /** Sign-up answers the same for every email (it tells no one who has an account); then the account signs in. */
+  signUp: async (email: string, password: string, displayName: string) => {
+    await call<unknown>('POST', '/api/auth/signup', { email, password, displayName });
+    return call<{ teacher: Teacher }>('POST', '/api/auth/signin', { email, password });
+  },
+  /** Asks for a reset link (the server's operator finds it in the server's console). */
+  forgot: (email: string) => call<unknown>('POST', '/api/auth/forgot', { email }),
+  /** Sets a new password with a reset link's token. */
+  resetPassword: (token: string, password: string) =>
+    call<{ teacher: Teacher }>('POST', '/api/auth/reset', { token, password }),
   signOut: () => call<void>('POST', '/api/auth/signout'),
   /** Ends every session of this teacher (a lost or shared device). */
   signOutEverywhere: () => call<{ ended: number }>('POST', '/api/auth/signout-everywhere'),

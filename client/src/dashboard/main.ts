@@ -5,7 +5,7 @@ import './dashboard.css';
 import '../fonts.ts';
 import { api, type Teacher } from './api.ts';
 import { fill, h } from './dom.ts';
-import { authView, explain, homeView, sessionView } from './home-views.ts';
+import { authView, explain, homeView, resetView, sessionView } from './home-views.ts';
 import { liveView } from './live-view.ts';
 import { healthLine } from './health-line.ts';
 import { reportView } from './report-view.ts';
@@ -90,7 +90,9 @@ async function route(): Promise<void> {
   const [page, id = ''] = hash.split('/');
   main.setAttribute('aria-busy', 'true');
   try {
-    if (!teacher) {
+    if (page === 'reset' && id) {
+      resetView(main, decodeURIComponent(id), () => go('#/'));
+    } else if (!teacher) {
       authView(main, (signedIn) => {
         teacher = signedIn;
         renderHeader();

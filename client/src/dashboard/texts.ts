@@ -13,6 +13,14 @@ const en = {
   'auth.signup': 'Create an account',
   'auth.signout': 'Sign out',
   'auth.signout_everywhere': 'Sign out everywhere',
+  'auth.forgot': 'Forgot your password?',
+  'auth.forgot.send': 'Ask for a reset link',
+  'auth.forgot.sent':
+    "If an account has this email, a one-time reset link is now in the server's console: ask whoever runs the server (or run npm run admin -- reset-password EMAIL there).",
+  'auth.reset': 'Choose a new password',
+  'auth.reset.save': 'Save the new password',
+  'auth.reset.done':
+    'Your password is changed and every other device is signed out: sign in with the new one.',
   'auth.email': 'Email',
   'auth.password': 'Password',
   'auth.password.hint': 'At least 10 characters.',
@@ -182,6 +190,13 @@ const ko: Record<TextKey, string> = {
   'auth.signup': '계정 만들기',
   'auth.signout': '로그아웃',
   'auth.signout_everywhere': '모든 기기에서 로그아웃',
+  'auth.forgot': '비밀번호를 잊으셨나요?',
+  'auth.forgot.send': '재설정 링크 요청',
+  'auth.forgot.sent':
+    '이 이메일의 계정이 있으면 일회용 재설정 링크가 서버 콘솔에 출력되었습니다. 서버를 운영하는 분께 요청하세요(서버에서 npm run admin -- reset-password EMAIL 로도 만들 수 있습니다).',
+  'auth.reset': '새 비밀번호 정하기',
+  'auth.reset.save': '새 비밀번호 저장',
+  'auth.reset.done': '비밀번호를 바꾸고 다른 모든 기기에서 로그아웃했습니다. 새 비밀번호로 로그인하세요.',
   'auth.email': '이메일',
   'auth.password': '비밀번호',
   'auth.password.hint': '10자 이상.',
