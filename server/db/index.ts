@@ -12,6 +12,7 @@ import { soloProgressRepository, type SoloProgressRepository } from './solo-prog
 import { snapshotsRepository, type SnapshotsRepository } from './snapshots.ts';
 import { reportOutboxRepository, type ReportOutboxRepository } from './report-outbox.ts';
 import { passwordResetsRepository, type PasswordResetsRepository } from './password-resets.ts';
+import { soloTokensRepository, type SoloTokensRepository } from './solo-tokens.ts';
 
 export { databaseConfigFromEnv, DEFAULT_DATABASE_FILE, type DatabaseConfig } from './config.ts';
 export type { Teacher, TeacherCredentials, NewTeacher } from './teachers.ts';
@@ -31,6 +32,7 @@ export type {
   SnapshotsRepository,
   ReportOutboxRepository,
   PasswordResetsRepository,
+  SoloTokensRepository,
 };
 
 /** Everything the server stores, behind one object; which backend it is stays hidden except for `kind`. */
@@ -48,6 +50,8 @@ export interface Database {
   readonly reportOutbox: ReportOutboxRepository;
   /** One-time password reset links (their token hashes). */
   readonly passwordResets: PasswordResetsRepository;
+  /** Signed solo tokens: who may write a browser id's solo progress. */
+  readonly soloTokens: SoloTokensRepository;
   /** How the database is doing, from the queries it ran (for /api/health; asks the database nothing). */
   status(): { state: DatabaseState; detail?: string };
   /** Closes the SQLite file or the PostgreSQL pool; call once at shutdown. */
@@ -75,6 +79,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     snapshots: snapshotsRepository(db),
     reportOutbox: reportOutboxRepository(db),
     passwordResets: passwordResetsRepository(db),
+    soloTokens: soloTokensRepository(db, process.env.SOLO_TOKEN_SECRET?.trim() || undefined),
     status: () => status.now(),
     close: () => db.destroy(),
   };

@@ -14,6 +14,8 @@ export interface DatabaseSchema {
   room_snapshot_log: RoomSnapshotLogTable;
   report_outbox: ReportOutboxTable;
   password_resets: PasswordResetsTable;
+  server_secrets: { name: string; value: string };
+  solo_claims: { browser_id: string; claimed_at: number };
 }
 
 /** A teacher's account; email is unique ignoring case (unique index on lower(email)). */

@@ -13,7 +13,7 @@ import {
 } from './auth-routes.ts';
 import type { DashboardContext } from './dashboard-context.ts';
 import { sameOrigin, sendError } from './http-kit.ts';
-import { getSoloProgress, putSoloProgress } from './solo-routes.ts';
+import { claimSoloToken, getSoloProgress, putSoloProgress } from './solo-routes.ts';
 import {
   createTeacherRoom,
   endSession,
@@ -57,6 +57,7 @@ const ROUTES: [method: string, pattern: RegExp, route: Route][] = [
   ['GET', /^\/api\/teacher\/rounds\/([^/]+)$/, (q, s, c, _u, id) => roundReport(q, s, c, id)],
   ['GET', /^\/api\/solo\/progress$/, (q, s, c, u) => getSoloProgress(q, s, c, u)],
   ['PUT', /^\/api\/solo\/progress$/, (q, s, c) => putSoloProgress(q, s, c)],
+  ['POST', /^\/api\/solo\/token$/, (q, s, c) => claimSoloToken(q, s, c)],
 ];
 
 const PREFIX = /^\/api\/(auth|teacher|solo)\//;

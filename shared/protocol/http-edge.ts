@@ -60,3 +60,9 @@ export type ForgotResponse = z.infer<typeof forgotResponseSchema>;
 export function resetPath(token: string): string {
   return `/dashboard#/reset/${encodeURIComponent(token)}`;
 }
+
+/** The answer of POST /api/solo/token: the signed token that lets this browser write its solo progress. */
+export const soloTokenResponseSchema = z.object({ token: z.string() });
+
+/** The answer of POST /api/solo/token. */
+export type SoloTokenResponse = z.infer<typeof soloTokenResponseSchema>;

@@ -326,11 +326,15 @@ describe('solo progress without an account', () => {
       status: 200,
       body: { progress: [] },
     });
+    // Writes carry the signed token issued for the id (test/server/solo-token.test.ts).
+    const token = (await web.post('/api/solo/token', { browserId })).body.token as string;
     expect(
-      (await web.request('PUT', '/api/solo/progress', { browserId, levelId, stars: 2, score: 40 })).status,
+      (await web.request('PUT', '/api/solo/progress', { browserId, token, levelId, stars: 2, score: 40 }))
+        .status,
     ).toBe(200);
     expect(
-      (await web.request('PUT', '/api/solo/progress', { browserId, levelId, stars: 1, score: 10 })).status,
+      (await web.request('PUT', '/api/solo/progress', { browserId, token, levelId, stars: 1, score: 10 }))
+        .status,
     ).toBe(200);
     const got = await web.get(`/api/solo/progress?browserId=${browserId}`);
     expect(got.body.progress).toEqual([expect.objectContaining({ levelId, stars: 2, bestScore: 40 })]);
@@ -343,6 +347,7 @@ describe('solo progress without an account', () => {
       (
         await web.request('PUT', '/api/solo/progress', {
           browserId,
+          token,
           levelId: challengeId,
           stars: 1,
           score: 57,
@@ -353,6 +358,7 @@ describe('solo progress without an account', () => {
       (
         await web.request('PUT', '/api/solo/progress', {
           browserId,
+          token,
           levelId: challengeId,
           stars: 0,
           score: 30,
@@ -363,9 +369,9 @@ describe('solo progress without an account', () => {
       expect.objectContaining({ levelId: challengeId, stars: 1, bestScore: 57 }),
     );
     for (const body of [
-      { browserId, levelId: 'no-such-level', stars: 1, score: 1 },
-      { browserId, levelId, stars: 4, score: 1 },
-      { browserId: 'bad id!', levelId, stars: 1, score: 1 },
+      { browserId, token, levelId: 'no-such-level', stars: 1, score: 1 },
+      { browserId, token, levelId, stars: 4, score: 1 },
+      { browserId: 'bad id!', token, levelId, stars: 1, score: 1 },
     ]) {
       expect((await web.request('PUT', '/api/solo/progress', body)).status).toBe(400);
     }

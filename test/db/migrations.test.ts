@@ -15,7 +15,9 @@ const TABLES = [
   'room_snapshots',
   'round_players',
   'rounds',
+  'server_secrets',
   'sessions',
+  'solo_claims',
   'solo_progress',
   'teachers',
 ];

@@ -5,6 +5,7 @@ import * as initial from './0001-initial.ts';
 import * as snapshotLog from './0002-room-snapshot-log.ts';
 import * as reportOutbox from './0003-report-outbox.ts';
 import * as passwordResets from './0004-password-resets.ts';
+import * as soloTokens from './0005-solo-tokens.ts';
 
 /** Every migration by name; names sort in the order they must run. Append, never edit a shipped one. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -12,6 +13,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0002-room-snapshot-log': snapshotLog,
   '0003-report-outbox': reportOutbox,
   '0004-password-resets': passwordResets,
+  '0005-solo-tokens': soloTokens,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
