@@ -1,6 +1,7 @@
 // Teachers' accounts over HTTP: sign up, sign in, sign out and "who am I". The session token lives
 // only in an HttpOnly, SameSite=Strict cookie (Secure over https); sign-in and sign-up are rate-limited.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { matchMaker } from '@colyseus/core';
 import { z } from 'zod';
 import type { AccountError } from '../accounts/index.ts';
 import {
@@ -184,6 +185,35 @@ export async function signOutEverywhere(
   const result = await ctx.accounts.signOutEverywhere(sessionToken(req, ctx.config.trustProxy));
   if (!result.ok) return refuse(res, result.error);
   sendJson(res, 200, { ended: result.value.ended }, { 'set-cookie': cookie(req, ctx, '', 0) });
+}
+
+const deleteAccountBody = z.strictObject({ password: z.string().max(1024) });
+
+/** DELETE /api/auth/account {password} — confirmed by the password: closes the teacher's open rooms and deletes the account with every session, report and sign-in (200 {deleted}). */
+export async function deleteAccount(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: DashboardContext,
+): Promise<void> {
+  if (limited(req, res, ctx)) return;
+  const who = await ctx.accounts.authenticate(sessionToken(req, ctx.config.trustProxy));
+  if (!who.ok) return refuse(res, who.error);
+  const body = await bodyOf(req, res, deleteAccountBody);
+  if (!body) return;
+  const teacher = who.value.teacher;
+  const check = await ctx.accounts.signIn({ email: teacher.email, password: body.password });
+  if (!check.ok) return sendError(res, 403, 'confirm', 'The password is wrong: the account was not deleted.');
+  const sessions = await ctx.db.classSessions.listForTeacher(teacher.id);
+  const live = await ctx.reports.liveSessionIds();
+  for (const s of sessions) {
+    if (live.has(s.id)) {
+      const room = await ctx.reports.liveRoom(s.id, teacher.id);
+      if (room) await matchMaker.remoteRoomCall(room.roomId, 'closeForGood').catch(() => undefined);
+    }
+    await ctx.db.reportOutbox.removeSession(s.id);
+  }
+  const deleted = await ctx.db.teachers.remove(teacher.id);
+  sendJson(res, 200, { deleted }, { 'set-cookie': cookie(req, ctx, '', 0) });
 }
 
 /** GET /api/auth/me — a probe the dashboard opens with: the signed-in teacher, or `teacher: null` and why (never an error, so a signed-out page load logs none). */

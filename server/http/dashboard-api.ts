@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Handler } from './api.ts';
 import {
+  deleteAccount,
   forgotPassword,
   me,
   resetPassword,
@@ -16,6 +17,7 @@ import { sameOrigin, sendError } from './http-kit.ts';
 import { claimSoloToken, getSoloProgress, putSoloProgress } from './solo-routes.ts';
 import {
   createTeacherRoom,
+  deleteSession,
   endSession,
   getSession,
   listRounds,
@@ -42,10 +44,12 @@ const ROUTES: [method: string, pattern: RegExp, route: Route][] = [
   ['POST', /^\/api\/auth\/signout$/, (q, s, c) => signOut(q, s, c)],
   ['POST', /^\/api\/auth\/signout-everywhere$/, (q, s, c) => signOutEverywhere(q, s, c)],
   ['GET', /^\/api\/auth\/me$/, (q, s, c) => me(q, s, c)],
+  ['DELETE', /^\/api\/auth\/account$/, (q, s, c) => deleteAccount(q, s, c)],
   ['POST', /^\/api\/teacher\/rooms$/, (q, s, c) => createTeacherRoom(q, s, c)],
   ['GET', /^\/api\/teacher\/scenarios$/, (q, s, c) => listScenarios(q, s, c)],
   ['GET', /^\/api\/teacher\/sessions$/, (q, s, c) => listSessions(q, s, c)],
   ['GET', /^\/api\/teacher\/sessions\/([^/]+)$/, (q, s, c, _u, id) => getSession(q, s, c, id)],
+  ['DELETE', /^\/api\/teacher\/sessions\/([^/]+)$/, (q, s, c, _u, id) => deleteSession(q, s, c, id)],
   ['GET', /^\/api\/teacher\/sessions\/([^/]+)\/rounds$/, (q, s, c, _u, id) => listRounds(q, s, c, id)],
   ['GET', /^\/api\/teacher\/sessions\/([^/]+)\/csv$/, (q, s, c, _u, id) => sessionCsv(q, s, c, id)],
   ['POST', /^\/api\/teacher\/sessions\/([^/]+)\/end$/, (q, s, c, _u, id) => endSession(q, s, c, id)],

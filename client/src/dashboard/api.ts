@@ -144,6 +144,12 @@ export const api = {
       'POST',
       `/api/teacher/sessions/${encodeURIComponent(id)}/rotate-key`,
     ),
+  /** Deletes a session and its reports; `confirm` is its join code as the teacher typed it. */
+  deleteSession: (id: string, confirm: string) =>
+    call<{ deleted: boolean }>('DELETE', `/api/teacher/sessions/${encodeURIComponent(id)}`, { confirm }),
+  /** Deletes the signed-in teacher's account and all its data; `password` confirms it. */
+  deleteAccount: (password: string) =>
+    call<{ deleted: boolean }>('DELETE', '/api/auth/account', { password }),
   endSession: (id: string) => call<unknown>('POST', `/api/teacher/sessions/${encodeURIComponent(id)}/end`),
   report: (id: string) => call<{ report: unknown }>('GET', `/api/teacher/rounds/${encodeURIComponent(id)}`),
   csvUrl: (sessionId: string) => `/api/teacher/sessions/${encodeURIComponent(sessionId)}/csv`,

@@ -340,6 +340,23 @@ export async function sessionView(root: HTMLElement, id: string, go: (hash: stri
         h('a', { href: api.csvUrl(id), download: '', class: 'button' }, t('session.csv')),
         live ? h('a', { href: `#/live/${id}`, class: 'button' }, t('history.open_live')) : null,
         end,
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'danger',
+            'data-action': 'delete-session',
+            onclick: () => {
+              const typed = window.prompt(t('session.delete.confirm', { code: session.joinCode }));
+              if (typed === null) return;
+              api.deleteSession(id, typed).then(
+                () => go('#/'),
+                (err: unknown) => window.alert(explain(err)),
+              );
+            },
+          },
+          t('session.delete'),
+        ),
       ),
     ),
   );

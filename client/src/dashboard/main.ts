@@ -77,6 +77,27 @@ function renderHeader(): void {
           },
           t('auth.signout_everywhere'),
         ),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'danger',
+            'data-action': 'delete-account',
+            onclick: () => {
+              const password = window.prompt(t('auth.delete.confirm'));
+              if (password === null) return;
+              api.deleteAccount(password).then(
+                () => {
+                  teacher = null;
+                  renderHeader();
+                  go('#/');
+                },
+                (err: unknown) => window.alert(explain(err)),
+              );
+            },
+          },
+          t('auth.delete'),
+        ),
       )
     : null;
   // Signed in: the server's health (unsaved reports, the database) stays in view on every page.

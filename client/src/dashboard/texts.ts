@@ -14,6 +14,12 @@ const en = {
   'auth.signout': 'Sign out',
   'auth.signout_everywhere': 'Sign out everywhere',
   'auth.forgot': 'Forgot your password?',
+  'auth.delete': 'Delete my account',
+  'auth.delete.confirm':
+    'Delete your account with every session, report and CSV? This cannot be undone. Type your password to confirm.',
+  'session.delete': 'Delete this session',
+  'session.delete.confirm':
+    'Delete this session, its rounds and every student row in its reports? This cannot be undone. Type its join code ({code}) to confirm.',
   'auth.forgot.send': 'Ask for a reset link',
   'auth.forgot.sent':
     "If an account has this email, a one-time reset link is now in the server's console: ask whoever runs the server (or run npm run admin -- reset-password EMAIL there).",
@@ -191,6 +197,12 @@ const ko: Record<TextKey, string> = {
   'auth.signout': '로그아웃',
   'auth.signout_everywhere': '모든 기기에서 로그아웃',
   'auth.forgot': '비밀번호를 잊으셨나요?',
+  'auth.delete': '내 계정 삭제',
+  'auth.delete.confirm':
+    '계정과 모든 수업·보고서·CSV를 삭제할까요? 되돌릴 수 없습니다. 확인하려면 비밀번호를 입력하세요.',
+  'session.delete': '이 수업 삭제',
+  'session.delete.confirm':
+    '이 수업과 라운드, 보고서의 모든 학생 기록을 삭제할까요? 되돌릴 수 없습니다. 확인하려면 참여 코드({code})를 입력하세요.',
   'auth.forgot.send': '재설정 링크 요청',
   'auth.forgot.sent':
     '이 이메일의 계정이 있으면 일회용 재설정 링크가 서버 콘솔에 출력되었습니다. 서버를 운영하는 분께 요청하세요(서버에서 npm run admin -- reset-password EMAIL 로도 만들 수 있습니다).',
