@@ -37,6 +37,15 @@ export interface Accounts {
   signUp(input: unknown): Promise<AccountResult<SignedIn>>;
   /** Signs in; an unknown email and a wrong password take the same time and give the same error. Refuses: invalid-input, bad-credentials. */
   signIn(input: unknown): Promise<AccountResult<SignedIn>>;
+  /**
+   * Creates an account without signing it in, answering the same whether the email was free or taken
+   * (the same work, a password hash, either way): sign-up must not tell who has an account. Refuses: invalid-input.
+   */
+  register(input: unknown): Promise<AccountResult<{ created: boolean }>>;
+  /** A one-time reset token for the account with this email (valid RESET_TTL_MINUTES), or null when there is none. */
+  requestReset(email: string): Promise<{ token: string; teacher: Teacher; expiresAt: number } | null>;
+  /** Sets a new password with a reset token (spent once) and ends every session of that teacher. Refuses: invalid-input, bad-credentials (unknown, used or expired token). */
+  resetPassword(input: unknown): Promise<AccountResult<{ teacher: Teacher }>>;
   /** Ends the session of this token (no error if it was already gone). */
   signOut(token: string): Promise<void>;
   /** Ends every session of the teacher this token belongs to (a lost or shared device); how many. Refuses like authenticate. */
@@ -65,10 +74,17 @@ const signUpSchema = z.object({
   displayName: z.string().trim().min(1, { error: 'Enter your name.' }).max(80),
 });
 const signInSchema = z.object({ email, password: z.string().min(1).max(1024) });
+const resetSchema = z.object({
+  token: z.string().min(20).max(100),
+  password: signUpSchema.shape.password,
+});
+
+/** How long a password reset link works. */
+export const RESET_TTL_MINUTES = 60;
 
 /** Builds the account operations over the teachers and sessions repositories. */
 export function createAccounts(
-  db: Pick<Database, 'teachers' | 'sessions'>,
+  db: Pick<Database, 'teachers' | 'sessions' | 'passwordResets'>,
   options: AccountsOptions = {},
 ): Accounts {
   const ttlMs = Math.round((options.sessionTtlHours ?? DEFAULT_SESSION_TTL_HOURS) * 3_600_000);
@@ -96,6 +112,42 @@ export function createAccounts(
       });
       if (created === 'email-taken') return refuse('email-taken');
       return { ok: true, value: await startSession(created) };
+    },
+
+    async register(input) {
+      const parsed = signUpSchema.safeParse(input);
+      if (!parsed.success) return invalid(parsed.error);
+      const { email: address, password, displayName } = parsed.data;
+      const created = await db.teachers.create({
+        email: address,
+        displayName,
+        passwordHash: await hashPassword(password),
+      });
+      return { ok: true, value: { created: created !== 'email-taken' } };
+    },
+
+    async requestReset(address) {
+      const parsed = email.safeParse(address);
+      if (!parsed.success) return null;
+      const found = await db.teachers.findByEmail(parsed.data);
+      if (!found) return null;
+      const token = newSessionToken();
+      const expiresAt = now() + RESET_TTL_MINUTES * 60_000;
+      await db.passwordResets.create({ tokenHash: hashSessionToken(token), teacherId: found.id, expiresAt });
+      const { passwordHash: _, ...teacher } = found;
+      return { token, teacher, expiresAt };
+    },
+
+    async resetPassword(input) {
+      const parsed = resetSchema.safeParse(input);
+      if (!parsed.success) return invalid(parsed.error);
+      const teacherId = await db.passwordResets.spend(hashSessionToken(parsed.data.token), now());
+      if (!teacherId) return refuse('bad-credentials');
+      await db.teachers.setPasswordHash(teacherId, await hashPassword(parsed.data.password));
+      await db.sessions.deleteForTeacher(teacherId);
+      const teacher = await db.teachers.findById(teacherId);
+      if (!teacher) return refuse('bad-credentials');
+      return { ok: true, value: { teacher } };
     },
 
     async signIn(input) {

@@ -3,6 +3,7 @@ export {
   createAccounts,
   sessionTtlHoursFromEnv,
   DEFAULT_SESSION_TTL_HOURS,
+  RESET_TTL_MINUTES,
   type Accounts,
   type AccountsOptions,
   type AccountError,

@@ -28,6 +28,8 @@ export interface ClassSessionsRepository {
   get(id: string, teacherId: string): Promise<ClassSession | undefined>;
   /** The teacher's sessions, newest first, for the dashboard's history list. */
   listForTeacher(teacherId: string): Promise<ClassSessionSummary[]>;
+  /** Deletes a teacher's session with its rounds and their players (foreign keys cascade); false when it is not theirs. */
+  remove(id: string, teacherId: string): Promise<boolean>;
   /** Replaces one settings field of a teacher's session (a rotated host key); false when it is not theirs. */
   updateSetting(id: string, teacherId: string, name: string, value: unknown): Promise<boolean>;
 }
@@ -74,6 +76,15 @@ export function classSessionsRepository(db: Kysely<DatabaseSchema>): ClassSessio
         .where('teacher_id', '=', teacherId)
         .executeTakeFirst();
       return row && toClassSession(row);
+    },
+
+    async remove(id, teacherId) {
+      const result = await db
+        .deleteFrom('class_sessions')
+        .where('id', '=', id)
+        .where('teacher_id', '=', teacherId)
+        .executeTakeFirst();
+      return result.numDeletedRows > 0n;
     },
 
     async updateSetting(id, teacherId, name, value) {

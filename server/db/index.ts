@@ -11,6 +11,8 @@ import { csvForSession } from './session-csv.ts';
 import { soloProgressRepository, type SoloProgressRepository } from './solo-progress.ts';
 import { snapshotsRepository, type SnapshotsRepository } from './snapshots.ts';
 import { reportOutboxRepository, type ReportOutboxRepository } from './report-outbox.ts';
+import { passwordResetsRepository, type PasswordResetsRepository } from './password-resets.ts';
+import { soloTokensRepository, type SoloTokensRepository } from './solo-tokens.ts';
 
 export { databaseConfigFromEnv, DEFAULT_DATABASE_FILE, type DatabaseConfig } from './config.ts';
 export type { Teacher, TeacherCredentials, NewTeacher } from './teachers.ts';
@@ -29,6 +31,8 @@ export type {
   SoloProgressRepository,
   SnapshotsRepository,
   ReportOutboxRepository,
+  PasswordResetsRepository,
+  SoloTokensRepository,
 };
 
 /** Everything the server stores, behind one object; which backend it is stays hidden except for `kind`. */
@@ -44,6 +48,10 @@ export interface Database {
   readonly snapshots: SnapshotsRepository;
   /** Finished rounds journaled at their end, until their report is stored (a crash loses none). */
   readonly reportOutbox: ReportOutboxRepository;
+  /** One-time password reset links (their token hashes). */
+  readonly passwordResets: PasswordResetsRepository;
+  /** Signed solo tokens: who may write a browser id's solo progress. */
+  readonly soloTokens: SoloTokensRepository;
   /** How the database is doing, from the queries it ran (for /api/health; asks the database nothing). */
   status(): { state: DatabaseState; detail?: string };
   /** Closes the SQLite file or the PostgreSQL pool; call once at shutdown. */
@@ -70,6 +78,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     soloProgress: soloProgressRepository(db),
     snapshots: snapshotsRepository(db),
     reportOutbox: reportOutboxRepository(db),
+    passwordResets: passwordResetsRepository(db),
+    soloTokens: soloTokensRepository(db, process.env.SOLO_TOKEN_SECRET?.trim() || undefined),
     status: () => status.now(),
     close: () => db.destroy(),
   };

@@ -13,6 +13,9 @@ export interface DatabaseSchema {
   room_snapshots: RoomSnapshotsTable;
   room_snapshot_log: RoomSnapshotLogTable;
   report_outbox: ReportOutboxTable;
+  password_resets: PasswordResetsTable;
+  server_secrets: { name: string; value: string };
+  solo_claims: { browser_id: string; claimed_at: number };
 }
 
 /** A teacher's account; email is unique ignoring case (unique index on lower(email)). */
@@ -105,4 +108,11 @@ export interface ReportOutboxTable {
   summary_json: string;
   created_at: number;
   stored_at: number | null;
+}
+
+/** A one-time password reset link: only its token's SHA-256. */
+export interface PasswordResetsTable {
+  token_hash: string;
+  teacher_id: string;
+  expires_at: number;
 }

@@ -29,6 +29,10 @@ export interface TeachersRepository {
   create(teacher: NewTeacher): Promise<Teacher | 'email-taken'>;
   /** Finds an account by email, ignoring case. */
   findByEmail(email: string): Promise<TeacherCredentials | undefined>;
+  /** One account by id (without its password hash), or undefined. */
+  findById(teacherId: string): Promise<Teacher | undefined>;
+  /** Deletes an account; its sessions, class sessions, rounds and resets go with it (foreign keys cascade). */
+  remove(teacherId: string): Promise<boolean>;
   /** Replaces a password hash (after a password change, or to upgrade the hash parameters at sign-in). */
   setPasswordHash(teacherId: string, passwordHash: string): Promise<void>;
 }
@@ -67,6 +71,18 @@ export function teachersRepository(db: Kysely<DatabaseSchema>): TeachersReposito
         createdAt: row.created_at,
         passwordHash: row.password_hash,
       };
+    },
+
+    async findById(teacherId) {
+      const row = await db.selectFrom('teachers').selectAll().where('id', '=', teacherId).executeTakeFirst();
+      return (
+        row && { id: row.id, email: row.email, displayName: row.display_name, createdAt: row.created_at }
+      );
+    },
+
+    async remove(teacherId) {
+      const result = await db.deleteFrom('teachers').where('id', '=', teacherId).executeTakeFirst();
+      return result.numDeletedRows > 0n;
     },
 
     async setPasswordHash(teacherId, passwordHash) {

@@ -1,6 +1,7 @@
 // Teachers' accounts over HTTP: sign up, sign in, sign out and "who am I". The session token lives
 // only in an HttpOnly, SameSite=Strict cookie (Secure over https); sign-in and sign-up are rate-limited.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { matchMaker } from '@colyseus/core';
 import type { AccountError } from '../accounts/index.ts';
 import {
   SESSION_COOKIE,
@@ -10,6 +11,8 @@ import {
 } from './dashboard-context.ts';
 import { HTTP_ROUTES } from '../../shared/protocol/http.ts';
 import { bodyOf, clientAddress, isHttps, reply, sendError } from './http-kit.ts';
+import { RESET_TTL_MINUTES } from '../accounts/index.ts';
+import { FORGOT_ANSWER, SIGN_UP_ANSWER, resetPath } from '../../shared/protocol/http-edge.ts';
 
 /** The session cookie (and the removal of the Path=/api one earlier versions set, which would now count as a second cookie). */
 function cookie(req: IncomingMessage, ctx: DashboardContext, token: string, maxAgeSeconds: number): string[] {
@@ -61,7 +64,11 @@ function limited(req: IncomingMessage, res: ServerResponse, ctx: DashboardContex
   return true;
 }
 
-/** POST /api/auth/signup — creates the account and signs it in (201). */
+/**
+ * POST /api/auth/signup — creates the account if the email is free, and answers the same either way
+ * (202, the same body, the same password-hashing work): whether an email has an account is not told.
+ * The browser signs in next with the same email and password (the dashboard does so by itself).
+ */
 export async function signUp(
   req: IncomingMessage,
   res: ServerResponse,
@@ -70,16 +77,54 @@ export async function signUp(
   if (limited(req, res, ctx)) return;
   const body = await bodyOf(req, res, HTTP_ROUTES.signUp.body);
   if (!body) return;
-  const result = await ctx.accounts.signUp(body);
+  const result = await ctx.accounts.register(body);
   if (!result.ok) return refuse(res, result.error);
-  const { teacher, token, expiresAt } = result.value;
-  reply(
-    res,
-    HTTP_ROUTES.signUp,
-    201,
-    { teacher, expiresAt },
-    { 'set-cookie': cookie(req, ctx, token, Math.floor((expiresAt - Date.now()) / 1000)) },
-  );
+  reply(res, HTTP_ROUTES.signUp, 202, { status: 'sign-in', message: SIGN_UP_ANSWER });
+}
+
+/** POST /api/auth/forgot {email} — always 202 and the same answer; for a registered email the one-time reset link is written to the server's console (no mail is configured). */
+export async function forgotPassword(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: DashboardContext,
+): Promise<void> {
+  if (limited(req, res, ctx)) return;
+  const body = await bodyOf(req, res, HTTP_ROUTES.forgotPassword.body);
+  if (!body) return;
+  const reset = await ctx.accounts.requestReset(body.email);
+  if (reset)
+    console.log(
+      `[accounts] password reset link for ${reset.teacher.email} (valid ${RESET_TTL_MINUTES} min): ${resetLink(req, ctx, reset.token)}`,
+    );
+  reply(res, HTTP_ROUTES.forgotPassword, 202, { status: 'sent', message: FORGOT_ANSWER });
+}
+
+/** POST /api/auth/reset {token, password} — sets the new password with a one-time link's token and ends every session of that account (200), or 400 bad-reset-link. */
+export async function resetPassword(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: DashboardContext,
+): Promise<void> {
+  if (limited(req, res, ctx)) return;
+  const body = await bodyOf(req, res, HTTP_ROUTES.resetPassword.body);
+  if (!body) return;
+  const result = await ctx.accounts.resetPassword(body);
+  if (!result.ok) {
+    if (result.error.code === 'invalid-input') return refuse(res, result.error);
+    return sendError(
+      res,
+      400,
+      'bad-reset-link',
+      'This reset link is unknown, used or expired: ask for a new one.',
+    );
+  }
+  reply(res, HTTP_ROUTES.resetPassword, 200, { teacher: result.value.teacher });
+}
+
+/** The dashboard address that opens the reset form for a token (the token rides in the fragment, never in a server log). */
+export function resetLink(req: IncomingMessage, ctx: DashboardContext, token: string): string {
+  const scheme = isHttps(req, ctx.config.trustProxy) ? 'https' : 'http';
+  return `${scheme}://${req.headers.host ?? 'localhost'}${resetPath(token)}`;
 }
 
 /** POST /api/auth/signin — signs in (200), or 401 bad-credentials. */
@@ -130,6 +175,33 @@ export async function signOutEverywhere(
     { ended: result.value.ended },
     { 'set-cookie': cookie(req, ctx, '', 0) },
   );
+}
+
+/** DELETE /api/auth/account {password} — confirmed by the password: closes the teacher's open rooms and deletes the account with every session, report and sign-in (200 {deleted}). */
+export async function deleteAccount(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: DashboardContext,
+): Promise<void> {
+  if (limited(req, res, ctx)) return;
+  const who = await ctx.accounts.authenticate(sessionToken(req, ctx.config.trustProxy));
+  if (!who.ok) return refuse(res, who.error);
+  const body = await bodyOf(req, res, HTTP_ROUTES.deleteAccount.body);
+  if (!body) return;
+  const teacher = who.value.teacher;
+  const check = await ctx.accounts.signIn({ email: teacher.email, password: body.password });
+  if (!check.ok) return sendError(res, 403, 'confirm', 'The password is wrong: the account was not deleted.');
+  const sessions = await ctx.db.classSessions.listForTeacher(teacher.id);
+  const live = await ctx.reports.liveSessionIds();
+  for (const s of sessions) {
+    if (live.has(s.id)) {
+      const room = await ctx.reports.liveRoom(s.id, teacher.id);
+      if (room) await matchMaker.remoteRoomCall(room.roomId, 'closeForGood').catch(() => undefined);
+    }
+    await ctx.db.reportOutbox.removeSession(s.id);
+  }
+  const deleted = await ctx.db.teachers.remove(teacher.id);
+  reply(res, HTTP_ROUTES.deleteAccount, 200, { deleted }, { 'set-cookie': cookie(req, ctx, '', 0) });
 }
 
 /** GET /api/auth/me — a probe the dashboard opens with: the signed-in teacher, or `teacher: null` and why (never an error, so a signed-out page load logs none). */

@@ -3,12 +3,22 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTP_ROUTES, pathPattern, type HttpRoute } from '../../shared/protocol/http.ts';
 import type { Handler } from './api.ts';
-import { me, signIn, signOut, signOutEverywhere, signUp } from './auth-routes.ts';
+import {
+  deleteAccount,
+  forgotPassword,
+  me,
+  resetPassword,
+  signIn,
+  signOut,
+  signOutEverywhere,
+  signUp,
+} from './auth-routes.ts';
 import type { DashboardContext } from './dashboard-context.ts';
 import { sameOrigin, sendError } from './http-kit.ts';
-import { getSoloProgress, putSoloProgress } from './solo-routes.ts';
+import { claimSoloToken, getSoloProgress, putSoloProgress } from './solo-routes.ts';
 import {
   createTeacherRoom,
+  deleteSession,
   endSession,
   getSession,
   listRounds,
@@ -33,13 +43,17 @@ const R = HTTP_ROUTES;
 export const DASHBOARD_ROUTES: [declared: HttpRoute, route: Route][] = [
   [R.signUp, (q, s, c) => signUp(q, s, c)],
   [R.signIn, (q, s, c) => signIn(q, s, c)],
+  [R.forgotPassword, (q, s, c) => forgotPassword(q, s, c)],
+  [R.resetPassword, (q, s, c) => resetPassword(q, s, c)],
   [R.signOut, (q, s, c) => signOut(q, s, c)],
   [R.signOutEverywhere, (q, s, c) => signOutEverywhere(q, s, c)],
   [R.me, (q, s, c) => me(q, s, c)],
+  [R.deleteAccount, (q, s, c) => deleteAccount(q, s, c)],
   [R.createRoom, (q, s, c) => createTeacherRoom(q, s, c)],
   [R.teacherScenarios, (q, s, c) => listScenarios(q, s, c)],
   [R.sessions, (q, s, c) => listSessions(q, s, c)],
   [R.session, (q, s, c, _u, id) => getSession(q, s, c, id)],
+  [R.deleteSession, (q, s, c, _u, id) => deleteSession(q, s, c, id)],
   [R.sessionRounds, (q, s, c, _u, id) => listRounds(q, s, c, id)],
   [R.sessionCsv, (q, s, c, _u, id) => sessionCsv(q, s, c, id)],
   [R.endSession, (q, s, c, _u, id) => endSession(q, s, c, id)],
@@ -47,6 +61,7 @@ export const DASHBOARD_ROUTES: [declared: HttpRoute, route: Route][] = [
   [R.roundReport, (q, s, c, _u, id) => roundReport(q, s, c, id)],
   [R.getSoloProgress, (q, s, c, u) => getSoloProgress(q, s, c, u)],
   [R.putSoloProgress, (q, s, c) => putSoloProgress(q, s, c)],
+  [R.soloToken, (q, s, c) => claimSoloToken(q, s, c)],
 ];
 
 const ROUTES: [method: string, pattern: RegExp, route: Route][] = DASHBOARD_ROUTES.map(([d, route]) => [

@@ -50,6 +50,8 @@ export async function putSoloProgress(
     );
   const body = await bodyOf(req, res, putBody);
   if (!body) return;
+  if (!(await ctx.db.soloTokens.verify(body.browserId, body.token)))
+    return sendError(res, 403, 'bad-token', "This token was not issued for this browser's solo progress.");
   const saved = await ctx.db.soloProgress.set(body.browserId, {
     levelId: body.levelId,
     stars: body.stars,
@@ -57,4 +59,31 @@ export async function putSoloProgress(
     ...(body.undos === undefined ? {} : { undos: body.undos }),
   });
   reply(res, HTTP_ROUTES.putSoloProgress, 200, { progress: saved });
+}
+
+/**
+ * POST /api/solo/token {browserId} — the signed token for a browser id, issued once: a new browser gets
+ * it on first use, and a browser whose progress predates tokens claims its id once the same way (200
+ * {token}); an id already claimed answers 409, so no one else can sign for it.
+ */
+export async function claimSoloToken(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: DashboardContext,
+): Promise<void> {
+  const take = ctx.soloLimiter.take(clientAddress(req, ctx.config.trustProxy));
+  if (!take.ok)
+    return sendError(
+      res,
+      429,
+      'rate-limited',
+      `Too many requests: wait ${take.retryAfterSeconds} s.`,
+      {},
+      { 'retry-after': String(take.retryAfterSeconds) },
+    );
+  const body = await bodyOf(req, res, HTTP_ROUTES.soloToken.body);
+  if (!body) return;
+  const token = await ctx.db.soloTokens.claim(body.browserId);
+  if (!token) return sendError(res, 409, 'claimed', 'A token was already issued for this browser id.');
+  reply(res, HTTP_ROUTES.soloToken, 200, { token });
 }

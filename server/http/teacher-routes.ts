@@ -293,6 +293,28 @@ export async function rotateHostKey(
   reply(res, HTTP_ROUTES.rotateKey, 200, answer);
 }
 
+/** DELETE /api/teacher/sessions/:id {confirm: the session's join code} — closes its room if open and deletes the session, its rounds and every student's row in them (200 {deleted}). */
+export async function deleteSession(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: DashboardContext,
+  id: string,
+): Promise<void> {
+  const teacher = await requireTeacher(ctx, req, res);
+  if (!teacher) return;
+  const body = await bodyOf(req, res, HTTP_ROUTES.deleteSession.body);
+  if (!body) return;
+  const session = ID.test(id) ? await ctx.db.classSessions.get(id, teacher.id) : undefined;
+  if (!session) return notFound(res, 'session');
+  if (body.confirm.trim().toUpperCase() !== session.joinCode)
+    return sendError(res, 400, 'confirm', "Type the session's join code to confirm the deletion.");
+  const room = await ctx.reports.liveRoom(id, teacher.id);
+  if (room) await matchMaker.remoteRoomCall(room.roomId, 'closeForGood').catch(() => undefined);
+  await ctx.db.reportOutbox.removeSession(id);
+  const deleted = await ctx.db.classSessions.remove(id, teacher.id);
+  reply(res, HTTP_ROUTES.deleteSession, 200, { deleted });
+}
+
 /** GET /api/teacher/scenarios — the scenarios a room can be created with, with their machine defaults. */
 export async function listScenarios(
   req: IncomingMessage,

@@ -17,7 +17,14 @@ export class TeacherClient {
     password = 'correct horse battery',
   ): Promise<TeacherClient> {
     const email = `teacher-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}@school.example`;
-    return TeacherClient.open(base, '/api/auth/signup', { email, password, displayName }, 201);
+    // Sign-up answers the same for every email (202, no session): the account signs in next.
+    const res = await fetch(`${base}/api/auth/signup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password, displayName }),
+    });
+    if (res.status !== 202) throw new Error(`/api/auth/signup: ${res.status} ${await res.text()}`);
+    return TeacherClient.signIn(base, email, password);
   }
 
   /** Signs in an existing teacher. */

@@ -36,3 +36,33 @@ export const healthResponseSchema = z.object({
 
 /** The answer of GET /api/health. */
 export type HealthResponse = z.infer<typeof healthResponseSchema>;
+
+/** The one answer of POST /api/auth/signup, for a free and a taken email alike. */
+export const SIGN_UP_ANSWER = 'If this email can be used, its account is ready: sign in with it.';
+
+/** The answer of POST /api/auth/signup (202): the same for every email, so it tells no one who has an account. */
+export const signUpResponseSchema = z.object({ status: z.literal('sign-in'), message: z.string() });
+
+/** The answer of POST /api/auth/signup. */
+export type SignUpResponse = z.infer<typeof signUpResponseSchema>;
+
+/** The one answer of POST /api/auth/forgot. */
+export const FORGOT_ANSWER =
+  "If an account has this email, a one-time reset link is in the server's console: ask whoever runs the server.";
+
+/** The answer of POST /api/auth/forgot (202), the same for every email. */
+export const forgotResponseSchema = z.object({ status: z.literal('sent'), message: z.string() });
+
+/** The answer of POST /api/auth/forgot. */
+export type ForgotResponse = z.infer<typeof forgotResponseSchema>;
+
+/** The dashboard path of a password reset link: the token in the fragment, so it never reaches a server log. */
+export function resetPath(token: string): string {
+  return `/dashboard#/reset/${encodeURIComponent(token)}`;
+}
+
+/** The answer of POST /api/solo/token: the signed token that lets this browser write its solo progress. */
+export const soloTokenResponseSchema = z.object({ token: z.string() });
+
+/** The answer of POST /api/solo/token. */
+export type SoloTokenResponse = z.infer<typeof soloTokenResponseSchema>;

@@ -6,7 +6,14 @@ import { z } from 'zod';
 import { LANGS, LIMITS, limitSchema, type Limit, type LimitName } from '../kernel/limits.ts';
 import { playerIdSchema } from './join.ts';
 import { LEADERBOARD_MODES } from './server-messages.ts';
-import { healthResponseSchema, liveRoomSchema, rotateKeyResponseSchema } from './http-edge.ts';
+import {
+  forgotResponseSchema,
+  healthResponseSchema,
+  liveRoomSchema,
+  rotateKeyResponseSchema,
+  signUpResponseSchema,
+  soloTokenResponseSchema,
+} from './http-edge.ts';
 
 /** One route: what a request must be and what a successful answer is. */
 export interface HttpRoute<
@@ -14,7 +21,7 @@ export interface HttpRoute<
   Query extends z.ZodType = z.ZodType,
   Response extends z.ZodType = z.ZodType,
 > {
-  readonly method: 'GET' | 'POST' | 'PUT';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** The path, with `:name` for one path segment (`/api/teacher/rounds/:id`). */
   readonly path: string;
   /** Whether a signed-in teacher's session cookie is required. */
@@ -242,7 +249,8 @@ export const HTTP_ROUTES = {
       password: z.string().max(1024),
       displayName: z.string().max(80),
     }),
-    response: signedInSchema,
+    // The same 202 answer for a free and a taken email (it tells no one who has an account); then sign in.
+    response: signUpResponseSchema,
   }),
   signIn: route({
     method: 'POST',
@@ -250,6 +258,27 @@ export const HTTP_ROUTES = {
     auth: 'none',
     body: z.strictObject({ email: z.string().max(254), password: z.string().max(1024) }),
     response: signedInSchema,
+  }),
+  forgotPassword: route({
+    method: 'POST',
+    path: '/api/auth/forgot',
+    auth: 'none',
+    body: z.strictObject({ email: z.string().max(254) }),
+    response: forgotResponseSchema,
+  }),
+  resetPassword: route({
+    method: 'POST',
+    path: '/api/auth/reset',
+    auth: 'none',
+    body: z.strictObject({ token: z.string().max(100), password: z.string().max(1024) }),
+    response: z.object({ teacher: teacherSchema }),
+  }),
+  deleteAccount: route({
+    method: 'DELETE',
+    path: '/api/auth/account',
+    auth: 'teacher',
+    body: z.strictObject({ password: z.string().max(1024) }),
+    response: z.object({ deleted: z.boolean() }),
   }),
   signOut: route({ method: 'POST', path: '/api/auth/signout', auth: 'none', response: z.null() }),
   signOutEverywhere: route({
@@ -323,6 +352,14 @@ export const HTTP_ROUTES = {
     }),
     response: z.string(),
   }),
+  deleteSession: route({
+    method: 'DELETE',
+    path: '/api/teacher/sessions/:id',
+    auth: 'teacher',
+    // Confirmed by the session's join code as the teacher typed it.
+    body: z.strictObject({ confirm: z.string().max(20) }),
+    response: z.object({ deleted: z.boolean() }),
+  }),
   endSession: route({
     method: 'POST',
     path: '/api/teacher/sessions/:id/end',
@@ -354,6 +391,8 @@ export const HTTP_ROUTES = {
     auth: 'none',
     body: z.strictObject({
       browserId: playerIdSchema,
+      /** The signed token issued for this browser id (POST /api/solo/token). */
+      token: z.string().min(1).max(100),
       levelId: z.string().min(1).max(80),
       stars: z.number().int().min(0).max(3),
       score: z.number().int().min(-1_000_000).max(1_000_000),
@@ -361,6 +400,13 @@ export const HTTP_ROUTES = {
       undos: z.number().int().min(0).max(1_000_000).optional(),
     }),
     response: z.object({ progress: soloProgressSchema }),
+  }),
+  soloToken: route({
+    method: 'POST',
+    path: '/api/solo/token',
+    auth: 'none',
+    body: z.strictObject({ browserId: playerIdSchema }),
+    response: soloTokenResponseSchema,
   }),
 } as const;
 

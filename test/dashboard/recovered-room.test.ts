@@ -46,6 +46,7 @@ it('stores rounds of a room brought back after a restart in the same session', a
   const web = new WebClient(first.url);
   const email = `recovered-${Date.now()}@school.example`;
   await web.post('/api/auth/signup', { email, password: 'correct horse battery', displayName: 'Jung' });
+  await web.post('/api/auth/signin', { email, password: 'correct horse battery' });
   const room = (await web.post('/api/teacher/rooms', {})).body as {
     sessionId: string;
     roomId: string;

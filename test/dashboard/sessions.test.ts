@@ -217,7 +217,10 @@ for (const backend of BACKENDS) {
             displayName: 'Yoon',
           })
         ).status,
-      ).toBe(201);
+      ).toBe(202);
+      expect((await web.post('/api/auth/signin', { email, password: 'correct horse battery' })).status).toBe(
+        200,
+      );
       const room = (await web.post('/api/teacher/rooms', { ticksPerSecond: 20 })).body as {
         sessionId: string;
         roomId: string;

@@ -1,6 +1,6 @@
 // The HTTP contract: every route the server registers is declared in shared/protocol/http.ts, and every
 // declared route answers a real request with a body its response schema accepts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { crewOf } from '../../shared/protocol/state.ts';
 import { z } from 'zod';
 import { PUBLIC_ROUTES } from '../../server/http/api.ts';
@@ -78,8 +78,16 @@ describe('every declared route answers what it declares', () => {
     const email = `contract-${Math.random().toString(36).slice(2, 8)}@school.example`;
     const password = 'correct horse battery';
     await call('me', 200);
-    await call('signUp', 201, { body: { email, password, displayName: 'Contract' } });
+    await call('signUp', 202, { body: { email, password, displayName: 'Contract' } });
+    await call('signIn', 200, { body: { email, password } });
     await call('signOut', 204);
+    // The reset link goes to the server's console (no mail configured): the server runs in this process.
+    const console_ = vi.spyOn(console, 'log');
+    await call('forgotPassword', 202, { body: { email } });
+    const link = console_.mock.calls.map((c) => String(c[0])).find((l) => l.includes('#/reset/'));
+    console_.mockRestore();
+    const resetToken = decodeURIComponent(/#\/reset\/(\S+)/.exec(link ?? '')?.[1] ?? '');
+    await call('resetPassword', 200, { body: { token: resetToken, password } });
     await call('signIn', 200, { body: { email, password } });
     await call('me', 200);
     await call('scenarioIds', 200);
@@ -118,12 +126,18 @@ describe('every declared route answers what it declares', () => {
     await call('roundReport', 200, { params: { id: rounds[0]!.id } });
     await call('sessionCsv', 200, { params: { id: room.sessionId } });
     const browserId = 'contract-browser-0001';
-    await call('putSoloProgress', 200, { body: { browserId, levelId: 'boot-hello', stars: 2, score: 10 } });
+    const { token } = (await call('soloToken', 200, { body: { browserId } })) as { token: string };
+    await call('putSoloProgress', 200, {
+      body: { browserId, token, levelId: 'boot-hello', stars: 2, score: 10 },
+    });
     await call('getSoloProgress', 200, { query: `?browserId=${browserId}` });
     await host.leave();
     await call('rotateKey', 200, { params: { id: room.sessionId } });
     await call('endSession', 200, { params: { id: room.sessionId } });
+    await call('deleteSession', 200, { params: { id: room.sessionId }, body: { confirm: room.code } });
     await call('signOutEverywhere', 200);
+    await call('signIn', 200, { body: { email, password } });
+    await call('deleteAccount', 200, { body: { password } });
     expect([...declared.values()].filter((n) => !checked.has(n))).toEqual([]);
   }, 60_000);
 

@@ -158,7 +158,13 @@ describe('API JSON', () => {
         displayName: 'Park',
       }),
     });
-    const cookie = (signup.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    expect(signup.status).toBe(202);
+    const signin = await fetch(`${server.url}/api/auth/signin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'park@school.example', password: 'correct horse battery' }),
+    });
+    const cookie = (signin.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     // Enough sessions that the list is worth compressing (the middleware leaves answers under 1 kB alone).
     for (let i = 0; i < 8; i += 1) {
       const made = await fetch(`${server.url}/api/teacher/rooms`, {

@@ -85,8 +85,15 @@ export const api = {
   health,
   me: () => call(R.me),
   signIn: (email: string, password: string) => call(R.signIn, { body: { email, password } }),
-  signUp: (email: string, password: string, displayName: string) =>
-    call(R.signUp, { body: { email, password, displayName } }),
+  /** Sign-up answers the same for every email (it tells no one who has an account); then the account signs in. */
+  signUp: async (email: string, password: string, displayName: string) => {
+    await call(R.signUp, { body: { email, password, displayName } });
+    return call(R.signIn, { body: { email, password } });
+  },
+  /** Asks for a reset link (the server's operator finds it in the server's console). */
+  forgot: (email: string) => call(R.forgotPassword, { body: { email } }),
+  /** Sets a new password with a reset link's token. */
+  resetPassword: (token: string, password: string) => call(R.resetPassword, { body: { token, password } }),
   signOut: () => call(R.signOut),
   /** Ends every session of this teacher (a lost or shared device). */
   signOutEverywhere: () => call(R.signOutEverywhere),
@@ -98,6 +105,11 @@ export const api = {
   session: (id: string) => call(R.session, { params: { id } }),
   /** A new host key for the session's open room: the old key and projector link stop working (docs/SECURITY.md). */
   rotateKey: (id: string) => call(R.rotateKey, { params: { id } }),
+  /** Deletes a session and its reports; `confirm` is its join code as the teacher typed it. */
+  deleteSession: (id: string, confirm: string) =>
+    call(R.deleteSession, { params: { id }, body: { confirm } }),
+  /** Deletes the signed-in teacher's account and all its data; `password` confirms it. */
+  deleteAccount: (password: string) => call(R.deleteAccount, { body: { password } }),
   endSession: (id: string) => call(R.endSession, { params: { id } }),
   report: (id: string) => call(R.roundReport, { params: { id } }),
   /** The CSV download's address, in the teacher's language and time zone. */

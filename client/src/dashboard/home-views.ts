@@ -79,7 +79,59 @@ export function authView(root: HTMLElement, onSignedIn: (teacher: Teacher) => vo
       (err: unknown) => showAlert(upAlert, explain(err)),
     );
   });
-  fill(root, h('p', { class: 'intro' }, t('auth.intro')), h('div', { class: 'columns' }, signIn, signUp));
+  const forgotEmail = h('input', { type: 'email', autocomplete: 'email', required: true });
+  const forgotAlert = alertBox();
+  const forgot = h(
+    'form',
+    { class: 'card', 'aria-labelledby': 'forgot-h' },
+    h('h2', { id: 'forgot-h' }, t('auth.forgot')),
+    field('forgot-email', t('auth.email'), forgotEmail),
+    forgotAlert,
+    h('button', { type: 'submit' }, t('auth.forgot.send')),
+  );
+  forgot.addEventListener('submit', (e) => {
+    e.preventDefault();
+    api.forgot(forgotEmail.value).then(
+      () => showAlert(forgotAlert, t('auth.forgot.sent')),
+      (err: unknown) => showAlert(forgotAlert, explain(err)),
+    );
+  });
+  fill(
+    root,
+    h('p', { class: 'intro' }, t('auth.intro')),
+    h('div', { class: 'columns' }, signIn, signUp),
+    forgot,
+  );
+}
+
+/** The page a one-time reset link opens (#/reset/TOKEN): a new password, then back to sign-in. */
+export function resetView(root: HTMLElement, token: string, done: () => void): void {
+  const password = h('input', {
+    type: 'password',
+    autocomplete: 'new-password',
+    required: true,
+    minlength: 10,
+  });
+  const alert = alertBox();
+  const form = h(
+    'form',
+    { class: 'card', 'aria-labelledby': 'reset-h' },
+    h('h2', { id: 'reset-h' }, t('auth.reset')),
+    field('reset-password', t('auth.password'), password, t('auth.password.hint')),
+    alert,
+    h('button', { type: 'submit', class: 'primary' }, t('auth.reset.save')),
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    api.resetPassword(token, password.value).then(
+      () => {
+        window.alert(t('auth.reset.done'));
+        done();
+      },
+      (err: unknown) => showAlert(alert, explain(err)),
+    );
+  });
+  fill(root, form);
 }
 
 function numberInput(value: number, min: number, max: number, step = 1): HTMLInputElement {
@@ -288,6 +340,23 @@ export async function sessionView(root: HTMLElement, id: string, go: (hash: stri
         h('a', { href: api.csvUrl(id), download: '', class: 'button' }, t('session.csv')),
         live ? h('a', { href: `#/live/${id}`, class: 'button' }, t('history.open_live')) : null,
         end,
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'danger',
+            'data-action': 'delete-session',
+            onclick: () => {
+              const typed = window.prompt(t('session.delete.confirm', { code: session.joinCode }));
+              if (typed === null) return;
+              api.deleteSession(id, typed).then(
+                () => go('#/'),
+                (err: unknown) => window.alert(explain(err)),
+              );
+            },
+          },
+          t('session.delete'),
+        ),
       ),
     ),
   );

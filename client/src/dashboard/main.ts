@@ -5,7 +5,7 @@ import './dashboard.css';
 import '../fonts.ts';
 import { api, type Teacher } from './api.ts';
 import { fill, h } from './dom.ts';
-import { authView, explain, homeView, sessionView } from './home-views.ts';
+import { authView, explain, homeView, resetView, sessionView } from './home-views.ts';
 import { liveView } from './live-view.ts';
 import { healthLine } from './health-line.ts';
 import { reportView } from './report-view.ts';
@@ -77,6 +77,27 @@ function renderHeader(): void {
           },
           t('auth.signout_everywhere'),
         ),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'danger',
+            'data-action': 'delete-account',
+            onclick: () => {
+              const password = window.prompt(t('auth.delete.confirm'));
+              if (password === null) return;
+              api.deleteAccount(password).then(
+                () => {
+                  teacher = null;
+                  renderHeader();
+                  go('#/');
+                },
+                (err: unknown) => window.alert(explain(err)),
+              );
+            },
+          },
+          t('auth.delete'),
+        ),
       )
     : null;
   // Signed in: the server's health (unsaved reports, the database) stays in view on every page.
@@ -90,7 +111,9 @@ async function route(): Promise<void> {
   const [page, id = ''] = hash.split('/');
   main.setAttribute('aria-busy', 'true');
   try {
-    if (!teacher) {
+    if (page === 'reset' && id) {
+      resetView(main, decodeURIComponent(id), () => go('#/'));
+    } else if (!teacher) {
       authView(main, (signedIn) => {
         teacher = signedIn;
         renderHeader();

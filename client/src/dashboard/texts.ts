@@ -13,6 +13,20 @@ const en = {
   'auth.signup': 'Create an account',
   'auth.signout': 'Sign out',
   'auth.signout_everywhere': 'Sign out everywhere',
+  'auth.forgot': 'Forgot your password?',
+  'auth.delete': 'Delete my account',
+  'auth.delete.confirm':
+    'Delete your account with every session, report and CSV? This cannot be undone. Type your password to confirm.',
+  'session.delete': 'Delete this session',
+  'session.delete.confirm':
+    'Delete this session, its rounds and every student row in its reports? This cannot be undone. Type its join code ({code}) to confirm.',
+  'auth.forgot.send': 'Ask for a reset link',
+  'auth.forgot.sent':
+    "If an account has this email, a one-time reset link is now in the server's console: ask whoever runs the server (or run npm run admin -- reset-password EMAIL there).",
+  'auth.reset': 'Choose a new password',
+  'auth.reset.save': 'Save the new password',
+  'auth.reset.done':
+    'Your password is changed and every other device is signed out: sign in with the new one.',
   'auth.email': 'Email',
   'auth.password': 'Password',
   'auth.password.hint': 'At least 10 characters.',
@@ -189,6 +203,19 @@ const ko: Record<TextKey, string> = {
   'auth.signup': '계정 만들기',
   'auth.signout': '로그아웃',
   'auth.signout_everywhere': '모든 기기에서 로그아웃',
+  'auth.forgot': '비밀번호를 잊으셨나요?',
+  'auth.delete': '내 계정 삭제',
+  'auth.delete.confirm':
+    '계정과 모든 수업·보고서·CSV를 삭제할까요? 되돌릴 수 없습니다. 확인하려면 비밀번호를 입력하세요.',
+  'session.delete': '이 수업 삭제',
+  'session.delete.confirm':
+    '이 수업과 라운드, 보고서의 모든 학생 기록을 삭제할까요? 되돌릴 수 없습니다. 확인하려면 참여 코드({code})를 입력하세요.',
+  'auth.forgot.send': '재설정 링크 요청',
+  'auth.forgot.sent':
+    '이 이메일의 계정이 있으면 일회용 재설정 링크가 서버 콘솔에 출력되었습니다. 서버를 운영하는 분께 요청하세요(서버에서 npm run admin -- reset-password EMAIL 로도 만들 수 있습니다).',
+  'auth.reset': '새 비밀번호 정하기',
+  'auth.reset.save': '새 비밀번호 저장',
+  'auth.reset.done': '비밀번호를 바꾸고 다른 모든 기기에서 로그아웃했습니다. 새 비밀번호로 로그인하세요.',
   'auth.email': '이메일',
   'auth.password': '비밀번호',
   'auth.password.hint': '10자 이상.',

@@ -57,21 +57,61 @@ export function recordProgress(id: string, stars: number, score: number, undos =
   if (score > best || (score === best && undos < (s.undos[id] ?? Infinity))) s.undos[id] = undos;
   if (score > best) s.scores[id] = score;
   write(s);
-  const put: HttpBodyOf<typeof HTTP_ROUTES.putSoloProgress> = {
-    browserId: playerId(),
-    levelId: id,
-    stars,
-    score,
-    undos,
-  };
-  void fetch(`${serverEndpoint()}${pathOf(HTTP_ROUTES.putSoloProgress)}`, {
-    method: HTTP_ROUTES.putSoloProgress.method,
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(put),
-  })
-    .then((res) => res.text())
-    .catch(() => undefined); // read to the end, so the request is complete
+  void soloToken()
+    .then((token) => {
+      if (token === null) return undefined;
+      const put: HttpBodyOf<typeof HTTP_ROUTES.putSoloProgress> = {
+        browserId: playerId(),
+        token,
+        levelId: id,
+        stars,
+        score,
+        undos,
+      };
+      return fetch(`${serverEndpoint()}${pathOf(HTTP_ROUTES.putSoloProgress)}`, {
+        method: HTTP_ROUTES.putSoloProgress.method,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(put),
+      }).then((res) => res.text()); // read to the end, so the request is complete
+    })
+    .catch(() => undefined);
   return localProgress();
+}
+
+const TOKEN_KEY = 'kernel-crew.solo-token';
+
+/**
+ * The signed token that lets this browser write its solo progress on the server: asked for once (a
+ * browser whose id predates tokens claims it the same way) and kept; null when the server will not
+ * issue one for this id (claimed already) or cannot be reached.
+ */
+async function soloToken(): Promise<string | null> {
+  const id = playerId();
+  try {
+    const kept = JSON.parse(localStorage.getItem(TOKEN_KEY) ?? 'null') as {
+      id?: string;
+      token?: string;
+    } | null;
+    if (kept?.id === id && typeof kept.token === 'string') return kept.token;
+  } catch {
+    /* storage blocked or corrupt: ask again */
+  }
+  const claim: HttpBodyOf<typeof HTTP_ROUTES.soloToken> = { browserId: id };
+  const res = await fetch(`${serverEndpoint()}${pathOf(HTTP_ROUTES.soloToken)}`, {
+    method: HTTP_ROUTES.soloToken.method,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(claim),
+  });
+  if (!res.ok) return null;
+  const answer = HTTP_ROUTES.soloToken.response.safeParse(await res.json());
+  if (!answer.success) return null;
+  const { token } = answer.data;
+  try {
+    localStorage.setItem(TOKEN_KEY, JSON.stringify({ id, token }));
+  } catch {
+    /* not kept: asked again next time, and refused (claimed), so this visit's saves stay local */
+  }
+  return token;
 }
 
 /** Merges what the server remembers for this browser (another visit, cleared storage) into the local record. */
