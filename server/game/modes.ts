@@ -20,6 +20,8 @@ export interface Mode {
   actsWhilePaused: boolean;
   /** A retried round starts paused, so the player reads the machine before the first tick (solo). */
   retryPaused: boolean;
+  /** Start opens a countdown in which every student reads their role card before the clock runs (class). */
+  countsDown: boolean;
 }
 
 const COMMON: HostCommand['type'][] = [
@@ -45,6 +47,7 @@ export const MODES: Record<ModeName, Mode> = {
     commands: new Set([...COMMON, 'assign', 'rotate']),
     actsWhilePaused: false,
     retryPaused: false,
+    countsDown: true,
   },
   solo: {
     slotHumans: 1,
@@ -53,5 +56,6 @@ export const MODES: Record<ModeName, Mode> = {
     commands: new Set([...COMMON, 'retry', 'take-job', 'step', 'undo']),
     actsWhilePaused: true,
     retryPaused: true,
+    countsDown: false,
   },
 };

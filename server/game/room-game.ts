@@ -1,6 +1,7 @@
 // A room's game session without the network: admits and resumes players, turns validated messages
 // into kernel actions or host commands, runs the clock, ends rounds with their report. The Colyseus
 // rooms only translate between this and their clients.
+import { RoundCountdown, startsCountdown } from './round-countdown.ts';
 import { timingSafeEqual } from 'node:crypto';
 import { describeRejection, liveEventActions, type KernelEvent } from '../../shared/kernel/index.ts';
 import { findSlot, roleSlots } from '../../shared/roles/assign.ts';
@@ -66,6 +67,8 @@ export interface RoomGameOptions {
   leaderboard?: LeaderboardSetting;
   /** The dashboard class session whose report gets this room's rounds. */
   session?: { id: string; teacherId: string };
+  /** Seconds of the role-card countdown before each round (LIMITS.countdown; ROUND_COUNTDOWN_SECONDS when absent). */
+  countdownSeconds?: number;
   reports: RoundReportSink;
   /** Where the end-of-round baselines are computed (the server's worker pool; in this thread by default). */
   baselines?: BaselineRunner;
@@ -105,10 +108,13 @@ export class RoomGame {
   private readonly saving = new Set<Promise<void>>();
   /** Actions, refusals and response latency per player this round, for the reports. */
   readonly activity = new ActivityTracker();
+  /** The role-card countdown between the host's Start and the round's first tick. */
+  readonly countdown: RoundCountdown;
 
   constructor(readonly options: RoomGameOptions) {
     this.match = options.createMatch?.(options.match) ?? new Match(options.match);
     this.strikes = new Strikes(options.abuseLimit);
+    this.countdown = new RoundCountdown(options.countdownSeconds);
     if (this.match.slots.length === 0)
       this.match.slots = roleSlots(options.match.scenario, this.mode.slotHumans);
   }
@@ -372,8 +378,9 @@ export class RoomGame {
       case 'start':
         if (m.phase !== 'lobby') return 'bad-state';
         if (this.mode.rebalances) rebalance(this.seats, m, this.overrides);
-        this.beginRound();
-        return m.start() ? null : 'bad-state';
+        // The first Start opens the role-card countdown; a second one (or the countdown running out) starts.
+        if (startsCountdown(this.mode, this.countdown)) return null;
+        return this.startNow();
       case 'pause':
         return m.pause() ? null : 'bad-state';
       case 'resume':
@@ -383,6 +390,7 @@ export class RoomGame {
         this.finishRound('host');
         return null;
       case 'restart':
+        this.countdown.cancel();
         this.freshMachine();
         this.overrides = {};
         if (this.mode.rebalances) rebalance(this.seats, m, this.overrides);
@@ -501,8 +509,16 @@ export class RoomGame {
     while (this.saving.size > 0) await Promise.all([...this.saving]);
   }
 
+  /** Starts the round's clock (the countdown, if any, is over or skipped). */
+  private startNow(): EdgeErrorCode | null {
+    this.countdown.cancel();
+    this.beginRound();
+    return this.match.start() ? null : 'bad-state';
+  }
+
   /** Advances the machine by elapsed wall time and sends what happened. */
   update(elapsedMs: number): void {
+    if (this.countdown.advance(elapsedMs) && this.match.phase === 'lobby') this.startNow();
     const running = this.match.phase === 'running';
     const r = this.match.step(elapsedMs, this.seats.humanSlots());
     this.activity.observe(this.match.state, running ? elapsedMs : 0);

@@ -104,6 +104,7 @@ export async function createTeacherRoom(
     tuning: { cores: body.cores, quantum: body.quantum, switchCost: body.switchCost, roles: body.roles },
     lateJoin: settings.lateJoin,
     leaderboard: settings.leaderboard,
+    countdown: body.countdown,
   };
   // The session row first (the host key kept with it, server-side only), so the room carries its session from birth.
   const sessionId = (

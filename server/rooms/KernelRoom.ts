@@ -110,6 +110,7 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
     s.speed = c.match.clock.ticksPerSecond;
     s.locked = c.locked;
     s.lateJoin = c.lateJoin;
+    s.countdown = c.countdown.secondsLeft;
     // The machine changes only through messages (actions, host commands) and ticks (which include the
     // bots' moves); most 50 ms frames have neither, so the full walk over the machine is skipped then.
     const p = this.projected;

@@ -63,6 +63,8 @@ export async function boot(options: StartOptions = {}): Promise<Harness> {
     roomsPerTeacherPerHour: 10_000,
     roomsPerAddressPerHour: 10_000,
     matchmakingPerMinute: 100_000,
+    // Rounds start at once unless a test asks for the role-card countdown (test/server/countdown.test.ts).
+    countdownSeconds: 0,
     ...options,
   });
   const colyseus = new ColyseusTestServer(server.colyseus);
