@@ -110,7 +110,9 @@ describe('teachers dashboard', () => {
           expect(await compare.getByRole('columnheader', { name, exact: true }).count()).toBe(1);
         expect(await page.getByRole('cell', { name: 'Minji' }).count()).toBe(1);
         const csv = page.getByRole('link', { name: /Download CSV/ });
-        expect(await csv.getAttribute('href')).toMatch(/^\/api\/teacher\/sessions\/[\w-]+\/csv$/);
+        expect(await csv.getAttribute('href')).toMatch(
+          /^\/api\/teacher\/sessions\/[\w-]+\/csv\?lang=en&tz=[\w%/+-]+$/,
+        );
         await teacher.screenshot('dashboard-report-en');
 
         await page.getByRole('button', { name: '한국어' }).click();

@@ -115,7 +115,7 @@ describe('every declared route answers what it declares', () => {
     await call('session', 200, { params: { id: room.sessionId } });
     await call('sessionRounds', 200, { params: { id: room.sessionId } });
     await call('roundReport', 200, { params: { id: rounds[0]!.id } });
-    await call('sessionCsv', 200, { params: { id: room.sessionId } });
+    await call('sessionCsv', 200, { params: { id: room.sessionId }, query: '?lang=ko&tz=Asia%2FSeoul' });
     const browserId = 'contract-browser-0001';
     await call('putSoloProgress', 200, { body: { browserId, levelId: 'boot-hello', stars: 2, score: 10 } });
     await call('getSoloProgress', 200, { query: `?browserId=${browserId}` });

@@ -288,7 +288,11 @@ export async function sessionView(root: HTMLElement, id: string, go: (hash: stri
       h(
         'p',
         { class: 'actions' },
-        h('a', { href: api.csvUrl(id), download: '', class: 'button' }, t('session.csv')),
+        h(
+          'a',
+          { href: api.csvUrl(id, lang() === 'ko' ? 'ko' : 'en'), download: '', class: 'button' },
+          t('session.csv'),
+        ),
         live ? h('a', { href: `#/live/${id}`, class: 'button' }, t('history.open_live')) : null,
         end,
       ),
