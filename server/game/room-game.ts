@@ -535,7 +535,8 @@ export class RoomGame {
   }
 
   private finishRound(endedBy: RoundEnd): void {
-    const seats = this.seats.reported().filter((s) => !s.isHost || this.mode.hostPlays);
+    // The projector's watching seat is nobody's part in the round.
+    const seats = this.seats.reported().filter((s) => !s.viewer && (!s.isHost || this.mode.hostPlays));
     const players = seats.map((s) => ({
       seat: s.id,
       nickname: s.nickname,

@@ -131,6 +131,13 @@ describe('reconnection', () => {
     expect(
       await refusal(h.join(created.roomId, { secret: seatSecret(), viewerKey: 'x'.repeat(32), lang: 'en' })),
     ).toBe(JOIN_ERRORS['bad-host-key']);
+    // The projector is not a player of the round's report either.
+    const summaries = collect<RoundSummary>(host, 'summary');
+    host.send('host:start');
+    await until('running', () => host.state.phase === 'running');
+    host.send('host:end-round');
+    await until('summary', () => summaries.length > 0, 15_000);
+    expect(summaries[0]!.players.map((p) => p.nickname)).toEqual(['Yuna']);
   });
 });
 
