@@ -147,6 +147,11 @@ describe('the interrupt handler and the channel in the browser', () => {
         .poll(() => pending(laptop, 'handle-interrupt').then((ids) => ids.length), WAIT)
         .toBeGreaterThan(0);
       await actUntilAccepted(laptop, 'key', 'handle-interrupt', () => handled().length);
+      // what handling it by key earned, with its reason, on the score line beside the controls
+      const keyed = handled().at(-1)!.id!;
+      await expect
+        .poll(() => laptop.page.getByTestId('score-change').textContent(), WAIT)
+        .toMatch(new RegExp(`interrupt #${keyed} (handled|waited)`));
 
       // the channel delivers the first message in flight by tapping it, the next by its number key
       await expect.poll(() => pending(phone, 'deliver').then((ids) => ids.length), WAIT).toBeGreaterThan(0);
