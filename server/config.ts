@@ -1,5 +1,7 @@
 // Every server setting in one place, read from environment variables with classroom-friendly
 // defaults; README lists them. Nothing else in server/ reads process.env.
+import { LIMITS } from '../shared/kernel/limits.ts';
+import { ROUND_COUNTDOWN_SECONDS } from './game/round-countdown.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { databaseConfigFromEnv, type DatabaseConfig } from './db/config.ts';
@@ -24,6 +26,8 @@ export interface ServerConfig {
   ticksPerSecond: number;
   /** Ticks after which a round ends on its own (ROUND_TICK_LIMIT, default 900). */
   roundTickLimit: number;
+  /** Default seconds of the role-card countdown before each round of new class rooms (ROUND_COUNTDOWN_SECONDS, default 10, LIMITS.countdown). */
+  countdownSeconds: number;
   /** Minutes an empty class room is kept before it closes (ROOM_IDLE_MINUTES, default 30). */
   roomIdleMinutes: number;
   /** Where teachers, sessions and reports are stored: SQLite file DATABASE_FILE (default data/kernel-crew.sqlite) or PostgreSQL DATABASE_URL. */
@@ -116,6 +120,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     abuseLimit: Math.trunc(num(env, 'ABUSE_LIMIT', 20, 1, 10_000)),
     ticksPerSecond: num(env, 'TICKS_PER_SECOND', 2, 0.25, 20),
     roundTickLimit: Math.trunc(num(env, 'ROUND_TICK_LIMIT', 900, 10, 1_000_000)),
+    countdownSeconds: Math.trunc(
+      num(
+        env,
+        'ROUND_COUNTDOWN_SECONDS',
+        ROUND_COUNTDOWN_SECONDS,
+        LIMITS.countdown.min,
+        LIMITS.countdown.max,
+      ),
+    ),
     roomIdleMinutes: num(env, 'ROOM_IDLE_MINUTES', 30, 0.05, 24 * 60),
     database: databaseConfigFromEnv(env),
     sessionTtlHours: num(env, 'SESSION_TTL_HOURS', 12, 0.01, 24 * 365),

@@ -7,7 +7,7 @@ import { teachersRepository, type TeachersRepository } from './teachers.ts';
 import { sessionsRepository, type SessionsRepository } from './auth-sessions.ts';
 import { classSessionsRepository, type ClassSessionsRepository } from './class-sessions.ts';
 import { roundsRepository, type RoundsRepository } from './rounds.ts';
-import { csvForSession } from './session-csv.ts';
+import { csvForSession, type CsvOptions } from './session-csv.ts';
 import { soloProgressRepository, type SoloProgressRepository } from './solo-progress.ts';
 import { snapshotsRepository, type SnapshotsRepository } from './snapshots.ts';
 import { reportOutboxRepository, type ReportOutboxRepository } from './report-outbox.ts';
@@ -43,7 +43,7 @@ export interface Database {
   readonly classSessions: ClassSessionsRepository;
   readonly rounds: RoundsRepository;
   /** One of the teacher's sessions as CSV (one row per student per round), or undefined when it is not theirs. */
-  csvForSession(sessionId: string, teacherId: string): Promise<string | undefined>;
+  csvForSession(sessionId: string, teacherId: string, options?: CsvOptions): Promise<string | undefined>;
   readonly soloProgress: SoloProgressRepository;
   readonly snapshots: SnapshotsRepository;
   /** Finished rounds journaled at their end, until their report is stored (a crash loses none). */
@@ -74,7 +74,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     sessions: sessionsRepository(db),
     classSessions: classSessionsRepository(db),
     rounds: roundsRepository(db),
-    csvForSession: (sessionId, teacherId) => csvForSession(db, sessionId, teacherId),
+    csvForSession: (sessionId, teacherId, options) => csvForSession(db, sessionId, teacherId, options),
     soloProgress: soloProgressRepository(db),
     snapshots: snapshotsRepository(db),
     reportOutbox: reportOutboxRepository(db),

@@ -20,11 +20,79 @@ export const CSV_COLUMNS = [
   'mean_response_latency_ms',
 ] as const;
 
+/** The column names in Korean, for a teacher whose dashboard is in Korean (the notes' terms). */
+const KO_COLUMNS: Record<(typeof CSV_COLUMNS)[number], string> = {
+  session_id: '세션 ID',
+  join_code: '참가 코드',
+  round_number: '라운드',
+  round_id: '라운드 ID',
+  scenario_id: '시나리오',
+  round_started_at: '라운드 시작 시각',
+  round_ended_at: '라운드 종료 시각',
+  player_id: '학생 ID',
+  nickname: '닉네임',
+  role: '역할',
+  score: '점수',
+  actions: '행동 수',
+  refused_actions: '거부된 행동 수',
+  mean_response_latency_ms: '평균 반응 시간(ms)',
+};
+
+/** How the export is written: the header's language and the time zone its times are in (UTC, ISO 8601, when none). */
+export interface CsvOptions {
+  lang?: 'ko' | 'en';
+  /** An IANA time zone from the teacher's browser (Asia/Seoul); the time columns' header names it. */
+  timeZone?: string;
+}
+
+/** True when the runtime knows this IANA time zone. */
+export function knownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The header line: English column names (or Korean ones), with the time zone beside the time columns. */
+export function csvHeader(options: CsvOptions = {}): string {
+  return CSV_COLUMNS.map((c) => {
+    const name = options.lang === 'ko' ? KO_COLUMNS[c] : c;
+    return options.timeZone && (c === 'round_started_at' || c === 'round_ended_at')
+      ? `${name} (${options.timeZone})`
+      : name;
+  })
+    .map(csvField)
+    .join(',');
+}
+
+/** A time as ISO 8601 UTC, or as "YYYY-MM-DD HH:mm:ss" local time in the given zone. */
+export function csvTime(ms: number, timeZone?: string): string {
+  if (!timeZone) return new Date(ms).toISOString();
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(ms))
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+}
+
 /** Builds the CSV of one of the teacher's sessions, or undefined when the session is not theirs. */
 export async function csvForSession(
   db: Kysely<DatabaseSchema>,
   sessionId: string,
   teacherId: string,
+  options: CsvOptions = {},
 ): Promise<string | undefined> {
   const session = await db
     .selectFrom('class_sessions')
@@ -55,7 +123,7 @@ export async function csvForSession(
     .orderBy('round_players.nickname')
     .orderBy('round_players.player_id')
     .execute();
-  const lines = [CSV_COLUMNS.join(',')];
+  const lines = [csvHeader(options)];
   for (const r of rows) {
     lines.push(
       [
@@ -64,8 +132,8 @@ export async function csvForSession(
         r.round_number,
         r.round_id,
         r.scenario_id,
-        new Date(r.started_at).toISOString(),
-        new Date(r.ended_at).toISOString(),
+        csvTime(r.started_at, options.timeZone),
+        csvTime(r.ended_at, options.timeZone),
         r.player_id,
         r.nickname,
         r.role,

@@ -26,6 +26,8 @@ export interface Mode {
   actsWhilePaused: boolean;
   /** A retried round starts paused, so the player reads the machine before the first tick (solo). */
   retryPaused: boolean;
+  /** Start opens a countdown in which every student reads their role card before the clock runs (class). */
+  countsDown: boolean;
 }
 
 const COMMON: HostCommand['type'][] = [
@@ -54,6 +56,7 @@ export const MODES: Record<ModeName, Mode> = {
     graceMoves: true,
     actsWhilePaused: false,
     retryPaused: false,
+    countsDown: true,
   },
   solo: {
     slotHumans: 1,
@@ -65,5 +68,6 @@ export const MODES: Record<ModeName, Mode> = {
     graceMoves: false,
     actsWhilePaused: true,
     retryPaused: true,
+    countsDown: false,
   },
 };

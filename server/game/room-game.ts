@@ -1,6 +1,7 @@
 // A room's game session without the network: admits and resumes players, turns validated messages
 // into kernel actions or host commands, runs the clock, ends rounds with their report. The Colyseus
 // rooms only translate between this and their clients.
+import { RoundCountdown, startsCountdown } from './round-countdown.ts';
 import { timingSafeEqual } from 'node:crypto';
 import {
   describeRejection,
@@ -91,6 +92,8 @@ export interface RoomGameOptions {
   leaderboard?: LeaderboardSetting;
   /** The dashboard class session whose report gets this room's rounds. */
   session?: { id: string; teacherId: string };
+  /** Seconds of the role-card countdown before each round (LIMITS.countdown; ROUND_COUNTDOWN_SECONDS when absent). */
+  countdownSeconds?: number;
   reports: RoundReportSink;
   /** Where the end-of-round baselines are computed (the server's worker pool; in this thread by default). */
   baselines?: BaselineRunner;
@@ -134,11 +137,14 @@ export class RoomGame {
   journaling = 0;
   /** Called once a finished round is journaled (the class room saves its snapshot then). */
   onJournaled: (() => void) | null = null;
+  /** The role-card countdown between the host's Start and the round's first tick. */
+  readonly countdown: RoundCountdown;
 
   constructor(readonly options: RoomGameOptions) {
     this.crewSize = options.crewSize ?? CREW_DEFAULTS.size;
     this.crews = [this.newCrew(1)];
     this.strikes = new Strikes(options.abuseLimit);
+    this.countdown = new RoundCountdown(options.countdownSeconds);
   }
 
   private newCrew(n: number): Crew {
@@ -514,8 +520,9 @@ export class RoomGame {
       case 'start':
         if (this.phase !== 'lobby') return 'bad-state';
         if (this.mode.rebalances) this.resplit();
-        this.beginRound();
-        return all((m) => m.start());
+        // The first Start opens the role-card countdown; a second one (or the countdown running out) starts.
+        if (startsCountdown(this.mode, this.countdown)) return null;
+        return this.startNow();
       case 'pause':
         return all((m) => m.pause());
       case 'resume':
@@ -525,6 +532,7 @@ export class RoomGame {
         this.finishRound('host');
         return null;
       case 'restart':
+        this.countdown.cancel();
         this.freshMachine();
         for (const crew of this.crews) crew.overrides = {};
         if (this.mode.rebalances) this.resplit();
@@ -704,8 +712,16 @@ export class RoomGame {
     while (this.saving.size > 0) await Promise.all([...this.saving]);
   }
 
+  /** Starts every crew's clock (the countdown, if any, is over or skipped). */
+  private startNow(): EdgeErrorCode | null {
+    this.countdown.cancel();
+    this.beginRound();
+    return this.crews.map((c) => c.match.start()).some(Boolean) ? null : 'bad-state';
+  }
+
   /** Advances every crew's machine by elapsed wall time and sends each crew what happened in it. */
   update(elapsedMs: number): void {
+    if (this.countdown.advance(elapsedMs) && this.phase === 'lobby') this.startNow();
     if (this.phase === 'ended') return;
     let ended: RoundEnd | null = null;
     for (const crew of this.crews) {
@@ -784,7 +800,8 @@ export class RoomGame {
   }
 
   private finishRound(endedBy: RoundEnd): void {
-    const seats = this.seats.reported().filter((s) => !s.isHost || this.mode.hostPlays);
+    // The projector's watching seat is nobody's part in the round.
+    const seats = this.seats.reported().filter((s) => !s.viewer && (!s.isHost || this.mode.hostPlays));
     const players = seats.map((s) => {
       const crew = this.crewOf(s);
       return {

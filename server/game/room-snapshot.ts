@@ -19,6 +19,7 @@ export interface SavedCreateOptions {
   ticksPerSecond?: number;
   lateJoin?: boolean;
   leaderboard?: LeaderboardSetting;
+  countdown?: number;
   session?: { id: string; teacherId: string };
 }
 

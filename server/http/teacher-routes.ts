@@ -22,7 +22,8 @@ import {
 import { resolveScenario, scenarioEntry, scenarioIds } from '../scenarios/catalog.ts';
 import { scenarioCapProblem } from '../scenarios/caps.ts';
 import { requireTeacher, type DashboardContext } from './dashboard-context.ts';
-import { bodyOf, clientAddress, reply, sendError } from './http-kit.ts';
+import { bodyOf, clientAddress, reply, sendError, validate } from './http-kit.ts';
+import { knownTimeZone } from '../db/session-csv.ts';
 import type { RotateKeyResponse } from '../../shared/protocol/http-edge.ts';
 
 /** The room-creation contract lives with every other route's, in shared/protocol/http.ts. */
@@ -105,6 +106,7 @@ export async function createTeacherRoom(
     tuning: { cores: body.cores, quantum: body.quantum, switchCost: body.switchCost, roles: body.roles },
     lateJoin: settings.lateJoin,
     leaderboard: settings.leaderboard,
+    countdown: body.countdown,
   };
   // The session row first (the host key kept with it, server-side only), so the room carries its session from birth.
   const sessionId = (
@@ -203,10 +205,16 @@ export async function sessionCsv(
   res: ServerResponse,
   ctx: DashboardContext,
   id: string,
+  url: URL,
 ): Promise<void> {
   const teacher = await requireTeacher(ctx, req, res);
   if (!teacher) return;
-  const csv = ID.test(id) ? await ctx.db.csvForSession(id, teacher.id) : undefined;
+  const query = validate(HTTP_ROUTES.sessionCsv.query, Object.fromEntries(url.searchParams));
+  if (!query.ok) return sendError(res, 400, 'malformed', query.message, { issues: query.issues });
+  const { lang, tz } = query.data;
+  if (tz !== undefined && !knownTimeZone(tz))
+    return sendError(res, 400, 'malformed', `tz: no time zone is called ${tz}`);
+  const csv = ID.test(id) ? await ctx.db.csvForSession(id, teacher.id, { lang, timeZone: tz }) : undefined;
   if (csv === undefined) return notFound(res, 'session');
   const session = await ctx.db.classSessions.get(id, teacher.id);
   const day = new Date(session?.createdAt ?? Date.now()).toISOString().slice(0, 10);

@@ -66,6 +66,7 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
       viewerKey: viewerKeyFor(options.hostKey),
       maxPlayers,
       leaderboard: options.leaderboard ?? true,
+      countdownSeconds: options.countdown ?? config.countdownSeconds,
       session: options.session,
       match: {
         scenario: tuneScenario(scenario.scenario, options.tuning),
@@ -98,13 +99,14 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
         ticksPerSecond,
         lateJoin,
         leaderboard,
+        countdown,
         session,
       } = options;
       this.saver = new RoomSaver(
         store,
         this.roomId,
         this.game,
-        { code, hostKey, title, maxPlayers: max, ticksPerSecond, lateJoin, leaderboard, session },
+        { code, hostKey, title, maxPlayers: max, ticksPerSecond, lateJoin, leaderboard, countdown, session },
         restored?.position,
       );
       let phase = this.game.match.phase;

@@ -130,6 +130,7 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
     s.speed = c.match.clock.ticksPerSecond;
     s.locked = c.locked;
     s.lateJoin = c.lateJoin;
+    s.countdown = c.countdown.secondsLeft;
     s.crewSize = c.mode.crews ? c.crewSize : 0;
     s.graceSeconds = c.mode.graceMoves ? c.graceSeconds : 0;
     const messagesChanged = this.projectedMessages !== this.messagesSeen;

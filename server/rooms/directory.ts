@@ -79,6 +79,8 @@ export interface ClassRoomCreateOptions {
   lateJoin?: boolean;
   /** Whether students see the class ranking (default true). */
   leaderboard?: LeaderboardSetting;
+  /** Seconds of the role-card countdown before each round (LIMITS.countdown; default ROUND_COUNTDOWN_SECONDS). */
+  countdown?: number;
   /** The teacher's class session this room belongs to (dashboard rooms), so its rounds are stored there. */
   session?: RoomSession;
 }

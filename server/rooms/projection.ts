@@ -224,6 +224,7 @@ export const RoomState = schema(
     speed: t.float32().default(2),
     locked: t.boolean().default(false),
     lateJoin: t.boolean().default(true),
+    countdown: t.uint8().default(0),
     scenario: t.string().default(''),
     tickLimit: t.uint32().default(0),
     crewSize: t.uint8().default(0),

@@ -68,6 +68,13 @@ export const LIMITS = {
     ko: '프로세스 우선순위(작을수록 먼저, Unix nice와 같음)',
   },
   speed: { min: 0.25, max: 20, step: 0.25, en: 'room clock in ticks per second', ko: '방의 시계(초당 틱)' },
+  countdown: {
+    min: 0,
+    max: 30,
+    step: 1,
+    en: 'seconds every student reads their role card before a round starts (0 = none; the host can skip it)',
+    ko: '라운드가 시작되기 전 학생들이 역할 카드를 읽는 시간(초, 0 = 없음, 호스트가 건너뛸 수 있음)',
+  },
   deviceTicks: {
     min: 1,
     max: 1000,

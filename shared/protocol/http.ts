@@ -95,6 +95,8 @@ export const teacherRoomSchema = z.strictObject({
   quantum: limitSchema('quantum').optional(),
   switchCost: limitSchema('switchCost').optional(),
   ticksPerSecond: limitSchema('speed').optional(),
+  /** Seconds every student reads their role card before a round (0: none). */
+  countdown: limitSchema('countdown').optional(),
   roles: roleMixSchema.optional(),
   lateJoin: z.boolean().optional(),
   leaderboard: z.union([z.boolean(), z.enum(LEADERBOARD_MODES)]).optional(),

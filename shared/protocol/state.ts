@@ -211,6 +211,8 @@ export interface SyncedRoomState {
   speed: number;
   locked: boolean;
   lateJoin: boolean;
+  /** Seconds left of the role-card countdown before the round starts (0: none running). */
+  countdown: number;
   scenario: string;
   tickLimit: number;
   /** The crew size the teacher asked for (students per crew). */

@@ -163,6 +163,22 @@ for (const backend of BACKENDS) {
       expect(await db.csvForSession(empty.id, han.id)).toBe(`\uFEFF${CSV_COLUMNS.join(',')}\r\n`);
     });
 
+    it("CSV in the teacher's language and time zone: Korean headers, local times, the zone in the header", async () => {
+      const han = await teacher(db, 'han-ko@school.kr');
+      const session = await db.classSessions.create({ teacherId: han.id, joinCode: 'K0R1', settings: {} });
+      await db.rounds.save(sampleRound(session.id, 1));
+      const csv = (await db.csvForSession(session.id, han.id, { lang: 'ko', timeZone: 'Asia/Seoul' }))!;
+      const [header, first] = csv.slice(1).split('\r\n');
+      expect(header).toBe(
+        '세션 ID,참가 코드,라운드,라운드 ID,시나리오,라운드 시작 시각 (Asia/Seoul),라운드 종료 시각 (Asia/Seoul),학생 ID,닉네임,역할,점수,행동 수,거부된 행동 수,평균 반응 시간(ms)',
+      );
+      // 09:00 UTC is 18:00 in Seoul.
+      expect(first).toContain(',2026-03-03 18:00:00,2026-03-03 18:04:30,');
+      const en = (await db.csvForSession(session.id, han.id, { lang: 'en', timeZone: 'America/New_York' }))!;
+      expect(en.slice(1).split('\r\n')[0]).toContain('round_started_at (America/New_York)');
+      expect(en).toContain(',2026-03-03 04:00:00,');
+    });
+
     it('solo progress: get and set, keeping the best stars and score', async () => {
       expect(await db.soloProgress.get('browser-1')).toEqual([]);
       expect(

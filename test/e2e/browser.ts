@@ -167,14 +167,3 @@ export function startWithBrowser<T extends { close(): Promise<unknown> }>(
     await app?.close();
   });
 }
-
-/**
- * Closes the role card a student's screen opens as a round starts, as a student taps "Got it" (call once the
- * Machine shows the student's role: the same redraw decides the card, so it is open by then or never).
- */
-export async function closeRoleCard(page: Page): Promise<void> {
-  const card = page.getByTestId('role-card');
-  if (!(await card.isVisible())) return;
-  await page.getByTestId('role-card-close').click();
-  await card.waitFor({ state: 'hidden' });
-}

@@ -3,6 +3,7 @@
 // shows it (Gantt chart, the comparison with the classic policies, the student's row).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/main.ts';
+import { LIMITS } from '../../shared/kernel/limits.ts';
 import { CLIENT_DIST, ensureClientBuilt } from './build-client.ts';
 import { failOnErrors, launchBrowser, openPage, POLL, waitForScene, type TestBrowser } from './browser.ts';
 
@@ -81,7 +82,12 @@ describe('teachers dashboard', () => {
           .poll(() => page.locator('tr[data-seat] td').nth(1).textContent(), POLL)
           .toBe('Spectator');
 
-        await page.getByRole('button', { name: 'Start' }).click();
+        await page.getByRole('button', { name: 'Start', exact: true }).click();
+        // The role-card countdown (10 s by default) runs; the host skips it with the same button.
+        await expect
+          .poll(() => page.locator('.phase').textContent(), POLL)
+          .toMatch(/the round starts in \d+ s/);
+        await page.getByRole('button', { name: 'Start now' }).click();
         await expect.poll(() => page.locator('.phase').textContent(), POLL).toContain('running');
         await expect
           .poll(async () => Number(await page.locator('.metrics dd').first().textContent()), {
@@ -104,7 +110,9 @@ describe('teachers dashboard', () => {
           expect(await compare.getByRole('columnheader', { name, exact: true }).count()).toBe(1);
         expect(await page.getByRole('cell', { name: 'Minji' }).count()).toBe(1);
         const csv = page.getByRole('link', { name: /Download CSV/ });
-        expect(await csv.getAttribute('href')).toMatch(/^\/api\/teacher\/sessions\/[\w-]+\/csv$/);
+        expect(await csv.getAttribute('href')).toMatch(
+          /^\/api\/teacher\/sessions\/[\w-]+\/csv\?lang=en&tz=[\w%/+-]+$/,
+        );
         await teacher.screenshot('dashboard-report-en');
 
         await page.getByRole('button', { name: '한국어' }).click();
@@ -115,6 +123,42 @@ describe('teachers dashboard', () => {
       } finally {
         await teacher.context.close();
         await student.context.close();
+      }
+    },
+  );
+
+  it(
+    "takes the create-a-room inputs' bounds from the limits the server serves",
+    { timeout: 60_000 },
+    async () => {
+      const teacher = await openPage(tb.browser, { viewport: 'laptop' });
+      try {
+        const { page } = teacher;
+        // Only the served table changes: cores up to 5, the quantum from 2 in steps of 2.
+        await page.route('**/api/limits', async (route) => {
+          const served = (await (await route.fetch()).json()) as {
+            limits: Record<string, { min: number; max: number; step: number }>;
+          };
+          served.limits.cores!.max = 5;
+          Object.assign(served.limits.quantum!, { min: 2, step: 2 });
+          await route.fulfill({ json: served });
+        });
+        await page.goto(`${server.url}/dashboard`);
+        await page.getByRole('heading', { name: 'Create an account' }).waitFor();
+        await page.getByLabel('Your name').fill('Mr Limits');
+        await page.locator('#signup-email').fill('limits@school.example');
+        await page.locator('#signup-password').fill('correct horse battery');
+        await page.getByRole('button', { name: 'Create an account' }).click();
+        await page.getByRole('heading', { name: 'Create a room' }).waitFor();
+        const cores = page.locator('#room-cores');
+        expect(await cores.getAttribute('max')).toBe('5');
+        expect(await cores.getAttribute('min')).toBe(String(LIMITS.cores.min));
+        expect(await page.locator('#room-quantum').getAttribute('min')).toBe('2');
+        expect(await page.locator('#room-quantum').getAttribute('step')).toBe('2');
+        expect(await page.locator('#room-switch').getAttribute('max')).toBe(String(LIMITS.switchCost.max));
+        failOnErrors(teacher);
+      } finally {
+        await teacher.context.close();
       }
     },
   );

@@ -18,7 +18,8 @@ export type SdkRoom = Room<unknown, SyncedRoomState>;
 /** Builds the client if needed and starts the game server serving it on a free port. */
 export async function startGameServer(): Promise<RunningServer> {
   await ensureClientBuilt();
-  return startServer({ port: 0, host: '127.0.0.1', clientDir: CLIENT_DIST });
+  // Rounds start at once unless a room asks for the role-card countdown (roles.test.ts does).
+  return startServer({ port: 0, host: '127.0.0.1', clientDir: CLIENT_DIST, countdownSeconds: 0 });
 }
 
 const teachers = new WeakMap<RunningServer, Promise<TeacherClient>>();

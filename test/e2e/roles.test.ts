@@ -5,7 +5,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/main.ts';
 import {
-  closeRoleCard,
   failOnErrors,
   openPage,
   POLL,
@@ -91,7 +90,12 @@ async function role(tp: TestPage): Promise<string | undefined> {
 
 describe('the interrupt handler and the channel in the browser', () => {
   it('handle interrupts and deliver messages by click and by number key', async () => {
-    const room = await createRoom(server, { scenario: 'class-workshop', ticksPerSecond: 2, seed: 11 });
+    const room = await createRoom(server, {
+      scenario: 'class-workshop',
+      ticksPerSecond: 2,
+      seed: 11,
+      countdown: 6,
+    });
     const host: SdkRoom = await joinSdk(server, room.roomId, { hostKey: room.hostKey });
     // the students here act by hand on a loaded machine: no bot steps in for a slow one (grace 0)
     host.send('host:grace', { seconds: 0 });
@@ -109,12 +113,20 @@ describe('the interrupt handler and the channel in the browser', () => {
       host.send('host:assign', { player: seatOf(host, '서연')!, slot: 'ipc:jobs' });
       await expect.poll(() => host.state.players.get(seatOf(host, '서연')!)?.slot, POLL).toBe('ipc:jobs');
       host.send('host:start');
+      // The countdown: each student reads their role card in the lobby while the clock waits.
+      await expect
+        .poll(() => laptop.page.getByTestId('countdown').textContent(), POLL)
+        .toMatch(/the round starts in \d s/);
+      await expect.poll(() => phone.page.getByTestId('countdown').textContent(), POLL).toMatch(/\d초 후/);
+      expect(await laptop.page.getByTestId('role-card').isVisible()).toBe(true);
+      expect(await phone.page.getByTestId('role-card').isVisible()).toBe(true);
       await waitForScene(laptop.page, 'Machine');
       await waitForScene(phone.page, 'Machine');
       await expect.poll(() => role(laptop), POLL).toBe('interrupt');
       await expect.poll(() => role(phone), POLL).toBe('ipc');
-      await closeRoleCard(laptop.page);
-      await closeRoleCard(phone.page);
+      // The card does not open over the machine when the round starts (it stays one tap away).
+      expect(await laptop.page.getByTestId('role-card').isVisible()).toBe(false);
+      expect(await phone.page.getByTestId('role-card').isVisible()).toBe(false);
       await expect
         .poll(() => laptop.page.getByTestId('action-bar').textContent(), POLL)
         .toContain('Interrupt handler');
@@ -137,6 +149,11 @@ describe('the interrupt handler and the channel in the browser', () => {
         .poll(() => pending(laptop, 'handle-interrupt').then((ids) => ids.length), WAIT)
         .toBeGreaterThan(0);
       await actUntilAccepted(laptop, 'key', 'handle-interrupt', () => handled().length);
+      // what handling it by key earned, with its reason, on the score line beside the controls
+      const keyed = handled().at(-1)!.id!;
+      await expect
+        .poll(() => laptop.page.getByTestId('score-change').textContent(), WAIT)
+        .toMatch(new RegExp(`interrupt #${keyed} (handled|waited)`));
 
       // the channel delivers the first message in flight by tapping it, the next by its number key
       await expect.poll(() => pending(phone, 'deliver').then((ids) => ids.length), WAIT).toBeGreaterThan(0);

@@ -1,5 +1,6 @@
 // Room-test harness: a real server on a free port, real SDK clients, and helpers to create class
 // rooms, join them and wait for what every client sees.
+import { crewOf } from '../../shared/protocol/state.ts';
 import net from 'node:net';
 import { ColyseusTestServer } from '@colyseus/testing';
 import type { Room as ClientRoom } from '@colyseus/sdk';
@@ -13,6 +14,7 @@ import { TeacherClient } from '../../server/tools/teacher-client.ts';
 import type { KernelRoom } from '../../server/rooms/KernelRoom.ts';
 import type { SyncedRoomState } from '../../server/rooms/projection.ts';
 import { JOIN_ERRORS, REFUSED_AT_MATCHMAKING, joinRefusalOf } from '../../shared/protocol/errors.ts';
+import { ROLES_SCENARIO } from './fixtures.ts';
 
 /** A client room with our synced state's type. */
 export type Player = ClientRoom<unknown, SyncedRoomState>;
@@ -63,6 +65,8 @@ export async function boot(options: StartOptions = {}): Promise<Harness> {
     roomsPerTeacherPerHour: 10_000,
     roomsPerAddressPerHour: 10_000,
     matchmakingPerMinute: 100_000,
+    // Rounds start at once unless a test asks for the role-card countdown (test/server/countdown.test.ts).
+    countdownSeconds: 0,
     ...options,
   });
   const colyseus = new ColyseusTestServer(server.colyseus);
@@ -132,4 +136,31 @@ export function welcomeOf(room: Player): { seat: string; slot: string } {
   const w = welcomed.get(room);
   if (!w) throw new Error('no welcome message received');
   return w;
+}
+
+/** A scheduler who has scored: student Kim holds the scheduler, the round runs and Kim's dispatch of calc on core 0 has earned points (reconnection and freed-seat cases start here). */
+export async function scoredScheduler(h: Harness): Promise<{
+  created: CreateRoomResponse;
+  host: Player;
+  kim: Player;
+  seat: string;
+  secret: string;
+}> {
+  const created = await h.createRoom({ scenario: ROLES_SCENARIO, ticksPerSecond: 10, seed: 3 });
+  const host = await h.host(created);
+  const secret = seatSecret();
+  const kim = await h.join(created.roomId, { secret, nickname: 'Kim', code: created.code });
+  const seat = welcomeOf(kim).seat;
+  host.send('host:assign', { player: seat, slot: 'scheduler' });
+  host.send('host:start');
+  await until(
+    'running',
+    () => host.state.phase === 'running' && host.state.players.get(seat)?.slot === 'scheduler',
+  );
+  const calc = [...crewOf(kim.state, null)!.machine.processes.values()]
+    .find((p) => p.name === 'calc')!
+    .threads.at(0)!;
+  kim.send('dispatch', { core: 0, tid: calc });
+  await until('scored', () => (host.state.players.get(seat)?.score ?? 0) > 0);
+  return { created, host, kim, seat, secret };
 }

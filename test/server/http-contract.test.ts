@@ -124,7 +124,7 @@ describe('every declared route answers what it declares', () => {
     await call('session', 200, { params: { id: room.sessionId } });
     await call('sessionRounds', 200, { params: { id: room.sessionId } });
     await call('roundReport', 200, { params: { id: rounds[0]!.id } });
-    await call('sessionCsv', 200, { params: { id: room.sessionId } });
+    await call('sessionCsv', 200, { params: { id: room.sessionId }, query: '?lang=ko&tz=Asia%2FSeoul' });
     const browserId = 'contract-browser-0001';
     const { token } = (await call('soloToken', 200, { body: { browserId } })) as { token: string };
     await call('putSoloProgress', 200, {

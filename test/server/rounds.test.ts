@@ -8,6 +8,7 @@ import { RECENT_EVENTS } from '../../server/game/room-game.ts';
 import {
   boot,
   collect,
+  scoredScheduler,
   seatSecret,
   refusal,
   until,
@@ -36,22 +37,7 @@ function sever(roomId: string, player: Player): void {
 
 describe('reconnection', () => {
   it('a dropped player returns to the same seat, role and score while a bot held the role', async () => {
-    const created = await h.createRoom({ scenario: ROLES_SCENARIO, ticksPerSecond: 10, seed: 3 });
-    const host = await h.host(created);
-    const id = seatSecret();
-    const kim = await h.join(created.roomId, { secret: id, nickname: 'Kim', code: created.code });
-    const seat = welcomeOf(kim).seat;
-    host.send('host:assign', { player: seat, slot: 'scheduler' });
-    host.send('host:start');
-    await until(
-      'running',
-      () => host.state.phase === 'running' && host.state.players.get(seat)?.slot === 'scheduler',
-    );
-    const calc = [...crewOf(kim.state, null)!.machine.processes.values()]
-      .find((p) => p.name === 'calc')!
-      .threads.at(0)!;
-    kim.send('dispatch', { core: 0, tid: calc });
-    await until('scored', () => (host.state.players.get(seat)?.score ?? 0) > 0);
+    const { created, host, kim, seat, secret: id } = await scoredScheduler(h);
     expect(crewOf(host.state, null)!.machine.cores.at(1)!.running).toBe(-1); // the human scheduler left core 1 idle
 
     kim.reconnection.enabled = false;
@@ -154,6 +140,13 @@ describe('reconnection', () => {
     expect(
       await refusal(h.join(created.roomId, { secret: seatSecret(), viewerKey: 'x'.repeat(32), lang: 'en' })),
     ).toBe(JOIN_ERRORS['bad-host-key']);
+    // The projector is not a player of the round's report either.
+    const summaries = collect<RoundSummary>(host, 'summary');
+    host.send('host:start');
+    await until('running', () => host.state.phase === 'running');
+    host.send('host:end-round');
+    await until('summary', () => summaries.length > 0, 15_000);
+    expect(summaries[0]!.players.map((p) => p.nickname)).toEqual(['Yuna']);
   });
 });
 

@@ -5,9 +5,16 @@ import type { Client } from '@colyseus/core';
 import { JOIN_ERRORS, REFUSED_AT_MATCHMAKING } from '../../shared/protocol/errors.ts';
 import type { MemoryRoundReports } from '../../server/game/round-reports.ts';
 import { secretHash } from '../../server/game/seat-secret.ts';
-import { boot, seatSecret, refusal, until, welcomeOf, type Harness, type Player } from './harness.ts';
-import { ROLES_SCENARIO } from './fixtures.ts';
-import { crewOf } from '../../shared/protocol/state.ts';
+import {
+  boot,
+  scoredScheduler,
+  seatSecret,
+  refusal,
+  until,
+  welcomeOf,
+  type Harness,
+  type Player,
+} from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -114,21 +121,7 @@ describe('seat reservations', () => {
 
 describe('freed seats', () => {
   it('a seat whose player is gone past the reconnection window is freed, and the round report still has their score', async () => {
-    const created = await h.createRoom({ scenario: ROLES_SCENARIO, ticksPerSecond: 10, seed: 3 });
-    const host = await h.host(created);
-    const kim = await h.join(created.roomId, { secret: seatSecret(), nickname: 'Kim', code: created.code });
-    const seat = welcomeOf(kim).seat;
-    host.send('host:assign', { player: seat, slot: 'scheduler' });
-    host.send('host:start');
-    await until(
-      'running',
-      () => host.state.phase === 'running' && host.state.players.get(seat)?.slot === 'scheduler',
-    );
-    const calc = [...crewOf(kim.state, null)!.machine.processes.values()]
-      .find((p) => p.name === 'calc')!
-      .threads.at(0)!;
-    kim.send('dispatch', { core: 0, tid: calc });
-    await until('scored', () => (host.state.players.get(seat)?.score ?? 0) > 0);
+    const { created, host, kim, seat } = await scoredScheduler(h);
     const score = host.state.players.get(seat)!.score;
     kim.reconnection.enabled = false;
     sever(created.roomId, kim);

@@ -113,5 +113,8 @@ export const api = {
   endSession: (id: string) => call(R.endSession, { params: { id } }),
   report: (id: string) => call(R.roundReport, { params: { id } }),
   /** The CSV download's address, in the teacher's language and time zone. */
-  csvUrl: (sessionId: string) => pathOf(R.sessionCsv, { id: sessionId }),
+  csvUrl: (sessionId: string, lang: 'ko' | 'en') => {
+    const query = new URLSearchParams({ lang, tz: Intl.DateTimeFormat().resolvedOptions().timeZone });
+    return `${pathOf(R.sessionCsv, { id: sessionId })}?${query.toString()}`;
+  },
 };

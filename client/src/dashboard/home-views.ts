@@ -1,7 +1,7 @@
 // The dashboard's simple pages: sign in / sign up, create a room with the lesson's settings, the
 // history of sessions, and one session's rounds with its CSV download.
 import { ApiError, api, type RoomSettings, type Teacher } from './api.ts';
-import { LIMITS, type LimitName } from '../../../shared/kernel/limits.ts';
+import type { Limit } from '../../../shared/kernel/limits.ts';
 import { checkbox, field, fill, h } from './dom.ts';
 import { lang, t, type TextKey } from './texts.ts';
 
@@ -138,15 +138,18 @@ function numberInput(value: number, min: number, max: number, step = 1): HTMLInp
   return h('input', { type: 'number', value, min, max, step, required: true, inputmode: 'decimal' });
 }
 
-/** A number input bounded by one of the kernel's declared ranges. */
-function limitInput(value: number, name: LimitName): HTMLInputElement {
-  const l = LIMITS[name];
+/** A number input bounded by one of the kernel's declared ranges, as the server serves them (GET /api/limits). */
+function limitInput(value: number, l: Limit): HTMLInputElement {
   return numberInput(value, l.min, l.max, l.step);
 }
 
 /** The create-a-room form and the history list. */
 export async function homeView(root: HTMLElement, go: (hash: string) => void): Promise<void> {
-  const [{ scenarios, defaults }, { sessions }] = await Promise.all([api.scenarios(), api.sessions()]);
+  const [{ scenarios, defaults }, { sessions }, { limits }] = await Promise.all([
+    api.scenarios(),
+    api.sessions(),
+    api.limits(),
+  ]);
   const first = scenarios[0] ?? { id: 'class-workshop', cores: 2, quantum: 4, switchCost: 1 };
   const title = h('input', { type: 'text', maxlength: 60, placeholder: first.id });
   const language = lang() === 'ko' ? 'ko' : 'en';
@@ -164,10 +167,10 @@ export async function homeView(root: HTMLElement, go: (hash: string) => void): P
         : '';
   };
   describe();
-  const cores = limitInput(first.cores, 'cores');
-  const quantum = limitInput(first.quantum, 'quantum');
-  const switchCost = limitInput(first.switchCost, 'switchCost');
-  const speed = limitInput(defaults.ticksPerSecond, 'speed');
+  const cores = limitInput(first.cores, limits.cores);
+  const quantum = limitInput(first.quantum, limits.quantum);
+  const switchCost = limitInput(first.switchCost, limits.switchCost);
+  const speed = limitInput(defaults.ticksPerSecond, limits.speed);
   const maxPlayers = numberInput(Math.min(40, defaults.maxPlayers), 1, defaults.maxPlayers);
   scenario.addEventListener('change', () => {
     const s = scenarios.find((x) => x.id === scenario.value);
@@ -337,7 +340,11 @@ export async function sessionView(root: HTMLElement, id: string, go: (hash: stri
       h(
         'p',
         { class: 'actions' },
-        h('a', { href: api.csvUrl(id), download: '', class: 'button' }, t('session.csv')),
+        h(
+          'a',
+          { href: api.csvUrl(id, lang() === 'ko' ? 'ko' : 'en'), download: '', class: 'button' },
+          t('session.csv'),
+        ),
         live ? h('a', { href: `#/live/${id}`, class: 'button' }, t('history.open_live')) : null,
         end,
         h(

@@ -2,8 +2,10 @@
 // live events; the roster (role, connection, score; kick, rename, assign, rotate); machine figures and
 // the event feed. The dashboard joins the room as its host with the host key (docs/PROTOCOL.md).
 import QRCode from 'qrcode';
+import type { Limit } from '../../../shared/kernel/limits.ts';
 import type { KernelEvent } from '../../../shared/kernel/types.ts';
 import { LIMITS } from '../../../shared/kernel/limits.ts';
+import type { ServedLimits } from '../../../shared/protocol/http.ts';
 import {
   crewOf,
   syncedChannelKinds,
@@ -83,7 +85,7 @@ function roleText(role: string): string {
 
 /** Opens the live page of a session; returns a function that leaves the room. */
 export async function liveView(root: HTMLElement, sessionId: string): Promise<() => void> {
-  const { session, live } = await api.session(sessionId);
+  const [{ session, live }, { limits }] = await Promise.all([api.session(sessionId), api.limits()]);
   if (!live) {
     fill(
       root,
@@ -100,7 +102,7 @@ export async function liveView(root: HTMLElement, sessionId: string): Promise<()
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' }, t('live.connecting'));
   const notice = justRotated === sessionId ? t('live.rotated') : '';
   justRotated = null;
-  const ui = buildLayout(live, sessionId, status);
+  const ui = buildLayout(live, sessionId, status, limits);
   fill(root, ui.element);
   const { Client } = await import('@colyseus/sdk');
   const client = new Client(window.location.origin);
@@ -138,7 +140,12 @@ export async function liveView(root: HTMLElement, sessionId: string): Promise<()
   };
 }
 
-function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement) {
+/** An input's min, max and step from a served limit. */
+function bounds(l: Limit): { min: number; max: number; step: number } {
+  return { min: l.min, max: l.max, step: l.step };
+}
+
+function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement, limits: ServedLimits) {
   let room: RoomConnection | null = null;
   const send: RoomConnection['send'] = (type, ...payload) => room?.send(type, ...payload);
   // opened at 127.0.0.1 / localhost: the link and QR code use the server's network address, with a warning
@@ -194,7 +201,8 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement) {
     end: button('controls.end', 'host:end-round'),
     restart: button('controls.restart', 'host:restart'),
   };
-  const speed = h('input', { type: 'number', id: 'live-speed', min: 0.25, max: 20, step: 0.25 });
+  // Bounded by the ranges the server serves (GET /api/limits); the kernel still refuses what is out of range.
+  const speed = h('input', { type: 'number', id: 'live-speed', ...bounds(limits.speed) });
   const lock = checkbox('live-lock', t('controls.lock'), false, (v) => send('host:lock', { locked: v }));
   const late = checkbox('live-late', t('controls.late'), true, (v) => send('host:late-join', { allowed: v }));
   const summary = h('p', { class: 'summary', role: 'status' });
@@ -247,7 +255,7 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement) {
     summary,
   );
 
-  const quantum = h('input', { type: 'number', id: 'live-quantum', min: 0, max: 1000, step: 1 });
+  const quantum = h('input', { type: 'number', id: 'live-quantum', ...bounds(limits.quantum) });
   const victim = h('select', { id: 'live-victim', 'aria-label': t('events.crash') });
   const events = h(
     'section',
@@ -495,7 +503,10 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement) {
     render(s: SyncedRoomState) {
       if (!s.phase) return; // the first patch has not arrived yet
       phase.textContent = t('live.phase', { round: s.round, phase: t(`phase.${s.phase}` as TextKey) });
+      if (s.countdown > 0) phase.textContent += ` · ${t('live.countdown', { seconds: s.countdown })}`;
       buttons.start.disabled = s.phase !== 'lobby';
+      // During the role-card countdown the same button starts the round at once (the host skips it).
+      buttons.start.textContent = t(s.countdown > 0 ? 'controls.start_now' : 'controls.start');
       buttons.pause.disabled = s.phase !== 'running';
       buttons.resume.disabled = s.phase !== 'paused';
       buttons.end.disabled = s.phase !== 'running' && s.phase !== 'paused';

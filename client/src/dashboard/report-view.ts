@@ -177,7 +177,15 @@ export async function reportView(root: HTMLElement, roundId: string): Promise<vo
         'p',
         { class: 'actions' },
         h('a', { href: `#/session/${report.sessionId}` }, t('report.back')),
-        h('a', { href: api.csvUrl(report.sessionId), download: '', class: 'button' }, t('session.csv')),
+        h(
+          'a',
+          {
+            href: api.csvUrl(report.sessionId, lang() === 'ko' ? 'ko' : 'en'),
+            download: '',
+            class: 'button',
+          },
+          t('session.csv'),
+        ),
       ),
       h('h3', {}, t('report.gantt')),
       ganttChart(report.timeline.cores ?? [], report.timeline.ticks ?? report.metrics.ticks),

@@ -58,6 +58,7 @@ export const en = {
   'lobby.scan': 'Scan to join, or open this address:',
   'lobby.players': 'Players ({count})',
   'lobby.waiting': 'Waiting for players to join…',
+  'lobby.countdown': 'Read your role card: the round starts in {seconds} s',
   'lobby.you': '{nickname} (you)',
   'lobby.host': 'Host',
   'lobby.student': 'Student',

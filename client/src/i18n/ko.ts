@@ -58,6 +58,7 @@ export const ko: Record<MessageKey, string> = {
   'lobby.scan': 'QR 코드를 찍거나 이 주소를 여세요:',
   'lobby.players': '참가자 ({count}명)',
   'lobby.waiting': '참가자를 기다리는 중…',
+  'lobby.countdown': '역할 카드를 읽어 보세요: {seconds}초 후 라운드가 시작됩니다',
   'lobby.you': '{nickname} (나)',
   'lobby.host': '진행자',
   'lobby.student': '학생',

@@ -45,6 +45,11 @@ export class Lobby extends UiScene {
   private share!: HTMLElement;
   /** The student's role card, in the panel under the players, redrawn as the host assigns roles. */
   private card!: RoleCard;
+  /** "The round starts in 7 s" while the host's countdown runs (state.countdown). */
+  private countdown!: HTMLElement;
+
+  /** Seconds left of the countdown, as last synced. */
+  private seconds = 0;
 
   constructor() {
     super('Lobby');
@@ -72,7 +77,10 @@ export class Lobby extends UiScene {
     });
     this.card = new RoleCard(true);
     this.card.root.hidden = true;
+    this.countdown = h('p', { class: 'countdown', role: 'status', 'data-testid': 'countdown' });
+    this.countdown.hidden = true;
     this.panel.append(
+      this.countdown,
       this.playersHeading,
       this.playerList,
       this.card.root,
@@ -106,6 +114,7 @@ export class Lobby extends UiScene {
         me: id === me,
       }));
       this.lobby.nickname = session.myNickname();
+      this.seconds = session.state?.countdown ?? 0;
       this.renderTexts();
     };
     sync();
@@ -145,6 +154,8 @@ export class Lobby extends UiScene {
     this.scan.textContent = t('lobby.scan');
     this.qr.alt = `QR: ${this.link.href}`;
     this.leave.textContent = t('lobby.leave');
+    this.countdown.hidden = this.seconds <= 0;
+    this.countdown.textContent = this.seconds > 0 ? t('lobby.countdown', { seconds: this.seconds }) : '';
     this.card.render();
     const players = this.lobby.players ?? [];
     this.playersHeading.textContent = t('lobby.players', { count: players.length });

@@ -45,9 +45,6 @@ import { Frame, fitWidth, setSize, setText, type Kit } from '../views/view-kit.t
 import { wireMachineInput } from '../views/machine-input.ts';
 import '../views/machine.css';
 
-/** How long the role card stays open when a round starts. */
-export const ROLE_CARD_SECONDS = 10;
-
 /** What the Machine scene may be started with: nothing (a joined student) or a projector link. */
 export interface MachineData {
   projector?: ProjectorTarget;
@@ -71,8 +68,6 @@ export class Machine extends UiScene {
   callout!: RefusalCallout;
   card!: RoleCard;
   score!: ScoreStrip;
-  /** The phase last drawn, to open the role card when a round starts. */
-  private lastPhase = '';
   private coresFrame!: Frame;
   private blocked!: ListView;
   private devices!: ListView;
@@ -143,7 +138,6 @@ export class Machine extends UiScene {
       if (this.card.open) this.card.hide();
       else this.openCard(0);
     });
-    this.lastPhase = '';
     this.projector = new ProjectorPanel();
     this.panel.classList.add('machine-panel');
     this.panel.append(this.code.root, this.score.root, this.bar.root);
@@ -327,19 +321,8 @@ export class Machine extends UiScene {
     const codeChanged = this.code.update(model, session.machine()!);
     // every student sees their score, also once their job is over (a thread that exited leaves them watching)
     const student = !session.projector && !model.mine.host;
-    const player = student && model.mine.role !== 'spectator';
     this.score.update(session.score, session.welcome?.board ?? 'all', student);
-    // A round starting opens the role card for ten seconds (a tap closes it; the button reopens it).
-    if (model.phase !== this.lastPhase) {
-      if (
-        model.phase === 'running' &&
-        (this.lastPhase === 'lobby' || this.lastPhase === '') &&
-        player &&
-        model.tick < 2
-      )
-        this.openCard(ROLE_CARD_SECONDS);
-      this.lastPhase = model.phase;
-    }
+    // The role card is read in the lobby's countdown before the round; here it stays one tap away (the score line's button).
     const barChanged = this.bar.update(model, this.selection(), this.target) || codeChanged;
     this.detail.update(model);
     const students = [...state.players.values()].filter((p) => !p.host).length;
