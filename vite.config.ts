@@ -5,6 +5,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { compression } from 'vite-plugin-compression2';
 import { VitePWA } from 'vite-plugin-pwa';
 import { subsetFonts } from './build/font-subset.ts';
+import { customPhaser } from './build/phaser-build.ts';
 
 /**
  * The game (Phaser and the scenes) is a dynamic import that main.ts starts once it has run; hinting it in
@@ -48,6 +49,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('./client', import.meta.url)),
   // Noto Sans KR cut to the glyphs our texts use; brotli and gzip copies of every text asset, next to it in dist/client: the server sends the best one the browser accepts.
   plugins: [
+    // Only the parts of Phaser the game uses, from Phaser's own sources (build/phaser-custom.js).
+    customPhaser(),
     subsetFonts(),
     preloadGame(),
     // A service worker (Workbox) that keeps the game shell, so a second visit downloads nothing but the
@@ -96,7 +99,7 @@ export default defineConfig({
         // Phaser is large and changes rarely: its own chunk keeps it cached across our releases.
         codeSplitting: {
           groups: [
-            { name: 'phaser', test: /[\\/]node_modules[\\/]phaser[\\/]/ },
+            { name: 'phaser', test: /[\\/]node_modules[\\/]phaser[\\/]|[\\/]build[\\/]phaser-custom\.js$/ },
             // Loaded when a student joins a class or a host shows the QR code: named so the worker can leave them to runtime caching.
             { name: 'colyseus', test: /[\\/]node_modules[\\/]@colyseus[\\/]/ },
             { name: 'qrcode', test: /[\\/]node_modules[\\/]qrcode[\\/]/ },

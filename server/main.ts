@@ -73,6 +73,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // Every round goes to the given sink (tests read it) and to the database (teachers' rooms only).
   const sink: RoundReportSink = {
     save: (r) => Promise.all([reports.save(r), stored.save(r)]).then(() => undefined),
+    journal: (r, job) => stored.journal(r, job),
+    journaled: (sessionId, round) => stored.journaled(sessionId, round),
     roomClosed: (id, session) =>
       Promise.all([reports.roomClosed?.(id, session), stored.roomClosed(id, session)]).then(() => undefined),
   };
@@ -117,6 +119,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
           trustProxy: config.trustProxy,
           wrongCodes: new RateLimiter(config.wrongCodesPerMinute, config.wrongCodesPerMinute),
           unsavedReports: () => stored.unsaved(),
+          database: () => ({ kind: db.kind, ...db.status() }),
         }),
       );
       app.use(staticHandler(config.clientDir));
@@ -126,6 +129,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   gameServer.define(ROOM_NAMES.solo, SoloRoom, { services });
   try {
     await gameServer.listen(config.port, config.host);
+    // Rounds that ended just before a crash: journaled, their reports are stored now.
+    await stored.drain(pool.run);
     // Rooms a killed process was running come back with their codes, seats and machines.
     if (services.snapshots) await recoverRooms(services.snapshots, services.grants);
   } catch (error) {

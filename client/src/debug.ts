@@ -2,6 +2,7 @@
 import Phaser from 'phaser';
 import { getLanguage, type Language } from './i18n/index.ts';
 import { switchLanguage } from './ui/language-toggle.ts';
+import type { RenderStats } from './ui/render-gate.ts';
 import { UiScene } from './ui/ui-scene.ts';
 
 /** What the hook offers; tests read it through page.evaluate. */
@@ -16,6 +17,10 @@ export interface KernelCrewDebug {
   texts(): string[];
   /** 'WebGL' or 'Canvas': which renderer Phaser chose on this machine. */
   renderer(): string;
+  /** What the render gate has drawn and skipped so far (a copy): frames, steps, renders, time spent. */
+  renderStats(): RenderStats;
+  /** Draws every frame (on) as Phaser does by itself, or only frames that change (off, the default). */
+  drawEveryFrame(on: boolean): void;
   /** Starts a scene with data, stopping the others (lets tests reach scenes that need a server). */
   start(key: string, data?: object): void;
 }
@@ -27,7 +32,7 @@ declare global {
 }
 
 /** Installs window.__kcDebug for this game. */
-export function installDebugHook(game: Phaser.Game): void {
+export function installDebugHook(game: Phaser.Game, render: RenderStats): void {
   const active = (): Phaser.Scene[] => game.scene.getScenes(true);
   window.__kcDebug = {
     language: getLanguage,
@@ -35,6 +40,10 @@ export function installDebugHook(game: Phaser.Game): void {
     activeScenes: () => active().map((scene) => scene.scene.key),
     texts: () => active().flatMap((scene) => (scene instanceof UiScene ? scene.visibleTexts() : [])),
     renderer: () => (game.renderer.type === Phaser.WEBGL ? 'WebGL' : 'Canvas'),
+    renderStats: () => ({ ...render }),
+    drawEveryFrame: (on) => {
+      render.drawEveryFrame = on;
+    },
     start: (key, data = {}) => {
       const [current] = active();
       if (current) current.scene.start(key, data);

@@ -4,6 +4,7 @@ import { installDebugHook } from './debug.ts';
 import { UI } from './theme.ts';
 import { required } from './ui/dom.ts';
 import { pixelRatio, trackParentSize } from './ui/pixel-ratio.ts';
+import { installRenderGate } from './ui/render-gate.ts';
 import { Boot } from './scenes/Boot.ts';
 import { Preloader } from './scenes/Preloader.ts';
 import { Menu } from './scenes/Menu.ts';
@@ -52,7 +53,7 @@ export function startGame(parent: string): Phaser.Game {
     ],
   });
   trackParentSize(game, host);
-  installDebugHook(game);
+  installDebugHook(game, installRenderGate(game));
   installRoundRouter(game);
   return game;
 }

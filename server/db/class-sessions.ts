@@ -28,6 +28,8 @@ export interface ClassSessionsRepository {
   get(id: string, teacherId: string): Promise<ClassSession | undefined>;
   /** The teacher's sessions, newest first, for the dashboard's history list. */
   listForTeacher(teacherId: string): Promise<ClassSessionSummary[]>;
+  /** Replaces one settings field of a teacher's session (a rotated host key); false when it is not theirs. */
+  updateSetting(id: string, teacherId: string, name: string, value: unknown): Promise<boolean>;
 }
 
 /** Builds the class sessions repository over a Kysely instance. */
@@ -72,6 +74,24 @@ export function classSessionsRepository(db: Kysely<DatabaseSchema>): ClassSessio
         .where('teacher_id', '=', teacherId)
         .executeTakeFirst();
       return row && toClassSession(row);
+    },
+
+    async updateSetting(id, teacherId, name, value) {
+      const row = await db
+        .selectFrom('class_sessions')
+        .select('settings_json')
+        .where('id', '=', id)
+        .where('teacher_id', '=', teacherId)
+        .executeTakeFirst();
+      if (!row) return false;
+      const settings = { ...(fromJson(row.settings_json) as Record<string, unknown>), [name]: value };
+      const result = await db
+        .updateTable('class_sessions')
+        .set({ settings_json: toJson(settings, 'settings') })
+        .where('id', '=', id)
+        .where('teacher_id', '=', teacherId)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
     },
 
     async listForTeacher(teacherId) {

@@ -4,13 +4,17 @@ import pg from 'pg';
 import type { DatabaseConfig } from './config.ts';
 import { NodeSqliteDialect } from './node-sqlite.ts';
 import type { DatabaseSchema } from './schema.ts';
+import { DatabaseStatus } from './status.ts';
 
 const INT8_OID = 20;
 
 /** Opens a Kysely instance for the configured backend (no query runs until first use). */
-export function connect(config: DatabaseConfig): Kysely<DatabaseSchema> {
+export function connect(config: DatabaseConfig, status = new DatabaseStatus()): Kysely<DatabaseSchema> {
   if (config.kind === 'sqlite') {
-    return new Kysely<DatabaseSchema>({ dialect: new NodeSqliteDialect(config.file) });
+    return new Kysely<DatabaseSchema>({
+      dialect: new NodeSqliteDialect(config.file, status),
+      log: status.log,
+    });
   }
   const pool = new pg.Pool({
     connectionString: config.url,
@@ -31,7 +35,7 @@ export function connect(config: DatabaseConfig): Kysely<DatabaseSchema> {
   pool.on('error', (error) =>
     console.error(`PostgreSQL: idle connection lost (${error.message}); it will be replaced`),
   );
-  return new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }), log: status.log });
 }
 
 function parseSafeInt8(text: string): number {

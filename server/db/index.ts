@@ -1,5 +1,6 @@
 // The persistence module's front door: openDatabase(config) migrates and returns every repository over one query layer.
 import { connect } from './connect.ts';
+import { DatabaseStatus, type DatabaseState } from './status.ts';
 import type { DatabaseConfig } from './config.ts';
 import { migrateToLatest } from './migrations/index.ts';
 import { teachersRepository, type TeachersRepository } from './teachers.ts';
@@ -9,6 +10,7 @@ import { roundsRepository, type RoundsRepository } from './rounds.ts';
 import { csvForSession } from './session-csv.ts';
 import { soloProgressRepository, type SoloProgressRepository } from './solo-progress.ts';
 import { snapshotsRepository, type SnapshotsRepository } from './snapshots.ts';
+import { reportOutboxRepository, type ReportOutboxRepository } from './report-outbox.ts';
 
 export { databaseConfigFromEnv, DEFAULT_DATABASE_FILE, type DatabaseConfig } from './config.ts';
 export type { Teacher, TeacherCredentials, NewTeacher } from './teachers.ts';
@@ -17,6 +19,7 @@ export type { ClassSession, ClassSessionSummary } from './class-sessions.ts';
 export type { FinishedRound, RoundPlayer, RoundReport, RoundSummary } from './rounds.ts';
 export type { SoloProgress } from './solo-progress.ts';
 export type { RoomSnapshot } from './snapshots.ts';
+export type { JournaledRound } from './report-outbox.ts';
 export { CSV_COLUMNS } from './session-csv.ts';
 export type {
   TeachersRepository,
@@ -25,6 +28,7 @@ export type {
   RoundsRepository,
   SoloProgressRepository,
   SnapshotsRepository,
+  ReportOutboxRepository,
 };
 
 /** Everything the server stores, behind one object; which backend it is stays hidden except for `kind`. */
@@ -38,13 +42,18 @@ export interface Database {
   csvForSession(sessionId: string, teacherId: string): Promise<string | undefined>;
   readonly soloProgress: SoloProgressRepository;
   readonly snapshots: SnapshotsRepository;
+  /** Finished rounds journaled at their end, until their report is stored (a crash loses none). */
+  readonly reportOutbox: ReportOutboxRepository;
+  /** How the database is doing, from the queries it ran (for /api/health; asks the database nothing). */
+  status(): { state: DatabaseState; detail?: string };
   /** Closes the SQLite file or the PostgreSQL pool; call once at shutdown. */
   close(): Promise<void>;
 }
 
 /** Opens the database, bringing its schema to the latest migration, and returns the repositories. */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  const db = connect(config);
+  const status = new DatabaseStatus();
+  const db = connect(config, status);
   try {
     await migrateToLatest(db);
   } catch (error) {
@@ -60,6 +69,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     csvForSession: (sessionId, teacherId) => csvForSession(db, sessionId, teacherId),
     soloProgress: soloProgressRepository(db),
     snapshots: snapshotsRepository(db),
+    reportOutbox: reportOutboxRepository(db),
+    status: () => status.now(),
     close: () => db.destroy(),
   };
 }

@@ -15,6 +15,7 @@ import {
   type SqliteDialectConfig,
   type SqliteStatement,
 } from 'kysely';
+import { DatabaseStatus } from './status.ts';
 
 /**
  * How long one attempt waits in SQLite for a lock another process holds: node:sqlite waits synchronously,
@@ -45,14 +46,17 @@ export function isBusy(error: unknown): boolean {
 export class NodeSqliteDialect extends SqliteDialect {
   readonly #config: SqliteDialectConfig;
 
-  constructor(file: string) {
+  readonly #status: DatabaseStatus;
+
+  constructor(file: string, status = new DatabaseStatus()) {
     const config: SqliteDialectConfig = { database: () => openNodeSqlite(file) };
     super(config);
     this.#config = config;
+    this.#status = status;
   }
 
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.#config);
+    return new ImmediateSqliteDriver(this.#config, this.#status);
   }
 
   override createAdapter(): DialectAdapter {
@@ -65,6 +69,12 @@ class ImmediateSqliteDriver extends SqliteDriver {
   #queue: Promise<void> = Promise.resolve();
   #release: (() => void) | null = null;
   #wrapped: DatabaseConnection | null = null;
+  readonly #status: DatabaseStatus;
+
+  constructor(config: SqliteDialectConfig, status: DatabaseStatus) {
+    super(config);
+    this.#status = status;
+  }
 
   override async acquireConnection(): Promise<DatabaseConnection> {
     const previous = this.#queue;
@@ -74,7 +84,7 @@ class ImmediateSqliteDriver extends SqliteDriver {
     });
     await previous;
     this.#release = release;
-    this.#wrapped ??= retryingBusy(await super.acquireConnection());
+    this.#wrapped ??= retryingBusy(await super.acquireConnection(), this.#status);
     return this.#wrapped;
   }
 
@@ -90,15 +100,21 @@ class ImmediateSqliteDriver extends SqliteDriver {
 }
 
 /** The connection with every statement retried after a timer while another process holds the lock. */
-function retryingBusy(connection: DatabaseConnection): DatabaseConnection {
+function retryingBusy(connection: DatabaseConnection, status: DatabaseStatus): DatabaseConnection {
   return {
-    async executeQuery(query) {
+    async executeQuery<R>(query: CompiledQuery) {
       const start = Date.now();
       for (let wait = 5; ; wait = Math.min(wait * 2, 200)) {
         try {
-          return await connection.executeQuery(query);
+          const result = await connection.executeQuery<R>(query);
+          status.busySince = null;
+          return result;
         } catch (error) {
-          if (!isBusy(error) || Date.now() - start > BUSY_GIVE_UP_MS) throw error;
+          if (!isBusy(error) || Date.now() - start > BUSY_GIVE_UP_MS) {
+            status.busySince = null;
+            throw error;
+          }
+          status.busySince ??= start;
           await sleep(wait);
         }
       }

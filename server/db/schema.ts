@@ -12,6 +12,7 @@ export interface DatabaseSchema {
   solo_progress: SoloProgressTable;
   room_snapshots: RoomSnapshotsTable;
   room_snapshot_log: RoomSnapshotLogTable;
+  report_outbox: ReportOutboxTable;
 }
 
 /** A teacher's account; email is unique ignoring case (unique index on lower(email)). */
@@ -75,6 +76,8 @@ export interface SoloProgressTable {
   stars: number;
   best_score: number;
   updated_at: number;
+  /** Ticks undone in the attempt that set best_score; null when unknown (saved before undo was stored). */
+  undos: number | null;
 }
 
 /** What is needed to rebuild a live room after a crash: scenario, seed and the timed actions so far. */
@@ -91,4 +94,15 @@ export interface RoomSnapshotLogTable {
   room_id: string;
   seq: number;
   entries_json: string;
+}
+
+/** A finished round journaled before its end was announced (kept, marked stored, until its session ends). */
+export interface ReportOutboxTable {
+  session_id: string;
+  round_number: number;
+  round_json: string;
+  replay_json: string;
+  summary_json: string;
+  created_at: number;
+  stored_at: number | null;
 }

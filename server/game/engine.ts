@@ -50,8 +50,11 @@ export interface Engine {
   step(humanSlots: ReadonlySet<string>, slots: readonly RoleSlot[], hooks: StepHooks): boolean;
   /** Why the machine is over, or null while it runs. */
   over(): RoundEnd | null;
-  /** Takes back the last tick (replaying the machine, told to `observer`); false when it cannot (a class machine keeps no replay). */
-  undo(observer: ReplayObserver): boolean;
+  /**
+   * Takes back the last tick (replaying the machine, told to `observer`) and returns every event of the
+   * machine as it now is, for the feed to be rewound; null when it cannot (a class machine keeps no replay).
+   */
+  undo(observer: ReplayObserver): readonly KernelEvent[] | null;
   /** The attempt's verdict for a level, with the round's timeline (null: a class round has none). */
   verdict(endedBy: RoundEnd, attempt: number, timeline: RoundTimeline): LevelVerdict | null;
 }
@@ -112,8 +115,8 @@ export class ClassEngine implements Engine {
     return this.state.tick >= this.tickLimit ? 'time-limit' : null;
   }
 
-  undo(): boolean {
-    return false;
+  undo(): null {
+    return null;
   }
 
   verdict(): null {

@@ -61,15 +61,17 @@ export class LevelEngine implements Engine {
 
   over(): RoundEnd | null {
     if (!this.session.over()) return null;
-    return isFinished(this.state) ? 'finished' : 'time-limit';
+    // A solo attempt also ends the tick a deadlock freezes the machine (LevelSession.over); say so.
+    if (isFinished(this.state)) return 'finished';
+    return this.state.counters.deadlocks > 0 ? 'deadlock' : 'time-limit';
   }
 
   /** The session replayed without its last tick (LevelSession.undo); `observer` rebuilds the Gantt chart and notable events. */
-  undo(observer: ReplayObserver): boolean {
+  undo(observer: ReplayObserver): readonly KernelEvent[] | null {
     const next = this.session.undo(observer);
-    if (!next) return false;
+    if (!next) return null;
     this.session = next;
-    return true;
+    return next.events;
   }
 
   verdict(endedBy: RoundEnd, attempt: number, timeline: RoundTimeline): LevelVerdict {

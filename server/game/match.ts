@@ -145,15 +145,21 @@ export class Match {
     return ended;
   }
 
-  /** Takes back the last tick (a level's engine replays without it; a class machine cannot): the Gantt chart and notable events are rebuilt. */
-  undo(): boolean {
+  /**
+   * Takes back the last tick (a level's engine replays without it; a class machine cannot): the Gantt
+   * chart and notable events are rebuilt. Returns every event of the machine as it now is (for the feed
+   * to be rewound), or null.
+   */
+  undo(): readonly KernelEvent[] | null {
     const timeline = new RoundTimeline();
-    const ok = this.engine.undo({
+    const events = this.engine.undo({
       beforeTick: (s) => timeline.sample(s),
       events: (e, s) => timeline.note(e, s),
     });
-    if (ok) this.timeline = timeline;
-    return ok;
+    if (!events) return null;
+    this.timeline = timeline;
+    this.pending = []; // the undone tick's events, not yet sent, belong to a past that no longer happened
+    return events;
   }
 
   /** Takes the score changes gathered since the last call, for the seats that hold their jobs. */

@@ -130,6 +130,10 @@ export class RoomGame {
   private readonly strikes: Strikes;
   private roundStartedAt = Date.now();
   private readonly saving = new Set<Promise<void>>();
+  /** Finished rounds whose journal write is under way: the room holds its patches meanwhile (nobody sees "ended" before it is durable). */
+  journaling = 0;
+  /** Called once a finished round is journaled (the class room saves its snapshot then). */
+  onJournaled: (() => void) | null = null;
 
   constructor(readonly options: RoomGameOptions) {
     this.crewSize = options.crewSize ?? CREW_DEFAULTS.size;
@@ -254,6 +258,23 @@ export class RoomGame {
     const seat = this.seats.add({ secretHash: key, nickname, lang: o.lang, isHost, sessionId });
     this.placeNewSeat(seat, o.role);
     return { ok: true, seat, resumed: false, previousSession: null };
+  }
+
+  /**
+   * The teacher rotated the host key: from now on only the new keys open the room, and every seat the
+   * old ones opened (hosts and projectors, present or held for reconnection) is closed and freed, so
+   * neither a copied host key nor a copied projector link keeps working. Students' seats stay.
+   */
+  rotateHostKey(hostKey: string, viewerKey: string): number {
+    this.options.hostKey = hostKey;
+    this.options.viewerKey = viewerKey;
+    const keyed = this.seats.all().filter((seat) => seat.isHost || seat.viewer);
+    for (const seat of keyed) {
+      if (seat.status === 'present')
+        this.options.io.disconnect(seat.id, CLOSE_CODES.rekeyed, 'the host key of this room was changed');
+      this.seats.free(seat.id);
+    }
+    return keyed.length;
   }
 
   /** A projector: the viewer key opens a watching seat (no job, no controls, not counted as a player). */
@@ -524,11 +545,18 @@ export class RoomGame {
         return null;
       }
       case 'undo': {
-        // Solo, paused: the last tick taken back (the level is replayed without it); the feed starts afresh.
+        // Solo, paused: the last tick taken back (the level is replayed without it). The feed is rewound
+        // with it: the replayed machine's latest events replace what the clients show.
         const crew = this.crews[0]!;
-        if (crew.match.phase !== 'paused' || !crew.match.undo()) return 'bad-state';
-        crew.recent = [];
+        const events = crew.match.phase === 'paused' ? crew.match.undo() : null;
+        if (!events) return 'bad-state';
+        crew.recent = events.slice(-RECENT_EVENTS);
         crew.unsent = 0;
+        this.options.io.broadcastCrew(crew.key, 'events', {
+          tick: crew.match.state.tick,
+          events: crew.recent,
+          replay: true,
+        });
         return null;
       }
       case 'take-job': {
@@ -796,15 +824,27 @@ export class RoomGame {
     };
     const crewParts = this.crews.map((c) => c.match.summary(this.options.code, endedBy, [], now, []));
     const runner = this.options.baselines ?? runBaselinesHere;
+    // The round's end is journaled first, durably; patches wait for it (KernelRoom.broadcastPatch). The
+    // journal keeps the first crew's baseline job: a recovered report has its baselines, not the crews' race.
+    this.journaling++;
+    const journaled = (
+      this.options.reports.journal?.({ ...record, summary: { ...partial, baselines: [] } }, jobs[0]!) ??
+      Promise.resolve()
+    )
+      .catch((e: unknown) => console.error("[reports] could not journal a round's end", e))
+      .finally(() => {
+        this.journaling--;
+        this.onJournaled?.();
+      });
     const results = new Map<string, Promise<BaselineResult[]>>(
       [...distinct].map(([k, job]) => [k, runner(job)]),
     );
-    const saving = Promise.all(keys.map((k) => results.get(k)!))
-      .catch((e: unknown) => {
-        console.error("[baselines] could not compute a round's baselines", e);
-        return keys.map(() => [] as BaselineResult[]);
-      })
-      .then((perCrew) => {
+    const baselines = Promise.all(keys.map((k) => results.get(k)!)).catch((e: unknown) => {
+      console.error("[baselines] could not compute a round's baselines", e);
+      return keys.map(() => [] as BaselineResult[]);
+    });
+    const saving = Promise.all([baselines, journaled])
+      .then(([perCrew]) => {
         const crews: CrewResult[] | undefined = this.mode.crews
           ? rankedCrews(
               this.crews.map((c, i) => ({

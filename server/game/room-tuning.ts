@@ -3,13 +3,10 @@
 import { z } from 'zod';
 import { limitSchema } from '../../shared/kernel/limits.ts';
 import type { Scenario } from '../../shared/kernel/index.ts';
+import { roleMixSchema } from '../../shared/protocol/http.ts';
 
-/** Which optional jobs go to students; the scheduler always does. Off means the kernel does the job itself. */
-export const roleMixSchema = z.strictObject({
-  interrupt: z.boolean(),
-  thread: z.boolean(),
-  ipc: z.boolean(),
-});
+/** Which optional jobs go to students (declared with the room-creation route, shared/protocol/http.ts). */
+export { roleMixSchema };
 
 /** The machine settings a teacher may override when creating a room. */
 export const roomTuningSchema = z.strictObject({

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { TimedAction } from '../../shared/kernel/index.ts';
 import type { RoundSummary } from '../../shared/protocol/summary.ts';
 import type { PlayerActivity } from './player-activity.ts';
+import type { BaselineJob } from './baseline-pool.ts';
 
 /** A stable pseudonym for a private player id in stored reports and CSVs: the id itself is a credential (it reclaims the seat). */
 export function playerRef(playerId: string): string {
@@ -34,6 +35,19 @@ export interface RoundReportSink {
   save(record: RoundRecord): Promise<void>;
   /** Told when a room closes for good (its class session, if any, ends). */
   roomClosed?(roomId: string, session?: { id: string; teacherId: string }): Promise<void>;
+  /**
+   * Writes a finished round durably the moment it ends (its baselines still to come): the room tells
+   * no one the round ended before this resolves, so a crash right after the end loses nothing.
+   */
+  journal?(record: RoundRecord, job: BaselineJob): Promise<void>;
+  /** How a journaled round of a session ended (its summary and whole log), for a room recovered after a crash. */
+  journaled?(sessionId: string, round: number): Promise<JournaledEnd | undefined>;
+}
+
+/** A journaled round's end as a recovered room needs it. */
+export interface JournaledEnd {
+  summary: RoundSummary;
+  log: TimedAction[];
 }
 
 /**

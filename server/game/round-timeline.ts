@@ -8,6 +8,7 @@ import { NOTABLE_MAX, type CoreRun, type NotableEvent } from '../../shared/proto
 export const NOTABLE_TYPES: ReadonlySet<KernelEventType> = new Set<KernelEventType>([
   'lost-update',
   'deadlock',
+  'livelock',
   'starvation',
   'out-of-order',
   'leak',

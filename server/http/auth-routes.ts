@@ -1,7 +1,6 @@
 // Teachers' accounts over HTTP: sign up, sign in, sign out and "who am I". The session token lives
 // only in an HttpOnly, SameSite=Strict cookie (Secure over https); sign-in and sign-up are rate-limited.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
 import type { AccountError } from '../accounts/index.ts';
 import {
   SESSION_COOKIE,
@@ -9,14 +8,8 @@ import {
   sessionToken,
   type DashboardContext,
 } from './dashboard-context.ts';
-import { bodyOf, clientAddress, isHttps, sendError, sendJson } from './http-kit.ts';
-
-const signUpBody = z.strictObject({
-  email: z.string().max(254),
-  password: z.string().max(1024),
-  displayName: z.string().max(80),
-});
-const signInBody = z.strictObject({ email: z.string().max(254), password: z.string().max(1024) });
+import { HTTP_ROUTES } from '../../shared/protocol/http.ts';
+import { bodyOf, clientAddress, isHttps, reply, sendError } from './http-kit.ts';
 
 /** The session cookie (and the removal of the Path=/api one earlier versions set, which would now count as a second cookie). */
 function cookie(req: IncomingMessage, ctx: DashboardContext, token: string, maxAgeSeconds: number): string[] {
@@ -75,13 +68,14 @@ export async function signUp(
   ctx: DashboardContext,
 ): Promise<void> {
   if (limited(req, res, ctx)) return;
-  const body = await bodyOf(req, res, signUpBody);
+  const body = await bodyOf(req, res, HTTP_ROUTES.signUp.body);
   if (!body) return;
   const result = await ctx.accounts.signUp(body);
   if (!result.ok) return refuse(res, result.error);
   const { teacher, token, expiresAt } = result.value;
-  sendJson(
+  reply(
     res,
+    HTTP_ROUTES.signUp,
     201,
     { teacher, expiresAt },
     { 'set-cookie': cookie(req, ctx, token, Math.floor((expiresAt - Date.now()) / 1000)) },
@@ -95,13 +89,14 @@ export async function signIn(
   ctx: DashboardContext,
 ): Promise<void> {
   if (limited(req, res, ctx)) return;
-  const body = await bodyOf(req, res, signInBody);
+  const body = await bodyOf(req, res, HTTP_ROUTES.signIn.body);
   if (!body) return;
   const result = await ctx.accounts.signIn(body);
   if (!result.ok) return refuse(res, result.error);
   const { teacher, token, expiresAt } = result.value;
-  sendJson(
+  reply(
     res,
+    HTTP_ROUTES.signIn,
     200,
     { teacher, expiresAt },
     { 'set-cookie': cookie(req, ctx, token, Math.floor((expiresAt - Date.now()) / 1000)) },
@@ -128,13 +123,22 @@ export async function signOutEverywhere(
 ): Promise<void> {
   const result = await ctx.accounts.signOutEverywhere(sessionToken(req, ctx.config.trustProxy));
   if (!result.ok) return refuse(res, result.error);
-  sendJson(res, 200, { ended: result.value.ended }, { 'set-cookie': cookie(req, ctx, '', 0) });
+  reply(
+    res,
+    HTTP_ROUTES.signOutEverywhere,
+    200,
+    { ended: result.value.ended },
+    { 'set-cookie': cookie(req, ctx, '', 0) },
+  );
 }
 
 /** GET /api/auth/me — a probe the dashboard opens with: the signed-in teacher, or `teacher: null` and why (never an error, so a signed-out page load logs none). */
 export async function me(req: IncomingMessage, res: ServerResponse, ctx: DashboardContext): Promise<void> {
   const result = await ctx.accounts.authenticate(sessionToken(req, ctx.config.trustProxy));
   if (result.ok)
-    return sendJson(res, 200, { teacher: result.value.teacher, expiresAt: result.value.expiresAt });
-  sendJson(res, 200, { teacher: null, reason: result.error.code });
+    return reply(res, HTTP_ROUTES.me, 200, {
+      teacher: result.value.teacher,
+      expiresAt: result.value.expiresAt,
+    });
+  reply(res, HTTP_ROUTES.me, 200, { teacher: null, reason: result.error.code });
 }

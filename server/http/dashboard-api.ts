@@ -1,6 +1,7 @@
 // Routes the dashboard's API (/api/auth/*, /api/teacher/*, /api/solo/*) to their handlers; anything
 // else goes on to the rooms API. State-changing requests from another site are refused.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HTTP_ROUTES, pathPattern, type HttpRoute } from '../../shared/protocol/http.ts';
 import type { Handler } from './api.ts';
 import { me, signIn, signOut, signOutEverywhere, signUp } from './auth-routes.ts';
 import type { DashboardContext } from './dashboard-context.ts';
@@ -13,6 +14,7 @@ import {
   listRounds,
   listScenarios,
   listSessions,
+  rotateHostKey,
   roundReport,
   sessionCsv,
 } from './teacher-routes.ts';
@@ -25,23 +27,33 @@ type Route = (
   id: string,
 ) => Promise<void>;
 
-const ROUTES: [method: string, pattern: RegExp, route: Route][] = [
-  ['POST', /^\/api\/auth\/signup$/, (q, s, c) => signUp(q, s, c)],
-  ['POST', /^\/api\/auth\/signin$/, (q, s, c) => signIn(q, s, c)],
-  ['POST', /^\/api\/auth\/signout$/, (q, s, c) => signOut(q, s, c)],
-  ['POST', /^\/api\/auth\/signout-everywhere$/, (q, s, c) => signOutEverywhere(q, s, c)],
-  ['GET', /^\/api\/auth\/me$/, (q, s, c) => me(q, s, c)],
-  ['POST', /^\/api\/teacher\/rooms$/, (q, s, c) => createTeacherRoom(q, s, c)],
-  ['GET', /^\/api\/teacher\/scenarios$/, (q, s, c) => listScenarios(q, s, c)],
-  ['GET', /^\/api\/teacher\/sessions$/, (q, s, c) => listSessions(q, s, c)],
-  ['GET', /^\/api\/teacher\/sessions\/([^/]+)$/, (q, s, c, _u, id) => getSession(q, s, c, id)],
-  ['GET', /^\/api\/teacher\/sessions\/([^/]+)\/rounds$/, (q, s, c, _u, id) => listRounds(q, s, c, id)],
-  ['GET', /^\/api\/teacher\/sessions\/([^/]+)\/csv$/, (q, s, c, _u, id) => sessionCsv(q, s, c, id)],
-  ['POST', /^\/api\/teacher\/sessions\/([^/]+)\/end$/, (q, s, c, _u, id) => endSession(q, s, c, id)],
-  ['GET', /^\/api\/teacher\/rounds\/([^/]+)$/, (q, s, c, _u, id) => roundReport(q, s, c, id)],
-  ['GET', /^\/api\/solo\/progress$/, (q, s, c, u) => getSoloProgress(q, s, c, u)],
-  ['PUT', /^\/api\/solo\/progress$/, (q, s, c) => putSoloProgress(q, s, c)],
+const R = HTTP_ROUTES;
+
+/** The dashboard's routes: each one a declared route of shared/protocol/http.ts and its handler. */
+export const DASHBOARD_ROUTES: [declared: HttpRoute, route: Route][] = [
+  [R.signUp, (q, s, c) => signUp(q, s, c)],
+  [R.signIn, (q, s, c) => signIn(q, s, c)],
+  [R.signOut, (q, s, c) => signOut(q, s, c)],
+  [R.signOutEverywhere, (q, s, c) => signOutEverywhere(q, s, c)],
+  [R.me, (q, s, c) => me(q, s, c)],
+  [R.createRoom, (q, s, c) => createTeacherRoom(q, s, c)],
+  [R.teacherScenarios, (q, s, c) => listScenarios(q, s, c)],
+  [R.sessions, (q, s, c) => listSessions(q, s, c)],
+  [R.session, (q, s, c, _u, id) => getSession(q, s, c, id)],
+  [R.sessionRounds, (q, s, c, _u, id) => listRounds(q, s, c, id)],
+  [R.sessionCsv, (q, s, c, _u, id) => sessionCsv(q, s, c, id)],
+  [R.endSession, (q, s, c, _u, id) => endSession(q, s, c, id)],
+  [R.rotateKey, (q, s, c, _u, id) => rotateHostKey(q, s, c, id)],
+  [R.roundReport, (q, s, c, _u, id) => roundReport(q, s, c, id)],
+  [R.getSoloProgress, (q, s, c, u) => getSoloProgress(q, s, c, u)],
+  [R.putSoloProgress, (q, s, c) => putSoloProgress(q, s, c)],
 ];
+
+const ROUTES: [method: string, pattern: RegExp, route: Route][] = DASHBOARD_ROUTES.map(([d, route]) => [
+  d.method,
+  pathPattern(d),
+  route,
+]);
 
 const PREFIX = /^\/api\/(auth|teacher|solo)\//;
 

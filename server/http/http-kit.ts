@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import type { z } from 'zod';
+import type { HttpResponseOf, HttpRoute } from '../../shared/protocol/http.ts';
 
 /** Largest JSON body a dashboard route reads. */
 export const MAX_JSON_BODY = 64 * 1024;
@@ -23,6 +24,17 @@ export function sendJson(
     ...headers,
   });
   res.end(json);
+}
+
+/** Sends a declared route's successful answer: a body that does not conform to the route's response schema fails to compile. */
+export function reply<R extends HttpRoute>(
+  res: ServerResponse,
+  _route: R,
+  status: number,
+  body: HttpResponseOf<R>,
+  headers: Record<string, string | string[]> = {},
+): void {
+  sendJson(res, status, body, headers);
 }
 
 /** Sends `{error, message}`: a stable code for programs and a sentence for people. */

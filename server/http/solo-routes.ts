@@ -3,19 +3,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { CAMPAIGN, CHALLENGES } from '../../shared/levels/index.ts';
-import { playerIdSchema } from '../../shared/protocol/join.ts';
+import { HTTP_ROUTES } from '../../shared/protocol/http.ts';
 import type { DashboardContext } from './dashboard-context.ts';
-import { bodyOf, clientAddress, sendError, sendJson, validate } from './http-kit.ts';
+import { bodyOf, clientAddress, reply, sendError, validate } from './http-kit.ts';
 
 // A challenge's personal best (ticks survived) is kept like a level's best score, under its own id.
 const knownLevel = (id: string): boolean =>
   CAMPAIGN.some((n) => n.id === id) || CHALLENGES.some((c) => c.spec.id === id);
 
-const putBody = z.strictObject({
-  browserId: playerIdSchema,
+// The declared body, and the level must exist (the campaign stays out of the clients' contract module).
+const putBody = HTTP_ROUTES.putSoloProgress.body.extend({
   levelId: z.string().min(1).max(80).refine(knownLevel, { error: 'no level has this id' }),
-  stars: z.number().int().min(0).max(3),
-  score: z.number().int().min(-1_000_000).max(1_000_000),
 });
 
 /** GET /api/solo/progress?browserId=… — every level this browser has played. */
@@ -25,10 +23,13 @@ export async function getSoloProgress(
   ctx: DashboardContext,
   url: URL,
 ): Promise<void> {
-  const checked = validate(playerIdSchema, url.searchParams.get('browserId') ?? '');
+  const checked = validate(
+    HTTP_ROUTES.getSoloProgress.query.shape.browserId,
+    url.searchParams.get('browserId') ?? '',
+  );
   if (!checked.ok)
     return sendError(res, 400, 'malformed', `browserId: ${checked.issues[0]?.message ?? 'invalid'}`);
-  sendJson(res, 200, { progress: await ctx.db.soloProgress.get(checked.data) });
+  reply(res, HTTP_ROUTES.getSoloProgress, 200, { progress: await ctx.db.soloProgress.get(checked.data) });
 }
 
 /** PUT /api/solo/progress — records a finished attempt; stars and best score never go down. */
@@ -53,6 +54,7 @@ export async function putSoloProgress(
     levelId: body.levelId,
     stars: body.stars,
     score: body.score,
+    ...(body.undos === undefined ? {} : { undos: body.undos }),
   });
-  sendJson(res, 200, { progress: saved });
+  reply(res, HTTP_ROUTES.putSoloProgress, 200, { progress: saved });
 }

@@ -3,12 +3,15 @@
 // teacher and answers 404 for anything that is not theirs (never telling whether it exists).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { matchMaker } from '@colyseus/core';
-import { z } from 'zod';
-import { limitSchema } from '../../shared/kernel/limits.ts';
+import type { z } from 'zod';
+import {
+  HTTP_ROUTES,
+  roundReportSchema,
+  sessionSettingsSchema,
+  type TeacherRoomResponse,
+} from '../../shared/protocol/http.ts';
 import { joinPath, projectorPath } from '../../shared/protocol/links.ts';
 import { joinOriginFor } from './lan-address.ts';
-import { roleMixSchema } from '../game/room-tuning.ts';
-import { LEADERBOARD_MODES } from '../../shared/protocol/server-messages.ts';
 import {
   ROOM_NAMES,
   freshHostKey,
@@ -19,55 +22,24 @@ import {
 import { resolveScenario, scenarioEntry, scenarioIds } from '../scenarios/catalog.ts';
 import { scenarioCapProblem } from '../scenarios/caps.ts';
 import { requireTeacher, type DashboardContext } from './dashboard-context.ts';
-import { bodyOf, clientAddress, sendError, sendJson } from './http-kit.ts';
+import { bodyOf, clientAddress, reply, sendError } from './http-kit.ts';
+import type { RotateKeyResponse } from '../../shared/protocol/http-edge.ts';
 
-/** The settings a teacher creates a room with (all optional; the scenario's own values otherwise). */
-export const teacherRoomSchema = z.strictObject({
-  /** A catalog scenario's id, or a scenario's JSON (checked by the kernel's validator and CLASS_SCENARIO_CAPS). */
-  scenario: z.union([z.string().min(1).max(60), z.record(z.string(), z.unknown())]).optional(),
-  title: z.string().trim().min(1).max(60).optional(),
-  cores: limitSchema('cores').optional(),
-  quantum: limitSchema('quantum').optional(),
-  switchCost: limitSchema('switchCost').optional(),
-  ticksPerSecond: limitSchema('speed').optional(),
-  roles: roleMixSchema.optional(),
-  lateJoin: z.boolean().optional(),
-  leaderboard: z.union([z.boolean(), z.enum(LEADERBOARD_MODES)]).optional(),
-  maxPlayers: z.number().int().min(1).max(200).optional(),
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 31 - 1)
-    .optional(),
-});
-
-/** The body of POST /api/teacher/rooms. */
-export type TeacherRoomRequest = z.input<typeof teacherRoomSchema>;
-
-/** The answer of POST /api/teacher/rooms. */
-export interface TeacherRoomResponse {
-  sessionId: string;
-  roomId: string;
-  code: string;
-  hostKey: string;
-  /** Path students open (the QR code encodes origin + joinPath). */
-  joinPath: string;
-  /** The origin students' devices can reach when the dashboard was opened from loopback (null: the dashboard's own). */
-  joinOrigin: string | null;
-  /** True when the dashboard was opened at a loopback address (127.0.0.1, localhost): it warns. */
-  loopback: boolean;
-  /** Path of the projector view: a read-only viewer key, never the host key (it is shown on the classroom screen). */
-  projectorPath: string;
-}
+/** The room-creation contract lives with every other route's, in shared/protocol/http.ts. */
+export {
+  teacherRoomSchema,
+  type TeacherRoomRequest,
+  type TeacherRoomResponse,
+} from '../../shared/protocol/http.ts';
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Session settings as answered: the host key is only ever handed out as `live.hostKey` to the owner. */
-function withoutHostKey(settings: unknown): unknown {
-  if (typeof settings !== 'object' || settings === null) return settings;
+function withoutHostKey(settings: unknown): z.output<typeof sessionSettingsSchema> {
+  if (typeof settings !== 'object' || settings === null) return null;
   const { hostKey: _, ...rest } = settings as Record<string, unknown>;
-  return rest;
+  const checked = sessionSettingsSchema.safeParse(rest);
+  return checked.success ? checked.data : null;
 }
 
 function notFound(res: ServerResponse, what: string): void {
@@ -82,7 +54,7 @@ export async function createTeacherRoom(
 ): Promise<void> {
   const teacher = await requireTeacher(ctx, req, res);
   if (!teacher) return;
-  const body = await bodyOf(req, res, teacherRoomSchema);
+  const body = await bodyOf(req, res, HTTP_ROUTES.createRoom.body);
   if (!body) return;
   const scenario = resolveScenario(body.scenario);
   if (!scenario.ok) return sendError(res, 400, 'bad-scenario', scenario.error);
@@ -161,7 +133,7 @@ export async function createTeacherRoom(
     projectorPath: projectorPath(room.roomId, viewerKeyFor(hostKey)),
     ...joinOriginFor(req),
   };
-  sendJson(res, 201, answer);
+  reply(res, HTTP_ROUTES.createRoom, 201, answer);
 }
 
 /** GET /api/teacher/sessions — my sessions, newest first, with whether each room is still open. */
@@ -176,7 +148,7 @@ export async function listSessions(
     ctx.db.classSessions.listForTeacher(teacher.id),
     ctx.reports.liveSessionIds(),
   ]);
-  sendJson(res, 200, {
+  reply(res, HTTP_ROUTES.sessions, 200, {
     sessions: sessions.map((s) => ({ ...s, settings: withoutHostKey(s.settings), live: live.has(s.id) })),
   });
 }
@@ -204,7 +176,11 @@ export async function getSession(
         ...joinOriginFor(req),
       }
     : null;
-  sendJson(res, 200, { session: { ...session, settings: withoutHostKey(session.settings) }, rounds, live });
+  reply(res, HTTP_ROUTES.session, 200, {
+    session: { ...session, settings: withoutHostKey(session.settings) },
+    rounds,
+    live,
+  });
 }
 
 /** GET /api/teacher/sessions/:id/rounds — the session's stored rounds in order. */
@@ -218,7 +194,7 @@ export async function listRounds(
   if (!teacher) return;
   const session = ID.test(id) ? await ctx.db.classSessions.get(id, teacher.id) : undefined;
   if (!session) return notFound(res, 'session');
-  sendJson(res, 200, { rounds: await ctx.db.rounds.listForSession(id, teacher.id) });
+  reply(res, HTTP_ROUTES.sessionRounds, 200, { rounds: await ctx.db.rounds.listForSession(id, teacher.id) });
 }
 
 /** GET /api/teacher/sessions/:id/csv — one row per student per round, as a download. */
@@ -256,7 +232,13 @@ export async function roundReport(
   if (!teacher) return;
   const report = ID.test(id) ? await ctx.db.rounds.getReport(id, teacher.id) : undefined;
   if (!report) return notFound(res, 'round');
-  sendJson(res, 200, { report });
+  // The stored JSON parts are checked against the declared report before they are answered.
+  const checked = roundReportSchema.safeParse(report);
+  if (!checked.success) {
+    console.error(`[dashboard api] round ${id} does not match the report schema`, checked.error.issues[0]);
+    return sendError(res, 500, 'server-error', 'this round report could not be read');
+  }
+  reply(res, HTTP_ROUTES.roundReport, 200, { report: checked.data });
 }
 
 /** POST /api/teacher/sessions/:id/end — closes the session's room (students are disconnected) and ends the session. */
@@ -274,7 +256,41 @@ export async function endSession(
   if (room) await matchMaker.remoteRoomCall(room.roomId, 'closeForGood').catch(() => undefined);
   await ctx.db.classSessions.end(id, teacher.id);
   const ended = await ctx.db.classSessions.get(id, teacher.id);
-  sendJson(res, 200, { session: ended && { ...ended, settings: withoutHostKey(ended.settings) } });
+  reply(res, HTTP_ROUTES.endSession, 200, {
+    session: ended ? { ...ended, settings: withoutHostKey(ended.settings) } : null,
+  });
+}
+
+/** POST /api/teacher/sessions/:id/rotate-key — a new host key for the session's open room: the old one and its projector link stop working at once (200 {live}). */
+export async function rotateHostKey(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: DashboardContext,
+  id: string,
+): Promise<void> {
+  const teacher = await requireTeacher(ctx, req, res);
+  if (!teacher) return;
+  const session = ID.test(id) ? await ctx.db.classSessions.get(id, teacher.id) : undefined;
+  if (!session) return notFound(res, 'session');
+  const room = await ctx.reports.liveRoom(id, teacher.id);
+  if (!room)
+    return sendError(res, 409, 'not-live', 'This session has no open room: there is no key to change.');
+  const hostKey = freshHostKey();
+  // The room first (on whichever process hosts it): from this moment the old keys open nothing.
+  const closedSeats = Number(await matchMaker.remoteRoomCall(room.roomId, 'rotateHostKey', [hostKey]));
+  await ctx.db.classSessions.updateSetting(id, teacher.id, 'hostKey', hostKey);
+  const answer: RotateKeyResponse = {
+    live: {
+      roomId: room.roomId,
+      code: room.code,
+      hostKey,
+      joinPath: joinPath(room.code),
+      projectorPath: projectorPath(room.roomId, viewerKeyFor(hostKey)),
+      ...joinOriginFor(req),
+    },
+    closedSeats,
+  };
+  reply(res, HTTP_ROUTES.rotateKey, 200, answer);
 }
 
 /** GET /api/teacher/scenarios — the scenarios a room can be created with, with their machine defaults. */
@@ -302,7 +318,7 @@ export async function listScenarios(
         ]
       : [];
   });
-  sendJson(res, 200, {
+  reply(res, HTTP_ROUTES.teacherScenarios, 200, {
     scenarios,
     defaults: { ticksPerSecond: ctx.config.ticksPerSecond, maxPlayers: ctx.config.maxPlayers },
   });

@@ -4,7 +4,11 @@
 import { matchMaker } from '@colyseus/core';
 import type { Database, RoundPlayer } from '../db/index.ts';
 import { ROOM_NAMES, type ClassRoomMetadata } from '../rooms/directory.ts';
-import type { RoundRecord, RoundReportSink } from '../game/round-reports.ts';
+import type { JournaledEnd, RoundRecord, RoundReportSink } from '../game/round-reports.ts';
+import type { BaselineJob, BaselineRunner } from '../game/baseline-pool.ts';
+import { isUniqueViolation } from '../db/codec.ts';
+import type { RoundSummary as SentSummary } from '../../shared/protocol/summary.ts';
+import type { TimedAction } from '../../shared/kernel/index.ts';
 
 /** A teacher's open room, as the dashboard needs it to host it again after a reload. */
 export interface LiveRoom {
@@ -48,7 +52,56 @@ export class DatabaseRoundReports implements RoundReportSink {
 
   /** Finished rounds whose write failed (a full disk, a database gone away), retried until stored; /api/health reports them. */
   unsaved(): number {
-    return this.outbox.length;
+    return this.outbox.length + this.unjournaled.size;
+  }
+
+  /** Rounds whose journal write failed (kept in memory only until their report is stored). */
+  private readonly unjournaled = new Set<string>();
+
+  /** Journals a finished round of a teacher's room in report_outbox before its end is announced. */
+  async journal(record: RoundRecord, job: BaselineJob): Promise<void> {
+    if (!record.session) return;
+    const round = toFinishedRound(record.session.id, record);
+    try {
+      await this.track(
+        this.db.reportOutbox.put({
+          sessionId: round.sessionId,
+          roundNumber: round.roundNumber,
+          round,
+          replay: { job, log: record.log },
+          summary: record.summary,
+        }),
+      );
+    } catch (error) {
+      this.unjournaled.add(`${round.sessionId}/${round.roundNumber}`);
+      throw error;
+    }
+  }
+
+  /** A session's journaled round (its summary and log), for a room recovered after a crash. */
+  async journaled(sessionId: string, round: number): Promise<JournaledEnd | undefined> {
+    const entry = await this.db.reportOutbox.find(sessionId, round);
+    if (!entry) return undefined;
+    const { log } = entry.replay as { log: TimedAction[] };
+    return { summary: entry.summary as SentSummary, log };
+  }
+
+  /**
+   * At start-up: stores every journaled round whose report a crash kept from the database (its
+   * baselines computed now); a round that was stored already is only marked so. Returns how many.
+   */
+  async drain(runBaselines: BaselineRunner): Promise<number> {
+    let stored = 0;
+    for (const entry of await this.db.reportOutbox.unstored()) {
+      const { job } = entry.replay as { job: BaselineJob };
+      const baselines = await runBaselines(job).catch((e: unknown) => {
+        console.error('[reports] could not compute the baselines of a journaled round', e);
+        return [];
+      });
+      await this.store({ ...(entry.round as StoredRound), baselines });
+      stored++;
+    }
+    return stored;
   }
 
   private readonly outbox: StoredRound[] = [];
@@ -56,7 +109,7 @@ export class DatabaseRoundReports implements RoundReportSink {
 
   private async store(round: StoredRound): Promise<void> {
     try {
-      await this.db.rounds.save(round);
+      await this.saveOnce(round);
     } catch (error) {
       console.error(
         `[reports] could not store round ${round.roundNumber} of session ${round.sessionId}: kept and retried every ${RETRY_SECONDS} s`,
@@ -74,7 +127,7 @@ export class DatabaseRoundReports implements RoundReportSink {
   async retry(): Promise<void> {
     while (this.outbox.length > 0) {
       try {
-        await this.db.rounds.save(this.outbox[0]!);
+        await this.saveOnce(this.outbox[0]!);
       } catch {
         return;
       }
@@ -86,10 +139,26 @@ export class DatabaseRoundReports implements RoundReportSink {
     }
   }
 
-  /** Ends the class session of a room that closed for good. */
+  /** Stores a round (once: a round already stored counts as stored) and marks its journal entry stored. */
+  private async saveOnce(round: StoredRound): Promise<void> {
+    try {
+      await this.db.rounds.save(round);
+    } catch (error) {
+      if (!isUniqueViolation((error as { cause?: unknown }).cause)) throw error;
+    }
+    await this.db.reportOutbox.markStored(round.sessionId, round.roundNumber);
+    this.unjournaled.delete(`${round.sessionId}/${round.roundNumber}`);
+  }
+
+  /** Ends the class session of a room that closed for good (its journal is no longer needed). */
   roomClosed(_roomId: string, session?: { id: string; teacherId: string }): Promise<void> {
     if (!session) return Promise.resolve();
-    return this.track(this.db.classSessions.end(session.id, session.teacherId).then(() => undefined));
+    return this.track(
+      Promise.all([
+        this.db.classSessions.end(session.id, session.teacherId),
+        this.db.reportOutbox.removeSession(session.id),
+      ]).then(() => undefined),
+    );
   }
 
   /** Waits for every write in progress (before the database closes), and tries the outbox once more. */

@@ -11,7 +11,7 @@ import {
   type ClassRoomMetadata,
 } from './directory.ts';
 import { KernelRoom, type RoomServices } from './KernelRoom.ts';
-import { loadRestoredRoom, type RestoredRoom } from './recovery.ts';
+import { journaledEnd, loadRestoredRoom, type RestoredRoom } from './recovery.ts';
 import { RoomSaver } from './room-saver.ts';
 import { CLOSE_CODES } from '../../shared/protocol/errors.ts';
 import { registerRoomGate, releaseRoomGate } from './reservation-gate.ts';
@@ -82,7 +82,8 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
     this.state.tickLimit = config.roundTickLimit;
     this.clock.setInterval(() => this.closeIfIdle(), 10_000);
     if (restored) {
-      restoreRoom(this.game, restored.doc, restored.machine);
+      const ended = await journaledEnd(restored, options.session, given.services.reports);
+      restoreRoom(this.game, ended?.doc ?? restored.doc, ended?.machine ?? restored.machine);
       this.project();
     }
     await registerRoomGate(this.roomId, options.code, [options.hostKey, viewerKeyFor(options.hostKey)]);
@@ -108,7 +109,15 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
       );
       let phase = this.game.match.phase;
       let lastSave = Date.now();
+      // A round's end reaches the snapshot only after its journal (then at once): a crash between the
+      // two brings the room back with that round ended (journaledEnd), never without its report.
+      this.game.onJournaled = () => {
+        phase = this.game.match.phase;
+        lastSave = Date.now();
+        void this.saver?.flush();
+      };
       this.clock.setInterval(() => {
+        if (this.game.journaling > 0) return;
         const now = this.game.match.phase;
         if (now !== phase || Date.now() - lastSave >= SAVE_SECONDS * 1000) {
           phase = now;
@@ -123,6 +132,19 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
   /** Waits until the latest state of the room is saved (tests, shutdown). */
   saved(): Promise<void> {
     return this.saver?.flush() ?? Promise.resolve();
+  }
+
+  /**
+   * Rotates the host key (the teacher's dashboard asked, through POST /api/teacher/sessions/:id/rotate-key):
+   * the old host key and its projector link stop opening the room at once, and their seats are closed.
+   * Returns how many seats were closed.
+   */
+  async rotateHostKey(hostKey: string): Promise<number> {
+    const viewerKey = viewerKeyFor(hostKey);
+    const closed = this.game.rotateHostKey(hostKey, viewerKey);
+    await registerRoomGate(this.roomId, this.game.options.code, [hostKey, viewerKey]);
+    await this.saver?.rekey(hostKey);
+    return closed;
   }
 
   /** Closes the class for good (the teacher ended the session): every student is told so by the close code. */

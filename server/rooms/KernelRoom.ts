@@ -261,6 +261,9 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
   }
 
   override broadcastPatch(): boolean {
+    // A round that just ended is told to no one before its report is journaled (a few ms): the
+    // changes wait in the state and go out with the next patch.
+    if (this.game.journaling > 0) return false;
     const t0 = performance.now();
     // Each client's patch and the 'events' message queued after it leave in one write (one writev per
     // client per frame instead of one per frame and message): the sends were most of a patch's cost.

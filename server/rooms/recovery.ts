@@ -2,6 +2,7 @@
 // process hosts is created again under its old id, and its machine is rebuilt by replaying the log.
 import { matchMaker } from '@colyseus/core';
 import type { KernelState, Scenario, TimedAction } from '../../shared/kernel/index.ts';
+import type { RoundReportSink } from '../game/round-reports.ts';
 import { replayRoom, type RoomDocument } from '../game/room-snapshot.ts';
 import { ROOM_NAMES, type CreationGrants } from './directory.ts';
 import type { SavedPosition, SnapshotStore } from './room-saver.ts';
@@ -33,6 +34,28 @@ export async function loadRestoredRoom(store: SnapshotStore, roomId: string): Pr
     machine,
     position: { round: doc.round, logLength: doc.logLength, chunks },
   };
+}
+
+/**
+ * A saved room whose round ended (and was journaled) after its last snapshot: the document and machine
+ * as the round ended, so it comes back ended with its summary instead of as a live round. Null otherwise.
+ */
+export async function journaledEnd(
+  restored: RestoredRoom,
+  session: { id: string } | undefined,
+  reports: RoundReportSink,
+): Promise<{ doc: RoomDocument; machine: { state: KernelState; log: TimedAction[] } } | null> {
+  if (!session || restored.doc.phase === 'ended' || !reports.journaled) return null;
+  const end = await reports.journaled(session.id, restored.doc.round);
+  if (!end) return null;
+  const doc: RoomDocument = {
+    ...restored.doc,
+    phase: 'ended',
+    tick: end.summary.ticks,
+    logLength: end.log.length,
+    lastSummary: end.summary,
+  };
+  return { doc, machine: replayRoom(restored.scenario, restored.seed, doc, end.log) };
 }
 
 /** Recreates every saved room that no running process hosts; returns the ids brought back. */

@@ -36,7 +36,7 @@ export class RoomSaver {
     private readonly store: SnapshotStore,
     private readonly roomId: string,
     private readonly game: RoomGame,
-    private readonly create: SavedCreateOptions,
+    private create: SavedCreateOptions,
     from: SavedPosition | null = null,
   ) {
     this.round = from?.round ?? game.match.round;
@@ -80,6 +80,12 @@ export class RoomSaver {
         logRateLimited(`could not save room ${roomId}`, e);
       });
     return this.chain;
+  }
+
+  /** The room's host key was rotated: later saves (and so a room recovered after a crash) carry the new one. */
+  rekey(hostKey: string): Promise<void> {
+    this.create = { ...this.create, hostKey };
+    return this.flush();
   }
 
   /** Forgets the room's snapshot (it closed for good), after any save still under way. */

@@ -1,6 +1,6 @@
 // The roles' moves on the machine. Each action is checked completely before anything changes, so a
 // refused action returns a typed rejection and leaves the state exactly as it was.
-import { detectDeadlocks, detectStuck } from './detect.ts';
+import { detectClosedWaits, detectDeadlocks, detectStuck } from './detect.ts';
 import { settle } from './execute.ts';
 import { handle } from './interrupts.ts';
 import { deliver } from './ipc.ts';
@@ -112,6 +112,7 @@ export function applyActionInPlace(s: KernelState, a: KernelAction): InPlaceResu
   // detector has already reported every case as of this tick; an action only resets a streak or raises
   // an interrupt of age 0. So after an action the deadlock detector is the only one with news.
   detectDeadlocks(s, emit);
+  detectClosedWaits(s, emit);
   detectStuck(s, emit);
   return { ok: true, events };
 }
@@ -245,13 +246,11 @@ function dispatchOn(s: KernelState, core: Core, t: Thread, emit: Emit): void {
   if (at >= 0) s.readyQueue.splice(at, 1);
   const { switched, threadSwitch, cost } = switchCostOf(s, core.lastRan, t);
   if (switched) s.counters.contextSwitches++;
-  if (threadSwitch) {
-    s.counters.threadSwitches++;
-    s.counters.threadSwitchTicks += cost;
-  }
+  if (threadSwitch) s.counters.threadSwitches++; // its ticks are counted as they are paid (runCore)
   core.running = t.tid;
   core.lastRan = t.tid;
   core.switchLeft = cost;
+  core.threadSwitch = threadSwitch;
   core.sliceUsed = 0;
   t.state = 'running';
   t.core = core.id;

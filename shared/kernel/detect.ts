@@ -3,7 +3,7 @@
 // waiting longer than the scenario's bound) and interrupts left pending too long. Races are detected
 // where they happen, in `store`; out-of-order delivery in ipc.ts; leaks at process exit.
 import type { Emit } from './machine.ts';
-import type { KernelState } from './types.ts';
+import type { Instr, KernelState, Thread } from './types.ts';
 
 /** The threads each blocked thread waits for (a mutex's owner): the wait-for graph's edges. */
 export function waitsFor(s: KernelState): Map<number, number> {
@@ -99,6 +99,7 @@ export function detectStuck(s: KernelState, emit: Emit): void {
   const stuck = stuckThreads(s);
   if (stuck.length === 0) return;
   if (stuck.every((tid) => s.threads[tid]!.blocked!.on === 'lock')) return;
+  if (stuck.every((tid) => isReported(s, tid))) return; // already told when its cycle closed
   const key = stuck.join(',');
   if (s.reportedDeadlocks.includes(key)) return;
   s.reportedDeadlocks.push(key);
@@ -106,9 +107,168 @@ export function detectStuck(s: KernelState, emit: Emit): void {
   emit({ tick: s.tick, type: 'deadlock', tids: stuck });
 }
 
+/**
+ * Per program (by identity), the last index of each wake (`signal S`, `send CH`, `recv CH`) and of the
+ * last instruction that creates code (fork, spawn, exec: the new code might wake anyone). A thread's
+ * program only grows by appending (a steered thread's choices), so an entry stays right while the
+ * length it was built for is unchanged. A memo of a pure function of the program: no state of its own.
+ */
+interface WakeIndex {
+  length: number;
+  at: Map<string, number>;
+  newCode: number;
+}
+const wakeIndexes = new WeakMap<Instr[], WakeIndex>();
+
+function wakeIndex(program: Instr[]): WakeIndex {
+  const hit = wakeIndexes.get(program);
+  if (hit && hit.length === program.length) return hit;
+  const w: WakeIndex = { length: program.length, at: new Map(), newCode: -1 };
+  program.forEach((i, k) => {
+    if (i.op === 'signal') w.at.set(`signal ${i.name}`, k);
+    else if (i.op === 'send' || i.op === 'recv') w.at.set(`${i.op} ${i.channel}`, k);
+    else if (i.op === 'fork' || i.op === 'spawn' || i.op === 'exec') w.newCode = k;
+  });
+  wakeIndexes.set(program, w);
+  return w;
+}
+
+/** Whether this thread may still do the wake `key` (e.g. "signal S"): in its program from its PC on, or (steered) among the choices it is offered. */
+function mayWake(t: Thread, key: string): boolean {
+  const w = wakeIndex(t.program);
+  if (w.newCode >= t.pc || (w.at.get(key) ?? -1) >= t.pc) return true;
+  if (!t.steered) return false;
+  const pal = wakeIndex(t.palette);
+  return pal.newCode >= 0 || pal.at.has(key);
+}
+
+/**
+ * The threads deadlocked with `start`, or null: every thread that could wake it (a lock's owner, a
+ * semaphore's possible signallers, a channel's possible senders or receivers, a joined child's threads)
+ * is itself blocked in the same way, and so on, with no message, timeout, device or arrival that could
+ * end a wait: the wait-for graph of every kind of wait is closed around it. Walks only from the thread
+ * that just blocked and gives up at the first thread that can still move, which on a busy machine is
+ * almost at once (performance: no search of the whole graph per action). Mutex-only cycles are left to
+ * deadlockCycles, which reports the cycle itself.
+ */
+export function deadlockedWith(s: KernelState, start: number): number[] | null {
+  // The common case first, without allocating: a lock waiter whose owner can still move.
+  const first = s.threads[start]!.blocked;
+  if (first?.on === 'lock') {
+    const owner = s.locks[first.name]?.owner;
+    if (owner !== null && owner !== undefined && s.threads[owner]!.state !== 'blocked') return null;
+  }
+  const seen = new Set<number>([start]);
+  const todo = [start];
+  let beyondLocks = false;
+  while (todo.length > 0) {
+    const t = s.threads[todo.pop()!]!;
+    const b = t.blocked;
+    if (t.state !== 'blocked' || b === null) return null;
+    switch (b.on) {
+      case 'device':
+      case 'await':
+        return null;
+      case 'lock': {
+        const owner = s.locks[b.name]?.owner;
+        if (owner === null || owner === undefined || !follow(s, owner, seen, todo)) return null;
+        break;
+      }
+      case 'semaphore':
+        beyondLocks = true;
+        if (!followWakers(s, `signal ${b.name}`, seen, todo)) return null;
+        break;
+      case 'recv':
+      case 'send': {
+        beyondLocks = true;
+        const ch = s.channels[b.channel]!;
+        if (ch.inFlight.length > 0 || ch.buffer.length > 0) return null;
+        if (b.on === 'recv' && b.deadline !== undefined) return null; // it will time out
+        if (!followWakers(s, `${b.on === 'recv' ? 'send' : 'recv'} ${b.channel}`, seen, todo)) return null;
+        break;
+      }
+      case 'join':
+        beyondLocks = true;
+        for (const c of s.processes[t.pid]!.children) {
+          const child = s.processes[c]!;
+          if (child.terminated) continue;
+          for (const tid of child.threads) if (!follow(s, tid, seen, todo)) return null;
+        }
+        break;
+    }
+  }
+  return beyondLocks ? [...seen].sort((x, y) => x - y) : null;
+}
+
+/** Adds a thread that could wake a waiter to the walk; false when it can still move (so it may wake it). */
+function follow(s: KernelState, tid: number, seen: Set<number>, todo: number[]): boolean {
+  const w = s.threads[tid]!;
+  if (w.state === 'terminated') return true;
+  if (w.state !== 'blocked') return false;
+  if (!seen.has(tid)) {
+    seen.add(tid);
+    todo.push(tid);
+  }
+  return true;
+}
+
+/** Follows every thread that may still do the wake `key`; false when one of them can still move. */
+function followWakers(s: KernelState, key: string, seen: Set<number>, todo: number[]): boolean {
+  if (s.pendingArrivals.length > 0) return false; // a process still to arrive may wake it
+  for (const tid in s.threads) {
+    const w = s.threads[tid]!;
+    if (w.state !== 'terminated' && mayWake(w, key) && !follow(s, w.tid, seen, todo)) return false;
+  }
+  return true;
+}
+
+/**
+ * Reports a deadlock through semaphores, join or channels the moment the block that closes it happens:
+ * checked only from the threads that blocked on such a wait since the last check (an unchanged wait
+ * cannot close a cycle). Keys are the threads' sorted ids, shared with the other two detectors.
+ */
+export function detectClosedWaits(s: KernelState, emit: Emit): void {
+  const fresh = s.blockedNow;
+  if (!fresh || fresh.length === 0) return;
+  s.blockedNow = [];
+  for (const tid of fresh) {
+    if (isReported(s, tid)) continue;
+    const tids = deadlockedWith(s, tid);
+    if (tids === null) continue;
+    s.reportedDeadlocks.push(tids.join(','));
+    s.counters.deadlocks++;
+    emit({ tick: s.tick, type: 'deadlock', tids });
+  }
+}
+
+/** Whether this thread is already in a reported deadlock (its threads stay blocked, so one report is enough). */
+function isReported(s: KernelState, tid: number): boolean {
+  if (s.reportedDeadlocks.length === 0) return false;
+  const id = String(tid);
+  return s.reportedDeadlocks.some((key) => key.split(',').includes(id));
+}
+
+/**
+ * Counts one more tick of a busy CPU without progress: cores paid context switches while no core did a
+ * tick of useful work and no device served a request (instant instructions take no time and are not
+ * work). More than the scenario's livelockBound such ticks in a row is a livelock, reported once per
+ * run of such ticks: the threads keep being switched in and out (a scheduler preempting before the
+ * switch is paid, over and over) and none gets anywhere. Any tick of work ends the run.
+ */
+export function watchLivelock(s: KernelState, emit: Emit): void {
+  const w = (s.noProgress ??= { ticks: 0, tids: [], reported: false });
+  w.ticks++;
+  for (const c of s.cores) if (c.running !== null && !w.tids.includes(c.running)) w.tids.push(c.running);
+  if (w.reported || w.ticks <= s.scenario.livelockBound) return;
+  w.reported = true;
+  s.counters.livelocks++;
+  emit({ tick: s.tick, type: 'livelock', tids: [...w.tids].sort((a, b) => a - b), ticks: w.ticks });
+}
+
 /** Runs every detector once and reports what is new (at each tick boundary). */
 export function detect(s: KernelState, emit: Emit): void {
   detectDeadlocks(s, emit);
+  detectClosedWaits(s, emit);
   detectStuck(s, emit);
   for (const tid of s.readyQueue) {
     const t = s.threads[tid]!;

@@ -348,18 +348,22 @@ function forkProcess(s: KernelState, t: Thread, parent: Process, program: string
   emit({ tick: s.tick, type: 'forked', parent: parent.pid, child: child.pid });
 }
 
+/** What a core did during one tick: the livelock detector tells a busy CPU from progress by it. */
+export type CoreTick = 'idle' | 'switch' | 'work';
+
 /** One tick of work on one core: pay the context switch, run the thread, or stay idle. */
-export function runCore(s: KernelState, coreId: number): void {
+export function runCore(s: KernelState, coreId: number): CoreTick {
   const core = s.cores[coreId]!;
   if (core.running === null) {
     core.idleTicks++;
-    return;
+    return 'idle';
   }
   if (core.switchLeft > 0) {
     core.switchLeft--;
     core.switchTicks++;
     s.counters.switchTicks++;
-    return;
+    if (core.threadSwitch) s.counters.threadSwitchTicks++;
+    return 'switch';
   }
   const t = thread(s, core.running);
   markFirstRun(s, t);
@@ -368,7 +372,8 @@ export function runCore(s: KernelState, coreId: number): void {
     t.owed--;
     t.cpuTicks++;
     core.busyTicks++;
-  } else {
-    core.idleTicks++; // a steered thread waiting for its player's choice holds the core idle
+    return 'work';
   }
+  core.idleTicks++; // a steered thread waiting for its player's choice holds the core idle
+  return 'idle';
 }

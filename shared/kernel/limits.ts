@@ -7,10 +7,8 @@
 // (the room's clock speed, a live event's size) are checked at the edge, against the same table.
 import { z } from 'zod';
 
-/** The two languages every text exists in. */
-export const LANGS = ['ko', 'en'] as const;
-/** A language of the game. */
-export type Lang = (typeof LANGS)[number];
+// The languages are declared in langs.ts (no zod there, for the join form's page) and belong to this table.
+export { LANGS, type Lang } from './langs.ts';
 
 /** The scheduling policies the bots implement (and the headless CLI runs). */
 export const POLICIES = ['fifo', 'sjf', 'stcf', 'rr', 'priority'] as const;

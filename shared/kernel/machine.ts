@@ -87,6 +87,7 @@ export function buildKernel(scenario: Scenario, seed: number): KernelState {
       lostUpdates: 0,
       deadlocks: 0,
       starvations: 0,
+      livelocks: 0,
       outOfOrder: 0,
       leaks: 0,
       unhandledInterrupts: 0,
@@ -95,6 +96,8 @@ export function buildKernel(scenario: Scenario, seed: number): KernelState {
       refusedIpc: 0,
     },
     reportedDeadlocks: [],
+    blockedNow: [],
+    noProgress: { ticks: 0, tids: [], reported: false },
   };
   for (const name of scenario.locks) s.locks[name] = { owner: null, waiters: [] };
   return s;
@@ -120,6 +123,7 @@ export function newCore(id: number) {
     running: null,
     lastRan: null,
     switchLeft: 0,
+    threadSwitch: false,
     sliceUsed: 0,
     busyTicks: 0,
     switchTicks: 0,
@@ -332,6 +336,7 @@ export function leaveCore(s: KernelState, t: Thread): void {
   const core = s.cores[t.core]!;
   core.running = null;
   core.switchLeft = 0;
+  core.threadSwitch = false;
   core.sliceUsed = 0;
   t.core = null;
   // A timer interrupt for a thread that has left its core has nothing left to do. (Checked first so
@@ -345,6 +350,7 @@ export function block(s: KernelState, t: Thread, reason: BlockReason, emit: Emit
   leaveCore(s, t);
   t.state = 'blocked';
   t.blocked = reason;
+  if (reason.on !== 'device' && reason.on !== 'await') (s.blockedNow ??= []).push(t.tid);
   emit({ tick: s.tick, type: 'blocked', tid: t.tid, reason });
 }
 

@@ -110,6 +110,7 @@ export function machineMetrics(s: KernelState): MachineMetrics {
       lostUpdates: c.lostUpdates,
       deadlocks: c.deadlocks,
       starvations: c.starvations,
+      livelocks: c.livelocks,
       outOfOrder: c.outOfOrder,
       leaks: c.leaks,
       unhandledInterrupts: c.unhandledInterrupts,

@@ -36,6 +36,7 @@ export const FAULT_KEYS = [
   'lostUpdates',
   'deadlocks',
   'starvations',
+  'livelocks',
   'outOfOrder',
   'leaks',
   'unhandledInterrupts',

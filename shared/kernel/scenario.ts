@@ -83,6 +83,7 @@ export const scenarioInput = z.strictObject({
   loadTicks: limitSchema('loadTicks').optional(),
   starvationBound: int(1, 100_000).optional(),
   interruptBound: int(1, 100_000).optional(),
+  livelockBound: int(1, 100_000).optional(),
 });
 
 /** The JSON a scenario file holds (the validator's input type). */
@@ -297,6 +298,7 @@ function build(input: z.output<typeof scenarioInput>): Scenario {
     loadTicks: input.loadTicks ?? 0,
     starvationBound: input.starvationBound ?? 100,
     interruptBound: input.interruptBound ?? 10,
+    livelockBound: input.livelockBound ?? 20,
   };
   checkReferences(
     scenario,

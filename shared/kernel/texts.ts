@@ -383,6 +383,12 @@ function eventSentence(
       return ko
         ? `기아 상태: ${L(e.tid)}이(가) ${e.waited}틱째 준비 상태에서 기다림`
         : `Starvation: ${L(e.tid)} has waited ${e.waited} ticks in Ready`;
+    case 'livelock': {
+      const who = e.tids.map(L).join(', ');
+      return ko
+        ? `라이브락! ${who}이(가) ${e.ticks}틱 동안 문맥 교환만 되풀이함: CPU는 바쁘지만 아무 스레드도 진행하지 못함`
+        : `Livelock! ${who} kept being switched in and out for ${e.ticks} ticks: the CPU was busy, yet no thread made progress`;
+    }
     case 'out-of-order':
       return ko
         ? `${C(e.channel)}: 순서가 뒤바뀐 메시지 (${e.seq}번이 늦게 도착)`

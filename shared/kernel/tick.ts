@@ -2,7 +2,7 @@
 // boundary t+1, in a fixed order: I/O completions, threads reaching their next instruction,
 // arrivals, timer expiries (so a job arriving at t queues before the job the timer preempts at t),
 // deliveries, then the detectors.
-import { detect } from './detect.ts';
+import { detect, watchLivelock } from './detect.ts';
 import { settle, runCore } from './execute.ts';
 import { raise } from './interrupts.ts';
 import { deliverDue, expireReceives } from './ipc.ts';
@@ -63,15 +63,26 @@ export function tickInPlace(s: KernelState): KernelEvent[] {
     t.readyTicks++;
     t.readyStreak++;
   }
-  for (let c = 0; c < s.cores.length; c++) runCore(s, c);
+  // Livelock watch: a tick is busy without progress when some core pays a switch while no core does
+  // useful work and no device serves a request.
+  let switching = false;
+  let progress = false;
+  for (let c = 0; c < s.cores.length; c++) {
+    const did = runCore(s, c);
+    if (did === 'work') progress = true;
+    else if (did === 'switch') switching = true;
+  }
   for (const name in s.devices) {
     const d = s.devices[name]!;
     if (d.current) {
       d.current.remaining--;
       d.busyTicks++;
+      progress = true;
     }
   }
   s.tick++;
+  if (switching && !progress) watchLivelock(s, emit);
+  else if (s.noProgress && s.noProgress.ticks > 0) s.noProgress = { ticks: 0, tids: [], reported: false };
   for (const name in s.devices) {
     const d = s.devices[name]!;
     const r = d.current;

@@ -131,6 +131,8 @@ export interface Scenario {
   starvationBound: number;
   /** An interrupt pending longer than this many ticks is reported as unhandled. */
   interruptBound: number;
+  /** The CPU busy switching threads in and out with no thread making progress for longer than this many ticks is a livelock. */
+  livelockBound: number;
 }
 
 /** One core of the CPU. */
@@ -140,6 +142,8 @@ export interface Core {
   lastRan: number | null;
   /** Ticks of context switch still to pay before the running thread makes progress. */
   switchLeft: number;
+  /** The switch being paid is between two threads of one process (its ticks count as thread-switch ticks as they are paid). */
+  threadSwitch: boolean;
   /** Ticks the running thread has had in its current time slice. */
   sliceUsed: number;
   busyTicks: number;
@@ -347,6 +351,7 @@ export interface Counters {
   lostUpdates: number;
   deadlocks: number;
   starvations: number;
+  livelocks: number;
   outOfOrder: number;
   leaks: number;
   unhandledInterrupts: number;
@@ -389,6 +394,16 @@ export interface KernelState {
   counters: Counters;
   /** Deadlock cycles already reported, as sorted tid lists joined by commas. */
   reportedDeadlocks: string[];
+  /**
+   * Threads that blocked on a lock, a semaphore, join or a channel since the detectors last ran (emptied by them):
+   * only such a block can close a wait-for cycle through them, so the deadlock check starts only there.
+   */
+  blockedNow?: number[];
+  /**
+   * Ticks in a row the CPU was busy yet no thread made progress, and the threads switched in meanwhile
+   * (livelock: cores paying context switches, no tick of useful work on any core or device).
+   */
+  noProgress?: { ticks: number; tids: number[]; reported: boolean };
 }
 
 /** Actions from the roles (players or bots) and from the host's live events. */
@@ -501,6 +516,8 @@ export type KernelEvent = { tick: number } & (
   | { type: 'lost-update'; var: string; tid: number; overwritten: number; pid: number }
   | { type: 'deadlock'; tids: number[] }
   | { type: 'starvation'; tid: number; waited: number }
+  /** The CPU was busy (switching threads in and out) for `ticks` ticks in a row and no thread made progress. */
+  | { type: 'livelock'; tids: number[]; ticks: number }
   | { type: 'out-of-order'; channel: string; seq: number; expected: number }
   | { type: 'leak'; pid: number; pages: number }
   | { type: 'interrupt-unhandled'; id: number; waited: number }

@@ -37,6 +37,7 @@ const both = (f: (lang: Lang) => string): Texts => ({ ko: withParticles(f('ko'))
 const FAULT_ORDER: readonly KernelEvent['type'][] = [
   'lost-update',
   'deadlock',
+  'livelock',
   'fault',
   'out-of-order',
   'message-dropped',

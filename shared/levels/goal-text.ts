@@ -91,6 +91,9 @@ const FAULTS: Record<keyof MachineMetrics['faults'], Noun> = {
   starvations: n('기아 상태 횟수', 'the number of starvations', 'times', {
     none: { ko: '어떤 스레드도 기아 상태에 빠지지 않는다', en: 'no thread starves' },
   }),
+  livelocks: n('라이브락 횟수', 'the number of livelocks', 'times', {
+    none: { ko: '라이브락이 한 번도 생기지 않는다', en: 'no livelock happens' },
+  }),
   outOfOrder: n('순서가 뒤바뀐 메시지 수', 'the number of messages out of order', 'count', {
     none: {
       ko: '모든 메시지가 보낸 순서대로 도착한다',
@@ -153,6 +156,7 @@ const EVENTS: Record<KernelEvent['type'], T> = {
   'lost-update': { ko: '갱신 손실', en: 'lost update' },
   deadlock: { ko: '교착 상태', en: 'deadlock' },
   starvation: { ko: '기아 상태', en: 'starvation' },
+  livelock: { ko: '라이브락', en: 'livelock' },
   'out-of-order': { ko: '순서 뒤바뀜', en: 'out-of-order delivery' },
   leak: { ko: '메모리 누수', en: 'memory leak' },
   'interrupt-unhandled': { ko: '처리되지 않은 인터럽트', en: 'unhandled interrupt' },

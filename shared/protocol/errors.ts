@@ -42,6 +42,8 @@ export const CLOSE_CODES = {
   closed: 4611,
   /** The same player opened the game elsewhere (another tab, a reload that beat the reconnection). */
   replaced: 4612,
+  /** The teacher rotated the room's host key: the old host key and the projector link made from it no longer open it. */
+  rekeyed: 4613,
 } as const;
 
 /** Colyseus's close code for a leave the client asked for (CloseCode.CONSENTED). */

@@ -14,7 +14,7 @@ export type BaselinePolicy = (typeof BASELINE_POLICIES)[number];
 export const NOTABLE_MAX = 60;
 
 /** Why a round ended. */
-export type RoundEnd = 'host' | 'finished' | 'time-limit';
+export type RoundEnd = 'host' | 'finished' | 'time-limit' | 'deadlock';
 
 /** The same workload run by bots under one policy. */
 export interface BaselineResult {

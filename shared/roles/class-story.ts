@@ -29,6 +29,7 @@ export const STORY_EVENTS: ReadonlySet<KernelEvent['type']> = new Set<KernelEven
   'lost-update',
   'stored',
   'deadlock',
+  'livelock',
   'fault',
   'killed',
   'core-added',
@@ -88,6 +89,19 @@ function words(
         text: both(
           `교착 상태: ${who.join(', ')}이(가) 서로를 영원히 기다림`,
           `Deadlock: ${who.join(', ')} wait for each other forever`,
+        ),
+      };
+    }
+    case 'livelock': {
+      // Shown like a deadlock (a banner): the threads are stuck, only busy instead of Blocked.
+      const who = e.tids.map(name);
+      return {
+        key: `livelock:${[...e.tids].sort((a, b) => a - b).join(',')}`,
+        kind: 'deadlock',
+        who,
+        text: both(
+          `라이브락: ${who.join(', ')}이(가) 문맥 교환만 되풀이하며 아무도 진행하지 못함`,
+          `Livelock: ${who.join(', ')} keep being switched in and out and none makes progress`,
         ),
       };
     }

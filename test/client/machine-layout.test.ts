@@ -73,6 +73,21 @@ describe('machine layout', () => {
     expect(machineLayout(1366, 768, 2, 120, null, 0).parts).toEqual(machineLayout(1366, 768, 2, 120).parts);
   });
 
+  it('gives a taller panel over the machine a capped place (it scrolls) and still covers no part', () => {
+    // a level's HUD with a long goal at 1280×800 was 290 px tall and covered the processes panel
+    for (const [w, h] of [
+      [1280, 800],
+      [1366, 768],
+      [1920, 1080],
+    ] as const) {
+      const lay = machineLayout(w, h, 2, 120, null, 600);
+      expect(lay.overlay.height).toBeGreaterThan(0);
+      expect(lay.overlay.height).toBeLessThan(600);
+      for (const r of Object.values(lay.parts)) expect(overlap(r, lay.overlay)).toBe(false);
+      expect(lay.parts.processes.height).toBeGreaterThan(0);
+    }
+  });
+
   it('maps roles to their own parts', () => {
     expect(ownPart('interrupt')).toBe('interrupts');
     expect(ownPart('ipc')).toBe('channels');

@@ -320,7 +320,17 @@ describe('solo progress without an account', () => {
       (await web.request('PUT', '/api/solo/progress', { browserId, levelId, stars: 1, score: 10 })).status,
     ).toBe(200);
     const got = await web.get(`/api/solo/progress?browserId=${browserId}`);
-    expect(got.body.progress).toEqual([expect.objectContaining({ levelId, stars: 2, bestScore: 40 })]);
+    expect(got.body.progress).toEqual([
+      expect.objectContaining({ levelId, stars: 2, bestScore: 40, undos: null }),
+    ]);
+    // The undo count of the best attempt is kept with it (optional in the body, like before undo existed).
+    expect(
+      (await web.request('PUT', '/api/solo/progress', { browserId, levelId, stars: 2, score: 40, undos: 3 }))
+        .status,
+    ).toBe(200);
+    expect((await web.get(`/api/solo/progress?browserId=${browserId}`)).body.progress).toEqual([
+      expect.objectContaining({ levelId, bestScore: 40, undos: 3 }),
+    ]);
     expect((await web.get('/api/solo/progress?browserId=no')).status).toBe(400);
     expect((await web.get('/api/solo/progress')).status).toBe(400);
     // A challenge's personal best is kept the same way, never lowered.
@@ -353,6 +363,7 @@ describe('solo progress without an account', () => {
       { browserId, levelId: 'no-such-level', stars: 1, score: 1 },
       { browserId, levelId, stars: 4, score: 1 },
       { browserId: 'bad id!', levelId, stars: 1, score: 1 },
+      { browserId, levelId, stars: 1, score: 1, undos: -2 },
     ]) {
       expect((await web.request('PUT', '/api/solo/progress', body)).status).toBe(400);
     }

@@ -9,6 +9,7 @@ const TABLES = [
   'class_sessions',
   'kysely_migration',
   'kysely_migration_lock',
+  'report_outbox',
   'room_snapshot_log',
   'room_snapshots',
   'round_players',

@@ -186,6 +186,27 @@ for (const backend of BACKENDS) {
       );
     });
 
+    it('solo progress keeps the undo count of the best attempt (fewer wins a tie; none sent: unknown)', async () => {
+      const set = (score: number, undos?: number) =>
+        db.soloProgress.set('browser-u', {
+          levelId: 'l03',
+          stars: 1,
+          score,
+          ...(undos === undefined ? {} : { undos }),
+        });
+      expect(await set(10)).toMatchObject({ bestScore: 10, undos: null });
+      expect(await set(10, 4)).toMatchObject({ bestScore: 10, undos: 4 });
+      expect(await set(10, 6)).toMatchObject({ bestScore: 10, undos: 4 });
+      expect(await set(10, 1)).toMatchObject({ bestScore: 10, undos: 1 });
+      expect(await set(5, 0)).toMatchObject({ bestScore: 10, undos: 1 });
+      expect(await set(20, 3)).toMatchObject({ bestScore: 20, undos: 3 });
+      expect(await set(20)).toMatchObject({ bestScore: 20, undos: 3 });
+      expect((await db.soloProgress.get('browser-u'))[0]).toMatchObject({ bestScore: 20, undos: 3 });
+      await expect(
+        db.soloProgress.set('browser-u', { levelId: 'l03', stars: 1, score: 1, undos: -1 }),
+      ).rejects.toThrow(RangeError);
+    });
+
     it('snapshots: save, replace, load, list, delete', async () => {
       expect(await db.snapshots.load('room-a')).toBeUndefined();
       const scenario = { id: 'race', cores: 2, programs: { counter: ['load x', 'add 1', 'store x'] } };

@@ -239,6 +239,19 @@ describe('a thread switch is cheaper than a process switch (003, 004: 문맥 교
     });
   });
 
+  it('thread-switch ticks are counted as they are paid, tick by tick with the core timeline', () => {
+    const m = twoKinds().dispatch(0, 1).tick(2).dispatch(0, 2);
+    // Dispatched, nothing paid yet: the counters and the core's own switch ticks agree.
+    expect(m.s.counters).toMatchObject({ threadSwitches: 1, threadSwitchTicks: 0, switchTicks: 0 });
+    m.tick(1);
+    expect(m.s.counters).toMatchObject({ threadSwitchTicks: 1, switchTicks: 1 });
+    expect(m.s.cores[0]).toMatchObject({ switchLeft: 1, switchTicks: 1 });
+    // Killed half-way through the switch: the tick never paid is never counted.
+    m.act({ type: 'kill', pid: 1 }).tick(1);
+    expect(m.s.counters).toMatchObject({ threadSwitchTicks: 1, switchTicks: 1 });
+    expect(m.s.cores[0]!.switchTicks).toBe(1);
+  });
+
   it("the scenario may set the thread switch's cost, never above the process switch's", () => {
     const m = twoKinds({ threadSwitchCost: 1 }).dispatch(0, 1).tick(2).dispatch(0, 2);
     expect(m.s.cores[0]!.switchLeft).toBe(1);
@@ -434,6 +447,45 @@ describe('deadlock through semaphores, join and channels (a wait-for cycle of an
     expect(join.of('deadlock')).toEqual([expect.objectContaining({ tids: [1, 2] })]);
   });
 
+  it('is reported the moment the block closes the cycle, while other threads still run', () => {
+    const m = machine({
+      cores: 3,
+      semaphores: { s1: 0, s2: 0 },
+      locks: ['L'],
+      processes: [
+        { name: 'X', program: ['wait s1', 'signal s2'] },
+        { name: 'Y', program: ['lock L', 'wait s2', 'signal s1', 'unlock L'] },
+        { name: 'Z', program: ['cpu 20'] },
+        { name: 'W', program: ['cpu 1', 'lock L', 'signal s1'] },
+      ],
+    });
+    m.dispatch(0, 1).dispatch(1, 2).dispatch(2, 3).tick(1);
+    // X waits for s1, which Y (holding L) or W (blocked on L, held by Y) could signal; Y waits for s2,
+    // which only X could signal: nothing can move among the three, while Z still runs.
+    m.dispatch(0, 4).tick(2);
+    expect(m.thread(3).state).toBe('running');
+    expect(m.of('deadlock')).toEqual([expect.objectContaining({ tick: 2, tids: [1, 2, 4] })]);
+    m.tick(25); // the machine ends with those three stuck: reported once, not again when nothing moves
+    expect(m.of('deadlock')).toHaveLength(1);
+    expect(m.s.counters.deadlocks).toBe(1);
+  });
+
+  it('a waiter whose only waker is blocked on a device, or still has work, is not deadlocked', () => {
+    const m = machine({
+      cores: 2,
+      devices: { disk: 5 },
+      semaphores: { s1: 0 },
+      processes: [
+        { name: 'X', program: ['wait s1'] },
+        { name: 'Y', program: ['io disk', 'signal s1'] },
+      ],
+    });
+    m.dispatch(0, 1).dispatch(1, 2).tick(2);
+    expect(m.thread(1).state).toBe('blocked');
+    expect(m.thread(2).blocked).toEqual({ on: 'device', device: 'disk' });
+    expect(m.of('deadlock')).toHaveLength(0);
+  });
+
   it('a reader whose writer is still running is not stuck', () => {
     const m = machine({
       cores: 2,
@@ -445,6 +497,49 @@ describe('deadlock through semaphores, join and channels (a wait-for cycle of an
     });
     m.dispatch(0, 1).dispatch(1, 2).tick(3);
     expect(m.of('deadlock')).toHaveLength(0);
+  });
+});
+
+describe('livelock and starvation are reported as failures (라이브락, 기아 상태)', () => {
+  const twoJobs = (extra: Record<string, unknown> = {}) =>
+    machine({
+      switchCost: 2,
+      livelockBound: 5,
+      ...extra,
+      processes: [
+        { name: 'A', program: ['cpu 5'] },
+        { name: 'B', program: ['cpu 5'] },
+      ],
+    });
+
+  it('a scheduler that swaps threads before their switch is paid keeps the CPU busy with no progress: a livelock', () => {
+    const m = twoJobs().dispatch(0, 1).tick(1); // the first dispatch costs nothing: A works one tick
+    for (let i = 0; i < 6; i++) m.act({ type: 'replace', core: 0, tid: i % 2 === 0 ? 2 : 1 }).tick(1);
+    // Then six ticks, every one a switch tick, in which no thread did a tick of its work.
+    expect(m.s.counters.switchTicks).toBe(6);
+    expect(m.thread(1).cpuTicks + m.thread(2).cpuTicks).toBe(1);
+    expect(m.of('livelock')).toEqual([{ tick: 7, type: 'livelock', tids: [1, 2], ticks: 6 }]);
+    expect(m.s.counters.livelocks).toBe(1);
+    expect(machineMetrics(m.s).faults.livelocks).toBe(1);
+    expect(describeEvent(m.of('livelock')[0]!, m.s, 'ko')).toContain('라이브락!');
+    expect(describeEvent(m.of('livelock')[0]!, m.s, 'en')).toContain('no thread made progress');
+    // Left alone, the thread works: the run of busy ticks ends, and it is reported once.
+    m.tick(10);
+    expect(m.of('livelock')).toHaveLength(1);
+    expect(m.proc(1).terminated).toBe(true);
+  });
+
+  it('round robin with a one-tick slice pays a switch per slice but always works: no livelock', () => {
+    const m = twoJobs({ quantum: 1, switchCost: 1 }).play({ kind: 'rr' }, 40);
+    expect(m.s.counters.switchTicks).toBeGreaterThan(5);
+    expect(m.of('livelock')).toHaveLength(0);
+  });
+
+  it("a Ready thread waiting beyond the bound while another runs starves, once, in the notes' terms", () => {
+    const m = twoJobs({ switchCost: 0, starvationBound: 3 }).dispatch(0, 1).tick(5);
+    expect(m.of('starvation')).toEqual([{ tick: 4, type: 'starvation', tid: 2, waited: 4 }]);
+    expect(m.s.counters.starvations).toBe(1);
+    expect(describeEvent(m.of('starvation')[0]!, m.s, 'ko')).toContain('기아 상태');
   });
 });
 

@@ -304,6 +304,8 @@ class Ledger {
   readonly droppedIds = new Map<string, number[]>();
   /** Per channel: the highest seq delivered so far, deliveries behind it, and out-of-order reports. */
   readonly order = new Map<string, { max: number; late: number; reported: number }>();
+  /** Reported deadlocks: their threads, and the process count then (a host's new process may wake them). */
+  readonly deadlocks: { tids: number[]; processes: number }[] = [];
   private seen = 0;
   read(events: readonly KernelEvent[]): void {
     const add = (m: Map<string, number[]>, ch: string, id: number) => {
@@ -316,6 +318,7 @@ class Ledger {
       if (e.type === 'message-sent') add(this.sentIds, e.channel, e.message);
       if (e.type === 'message-received') add(this.receivedIds, e.channel, e.message);
       if (e.type === 'message-dropped') add(this.droppedIds, e.channel, e.message);
+      if (e.type === 'deadlock') this.deadlocks.push({ tids: e.tids, processes: -1 });
       if (e.type === 'message-delivered' || e.type === 'out-of-order') {
         const o = this.order.get(e.channel) ?? { max: 0, late: 0, reported: 0 };
         this.order.set(e.channel, o);
@@ -335,6 +338,19 @@ function checkInvariants(s: KernelState, events: readonly KernelEvent[], ledger:
     throw new Error(`tick ${s.tick}: ${msg}`);
   };
   const ids = tids(s);
+
+  // A reported deadlock is real: its threads stay Blocked until one of them ends (killed, crashed)
+  // or the host starts a new process (whose code might wake them).
+  ledger.read(events);
+  const processCount = s.nextPid;
+  for (const d of ledger.deadlocks) {
+    if (d.processes < 0) d.processes = processCount;
+    if (d.processes !== processCount || d.tids.some((tid) => s.threads[tid]!.state === 'terminated'))
+      continue;
+    for (const tid of d.tids)
+      if (s.threads[tid]!.state !== 'blocked')
+        fail(`T${tid} of the deadlock [${d.tids.join(',')}] is ${s.threads[tid]!.state}`);
+  }
 
   // Queues hold only known threads, each once.
   for (const tid of s.readyQueue) if (!s.threads[tid]) fail(`readyQueue holds unknown thread ${tid}`);

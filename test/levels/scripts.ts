@@ -139,3 +139,15 @@ export function deliverNewestFirst(channels: string[]): PlayerScript {
       return ready.map((m): KernelAction => ({ type: 'deliver', channel: name, message: m.id }));
     });
 }
+
+/** The channel role that holds messages until `ready` says so, then delivers every due one in order. */
+export function deliverWhen(channels: string[], ready: (s: Readonly<KernelState>) => boolean): PlayerScript {
+  const deliver = deliverInOrder(channels);
+  return (s) => (ready(s) ? deliver(s) : []);
+}
+
+/** Whether the process with this name can write no more now: it is blocked, has ended, or never came. */
+export function writerStopped(s: Readonly<KernelState>, process: string): boolean {
+  const t = threadOf(s, process);
+  return !t || t.state === 'blocked' || t.state === 'terminated';
+}

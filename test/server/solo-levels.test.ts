@@ -1,7 +1,7 @@
 // Solo rooms playing campaign levels with real SDK clients: a scripted player doing a level's good
 // solution earns 3 stars, a poor play none, a retry starts the same level again, unknown ids are refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KernelAction } from '../../shared/kernel/index.ts';
+import type { KernelAction, KernelEvent } from '../../shared/kernel/index.ts';
 import type { PlayerScript } from '../../shared/levels/index.ts';
 import type { LevelVerdict } from '../../server/game/level-engine.ts';
 import { hostOnly, toMessage } from '../../shared/protocol/actions.ts';
@@ -128,6 +128,7 @@ describe('solo levels', { retry: 2 }, () => {
     await until('paused', () => match().phase === 'paused');
     const script = SOLUTIONS['first-dispatch']!.good();
     const errors = collect<{ code: string }>(room, 'error');
+    const feeds = collect<{ tick: number; events: KernelEvent[]; replay?: boolean }>(room, 'events');
     let undone = false;
     const deadline = Date.now() + 30_000;
     while (results.length === 0) {
@@ -156,6 +157,11 @@ describe('solo levels', { retry: 2 }, () => {
           () => match().state.tick === 2 && crewOf(room.state, null)!.machine.tick === 2,
         );
         expect(match().phase).toBe('paused');
+        // The feed is rewound with the machine: a replay of the replayed machine's events, none later than tick 2.
+        await until('the feed rewound', () => feeds.some((f) => f.replay === true && f.tick === 2));
+        const rewound = feeds.filter((f) => f.replay === true && f.tick === 2).at(-1)!;
+        expect(rewound.events.length).toBeGreaterThan(0);
+        expect(Math.max(...rewound.events.map((e) => e.tick))).toBeLessThanOrEqual(2);
         continue;
       }
       room.send('solo:step');
@@ -175,6 +181,14 @@ describe('solo levels', { retry: 2 }, () => {
     const { room, results } = await openLevel('first-dispatch', 20);
     const verdict = await play(room, results, SOLUTIONS['first-dispatch']!.poor());
     expect(verdict.stars).toBe(0);
+    await room.leave();
+  });
+
+  it('an attempt a deadlock froze ends at once and says so (endedBy deadlock, not time-limit)', async () => {
+    const { room, results } = await openLevel('deadlock', 20);
+    const verdict = await play(room, results, SOLUTIONS['deadlock']!.poor());
+    expect(verdict).toMatchObject({ level: 'deadlock', passed: false, endedBy: 'deadlock' });
+    expect(verdict.ticks).toBeLessThan(40);
     await room.leave();
   });
 

@@ -1,4 +1,17 @@
-// The dashboard's calls to the server's API (same origin; the session cookie travels by itself).
+// The dashboard's calls to the server's API (same origin; the session cookie travels by itself). Each
+// call is a declared route of shared/protocol/http.ts, and every answer is parsed with its schema.
+import type { z } from 'zod';
+import {
+  HTTP_ROUTES,
+  apiErrorSchema,
+  pathOf,
+  type HttpAnswerOf,
+  type HttpBodyOf,
+  type HttpRoute,
+  type TeacherRoomRequest,
+  type teacherSchema,
+} from '../../../shared/protocol/http.ts';
+import { healthResponseSchema, type HealthResponse } from '../../../shared/protocol/http-edge.ts';
 
 /** A refusal from the API: the stable code and the server's sentence. */
 export class ApiError extends Error {
@@ -11,114 +24,82 @@ export class ApiError extends Error {
   }
 }
 
-/** A signed-in teacher. */
-export interface Teacher {
-  id: string;
-  email: string;
-  displayName: string;
-  createdAt: number;
-}
-
-/** A session in the history list. */
-export interface SessionRow {
-  id: string;
-  joinCode: string;
-  createdAt: number;
-  endedAt: number | null;
-  roundCount: number;
-  live: boolean;
-  settings: { title?: string; scenario?: string } | null;
-}
-
-/** A stored round in a session's list. */
-export interface RoundRow {
-  id: string;
-  roundNumber: number;
-  scenarioId: string;
-  startedAt: number;
-  endedAt: number;
-  playerCount: number;
-}
-
+/** A signed-in teacher, as the API answers it. */
+export type Teacher = z.output<typeof teacherSchema>;
 /** How to host a session's room while it is open. */
-export interface LiveRoom {
-  roomId: string;
-  code: string;
-  hostKey: string;
-  joinPath: string;
-  projectorPath: string;
-  joinOrigin?: string | null;
-  loopback?: boolean;
-}
-
+export type { LiveRoom } from '../../../shared/protocol/http.ts';
 /** The settings a room is created with. */
-export interface RoomSettings {
-  title?: string;
-  scenario?: string;
-  cores?: number;
-  quantum?: number;
-  switchCost?: number;
-  ticksPerSecond?: number;
-  roles?: { interrupt: boolean; thread: boolean; ipc: boolean };
-  lateJoin?: boolean;
-  leaderboard?: boolean | 'off' | 'crew' | 'all';
-  maxPlayers?: number;
-}
+export type RoomSettings = TeacherRoomRequest;
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+const R = HTTP_ROUTES;
+
+/** Calls a declared route and parses its answer with the route's response schema (an answer that does not conform is an error). */
+export async function call<Route extends HttpRoute>(
+  route: Route,
+  options: { params?: Record<string, string>; body?: HttpBodyOf<Route>; query?: Record<string, string> } = {},
+): Promise<HttpAnswerOf<Route>> {
+  const query = options.query ? `?${new URLSearchParams(options.query).toString()}` : '';
   let res: Response;
   try {
-    res = await fetch(path, {
-      method,
+    res = await fetch(pathOf(route, options.params) + query, {
+      method: route.method,
       credentials: 'same-origin',
       headers:
-        body === undefined
+        options.body === undefined
           ? { accept: 'application/json' }
           : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
     });
   } catch (error) {
     throw new ApiError(0, 'network', error instanceof Error ? error.message : String(error));
   }
-  if (res.status === 204) return undefined as T;
-  const json = (await res.json().catch(() => ({}))) as { error?: string; message?: string };
-  if (!res.ok)
-    throw new ApiError(res.status, json.error ?? 'server-error', json.message ?? `HTTP ${res.status}`);
-  return json as T;
+  const json: unknown = res.status === 204 ? null : await res.json().catch(() => undefined);
+  if (!res.ok) {
+    const refusal = apiErrorSchema.safeParse(json);
+    throw refusal.success
+      ? new ApiError(res.status, refusal.data.error, refusal.data.message)
+      : new ApiError(res.status, 'server-error', `HTTP ${res.status}`);
+  }
+  const answer = route.response.safeParse(json);
+  if (!answer.success)
+    throw new ApiError(
+      res.status,
+      'bad-answer',
+      `${route.method} ${route.path}: ${answer.error.issues[0]?.message}`,
+    );
+  return answer.data as HttpAnswerOf<Route>;
+}
+
+/** The server's health (GET /api/health answers 503 with the same body when something is wrong); null when it does not answer. */
+async function health(): Promise<HealthResponse | null> {
+  try {
+    const parsed = healthResponseSchema.safeParse(await (await fetch('/api/health')).json());
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The API, one function per endpoint. */
 export const api = {
-  me: () => call<{ teacher: Teacher | null; reason?: string }>('GET', '/api/auth/me'),
-  signIn: (email: string, password: string) =>
-    call<{ teacher: Teacher }>('POST', '/api/auth/signin', { email, password }),
+  health,
+  me: () => call(R.me),
+  signIn: (email: string, password: string) => call(R.signIn, { body: { email, password } }),
   signUp: (email: string, password: string, displayName: string) =>
-    call<{ teacher: Teacher }>('POST', '/api/auth/signup', { email, password, displayName }),
-  signOut: () => call<void>('POST', '/api/auth/signout'),
+    call(R.signUp, { body: { email, password, displayName } }),
+  signOut: () => call(R.signOut),
   /** Ends every session of this teacher (a lost or shared device). */
-  signOutEverywhere: () => call<{ ended: number }>('POST', '/api/auth/signout-everywhere'),
-  scenarios: () =>
-    call<{
-      scenarios: {
-        id: string;
-        cores: number;
-        quantum: number;
-        switchCost: number;
-        title?: { ko: string; en: string };
-        goal?: { ko: string; en: string };
-        question?: { ko: string; en: string };
-      }[];
-      defaults: { ticksPerSecond: number; maxPlayers: number };
-    }>('GET', '/api/teacher/scenarios'),
-  createRoom: (settings: RoomSettings) =>
-    call<LiveRoom & { sessionId: string }>('POST', '/api/teacher/rooms', settings),
-  sessions: () => call<{ sessions: SessionRow[] }>('GET', '/api/teacher/sessions'),
-  session: (id: string) =>
-    call<{ session: SessionRow; rounds: RoundRow[]; live: LiveRoom | null }>(
-      'GET',
-      `/api/teacher/sessions/${encodeURIComponent(id)}`,
-    ),
-  endSession: (id: string) => call<unknown>('POST', `/api/teacher/sessions/${encodeURIComponent(id)}/end`),
-  report: (id: string) => call<{ report: unknown }>('GET', `/api/teacher/rounds/${encodeURIComponent(id)}`),
-  csvUrl: (sessionId: string) => `/api/teacher/sessions/${encodeURIComponent(sessionId)}/csv`,
+  signOutEverywhere: () => call(R.signOutEverywhere),
+  /** The kernel's declared ranges, which the create-a-room inputs take their min, max and step from. */
+  limits: () => call(R.limits),
+  scenarios: () => call(R.teacherScenarios),
+  createRoom: (settings: RoomSettings) => call(R.createRoom, { body: settings }),
+  sessions: () => call(R.sessions),
+  session: (id: string) => call(R.session, { params: { id } }),
+  /** A new host key for the session's open room: the old key and projector link stop working (docs/SECURITY.md). */
+  rotateKey: (id: string) => call(R.rotateKey, { params: { id } }),
+  endSession: (id: string) => call(R.endSession, { params: { id } }),
+  report: (id: string) => call(R.roundReport, { params: { id } }),
+  /** The CSV download's address, in the teacher's language and time zone. */
+  csvUrl: (sessionId: string) => pathOf(R.sessionCsv, { id: sessionId }),
 };

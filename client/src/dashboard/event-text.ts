@@ -23,6 +23,7 @@ export const FEED_TYPES: ReadonlySet<KernelEvent['type']> = new Set<KernelEvent[
   'fault',
   'lost-update',
   'deadlock',
+  'livelock',
   'starvation',
   'out-of-order',
   'leak',

@@ -28,6 +28,22 @@ type Bare =
 
 const HOST_ID_KEY = 'kernel-crew.host-id';
 
+/** The session whose host key this page just rotated: its reopened live page says so once. */
+let justRotated: string | null = null;
+
+/** Asks for a new host key (after confirming), then reopens the live page, which joins with the new key. */
+async function rotateKey(sessionId: string, status: HTMLElement): Promise<void> {
+  if (!window.confirm(t('live.rotate_confirm'))) return;
+  try {
+    await api.rotateKey(sessionId);
+  } catch (error) {
+    status.textContent = error instanceof Error ? error.message : String(error);
+    return;
+  }
+  justRotated = sessionId;
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
+}
+
 /** This browser's private id as a host (kept, so a reload takes the same host seat back). */
 function hostId(): string {
   try {
@@ -82,6 +98,8 @@ export async function liveView(root: HTMLElement, sessionId: string): Promise<()
     return () => undefined;
   }
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' }, t('live.connecting'));
+  const notice = justRotated === sessionId ? t('live.rotated') : '';
+  justRotated = null;
   const ui = buildLayout(live, sessionId, status);
   fill(root, ui.element);
   const { Client } = await import('@colyseus/sdk');
@@ -90,7 +108,7 @@ export async function liveView(root: HTMLElement, sessionId: string): Promise<()
     await client.joinById(live.roomId, { secret: hostId(), hostKey: live.hostKey, lang: lang() }),
   );
   let left = false;
-  status.textContent = '';
+  status.textContent = notice;
   ui.bind(room);
   let pending = false;
   room.onStateChange(() => {
@@ -156,6 +174,12 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement) {
         'a',
         { href: live.projectorPath, target: '_blank', rel: 'noopener', class: 'button' },
         t('live.projector'),
+      ),
+      ' ',
+      h(
+        'button',
+        { type: 'button', 'data-action': 'rotate-key', onclick: () => void rotateKey(sessionId, status) },
+        t('live.rotate'),
       ),
     ),
   );

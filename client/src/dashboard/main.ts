@@ -7,6 +7,7 @@ import { api, type Teacher } from './api.ts';
 import { fill, h } from './dom.ts';
 import { authView, explain, homeView, sessionView } from './home-views.ts';
 import { liveView } from './live-view.ts';
+import { healthLine } from './health-line.ts';
 import { reportView } from './report-view.ts';
 import { lang, setLang, t, type DashLang } from './texts.ts';
 
@@ -78,7 +79,8 @@ function renderHeader(): void {
         ),
       )
     : null;
-  fill(header, h('h1', {}, h('a', { href: '#/' }, t('title'))), nav, toggle);
+  // Signed in: the server's health (unsaved reports, the database) stays in view on every page.
+  fill(header, h('h1', {}, h('a', { href: '#/' }, t('title'))), nav, toggle, teacher ? healthLine() : null);
 }
 
 async function route(): Promise<void> {

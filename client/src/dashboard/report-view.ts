@@ -1,42 +1,14 @@
 // A round's report: the Gantt chart, the class's figures against FIFO, SJF, round robin and priority,
 // the moments worth discussing, each student's part, and the session's CSV.
-import { comparableFigures, type MachineMetrics } from '../../../shared/kernel/metrics.ts';
+import { comparableFigures } from '../../../shared/kernel/metrics.ts';
+import type { RoundReportBody } from '../../../shared/protocol/http.ts';
 import { api } from './api.ts';
 import { fill, h, num } from './dom.ts';
-import { ganttChart, type GanttRun } from './gantt.ts';
+import { ganttChart } from './gantt.ts';
 import { lang, t, type TextKey } from './texts.ts';
 
-type Metrics = Pick<
-  MachineMetrics,
-  | 'utilization'
-  | 'throughput'
-  | 'contextSwitches'
-  | 'switchTicks'
-  | 'meanInterruptLatency'
-  | 'interruptsHandled'
-  | 'completed'
-  | 'averages'
->;
-interface Report {
-  id: string;
-  sessionId: string;
-  roundNumber: number;
-  scenarioId: string;
-  startedAt: number;
-  endedAt: number;
-  metrics: { class: Metrics; ticks: number; endedBy: string; finished: boolean };
-  baselines: { policy: string; finished: boolean; metrics: Metrics }[];
-  events: { tick: number; type: string; text?: { ko: string; en: string } }[];
-  timeline: { ticks: number; cores: GanttRun[][] };
-  players: {
-    nickname: string;
-    role: string;
-    score: number;
-    actionsCount: number;
-    refusedCount: number;
-    meanLatencyMs: number | null;
-  }[];
-}
+type Metrics = RoundReportBody['metrics']['class'];
+type Report = RoundReportBody;
 
 // Figures that are not defined yet (no process finished, no interrupt handled) are NaN here: shown as "—" and never "best".
 const shown = (v: number | null): number => v ?? NaN;
@@ -114,8 +86,8 @@ function compareTable(report: Report): HTMLElement {
 
 /** Renders the report of one stored round. */
 export async function reportView(root: HTMLElement, roundId: string): Promise<void> {
-  const report = (await api.report(roundId)).report as Report;
-  const why = ['host', 'finished', 'time-limit'].includes(report.metrics.endedBy)
+  const report: Report = (await api.report(roundId)).report;
+  const why = ['host', 'finished', 'time-limit', 'deadlock'].includes(report.metrics.endedBy)
     ? t(`report.why.${report.metrics.endedBy}` as TextKey)
     : report.metrics.endedBy;
   const players = h(

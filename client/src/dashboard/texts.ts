@@ -71,6 +71,11 @@ const en = {
     "This dashboard was opened at a loopback address (127.0.0.1 or localhost) and the server has no network address: students' devices cannot join. Connect the server to the school network and open the dashboard at its network address.",
   'live.qr': 'QR code to join room {code}',
   'live.projector': 'Open the projector view',
+  'live.rotate': 'Change the host key',
+  'live.rotate_confirm':
+    'Change the host key? The projector and anyone holding the current key are disconnected at once; open the new projector link afterwards.',
+  'live.rotated':
+    'The host key was changed: the old projector link no longer works. Open the new projector view.',
   'live.connecting': 'Connecting to the room…',
   'live.closed': 'This room is closed.',
   'live.phase': 'Round {round}: {phase}',
@@ -144,6 +149,7 @@ const en = {
   'report.why.host': 'the teacher',
   'report.why.finished': 'all processes finished',
   'report.why.time-limit': 'the time limit',
+  'report.why.deadlock': 'a deadlock froze the machine',
   'report.gantt': 'Gantt chart: what each core ran',
   'report.gantt.core': 'Core {n}',
   'report.gantt.switch': 'context switch',
@@ -162,6 +168,13 @@ const en = {
   'policy.sjf': 'SJF',
   'policy.rr': 'Round robin',
   'policy.priority': 'Priority',
+  'health.label': 'Server health',
+  'health.ok': 'Server OK: every report is saved ({db}).',
+  'health.unsaved':
+    '{n} finished round reports are not saved yet; the server retries every few seconds. Check its disk and database.',
+  'health.busy': 'The database is busy: another program holds its lock, so saving waits ({db}).',
+  'health.failing': 'The database is failing ({db}): {detail}',
+  'health.unreachable': 'The server does not answer.',
 } as const;
 
 /** A dashboard text's key. */
@@ -233,6 +246,11 @@ const ko: Record<TextKey, string> = {
     '이 대시보드는 루프백 주소(127.0.0.1 또는 localhost)로 열려 있고 서버에 네트워크 주소가 없어 학생 기기가 참여할 수 없습니다. 서버를 학교 네트워크에 연결하고 네트워크 주소로 대시보드를 여세요.',
   'live.qr': '{code} 방에 참여하는 QR 코드',
   'live.projector': '프로젝터 화면 열기',
+  'live.rotate': '호스트 키 바꾸기',
+  'live.rotate_confirm':
+    '호스트 키를 바꿀까요? 프로젝터와 지금 키를 가진 사람은 모두 바로 연결이 끊깁니다. 바꾼 뒤 새 프로젝터 링크를 여세요.',
+  'live.rotated':
+    '호스트 키를 바꿨습니다. 예전 프로젝터 링크는 더 이상 열리지 않습니다. 새 프로젝터 화면을 여세요.',
   'live.connecting': '방에 연결하는 중…',
   'live.closed': '이 방은 닫혔습니다.',
   'live.phase': '{round} 라운드: {phase}',
@@ -306,6 +324,7 @@ const ko: Record<TextKey, string> = {
   'report.why.host': '교사',
   'report.why.finished': '모든 프로세스 종료',
   'report.why.time-limit': '시간 제한',
+  'report.why.deadlock': '교착 상태로 기계가 멈춤',
   'report.gantt': '간트 차트: 각 코어가 실행한 것',
   'report.gantt.core': '코어 {n}',
   'report.gantt.switch': '문맥 교환',
@@ -324,6 +343,13 @@ const ko: Record<TextKey, string> = {
   'policy.sjf': 'SJF',
   'policy.rr': '라운드 로빈',
   'policy.priority': '우선순위',
+  'health.label': '서버 상태',
+  'health.ok': '서버 정상: 모든 보고서가 저장되었습니다 ({db}).',
+  'health.unsaved':
+    '끝난 라운드 보고서 {n}개가 아직 저장되지 않았습니다. 서버가 몇 초마다 다시 시도합니다. 서버의 디스크와 데이터베이스를 확인하세요.',
+  'health.busy': '데이터베이스가 바쁩니다. 다른 프로그램이 잠금을 잡고 있어 저장이 기다리는 중입니다 ({db}).',
+  'health.failing': '데이터베이스 오류 ({db}): {detail}',
+  'health.unreachable': '서버가 응답하지 않습니다.',
 };
 
 /** Both tables, exported for the unit test that compares their keys. */

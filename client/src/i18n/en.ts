@@ -85,6 +85,9 @@ export const en = {
     'Your seat is now open in another tab or window. Continue there, or take it back here.',
   'left.abuse.title': 'Disconnected',
   'left.abuse.body': 'This device sent too many invalid messages. Reload the page to join again.',
+  'left.rekeyed.title': 'This link no longer works',
+  'left.rekeyed.body':
+    'The teacher changed the host key of this room, so the link this screen was opened with no longer opens it. Open the new link from the dashboard.',
   'left.lost.title': 'Connection lost',
   'left.lost.body':
     'The connection to the class server was lost. Check the network, then rejoin: your seat and score are kept for a while.',
@@ -173,6 +176,7 @@ export const en = {
   'metric.lostUpdates': 'lost updates',
   'metric.deadlocks': 'deadlocks',
   'metric.starvations': 'starvation',
+  'metric.livelocks': 'livelocks',
   'metric.outOfOrder': 'out of order',
   'metric.leaks': 'leaks',
   'metric.unhandledInterrupts': 'unhandled interrupts',
@@ -247,6 +251,7 @@ export const en = {
   'report.ended.host': 'ended by the teacher',
   'report.ended.finished': 'every process finished',
   'report.ended.time-limit': 'time ran out',
+  'report.ended.deadlock': 'a deadlock froze the machine',
   'report.gantt': 'Gantt chart: what each core ran',
   'report.gantt.legend': 'hatched = context switch · empty = idle',
   'report.compare': 'Your class against the classic policies (same workload)',

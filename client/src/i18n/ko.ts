@@ -85,6 +85,9 @@ export const ko: Record<MessageKey, string> = {
     '내 자리가 다른 탭이나 창에서 열렸습니다. 그곳에서 계속하거나 여기서 다시 가져오세요.',
   'left.abuse.title': '연결이 끊어졌습니다',
   'left.abuse.body': '이 기기가 잘못된 메시지를 너무 많이 보냈습니다. 페이지를 새로 고쳐 다시 들어오세요.',
+  'left.rekeyed.title': '이 링크는 더 이상 열리지 않습니다',
+  'left.rekeyed.body':
+    '선생님이 이 방의 호스트 키를 바꿔서, 이 화면을 연 링크로는 더 이상 들어올 수 없습니다. 대시보드에서 새 링크를 여세요.',
   'left.lost.title': '연결이 끊어졌습니다',
   'left.lost.body':
     '수업 서버와의 연결이 끊어졌습니다. 네트워크를 확인하고 다시 들어오세요. 자리와 점수는 잠시 동안 유지됩니다.',
@@ -172,6 +175,7 @@ export const ko: Record<MessageKey, string> = {
   'metric.lostUpdates': '갱신 손실',
   'metric.deadlocks': '교착 상태',
   'metric.starvations': '기아 상태',
+  'metric.livelocks': '라이브락',
   'metric.outOfOrder': '순서 뒤바뀜',
   'metric.leaks': '메모리 누수',
   'metric.unhandledInterrupts': '미처리 인터럽트',
@@ -245,6 +249,7 @@ export const ko: Record<MessageKey, string> = {
   'report.ended.host': '선생님이 종료',
   'report.ended.finished': '모든 프로세스 완료',
   'report.ended.time-limit': '시간 종료',
+  'report.ended.deadlock': '교착 상태로 기계가 멈춤',
   'report.gantt': '간트 차트: 코어별 실행 기록',
   'report.gantt.legend': '빗금 = 문맥 교환 · 빈칸 = 유휴',
   'report.compare': '우리 반과 고전 스케줄링 정책 비교 (같은 작업)',

@@ -1,7 +1,7 @@
 // The one i18n module's core: the current UI language (detection, persistence, the 'language-changed'
 // event) and namespaces of texts that share it — the game's tables (i18n/index.ts) and the dashboard's
 // (dashboard/texts.ts). Kept apart from the tables so the dashboard does not load the game's.
-import { LANGS, type Lang } from '../../../shared/kernel/limits.ts';
+import { LANGS, type Lang } from '../../../shared/kernel/langs.ts';
 import { withParticles } from '../../../shared/kernel/josa.ts';
 
 /** The languages Kernel Crew ships, in the order the toggle shows them. */

@@ -1,5 +1,6 @@
 // Joining a class room on the game server: look the code up over HTTP, then join the room by id with Colyseus.
 import { joinRefusalOf, type JoinError as JoinRefusal } from '../../../shared/protocol/errors.ts';
+import { HTTP_ROUTES, apiErrorSchema, pathOf } from '../../../shared/protocol/http.ts';
 import type { Language, MessageKey } from '../i18n/index.ts';
 import { seatSecret } from './seat-secret.ts';
 import { nicknameProblemKey } from './join-code.ts';
@@ -47,22 +48,19 @@ export function serverEndpoint(): string {
 async function roomIdFor(code: string): Promise<string> {
   let response: Response;
   try {
-    response = await fetch(`${serverEndpoint()}/api/rooms/by-code/${encodeURIComponent(code)}`, {
+    response = await fetch(`${serverEndpoint()}${pathOf(HTTP_ROUTES.roomByCode, { code })}`, {
       headers: { accept: 'application/json' },
     });
   } catch (error) {
     throw new JoinError('join.error.unreachable', error instanceof Error ? error.message : String(error));
   }
   const body: unknown = await response.json().catch(() => null);
-  if (response.status === 404 && isRecord(body) && body.error === 'wrong-code')
+  if (response.status === 404 && apiErrorSchema.safeParse(body).data?.error === 'wrong-code')
     throw new JoinError('join.error.not_found');
-  if (!response.ok || !isRecord(body) || typeof body.roomId !== 'string')
+  const answer = HTTP_ROUTES.roomByCode.response.safeParse(body);
+  if (!response.ok || !answer.success)
     throw new JoinError('join.error.unreachable', `HTTP ${response.status}`);
-  return body.roomId;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
+  return answer.data.roomId;
 }
 
 /** Joins the class with this code under this nickname; rejects with a JoinError a student can read. */

@@ -20,6 +20,7 @@ const FINAL_CLOSES = new Set<number>([
   CLOSE_CODES.kicked,
   CLOSE_CODES.abuse,
   CLOSE_CODES.closed,
+  CLOSE_CODES.rekeyed,
 ]);
 
 /** The room as the game sees it: the typed connection. */

@@ -174,6 +174,9 @@ export class LevelHud extends Phaser.Scene {
       top: `${Math.round(r.y)}px`,
       width: `${Math.round(r.width)}px`,
       right: 'auto',
+      // the place kept for it (never over the panels under it); what does not fit scrolls
+      maxHeight: r.height > 0 ? `${Math.round(r.height)}px` : '',
+      overflowY: 'auto',
     });
   }
 

@@ -2,6 +2,7 @@
 // and answered checkpoints), saved in localStorage at once and mirrored to the server's
 // /api/solo/progress (keyed by the browser's player id) when it is reachable.
 import type { Progress } from '../../../shared/levels/index.ts';
+import { HTTP_ROUTES, pathOf, type HttpBodyOf } from '../../../shared/protocol/http.ts';
 import { serverEndpoint } from '../net/classroom.ts';
 import { playerId } from '../net/player-id.ts';
 
@@ -56,10 +57,17 @@ export function recordProgress(id: string, stars: number, score: number, undos =
   if (score > best || (score === best && undos < (s.undos[id] ?? Infinity))) s.undos[id] = undos;
   if (score > best) s.scores[id] = score;
   write(s);
-  void fetch(`${serverEndpoint()}/api/solo/progress`, {
-    method: 'PUT',
+  const put: HttpBodyOf<typeof HTTP_ROUTES.putSoloProgress> = {
+    browserId: playerId(),
+    levelId: id,
+    stars,
+    score,
+    undos,
+  };
+  void fetch(`${serverEndpoint()}${pathOf(HTTP_ROUTES.putSoloProgress)}`, {
+    method: HTTP_ROUTES.putSoloProgress.method,
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ browserId: playerId(), levelId: id, stars, score }),
+    body: JSON.stringify(put),
   })
     .then((res) => res.text())
     .catch(() => undefined); // read to the end, so the request is complete
@@ -70,21 +78,23 @@ export function recordProgress(id: string, stars: number, score: number, undos =
 export async function syncProgress(): Promise<Progress> {
   try {
     const res = await fetch(
-      `${serverEndpoint()}/api/solo/progress?browserId=${encodeURIComponent(playerId())}`,
+      `${serverEndpoint()}${pathOf(HTTP_ROUTES.getSoloProgress)}?browserId=${encodeURIComponent(playerId())}`,
       { headers: { accept: 'application/json' } },
     );
     if (!res.ok) return localProgress();
-    const body = (await res.json()) as { progress?: { levelId: string; stars: number; bestScore: number }[] };
+    const body = HTTP_ROUTES.getSoloProgress.response.safeParse(await res.json());
+    if (!body.success) return localProgress();
     const s = read();
     let changed = false;
-    for (const row of body.progress ?? []) {
-      if (typeof row.levelId !== 'string' || typeof row.stars !== 'number') continue;
+    for (const row of body.data.progress) {
       if (row.stars > (s.stars[row.levelId] ?? -1)) {
         s.stars[row.levelId] = row.stars;
         changed = true;
       }
       if (row.bestScore > (s.scores[row.levelId] ?? -Infinity)) {
         s.scores[row.levelId] = row.bestScore;
+        if (typeof row.undos === 'number') s.undos[row.levelId] = row.undos;
+        else delete s.undos[row.levelId];
         changed = true;
       }
     }

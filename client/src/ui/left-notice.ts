@@ -4,7 +4,7 @@ import { CLOSE_CODES, CONSENTED_CLOSE } from '../../../shared/protocol/errors.ts
 import { onLanguageChanged, t, type MessageKey } from '../i18n/index.ts';
 import { h } from './dom.ts';
 
-type Reason = 'kicked' | 'closed' | 'replaced' | 'abuse' | 'lost';
+type Reason = 'kicked' | 'closed' | 'replaced' | 'abuse' | 'rekeyed' | 'lost';
 
 /** The reason a close code stands for; null for a leave this page asked for (no notice then). */
 export function leftReason(code: number): Reason | null {
@@ -19,6 +19,8 @@ export function leftReason(code: number): Reason | null {
       return 'replaced';
     case CLOSE_CODES.abuse:
       return 'abuse';
+    case CLOSE_CODES.rekeyed:
+      return 'rekeyed';
     default:
       return 'lost';
   }

@@ -108,8 +108,10 @@ export function machineLayout(
   const w3 = inner - w1 - w2;
   const x2 = m + w1 + gap;
   const x3 = x2 + w2 + gap;
-  // the overlay heads the right-hand column, leaving it at least half of the body
-  const below = overlay > 0 ? Math.min(overlay, bodyH / 2) + gap : 0;
+  // the overlay heads the right-hand column, leaving the panels under it at least 38 % of the body; a
+  // taller overlay gets that much and scrolls (it never covers them: seen at 1280×800, issue 13)
+  const overlayShown = overlay > 0 ? Math.min(overlay, Math.round(bodyH * 0.62)) : 0;
+  const below = overlay > 0 ? overlayShown + gap : 0;
   const col = (x: number, w: number, shares: [Part, number][], below = 0): [Part, Rect][] => {
     let y = top + below;
     const free = bodyH - below - gap * (shares.length - 1);
@@ -160,6 +162,6 @@ export function machineLayout(
     header,
     parts,
     side: { x: x3, y: top + below, width: w3, height: bodyH - below },
-    overlay: { x: x3, y: top, width: w3, height: overlay },
+    overlay: { x: x3, y: top, width: w3, height: overlayShown },
   };
 }

@@ -115,6 +115,7 @@ export function feedRows(session: RoomSession): Row[] {
   const notable = new Set([
     'lost-update',
     'deadlock',
+    'livelock',
     'starvation',
     'out-of-order',
     'leak',

@@ -3,11 +3,15 @@ import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import * as initial from './0001-initial.ts';
 import * as snapshotLog from './0002-room-snapshot-log.ts';
+import * as reportOutbox from './0003-report-outbox.ts';
+import * as soloUndos from './0004-solo-progress-undos.ts';
 
 /** Every migration by name; names sort in the order they must run. Append, never edit a shipped one. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0002-room-snapshot-log': snapshotLog,
+  '0003-report-outbox': reportOutbox,
+  '0004-solo-progress-undos': soloUndos,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

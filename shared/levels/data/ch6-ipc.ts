@@ -5,16 +5,23 @@ import type { LevelInput } from '../level.ts';
 const lines = (ch: string, n: number) => Array.from({ length: n }, (_, i) => `send ${ch} line${i + 1}`);
 const recvs = (ch: string, n: number) => Array.from({ length: n }, () => `recv ${ch}`);
 
+// One core shared in turns (round robin, quantum 3, a switch costs 2 ticks): each line handed to wc
+// wakes it, and a woken reader takes its turns beside ls, paying switches. The pipe holds all four
+// lines, so a pipe that lets them gather wakes wc once and it reads them in one go: 64 ticks against
+// 84 for handing each line over at once.
 const anonymousPipe: LevelInput = {
   id: 'anonymous-pipe',
   order: 180,
   branch: 'main',
   concepts: ['ipc-anonymous-pipe'],
   player: { role: 'channel', channels: ['p'] },
+  policy: 'rr',
   scenario: {
-    cores: 2,
+    cores: 1,
+    quantum: 3,
+    switchCost: 2,
     auto: { delivery: false },
-    channels: [{ name: 'p', kind: 'pipe', owner: 'shell', capacity: 2 }],
+    channels: [{ name: 'p', kind: 'pipe', owner: 'shell', capacity: 4 }],
     processes: [
       { name: 'shell', program: ['join', 'exit'] },
       { name: 'ls', parent: 'shell', program: [...lines('p', 4), 'exit'] },
@@ -23,12 +30,12 @@ const anonymousPipe: LevelInput = {
     ],
   },
   goal: 'finished == 1 and recv.wc == 4 and outOfOrder == 0',
-  stars: ['outOfOrder == 0', 'elapsed <= 30', 'elapsed <= 25'],
-  tickLimit: 60,
+  stars: ['outOfOrder == 0', 'elapsed <= 76', 'elapsed <= 66'],
+  tickLimit: 120,
   title: { ko: '익명 파이프: ls | wc', en: 'The anonymous pipe: ls | wc' },
   goalText: {
-    ko: '여러분은 파이프 p입니다. ls가 쓴 네 줄을 wc에게 보낸 순서대로 전달하세요. 파이프는 두 줄까지만 담을 수 있습니다.',
-    en: 'You are the pipe p. Deliver the four lines ls writes to wc, in the order they were written. The pipe holds two lines at most.',
+    ko: '여러분은 파이프 p입니다. ls가 쓴 네 줄을 wc에게 쓴 순서대로 넘기세요. 언제 넘길지는 여러분이 정합니다. 코어는 하나이고, 준비된 프로세스들이 3틱씩 번갈아 쓰며, 바꿀 때마다 문맥 교환에 2틱이 듭니다.',
+    en: 'You are the pipe p. Hand the four lines ls writes to wc, in the order they were written; when to hand them over is up to you. There is one core, Ready processes take it in turns of 3 ticks, and each change costs a 2-tick context switch.',
   },
   card: {
     ko: [
@@ -36,18 +43,32 @@ const anonymousPipe: LevelInput = {
       '단방향입니다. 한쪽은 쓰기 전용, 다른 쪽은 읽기 전용입니다.',
       '부모와 자식 프로세스 사이에서만 쓸 수 있고, 다른 네트워크에서는 쓸 수 없습니다.',
       '셸의 ls | wc에서 셸이 파이프를 만들고, 자식 ls가 쓰고 자식 wc가 읽습니다. 남남인 stranger는 거절됩니다.',
+      '파이프는 네 줄까지 담아 둘 수 있습니다. 줄을 넘겨받은 wc는 깨어나 준비 상태가 되고, 코어 차례를 기다립니다.',
     ],
     en: [
       'An anonymous pipe is a temporary space between processes, read first in, first out (FIFO).',
       'It is one-way: one end only writes, the other only reads.',
       'Only a parent and its children can use it, and never across a network.',
-      'In the shell\'s ls | wc, the shell creates the pipe, its child ls writes and its child wc reads; the unrelated stranger is refused.',
+      "In the shell's ls | wc, the shell creates the pipe, its child ls writes and its child wc reads; the unrelated stranger is refused.",
+      'The pipe can hold four lines. Handed a line, wc wakes up, becomes Ready and waits for its turn on the core.',
     ],
   },
   hints: [
-    { when: 'outOfOrder > 0', ko: '파이프는 선입선출입니다. 먼저 쓴 줄을 먼저 전달하세요.', en: 'A pipe is first in, first out: deliver the line written first, first.' },
-    { when: 'finished == 0', ko: '전달하지 않으면 파이프가 가득 차서 ls는 쓰기를 기다리고, wc는 읽기를 기다립니다.', en: 'If you never deliver, the pipe fills up: ls waits to write and wc waits to read.' },
-    { ko: '메시지가 보이는 즉시 전달하면 가장 빠릅니다.', en: 'Delivering each message as soon as it appears is fastest.' },
+    {
+      when: 'outOfOrder > 0',
+      ko: '파이프는 선입선출입니다. 먼저 쓴 줄을 먼저 전달하세요.',
+      en: 'A pipe is first in, first out: deliver the line written first, first.',
+    },
+    {
+      when: 'finished == 0',
+      ko: '전달하지 않으면 파이프가 가득 차서 ls는 쓰기를 기다리고, wc는 읽기를 기다립니다.',
+      en: 'If you never deliver, the pipe fills up: ls waits to write and wc waits to read.',
+    },
+    {
+      when: 'elapsed > 66',
+      ko: '문맥 교환 횟수를 보세요. wc를 한 줄마다 깨우면 ls와 번갈아 돌며 교환할 때마다 2틱을 잃습니다.',
+      en: 'Watch the context switches: waking wc for every line makes it take turns with ls, and each switch loses 2 ticks.',
+    },
   ],
 };
 
@@ -196,51 +217,85 @@ const sharedMemory: LevelInput = {
   ],
 };
 
+const FRAMES = ['f1', 'f2', 'f3', 'f4'];
+
+// The player is the sender and the receiver of a live video: each frame goes by TCP (never lost, but
+// it waits for acknowledgements: 6 ticks of latency) or by UDP (1 tick, but this network loses about a
+// quarter of the datagrams). A frame lost on UDP is gone unless it is sent again; the seed makes f2's
+// first datagram the one lost, the tick it is sent (the channel flashes), so a player can react.
 const sockets: LevelInput = {
   id: 'sockets',
   order: 220,
   branch: 'main',
   concepts: ['ipc-socket'],
-  player: { role: 'channel', channels: ['chat', 'video'] },
-  seed: 7,
+  player: { role: 'thread', threads: [{ process: 'server' }, { process: 'viewer' }] },
+  seed: 5,
   scenario: {
     cores: 2,
-    auto: { delivery: false },
     channels: [
-      { name: 'chat', kind: 'tcp', latency: 1 },
-      { name: 'video', kind: 'udp', latency: 1, jitter: 3, loss: 0.25 },
+      { name: 'tcp', kind: 'tcp', latency: 6 },
+      { name: 'udp', kind: 'udp', latency: 1, jitter: 0, loss: 0.25 },
     ],
     processes: [
-      { name: 'server', program: ['send chat hi', 'send video f1', 'send chat how', 'send video f2', 'send chat are', 'send video f3', 'send chat you', 'send video f4', 'exit'] },
-      { name: 'chatter', program: [...recvs('chat', 4), 'exit'] },
-      { name: 'viewer', program: [...recvs('video', 2), 'exit'] },
+      {
+        name: 'server',
+        threads: [
+          {
+            steered: true,
+            program: [...FRAMES.map((f) => `send tcp ${f}`), 'exit'],
+            palette: [...FRAMES.flatMap((f) => [`send tcp ${f}`, `send udp ${f}`]), 'exit'],
+          },
+        ],
+      },
+      {
+        name: 'viewer',
+        threads: [
+          {
+            steered: true,
+            program: [...FRAMES.map(() => 'recv tcp'), 'exit'],
+            palette: ['recv tcp', 'recv udp 2', 'exit'],
+          },
+        ],
+      },
     ],
   },
-  goal: 'finished == 1 and recv.chatter == 4 and outOfOrder == 0 and recv.viewer == 2',
-  stars: ['outOfOrder == 0', 'elapsed <= 33', 'elapsed <= 27'],
+  goal: 'finished == 1 and got.viewer >= 3',
+  stars: ['elapsed <= 22', 'got.viewer == 4', 'elapsed <= 18'],
   tickLimit: 60,
   title: { ko: '소켓: TCP와 UDP', en: 'Sockets: TCP and UDP' },
   goalText: {
-    ko: '여러분은 네트워크입니다. TCP 소켓 chat으로 문장 하나가, UDP 소켓 video로 영상 프레임이 갑니다. chat은 순서대로, video는 도착하는 대로 전달하세요.',
-    en: 'You are the network. A sentence travels on the TCP socket chat and video frames on the UDP socket video. Deliver chat in order, and video as it arrives.',
+    ko: '여러분은 영상 서버 server와 시청자 viewer를 둘 다 조종합니다. 프레임 f1~f4를 viewer에게 보내세요. 프레임마다 TCP 소켓 tcp로 보낼지, UDP 소켓 udp로 보낼지 고르세요. 받는 쪽도 같은 소켓에서 받아야 합니다.',
+    en: 'You steer both the video server server and the viewer viewer. Send the frames f1 to f4 to viewer. For each frame, choose the TCP socket tcp or the UDP socket udp; the receiving side must read from the same socket.',
   },
   card: {
     ko: [
       '소켓은 네트워크를 경유하는 프로세스 간 통신의 종착점입니다. 같은 컴퓨터의 다른 프로세스나 다른 컴퓨터와 통신합니다.',
-      'TCP는 신뢰성 있는 전송입니다. 잃어버리지 않고, 보낸 순서대로 전달합니다.',
-      'UDP는 빠르지만 메시지를 잃거나 순서가 바뀔 수 있습니다. 영상이나 게임처럼 조금 잃어도 되는 데 씁니다.',
-      '네트워크를 지나므로 지연(latency)이 있습니다.',
+      'TCP는 신뢰성 있는 전송입니다. 잃어버리지 않고 보낸 순서대로 전달하지만, 확인 응답을 기다리느라 여기서는 지연이 6틱입니다.',
+      'UDP는 확인 응답 없이 보내서 빠르지만(지연 1틱), 이 네트워크에서는 네 개 중 하나꼴로 데이터그램을 잃습니다. 잃은 것은 다시 보내지 않으면 끝입니다.',
+      'recv udp 2는 2틱까지만 기다립니다. 그동안 오지 않으면 받기를 포기하고 다음 줄로 넘어갑니다.',
     ],
     en: [
       'A socket is an endpoint of communication over the network, with another process on the same computer or on another one.',
-      'TCP is reliable: nothing is lost and everything arrives in the order it was sent.',
-      'UDP is quick but may lose or reorder messages; it suits video or games, where losing a little is fine.',
-      'Going through the network takes time: latency.',
+      'TCP is reliable: nothing is lost and everything arrives in order, but waiting for acknowledgements costs it 6 ticks of latency here.',
+      'UDP sends without acknowledgements, so it is quick (1 tick), but this network loses about one datagram in four; a lost one is gone unless it is sent again.',
+      'recv udp 2 waits 2 ticks at most: if nothing arrives by then, it gives up and goes on to the next line.',
     ],
   },
   hints: [
-    { when: 'outOfOrder > 0', ko: 'TCP는 순서를 지킵니다. chat의 앞선 메시지가 오기 전에는 뒤의 것을 전달하지 마세요.', en: 'TCP keeps order: never deliver a later chat message before an earlier one.' },
-    { ko: 'UDP에서 사라진 프레임은 되돌릴 수 없습니다. 남은 것을 빨리 전달하세요.', en: 'A frame lost on UDP is gone for good: deliver the rest quickly.' },
+    {
+      when: 'got.viewer < 4',
+      ko: 'UDP로 보낸 프레임이 사라지면 채널이 깜박입니다. 사라진 프레임은 다시 보내야 viewer가 받습니다.',
+      en: 'When a frame sent by UDP is lost, the channel flashes: only sending that frame again gets it to viewer.',
+    },
+    {
+      when: 'elapsed > 18',
+      ko: 'TCP는 잃지 않는 대신 느립니다. 빠른 통로로 보내고 잃은 것만 다시 보내면 어떨까요?',
+      en: 'TCP never loses, but it is slow. What if most frames took the quick way and only the lost ones were sent again?',
+    },
+    {
+      ko: '받는 쪽이 보내는 쪽과 다른 소켓에서 기다리면 영영 받지 못합니다.',
+      en: 'A receiver waiting on a different socket from the sender never gets anything.',
+    },
   ],
 };
 

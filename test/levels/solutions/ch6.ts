@@ -1,6 +1,11 @@
 // Scripted players for chapter 6 (IPC): a 3-star play and a failing play per level.
-import { both, deliverInOrder, deliverNewestFirst, steer } from '../scripts.ts';
+import { both, deliverInOrder, deliverNewestFirst, deliverWhen, steer, writerStopped } from '../scripts.ts';
+import type { KernelState } from '../../../shared/kernel/index.ts';
 import type { Solutions } from './types.ts';
+
+const FRAMES = ['f1', 'f2', 'f3', 'f4'];
+/** The UDP socket has lost a datagram (the player sees its channel flash). */
+const udpLost = (s: Readonly<KernelState>) => (s.channels['udp']?.dropped ?? 0) >= 1;
 
 const viaShm = {
   producer: [
@@ -30,9 +35,13 @@ const viaShm = {
 /** Chapter 6's proofs. */
 export const CH6: Solutions = {
   'anonymous-pipe': {
-    good: () => deliverInOrder(['p']),
+    // Let the lines gather in the pipe and wake wc once, when ls has written them all (or must wait).
+    good: () => deliverWhen(['p'], (s) => writerStopped(s, 'ls')),
     poor: () => deliverNewestFirst(['p']),
+    // Every line handed over the moment it is written: wc takes turns with ls (1 star, 84 ticks).
     naive: () => deliverInOrder(['p']),
+    // Two lines at a time: still two wake-ups (1 star, 80 ticks).
+    alsoNaive: [() => deliverWhen(['p'], (s) => (s.channels['p']?.inFlight.length ?? 0) >= 2)],
   },
   'named-pipe': {
     good: () => steer('editor', ['send srv save', 'recv reply', 'exit']),
@@ -67,10 +76,39 @@ export const CH6: Solutions = {
         'exit',
       ]),
   },
+  // seed 5: the second UDP datagram (f2) is lost the tick it is sent; the player sees the flash and sends it again
   sockets: {
-    good: () => deliverInOrder(['chat', 'video']),
-    poor: () => deliverNewestFirst(['chat', 'video']),
-    naive: () => deliverInOrder(['chat', 'video']),
+    good: () =>
+      both(
+        steer('server', [...FRAMES.map((f) => `send udp ${f}`), udpLost, 'send udp f2', 'exit']),
+        steer('viewer', [...FRAMES.map(() => 'recv udp 2'), udpLost, 'recv udp 2', 'exit']),
+      ),
+    // Every frame wrongly waited for on the other socket: the viewer never gets one.
+    poor: () =>
+      both(
+        steer('server', [...FRAMES.map((f) => `send udp ${f}`), 'exit']),
+        steer('viewer', [...FRAMES.map(() => 'recv tcp'), 'exit']),
+      ),
+    // Safe but slow: everything by TCP (2 stars).
+    naive: () =>
+      both(
+        steer('server', [...FRAMES.map((f) => `send tcp ${f}`), 'exit']),
+        steer('viewer', [...FRAMES.map(() => 'recv tcp'), 'exit']),
+      ),
+    alsoNaive: [
+      // Quick but careless: everything by UDP, the lost frame never sent again (1 star).
+      () =>
+        both(
+          steer('server', [...FRAMES.map((f) => `send udp ${f}`), 'exit']),
+          steer('viewer', [...FRAMES.map(() => 'recv udp 2'), 'exit']),
+        ),
+      // The lost frame sent again by TCP: safe, but its latency costs the third star.
+      () =>
+        both(
+          steer('server', [...FRAMES.map((f) => `send udp ${f}`), udpLost, 'send tcp f2', 'exit']),
+          steer('viewer', [...FRAMES.map(() => 'recv udp 2'), udpLost, 'recv tcp', 'exit']),
+        ),
+    ],
   },
   'fastest-ipc': {
     good: () => both(steer('producer', viaShm.producer), steer('consumer', viaShm.consumer)),
