@@ -72,6 +72,7 @@ export async function runBots(
     room.onMessage('summary', () => undefined);
     room.onMessage('your-turn', () => undefined);
     room.onMessage('bot-moved', () => undefined);
+    room.onMessage('score', () => undefined);
     const onData = room.connection.events.onmessage;
     room.connection.events.onmessage = (ev: MessageEvent) => {
       stats.bytes += (ev.data as ArrayBuffer).byteLength ?? 0;

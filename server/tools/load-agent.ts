@@ -87,7 +87,8 @@ async function open(req: Extract<AgentRequest, { type: 'open' }>): Promise<void>
       assignOwnPlayers(r);
       host.send('host:start');
     });
-    for (const t of ['welcome', 'events', 'error', 'rejected']) host.onMessage(t, () => undefined);
+    for (const t of ['welcome', 'events', 'error', 'rejected', 'bot-moved'])
+      host.onMessage(t, () => undefined);
   }
   for (let i = 0; i < req.players; i += 10) {
     const batch = Array.from(

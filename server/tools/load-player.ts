@@ -141,6 +141,7 @@ export class LoadPlayer {
       room.onMessage('summary', () => undefined);
       room.onMessage('your-turn', () => undefined);
       room.onMessage('bot-moved', () => undefined);
+      room.onMessage('score', () => undefined);
       room.onStateChange((s) => this.onPatch(s));
       room.onLeave((code) => {
         if (!this.leaving) {

@@ -55,6 +55,29 @@ describe('host controls for the dashboard', () => {
     expect(seats.map((id) => host.state.players.get(id)!.slot)).toEqual([before[2], before[0], before[1]]);
   });
 
+  it('sets the crew size and moves a student to another crew, as the live controls and the roster menu do', async () => {
+    const created = await h.createRoom();
+    const host = await h.host(created);
+    const errors = collect<{ code: string; type: string }>(host, 'error');
+    const names = ['Ann', 'Ben', 'Cho', 'Dae', 'Eun', 'Fay'];
+    const seats: string[] = [];
+    for (const n of names) seats.push(welcomeOf(await h.student(created, n)).seat);
+    await until('six in one crew', () => seats.every((id) => host.state.players.get(id)?.crew === 'c1'));
+    host.send('host:crew-size', { size: 3 });
+    await until('two crews of three', () => host.state.crews.size === 2 && host.state.crewSize === 3);
+    const crewOfSeat = () => seats.map((id) => host.state.players.get(id)!.crew);
+    await until('split', () => crewOfSeat().filter((c) => c === 'c2').length === 3);
+    const mover = seats.find((id) => host.state.players.get(id)!.crew === 'c1')!;
+    host.send('host:move-crew', { player: mover, crew: 2 });
+    await until('moved', () => host.state.players.get(mover)!.crew === 'c2');
+    // every student still holds a job in their crew
+    for (const id of seats) expect(host.state.players.get(id)!.slot).not.toBe('spectator');
+    host.send('host:move-crew', { player: mover, crew: 9 });
+    host.send('host:crew-size', { size: 99 });
+    await until('two refusals', () => errors.length === 2);
+    expect(errors.map((e) => e.code)).toEqual(['no-such-crew', 'malformed']);
+  });
+
   it('injects an I/O storm, a fork bomb and a crash as kernel actions', async () => {
     const created = await h.createRoom();
     const host = await h.host(created);

@@ -174,8 +174,40 @@ export class Report extends UiScene {
             ),
           ]
         : [];
+    // crews vs each other and the classic policies: place, figures, and which policies each crew beat
+    const crews = [...(s.crews ?? [])].sort((a, b) => (a.place ?? 0) - (b.place ?? 0) || a.crew - b.crew);
+    const race =
+      crews.length > 1
+        ? [
+            h('h3', {}, t('report.crews')),
+            h(
+              'ol',
+              { class: 'report-crews', 'data-testid': 'report-crews' },
+              ...crews.map((c) =>
+                h(
+                  'li',
+                  { 'data-crew': c.crew, 'data-place': c.place ?? 0 },
+                  t('report.crew.entry', {
+                    place: c.place ?? '?',
+                    n: c.crew,
+                    done: c.metrics.completed,
+                    waiting: c.metrics.averages.waiting,
+                    util: Math.round(c.metrics.utilization * 100),
+                  }),
+                  ' ',
+                  c.beats && c.beats.length > 0
+                    ? t('report.crew.beats', {
+                        policies: c.beats.map((p) => t(`report.policy.${p}` as MessageKey)).join(', '),
+                      })
+                    : t('report.crew.beats_none'),
+                ),
+              ),
+            ),
+          ]
+        : [];
     return [
       h('h2', {}, t('report.debrief')),
+      ...race,
       ...(d.question
         ? [
             h(
