@@ -225,6 +225,7 @@ function act(s: KernelState, a: KernelAction, emit: Emit): InPlaceResult | null 
       const p = pid === undefined ? undefined : s.processes[pid];
       if (!p) return no('no-such-process', { pid: pid ?? a.process ?? a.pid });
       if (p.terminated) return no('process-terminated', { pid: p.pid });
+      if (p.system) return no('kill-init', { pid: p.pid });
       emit({ tick: s.tick, type: 'killed', pid: p.pid });
       s.counters.faults++;
       terminateProcess(s, p, true, emit);

@@ -88,7 +88,7 @@ export function advance(state: KernelState, ticks = 1): { state: KernelState; ev
 /** True when every process has arrived and terminated. */
 export function isFinished(s: KernelState): boolean {
   if (s.pendingArrivals.length > 0) return false;
-  for (const p of Object.values(s.processes)) if (!p.terminated) return false;
+  for (const p of Object.values(s.processes)) if (!p.terminated && !p.system) return false;
   return true;
 }
 

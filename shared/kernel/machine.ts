@@ -100,7 +100,73 @@ export function buildKernel(scenario: Scenario, seed: number): KernelState {
     noProgress: { ticks: 0, tids: [], reported: false },
   };
   for (const name of scenario.locks) s.locks[name] = { owner: null, waiters: [] };
+  if (needsInit(scenario)) addInit(s);
   return s;
+}
+
+/** The name of the first process, as on Unix (systemd on Linux, launchd on macOS). */
+export const INIT = 'init';
+
+/**
+ * Whether a scenario needs the kernel's init: its processes fork or declare parents (a process tree,
+ * where orphans need an adopter), and its first process is not itself an init the player steers.
+ */
+export function needsInit(sc: Scenario): boolean {
+  const first = sc.processes[0];
+  if (first && first.name === INIT && first.parent === null && first.arrival === 0) return false;
+  const forks = (program: readonly Instr[]) => program.some((i) => i.op === 'fork');
+  if (sc.processes.some((p) => p.parent !== null)) return true;
+  if (Object.values(sc.programs).some((p) => forks(p.instructions))) return true;
+  return sc.processes.some((p) => p.threads.some((t) => forks(t.program) || forks(t.palette)));
+}
+
+/**
+ * Adds init as PID 1 at boot: a PCB the kernel keeps, with no thread of the workload's (it waits for
+ * its children for ever, as init does) and no memory counted in the figures. Every process the
+ * scenario starts is its child; orphans are adopted by it, and it reaps them at once when they end.
+ */
+function addInit(s: KernelState): void {
+  const pid = s.nextPid++;
+  s.processes[pid] = {
+    pid,
+    ppid: null,
+    name: INIT,
+    kind: 'daemon',
+    priority: 0,
+    arrival: 0,
+    admitAt: 0,
+    firstRun: null,
+    completion: null,
+    terminated: false,
+    reaped: false,
+    faulted: false,
+    threads: [],
+    memory: {
+      base: 0,
+      limit: 0,
+      code: 0,
+      data: 0,
+      heap: 0,
+      stack: 0,
+      cowPages: 0,
+      cowWith: null,
+      sharers: [],
+      pages: [],
+      shm: [],
+    },
+    vars: {},
+    versions: {},
+    writers: {},
+    openFiles: [],
+    children: [],
+    system: true,
+  };
+}
+
+/** The kernel's init, when the scenario has one. */
+export function initOf(s: KernelState): Process | undefined {
+  const p = s.processes[1];
+  return p?.system ? p : undefined;
 }
 
 /** What dispatching this thread on a core that last ran `lastRan` costs: none, a thread switch or a process switch. */
@@ -451,7 +517,8 @@ export function terminateProcess(s: KernelState, p: Process, faulted: boolean, e
     }
   }
   const parent = p.ppid === null ? undefined : s.processes[p.ppid];
-  if (!parent || parent.terminated) p.reaped = true; // no parent to wait for it: gone at once
+  // No parent to wait for it, or init, which waits for its children all the time: gone at once.
+  if (!parent || parent.terminated || parent.system) p.reaped = true;
   if (parent) wakeJoiners(s, parent, emit);
 }
 

@@ -52,6 +52,7 @@ export interface MachineMetrics {
 /** Figures for every process, in PID order. */
 export function processMetrics(s: KernelState): ProcessMetrics[] {
   return Object.values(s.processes)
+    .filter((p) => !p.system)
     .sort((a, b) => a.pid - b.pid)
     .map((p) => {
       let waiting = 0;

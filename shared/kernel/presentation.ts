@@ -19,7 +19,8 @@ export function threadLabel(pid: number, threads: readonly number[], tid: number
 export function processState(terminated: boolean, threadStates: readonly ThreadState[]): ThreadState {
   if (terminated) return 'terminated';
   for (const s of ['running', 'ready', 'blocked', 'new'] as const) if (threadStates.includes(s)) return s;
-  return 'terminated';
+  // A live process with no thread of its own is the kernel's init, waiting for its children (wait()).
+  return threadStates.length === 0 ? 'blocked' : 'terminated';
 }
 
 /** The label function of a kernel state. */

@@ -134,6 +134,10 @@ export const REJECTIONS: Record<RejectionCode, Template> = {
     ko: '코어는 최대 {max}개까지입니다.',
   },
   'process-terminated': { en: 'P{pid} has already Terminated.', ko: 'P{pid}은(는) 이미 종료 상태입니다.' },
+  'kill-init': {
+    en: 'P{pid} is init, the first process: it adopts orphans and must outlive them all.',
+    ko: 'P{pid}은(는) 최초의 프로세스 init입니다: 고아 프로세스를 입양하며 끝까지 살아 있어야 합니다.',
+  },
   'bad-process': {
     en: 'That process cannot be created: {error}.',
     ko: '그 프로세스는 만들 수 없습니다: {error}.',

@@ -7,7 +7,7 @@ import { settle, runCore } from './execute.ts';
 import { raise } from './interrupts.ts';
 import { deliverDue, expireReceives } from './ipc.ts';
 import { KEYBOARD } from './scenario.ts';
-import { admitLoaded, createProcess, type Emit } from './machine.ts';
+import { admitLoaded, createProcess, initOf, type Emit } from './machine.ts';
 import type { Device, KernelEvent, KernelState } from './types.ts';
 
 function startNext(s: KernelState, d: Device, emit: Emit): void {
@@ -25,7 +25,8 @@ export function admitArrivals(s: KernelState, emit: Emit): void {
     const spec = s.scenario.processes[idx]!;
     if (spec.arrival > s.tick) break;
     s.pendingArrivals.shift();
-    const ppid = spec.parent !== null ? (s.arrivedPids[spec.parent] ?? null) : null;
+    // The first process a user starts is init's child, when the kernel has an init.
+    const ppid = spec.parent !== null ? (s.arrivedPids[spec.parent] ?? null) : (initOf(s)?.pid ?? null);
     const p = createProcess(s, spec, ppid, emit, s.scenario.loadTicks);
     s.arrivedPids[spec.name] = p.pid;
   }

@@ -241,6 +241,11 @@ export interface Process {
   /** Open files and devices (channels and device names it has used). */
   openFiles: string[];
   children: number[];
+  /**
+   * The kernel's own init (PID 1), added to a scenario whose processes fork or form a tree: the parent
+   * of every process the scenario starts, the adopter of orphans, never part of the workload's figures.
+   */
+  system?: true;
 }
 
 /** The thread: what a core runs. */
@@ -459,6 +464,7 @@ export type RejectionCode =
   | 'bad-quantum'
   | 'too-many-cores'
   | 'process-terminated'
+  | 'kill-init'
   | 'bad-process'
   | 'process-table-full';
 

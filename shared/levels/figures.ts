@@ -61,7 +61,9 @@ export function stateFigures(s: KernelState): Figures {
   f.finished = isFinished(s) ? 1 : 0;
   f.memory = memoryInUse(s);
   const metrics = new Map(processMetrics(s).map((x) => [x.pid, x]));
-  const byName = Object.values(s.processes).sort((a, b) => a.pid - b.pid);
+  const byName = Object.values(s.processes)
+    .filter((p) => !p.system)
+    .sort((a, b) => a.pid - b.pid);
   for (const p of byName) {
     const name = p.name;
     f[`count.${name}`] = (f[`count.${name}`] ?? 0) + 1;

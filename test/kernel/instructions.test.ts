@@ -92,13 +92,14 @@ describe('process instructions', () => {
     const m = machine({
       processes: [{ name: 'shell', vars: { v: 1 }, program: ['fork', 'cpu 1'] }],
     }).dispatch(0, 1);
-    const child = m.proc(2);
-    expect(child.ppid).toBe(1);
-    expect(m.proc(1).children).toEqual([2]);
+    const child = m.proc(3);
+    expect(child.ppid).toBe(2);
+    expect(m.proc(1)).toMatchObject({ name: 'init', system: true, children: [2] }); // the kernel's init: shell is its child
+    expect(m.proc(2).children).toEqual([3]);
     expect(child.vars).toEqual({ v: 1 });
     expect(child.memory.cowPages).toBeGreaterThan(0);
     expect(m.thread(2).program.map((i) => i.op)).toEqual(['cpu']);
-    expect(m.of('forked')).toEqual([expect.objectContaining({ parent: 1, child: 2 })]);
+    expect(m.of('forked')).toEqual([expect.objectContaining({ parent: 2, child: 3 })]);
   });
 
   it('a write after fork copies the shared pages (copy-on-write) and the parent keeps its own value', () => {
@@ -107,10 +108,10 @@ describe('process instructions', () => {
       processes: [{ name: 'p', vars: { v: 1 }, program: ['fork child', 'cpu 5'] }],
     });
     m.dispatch(0, 1).act({ type: 'preempt', core: 0 }).dispatch(0, 2).tick(3);
-    expect(m.of('cow-copy')).toEqual([expect.objectContaining({ pid: 2 })]);
-    expect(m.proc(2).vars.v).toBe(6);
-    expect(m.proc(1).vars.v).toBe(1);
-    expect(m.proc(2).memory.cowPages).toBe(0);
+    expect(m.of('cow-copy')).toEqual([expect.objectContaining({ pid: 3 })]);
+    expect(m.proc(3).vars.v).toBe(6);
+    expect(m.proc(2).vars.v).toBe(1);
+    expect(m.proc(3).memory.cowPages).toBe(0);
   });
 
   it('the shell runs ls: fork, exec in the child, join in the parent', () => {
@@ -125,14 +126,14 @@ describe('process instructions', () => {
     m.dispatch(0, 1);
     expect(m.thread(1).blocked).toEqual({ on: 'join' });
     m.dispatch(0, 2);
-    expect(m.proc(2).name).toBe('ls');
-    expect(m.proc(2).memory).toMatchObject({ code: 3, data: 2, heap: 0, cowPages: 0 });
-    expect(m.of('exec')).toEqual([expect.objectContaining({ pid: 2, program: 'ls' })]);
+    expect(m.proc(3).name).toBe('ls');
+    expect(m.proc(3).memory).toMatchObject({ code: 3, data: 2, heap: 0, cowPages: 0 });
+    expect(m.of('exec')).toEqual([expect.objectContaining({ pid: 3, program: 'ls' })]);
     m.tick(2).tick(1).dispatch(0, 2).tick(1);
-    expect(m.proc(2).terminated).toBe(true);
+    expect(m.proc(3).terminated).toBe(true);
     expect(m.thread(1).state).toBe('ready');
     m.dispatch(0, 1).tick(1);
-    expect(m.proc(1).terminated).toBe(true);
+    expect(m.proc(2).terminated).toBe(true);
   });
 
   it('spawn adds a thread to the same process with its own stack, sharing the data', () => {

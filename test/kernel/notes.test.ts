@@ -5,10 +5,12 @@ import {
   describeEvent,
   describeRejection,
   formatInstr,
+  isFinished,
   liveEventActions,
   machineMetrics,
   pageTable,
   parseInstr,
+  processMetrics,
   parseScenario,
   stuckThreads,
 } from '../../shared/kernel/index.ts';
@@ -21,11 +23,14 @@ describe('fork copies the whole context (001: the child is a copy but for its PI
     });
     m.dispatch(0, 1).tick(1); // load x (1 tick); fork is instant, the child is Ready
     m.tick(2); // parent: add 1, store x
-    expect(m.proc(1).vars.x).toBe(11);
-    m.dispatch(0, 2).tick(2);
     expect(m.proc(2).vars.x).toBe(11);
+    m.dispatch(0, 2).tick(2);
+    expect(m.proc(3).vars.x).toBe(11);
     expect(m.thread(2).reg).toBe(11);
     expect(m.of('lost-update')).toHaveLength(0);
+    // init is PID 1 (the kernel's, since p forks) and p is its child; p ended first, so init adopted p's child.
+    expect(m.proc(1)).toMatchObject({ name: 'init', system: true, children: [2, 3] });
+    expect(m.proc(3).ppid).toBe(1);
   });
 });
 
@@ -44,24 +49,24 @@ describe('copy-on-write copies a page once (000, 001)', () => {
 
   it('a fork with several children tracks every sharer; the writer copies one page, not the process', () => {
     const m = machine(forkTwice).dispatch(0, 1);
-    expect(m.proc(1).memory.sharers).toEqual([2, 3]);
-    expect(m.proc(1).memory.cowPages).toBe(2); // both data pages, shared with both children
+    expect(m.proc(2).memory.sharers).toEqual([3, 4]);
+    expect(m.proc(2).memory.cowPages).toBe(2); // both data pages, shared with both children
     expect(
       m
-        .proc(2)
+        .proc(3)
         .memory.pages.filter((p) => p.seg === 'code')
         .map((p) => p.frame),
     ).toEqual(
       m
-        .proc(1)
+        .proc(2)
         .memory.pages.filter((p) => p.seg === 'code')
         .map((p) => p.frame),
     );
     m.act({ type: 'preempt', core: 0 }).dispatch(0, 2).tick(3); // child 2 writes v
-    expect(m.of('cow-copy')).toEqual([expect.objectContaining({ pid: 2, pages: 1 })]);
-    expect(m.proc(2).memory.cowPages).toBe(1); // the page without v is still shared
-    expect(m.proc(2).memory.pages.filter((p) => p.copied)).toHaveLength(1);
-    expect(m.proc(1).memory.sharers).toEqual([2, 3]); // p still shares the other page with 2, both with 3
+    expect(m.of('cow-copy')).toEqual([expect.objectContaining({ pid: 3, pages: 1 })]);
+    expect(m.proc(3).memory.cowPages).toBe(1); // the page without v is still shared
+    expect(m.proc(3).memory.pages.filter((p) => p.copied)).toHaveLength(1);
+    expect(m.proc(2).memory.sharers).toEqual([3, 4]); // p still shares the other page with 2, both with 3
   });
 
   it('after the first writer took its copy, the one left owning the original writes in place', () => {
@@ -71,9 +76,9 @@ describe('copy-on-write copies a page once (000, 001)', () => {
     });
     m.dispatch(0, 1).act({ type: 'preempt', core: 0 }).dispatch(0, 2).tick(3);
     expect(m.of('cow-copy')).toHaveLength(1);
-    expect(m.proc(1).memory).toMatchObject({ cowPages: 0, sharers: [], cowWith: null });
+    expect(m.proc(2).memory).toMatchObject({ cowPages: 0, sharers: [], cowWith: null });
     m.act({ type: 'preempt', core: 0 }).dispatch(0, 1).tick(3);
-    expect(m.proc(1).vars.v).toBe(2);
+    expect(m.proc(2).vars.v).toBe(2);
     expect(m.of('cow-copy')).toHaveLength(1); // the parent copied nothing
   });
 
@@ -83,11 +88,11 @@ describe('copy-on-write copies a page once (000, 001)', () => {
       processes: [{ name: 'sh', program: ['fork kid', 'fork quick', 'cpu 5'] }],
     });
     m.dispatch(0, 1);
-    expect(m.proc(1).memory.sharers).toEqual([2, 3]);
+    expect(m.proc(2).memory.sharers).toEqual([3, 4]);
     m.act({ type: 'preempt', core: 0 }).dispatch(0, 2); // exec ls
-    expect(m.proc(1).memory.sharers).toEqual([3]);
+    expect(m.proc(2).memory.sharers).toEqual([4]);
     m.act({ type: 'preempt', core: 0 }).dispatch(0, 3); // exits
-    expect(m.proc(1).memory).toMatchObject({ cowPages: 0, sharers: [], cowWith: null });
+    expect(m.proc(2).memory).toMatchObject({ cowPages: 0, sharers: [], cowWith: null });
   });
 });
 
@@ -113,7 +118,7 @@ describe('memory layout is real (001: base/limit, the PCB discarded at exit)', (
       processes: [{ name: 'sh', program: ['fork kid', 'cpu 2', 'join', 'cpu 1'] }],
     });
     m.dispatch(0, 1).act({ type: 'preempt', core: 0 }).dispatch(0, 2).tick(1);
-    const kid = m.proc(2);
+    const kid = m.proc(3);
     expect(kid.terminated).toBe(true);
     expect(kid.memory).toMatchObject({ limit: 0, pages: [] });
     expect(kid.reaped).toBe(false); // a zombie: Terminated, its PCB kept for the parent
@@ -135,6 +140,46 @@ describe('memory layout is real (001: base/limit, the PCB discarded at exit)', (
     m.dispatch(0, 1); // init joins: login is a zombie it reaps, the adopted kid is still running
     expect(m.proc(2).reaped).toBe(true);
     expect(m.thread(1).blocked).toEqual({ on: 'join' });
+  });
+});
+
+describe('init (PID 1) exists in every scenario that forks (001: init, systemd, launchd)', () => {
+  const shell = {
+    programs: { kid: ['cpu 3'] },
+    processes: [
+      { name: 'sh', program: ['fork kid', 'exit'] },
+      { name: 'B', arrival: 2, program: ['cpu 1'] },
+    ],
+  };
+
+  it('init is PID 1, the first process the user starts is its child, and it adopts and reaps orphans', () => {
+    const m = machine(shell);
+    expect(m.proc(1)).toMatchObject({ pid: 1, ppid: null, name: 'init', system: true, threads: [] });
+    expect(m.proc(2)).toMatchObject({ name: 'sh', ppid: 1 });
+    m.dispatch(0, 1); // sh forks kid (P3) and exits: kid is an orphan, adopted by init
+    expect(m.proc(2)).toMatchObject({ terminated: true, reaped: true }); // init waits all the time: no zombie
+    expect(m.proc(3).ppid).toBe(1);
+    expect(m.proc(1).children).toEqual([2, 3]);
+    m.tick(2);
+    expect(m.proc(4)).toMatchObject({ name: 'B', ppid: 1 }); // a later arrival too
+    m.dispatch(0, 2).tick(3);
+    expect(m.proc(3)).toMatchObject({ terminated: true, reaped: true });
+    // init outlives its children: it is never part of the workload, and cannot be killed.
+    m.dispatch(0, 3).tick(1);
+    expect(m.s.processes[1]!.terminated).toBe(false);
+    expect(isFinished(m.s)).toBe(true);
+    expect(processMetrics(m.s).map((p) => p.pid)).toEqual([2, 3, 4]);
+    expect(describeRejection(m.refuse({ type: 'kill', pid: 1 }), 'ko')).toContain('최초의 프로세스 init');
+  });
+
+  it('a scenario that never forks has none, and a scenario whose first process is init keeps its own', () => {
+    expect(machine({ processes: [{ name: 'A', program: ['cpu 1'] }] }).proc(1).name).toBe('A');
+    const own = machine({
+      programs: { login: ['cpu 1'] },
+      processes: [{ name: 'init', program: ['fork login', 'join'] }],
+    });
+    expect(own.proc(1)).toMatchObject({ name: 'init', threads: [1] });
+    expect(own.proc(1).system).toBeUndefined();
   });
 });
 
@@ -374,13 +419,13 @@ describe("sentences say what is true (the notes' terms)", () => {
     });
     m.dispatch(0, 1);
     const sent = m.of('message-sent')[0]!;
-    expect(describeEvent(sent, m.s, 'ko')).toBe('P1 → 익명 파이프 p 전송');
-    expect(describeEvent(sent, m.s, 'en')).toBe('P1 sent on the anonymous pipe p');
+    expect(describeEvent(sent, m.s, 'ko')).toBe('P2 → 익명 파이프 p 전송');
+    expect(describeEvent(sent, m.s, 'en')).toBe('P2 sent on the anonymous pipe p');
     m.tick(CHANNEL_KINDS.pipe.cost);
     expect(describeRejection(m.refuse({ type: 'dispatch', core: 1, tid: 1 }), 'ko')).toContain('메시지 큐 q');
     const blocked = m.of('blocked').at(-1)!;
     expect(describeEvent(blocked, m.s, 'en')).toBe(
-      'P1 Blocked, waiting for a message on the message queue q',
+      'P2 Blocked, waiting for a message on the message queue q',
     );
   });
 });
@@ -583,20 +628,20 @@ describe('the page table in the PCB, and a read-only code segment (001)', () => 
       processes: [{ name: 'p', vars: { v: 1 }, program: ['fork kid', 'cpu 9'] }],
     });
     m.dispatch(0, 1);
-    expect(pageTable(m.s, m.proc(2)).map((x) => x.mark)).toEqual([
+    expect(pageTable(m.s, m.proc(3)).map((x) => x.mark)).toEqual([
       'read-only',
       'read-only',
       'shared',
       'private',
     ]);
     m.act({ type: 'preempt', core: 0 }).dispatch(0, 2).tick(3);
-    expect(pageTable(m.s, m.proc(2)).map((x) => x.mark)).toEqual([
+    expect(pageTable(m.s, m.proc(3)).map((x) => x.mark)).toEqual([
       'read-only',
       'read-only',
       'copied',
       'private',
     ]);
-    expect(pageTable(m.s, m.proc(1)).map((x) => x.mark)).toEqual([
+    expect(pageTable(m.s, m.proc(2)).map((x) => x.mark)).toEqual([
       'read-only',
       'read-only',
       'private',

@@ -531,7 +531,14 @@ function checkInvariants(s: KernelState, events: readonly KernelEvent[], ledger:
   }
 
   // Processes: terminated exactly when every thread has ended.
+  // The kernel's init is PID 1, has no thread of the workload's and never ends; every root process is its child.
   for (const p of Object.values(s.processes)) {
+    if (p.system) {
+      if (p.pid !== 1 || p.terminated || p.threads.length > 0)
+        fail(`init is P${p.pid}, ended or has threads`);
+      continue;
+    }
+    if (s.processes[1]?.system && p.ppid === null) fail(`P${p.pid} has no parent although init exists`);
     const allEnded = p.threads.every((tid) => s.threads[tid]!.state === 'terminated');
     if (allEnded !== p.terminated)
       fail(`P${p.pid} terminated=${p.terminated} but allThreadsEnded=${allEnded}`);

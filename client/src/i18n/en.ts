@@ -224,6 +224,7 @@ export const en = {
   'pcb.kind.foreground': 'foreground',
   'pcb.kind.background': 'background',
   'pcb.kind.daemon': 'daemon (service)',
+  'pcb.init': 'the first process',
   'pcb.state': 'State',
   'pcb.faulted': 'crashed',
   'pcb.priority': 'Priority',

@@ -222,6 +222,7 @@ export const ko: Record<MessageKey, string> = {
   'pcb.kind.foreground': '포그라운드',
   'pcb.kind.background': '백그라운드',
   'pcb.kind.daemon': '데몬 (서비스)',
+  'pcb.init': '최초의 프로세스',
   'pcb.state': '상태',
   'pcb.faulted': '비정상 종료',
   'pcb.priority': '우선순위',

@@ -52,7 +52,8 @@ export class PcbDetail {
     const sig = JSON.stringify([p, threads]);
     if (sig === this.drawn) return;
     this.drawn = sig;
-    this.title.textContent = `${t('term.pcb')} · P${p.pid} ${p.name}`;
+    const first = p.name === 'init' && p.ppid < 0 ? ` (${t('pcb.init')})` : '';
+    this.title.textContent = `${t('term.pcb')} · P${p.pid} ${p.name}${first}`;
     this.close.textContent = t('machine.close');
     this.body.replaceChildren(this.fields(p), ...threads.map((th) => this.thread(th)));
   }

@@ -104,11 +104,12 @@ export class ProcessTreeView {
       const ppid = p.ppid >= 0 ? `←P${p.ppid}` : '';
       // a crashed process is marked where it sits in the tree (× crashed), its siblings untouched
       const crash = p.faulted ? ` × ${t('pcb.faulted')}` : '';
+      const first = p.name === 'init' && p.ppid < 0 ? ` (${t('pcb.init')})` : '';
       setText(
         text,
         fitWidth(
           text,
-          `P${p.pid} ${p.name} ${ppid}${crash}${f ? ` · ${f.what}` : ''}`,
+          `P${p.pid} ${p.name}${first} ${ppid}${crash}${f ? ` · ${f.what}` : ''}`,
           nameW - indent - u * 0.7,
         ),
       );
