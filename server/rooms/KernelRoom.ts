@@ -29,7 +29,6 @@ import {
   type RoomStateSchema,
 } from './projection.ts';
 import type { Crew } from '../game/crew.ts';
-import { StateView } from '@colyseus/schema';
 
 /** Server-side services every room receives through its registered default options. */
 export interface RoomServices {
@@ -61,10 +60,6 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
   private projectedMessages = -1;
   /** Legal moves per crew and held job since the crew's machine was last projected. */
   private readonly moves = new Map<string, Map<string, string[]>>();
-  /** The crews each client's StateView holds (space-separated keys), so views change only when a seat's crew does. */
-  private readonly viewed = new Map<string, string>();
-  /** Each crew's job keys when the views last took them in. */
-  private readonly shapes = new Map<string, string>();
 
   /** Builds the classroom and wires messages, the clock and the projection. */
   protected setup(
@@ -156,7 +151,6 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
           },
         ]),
     );
-    this.syncViews();
   }
 
   /** One crew's machine, standing and jobs. */
@@ -198,45 +192,6 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
         },
       ]),
     );
-  }
-
-  /**
-   * Each client's StateView holds the crews whose machines it receives: its own crew (a student), every
-   * crew (the host, projectors, a solo player). Other crews reach it as standings only, which keeps a
-   * student's bytes to one machine however many crews the class has.
-   */
-  private syncViews(): void {
-    const c = this.game;
-    const every = c.crews.map((crew) => crew.key).join(' ');
-    // A view holds the schema instances it was given: jobs laid out anew (new slot views) must be added again.
-    const reshaped = new Set<string>();
-    for (const crew of c.crews) {
-      const shape = crew.match.slots.map((slot) => slot.key).join(' ');
-      if (this.shapes.get(crew.key) !== shape) {
-        this.shapes.set(crew.key, shape);
-        reshaped.add(crew.key);
-      }
-    }
-    for (const client of this.clients) {
-      const seat = c.seats.bySession(client.sessionId);
-      const want = !seat ? '' : seat.isHost || seat.viewer || seat.crew === undefined ? every : seat.crew;
-      if (this.viewed.get(client.sessionId) === want && client.view) {
-        for (const key of want.split(' ')) {
-          const v = reshaped.has(key) ? this.state.crews.get(key) : undefined;
-          if (v) client.view.add(v);
-        }
-        continue;
-      }
-      const view = new StateView();
-      let complete = true;
-      for (const key of want.split(' ')) {
-        const v = this.state.crews.get(key);
-        if (v) view.add(v);
-        else if (key) complete = false;
-      }
-      client.view = view;
-      if (complete) this.viewed.set(client.sessionId, want);
-    }
   }
 
   /** A job's legal moves as the synced strings the action bar reads, computed once per machine change. */
@@ -299,7 +254,6 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
       }
       this.clients.getById(previous)?.leave(CLOSE_CODES.replaced, 'opened elsewhere');
     }
-    // the client's StateView holds its crew before the first full state goes out
     this.project();
     this.welcome(client);
   }
@@ -345,14 +299,12 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
       client.leave(CLOSE_CODES.kicked, 'this seat is no longer yours');
       return;
     }
-    this.viewed.delete(client.sessionId); // a reconnected client gets its view again
     this.project();
     this.welcome(client);
   }
 
   override onLeave(client: Client): void {
     this.held.delete(client.sessionId);
-    this.viewed.delete(client.sessionId);
     this.game.leave(client.sessionId);
   }
 

@@ -189,13 +189,17 @@ const SlotView = schema(
     cores: t.array('uint8'),
     tid: t.int16().default(-1),
     channel: t.string().default(''),
-    /** The job's legal moves now (encodeMove), while a person holds it; empty for a bot's job. Only the crew's own clients get them. */
-    moves: t.array('string').view(),
+    /** The job's legal moves now (encodeMove), while a person holds it; empty for a bot's job. */
+    moves: t.array('string'),
   },
   'SlotView',
 );
 
-/** One crew: its standing and jobs for everyone, its machine only for the clients whose StateView holds the crew. */
+/**
+ * One crew: its standing, jobs and machine, for every client. The machine was once filtered per crew with a
+ * StateView, but @colyseus/schema 5 does not deliver later pushes into arrays under a filtered subtree (a
+ * thread's chosen instruction never reached anyone: test/server/crews-sync.test.ts), so nothing is filtered.
+ */
 const CrewView = schema(
   {
     number: t.uint8().default(1),
@@ -207,10 +211,7 @@ const CrewView = schema(
     finished: t.boolean().default(false),
     place: t.uint8().default(1),
     slots: t.map(SlotView),
-    machine: t
-      .ref(MachineView)
-      .view()
-      .default(() => new MachineView()),
+    machine: t.ref(MachineView).default(() => new MachineView()),
   },
   'CrewView',
 );
@@ -238,7 +239,7 @@ export const RoomState = schema(
 /** The server's own view of the synced state: the schema instances the room projects into. */
 export type RoomStateSchema = SchemaType<typeof RoomState>;
 type Machine = SchemaType<typeof MachineView>;
-/** One crew's schema instance (the room adds it to its members' StateViews). */
+/** One crew's schema instance, created on first use. */
 export type CrewSchema = SchemaType<typeof CrewView>;
 
 /** What a client sees as `room.state`: the plain interfaces of shared/protocol/state.ts. */

@@ -42,6 +42,7 @@ function classGame(crewSize = 5) {
     maxPlayers: 60,
     abuseLimit: 100,
     crewSize,
+    countdownSeconds: 0,
     match: {
       scenario: workshop.ok ? workshop.scenario : (undefined as never),
       scenarioName: 'class-workshop',

@@ -132,7 +132,7 @@ describe('reconnection', () => {
     expect(student.connection.isOpen).toBe(true);
     expect(host.state.players.has(welcomeOf(projector).seat)).toBe(false);
     expect(welcomeOf(projector).slot).toBe('spectator');
-    // the projector receives the machine (every crew's, through its StateView)
+    // the projector receives the machine (every crew's)
     await until(
       'the projector has the machine',
       () => (crewOf(projector.state, null)?.machine?.cores.length ?? 0) > 0,
