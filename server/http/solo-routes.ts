@@ -16,6 +16,28 @@ const putBody = HTTP_ROUTES.putSoloProgress.body.extend({
   levelId: z.string().min(1).max(80).refine(knownLevel, { error: 'no level has this id' }),
 });
 
+/** Answers 429 when this address has used its solo budget (saves and token claims share it). */
+function soloLimited(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: DashboardContext,
+  what: string,
+): boolean {
+  const take = ctx.soloLimiter.take(clientAddress(req, ctx.config.trustProxy));
+  if (take.ok) return false;
+  sendError(
+    res,
+    429,
+    'rate-limited',
+    `Too many ${what}: wait ${take.retryAfterSeconds} s.`,
+    {},
+    {
+      'retry-after': String(take.retryAfterSeconds),
+    },
+  );
+  return true;
+}
+
 /** GET /api/solo/progress?browserId=… — every level this browser has played. */
 export async function getSoloProgress(
   _req: IncomingMessage,
@@ -38,16 +60,7 @@ export async function putSoloProgress(
   res: ServerResponse,
   ctx: DashboardContext,
 ): Promise<void> {
-  const take = ctx.soloLimiter.take(clientAddress(req, ctx.config.trustProxy));
-  if (!take.ok)
-    return sendError(
-      res,
-      429,
-      'rate-limited',
-      `Too many saves: wait ${take.retryAfterSeconds} s.`,
-      {},
-      { 'retry-after': String(take.retryAfterSeconds) },
-    );
+  if (soloLimited(req, res, ctx, 'saves')) return;
   const body = await bodyOf(req, res, putBody);
   if (!body) return;
   if (!(await ctx.db.soloTokens.verify(body.browserId, body.token)))
@@ -71,16 +84,7 @@ export async function claimSoloToken(
   res: ServerResponse,
   ctx: DashboardContext,
 ): Promise<void> {
-  const take = ctx.soloLimiter.take(clientAddress(req, ctx.config.trustProxy));
-  if (!take.ok)
-    return sendError(
-      res,
-      429,
-      'rate-limited',
-      `Too many requests: wait ${take.retryAfterSeconds} s.`,
-      {},
-      { 'retry-after': String(take.retryAfterSeconds) },
-    );
+  if (soloLimited(req, res, ctx, 'requests')) return;
   const body = await bodyOf(req, res, HTTP_ROUTES.soloToken.body);
   if (!body) return;
   const token = await ctx.db.soloTokens.claim(body.browserId);

@@ -47,6 +47,15 @@ function notFound(res: ServerResponse, what: string): void {
   sendError(res, 404, 'not-found', `No ${what} of yours has this id.`);
 }
 
+/** The signed-in teacher and their session `id`; answers 401 or 404 itself and gives undefined then. */
+async function ownSession(req: IncomingMessage, res: ServerResponse, ctx: DashboardContext, id: string) {
+  const teacher = await requireTeacher(ctx, req, res);
+  if (!teacher) return undefined;
+  const session = ID.test(id) ? await ctx.db.classSessions.get(id, teacher.id) : undefined;
+  if (!session) return notFound(res, 'session');
+  return { teacher, session };
+}
+
 /** POST /api/teacher/rooms — the one way a class room comes to exist: opens it and its class session for the signed-in teacher (201). */
 export async function createTeacherRoom(
   req: IncomingMessage,
@@ -162,10 +171,9 @@ export async function getSession(
   ctx: DashboardContext,
   id: string,
 ): Promise<void> {
-  const teacher = await requireTeacher(ctx, req, res);
-  if (!teacher) return;
-  const session = ID.test(id) ? await ctx.db.classSessions.get(id, teacher.id) : undefined;
-  if (!session) return notFound(res, 'session');
+  const owned = await ownSession(req, res, ctx, id);
+  if (!owned) return;
+  const { teacher, session } = owned;
   const rounds = await ctx.db.rounds.listForSession(id, teacher.id);
   const room = await ctx.reports.liveRoom(id, teacher.id);
   const live = room
@@ -192,10 +200,9 @@ export async function listRounds(
   ctx: DashboardContext,
   id: string,
 ): Promise<void> {
-  const teacher = await requireTeacher(ctx, req, res);
-  if (!teacher) return;
-  const session = ID.test(id) ? await ctx.db.classSessions.get(id, teacher.id) : undefined;
-  if (!session) return notFound(res, 'session');
+  const owned = await ownSession(req, res, ctx, id);
+  if (!owned) return;
+  const { teacher } = owned;
   reply(res, HTTP_ROUTES.sessionRounds, 200, { rounds: await ctx.db.rounds.listForSession(id, teacher.id) });
 }
 
@@ -256,10 +263,9 @@ export async function endSession(
   ctx: DashboardContext,
   id: string,
 ): Promise<void> {
-  const teacher = await requireTeacher(ctx, req, res);
-  if (!teacher) return;
-  const session = ID.test(id) ? await ctx.db.classSessions.get(id, teacher.id) : undefined;
-  if (!session) return notFound(res, 'session');
+  const owned = await ownSession(req, res, ctx, id);
+  if (!owned) return;
+  const { teacher } = owned;
   const room = await ctx.reports.liveRoom(id, teacher.id);
   if (room) await matchMaker.remoteRoomCall(room.roomId, 'closeForGood').catch(() => undefined);
   await ctx.db.classSessions.end(id, teacher.id);
@@ -276,10 +282,9 @@ export async function rotateHostKey(
   ctx: DashboardContext,
   id: string,
 ): Promise<void> {
-  const teacher = await requireTeacher(ctx, req, res);
-  if (!teacher) return;
-  const session = ID.test(id) ? await ctx.db.classSessions.get(id, teacher.id) : undefined;
-  if (!session) return notFound(res, 'session');
+  const owned = await ownSession(req, res, ctx, id);
+  if (!owned) return;
+  const { teacher } = owned;
   const room = await ctx.reports.liveRoom(id, teacher.id);
   if (!room)
     return sendError(res, 409, 'not-live', 'This session has no open room: there is no key to change.');
