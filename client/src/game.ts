@@ -36,7 +36,8 @@ export function startGame(parent: string): Phaser.Game {
       height: Math.round(host.clientHeight * ratio),
       zoom: 1 / ratio,
     },
-    input: { keyboard: true, mouse: true, touch: true },
+    // no keyboard plugin: keys are plain DOM listeners (the plugin replays a step's key events on each new one)
+    input: { keyboard: false, mouse: true, touch: true },
     scene: [
       Boot,
       Preloader,

@@ -199,3 +199,24 @@ it('stays smooth with 64 processes on screen', async () => {
     await host.leave().catch(() => undefined);
   }
 }, 120_000);
+
+it('opens a level started while the gate draws nothing', async () => {
+  // The level's scenes are started from the room's reply, outside the game's step, while the card is still and
+  // the gate skips its frames. Phaser's scene queue believes it is mid-step until a render says otherwise, and
+  // LevelHud's bringToTop was queued again forever: the page hung on the card (every solo level, in CI).
+  await withPage(tb.browser, { viewport: 'laptop' }, async ({ page }) => {
+    await page.goto(`${server.url}/`);
+    await waitForScene(page, 'Menu');
+    await page.click('button[data-scene="LevelMap"]');
+    await waitForScene(page, 'LevelMap');
+    await page.click('.map-node[data-node="boot-hello"]');
+    await waitForScene(page, 'ConceptCard');
+    await untilIdle(page);
+    await page.click('[data-action="start-level"]');
+    await page.waitForFunction(
+      () => ['Machine', 'LevelHud'].every((k) => window.__kcDebug!.activeScenes().includes(k)),
+      undefined,
+      { timeout: 20_000 },
+    );
+  });
+}, 60_000);

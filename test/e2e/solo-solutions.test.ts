@@ -142,7 +142,8 @@ async function takeJob(page: Page, slot: string, jobs: boolean): Promise<void> {
     page,
     (k) =>
       document.querySelector(`.level-hud [data-job="${k}"]`)?.getAttribute('aria-pressed') === 'true' &&
-      window.__kc?.machine()?.slot === k,
+      window.__kc?.machine()?.slot === k &&
+      document.querySelector<HTMLElement>('[data-testid="action-bar"]')?.dataset.job === k,
     slot,
   );
 }
@@ -208,14 +209,33 @@ function whereOnBar(
  */
 async function pressOnBar(page: Page, key: string): Promise<void> {
   const bar = page.getByTestId('action-bar');
-  let where = await whereOnBar(page, key);
-  while (where.index < 0 && where.prev) {
-    await bar.locator('button[data-page="prev"]').click();
-    where = await whereOnBar(page, key);
-  }
-  while (where.index < 0 && where.next) {
-    await bar.locator('button[data-page="next"]').click();
-    where = await whereOnBar(page, key);
+  const search = async (): Promise<Awaited<ReturnType<typeof whereOnBar>>> => {
+    let where = await whereOnBar(page, key);
+    while (where.index < 0 && where.prev) {
+      await bar.locator('button[data-page="prev"]').click();
+      where = await whereOnBar(page, key);
+    }
+    while (where.index < 0 && where.next) {
+      await bar.locator('button[data-page="next"]').click();
+      where = await whereOnBar(page, key);
+    }
+    return where;
+  };
+  let where = await search();
+  // The event of the last move can arrive a patch before the state that makes this move legal (a message
+  // just written): while the bar still changes, search its pages again; a bar that stays without it fails.
+  for (let again = 0; where.index < 0 && again < 5; again++) {
+    const drawn = await bar.innerHTML();
+    const changed = await page
+      .waitForFunction(
+        (html) => document.querySelector('[data-testid="action-bar"]')?.innerHTML !== html,
+        drawn,
+        { timeout: 5_000 },
+      )
+      .then(() => true)
+      .catch(() => false);
+    if (!changed) break;
+    where = await search();
   }
   if (where.index < 0)
     throw new Error(

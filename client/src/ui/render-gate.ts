@@ -196,7 +196,13 @@ export function installRenderGate(game: Phaser.Game): RenderStats {
       events.emit(Phaser.Core.Events.POST_RENDER, renderer, time, dt);
       stats.renders += 1;
       stats.renderMs += performance.now() - r0;
-    } else if (time - lastChange > IDLE_AFTER_MS) stats.idle = true;
+    } else {
+      // SceneManager.update sets isProcessing and only its render clears it; while it stays set, a scene
+      // started from outside the step (a room's reply, a click) is queued, and the next processQueue
+      // re-queues that same operation forever: the page hangs in one step. Clear it as render would.
+      (game.scene as unknown as { isProcessing: boolean }).isProcessing = false;
+      if (time - lastChange > IDLE_AFTER_MS) stats.idle = true;
+    }
     stats.stepMs += performance.now() - start;
   };
   return stats;

@@ -40,6 +40,8 @@ export class ActionBar {
   private page = 0;
   /** Whose entries the page belongs to: a new job starts on its first page. */
   private pageOf = '';
+  /** What the last update drew from, so a page turn redraws at once. */
+  private last: [MachineModel, Selection | null, number | undefined] | null = null;
 
   /** `onTurn` asks the scene to redraw after the player turns a page. */
   constructor(
@@ -67,11 +69,14 @@ export class ActionBar {
 
   /** Redraws if anything shown changed; returns whether it did (so the scene re-measures only then). */
   update(model: MachineModel, sel: Selection | null, target?: number): boolean {
+    this.last = [model, sel, target];
     const role = model.mine.role;
     const job = `${role}|${model.mine.slot}`;
     if (job !== this.pageOf) {
       this.pageOf = job;
       this.page = 0;
+      // whose moves the bar shows now (a test waits for it after switching jobs; the DOM is redrawn below)
+      this.root.dataset.job = model.mine.slot;
     }
     const view = this.current(model, sel, target);
     this.page = view.page;
@@ -135,6 +140,8 @@ export class ActionBar {
     b.addEventListener('click', () => {
       this.page += by;
       this.drawn = '';
+      // the new page is on screen before the click returns: a second quick click meets the new buttons
+      if (this.last) this.update(...this.last);
       this.onTurn();
     });
     return b;

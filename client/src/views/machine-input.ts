@@ -1,6 +1,6 @@
 // What clicks, drags and keys mean on the Machine scene: pick a Ready card and drop or send it to a
 // core, preempt, handle an interrupt, pick from the action bar by number; scroll on phones.
-import type Phaser from 'phaser';
+import Phaser from 'phaser';
 import type { Machine } from '../scenes/Machine.ts';
 import type { PcbCard } from './pcb-card.ts';
 
@@ -127,9 +127,10 @@ export const wireMachineInput = {
 
   /** Keys and scrolling for the whole scene. */
   scene(scene: Machine): void {
-    const keyboard = scene.input.keyboard;
-    keyboard?.on('keydown', (event: KeyboardEvent) => {
-      if (typing() || !scene.model) return;
+    // A plain DOM listener, one call per key press. Phaser's keyboard plugin replays every key event of the
+    // current step on each new one, so two keys pressed within a step (a quick "1, Enter") dispatched twice.
+    const onKey = (event: KeyboardEvent): void => {
+      if (typing() || !scene.model || !scene.sys.isActive()) return;
       const m = scene.model;
       const onButton = document.activeElement instanceof HTMLButtonElement;
       if (event.key === 'Escape') {
@@ -189,7 +190,9 @@ export const wireMachineInput = {
           event.preventDefault();
         }
       }
-    });
+    };
+    window.addEventListener('keydown', onKey);
+    scene.events.once(Phaser.Scenes.Events.SHUTDOWN, () => window.removeEventListener('keydown', onKey));
     // phones: the machine is taller than the screen; drag the background or use the wheel to scroll
     const cam = scene.cameras.main;
     let last: number | null = null;
