@@ -4,6 +4,9 @@ import type { Instr } from '../kernel/types.ts';
 import type { CodeContext } from './context.ts';
 
 /** The names a program and its callees use, in first-use order. */
+/** The first TCP/UDP port the generated C and Python views connect to (a socket channel's index is added). */
+export const PORT_BASE = 5000;
+
 export interface ProgramUse {
   /** Programs started by spawn or fork (transitively), each generated once as a function. */
   callees: string[];

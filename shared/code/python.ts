@@ -12,10 +12,9 @@ import {
   toView,
   type CodeView,
   type ProgramUse,
+  PORT_BASE,
 } from './program-use.ts';
 import { comment, type CommentLanguage } from './texts.ts';
-
-const PORT_BASE = 5000;
 
 /** Renders the program as a complete Python 3 module whose main (or thread) function is line-matched to it. */
 export function renderPython(program: readonly Instr[], ctx: CodeContext, lang: CommentLanguage): CodeView {

@@ -1,7 +1,12 @@
 // The synced state read into plain objects once per patch, so every view draws from the same snapshot.
 // Only reading and grouping for display: labels and figures come projected from the kernel's
 // presentation module (shared/kernel/presentation.ts), so no view computes a kernel figure.
-import { crewOf, syncedLabels, type SyncedRoomState } from '../../../shared/protocol/state.ts';
+import {
+  crewOf,
+  syncedLabels,
+  type ProcessStateView,
+  type SyncedRoomState,
+} from '../../../shared/protocol/state.ts';
 import { FAULT_KEYS, processState, type ScreenFigures } from '../../../shared/kernel/presentation.ts';
 import type { ThreadState } from '../../../shared/kernel/types.ts';
 import { decodeMove, type MoveMessage } from '../../../shared/protocol/actions.ts';
@@ -28,18 +33,20 @@ export interface ThreadInfo {
   priority: number;
 }
 
-/** A process (its PCB) as the views show it. */
-export interface ProcessInfo {
-  pid: number;
-  ppid: number;
-  name: string;
-  kind: string;
-  priority: number;
-  arrival: number;
-  firstRun: number;
-  completion: number;
-  terminated: boolean;
-  faulted: boolean;
+/** A process (its PCB) as the views show it: the synced PCB's figures, with its lists read into arrays. */
+export interface ProcessInfo extends Pick<
+  ProcessStateView,
+  | 'pid'
+  | 'ppid'
+  | 'name'
+  | 'kind'
+  | 'priority'
+  | 'arrival'
+  | 'firstRun'
+  | 'completion'
+  | 'terminated'
+  | 'faulted'
+> {
   /** The PCB's state, from its threads' (shared/kernel/presentation.ts processState). */
   state: ThreadState;
   threads: number[];
