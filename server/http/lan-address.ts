@@ -17,18 +17,25 @@ const isLoopback = (host: string): boolean =>
   host === '[::1]' ||
   host === '::1';
 
-/** The join origin for a dashboard request, from its Host header and the server's network interfaces. */
+/**
+ * The join origin for a dashboard request, from its Host header, the interface the server listens on
+ * (HOST) and the machine's network interfaces. A network address is offered only where the server
+ * listens: on every interface (0.0.0.0, ::) the first LAN address, on one address that one; a server
+ * listening on loopback only (the default HOST) has no address a phone can reach, and gets the warning alone.
+ */
 export function joinOriginFor(
   req: IncomingMessage,
+  listenHost: string,
   interfaces: NodeJS.Dict<NetworkInterfaceInfo[]> = networkInterfaces(),
 ): JoinOrigin {
   const host = req.headers.host ?? '';
   const match = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(host);
   if (!match || !isLoopback(match[1]!.toLowerCase())) return { joinOrigin: null, loopback: false };
   const port = match[2] ?? '';
+  const everywhere = listenHost === '' || listenHost === '0.0.0.0' || listenHost === '::';
   const lan = Object.values(interfaces)
     .flat()
-    .find((i) => i && i.family === 'IPv4' && !i.internal);
+    .find((i) => i && i.family === 'IPv4' && !i.internal && (everywhere || i.address === listenHost));
   const scheme = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
   return { joinOrigin: lan ? `${scheme}://${lan.address}${port ? `:${port}` : ''}` : null, loopback: true };
 }

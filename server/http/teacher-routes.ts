@@ -142,7 +142,7 @@ export async function createTeacherRoom(
     hostKey,
     joinPath: joinPath(code),
     projectorPath: projectorPath(room.roomId, viewerKeyFor(hostKey)),
-    ...joinOriginFor(req),
+    ...joinOriginFor(req, ctx.config.host),
   };
   reply(res, HTTP_ROUTES.createRoom, 201, answer);
 }
@@ -183,7 +183,7 @@ export async function getSession(
         hostKey: room.hostKey,
         joinPath: joinPath(room.code),
         projectorPath: projectorPath(room.roomId, viewerKeyFor(room.hostKey)),
-        ...joinOriginFor(req),
+        ...joinOriginFor(req, ctx.config.host),
       }
     : null;
   reply(res, HTTP_ROUTES.session, 200, {
@@ -299,7 +299,7 @@ export async function rotateHostKey(
       hostKey,
       joinPath: joinPath(room.code),
       projectorPath: projectorPath(room.roomId, viewerKeyFor(hostKey)),
-      ...joinOriginFor(req),
+      ...joinOriginFor(req, ctx.config.host),
     },
     closedSeats,
   };

@@ -21,7 +21,7 @@ describe('the join origin', () => {
   it.each(['127.0.0.1:3000', 'localhost:3000', '[::1]:3000'])(
     'a dashboard at %s gets the LAN address and a warning',
     (host) => {
-      expect(joinOriginFor(req(host), school)).toEqual({
+      expect(joinOriginFor(req(host), '0.0.0.0', school)).toEqual({
         joinOrigin: 'http://192.168.10.23:3000',
         loopback: true,
       });
@@ -29,13 +29,32 @@ describe('the join origin', () => {
   );
 
   it('a dashboard at the LAN address keeps its own origin, without a warning', () => {
-    expect(joinOriginFor(req('192.168.10.23:3000'), school)).toEqual({ joinOrigin: null, loopback: false });
+    expect(joinOriginFor(req('192.168.10.23:3000'), '0.0.0.0', school)).toEqual({
+      joinOrigin: null,
+      loopback: false,
+    });
   });
 
   it('a server with no network address: the warning, and no address to offer', () => {
-    expect(joinOriginFor(req('localhost:3000'), { lo: [iface('127.0.0.1', true)] })).toEqual({
+    expect(joinOriginFor(req('localhost:3000'), '0.0.0.0', { lo: [iface('127.0.0.1', true)] })).toEqual({
       joinOrigin: null,
       loopback: true,
     });
+  });
+
+  it('a server listening on loopback only (HOST=127.0.0.1) offers no network address: no phone could open it', () => {
+    expect(joinOriginFor(req('127.0.0.1:3000'), '127.0.0.1', school)).toEqual({
+      joinOrigin: null,
+      loopback: true,
+    });
+  });
+
+  it('a server listening on one address offers that one, not another interface', () => {
+    const two = { ...school, wlan0: [iface('10.0.0.7', false)] };
+    expect(joinOriginFor(req('localhost:3000'), '10.0.0.7', two)).toEqual({
+      joinOrigin: 'http://10.0.0.7:3000',
+      loopback: true,
+    });
+    expect(joinOriginFor(req('localhost:3000'), '::', two).joinOrigin).toBe('http://192.168.10.23:3000');
   });
 });

@@ -179,7 +179,13 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement, lim
       {},
       h(
         'a',
-        { href: live.projectorPath, target: '_blank', rel: 'noopener', class: 'button' },
+        {
+          // at the network address too, so the projected QR code and link are ones a phone can open
+          href: `${live.joinOrigin ?? ''}${live.projectorPath}`,
+          target: '_blank',
+          rel: 'noopener',
+          class: 'button',
+        },
         t('live.projector'),
       ),
       ' ',

@@ -82,7 +82,7 @@ const en = {
   'live.loopback_lan':
     "This dashboard was opened at a loopback address (127.0.0.1 or localhost), which students' devices cannot reach: the link and QR code use the server's network address {origin} instead.",
   'live.loopback_only':
-    "This dashboard was opened at a loopback address (127.0.0.1 or localhost) and the server has no network address: students' devices cannot join. Connect the server to the school network and open the dashboard at its network address.",
+    "This dashboard was opened at a loopback address (127.0.0.1 or localhost), and the server listens on this computer only or has no network address: students' devices cannot join. Start it with HOST=0.0.0.0 on the school network, then open the dashboard at its network address.",
   'live.qr': 'QR code to join room {code}',
   'live.projector': 'Open the projector view',
   'live.rotate': 'Change the host key',
@@ -272,7 +272,7 @@ const ko: Record<TextKey, string> = {
   'live.loopback_lan':
     '이 대시보드는 루프백 주소(127.0.0.1 또는 localhost)로 열려 있어 학생 기기에서 접속할 수 없습니다. 참여 주소와 QR 코드에는 대신 서버의 네트워크 주소 {origin}를 씁니다.',
   'live.loopback_only':
-    '이 대시보드는 루프백 주소(127.0.0.1 또는 localhost)로 열려 있고 서버에 네트워크 주소가 없어 학생 기기가 참여할 수 없습니다. 서버를 학교 네트워크에 연결하고 네트워크 주소로 대시보드를 여세요.',
+    '이 대시보드는 루프백 주소(127.0.0.1 또는 localhost)로 열려 있고, 서버가 이 컴퓨터에서만 접속을 받거나 네트워크 주소가 없어 학생 기기가 참여할 수 없습니다. 학교 네트워크에서 HOST=0.0.0.0으로 서버를 시작한 뒤 네트워크 주소로 대시보드를 여세요.',
   'live.qr': '{code} 방에 참여하는 QR 코드',
   'live.projector': '프로젝터 화면 열기',
   'live.rotate': '호스트 키 바꾸기',
