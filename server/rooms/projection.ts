@@ -12,6 +12,7 @@ import {
 } from '../../shared/kernel/index.ts';
 import type { BlockReason, Instr, KernelState } from '../../shared/kernel/index.ts';
 import type { SyncedRoomState } from '../../shared/protocol/state.ts';
+import { remainingWork } from '../../shared/bots/index.ts';
 import { crewPlaces, type CrewStanding } from '../../shared/roles/crews.ts';
 
 const CoreView = schema(
@@ -42,6 +43,7 @@ const ThreadView = schema(
     reg: t.int32().default(0),
     cpuTicks: t.uint32().default(0),
     readyTicks: t.uint32().default(0),
+    work: t.uint16().default(0),
     locksHeld: t.array('string'),
   },
   'ThreadView',
@@ -395,6 +397,7 @@ export function projectMachine(m: Machine, s: KernelState): void {
       put(v, 'reg', th.reg);
       put(v, 'cpuTicks', th.cpuTicks);
       put(v, 'readyTicks', th.readyTicks);
+      put(v, 'work', th.state === 'terminated' ? 0 : Math.min(0xffff, remainingWork(s, th)));
       syncArray(v.locksHeld, th.locksHeld);
     },
   );

@@ -50,6 +50,8 @@ export interface ThreadStateView {
   reg: number;
   cpuTicks: number;
   readyTicks: number;
+  /** CPU ticks it still needs (shared/bots remainingWork: what SJF and STCF rank by). */
+  work: number;
   locksHeld: SyncedList<string>;
 }
 

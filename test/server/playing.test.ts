@@ -46,6 +46,11 @@ describe('each role acts on the shared machine', () => {
     const calc = [...crewOf(sched!.state, null)!.machine.processes.values()].find((p) => p.name === 'calc')!;
     const tid = calc.threads.at(0)!;
     expect(crewOf(sched!.state, null)!.machine.readyQueue.toArray()).toContain(tid);
+    // the Ready card's "needs": the CPU ticks left, what SJF ranks by (calc is 40 ticks of CPU; io needs 1 between its two I/Os)
+    const threads = crewOf(sched!.state, null)!.machine.threads;
+    expect(threads.get(String(tid))?.work).toBe(40);
+    const io = [...crewOf(sched!.state, null)!.machine.processes.values()].find((p) => p.name === 'io')!;
+    expect(threads.get(String(io.threads.at(0)))?.work).toBe(1);
     sched!.send('dispatch', { core: 0, tid });
     await until('everyone sees the dispatch', () =>
       [host, other!].every((c) => crewOf(c.state, null)!.machine.cores.at(0)?.running === tid),

@@ -137,7 +137,7 @@ export const en = {
   'machine.ready': 'Ready queue',
   'machine.ready.empty': 'No thread is Ready.',
   'machine.ready.more': '+{count} more',
-  'machine.card.detail': 'prio {prio} · wait {waited} · cpu {cpu}',
+  'machine.card.detail': 'needs {work} · prio {prio} · wait {waited}',
   'machine.blocked': 'Blocked',
   'machine.wait.device': '{name} I/O',
   'machine.wait.lock': 'lock {name}',

@@ -137,7 +137,7 @@ export const ko: Record<MessageKey, string> = {
   'machine.ready': '준비 큐',
   'machine.ready.empty': '준비 상태인 스레드가 없습니다.',
   'machine.ready.more': '+{count}개 더',
-  'machine.card.detail': '우선 {prio} · 대기 {waited} · CPU {cpu}',
+  'machine.card.detail': '남은 {work} · 우선 {prio} · 대기 {waited}',
   'machine.blocked': '대기 상태',
   'machine.wait.device': '{name} 입출력',
   'machine.wait.lock': '락 {name}',

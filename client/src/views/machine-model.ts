@@ -29,6 +29,8 @@ export interface ThreadInfo {
   reg: number;
   cpuTicks: number;
   readyTicks: number;
+  /** CPU ticks it still needs (what SJF ranks by), projected from the kernel. */
+  work: number;
   locksHeld: string[];
   priority: number;
 }
@@ -216,6 +218,7 @@ export function readMachine(state: SyncedRoomState, seat: string | null): Machin
       reg: t.reg,
       cpuTicks: t.cpuTicks,
       readyTicks: t.readyTicks,
+      work: t.work,
       locksHeld: arr(t.locksHeld),
       priority: p?.priority ?? 0,
     });

@@ -87,7 +87,7 @@ export class PcbCard {
       this.label,
       fitWidth(
         this.label,
-        `${tag}${t.label}${marks.mine && compact ? ` · ${marks.mineWord}` : ''}`,
+        `${tag}${t.label}${t.name ? ` ${t.name}` : ''}${marks.mine && compact ? ` · ${marks.mineWord}` : ''}`,
         width - 30,
       ),
     );

@@ -105,7 +105,7 @@ export class ReadyQueueView {
           key: i < 9 ? i + 1 : 0,
           mineWord: t('machine.yours'),
           compact: h < this.unit * 2,
-          detail: t('machine.card.detail', { prio: th.priority, waited: th.readyTicks, cpu: th.cpuTicks }),
+          detail: t('machine.card.detail', { work: th.work, prio: th.priority, waited: th.readyTicks }),
         },
         w,
         h,
