@@ -380,6 +380,76 @@ describe('the IPC speed ranking holds however it is timed (004: shared memory > 
   });
 });
 
+describe('003: with frequent writes, shared memory needs synchronisation; a message queue is the simpler alternative, at a price', () => {
+  // A writer faster than its reader (the reader works 2 ticks on each item), on two cores: six items.
+  const ITEMS = ['m1', 'm2', 'm3', 'm4', 'm5', 'm6'];
+  type Way = 'shm' | 'shm-sync' | 'mq';
+
+  function carry(way: Way) {
+    const sync = way === 'shm-sync';
+    const m = machine({
+      cores: 2,
+      ...(sync ? { semaphores: { full: 0, empty: 0 } } : {}),
+      channels: [{ name: 'ch', kind: way === 'mq' ? 'mq' : 'shm' }],
+      processes: [
+        {
+          name: 'tx',
+          program: ITEMS.flatMap((x) =>
+            sync ? [`send ch ${x}`, 'signal full', 'wait empty'] : [`send ch ${x}`],
+          ),
+        },
+        {
+          name: 'rx',
+          program: ITEMS.flatMap(() =>
+            sync ? ['wait full', 'recv ch', 'signal empty', 'cpu 2'] : ['recv ch', 'cpu 2'],
+          ),
+        },
+      ],
+    });
+    m.dispatch(0, 1).dispatch(1, 2);
+    const read: string[] = [];
+    let heard = 0;
+    for (let i = 0; i < 500 && !Object.values(m.s.processes).every((p) => p.terminated); i++) {
+      for (const c of m.s.cores)
+        if (c.running === null && m.s.readyQueue.length > 0) m.dispatch(c.id, m.s.readyQueue[0]!);
+      m.tick();
+      const received = m.events.filter((e) => e.type === 'message-received').length;
+      expect(received - heard).toBeLessThanOrEqual(1); // one read a tick at most, so each is seen
+      if (received > heard) read.push(m.s.threads[2]!.lastMessage ?? '');
+      heard = received;
+    }
+    const threads = Object.values(m.s.threads);
+    return {
+      read,
+      elapsed: m.s.threads[2]!.completion!,
+      cpu: threads.reduce((a, t) => a + t.cpuTicks, 0),
+      instructions: threads.reduce((a, t) => a + t.program.length, 0),
+    };
+  }
+
+  it('shared memory without synchronisation loses items and reads others twice', () => {
+    const bare = carry('shm');
+    expect(bare.read).toHaveLength(ITEMS.length);
+    expect(bare.read).not.toEqual(ITEMS);
+    expect(new Set(bare.read).size).toBeLessThan(ITEMS.length);
+  });
+
+  it('with it every item arrives, at two semaphore operations per item on each side', () => {
+    const sync = carry('shm-sync');
+    expect(sync.read).toEqual(ITEMS);
+    expect(sync.instructions - carry('shm').instructions).toBe(4 * ITEMS.length);
+  });
+
+  it('a message queue delivers every item in order with no synchronisation written, and costs more time and CPU', () => {
+    const mq = carry('mq');
+    const sync = carry('shm-sync');
+    expect(mq.read).toEqual(ITEMS);
+    expect(mq.instructions).toBe(carry('shm').instructions);
+    expect(mq.elapsed).toBeGreaterThan(sync.elapsed);
+    expect(mq.cpu).toBeGreaterThan(sync.cpu);
+  });
+});
+
 describe("sentences say what is true (the notes' terms)", () => {
   it('a thread whose I/O is done but whose completion interrupt is pending is refused with the interrupt as the reason', () => {
     const m = machine({
