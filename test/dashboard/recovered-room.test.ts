@@ -25,6 +25,7 @@ async function boot(): Promise<RunningServer> {
     database: { kind: 'sqlite', file: path.join(dir, 'kc.sqlite') },
     saveRooms: true,
     ticksPerSecond: 20,
+    countdownSeconds: 0, // Start starts the machine at once (a class's 10 s role-card countdown is countdown.test's)
   });
   running.push(server);
   return server;
