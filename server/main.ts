@@ -26,6 +26,12 @@ import { ClassRoom } from './rooms/ClassRoom.ts';
 import { CreationGrants, ROOM_NAMES } from './rooms/directory.ts';
 import type { RoomServices } from './rooms/KernelRoom.ts';
 import { SoloRoom } from './rooms/SoloRoom.ts';
+import { Encoder } from '@colyseus/schema';
+
+// Every client receives every crew's machine, so a class's full state grows with its crews: 13.4 KB for 30
+// students in 6 crews (load.test), about twice that for 60 in 12. The encoder's default 8 KB buffer was regrown,
+// with a console warning, in every room of more than 20 or so students (seen in the 40 × 40 load run).
+Encoder.BUFFER_SIZE = 64 * 1024;
 
 /** What startServer accepts: any setting (else the environment's), where round reports also go, and a clock for session expiry (tests). */
 export type StartOptions = Partial<ServerConfig> & { reports?: RoundReportSink; now?: () => number };

@@ -113,6 +113,8 @@ class ServerChild {
       ROOMS_PER_TEACHER_PER_HOUR: '100000',
       ROOMS_PER_ADDRESS_PER_HOUR: '100000',
       MATCHMAKING_PER_MINUTE: '100000',
+      // every simulated student connects from this machine's one address; the edge's per-address cap is for real networks
+      MAX_CONNECTIONS_PER_ADDRESS: '100000',
       ...(o.churn ? { ROOM_IDLE_MINUTES: '0.05' } : {}),
     };
     const args = [
