@@ -100,30 +100,31 @@ export function createAccounts(
     return { teacher, token, expiresAt };
   }
 
+  /** Validates a sign-up and creates the teacher (or finds the email taken): the one path both sign-up routes take. */
+  async function createTeacher(input: unknown) {
+    const parsed = signUpSchema.safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    const { email: address, password, displayName } = parsed.data;
+    const created = await db.teachers.create({
+      email: address,
+      displayName,
+      passwordHash: await hashPassword(password),
+    });
+    return { ok: true as const, value: created };
+  }
+
   return {
     async signUp(input) {
-      const parsed = signUpSchema.safeParse(input);
-      if (!parsed.success) return invalid(parsed.error);
-      const { email: address, password, displayName } = parsed.data;
-      const created = await db.teachers.create({
-        email: address,
-        displayName,
-        passwordHash: await hashPassword(password),
-      });
-      if (created === 'email-taken') return refuse('email-taken');
-      return { ok: true, value: await startSession(created) };
+      const made = await createTeacher(input);
+      if (!made.ok) return made;
+      if (made.value === 'email-taken') return refuse('email-taken');
+      return { ok: true, value: await startSession(made.value) };
     },
 
     async register(input) {
-      const parsed = signUpSchema.safeParse(input);
-      if (!parsed.success) return invalid(parsed.error);
-      const { email: address, password, displayName } = parsed.data;
-      const created = await db.teachers.create({
-        email: address,
-        displayName,
-        passwordHash: await hashPassword(password),
-      });
-      return { ok: true, value: { created: created !== 'email-taken' } };
+      const made = await createTeacher(input);
+      if (!made.ok) return made;
+      return { ok: true, value: { created: made.value !== 'email-taken' } };
     },
 
     async requestReset(address) {

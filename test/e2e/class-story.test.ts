@@ -70,6 +70,8 @@ describe('the class story', () => {
       await expect
         .poll(() => projector.page.getByTestId('projector-code').textContent(), WAIT)
         .toBe(room.code);
+      // the projector holds no job: no "my role: spectator" line under the class's machine
+      await expect.poll(() => projector.page.getByTestId('action-bar').isHidden(), POLL).toBe(true);
 
       await joinInBrowser(laptop, server, room.code, 'Alex');
       seoyeon = await joinSdk(server, room.roomId, { nickname: '서연', code: room.code, lang: 'ko' });

@@ -324,6 +324,8 @@ export class Machine extends UiScene {
     this.score.update(session.score, session.welcome?.board ?? 'all', student);
     // The role card is read in the lobby's countdown before the round; here it stays one tap away (the score line's button).
     const barChanged = this.bar.update(model, this.selection(), this.target) || codeChanged;
+    // the projector holds no job: "my role: spectator, watching the machine" is nothing to show a class
+    this.bar.root.hidden = session.projector;
     this.detail.update(model);
     const students = [...state.players.values()].filter((p) => !p.host).length;
     if (session.projector) this.drawClassView(code, students, model);
