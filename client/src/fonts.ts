@@ -31,6 +31,35 @@ function parseUnicodeRange(value: string): Range[] {
   });
 }
 
+/**
+ * Each face's ranges, parsed once and sorted by start: a subset face lists thousands of single code
+ * points, and matching every text against them afresh cost a slow laptop a quarter of a second.
+ */
+const RANGES = new WeakMap<FontFace, Range[]>();
+function rangesOf(face: FontFace): Range[] {
+  let ranges = RANGES.get(face);
+  if (!ranges) {
+    ranges = parseUnicodeRange(face.unicodeRange).sort((a, b) => a[0] - b[0]);
+    RANGES.set(face, ranges);
+  }
+  return ranges;
+}
+
+/** True when a sorted list of ranges holds cp (a binary search on the last range starting at or before it). */
+function covers(ranges: readonly Range[], cp: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const range = ranges[mid];
+    if (!range) return false;
+    if (range[0] > cp) hi = mid - 1;
+    else if (range[1] < cp) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
 function codePoints(text: string): number[] {
   const set = new Set<number>();
   for (const ch of text) {
@@ -46,8 +75,8 @@ export function facesFor(text: string, weights: readonly number[] = FONT_WEIGHTS
   const faces: FontFace[] = [];
   document.fonts.forEach((face) => {
     if (face.family.replace(/["']/g, '') !== FAMILY || !weights.includes(Number(face.weight))) return;
-    const ranges = parseUnicodeRange(face.unicodeRange);
-    if (points.some((cp) => ranges.some(([a, b]) => cp >= a && cp <= b))) faces.push(face);
+    const ranges = rangesOf(face);
+    if (points.some((cp) => covers(ranges, cp))) faces.push(face);
   });
   return faces;
 }

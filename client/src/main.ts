@@ -20,9 +20,24 @@ const saved = target.next === 'Machine' ? null : savedSeat();
 if (saved && (linkCode === null || linkCode === saved.code)) joinForm().resume(saved);
 else if (linkCode !== null) joinForm().showEarly(linkCode);
 
-// The faces the game's texts need start downloading now, beside the engine, not after it (the Preloader waits for them).
-loadGlyphs(languageText(getLanguage())).catch(() => undefined);
-void import('./game.ts').then(({ startGame }) => startGame('game'));
+// The faces the game's texts need start downloading beside the engine, not after it (the Preloader waits
+// for them); both start once the form above has been painted, so a slow laptop shows it first (issue 17).
+afterFirstPaint(() => {
+  loadGlyphs(languageText(getLanguage())).catch(() => undefined);
+  void import('./game.ts').then(({ startGame }) => startGame('game'));
+});
+
+/** Runs work once, after the next frame has been drawn, or after a second in a tab that draws no frames (hidden). */
+function afterFirstPaint(work: () => void): void {
+  let ran = false;
+  const once = (): void => {
+    if (ran) return;
+    ran = true;
+    work();
+  };
+  requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, 1000);
+}
 
 // The service worker (built by vite-plugin-pwa) keeps the game shell for the next visit and solo play.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {

@@ -2,9 +2,8 @@
 // The key stays in the fragment, so it never reaches a server log; it is read-only: the page watches.
 import { projectorPath } from '../../../shared/protocol/links.ts';
 import type { Language } from '../i18n/index.ts';
-import { serverEndpoint } from './classroom.ts';
 import { seatSecret } from './seat-secret.ts';
-import { openSession, type RoomSession } from './room-session.ts';
+import type { RoomSession } from './room-session.ts';
 
 /** The room a projector page shows and the key that opens it. */
 export interface ProjectorTarget {
@@ -28,7 +27,12 @@ export function projectorUrl(origin: string, target: ProjectorTarget): string {
 
 /** Joins the room with the viewer key, for watching on the big screen; the code comes with the welcome. */
 export async function joinAsProjector(target: ProjectorTarget, lang: Language): Promise<RoomSession> {
-  const { Client } = await import('@colyseus/sdk');
+  // Loaded here, not at the top: reading a link is part of the page's entry, joining is not (issue 17).
+  const [{ Client }, { serverEndpoint }, { openSession }] = await Promise.all([
+    import('@colyseus/sdk'),
+    import('./classroom.ts'),
+    import('./room-session.ts'),
+  ]);
   const client = new Client(serverEndpoint());
   const room = await client.joinById(target.roomId, {
     secret: seatSecret(),

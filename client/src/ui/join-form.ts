@@ -1,7 +1,8 @@
 // The join form (class code and nickname) as plain HTML from index.html: usable before the game engine
 // has arrived, then handed to the Join scene. One form, one set of checks, texts from i18n.
 import { getLanguage, onLanguageChanged, t, type MessageKey } from '../i18n/index.ts';
-import { JoinError, joinClass, resumeClass, type JoinedClass } from '../net/classroom.ts';
+import type * as Joining from '../net/classroom.ts';
+import type { JoinedClass } from '../net/classroom.ts';
 import type { SavedSeat } from '../net/seat-resume.ts';
 import { checkNicknameInput, codeError, NICKNAME_MAX, normalizeCode } from '../net/join-code.ts';
 import { required } from './dom.ts';
@@ -13,6 +14,19 @@ export interface JoinFormOwner {
 }
 
 const NICKNAME_KEY = 'kernel-crew.nickname';
+
+/**
+ * Joining (the HTTP lookup, Colyseus, the wire's schemas) is loaded when the form is shown, not with the
+ * page's entry: the form takes typing while it arrives, and a submit waits for it (issue 17).
+ */
+let joining: Promise<typeof Joining> | null = null;
+function loadJoining(): Promise<typeof Joining> {
+  joining ??= import('../net/classroom.ts').catch((error: unknown) => {
+    joining = null; // a failed download is tried again by the next submit
+    throw error;
+  });
+  return joining;
+}
 /** A code is a few characters; the input allows typing dashes and spaces the code drops. */
 const CODE_INPUT_MAX = 9;
 
@@ -66,6 +80,7 @@ export class JoinForm {
   showEarly(code: string): void {
     this.early.hidden = false;
     this.fill({ code });
+    void loadJoining();
   }
 
   /**
@@ -100,14 +115,16 @@ export class JoinForm {
 
   /** Rejoins the seat this tab held before a reload, with no typing; the game takes it like an early join. */
   resume(saved: SavedSeat): void {
-    this.resuming = resumeClass(saved, getLanguage()).then(
-      (joined) => {
-        this.pending = joined;
-      },
-      (error: unknown) => {
-        console.info('Kernel Crew: the seat could not be resumed', error);
-      },
-    );
+    this.resuming = loadJoining()
+      .then(({ resumeClass }) => resumeClass(saved, getLanguage()))
+      .then(
+        (joined) => {
+          this.pending = joined;
+        },
+        (error: unknown) => {
+          console.info('Kernel Crew: the seat could not be resumed', error);
+        },
+      );
   }
 
   /** Resolves once a reload's rejoin has finished, joined or not. */
@@ -175,14 +192,16 @@ export class JoinForm {
     saveNickname(nickname);
     this.setBusy(true);
     const asked = this.owner;
+    let net: Awaited<ReturnType<typeof loadJoining>> | null = null;
     try {
-      const joined = await joinClass(code, nickname, getLanguage());
+      net = await loadJoining();
+      const joined = await net.joinClass(code, nickname, getLanguage());
       if (this.owner) this.owner.joined(joined);
       else if (asked === null && this.showingEarly) this.pending = joined;
       else await joined.room.leave(true); // the player left the form while it was connecting
     } catch (error) {
       this.setBusy(false);
-      if (error instanceof JoinError) this.showError(error.reason, error.detail);
+      if (net && error instanceof net.JoinError) this.showError(error.reason, error.detail);
       else throw error;
     }
   }
