@@ -88,6 +88,23 @@ describe('machine layout', () => {
     }
   });
 
+  it("moves the feed to the left-hand column when the room under a level's panel is short", () => {
+    // 1280×800 with the code panel open (290 px) and a long goal: three panels under the HUD were 45–58 px
+    // each, and the metrics (the level's stars) showed one line of five
+    const short = machineLayout(1280, 800, 2, 290, null, 600);
+    expect(short.parts.feed.x).toBe(short.parts.cores.x);
+    expect(short.parts.metrics.x).toBe(short.overlay.x);
+    expect(short.parts.processes.x).toBe(short.parts.sync.x);
+    expect(short.parts.metrics.height).toBeGreaterThan(short.unit * 7);
+    const rects = Object.values(short.parts);
+    for (let i = 0; i < rects.length; i++)
+      for (let j = i + 1; j < rects.length; j++) expect(overlap(rects[i]!, rects[j]!)).toBe(false);
+    for (const r of rects) expect(overlap(r, short.overlay)).toBe(false);
+    // with room to spare (a projector, no code panel) the feed stays under the metrics
+    const roomy = machineLayout(1920, 1080, 2, 120, null, 200);
+    expect(roomy.parts.feed.x).toBe(roomy.overlay.x);
+  });
+
   it('maps roles to their own parts', () => {
     expect(ownPart('interrupt')).toBe('interrupts');
     expect(ownPart('ipc')).toBe('channels');

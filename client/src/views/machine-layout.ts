@@ -123,33 +123,63 @@ export function machineLayout(
     });
   };
   const coreShare = clamp((CoresView.heightFor(cores, w1 - unit, unit) + unit * 1.8) / bodyH, 0.25, 0.5);
+  // Under an overlay (a solo level, whose stars are the metrics) the right-hand column keeps room for
+  // every line of the metrics; when what is left under the overlay is too short for three panels (a
+  // laptop with the code panel open), the feed moves to the foot of the left-hand column and the
+  // processes to the foot of the middle one, and the metrics have the column to themselves.
+  const feedLeft = below > 0 && bodyH - below < unit * 24;
+  const rest = 1 - coreShare;
   const parts = Object.fromEntries([
-    ...col(m, w1, [
-      ['cores', coreShare],
-      ['ready', (1 - coreShare) * 0.62],
-      ['blocked', (1 - coreShare) * 0.38],
-    ]),
-    ...col(x2, w2, [
-      ['interrupts', 0.2],
-      ['devices', 0.22],
-      ['channels', 0.33],
-      ['sync', 0.25],
-    ]),
-    // under an overlay (a solo level, whose stars are these figures) the metrics keep room for every line
+    ...col(
+      m,
+      w1,
+      feedLeft
+        ? [
+            ['cores', coreShare],
+            ['ready', rest * 0.42],
+            ['blocked', rest * 0.24],
+            ['feed', rest * 0.34],
+          ]
+        : [
+            ['cores', coreShare],
+            ['ready', rest * 0.62],
+            ['blocked', rest * 0.38],
+          ],
+    ),
+    ...col(
+      x2,
+      w2,
+      feedLeft
+        ? [
+            ['interrupts', 0.16],
+            ['devices', 0.17],
+            ['channels', 0.25],
+            ['sync', 0.2],
+            ['processes', 0.22],
+          ]
+        : [
+            ['interrupts', 0.2],
+            ['devices', 0.22],
+            ['channels', 0.33],
+            ['sync', 0.25],
+          ],
+    ),
     ...col(
       x3,
       w3,
-      below > 0
-        ? [
-            ['processes', 0.36],
-            ['metrics', 0.36],
-            ['feed', 0.28],
-          ]
-        : [
-            ['processes', 0.44],
-            ['metrics', 0.24],
-            ['feed', 0.32],
-          ],
+      feedLeft
+        ? [['metrics', 1]]
+        : below > 0
+          ? [
+              ['processes', 0.36],
+              ['metrics', 0.36],
+              ['feed', 0.28],
+            ]
+          : [
+              ['processes', 0.44],
+              ['metrics', 0.24],
+              ['feed', 0.32],
+            ],
       below,
     ),
   ]) as Record<Part, Rect>;
