@@ -30,6 +30,8 @@ export class ChannelsView {
   private readonly g: Phaser.GameObjects.Graphics;
   private readonly rows: Row[] = [];
   private inner: Rect = { x: 0, y: 0, width: 0, height: 0 };
+  /** One line a channel (no slots, nothing in flight) when two lines each would not fit them all. */
+  private compact = false;
   private unit = 16;
   private drawn = '';
   /** Where each channel's row is, for anchoring messages about it. */
@@ -65,18 +67,27 @@ export class ChannelsView {
   update(model: MachineModel): void {
     const now = performance.now();
     for (const [name, f] of this.flashes) if (f.until < now) this.flashes.delete(name);
-    setText(this.frame.title, `${t('machine.channels')} (${model.channels.length})`);
     const u = this.unit;
-    const rowH = u * 2.9;
+    // A row is two lines (name and fill; the slots and what is in flight); when the panel cannot hold
+    // every channel so, each gets one line, so a level with five channels lists all five (issue 13).
+    this.compact = model.channels.length * u * 2.9 > this.inner.height;
+    const rowH = this.compact ? u * 1.15 : u * 2.9;
     const fit = Math.max(0, Math.floor(this.inner.height / rowH));
     const shown = model.channels.slice(0, fit);
+    const title = `${t('machine.channels')} (${model.channels.length})`;
+    setText(
+      this.frame.title,
+      shown.length < model.channels.length
+        ? `${title} · ${t('machine.ready.more', { count: model.channels.length - shown.length })}`
+        : title,
+    );
     const sig =
       shown
         .map(
           (c) =>
             `${c.name}:${c.buffer.length}/${c.capacity}:${c.inFlight.length}:${this.flashes.get(c.name)?.what ?? ''}`,
         )
-        .join('|') + `|${model.mine.channel}|${this.inner.width}`;
+        .join('|') + `|${model.mine.channel}|${this.inner.width}|${this.compact}`;
     shown.forEach((c, i) => this.fill(this.row(i), c, i, model.mine.channel === c.name));
     for (let i = shown.length; i < this.rows.length; i++) {
       this.rows[i]!.head.setVisible(false);
@@ -94,7 +105,7 @@ export class ChannelsView {
         g.fillStyle(OKABE_ITO.vermillion, 0.25).fillRect(x - 4, y - 2, this.inner.width + 8, rowH - u * 0.2);
       if (model.mine.channel === c.name && model.mine.role === 'ipc')
         dashedRect(g, x - 4, y - 2, this.inner.width + 8, rowH - u * 0.2, UI.focus, 2);
-      if (c.kind === 'shm' || c.capacity === 0) return;
+      if (c.kind === 'shm' || c.capacity === 0 || this.compact) return;
       const slots = Math.min(c.capacity, 16);
       const sw = Math.min(u * 1.3, (this.inner.width * 0.4) / slots);
       for (let k = 0; k < slots; k++) {
@@ -109,7 +120,7 @@ export class ChannelsView {
   private fill(row: Row, c: ChannelInfo, i: number, mine: boolean): void {
     const u = this.unit;
     const x = this.inner.x;
-    const y = this.inner.y + i * u * 2.9;
+    const y = this.inner.y + i * (this.compact ? u * 1.15 : u * 2.9);
     setSize(row.head, u * 0.8);
     setSize(row.flight, u * 0.72);
     row.head.setPosition(x, y).setVisible(true);
@@ -132,7 +143,7 @@ export class ChannelsView {
         : Math.min(c.capacity, 16) *
             (Math.min(u * 1.3, (this.inner.width * 0.4) / Math.min(c.capacity, 16)) + 2) +
           u * 0.4;
-    row.flight.setPosition(x + slotsW, y + u * 1.4).setVisible(true);
+    row.flight.setPosition(x + slotsW, y + u * 1.4).setVisible(!this.compact);
     const flying = c.inFlight.map((m) => `#${m.id} ${m.payload}`).join(', ');
     const text =
       c.inFlight.length > 0

@@ -80,10 +80,12 @@ export class ProcessTreeView {
     const live = model.processes.filter((p) => !p.terminated).length;
     const title = t('machine.processes', { live, total: model.processes.length });
     setText(this.legend, t('machine.memory.legend'));
-    const room = this.inner.height - u * 2;
-    // the legend sits under the rows; a panel too short for a row and the legend shows neither, so the
-    // legend never runs over the title (seen at 1280×800 under a level's goal, with the code panel open)
-    this.legend.setVisible(room >= u * 0.95);
+    // the legend sits under the rows; a panel too short for the legend and a row per process gives the
+    // legend's place to the rows (it ran over the title at 1280×800, and at 1920×1080 under a level's
+    // goal no row was left for fastest-ipc's two processes)
+    const withLegend = this.inner.height - u * 2 >= Math.min(model.processes.length, 3) * u * 0.95;
+    this.legend.setVisible(withLegend);
+    const room = withLegend ? this.inner.height - u * 2 : this.inner.height;
     const rowH = Math.max(u * 0.95, Math.min(u * 1.5, room / Math.max(1, model.processes.length)));
     const fit = Math.max(0, Math.floor(room / rowH));
     const shown = model.processes.slice(0, fit);
