@@ -156,6 +156,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     accounts,
     colyseus: gameServer,
     close: async () => {
+      stored.stopRetrying(); // a round's end held by a failing journal write must not hold the shutdown
       await gameServer.gracefullyShutdown(false);
       await pool.close();
       await stored.flush();

@@ -136,7 +136,7 @@ export class RoomGame {
   /** Finished rounds whose journal write is under way: the room holds its patches meanwhile (nobody sees "ended" before it is durable). */
   journaling = 0;
   /** Called once a finished round is journaled (the class room saves its snapshot then). */
-  onJournaled: (() => void) | null = null;
+  onJournaled: ((stored: boolean) => void) | null = null;
   /** The role-card countdown between the host's Start and the round's first tick. */
   readonly countdown: RoundCountdown;
 
@@ -848,10 +848,16 @@ export class RoomGame {
       this.options.reports.journal?.({ ...record, summary: { ...partial, baselines: [] } }, jobs[0]!) ??
       Promise.resolve()
     )
-      .catch((e: unknown) => console.error("[reports] could not journal a round's end", e))
-      .finally(() => {
+      .then(
+        () => true,
+        (e: unknown) => {
+          console.error("[reports] could not journal a round's end (the server is stopping)", e);
+          return false;
+        },
+      )
+      .then((stored) => {
         this.journaling--;
-        this.onJournaled?.();
+        this.onJournaled?.(stored);
       });
     const results = new Map<string, Promise<BaselineResult[]>>(
       [...distinct].map(([k, job]) => [k, runner(job)]),

@@ -55,26 +55,65 @@ export class DatabaseRoundReports implements RoundReportSink {
     return this.outbox.length + this.unjournaled.size;
   }
 
-  /** Rounds whose journal write failed (kept in memory only until their report is stored). */
+  /** Rounds whose journal write failed and is being retried (their room holds the end meanwhile). */
   private readonly unjournaled = new Set<string>();
+  /** Set at shutdown (stopRetrying): journal writes still failing give up instead of retrying forever. */
+  private closing = false;
+  /** Wakes the journal retries that are waiting (shutdown). */
+  private readonly wakers = new Set<() => void>();
 
-  /** Journals a finished round of a teacher's room in report_outbox before its end is announced. */
+  /** At shutdown, before the rooms close: a journal write still failing gives up now (its room then saves no ended snapshot). */
+  stopRetrying(): void {
+    this.closing = true;
+    for (const wake of this.wakers) wake();
+  }
+
+  /**
+   * Journals a finished round of a teacher's room in report_outbox before its end is announced; resolves
+   * only once it is stored. A failed write (a full disk) is retried, 250 ms then doubling up to every
+   * RETRY_SECONDS, counted in unsaved() meanwhile: the room tells no one the round ended and saves no
+   * ended snapshot until then, so a crash at any moment neither loses the report nor brings back an
+   * ended round without it. Rejects only when the server shuts down with the write still failing.
+   */
   async journal(record: RoundRecord, job: BaselineJob): Promise<void> {
     if (!record.session) return;
     const round = toFinishedRound(record.session.id, record);
-    try {
-      await this.track(
-        this.db.reportOutbox.put({
-          sessionId: round.sessionId,
-          roundNumber: round.roundNumber,
-          round,
-          replay: { job, log: record.log },
-          summary: record.summary,
-        }),
-      );
-    } catch (error) {
-      this.unjournaled.add(`${round.sessionId}/${round.roundNumber}`);
-      throw error;
+    const key = `${round.sessionId}/${round.roundNumber}`;
+    const entry = {
+      sessionId: round.sessionId,
+      roundNumber: round.roundNumber,
+      round,
+      replay: { job, log: record.log },
+      summary: record.summary,
+    };
+    for (let attempt = 0, wait = 250; ; attempt++) {
+      try {
+        await this.track(this.db.reportOutbox.put(entry));
+        if (attempt > 0)
+          console.error(
+            `[reports] round ${round.roundNumber} of session ${round.sessionId} journaled after ${attempt} retries`,
+          );
+        this.unjournaled.delete(key);
+        return;
+      } catch (error) {
+        this.unjournaled.add(key);
+        if (this.closing) throw error;
+        if (attempt === 0)
+          console.error(
+            `[reports] could not journal round ${round.roundNumber} of session ${round.sessionId}: its end is held and the write retried`,
+            error,
+          );
+        await new Promise<void>((resolve) => {
+          const wake = () => {
+            clearTimeout(timer);
+            this.wakers.delete(wake);
+            resolve();
+          };
+          const timer = setTimeout(wake, wait);
+          this.wakers.add(wake);
+        });
+        wait = Math.min(wait * 2, RETRY_SECONDS * 1000);
+      }
     }
   }
 
@@ -163,6 +202,7 @@ export class DatabaseRoundReports implements RoundReportSink {
 
   /** Waits for every write in progress (before the database closes), and tries the outbox once more. */
   async flush(): Promise<void> {
+    this.stopRetrying();
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
     await this.retry();
     if (this.outbox.length > 0)

@@ -29,6 +29,8 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
   private emptySince = Date.now();
   private saver: RoomSaver | null = null;
   private shuttingDown = false;
+  /** A round's end whose journal write never succeeded (given up at shutdown): no snapshot may say it ended. */
+  private endNotDurable = false;
 
   override async onCreate(given: ClassRoomOptions): Promise<void> {
     this.services = given.services;
@@ -113,13 +115,20 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
       let lastSave = Date.now();
       // A round's end reaches the snapshot only after its journal (then at once): a crash between the
       // two brings the room back with that round ended (journaledEnd), never without its report.
-      this.game.onJournaled = () => {
+      this.game.onJournaled = (stored) => {
+        // Given up at shutdown with the write still failing: that end is durable nowhere, so no snapshot
+        // may say "ended" either; the last one stays (the round comes back as it was saved, not ended
+        // with its report lost).
+        if (!stored) {
+          this.endNotDurable = true;
+          return;
+        }
         phase = this.game.match.phase;
         lastSave = Date.now();
         void this.saver?.flush();
       };
       this.clock.setInterval(() => {
-        if (this.game.journaling > 0) return;
+        if (this.game.journaling > 0 || this.endNotDurable) return;
         const now = this.game.match.phase;
         if (now !== phase || Date.now() - lastSave >= SAVE_SECONDS * 1000) {
           phase = now;
@@ -174,7 +183,8 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
     await releaseRoomGate(this.roomId).catch(() => undefined);
     await this.game.settled();
     // A shutdown keeps the snapshot so the next start resumes the room; closing for good forgets it.
-    if (this.saver) await (this.shuttingDown ? this.saver.flush() : this.saver.discard());
+    if (this.saver && !(this.shuttingDown && this.endNotDurable))
+      await (this.shuttingDown ? this.saver.flush() : this.saver.discard());
     if (!this.shuttingDown) await this.services.reports.roomClosed?.(this.roomId, this.game.options.session);
   }
 

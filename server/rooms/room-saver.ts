@@ -46,6 +46,9 @@ export class RoomSaver {
 
   /** Saves what changed since the last save; resolves when it (and every earlier save) is stored. */
   flush(): Promise<void> {
+    // A round's end still being journaled is saved by no snapshot before its journal is stored (the
+    // class room saves at once then): a crash in between would bring the room back ended without its report.
+    if (this.game.journaling > 0) return this.chain;
     const m = this.game.match;
     // Everything is read now, synchronously, so the document and the appended entries agree.
     const restart = this.broken || m.round !== this.round || m.log.length < this.logged;

@@ -2,6 +2,7 @@
 // history of sessions, and one session's rounds with its CSV download.
 import { ApiError, api, type RoomSettings, type Teacher } from './api.ts';
 import type { Limit } from '../../../shared/kernel/limits.ts';
+import { openDialog } from './dialog.ts';
 import { checkbox, field, fill, h } from './dom.ts';
 import { lang, t, type TextKey } from './texts.ts';
 
@@ -322,10 +323,17 @@ export async function sessionView(root: HTMLElement, id: string, go: (hash: stri
         {
           type: 'button',
           class: 'danger',
-          onclick: () => {
-            if (!confirm(t('session.end.confirm'))) return;
-            void api.endSession(id).then(() => go(`#/session/${id}`));
-          },
+          onclick: () =>
+            void openDialog({
+              title: t('session.end'),
+              message: t('session.end.confirm'),
+              confirm: t('session.end'),
+              danger: true,
+              submit: () => api.endSession(id),
+              describe: explain,
+            }).then((ended) => {
+              if (ended) go(`#/session/${id}`);
+            }),
         },
         t('session.end'),
       )
@@ -353,14 +361,21 @@ export async function sessionView(root: HTMLElement, id: string, go: (hash: stri
             type: 'button',
             class: 'danger',
             'data-action': 'delete-session',
-            onclick: () => {
-              const typed = window.prompt(t('session.delete.confirm', { code: session.joinCode }));
-              if (typed === null) return;
-              api.deleteSession(id, typed).then(
-                () => go('#/'),
-                (err: unknown) => window.alert(explain(err)),
-              );
-            },
+            onclick: () =>
+              void openDialog({
+                title: t('session.delete'),
+                message: t('session.delete.confirm', { code: session.joinCode }),
+                confirm: t('session.delete'),
+                danger: true,
+                input: { label: t('session.delete.code') },
+                submit: (typed) => api.deleteSession(id, typed),
+                describe: (err) =>
+                  err instanceof ApiError && err.code === 'confirm'
+                    ? t('session.delete.wrong')
+                    : explain(err),
+              }).then((deleted) => {
+                if (deleted) go('#/');
+              }),
           },
           t('session.delete'),
         ),

@@ -14,6 +14,8 @@ import {
 } from '../../../shared/protocol/state.ts';
 import { RoomConnection } from '../net/room-connection.ts';
 import { api, type LiveRoom } from './api.ts';
+import { openDialog } from './dialog.ts';
+import { explain } from './home-views.ts';
 import { checkbox, fill, h } from './dom.ts';
 import { formatEvent } from './event-text.ts';
 import { lang, t, type TextKey } from './texts.ts';
@@ -34,14 +36,16 @@ const HOST_ID_KEY = 'kernel-crew.host-id';
 let justRotated: string | null = null;
 
 /** Asks for a new host key (after confirming), then reopens the live page, which joins with the new key. */
-async function rotateKey(sessionId: string, status: HTMLElement): Promise<void> {
-  if (!window.confirm(t('live.rotate_confirm'))) return;
-  try {
-    await api.rotateKey(sessionId);
-  } catch (error) {
-    status.textContent = error instanceof Error ? error.message : String(error);
-    return;
-  }
+async function rotateKey(sessionId: string): Promise<void> {
+  const rotated = await openDialog({
+    title: t('live.rotate'),
+    message: t('live.rotate_confirm'),
+    confirm: t('live.rotate'),
+    danger: true,
+    submit: () => api.rotateKey(sessionId),
+    describe: explain,
+  });
+  if (!rotated) return;
   justRotated = sessionId;
   window.dispatchEvent(new HashChangeEvent('hashchange'));
 }
@@ -191,7 +195,7 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement, lim
       ' ',
       h(
         'button',
-        { type: 'button', 'data-action': 'rotate-key', onclick: () => void rotateKey(sessionId, status) },
+        { type: 'button', 'data-action': 'rotate-key', onclick: () => void rotateKey(sessionId) },
         t('live.rotate'),
       ),
     ),
@@ -403,9 +407,15 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement, lim
               type: 'button',
               onclick: () => {
                 const name = room?.state.players.get(seat)?.nickname ?? '';
-                const next = prompt(t('roster.rename.prompt', { name }), name);
-                if (next && next.trim() && next.trim() !== name)
-                  send('host:rename', { player: seat, nickname: next.trim() });
+                void openDialog({
+                  title: t('roster.rename'),
+                  message: t('roster.rename.prompt', { name }),
+                  confirm: t('roster.rename'),
+                  input: { label: t('roster.rename.label'), value: name },
+                  submit: (next) => {
+                    if (next !== name) send('host:rename', { player: seat, nickname: next });
+                  },
+                });
               },
             },
             t('roster.rename'),
@@ -417,7 +427,13 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement, lim
               class: 'danger',
               onclick: () => {
                 const name = room?.state.players.get(seat)?.nickname ?? '';
-                if (confirm(t('roster.kick.confirm', { name }))) send('host:kick', { player: seat });
+                void openDialog({
+                  title: t('roster.kick'),
+                  message: t('roster.kick.confirm', { name }),
+                  confirm: t('roster.kick'),
+                  danger: true,
+                  submit: () => send('host:kick', { player: seat }),
+                });
               },
             },
             t('roster.kick'),

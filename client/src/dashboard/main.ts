@@ -3,7 +3,8 @@
 import './dashboard.css';
 // The same subset Noto Sans KR faces as the game (the dashboard's texts are in the subset too).
 import '../fonts.ts';
-import { api, type Teacher } from './api.ts';
+import { ApiError, api, type Teacher } from './api.ts';
+import { openDialog } from './dialog.ts';
 import { fill, h } from './dom.ts';
 import { authView, explain, homeView, resetView, sessionView } from './home-views.ts';
 import { liveView } from './live-view.ts';
@@ -83,18 +84,22 @@ function renderHeader(): void {
             type: 'button',
             class: 'danger',
             'data-action': 'delete-account',
-            onclick: () => {
-              const password = window.prompt(t('auth.delete.confirm'));
-              if (password === null) return;
-              api.deleteAccount(password).then(
-                () => {
-                  teacher = null;
-                  renderHeader();
-                  go('#/');
-                },
-                (err: unknown) => window.alert(explain(err)),
-              );
-            },
+            onclick: () =>
+              void openDialog({
+                title: t('auth.delete'),
+                message: t('auth.delete.confirm'),
+                confirm: t('auth.delete'),
+                danger: true,
+                input: { label: t('auth.password'), type: 'password', autocomplete: 'current-password' },
+                submit: (password) => api.deleteAccount(password),
+                describe: (err) =>
+                  err instanceof ApiError && err.code === 'confirm' ? t('auth.delete.wrong') : explain(err),
+              }).then((deleted) => {
+                if (!deleted) return;
+                teacher = null;
+                renderHeader();
+                go('#/');
+              }),
           },
           t('auth.delete'),
         ),

@@ -20,6 +20,12 @@ const en = {
   'session.delete': 'Delete this session',
   'session.delete.confirm':
     'Delete this session, its rounds and every student row in its reports? This cannot be undone. Type its join code ({code}) to confirm.',
+  'session.delete.code': 'Join code',
+  'session.delete.wrong': "That is not this session's join code: nothing was deleted.",
+  'auth.delete.wrong': 'The password is wrong: your account was not deleted.',
+  'dialog.cancel': 'Cancel',
+  'dialog.required': 'Type something first.',
+  'roster.rename.label': 'New nickname',
   'auth.forgot.send': 'Ask for a reset link',
   'auth.forgot.sent':
     "If an account has this email, a one-time reset link is now in the server's console: ask whoever runs the server (or run npm run admin -- reset-password EMAIL there).",
@@ -212,6 +218,12 @@ const ko: Record<TextKey, string> = {
   'session.delete': '이 수업 삭제',
   'session.delete.confirm':
     '이 수업과 라운드, 보고서의 모든 학생 기록을 삭제할까요? 되돌릴 수 없습니다. 확인하려면 참여 코드({code})를 입력하세요.',
+  'session.delete.code': '참여 코드',
+  'session.delete.wrong': '이 수업의 참여 코드가 아닙니다. 아무것도 삭제하지 않았습니다.',
+  'auth.delete.wrong': '비밀번호가 틀렸습니다. 계정을 삭제하지 않았습니다.',
+  'dialog.cancel': '취소',
+  'dialog.required': '먼저 입력하세요.',
+  'roster.rename.label': '새 닉네임',
   'auth.forgot.send': '재설정 링크 요청',
   'auth.forgot.sent':
     '이 이메일의 계정이 있으면 일회용 재설정 링크가 서버 콘솔에 출력되었습니다. 서버를 운영하는 분께 요청하세요(서버에서 npm run admin -- reset-password EMAIL 로도 만들 수 있습니다).',

@@ -14,6 +14,8 @@ export interface SdkRoom {
   onStateChange(callback: () => void): unknown;
   onLeave(callback: (code: number) => void): unknown;
   leave(consented?: boolean): Promise<unknown>;
+  /** The SDK's socket (absent in test doubles). */
+  readonly connection?: { readonly isOpen: boolean };
 }
 
 /** A message's payload argument: optional when the message takes none. */
@@ -55,8 +57,9 @@ export class RoomConnection {
     this.room.onLeave(listener);
   }
 
-  /** Leaves for good. */
+  /** Leaves for good; nothing to do when the server has closed the socket already (a rotated host key). */
   async leave(): Promise<void> {
+    if (this.room.connection && !this.room.connection.isOpen) return;
     await this.room.leave(true);
   }
 }
