@@ -18,7 +18,6 @@ export default tseslint.config(
   {
     // The kernel is pure: no network, rendering, clock, randomness or I/O.
     files: ['shared/**/*.ts'],
-    ignores: ['shared/sim/cli.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -118,7 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     reconnectSeconds: num(env, 'RECONNECT_SECONDS', 60, 1, 3600),
     maxMessagesPerSecond: Math.trunc(num(env, 'MAX_MESSAGES_PER_SECOND', 30, 1, 1000)),
     abuseLimit: Math.trunc(num(env, 'ABUSE_LIMIT', 20, 1, 10_000)),
-    ticksPerSecond: num(env, 'TICKS_PER_SECOND', 2, 0.25, 20),
+    ticksPerSecond: num(env, 'TICKS_PER_SECOND', 2, LIMITS.speed.min, LIMITS.speed.max),
     roundTickLimit: Math.trunc(num(env, 'ROUND_TICK_LIMIT', 900, 10, 1_000_000)),
     countdownSeconds: Math.trunc(
       num(

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import os from 'node:os';
+import { LIMITS } from '../../shared/kernel/limits.ts';
 import type { TeacherRoomResponse } from '../http/teacher-routes.ts';
 import { TeacherClient } from '../tools/teacher-client.ts';
 import type { LoadServerMessage, LoadServerMetrics, LoadServerRequest } from '../tools/load-server.ts';
@@ -74,7 +75,7 @@ function options(): LoadOptions {
     churn: values.churn,
     roomSeconds: n(values['room-seconds'], 'room-seconds', 5, 3600),
     thinkMs: n(values.think, 'think', 20, 10_000),
-    tps: n(values.tps, 'tps', 0.25, 20),
+    tps: n(values.tps, 'tps', LIMITS.speed.min, LIMITS.speed.max),
     cpuProf: values['cpu-prof'],
     heapSnapshots: values['heap-snapshots'],
     serverNice: Math.trunc(n(values['server-nice'], 'server-nice', -20, 19)),

@@ -1,6 +1,6 @@
 // What a client passes when it joins a room (Colyseus join options), validated on arrival.
 import { z } from 'zod';
-import { LANGS } from '../kernel/limits.ts';
+import { LANGS, limitSchema } from '../kernel/limits.ts';
 
 /** A browser's random id for its solo progress (server/http/solo-routes.ts); never a seat's credential. */
 export const playerIdSchema = z
@@ -43,5 +43,5 @@ export const soloCreateSchema = z.object({
     .min(0)
     .max(2 ** 31 - 1)
     .optional(),
-  ticksPerSecond: z.number().min(0.25).max(20).optional(),
+  ticksPerSecond: limitSchema('speed').optional(),
 });

@@ -372,12 +372,11 @@ export class Machine extends UiScene {
       });
     }
     const name = (tid: number): string => byTid.get(tid) ?? model.threads.get(tid)?.label ?? `T${tid}`;
-    const faults = model.metrics.faults.reduce((n, [, v]) => n + v, 0);
     const crew = {
       name: t('projector.crew', { n: crewOf(state, this.session!.seat())?.number ?? 1 }),
       utilization: model.metrics.utilization,
       completed: model.metrics.completed,
-      faults,
+      faults: model.metrics.faultTotal,
       roles,
     };
     // the race: every crew's standing and place as the room projected them, with its students' names

@@ -1,5 +1,6 @@
 // The connection to a solo level room: created with the level's id, started at once, the verdict
 // (`level-result`) heard from the first frame, and an instant retry in the same room.
+import { inLimit } from '../../../shared/kernel/limits.ts';
 import type { LevelVerdict } from '../../../shared/protocol/server-messages.ts';
 import { getLanguage } from '../i18n/index.ts';
 import { serverEndpoint } from '../net/classroom.ts';
@@ -83,5 +84,5 @@ export async function leaveLevel(): Promise<void> {
 export function speedFromUrl(): number | undefined {
   const raw = new URL(window.location.href).searchParams.get('speed');
   const n = raw === null ? NaN : Number(raw);
-  return Number.isFinite(n) && n >= 0.25 && n <= 20 ? n : undefined;
+  return inLimit('speed', n) ? n : undefined;
 }

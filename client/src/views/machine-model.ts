@@ -116,7 +116,7 @@ export interface ChannelInfo {
 }
 
 /** The machine's figures as the kernel's presentation defines them (ScreenFigures), faults as rows to list. */
-export type Metrics = Omit<ScreenFigures, 'faults' | 'faultTotal' | 'interruptLatency'> & {
+export type Metrics = Omit<ScreenFigures, 'faults' | 'interruptLatency'> & {
   faults: [string, number][];
 };
 
@@ -370,6 +370,7 @@ export function readMachine(state: SyncedRoomState, seat: string | null): Machin
       switchTicks: f.switchTicks,
       threadSwitches: f.threadSwitches,
       faults: FAULT_KEYS.map((k) => [k, f.faults.get(k) ?? 0]),
+      faultTotal: f.faultTotal,
     },
     mine: {
       seat,
