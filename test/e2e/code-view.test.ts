@@ -118,6 +118,32 @@ describe('code panel', () => {
       await summary.click({ timeout: 15_000 });
       await expect.poll(() => page.getByTestId('code-lines').isVisible(), POLL).toBe(false);
       expect(await page.evaluate(() => localStorage.getItem('kernel-crew.code-open'))).toBe('0');
+      // the moves are one row that scrolls sideways (mutex has 8: rows of them covered half the screen),
+      // and the bar's last pixel is on the screen (it ran 7 px past its foot)
+      const bar = await page.evaluate(() => {
+        const buttons = [...document.querySelectorAll<HTMLElement>('.action-buttons button')];
+        const row = document.querySelector<HTMLElement>('.action-buttons')!;
+        return {
+          tops: new Set(buttons.map((b) => Math.round(b.getBoundingClientRect().top))).size,
+          count: buttons.length,
+          scrolls: row.scrollWidth > row.clientWidth,
+          screen: window.innerHeight,
+        };
+      });
+      expect(bar.count).toBeGreaterThan(3);
+      expect(bar.tops).toBe(1);
+      expect(bar.scrolls).toBe(true);
+      await expect
+        .poll(() =>
+          page.evaluate(() =>
+            Math.max(
+              ...[...document.querySelectorAll('.action-buttons button')].map(
+                (b) => b.getBoundingClientRect().bottom,
+              ),
+            ),
+          ),
+        )
+        .toBeLessThanOrEqual(bar.screen);
     });
   }, 150_000);
 });

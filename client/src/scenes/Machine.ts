@@ -331,10 +331,19 @@ export class Machine extends UiScene {
     if (session.projector) this.drawClassView(code, students, model);
     if (barChanged) {
       // measuring forces a layout: only after the bar or the code changed (the score line above them counts too)
+      // the panel's own padding and border count too, less the 8 px the bar's place adds: without them the
+      // bar's last row ran 7 px past the foot of a phone's screen
+      const panel = getComputedStyle(this.panel);
+      const frame =
+        parseFloat(panel.paddingTop) +
+        parseFloat(panel.paddingBottom) +
+        parseFloat(panel.borderTopWidth) +
+        parseFloat(panel.borderBottomWidth);
       const barHeight =
         this.bar.root.offsetHeight +
         this.code.root.offsetHeight +
-        (this.score.root.hidden ? 0 : this.score.root.offsetHeight);
+        (this.score.root.hidden ? 0 : this.score.root.offsetHeight) +
+        Math.max(0, frame - 8);
       if (Math.abs(barHeight - this.barHeight) > 2) {
         this.barHeight = barHeight;
         this.relayout(this.layout());
