@@ -1,7 +1,7 @@
 // The real game server for end-to-end tests: the built client served by startServer, class rooms created
 // over HTTP, and SDK clients for the host and for students who play next to the browser.
 import { Client, type Room } from '@colyseus/sdk';
-import { startServer, type RunningServer } from '../../server/main.ts';
+import { startServer, type RunningServer, type StartOptions } from '../../server/main.ts';
 import type { TeacherRoomRequest, TeacherRoomResponse } from '../../server/http/teacher-routes.ts';
 import type { SyncedRoomState } from '../../server/rooms/projection.ts';
 import { TeacherClient } from '../../server/tools/teacher-client.ts';
@@ -15,11 +15,11 @@ export type CreatedRoom = TeacherRoomResponse;
 /** An SDK room with our synced state. */
 export type SdkRoom = Room<unknown, SyncedRoomState>;
 
-/** Builds the client if needed and starts the game server serving it on a free port. */
-export async function startGameServer(): Promise<RunningServer> {
+/** Builds the client if needed and starts the game server serving it on a free port (options override the defaults). */
+export async function startGameServer(options: StartOptions = {}): Promise<RunningServer> {
   await ensureClientBuilt();
   // Rounds start at once unless a room asks for the role-card countdown (roles.test.ts does).
-  return startServer({ port: 0, host: '127.0.0.1', clientDir: CLIENT_DIST, countdownSeconds: 0 });
+  return startServer({ port: 0, host: '127.0.0.1', clientDir: CLIENT_DIST, countdownSeconds: 0, ...options });
 }
 
 const teachers = new WeakMap<RunningServer, Promise<TeacherClient>>();

@@ -7,27 +7,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, type Room } from '@colyseus/sdk';
 import type { Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../server/main.ts';
-import type { SyncedRoomState } from '../../server/rooms/projection.ts';
-import { crewOf } from '../../shared/protocol/state.ts';
-import { CLIENT_DIST, ensureClientBuilt } from './build-client.ts';
+import type { RunningServer } from '../../server/main.ts';
+import { crewOf, type SyncedRoomState } from '../../shared/protocol/state.ts';
 import { failOnErrors, launchBrowser, openPage, POLL, type TestBrowser } from './browser.ts';
+import { startGameServer } from './game-server.ts';
 
 let server: RunningServer;
 let tb: TestBrowser;
 const PASSWORD = 'correct horse battery';
 
 beforeAll(async () => {
-  await ensureClientBuilt();
   [server, tb] = await Promise.all([
-    startServer({
-      port: 0,
-      host: '127.0.0.1',
-      clientDir: CLIENT_DIST,
-      database: { kind: 'sqlite', file: ':memory:' },
-      ticksPerSecond: 8,
-      countdownSeconds: 0,
-    }),
+    startGameServer({ database: { kind: 'sqlite', file: ':memory:' }, ticksPerSecond: 8 }),
     launchBrowser(),
   ]);
 }, 120_000);

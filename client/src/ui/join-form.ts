@@ -2,7 +2,8 @@
 // has arrived, then handed to the Join scene. One form, one set of checks, texts from i18n.
 import { getLanguage, onLanguageChanged, t, type MessageKey } from '../i18n/index.ts';
 import type * as Joining from '../net/classroom.ts';
-import type { JoinedClass } from '../net/classroom.ts';
+
+type JoinedClass = Joining.JoinedClass;
 import type { SavedSeat } from '../net/seat-resume.ts';
 import { checkNicknameInput, codeError, NICKNAME_MAX, normalizeCode } from '../net/join-code.ts';
 import { required } from './dom.ts';
