@@ -17,7 +17,7 @@ export type PlayerInput =
   | { role: 'scheduler'; cores?: number[] }
   | { role: 'interrupt' }
   | { role: 'thread'; threads: { process: string; thread?: number }[] }
-  | { role: 'channel'; channels: string[] };
+  | { role: 'ipc'; channels: string[] };
 
 /** A hint shown after a failed attempt; with `when`, only if that condition holds on the attempt's figures. */
 export interface HintInput extends Texts {
@@ -88,7 +88,7 @@ export const levelInput = z.strictObject({
         .array(z.strictObject({ process: z.string().min(1), thread: z.number().int().min(0).optional() }))
         .min(1),
     }),
-    z.strictObject({ role: z.literal('channel'), channels: z.array(z.string().min(1)).min(1) }),
+    z.strictObject({ role: z.literal('ipc'), channels: z.array(z.string().min(1)).min(1) }),
   ]),
   policy: z.enum(['fifo', 'sjf', 'stcf', 'rr', 'priority']).optional(),
   scenario: z.unknown(),

@@ -14,6 +14,9 @@ import { settleBots, type BotExclusions } from '../sim/run.ts';
 import { goalFigures, goalHolds, type Goal } from './goal.ts';
 import { stateFigures, Tracker, type Figures } from './figures.ts';
 import type { Level } from './level.ts';
+import { sendersAction } from '../protocol/actions.ts';
+import { levelSlots } from '../roles/level-slots.ts';
+import { slotThreadId } from '../roles/slot-thread.ts';
 
 /** How a level attempt went. */
 export interface LevelResult {
@@ -89,48 +92,31 @@ export function hintsFor(level: Level, result: LevelResult, lang: Lang): string[
   return (shown.length > 0 ? shown : level.hints).map((h) => h[lang]);
 }
 
-/** The bots' exclusions for a level: the player's jobs, resolved against the machine as it is now. */
+/** The bots' exclusions for a level: the player's jobs (levelSlots), resolved against the machine as it is now. */
 export function playerJobs(level: Level, s: KernelState): BotExclusions & { tids: number[] } {
-  const p = level.player;
-  switch (p.role) {
-    case 'scheduler': {
-      const cores = p.cores ?? s.cores.map((c) => c.id);
-      return { cores, tids: [] };
-    }
-    case 'interrupt':
-      return { interrupts: true, tids: [] };
-    case 'channel':
-      return { channels: p.channels, tids: [] };
-    case 'thread': {
-      const tids: number[] = [];
-      for (const want of p.threads) {
-        const procs = Object.values(s.processes)
-          .filter((x) => x.name === want.process)
-          .sort((a, b) => a.pid - b.pid);
-        const tid = procs[0]?.threads[want.thread ?? 0];
-        if (tid !== undefined) tids.push(tid);
-      }
-      return { threads: tids, tids };
+  const out: BotExclusions & { tids: number[] } = { tids: [] };
+  for (const slot of levelSlots(level)) {
+    if (slot.role === 'scheduler') out.cores = slot.cores;
+    else if (slot.role === 'interrupt') out.interrupts = true;
+    else if (slot.role === 'ipc') out.channels = [...(out.channels ?? []), slot.channel];
+    else {
+      const tid = slotThreadId(s, slot);
+      if (tid !== null) out.tids.push(tid);
     }
   }
+  if (level.player.role === 'thread') out.threads = out.tids;
+  return out;
 }
 
-function isPlayersJob(level: Level, s: KernelState, a: KernelAction): boolean {
-  const jobs = playerJobs(level, s);
-  switch (a.type) {
-    case 'dispatch':
-    case 'preempt':
-    case 'replace':
-      return level.player.role === 'scheduler' && (jobs.cores ?? []).includes(a.core);
-    case 'handle-interrupt':
-      return level.player.role === 'interrupt';
-    case 'choose':
-      return level.player.role === 'thread' && jobs.tids.includes(a.tid);
-    case 'deliver':
-      return level.player.role === 'channel' && (jobs.channels ?? []).includes(a.channel);
-    default:
-      return false;
-  }
+/**
+ * Whether a move is the player's to make: the edge's own check (ACTIONS' `toAction`, run on the payload
+ * the move would be sent with) from the seat of one of the level's jobs — the same rule a class room's
+ * edge applies, so "whose move is this" is written once.
+ */
+function isPlayersMove(level: Level, s: KernelState, action: KernelAction): boolean {
+  return levelSlots(level).some((slot) =>
+    sendersAction({ role: slot.role, slot, tid: slotThreadId(s, slot), isHost: false }, action),
+  );
 }
 
 /**
@@ -158,7 +144,7 @@ export class LevelSession {
 
   /** The player's move: applied when it is theirs to make and the kernel accepts it. */
   act(action: KernelAction): { ok: true; events: KernelEvent[] } | { ok: false; rejection: PlayRejection } {
-    if (!isPlayersJob(this.level, this.state, action)) {
+    if (!isPlayersMove(this.level, this.state, action)) {
       this.refused++;
       return { ok: false, rejection: { code: 'not-your-job', params: { action: action.type } } };
     }

@@ -192,6 +192,22 @@ export function hostOnly(type: WireMoveType): boolean {
   return ACTIONS[type].roles.every((r) => r === 'host');
 }
 
+/**
+ * Whether `action` is this sender's to make: the payload it would be sent with (toPayload), checked as
+ * the edge checks it (toAction), asks for the very same action. A solo level asks this of its player's
+ * jobs, so whose move is whose is decided by the table alone.
+ */
+export function sendersAction(sender: Sender, action: KernelAction): boolean {
+  const entry = ACTIONS[action.type] as WireMove<ActionType, z.ZodType> | InternalMove<ActionType>;
+  if (entry.kind === 'internal' || !entry.roles.includes(sender.role)) return false;
+  const back = entry.toAction(entry.toPayload(action), sender);
+  if ('error' in back) return false;
+  const want = action as Record<string, unknown>;
+  const got = back as Record<string, unknown>;
+  const keys = Object.keys(want);
+  return keys.length === Object.keys(got).length && keys.every((k) => got[k] === want[k]);
+}
+
 /** The message that asks for a kernel action (what a button sends), or null for an internal one. */
 export function toMessage(action: KernelAction): MoveMessage | null {
   const entry: WireMove<ActionType, z.ZodType> | InternalMove<ActionType> = ACTIONS[action.type] as

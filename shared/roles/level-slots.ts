@@ -24,7 +24,7 @@ export function levelSlots(level: Level): RoleSlot[] {
         process: t.process,
         thread: t.thread ?? 0,
       }));
-    case 'channel':
+    case 'ipc':
       return p.channels.map((c) => ({ key: `ipc:${c}`, role: 'ipc', channel: c }));
   }
 }

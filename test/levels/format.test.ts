@@ -17,9 +17,12 @@ import {
   parseGoal,
   parseLevel,
   playLevel,
+  playerJobs,
   questionProblems,
   type LevelInput,
 } from '../../shared/levels/index.ts';
+import { legalMoves, type KernelAction } from '../../shared/kernel/index.ts';
+import { roleSlots } from '../../shared/roles/assign.ts';
 
 const tiny: LevelInput = {
   id: 'tiny',
@@ -80,7 +83,7 @@ describe('the level format', () => {
       [{ goal: 'nonsense' }, /goal/],
       [{ stars: ['a > 1', 'a > 2', 'a > 3', 'a > 4'] }, /stars/],
       [{ player: { role: 'interrupt' } }, /interrupts/],
-      [{ player: { role: 'channel', channels: ['x'] } }, /delivery/],
+      [{ player: { role: 'ipc', channels: ['x'] } }, /delivery/],
       [{ player: { role: 'thread', threads: [{ process: 'A' }] } }, /steered/],
       [{ player: { role: 'scheduler', cores: [3] } }, /core 3/],
       [{ card: { ko: ['하나.'], en: ['One.'] } }, /card/],
@@ -158,6 +161,51 @@ describe('a level session', () => {
     if (!r.ok) expect(r.rejection.code).toBe('not-your-job');
     expect(s.refused).toBe(1);
     expect(s.figures()['player.refused']).toBe(1);
+  });
+
+  it("takes exactly the player's jobs' moves, in every level: other jobs' legal moves are not-your-job", () => {
+    // The oracle, written out by role: a core the player schedules, any interrupt for the handler, the
+    // player's own thread, the player's channels.
+    const mine = (level: (typeof LEVELS)[number], st: LevelSession['state'], a: KernelAction): boolean => {
+      const p = level.player;
+      if (a.type === 'dispatch' || a.type === 'preempt' || a.type === 'replace')
+        return p.role === 'scheduler' && (p.cores ?? st.cores.map((c) => c.id)).includes(a.core);
+      if (a.type === 'handle-interrupt') return p.role === 'interrupt';
+      if (a.type === 'choose') return p.role === 'thread' && playerJobs(level, st).tids.includes(a.tid);
+      if (a.type === 'deliver') return p.role === 'ipc' && p.channels.includes(a.channel);
+      return false;
+    };
+    let theirs = 0;
+    let others = 0;
+    // and a scheduler of one core of two (no campaign level splits the cores)
+    const halfCpu = mustParseLevel({
+      ...tiny,
+      player: { role: 'scheduler', cores: [1] },
+      scenario: { cores: 2, processes: ['A', 'B', 'C'].map((name) => ({ name, length: 3 })) },
+    });
+    for (const level of [...LEVELS, halfCpu]) {
+      const slots = roleSlots(level.scenarioParsed, 1000);
+      for (let ticks = 0; ticks < 12; ticks++) {
+        const probe = new LevelSession(level);
+        for (let k = 0; k < ticks && !probe.over(); k++) probe.step();
+        const moves = slots.flatMap((slot) => legalMoves(probe.state, slot)).slice(0, 12);
+        for (const a of moves) {
+          const s = new LevelSession(level);
+          for (let k = 0; k < ticks && !s.over(); k++) s.step();
+          const expected = mine(level, s.state, a);
+          const r = s.act(a);
+          expect(
+            r.ok || r.rejection.code !== 'not-your-job',
+            `${level.id} @${ticks}: ${JSON.stringify(a)}`,
+          ).toBe(expected);
+          if (expected) theirs++;
+          else others++;
+        }
+      }
+    }
+    // both sides were exercised, in many levels
+    expect(theirs).toBeGreaterThan(50);
+    expect(others).toBeGreaterThan(50);
   });
 
   it("leaves the player's role to the player: no bot handles the interrupt handler's interrupts", () => {

@@ -34,7 +34,7 @@ describe('the campaign', () => {
 
   it('covers every role', () => {
     expect(new Set(LEVELS.map((l) => l.player.role))).toEqual(
-      new Set(['scheduler', 'interrupt', 'thread', 'channel']),
+      new Set(['scheduler', 'interrupt', 'thread', 'ipc']),
     );
   });
 

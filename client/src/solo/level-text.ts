@@ -39,14 +39,14 @@ export function roleSentence(level: Level): string {
       return t('solo.role.thread', {
         threads: p.threads.map((x) => `${x.process}${x.thread ? ` #${x.thread}` : ''}`).join(', '),
       });
-    case 'channel':
+    case 'ipc':
       return t('solo.role.channel', { channels: p.channels.join(', ') });
   }
 }
 
 /** The role's short name (i18n), for badges. */
 export function roleName(level: Level): string {
-  const role = level.player.role === 'channel' ? 'ipc' : level.player.role;
+  const role = level.player.role;
   return t(`role.${role}` as 'role.scheduler');
 }
 

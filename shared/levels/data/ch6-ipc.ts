@@ -14,7 +14,7 @@ const anonymousPipe: LevelInput = {
   order: 180,
   branch: 'main',
   concepts: ['ipc-anonymous-pipe'],
-  player: { role: 'channel', channels: ['p'] },
+  player: { role: 'ipc', channels: ['p'] },
   policy: 'rr',
   scenario: {
     cores: 1,
@@ -127,7 +127,7 @@ const messageQueue: LevelInput = {
   order: 200,
   branch: 'main',
   concepts: ['ipc-message-queue'],
-  player: { role: 'channel', channels: ['jobs'] },
+  player: { role: 'ipc', channels: ['jobs'] },
   scenario: {
     cores: 2,
     auto: { delivery: false },
