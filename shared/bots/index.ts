@@ -4,6 +4,8 @@
 import { cpuCost, dueMessages, channelCost, formatInstr } from '../kernel/index.ts';
 import type { KernelAction, KernelState, Thread } from '../kernel/index.ts';
 import type { PolicyKind } from '../kernel/limits.ts';
+import { slotThreadId } from '../roles/slot-thread.ts';
+import type { RoleSlot } from '../roles/types.ts';
 
 /** The scheduling policies the scheduler bot plays, as in the textbooks (declared in limits.ts). */
 export { POLICIES, type PolicyKind } from '../kernel/limits.ts';
@@ -152,4 +154,23 @@ export function steeredThreads(s: KernelState): number[] {
   return Object.values(s.threads)
     .filter((t) => t.steered && t.state !== 'terminated')
     .map((t) => t.tid);
+}
+
+/**
+ * The moves the bot for one room job would make now: the same role bots the simulator settles, asked
+ * for one slot (a room's bots play each job no present person holds, once per tick).
+ */
+export function botMoves(state: KernelState, slot: RoleSlot, policy: Policy): KernelAction[] {
+  switch (slot.role) {
+    case 'scheduler':
+      return schedulerBot(state, policy, slot.cores);
+    case 'interrupt':
+      return interruptBot(state);
+    case 'ipc':
+      return deliveryBot(state, [slot.channel]);
+    case 'thread': {
+      const tid = slotThreadId(state, slot);
+      return tid === null ? [] : threadBot(state, tid);
+    }
+  }
 }

@@ -15,7 +15,7 @@ import {
 } from '../../shared/kernel/index.ts';
 import { roleSlots } from '../../shared/roles/assign.ts';
 import { runBaselines } from '../../server/game/baselines.ts';
-import { botMoves } from '../../server/game/bot-driver.ts';
+import { botMoves } from '../../shared/bots/index.ts';
 import { CLASS_SCENARIOS } from '../../server/scenarios/class-scenarios.ts';
 import { resolveScenario, scenarioIds } from '../../server/scenarios/catalog.ts';
 import { scenarioCapProblem } from '../../server/scenarios/caps.ts';
