@@ -1,10 +1,7 @@
 // The ways a room is played, as data: what differs between a class and a solo room (admission, seating,
 // host commands, scoring, crews, grace moves) is read from this table instead of being branched on in the
 // room's game. A solo level is the solo mode with a level engine (engine.ts), not a mode of its own.
-import type { HostCommand } from '../../shared/protocol/messages.ts';
-
-/** A room's mode. */
-export type ModeName = 'class' | 'solo';
+import { commandsOf, type HostCommand, type ModeName } from '../../shared/protocol/messages.ts';
 
 /** What a mode decides. */
 export interface Mode {
@@ -14,7 +11,7 @@ export interface Mode {
   rebalances: boolean;
   /** The host is also the player: their moves score and they appear in the round's summary (a solo level). */
   hostPlays: boolean;
-  /** The host commands this mode accepts; any other is refused. */
+  /** The host commands this mode accepts (the message table's `modes` column); any other is refused. */
   commands: ReadonlySet<HostCommand['type']>;
   /** The class splits into crews, each with its own machine (crew.ts); else one machine for the room. */
   crews: boolean;
@@ -30,27 +27,13 @@ export interface Mode {
   countsDown: boolean;
 }
 
-const COMMON: HostCommand['type'][] = [
-  'start',
-  'pause',
-  'resume',
-  'end-round',
-  'restart',
-  'speed',
-  'lock',
-  'late-join',
-  'rename',
-  'live-event',
-  'kick',
-];
-
 /** The table. */
 export const MODES: Record<ModeName, Mode> = {
   class: {
     slotHumans: 0,
     rebalances: true,
     hostPlays: false,
-    commands: new Set([...COMMON, 'assign', 'rotate', 'crew-size', 'move-crew', 'grace']),
+    commands: commandsOf('class'),
     crews: true,
     admission: 'join-code',
     graceMoves: true,
@@ -62,7 +45,7 @@ export const MODES: Record<ModeName, Mode> = {
     slotHumans: 1,
     rebalances: false,
     hostPlays: true,
-    commands: new Set([...COMMON, 'retry', 'take-job', 'step', 'undo']),
+    commands: commandsOf('solo'),
     crews: false,
     admission: 'single-player',
     graceMoves: false,

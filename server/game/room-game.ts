@@ -28,7 +28,8 @@ import { CLOSE_CODES, type EdgeErrorCode, type JoinError } from '../../shared/pr
 import { joinOptionsSchema } from '../../shared/protocol/join.ts';
 import { normalizeJoinCode } from '../../shared/protocol/join-code.ts';
 import { scores } from '../../shared/protocol/actions.ts';
-import { MODES, type Mode, type ModeName } from './modes.ts';
+import { MODES, type Mode } from './modes.ts';
+import type { ModeName } from '../../shared/protocol/messages.ts';
 import {
   leaderboardMode,
   type LeaderboardMode,

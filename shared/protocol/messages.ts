@@ -3,12 +3,13 @@
 // the ACTIONS table (actions.ts); the room registers this table and nothing else, so no rule is
 // written twice and no message skips validation.
 import { z } from 'zod';
-import { LANGS, limitSchema, type Lang } from '../kernel/limits.ts';
+import { LANGS, LIMITS, limitSchema, type Lang } from '../kernel/limits.ts';
 import type { KernelAction } from '../kernel/types.ts';
 import type { LiveEvent } from '../kernel/live-events.ts';
 import type { Role } from '../roles/types.ts';
 import {
   ACTIONS,
+  type MoveDoc,
   WIRE_MOVE_TYPES,
   type MovePayloads,
   type Refusal,
@@ -23,29 +24,6 @@ export type { Lang } from '../kernel/limits.ts';
 /** Who sent a message (declared with the moves table). */
 export type { Sender } from './actions.ts';
 
-/** What the host (or a solo player) can tell the room to do. */
-export type HostCommand =
-  | { type: 'start' }
-  | { type: 'pause' }
-  | { type: 'resume' }
-  | { type: 'end-round' }
-  | { type: 'restart' }
-  | { type: 'speed'; ticksPerSecond: number }
-  | { type: 'kick'; player: string }
-  | { type: 'lock'; locked: boolean }
-  | { type: 'late-join'; allowed: boolean }
-  | { type: 'assign'; player: string; slot: string }
-  | { type: 'rename'; player: string; nickname: string }
-  | { type: 'rotate' }
-  | { type: 'crew-size'; size: number }
-  | { type: 'move-crew'; player: string; crew: number }
-  | { type: 'grace'; seconds: number }
-  | { type: 'live-event'; event: LiveEvent }
-  | { type: 'retry' }
-  | { type: 'take-job'; slot: string }
-  | { type: 'step' }
-  | { type: 'undo' };
-
 /** Changes to a player's own session that touch neither the machine nor the room. */
 export type SessionCommand = { type: 'language'; lang: Lang };
 
@@ -57,26 +35,49 @@ const id = z.number().int().min(0).max(1_000_000);
 const empty = z.union([z.strictObject({}), z.undefined(), z.null()]);
 const seatId = z.string().min(1).max(32);
 
-interface HostEntry<S extends z.ZodType> {
+/** The ways a room is played (server/game/modes.ts says what else each decides). */
+export const MODE_NAMES = ['class', 'solo'] as const;
+/** A room's mode. */
+export type ModeName = (typeof MODE_NAMES)[number];
+
+interface HostEntry<S extends z.ZodType, T extends string, F extends object> {
   kind: 'host';
+  /** The command's type (what the room's game switches on). */
+  command: T;
+  /** The modes whose rooms accept it; any other refuses it (`bad-state`). */
+  modes: readonly ModeName[];
   schema: S;
-  toCommand: (payload: z.output<S>) => HostCommand;
+  toCommand: (payload: z.output<S>) => { type: T } & F;
+  doc: Omit<MoveDoc, 'who'>;
 }
 interface SessionEntry<S extends z.ZodType> {
   kind: 'session';
   schema: S;
   toCommand: (payload: z.output<S>) => SessionCommand;
+  doc: Omit<MoveDoc, 'who'>;
 }
 
-const host = <S extends z.ZodType>(schema: S, toCommand: (p: z.output<S>) => HostCommand): HostEntry<S> => ({
+const BOTH = MODE_NAMES;
+const range = (name: keyof typeof LIMITS): string => `${LIMITS[name].min}–${LIMITS[name].max}`;
+const host = <const T extends string, S extends z.ZodType, const F extends object>(
+  command: T,
+  modes: readonly ModeName[],
+  schema: S,
+  fields: (p: z.output<S>) => F,
+  doc: Omit<MoveDoc, 'who'>,
+): HostEntry<S, T, F> => ({
   kind: 'host',
+  command,
+  modes,
   schema,
-  toCommand,
+  toCommand: (p) => ({ type: command, ...fields(p) }),
+  doc,
 });
 const session = <S extends z.ZodType>(
   schema: S,
   toCommand: (p: z.output<S>) => SessionCommand,
-): SessionEntry<S> => ({ kind: 'session', schema, toCommand });
+  doc: Omit<MoveDoc, 'who'>,
+): SessionEntry<S> => ({ kind: 'session', schema, toCommand, doc });
 
 const REFUSAL_TEXT: Partial<Record<EdgeErrorCode, string>> = {
   'not-your-core': 'that core belongs to another scheduler',
@@ -84,75 +85,171 @@ const REFUSAL_TEXT: Partial<Record<EdgeErrorCode, string>> = {
   'no-thread-yet': 'your thread has not arrived yet',
 };
 
-/** The host's commands and the session's, keyed by message type. */
+/** The host's commands and the session's, keyed by message type: each one's modes, payload, command and row in docs. */
 const COMMANDS = {
   // host: running the room
-  'host:start': host(empty, () => ({ type: 'start' })),
-  'host:pause': host(empty, () => ({ type: 'pause' })),
-  'host:resume': host(empty, () => ({ type: 'resume' })),
-  'host:end-round': host(empty, () => ({ type: 'end-round' })),
-  'host:restart': host(empty, () => ({ type: 'restart' })),
-  'host:speed': host(z.strictObject({ ticksPerSecond: limitSchema('speed') }), (p) => ({
-    type: 'speed',
-    ticksPerSecond: p.ticksPerSecond,
-  })),
-  'host:kick': host(z.strictObject({ player: seatId }), (p) => ({ type: 'kick', player: p.player })),
-  'host:lock': host(z.strictObject({ locked: z.boolean() }), (p) => ({ type: 'lock', locked: p.locked })),
-  'host:late-join': host(z.strictObject({ allowed: z.boolean() }), (p) => ({
-    type: 'late-join',
-    allowed: p.allowed,
-  })),
-  'host:assign': host(z.strictObject({ player: seatId, slot: z.string().min(1).max(80) }), (p) => ({
-    type: 'assign',
-    player: p.player,
-    slot: p.slot,
-  })),
-  'host:rename': host(z.strictObject({ player: seatId, nickname: z.string().min(1).max(64) }), (p) => ({
-    type: 'rename',
-    player: p.player,
-    nickname: p.nickname,
-  })),
-  'host:rotate': host(empty, () => ({ type: 'rotate' })),
+  'host:start': host('start', BOTH, empty, () => ({}), {
+    payload: 'none',
+    becomes:
+      'lobby → the role-card countdown (`countdown` seconds, LIMITS.countdown, room setting `countdown`, default `ROUND_COUNTDOWN_SECONDS`) → running; during the countdown a second `host:start` starts at once (solo rooms and a countdown of 0 start at once)',
+  }),
+  'host:pause': host('pause', BOTH, empty, () => ({}), { payload: 'none', becomes: 'running → paused' }),
+  'host:resume': host('resume', BOTH, empty, () => ({}), { payload: 'none', becomes: 'paused → running' }),
+  'host:end-round': host('end-round', BOTH, empty, () => ({}), {
+    payload: 'none',
+    becomes: 'ends the round now, sends `summary`',
+  }),
+  'host:restart': host('restart', BOTH, empty, () => ({}), {
+    payload: 'none',
+    becomes: 'next round: fresh machine (same scenario and seed), roles rotated, lobby',
+  }),
+  'host:speed': host(
+    'speed',
+    BOTH,
+    z.strictObject({ ticksPerSecond: limitSchema('speed') }),
+    (p) => ({ ticksPerSecond: p.ticksPerSecond }),
+    { payload: '`{ticksPerSecond}` (range `speed`, [LIMITS.md](LIMITS.md))', becomes: 'clock speed' },
+  ),
+  'host:kick': host('kick', BOTH, z.strictObject({ player: seatId }), (p) => ({ player: p.player }), {
+    payload: '`{player: seatId}`',
+    becomes: 'disconnects (4606) and bans that player id',
+  }),
+  'host:lock': host('lock', BOTH, z.strictObject({ locked: z.boolean() }), (p) => ({ locked: p.locked }), {
+    payload: '`{locked: boolean}`',
+    becomes: 'refuse newcomers',
+  }),
+  'host:late-join': host(
+    'late-join',
+    BOTH,
+    z.strictObject({ allowed: z.boolean() }),
+    (p) => ({ allowed: p.allowed }),
+    { payload: '`{allowed: boolean}`', becomes: 'allow joining after the round started' },
+  ),
+  'host:assign': host(
+    'assign',
+    ['class'],
+    z.strictObject({ player: seatId, slot: z.string().min(1).max(80) }),
+    (p) => ({ player: p.player, slot: p.slot }),
+    {
+      payload: '`{player: seatId, slot: slotKey or "spectator"}`',
+      becomes: 'in the lobby an override (latest wins); mid-round a swap with the holder',
+    },
+  ),
+  'host:rename': host(
+    'rename',
+    BOTH,
+    z.strictObject({ player: seatId, nickname: z.string().min(1).max(64) }),
+    (p) => ({ player: p.player, nickname: p.nickname }),
+    {
+      payload: '`{player: seatId, nickname}`',
+      becomes: 'renames a student (same nickname rules; `bad-nickname` when refused)',
+    },
+  ),
+  'host:rotate': host('rotate', ['class'], empty, () => ({}), {
+    payload: 'none',
+    becomes: 'inside each crew, every job moves to the next player in join order (in the lobby as overrides)',
+  }),
   // host: crews (students per crew, moving a student to another crew) and the grace time before a bot moves
-  'host:crew-size': host(z.strictObject({ size: limitSchema('crewSize') }), (p) => ({
-    type: 'crew-size',
-    size: p.size,
-  })),
-  'host:move-crew': host(z.strictObject({ player: seatId, crew: z.number().int().min(1).max(60) }), (p) => ({
-    type: 'move-crew',
-    player: p.player,
-    crew: p.crew,
-  })),
-  'host:grace': host(z.strictObject({ seconds: limitSchema('graceSeconds') }), (p) => ({
-    type: 'grace',
-    seconds: p.seconds,
-  })),
+  'host:crew-size': host(
+    'crew-size',
+    ['class'],
+    z.strictObject({ size: limitSchema('crewSize') }),
+    (p) => ({ size: p.size }),
+    {
+      payload: '`{size}` (LIMITS.crewSize)',
+      becomes: 'students per crew; the lobby splits again at once, a running round at the next one',
+    },
+  ),
+  'host:move-crew': host(
+    'move-crew',
+    ['class'],
+    z.strictObject({ player: seatId, crew: z.number().int().min(1).max(60) }),
+    (p) => ({ player: p.player, crew: p.crew }),
+    {
+      payload: '`{player, crew}`',
+      becomes:
+        'moves a student to crew `crew` (1-based; one past the last opens a crew in the lobby); mid-round they take a free job there. `no-such-crew` otherwise',
+    },
+  ),
+  'host:grace': host(
+    'grace',
+    ['class'],
+    z.strictObject({ seconds: limitSchema('graceSeconds') }),
+    (p) => ({ seconds: p.seconds }),
+    {
+      payload: '`{seconds}` (LIMITS.graceSeconds)',
+      becomes:
+        'the grace time before a "your turn" prompt (at half) and a bot\'s move (at all of it); 0 turns it off',
+    },
+  ),
   // host: a live event on the machine (an I/O storm, a fork bomb, a crashing process), as kernel actions
   'host:event': host(
+    'live-event',
+    BOTH,
     z.discriminatedUnion('kind', [
       z.strictObject({ kind: z.literal('io-storm'), size: limitSchema('ioStormSize').optional() }),
       z.strictObject({ kind: z.literal('fork-bomb'), depth: limitSchema('forkBombDepth').optional() }),
       z.strictObject({ kind: z.literal('crash'), pid: id.optional() }),
     ]),
-    (p) => ({ type: 'live-event', event: p }),
+    (p): { event: LiveEvent } => ({ event: p }),
+    {
+      payload: `\`{kind: "io-storm", size?: ${range('ioStormSize')}}\` / \`{kind: "fork-bomb", depth?: ${range('forkBombDepth')}}\` / \`{kind: "crash", pid?}\``,
+      becomes: 'live event as kernel actions (logged, replayed in the baselines)',
+    },
   ),
   // solo player (the solo room's host): play the level again at once; switch to another of its jobs
-  'solo:retry': host(empty, () => ({ type: 'retry' })),
-  'solo:job': host(z.strictObject({ slot: z.string().min(1).max(80) }), (p) => ({
-    type: 'take-job',
-    slot: p.slot,
-  })),
+  'solo:retry': host('retry', ['solo'], empty, () => ({}), {
+    payload: 'none',
+    becomes:
+      'the same scenario (or level) again from tick 0, paused until the player resumes or steps (`round` + 1)',
+  }),
   // solo player, while paused: advance exactly one tick; take back the last tick (the level replays without it)
-  'solo:step': host(empty, () => ({ type: 'step' })),
-  'solo:undo': host(empty, () => ({ type: 'undo' })),
+  'solo:step': host('step', ['solo'], empty, () => ({}), {
+    payload: 'none',
+    becomes: 'while paused: exactly one tick (bots included); `bad-state` when not paused',
+  }),
+  'solo:undo': host('undo', ['solo'], empty, () => ({}), {
+    payload: 'none',
+    becomes:
+      'while paused, in a level: the last tick taken back (the level replayed without it), followed by an `events` replay that rewinds the feed; `bad-state` when there is nothing to undo',
+  }),
+  'solo:job': host(
+    'take-job',
+    ['solo'],
+    z.strictObject({ slot: z.string().min(1).max(80) }),
+    (p) => ({ slot: p.slot }),
+    {
+      payload: '`{slot}`',
+      becomes:
+        "switch to another of the room's slots (a level whose player steers two threads or carries two channels)",
+    },
+  ),
   // anyone: their own session
-  'set-language': session(z.strictObject({ lang: z.enum(LANGS) }), (p) => ({
-    type: 'language',
-    lang: p.lang,
-  })),
+  'set-language': session(
+    z.strictObject({ lang: z.enum(LANGS) }),
+    (p) => ({ type: 'language', lang: p.lang }),
+    {
+      payload: '`{lang: "ko"|"en"}`',
+      becomes: "language of this player's refusal reasons",
+    },
+  ),
 };
 
 type CommandType = keyof typeof COMMANDS;
+type Commands = typeof COMMANDS;
+
+/** What the host (or a solo player) can tell the room to do: derived from the table, one variant per host command. */
+export type HostCommand = {
+  [K in CommandType]: Commands[K] extends HostEntry<z.ZodType, infer T, infer F> ? { type: T } & F : never;
+}[CommandType];
+
+/** The host commands a room of this mode accepts (the table's `modes` column). */
+export function commandsOf(mode: ModeName): ReadonlySet<HostCommand['type']> {
+  const out = new Set<HostCommand['type']>();
+  for (const entry of Object.values(COMMANDS) as AnyEntry[])
+    if (entry.kind === 'host' && entry.modes.includes(mode)) out.add(entry.command);
+  return out;
+}
 
 /** Every client message type: the wire moves of ACTIONS, then the host's and the session's commands. */
 export type ClientMessageType = WireMoveType | CommandType;
@@ -173,7 +270,11 @@ export type Parsed =
   | { ok: true; kind: 'session'; command: SessionCommand }
   | { ok: false; code: EdgeErrorCode; detail: string };
 
-type AnyEntry = WireMove<KernelAction['type'], z.ZodType> | HostEntry<z.ZodType> | SessionEntry<z.ZodType>;
+/** Any host entry, seen through the union its commands make up. */
+interface AnyHostEntry extends Omit<HostEntry<z.ZodType, HostCommand['type'], object>, 'toCommand'> {
+  toCommand: (payload: unknown) => HostCommand;
+}
+type AnyEntry = WireMove<KernelAction['type'], z.ZodType> | AnyHostEntry | SessionEntry<z.ZodType>;
 
 /** One message type's entry, widened so one code path validates them all. */
 function entryOf(type: string): AnyEntry | null {
@@ -226,4 +327,32 @@ export function sendersOf(type: ClientMessageType): readonly Role[] {
   if (entry.kind === 'action') return entry.roles;
   if (entry.kind === 'host') return ['host'];
   return ['scheduler', 'interrupt', 'thread', 'ipc', 'spectator', 'host'];
+}
+
+/** One row of docs/PROTOCOL.md's client message table. */
+export interface MessageDocRow extends MoveDoc {
+  type: ClientMessageType;
+}
+
+/**
+ * Every client message's row in docs/PROTOCOL.md, in table order: the moves (ACTIONS' `doc`), then the
+ * commands, whose "who" is their modes column (both: the host; one: that mode's host).
+ */
+export function messageDocRows(): MessageDocRow[] {
+  const who = (modes: readonly ModeName[]): string =>
+    modes.length === MODE_NAMES.length ? 'host' : modes[0] === 'solo' ? 'solo player' : 'host (class)';
+  return CLIENT_MESSAGE_TYPES.map((type) => {
+    const entry = entryOf(type)!;
+    if (entry.kind === 'action') return { type, ...entry.doc };
+    return { type, ...entry.doc, who: entry.kind === 'host' ? who(entry.modes) : 'anyone' };
+  });
+}
+
+/** The client message table of docs/PROTOCOL.md, generated (test/server/actions-table.test.ts checks the file holds it). */
+export function messageTable(): string {
+  return [
+    '| type | payload | who | becomes |',
+    '| --- | --- | --- | --- |',
+    ...messageDocRows().map((r) => `| \`${r.type}\` | ${r.payload} | ${r.who} | ${r.becomes} |`),
+  ].join('\n');
 }

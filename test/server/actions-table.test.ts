@@ -1,5 +1,6 @@
 // The ACTIONS table is the one definition of a move: every legal move of every job, written as a
 // message by toMessage, passes the edge for that job's holder and becomes exactly the same kernel action.
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { legalMoves } from '../../shared/kernel/index.ts';
@@ -11,7 +12,30 @@ import {
   scores,
   toMessage,
 } from '../../shared/protocol/actions.ts';
-import { CLIENT_MESSAGE_TYPES, parseClientMessage, type Sender } from '../../shared/protocol/messages.ts';
+import {
+  CLIENT_MESSAGE_TYPES,
+  commandsOf,
+  messageDocRows,
+  messageTable,
+  parseClientMessage,
+  type Sender,
+} from '../../shared/protocol/messages.ts';
+import { MODES } from '../../server/game/modes.ts';
+
+// the commands both modes accept, as they were listed by hand before the table had a modes column
+const COMMON = [
+  'start',
+  'pause',
+  'resume',
+  'end-round',
+  'restart',
+  'speed',
+  'lock',
+  'late-join',
+  'rename',
+  'live-event',
+  'kick',
+];
 import { slotThreadId } from '../../shared/roles/slot-thread.ts';
 import { MACHINES, walk } from '../kernel/walk.ts';
 
@@ -50,5 +74,29 @@ describe('the ACTIONS table', () => {
     expect(scores({ type: 'set-quantum', quantum: 2 })).toBe(false);
     expect(toMessage({ type: 'spawn-process', process: {} as never })).toBeNull();
     expect(ACTIONS['spawn-process'].kind).toBe('internal');
+  });
+
+  it("gives each mode the host commands of its column, and the class none of the solo player's", () => {
+    expect([...commandsOf('class')].sort()).toEqual(
+      [...COMMON, 'assign', 'rotate', 'crew-size', 'move-crew', 'grace'].sort(),
+    );
+    expect([...commandsOf('solo')].sort()).toEqual([...COMMON, 'retry', 'take-job', 'step', 'undo'].sort());
+    expect(MODES.class.commands).toEqual(commandsOf('class'));
+    // the edge turns each host message into its command, whose type the modes name
+    const host: Sender = { role: 'host', slot: null, tid: null, isHost: true };
+    expect(parseClientMessage('solo:job', { slot: 'ipc:p' }, host)).toEqual({
+      ok: true,
+      kind: 'host',
+      command: { type: 'take-job', slot: 'ipc:p' },
+    });
+    expect(parseClientMessage('host:speed', { ticksPerSecond: 4 }, host)).toMatchObject({
+      command: { type: 'speed', ticksPerSecond: 4 },
+    });
+  });
+
+  it('docs/PROTOCOL.md holds the message table generated from ACTIONS and the commands', () => {
+    const doc = readFileSync(new URL('../../docs/PROTOCOL.md', import.meta.url), 'utf8');
+    expect(doc).toContain(messageTable());
+    expect(messageDocRows().map((r) => r.type)).toEqual(CLIENT_MESSAGE_TYPES);
   });
 });
