@@ -24,10 +24,14 @@ type ActionType = KernelAction['type'];
 type ActionOf<T extends ActionType> = Extract<KernelAction, { type: T }>;
 
 /** A move a client sends: its message type is the kernel action's own type. */
-export interface WireMove<T extends ActionType, S extends z.ZodType> {
+export interface WireMove<
+  T extends ActionType,
+  S extends z.ZodType,
+  R extends readonly Role[] = readonly Role[],
+> {
   kind: 'action';
   type: T;
-  roles: readonly Role[];
+  roles: R;
   schema: S;
   /** The kernel action a validated payload becomes, or why it is not the sender's to make. */
   toAction: (payload: z.output<S>, sender: Sender) => ActionOf<T> | Refusal;
@@ -56,10 +60,10 @@ export interface InternalMove<T extends ActionType> {
   scored: false;
 }
 
-const move = <const T extends ActionType, S extends z.ZodType>(
+const move = <const T extends ActionType, S extends z.ZodType, const R extends readonly Role[]>(
   type: T,
-  m: Omit<WireMove<NoInfer<T>, S>, 'kind' | 'type'>,
-): WireMove<T, S> => ({ kind: 'action', type, ...m });
+  m: Omit<WireMove<NoInfer<T>, S, R>, 'kind' | 'type'>,
+): WireMove<T, S, R> => ({ kind: 'action', type, ...m });
 
 const internal = <const T extends ActionType>(type: T, baseline: boolean): InternalMove<T> => ({
   kind: 'internal',
@@ -206,6 +210,12 @@ export type WireMoveType = {
 export type MovePayloads = { [K in WireMoveType]: z.input<Table[K]['schema']> };
 /** A move as it travels: its message type and payload. */
 export type MoveMessage = { [K in WireMoveType]: { type: K; payload: MovePayloads[K] } }[WireMoveType];
+/** The moves a player's job makes (every wire move not the host's alone): what the action bar offers. */
+export type PlayerMoveType = {
+  [K in WireMoveType]: Exclude<Table[K]['roles'][number], 'host'> extends never ? never : K;
+}[WireMoveType];
+/** A player's move as it travels. */
+export type PlayerMove = Extract<MoveMessage, { type: PlayerMoveType }>;
 
 /** The wire moves, in table order. */
 export const WIRE_MOVE_TYPES = (Object.keys(ACTIONS) as (keyof Table)[]).filter(

@@ -114,4 +114,20 @@ describe('the action bar model', () => {
     expect(last.entries.map((e) => e.label)).toContain('exit');
     expect(barPage(entries, 0).entries.map((e) => e.label)).not.toContain('exit');
   });
+
+  it('offers a legal move the screen has no place for, labelled by its move, so a new move needs no bar code', () => {
+    const m = MACHINES.find((x) => x.slots.some((slot) => slot.role === 'interrupt'))!;
+    const slot = m.slots.find((x) => x.role === 'interrupt')!;
+    const [s] = [...walk(m, 1, [0], new Set([slot.key]))];
+    const model = readMachine(synced(s!, slot), 'p1');
+    const before = barEntries(model, null).length;
+    // a projected move that no line of the interrupts list shows (as a move the bar was never taught would be)
+    model.mine.moves.push({ type: 'handle-interrupt', payload: { id: 999 } });
+    const entries = barEntries(model, null);
+    expect(entries.length).toBe(before + 1);
+    expect(entries.at(-1)).toEqual({
+      label: 'IRQ 999',
+      action: { type: 'handle-interrupt', payload: { id: 999 } },
+    });
+  });
 });

@@ -1,15 +1,54 @@
 // What the action bar offers, as plain data (no DOM): one entry per move the player's job can make,
 // enabled exactly when the kernel's legal moves (projected by the server) contain it, and paged so that
 // every entry is reachable — never cut off. A test checks every legal move is offered on some page.
-import type { MoveMessage } from '../../../shared/protocol/actions.ts';
+// The entries come from what the job has on screen (its palette, its interrupts, its messages), then
+// every other projected legal move, so a move added to the kernel and the ACTIONS table is offered
+// here without a change; MOVE_LABELS must name it (the type checker says so).
+import {
+  type MovePayloads,
+  type MoveMessage,
+  type PlayerMove,
+  type PlayerMoveType,
+} from '../../../shared/protocol/actions.ts';
 import { t } from '../i18n/index.ts';
 import type { MachineModel } from './machine-model.ts';
 
-/** A move the bar (or a key on the canvas) asks for: the player roles' wire moves. */
-export type PlayerAction = Extract<
-  MoveMessage,
-  { type: 'dispatch' | 'preempt' | 'replace' | 'handle-interrupt' | 'choose' | 'deliver' }
->;
+/** A move the bar (or a key on the canvas) asks for: a player's wire move (every ACTIONS row not the host's alone). */
+export type PlayerAction = PlayerMove;
+
+/** The words on a move's button, from its payload and what the screen shows: one entry per player move. */
+const MOVE_LABELS: { [K in PlayerMoveType]: (p: MovePayloads[K], m: MachineModel) => string } = {
+  dispatch: (p, m) => t('machine.dispatch_to', { label: m.threads.get(p.tid)?.label ?? '', core: p.core }),
+  preempt: (p) => t('machine.preempt_core', { core: p.core }),
+  replace: (p, m) => t('machine.replace_on', { label: m.threads.get(p.tid)?.label ?? '', core: p.core }),
+  'handle-interrupt': (p, m) => {
+    const i = m.interrupts.find((x) => x.id === p.id);
+    return i
+      ? t(i.kind === 'timer' ? 'machine.irq.timer' : 'machine.irq.io', {
+          id: i.id,
+          label: i.label,
+          core: i.core,
+          device: i.device,
+        })
+      : `IRQ ${p.id}`;
+  },
+  choose: (p) => p.instr,
+  deliver: (p, m) => {
+    const msg = m.channels.flatMap((c) => c.inFlight).find((x) => x.id === p.message);
+    return t('machine.deliver', { id: p.message, payload: msg?.payload ?? '', from: msg?.from ?? '' });
+  },
+};
+
+/** A player move's button text. */
+export function moveLabel(move: PlayerAction, model: MachineModel): string {
+  const label = MOVE_LABELS[move.type] as (p: unknown, m: MachineModel) => string;
+  return label(move.payload, model);
+}
+
+const isPlayerMove = (m: MoveMessage): m is PlayerAction => Object.hasOwn(MOVE_LABELS, m.type);
+
+/** Moves whose object is picked on the canvas (a Ready card, a core): the bar offers them for the current pick. */
+const PICKED: ReadonlySet<string> = new Set<PlayerMoveType>(['dispatch', 'preempt', 'replace']);
 
 /**
  * Whether my moves are taken now: while the clock runs, and in a solo level also while it is paused
@@ -53,50 +92,45 @@ const keyOf = (m: MoveMessage): string => `${m.type}:${JSON.stringify(m.payload 
  */
 export function barEntries(model: MachineModel, sel: Selection | null, target?: number): BarEntry[] {
   const mine = model.mine;
-  const legal = new Set(movesOpen(model) ? mine.moves.map(keyOf) : []);
-  const offer = (action: PlayerAction): PlayerAction | null => (legal.has(keyOf(action)) ? action : null);
-  switch (mine.role) {
-    case 'scheduler': {
-      const core = sel?.core ?? target ?? mine.cores[0] ?? 0;
-      return [
-        {
-          label: sel ? t('machine.dispatch_to', { label: sel.label, core }) : t('machine.dispatch'),
-          action: sel ? offer({ type: 'dispatch', payload: { core, tid: sel.tid } }) : null,
-        },
-        { label: t('machine.preempt_core', { core }), action: offer({ type: 'preempt', payload: { core } }) },
-        {
-          label: sel ? t('machine.replace_on', { label: sel.label, core }) : t('machine.replace'),
-          action: sel ? offer({ type: 'replace', payload: { core, tid: sel.tid } }) : null,
-        },
-      ];
+  const legal = movesOpen(model) ? mine.moves.filter(isPlayerMove) : [];
+  const legalKeys = new Set(legal.map(keyOf));
+  const entry = (action: PlayerAction): BarEntry => ({
+    label: moveLabel(action, model),
+    action: legalKeys.has(keyOf(action)) ? action : null,
+  });
+  const onScreen = ((): BarEntry[] => {
+    switch (mine.role) {
+      case 'scheduler': {
+        const core = sel?.core ?? target ?? mine.cores[0] ?? 0;
+        const picked = (
+          type: 'dispatch' | 'replace',
+          none: 'machine.dispatch' | 'machine.replace',
+        ): BarEntry =>
+          sel ? entry({ type, payload: { core, tid: sel.tid } }) : { label: t(none), action: null };
+        return [
+          picked('dispatch', 'machine.dispatch'),
+          entry({ type: 'preempt', payload: { core } }),
+          picked('replace', 'machine.replace'),
+        ];
+      }
+      case 'interrupt':
+        return model.interrupts.map((i) => entry({ type: 'handle-interrupt', payload: { id: i.id } }));
+      case 'thread':
+        return [...new Set(model.threads.get(mine.tid)?.palette ?? [])].map((instr) =>
+          entry({ type: 'choose', payload: { instr } }),
+        );
+      case 'ipc':
+        return (model.channels.find((c) => c.name === mine.channel)?.inFlight ?? []).map((m) =>
+          entry({ type: 'deliver', payload: { message: m.id } }),
+        );
+      default:
+        return [];
     }
-    case 'interrupt':
-      return model.interrupts.map((i) => ({
-        label: t(i.kind === 'timer' ? 'machine.irq.timer' : 'machine.irq.io', {
-          id: i.id,
-          label: i.label,
-          core: i.core,
-          device: i.device,
-        }),
-        action: offer({ type: 'handle-interrupt', payload: { id: i.id } }),
-      }));
-    case 'thread': {
-      const th = model.threads.get(mine.tid);
-      return [...new Set(th?.palette ?? [])].map((instr) => ({
-        label: instr,
-        action: offer({ type: 'choose', payload: { instr } }),
-      }));
-    }
-    case 'ipc': {
-      const ch = model.channels.find((c) => c.name === mine.channel);
-      return (ch?.inFlight ?? []).map((m) => ({
-        label: t('machine.deliver', { id: m.id, payload: m.payload, from: m.from }),
-        action: offer({ type: 'deliver', payload: { message: m.id } }),
-      }));
-    }
-    default:
-      return [];
-  }
+  })();
+  // every other legal move (one the screen has no place for yet), so none is unreachable
+  const shown = new Set(onScreen.flatMap((e) => (e.action ? [keyOf(e.action)] : [])));
+  const rest = legal.filter((m) => !shown.has(keyOf(m)) && !PICKED.has(m.type)).map(entry);
+  return [...onScreen, ...rest];
 }
 
 /** The entries of one page (the page is clamped to those that exist). */
