@@ -29,13 +29,13 @@ export {
   type ProcessMetrics,
 } from './metrics.ts';
 export { hashState } from './hash.ts';
+export { threadLabel, unknownThreadLabel } from './labels.ts';
 export { awaitsMove, legalMoves } from './legal-moves.ts';
 export {
   FAULT_KEYS,
   kernelLabels,
   processState,
   screenFigures,
-  threadLabel,
   type FaultKey,
   type LabelOf,
   type ScreenFigures,

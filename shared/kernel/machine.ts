@@ -2,7 +2,7 @@
 // shares (create, admit, ready, block, exit, terminate). Functions here mutate the state they are
 // given; index.ts wraps them so that callers outside the kernel see pure functions.
 import { GROWTH_GAP, mapFresh, place, refreshSharing, unmap } from './memory.ts';
-import { threadLabel } from './presentation.ts';
+import { threadLabel, unknownThreadLabel } from './labels.ts';
 import type {
   BlockReason,
   Channel,
@@ -230,7 +230,7 @@ export function proc(s: KernelState, pid: number): Process {
 /** How players name a thread: P3 for a single-threaded process, P3·T2 for its second thread. */
 export function label(s: KernelState, tid: number): string {
   const t = s.threads[tid];
-  if (!t) return `T${tid}`;
+  if (!t) return unknownThreadLabel(tid);
   const p = s.processes[t.pid]!;
   return threadLabel(p.pid, p.threads, tid);
 }

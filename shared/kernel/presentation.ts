@@ -3,14 +3,10 @@
 // The server projects these; the game's views and the dashboard draw them and compute nothing.
 import { comparableFigures, machineMetrics } from './metrics.ts';
 import type { KernelState, ThreadState } from './types.ts';
+import { threadLabel, unknownThreadLabel } from './labels.ts';
 
 /** Gives a thread id its label; event sentences take one so any reader of the machine can word them. */
 export type LabelOf = (tid: number) => string;
-
-/** A thread's label: P3 for a single-threaded process, P3·T2 for the second thread of a multithreaded one. */
-export function threadLabel(pid: number, threads: readonly number[], tid: number): string {
-  return threads.length === 1 ? `P${pid}` : `P${pid}·T${threads.indexOf(tid) + 1}`;
-}
 
 /**
  * A process's state as its PCB shows it, from its threads' states: Terminated when it has ended, else
@@ -28,7 +24,7 @@ export function kernelLabels(s: KernelState): LabelOf {
   return (tid) => {
     const t = s.threads[tid];
     const p = t ? s.processes[t.pid] : undefined;
-    return p ? threadLabel(p.pid, p.threads, tid) : `T${tid}`;
+    return p ? threadLabel(p.pid, p.threads, tid) : unknownThreadLabel(tid);
   };
 }
 

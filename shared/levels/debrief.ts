@@ -14,6 +14,7 @@ import type { KernelEvent, KernelState, Lang, TimedAction } from '../kernel/inde
 import { POLICIES, type PolicyKind } from '../kernel/limits.ts';
 import { settleBots, scenarioForPolicy } from '../sim/run.ts';
 import { withParticles } from '../kernel/josa.ts';
+import { unknownThreadLabel } from '../kernel/labels.ts';
 import { Tracker } from './figures.ts';
 import type { GoalOp } from './goal.ts';
 import { figureWords } from './goal-text.ts';
@@ -49,7 +50,7 @@ const FAULT_ORDER: readonly KernelEvent['type'][] = [
 function nameOf(s: KernelState, tid: number): string {
   const t = s.threads[tid];
   const p = t ? s.processes[t.pid] : undefined;
-  return p ? `${kernelLabels(s)(tid)} (${p.name})` : `T${tid}`;
+  return p ? `${kernelLabels(s)(tid)} (${p.name})` : unknownThreadLabel(tid);
 }
 
 function lostUpdate(
@@ -144,8 +145,8 @@ export function decisiveMoment(
       peak = { tick: x.tick, ready: x.ready, running: x.running };
   if (!peak) return null;
   const p = peak;
-  const waiting = p.ready.map((tid) => labels.get(tid) ?? `T${tid}`).join(', ');
-  const running = p.running.map((tid) => labels.get(tid) ?? `T${tid}`).join(', ');
+  const waiting = p.ready.map((tid) => labels.get(tid) ?? unknownThreadLabel(tid)).join(', ');
+  const running = p.running.map((tid) => labels.get(tid) ?? unknownThreadLabel(tid)).join(', ');
   return {
     tick: p.tick,
     text: both((lang) =>

@@ -2,6 +2,7 @@
 // reads from `room.state`. server/rooms/projection.ts declares the schema classes and proves, at the
 // type level, that they conform to these interfaces, so no client imports the server to know the state.
 import { CHANNEL_KIND_NAMES, type ChannelKind } from '../kernel/limits.ts';
+import { unknownThreadLabel } from '../kernel/labels.ts';
 
 /** A synced map (a MapSchema on the server, decoded by reflection in the client), read-only. */
 export interface SyncedMap<V> extends Iterable<[string, V]> {
@@ -239,8 +240,8 @@ export function crewOf(state: SyncedRoomState, seat: string | null | undefined):
 }
 
 /** The label function of a synced machine: the kernel's labels, as projected (for event sentences). */
-export function syncedLabels(m: MachineState): (tid: number) => string {
-  return (tid) => m.threads.get(String(tid))?.label || `T${tid}`;
+export function syncedLabels(m: MachineState | undefined): (tid: number) => string {
+  return (tid) => m?.threads.get(String(tid))?.label || unknownThreadLabel(tid);
 }
 
 /** The channel kinds of a synced machine, so event sentences name a channel in the notes' terms. */

@@ -559,7 +559,7 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement, lim
     feed(list: readonly KernelEvent[], replay: boolean) {
       if (replay) feedList.replaceChildren(); // the round's latest events, on (re)joining: they replace the list
       const machine = room ? crewOf(room.state, null)?.machine : undefined;
-      const labels = machine ? syncedLabels(machine) : (tid: number) => `T${tid}`;
+      const labels = syncedLabels(machine);
       for (const e of list) {
         const text = formatEvent(e, labels, machine ? syncedChannelKinds(machine) : undefined);
         if (text)

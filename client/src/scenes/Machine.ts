@@ -5,6 +5,7 @@ import Phaser from 'phaser';
 import { getLanguage, t } from '../i18n/index.ts';
 import { currentSession, type RoomSession } from '../net/room-session.ts';
 import { crewOf } from '../../../shared/protocol/state.ts';
+import { unknownThreadLabel } from '../../../shared/kernel/labels.ts';
 import { joinAsProjector, type ProjectorTarget } from '../net/projector-link.ts';
 import { place } from '../ui/dom.ts';
 import type { Rect, ScreenLayout } from '../ui/layout.ts';
@@ -380,7 +381,8 @@ export class Machine extends UiScene {
         who: who ?? t('projector.bot'),
       });
     }
-    const name = (tid: number): string => byTid.get(tid) ?? model.threads.get(tid)?.label ?? `T${tid}`;
+    const name = (tid: number): string =>
+      byTid.get(tid) ?? model.threads.get(tid)?.label ?? unknownThreadLabel(tid);
     const crew = {
       name: t('projector.crew', { n: crewOf(state, this.session!.seat())?.number ?? 1 }),
       utilization: model.metrics.utilization,

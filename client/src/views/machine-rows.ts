@@ -110,7 +110,7 @@ export function feedRows(session: RoomSession): Row[] {
   );
   if (cache && cache.lang === lang && cache.serial === last) return cache.rows;
   const machine = session.machine();
-  const s = machine ? syncedLabels(machine) : (tid: number) => `T${tid}`;
+  const s = syncedLabels(machine);
   const kinds = machine ? syncedChannelKinds(machine) : undefined;
   const notable = new Set([
     'lost-update',
