@@ -10,6 +10,7 @@ import {
   sessionSettingsSchema,
   type TeacherRoomResponse,
 } from '../../shared/protocol/http.ts';
+import { comparableFigures } from '../../shared/kernel/metrics.ts';
 import { joinPath, projectorPath } from '../../shared/protocol/links.ts';
 import { joinOriginFor } from './lan-address.ts';
 import {
@@ -248,12 +249,32 @@ export async function roundReport(
   const report = ID.test(id) ? await ctx.db.rounds.getReport(id, teacher.id) : undefined;
   if (!report) return notFound(res, 'round');
   // The stored JSON parts are checked against the declared report before they are answered.
-  const checked = roundReportSchema.safeParse(report);
+  const checked = roundReportSchema.safeParse(withComparableFigures(report));
   if (!checked.success) {
     console.error(`[dashboard api] round ${id} does not match the report schema`, checked.error.issues[0]);
     return sendError(res, 500, 'server-error', 'this round report could not be read');
   }
   reply(res, HTTP_ROUTES.roundReport, 200, { report: checked.data });
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
+
+/** A stored machine's figures with the comparable ones, which reports stored before metrics carried them lack (the kernel's rule, applied here once). */
+function comparableOf(m: unknown): unknown {
+  if (!isObject(m) || 'comparable' in m) return m;
+  return { ...m, comparable: comparableFigures(m as Parameters<typeof comparableFigures>[0]) };
+}
+
+function withComparableFigures<R extends { metrics: unknown; baselines: unknown }>(report: R): R {
+  return {
+    ...report,
+    metrics: isObject(report.metrics)
+      ? { ...report.metrics, class: comparableOf(report.metrics.class) }
+      : report.metrics,
+    baselines: Array.isArray(report.baselines)
+      ? report.baselines.map((b: unknown) => (isObject(b) ? { ...b, metrics: comparableOf(b.metrics) } : b))
+      : report.baselines,
+  };
 }
 
 /** POST /api/teacher/sessions/:id/end — closes the session's room (students are disconnected) and ends the session. */

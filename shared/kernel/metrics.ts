@@ -34,6 +34,8 @@ export interface MachineMetrics {
   interruptsHandled: number;
   meanInterruptLatency: number;
   averages: { response: number; turnaround: number; waiting: number };
+  /** The figures a screen or report may put side by side (comparableFigures): the averages and latency, null where not defined yet. */
+  comparable: ComparableFigures;
   faults: Omit<
     Counters,
     | 'contextSwitches'
@@ -88,7 +90,7 @@ export function machineMetrics(s: KernelState): MachineMetrics {
   }
   const done = processMetrics(s).filter((p) => p.completion !== null);
   const c = s.counters;
-  return {
+  const m: Omit<MachineMetrics, 'comparable'> = {
     elapsed: s.tick,
     utilization: total === 0 ? 0 : round(busy / total),
     throughput: s.tick === 0 ? 0 : round((c.completed * 100) / s.tick),
@@ -120,6 +122,7 @@ export function machineMetrics(s: KernelState): MachineMetrics {
       refusedIpc: c.refusedIpc,
     },
   };
+  return { ...m, comparable: comparableFigures(m) };
 }
 
 /** The averages a reader may compare; null where they are not defined yet. */

@@ -1,7 +1,7 @@
 // How the machine is presented, computed once: thread and process labels ("P3", "P3·T2"), the figures
 // every screen shows (by the textbook definitions, undefined figures as null) and the fault counts.
 // The server projects these; the game's views and the dashboard draw them and compute nothing.
-import { comparableFigures, machineMetrics } from './metrics.ts';
+import { machineMetrics } from './metrics.ts';
 import type { KernelState, ThreadState } from './types.ts';
 import { threadLabel, unknownThreadLabel } from './labels.ts';
 
@@ -67,7 +67,7 @@ export interface ScreenFigures {
 /** The figures of a machine now. */
 export function screenFigures(s: KernelState): ScreenFigures {
   const m = machineMetrics(s);
-  const c = comparableFigures(m);
+  const c = m.comparable;
   const faults = Object.fromEntries(FAULT_KEYS.map((k) => [k, s.counters[k]])) as Record<FaultKey, number>;
   return {
     utilization: m.utilization,

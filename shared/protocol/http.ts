@@ -150,6 +150,13 @@ export const reportMetricsSchema = z.looseObject({
   meanInterruptLatency: figure,
   interruptsHandled: z.number(),
   averages: z.object({ response: figure, turnaround: figure, waiting: figure }),
+  // the server's figures to compare (kernel comparableFigures): null where not defined yet
+  comparable: z.object({
+    response: z.number().nullable(),
+    turnaround: z.number().nullable(),
+    waiting: z.number().nullable(),
+    interruptLatency: z.number().nullable(),
+  }),
 });
 
 /** A stored round's report, as the dashboard's report page reads it. */

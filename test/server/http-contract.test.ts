@@ -123,7 +123,31 @@ describe('every declared route answers what it declares', () => {
     await call('sessions', 200);
     await call('session', 200, { params: { id: room.sessionId } });
     await call('sessionRounds', 200, { params: { id: room.sessionId } });
-    await call('roundReport', 200, { params: { id: rounds[0]!.id } });
+    const stored = (await call('roundReport', 200, { params: { id: rounds[0]!.id } })) as {
+      report: { metrics: { class: { comparable: unknown } } };
+    };
+    expect(Object.keys(stored.report.metrics.class.comparable as object)).toEqual([
+      'response',
+      'turnaround',
+      'waiting',
+      'interruptLatency',
+    ]);
+    // A report stored before metrics carried their comparable figures is answered with them (the server's
+    // kernel rule), not refused: the same round again, its figures stripped of them.
+    const me = (await call('me', 200)) as { teacher: { id: string } };
+    const full = (await h.server.db.rounds.getReport(rounds[0]!.id, me.teacher.id))!;
+    const strip = (m: unknown) => {
+      const { comparable: _, ...rest } = m as Record<string, unknown>;
+      return rest;
+    };
+    const legacyId = await h.server.db.rounds.save({
+      ...full,
+      roundNumber: 99,
+      metrics: { ...(full.metrics as object), class: strip((full.metrics as { class: unknown }).class) },
+      baselines: (full.baselines as { metrics: unknown }[]).map((b) => ({ ...b, metrics: strip(b.metrics) })),
+    });
+    const legacy = (await call('roundReport', 200, { params: { id: legacyId } })) as typeof stored;
+    expect(legacy.report.metrics.class.comparable).toEqual(stored.report.metrics.class.comparable);
     await call('sessionCsv', 200, { params: { id: room.sessionId }, query: '?lang=ko&tz=Asia%2FSeoul' });
     const browserId = 'contract-browser-0001';
     const { token } = (await call('soloToken', 200, { body: { browserId } })) as { token: string };

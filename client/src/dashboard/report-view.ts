@@ -1,6 +1,5 @@
 // A round's report: the Gantt chart, the class's figures against FIFO, SJF, round robin and priority,
 // the moments worth discussing, each student's part, and the session's CSV.
-import { comparableFigures } from '../../../shared/kernel/metrics.ts';
 import type { RoundReportBody } from '../../../shared/protocol/http.ts';
 import { api } from './api.ts';
 import { fill, h, num } from './dom.ts';
@@ -17,12 +16,12 @@ const ROWS: [TextKey, (m: Metrics) => number, 'lower' | 'higher', (v: number) =>
   ['metrics.utilization', (m) => m.utilization, 'higher', (v) => `${Math.round(v * 100)}%`],
   ['metrics.throughput', (m) => m.throughput, 'higher', (v) => num(v, 2)],
   ['metrics.completed', (m) => m.completed, 'higher', (v) => num(v)],
-  ['metrics.response', (m) => shown(comparableFigures(m).response), 'lower', (v) => num(v)],
-  ['metrics.turnaround', (m) => shown(comparableFigures(m).turnaround), 'lower', (v) => num(v)],
-  ['metrics.waiting', (m) => shown(comparableFigures(m).waiting), 'lower', (v) => num(v)],
+  ['metrics.response', (m) => shown(m.comparable.response), 'lower', (v) => num(v)],
+  ['metrics.turnaround', (m) => shown(m.comparable.turnaround), 'lower', (v) => num(v)],
+  ['metrics.waiting', (m) => shown(m.comparable.waiting), 'lower', (v) => num(v)],
   ['metrics.switches', (m) => m.contextSwitches, 'lower', (v) => num(v)],
   ['metrics.switch_ticks', (m) => m.switchTicks, 'lower', (v) => num(v)],
-  ['metrics.irq_latency', (m) => shown(comparableFigures(m).interruptLatency), 'lower', (v) => num(v)],
+  ['metrics.irq_latency', (m) => shown(m.comparable.interruptLatency), 'lower', (v) => num(v)],
 ];
 
 function policyName(policy: string): string {

@@ -1,6 +1,6 @@
 // End of round: the Gantt chart per core, the class's figures beside FIFO, SJF, RR and priority on the
 // same workload, and the round's notable events. Everything comes from the summary the server sent.
-import { comparableFigures, type MachineMetrics } from '../../../shared/kernel/metrics.ts';
+import type { MachineMetrics } from '../../../shared/kernel/metrics.ts';
 import type { RoundSummary } from '../../../shared/protocol/summary.ts';
 import { momentLine } from '../../../shared/roles/class-story.ts';
 import { getLanguage, t, type MessageKey } from '../i18n/index.ts';
@@ -20,11 +20,11 @@ const FIGURES: Figure[] = [
   ['report.row.completed', (m) => String(m.completed)],
   ['report.row.utilization', (m) => `${Math.round(m.utilization * 100)}%`],
   ['report.row.throughput', (m) => formatFigure(m.throughput)],
-  ['report.row.response', (m) => formatFigure(comparableFigures(m).response)],
-  ['report.row.turnaround', (m) => formatFigure(comparableFigures(m).turnaround)],
-  ['report.row.waiting', (m) => formatFigure(comparableFigures(m).waiting)],
+  ['report.row.response', (m) => formatFigure(m.comparable.response)],
+  ['report.row.turnaround', (m) => formatFigure(m.comparable.turnaround)],
+  ['report.row.waiting', (m) => formatFigure(m.comparable.waiting)],
   ['report.row.switches', (m) => String(m.contextSwitches)],
-  ['report.row.latency', (m) => formatFigure(comparableFigures(m).interruptLatency)],
+  ['report.row.latency', (m) => formatFigure(m.comparable.interruptLatency)],
 ];
 
 /** The Report scene. */
