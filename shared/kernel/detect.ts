@@ -2,6 +2,7 @@
 // through semaphores, join and channels), starvation (a Ready thread
 // waiting longer than the scenario's bound) and interrupts left pending too long. Races are detected
 // where they happen, in `store`; out-of-order delivery in ipc.ts; leaks at process exit.
+import { interruptWaited } from './interrupts.ts';
 import type { Emit } from './machine.ts';
 import type { Instr, KernelState, Thread } from './types.ts';
 
@@ -279,7 +280,7 @@ export function detect(s: KernelState, emit: Emit): void {
     }
   }
   for (const irq of s.interrupts) {
-    const waited = s.tick - irq.raisedAt;
+    const waited = interruptWaited(s.tick, irq);
     if (!irq.reported && waited > s.scenario.interruptBound) {
       irq.reported = true;
       s.counters.unhandledInterrupts++;

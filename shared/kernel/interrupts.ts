@@ -3,6 +3,11 @@
 import { leaveCore, makeReady, thread, unblock, type Emit } from './machine.ts';
 import type { Interrupt, KernelState } from './types.ts';
 
+/** Ticks an interrupt has waited at `tick` (its latency if handled then): the one rule the kernel's figures and the screen's rows use. */
+export function interruptWaited(tick: number, irq: Pick<Interrupt, 'raisedAt'>): number {
+  return tick - irq.raisedAt;
+}
+
 /** Raises an interrupt; handles it at once when interrupts are automatic. */
 export function raise(
   s: KernelState,
@@ -32,7 +37,7 @@ export function raise(
 /** Handles a pending interrupt: timer → the running thread back to Ready; I/O done → its thread to Ready. */
 export function handle(s: KernelState, irq: Interrupt, emit: Emit): void {
   s.interrupts = s.interrupts.filter((i) => i.id !== irq.id);
-  const latency = s.tick - irq.raisedAt;
+  const latency = interruptWaited(s.tick, irq);
   s.counters.interruptsHandled++;
   s.counters.interruptLatencyTotal += latency;
   emit({ tick: s.tick, type: 'interrupt-handled', id: irq.id, kind: irq.kind, tid: irq.tid, latency });

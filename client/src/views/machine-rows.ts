@@ -1,6 +1,8 @@
 // The lines of the machine's text views (Blocked, devices, interrupts, locks, metrics, the feed) in the
 // player's language. Formatting only: every figure comes from the synced state.
+import { interruptWaited } from '../../../shared/kernel/interrupts.ts';
 import { describeEvent } from '../../../shared/kernel/texts.ts';
+import { IRQ_OK_TICKS } from '../../../shared/roles/score.ts';
 import { syncedChannelKinds, syncedLabels } from '../../../shared/protocol/state.ts';
 import { getLanguage, t, type MessageKey } from '../i18n/index.ts';
 import type { RoomSession } from '../net/room-session.ts';
@@ -52,8 +54,10 @@ export function interruptRows(m: MachineModel): Row[] {
       core: i.core,
       device: i.device,
     });
-    const line = `${k < 9 && m.mine.role === 'interrupt' ? `${k + 1} · ` : ''}${what} · ${t('machine.irq.waiting', { ticks: m.tick - i.raisedAt })}`;
-    return m.tick - i.raisedAt > 3 ? [line, OKABE_ITO.orange] : line;
+    const waited = interruptWaited(m.tick, i);
+    const line = `${k < 9 && m.mine.role === 'interrupt' ? `${k + 1} · ` : ''}${what} · ${t('machine.irq.waiting', { ticks: waited })}`;
+    // orange once handling it would score less than on time (irq-slow)
+    return waited > IRQ_OK_TICKS ? [line, OKABE_ITO.orange] : line;
   });
 }
 
