@@ -4,11 +4,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   applyAction,
+  applyActionInPlace,
   formatInstr,
   legalMoves,
   type KernelAction,
   type KernelState,
 } from '../../shared/kernel/index.ts';
+import { botMoves } from '../../shared/bots/index.ts';
+import { classPolicy } from '../../server/game/bot-driver.ts';
 import { slotThreadId } from '../../shared/roles/slot-thread.ts';
 import type { RoleSlot } from '../../shared/roles/types.ts';
 import { MACHINES, walk } from './walk.ts';
@@ -86,6 +89,38 @@ describe('legalMoves', () => {
         ),
         { numRuns: 8, seed: 12 },
       );
+    },
+  );
+
+  it.each(MACHINES.map((m) => [m.name, m] as const))(
+    '%s: the role bots pick only among the legal moves of the job they play',
+    (_, m) => {
+      let moves = 0;
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 1, max: 1000 }),
+          fc
+            .uniqueArray(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 4 })
+            .map((xs) => xs.sort((a, b) => a - b)),
+          fc.subarray(m.slots.map((s) => s.key)),
+          (seed, ticks, idle) => {
+            for (const s of walk(m, seed, ticks, new Set(idle))) {
+              for (const slot of m.slots) {
+                // as a room's driver plays them: each move applied before the next is checked
+                const copy = structuredClone(s);
+                for (const a of botMoves(copy, slot, classPolicy(copy))) {
+                  const listed = new Set(legalMoves(copy, slot).map(key));
+                  expect(listed.has(key(a)), `${slot.key} at ${copy.tick}: bot chose ${key(a)}`).toBe(true);
+                  applyActionInPlace(copy, a);
+                  moves++;
+                }
+              }
+            }
+          },
+        ),
+        { numRuns: 4, seed: 31 },
+      );
+      expect(moves).toBeGreaterThan(0);
     },
   );
 });
