@@ -397,7 +397,7 @@ export const en = {
     'Tap a card in the Ready queue, then a core (or drag it). Keys: 1–9 pick a card, ↑↓ pick a core, Enter dispatches, P preempts.',
   'card.scheduler.good': 'Keep every core busy; short waiting wins; no thread left starving.',
   'card.scheduler.score':
-    "+{fast} when a freed core runs again within 1 tick, +{pick} for the pick SJF or FIFO would make, +{first} for a thread's first turn; −{idle} every {idleTicks} ticks a core idles while threads are Ready, {preempt} per preempt.",
+    "+{fast} when a freed core runs again within {promptTicks} tick, +{pick} for the pick SJF or FIFO would make, +{first} for a thread's first turn; −{idle} every {idleTicks} ticks a core idles while threads are Ready, {preempt} per preempt.",
   'card.interrupt.what':
     'You are the interrupt handler: when a timer or I/O-completion interrupt is pending, handle it. Timer: the running thread goes back to Ready. I/O done: its thread goes from Blocked to Ready.',
   'card.interrupt.why':
@@ -405,7 +405,7 @@ export const en = {
   'card.interrupt.keys': 'Tap the interrupt in the action bar, or press its number (1–9).',
   'card.interrupt.good': 'No interrupt waits more than a tick or two.',
   'card.interrupt.score':
-    '+{fast} for an interrupt handled within 1 tick, +{ok} within {okTicks} ticks; {unhandled} for one left unhandled too long.',
+    '+{fast} for an interrupt handled within {promptTicks} tick, +{ok} within {okTicks} ticks; {unhandled} for one left unhandled too long.',
   'card.thread.what':
     'You steer {thread}: choose its next instructions (lock, load, add, store, unlock, …) to finish its task.',
   'card.thread.why':

@@ -395,7 +395,7 @@ export const ko: Record<MessageKey, string> = {
     '준비 큐의 카드를 누르고 코어를 누르세요(끌어 놓아도 됩니다). 키: 1–9 카드 고르기, ↑↓ 코어 고르기, Enter 디스패치, P 선점.',
   'card.scheduler.good': '모든 코어가 쉬지 않고, 대기 시간이 짧고, 굶는(기아) 스레드가 없습니다.',
   'card.scheduler.score':
-    '빈 코어를 1틱 안에 다시 채우면 +{fast}, SJF나 FIFO와 같은 선택이면 +{pick}, 스레드가 처음 실행되면 +{first}. 준비 상태 스레드가 있는데 코어가 {idleTicks}틱 놀 때마다 −{idle}, 선점 한 번에 {preempt}.',
+    '빈 코어를 {promptTicks}틱 안에 다시 채우면 +{fast}, SJF나 FIFO와 같은 선택이면 +{pick}, 스레드가 처음 실행되면 +{first}. 준비 상태 스레드가 있는데 코어가 {idleTicks}틱 놀 때마다 −{idle}, 선점 한 번에 {preempt}.',
   'card.interrupt.what':
     '인터럽트 핸들러입니다. 타이머나 입출력 완료 인터럽트가 기다리면 처리합니다. 타이머: 실행 중인 스레드가 준비 상태로. 입출력 완료: 그 스레드가 대기 상태에서 준비 상태로.',
   'card.interrupt.why':
@@ -403,7 +403,7 @@ export const ko: Record<MessageKey, string> = {
   'card.interrupt.keys': '행동 막대의 인터럽트를 누르거나 번호(1–9)를 누르세요.',
   'card.interrupt.good': '어떤 인터럽트도 1–2틱 넘게 기다리지 않습니다.',
   'card.interrupt.score':
-    '1틱 안에 처리하면 +{fast}, {okTicks}틱 안이면 +{ok}. 너무 오래 처리하지 않으면 {unhandled}.',
+    '{promptTicks}틱 안에 처리하면 +{fast}, {okTicks}틱 안이면 +{ok}. 너무 오래 처리하지 않으면 {unhandled}.',
   'card.thread.what':
     '{thread}을(를) 조종합니다. 다음 명령어(lock, load, add, store, unlock …)를 골라 작업을 끝내세요.',
   'card.thread.why':

@@ -2,7 +2,7 @@
 // what good looks like and how it scores. Drawn from the role (and its slot's cores, thread or
 // channel) and from the score rule's own points, so no scenario writes its cards by hand.
 import { t, type MessageKey } from '../i18n/index.ts';
-import { IDLE_CHARGE_TICKS, IRQ_OK_TICKS, SCORE_POINTS } from '../../../shared/roles/score.ts';
+import { IDLE_CHARGE_TICKS, IRQ_OK_TICKS, PROMPT_TICKS, SCORE_POINTS } from '../../../shared/roles/score.ts';
 import { signedPoints } from '../../../shared/roles/score-texts.ts';
 import { h } from '../ui/dom.ts';
 
@@ -39,6 +39,7 @@ export function roleCardTexts(subject: CardSubject): {
     first: p['first-run'],
     idle: -p['core-idle'],
     idleTicks: IDLE_CHARGE_TICKS,
+    promptTicks: PROMPT_TICKS,
     preempt: signedPoints(p['preempt-cost']),
     ok: p['irq-ok'],
     okTicks: IRQ_OK_TICKS,
