@@ -3,7 +3,8 @@
 // (Escape cancels and gives the focus back), rotating the host key (the old key no longer opens the room
 // as host, and the dashboard still runs it), the next round, deleting a session (a wrong join code is
 // refused inside the dialog and keeps it; the right one deletes it from the list and the API) and
-// deleting the account (a wrong password, then the right one).
+// deleting the account (a wrong password, then the right one); and a password reset link, whose result
+// the sign-in page states (no browser alert).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, type Room } from '@colyseus/sdk';
 import type { Page } from 'playwright-core';
@@ -217,6 +218,65 @@ describe('teacher controls in the dashboard', () => {
         failOnErrors(teacher);
       } finally {
         for (const room of rooms) if (room.connection.isOpen) await room.leave().catch(() => undefined);
+        await teacher.context.close();
+      }
+    },
+  );
+
+  it(
+    'a reset link sets a new password and the sign-in page says so, with no browser alert',
+    { timeout: 60_000 },
+    async () => {
+      const email = 'kim@school.example';
+      const signUp = await fetch(`${server.url}/api/auth/signup`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: server.url },
+        body: JSON.stringify({ email, password: PASSWORD, displayName: 'Mr Kim' }),
+      });
+      expect(signUp.status).toBe(202);
+      // no mail configured: the one-time link goes to the server's console (the server runs in this process)
+      const logged: string[] = [];
+      const log = console.log;
+      console.log = (...args: unknown[]) => {
+        logged.push(args.map(String).join(' '));
+      };
+      try {
+        const forgot = await fetch(`${server.url}/api/auth/forgot`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: server.url },
+          body: JSON.stringify({ email }),
+        });
+        expect(forgot.status).toBe(202);
+      } finally {
+        console.log = log;
+      }
+      const link = /(\/dashboard#\/reset\/\S+)/.exec(logged.find((l) => l.includes('#/reset/')) ?? '')?.[1];
+      expect(link).toBeDefined();
+      const teacher = await openPage(tb.browser, { viewport: 'laptop' });
+      const dialogs: string[] = [];
+      teacher.page.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
+      try {
+        const { page } = teacher;
+        await page.goto(`${server.url}${link!}`);
+        await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
+        await page.locator('#reset-password').fill('a brand new password');
+        await page.getByRole('button', { name: 'Save the new password' }).click();
+        // back on the sign-in page, which says what happened
+        await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
+        await expect
+          .poll(() => page.getByRole('status').filter({ hasText: 'Your password is changed' }).count(), POLL)
+          .toBe(1);
+        expect(dialogs).toEqual([]);
+        await teacher.screenshot('dashboard-reset-notice');
+        await page.locator('#signin-email').fill(email);
+        await page.locator('#signin-password').fill('a brand new password');
+        await page.locator('form[aria-labelledby="signin-h"] button[type="submit"]').click();
+        await page.getByRole('heading', { name: 'Create a room' }).waitFor();
+        failOnErrors(teacher);
+      } finally {
         await teacher.context.close();
       }
     },

@@ -32,8 +32,13 @@ function showAlert(box: HTMLElement, text: string): void {
   box.hidden = false;
 }
 
+/** What the sign-in page says once when it opens (a password just reset), instead of a browser alert. */
+let signInNotice: string | null = null;
+
 /** The sign-in and sign-up forms side by side. */
 export function authView(root: HTMLElement, onSignedIn: (teacher: Teacher) => void): void {
+  const notice = signInNotice;
+  signInNotice = null;
   const inEmail = h('input', { type: 'email', autocomplete: 'username', required: true });
   const inPassword = h('input', { type: 'password', autocomplete: 'current-password', required: true });
   const inAlert = alertBox();
@@ -41,6 +46,7 @@ export function authView(root: HTMLElement, onSignedIn: (teacher: Teacher) => vo
     'form',
     { class: 'card', 'aria-labelledby': 'signin-h' },
     h('h2', { id: 'signin-h' }, t('auth.signin')),
+    notice ? h('p', { class: 'notice', role: 'status' }, notice) : null,
     field('signin-email', t('auth.email'), inEmail),
     field('signin-password', t('auth.password'), inPassword),
     inAlert,
@@ -126,7 +132,7 @@ export function resetView(root: HTMLElement, token: string, done: () => void): v
     e.preventDefault();
     api.resetPassword(token, password.value).then(
       () => {
-        window.alert(t('auth.reset.done'));
+        signInNotice = t('auth.reset.done');
         done();
       },
       (err: unknown) => showAlert(alert, explain(err)),
