@@ -57,36 +57,39 @@ function candidates(s: KernelState, slot: RoleSlot): KernelAction[] {
   }
 }
 
+/** A walk's seed, the ticks it stops at and the jobs left idle (as absent people leave theirs). */
+const walkArbitraries = (m: (typeof MACHINES)[number]) =>
+  [
+    fc.integer({ min: 1, max: 1000 }),
+    fc
+      .uniqueArray(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 4 })
+      .map((xs) => xs.sort((a, b) => a - b)),
+    fc.subarray(m.slots.map((s) => s.key)),
+  ] as const;
+
 describe('legalMoves', () => {
   it.each(MACHINES.map((m) => [m.name, m] as const))(
     '%s: lists exactly the moves the kernel accepts from each job',
     (_, m) => {
       fc.assert(
-        fc.property(
-          fc.integer({ min: 1, max: 1000 }),
-          fc
-            .uniqueArray(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 4 })
-            .map((xs) => xs.sort((a, b) => a - b)),
-          fc.subarray(m.slots.map((s) => s.key)),
-          (seed, ticks, idle) => {
-            for (const s of walk(m, seed, ticks, new Set(idle))) {
-              for (const slot of m.slots) {
-                const legal = legalMoves(s, slot);
-                const listed = new Set(legal.map(key));
-                expect(listed.size).toBe(legal.length);
-                for (const a of legal)
-                  expect(applyAction(s, a).ok, `${slot.key} at ${s.tick}: ${key(a)}`).toBe(true);
-                for (const a of candidates(s, slot)) {
-                  if (applyAction(s, a).ok)
-                    expect(
-                      listed.has(key(a)),
-                      `${slot.key} at ${s.tick}: accepted but not listed ${key(a)}`,
-                    ).toBe(true);
-                }
+        fc.property(...walkArbitraries(m), (seed, ticks, idle) => {
+          for (const s of walk(m, seed, ticks, new Set(idle))) {
+            for (const slot of m.slots) {
+              const legal = legalMoves(s, slot);
+              const listed = new Set(legal.map(key));
+              expect(listed.size).toBe(legal.length);
+              for (const a of legal)
+                expect(applyAction(s, a).ok, `${slot.key} at ${s.tick}: ${key(a)}`).toBe(true);
+              for (const a of candidates(s, slot)) {
+                if (applyAction(s, a).ok)
+                  expect(
+                    listed.has(key(a)),
+                    `${slot.key} at ${s.tick}: accepted but not listed ${key(a)}`,
+                  ).toBe(true);
               }
             }
-          },
-        ),
+          }
+        }),
         { numRuns: 8, seed: 12 },
       );
     },
@@ -97,27 +100,20 @@ describe('legalMoves', () => {
     (_, m) => {
       let moves = 0;
       fc.assert(
-        fc.property(
-          fc.integer({ min: 1, max: 1000 }),
-          fc
-            .uniqueArray(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 4 })
-            .map((xs) => xs.sort((a, b) => a - b)),
-          fc.subarray(m.slots.map((s) => s.key)),
-          (seed, ticks, idle) => {
-            for (const s of walk(m, seed, ticks, new Set(idle))) {
-              for (const slot of m.slots) {
-                // as a room's driver plays them: each move applied before the next is checked
-                const copy = structuredClone(s);
-                for (const a of botMoves(copy, slot, classPolicy(copy))) {
-                  const listed = new Set(legalMoves(copy, slot).map(key));
-                  expect(listed.has(key(a)), `${slot.key} at ${copy.tick}: bot chose ${key(a)}`).toBe(true);
-                  applyActionInPlace(copy, a);
-                  moves++;
-                }
+        fc.property(...walkArbitraries(m), (seed, ticks, idle) => {
+          for (const s of walk(m, seed, ticks, new Set(idle))) {
+            for (const slot of m.slots) {
+              // as a room's driver plays them: each move applied before the next is checked
+              const copy = structuredClone(s);
+              for (const a of botMoves(copy, slot, classPolicy(copy))) {
+                const listed = new Set(legalMoves(copy, slot).map(key));
+                expect(listed.has(key(a)), `${slot.key} at ${copy.tick}: bot chose ${key(a)}`).toBe(true);
+                applyActionInPlace(copy, a);
+                moves++;
               }
             }
-          },
-        ),
+          }
+        }),
         { numRuns: 4, seed: 31 },
       );
       expect(moves).toBeGreaterThan(0);

@@ -17,7 +17,7 @@ export function sceneFor(session: RoomSession): string | null {
 
 /** Data the Lobby scene is started with when a new round brings the class back to it. */
 function lobbyData(session: RoomSession): object {
-  return { code: session.code, role: 'student', nickname: session.myNickname(), room: session.room };
+  return { code: session.code, nickname: session.myNickname(), room: session.room };
 }
 
 /** Watches every session this page opens and starts the scene its phase calls for. */

@@ -16,7 +16,7 @@ export interface JoinData {
 
 /** What the Lobby is started with after a student joins a class. */
 export function lobbyDataFor(joined: JoinedClass): object {
-  return { code: joined.code, nickname: joined.nickname, role: 'student', room: joined.room };
+  return { code: joined.code, nickname: joined.nickname, room: joined.room };
 }
 
 /** A form of real inputs (phones get their keyboard, screen readers their labels) over the canvas. */

@@ -1,7 +1,7 @@
-// The class lobby: the code big enough for a projector, a QR code to join by, and who is in the room.
+// A student's class lobby: the join code large, who is in the room, their role card and the countdown.
+// (The projector shows the code with its QR in the Machine scene's projector panel; the teacher, in the dashboard.)
 import type Phaser from 'phaser';
 import { t } from '../i18n/index.ts';
-import { joinUrl } from '../net/join-code.ts';
 import type { JoinedClass } from '../net/classroom.ts';
 import { currentSession } from '../net/room-session.ts';
 import { OKABE_ITO } from '../theme.ts';
@@ -21,10 +21,9 @@ export interface LobbyPlayer {
   me?: boolean;
 }
 
-/** What the Lobby is started with: by Join for a student, by the host flow for a teacher. */
+/** What the Lobby is started with (by Join, and by the round router when a new round brings the class back). */
 export interface LobbyData {
   code: string;
-  role: 'host' | 'student';
   nickname?: string;
   players?: LobbyPlayer[];
   room?: JoinedClass['room'];
@@ -38,11 +37,7 @@ export class Lobby extends UiScene {
   private codeText!: Phaser.GameObjects.Text;
   private playersHeading!: HTMLHeadingElement;
   private playerList!: HTMLUListElement;
-  private scan!: HTMLElement;
-  private link!: HTMLAnchorElement;
-  private qr!: HTMLImageElement;
   private leave!: HTMLButtonElement;
-  private share!: HTMLElement;
   /** The student's role card, in the panel under the players, redrawn as the host assigns roles. */
   private card!: RoleCard;
   /** "The round starts in 7 s" while the host's countdown runs (state.countdown). */
@@ -62,12 +57,6 @@ export class Lobby extends UiScene {
     this.codeText = this.addText({ size: 96, bold: true, color: OKABE_ITO.yellow })
       .setOrigin(0.5, 0)
       .setLetterSpacing(8);
-    const url = joinUrl(window.location.origin, data.code);
-    this.scan = h('p', { class: 'hint' });
-    this.link = h('a', { href: url, class: 'join-link' }, url);
-    this.qr = h('img', { class: 'qr', width: 240, height: 240, alt: '' });
-    this.share = h('div', { class: 'lobby-share overlay-box' }, this.qr, this.scan, this.link);
-    this.share.hidden = data.role !== 'host';
     this.playersHeading = h('h2', { id: 'lobby-players' });
     this.playerList = h('ul', { class: 'player-list', 'aria-labelledby': 'lobby-players' });
     this.leave = h('button', { type: 'button' });
@@ -86,18 +75,13 @@ export class Lobby extends UiScene {
       this.card.root,
       h('div', { class: 'actions' }, this.leave),
     );
-    this.panel.parentElement?.append(this.share);
-    const session = data.role === 'student' ? currentSession() : null;
+    const session = currentSession();
     const off = session?.on((change) => {
       if (change === 'state' || change === 'welcome') this.drawCard();
     });
     this.drawCard();
-    this.events.once('shutdown', () => {
-      this.share.remove();
-      off?.();
-    });
+    this.events.once('shutdown', () => off?.());
     this.followRoom();
-    if (data.role === 'host') void this.drawQr(url);
   }
 
   /** A student's lobby lists the room as it is synced: classmates arriving, and the host's renames of anyone (me too). */
@@ -127,7 +111,7 @@ export class Lobby extends UiScene {
   /** Shows the student the card of the job the room gave them (none until the state says). */
   private drawCard(): void {
     const session = currentSession();
-    if (this.lobby.role !== 'student' || !session?.machine()) return;
+    if (!session?.machine()) return;
     const m = readMachine(session.state, session.seat());
     if (m.mine.seat === null) return;
     this.card.show(
@@ -142,17 +126,10 @@ export class Lobby extends UiScene {
     this.card.root.hidden = false;
   }
 
-  private async drawQr(url: string): Promise<void> {
-    const QRCode = await import('qrcode');
-    this.qr.src = await QRCode.toDataURL(url, { margin: 1, width: 480, errorCorrectionLevel: 'M' });
-  }
-
   protected renderTexts(): void {
     this.header.setTexts(t('app.title'), t('lobby.heading'));
     this.codeLabel.setText(t('lobby.code'));
     this.codeText.setText(this.lobby.code);
-    this.scan.textContent = t('lobby.scan');
-    this.qr.alt = `QR: ${this.link.href}`;
     this.leave.textContent = t('lobby.leave');
     this.countdown.hidden = this.seconds <= 0;
     this.countdown.textContent = this.seconds > 0 ? t('lobby.countdown', { seconds: this.seconds }) : '';
@@ -184,29 +161,8 @@ export class Lobby extends UiScene {
     this.codeText.setFontSize(Math.round(Math.min(unit * (layout.stacked ? 3.2 : 5), area.width / 5)));
     this.codeText.setPosition(cx, area.y + unit * 1.6);
     const codeBottom = this.codeText.y + this.codeText.height + unit;
-    if (layout.stacked) {
-      this.qr.style.width = '';
-      const shareTop = codeBottom;
-      place(this.share, {
-        x: layout.panel.x,
-        y: shareTop,
-        width: layout.panel.width,
-        height: layout.height - shareTop,
-      });
-      const panelTop = this.share.hidden ? shareTop : shareTop + this.share.offsetHeight + unit;
-      place(this.panel, { ...layout.panel, y: panelTop, height: layout.height - panelTop - 8 });
-    } else {
-      // The QR code takes what the column leaves after the caption and the link, so a projector shows it large.
-      const side = Math.max(160, Math.min(area.width * 0.6, area.y + area.height - codeBottom - unit * 6));
-      this.qr.style.width = `${Math.round(side)}px`;
-      const width = area.width * 0.9;
-      place(this.share, {
-        x: cx - width / 2,
-        y: codeBottom,
-        width,
-        height: area.y + area.height - codeBottom,
-      });
-      place(this.panel, layout.panel);
-    }
+    if (layout.stacked)
+      place(this.panel, { ...layout.panel, y: codeBottom, height: layout.height - codeBottom - 8 });
+    else place(this.panel, layout.panel);
   }
 }
