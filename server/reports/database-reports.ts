@@ -2,6 +2,7 @@
 // (metrics, baselines, timeline, each student's role, actions, refusals and response latency), and the
 // class session ends when its room closes for good. Rooms created without a teacher are not stored.
 import { matchMaker } from '@colyseus/core';
+import pRetry from 'p-retry';
 import type { Database, RoundPlayer } from '../db/index.ts';
 import { ROOM_NAMES, type ClassRoomMetadata } from '../rooms/directory.ts';
 import type { JournaledEnd, RoundRecord, RoundReportSink } from '../game/round-reports.ts';
@@ -52,69 +53,72 @@ export class DatabaseRoundReports implements RoundReportSink {
 
   /** Finished rounds whose write failed (a full disk, a database gone away), retried until stored; /api/health reports them. */
   unsaved(): number {
-    return this.outbox.length + this.unjournaled.size;
+    return this.failing.size;
   }
 
-  /** Rounds whose journal write failed and is being retried (their room holds the end meanwhile). */
-  private readonly unjournaled = new Set<string>();
-  /** Set at shutdown (stopRetrying): journal writes still failing give up instead of retrying forever. */
-  private closing = false;
-  /** Wakes the journal retries that are waiting (shutdown). */
-  private readonly wakers = new Set<() => void>();
+  /** Writes that failed and are being retried (a round's journal entry, or its report), by round. */
+  private readonly failing = new Set<string>();
+  /** Aborted at shutdown (stopRetrying): writes still failing give up instead of retrying forever. */
+  private readonly stopping = new AbortController();
 
   /** At shutdown, before the rooms close: a journal write still failing gives up now (its room then saves no ended snapshot). */
   stopRetrying(): void {
-    this.closing = true;
-    for (const wake of this.wakers) wake();
+    this.stopping.abort(new Error('the server is stopping'));
+  }
+
+  /**
+   * One write, retried until it lands: 250 ms after a failure, doubling up to every RETRY_SECONDS, the
+   * round counted in unsaved() meanwhile. The one retry rule of both writes a round makes (its journal
+   * entry, then its report). Rejects only once the server stops with the write still failing (a write
+   * begun after that is tried once).
+   */
+  private async persist(
+    key: string,
+    what: string,
+    write: () => Promise<unknown>,
+    logged = false,
+  ): Promise<void> {
+    const signal = this.stopping.signal;
+    try {
+      if (signal.aborted) await this.track(write());
+      else
+        await pRetry(() => this.track(write()), {
+          retries: Infinity,
+          factor: 2,
+          minTimeout: 250,
+          maxTimeout: RETRY_SECONDS * 1000,
+          randomize: false,
+          signal,
+          onFailedAttempt: ({ error, attemptNumber }) => {
+            this.failing.add(key);
+            if (attemptNumber === 1 && !logged)
+              console.error(`[reports] could not ${what} round ${key}: kept and the write retried`, error);
+          },
+        });
+    } finally {
+      // stored, or given up at shutdown (the journal keeps what the report needs for the next start)
+      this.failing.delete(key);
+    }
   }
 
   /**
    * Journals a finished round of a teacher's room in report_outbox before its end is announced; resolves
-   * only once it is stored. A failed write (a full disk) is retried, 250 ms then doubling up to every
-   * RETRY_SECONDS, counted in unsaved() meanwhile: the room tells no one the round ended and saves no
+   * only once it is stored (retried as persist says): the room tells no one the round ended and saves no
    * ended snapshot until then, so a crash at any moment neither loses the report nor brings back an
    * ended round without it. Rejects only when the server shuts down with the write still failing.
    */
   async journal(record: RoundRecord, job: BaselineJob): Promise<void> {
     if (!record.session) return;
     const round = toFinishedRound(record.session.id, record);
-    const key = `${round.sessionId}/${round.roundNumber}`;
-    const entry = {
-      sessionId: round.sessionId,
-      roundNumber: round.roundNumber,
-      round,
-      replay: { job, log: record.log },
-      summary: record.summary,
-    };
-    for (let attempt = 0, wait = 250; ; attempt++) {
-      try {
-        await this.track(this.db.reportOutbox.put(entry));
-        if (attempt > 0)
-          console.error(
-            `[reports] round ${round.roundNumber} of session ${round.sessionId} journaled after ${attempt} retries`,
-          );
-        this.unjournaled.delete(key);
-        return;
-      } catch (error) {
-        this.unjournaled.add(key);
-        if (this.closing) throw error;
-        if (attempt === 0)
-          console.error(
-            `[reports] could not journal round ${round.roundNumber} of session ${round.sessionId}: its end is held and the write retried`,
-            error,
-          );
-        await new Promise<void>((resolve) => {
-          const wake = () => {
-            clearTimeout(timer);
-            this.wakers.delete(wake);
-            resolve();
-          };
-          const timer = setTimeout(wake, wait);
-          this.wakers.add(wake);
-        });
-        wait = Math.min(wait * 2, RETRY_SECONDS * 1000);
-      }
-    }
+    await this.persist(`${round.sessionId}/${round.roundNumber}`, 'journal', () =>
+      this.db.reportOutbox.put({
+        sessionId: round.sessionId,
+        roundNumber: round.roundNumber,
+        round,
+        replay: { job, log: record.log },
+        summary: record.summary,
+      }),
+    );
   }
 
   /** A session's journaled round (its summary and log), for a room recovered after a crash. */
@@ -143,38 +147,28 @@ export class DatabaseRoundReports implements RoundReportSink {
     return stored;
   }
 
-  private readonly outbox: StoredRound[] = [];
-  private retryTimer: NodeJS.Timeout | null = null;
-
+  /**
+   * Stores a round's report; resolves after the first attempt. A failed one is retried in the background
+   * until stored (persist), tried once more at shutdown, and else kept by its journal entry for drain()
+   * at the next start.
+   */
   private async store(round: StoredRound): Promise<void> {
+    const key = `${round.sessionId}/${round.roundNumber}`;
     try {
-      await this.saveOnce(round);
+      await this.track(this.saveOnce(round));
     } catch (error) {
-      console.error(
-        `[reports] could not store round ${round.roundNumber} of session ${round.sessionId}: kept and retried every ${RETRY_SECONDS} s`,
-        error,
+      this.failing.add(key);
+      console.error(`[reports] could not store round ${key}: kept and the write retried`, error);
+      void this.track(
+        this.persist(key, 'store', () => this.saveOnce(round), true).catch(() =>
+          this.saveOnce(round).catch((e: unknown) => {
+            console.error(
+              `[reports] round ${key} could not be stored before shutdown: kept in the journal`,
+              e,
+            );
+          }),
+        ),
       );
-      this.outbox.push(round);
-      this.retryTimer ??= setInterval(() => {
-        void this.retry();
-      }, RETRY_SECONDS * 1000);
-      this.retryTimer.unref();
-    }
-  }
-
-  /** Tries the outbox again, oldest first; stops at the first failure. */
-  async retry(): Promise<void> {
-    while (this.outbox.length > 0) {
-      try {
-        await this.saveOnce(this.outbox[0]!);
-      } catch {
-        return;
-      }
-      this.outbox.shift();
-    }
-    if (this.retryTimer) {
-      clearInterval(this.retryTimer);
-      this.retryTimer = null;
     }
   }
 
@@ -186,7 +180,6 @@ export class DatabaseRoundReports implements RoundReportSink {
       if (!isUniqueViolation((error as { cause?: unknown }).cause)) throw error;
     }
     await this.db.reportOutbox.markStored(round.sessionId, round.roundNumber);
-    this.unjournaled.delete(`${round.sessionId}/${round.roundNumber}`);
   }
 
   /** Ends the class session of a room that closed for good (its journal is no longer needed). */
@@ -200,17 +193,10 @@ export class DatabaseRoundReports implements RoundReportSink {
     );
   }
 
-  /** Waits for every write in progress (before the database closes), and tries the outbox once more. */
+  /** Stops the retries and waits for every write in progress (before the database closes): a report still failing is tried once more. */
   async flush(): Promise<void> {
     this.stopRetrying();
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
-    await this.retry();
-    if (this.outbox.length > 0)
-      console.error(`[reports] ${this.outbox.length} finished rounds could not be stored before shutdown`);
-    if (this.retryTimer) {
-      clearInterval(this.retryTimer);
-      this.retryTimer = null;
-    }
   }
 
   private track<T>(p: Promise<T>): Promise<T> {
@@ -223,7 +209,7 @@ export class DatabaseRoundReports implements RoundReportSink {
   }
 }
 
-/** Seconds between attempts to store rounds whose write failed. */
+/** The longest wait between two attempts of a write that keeps failing, in seconds. */
 const RETRY_SECONDS = 10;
 
 type StoredRound = Parameters<Database['rounds']['save']>[0];

@@ -1,5 +1,6 @@
 // A finished round whose report cannot be written (a full disk) is not lost: it is kept, /api/health
-// says so (503, how many), and it is stored once the database takes writes again.
+// says so (503, how many), the write is retried (250 ms, then doubling up to 10 s), and it is stored once
+// the database takes writes again.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { boot, collect, until, type Harness } from '../server/harness.ts';
 import { SHORT_SCENARIO } from '../server/fixtures.ts';
@@ -18,11 +19,14 @@ it(
   async () => {
     const rounds = h.server.db.rounds as { save: typeof h.server.db.rounds.save };
     const save = rounds.save.bind(rounds);
-    let refusals = 1;
-    // The disk is full for the first write (the error SQLite gives then), and has room again afterwards.
+    let full = true;
+    let refused = 0;
+    // The disk is full (the error SQLite gives then) until the test has seen the report kept.
     rounds.save = async (round) => {
-      if (refusals-- > 0)
+      if (full) {
+        refused++;
         throw Object.assign(new Error('database or disk is full'), { code: 'ERR_SQLITE_ERROR', errcode: 13 });
+      }
       return save(round);
     };
     const created = await h.createRoom({ scenario: SHORT_SCENARIO as never, ticksPerSecond: 20 });
@@ -33,7 +37,9 @@ it(
     host.send('host:end-round');
     await until('summary', () => summaries.length > 0, 15_000);
     expect(await healthUntil(503, 10_000)).toMatchObject({ ok: false, unsavedReports: 1 });
-    // retried every 10 s: stored, and health is back to ok
+    await until('the write retried', () => refused >= 2, 10_000); // 250 ms, then doubling up to 10 s
+    full = false;
+    // the next retry stores it, and health is back to ok
     expect(await healthUntil(200, 20_000)).toMatchObject({ ok: true, unsavedReports: 0 });
     const teacher = await h.teacher();
     const session = (await (
