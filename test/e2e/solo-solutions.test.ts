@@ -22,6 +22,7 @@ import { toMessage } from '../../shared/protocol/actions.ts';
 import { levelSlots } from '../../shared/roles/level-slots.ts';
 import { SOLUTIONS } from '../levels/solutions.ts';
 import {
+  POLL,
   openPage,
   startWithBrowser,
   waitForScene,
@@ -223,18 +224,10 @@ async function pressOnBar(page: Page, key: string): Promise<void> {
   };
   let where = await search();
   // The event of the last move can arrive a patch before the state that makes this move legal (a message
-  // just written): while the bar still changes, search its pages again; a bar that stays without it fails.
-  for (let again = 0; where.index < 0 && again < 5; again++) {
-    const drawn = await bar.innerHTML();
-    const changed = await page
-      .waitForFunction(
-        (html) => document.querySelector('[data-testid="action-bar"]')?.innerHTML !== html,
-        drawn,
-        { timeout: 5_000 },
-      )
-      .then(() => true)
-      .catch(() => false);
-    if (!changed) break;
+  // just written): the pages are searched again until the move shows or 10 s pass (a bar that stays
+  // without it fails). Polled, since a snapshot of the bar taken after a search can miss the change.
+  for (const until = Date.now() + 10_000; where.index < 0 && Date.now() < until;) {
+    await page.waitForTimeout(POLL.interval);
     where = await search();
   }
   if (where.index < 0)
