@@ -10,6 +10,7 @@ import { startServer } from '../../server/main.ts';
 import { loadRestoredRoom } from '../../server/rooms/recovery.ts';
 import { boot, collect, until, type Harness } from '../server/harness.ts';
 import { SHORT_SCENARIO } from '../server/fixtures.ts';
+import { fillDisk } from './full-disk.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -23,17 +24,8 @@ it(
   "holds a round's end until its journal is stored, retrying the write, and never saves the room ended without it",
   { timeout: 60_000 },
   async () => {
-    const outbox = h.server.db.reportOutbox as { put: typeof h.server.db.reportOutbox.put };
-    const put = outbox.put.bind(outbox);
-    let full = true;
-    let attempts = 0;
-    // The error SQLite gives when the disk is full, for as long as `full` holds.
-    outbox.put = async (entry) => {
-      attempts++;
-      if (full)
-        throw Object.assign(new Error('database or disk is full'), { code: 'ERR_SQLITE_ERROR', errcode: 13 });
-      return put(entry);
-    };
+    // the journal's writes fail as on a full disk, for as long as `disk.full` holds
+    const disk = fillDisk(h.server.db.reportOutbox, 'put');
     const created = await h.createRoom({ scenario: SHORT_SCENARIO as never, ticksPerSecond: 20 });
     const host = await h.host(created);
     const summaries = collect(host, 'summary');
@@ -44,7 +36,7 @@ it(
     // Either the write is retried (the end held) or the end got out: the assertions below tell which.
     await until(
       'a retried journal write, or the end let out',
-      () => attempts >= 2 || host.state.phase === 'ended' || summaries.length > 0,
+      () => disk.attempts >= 2 || host.state.phase === 'ended' || summaries.length > 0,
       15_000,
     );
     expect(host.state.phase).toBe('running');
@@ -56,7 +48,7 @@ it(
     const saved = await loadRestoredRoom(h.server.db.snapshots, created.roomId);
     expect(saved?.doc.phase).not.toBe('ended');
 
-    full = false; // the disk has room again: the next retry stores the journal
+    disk.full = false; // the disk has room again: the next retry stores the journal
     await until('the end goes out', () => host.state.phase === 'ended' && summaries.length === 1, 15_000);
     expect(await h.server.db.reportOutbox.find(created.sessionId, 1)).toBeDefined();
     const teacher = await h.teacher();
@@ -89,12 +81,7 @@ it(
     const file = path.join(dir, 'kc.sqlite');
     try {
       const first = await boot({ saveRooms: true, database: { kind: 'sqlite', file } });
-      const outbox = first.server.db.reportOutbox as { put: typeof first.server.db.reportOutbox.put };
-      let attempts = 0;
-      outbox.put = async () => {
-        attempts++;
-        throw Object.assign(new Error('database or disk is full'), { code: 'ERR_SQLITE_ERROR', errcode: 13 });
-      };
+      const disk = fillDisk(first.server.db.reportOutbox, 'put'); // full until the server stops
       const created = await first.createRoom({ scenario: SHORT_SCENARIO as never, ticksPerSecond: 20 });
       const host = await first.host(created);
       host.send('host:start');
@@ -102,7 +89,7 @@ it(
       // the snapshot of the running round is saved before the end
       await (first.roomOf(created.roomId) as unknown as { saved(): Promise<void> }).saved();
       host.send('host:end-round');
-      await until('a retried journal write', () => attempts >= 2, 15_000);
+      await until('a retried journal write', () => disk.attempts >= 2, 15_000);
       await first.server.close(); // resolves: the held end does not hold the shutdown
       const second = await startServer({
         port: 0,

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { boot, collect, until, type Harness } from '../server/harness.ts';
 import { SHORT_SCENARIO } from '../server/fixtures.ts';
+import { fillDisk } from './full-disk.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -17,18 +18,8 @@ it(
   'keeps a report the database refused, reports it in /api/health, and stores it on a retry',
   { timeout: 60_000 },
   async () => {
-    const rounds = h.server.db.rounds as { save: typeof h.server.db.rounds.save };
-    const save = rounds.save.bind(rounds);
-    let full = true;
-    let refused = 0;
-    // The disk is full (the error SQLite gives then) until the test has seen the report kept.
-    rounds.save = async (round) => {
-      if (full) {
-        refused++;
-        throw Object.assign(new Error('database or disk is full'), { code: 'ERR_SQLITE_ERROR', errcode: 13 });
-      }
-      return save(round);
-    };
+    // the report's writes fail as on a full disk until the test has seen the report kept
+    const disk = fillDisk(h.server.db.rounds, 'save');
     const created = await h.createRoom({ scenario: SHORT_SCENARIO as never, ticksPerSecond: 20 });
     const host = await h.host(created);
     const summaries = collect(host, 'summary');
@@ -37,8 +28,8 @@ it(
     host.send('host:end-round');
     await until('summary', () => summaries.length > 0, 15_000);
     expect(await healthUntil(503, 10_000)).toMatchObject({ ok: false, unsavedReports: 1 });
-    await until('the write retried', () => refused >= 2, 10_000); // 250 ms, then doubling up to 10 s
-    full = false;
+    await until('the write retried', () => disk.attempts >= 2, 10_000); // 250 ms, then doubling up to 10 s
+    disk.full = false;
     // the next retry stores it, and health is back to ok
     expect(await healthUntil(200, 20_000)).toMatchObject({ ok: true, unsavedReports: 0 });
     const teacher = await h.teacher();

@@ -12,6 +12,7 @@ import type { RunningServer } from '../../server/main.ts';
 import { crewOf, type SyncedRoomState } from '../../shared/protocol/state.ts';
 import { failOnErrors, launchBrowser, openPage, POLL, type TestBrowser } from './browser.ts';
 import { startGameServer } from './game-server.ts';
+import { fillDisk } from '../dashboard/full-disk.ts';
 
 let server: RunningServer;
 let tb: TestBrowser;
@@ -145,10 +146,7 @@ describe('teacher controls in the dashboard', () => {
         await expect.poll(() => student.state.phase, POLL).toBe('running');
 
         // The database refuses the report (a full disk): the health line warns until it is stored.
-        const rounds = server.db.rounds as { save: typeof server.db.rounds.save };
-        const save = rounds.save.bind(rounds);
-        rounds.save = () =>
-          Promise.reject(Object.assign(new Error('database or disk is full'), { code: 'ERR_SQLITE_ERROR' }));
+        const disk = fillDisk(server.db.rounds, 'save');
         await page.getByRole('button', { name: 'End round' }).click();
         await expect.poll(() => phase.textContent(), POLL).toBe('Round 1: ended');
         // the line looks at /api/health every 10 s
@@ -158,8 +156,8 @@ describe('teacher controls in the dashboard', () => {
             '1 finished round reports are not saved yet; the server retries every few seconds. Check its disk and database.',
           );
         expect(await health.getAttribute('data-level')).toBe('warn');
-        rounds.save = save;
-        // stored by the outbox's next retry (every 10 s)
+        disk.full = false;
+        // stored by the next retry (250 ms after a failure, doubling up to 10 s)
         await expect
           .poll(() => health.textContent(), { timeout: 30_000, interval: 200 })
           .toBe('Server OK: every report is saved (SQLite).');

@@ -5,6 +5,7 @@
 // every other projected legal move, so a move added to the kernel and the ACTIONS table is offered
 // here without a change; MOVE_LABELS must name it (the type checker says so).
 import {
+  hostOnly,
   type MovePayloads,
   type MoveMessage,
   type PlayerMove,
@@ -45,7 +46,8 @@ export function moveLabel(move: PlayerAction, model: MachineModel): string {
   return label(move.payload, model);
 }
 
-const isPlayerMove = (m: MoveMessage): m is PlayerAction => Object.hasOwn(MOVE_LABELS, m.type);
+/** A player's move, as the table says (PlayerMoveType is the same rule for the type checker). */
+const isPlayerMove = (m: MoveMessage): m is PlayerAction => !hostOnly(m.type);
 
 /** Moves whose object is picked on the canvas (a Ready card, a core): the bar offers them for the current pick. */
 const PICKED: ReadonlySet<string> = new Set<PlayerMoveType>(['dispatch', 'preempt', 'replace']);
