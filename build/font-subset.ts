@@ -3,8 +3,10 @@
 // with harfbuzz's hb-subset and hands the browser three small faces per weight, by unicode-range:
 // core (Latin, symbols, the language names), ui (the Hangul of the game's own screens) and content
 // (the Hangul only levels, questions, kernel sentences and the teachers' dashboard use), each downloaded only when a text needs it.
-// Any other character (a nickname's) falls back to the system font; a text character the font cannot
-// draw at all fails the build, unless it is listed in SYSTEM_FONT_ONLY.
+// Every other Hangul syllable and jamo (a nickname's) is in the names faces, small slices fetched only
+// when a name on screen uses one of theirs; anything else (an emoji, an accented letter) falls back to
+// the system font. A text character the font cannot draw at all fails the build, unless it is listed in
+// SYSTEM_FONT_ONLY.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,10 +20,16 @@ import type { Plugin } from 'vite';
 export const FAMILY = 'Noto Sans KR';
 /** The weights we build: regular text and bold labels (600 in the CSS maps to 700). */
 export const WEIGHTS = [400, 700] as const;
-/** The three faces per weight, in the order the browser should try them. */
+/** The three faces per weight cut to the game's own texts, in the order the browser should try them. */
 export const SLICES = ['core', 'ui', 'content'] as const;
-/** One of SLICES. */
-export type Slice = (typeof SLICES)[number];
+/** A slice: one of SLICES, or `names-N`, the Hangul no text uses, for nicknames. */
+export type Slice = (typeof SLICES)[number] | `names-${number}`;
+/**
+ * How many code points of the Hangul syllables block a names face spans (about 14 kB a weight). The
+ * spans are contiguous, so the faces' unicode-ranges, which the game's script carries, stay a few
+ * hundred bytes; sets scattered over the block (KS X 1001's common syllables) cost 19 kB of script.
+ */
+export const NAMES_SPAN = 256;
 /** Characters a text uses that Noto Sans KR has no glyph for: DOM-only marks the system font draws. */
 export const SYSTEM_FONT_ONLY = new Set(['✗']);
 
@@ -55,8 +63,26 @@ function charsOf(files: string[]): Set<number> {
   return set;
 }
 
+/**
+ * The names faces' characters: every compatibility jamo (ㅋ, ㅠ) and Hangul syllable that the game's
+ * texts (`used`) do not already put in a face, the syllables in spans of NAMES_SPAN code points.
+ */
+export function nameSlices(used: ReadonlySet<number>): number[][] {
+  const free = (from: number, to: number): number[] => {
+    const out: number[] = [];
+    for (let cp = from; cp <= to; cp += 1) if (!used.has(cp)) out.push(cp);
+    return out;
+  };
+  const spans: number[][] = [free(0x3131, 0x318e)];
+  for (let start = 0xac00; start <= 0xd7a3; start += NAMES_SPAN)
+    spans.push(free(start, Math.min(0xd7a3, start + NAMES_SPAN - 1)));
+  return spans.filter((span) => span.length > 0);
+}
+
 /** Which characters go into which slice, read from the sources under root. */
-export function collectSlices(root = ROOT): Record<Slice, number[]> {
+export function collectSlices(
+  root = ROOT,
+): Record<(typeof SLICES)[number], number[]> & Record<string, number[]> {
   const ts = (dir: string): string[] =>
     filesUnder(path.join(root, dir)).filter((f) => /\.(ts|json)$/.test(f));
   // The teachers' dashboard is a page of its own: its Hangul goes with the content, not the students' screens.
@@ -72,7 +98,9 @@ export function collectSlices(root = ROOT): Record<Slice, number[]> {
   const uiSet = new Set(ui);
   const content = [...charsOf(rest)].filter((cp) => !core.has(cp) && !uiSet.has(cp));
   const sorted = (s: Iterable<number>): number[] => [...s].sort((a, b) => a - b);
-  return { core: sorted(core), ui: sorted(ui), content: sorted(content) };
+  const texts = { core: sorted(core), ui: sorted(ui), content: sorted(content) };
+  const names = nameSlices(new Set([...core, ...ui, ...content]));
+  return { ...texts, ...Object.fromEntries(names.map((c, i) => [`names-${i}`, c])) };
 }
 
 /** CSS unicode-range for a sorted list of code points, runs folded (U+20-7E,U+B7,...). */
@@ -112,7 +140,7 @@ export interface BuiltFace {
 export async function buildFaces(root = ROOT): Promise<BuiltFace[]> {
   const slices = collectSlices(root);
   const cacheKey = createHash('sha256')
-    .update(JSON.stringify({ slices, SUBSET_OPTIONS, SOURCE_FONT, v: 2 }))
+    .update(JSON.stringify({ slices, SUBSET_OPTIONS, SOURCE_FONT, v: 3 }))
     .digest('hex')
     .slice(0, 16);
   const dir = path.join(root, 'node_modules', '.cache', 'kernel-crew-fonts', cacheKey);
@@ -121,21 +149,22 @@ export async function buildFaces(root = ROOT): Promise<BuiltFace[]> {
   for (const weight of WEIGHTS) {
     let source: Buffer | null = null;
     let has: Set<number> | null = null;
-    for (const slice of SLICES) {
+    for (const [slice, points] of Object.entries(slices) as [Slice, number[]][]) {
       const file = path.join(dir, `noto-sans-kr-${slice}-${weight}.woff2`);
       const meta = `${file}.json`;
       if (!existsSync(file) || !existsSync(meta)) {
         source ??= readFileSync(require.resolve(SOURCE_FONT[weight]));
         has ??= fontCodePoints(source);
-        const missing = slices[slice].filter(
-          (cp) => !has?.has(cp) && !SYSTEM_FONT_ONLY.has(String.fromCodePoint(cp)),
-        );
+        // A names face holds what the font has; only the game's own texts must all be drawable.
+        const missing = slice.startsWith('names-')
+          ? []
+          : points.filter((cp) => !has?.has(cp) && !SYSTEM_FONT_ONLY.has(String.fromCodePoint(cp)));
         if (missing.length > 0) {
           throw new Error(
             `Noto Sans KR ${weight} has no glyph for ${missing.map((cp) => `${String.fromCodePoint(cp)} (U+${cp.toString(16).toUpperCase()})`).join(', ')}: use another character, or add it to SYSTEM_FONT_ONLY in build/font-subset.ts if the system font may draw it (DOM text only)`,
           );
         }
-        const wanted = slices[slice].filter((cp) => has?.has(cp));
+        const wanted = points.filter((cp) => has?.has(cp));
         const sfnt = await subsetFont(source, String.fromCodePoint(...wanted), {
           targetFormat: 'truetype',
           ...SUBSET_OPTIONS,

@@ -15,6 +15,12 @@ export interface KernelCrewDebug {
   activeScenes(): string[];
   /** The texts drawn on the canvas by the active scenes (the same list the screen-reader mirror gets). */
   texts(): string[];
+  /**
+   * Whether the first canvas text containing part is drawn as its font would draw it now: its pixels
+   * are compared with a fresh rasterisation. False while a face it needs arrived after it was drawn and
+   * it was not redrawn (a nickname's Hangul left blank); null when no visible text contains part.
+   */
+  textDrawnCurrent(part: string): boolean | null;
   /** 'WebGL' or 'Canvas': which renderer Phaser chose on this machine. */
   renderer(): string;
   /** What the render gate has drawn and skipped so far (a copy): frames, steps, renders, time spent. */
@@ -39,6 +45,18 @@ export function installDebugHook(game: Phaser.Game, render: RenderStats): void {
     setLanguage: switchLanguage,
     activeScenes: () => active().map((scene) => scene.scene.key),
     texts: () => active().flatMap((scene) => (scene instanceof UiScene ? scene.visibleTexts() : [])),
+    textDrawnCurrent: (part) => {
+      const text = active()
+        .flatMap((scene) => (scene instanceof UiScene ? scene.visibleTextObjects() : []))
+        .find((t) => t.text.includes(part));
+      if (!text) return null;
+      const pixels = (): Uint8ClampedArray =>
+        text.context.getImageData(0, 0, text.canvas.width, text.canvas.height).data;
+      const before = pixels();
+      text.updateText();
+      const after = pixels();
+      return before.length === after.length && before.every((v, i) => v === after[i]);
+    },
     renderer: () => (game.renderer.type === Phaser.WEBGL ? 'WebGL' : 'Canvas'),
     renderStats: () => ({ ...render }),
     drawEveryFrame: (on) => {

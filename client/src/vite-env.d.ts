@@ -8,7 +8,7 @@ declare module 'virtual:kernel-crew-fonts' {
   /** Every face: its weight, slice, hashed URL and the unicode-range it covers. */
   export const FONT_FACES: readonly {
     weight: number;
-    slice: 'core' | 'ui' | 'content';
+    slice: 'core' | 'ui' | 'content' | `names-${number}`;
     url: string;
     unicodeRange: string;
   }[];

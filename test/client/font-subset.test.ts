@@ -1,12 +1,14 @@
 // The subset Noto Sans KR covers every character of every text the game, the levels, the questions,
-// the kernel's sentences and the dashboard show, in both languages; anything else (a nickname) is left
-// to the system font. Reads the built woff2 files back, so it checks what the browser gets.
+// the kernel's sentences and the dashboard show, in both languages, and every other Hangul syllable and
+// jamo (a nickname's) in lazy names faces; anything else (an emoji) is left to the system font. Reads
+// the built woff2 files back, so it checks what the browser gets.
 import { readFileSync } from 'node:fs';
 import fontverter from 'fontverter';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   buildFaces,
   fontCodePoints,
+  NAMES_SPAN,
   SLICES,
   SYSTEM_FONT_ONLY,
   unicodeRange,
@@ -71,13 +73,35 @@ describe('the subset font', () => {
     for (const weight of [400, 700]) {
       const all = faces.filter((f) => f.weight === weight).flatMap((f) => f.codePoints);
       expect(new Set(all).size).toBe(all.length);
-      expect(faces.filter((f) => f.weight === weight).map((f) => f.slice)).toEqual([...SLICES]);
+      const slices = faces.filter((f) => f.weight === weight).map((f) => f.slice);
+      expect(slices.slice(0, SLICES.length)).toEqual([...SLICES]);
+      expect(slices.slice(SLICES.length)).toEqual(slices.slice(SLICES.length).map((_, i) => `names-${i}`));
     }
   });
 
-  it('keeps Hangul no text uses out, so a nickname like 뷁똠 falls back to the system font instead of costing bytes', () => {
-    for (const ch of '뷁똠') expect(covered(400).has(ch.codePointAt(0) ?? 0)).toBe(false);
-    expect(covered(400).has('커'.codePointAt(0) ?? 0)).toBe(true);
+  it('draws every Hangul syllable and jamo in both weights, so no nickname shows a blank', () => {
+    for (const weight of [400, 700]) {
+      const has = covered(weight);
+      const missing: string[] = [];
+      for (let cp = 0xac00; cp <= 0xd7a3; cp += 1) if (!has.has(cp)) missing.push(String.fromCodePoint(cp));
+      for (let cp = 0x3131; cp <= 0x318e; cp += 1) if (!has.has(cp)) missing.push(String.fromCodePoint(cp));
+      expect(missing, `weight ${weight}`).toEqual([]);
+    }
+  });
+
+  it('keeps Hangul no text uses out of the texts faces: a nickname like 뷁똠 costs only a small names face', () => {
+    const textFaces = faces.filter((f) => f.weight === 400 && !f.slice.startsWith('names-'));
+    const inTexts = new Set(textFaces.flatMap((f) => f.codePoints));
+    for (const ch of '뷁똠혜') expect(inTexts.has(ch.codePointAt(0) ?? 0), ch).toBe(false);
+    expect(inTexts.has('커'.codePointAt(0) ?? 0)).toBe(true);
+    // each names face spans at most NAMES_SPAN code points, so their ranges cost the script little
+    const names = faces.filter((f) => f.slice.startsWith('names-'));
+    for (const face of names) {
+      const span = (face.codePoints.at(-1) ?? 0) - (face.codePoints[0] ?? 0);
+      if ((face.codePoints[0] ?? 0) >= 0xac00) expect(span, face.slice).toBeLessThan(NAMES_SPAN);
+    }
+    const rangeBytes = new Set(names.map((f) => f.unicodeRange)).values().reduce((n, r) => n + r.length, 0);
+    expect(rangeBytes).toBeLessThan(8_000);
   });
 
   it('puts the language names in the face every language loads', () => {

@@ -98,9 +98,12 @@ export abstract class UiScene extends Phaser.Scene {
 
   /** The canvas texts a player can see right now, in creation order (for the screen-reader mirror and tests). */
   visibleTexts(): string[] {
-    return this.texts
-      .filter((text) => text.active && text.visible && text.text !== '')
-      .map((text) => text.text);
+    return this.visibleTextObjects().map((text) => text.text);
+  }
+
+  /** The canvas text objects behind visibleTexts (the debug hook checks how they are drawn). */
+  visibleTextObjects(): Phaser.GameObjects.Text[] {
+    return this.texts.filter((text) => text.active && text.visible && text.text !== '');
   }
 
   /** Copies the canvas texts into a visually hidden region so screen readers can read what the canvas shows. */
@@ -109,3 +112,4 @@ export abstract class UiScene extends Phaser.Scene {
     region.replaceChildren(...this.visibleTexts().map((line) => h('p', {}, line)));
   }
 }
+
