@@ -112,4 +112,3 @@ export abstract class UiScene extends Phaser.Scene {
     region.replaceChildren(...this.visibleTexts().map((line) => h('p', {}, line)));
   }
 }
-
