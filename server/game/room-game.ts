@@ -464,8 +464,9 @@ export class RoomGame {
       classMoments(c.match.story, this.namer(c)).filter((m) => i === 0 || m.kind !== 'teacher'),
     );
     const moments = keyMoments(all).slice(0, DEBRIEF_MOMENTS);
+    // the podium is for points earned: a student at 0 or below (nothing done, or a bot's moves) is not on it
     const ranked = players
-      .filter((p) => p.slot !== SPECTATOR)
+      .filter((p) => p.slot !== SPECTATOR && p.score > 0)
       .sort((a, b) => b.score - a.score || a.nickname.localeCompare(b.nickname));
     const podium = ranked.slice(0, 3).map((p) => ({
       place: 1 + ranked.filter((q) => q.score > p.score).length,

@@ -95,7 +95,7 @@ export interface Debrief {
   moments: Moment[];
   /** The scenario's discussion question, or null for a custom scenario. */
   question: { ko: string; en: string } | null;
-  /** The round's three best students (ties share a place). */
+  /** The round's three best students who earned points (score above 0; ties share a place). */
   podium: Array<{ place: number; nickname: string; role: Role; score: number }>;
 }
 

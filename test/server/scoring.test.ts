@@ -86,10 +86,16 @@ describe('score messages', () => {
     expect(d.moments[0]!.text.en).toMatch(
       /^count: an update was lost \(now 1\) — (Alex overwrote 서연's|서연 overwrote Alex's)$/,
     );
-    expect(d.podium.map((p) => p.nickname)).toEqual([
-      victimName === '서연' ? '서연' : 'Alex',
-      victimName === '서연' ? 'Alex' : '서연',
-    ]);
+    // The podium is for points earned: the student whose update was lost is on it, the one who overwrote
+    // it (a loss of points, here at 0 or below) is not.
+    const final = (name: string): number =>
+      summaries[0]!.players.find((p) => p.nickname === name)?.score ?? Number.NaN;
+    const causerName = victimName === '서연' ? 'Alex' : '서연';
+    expect(final(victimName)).toBeGreaterThan(0);
+    expect(d.podium.map((p) => p.nickname)).toEqual(
+      final(causerName) > 0 ? [victimName, causerName] : [victimName],
+    );
+    expect(d.podium.every((p) => p.score > 0)).toBe(true);
     expect(d.question).toBeNull(); // a custom scenario has no discussion question
   });
 
