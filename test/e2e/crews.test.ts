@@ -82,6 +82,14 @@ describe('three crews in one class', () => {
         .toMatch(/^[+−]\d+: \S/);
       expect(await laptop.page.getByTestId('score-total').textContent()).toMatch(/^Score -?\d+/);
       await laptop.screenshot('crews-laptop-en');
+      // the phone's status line (what to do now) is shown whole, not cut with an ellipsis
+      await expect
+        .poll(() => phone.page.getByTestId('action-bar').locator('.action-status').textContent(), WAIT)
+        .not.toBe('');
+      const cut = await phone.page
+        .locator('.action-status')
+        .evaluate((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1);
+      expect(cut, (await phone.page.locator('.action-status').textContent()) ?? '').toBe(false);
       await phone.screenshot('crews-phone-ko');
 
       // the projector: the race of three crews, each with its students' names, and its crew's jobs with names
