@@ -237,10 +237,20 @@ function eventSentence(
       return ko ? `P${e.pid} (${e.name}) 생성` : `P${e.pid} (${e.name}) was created`;
     case 'admitted':
       return ko ? `P${e.pid} 준비 상태로` : `P${e.pid} admitted to Ready`;
-    case 'dispatched':
+    case 'dispatched': {
+      const how = e.flushed
+        ? ko
+          ? ' (문맥 교환, 캐시 플러시: 다른 프로세스의 캐시가 비워짐)'
+          : " (context switch, cache flushed: another process's lines thrown away)"
+        : e.switched
+          ? ko
+            ? ' (문맥 교환)'
+            : ' (context switch)'
+          : '';
       return ko
-        ? `${L(e.tid)} → 코어 ${e.core} 디스패치${e.switched ? ' (문맥 교환)' : ''}`
-        : `${L(e.tid)} dispatched to core ${e.core}${e.switched ? ' (context switch)' : ''}`;
+        ? `${L(e.tid)} → 코어 ${e.core} 디스패치${how}`
+        : `${L(e.tid)} dispatched to core ${e.core}${how}`;
+    }
     case 'preempted': {
       const why = {
         scheduler: ko ? '스케줄러가 선점' : 'preempted by the scheduler',

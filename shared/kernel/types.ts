@@ -114,6 +114,12 @@ export interface Scenario {
   switchCost: number;
   /** Ticks a switch between two threads of one process costs (no address space to change); null: half of switchCost. */
   threadSwitchCost: number | null;
+  /**
+   * Extra ticks a load or store pays when its variable is not in the core's cache (a cache miss). A
+   * switch to another process flushes the core's cache; a switch between threads of one process keeps
+   * it warm (003). 0: the scenario models no cache.
+   */
+  cacheMissCost: number;
   /** Device name → default ticks per request. */
   devices: Record<string, number>;
   programs: Record<string, ProgramDef>;
@@ -135,6 +141,14 @@ export interface Scenario {
   livelockBound: number;
 }
 
+/** A core's cache: the process whose working set it holds, and the variables of it that are warm. */
+export interface CoreCache {
+  /** The process the cached lines belong to; null before the core ran anything. */
+  pid: number | null;
+  /** Variables (as load and store name them) whose line is in the cache. */
+  lines: string[];
+}
+
 /** One core of the CPU. */
 export interface Core {
   id: number;
@@ -149,6 +163,8 @@ export interface Core {
   busyTicks: number;
   switchTicks: number;
   idleTicks: number;
+  /** What the core's cache holds (only kept when the scenario has a cacheMissCost). */
+  cache: CoreCache;
 }
 
 /** An outstanding or in-service device request. */
@@ -349,6 +365,10 @@ export interface Counters {
   /** Of the context switches, those between two threads of one process (the cheaper kind). */
   threadSwitches: number;
   threadSwitchTicks: number;
+  /** Loads and stores whose variable was not in their core's cache (each cost cacheMissCost ticks more). */
+  cacheMisses: number;
+  /** Switches to another process that threw away a core's cached working set. */
+  cacheFlushes: number;
   interruptsRaised: number;
   interruptsHandled: number;
   interruptLatencyTotal: number;
@@ -478,7 +498,8 @@ export interface Rejection {
 export type KernelEvent = { tick: number } & (
   | { type: 'arrived'; pid: number; tid: number; name: string }
   | { type: 'admitted'; pid: number }
-  | { type: 'dispatched'; core: number; tid: number; switched: boolean }
+  /** `flushed`: the switch threw away the core's cache, warm for another process (scenarios with a cacheMissCost). */
+  | { type: 'dispatched'; core: number; tid: number; switched: boolean; flushed?: true }
   | { type: 'preempted'; core: number; tid: number; by: 'scheduler' | 'timer' | 'host' }
   | { type: 'blocked'; tid: number; reason: BlockReason }
   | { type: 'unblocked'; tid: number; reason: BlockReason }

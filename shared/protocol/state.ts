@@ -137,6 +137,8 @@ export interface FiguresState {
   switches: number;
   switchTicks: number;
   threadSwitches: number;
+  cacheMisses: number;
+  cacheFlushes: number;
   faults: SyncedMap<number>;
   faultTotal: number;
 }
@@ -147,6 +149,8 @@ export interface MachineState {
   quantum: number;
   switchCost: number;
   threadSwitchCost: number;
+  /** Extra ticks of a cache miss; 0 when the scenario models no cache. */
+  cacheMissCost: number;
   cores: SyncedList<CoreState>;
   readyQueue: SyncedList<number>;
   processes: SyncedMap<ProcessStateView>;

@@ -12,6 +12,7 @@ import {
   parseInstr,
   processMetrics,
   parseScenario,
+  screenFigures,
   stuckThreads,
 } from '../../shared/kernel/index.ts';
 import { machine } from './harness.ts';
@@ -303,6 +304,91 @@ describe('a thread switch is cheaper than a process switch (003, 004: 문맥 교
     expect(
       parseScenario({ switchCost: 1, threadSwitchCost: 2, processes: [{ name: 'A', length: 1 }] }),
     ).toMatchObject({ ok: false, path: 'threadSwitchCost' });
+  });
+});
+
+describe('a process switch flushes the cache, a thread switch keeps it warm (003: 캐시 플러시)', () => {
+  // The same work and the same schedule: x and y loaded, a slice of CPU, loaded again; only who owns them differs.
+  const work = (x: string) => [`load ${x}`, 'cpu 2', `load ${x}`];
+  const asThreads = {
+    processes: [{ name: 'app', threads: [{ program: work('x') }, { program: work('y') }] }],
+  };
+  const asProcesses = {
+    processes: [
+      { name: 'a', program: work('x') },
+      { name: 'b', program: work('y') },
+    ],
+  };
+  // One core, no switch cost, so that only the cache tells the two apart: T1 loads x, T2 loads y, T1 runs to its end, then T2.
+  function run(input: object, cacheMissCost?: number) {
+    const m = machine({ ...input, ...(cacheMissCost === undefined ? {} : { cacheMissCost }) });
+    m.dispatch(0, 1).tick(3); // load x (a miss when there is a cache), then T1 starts its cpu 2
+    m.act({ type: 'replace', core: 0, tid: 2 }).tick(3); // T2: load y, then it starts its cpu 2
+    m.act({ type: 'replace', core: 0, tid: 1 });
+    while (m.thread(1).state !== 'terminated') m.tick();
+    m.dispatch(0, 2);
+    while (!isFinished(m.s)) m.tick();
+    return m;
+  }
+
+  it('two threads of one process miss only the first time each variable is read: the switches keep the cache', () => {
+    const m = run(asThreads, 2);
+    expect(m.s.counters).toMatchObject({
+      contextSwitches: 3,
+      threadSwitches: 3,
+      cacheMisses: 2,
+      cacheFlushes: 0,
+    });
+    expect(m.s.tick).toBe(12); // 2 × (load 1 + cpu 2 + load 1) + 2 misses of 2
+    expect(m.s.cores[0]!.cache).toEqual({ pid: 1, lines: ['x', 'y'] });
+    expect(m.of('dispatched').some((e) => e.flushed)).toBe(false);
+  });
+
+  it('two processes doing the same work pay a flush at every switch and miss again after each', () => {
+    const m = run(asProcesses, 2);
+    expect(m.s.counters).toMatchObject({
+      contextSwitches: 3,
+      threadSwitches: 0,
+      cacheMisses: 4,
+      cacheFlushes: 3,
+    });
+    expect(m.s.tick).toBe(16); // 4 misses of 2
+    expect(m.s.cores[0]!.cache).toEqual({ pid: 2, lines: ['y'] });
+    expect(m.of('dispatched').filter((e) => e.flushed)).toHaveLength(3);
+    expect(screenFigures(m.s)).toMatchObject({ switches: 3, cacheMisses: 4, cacheFlushes: 3 });
+    expect(machineMetrics(m.s)).toMatchObject({ cacheMisses: 4, cacheFlushes: 3 });
+    const flush = m.of('dispatched').find((e) => e.flushed)!;
+    expect(describeEvent(flush, m.s, 'ko')).toContain('캐시 플러시');
+    expect(describeEvent(flush, m.s, 'en')).toContain('cache flushed');
+  });
+
+  it('a scenario that sets no cacheMissCost models no cache: the figures are those of before', () => {
+    for (const input of [asThreads, asProcesses]) {
+      const m = run(input);
+      expect(m.s.tick).toBe(8);
+      expect(m.s.counters).toMatchObject({ contextSwitches: 3, cacheMisses: 0, cacheFlushes: 0 });
+    }
+    expect(parseScenario({ cacheMissCost: 21, processes: [{ name: 'A', length: 1 }] })).toMatchObject({
+      ok: false,
+      path: 'cacheMissCost',
+    });
+  });
+
+  it("a store on one core makes the line stale in another core's cache", () => {
+    const m = machine({
+      cores: 2,
+      cacheMissCost: 2,
+      processes: [
+        {
+          name: 'app',
+          threads: [{ program: ['load x', 'cpu 4', 'load x'] }, { program: ['cpu 1', 'store x'] }],
+        },
+      ],
+    });
+    m.dispatch(0, 1).dispatch(1, 2); // T1 loads x on core 0 (a miss); T2 stores x on core 1 at tick 1
+    while (!isFinished(m.s)) m.tick();
+    expect(m.s.counters.cacheMisses).toBe(3); // x on core 0, x on core 1, x again on core 0 after the store
+    expect(m.s.cores[0]!.cache.lines).toEqual(['x']);
   });
 });
 

@@ -172,6 +172,8 @@ export const ko: Record<MessageKey, string> = {
   'machine.m.throughput': '처리량 100틱당 {value} ({done}개 완료)',
   'machine.m.averages': '평균 응답 {response} · 반환 {turnaround} · 대기 {waiting}',
   'machine.m.switches': '문맥 교환 {count}번, 그중 스레드 간 {threads}번 ({ticks}틱 손실)',
+  'machine.m.cache':
+    '캐시 미스 {misses}번 (한 번에 {cost}틱), 캐시 플러시 {flushes}번 (다른 프로세스로 문맥 교환)',
   'machine.m.no_faults': '아직 경쟁 상태 · 교착 상태 · 오류 없음',
   'metric.lostUpdates': '갱신 손실',
   'metric.deadlocks': '교착 상태',
