@@ -55,6 +55,8 @@ const ProcessView = schema(
     ppid: t.int16().default(-1),
     name: t.string().default(''),
     kind: t.string().default('foreground'),
+    /** The host it runs on; "" on a machine of one host. */
+    host: t.string().default(''),
     priority: t.int8().default(0),
     arrival: t.uint32().default(0),
     firstRun: t.int32().default(-1),
@@ -354,6 +356,7 @@ export function projectMachine(m: Machine, s: KernelState): void {
       put(v, 'ppid', p.ppid ?? -1);
       put(v, 'name', p.name);
       put(v, 'kind', p.kind);
+      put(v, 'host', p.host ?? '');
       put(v, 'priority', p.priority);
       put(v, 'arrival', p.arrival);
       put(v, 'firstRun', p.firstRun ?? -1);

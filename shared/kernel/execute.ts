@@ -332,6 +332,7 @@ function forkProcess(s: KernelState, t: Thread, parent: Process, program: string
       code: parent.memory.code,
       data: parent.memory.data,
       shm: [...parent.memory.shm],
+      ...(parent.host === null ? {} : { host: parent.host }), // fork copies a process on its own computer
     },
     parent.pid,
     emit,

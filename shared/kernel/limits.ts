@@ -103,6 +103,13 @@ export const LIMITS = {
     en: 'ticks a message travels (sockets)',
     ko: '메시지가 이동하는 시간(틱, 소켓)',
   },
+  networkLatency: {
+    min: 0,
+    max: 100,
+    step: 1,
+    en: 'extra ticks a message takes to cross the network to another host',
+    ko: '메시지가 네트워크를 건너 다른 호스트로 갈 때 더 걸리는 틱',
+  },
   ioStormSize: {
     min: 1,
     max: 16,

@@ -162,6 +162,7 @@ function addInit(s: KernelState): void {
     writers: {},
     openFiles: [],
     children: [],
+    host: null, // on a network it stands for every host's own init (each computer boots one)
     system: true,
   };
 }
@@ -245,6 +246,7 @@ function newChannel(spec: Channel['spec']): Channel {
     lastDeliveredSeq: 0,
     writer: null,
     ownerPid: null,
+    host: null,
     receivers: [],
     senders: [],
     replyTo: {},
@@ -337,6 +339,7 @@ export function createProcess(
     writers: {},
     openFiles: [],
     children: [],
+    host: spec.host ?? s.scenario.hosts[0] ?? null,
   };
   s.processes[pid] = p;
   mapFresh(s, p, 'code', spec.code);
@@ -349,6 +352,7 @@ export function createProcess(
     if (c.spec.kind !== 'pipe') continue;
     if (c.spec.owner === spec.name && c.ownerPid === null) {
       c.ownerPid = pid;
+      c.host = p.host; // the pipe lives in its creator's kernel, on its creator's host
       p.openFiles.push(c.spec.name);
     } else if (parent?.openFiles.includes(c.spec.name) && !p.openFiles.includes(c.spec.name))
       p.openFiles.push(c.spec.name);

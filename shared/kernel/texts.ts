@@ -187,6 +187,29 @@ export function describeRejection(r: Rejection, lang: Lang): string {
   return lang === 'ko' ? withParticles(text) : text;
 }
 
+/** Why a channel one kernel keeps cannot be reached from another host, in the notes' terms (003). */
+function otherHost(kind: ChannelKind | undefined, lang: Lang): string {
+  const ko = lang === 'ko';
+  switch (kind) {
+    case 'pipe':
+      return ko
+        ? '익명 파이프는 네트워크를 건너지 못합니다. 다른 호스트의 프로세스와는 명명된 파이프나 소켓으로 통신해야 합니다'
+        : 'an anonymous pipe does not cross a network: with a process on another host, use a named pipe or a socket';
+    case 'mq':
+      return ko
+        ? '메시지 큐는 한 컴퓨터의 커널이 관리하므로 네트워크를 건너지 못합니다'
+        : "a message queue is kept by one computer's kernel: it does not cross a network";
+    case 'shm':
+      return ko
+        ? '공유 메모리는 한 컴퓨터의 메모리이므로 다른 호스트에서는 쓸 수 없습니다'
+        : "shared memory is one computer's memory: another host cannot use it";
+    default:
+      return ko
+        ? '이 채널은 네트워크를 건너지 못합니다. 다른 호스트와는 명명된 파이프나 소켓을 써야 합니다'
+        : 'this channel does not cross a network: with another host, use a named pipe or a socket';
+  }
+}
+
 function reason(b: BlockReason, C: (channel: string) => string, lang: Lang): string {
   const ko = lang === 'ko';
   switch (b.on) {
@@ -332,12 +355,15 @@ function eventSentence(
         ? `${C(e.channel)}: 메시지 #${e.message} 유실`
         : `The ${C(e.channel)}: message #${e.message} was lost`;
     case 'ipc-refused': {
+      const kindOfEvent = (channel: string) =>
+        typeof s === 'function' ? kindOf?.(channel) : s.channels[channel]?.spec.kind;
       const why = {
         'not-related': ko
           ? '익명 파이프는 부모와 자식 프로세스만 쓸 수 있음'
           : 'an anonymous pipe is only for a parent and its child',
         'read-end': ko ? '읽는 쪽은 쓸 수 없음 (단방향)' : 'the read end cannot write (pipes are one-way)',
         'write-end': ko ? '쓰는 쪽은 읽을 수 없음 (단방향)' : 'the write end cannot read (pipes are one-way)',
+        'other-host': otherHost(kindOfEvent(e.channel), lang),
       }[e.why];
       return ko
         ? `${L(e.tid)}의 ${C(e.channel)} 사용 거부: ${why}`

@@ -80,6 +80,8 @@ export interface ProcessSpec {
   data: number;
   /** Shared-memory segments this process maps. */
   shm: string[];
+  /** The computer it runs on, one of the scenario's hosts; absent: the first host (the only one when none is named). */
+  host?: string;
 }
 
 /** A declared channel. */
@@ -120,6 +122,13 @@ export interface Scenario {
    * it warm (003). 0: the scenario models no cache.
    */
   cacheMissCost: number;
+  /**
+   * The computers on the network (003: sockets and named pipes reach another computer, an anonymous
+   * pipe does not). Empty: one host, as every scenario that names none.
+   */
+  hosts: string[];
+  /** Ticks a message takes more when it crosses the network to a process on another host. */
+  networkLatency: number;
   /** Device name → default ticks per request. */
   devices: Record<string, number>;
   programs: Record<string, ProgramDef>;
@@ -257,6 +266,8 @@ export interface Process {
   /** Open files and devices (channels and device names it has used). */
   openFiles: string[];
   children: number[];
+  /** The host it runs on (a forked child runs on its parent's); null on a machine of one host. */
+  host: string | null;
   /**
    * The kernel's own init (PID 1), added to a scenario whose processes fork or form a tree: the parent
    * of every process the scenario starts, the adopter of orphans, never part of the workload's figures.
@@ -302,6 +313,9 @@ export interface Thread {
   lastMessage: string | null;
 }
 
+/** Why an IPC call failed: not the pipe's family, the wrong end of a one-way pipe, or a host the channel cannot reach. */
+export type IpcRefusal = 'not-related' | 'read-end' | 'write-end' | 'other-host';
+
 /** A message travelling through or sitting in a channel. */
 export interface Message {
   id: number;
@@ -328,6 +342,11 @@ export interface Channel {
   writer: number | null;
   /** Anonymous pipes: the pid of the creating process once it exists. */
   ownerPid: number | null;
+  /**
+   * Kinds one kernel keeps (anonymous pipe, message queue, shared memory): the host it lives on, its
+   * creator's or its first user's; a process on another host cannot reach it. null until then, or on one host.
+   */
+  host: string | null;
   /** Threads blocked receiving, in the order they blocked. */
   receivers: number[];
   /** Threads blocked sending to a full channel, in the order they blocked. */
@@ -528,7 +547,7 @@ export type KernelEvent = { tick: number } & (
   | { type: 'message-received'; channel: string; message: number; tid: number }
   | { type: 'message-dropped'; channel: string; message: number }
   | { type: 'recv-timeout'; channel: string; tid: number; waited: number }
-  | { type: 'ipc-refused'; channel: string; tid: number; why: 'not-related' | 'read-end' | 'write-end' }
+  | { type: 'ipc-refused'; channel: string; tid: number; why: IpcRefusal }
   | { type: 'fork-failed'; pid: number; tid: number }
   | { type: 'chosen'; tid: number; instr: string }
   | { type: 'quantum-changed'; quantum: number }

@@ -62,6 +62,8 @@ export interface ProcessStateView {
   ppid: number;
   name: string;
   kind: string;
+  /** The host it runs on; "" on a machine of one host. */
+  host: string;
   priority: number;
   arrival: number;
   firstRun: number;

@@ -209,6 +209,114 @@ describe('an anonymous pipe belongs to descriptors, not to the family tree (003)
   });
 });
 
+describe('pipes and the network (003: an anonymous pipe stays on its computer, a named pipe and a socket cross the network)', () => {
+  // sh creates an anonymous pipe and serves a named pipe; remote writes to both, on sh's host or on another.
+  const net = (hosts: boolean) =>
+    machine({
+      cores: 2,
+      ...(hosts ? { hosts: ['pc1', 'pc2'] } : {}),
+      channels: [
+        { name: 'p', kind: 'pipe', owner: 'sh' },
+        { name: 'np', kind: 'fifo', server: 'sh' },
+      ],
+      processes: [
+        { name: 'sh', ...(hosts ? { host: 'pc1' } : {}), program: ['recv np'] },
+        { name: 'remote', ...(hosts ? { host: 'pc2' } : {}), program: ['send p hi', 'send np hi'] },
+      ],
+    })
+      .dispatch(0, 1)
+      .dispatch(1, 2);
+
+  it("an anonymous pipe is refused to a process on another host, with the notes' reason; the named pipe crosses, later", () => {
+    const m = net(true);
+    expect([m.proc(1).host, m.proc(2).host]).toEqual(['pc1', 'pc2']);
+    const refused = m.of('ipc-refused');
+    expect(refused).toEqual([expect.objectContaining({ channel: 'p', tid: 2, why: 'other-host' })]);
+    expect(describeEvent(refused[0]!, m.s, 'ko')).toContain('익명 파이프는 네트워크를 건너지 못합니다');
+    expect(describeEvent(refused[0]!, m.s, 'en')).toContain('an anonymous pipe does not cross a network');
+    for (let i = 0; i < 30 && !isFinished(m.s); i++) m.play({ kind: 'fifo' });
+    // The named pipe's message reached the server on the other host after the network's ticks.
+    expect(m.of('message-received')).toEqual([expect.objectContaining({ channel: 'np', tid: 1, tick: 2 })]);
+    expect(m.thread(1).lastMessage).toBe('hi');
+  });
+
+  it('on one host the same stranger is refused as not related, and the named pipe carries its message at once', () => {
+    const m = net(false);
+    expect(m.proc(1).host).toBeNull();
+    expect(m.of('ipc-refused')).toEqual([expect.objectContaining({ channel: 'p', why: 'not-related' })]);
+    for (let i = 0; i < 30 && !isFinished(m.s); i++) m.play({ kind: 'fifo' });
+    expect(m.of('message-received')).toEqual([expect.objectContaining({ channel: 'np', tid: 1, tick: 0 })]);
+  });
+
+  it('across the network a socket is still faster than a named pipe; a message queue and shared memory stay on one computer', () => {
+    const across = (kind: 'tcp' | 'fifo' | 'mq' | 'shm') => {
+      const m = machine({
+        cores: 2,
+        hosts: ['pc1', 'pc2'],
+        channels: [{ name: 'c', kind, ...(kind === 'tcp' || kind === 'fifo' ? { server: 'srv' } : {}) }],
+        processes: [
+          { name: 'srv', host: 'pc1', program: ['recv c'] },
+          { name: 'client', host: 'pc2', program: ['send c hi'] },
+        ],
+      });
+      m.dispatch(0, 1).dispatch(1, 2);
+      for (let i = 0; i < 30 && !isFinished(m.s); i++) m.play({ kind: 'fifo' });
+      return m;
+    };
+    const tcp = across('tcp');
+    const fifo = across('fifo');
+    // tcp: latency 2 + network 2, then a receive of 3; named pipe: network 2, then a receive of 6.
+    expect(tcp.proc(1).completion).toBe(CHANNEL_KINDS.tcp.latency + 2 + CHANNEL_KINDS.tcp.cost);
+    expect(fifo.proc(1).completion).toBe(2 + CHANNEL_KINDS.fifo.cost);
+    expect(tcp.proc(1).completion!).toBeLessThan(fifo.proc(1).completion!);
+    for (const [kind, words] of [
+      ['mq', '메시지 큐는 한 컴퓨터의 커널이 관리하므로'],
+      ['shm', '공유 메모리는 한 컴퓨터의 메모리이므로'],
+    ] as const) {
+      const m = across(kind);
+      const refused = m.of('ipc-refused');
+      expect(refused).toEqual([expect.objectContaining({ tid: 2, why: 'other-host' })]);
+      expect(describeEvent(refused[0]!, m.s, 'ko')).toContain(words);
+    }
+  });
+
+  it("a forked child runs on its parent's host; the scenario names hosts and keeps families and shared memory on one", () => {
+    const m = machine({
+      hosts: ['pc1', 'pc2'],
+      processes: [{ name: 'a', host: 'pc2', program: ['fork', 'cpu 1'] }],
+    });
+    m.dispatch(0, 1); // init (PID 1) has no thread: a's thread is T1
+    expect(Object.values(m.s.processes).map((p) => [p.name, p.host])).toEqual([
+      ['init', null],
+      ['a', 'pc2'],
+      ['a', 'pc2'],
+    ]);
+    const one = { name: 'a', host: 'pc1', length: 1 };
+    const bad = (input: object) => parseScenario(input);
+    expect(bad({ processes: [{ ...one, host: 'pc1' }] })).toMatchObject({
+      ok: false,
+      path: 'processes[0].host',
+    });
+    expect(bad({ hosts: ['pc1', 'pc1'], processes: [one] })).toMatchObject({ ok: false, path: 'hosts' });
+    expect(
+      bad({ hosts: ['pc1', 'pc2'], processes: [one, { name: 'b', parent: 'a', host: 'pc2', length: 1 }] }),
+    ).toMatchObject({ ok: false, path: 'processes[1].host' });
+    expect(
+      bad({
+        hosts: ['pc1', 'pc2'],
+        sharedMemory: { seg: { x: 0 } },
+        processes: [
+          { ...one, shm: ['seg'] },
+          { name: 'b', host: 'pc2', length: 1, shm: ['seg'] },
+        ],
+      }),
+    ).toMatchObject({ ok: false, path: 'processes[1].shm[0]' });
+    expect(bad({ hosts: ['pc1', 'pc2'], processes: [one, { name: 'b', parent: 'a', length: 1 }] }).ok).toBe(
+      true,
+    );
+  });
+});
+
 describe('a two-way named pipe has two directions (003: server and clients)', () => {
   it('a process never reads back its own message', () => {
     const m = machine({
@@ -244,7 +352,7 @@ describe('a two-way named pipe has two directions (003: server and clients)', ()
 });
 
 describe('scenario fields added for the notes are validated', () => {
-  it('a server end is only for a named pipe and must name a process', () => {
+  it('a server end is only for a named pipe or a socket and must name a process', () => {
     const base = { processes: [{ name: 'A', length: 1 }] };
     expect(parseScenario({ ...base, channels: [{ name: 'c', kind: 'mq', server: 'A' }] })).toMatchObject({
       ok: false,

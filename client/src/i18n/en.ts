@@ -229,6 +229,7 @@ export const en = {
   'pcb.init': 'the first process',
   'pcb.state': 'State',
   'pcb.faulted': 'crashed',
+  'pcb.host': 'Host (computer)',
   'pcb.priority': 'Priority',
   'pcb.arrival': 'Arrival',
   'pcb.first_run': 'First run',

@@ -42,6 +42,7 @@ export interface ProcessInfo extends Pick<
   | 'ppid'
   | 'name'
   | 'kind'
+  | 'host'
   | 'priority'
   | 'arrival'
   | 'firstRun'
@@ -248,6 +249,7 @@ export function readMachine(state: SyncedRoomState, seat: string | null): Machin
       ppid: p.ppid,
       name: p.name,
       kind: p.kind,
+      host: p.host ?? '',
       priority: p.priority,
       arrival: p.arrival,
       firstRun: p.firstRun,

@@ -65,6 +65,7 @@ export class PcbDetail {
       ['pcb.pid', `${p.pid}`],
       ['pcb.ppid', p.ppid >= 0 ? `P${p.ppid}` : '—'],
       ['pcb.kind', t(`pcb.kind.${p.kind}` as MessageKey)],
+      ...(p.host ? ([['pcb.host', p.host]] as [MessageKey, string][]) : []),
       ['pcb.state', `${t(`state.${p.state}` as MessageKey)}${p.faulted ? ` (${t('pcb.faulted')})` : ''}`],
       ['pcb.priority', `${p.priority}`],
       ['pcb.arrival', `${p.arrival}`],
