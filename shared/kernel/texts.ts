@@ -210,6 +210,29 @@ function otherHost(kind: ChannelKind | undefined, lang: Lang): string {
   }
 }
 
+/**
+ * Linux's word for what runs (001: Linux calls both processes and threads tasks): every thread is a
+ * task (a task_struct), and a process is the thread group of its tasks, which share one memory map;
+ * fork makes a task with memory of its own, a new thread a task sharing it. `tasks` are the labels of
+ * the process's live threads; a process with none (the kernel's init) has no sentence.
+ */
+export function taskSentence(pid: number, tasks: readonly string[], lang: Lang): string | null {
+  if (tasks.length === 0) return null;
+  const ko = lang === 'ko';
+  if (tasks.length === 1)
+    return ko
+      ? withParticles(
+          `리눅스는 프로세스와 스레드를 모두 태스크(task)라고 부릅니다. P${pid}은(는) 태스크 ${tasks[0]} 하나로 된 스레드 그룹입니다. fork는 메모리를 따로 가진 새 태스크를, 스레드 생성은 이 메모리를 함께 쓰는 새 태스크를 만듭니다.`,
+        )
+      : `Linux calls both processes and threads tasks: P${pid} is a thread group of one task, ${tasks[0]}. fork makes a task with memory of its own; a new thread is a task that shares this memory.`;
+  const list = tasks.join(', ');
+  return ko
+    ? withParticles(
+        `리눅스는 프로세스와 스레드를 모두 태스크(task)라고 부릅니다. P${pid}은(는) 태스크 ${list}(으)로 된 스레드 그룹이고, 이 태스크들은 메모리 하나를 함께 씁니다.`,
+      )
+    : `Linux calls both processes and threads tasks: P${pid} is a thread group of the tasks ${list}, which share one memory map.`;
+}
+
 function reason(b: BlockReason, C: (channel: string) => string, lang: Lang): string {
   const ko = lang === 'ko';
   switch (b.on) {

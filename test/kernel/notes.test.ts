@@ -14,6 +14,8 @@ import {
   parseScenario,
   screenFigures,
   stuckThreads,
+  taskSentence,
+  label,
 } from '../../shared/kernel/index.ts';
 import { machine } from './harness.ts';
 
@@ -497,6 +499,32 @@ describe('a process switch flushes the cache, a thread switch keeps it warm (003
     while (!isFinished(m.s)) m.tick();
     expect(m.s.counters.cacheMisses).toBe(3); // x on core 0, x on core 1, x again on core 0 after the store
     expect(m.s.cores[0]!.cache.lines).toEqual(['x']);
+  });
+});
+
+describe('Linux calls both processes and threads tasks (001: 태스크)', () => {
+  it("a process's threads are tasks of one thread group; a forked child is a thread group of its own", () => {
+    const m = machine({
+      programs: { worker: ['cpu 2'] },
+      processes: [{ name: 'app', program: ['spawn worker', 'fork', 'cpu 3'] }],
+    });
+    m.dispatch(0, 1); // init is P1 (app forks): app is P2, its threads T1 and T2, the child P3
+    const tasksOf = (pid: number) =>
+      m
+        .proc(pid)
+        .threads.filter((tid) => m.thread(tid).state !== 'terminated')
+        .map((tid) => label(m.s, tid));
+    expect(tasksOf(2)).toEqual(['P2·T1', 'P2·T2']);
+    expect(taskSentence(2, tasksOf(2), 'ko')).toBe(
+      '리눅스는 프로세스와 스레드를 모두 태스크(task)라고 부릅니다. P2는 태스크 P2·T1, P2·T2로 된 스레드 그룹이고, 이 태스크들은 메모리 하나를 함께 씁니다.',
+    );
+    expect(taskSentence(2, tasksOf(2), 'en')).toContain(
+      'a thread group of the tasks P2·T1, P2·T2, which share one memory map',
+    );
+    expect(m.proc(3).ppid).toBe(2);
+    expect(taskSentence(3, tasksOf(3), 'en')).toContain('P3 is a thread group of one task, P3.');
+    expect(taskSentence(3, tasksOf(3), 'ko')).toContain('P3은 태스크 P3 하나로 된 스레드 그룹입니다');
+    expect(taskSentence(1, tasksOf(1), 'ko')).toBeNull(); // the kernel's init runs no thread here
   });
 });
 

@@ -230,6 +230,7 @@ export const en = {
   'pcb.state': 'State',
   'pcb.faulted': 'crashed',
   'pcb.host': 'Host (computer)',
+  'pcb.tasks': 'Linux tasks',
   'pcb.priority': 'Priority',
   'pcb.arrival': 'Arrival',
   'pcb.first_run': 'First run',

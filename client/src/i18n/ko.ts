@@ -228,6 +228,7 @@ export const ko: Record<MessageKey, string> = {
   'pcb.state': '상태',
   'pcb.faulted': '비정상 종료',
   'pcb.host': '호스트(컴퓨터)',
+  'pcb.tasks': '리눅스 태스크',
   'pcb.priority': '우선순위',
   'pcb.arrival': '도착',
   'pcb.first_run': '첫 실행',
