@@ -55,6 +55,8 @@ const ProcessView = schema(
     ppid: t.int16().default(-1),
     name: t.string().default(''),
     kind: t.string().default('foreground'),
+    /** The host it runs on; "" on a machine of one host. */
+    host: t.string().default(''),
     priority: t.int8().default(0),
     arrival: t.uint32().default(0),
     firstRun: t.int32().default(-1),
@@ -143,6 +145,8 @@ const FiguresView = schema(
     switches: t.uint32().default(0),
     switchTicks: t.uint32().default(0),
     threadSwitches: t.uint32().default(0),
+    cacheMisses: t.uint32().default(0),
+    cacheFlushes: t.uint32().default(0),
     faults: t.map('uint32'),
     faultTotal: t.uint32().default(0),
   },
@@ -155,6 +159,7 @@ const MachineView = schema(
     quantum: t.uint16().default(0),
     switchCost: t.uint8().default(0),
     threadSwitchCost: t.uint8().default(0),
+    cacheMissCost: t.uint8().default(0),
     cores: t.array(CoreView),
     readyQueue: t.array('uint16'),
     processes: t.map(ProcessView),
@@ -325,6 +330,7 @@ export function projectMachine(m: Machine, s: KernelState): void {
   put(m, 'quantum', s.scenario.quantum);
   put(m, 'switchCost', s.scenario.switchCost);
   put(m, 'threadSwitchCost', threadSwitchCostOf(s.scenario));
+  put(m, 'cacheMissCost', s.scenario.cacheMissCost);
   while (m.cores.length > s.cores.length) m.cores.pop();
   s.cores.forEach((c, i) => {
     let v = m.cores.at(i);
@@ -350,6 +356,7 @@ export function projectMachine(m: Machine, s: KernelState): void {
       put(v, 'ppid', p.ppid ?? -1);
       put(v, 'name', p.name);
       put(v, 'kind', p.kind);
+      put(v, 'host', p.host ?? '');
       put(v, 'priority', p.priority);
       put(v, 'arrival', p.arrival);
       put(v, 'firstRun', p.firstRun ?? -1);
@@ -494,6 +501,8 @@ export function projectMachine(m: Machine, s: KernelState): void {
   put(fv, 'switches', f.switches);
   put(fv, 'switchTicks', f.switchTicks);
   put(fv, 'threadSwitches', f.threadSwitches);
+  put(fv, 'cacheMisses', f.cacheMisses);
+  put(fv, 'cacheFlushes', f.cacheFlushes);
   syncPrimitiveMap(fv.faults, f.faults);
   put(fv, 'faultTotal', f.faultTotal);
 }

@@ -14,6 +14,7 @@ import {
   newCore,
   switchCostOf,
   terminateProcess,
+  warmCacheFor,
   type Emit,
 } from './machine.ts';
 import { LIMITS, inLimit } from './limits.ts';
@@ -253,6 +254,7 @@ function dispatchOn(s: KernelState, core: Core, t: Thread, emit: Emit): void {
   core.switchLeft = cost;
   core.threadSwitch = threadSwitch;
   core.sliceUsed = 0;
+  const flushed = warmCacheFor(s, core, t);
   t.state = 'running';
   t.core = core.id;
   t.readyStreak = 0;
@@ -262,6 +264,13 @@ function dispatchOn(s: KernelState, core: Core, t: Thread, emit: Emit): void {
     s.counters.userWaitTicks += s.tick - t.keyAt;
     t.keyAt = null;
   }
-  emit({ tick: s.tick, type: 'dispatched', core: core.id, tid: t.tid, switched });
+  emit({
+    tick: s.tick,
+    type: 'dispatched',
+    core: core.id,
+    tid: t.tid,
+    switched,
+    ...(flushed ? { flushed: true as const } : {}),
+  });
   settle(s, t, emit);
 }

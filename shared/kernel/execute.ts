@@ -7,6 +7,7 @@ import {
   MAX_PROCESSES,
   addThread,
   block,
+  cacheAccess,
   createProcess,
   endThread,
   liveProcesses,
@@ -123,7 +124,7 @@ function execute(s: KernelState, t: Thread, i: Instr, emit: Emit): void {
       t.reg = h.vars[h.key] ?? 0;
       t.loaded = { var: i.var, version: h.versions[h.key] ?? 0 };
       t.pc++;
-      t.owed = 1;
+      t.owed = 1 + cacheAccess(s, t, i.var, false);
       return;
     }
     case 'store': {
@@ -150,7 +151,7 @@ function execute(s: KernelState, t: Thread, i: Instr, emit: Emit): void {
       t.loaded = null;
       emit({ tick: s.tick, type: 'stored', tid: t.tid, var: i.var, value: t.reg });
       t.pc++;
-      t.owed = 1;
+      t.owed = 1 + cacheAccess(s, t, i.var, true);
       return;
     }
     case 'io': {
@@ -270,6 +271,8 @@ function execute(s: KernelState, t: Thread, i: Instr, emit: Emit): void {
       t.pc = 0;
       t.steered = false;
       t.loaded = null;
+      // The new image's variables are not the old ones: the lines cached for this process are stale.
+      for (const c of s.cores) if (c.cache.pid === p.pid) c.cache.lines = [];
       emit({ tick: s.tick, type: 'exec', pid: p.pid, program: i.program });
       return;
     }
@@ -329,6 +332,7 @@ function forkProcess(s: KernelState, t: Thread, parent: Process, program: string
       code: parent.memory.code,
       data: parent.memory.data,
       shm: [...parent.memory.shm],
+      ...(parent.host === null ? {} : { host: parent.host }), // fork copies a process on its own computer
     },
     parent.pid,
     emit,

@@ -19,7 +19,14 @@ export {
   type ScenarioResult,
 } from './scenario.ts';
 export { parseInstr, formatInstr, cpuCost, OPS } from './program.ts';
-export { CHANNEL_TERMS, describeRejection, describeEvent, REJECTIONS, type Lang } from './texts.ts';
+export {
+  CHANNEL_TERMS,
+  describeRejection,
+  describeEvent,
+  REJECTIONS,
+  taskSentence,
+  type Lang,
+} from './texts.ts';
 export {
   comparableFigures,
   machineMetrics,

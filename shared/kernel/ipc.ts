@@ -4,7 +4,7 @@
 import { block, proc, thread, unblock, type Emit } from './machine.ts';
 import { nextInt, nextRandom } from './rng.ts';
 import { CHANNEL_KINDS, SHM_ATTACH_COST } from './scenario.ts';
-import type { Channel, KernelState, Message, Process, Thread } from './types.ts';
+import type { Channel, IpcRefusal, KernelState, Message, Process, Thread } from './types.ts';
 
 /** Ticks of CPU one send or receive costs on this channel kind. */
 export function channelCost(c: Channel): number {
@@ -36,13 +36,23 @@ function pipeRefusal(
   return c.writer === pid ? 'write-end' : null;
 }
 
-function refuse(
-  s: KernelState,
-  t: Thread,
-  c: Channel,
-  why: 'not-related' | 'read-end' | 'write-end',
-  emit: Emit,
-): void {
+/**
+ * Kinds one kernel keeps (003): an anonymous pipe (its creator's), a message queue and shared memory
+ * (the host of their first user). A process on another host cannot reach them; a named pipe, a socket
+ * and a file (a file server) it can.
+ */
+function hostRefusal(s: KernelState, c: Channel, p: Process): 'other-host' | null {
+  if (s.scenario.hosts.length < 2) return null;
+  const kind = c.spec.kind;
+  if (kind !== 'pipe' && kind !== 'mq' && kind !== 'shm') return null;
+  if (c.host === null) {
+    if (kind !== 'pipe') c.host = p.host; // a pipe's host is its creator's (createProcess)
+    return null;
+  }
+  return c.host === p.host ? null : 'other-host';
+}
+
+function refuse(s: KernelState, t: Thread, c: Channel, why: IpcRefusal, emit: Emit): void {
   s.counters.refusedIpc++;
   emit({ tick: s.tick, type: 'ipc-refused', channel: c.spec.name, tid: t.tid, why });
   t.pc++; // the call fails (EBADF) and the program goes on
@@ -79,7 +89,7 @@ function fixWriteEnd(s: KernelState, c: Channel, pid: number, emit: Emit): void 
 export function send(s: KernelState, t: Thread, name: string, msg: string, emit: Emit): void {
   const c = s.channels[name]!;
   const p = proc(s, t.pid);
-  const why = pipeRefusal(c, p, true);
+  const why = hostRefusal(s, c, p) ?? pipeRefusal(c, p, true);
   if (why) {
     refuse(s, t, c, why, emit);
     return;
@@ -114,6 +124,12 @@ export function isTwoWay(c: Channel): boolean {
   return c.spec.kind === 'fifo' || c.spec.kind === 'tcp' || c.spec.kind === 'udp';
 }
 
+/** Ticks more a message takes when the process it is for runs on another host (it crosses the network). */
+function networkTicks(s: KernelState, from: number, to: number | null): number {
+  if (to === null || s.scenario.hosts.length < 2) return 0;
+  return s.processes[to]?.host === s.processes[from]?.host ? 0 : s.scenario.networkLatency;
+}
+
 function enqueue(s: KernelState, c: Channel, t: Thread, payload: string, emit: Emit): void {
   const server = c.spec.server === null ? undefined : s.arrivedPids[c.spec.server];
   const to = !isTwoWay(c)
@@ -129,7 +145,7 @@ function enqueue(s: KernelState, c: Channel, t: Thread, payload: string, emit: E
     payload,
     to,
     sentAt: s.tick,
-    readyAt: s.tick + c.spec.latency,
+    readyAt: s.tick + c.spec.latency + networkTicks(s, t.pid, to),
   };
   c.sent++;
   emit({ tick: s.tick, type: 'message-sent', channel: c.spec.name, message: m.id, tid: t.tid });
@@ -159,7 +175,7 @@ function enqueue(s: KernelState, c: Channel, t: Thread, payload: string, emit: E
 export function receive(s: KernelState, t: Thread, name: string, emit: Emit, timeout?: number): void {
   const c = s.channels[name]!;
   const p = proc(s, t.pid);
-  const why = pipeRefusal(c, p, false);
+  const why = hostRefusal(s, c, p) ?? pipeRefusal(c, p, false);
   if (why) {
     refuse(s, t, c, why, emit);
     return;

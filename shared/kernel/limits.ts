@@ -53,6 +53,13 @@ export const LIMITS = {
     en: 'switch cost between two threads of one process, in ticks (default half the switch cost, never more)',
     ko: '같은 프로세스의 스레드 사이 문맥 교환 비용(틱, 기본값은 문맥 교환 비용의 절반, 그보다 크지 않음)',
   },
+  cacheMissCost: {
+    min: 0,
+    max: 20,
+    step: 1,
+    en: 'extra ticks a load or store pays on a cache miss (a switch to another process flushes the cache; 0 = no cache)',
+    ko: '캐시 미스 때 load·store가 더 쓰는 틱(다른 프로세스로 문맥 교환하면 캐시 플러시, 0 = 캐시 없음)',
+  },
   loadTicks: {
     min: 0,
     max: 100,
@@ -95,6 +102,13 @@ export const LIMITS = {
     step: 1,
     en: 'ticks a message travels (sockets)',
     ko: '메시지가 이동하는 시간(틱, 소켓)',
+  },
+  networkLatency: {
+    min: 0,
+    max: 100,
+    step: 1,
+    en: 'extra ticks a message takes to cross the network to another host',
+    ko: '메시지가 네트워크를 건너 다른 호스트로 갈 때 더 걸리는 틱',
   },
   ioStormSize: {
     min: 1,

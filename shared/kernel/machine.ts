@@ -6,6 +6,7 @@ import { threadLabel, unknownThreadLabel } from './labels.ts';
 import type {
   BlockReason,
   Channel,
+  Core,
   Instr,
   Interrupt,
   KernelEvent,
@@ -78,6 +79,8 @@ export function buildKernel(scenario: Scenario, seed: number): KernelState {
       switchTicks: 0,
       threadSwitches: 0,
       threadSwitchTicks: 0,
+      cacheMisses: 0,
+      cacheFlushes: 0,
       userWaits: 0,
       userWaitTicks: 0,
       interruptsRaised: 0,
@@ -159,6 +162,7 @@ function addInit(s: KernelState): void {
     writers: {},
     openFiles: [],
     children: [],
+    host: null, // on a network it stands for every host's own init (each computer boots one)
     system: true,
   };
 }
@@ -182,8 +186,8 @@ export function switchCostOf(
   return { switched: true, threadSwitch: false, cost: sc.switchCost };
 }
 
-/** A fresh core, used at start and when the host adds one. */
-export function newCore(id: number) {
+/** A fresh core, used at start and when the host adds one (its cache is cold). */
+export function newCore(id: number): Core {
   return {
     id,
     running: null,
@@ -194,7 +198,43 @@ export function newCore(id: number) {
     busyTicks: 0,
     switchTicks: 0,
     idleTicks: 0,
+    cache: { pid: null, lines: [] },
   };
+}
+
+/**
+ * A thread takes a core (scenarios with a cacheMissCost): if the core's cache holds another process's
+ * working set, the switch flushes it (a new address space, 003); a thread of the process it holds
+ * finds its lines warm. Returns whether a warm cache was thrown away.
+ */
+export function warmCacheFor(s: KernelState, core: Core, t: Thread): boolean {
+  if (s.scenario.cacheMissCost === 0 || core.cache.pid === t.pid) return false;
+  const flushed = core.cache.pid !== null;
+  if (flushed) s.counters.cacheFlushes++;
+  core.cache = { pid: t.pid, lines: [] };
+  return flushed;
+}
+
+/**
+ * The extra ticks a load or store of `name` pays on its core: cacheMissCost when the line is not in
+ * the core's cache (it is then), 0 on a hit. A store makes the line stale in every other core's cache
+ * holding it (the same process's, or any for a shared-memory segment's variable).
+ */
+export function cacheAccess(s: KernelState, t: Thread, name: string, store: boolean): number {
+  const cost = s.scenario.cacheMissCost;
+  if (cost === 0 || t.core === null) return 0;
+  const core = s.cores[t.core]!;
+  if (store) {
+    const shared = name.includes('.');
+    for (const other of s.cores) {
+      if (other === core || !(shared || other.cache.pid === t.pid)) continue;
+      if (other.cache.lines.includes(name)) other.cache.lines = other.cache.lines.filter((l) => l !== name);
+    }
+  }
+  if (core.cache.lines.includes(name)) return 0;
+  core.cache.lines.push(name);
+  s.counters.cacheMisses++;
+  return cost;
 }
 
 function newChannel(spec: Channel['spec']): Channel {
@@ -206,6 +246,7 @@ function newChannel(spec: Channel['spec']): Channel {
     lastDeliveredSeq: 0,
     writer: null,
     ownerPid: null,
+    host: null,
     receivers: [],
     senders: [],
     replyTo: {},
@@ -298,6 +339,7 @@ export function createProcess(
     writers: {},
     openFiles: [],
     children: [],
+    host: spec.host ?? s.scenario.hosts[0] ?? null,
   };
   s.processes[pid] = p;
   mapFresh(s, p, 'code', spec.code);
@@ -310,6 +352,7 @@ export function createProcess(
     if (c.spec.kind !== 'pipe') continue;
     if (c.spec.owner === spec.name && c.ownerPid === null) {
       c.ownerPid = pid;
+      c.host = p.host; // the pipe lives in its creator's kernel, on its creator's host
       p.openFiles.push(c.spec.name);
     } else if (parent?.openFiles.includes(c.spec.name) && !p.openFiles.includes(c.spec.name))
       p.openFiles.push(c.spec.name);

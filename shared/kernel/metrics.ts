@@ -28,6 +28,9 @@ export interface MachineMetrics {
   /** Of contextSwitches, those between threads of one process, and the ticks they cost. */
   threadSwitches: number;
   threadSwitchTicks: number;
+  /** Loads and stores that missed their core's cache, and the process switches that flushed a cache (scenarios with a cacheMissCost). */
+  cacheMisses: number;
+  cacheFlushes: number;
   /** Foreground processes: the mean ticks from a keystroke (a keyboard request done) to the process running again. */
   meanUserWait: number;
   interruptsRaised: number;
@@ -42,6 +45,8 @@ export interface MachineMetrics {
     | 'switchTicks'
     | 'threadSwitches'
     | 'threadSwitchTicks'
+    | 'cacheMisses'
+    | 'cacheFlushes'
     | 'userWaits'
     | 'userWaitTicks'
     | 'interruptsRaised'
@@ -99,6 +104,8 @@ export function machineMetrics(s: KernelState): MachineMetrics {
     switchTicks: c.switchTicks,
     threadSwitches: c.threadSwitches,
     threadSwitchTicks: c.threadSwitchTicks,
+    cacheMisses: c.cacheMisses,
+    cacheFlushes: c.cacheFlushes,
     meanUserWait: c.userWaits === 0 ? 0 : round(c.userWaitTicks / c.userWaits),
     interruptsRaised: c.interruptsRaised,
     interruptsHandled: c.interruptsHandled,

@@ -59,6 +59,10 @@ export interface ScreenFigures {
   switchTicks: number;
   /** Of `switches`, those between two threads of one process (cheaper: threadSwitchCost). */
   threadSwitches: number;
+  /** Loads and stores that missed their core's cache (each cost the scenario's cacheMissCost more). */
+  cacheMisses: number;
+  /** Of `switches`, those to another process that flushed a core's warm cache. */
+  cacheFlushes: number;
   faults: Record<FaultKey, number>;
   /** Every fault counted in `faults`, added up. */
   faultTotal: number;
@@ -80,6 +84,8 @@ export function screenFigures(s: KernelState): ScreenFigures {
     switches: m.contextSwitches,
     switchTicks: m.switchTicks,
     threadSwitches: m.threadSwitches,
+    cacheMisses: m.cacheMisses,
+    cacheFlushes: m.cacheFlushes,
     faults,
     faultTotal: FAULT_KEYS.reduce((n, k) => n + faults[k], 0),
   };

@@ -23,6 +23,9 @@ const int = (min: number, max: number) => z.number().int().min(min).max(max);
 const instrText = z.string().max(120);
 const programRef = z.union([z.array(instrText).max(500), ident]);
 
+/** The most hosts a scenario may name. */
+export const MAX_HOSTS = 8;
+
 const threadInput = z.strictObject({
   program: programRef,
   steered: z.boolean().optional(),
@@ -42,6 +45,7 @@ const processInput = z.strictObject({
   code: int(1, 64).optional(),
   data: int(1, 64).optional(),
   shm: z.array(ident).max(8).optional(),
+  host: ident.optional(),
 });
 
 const channelInput = z.strictObject({
@@ -70,6 +74,9 @@ export const scenarioInput = z.strictObject({
   quantum: limitSchema('quantum').optional(),
   switchCost: limitSchema('switchCost').optional(),
   threadSwitchCost: limitSchema('threadSwitchCost').optional(),
+  cacheMissCost: limitSchema('cacheMissCost').optional(),
+  hosts: z.array(ident).min(1).max(MAX_HOSTS).optional(),
+  networkLatency: limitSchema('networkLatency').optional(),
   devices: z.record(ident, limitSchema('deviceTicks')).optional(),
   ioDevices: z.record(ident, limitSchema('deviceTicks')).optional(),
   programs: z.record(ident, programInput).optional(),
@@ -110,6 +117,9 @@ export const CHANNEL_KINDS: Record<
   mq: { cost: 7, capacity: 8, latency: 0, ordered: true },
   file: { cost: 8, capacity: 64, latency: 0, ordered: true },
 };
+
+/** Ticks a message takes more to cross the network to another host, unless the scenario says otherwise. */
+export const NETWORK_LATENCY = 2;
 
 /** The device a user types on: a foreground process waits on it and the user feels its response; a daemon never uses it. */
 export const KEYBOARD = 'keyboard';
@@ -192,6 +202,9 @@ function build(input: z.output<typeof scenarioInput>): Scenario {
     return parseProgram(ref, path);
   };
 
+  const hosts = input.hosts ?? [];
+  if (new Set(hosts).size !== hosts.length) throw new ScenarioError('hosts', 'two hosts share a name');
+  const hostOf = new Map<string, string | undefined>();
   const seen = new Map<string, number>();
   const processes: ProcessSpec[] = procs.map((p, i) => {
     const at = `${procKey}[${i}]`;
@@ -236,6 +249,15 @@ function build(input: z.output<typeof scenarioInput>): Scenario {
       if (parentArrival > (p.arrival ?? 0))
         throw new ScenarioError(`${at}.parent`, `"${p.parent}" arrives after "${p.name}"`);
     }
+    if (p.host !== undefined && !hosts.includes(p.host))
+      throw new ScenarioError(`${at}.host`, `no host named "${p.host}" in "hosts"`);
+    const host = p.host ?? hosts[0];
+    hostOf.set(p.name, host);
+    if (p.parent && hostOf.get(p.parent) !== host)
+      throw new ScenarioError(
+        `${at}.host`,
+        `a child runs on its parent's host ("${hostOf.get(p.parent)}"): fork copies a process on its own computer`,
+      );
     return {
       name: p.name,
       arrival: p.arrival ?? 0,
@@ -247,8 +269,21 @@ function build(input: z.output<typeof scenarioInput>): Scenario {
       code: p.code ?? 2,
       data: p.data ?? 1,
       shm: p.shm ?? [],
+      ...(host === undefined ? {} : { host }),
     };
   });
+  // Shared memory is memory of one computer: every process mapping a segment runs on one host.
+  const segmentHost = new Map<string, string | undefined>();
+  processes.forEach((p, i) =>
+    p.shm.forEach((seg, k) => {
+      if (segmentHost.has(seg) && segmentHost.get(seg) !== p.host)
+        throw new ScenarioError(
+          `${procKey}[${i}].shm[${k}]`,
+          `shared memory "${seg}" is memory of one computer: a process on another host cannot map it`,
+        );
+      segmentHost.set(seg, p.host);
+    }),
+  );
 
   const channels: ChannelSpec[] = (input.channels ?? []).map((c, i) => {
     const d = CHANNEL_KINDS[c.kind];
@@ -259,8 +294,11 @@ function build(input: z.output<typeof scenarioInput>): Scenario {
         `channels[${i}].owner`,
         'an anonymous pipe needs the process that creates it (its "owner")',
       );
-    if (c.server && c.kind !== 'fifo')
-      throw new ScenarioError(`channels[${i}].server`, 'only a named pipe (fifo) has a server end');
+    if (c.server && c.kind !== 'fifo' && c.kind !== 'tcp' && c.kind !== 'udp')
+      throw new ScenarioError(
+        `channels[${i}].server`,
+        'only a named pipe (fifo) or a socket (tcp, udp) has a server end',
+      );
     if (c.server && !seen.has(c.server))
       throw new ScenarioError(`channels[${i}].server`, `no process named "${c.server}"`);
     return {
@@ -287,6 +325,9 @@ function build(input: z.output<typeof scenarioInput>): Scenario {
     quantum: input.quantum ?? 0,
     switchCost: input.switchCost ?? 0,
     threadSwitchCost: input.threadSwitchCost ?? null,
+    cacheMissCost: input.cacheMissCost ?? 0,
+    hosts,
+    networkLatency: input.networkLatency ?? NETWORK_LATENCY,
     devices: input.devices ?? input.ioDevices ?? {},
     programs,
     processes,

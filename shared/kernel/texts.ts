@@ -187,6 +187,52 @@ export function describeRejection(r: Rejection, lang: Lang): string {
   return lang === 'ko' ? withParticles(text) : text;
 }
 
+/** Why a channel one kernel keeps cannot be reached from another host, in the notes' terms (003). */
+function otherHost(kind: ChannelKind | undefined, lang: Lang): string {
+  const ko = lang === 'ko';
+  switch (kind) {
+    case 'pipe':
+      return ko
+        ? '익명 파이프는 네트워크를 건너지 못합니다. 다른 호스트의 프로세스와는 명명된 파이프나 소켓으로 통신해야 합니다'
+        : 'an anonymous pipe does not cross a network: with a process on another host, use a named pipe or a socket';
+    case 'mq':
+      return ko
+        ? '메시지 큐는 한 컴퓨터의 커널이 관리하므로 네트워크를 건너지 못합니다'
+        : "a message queue is kept by one computer's kernel: it does not cross a network";
+    case 'shm':
+      return ko
+        ? '공유 메모리는 한 컴퓨터의 메모리이므로 다른 호스트에서는 쓸 수 없습니다'
+        : "shared memory is one computer's memory: another host cannot use it";
+    default:
+      return ko
+        ? '이 채널은 네트워크를 건너지 못합니다. 다른 호스트와는 명명된 파이프나 소켓을 써야 합니다'
+        : 'this channel does not cross a network: with another host, use a named pipe or a socket';
+  }
+}
+
+/**
+ * Linux's word for what runs (001: Linux calls both processes and threads tasks): every thread is a
+ * task (a task_struct), and a process is the thread group of its tasks, which share one memory map;
+ * fork makes a task with memory of its own, a new thread a task sharing it. `tasks` are the labels of
+ * the process's live threads; a process with none (the kernel's init) has no sentence.
+ */
+export function taskSentence(pid: number, tasks: readonly string[], lang: Lang): string | null {
+  if (tasks.length === 0) return null;
+  const ko = lang === 'ko';
+  if (tasks.length === 1)
+    return ko
+      ? withParticles(
+          `리눅스는 프로세스와 스레드를 모두 태스크(task)라고 부릅니다. P${pid}은(는) 태스크 ${tasks[0]} 하나로 된 스레드 그룹입니다. fork는 메모리를 따로 가진 새 태스크를, 스레드 생성은 이 메모리를 함께 쓰는 새 태스크를 만듭니다.`,
+        )
+      : `Linux calls both processes and threads tasks: P${pid} is a thread group of one task, ${tasks[0]}. fork makes a task with memory of its own; a new thread is a task that shares this memory.`;
+  const list = tasks.join(', ');
+  return ko
+    ? withParticles(
+        `리눅스는 프로세스와 스레드를 모두 태스크(task)라고 부릅니다. P${pid}은(는) 태스크 ${list}(으)로 된 스레드 그룹이고, 이 태스크들은 메모리 하나를 함께 씁니다.`,
+      )
+    : `Linux calls both processes and threads tasks: P${pid} is a thread group of the tasks ${list}, which share one memory map.`;
+}
+
 function reason(b: BlockReason, C: (channel: string) => string, lang: Lang): string {
   const ko = lang === 'ko';
   switch (b.on) {
@@ -237,10 +283,20 @@ function eventSentence(
       return ko ? `P${e.pid} (${e.name}) 생성` : `P${e.pid} (${e.name}) was created`;
     case 'admitted':
       return ko ? `P${e.pid} 준비 상태로` : `P${e.pid} admitted to Ready`;
-    case 'dispatched':
+    case 'dispatched': {
+      const how = e.flushed
+        ? ko
+          ? ' (문맥 교환, 캐시 플러시: 다른 프로세스의 캐시가 비워짐)'
+          : " (context switch, cache flushed: another process's lines thrown away)"
+        : e.switched
+          ? ko
+            ? ' (문맥 교환)'
+            : ' (context switch)'
+          : '';
       return ko
-        ? `${L(e.tid)} → 코어 ${e.core} 디스패치${e.switched ? ' (문맥 교환)' : ''}`
-        : `${L(e.tid)} dispatched to core ${e.core}${e.switched ? ' (context switch)' : ''}`;
+        ? `${L(e.tid)} → 코어 ${e.core} 디스패치${how}`
+        : `${L(e.tid)} dispatched to core ${e.core}${how}`;
+    }
     case 'preempted': {
       const why = {
         scheduler: ko ? '스케줄러가 선점' : 'preempted by the scheduler',
@@ -322,12 +378,15 @@ function eventSentence(
         ? `${C(e.channel)}: 메시지 #${e.message} 유실`
         : `The ${C(e.channel)}: message #${e.message} was lost`;
     case 'ipc-refused': {
+      const kindOfEvent = (channel: string) =>
+        typeof s === 'function' ? kindOf?.(channel) : s.channels[channel]?.spec.kind;
       const why = {
         'not-related': ko
           ? '익명 파이프는 부모와 자식 프로세스만 쓸 수 있음'
           : 'an anonymous pipe is only for a parent and its child',
         'read-end': ko ? '읽는 쪽은 쓸 수 없음 (단방향)' : 'the read end cannot write (pipes are one-way)',
         'write-end': ko ? '쓰는 쪽은 읽을 수 없음 (단방향)' : 'the write end cannot read (pipes are one-way)',
+        'other-host': otherHost(kindOfEvent(e.channel), lang),
       }[e.why];
       return ko
         ? `${L(e.tid)}의 ${C(e.channel)} 사용 거부: ${why}`

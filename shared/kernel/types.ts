@@ -80,6 +80,8 @@ export interface ProcessSpec {
   data: number;
   /** Shared-memory segments this process maps. */
   shm: string[];
+  /** The computer it runs on, one of the scenario's hosts; absent: the first host (the only one when none is named). */
+  host?: string;
 }
 
 /** A declared channel. */
@@ -114,6 +116,19 @@ export interface Scenario {
   switchCost: number;
   /** Ticks a switch between two threads of one process costs (no address space to change); null: half of switchCost. */
   threadSwitchCost: number | null;
+  /**
+   * Extra ticks a load or store pays when its variable is not in the core's cache (a cache miss). A
+   * switch to another process flushes the core's cache; a switch between threads of one process keeps
+   * it warm (003). 0: the scenario models no cache.
+   */
+  cacheMissCost: number;
+  /**
+   * The computers on the network (003: sockets and named pipes reach another computer, an anonymous
+   * pipe does not). Empty: one host, as every scenario that names none.
+   */
+  hosts: string[];
+  /** Ticks a message takes more when it crosses the network to a process on another host. */
+  networkLatency: number;
   /** Device name → default ticks per request. */
   devices: Record<string, number>;
   programs: Record<string, ProgramDef>;
@@ -135,6 +150,14 @@ export interface Scenario {
   livelockBound: number;
 }
 
+/** A core's cache: the process whose working set it holds, and the variables of it that are warm. */
+export interface CoreCache {
+  /** The process the cached lines belong to; null before the core ran anything. */
+  pid: number | null;
+  /** Variables (as load and store name them) whose line is in the cache. */
+  lines: string[];
+}
+
 /** One core of the CPU. */
 export interface Core {
   id: number;
@@ -149,6 +172,8 @@ export interface Core {
   busyTicks: number;
   switchTicks: number;
   idleTicks: number;
+  /** What the core's cache holds (only kept when the scenario has a cacheMissCost). */
+  cache: CoreCache;
 }
 
 /** An outstanding or in-service device request. */
@@ -241,6 +266,8 @@ export interface Process {
   /** Open files and devices (channels and device names it has used). */
   openFiles: string[];
   children: number[];
+  /** The host it runs on (a forked child runs on its parent's); null on a machine of one host. */
+  host: string | null;
   /**
    * The kernel's own init (PID 1), added to a scenario whose processes fork or form a tree: the parent
    * of every process the scenario starts, the adopter of orphans, never part of the workload's figures.
@@ -286,6 +313,9 @@ export interface Thread {
   lastMessage: string | null;
 }
 
+/** Why an IPC call failed: not the pipe's family, the wrong end of a one-way pipe, or a host the channel cannot reach. */
+export type IpcRefusal = 'not-related' | 'read-end' | 'write-end' | 'other-host';
+
 /** A message travelling through or sitting in a channel. */
 export interface Message {
   id: number;
@@ -312,6 +342,11 @@ export interface Channel {
   writer: number | null;
   /** Anonymous pipes: the pid of the creating process once it exists. */
   ownerPid: number | null;
+  /**
+   * Kinds one kernel keeps (anonymous pipe, message queue, shared memory): the host it lives on, its
+   * creator's or its first user's; a process on another host cannot reach it. null until then, or on one host.
+   */
+  host: string | null;
   /** Threads blocked receiving, in the order they blocked. */
   receivers: number[];
   /** Threads blocked sending to a full channel, in the order they blocked. */
@@ -349,6 +384,10 @@ export interface Counters {
   /** Of the context switches, those between two threads of one process (the cheaper kind). */
   threadSwitches: number;
   threadSwitchTicks: number;
+  /** Loads and stores whose variable was not in their core's cache (each cost cacheMissCost ticks more). */
+  cacheMisses: number;
+  /** Switches to another process that threw away a core's cached working set. */
+  cacheFlushes: number;
   interruptsRaised: number;
   interruptsHandled: number;
   interruptLatencyTotal: number;
@@ -478,7 +517,8 @@ export interface Rejection {
 export type KernelEvent = { tick: number } & (
   | { type: 'arrived'; pid: number; tid: number; name: string }
   | { type: 'admitted'; pid: number }
-  | { type: 'dispatched'; core: number; tid: number; switched: boolean }
+  /** `flushed`: the switch threw away the core's cache, warm for another process (scenarios with a cacheMissCost). */
+  | { type: 'dispatched'; core: number; tid: number; switched: boolean; flushed?: true }
   | { type: 'preempted'; core: number; tid: number; by: 'scheduler' | 'timer' | 'host' }
   | { type: 'blocked'; tid: number; reason: BlockReason }
   | { type: 'unblocked'; tid: number; reason: BlockReason }
@@ -507,7 +547,7 @@ export type KernelEvent = { tick: number } & (
   | { type: 'message-received'; channel: string; message: number; tid: number }
   | { type: 'message-dropped'; channel: string; message: number }
   | { type: 'recv-timeout'; channel: string; tid: number; waited: number }
-  | { type: 'ipc-refused'; channel: string; tid: number; why: 'not-related' | 'read-end' | 'write-end' }
+  | { type: 'ipc-refused'; channel: string; tid: number; why: IpcRefusal }
   | { type: 'fork-failed'; pid: number; tid: number }
   | { type: 'chosen'; tid: number; instr: string }
   | { type: 'quantum-changed'; quantum: number }

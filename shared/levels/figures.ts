@@ -45,6 +45,8 @@ export function stateFigures(s: KernelState): Figures {
     'switchTicks',
     'threadSwitches',
     'threadSwitchTicks',
+    'cacheMisses',
+    'cacheFlushes',
     'meanUserWait',
     'interruptsRaised',
     'interruptsHandled',

@@ -50,6 +50,12 @@ const MACHINE: Record<string, Noun> = {
     'the time lost to switches between threads',
     'ticks',
   ),
+  cacheMisses: n('캐시 미스 횟수', 'the number of cache misses', 'times', {
+    none: { ko: '캐시 미스가 한 번도 일어나지 않는다', en: 'no load or store misses the cache' },
+  }),
+  cacheFlushes: n('캐시 플러시 횟수', 'the number of cache flushes', 'times', {
+    none: { ko: '캐시가 한 번도 비워지지 않는다', en: 'no switch flushes the cache' },
+  }),
   meanUserWait: n('사용자가 키 입력 뒤 기다린 평균 시간', "the user's mean wait after a keystroke", 'ticks', {
     none: { ko: '사용자가 키 입력 뒤 한 틱도 기다리지 않는다', en: 'the user never waits after a keystroke' },
   }),

@@ -62,6 +62,8 @@ export interface ProcessStateView {
   ppid: number;
   name: string;
   kind: string;
+  /** The host it runs on; "" on a machine of one host. */
+  host: string;
   priority: number;
   arrival: number;
   firstRun: number;
@@ -137,6 +139,8 @@ export interface FiguresState {
   switches: number;
   switchTicks: number;
   threadSwitches: number;
+  cacheMisses: number;
+  cacheFlushes: number;
   faults: SyncedMap<number>;
   faultTotal: number;
 }
@@ -147,6 +151,8 @@ export interface MachineState {
   quantum: number;
   switchCost: number;
   threadSwitchCost: number;
+  /** Extra ticks of a cache miss; 0 when the scenario models no cache. */
+  cacheMissCost: number;
   cores: SyncedList<CoreState>;
   readyQueue: SyncedList<number>;
   processes: SyncedMap<ProcessStateView>;

@@ -12,7 +12,10 @@ import {
   parseInstr,
   processMetrics,
   parseScenario,
+  screenFigures,
   stuckThreads,
+  taskSentence,
+  label,
 } from '../../shared/kernel/index.ts';
 import { machine } from './harness.ts';
 
@@ -208,6 +211,114 @@ describe('an anonymous pipe belongs to descriptors, not to the family tree (003)
   });
 });
 
+describe('pipes and the network (003: an anonymous pipe stays on its computer, a named pipe and a socket cross the network)', () => {
+  // sh creates an anonymous pipe and serves a named pipe; remote writes to both, on sh's host or on another.
+  const net = (hosts: boolean) =>
+    machine({
+      cores: 2,
+      ...(hosts ? { hosts: ['pc1', 'pc2'] } : {}),
+      channels: [
+        { name: 'p', kind: 'pipe', owner: 'sh' },
+        { name: 'np', kind: 'fifo', server: 'sh' },
+      ],
+      processes: [
+        { name: 'sh', ...(hosts ? { host: 'pc1' } : {}), program: ['recv np'] },
+        { name: 'remote', ...(hosts ? { host: 'pc2' } : {}), program: ['send p hi', 'send np hi'] },
+      ],
+    })
+      .dispatch(0, 1)
+      .dispatch(1, 2);
+
+  it("an anonymous pipe is refused to a process on another host, with the notes' reason; the named pipe crosses, later", () => {
+    const m = net(true);
+    expect([m.proc(1).host, m.proc(2).host]).toEqual(['pc1', 'pc2']);
+    const refused = m.of('ipc-refused');
+    expect(refused).toEqual([expect.objectContaining({ channel: 'p', tid: 2, why: 'other-host' })]);
+    expect(describeEvent(refused[0]!, m.s, 'ko')).toContain('익명 파이프는 네트워크를 건너지 못합니다');
+    expect(describeEvent(refused[0]!, m.s, 'en')).toContain('an anonymous pipe does not cross a network');
+    for (let i = 0; i < 30 && !isFinished(m.s); i++) m.play({ kind: 'fifo' });
+    // The named pipe's message reached the server on the other host after the network's ticks.
+    expect(m.of('message-received')).toEqual([expect.objectContaining({ channel: 'np', tid: 1, tick: 2 })]);
+    expect(m.thread(1).lastMessage).toBe('hi');
+  });
+
+  it('on one host the same stranger is refused as not related, and the named pipe carries its message at once', () => {
+    const m = net(false);
+    expect(m.proc(1).host).toBeNull();
+    expect(m.of('ipc-refused')).toEqual([expect.objectContaining({ channel: 'p', why: 'not-related' })]);
+    for (let i = 0; i < 30 && !isFinished(m.s); i++) m.play({ kind: 'fifo' });
+    expect(m.of('message-received')).toEqual([expect.objectContaining({ channel: 'np', tid: 1, tick: 0 })]);
+  });
+
+  it('across the network a socket is still faster than a named pipe; a message queue and shared memory stay on one computer', () => {
+    const across = (kind: 'tcp' | 'fifo' | 'mq' | 'shm') => {
+      const m = machine({
+        cores: 2,
+        hosts: ['pc1', 'pc2'],
+        channels: [{ name: 'c', kind, ...(kind === 'tcp' || kind === 'fifo' ? { server: 'srv' } : {}) }],
+        processes: [
+          { name: 'srv', host: 'pc1', program: ['recv c'] },
+          { name: 'client', host: 'pc2', program: ['send c hi'] },
+        ],
+      });
+      m.dispatch(0, 1).dispatch(1, 2);
+      for (let i = 0; i < 30 && !isFinished(m.s); i++) m.play({ kind: 'fifo' });
+      return m;
+    };
+    const tcp = across('tcp');
+    const fifo = across('fifo');
+    // tcp: latency 2 + network 2, then a receive of 3; named pipe: network 2, then a receive of 6.
+    expect(tcp.proc(1).completion).toBe(CHANNEL_KINDS.tcp.latency + 2 + CHANNEL_KINDS.tcp.cost);
+    expect(fifo.proc(1).completion).toBe(2 + CHANNEL_KINDS.fifo.cost);
+    expect(tcp.proc(1).completion!).toBeLessThan(fifo.proc(1).completion!);
+    for (const [kind, words] of [
+      ['mq', '메시지 큐는 한 컴퓨터의 커널이 관리하므로'],
+      ['shm', '공유 메모리는 한 컴퓨터의 메모리이므로'],
+    ] as const) {
+      const m = across(kind);
+      const refused = m.of('ipc-refused');
+      expect(refused).toEqual([expect.objectContaining({ tid: 2, why: 'other-host' })]);
+      expect(describeEvent(refused[0]!, m.s, 'ko')).toContain(words);
+    }
+  });
+
+  it("a forked child runs on its parent's host; the scenario names hosts and keeps families and shared memory on one", () => {
+    const m = machine({
+      hosts: ['pc1', 'pc2'],
+      processes: [{ name: 'a', host: 'pc2', program: ['fork', 'cpu 1'] }],
+    });
+    m.dispatch(0, 1); // init (PID 1) has no thread: a's thread is T1
+    expect(Object.values(m.s.processes).map((p) => [p.name, p.host])).toEqual([
+      ['init', null],
+      ['a', 'pc2'],
+      ['a', 'pc2'],
+    ]);
+    const one = { name: 'a', host: 'pc1', length: 1 };
+    const bad = (input: object) => parseScenario(input);
+    expect(bad({ processes: [{ ...one, host: 'pc1' }] })).toMatchObject({
+      ok: false,
+      path: 'processes[0].host',
+    });
+    expect(bad({ hosts: ['pc1', 'pc1'], processes: [one] })).toMatchObject({ ok: false, path: 'hosts' });
+    expect(
+      bad({ hosts: ['pc1', 'pc2'], processes: [one, { name: 'b', parent: 'a', host: 'pc2', length: 1 }] }),
+    ).toMatchObject({ ok: false, path: 'processes[1].host' });
+    expect(
+      bad({
+        hosts: ['pc1', 'pc2'],
+        sharedMemory: { seg: { x: 0 } },
+        processes: [
+          { ...one, shm: ['seg'] },
+          { name: 'b', host: 'pc2', length: 1, shm: ['seg'] },
+        ],
+      }),
+    ).toMatchObject({ ok: false, path: 'processes[1].shm[0]' });
+    expect(bad({ hosts: ['pc1', 'pc2'], processes: [one, { name: 'b', parent: 'a', length: 1 }] }).ok).toBe(
+      true,
+    );
+  });
+});
+
 describe('a two-way named pipe has two directions (003: server and clients)', () => {
   it('a process never reads back its own message', () => {
     const m = machine({
@@ -243,7 +354,7 @@ describe('a two-way named pipe has two directions (003: server and clients)', ()
 });
 
 describe('scenario fields added for the notes are validated', () => {
-  it('a server end is only for a named pipe and must name a process', () => {
+  it('a server end is only for a named pipe or a socket and must name a process', () => {
     const base = { processes: [{ name: 'A', length: 1 }] };
     expect(parseScenario({ ...base, channels: [{ name: 'c', kind: 'mq', server: 'A' }] })).toMatchObject({
       ok: false,
@@ -303,6 +414,117 @@ describe('a thread switch is cheaper than a process switch (003, 004: 문맥 교
     expect(
       parseScenario({ switchCost: 1, threadSwitchCost: 2, processes: [{ name: 'A', length: 1 }] }),
     ).toMatchObject({ ok: false, path: 'threadSwitchCost' });
+  });
+});
+
+describe('a process switch flushes the cache, a thread switch keeps it warm (003: 캐시 플러시)', () => {
+  // The same work and the same schedule: x and y loaded, a slice of CPU, loaded again; only who owns them differs.
+  const work = (x: string) => [`load ${x}`, 'cpu 2', `load ${x}`];
+  const asThreads = {
+    processes: [{ name: 'app', threads: [{ program: work('x') }, { program: work('y') }] }],
+  };
+  const asProcesses = {
+    processes: [
+      { name: 'a', program: work('x') },
+      { name: 'b', program: work('y') },
+    ],
+  };
+  // One core, no switch cost, so that only the cache tells the two apart: T1 loads x, T2 loads y, T1 runs to its end, then T2.
+  function run(input: object, cacheMissCost?: number) {
+    const m = machine({ ...input, ...(cacheMissCost === undefined ? {} : { cacheMissCost }) });
+    m.dispatch(0, 1).tick(3); // load x (a miss when there is a cache), then T1 starts its cpu 2
+    m.act({ type: 'replace', core: 0, tid: 2 }).tick(3); // T2: load y, then it starts its cpu 2
+    m.act({ type: 'replace', core: 0, tid: 1 });
+    while (m.thread(1).state !== 'terminated') m.tick();
+    m.dispatch(0, 2);
+    while (!isFinished(m.s)) m.tick();
+    return m;
+  }
+
+  it('two threads of one process miss only the first time each variable is read: the switches keep the cache', () => {
+    const m = run(asThreads, 2);
+    expect(m.s.counters).toMatchObject({
+      contextSwitches: 3,
+      threadSwitches: 3,
+      cacheMisses: 2,
+      cacheFlushes: 0,
+    });
+    expect(m.s.tick).toBe(12); // 2 × (load 1 + cpu 2 + load 1) + 2 misses of 2
+    expect(m.s.cores[0]!.cache).toEqual({ pid: 1, lines: ['x', 'y'] });
+    expect(m.of('dispatched').some((e) => e.flushed)).toBe(false);
+  });
+
+  it('two processes doing the same work pay a flush at every switch and miss again after each', () => {
+    const m = run(asProcesses, 2);
+    expect(m.s.counters).toMatchObject({
+      contextSwitches: 3,
+      threadSwitches: 0,
+      cacheMisses: 4,
+      cacheFlushes: 3,
+    });
+    expect(m.s.tick).toBe(16); // 4 misses of 2
+    expect(m.s.cores[0]!.cache).toEqual({ pid: 2, lines: ['y'] });
+    expect(m.of('dispatched').filter((e) => e.flushed)).toHaveLength(3);
+    expect(screenFigures(m.s)).toMatchObject({ switches: 3, cacheMisses: 4, cacheFlushes: 3 });
+    expect(machineMetrics(m.s)).toMatchObject({ cacheMisses: 4, cacheFlushes: 3 });
+    const flush = m.of('dispatched').find((e) => e.flushed)!;
+    expect(describeEvent(flush, m.s, 'ko')).toContain('캐시 플러시');
+    expect(describeEvent(flush, m.s, 'en')).toContain('cache flushed');
+  });
+
+  it('a scenario that sets no cacheMissCost models no cache: the figures are those of before', () => {
+    for (const input of [asThreads, asProcesses]) {
+      const m = run(input);
+      expect(m.s.tick).toBe(8);
+      expect(m.s.counters).toMatchObject({ contextSwitches: 3, cacheMisses: 0, cacheFlushes: 0 });
+    }
+    expect(parseScenario({ cacheMissCost: 21, processes: [{ name: 'A', length: 1 }] })).toMatchObject({
+      ok: false,
+      path: 'cacheMissCost',
+    });
+  });
+
+  it("a store on one core makes the line stale in another core's cache", () => {
+    const m = machine({
+      cores: 2,
+      cacheMissCost: 2,
+      processes: [
+        {
+          name: 'app',
+          threads: [{ program: ['load x', 'cpu 4', 'load x'] }, { program: ['cpu 1', 'store x'] }],
+        },
+      ],
+    });
+    m.dispatch(0, 1).dispatch(1, 2); // T1 loads x on core 0 (a miss); T2 stores x on core 1 at tick 1
+    while (!isFinished(m.s)) m.tick();
+    expect(m.s.counters.cacheMisses).toBe(3); // x on core 0, x on core 1, x again on core 0 after the store
+    expect(m.s.cores[0]!.cache.lines).toEqual(['x']);
+  });
+});
+
+describe('Linux calls both processes and threads tasks (001: 태스크)', () => {
+  it("a process's threads are tasks of one thread group; a forked child is a thread group of its own", () => {
+    const m = machine({
+      programs: { worker: ['cpu 2'] },
+      processes: [{ name: 'app', program: ['spawn worker', 'fork', 'cpu 3'] }],
+    });
+    m.dispatch(0, 1); // init is P1 (app forks): app is P2, its threads T1 and T2, the child P3
+    const tasksOf = (pid: number) =>
+      m
+        .proc(pid)
+        .threads.filter((tid) => m.thread(tid).state !== 'terminated')
+        .map((tid) => label(m.s, tid));
+    expect(tasksOf(2)).toEqual(['P2·T1', 'P2·T2']);
+    expect(taskSentence(2, tasksOf(2), 'ko')).toBe(
+      '리눅스는 프로세스와 스레드를 모두 태스크(task)라고 부릅니다. P2는 태스크 P2·T1, P2·T2로 된 스레드 그룹이고, 이 태스크들은 메모리 하나를 함께 씁니다.',
+    );
+    expect(taskSentence(2, tasksOf(2), 'en')).toContain(
+      'a thread group of the tasks P2·T1, P2·T2, which share one memory map',
+    );
+    expect(m.proc(3).ppid).toBe(2);
+    expect(taskSentence(3, tasksOf(3), 'en')).toContain('P3 is a thread group of one task, P3.');
+    expect(taskSentence(3, tasksOf(3), 'ko')).toContain('P3은 태스크 P3 하나로 된 스레드 그룹입니다');
+    expect(taskSentence(1, tasksOf(1), 'ko')).toBeNull(); // the kernel's init runs no thread here
   });
 });
 

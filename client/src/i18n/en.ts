@@ -173,6 +173,8 @@ export const en = {
   'machine.m.throughput': 'throughput {value} per 100 ticks ({done} done)',
   'machine.m.averages': 'average response {response} · turnaround {turnaround} · waiting {waiting}',
   'machine.m.switches': 'context switches {count}, {threads} between threads ({ticks} ticks lost)',
+  'machine.m.cache':
+    'cache misses {misses} ({cost} ticks each), cache flushes {flushes} (a switch to another process)',
   'machine.m.no_faults': 'no races, deadlocks or faults so far',
   'metric.lostUpdates': 'lost updates',
   'metric.deadlocks': 'deadlocks',
@@ -227,6 +229,8 @@ export const en = {
   'pcb.init': 'the first process',
   'pcb.state': 'State',
   'pcb.faulted': 'crashed',
+  'pcb.host': 'Host (computer)',
+  'pcb.tasks': 'Linux tasks',
   'pcb.priority': 'Priority',
   'pcb.arrival': 'Arrival',
   'pcb.first_run': 'First run',

@@ -172,6 +172,8 @@ export const ko: Record<MessageKey, string> = {
   'machine.m.throughput': '처리량 100틱당 {value} ({done}개 완료)',
   'machine.m.averages': '평균 응답 {response} · 반환 {turnaround} · 대기 {waiting}',
   'machine.m.switches': '문맥 교환 {count}번, 그중 스레드 간 {threads}번 ({ticks}틱 손실)',
+  'machine.m.cache':
+    '캐시 미스 {misses}번 (한 번에 {cost}틱), 캐시 플러시 {flushes}번 (다른 프로세스로 문맥 교환)',
   'machine.m.no_faults': '아직 경쟁 상태 · 교착 상태 · 오류 없음',
   'metric.lostUpdates': '갱신 손실',
   'metric.deadlocks': '교착 상태',
@@ -225,6 +227,8 @@ export const ko: Record<MessageKey, string> = {
   'pcb.init': '최초의 프로세스',
   'pcb.state': '상태',
   'pcb.faulted': '비정상 종료',
+  'pcb.host': '호스트(컴퓨터)',
+  'pcb.tasks': '리눅스 태스크',
   'pcb.priority': '우선순위',
   'pcb.arrival': '도착',
   'pcb.first_run': '첫 실행',

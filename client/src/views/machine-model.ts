@@ -42,6 +42,7 @@ export interface ProcessInfo extends Pick<
   | 'ppid'
   | 'name'
   | 'kind'
+  | 'host'
   | 'priority'
   | 'arrival'
   | 'firstRun'
@@ -142,6 +143,8 @@ export interface MachineModel {
   switchCost: number;
   /** What a switch between threads of one process costs (cheaper: no address space to change). */
   threadSwitchCost: number;
+  /** Extra ticks of a cache miss (a process switch flushes the cache); 0 when the scenario models no cache. */
+  cacheMissCost: number;
   cores: CoreInfo[];
   ready: ThreadInfo[];
   blocked: BlockedGroup[];
@@ -246,6 +249,7 @@ export function readMachine(state: SyncedRoomState, seat: string | null): Machin
       ppid: p.ppid,
       name: p.name,
       kind: p.kind,
+      host: p.host ?? '',
       priority: p.priority,
       arrival: p.arrival,
       firstRun: p.firstRun,
@@ -320,6 +324,7 @@ export function readMachine(state: SyncedRoomState, seat: string | null): Machin
     quantum: m.quantum,
     switchCost: m.switchCost,
     threadSwitchCost: m.threadSwitchCost,
+    cacheMissCost: m.cacheMissCost,
     cores,
     ready: arr(m.readyQueue)
       .map(th)
@@ -369,6 +374,8 @@ export function readMachine(state: SyncedRoomState, seat: string | null): Machin
       switches: f.switches,
       switchTicks: f.switchTicks,
       threadSwitches: f.threadSwitches,
+      cacheMisses: f.cacheMisses,
+      cacheFlushes: f.cacheFlushes,
       faults: FAULT_KEYS.map((k) => [k, f.faults.get(k) ?? 0]),
       faultTotal: f.faultTotal,
     },

@@ -99,6 +99,9 @@ export function metricsRows(m: MachineModel): Row[] {
       waiting: formatFigure(x.waiting),
     }),
     t('machine.m.switches', { count: x.switches, ticks: x.switchTicks, threads: x.threadSwitches }),
+    ...(m.cacheMissCost > 0
+      ? [t('machine.m.cache', { misses: x.cacheMisses, flushes: x.cacheFlushes, cost: m.cacheMissCost })]
+      : []),
     faults.length > 0 ? [faults.join(' · '), OKABE_ITO.orange] : [t('machine.m.no_faults'), UI.muted],
   ];
 }

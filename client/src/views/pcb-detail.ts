@@ -1,6 +1,7 @@
 // The full process control block of one process, opened by clicking its card or its row: identity,
 // scheduling figures, memory and every thread with its PC, registers, locks and program.
-import { t, type MessageKey } from '../i18n/index.ts';
+import { taskSentence } from '../../../shared/kernel/texts.ts';
+import { getLanguage, t, type MessageKey } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
 import type { MachineModel, ProcessInfo, ThreadInfo } from './machine-model.ts';
 
@@ -55,16 +56,17 @@ export class PcbDetail {
     const first = p.name === 'init' && p.ppid < 0 ? ` (${t('pcb.init')})` : '';
     this.title.textContent = `${t('term.pcb')} · P${p.pid} ${p.name}${first}`;
     this.close.textContent = t('machine.close');
-    this.body.replaceChildren(this.fields(p), ...threads.map((th) => this.thread(th)));
+    this.body.replaceChildren(this.fields(p, threads), ...threads.map((th) => this.thread(th)));
   }
 
-  private fields(p: ProcessInfo): HTMLElement {
+  private fields(p: ProcessInfo, threads: ThreadInfo[]): HTMLElement {
     const m = p.memory;
     const dash = (n: number): string => (n < 0 ? '—' : String(n));
     const rows: [MessageKey, string][] = [
       ['pcb.pid', `${p.pid}`],
       ['pcb.ppid', p.ppid >= 0 ? `P${p.ppid}` : '—'],
       ['pcb.kind', t(`pcb.kind.${p.kind}` as MessageKey)],
+      ...(p.host ? ([['pcb.host', p.host]] as [MessageKey, string][]) : []),
       ['pcb.state', `${t(`state.${p.state}` as MessageKey)}${p.faulted ? ` (${t('pcb.faulted')})` : ''}`],
       ['pcb.priority', `${p.priority}`],
       ['pcb.arrival', `${p.arrival}`],
@@ -101,6 +103,9 @@ export class PcbDetail {
       ['pcb.shm', p.shm.length > 0 ? p.shm.join(', ') : '—'],
       ['pcb.vars', p.vars.length > 0 ? p.vars.map(([k, v]) => `${k} = ${v}`).join(', ') : '—'],
     ];
+    const live = threads.filter((th) => th.state !== 'terminated').map((th) => th.label);
+    const tasks = taskSentence(p.pid, live, getLanguage());
+    if (tasks !== null) rows.push(['pcb.tasks', tasks]);
     return h('dl', { class: 'pcb-fields' }, ...rows.flatMap(([k, v]) => [h('dt', {}, t(k)), h('dd', {}, v)]));
   }
 

@@ -202,19 +202,20 @@ const threadSwitch: LevelInput = {
     cores: 1,
     quantum: 2,
     switchCost: 4,
+    cacheMissCost: 2,
     devices: { disk: 3 },
     processes: [
-      { name: 'batch', length: 4 },
-      { name: 'web', threads: [{ program: ['cpu 2', 'io disk', 'cpu 2'] }, { program: ['cpu 2', 'io disk', 'cpu 2'] }] },
+      { name: 'batch', program: ['load rows', 'cpu 3'] },
+      { name: 'web', threads: [{ program: ['load page', 'cpu 1', 'io disk', 'load page', 'cpu 1'] }, { program: ['load page', 'cpu 1', 'io disk', 'load page', 'cpu 1'] }] },
     ],
   },
   goal: 'finished == 1 and switchTicks <= 12',
-  stars: ['switchTicks <= 12', 'threadSwitches >= 2', 'switchTicks <= 10'],
+  stars: ['switchTicks <= 12', 'cacheFlushes <= 1', 'switchTicks <= 10'],
   tickLimit: 60,
   title: { ko: '스레드 간 문맥 교환은 더 싸다', en: 'A switch between threads is cheaper' },
   goalText: {
-    ko: '타임 슬라이스는 2틱입니다. 다른 프로세스로 바꾸면 문맥 교환에 4틱, 같은 프로세스의 다른 스레드로 바꾸면 2틱이 듭니다. web의 두 스레드와 batch를 문맥 교환 12틱 이하로 끝내세요.',
-    en: 'The time slice is 2 ticks. Switching to another process costs 4 ticks; to another thread of the same process, 2. Finish web\'s two threads and batch with at most 12 ticks lost to switching.',
+    ko: '타임 슬라이스는 2틱입니다. 다른 프로세스로 바꾸면 문맥 교환에 4틱, 같은 프로세스의 다른 스레드로 바꾸면 2틱이 듭니다. 다른 프로세스로 바꾸면 캐시도 비워져(캐시 플러시) 다음 load가 캐시 미스로 2틱 더 걸립니다. web의 두 스레드와 batch를 문맥 교환 12틱 이하로 끝내세요.',
+    en: 'The time slice is 2 ticks. Switching to another process costs 4 ticks; to another thread of the same process, 2. A switch to another process also flushes the cache, so its next load misses and takes 2 ticks more. Finish web\'s two threads and batch with at most 12 ticks lost to switching.',
   },
   card: {
     ko: [
@@ -231,6 +232,7 @@ const threadSwitch: LevelInput = {
     ],
   },
   hints: [
+    { when: 'cacheFlushes > 1', ko: '다른 프로세스로 바꿀 때마다 캐시가 비워져 web의 page를 다시 읽어야 합니다(캐시 미스). web의 스레드끼리 바꾸면 캐시가 그대로 남습니다.', en: "Every switch to another process flushes the cache, so web's page must be fetched again (a cache miss). Switching between web's threads keeps the cache warm." },
     { when: 'threadSwitches < 2', ko: 'web의 스레드 하나가 디스크를 기다리면, 다른 web 스레드로 바꾸는 편이 batch로 바꾸는 것보다 쌉니다.', en: 'When one web thread waits for the disk, switching to the other web thread is cheaper than switching to batch.' },
     { ko: '프로세스를 바꿀 때마다 4틱이 듭니다. batch는 한 번에 끝까지 실행하세요.', en: 'Every change of process costs 4 ticks: run batch to the end in one go.' },
   ],
