@@ -1,6 +1,7 @@
 // A class of nine in three crews, in a real browser: Alex on a laptop (English), 서연 on a phone (Korean)
 // and seven SDK classmates. Every student holds a job; the projector (Korean, 1920×1080) shows the three
-// crews' race with every student's name and its own crew's jobs with names; Alex's move changes his score
+// crews side by side, each machine small (what runs on each core, the Ready count) with its figures and
+// every student's name, and its own crew's jobs with names; Alex's move changes his score
 // with its reason beside the controls; at the end every screen's report has the crews' places and the
 // podium. Idle classmates are played by the grace bots (1 s), so every crew's machine runs.
 import { describe, expect, it } from 'vitest';
@@ -99,12 +100,26 @@ describe('three crews in one class', () => {
       await waitForScene(projector.page, 'Machine');
       const race = projector.page.getByTestId('projector-race');
       await expect.poll(() => race.locator('li').count(), WAIT).toBe(3);
+      // every student in the room is named (Alex, whose laptop just closed, until his seat is freed on a slow machine)
+      const inRoom = (): string[] =>
+        [...host.state.players.values()].filter((p) => !p.host).map((p) => p.nickname);
+      expect(inRoom().length).toBeGreaterThanOrEqual(8);
       await expect
         .poll(async () => {
           const text = (await race.textContent()) ?? '';
-          return ['Alex', '서연', ...CLASSMATES].filter((n) => !text.includes(n));
+          return inRoom().filter((n) => !text.includes(n));
         }, WAIT)
         .toEqual([]);
+      // each crew's machine small: its two cores (a running thread's label, or idle) and its Ready count
+      const machines = race.getByTestId('crew-machine');
+      expect(await machines.count()).toBe(3);
+      for (let i = 0; i < 3; i++) {
+        expect(await machines.nth(i).locator('.mini-core').count()).toBe(2);
+        expect(await machines.nth(i).textContent()).toMatch(/준비 \d+/);
+      }
+      await expect
+        .poll(async () => (await machines.locator('.mini-core:not(.idle)').allTextContents()).join(' '), WAIT)
+        .toMatch(/P\d/);
       const crewPanel = (await projector.page.getByTestId('projector-crew').textContent()) ?? '';
       expect(
         ['Alex', '서연', ...CLASSMATES].some((n) => crewPanel.includes(n)),

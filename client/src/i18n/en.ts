@@ -383,6 +383,7 @@ export const en = {
   'projector.bot': 'bot',
   'projector.place': '#{place}',
   'projector.finished_of': '{count} of {total} finished',
+  'projector.ready': '{count} Ready',
   'projector.crew_done': 'done',
   'card.title': 'Your role: {role}',
   'card.open': 'Role card',

@@ -381,6 +381,7 @@ export const ko: Record<MessageKey, string> = {
   'projector.bot': '봇',
   'projector.place': '{place}위',
   'projector.finished_of': '{total}개 중 {count}개 완료',
+  'projector.ready': '준비 {count}',
   'projector.crew_done': '끝남',
   'card.title': '내 역할: {role}',
   'card.open': '역할 카드',

@@ -402,6 +402,10 @@ export class Machine extends UiScene {
         faults: c.faultTotal,
         finished: c.finished,
         names: [...state.players.values()].filter((p) => p.crew === key).map((p) => p.nickname),
+        cores: [...c.machine.cores].map((core) =>
+          core.running >= 0 ? (c.machine.threads.get(String(core.running))?.label ?? null) : null,
+        ),
+        ready: [...c.machine.readyQueue].length,
       }),
     );
     this.projector.update(code, students, true, model.phase === 'lobby', crew, name, race);

@@ -1,4 +1,5 @@
-// The projector's class view beside the machine: the join code and QR code always in sight, the crew's
+// The projector's class view beside the machine: the join code and QR code always in sight, the crews side by
+// side (each machine small: what runs on each core, how many are Ready, its figures and its students), the crew's
 // machine in figures (utilisation, finished jobs, faults) with the students' names on their roles, the
 // round's moments with repeats grouped, and a large banner for each race, deadlock, crash and teacher
 // event ("count: an update was lost — Alex overwrote 서연's"). The story comes from class-story.ts.
@@ -36,6 +37,9 @@ export interface RaceRow {
   finished: boolean;
   /** The crew's students, in join order. */
   names: string[];
+  /** The crew's machine, small: each core's running thread (its kernel label; null when idle), and the Ready count. */
+  cores: Array<string | null>;
+  ready: number;
 }
 
 /** How long a banner stays up. */
@@ -169,6 +173,21 @@ export class ProjectorPanel {
           ' · ',
           t('projector.faults', { count: r.faults }),
           ...(r.finished ? [' · ', t('projector.crew_done')] : []),
+          h(
+            'span',
+            { class: 'crew-machine', 'data-testid': 'crew-machine' },
+            ...r.cores.map((label, i) =>
+              h(
+                'span',
+                {
+                  class: label === null ? 'mini-core idle' : 'mini-core',
+                  title: t('machine.core', { id: i }),
+                },
+                label ?? t('machine.idle'),
+              ),
+            ),
+            h('span', { class: 'mini-ready' }, t('projector.ready', { count: r.ready })),
+          ),
           h('span', { class: 'crew-names' }, r.names.join(', ')),
         ),
       ),
