@@ -190,8 +190,8 @@ export interface SlotState {
 
 /**
  * One crew: its own machine on the room's scenario, seed and live events, its jobs, and its standing.
- * Everyone receives the standing and the jobs' holders (the projector's crews side by side, names on roles);
- * the full machine and the jobs' legal moves reach only the crew's members, the host and projectors.
+ * Every client receives every crew, machine and legal moves included (server/rooms/projection.ts says why
+ * it is not filtered per crew); a client draws its own crew's machine, the projector every crew's in small.
  */
 export interface CrewState {
   /** The crew's number as shown ("Crew 2", "2조"), from 1. */
@@ -206,9 +206,9 @@ export interface CrewState {
   finished: boolean;
   /** The crew's place in the race now (shared/roles/crews.ts crewPlaces; ties share a place). */
   place: number;
-  /** The crew's jobs (holders for everyone; `moves` only for the crew's members). */
+  /** The crew's jobs: who holds each, and its legal moves while a person holds it. */
   slots: SyncedMap<SlotState>;
-  /** The crew's full machine; a client outside the crew sees it empty (tick 0, no threads). */
+  /** The crew's full machine. */
   machine: MachineState;
 }
 
