@@ -112,7 +112,7 @@ export function send(s: KernelState, t: Thread, name: string, msg: string, emit:
     return;
   }
   t.pc++;
-  t.owed = channelCost(c);
+  t.owed = channelCost(c) + remoteFileTicks(s, c, p);
   enqueue(s, c, t, msg, emit);
 }
 
@@ -122,6 +122,17 @@ export function send(s: KernelState, t: Thread, name: string, msg: string, emit:
  */
 export function isTwoWay(c: Channel): boolean {
   return c.spec.kind === 'fifo' || c.spec.kind === 'tcp' || c.spec.kind === 'udp';
+}
+
+/**
+ * Extra ticks a call on a file costs a process on another host than the disk that holds the file (its
+ * first user's): it reaches the one copy over the network. The processors of one computer share that
+ * copy on its disk for nothing more (003: sharing one copy of data on one disk is cheap).
+ */
+function remoteFileTicks(s: KernelState, c: Channel, p: Process): number {
+  if (c.spec.kind !== 'file' || s.scenario.hosts.length < 2) return 0;
+  c.host ??= p.host;
+  return c.host === p.host ? 0 : s.scenario.networkLatency;
 }
 
 /** Ticks more a message takes when the process it is for runs on another host (it crosses the network). */
@@ -204,7 +215,7 @@ export function receive(s: KernelState, t: Thread, name: string, emit: Emit, tim
   }
   t.lastMessage = m.payload;
   t.pc++;
-  t.owed = channelCost(c);
+  t.owed = channelCost(c) + remoteFileTicks(s, c, p);
   emit({ tick: s.tick, type: 'message-received', channel: name, message: m.id, tid: t.tid });
   admitSenders(s, c, emit);
 }
@@ -266,7 +277,7 @@ function handToReceivers(s: KernelState, c: Channel, emit: Emit): void {
     c.receivers = c.receivers.filter((x) => x !== tid);
     r.lastMessage = m.payload;
     r.pc++;
-    r.owed = channelCost(c);
+    r.owed = channelCost(c) + remoteFileTicks(s, c, proc(s, r.pid));
     emit({ tick: s.tick, type: 'message-received', channel: c.spec.name, message: m.id, tid });
     unblock(s, r, emit);
   }
@@ -279,7 +290,7 @@ function admitSenders(s: KernelState, c: Channel, emit: Emit): void {
     const payload = w.pendingSend ?? '';
     w.pendingSend = null;
     w.pc++;
-    w.owed = channelCost(c);
+    w.owed = channelCost(c) + remoteFileTicks(s, c, proc(s, w.pid));
     unblock(s, w, emit);
     enqueue(s, c, w, payload, emit);
   }

@@ -282,6 +282,38 @@ describe('pipes and the network (003: an anonymous pipe stays on its computer, a
     }
   });
 
+  it('one copy of a file on one disk is shared by the processors of its computer for nothing more; another computer pays the network', () => {
+    // writer and near share pc1 (and its disk); far reads the same file from pc2
+    const run = (hosts: boolean) => {
+      const on = (host: string) => (hosts ? { host } : {});
+      const m = machine({
+        cores: 3,
+        ...(hosts ? { hosts: ['pc1', 'pc2'] } : {}),
+        channels: [{ name: 'f', kind: 'file' }],
+        processes: [
+          { name: 'writer', ...on('pc1'), program: ['send f data'] },
+          { name: 'near', ...on('pc1'), program: ['recv f'] },
+          { name: 'far', ...on('pc2'), program: ['recv f'] },
+        ],
+      });
+      m.dispatch(0, 1).dispatch(1, 2).dispatch(2, 3);
+      for (let i = 0; i < 40 && !isFinished(m.s); i++) m.play({ kind: 'fifo' });
+      return m;
+    };
+    const net = run(true);
+    // one copy: the file holds the message once, and each reader read it at its own offset
+    expect(net.s.channels.f!.buffer).toHaveLength(1);
+    expect(net.s.channels.f!.readOffsets).toEqual({ 2: 1, 3: 1 }); // near is PID 2, far PID 3 (no fork: no init)
+    expect([net.thread(2).lastMessage, net.thread(3).lastMessage]).toEqual(['data', 'data']);
+    const near = net.proc(2).completion!;
+    const far = net.proc(3).completion!;
+    expect(far - near).toBe(2); // networkLatency's default
+    // on one computer both readers finish together: sharing the disk's copy costs the second nothing more
+    const one = run(false);
+    expect(one.proc(3).completion).toBe(one.proc(2).completion);
+    expect(one.proc(2).completion).toBe(near);
+  });
+
   it("a forked child runs on its parent's host; the scenario names hosts and keeps families and shared memory on one", () => {
     const m = machine({
       hosts: ['pc1', 'pc2'],
