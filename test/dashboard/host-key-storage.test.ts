@@ -1,0 +1,91 @@
+// No host key is stored (issue 14): after a room is created, hosted, rotated and saved for crash
+// recovery, neither its first nor its rotated host key (nor a host pass) appears anywhere in the
+// database, on every backend; a database an older server wrote with plain keys is migrated.
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../server/db/index.ts';
+import { keyHash } from '../../server/game/key-hash.ts';
+import { viewerKeyFor } from '../../server/rooms/directory.ts';
+import type { ClassRoom } from '../../server/rooms/ClassRoom.ts';
+import { rotateKeyResponseSchema } from '../../shared/protocol/http-edge.ts';
+import { BACKENDS, type FreshDatabase } from '../db/backends.ts';
+import { boot } from '../server/harness.ts';
+
+const cleanup: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  while (cleanup.length) await cleanup.pop()!();
+});
+
+async function fresh(backend: (typeof BACKENDS)[number]): Promise<FreshDatabase> {
+  const db = await backend.fresh();
+  cleanup.push(() => db.dispose());
+  return db;
+}
+
+for (const backend of BACKENDS) {
+  describe.skipIf(!backend.available)(`host keys on ${backend.name}`, () => {
+    it('appear nowhere in the database after creation, hosting, a snapshot and rotation', async () => {
+      const db = await fresh(backend);
+      const h = await boot({ database: db.config, saveRooms: true });
+      cleanup.push(() => h.close());
+      const created = await h.createRoom({ title: 'Period 2' });
+      await h.host(created); // a host seat by the key, one by a pass: both closed by the rotation below
+      await h.hostByPass(created);
+      const student = await h.student(created, 'Minsu');
+      const room = () => h.roomOf(created.roomId) as unknown as ClassRoom;
+      await room().saved();
+      let dump = await db.dump();
+      // the search reads the rows it should: the session and the room's snapshot are there
+      expect(dump).toContain('Period 2');
+      expect(dump).toContain(keyHash(created.hostKey));
+      expect(dump).not.toContain(created.hostKey);
+
+      const teacher = await h.teacher();
+      const res = await teacher.request('POST', `/api/teacher/sessions/${created.sessionId}/rotate-key`);
+      const { live } = rotateKeyResponseSchema.parse(await res.json());
+      const pass = await h.hostPass(created.sessionId);
+      await room().saved();
+      dump = await db.dump();
+      expect(dump).toContain(keyHash(live.hostKey));
+      for (const secret of [created.hostKey, live.hostKey, pass]) expect(dump).not.toContain(secret);
+      await student.leave();
+    });
+
+    it('a database written with plain host keys is migrated to their hashes', async () => {
+      const db = await fresh(backend);
+      const legacyKey = 'legacy-host-key-0123456789abcdef';
+      const first = await openDatabase(db.config);
+      const teacher = await first.teachers.create({
+        email: 'legacy@school.example',
+        displayName: 'Legacy',
+        passwordHash: 'x',
+      });
+      if (teacher === 'email-taken') throw new Error('fresh database');
+      const session = await first.classSessions.create({
+        teacherId: teacher.id,
+        joinCode: 'ABCDEF',
+        settings: { title: 'Old room', hostKey: legacyKey },
+      });
+      await first.snapshots.save({
+        roomId: 'legacy-room',
+        scenario: {},
+        seed: 1,
+        actionLog: { version: 1, create: { code: 'ABCDEF', hostKey: legacyKey } },
+      });
+      await first.close();
+      // as a server before migration 0007 left it
+      await db.exec(`DELETE FROM kysely_migration WHERE name = '0007-hashed-host-keys'`);
+      expect(await db.dump()).toContain(legacyKey);
+
+      const second = await openDatabase(db.config);
+      cleanup.push(() => second.close());
+      expect(await db.dump()).not.toContain(legacyKey);
+      const kept = { hostKeyHash: keyHash(legacyKey), viewerKey: viewerKeyFor(legacyKey) };
+      expect((await second.classSessions.get(session.id, teacher.id))?.settings).toEqual({
+        title: 'Old room',
+        ...kept,
+      });
+      const snap = await second.snapshots.load('legacy-room');
+      expect((snap?.actionLog as { create: unknown }).create).toEqual({ code: 'ABCDEF', ...kept });
+    });
+  });
+}
