@@ -9,6 +9,7 @@ import type { ClassRoom } from '../../server/rooms/ClassRoom.ts';
 import { rotateKeyResponseSchema } from '../../shared/protocol/http-edge.ts';
 import { BACKENDS, type FreshDatabase } from '../db/backends.ts';
 import { boot } from '../server/harness.ts';
+import { TeacherClient } from '../../server/tools/teacher-client.ts';
 
 const cleanup: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -48,6 +49,49 @@ for (const backend of BACKENDS) {
       expect(dump).toContain(keyHash(live.hostKey));
       for (const secret of [created.hostKey, live.hostKey, pass]) expect(dump).not.toContain(secret);
       await student.leave();
+    });
+
+    it('a settings row and a snapshot an older server wrote with the plain key are converted when read', async () => {
+      const db = await fresh(backend);
+      const first = await boot({ database: db.config, saveRooms: true });
+      let running = first;
+      cleanup.push(() => running.close());
+      const created = await first.createRoom();
+      const teacher = await first.teacher();
+      await (first.roomOf(created.roomId) as unknown as ClassRoom).saved();
+      await first.server.close(); // a shutdown keeps the room's snapshot (the harness's cleanup would close it for good)
+      // As a server from before hashing wrote them (after this database's migration ran):
+      const old = await openDatabase(db.config);
+      const owner = (await old.teachers.findByEmail(teacher.email))!;
+      await old.classSessions.updateSettings(created.sessionId, owner.id, {
+        hostKey: created.hostKey,
+        hostKeyHash: undefined,
+        viewerKey: undefined,
+      });
+      const snap = (await old.snapshots.load(created.roomId))!;
+      const doc = snap.actionLog as { create: Record<string, unknown> };
+      const { hostKeyHash: _h, viewerKey: _v, ...create } = doc.create;
+      await old.snapshots.save({
+        ...snap,
+        actionLog: { ...doc, create: { ...create, hostKey: created.hostKey } },
+      });
+      await old.close();
+      expect(await db.dump()).toContain(created.hostKey);
+
+      // The room comes back from that snapshot: its key still hosts, the page still shows its projector link.
+      running = await boot({ database: db.config, saveRooms: true });
+      const host = await running.host(created);
+      expect(host.connection.isOpen).toBe(true);
+      const again = await TeacherClient.signIn(running.server.url, teacher.email, 'correct horse battery');
+      const page = (await (
+        await again.request('GET', `/api/teacher/sessions/${created.sessionId}`)
+      ).json()) as {
+        live: { projectorPath: string } | null;
+      };
+      expect(page.live?.projectorPath).toBe(created.projectorPath);
+      await (running.roomOf(created.roomId) as unknown as ClassRoom).saved();
+      expect(await db.dump()).not.toContain(created.hostKey);
+      await host.leave();
     });
 
     it('a database written with plain host keys is migrated to their hashes', async () => {
