@@ -234,7 +234,8 @@ export class RoomGame {
     const byCode = this.mode.admission === 'join-code';
     const wantsHost = byCode && (o.hostKey !== undefined || o.hostPass !== undefined);
     if (wantsHost) {
-      const refused = o.hostPass !== undefined ? this.spendHostPass(o.hostPass) : this.wrongHostKey(o.hostKey!);
+      const refused =
+        o.hostPass !== undefined ? this.spendHostPass(o.hostPass) : this.wrongHostKey(o.hostKey!);
       if (refused) return refused;
     }
     if (this.seats.isBanned(key)) return refuse('kicked', 'the host removed you from this room');

@@ -25,7 +25,11 @@ export const rotateKeyResponseSchema = z.object({
 export type RotateKeyResponse = z.infer<typeof rotateKeyResponseSchema>;
 
 /** The answer of POST /api/teacher/sessions/:id/host-pass: a one-time pass that joins the open room as its host (`{hostPass}`) until `expiresAt`. */
-export const hostPassResponseSchema = z.object({ roomId: z.string(), hostPass: z.string(), expiresAt: z.number() });
+export const hostPassResponseSchema = z.object({
+  roomId: z.string(),
+  hostPass: z.string(),
+  expiresAt: z.number(),
+});
 
 /** The answer of POST /api/teacher/sessions/:id/host-pass. */
 export type HostPassResponse = z.infer<typeof hostPassResponseSchema>;

@@ -56,7 +56,9 @@ async function sessionApi(page: Page, id: string) {
   const res = await page.request.get(`${server.url}/api/teacher/sessions/${id}`);
   return {
     status: res.status(),
-    body: res.ok() ? ((await res.json()) as { live: { roomId: string; projectorPath: string } | null }) : null,
+    body: res.ok()
+      ? ((await res.json()) as { live: { roomId: string; projectorPath: string } | null })
+      : null,
   };
 }
 

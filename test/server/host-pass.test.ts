@@ -72,9 +72,9 @@ describe('host passes', () => {
     const pass = await h.hostPass(created.sessionId);
     ahead = (HOST_PASS_SECONDS + 1) * 1000;
     try {
-      expect(await refusal(h.join(created.roomId, { secret: seatSecret(), hostPass: pass, lang: 'en' }))).toBe(
-        JOIN_ERRORS['bad-host-key'],
-      );
+      expect(
+        await refusal(h.join(created.roomId, { secret: seatSecret(), hostPass: pass, lang: 'en' })),
+      ).toBe(JOIN_ERRORS['bad-host-key']);
       // A pass issued now (by the same clock) still hosts.
       const host = await h.hostByPass(created);
       expect(host.connection.isOpen).toBe(true);
@@ -97,9 +97,9 @@ describe('host passes', () => {
     expect(rotated.status).toBe(200);
     await until('the pass host is closed', () => closedWith !== null);
     expect(closedWith).toBe(CLOSE_CODES.rekeyed);
-    expect(await refusal(h.join(created.roomId, { secret: seatSecret(), hostPass: unused, lang: 'en' }))).toBe(
-      JOIN_ERRORS['bad-host-key'],
-    );
+    expect(
+      await refusal(h.join(created.roomId, { secret: seatSecret(), hostPass: unused, lang: 'en' })),
+    ).toBe(JOIN_ERRORS['bad-host-key']);
     // A pass asked for after the rotation hosts.
     const again = await h.hostByPass(created);
     expect(again.connection.isOpen).toBe(true);
