@@ -6,6 +6,7 @@ import { CLOSE_CODES, JOIN_ERRORS } from '../../shared/protocol/errors.ts';
 import { hostPassResponseSchema } from '../../shared/protocol/http-edge.ts';
 import { HOST_PASS_SECONDS } from '../../server/rooms/directory.ts';
 import { TeacherClient } from '../../server/tools/teacher-client.ts';
+import { gateRefusal } from '../../server/rooms/reservation-gate.ts';
 import { boot, refusal, seatSecret, until, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -50,6 +51,21 @@ describe('host passes', () => {
     expect(
       await refusal(h.join(created.roomId, { secret: seatSecret(), hostPass: 'x'.repeat(32), lang: 'en' })),
     ).toBe(JOIN_ERRORS['bad-host-key']);
+    await host.leave();
+  });
+
+  it('opens the reservation gate until it is used', async () => {
+    const created = await h.createRoom();
+    const pass = await h.hostPass(created.sessionId);
+    expect(await gateRefusal(created.roomId, { hostPass: pass })).toBeNull();
+    const host = await h.join(created.roomId, { secret: seatSecret(), hostPass: pass, lang: 'en' });
+    // the room tells the gate it was used (a presence write right after the join)
+    let refusedAtGate: string | null = null;
+    for (let i = 0; i < 100 && refusedAtGate === null; i++) {
+      refusedAtGate = (await gateRefusal(created.roomId, { hostPass: pass }))?.message ?? null;
+      if (refusedAtGate === null) await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(refusedAtGate).toMatch(/^bad-host-key:/);
     await host.leave();
   });
 
