@@ -33,7 +33,7 @@ import { Encoder } from '@colyseus/schema';
 // with a console warning, in every room of more than 20 or so students (seen in the 40 × 40 load run).
 Encoder.BUFFER_SIZE = 64 * 1024;
 
-/** What startServer accepts: any setting (else the environment's), where round reports also go, and a clock for session expiry (tests). */
+/** What startServer accepts: any setting (else the environment's), where round reports also go, and a clock for session and host-pass expiry (tests). */
 export type StartOptions = Partial<ServerConfig> & { reports?: RoundReportSink; now?: () => number };
 
 /** A running server. */
@@ -91,6 +91,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     reports: sink,
     snapshots: config.saveRooms ? db.snapshots : undefined,
     baselines: pool.run,
+    now,
   };
   const dashboard = dashboardApi({
     config,
@@ -98,6 +99,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     accounts,
     reports: stored,
     grants: services.grants,
+    now: now ?? Date.now,
     authLimiter: new RateLimiter(config.authRatePerMinute, config.authRatePerMinute),
     soloLimiter: new RateLimiter(60, 60),
     roomLimiters: {

@@ -30,8 +30,8 @@ export interface ClassSessionsRepository {
   listForTeacher(teacherId: string): Promise<ClassSessionSummary[]>;
   /** Deletes a teacher's session with its rounds and their players (foreign keys cascade); false when it is not theirs. */
   remove(id: string, teacherId: string): Promise<boolean>;
-  /** Replaces one settings field of a teacher's session (a rotated host key); false when it is not theirs. */
-  updateSetting(id: string, teacherId: string, name: string, value: unknown): Promise<boolean>;
+  /** Replaces some settings fields of a teacher's session (a rotated host key's hash); a field set to undefined is removed; false when it is not theirs. */
+  updateSettings(id: string, teacherId: string, patch: Record<string, unknown>): Promise<boolean>;
 }
 
 /** Builds the class sessions repository over a Kysely instance. */
@@ -87,7 +87,7 @@ export function classSessionsRepository(db: Kysely<DatabaseSchema>): ClassSessio
       return result.numDeletedRows > 0n;
     },
 
-    async updateSetting(id, teacherId, name, value) {
+    async updateSettings(id, teacherId, patch) {
       const row = await db
         .selectFrom('class_sessions')
         .select('settings_json')
@@ -95,7 +95,8 @@ export function classSessionsRepository(db: Kysely<DatabaseSchema>): ClassSessio
         .where('teacher_id', '=', teacherId)
         .executeTakeFirst();
       if (!row) return false;
-      const settings = { ...(fromJson(row.settings_json) as Record<string, unknown>), [name]: value };
+      // JSON leaves out the fields the patch sets to undefined
+      const settings = { ...(fromJson(row.settings_json) as Record<string, unknown>), ...patch };
       const result = await db
         .updateTable('class_sessions')
         .set({ settings_json: toJson(settings, 'settings') })

@@ -62,6 +62,7 @@ import { playerRef, type RoundReportSink } from './round-reports.ts';
 import { runBaselinesHere, type BaselineJob, type BaselineRunner } from './baseline-pool.ts';
 import { Seats, type Seat } from './seats.ts';
 import { secretHash } from './seat-secret.ts';
+import { keyHash } from './key-hash.ts';
 import { Strikes } from './strikes.ts';
 
 /** How the classroom reaches clients; the Colyseus room implements it. */
@@ -78,9 +79,14 @@ export interface RoomGameOptions {
   kind: ModeName;
   roomId: string;
   code: string;
-  hostKey: string | null;
+  /** keyHash of the host key (class rooms), or null: the room never holds the key itself. */
+  hostKeyHash: string | null;
   /** The projector link's read-only key (class rooms), or null. */
   viewerKey?: string | null;
+  /** The clock host passes expire by (Date.now unless a test moves it). */
+  now?: () => number;
+  /** Hears that the open host passes changed (one was issued, used or dropped), so the gate learns it. */
+  onHostPasses?: () => void;
   maxPlayers: number;
   abuseLimit: number;
   match: MatchOptions;
@@ -225,11 +231,13 @@ export class RoomGame {
       return refuse('bad-options', parsed.error.issues[0]?.message ?? 'invalid join options');
     const o = parsed.data;
     const key = secretHash(o.secret);
-    const { hostKey } = this.options;
     const byCode = this.mode.admission === 'join-code';
-    const wantsHost = byCode && o.hostKey !== undefined;
-    if (wantsHost && (hostKey === null || !sameSecret(o.hostKey!, hostKey)))
-      return refuse('bad-host-key', 'this host key does not open this room');
+    const wantsHost = byCode && (o.hostKey !== undefined || o.hostPass !== undefined);
+    if (wantsHost) {
+      const refused =
+        o.hostPass !== undefined ? this.spendHostPass(o.hostPass) : this.wrongHostKey(o.hostKey!);
+      if (refused) return refused;
+    }
     if (this.seats.isBanned(key)) return refuse('kicked', 'the host removed you from this room');
     if (byCode && !wantsHost && o.viewerKey !== undefined)
       return this.admitViewer(o.viewerKey, key, o.lang, sessionId);
@@ -273,9 +281,10 @@ export class RoomGame {
    * old ones opened (hosts and projectors, present or held for reconnection) is closed and freed, so
    * neither a copied host key nor a copied projector link keeps working. Students' seats stay.
    */
-  rotateHostKey(hostKey: string, viewerKey: string): number {
-    this.options.hostKey = hostKey;
+  rotateHostKey(hostKeyHash: string, viewerKey: string): number {
+    this.options.hostKeyHash = hostKeyHash;
     this.options.viewerKey = viewerKey;
+    this.hostPasses.clear(); // passes issued for the old key open nothing either
     const keyed = this.seats.all().filter((seat) => seat.isHost || seat.viewer);
     for (const seat of keyed) {
       if (seat.status === 'present')
@@ -283,6 +292,44 @@ export class RoomGame {
       this.seats.free(seat.id);
     }
     return keyed.length;
+  }
+
+  /** Open host passes: keyHash of each pass → when it expires (the pass itself is never kept). */
+  private readonly hostPasses = new Map<string, number>();
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
+  /** The host passes not yet used nor expired, as the reservation gate keeps them. */
+  openHostPasses(): Record<string, number> {
+    const now = this.now();
+    for (const [hash, expires] of this.hostPasses) if (expires <= now) this.hostPasses.delete(hash);
+    return Object.fromEntries(this.hostPasses);
+  }
+
+  /** Registers a host pass (its hash) that opens the room as its host once, until `expiresAt`. */
+  addHostPass(passHash: string, expiresAt: number): void {
+    this.hostPasses.set(passHash, expiresAt);
+  }
+
+  /** Spends a host pass: null when it was open (it opens nothing again), else the refusal. */
+  private spendHostPass(pass: string): Admission | null {
+    const hash = keyHash(pass);
+    const expires = this.hostPasses.get(hash);
+    if (expires === undefined || expires <= this.now()) {
+      return refuse('bad-host-key', 'this host pass does not open this room (used, expired or replaced)');
+    }
+    this.hostPasses.delete(hash);
+    this.options.onHostPasses?.();
+    return null;
+  }
+
+  private wrongHostKey(hostKey: string): Admission | null {
+    const stored = this.options.hostKeyHash;
+    return stored !== null && sameSecret(keyHash(hostKey), stored)
+      ? null
+      : refuse('bad-host-key', 'this host key does not open this room');
   }
 
   /** A projector: the viewer key opens a watching seat (no job, no controls, not counted as a player). */

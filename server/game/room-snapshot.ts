@@ -1,5 +1,5 @@
 // A class room as plain data for crash recovery: what replay() needs (scenario, seed, the round's log up
-// to a tick) plus what the room adds around the kernel (code, host key, seats by player id, phase). The
+// to a tick) plus what the room adds around the kernel (code, host key hash, viewer key, seats by player id, phase). The
 // machine itself is never stored: it is rebuilt by replaying the log, and its hash proves it.
 import { replay, type KernelState, type Scenario, type TimedAction } from '../../shared/kernel/index.ts';
 import type { RoleSlot } from '../../shared/roles/types.ts';
@@ -13,7 +13,10 @@ import type { LeaderboardSetting } from '../../shared/protocol/server-messages.t
 /** How the room was created (what the API passed, minus the one-time ticket). */
 export interface SavedCreateOptions {
   code: string;
-  hostKey: string;
+  /** keyHash of the host key (a snapshot written before keys were hashed has `hostKey`: loadRestoredRoom converts it). */
+  hostKeyHash: string;
+  /** The projector link's read-only key. */
+  viewerKey: string;
   title?: string;
   maxPlayers?: number;
   ticksPerSecond?: number;

@@ -37,6 +37,8 @@ export interface DashboardContext {
   accounts: Accounts;
   reports: DatabaseRoundReports;
   grants: CreationGrants;
+  /** The clock host passes are issued by (the rooms check them with the same one). */
+  now: () => number;
   /** Sign-in and sign-up attempts per client address. */
   authLimiter: RateLimiter;
   /** Solo progress writes per client address. */

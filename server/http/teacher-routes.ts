@@ -14,18 +14,21 @@ import { comparableFigures } from '../../shared/kernel/metrics.ts';
 import { joinPath, projectorPath } from '../../shared/protocol/links.ts';
 import { joinOriginFor } from './lan-address.ts';
 import {
+  HOST_PASS_SECONDS,
   ROOM_NAMES,
   freshHostKey,
+  freshHostPass,
   freshJoinCode,
-  viewerKeyFor,
+  storedKeysOf,
   type ClassRoomCreateOptions,
 } from '../rooms/directory.ts';
+import { keyHash } from '../game/key-hash.ts';
 import { resolveScenario, scenarioEntry, scenarioIds } from '../scenarios/catalog.ts';
 import { scenarioCapProblem } from '../scenarios/caps.ts';
 import { requireTeacher, type DashboardContext } from './dashboard-context.ts';
 import { bodyOf, clientAddress, reply, sendError, validate } from './http-kit.ts';
 import { knownTimeZone } from '../db/session-csv.ts';
-import type { RotateKeyResponse } from '../../shared/protocol/http-edge.ts';
+import type { HostPassResponse, RotateKeyResponse } from '../../shared/protocol/http-edge.ts';
 
 /** The room-creation contract lives with every other route's, in shared/protocol/http.ts. */
 export {
@@ -36,10 +39,10 @@ export {
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-/** Session settings as answered: the host key is only ever handed out as `live.hostKey` to the owner. */
+/** Session settings as answered: without the room's keys (the host key's hash, the viewer key, a legacy plain host key). */
 function withoutHostKey(settings: unknown): z.output<typeof sessionSettingsSchema> {
   if (typeof settings !== 'object' || settings === null) return null;
-  const { hostKey: _, ...rest } = settings as Record<string, unknown>;
+  const { hostKey: _, hostKeyHash: _h, viewerKey: _v, ...rest } = settings as Record<string, unknown>;
   const checked = sessionSettingsSchema.safeParse(rest);
   return checked.success ? checked.data : null;
 }
@@ -91,7 +94,10 @@ export async function createTeacherRoom(
   if ((body.maxPlayers ?? 0) > ctx.config.maxPlayers)
     return sendError(res, 400, 'malformed', `maxPlayers: at most ${ctx.config.maxPlayers}`);
   const code = await freshJoinCode();
+  // The host key exists on the server only until this answer is sent: the room, the session row and
+  // the snapshots keep its hash and the viewer key; the dashboard hosts with host passes.
   const hostKey = freshHostKey();
+  const keys = storedKeysOf(hostKey);
   const settings = {
     scenario: scenario.name,
     title: body.title ?? scenario.name,
@@ -107,7 +113,7 @@ export async function createTeacherRoom(
   const options: ClassRoomCreateOptions = {
     ticket: ctx.grants.issue(),
     code,
-    hostKey,
+    ...keys,
     scenario: body.scenario ?? scenario.name,
     title: settings.title,
     ticksPerSecond: settings.ticksPerSecond,
@@ -118,12 +124,12 @@ export async function createTeacherRoom(
     leaderboard: settings.leaderboard,
     countdown: body.countdown,
   };
-  // The session row first (the host key kept with it, server-side only), so the room carries its session from birth.
+  // The session row first (the host key's hash and the viewer key kept with it), so the room carries its session from birth.
   const sessionId = (
     await ctx.db.classSessions.create({
       teacherId: teacher.id,
       joinCode: code,
-      settings: { ...settings, hostKey },
+      settings: { ...settings, ...keys },
     })
   ).id;
   let room: { roomId: string };
@@ -142,7 +148,7 @@ export async function createTeacherRoom(
     code,
     hostKey,
     joinPath: joinPath(code),
-    projectorPath: projectorPath(room.roomId, viewerKeyFor(hostKey)),
+    projectorPath: projectorPath(room.roomId, keys.viewerKey),
     ...joinOriginFor(req, ctx.config.host),
   };
   reply(res, HTTP_ROUTES.createRoom, 201, answer);
@@ -165,7 +171,7 @@ export async function listSessions(
   });
 }
 
-/** GET /api/teacher/sessions/:id — one session, its rounds and, while its room is open, how to host it again. */
+/** GET /api/teacher/sessions/:id — one session, its rounds and, while its room is open, its code and projector link (hosting it takes a host pass). */
 export async function getSession(
   req: IncomingMessage,
   res: ServerResponse,
@@ -181,9 +187,8 @@ export async function getSession(
     ? {
         roomId: room.roomId,
         code: room.code,
-        hostKey: room.hostKey,
         joinPath: joinPath(room.code),
-        projectorPath: projectorPath(room.roomId, viewerKeyFor(room.hostKey)),
+        projectorPath: projectorPath(room.roomId, room.viewerKey),
         ...joinOriginFor(req, ctx.config.host),
       }
     : null;
@@ -310,21 +315,47 @@ export async function rotateHostKey(
   if (!room)
     return sendError(res, 409, 'not-live', 'This session has no open room: there is no key to change.');
   const hostKey = freshHostKey();
-  // The room first (on whichever process hosts it): from this moment the old keys open nothing.
-  const closedSeats = Number(await matchMaker.remoteRoomCall(room.roomId, 'rotateHostKey', [hostKey]));
-  await ctx.db.classSessions.updateSetting(id, teacher.id, 'hostKey', hostKey);
+  const keys = storedKeysOf(hostKey);
+  // The room first (on whichever process hosts it): from this moment the old keys and passes open nothing.
+  const closedSeats = Number(
+    await matchMaker.remoteRoomCall(room.roomId, 'rotateHostKey', [keys.hostKeyHash, keys.viewerKey]),
+  );
+  await ctx.db.classSessions.updateSettings(id, teacher.id, { ...keys, hostKey: undefined });
   const answer: RotateKeyResponse = {
     live: {
       roomId: room.roomId,
       code: room.code,
-      hostKey,
+      hostKey, // this once: the server keeps only its hash
       joinPath: joinPath(room.code),
-      projectorPath: projectorPath(room.roomId, viewerKeyFor(hostKey)),
+      projectorPath: projectorPath(room.roomId, keys.viewerKey),
       ...joinOriginFor(req, ctx.config.host),
     },
     closedSeats,
   };
   reply(res, HTTP_ROUTES.rotateKey, 200, answer);
+}
+
+/**
+ * POST /api/teacher/sessions/:id/host-pass — a one-time pass that joins the session's open room as its
+ * host (`{hostPass}`), within HOST_PASS_SECONDS: how the dashboard hosts on any device by the teacher's
+ * sign-in, with no host key kept anywhere. The room (on whichever process hosts it) and its reservation
+ * gate keep only the pass's hash (200 {roomId, hostPass, expiresAt}; 409 not-live when the room is closed).
+ */
+export async function issueHostPass(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: DashboardContext,
+  id: string,
+): Promise<void> {
+  const owned = await ownSession(req, res, ctx, id);
+  if (!owned) return;
+  const room = await ctx.reports.liveRoom(id, owned.teacher.id);
+  if (!room) return sendError(res, 409, 'not-live', 'This session has no open room to host.');
+  const hostPass = freshHostPass();
+  const expiresAt = ctx.now() + HOST_PASS_SECONDS * 1000;
+  await matchMaker.remoteRoomCall(room.roomId, 'addHostPass', [keyHash(hostPass), expiresAt]);
+  const answer: HostPassResponse = { roomId: room.roomId, hostPass, expiresAt };
+  reply(res, HTTP_ROUTES.hostPass, 200, answer);
 }
 
 /** DELETE /api/teacher/sessions/:id {confirm: the session's join code} — closes its room if open and deletes the session, its rounds and every student's row in them (200 {deleted}). */

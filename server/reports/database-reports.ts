@@ -4,18 +4,19 @@
 import { matchMaker } from '@colyseus/core';
 import pRetry from 'p-retry';
 import type { Database, RoundPlayer } from '../db/index.ts';
-import { ROOM_NAMES, type ClassRoomMetadata } from '../rooms/directory.ts';
+import { ROOM_NAMES, withoutPlainHostKey, type ClassRoomMetadata } from '../rooms/directory.ts';
 import type { JournaledEnd, RoundRecord, RoundReportSink } from '../game/round-reports.ts';
 import type { BaselineJob, BaselineRunner } from '../game/baseline-pool.ts';
 import { isUniqueViolation } from '../db/codec.ts';
 import type { RoundSummary as SentSummary } from '../../shared/protocol/summary.ts';
 import type { TimedAction } from '../../shared/kernel/index.ts';
 
-/** A teacher's open room, as the dashboard needs it to host it again after a reload. */
+/** A teacher's open room, as the dashboard shows it (hosting it takes a host pass: the host key is kept by no one). */
 export interface LiveRoom {
   roomId: string;
   code: string;
-  hostKey: string;
+  /** The projector link's read-only key. */
+  viewerKey: string;
 }
 
 /** Stores the rounds of teachers' rooms (each room carries its class session, so any process and a recovered room store correctly). */
@@ -30,9 +31,15 @@ export class DatabaseRoundReports implements RoundReportSink {
     const room = rooms.find((r) => (r.metadata as ClassRoomMetadata | undefined)?.sessionId === sessionId);
     if (!room) return undefined;
     const session = await this.db.classSessions.get(sessionId, teacherId);
-    const hostKey = (session?.settings as { hostKey?: unknown } | null)?.hostKey;
-    if (!session || typeof hostKey !== 'string') return undefined;
-    return { roomId: room.roomId, code: session.joinCode, hostKey };
+    if (!session || typeof session.settings !== 'object' || session.settings === null) return undefined;
+    let settings = session.settings as { viewerKey?: unknown; hostKey?: unknown };
+    if (typeof settings.hostKey === 'string') {
+      // A row written before host keys were hashed (and not migrated yet): kept as hash and viewer key from now on.
+      settings = withoutPlainHostKey(settings);
+      await this.db.classSessions.updateSettings(sessionId, teacherId, { ...settings, hostKey: undefined });
+    }
+    if (typeof settings.viewerKey !== 'string') return undefined;
+    return { roomId: room.roomId, code: session.joinCode, viewerKey: settings.viewerKey };
   }
 
   /** The ids of the teacher's sessions whose rooms are open. */

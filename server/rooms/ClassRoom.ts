@@ -1,12 +1,12 @@
 // A class room: created only through POST /api/teacher/rooms (a signed-in teacher), joined with its code, run by whoever holds its
-// host key; closes itself after staying empty for a while.
+// host key or a host pass its teacher's dashboard got; closes itself after staying empty for a while. The room holds
+// only the host key's hash (and the passes' hashes), never a key.
 import { randomInt } from 'node:crypto';
 import { tuneScenario } from '../game/room-tuning.ts';
 import { resolveScenario } from '../scenarios/catalog.ts';
 import {
   registerJoinCode,
   releaseJoinCode,
-  viewerKeyFor,
   type ClassRoomCreateOptions,
   type ClassRoomMetadata,
 } from './directory.ts';
@@ -16,6 +16,7 @@ import { RoomSaver } from './room-saver.ts';
 import { CLOSE_CODES } from '../../shared/protocol/errors.ts';
 import { registerRoomGate, releaseRoomGate } from './reservation-gate.ts';
 import { restoreRoom } from '../game/room-snapshot.ts';
+import { keyHash } from '../game/key-hash.ts';
 
 /** Seconds between crash-recovery saves of a live room (also saved whenever its phase changes). */
 const SAVE_SECONDS = 3;
@@ -64,8 +65,11 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
     this.setup(options.services, {
       kind: 'class',
       code: options.code,
-      hostKey: options.hostKey,
-      viewerKey: viewerKeyFor(options.hostKey),
+      hostKeyHash: options.hostKeyHash,
+      viewerKey: options.viewerKey,
+      now: options.services.now,
+      onHostPasses: () =>
+        void this.registerGate().catch((e: unknown) => console.error(`[gate] room ${this.roomId}`, e)),
       maxPlayers,
       leaderboard: options.leaderboard ?? true,
       countdownSeconds: options.countdown ?? config.countdownSeconds,
@@ -89,13 +93,14 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
       restoreRoom(this.game, ended?.doc ?? restored.doc, ended?.machine ?? restored.machine);
       this.project();
     }
-    await registerRoomGate(this.roomId, options.code, [options.hostKey, viewerKeyFor(options.hostKey)]);
+    await this.registerGate();
     await registerJoinCode(options.code, this.roomId);
     const store = options.services.snapshots;
     if (store) {
       const {
         code,
-        hostKey,
+        hostKeyHash,
+        viewerKey,
         title,
         maxPlayers: max,
         ticksPerSecond,
@@ -108,7 +113,18 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
         store,
         this.roomId,
         this.game,
-        { code, hostKey, title, maxPlayers: max, ticksPerSecond, lateJoin, leaderboard, countdown, session },
+        {
+          code,
+          hostKeyHash,
+          viewerKey,
+          title,
+          maxPlayers: max,
+          ticksPerSecond,
+          lateJoin,
+          leaderboard,
+          countdown,
+          session,
+        },
         restored?.position,
       );
       let phase = this.game.match.phase;
@@ -145,17 +161,32 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
     return this.saver?.flush() ?? Promise.resolve();
   }
 
+  /** Tells the reservation gate (in presence) the room's code, key hashes and open host passes. */
+  private registerGate(): Promise<void> {
+    const { code, hostKeyHash, viewerKey } = this.game.options;
+    const keys = [hostKeyHash, viewerKey ? keyHash(viewerKey) : null].filter((k): k is string => !!k);
+    return registerRoomGate(this.roomId, code, keys, this.game.openHostPasses());
+  }
+
   /**
-   * Rotates the host key (the teacher's dashboard asked, through POST /api/teacher/sessions/:id/rotate-key):
-   * the old host key and its projector link stop opening the room at once, and their seats are closed.
-   * Returns how many seats were closed.
+   * Rotates the host key (the teacher's dashboard asked, through POST /api/teacher/sessions/:id/rotate-key,
+   * which passes only the new key's hash and viewer key): the old host key, its passes and its projector
+   * link stop opening the room at once, and their seats are closed. Returns how many seats were closed.
    */
-  async rotateHostKey(hostKey: string): Promise<number> {
-    const viewerKey = viewerKeyFor(hostKey);
-    const closed = this.game.rotateHostKey(hostKey, viewerKey);
-    await registerRoomGate(this.roomId, this.game.options.code, [hostKey, viewerKey]);
-    await this.saver?.rekey(hostKey);
+  async rotateHostKey(hostKeyHash: string, viewerKey: string): Promise<number> {
+    const closed = this.game.rotateHostKey(hostKeyHash, viewerKey);
+    await this.registerGate();
+    await this.saver?.rekey({ hostKeyHash, viewerKey });
     return closed;
+  }
+
+  /**
+   * Registers a host pass (its hash) the teacher's dashboard got through POST
+   * /api/teacher/sessions/:id/host-pass: it opens the room as its host once, until `expiresAt`.
+   */
+  async addHostPass(passHash: string, expiresAt: number): Promise<void> {
+    this.game.addHostPass(String(passHash), Number(expiresAt));
+    await this.registerGate();
   }
 
   /** Closes the class for good (the teacher ended the session): every student is told so by the close code. */

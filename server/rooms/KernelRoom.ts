@@ -39,6 +39,8 @@ export interface RoomServices {
   snapshots?: SnapshotStore;
   /** The worker pool the end-of-round baselines run in (none: in the room's thread). */
   baselines?: BaselineRunner;
+  /** The clock host passes expire by (Date.now unless a test moves it). */
+  now?: () => number;
 }
 
 /** Edge errors that are offences (an honest client never sends them), logged rate-limited. */

@@ -30,7 +30,7 @@ export class SoloRoom extends KernelRoom {
       this.setup(options.services, {
         kind: 'solo',
         code: '',
-        hostKey: null,
+        hostKeyHash: null,
         maxPlayers: 1,
         match: {
           scenario: level.scenarioParsed,
@@ -54,7 +54,7 @@ export class SoloRoom extends KernelRoom {
     this.setup(options.services, {
       kind: 'solo',
       code: '',
-      hostKey: null,
+      hostKeyHash: null,
       maxPlayers: 1,
       match: {
         scenario: scenario.scenario,

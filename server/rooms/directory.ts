@@ -10,6 +10,7 @@ import {
   normalizeJoinCode,
 } from '../../shared/protocol/join-code.ts';
 import type { LeaderboardSetting } from '../../shared/protocol/server-messages.ts';
+import { keyHash } from '../game/key-hash.ts';
 
 /** Room type names registered with the matchmaker. */
 export const ROOM_NAMES = { class: 'class', solo: 'solo' } as const;
@@ -67,7 +68,10 @@ export async function releaseJoinCode(code: string, roomId: string): Promise<voi
 export interface ClassRoomCreateOptions {
   ticket: string;
   code: string;
-  hostKey: string;
+  /** keyHash of the host key (the key itself is handed to the teacher once and kept nowhere). */
+  hostKeyHash: string;
+  /** The projector link's read-only key (viewerKeyFor the host key). */
+  viewerKey: string;
   scenario?: unknown;
   ticksPerSecond?: number;
   maxPlayers?: number;
@@ -119,6 +123,36 @@ export function viewerKeyFor(hostKey: string): string {
 
 /** A long random secret that makes its holder the room's host. */
 export function freshHostKey(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+/** What the server keeps of a host key: its hash, and the viewer key derived from it. */
+export interface StoredRoomKeys {
+  hostKeyHash: string;
+  viewerKey: string;
+}
+
+/** The hash and viewer key of a host key (at creation and rotation, the only moments the key exists on the server). */
+export function storedKeysOf(hostKey: string): StoredRoomKeys {
+  return { hostKeyHash: keyHash(hostKey), viewerKey: viewerKeyFor(hostKey) };
+}
+
+/**
+ * A record (session settings, a snapshot's create options) as it is kept now: one written before host
+ * keys were hashed holds the plain `hostKey`, which is replaced here by its hash and viewer key.
+ * Returns the record itself when it holds no plain key.
+ */
+export function withoutPlainHostKey<T extends object>(record: T): T {
+  const { hostKey, ...rest } = record as T & { hostKey?: unknown };
+  if (typeof hostKey !== 'string') return record;
+  return { ...rest, ...storedKeysOf(hostKey) } as T;
+}
+
+/** How long a host pass (POST /api/teacher/sessions/:id/host-pass) opens its room, in seconds. */
+export const HOST_PASS_SECONDS = 120;
+
+/** A one-time pass that makes its holder the room's host once, within HOST_PASS_SECONDS. */
+export function freshHostPass(): string {
   return randomBytes(24).toString('base64url');
 }
 

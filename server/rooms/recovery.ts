@@ -4,7 +4,7 @@ import { matchMaker } from '@colyseus/core';
 import type { KernelState, Scenario, TimedAction } from '../../shared/kernel/index.ts';
 import type { RoundReportSink } from '../game/round-reports.ts';
 import { replayRoom, type RoomDocument } from '../game/room-snapshot.ts';
-import { ROOM_NAMES, type CreationGrants } from './directory.ts';
+import { ROOM_NAMES, withoutPlainHostKey, type CreationGrants } from './directory.ts';
 import type { SavedPosition, SnapshotStore } from './room-saver.ts';
 
 /** A saved room, loaded and replayed, ready for ClassRoom.onCreate. */
@@ -21,8 +21,10 @@ export interface RestoredRoom {
 export async function loadRestoredRoom(store: SnapshotStore, roomId: string): Promise<RestoredRoom | null> {
   const snap = await store.load(roomId);
   if (!snap) return null;
-  const doc = snap.actionLog as RoomDocument;
-  if (doc?.version !== 1) return null;
+  const saved = snap.actionLog as RoomDocument;
+  if (saved?.version !== 1) return null;
+  // A snapshot saved before host keys were hashed: kept as the hash and viewer key from here on (the next save rewrites it).
+  const doc: RoomDocument = { ...saved, create: withoutPlainHostKey(saved.create) };
   const { entries, chunks } = await store.readLog(roomId);
   const scenario = snap.scenario as Scenario;
   const machine = replayRoom(scenario, snap.seed, doc, entries as TimedAction[]);

@@ -1,27 +1,36 @@
 // Seat reservations only for those who may sit: Colyseus reserves a seat (held ~15 s) before the
 // room's onAuth sees the connection, so a class room's join is checked here, at the matchmaking call,
 // against the room's code and key hashes kept in presence (any process of a scaled-out server can check).
-import { createHash } from 'node:crypto';
 import { matchMaker, ServerError } from '@colyseus/core';
 import { REFUSED_AT_MATCHMAKING } from '../../shared/protocol/errors.ts';
 import { normalizeJoinCode } from '../../shared/protocol/join-code.ts';
 import { ROOM_NAMES } from './directory.ts';
+import { keyHash } from '../game/key-hash.ts';
 
 const GATES_KEY = 'kernel-crew:room-gates';
 const GATED = Symbol('kernel-crew reservation gate');
 
-/** What a join must show to get a seat reserved in a class room: its code, or a host or viewer key (hashed). */
+/** What a join must show to get a seat reserved in a class room: its code, a host or viewer key, or a host pass (all hashed). */
 interface Gate {
   code: string;
+  /** keyHash of the host key and of the viewer key. */
   keys: string[];
+  /** keyHash of each host pass not yet used → when it expires (ms since the epoch). */
+  passes?: Record<string, number>;
 }
 
-const keyHash = (key: string): string =>
-  createHash('sha256').update(`kernel-crew key ${key}`).digest('base64url');
-
-/** Records a class room's code and keys (as hashes) for the gate; called again when its host key rotates. */
-export async function registerRoomGate(roomId: string, code: string, keys: string[]): Promise<void> {
-  const gate: Gate = { code, keys: keys.map(keyHash) };
+/**
+ * Records a class room's code and key hashes (keyHash: the room never has a plain host key) and its
+ * open host passes for the gate; the room calls it again when its host key rotates or a pass is
+ * issued or used.
+ */
+export async function registerRoomGate(
+  roomId: string,
+  code: string,
+  keyHashes: string[],
+  passes: Record<string, number> = {},
+): Promise<void> {
+  const gate: Gate = { code, keys: keyHashes, passes };
   await matchMaker.presence.hset(GATES_KEY, roomId, JSON.stringify(gate));
 }
 
@@ -41,6 +50,13 @@ export async function gateRefusal(
   const raw = await matchMaker.presence.hget(GATES_KEY, roomId);
   if (!raw) return null; // not a class room (solo rooms check their one seat themselves)
   const gate = JSON.parse(raw) as Gate;
+  if (typeof options.hostPass === 'string') {
+    // the room checks it again with its own clock, and spends it
+    const expires = gate.passes?.[keyHash(options.hostPass)];
+    return expires !== undefined && expires > Date.now()
+      ? null
+      : new ServerError(REFUSED_AT_MATCHMAKING, 'bad-host-key: this host pass does not open this room');
+  }
   const key =
     typeof options.hostKey === 'string'
       ? options.hostKey

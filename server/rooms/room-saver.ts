@@ -85,9 +85,9 @@ export class RoomSaver {
     return this.chain;
   }
 
-  /** The room's host key was rotated: later saves (and so a room recovered after a crash) carry the new one. */
-  rekey(hostKey: string): Promise<void> {
-    this.create = { ...this.create, hostKey };
+  /** The room's host key was rotated: later saves (and so a room recovered after a crash) carry the new one's hash and viewer key. */
+  rekey(keys: Pick<SavedCreateOptions, 'hostKeyHash' | 'viewerKey'>): Promise<void> {
+    this.create = { ...this.create, ...keys };
     return this.flush();
   }
 

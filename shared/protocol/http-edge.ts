@@ -2,22 +2,37 @@
 // tokens): one zod schema each, read by the server's handlers, the dashboard and the tests.
 import { z } from 'zod';
 
-/** How the dashboard hosts a session's open room (GET /api/teacher/sessions/:id and key rotation). */
+/**
+ * A session's open room as the dashboard shows it (GET /api/teacher/sessions/:id): no host key, which
+ * the server keeps only as a hash; the page hosts with a host pass (POST .../host-pass).
+ */
 export const liveRoomSchema = z.object({
   roomId: z.string(),
   code: z.string(),
-  hostKey: z.string(),
   joinPath: z.string(),
   projectorPath: z.string(),
   joinOrigin: z.string().nullable(),
   loopback: z.boolean(),
 });
 
-/** The answer of POST /api/teacher/sessions/:id/rotate-key: the room's new keys and how many seats the old ones had open. */
-export const rotateKeyResponseSchema = z.object({ live: liveRoomSchema, closedSeats: z.number().int() });
+/** The answer of POST /api/teacher/sessions/:id/rotate-key: the room's new keys (the host key this once) and how many seats the old ones had open. */
+export const rotateKeyResponseSchema = z.object({
+  live: liveRoomSchema.extend({ hostKey: z.string() }),
+  closedSeats: z.number().int(),
+});
 
 /** The answer of POST /api/teacher/sessions/:id/rotate-key. */
 export type RotateKeyResponse = z.infer<typeof rotateKeyResponseSchema>;
+
+/** The answer of POST /api/teacher/sessions/:id/host-pass: a one-time pass that joins the open room as its host (`{hostPass}`) until `expiresAt`. */
+export const hostPassResponseSchema = z.object({
+  roomId: z.string(),
+  hostPass: z.string(),
+  expiresAt: z.number(),
+});
+
+/** The answer of POST /api/teacher/sessions/:id/host-pass. */
+export type HostPassResponse = z.infer<typeof hostPassResponseSchema>;
 
 /** The answer of GET /api/health (200 when ok, 503 otherwise): what the dashboard's health line shows. */
 export const healthResponseSchema = z.object({

@@ -9,6 +9,7 @@ import { LEADERBOARD_MODES } from './server-messages.ts';
 import {
   forgotResponseSchema,
   healthResponseSchema,
+  hostPassResponseSchema,
   liveRoomSchema,
   rotateKeyResponseSchema,
   signUpResponseSchema,
@@ -307,7 +308,8 @@ export const HTTP_ROUTES = {
     path: '/api/teacher/rooms',
     auth: 'teacher',
     body: teacherRoomSchema,
-    response: hostingSchema.extend({ sessionId: z.string() }),
+    // the host key is in this answer only (and in a rotation's): the server keeps its hash
+    response: hostingSchema.extend({ sessionId: z.string(), hostKey: z.string() }),
   }),
   teacherScenarios: route({
     method: 'GET',
@@ -380,6 +382,12 @@ export const HTTP_ROUTES = {
     path: '/api/teacher/sessions/:id/rotate-key',
     auth: 'teacher',
     response: rotateKeyResponseSchema,
+  }),
+  hostPass: route({
+    method: 'POST',
+    path: '/api/teacher/sessions/:id/host-pass',
+    auth: 'teacher',
+    response: hostPassResponseSchema,
   }),
   roundReport: route({
     method: 'GET',

@@ -22,6 +22,8 @@ export const joinOptionsSchema = z.object({
   code: z.string().max(16).optional(),
   /** Class rooms: the secret returned when the room was created; makes the joiner the host. */
   hostKey: z.string().max(100).optional(),
+  /** Class rooms: a one-time host pass the dashboard got for its signed-in teacher; makes the joiner the host once. */
+  hostPass: z.string().max(100).optional(),
   /** Class rooms: the projector link's read-only key; the joiner watches and controls nothing. */
   viewerKey: z.string().max(100).optional(),
   /** Solo rooms: the job to play, as a slot key ("scheduler", "interrupt", "thread:counter:0") or a role name. */

@@ -12,6 +12,10 @@ export interface FreshDatabase {
   config: DatabaseConfig;
   /** Lists the user tables, to check what the migrations created. */
   tables(): Promise<string[]>;
+  /** Every row of every user table as JSON text (to search the whole database for a string). */
+  dump(): Promise<string>;
+  /** Runs one SQL statement outside the server (to set up a database as an older server left it). */
+  exec(statement: string): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -51,6 +55,28 @@ async function freshSqlite(): Promise<FreshDatabase> {
         db.close();
       }
     },
+    async dump() {
+      const { DatabaseSync } = await import('node:sqlite');
+      const db = new DatabaseSync(file, { readOnly: true });
+      try {
+        const names = db
+          .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+          .all()
+          .map((r) => String(r.name));
+        return JSON.stringify(names.map((name) => [name, db.prepare(`SELECT * FROM "${name}"`).all()]));
+      } finally {
+        db.close();
+      }
+    },
+    async exec(statement) {
+      const { DatabaseSync } = await import('node:sqlite');
+      const db = new DatabaseSync(file);
+      try {
+        db.exec(statement);
+      } finally {
+        db.close();
+      }
+    },
     async dispose() {
       fs.rmSync(dir, { recursive: true, force: true });
     },
@@ -73,6 +99,30 @@ async function freshPostgres(): Promise<FreshDatabase> {
           "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name",
         );
         return rows.map((r) => r.table_name);
+      } finally {
+        await client.end();
+      }
+    },
+    async dump() {
+      const client = new pg.Client({ connectionString: url.toString() });
+      await client.connect();
+      try {
+        const { rows: names } = await client.query<{ table_name: string }>(
+          "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'",
+        );
+        const out: unknown[] = [];
+        for (const { table_name } of names)
+          out.push([table_name, (await client.query(`SELECT * FROM "${table_name}"`)).rows]);
+        return JSON.stringify(out);
+      } finally {
+        await client.end();
+      }
+    },
+    async exec(statement) {
+      const client = new pg.Client({ connectionString: url.toString() });
+      await client.connect();
+      try {
+        await client.query(statement);
       } finally {
         await client.end();
       }

@@ -56,7 +56,9 @@ async function sessionApi(page: Page, id: string) {
   const res = await page.request.get(`${server.url}/api/teacher/sessions/${id}`);
   return {
     status: res.status(),
-    body: res.ok() ? ((await res.json()) as { live: { roomId: string; hostKey: string } | null }) : null,
+    body: res.ok()
+      ? ((await res.json()) as { live: { roomId: string; projectorPath: string } | null })
+      : null,
   };
 }
 
@@ -85,12 +87,19 @@ describe('teacher controls in the dashboard', () => {
         expect(await health.getAttribute('data-level')).toBe('ok');
 
         await page.getByLabel('Room title').fill('Period 5');
+        // The creation's answer is the one place the host key appears (the page does not keep it).
+        const creation = page.waitForResponse(
+          (r) => r.url().endsWith('/api/teacher/rooms') && r.request().method() === 'POST',
+        );
         await page.getByRole('button', { name: 'Create room' }).click();
+        const firstKey = ((await (await creation).json()) as { hostKey: string }).hostKey;
         const codeEl = page.getByTestId('join-code');
         await codeEl.waitFor();
         const code = (await codeEl.textContent())!.trim();
         const sessionId = new URL(page.url()).hash.replace('#/live/', '');
         const before = (await sessionApi(page, sessionId)).body!.live!;
+        // The page answers no host key: the live page hosted with a one-time host pass.
+        expect(before).not.toHaveProperty('hostKey');
         const student = await join(before.roomId, {
           secret: 'controls-student-secret',
           nickname: 'Seo',
@@ -135,9 +144,9 @@ describe('teacher controls in the dashboard', () => {
           .toContain('host key was changed');
         const after = (await sessionApi(page, sessionId)).body!.live!;
         expect(after.roomId).toBe(before.roomId);
-        expect(after.hostKey).not.toBe(before.hostKey);
+        expect(after.projectorPath).not.toBe(before.projectorPath);
         await expect(
-          join(before.roomId, { secret: 'controls-old-host-secret', hostKey: before.hostKey, lang: 'en' }),
+          join(before.roomId, { secret: 'controls-old-host-secret', hostKey: firstKey, lang: 'en' }),
         ).rejects.toThrow(/bad-host-key/);
         const phase = page.locator('.phase');
         await expect.poll(() => phase.textContent(), POLL).toBe('Round 1: lobby');

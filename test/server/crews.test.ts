@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { beatsBaseline, crewCount, crewPlaces, splitCrews } from '../../shared/roles/crews.ts';
 import { SPECTATOR } from '../../shared/roles/types.ts';
 import { RoomGame, type RoomIO } from '../../server/game/room-game.ts';
+import { keyHash } from '../../server/game/key-hash.ts';
 import {
   RoomState,
   crewView,
@@ -38,7 +39,7 @@ function classGame(crewSize = 5) {
     kind: 'class',
     roomId: 'r1',
     code: 'ABCDEF',
-    hostKey: 'host-key-123456',
+    hostKeyHash: keyHash('host-key-123456'),
     maxPlayers: 60,
     abuseLimit: 100,
     crewSize,

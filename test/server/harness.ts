@@ -43,6 +43,10 @@ export interface Harness {
   createRoom(body?: CreateRoomRequest): Promise<CreateRoomResponse>;
   join(roomId: string, options: Record<string, unknown>): Promise<Player>;
   host(created: RoomKeys, lang?: 'ko' | 'en'): Promise<Player>;
+  /** Asks the session's route for a host pass as the test teacher (POST .../host-pass), as the dashboard does. */
+  hostPass(sessionId: string): Promise<string>;
+  /** Joins as the host with a fresh host pass, as the dashboard's live page does. */
+  hostByPass(created: { roomId: string; sessionId: string }, secret?: string): Promise<Player>;
   student(created: RoomKeys, nickname: string, extra?: Record<string, unknown>): Promise<Player>;
   roomOf(roomId: string): KernelRoom;
   close(): Promise<void>;
@@ -80,6 +84,11 @@ export async function boot(options: StartOptions = {}): Promise<Harness> {
   };
   let teacher: Promise<TeacherClient> | null = null;
   const signedIn = () => (teacher ??= TeacherClient.signUp(server.url, 'Test teacher'));
+  const passFor = async (sessionId: string): Promise<string> => {
+    const res = await (await signedIn()).request('POST', `/api/teacher/sessions/${sessionId}/host-pass`);
+    if (res.status !== 200) throw new Error(`host pass: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { hostPass: string }).hostPass;
+  };
   return {
     server,
     colyseus,
@@ -90,6 +99,10 @@ export async function boot(options: StartOptions = {}): Promise<Harness> {
     join,
     host: (created, lang = 'en') =>
       join(created.roomId, { secret: seatSecret(), hostKey: created.hostKey, lang }),
+    hostPass: (sessionId) => passFor(sessionId),
+    async hostByPass(created, secret = seatSecret()) {
+      return join(created.roomId, { secret, hostPass: await passFor(created.sessionId), lang: 'en' });
+    },
     student: (created, nickname, extra = {}) =>
       join(created.roomId, { secret: seatSecret(), nickname, code: created.code, lang: 'en', ...extra }),
     roomOf: (roomId) => matchMaker.getLocalRoomById(roomId) as unknown as KernelRoom,

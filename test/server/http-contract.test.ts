@@ -157,6 +157,7 @@ describe('every declared route answers what it declares', () => {
     await call('getSoloProgress', 200, { query: `?browserId=${browserId}` });
     await host.leave();
     await call('rotateKey', 200, { params: { id: room.sessionId } });
+    await call('hostPass', 200, { params: { id: room.sessionId } });
     await call('endSession', 200, { params: { id: room.sessionId } });
     await call('deleteSession', 200, { params: { id: room.sessionId }, body: { confirm: room.code } });
     await call('signOutEverywhere', 200);

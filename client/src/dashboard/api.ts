@@ -105,6 +105,8 @@ export const api = {
   session: (id: string) => call(R.session, { params: { id } }),
   /** A new host key for the session's open room: the old key and projector link stop working (docs/SECURITY.md). */
   rotateKey: (id: string) => call(R.rotateKey, { params: { id } }),
+  /** A one-time pass to join the session's open room as its host (the server keeps no host key to hand out). */
+  hostPass: (id: string) => call(R.hostPass, { params: { id } }),
   /** Deletes a session and its reports; `confirm` is its join code as the teacher typed it. */
   deleteSession: (id: string, confirm: string) =>
     call(R.deleteSession, { params: { id }, body: { confirm } }),

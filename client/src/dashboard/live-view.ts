@@ -1,6 +1,7 @@
 // The live room page: the join code, URL and a projector-sized QR code; the round's controls, speed and
 // live events; the roster (role, connection, score; kick, rename, assign, rotate); machine figures and
-// the event feed. The dashboard joins the room as its host with the host key (docs/PROTOCOL.md).
+// the event feed. The dashboard joins the room as its host with a one-time host pass it asks for by the
+// teacher's sign-in each time the page opens (docs/PROTOCOL.md): no host key is kept to hand out.
 import QRCode from 'qrcode';
 import type { Limit } from '../../../shared/kernel/limits.ts';
 import type { KernelEvent } from '../../../shared/kernel/types.ts';
@@ -35,7 +36,7 @@ const HOST_ID_KEY = 'kernel-crew.host-id';
 /** The session whose host key this page just rotated: its reopened live page says so once. */
 let justRotated: string | null = null;
 
-/** Asks for a new host key (after confirming), then reopens the live page, which joins with the new key. */
+/** Asks for a new host key (after confirming), then reopens the live page, which joins with a new host pass. */
 async function rotateKey(sessionId: string): Promise<void> {
   const rotated = await openDialog({
     title: t('live.rotate'),
@@ -110,8 +111,9 @@ export async function liveView(root: HTMLElement, sessionId: string): Promise<()
   fill(root, ui.element);
   const { Client } = await import('@colyseus/sdk');
   const client = new Client(window.location.origin);
+  const { hostPass } = await api.hostPass(sessionId);
   const room = new RoomConnection(
-    await client.joinById(live.roomId, { secret: hostId(), hostKey: live.hostKey, lang: lang() }),
+    await client.joinById(live.roomId, { secret: hostId(), hostPass, lang: lang() }),
   );
   let left = false;
   status.textContent = notice;

@@ -7,6 +7,7 @@ import * as reportOutbox from './0003-report-outbox.ts';
 import * as passwordResets from './0004-password-resets.ts';
 import * as soloTokens from './0005-solo-tokens.ts';
 import * as soloUndos from './0006-solo-progress-undos.ts';
+import * as hashedHostKeys from './0007-hashed-host-keys.ts';
 
 /** Every migration by name; names sort in the order they must run. Append, never edit a shipped one. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -16,6 +17,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004-password-resets': passwordResets,
   '0005-solo-tokens': soloTokens,
   '0006-solo-progress-undos': soloUndos,
+  '0007-hashed-host-keys': hashedHostKeys,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
