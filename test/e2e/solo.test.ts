@@ -242,6 +242,31 @@ describe('the solo campaign in the browser', () => {
     });
   }, 90_000);
 
+  it('steps still queued when the student retries do not step the new attempt: it starts paused at tick 0', async () => {
+    await withPage(tb.browser, { viewport: 'laptop' }, async ({ page }) => {
+      await openFastestIpc(page);
+      const tick = () => page.evaluate(() => window.__kc?.machine()?.tick ?? -1);
+      await expect.poll(tick, POLL).toBe(0);
+      // ten S presses queue ten steps, sent one per tick shown; Retry comes before they have all gone
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      for (let i = 0; i < 10; i++) await page.keyboard.press('s');
+      await page.locator('.level-hud [data-action="retry"]').click();
+      await expect
+        .poll(() => page.evaluate(() => window.__kc?.machine() ?? null), POLL)
+        .toMatchObject({ tick: 0, phase: 'paused' });
+      // what was queued for the old attempt would go within a few frames: the new one stays at tick 0
+      const seen: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        seen.push(await tick());
+        await page.waitForTimeout(100);
+      }
+      expect(
+        seen.every((t) => t === 0),
+        seen.join(','),
+      ).toBe(true);
+    });
+  }, 120_000);
+
   it("level 26: the producer reaches exit through the action bar's second page", async () => {
     await withPage(tb.browser, { viewport: 'phone' }, async ({ page }) => {
       await openFastestIpc(page);

@@ -39,6 +39,8 @@ export class LevelHud extends Phaser.Scene {
   private undoAt = -Infinity;
   /** Steps pressed but not sent yet: one goes each time the last one has shown (one tick per press, in order). */
   private stepsQueued = 0;
+  /** The attempt (the room's round) the queued steps were pressed in: a Retry drops them. */
+  private stepsRound = -1;
   /** The Step on its way: the tick it left from, and when. */
   private stepInFlight: { tick: number; round: number; at: number } | null = null;
   private jobs: { slot: RoleSlot; button: HTMLButtonElement }[] = [];
@@ -58,6 +60,9 @@ export class LevelHud extends Phaser.Scene {
     }
     this.level = level;
     this.play = play;
+    // the scene object outlives an attempt: steps pressed for the last one (S mashed before Retry or at its end) are not this one's
+    this.stepsQueued = 0;
+    this.stepInFlight = null;
     this.scene.bringToTop();
     this.root = h('aside', { class: 'level-hud', 'data-level': level.id, 'aria-label': pick(level.title) });
     this.tick = h('span', { class: 'hud-tick', 'aria-live': 'off' });
@@ -129,6 +134,9 @@ export class LevelHud extends Phaser.Scene {
   private stepOnce(): void {
     const phase = this.play.session.state.phase;
     if (phase === 'paused') {
+      const round = this.play.session.state.round;
+      if (round !== this.stepsRound) this.stepsQueued = 0;
+      this.stepsRound = round;
       this.stepsQueued = Math.min(STEPS_QUEUED_MAX, this.stepsQueued + 1);
       this.pumpSteps();
     } else if (phase === 'running') this.play.session.send('host:pause');
@@ -138,7 +146,7 @@ export class LevelHud extends Phaser.Scene {
   private pumpSteps(): void {
     const state = this.play.session.state;
     const machine = this.play.session.machine();
-    if (state.phase !== 'paused' || !machine) {
+    if (state.phase !== 'paused' || !machine || state.round !== this.stepsRound) {
       this.stepsQueued = 0;
       this.stepInFlight = null;
       return;
@@ -186,6 +194,7 @@ export class LevelHud extends Phaser.Scene {
     const map = h('button', { type: 'button', 'data-action': 'map' }, t('solo.back_map'));
     retry.addEventListener('click', () => {
       retry.blur();
+      this.stepsQueued = 0; // not one more Step between this Retry and the new attempt's first patch
       void retryLevel(this.play).catch(() => this.toMap());
     });
     map.addEventListener('click', () => this.toMap());
