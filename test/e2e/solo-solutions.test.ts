@@ -259,22 +259,37 @@ async function makeMove(page: Page, move: PlannedMove, jobs: boolean): Promise<v
   } else if (a.type === 'preempt') {
     await pressUntil(page, 'ArrowDown', 8, (x) => x.target === a.core);
     await page.keyboard.press('p');
-  } else {
-    const m = toMessage(a)!;
-    await pressOnBar(page, `${m.type}:${JSON.stringify(m.payload)}`);
   }
   // Waited for inside the page (no round trip per check): a new event, or a refusal on screen.
-  const answer = await page.waitForFunction(
-    (b) => {
-      const m = window.__kc?.machine();
-      if (!m) return false;
-      if (m.refusal !== '') return `refused: ${m.refusal}`;
-      return m.lastEvent > b ? 'ok' : false;
-    },
-    before,
-    { timeout: 15_000 },
-  );
-  const said = (await answer.jsonValue()) as string;
+  const answered = (timeout: number) =>
+    page.waitForFunction(
+      (b) => {
+        const m = window.__kc?.machine();
+        if (!m) return false;
+        if (m.refusal !== '') return `refused: ${m.refusal}`;
+        return m.lastEvent > b ? 'ok' : false;
+      },
+      before,
+      { timeout },
+    );
+  let answer: Awaited<ReturnType<typeof answered>> | null = null;
+  if (a.type === 'dispatch' || a.type === 'replace' || a.type === 'preempt') answer = await answered(15_000);
+  else {
+    // A bar move is pressed by its number: if the bar was redrawn between finding the button and the key
+    // (CI once saw no answer in 15 s), the move is found and pressed again; no event means it was not made.
+    const m = toMessage(a)!;
+    for (let attempt = 0; attempt < 3 && answer === null; attempt++) {
+      // an answer that came just after the last wait ended: the move was made, not to be pressed again
+      if (attempt > 0) answer = await answered(200).catch(() => null);
+      if (answer !== null) break;
+      await pressOnBar(page, `${m.type}:${JSON.stringify(m.payload)}`);
+      answer = await answered(attempt < 2 ? 10_000 : 15_000).catch((e: unknown) => {
+        if (attempt === 2) throw e;
+        return null;
+      });
+    }
+  }
+  const said = (await answer!.jsonValue()) as string;
   if (said !== 'ok') throw new Error(`the screen ${said} (${JSON.stringify(a)} at tick ${move.tick})`);
 }
 
