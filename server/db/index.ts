@@ -18,7 +18,14 @@ export { databaseConfigFromEnv, DEFAULT_DATABASE_FILE, type DatabaseConfig } fro
 export type { Teacher, TeacherCredentials, NewTeacher } from './teachers.ts';
 export type { StoredSession } from './auth-sessions.ts';
 export type { ClassSession, ClassSessionSummary } from './class-sessions.ts';
-export type { FinishedRound, RoundPlayer, RoundReport, RoundSummary } from './rounds.ts';
+export type {
+  FinishedRound,
+  RoundPlayer,
+  RoundReport,
+  RoundSummary,
+  StudentRoles,
+  StudentRound,
+} from './rounds.ts';
 export type { SoloProgress } from './solo-progress.ts';
 export type { RoomSnapshot } from './snapshots.ts';
 export type { JournaledRound } from './report-outbox.ts';

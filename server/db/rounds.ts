@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import { fromJson, isUniqueViolation, newId, toJson } from './codec.ts';
 import type { DatabaseSchema } from './schema.ts';
+import type { JobSpan } from '../../shared/protocol/summary.ts';
 
 /** One student's part in a round, as the room measured it. */
 export interface RoundPlayer {
@@ -15,6 +16,27 @@ export interface RoundPlayer {
   meanLatencyMs: number | null;
   /** The student's timed actions (JSON). */
   actions: unknown;
+  /** The student's crew (rooms with crews; null or absent otherwise). */
+  crew?: number | null;
+  /** Every job the student held in the round, in order (null or absent in rounds stored before it). */
+  jobs?: JobSpan[] | null;
+}
+
+/** One student's part in one round of a session: the row of the roles-across-rounds table. */
+export interface StudentRound {
+  roundNumber: number;
+  role: string;
+  crew: number | null;
+  /** Every job held, in order (null: the round was stored before jobs were kept; `role` is the last one). */
+  jobs: JobSpan[] | null;
+  score: number;
+}
+
+/** One student across a session's rounds (a student is their player id; the nickname is the latest one). */
+export interface StudentRoles {
+  playerId: string;
+  nickname: string;
+  rounds: StudentRound[];
 }
 
 /** A finished round as the room hands it over; the JSON parts are stored as given and returned parsed. */
@@ -56,6 +78,8 @@ export interface RoundsRepository {
   getReport(roundId: string, teacherId: string): Promise<RoundReport | undefined>;
   /** The rounds of one of the teacher's sessions in order; empty when the session is not theirs. */
   listForSession(sessionId: string, teacherId: string): Promise<RoundSummary[]>;
+  /** Every student of one of the teacher's sessions with their part in each round (in round order); empty when the session is not theirs. */
+  rolesForSession(sessionId: string, teacherId: string): Promise<StudentRoles[]>;
 }
 
 /** Builds the rounds repository over a Kysely instance. */
@@ -95,6 +119,8 @@ export function roundsRepository(db: Kysely<DatabaseSchema>): RoundsRepository {
                 refused_count: p.refusedCount,
                 mean_latency_ms: p.meanLatencyMs,
                 actions_json: toJson(p.actions, `actions of ${p.playerId}`),
+                crew: p.crew ?? null,
+                jobs_json: p.jobs ? toJson(p.jobs, `jobs of ${p.playerId}`) : null,
               })),
             )
             .execute();
@@ -148,6 +174,8 @@ export function roundsRepository(db: Kysely<DatabaseSchema>): RoundsRepository {
           refusedCount: p.refused_count,
           meanLatencyMs: p.mean_latency_ms,
           actions: fromJson(p.actions_json),
+          crew: p.crew,
+          jobs: p.jobs_json === null ? null : (fromJson(p.jobs_json) as JobSpan[]),
         })),
       };
     },
@@ -184,6 +212,47 @@ export function roundsRepository(db: Kysely<DatabaseSchema>): RoundsRepository {
         endedAt: r.ended_at,
         playerCount: Number(r.player_count),
       }));
+    },
+
+    async rolesForSession(sessionId, teacherId) {
+      const rows = await db
+        .selectFrom('rounds')
+        .innerJoin('class_sessions', 'class_sessions.id', 'rounds.session_id')
+        .innerJoin('round_players', 'round_players.round_id', 'rounds.id')
+        .select([
+          'rounds.round_number',
+          'round_players.player_id',
+          'round_players.nickname',
+          'round_players.role',
+          'round_players.crew',
+          'round_players.jobs_json',
+          'round_players.score',
+        ])
+        .where('rounds.session_id', '=', sessionId)
+        .where('class_sessions.teacher_id', '=', teacherId)
+        .orderBy('rounds.round_number')
+        .orderBy('round_players.player_id')
+        .execute();
+      const students = new Map<string, StudentRoles>();
+      for (const r of rows) {
+        const student = students.get(r.player_id) ?? {
+          playerId: r.player_id,
+          nickname: r.nickname,
+          rounds: [],
+        };
+        student.nickname = r.nickname; // rows come in round order: the latest nickname wins
+        student.rounds.push({
+          roundNumber: r.round_number,
+          role: r.role,
+          crew: r.crew,
+          jobs: r.jobs_json === null ? null : (fromJson(r.jobs_json) as JobSpan[]),
+          score: r.score,
+        });
+        students.set(r.player_id, student);
+      }
+      return [...students.values()].sort(
+        (a, b) => a.nickname.localeCompare(b.nickname) || a.playerId.localeCompare(b.playerId),
+      );
     },
   };
 }

@@ -70,6 +70,10 @@ export interface RoundPlayersTable {
   refused_count: number;
   mean_latency_ms: number | null;
   actions_json: string;
+  /** The crew's number in a room with crews (null without crews, and in rounds stored before migration 0008). */
+  crew: number | null;
+  /** Every job the student held in the round (JobSpan[] as JSON; null in rounds stored before migration 0008). */
+  jobs_json: string | null;
 }
 
 /** Solo stars per level for a returning browser (no account). */

@@ -1,6 +1,8 @@
 // The per-session CSV export: one row per student per round, RFC 4180 quoting, safe to open in a spreadsheet.
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from './schema.ts';
+import { fromJson } from './codec.ts';
+import type { JobSpan } from '../../shared/protocol/summary.ts';
 
 /** Column names of the export, in order; the first line of every file. */
 export const CSV_COLUMNS = [
@@ -18,6 +20,8 @@ export const CSV_COLUMNS = [
   'actions',
   'refused_actions',
   'mean_response_latency_ms',
+  'crew',
+  'jobs',
 ] as const;
 
 /** The column names in Korean, for a teacher whose dashboard is in Korean (the notes' terms). */
@@ -36,6 +40,8 @@ const KO_COLUMNS: Record<(typeof CSV_COLUMNS)[number], string> = {
   actions: '행동 수',
   refused_actions: '거부된 행동 수',
   mean_response_latency_ms: '평균 반응 시간(ms)',
+  crew: '크루',
+  jobs: '맡은 일(시작 틱)',
 };
 
 /** How the export is written: the header's language and the time zone its times are in (UTC, ISO 8601, when none). */
@@ -117,6 +123,8 @@ export async function csvForSession(
       'round_players.actions_count',
       'round_players.refused_count',
       'round_players.mean_latency_ms',
+      'round_players.crew',
+      'round_players.jobs_json',
     ])
     .where('rounds.session_id', '=', sessionId)
     .orderBy('rounds.round_number')
@@ -141,6 +149,8 @@ export async function csvForSession(
         r.actions_count,
         r.refused_count,
         r.mean_latency_ms === null ? '' : Math.round(r.mean_latency_ms * 10) / 10,
+        r.crew ?? '',
+        r.jobs_json === null ? '' : jobsField(fromJson(r.jobs_json) as JobSpan[]),
       ]
         .map(csvField)
         .join(','),
@@ -148,6 +158,11 @@ export async function csvForSession(
   }
   // A byte-order mark so spreadsheet programs read Korean nicknames as UTF-8; CRLF line ends per RFC 4180.
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+/** Every job a student held in a round, in order, each with the tick it began: "scheduler:0 @0 → thread:counter:1 @14". */
+export function jobsField(jobs: readonly JobSpan[]): string {
+  return jobs.map((j) => `${j.slot} @${j.fromTick}`).join(' → ');
 }
 
 /** Quotes one field per RFC 4180 and defuses spreadsheet formulas in text a student typed (CSV injection). */

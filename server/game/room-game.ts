@@ -44,6 +44,7 @@ import {
   type BaselineResult,
   type CrewResult,
   type Debrief,
+  type JobSpan,
   type PlayerResult,
   type RoundEnd,
   type RoundSummary,
@@ -140,6 +141,8 @@ export class RoomGame {
   graceSeconds: number = CREW_DEFAULTS.graceSeconds;
   private readonly strikes: Strikes;
   private roundStartedAt = Date.now();
+  /** Seat id → every job the student has held this round (noteJobs), for the report's roles across rounds. */
+  private jobsHeld = new Map<string, JobSpan[]>();
   private readonly saving = new Set<Promise<void>>();
   /** Finished rounds whose journal write is under way: the room holds its patches meanwhile (nobody sees "ended" before it is durable). */
   journaling = 0;
@@ -745,6 +748,26 @@ export class RoomGame {
       s.refused = 0;
     }
     for (const crew of this.crews) crew.activity.reset(crew.match.state, this.heldJobs(crew));
+    this.jobsHeld.clear();
+    this.noteJobs();
+  }
+
+  /** Adds a span to each student's jobs of the round when their job (or crew) is not the one last noted. */
+  private noteJobs(): void {
+    for (const seat of this.seats.all()) {
+      if (seat.viewer || (seat.isHost && !this.mode.hostPlays) || seat.status !== 'present') continue;
+      const crew = this.crewOf(seat);
+      const spans = this.jobsHeld.get(seat.id) ?? [];
+      const last = spans[spans.length - 1];
+      const crewNumber = this.mode.crews ? crew.number : undefined;
+      if (last && last.slot === seat.slot && last.crew === crewNumber) continue;
+      spans.push({
+        slot: seat.slot,
+        ...(crewNumber !== undefined ? { crew: crewNumber } : {}),
+        fromTick: crew.match.state.tick,
+      });
+      this.jobsHeld.set(seat.id, spans);
+    }
   }
 
   /** The round's latest events of the seat's crew already on the wire (at most RECENT_EVENTS), oldest first. */
@@ -798,6 +821,7 @@ export class RoomGame {
       }
       if (r.ended) ended = r.ended;
     }
+    if (this.phase !== 'lobby') this.noteJobs();
     // The round ends when the last crew's machine has: finished when every crew finished its work.
     if (ended !== null && this.crews.every((c) => c.match.phase === 'ended'))
       this.finishRound(this.crews.every((c) => isFinished(c.match.state)) ? 'finished' : 'time-limit');
@@ -852,8 +876,10 @@ export class RoomGame {
   private finishRound(endedBy: RoundEnd): void {
     // The projector's watching seat is nobody's part in the round.
     const seats = this.seats.reported().filter((s) => !s.viewer && (!s.isHost || this.mode.hostPlays));
-    const players = seats.map((s) => {
+    this.noteJobs();
+    const players = seats.map((s): PlayerResult => {
       const crew = this.crewOf(s);
+      const jobs = this.jobsHeld.get(s.id);
       return {
         seat: s.id,
         nickname: s.nickname,
@@ -861,6 +887,7 @@ export class RoomGame {
         role: roleOf(crew.match, s) as Role,
         score: s.roundScore,
         ...(this.mode.crews ? { crew: crew.number } : {}),
+        ...(jobs && jobs.length > 0 ? { jobs } : {}),
       };
     });
     // Everything but the baselines is taken now, from the machines as the round left them; the baselines

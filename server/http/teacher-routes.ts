@@ -181,7 +181,10 @@ export async function getSession(
   const owned = await ownSession(req, res, ctx, id);
   if (!owned) return;
   const { teacher, session } = owned;
-  const rounds = await ctx.db.rounds.listForSession(id, teacher.id);
+  const [rounds, students] = await Promise.all([
+    ctx.db.rounds.listForSession(id, teacher.id),
+    ctx.db.rounds.rolesForSession(id, teacher.id),
+  ]);
   const room = await ctx.reports.liveRoom(id, teacher.id);
   const live = room
     ? {
@@ -195,6 +198,7 @@ export async function getSession(
   reply(res, HTTP_ROUTES.session, 200, {
     session: { ...session, settings: withoutHostKey(session.settings) },
     rounds,
+    students,
     live,
   });
 }

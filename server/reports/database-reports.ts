@@ -242,6 +242,8 @@ export function toFinishedRound(sessionId: string, record: RoundRecord): StoredR
       refusedCount: a?.refused ?? 0,
       meanLatencyMs: a?.meanLatencyMs ?? null,
       actions: { slot: p.slot, seat: p.seat, log: a?.log ?? [] },
+      crew: p.crew ?? null,
+      jobs: p.jobs ?? null,
     });
   }
   return {

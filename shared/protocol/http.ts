@@ -141,6 +141,24 @@ const roundRowSchema = z.object({
   playerCount: z.number(),
 });
 
+/** One job a student held in a round (shared/protocol/summary.ts JobSpan). */
+const jobSpanSchema = z.object({ slot: z.string(), crew: z.number().optional(), fromTick: z.number() });
+
+/** One student across a session's rounds: the dashboard's roles-across-rounds table. */
+const studentRolesSchema = z.object({
+  playerId: z.string(),
+  nickname: z.string(),
+  rounds: z.array(
+    z.object({
+      roundNumber: z.number(),
+      role: z.string(),
+      crew: z.number().nullable(),
+      jobs: z.array(jobSpanSchema).nullable(),
+      score: z.number(),
+    }),
+  ),
+});
+
 /** The machine figures a report compares (the kernel's MachineMetrics; other fields pass through). */
 export const reportMetricsSchema = z.looseObject({
   utilization: figure,
@@ -343,6 +361,8 @@ export const HTTP_ROUTES = {
     response: z.object({
       session: sessionSchema,
       rounds: z.array(roundRowSchema),
+      /** Every student with their role, crew, jobs and score in each round. */
+      students: z.array(studentRolesSchema),
       live: hostingSchema.nullable(),
     }),
   }),

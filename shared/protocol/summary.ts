@@ -32,6 +32,15 @@ export interface PlayerResult {
   score: number;
   /** The crew's number (rooms with crews). */
   crew?: number;
+  /** Every job the student held in the round, in order, from the tick each began (a teacher's reassignment or a crew move mid-round adds one; absent in reports stored before it). */
+  jobs?: JobSpan[];
+}
+
+/** One job a student held in a round: its slot key, the crew (rooms with crews) and the tick the student took it. */
+export interface JobSpan {
+  slot: string;
+  crew?: number;
+  fromTick: number;
 }
 
 /** One crew's machine at the round's end, beside the same workload under the classic policies. */

@@ -42,7 +42,8 @@ async function playRound(
   web: WebClient,
   sessionId: string,
   stored: number,
-): Promise<void> {
+  midRound?: () => void,
+): Promise<number> {
   for (const p of [host, ...students]) {
     if (quiet.has(p)) continue;
     quiet.add(p);
@@ -52,18 +53,27 @@ async function playRound(
   await until('running', () => host.state.phase === 'running');
   const stop = play(students);
   try {
-    await until('some ticks', () => crewOf(host.state, null)!.machine.tick >= 25, 15_000);
+    let enough = 25;
+    if (midRound) {
+      await until('ten ticks', () => crewOf(host.state, null)!.machine.tick >= 10, 15_000);
+      midRound();
+      // Ten more ticks after the mid-round move, so its effect is told apart from the round's end.
+      enough = Math.max(enough, crewOf(host.state, null)!.machine.tick + 10);
+    }
+    await until('some ticks', () => crewOf(host.state, null)!.machine.tick >= enough, 15_000);
   } finally {
     stop();
   }
   host.send('host:end-round');
   await until('ended', () => host.state.phase === 'ended');
+  const endTick = crewOf(host.state, null)!.machine.tick;
   const start = Date.now();
   while ((await roundsOf(web, sessionId)).length < stored) {
     if (Date.now() - start > 10_000) throw new Error('round not stored');
     await new Promise((r) => setTimeout(r, 50));
   }
   void h;
+  return endTick;
 }
 
 async function fresh(backend: (typeof BACKENDS)[number]): Promise<FreshDatabase> {
@@ -199,8 +209,37 @@ for (const backend of BACKENDS) {
       // A second round, then the teacher closes the room.
       host.send('host:restart');
       await until('lobby', () => host.state.phase === 'lobby');
-      await playRound(h, host, [minji, jisoo], web, room.sessionId, 2);
+      // Mid-round the teacher rotates the jobs: each student's round 2 lists both jobs, in order,
+      // the second from the tick of the rotation (not from the round's end).
+      let rotatedAt = -1;
+      const endTick = await playRound(h, host, [minji, jisoo], web, room.sessionId, 2, () => {
+        rotatedAt = crewOf(host.state, null)!.machine.tick;
+        host.send('host:rotate');
+      });
       expect((await roundsOf(web, room.sessionId)).map((r) => r.roundNumber)).toEqual([1, 2]);
+      type Roles = {
+        nickname: string;
+        rounds: { roundNumber: number; role: string; jobs: { slot: string; fromTick: number }[] | null }[];
+      };
+      const students = (await web.get(`/api/teacher/sessions/${room.sessionId}`)).body.students as Roles[];
+      expect(students.map((s) => s.nickname)).toEqual(['Jisoo', 'Minji']);
+      for (const s of students) {
+        expect(s.rounds.map((r) => r.roundNumber)).toEqual([1, 2]);
+        const [one, two] = s.rounds;
+        expect(one!.jobs).toHaveLength(1);
+        expect(one!.jobs![0]!.fromTick).toBe(0);
+        expect(one!.jobs![0]!.slot.split(':')[0]).toBe(one!.role);
+        expect(two!.jobs).toHaveLength(2);
+        expect(two!.jobs![0]!.fromTick).toBe(0);
+        expect(two!.jobs![1]!.fromTick).toBeGreaterThanOrEqual(rotatedAt);
+        expect(two!.jobs![1]!.fromTick).toBeLessThanOrEqual(endTick - 5);
+        expect(two!.jobs![1]!.slot).not.toBe(two!.jobs![0]!.slot);
+        expect(two!.jobs![1]!.slot.split(':')[0]).toBe(two!.role);
+      }
+      // Rotated: each took the other's job.
+      const [a, b] = students.map((s) => s.rounds[1]!.jobs!);
+      expect(a![1]!.slot).toBe(b![0]!.slot);
+      expect(b![1]!.slot).toBe(a![0]!.slot);
       const ended = await web.post(`/api/teacher/sessions/${room.sessionId}/end`);
       expect(ended.status).toBe(200);
       expect((ended.body.session as { endedAt: number | null }).endedAt).toEqual(expect.any(Number));

@@ -38,6 +38,11 @@ export function sampleRound(sessionId: string, roundNumber = 1): FinishedRound {
         refusedCount: 2,
         meanLatencyMs: 812.5,
         actions: [{ tick: 3, type: 'dispatch', tid: 1 }],
+        crew: 2,
+        jobs: [
+          { slot: 'scheduler:0', crew: 2, fromTick: 0 },
+          { slot: 'thread:counter:1', crew: 2, fromTick: 14 },
+        ],
       },
       {
         playerId: 'p-2',
@@ -48,6 +53,9 @@ export function sampleRound(sessionId: string, roundNumber = 1): FinishedRound {
         refusedCount: 0,
         meanLatencyMs: null,
         actions: [],
+        // a round stored before crews and jobs were kept
+        crew: null,
+        jobs: null,
       },
     ],
   };

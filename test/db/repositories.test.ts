@@ -129,6 +129,56 @@ for (const backend of BACKENDS) {
       expect(await db.rounds.listForSession(session.id, jung.id)).toHaveLength(2);
     });
 
+    it("roles across rounds: every student's role, crew, jobs and score per round, the latest nickname, the owner only", async () => {
+      const kim = await teacher(db, 'kim-roles@school.kr');
+      const other = await teacher(db, 'other-roles@school.kr');
+      const session = await db.classSessions.create({ teacherId: kim.id, joinCode: 'R0L3', settings: {} });
+      await db.rounds.save(sampleRound(session.id, 1));
+      const second = sampleRound(session.id, 2);
+      second.players[0] = {
+        ...second.players[0]!,
+        nickname: 'Ada',
+        role: 'thread',
+        score: 7,
+        crew: 1,
+        jobs: [{ slot: 'thread:counter:0', crew: 1, fromTick: 0 }],
+      };
+      second.players.pop(); // 민수 sat round 2 out
+      await db.rounds.save(second);
+      const roles = await db.rounds.rolesForSession(session.id, kim.id);
+      expect(roles).toEqual([
+        {
+          playerId: 'p-1',
+          nickname: 'Ada',
+          rounds: [
+            {
+              roundNumber: 1,
+              role: 'scheduler',
+              crew: 2,
+              jobs: [
+                { slot: 'scheduler:0', crew: 2, fromTick: 0 },
+                { slot: 'thread:counter:1', crew: 2, fromTick: 14 },
+              ],
+              score: 120,
+            },
+            {
+              roundNumber: 2,
+              role: 'thread',
+              crew: 1,
+              jobs: [{ slot: 'thread:counter:0', crew: 1, fromTick: 0 }],
+              score: 7,
+            },
+          ],
+        },
+        {
+          playerId: 'p-2',
+          nickname: '민수',
+          rounds: [{ roundNumber: 1, role: 'interrupt-handler', crew: null, jobs: null, score: 95 }],
+        },
+      ]);
+      expect(await db.rounds.rolesForSession(session.id, other.id)).toEqual([]);
+    });
+
     it("a teacher cannot read another teacher's report, round list or CSV", async () => {
       const owner = await teacher(db, 'owner@school.kr');
       const intruder = await teacher(db, 'intruder@school.kr');
@@ -154,10 +204,10 @@ for (const backend of BACKENDS) {
       expect(lines.at(-1)).toBe('');
       expect(lines[0]).toBe(CSV_COLUMNS.join(','));
       expect(lines.slice(1, -1)).toEqual([
-        `${session.id},Q1W2,1,${r1},dispatch-basics,2026-03-03T09:00:00.000Z,2026-03-03T09:04:30.000Z,p-1,"Ada, ""the"" scheduler",scheduler,120,31,2,812.5`,
-        `${session.id},Q1W2,1,${r1},dispatch-basics,2026-03-03T09:00:00.000Z,2026-03-03T09:04:30.000Z,p-2,민수,interrupt-handler,95,12,0,`,
-        `${session.id},Q1W2,2,${r2},dispatch-basics,2026-03-03T09:00:00.000Z,2026-03-03T09:04:30.000Z,p-2,"'=HYPERLINK(""x"")",interrupt-handler,95,12,0,333.3`,
-        `${session.id},Q1W2,2,${r2},dispatch-basics,2026-03-03T09:00:00.000Z,2026-03-03T09:04:30.000Z,p-1,"Ada, ""the"" scheduler",scheduler,120,31,2,812.5`,
+        `${session.id},Q1W2,1,${r1},dispatch-basics,2026-03-03T09:00:00.000Z,2026-03-03T09:04:30.000Z,p-1,"Ada, ""the"" scheduler",scheduler,120,31,2,812.5,2,scheduler:0 @0 → thread:counter:1 @14`,
+        `${session.id},Q1W2,1,${r1},dispatch-basics,2026-03-03T09:00:00.000Z,2026-03-03T09:04:30.000Z,p-2,민수,interrupt-handler,95,12,0,,,`,
+        `${session.id},Q1W2,2,${r2},dispatch-basics,2026-03-03T09:00:00.000Z,2026-03-03T09:04:30.000Z,p-2,"'=HYPERLINK(""x"")",interrupt-handler,95,12,0,333.3,,`,
+        `${session.id},Q1W2,2,${r2},dispatch-basics,2026-03-03T09:00:00.000Z,2026-03-03T09:04:30.000Z,p-1,"Ada, ""the"" scheduler",scheduler,120,31,2,812.5,2,scheduler:0 @0 → thread:counter:1 @14`,
       ]);
       const empty = await db.classSessions.create({ teacherId: han.id, joinCode: 'E000', settings: {} });
       expect(await db.csvForSession(empty.id, han.id)).toBe(`\uFEFF${CSV_COLUMNS.join(',')}\r\n`);
@@ -170,7 +220,7 @@ for (const backend of BACKENDS) {
       const csv = (await db.csvForSession(session.id, han.id, { lang: 'ko', timeZone: 'Asia/Seoul' }))!;
       const [header, first] = csv.slice(1).split('\r\n');
       expect(header).toBe(
-        '세션 ID,참가 코드,라운드,라운드 ID,시나리오,라운드 시작 시각 (Asia/Seoul),라운드 종료 시각 (Asia/Seoul),학생 ID,닉네임,역할,점수,행동 수,거부된 행동 수,평균 반응 시간(ms)',
+        '세션 ID,참가 코드,라운드,라운드 ID,시나리오,라운드 시작 시각 (Asia/Seoul),라운드 종료 시각 (Asia/Seoul),학생 ID,닉네임,역할,점수,행동 수,거부된 행동 수,평균 반응 시간(ms),크루,맡은 일(시작 틱)',
       );
       // 09:00 UTC is 18:00 in Seoul.
       expect(first).toContain(',2026-03-03 18:00:00,2026-03-03 18:04:30,');

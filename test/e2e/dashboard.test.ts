@@ -114,10 +114,23 @@ describe('teachers dashboard', () => {
           /^\/api\/teacher\/sessions\/[\w-]+\/csv\?lang=en&tz=[\w%/+-]+$/,
         );
         await teacher.screenshot('dashboard-report-en');
+        const sessionId = (await csv.getAttribute('href'))!.split('/')[4]!;
 
         await page.getByRole('button', { name: '한국어' }).click();
         await page.getByRole('heading', { name: /보고서 — 1 라운드/ }).waitFor();
         await teacher.screenshot('dashboard-report-ko');
+
+        // The session page lists every student's jobs across the rounds: Minji watched round 1.
+        await page.goto(`${server.url}/dashboard.html#/session/${sessionId}`);
+        const roles = page.getByTestId('roles-across-rounds');
+        await roles.waitFor();
+        expect(await roles.locator('caption').textContent()).toContain('라운드별로 학생이 맡은 일');
+        expect(await roles.getByRole('columnheader').allTextContents()).toEqual(['닉네임', '1 라운드']);
+        expect(await roles.locator('tbody tr th').allTextContents()).toEqual(['Minji']);
+        expect(await roles.locator('tbody tr td').allTextContents()).toEqual([
+          expect.stringMatching(/^(\d+조 · )?관전자 · 0점$/),
+        ]);
+        await teacher.screenshot('dashboard-session-roles-ko');
         await page.waitForTimeout(100);
         failOnErrors(teacher, student);
       } finally {

@@ -5,6 +5,7 @@ import type { Limit } from '../../../shared/kernel/limits.ts';
 import { openDialog } from './dialog.ts';
 import { checkbox, field, fill, h } from './dom.ts';
 import { lang, t, type TextKey } from './texts.ts';
+import { roleText, slotLabel } from './job-text.ts';
 
 /** Turns an API refusal into a sentence in the current language. */
 export function explain(error: unknown): string {
@@ -305,9 +306,51 @@ export async function homeView(root: HTMLElement, go: (hash: string) => void): P
   fill(root, h('div', { class: 'columns' }, form, history));
 }
 
-/** One session: its rounds (each a link to its report), the CSV download and closing the room. */
+type StudentRoles = Awaited<ReturnType<typeof api.session>>['students'][number];
+
+/** Every student's part in each round: the jobs they held (in order; with the crew), the score; "—" for a round sat out. */
+function rolesTable(students: readonly StudentRoles[], roundNumbers: readonly number[]): HTMLElement {
+  const cell = (r: StudentRoles['rounds'][number]): string => {
+    const jobs =
+      r.jobs && r.jobs.length > 0 ? r.jobs.map((j) => slotLabel(j.slot)).join(' → ') : roleText(r.role);
+    const crew = r.crew !== null ? `${t('crew.n', { n: r.crew })} · ` : '';
+    return `${crew}${jobs} · ${t('session.roles.points', { n: r.score })}`;
+  };
+  return h(
+    'table',
+    { class: 'table roles-across-rounds', 'data-testid': 'roles-across-rounds' },
+    h('caption', {}, t('session.roles.caption')),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, t('roster.nickname')),
+        ...roundNumbers.map((n) => h('th', { scope: 'col' }, t('session.round', { n }))),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      ...students.map((s) =>
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, s.nickname),
+          ...roundNumbers.map((n) => {
+            const r = s.rounds.find((x) => x.roundNumber === n);
+            return h('td', {}, r ? cell(r) : '—');
+          }),
+        ),
+      ),
+    ),
+  );
+}
+
+/** One session: its rounds (each a link to its report), every student's roles across them, the CSV download and closing the room. */
 export async function sessionView(root: HTMLElement, id: string, go: (hash: string) => void): Promise<void> {
-  const { session, rounds, live } = await api.session(id);
+  const { session, rounds, students, live } = await api.session(id);
   const list =
     rounds.length === 0
       ? h('p', {}, t('session.no_rounds'))
@@ -351,6 +394,12 @@ export async function sessionView(root: HTMLElement, id: string, go: (hash: stri
       { class: 'card', 'aria-labelledby': 'session-h' },
       h('h2', { id: 'session-h' }, t('session.heading', { code: session.joinCode })),
       list,
+      students.length > 0
+        ? rolesTable(
+            students,
+            rounds.map((r) => r.roundNumber),
+          )
+        : null,
       h(
         'p',
         { class: 'actions' },

@@ -19,6 +19,7 @@ import { openDialog } from './dialog.ts';
 import { explain } from './home-views.ts';
 import { checkbox, fill, h } from './dom.ts';
 import { formatEvent } from './event-text.ts';
+import { roleText, slotLabel } from './job-text.ts';
 import { lang, t, type TextKey } from './texts.ts';
 
 /** The host's messages that carry no payload, for the plain control buttons. */
@@ -64,28 +65,6 @@ function hostId(): string {
   } catch {
     return 'host-' + Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16)).join('');
   }
-}
-
-/** A job's name a teacher reads: "Scheduler (Core 0+2)", "Thread counter #0", "IPC channel jobs". */
-export function slotLabel(key: string): string {
-  const [kind, a, b] = key.split(':');
-  switch (kind) {
-    case 'scheduler':
-      return a ? `${t('role.scheduler')} (${t('report.gantt.core', { n: a })})` : t('role.scheduler');
-    case 'thread':
-      return `${t('role.thread')} ${a ?? ''} #${b ?? 0}`;
-    case 'ipc':
-      return `${t('role.ipc')} ${a ?? ''}`;
-    case 'interrupt':
-      return t('role.interrupt');
-    default:
-      return t('role.spectator');
-  }
-}
-
-function roleText(role: string): string {
-  const key = `role.${role}` as TextKey;
-  return ['scheduler', 'interrupt', 'thread', 'ipc', 'spectator', 'host'].includes(role) ? t(key) : role;
 }
 
 /** Opens the live page of a session; returns a function that leaves the room. */
