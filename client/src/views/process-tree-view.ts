@@ -57,6 +57,11 @@ export class ProcessTreeView {
     this.drawn = '';
   }
 
+  /** The process lines showing now, top first (for the debug hook). */
+  shown(): string[] {
+    return this.names.filter((n) => n.visible).map((n) => n.text);
+  }
+
   /** Makes a process's row flash (fork, exec) for a moment. */
   flash(pid: number, what: string): void {
     this.flashes.set(pid, { until: performance.now() + 2500, what });
