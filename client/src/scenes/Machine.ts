@@ -528,9 +528,11 @@ export class Machine extends UiScene {
 
   /** A world rectangle in CSS pixels on screen (the world scrolls on phones). */
   toScreen(r: Rect): Rect {
+    // a stopped scene (the level's result on show) has no camera: the debug hook may still ask
+    const cam = this.sys.isActive() ? this.cameras.main : null;
     return {
-      x: r.x - this.cameras.main.scrollX,
-      y: r.y - this.cameras.main.scrollY,
+      x: r.x - (cam?.scrollX ?? 0),
+      y: r.y - (cam?.scrollY ?? 0),
       width: r.width,
       height: r.height,
     };

@@ -54,7 +54,6 @@ export class SyncView {
 
   /** Draws the lines: `rows` are the text lines (locks first, then the variables), placed around the shelves. */
   update(model: MachineModel, locks: Row[], rest: Row[]): void {
-    setText(this.frame.title, t('machine.sync'));
     const items: Item[] = [
       ...locks.map((row) => ({ row })),
       ...model.semaphores.map((shelf) => ({ shelf })),
@@ -63,10 +62,14 @@ export class SyncView {
     if (items.length === 0) items.push({ row: [t('machine.none'), UI.muted] });
     const lh = Math.round(this.px * 1.35);
     const fit = Math.max(0, Math.floor(this.inner.height / lh));
-    const shown: Item[] =
-      items.length > fit && fit > 0
-        ? [...items.slice(0, fit - 1), { row: `↓ +${items.length - fit + 1} …` }]
-        : items.slice(0, fit);
+    // what does not fit is counted in the title, as the channels do, so a short panel keeps every line for content
+    const shown = items.slice(0, fit);
+    setText(
+      this.frame.title,
+      shown.length < items.length
+        ? `${t('machine.sync')} · ${t('machine.ready.more', { count: items.length - shown.length })}`
+        : t('machine.sync'),
+    );
     /** Each slot to draw: x, y, size, filled. */
     const boxes: [number, number, number, boolean][] = [];
     this.shelves = [];

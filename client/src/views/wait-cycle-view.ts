@@ -69,7 +69,7 @@ export class WaitCycleView {
     const u = this.unit;
     const g = this.g.clear();
     // the panel: over what it covers, outlined in the colour of a fault
-    g.fillStyle(UI.background, 0.94).fillRoundedRect(area.x, area.y, area.width, area.height, 8);
+    g.fillStyle(UI.background, 1).fillRoundedRect(area.x, area.y, area.width, area.height, 8);
     g.lineStyle(3, OKABE_ITO.vermillion, 1).strokeRoundedRect(area.x, area.y, area.width, area.height, 8);
     setSize(this.title, u * 0.85);
     this.title.setPosition(area.x + u * 0.5, area.y + u * 0.3).setVisible(true);
