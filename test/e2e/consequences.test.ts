@@ -164,10 +164,13 @@ describe('consequences where they happen', () => {
       await expect.poll(() => page.locator('.level-hud .hud-frozen').textContent(), POLL).toContain(
         '교착 상태',
       );
-      // the ring lies within the phone's width
+      // the world scrolled to the ring: on the screen, above the action bar
       const r = (await machine(page)).cycleRect!;
       expect(r.x).toBeGreaterThanOrEqual(0);
       expect(r.x + r.width).toBeLessThanOrEqual(390);
+      expect(r.y).toBeGreaterThanOrEqual(0);
+      const bar = (await page.locator('.machine-panel').boundingBox())!;
+      expect(r.y + r.height).toBeLessThanOrEqual(bar.y + 1);
       await screenshot('deadlock-cycle-390x844-ko');
     });
   }, 150_000);

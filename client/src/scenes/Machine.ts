@@ -326,7 +326,15 @@ export class Machine extends UiScene {
     this.tree.update(model);
     this.metrics.update(t('machine.metrics'), metricsRows(model));
     this.feedList.update(t('machine.feed'), feedRows(session));
+    const hadCycle = this.cycle.drawn.length > 0;
     this.cycle.update(model.waitCycles, this.cycleArea(model));
+    // on a phone the world scrolls: the moment a deadlock's ring appears, it is brought into view
+    if (!hadCycle && this.cycle.area && this.lay.stacked) {
+      const a = this.cycle.area;
+      const top = this.lay.header.y;
+      const visible = this.lay.height - this.barHeight - top;
+      this.scrollBy(a.y - top - Math.max(0, (visible - a.height) / 2) - this.cameras.main.scrollY);
+    }
     const codeChanged = this.code.update(model, session.machine()!);
     // every student sees their score, also once their job is over (a thread that exited leaves them watching)
     const student = !session.projector && !model.mine.host;
