@@ -134,9 +134,9 @@ describe('consequences where they happen', () => {
       expect(r.x + r.width <= hud.x || hud.x + hud.width <= r.x || r.y + r.height <= hud.y).toBe(true);
       expect(r.y + r.height).toBeLessThanOrEqual(800);
       // frozen: the result waits, the HUD says why, the clock's controls are off
-      await expect.poll(() => page.locator('.level-hud .hud-frozen').textContent(), POLL).toContain(
-        'Deadlock',
-      );
+      await expect
+        .poll(() => page.locator('.level-hud .hud-frozen').textContent(), POLL)
+        .toContain('Deadlock');
       expect(await scenes(page)).toContain('Machine');
       expect(await scenes(page)).not.toContain('LevelResult');
       expect(await page.locator('.level-hud [data-action="step"]').isDisabled()).toBe(true);
@@ -154,16 +154,13 @@ describe('consequences where they happen', () => {
     await withPage(tb.browser, { viewport: 'phone', locale: 'ko-KR' }, async ({ page, screenshot }) => {
       await openLevel(page, 'deadlock');
       await play(page, ['lock a', 'lock b'], (x) => x.phase === 'ended');
-      await expect.poll(async () => (await machine(page)).cycle, POLL).toEqual([
-        expect.stringMatching(/·T1$/),
-        '락 b',
-        expect.stringMatching(/·T2$/),
-        '락 a',
-      ]);
+      await expect
+        .poll(async () => (await machine(page)).cycle, POLL)
+        .toEqual([expect.stringMatching(/·T1$/), '락 b', expect.stringMatching(/·T2$/), '락 a']);
       expect(await page.evaluate(() => window.__kcDebug!.texts())).toContain('⚠ 교착 상태 · 대기의 고리');
-      await expect.poll(() => page.locator('.level-hud .hud-frozen').textContent(), POLL).toContain(
-        '교착 상태',
-      );
+      await expect
+        .poll(() => page.locator('.level-hud .hud-frozen').textContent(), POLL)
+        .toContain('교착 상태');
       // the world scrolled to the ring: on the screen, above the action bar
       const r = (await machine(page)).cycleRect!;
       expect(r.x).toBeGreaterThanOrEqual(0);
@@ -230,11 +227,18 @@ describe('consequences where they happen', () => {
       // with the code panel folded the panel has room: the browser and the other tabs show, none marked
       await page.locator('.code-summary').click();
       await expect
-        .poll(async () => (await machine(page)).processLines.filter((l) => /^P\d+ (browser|news|mail)\b/.test(l)).length, POLL)
+        .poll(
+          async () =>
+            (await machine(page)).processLines.filter((l) => /^P\d+ (browser|news|mail)\b/.test(l)).length,
+          POLL,
+        )
         .toBeGreaterThanOrEqual(2);
       const all = (await machine(page)).processLines;
       expect(marked(all)).toEqual([expect.stringMatching(/^× P\d+ game crashed/)]);
-      expect(all.some((l) => /^P\d+ browser\b/.test(l)), JSON.stringify(all)).toBe(true);
+      expect(
+        all.some((l) => /^P\d+ browser\b/.test(l)),
+        JSON.stringify(all),
+      ).toBe(true);
       await screenshot('crash-mark-folded-1280x800-en');
     });
   }, 150_000);
@@ -246,7 +250,15 @@ describe('consequences where they happen', () => {
       if (await page.locator('.code-details').evaluate((d) => (d as HTMLDetailsElement).open))
         await page.locator('.code-summary').click();
       await expect.poll(async () => (await machine(page)).feed.rect.height, POLL).toBeGreaterThan(120);
-      const moves = [...Array.from({ length: 2 }, () => ['wait empty', 'load made', 'add 1', 'store made', 'signal full']).flat()];
+      const moves = [
+        ...Array.from({ length: 2 }, () => [
+          'wait empty',
+          'load made',
+          'add 1',
+          'store made',
+          'signal full',
+        ]).flat(),
+      ];
       // play until the feed holds more rows than it shows
       const m = await play(page, moves, (x) => x.feed.rows > x.feed.lines.length + 4);
       expect(m.feed.offset).toBe(0);

@@ -8,7 +8,10 @@ describe('waitForCycles', () => {
   it('is empty until a lock waiter waits for a holder that waits too', () => {
     const m = machine({
       cores: 2,
-      processes: [{ name: 'A', program: ['lock a', 'cpu 3', 'unlock a'] }, { name: 'B', program: ['lock a'] }],
+      processes: [
+        { name: 'A', program: ['lock a', 'cpu 3', 'unlock a'] },
+        { name: 'B', program: ['lock a'] },
+      ],
     });
     m.dispatch(0, 1).tick(1).dispatch(1, 2).tick(1);
     expect(m.thread(2).state).toBe('blocked');
@@ -65,7 +68,9 @@ describe('semaphoreShelf', () => {
     const m = machine({
       cores: 1,
       semaphores: { empty: 2 },
-      processes: [{ name: 'A', program: ['wait empty', 'cpu 2', 'signal empty', 'cpu 2', 'signal empty', 'cpu 1'] }],
+      processes: [
+        { name: 'A', program: ['wait empty', 'cpu 2', 'signal empty', 'cpu 2', 'signal empty', 'cpu 1'] },
+      ],
     });
     expect(semaphoreShelf(m.s, 'empty')).toEqual({ slots: 2, available: 2 });
     m.dispatch(0, 1).tick(1);

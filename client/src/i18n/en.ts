@@ -332,7 +332,8 @@ export const en = {
   'solo.hud.pause': 'Pause',
   'solo.hud.resume': 'Resume',
   'solo.hud.retry': 'Retry',
-  'solo.hud.deadlock': 'Deadlock: the machine froze and the attempt is over. The wait-for cycle is drawn on the machine.',
+  'solo.hud.deadlock':
+    'Deadlock: the machine froze and the attempt is over. The wait-for cycle is drawn on the machine.',
   'solo.hud.see_result': 'See the result',
   'solo.hud.step': 'Step one tick',
   'solo.hud.undo': 'Undo tick',

@@ -330,7 +330,8 @@ export const ko: Record<MessageKey, string> = {
   'solo.hud.pause': '일시 정지',
   'solo.hud.resume': '계속',
   'solo.hud.retry': '다시 하기',
-  'solo.hud.deadlock': '교착 상태: 기계가 멈췄고 이번 시도는 끝났습니다. 대기의 고리가 기계 위에 그려져 있습니다.',
+  'solo.hud.deadlock':
+    '교착 상태: 기계가 멈췄고 이번 시도는 끝났습니다. 대기의 고리가 기계 위에 그려져 있습니다.',
   'solo.hud.see_result': '결과 보기',
   'solo.hud.step': '한 틱 진행',
   'solo.hud.undo': '틱 되돌리기',

@@ -551,7 +551,9 @@ export class Machine extends UiScene {
   /** Scrolls the event feed when the point is over it (by about a row per wheel notch); false when it is not, or cannot move. */
   wheelList(x: number, y: number, dy: number): boolean {
     if (!this.feedList.contains(x, y) || dy === 0) return false;
-    return this.feedList.scrollBy(dy > 0 ? Math.max(1, Math.round(dy / 60)) : Math.min(-1, Math.round(dy / 60)));
+    return this.feedList.scrollBy(
+      dy > 0 ? Math.max(1, Math.round(dy / 60)) : Math.min(-1, Math.round(dy / 60)),
+    );
   }
 
   scrollBy(dy: number): void {
