@@ -8,7 +8,9 @@ import {
   kernelLabels,
   pageTable,
   screenFigures,
+  semaphoreShelf,
   threadSwitchCostOf,
+  waitForCycles,
 } from '../../shared/kernel/index.ts';
 import type { BlockReason, Instr, KernelState } from '../../shared/kernel/index.ts';
 import type { SyncedRoomState } from '../../shared/protocol/state.ts';
@@ -127,9 +129,20 @@ const WaitView = schema(
   {
     owner: t.int16().default(-1),
     value: t.int16().default(0),
+    slots: t.int16().default(0),
     waiters: t.array('uint16'),
   },
   'WaitView',
+);
+
+const WaitStepView = schema(
+  {
+    cycle: t.uint8().default(0),
+    tid: t.uint16().default(0),
+    lock: t.string().default(''),
+    holder: t.uint16().default(0),
+  },
+  'WaitStepView',
 );
 
 /** The machine's figures, as presentation.ts computes them; -1 where a figure is not defined yet. */
@@ -169,6 +182,7 @@ const MachineView = schema(
     channels: t.map(ChannelView),
     locks: t.map(WaitView),
     semaphores: t.map(WaitView),
+    waitCycles: t.array(WaitStepView),
     shared: t.map('int32'),
     counters: t.map('uint32'),
     figures: t.ref(FiguresView).default(() => new FiguresView()),
@@ -274,7 +288,7 @@ export function syncMap<R, S>(
   map: MapSchema<S>,
   records: Iterable<[string, R]>,
   create: () => S,
-  update: (view: S, record: R) => void,
+  update: (view: S, record: R, key: string) => void,
 ): void {
   const seen = new Set<string>();
   for (const [key, record] of records) {
@@ -282,9 +296,9 @@ export function syncMap<R, S>(
     let view = map.get(key);
     if (view === undefined) {
       view = create();
-      update(view, record);
+      update(view, record, key);
       map.set(key, view);
-    } else update(view, record);
+    } else update(view, record, key);
   }
   for (const key of [...map.keys()]) if (!seen.has(key)) map.delete(key);
 }
@@ -479,11 +493,25 @@ export function projectMachine(m: Machine, s: KernelState): void {
     m.semaphores,
     Object.entries(s.semaphores),
     () => new WaitView(),
-    (v, sem) => {
+    (v, sem, name) => {
       put(v, 'value', sem.value);
+      put(v, 'slots', semaphoreShelf(s, name).slots);
       syncArray(v.waiters, sem.waiters);
     },
   );
+  const steps = waitForCycles(s).flatMap((c, cycle) => c.map((step) => ({ cycle, ...step })));
+  while (m.waitCycles.length > steps.length) m.waitCycles.pop();
+  steps.forEach((step, i) => {
+    let v = m.waitCycles.at(i);
+    if (v === undefined) {
+      v = new WaitStepView();
+      m.waitCycles.push(v);
+    }
+    put(v, 'cycle', step.cycle);
+    put(v, 'tid', step.tid);
+    put(v, 'lock', step.lock);
+    put(v, 'holder', step.holder);
+  });
   const shared: Record<string, number> = {};
   for (const [seg, mem] of Object.entries(s.sharedMemory))
     for (const [k, val] of Object.entries(mem.vars)) shared[`${seg}.${k}`] = val;

@@ -33,11 +33,23 @@ function mayDeadlock(s: KernelState): boolean {
   return false;
 }
 
-/** Every cycle in the wait-for graph, each as its sorted thread ids. */
-export function deadlockCycles(s: KernelState): number[][] {
+/** One step around a wait-for cycle: a thread, the lock it waits for, and that lock's holder (the next thread). */
+export interface WaitForStep {
+  tid: number;
+  lock: string;
+  holder: number;
+}
+
+/**
+ * Every cycle in the wait-for graph of mutexes, each in the order it closes: thread → the lock it waits
+ * for → that lock's holder → the lock the holder waits for → … back to the first thread, which is the
+ * cycle's smallest thread id. What the machine view draws when a deadlock freezes it (issue 13); empty
+ * when no thread waits for a lock whose holder waits too (the common case, answered without a walk).
+ */
+export function waitForCycles(s: KernelState): WaitForStep[][] {
   if (!mayDeadlock(s)) return [];
   const edges = waitsFor(s);
-  const cycles: number[][] = [];
+  const cycles: WaitForStep[][] = [];
   const done = new Set<number>();
   for (const start of edges.keys()) {
     const path: number[] = [];
@@ -48,10 +60,24 @@ export function deadlockCycles(s: KernelState): number[][] {
       onPath.add(at);
       at = edges.get(at);
     }
-    if (at !== undefined && onPath.has(at)) cycles.push(path.slice(path.indexOf(at)).sort((a, b) => a - b));
+    if (at !== undefined && onPath.has(at)) {
+      const ring = path.slice(path.indexOf(at));
+      const first = ring.indexOf(Math.min(...ring));
+      cycles.push(
+        [...ring.slice(first), ...ring.slice(0, first)].map((tid) => {
+          const b = s.threads[tid]!.blocked as { on: 'lock'; name: string };
+          return { tid, lock: b.name, holder: edges.get(tid)! };
+        }),
+      );
+    }
     for (const p of path) done.add(p);
   }
   return cycles;
+}
+
+/** Every cycle in the wait-for graph, each as its sorted thread ids. */
+export function deadlockCycles(s: KernelState): number[][] {
+  return waitForCycles(s).map((c) => c.map((step) => step.tid).sort((a, b) => a - b));
 }
 
 /**

@@ -28,6 +28,16 @@ export function kernelLabels(s: KernelState): LabelOf {
   };
 }
 
+/**
+ * A semaphore drawn as a shelf of permits: as many slots as its initial value (more if signals have
+ * raised it above that), `available` of them filled, the rest taken. Who holds a taken permit is not
+ * known: a semaphore has no owner (any thread may signal it), so the shelf names only who waits.
+ */
+export function semaphoreShelf(s: KernelState, name: string): { slots: number; available: number } {
+  const value = s.semaphores[name]?.value ?? 0;
+  return { slots: Math.max(s.scenario.semaphores[name] ?? 0, value), available: value };
+}
+
 /** The fault counters a screen lists, in the order it lists them. */
 export const FAULT_KEYS = [
   'lostUpdates',

@@ -120,11 +120,20 @@ export interface ChannelState {
   value: string;
 }
 
-/** A lock (owner -1 when free) or a semaphore (its value), with its waiters. */
+/** A lock (owner -1 when free) or a semaphore (its value, and its shelf's slots: presentation.ts semaphoreShelf), with its waiters. */
 export interface WaitState {
   owner: number;
   value: number;
+  slots: number;
   waiters: SyncedList<number>;
+}
+
+/** One step of a wait-for cycle (shared/kernel/detect.ts waitForCycles): a thread, the lock it waits for, its holder; `cycle` numbers the cycle. */
+export interface WaitStepState {
+  cycle: number;
+  tid: number;
+  lock: string;
+  holder: number;
 }
 
 /** The machine's figures as presentation.ts computes them (screenFigures); -1 where one is not defined yet. */
@@ -162,6 +171,8 @@ export interface MachineState {
   channels: SyncedMap<ChannelState>;
   locks: SyncedMap<WaitState>;
   semaphores: SyncedMap<WaitState>;
+  /** The wait-for cycles of a deadlock, step by step in order (empty when there is none). */
+  waitCycles: SyncedList<WaitStepState>;
   shared: SyncedMap<number>;
   counters: SyncedMap<number>;
   figures: FiguresState;

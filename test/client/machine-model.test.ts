@@ -9,9 +9,12 @@ import {
   label,
   machineMetrics,
   screenFigures,
+  semaphoreShelf,
   startKernel,
   tickInPlace,
+  waitForCycles,
 } from '../../shared/kernel/index.ts';
+import { machine } from '../kernel/harness.ts';
 import { LEVELS } from '../../shared/levels/index.ts';
 import { MACHINES, walk } from '../kernel/walk.ts';
 
@@ -87,5 +90,46 @@ describe("a thread's PC names its next instruction (issue 16)", () => {
     expect(applyActionInPlace(s, { type: 'choose', tid, instr: 'exit' }).ok).toBe(true);
     for (let k = 0; k < 5 && s.threads[tid]!.state !== 'terminated'; k++) tickInPlace(s);
     expect(model()).toMatchObject({ state: 'terminated', instr: '' });
+  });
+});
+
+describe('a deadlock and a semaphore as the machine view gets them (issue 13 item 5)', () => {
+  it("carries the wait-for cycle in order with its labels, and each semaphore's shelf, and drops the cycle once it is gone", () => {
+    const m = machine({
+      cores: 2,
+      semaphores: { empty: 2 },
+      processes: [
+        {
+          name: 'bank',
+          threads: [
+            { program: ['wait empty', 'lock a', 'cpu 1', 'lock b'] },
+            { program: ['lock b', 'cpu 1', 'lock a'] },
+          ],
+        },
+      ],
+    });
+    const state = new RoomState();
+    const crew = crewView(state, 'c1', 1);
+    const read = () => {
+      projectMachine(crew.machine, m.s);
+      return readMachine(state, null);
+    };
+    expect(read().waitCycles).toEqual([]);
+    m.dispatch(0, 1).dispatch(1, 2).tick(2);
+    const model = read();
+    const labels = kernelLabels(m.s);
+    expect(model.waitCycles).toEqual(
+      waitForCycles(m.s).map((c) =>
+        c.map((step) => ({ ...step, label: labels(step.tid), holderLabel: labels(step.holder) })),
+      ),
+    );
+    expect(model.waitCycles[0]!.map((step) => step.lock)).toEqual(['b', 'a']);
+    expect(model.semaphores).toEqual([
+      { name: 'empty', value: 1, slots: semaphoreShelf(m.s, 'empty').slots, waiters: [] },
+    ]);
+    expect(model.semaphores[0]!.slots).toBe(2);
+    // killing the process ends the cycle: the view gets none to draw
+    m.act({ type: 'kill', pid: 1 });
+    expect(read().waitCycles).toEqual([]);
   });
 });

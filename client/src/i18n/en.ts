@@ -164,7 +164,12 @@ export const en = {
   'machine.sync': 'Locks, semaphores, shared data',
   'machine.lock': 'lock {name}: {owner} · waiting: {waiters}',
   'machine.free': 'free',
-  'machine.semaphore': 'semaphore {name} = {value} · waiting: {waiters}',
+  'machine.semaphore.name': 'semaphore {name}',
+  'machine.semaphore.shelf': '{value}/{slots} free · waiting: {waiters}',
+  'machine.cycle.title': '⚠ Deadlock · the wait-for cycle',
+  'machine.cycle.lock': 'lock {name}',
+  'machine.cycle.waits': 'waits for',
+  'machine.cycle.held': 'held by',
   'machine.processes': 'Processes ({live} alive of {total}) and memory',
   'machine.memory.legend':
     'memory: code · data · heap · stack per thread · hatched = copy-on-write · framed = shared',
@@ -327,6 +332,9 @@ export const en = {
   'solo.hud.pause': 'Pause',
   'solo.hud.resume': 'Resume',
   'solo.hud.retry': 'Retry',
+  'solo.hud.deadlock':
+    'Deadlock: the machine froze and the attempt is over. The wait-for cycle is drawn on the machine.',
+  'solo.hud.see_result': 'See the result',
   'solo.hud.step': 'Step one tick',
   'solo.hud.undo': 'Undo tick',
   'solo.hud.keys': 'Space pause/resume · S step one tick · U undo',

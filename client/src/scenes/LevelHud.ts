@@ -44,6 +44,8 @@ export class LevelHud extends Phaser.Scene {
   /** The Step on its way: the tick it left from, and when. */
   private stepInFlight: { tick: number; round: number; at: number } | null = null;
   private jobs: { slot: RoleSlot; button: HTMLButtonElement }[] = [];
+  /** A deadlock ended the attempt: the machine stays frozen on screen, its wait-for cycle drawn, until the player asks for the result. */
+  private frozen = false;
   private lastJob = '';
 
   constructor() {
@@ -63,6 +65,7 @@ export class LevelHud extends Phaser.Scene {
     // the scene object outlives an attempt: steps pressed for the last one (S mashed before Retry or at its end) are not this one's
     this.stepsQueued = 0;
     this.stepInFlight = null;
+    this.frozen = false;
     this.scene.bringToTop();
     this.root = h('aside', { class: 'level-hud', 'data-level': level.id, 'aria-label': pick(level.title) });
     this.tick = h('span', { class: 'hud-tick', 'aria-live': 'off' });
@@ -195,6 +198,10 @@ export class LevelHud extends Phaser.Scene {
     retry.addEventListener('click', () => {
       retry.blur();
       this.stepsQueued = 0; // not one more Step between this Retry and the new attempt's first patch
+      if (this.frozen) {
+        this.frozen = false;
+        this.render();
+      }
       void retryLevel(this.play).catch(() => this.toMap());
     });
     map.addEventListener('click', () => this.toMap());
@@ -230,6 +237,19 @@ export class LevelHud extends Phaser.Scene {
             });
             return { slot, button };
           });
+    const frozen: HTMLElement[] = [];
+    if (this.frozen) {
+      const result = h(
+        'button',
+        { type: 'button', class: 'primary', 'data-action': 'result' },
+        t('solo.hud.see_result'),
+      );
+      result.addEventListener('click', () => this.showResult());
+      frozen.push(
+        h('p', { class: 'hud-frozen', role: 'alert' }, t('solo.hud.deadlock')),
+        h('div', { class: 'hud-controls' }, result),
+      );
+    }
     this.root.replaceChildren(
       h(
         'p',
@@ -244,6 +264,8 @@ export class LevelHud extends Phaser.Scene {
       h(
         'div',
         { class: 'hud-footer' },
+        // a frozen attempt says so where the controls are, always in view
+        ...frozen,
         ...(this.jobs.length
           ? [
               h(
@@ -292,6 +314,7 @@ export class LevelHud extends Phaser.Scene {
     this.pause.classList.toggle('primary', paused);
     this.pause.setAttribute('aria-pressed', paused ? 'true' : 'false');
     const live = paused || state.phase === 'running';
+    this.pause.disabled = !live;
     this.stepButton.disabled = !paused;
     this.undoButton.disabled = !live || tick === 0;
   }
@@ -311,9 +334,29 @@ export class LevelHud extends Phaser.Scene {
     }
   }
 
+  /**
+   * The attempt's verdict arrived. A deadlock ends it frozen: the machine stays on screen with the
+   * wait-for cycle drawn and the HUD says so, and the result opens when the player asks (issue 13:
+   * consequences where they happen). Any other end opens the result at once.
+   */
   private finish(): void {
     const verdict = this.play.verdict;
     if (!verdict) return;
+    if (verdict.endedBy === 'deadlock') {
+      if (!this.frozen) {
+        this.frozen = true;
+        this.stepsQueued = 0;
+        this.render();
+        this.root.querySelector<HTMLButtonElement>('[data-action="result"]')?.focus();
+      }
+      return;
+    }
+    this.showResult();
+  }
+
+  private showResult(): void {
+    if (!this.play.verdict) return;
+    this.frozen = false;
     this.play.onVerdict = null;
     this.scene.stop('Machine');
     this.scene.start('LevelResult', { levelId: this.level.id });

@@ -12,6 +12,8 @@ import type { Rect, ScreenLayout } from '../ui/layout.ts';
 import { UiScene } from '../ui/ui-scene.ts';
 import { ActionBar, movesOpen, type PlayerAction, type Selection } from '../views/action-bar.ts';
 import { ChannelsView } from '../views/channels-view.ts';
+import { SyncView } from '../views/sync-view.ts';
+import { WaitCycleView } from '../views/wait-cycle-view.ts';
 import { CoresView } from '../views/cores-view.ts';
 import { installMachineHook } from '../views/kc-hook.ts';
 import { ListView } from '../views/list-view.ts';
@@ -29,7 +31,8 @@ import {
   feedRows,
   interruptRows,
   metricsRows,
-  syncRows,
+  lockRows,
+  variableRows,
 } from '../views/machine-rows.ts';
 import { PcbCard } from '../views/pcb-card.ts';
 import { PcbDetail } from '../views/pcb-detail.ts';
@@ -72,10 +75,11 @@ export class Machine extends UiScene {
   private coresFrame!: Frame;
   private blocked!: ListView;
   private devices!: ListView;
-  private channels!: ChannelsView;
-  private sync!: ListView;
+  channels!: ChannelsView;
+  sync!: SyncView;
   private metrics!: ListView;
-  private feed!: ListView;
+  feedList!: ListView;
+  cycle!: WaitCycleView;
   private projector!: ProjectorPanel;
   private header!: Phaser.GameObjects.Text;
   private dirty = true;
@@ -112,10 +116,12 @@ export class Machine extends UiScene {
     this.interrupts = new ListView(this.kit, (i) => wireMachineInput.interruptLine(this, i));
     this.devices = new ListView(this.kit);
     this.channels = new ChannelsView(this.kit);
-    this.sync = new ListView(this.kit);
+    this.sync = new SyncView(this.kit);
     this.tree = new ProcessTreeView(this.kit, (pid) => this.openPcb(pid));
     this.metrics = new ListView(this.kit, undefined, 0.74);
-    this.feed = new ListView(this.kit, undefined, 0.72);
+    this.feedList = new ListView(this.kit, undefined, 0.72);
+    // made after every part it may cover: a deadlock's ring is drawn over them
+    this.cycle = new WaitCycleView(this.kit);
     this.bar = new ActionBar(
       (action, from) => this.act(action, from.getBoundingClientRect()),
       () => {
@@ -237,7 +243,8 @@ export class Machine extends UiScene {
     this.sync.layout(parts.sync, unit);
     this.tree.layout(parts.processes, unit);
     this.metrics.layout(parts.metrics, unit);
-    this.feed.layout(parts.feed, unit);
+    this.feedList.layout(parts.feed, unit);
+    this.cycle.layout(unit);
     const barRect = this.lay.stacked
       ? { x: 0, y: screen.height - this.barHeight - 8, width: screen.width, height: this.barHeight + 8 }
       : {
@@ -315,10 +322,19 @@ export class Machine extends UiScene {
     );
     this.devices.update(t('machine.devices'), deviceRows(model));
     this.channels.update(model);
-    this.sync.update(t('machine.sync'), syncRows(model));
+    this.sync.update(model, lockRows(model), variableRows(model));
     this.tree.update(model);
     this.metrics.update(t('machine.metrics'), metricsRows(model));
-    this.feed.update(t('machine.feed'), feedRows(session));
+    this.feedList.update(t('machine.feed'), feedRows(session));
+    const hadCycle = this.cycle.drawn.length > 0;
+    this.cycle.update(model.waitCycles, this.cycleArea(model));
+    // on a phone the world scrolls: the moment a deadlock's ring appears, it is brought into view
+    if (!hadCycle && this.cycle.area && this.lay.stacked) {
+      const a = this.cycle.area;
+      const top = this.lay.header.y;
+      const visible = this.lay.height - this.barHeight - top;
+      this.scrollBy(a.y - top - Math.max(0, (visible - a.height) / 2) - this.cameras.main.scrollY);
+    }
     const codeChanged = this.code.update(model, session.machine()!);
     // every student sees their score, also once their job is over (a thread that exited leaves them watching)
     const student = !session.projector && !model.mine.host;
@@ -471,6 +487,24 @@ export class Machine extends UiScene {
     });
   }
 
+  /**
+   * Where a deadlock's wait-for cycle is drawn: over the Blocked list, where its threads are, and over
+   * the Ready queue above it too while nothing is Ready (a frozen machine: room for the ring, nothing
+   * hidden that anyone could act on).
+   */
+  private cycleArea(model: MachineModel): Rect {
+    const { ready, blocked } = this.lay.parts;
+    if (model.ready.length > 0) return blocked;
+    const x = Math.min(ready.x, blocked.x);
+    const y = Math.min(ready.y, blocked.y);
+    return {
+      x,
+      y,
+      width: Math.max(ready.x + ready.width, blocked.x + blocked.width) - x,
+      height: Math.max(ready.y + ready.height, blocked.y + blocked.height) - y,
+    };
+  }
+
   /** The scheduler's current pick, for the action bar. */
   selection(): Selection | null {
     const th = this.model?.threads.get(this.selected);
@@ -502,9 +536,11 @@ export class Machine extends UiScene {
 
   /** A world rectangle in CSS pixels on screen (the world scrolls on phones). */
   toScreen(r: Rect): Rect {
+    // a stopped scene (the level's result on show) has no camera: the debug hook may still ask
+    const cam = this.sys.isActive() ? this.cameras.main : null;
     return {
-      x: r.x - this.cameras.main.scrollX,
-      y: r.y - this.cameras.main.scrollY,
+      x: r.x - (cam?.scrollX ?? 0),
+      y: r.y - (cam?.scrollY ?? 0),
       width: r.width,
       height: r.height,
     };
@@ -514,8 +550,10 @@ export class Machine extends UiScene {
    * Camera bounds are not used: they assume zoom about the centre, and this camera zooms about its corner. */
   /** Scrolls the event feed when the point is over it (by about a row per wheel notch); false when it is not, or cannot move. */
   wheelList(x: number, y: number, dy: number): boolean {
-    if (!this.feed.contains(x, y) || dy === 0) return false;
-    return this.feed.scrollBy(dy > 0 ? Math.max(1, Math.round(dy / 60)) : Math.min(-1, Math.round(dy / 60)));
+    if (!this.feedList.contains(x, y) || dy === 0) return false;
+    return this.feedList.scrollBy(
+      dy > 0 ? Math.max(1, Math.round(dy / 60)) : Math.min(-1, Math.round(dy / 60)),
+    );
   }
 
   scrollBy(dy: number): void {

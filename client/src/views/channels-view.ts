@@ -59,6 +59,11 @@ export class ChannelsView {
     return this.rows[i]!;
   }
 
+  /** Each channel's head line showing now (for the debug hook). */
+  shown(): string[] {
+    return this.rows.filter((r) => r.head.visible).map((r) => r.head.text);
+  }
+
   /** Makes a channel's row flash where the fault happened, for a few seconds (the feed keeps the sentence). */
   flash(channel: string, what: string): void {
     this.flashes.set(channel, { until: performance.now() + 3000, what });

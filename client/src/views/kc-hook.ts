@@ -21,6 +21,11 @@ export interface MachineHookSource {
   callout: { text: string };
   detail: { pid: number };
   session: { feed: { serial: number; event: { tick: number } }[] } | null;
+  cycle: { drawn: string[]; area: Rect | null };
+  sync: { shelves: { name: string; slots: number; filled: number; waiters: string[] }[] };
+  feedList: { area: Rect; length: number; offset: number; lines: { shown(): string[] } };
+  tree: { shown(): string[] };
+  channels: { shown(): string[] };
   toScreen(r: Rect): Rect;
 }
 
@@ -53,6 +58,18 @@ export interface KcHook {
     lastEvent: number;
     /** The program (chosen instructions so far) of the thread I steer; empty for other jobs. */
     myProgram: string[];
+    /** The wait-for cycle drawn now, node by node in its order (thread, its lock, the holder, …); empty: none drawn. */
+    cycle: string[];
+    /** Where the cycle is drawn (screen CSS pixels), or null. */
+    cycleRect: Rect | null;
+    /** Each semaphore's shelf as drawn: its slots and how many are filled (available), and who waits. */
+    shelves: { name: string; slots: number; filled: number; waiters: string[] }[];
+    /** The event feed: its rectangle on screen, how many rows it holds, how far it is scrolled, the lines it shows. */
+    feed: { rect: Rect; rows: number; offset: number; lines: string[] };
+    /** The process tree's lines as drawn. */
+    processLines: string[];
+    /** The channels' head lines as drawn. */
+    channelLines: string[];
   };
   /** Screen rectangles (CSS pixels) of the Ready cards now drawn. */
   cards(): (Rect & { tid: number; label: string })[];
@@ -92,6 +109,17 @@ function install(): void {
         feedTicks: machine.session?.feed.map((f) => f.event.tick) ?? [],
         lastEvent: machine.session?.feed.at(-1)?.serial ?? 0,
         myProgram: m.threads.get(m.mine.tid)?.program ?? [],
+        cycle: machine.cycle.drawn,
+        cycleRect: machine.cycle.area ? machine.toScreen(machine.cycle.area) : null,
+        shelves: machine.sync.shelves,
+        feed: {
+          rect: machine.toScreen(machine.feedList.area),
+          rows: machine.feedList.length,
+          offset: machine.feedList.offset,
+          lines: machine.feedList.lines.shown(),
+        },
+        processLines: machine.tree.shown(),
+        channelLines: machine.channels.shown(),
       };
     },
     cards: () =>

@@ -47,6 +47,16 @@ export class ListView {
     this.render();
   }
 
+  /** The frame's rectangle (world coordinates). */
+  get area(): Rect {
+    return this.rect;
+  }
+
+  /** How many rows it holds (shown or scrolled past). */
+  get length(): number {
+    return this.rows.length;
+  }
+
   /** Whether a point of the world lies on this frame (the wheel scrolls it then, not the page). */
   contains(x: number, y: number): boolean {
     const r = this.rect;

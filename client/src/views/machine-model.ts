@@ -135,6 +135,15 @@ export interface Mine {
   moves: MoveMessage[];
 }
 
+/** One step of a wait-for cycle as the machine view draws it. */
+export interface WaitStep {
+  tid: number;
+  label: string;
+  lock: string;
+  holder: number;
+  holderLabel: string;
+}
+
 /** The whole machine, once. */
 export interface MachineModel {
   tick: number;
@@ -168,7 +177,10 @@ export interface MachineModel {
   threads: Map<number, ThreadInfo>;
   channels: ChannelInfo[];
   locks: { name: string; owner: string; waiters: string[] }[];
-  semaphores: { name: string; value: number; waiters: string[] }[];
+  /** Each semaphore as a shelf: `slots` permits, `value` of them available, and who waits for one. */
+  semaphores: { name: string; value: number; slots: number; waiters: string[] }[];
+  /** The wait-for cycles of a deadlock, each step a thread, the lock it waits for and that lock's holder (empty: none). */
+  waitCycles: WaitStep[][];
   shared: [string, number][];
   metrics: Metrics;
   mine: Mine;
@@ -193,6 +205,23 @@ function treeOrder(list: ProcessInfo[]): ProcessInfo[] {
   };
   walk(-1, 0);
   return out;
+}
+
+/** Groups the synced steps of the wait-for cycles by cycle, in their order. */
+function readCycles(
+  steps: { cycle: number; tid: number; lock: string; holder: number }[],
+  lbl: (tid: number) => string,
+): WaitStep[][] {
+  const cycles: WaitStep[][] = [];
+  for (const step of steps)
+    (cycles[step.cycle] ??= []).push({
+      tid: step.tid,
+      label: lbl(step.tid),
+      lock: step.lock,
+      holder: step.holder,
+      holderLabel: lbl(step.holder),
+    });
+  return cycles.filter((c) => c !== undefined);
 }
 
 /** Reads the synced room state into a MachineModel for the player in `seat`. */
@@ -361,8 +390,10 @@ export function readMachine(state: SyncedRoomState, seat: string | null): Machin
     semaphores: arr(m.semaphores.entries()).map(([name, s]) => ({
       name,
       value: s.value,
+      slots: s.slots,
       waiters: arr(s.waiters).map(lbl),
     })),
+    waitCycles: readCycles(arr(m.waitCycles ?? []), lbl),
     shared: arr(m.shared.entries()),
     metrics: {
       utilization: f.utilization,

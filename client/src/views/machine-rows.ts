@@ -61,25 +61,25 @@ export function interruptRows(m: MachineModel): Row[] {
   });
 }
 
-/** Locks, semaphores and shared-memory variables. */
-export function syncRows(m: MachineModel): Row[] {
-  const rows: Row[] = [
-    ...m.locks.map((l) =>
-      t('machine.lock', {
-        name: l.name,
-        owner: l.owner || t('machine.free'),
-        waiters: l.waiters.join(', ') || '—',
-      }),
-    ),
-    ...m.semaphores.map((s) =>
-      t('machine.semaphore', { name: s.name, value: s.value, waiters: s.waiters.join(', ') || '—' }),
-    ),
+/** Locks, one line each: the holder and who waits (semaphores are drawn as shelves: sync-view.ts). */
+export function lockRows(m: MachineModel): Row[] {
+  return m.locks.map((l) =>
+    t('machine.lock', {
+      name: l.name,
+      owner: l.owner || t('machine.free'),
+      waiters: l.waiters.join(', ') || '—',
+    }),
+  );
+}
+
+/** Shared-memory variables and each live process's variables. */
+export function variableRows(m: MachineModel): Row[] {
+  return [
     ...m.shared.map(([k, v]) => `${t('term.shared_memory')} ${k} = ${v}`),
     ...m.processes
       .filter((p) => !p.terminated && p.vars.length > 0)
       .map((p) => `P${p.pid}: ${p.vars.map(([k, v]) => `${k} = ${v}`).join(', ')}`),
   ];
-  return rows.length > 0 ? rows : [[t('machine.none'), UI.muted]];
 }
 
 /** A figure to one decimal, or "—" where it is not defined yet (see comparableFigures). */

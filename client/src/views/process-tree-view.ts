@@ -25,6 +25,21 @@ const SEGMENTS = [
   { key: 'stack', color: OKABE_ITO.reddishPurple },
 ] as const;
 
+/**
+ * The processes a panel of `fit` rows shows, in tree order: the first ones, but every crashed process
+ * kept in, so a crash is seen where it happened even when the panel is short (at 1280×800 with the
+ * code open it holds two rows, and a crashed tab was among the hidden ones).
+ */
+export function rowsShown(list: readonly ProcessInfo[], fit: number): ProcessInfo[] {
+  if (list.length <= fit) return [...list];
+  const keep = new Set(list.filter((p) => p.faulted).slice(0, fit));
+  for (const p of list) {
+    if (keep.size >= fit) break;
+    keep.add(p);
+  }
+  return list.filter((p) => keep.has(p));
+}
+
 /** Draws the tree and the memory map, one row per process; rows are pooled. */
 export class ProcessTreeView {
   private readonly frame: Frame;
@@ -55,6 +70,11 @@ export class ProcessTreeView {
     this.legend.setWordWrapWidth(this.inner.width);
     this.legend.setPosition(this.inner.x, this.inner.y + this.inner.height - unit * 1.9);
     this.drawn = '';
+  }
+
+  /** The process lines showing now, top first (for the debug hook). */
+  shown(): string[] {
+    return this.names.filter((n) => n.visible).map((n) => n.text);
   }
 
   /** Makes a process's row flash (fork, exec) for a moment. */
@@ -88,7 +108,7 @@ export class ProcessTreeView {
     const room = withLegend ? this.inner.height - u * 2 : this.inner.height;
     const rowH = Math.max(u * 0.95, Math.min(u * 1.5, room / Math.max(1, model.processes.length)));
     const fit = Math.max(0, Math.floor(room / rowH));
-    const shown = model.processes.slice(0, fit);
+    const shown = rowsShown(model.processes, fit);
     setText(
       this.frame.title,
       shown.length < model.processes.length
@@ -107,17 +127,13 @@ export class ProcessTreeView {
       text.setPosition(this.inner.x + indent + u * 0.7, y + (rowH - text.height) / 2).setVisible(true);
       const f = this.flashes.get(p.pid);
       const ppid = p.ppid >= 0 ? `←P${p.ppid}` : '';
-      // a crashed process is marked where it sits in the tree (× crashed), its siblings untouched
-      const crash = p.faulted ? ` × ${t('pcb.faulted')}` : '';
+      // a crashed process is marked where it sits in the tree (× first, then "crashed" after its name, so a
+      // narrow panel cuts its parent's PID rather than the mark: at 1280×800 "× crashed" at the end was cut), its siblings untouched
       const first = p.name === 'init' && p.ppid < 0 ? ` (${t('pcb.init')})` : '';
-      setText(
-        text,
-        fitWidth(
-          text,
-          `P${p.pid} ${p.name}${first} ${ppid}${crash}${f ? ` · ${f.what}` : ''}`,
-          nameW - indent - u * 0.7,
-        ),
-      );
+      const line = p.faulted
+        ? `× P${p.pid} ${p.name} ${t('pcb.faulted')} ${ppid}`
+        : `P${p.pid} ${p.name}${first} ${ppid}`;
+      setText(text, fitWidth(text, `${line}${f ? ` · ${f.what}` : ''}`, nameW - indent - u * 0.7));
       setColor(text, p.faulted ? OKABE_ITO.vermillion : p.terminated ? UI.muted : UI.text);
       this.rows.push({ pid: p.pid, rect: { x: this.inner.x, y, width: this.inner.width, height: rowH } });
     });

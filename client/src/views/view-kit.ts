@@ -197,6 +197,11 @@ export class TextLines {
     return fit;
   }
 
+  /** The strings showing now, top first (for the debug hook). */
+  shown(): string[] {
+    return this.lines.filter((t) => t.visible).map((t) => t.text);
+  }
+
   /** How many lines fit now. */
   get capacity(): number {
     return Math.max(0, Math.floor(this.rect.height / this.lineHeight));

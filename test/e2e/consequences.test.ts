@@ -1,0 +1,287 @@
+// Consequences where they happen (issue 13 item 5), in a real browser against the real server, each
+// level played by its bar's buttons and S (one tick): a deadlock freezes the machine with its wait-for
+// cycle drawn and ends the attempt; a semaphore's shelf fills and empties as a permit is taken and
+// given back; a lost datagram flashes its channel's row; a crashed tab is marked in the process tree
+// and nothing else is; the event feed scrolls to its oldest row. What is drawn is read through the
+// Machine scene's hook (window.__kc), which reports what the views drew.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../server/main.ts';
+import { CAMPAIGN } from '../../shared/levels/index.ts';
+import { startWithBrowser, POLL, waitForScene, withPage, type TestBrowser } from './browser.ts';
+import { startGameServer } from './game-server.ts';
+
+let server: RunningServer;
+let tb: TestBrowser;
+
+startWithBrowser(
+  startGameServer,
+  (a, b) => {
+    server = a;
+    tb = b;
+  },
+  180_000,
+);
+
+type Hooked = NonNullable<ReturnType<NonNullable<Window['__kc']>['machine']>>;
+const machine = async (page: Page): Promise<Hooked> => {
+  const m = await page.evaluate(() => window.__kc?.machine() ?? null);
+  if (!m) throw new Error('no machine on screen');
+  return m;
+};
+const scenes = (page: Page) => page.evaluate(() => window.__kcDebug?.activeScenes() ?? []);
+
+/** The laptop size issue 13 names, and the phone held upright. */
+const LAPTOP = { width: 1280, height: 800 };
+
+/** Opens a level from the map (every level marked done, so it is unlocked), paused at tick 0. */
+async function openLevel(page: Page, id: string, size?: { width: number; height: number }): Promise<void> {
+  if (size) await page.setViewportSize(size);
+  const stars = Object.fromEntries(CAMPAIGN.map((n) => [n.id, 3]));
+  await page.addInitScript((s) => {
+    if (!localStorage.getItem('kernel-crew.solo-progress'))
+      localStorage.setItem('kernel-crew.solo-progress', JSON.stringify({ stars: s, scores: {} }));
+  }, stars);
+  await page.goto(server.url);
+  await waitForScene(page, 'Menu');
+  await page.locator('button[data-scene="LevelMap"]').click();
+  await waitForScene(page, 'LevelMap');
+  await page.locator(`.map-node[data-node="${id}"]`).click();
+  await waitForScene(page, 'ConceptCard');
+  await page.locator('[data-action="start-level"]').click();
+  await waitForScene(page, 'Machine');
+  await page.waitForFunction(() => {
+    const m = window.__kc?.machine();
+    return !!m && m.phase === 'paused' && m.tick === 0;
+  });
+}
+
+/** The action bar's button that chooses this instruction for the thread I steer. */
+const chooseButton = (page: Page, instr: string) =>
+  page.locator(`[data-testid="action-bar"] button[data-key='choose:${JSON.stringify({ instr })}']`);
+
+/** Chooses the next instruction by its button when the bar offers it now; false when it does not. */
+async function choose(page: Page, instr: string): Promise<boolean> {
+  const button = chooseButton(page, instr);
+  if ((await button.count()) === 0 || (await button.isDisabled())) return false;
+  const before = (await machine(page)).myProgram.length;
+  await button.click();
+  await page.waitForFunction((b) => (window.__kc?.machine()?.myProgram.length ?? 0) > b, before, {
+    timeout: 10_000,
+  });
+  return true;
+}
+
+/** One tick by S (the clock paused); resolves once the tick shows, or the attempt has ended. */
+async function step(page: Page): Promise<void> {
+  const { tick } = await machine(page);
+  await page.keyboard.press('s');
+  await page.waitForFunction(
+    (t) => {
+      const m = window.__kc?.machine();
+      const on = window.__kcDebug?.activeScenes().includes('Machine');
+      return !m || !on || m.tick > t || m.phase === 'ended';
+    },
+    tick,
+    { timeout: 10_000 },
+  );
+}
+
+/**
+ * Plays the thread I steer: each instruction chosen as soon as the bar offers it, a tick stepped after
+ * each, until `done` holds for the machine as drawn (checked inside the page, every frame) or 40 ticks pass.
+ */
+async function play(page: Page, moves: string[], done: (m: Hooked) => boolean): Promise<Hooked> {
+  let next = 0;
+  for (let ticks = 0; ticks < 40; ticks++) {
+    let m = await machine(page);
+    if (done(m)) return m;
+    if (m.phase === 'ended' || !(await scenes(page)).includes('Machine')) break;
+    if (next < moves.length && (await choose(page, moves[next]!))) next++;
+    m = await machine(page);
+    if (done(m)) return m;
+    await step(page);
+  }
+  const m = await machine(page);
+  if (done(m)) return m;
+  throw new Error(
+    `not reached after 40 ticks (tick ${m.tick}, phase ${m.phase}): ${JSON.stringify(m.processLines)}`,
+  );
+}
+
+describe('consequences where they happen', () => {
+  it('a deadlock freezes the machine with the wait-for cycle drawn, and ends the attempt (laptop, English)', async () => {
+    await withPage(tb.browser, { viewport: 'laptop', locale: 'en-US' }, async ({ page, screenshot }) => {
+      await openLevel(page, 'deadlock', LAPTOP);
+      expect((await machine(page)).cycle).toEqual([]);
+      // a → b while the other thread takes b → a: the cycle of waiting the level warns about
+      const m = await play(page, ['lock a', 'lock b'], (x) => x.phase === 'ended');
+      await expect.poll(async () => (await machine(page)).cycle.length, POLL).toBe(4);
+      const { cycle, cycleRect } = await machine(page);
+      // thread → the lock it waits for → its holder → the lock that one waits for → back to the first
+      expect(cycle[0]).toMatch(/^P\d+·T1$/);
+      expect(cycle[1]).toBe('lock b');
+      expect(cycle[2]).toMatch(/^P\d+·T2$/);
+      expect(cycle[3]).toBe('lock a');
+      expect(m.phase).toBe('ended');
+      expect(await page.evaluate(() => window.__kcDebug!.texts())).toContain(
+        '⚠ Deadlock · the wait-for cycle',
+      );
+      // drawn on the screen, clear of the HUD
+      expect(cycleRect).not.toBeNull();
+      const hud = (await page.locator('.level-hud').boundingBox())!;
+      const r = cycleRect!;
+      expect(r.x + r.width <= hud.x || hud.x + hud.width <= r.x || r.y + r.height <= hud.y).toBe(true);
+      expect(r.y + r.height).toBeLessThanOrEqual(800);
+      // frozen: the result waits, the HUD says why, the clock's controls are off
+      await expect
+        .poll(() => page.locator('.level-hud .hud-frozen').textContent(), POLL)
+        .toContain('Deadlock');
+      expect(await scenes(page)).toContain('Machine');
+      expect(await scenes(page)).not.toContain('LevelResult');
+      expect(await page.locator('.level-hud [data-action="step"]').isDisabled()).toBe(true);
+      await screenshot('deadlock-cycle-1280x800-en');
+      const tick = (await machine(page)).tick;
+      await page.keyboard.press('s');
+      await page.waitForTimeout(300); // nothing to wait for: a frozen machine must not move
+      expect((await machine(page)).tick).toBe(tick);
+      await page.locator('.level-hud [data-action="result"]').click();
+      await waitForScene(page, 'LevelResult');
+    });
+  }, 150_000);
+
+  it('the cycle on a phone, in Korean', async () => {
+    await withPage(tb.browser, { viewport: 'phone', locale: 'ko-KR' }, async ({ page, screenshot }) => {
+      await openLevel(page, 'deadlock');
+      await play(page, ['lock a', 'lock b'], (x) => x.phase === 'ended');
+      await expect
+        .poll(async () => (await machine(page)).cycle, POLL)
+        .toEqual([expect.stringMatching(/·T1$/), '락 b', expect.stringMatching(/·T2$/), '락 a']);
+      expect(await page.evaluate(() => window.__kcDebug!.texts())).toContain('⚠ 교착 상태 · 대기의 고리');
+      await expect
+        .poll(() => page.locator('.level-hud .hud-frozen').textContent(), POLL)
+        .toContain('교착 상태');
+      // the world scrolled to the ring: on the screen, above the action bar
+      const r = (await machine(page)).cycleRect!;
+      expect(r.x).toBeGreaterThanOrEqual(0);
+      expect(r.x + r.width).toBeLessThanOrEqual(390);
+      expect(r.y).toBeGreaterThanOrEqual(0);
+      const bar = (await page.locator('.machine-panel').boundingBox())!;
+      expect(r.y + r.height).toBeLessThanOrEqual(bar.y + 1);
+      await screenshot('deadlock-cycle-390x844-ko');
+    });
+  }, 150_000);
+
+  it('a semaphore shelf shows a permit taken by wait and given back by signal', async () => {
+    await withPage(tb.browser, { viewport: 'laptop', locale: 'en-US' }, async ({ page, screenshot }) => {
+      await openLevel(page, 'producer-consumer', LAPTOP);
+      const shelf = async (name: string) =>
+        (await machine(page)).shelves.find((s) => s.name === name) ?? null;
+      // empty counts the free places on the two-place shelf: both free at first
+      await expect.poll(() => shelf('empty'), POLL).toMatchObject({ slots: 2, filled: 2 });
+      await play(page, ['wait empty'], (m) => m.shelves.find((s) => s.name === 'empty')?.filled === 1);
+      expect(await shelf('empty')).toMatchObject({ slots: 2, filled: 1 });
+      await screenshot('semaphore-shelf-1280x800-en');
+      // the item goes on the shelf; the consumer's wait full takes it, and its signal empty gives the place back
+      await play(
+        page,
+        ['load made', 'add 1', 'store made', 'signal full'],
+        (m) => m.shelves.find((s) => s.name === 'empty')?.filled === 2,
+      );
+      expect(await shelf('empty')).toMatchObject({ slots: 2, filled: 2 });
+    });
+  }, 150_000);
+
+  it('a lost datagram flashes the UDP channel, and only it', async () => {
+    await withPage(tb.browser, { viewport: 'laptop', locale: 'en-US' }, async ({ page }) => {
+      await openLevel(page, 'sockets', LAPTOP);
+      expect((await machine(page)).slot).toContain('server');
+      // the level's seed loses f2 the tick it is sent: the flash shows then, where the channel is drawn
+      await page.evaluate(() => {
+        const w = window as unknown as { __flashed: string[] };
+        w.__flashed = [];
+        const look = (): void => {
+          for (const line of window.__kc?.machine()?.channelLines ?? [])
+            if (line.startsWith('⚠') && !w.__flashed.includes(line)) w.__flashed.push(line);
+          requestAnimationFrame(look);
+        };
+        look();
+      });
+      const flashed = () => page.evaluate(() => (window as unknown as { __flashed: string[] }).__flashed);
+      await play(page, ['send udp f1', 'send udp f2', 'send udp f3'], () => false).catch(() => undefined);
+      await expect.poll(flashed, POLL).toEqual([expect.stringMatching(/^⚠ message lost! · udp · /)]);
+    });
+  }, 150_000);
+
+  it('a crashed tab is marked crashed in the process tree, and no other process is', async () => {
+    await withPage(tb.browser, { viewport: 'laptop', locale: 'en-US' }, async ({ page, screenshot }) => {
+      await openLevel(page, 'browser-tabs', LAPTOP);
+      const m = await play(page, ['fork news', 'fork game', 'fork mail'], (x) =>
+        x.processLines.some((l) => l.includes('×')),
+      );
+      // the mark leads the crashed tab's line, so a narrow panel cannot cut it off, and the short panel
+      // (two rows with the code open) keeps the crashed tab among the rows it shows
+      const marked = (lines: string[]) => lines.filter((l) => l.includes('×') || l.includes('crashed'));
+      expect(marked(m.processLines)).toEqual([expect.stringMatching(/^× P\d+ game crashed/)]);
+      await screenshot('crash-mark-1280x800-en');
+      // with the code panel folded the panel has room: the browser and the other tabs show, none marked
+      await page.locator('.code-summary').click();
+      await expect
+        .poll(
+          async () =>
+            (await machine(page)).processLines.filter((l) => /^P\d+ (browser|news|mail)\b/.test(l)).length,
+          POLL,
+        )
+        .toBeGreaterThanOrEqual(2);
+      const all = (await machine(page)).processLines;
+      expect(marked(all)).toEqual([expect.stringMatching(/^× P\d+ game crashed/)]);
+      expect(
+        all.some((l) => /^P\d+ browser\b/.test(l)),
+        JSON.stringify(all),
+      ).toBe(true);
+      await screenshot('crash-mark-folded-1280x800-en');
+    });
+  }, 150_000);
+
+  it('the event feed scrolls to its oldest row instead of cutting it', async () => {
+    await withPage(tb.browser, { viewport: 'laptop', locale: 'en-US' }, async ({ page }) => {
+      await openLevel(page, 'producer-consumer', LAPTOP);
+      // the code panel folded, as a student does to see more of the machine: the feed gets its rows
+      if (await page.locator('.code-details').evaluate((d) => (d as HTMLDetailsElement).open))
+        await page.locator('.code-summary').click();
+      await expect.poll(async () => (await machine(page)).feed.rect.height, POLL).toBeGreaterThan(120);
+      const moves = [
+        ...Array.from({ length: 2 }, () => [
+          'wait empty',
+          'load made',
+          'add 1',
+          'store made',
+          'signal full',
+        ]).flat(),
+      ];
+      // play until the feed holds more rows than it shows
+      const m = await play(page, moves, (x) => x.feed.rows > x.feed.lines.length + 4);
+      expect(m.feed.offset).toBe(0);
+      expect(m.feed.lines.at(-1)).toMatch(/^↓ \+\d+ …$/);
+      // the wheel over the feed scrolls it, row by row, down to the oldest row (tick 0), with nothing cut
+      const r = m.feed.rect;
+      await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
+      for (let i = 0; i < 60; i++) {
+        const f = (await machine(page)).feed;
+        if (!f.lines.at(-1)?.startsWith('↓')) break;
+        await page.mouse.wheel(0, 120);
+        await page.waitForFunction((o) => (window.__kc?.machine()?.feed.offset ?? -1) !== o, f.offset, {
+          timeout: 5_000,
+        });
+      }
+      const end = (await machine(page)).feed;
+      expect(end.offset).toBeGreaterThan(0);
+      expect(end.lines[0]).toMatch(/^↑ \d+ …$/);
+      expect(end.lines.at(-1)).toMatch(/^0: /);
+      expect(end.lines.some((l) => /^↓/.test(l))).toBe(false);
+      // and back up to the newest
+      await page.mouse.wheel(0, -120 * 60);
+      await expect.poll(async () => (await machine(page)).feed.offset, POLL).toBe(0);
+    });
+  }, 150_000);
+});
