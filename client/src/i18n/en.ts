@@ -258,6 +258,7 @@ export const en = {
   'report.ended.finished': 'every process finished',
   'report.ended.time-limit': 'time ran out',
   'report.ended.deadlock': 'a deadlock froze the machine',
+  'report.ended.broken': "the challenge's condition broke",
   'report.gantt': 'Gantt chart: what each core ran',
   'report.gantt.legend': 'hatched = context switch · empty = idle',
   'report.compare': 'Your class against the classic policies (same workload)',

@@ -256,6 +256,7 @@ export const ko: Record<MessageKey, string> = {
   'report.ended.finished': '모든 프로세스 완료',
   'report.ended.time-limit': '시간 종료',
   'report.ended.deadlock': '교착 상태로 기계가 멈춤',
+  'report.ended.broken': '도전 조건이 깨짐',
   'report.gantt': '간트 차트: 코어별 실행 기록',
   'report.gantt.legend': '빗금 = 문맥 교환 · 빈칸 = 유휴',
   'report.compare': '우리 반과 고전 스케줄링 정책 비교 (같은 작업)',
