@@ -135,6 +135,7 @@ export class Sandbox extends UiScene {
       const opened = decodeSandbox(data.link);
       if (opened.ok) {
         setup = opened.setup;
+        this.example.value = ''; // a friend's machine, not one of the examples
         this.note = { kind: 'info', text: () => t('sandbox.opened') };
       } else {
         const error = opened.error;
