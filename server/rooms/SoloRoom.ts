@@ -35,8 +35,9 @@ export class SoloRoom extends KernelRoom {
     this.maxClients = 2;
     const ticksPerSecond = parsed.data.ticksPerSecond ?? options.services.config.ticksPerSecond;
     const { levelId, challengeId, sandbox, scenario: scenarioOption, lang } = parsed.data;
-    const asked = [levelId, challengeId, sandbox, scenarioOption].filter((x) => x !== undefined).length;
-    if (asked > 1) throw refuse('bad-options: give one of levelId, challengeId, sandbox and scenario');
+    // what to play: at most one of these (a scenario, a seed and a role are then ignored, as for a level)
+    const asked = [levelId, challengeId, sandbox].filter((x) => x !== undefined).length;
+    if (asked > 1) throw refuse('bad-options: give one of levelId, challengeId and sandbox');
     if (levelId !== undefined) {
       const level = levelById(levelId);
       if (!level) throw refuse(`bad-options: no level has the id "${levelId.slice(0, 80)}"`);

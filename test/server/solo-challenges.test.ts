@@ -197,6 +197,6 @@ describe('solo sandboxes', () => {
     const error = (await h.colyseus.sdk
       .create('solo', { sandbox: setup, challengeId: scheduler.spec.id, secret: seatSecret(), lang: 'en' })
       .catch((e: unknown) => e)) as { code: number; message: string };
-    expect(error.message).toMatch(/^bad-options: give one of/);
+    expect(error.message).toMatch(/^bad-options: give one of levelId, challengeId and sandbox/);
   });
 });
