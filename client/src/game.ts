@@ -15,6 +15,7 @@ import { ConceptCard } from './scenes/ConceptCard.ts';
 import { LevelHud } from './scenes/LevelHud.ts';
 import { LevelResult } from './scenes/LevelResult.ts';
 import { Checkpoint } from './scenes/Checkpoint.ts';
+import { Sandbox } from './scenes/Sandbox.ts';
 import { Machine } from './scenes/Machine.ts';
 import { Report } from './scenes/Report.ts';
 import { installRoundRouter } from './net/round-router.ts';
@@ -54,6 +55,7 @@ export function startGame(parent: string): Phaser.Game {
       LevelHud,
       LevelResult,
       Checkpoint,
+      Sandbox,
     ],
   });
   trackParentSize(game, host);

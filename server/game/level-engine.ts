@@ -1,9 +1,17 @@
 // A solo level as an engine: the level module's LevelSession is the authority (the player's moves, bots
 // in every other role, the tick limit, undo by replay) and its evaluator gives the verdict; the round
 // around it is the same Match a class plays. A level does not score moves (its stars are the verdict).
+// A challenge (ChallengeEngine) ends the tick its kept condition breaks and is scored by the ticks it
+// survived; a sandbox (SandboxEngine) has no goal and ends only when its machine is done.
 import { isFinished } from '../../shared/kernel/index.ts';
 import type { KernelAction, KernelEvent, KernelState, TimedAction } from '../../shared/kernel/index.ts';
-import { LevelSession, levelDebrief, type Level } from '../../shared/levels/index.ts';
+import {
+  ChallengeSession,
+  LevelSession,
+  levelDebrief,
+  type Challenge,
+  type Level,
+} from '../../shared/levels/index.ts';
 import type { ReplayObserver } from '../../shared/levels/play.ts';
 import { levelSlots } from '../../shared/roles/level-slots.ts';
 import type { RoleSlot } from '../../shared/roles/types.ts';
@@ -17,7 +25,7 @@ export type { LevelVerdict } from '../../shared/protocol/server-messages.ts';
 
 /** One attempt at a level. */
 export class LevelEngine implements Engine {
-  private session: LevelSession;
+  protected session: LevelSession;
   readonly fixedSlots: RoleSlot[];
   readonly startEvents: readonly KernelEvent[];
 
@@ -84,6 +92,61 @@ export class LevelEngine implements Engine {
       endedBy,
       debrief: levelDebrief(this.level, this.session, result),
       timeline: timeline.cores.map((runs) => runs.map((r) => ({ ...r }))),
+    };
+  }
+}
+
+/** One attempt at a challenge: the level's engine, ending the first tick the kept condition breaks. */
+export class ChallengeEngine extends LevelEngine {
+  constructor(readonly challenge: Challenge) {
+    super(challenge.level);
+  }
+
+  /** The attempt as the challenge module judges it (shared/levels/challenge.ts). */
+  private run(): ChallengeSession {
+    return new ChallengeSession(this.challenge, this.session);
+  }
+
+  override over(): RoundEnd | null {
+    return this.run().broken() ? 'broken' : super.over();
+  }
+
+  override verdict(endedBy: RoundEnd, attempt: number, timeline: RoundTimeline): LevelVerdict {
+    const run = this.run();
+    const result = this.session.result();
+    const stars = run.stars();
+    return {
+      ...result,
+      passed: stars >= 1,
+      stars,
+      score: run.score(),
+      level: this.challenge.spec.id,
+      attempt,
+      ticks: this.state.tick,
+      endedBy,
+      debrief: levelDebrief(this.level, this.session, result, false),
+      timeline: timeline.cores.map((runs) => runs.map((r) => ({ ...r }))),
+      challenge: { survived: run.score(), starTicks: [...this.challenge.spec.starTicks] },
+    };
+  }
+}
+
+/** One sandbox run: the level's engine with no goal and no stars. */
+export class SandboxEngine extends LevelEngine {
+  override verdict(endedBy: RoundEnd, attempt: number, timeline: RoundTimeline): LevelVerdict {
+    const result = this.session.result();
+    return {
+      ...result,
+      passed: false,
+      stars: 0,
+      score: 0,
+      level: this.level.id,
+      attempt,
+      ticks: this.state.tick,
+      endedBy,
+      debrief: levelDebrief(this.level, this.session, result, false),
+      timeline: timeline.cores.map((runs) => runs.map((r) => ({ ...r }))),
+      sandbox: true,
     };
   }
 }

@@ -5,7 +5,7 @@
 import type { ScenarioInput } from '../kernel/index.ts';
 import { goalHolds, parseGoal, type Goal } from './goal.ts';
 import { mustParseLevel, type Level, type LevelInput, type PlayerInput, type Texts } from './level.ts';
-import { LevelSession, type PlayerScript } from './play.ts';
+import { LevelSession, type PlayerScript, type ReplayObserver } from './play.ts';
 import { playLevelThinking, THINKING_DELAY } from './proof.ts';
 
 /** A challenge as written: the role, the steady part of the machine, how arrivals speed up, and when it fails. */
@@ -108,17 +108,34 @@ export function playChallenge(
   return { score, stars: challenge.spec.starTicks.filter((t) => score >= t).length };
 }
 
+/** Why a room refuses a challenge id it does not know, in both languages. */
+export function unknownChallenge(id: string): Texts {
+  const shown = id.slice(0, 80);
+  return { ko: `"${shown}"라는 도전은 없습니다.`, en: `There is no challenge called "${shown}".` };
+}
+
 /** One attempt at a challenge: a LevelSession that ends when the kept condition breaks. */
 export class ChallengeSession {
-  readonly session: LevelSession;
+  /** A fresh attempt, or (an undo) the challenge around a session already replayed. */
+  constructor(
+    readonly challenge: Challenge,
+    readonly session: LevelSession = new LevelSession(challenge.level),
+  ) {}
 
-  constructor(readonly challenge: Challenge) {
-    this.session = new LevelSession(challenge.level);
+  /** True once the kept condition no longer holds: the attempt ends here. */
+  broken(): boolean {
+    return !goalHolds(this.challenge.keep, this.session.figures());
   }
 
   /** True once the condition no longer holds, or the machine has nothing left to do, or the limit is reached. */
   over(): boolean {
-    return !goalHolds(this.challenge.keep, this.session.figures()) || this.session.over();
+    return this.broken() || this.session.over();
+  }
+
+  /** The last tick taken back (LevelSession.undo), as a new attempt; null when there is nothing to undo. */
+  undo(observer?: ReplayObserver): ChallengeSession | null {
+    const next = this.session.undo(observer);
+    return next ? new ChallengeSession(this.challenge, next) : null;
   }
 
   /** Ticks survived: the score kept as the personal best. */
@@ -126,8 +143,9 @@ export class ChallengeSession {
     return this.session.state.tick;
   }
 
-  /** Stars for the survival so far (0–3). */
+  /** Stars for the survival so far (0–3); an attempt in which the player made no move earns none. */
   stars(): number {
+    if (this.session.moves.length === 0) return 0;
     return this.challenge.spec.starTicks.filter((t) => this.score() >= t).length;
   }
 }

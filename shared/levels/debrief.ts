@@ -241,10 +241,12 @@ export function levelDebrief(
   level: Level,
   attempt: { log: readonly TimedAction[]; events: readonly KernelEvent[]; state: KernelState },
   result: LevelResult,
+  /** False for a challenge or a sandbox: no classic policy plays toward its goal, so nothing to compare with. */
+  compare = true,
 ): Debrief {
   return {
     decisive: decisiveMoment(level, attempt.log, attempt.events, attempt.state),
-    best: bestFigure(level, result),
+    best: compare ? bestFigure(level, result) : null,
     takeaways: level.concepts.map((c) => TAKEAWAYS[c]),
   };
 }

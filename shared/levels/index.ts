@@ -4,6 +4,8 @@ import { CHECKPOINTS } from './data/checkpoints.ts';
 import { LEVEL_INPUTS } from './data/index.ts';
 import { mustParseLevel, type Level } from './level.ts';
 import { buildMap, type MapNode } from './map.ts';
+import type { Challenge } from './challenge.ts';
+import { CHALLENGES } from './data/challenges.ts';
 
 export { CONCEPT_IDS, CONCEPT_NAMES, type ConceptId } from './concepts.ts';
 export {
@@ -45,6 +47,7 @@ export {
   playChallenge,
   ChallengeSession,
   CHALLENGE_TICK_LIMIT,
+  unknownChallenge,
   type Challenge,
   type ChallengeSpec,
 } from './challenge.ts';
@@ -54,6 +57,9 @@ export {
   encodeSandbox,
   parseSandbox,
   parseSandboxText,
+  parseSandboxOption,
+  sandboxFromLevel,
+  SANDBOX_TICK_LIMIT,
   type SandboxResult,
   type SandboxSetup,
 } from './sandbox.ts';
@@ -88,4 +94,9 @@ export const CAMPAIGN: readonly MapNode[] = buildMap(LEVELS, CHECKPOINTS);
 /** A level by id (undefined for an unknown id, e.g. from an old progress record). */
 export function levelById(id: string): Level | undefined {
   return LEVELS.find((l) => l.id === id);
+}
+
+/** A challenge by id (undefined for an unknown id). */
+export function challengeById(id: string): Challenge | undefined {
+  return CHALLENGES.find((c) => c.spec.id === id);
 }

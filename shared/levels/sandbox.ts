@@ -23,6 +23,22 @@ const setupShape = z.strictObject({
 
 const fail = (ko: string, en: string): SandboxResult => ({ ok: false, error: { ko, en } });
 
+/** The longest a sandbox runs: it has no goal and ends when its machine is done (or deadlocks), or here. */
+export const SANDBOX_TICK_LIMIT = 10_000;
+
+const tooLong = (): SandboxResult => {
+  const max = LIMITS.sandboxLink.max;
+  return fail(
+    `링크가 너무 깁니다(또는 비어 있습니다). 최대 ${max}자입니다.`,
+    `The link is too long (or empty): at most ${max} characters.`,
+  );
+};
+
+/** A level's machine, policy and role as a sandbox setup: the editor's examples. */
+export function sandboxFromLevel(level: Level): SandboxSetup {
+  return { scenario: level.scenario, policy: level.policy, player: level.player };
+}
+
 /** Checks a sandbox setup (e.g. the JSON the player edited): its shape, its scenario, its role. */
 export function parseSandbox(json: unknown): SandboxResult {
   const shape = setupShape.safeParse(json);
@@ -49,7 +65,7 @@ export function parseSandbox(json: unknown): SandboxResult {
     scenario: setup.scenario,
     goal: 'elapsed >= 0',
     stars: ['elapsed >= 0'],
-    tickLimit: 10_000,
+    tickLimit: SANDBOX_TICK_LIMIT,
     mustFinish: false,
     title: { ko: '샌드박스', en: 'Sandbox' },
     goalText: { ko: '목표 없이 마음대로 돌려 보세요.', en: 'No goal: run it as you like.' },
@@ -113,15 +129,28 @@ export function encodeSandbox(setup: SandboxSetup): string {
 
 /** Opens a shared link's text: refused when longer than LIMITS.sandboxLink, not base64url, not JSON, or not a valid sandbox. */
 export function decodeSandbox(text: string): SandboxResult {
-  const max = LIMITS.sandboxLink.max;
-  if (text.length < LIMITS.sandboxLink.min || text.length > max) {
-    return fail(
-      `링크가 너무 깁니다(또는 비어 있습니다). 최대 ${max}자입니다.`,
-      `The link is too long (or empty): at most ${max} characters.`,
-    );
-  }
+  if (text.length < LIMITS.sandboxLink.min || text.length > LIMITS.sandboxLink.max) return tooLong();
   const bytes = fromBase64Url(text);
   const decoded = bytes ? new TextDecoder('utf-8', { fatal: false }).decode(bytes) : null;
   if (decoded === null) return fail('링크가 손상되었습니다.', 'The link is damaged.');
   return parseSandboxText(decoded);
+}
+
+/**
+ * A setup as a room is given it (the `sandbox` join option): refused when its link would be longer than
+ * LIMITS.sandboxLink (so every sandbox that can be played can be shared, and a huge one is not parsed),
+ * then checked by parseSandbox.
+ */
+export function parseSandboxOption(json: unknown): SandboxResult {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(json);
+  } catch {
+    text = undefined;
+  }
+  if (text === undefined) return parseSandbox(json);
+  // base64url without padding: four characters for every three bytes, rounded up
+  const linkLength = Math.ceil((new TextEncoder().encode(text).length * 4) / 3);
+  if (linkLength > LIMITS.sandboxLink.max) return tooLong();
+  return parseSandbox(json);
 }

@@ -37,6 +37,15 @@ export type JoinOptions = z.output<typeof joinOptionsSchema>;
 export const soloCreateSchema = z.object({
   /** A campaign level to play (shared/levels): its scenario, the player's job, bots, tick limit and verdict. */
   levelId: z.string().max(80).optional(),
+  /** A challenge to play (shared/levels/data/challenges.ts): rising load until its kept condition breaks. */
+  challengeId: z.string().max(80).optional(),
+  /**
+   * A sandbox setup `{ scenario, policy?, player? }` (shared/levels/sandbox.ts): checked by
+   * parseSandboxOption (its link at most LIMITS.sandboxLink characters) and the class rooms' caps.
+   */
+  sandbox: z.record(z.string(), z.unknown()).optional(),
+  /** The language of a refusal's text (the join options' `lang`). */
+  lang: z.enum(LANGS).default('ko'),
   /** A scenario id from the catalog, or a scenario's JSON. */
   scenario: z.union([z.string().max(60), z.record(z.string(), z.unknown())]).optional(),
   seed: z

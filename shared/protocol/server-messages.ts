@@ -80,6 +80,13 @@ export interface LevelVerdict extends LevelResult {
   debrief: Debrief;
   /** The attempt's Gantt chart: per core, its runs and switches. */
   timeline: CoreRun[][];
+  /**
+   * A challenge's attempt (level is the challenge's id): the ticks survived, which are also `score`, and
+   * the ticks each star needs; `stars` and `passed` (at least one star) are the challenge's.
+   */
+  challenge?: { survived: number; starTicks: number[] };
+  /** A sandbox run (level "sandbox"): no goal and no stars; it ended because its machine was done. */
+  sandbox?: true;
 }
 
 /** To a student whose job the machine has waited on for half the grace time: their turn, before a bot moves. */

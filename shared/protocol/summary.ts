@@ -13,8 +13,8 @@ export type BaselinePolicy = (typeof BASELINE_POLICIES)[number];
 /** Most notable events a summary carries, so a pathological round cannot bloat the report. */
 export const NOTABLE_MAX = 60;
 
-/** Why a round ended. */
-export type RoundEnd = 'host' | 'finished' | 'time-limit' | 'deadlock';
+/** Why a round ended ('broken': a solo challenge's kept condition no longer held). */
+export type RoundEnd = 'host' | 'finished' | 'time-limit' | 'deadlock' | 'broken';
 
 /** The same workload run by bots under one policy. */
 export interface BaselineResult {

@@ -14,6 +14,8 @@ export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 export const VIEWPORTS = {
   projector: { width: 1920, height: 1080, deviceScaleFactor: 1, isMobile: false, hasTouch: false },
   laptop: { width: 1366, height: 768, deviceScaleFactor: 1, isMobile: false, hasTouch: false },
+  /** A 16:10 school laptop (issue 13's screenshots). */
+  'laptop-16x10': { width: 1280, height: 800, deviceScaleFactor: 1, isMobile: false, hasTouch: false },
   phone: { width: 390, height: 844, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
   /** An older classroom projector (4:3). */
   'small-projector': { width: 1024, height: 768, deviceScaleFactor: 1, isMobile: false, hasTouch: false },

@@ -1,13 +1,15 @@
 // The level's goal and the player's job, shown over the Machine scene while a level plays, with the
 // clock's controls (pause/resume, step one tick, undo the last tick, retry; Space, S and U); when the
-// room's verdict arrives it moves on to the LevelResult scene.
+// room's verdict arrives it moves on to the LevelResult scene. A challenge's HUD shows the ticks survived
+// and the condition to keep in words; a sandbox's says it has no goal and leads back to its editor.
 import Phaser from 'phaser';
-import { levelById, type Level } from '../../../shared/levels/index.ts';
+import { goalSentences, type Level } from '../../../shared/levels/index.ts';
 import { levelSlots } from '../../../shared/roles/level-slots.ts';
 import type { RoleSlot } from '../../../shared/roles/types.ts';
-import { onLanguageChanged, t } from '../i18n/index.ts';
+import { getLanguage, onLanguageChanged, t } from '../i18n/index.ts';
 import { currentPlay, leaveLevel, retryLevel, type LevelPlay } from '../solo/level-room.ts';
 import { levelNumber, pick, roleSentence } from '../solo/level-text.ts';
+import { bestOf } from '../solo/progress-store.ts';
 import { h, required } from '../ui/dom.ts';
 import type { Rect } from '../ui/layout.ts';
 import { OVERLAY_HEIGHT, OVERLAY_RECT } from '../views/machine-layout.ts';
@@ -20,10 +22,8 @@ const STEPS_QUEUED_MAX = 10;
 /** A Step not seen on screen after this long is taken as lost (the next may go). */
 const STEP_LOST_MS = 5000;
 
-/** Started (launched over Machine) with the level being played. */
-export interface LevelHudData {
-  levelId?: string;
-}
+/** Started (launched over Machine); it shows the play level-room.ts holds (a level, a challenge or a sandbox). */
+export type LevelHudData = object;
 
 /** The HUD scene: DOM only, so the machine below stays visible. */
 export class LevelHud extends Phaser.Scene {
@@ -52,9 +52,9 @@ export class LevelHud extends Phaser.Scene {
     super('LevelHud');
   }
 
-  create(data: LevelHudData): void {
-    const level = data.levelId ? levelById(data.levelId) : undefined;
+  create(_data: LevelHudData = {}): void {
     const play = currentPlay();
+    const level = play?.level;
     if (!level || !play) {
       this.scene.stop('Machine');
       this.scene.start('LevelMap');
@@ -67,7 +67,12 @@ export class LevelHud extends Phaser.Scene {
     this.stepInFlight = null;
     this.frozen = false;
     this.scene.bringToTop();
-    this.root = h('aside', { class: 'level-hud', 'data-level': level.id, 'aria-label': pick(level.title) });
+    this.root = h('aside', {
+      class: 'level-hud',
+      'data-level': level.id,
+      'data-kind': play.target.kind,
+      'aria-label': pick(level.title),
+    });
     this.tick = h('span', { class: 'hud-tick', 'aria-live': 'off' });
     this.pause = h('button', { type: 'button', 'data-action': 'pause', 'aria-keyshortcuts': 'Space' });
     this.stepButton = h('button', { type: 'button', 'data-action': 'step', 'aria-keyshortcuts': 'S' });
@@ -250,16 +255,31 @@ export class LevelHud extends Phaser.Scene {
         h('div', { class: 'hud-controls' }, result),
       );
     }
+    const kind = this.play.target.kind;
+    const badge =
+      kind === 'challenge'
+        ? t('solo.map.challenge')
+        : kind === 'sandbox'
+          ? t('solo.map.sandbox')
+          : t('solo.map.level', { n: levelNumber(level.id) });
+    const goal =
+      this.play.challenge !== null
+        ? h(
+            'p',
+            { class: 'hud-line hud-condition' },
+            h('strong', {}, `${t('solo.card.condition')}: `),
+            goalSentences(this.play.challenge.keep, level, getLanguage()).join(
+              getLanguage() === 'ko' ? ' · ' : '; ',
+            ),
+          )
+        : kind === 'sandbox'
+          ? h('p', { class: 'hud-line' }, t('solo.hud.no_goal'))
+          : h('p', { class: 'hud-line' }, h('strong', {}, `${t('solo.card.goal')}: `), pick(level.goalText));
+    if (kind === 'sandbox') map.textContent = t('solo.hud.edit');
     this.root.replaceChildren(
-      h(
-        'p',
-        { class: 'hud-title' },
-        h('span', { class: 'badge' }, t('solo.map.level', { n: levelNumber(level.id) })),
-        ' ',
-        pick(level.title),
-      ),
+      h('p', { class: 'hud-title' }, h('span', { class: 'badge' }, badge), ' ', pick(level.title)),
       h('p', { class: 'hud-line' }, h('strong', {}, `${t('solo.card.job')}: `), roleSentence(level)),
-      h('p', { class: 'hud-line' }, h('strong', {}, `${t('solo.card.goal')}: `), pick(level.goalText)),
+      goal,
       // the controls stay in view at the bottom when the HUD's place is too short and its texts scroll
       h(
         'div',
@@ -305,7 +325,7 @@ export class LevelHud extends Phaser.Scene {
     const key = tick * 2 + (paused ? 1 : 0);
     if (key === this.lastTick) return;
     this.lastTick = key;
-    this.tick.textContent = t('solo.hud.tick', { tick, limit: this.level.tickLimit });
+    this.tick.textContent = this.tickText(tick);
     this.pause.textContent = paused
       ? tick === 0
         ? t('solo.hud.start')
@@ -317,6 +337,18 @@ export class LevelHud extends Phaser.Scene {
     this.pause.disabled = !live;
     this.stepButton.disabled = !paused;
     this.undoButton.disabled = !live || tick === 0;
+  }
+
+  /** The clock's figure: a level's tick of its limit, a challenge's ticks survived (and the best), a sandbox's tick. */
+  private tickText(tick: number): string {
+    const challenge = this.play.challenge;
+    if (challenge) {
+      const best = bestOf(challenge.spec.id);
+      const survived = t('solo.hud.survived', { ticks: tick });
+      return best ? `${survived} · ${t('solo.hud.best', { ticks: best.score })}` : survived;
+    }
+    if (this.play.target.kind === 'sandbox') return t('solo.hud.sandbox_tick', { tick });
+    return t('solo.hud.tick', { tick, limit: this.level.tickLimit });
   }
 
   /** Marks the job the player steers now (pressed, and a ▶ so it is not shown by colour alone). */
@@ -359,14 +391,17 @@ export class LevelHud extends Phaser.Scene {
     this.frozen = false;
     this.play.onVerdict = null;
     this.scene.stop('Machine');
-    this.scene.start('LevelResult', { levelId: this.level.id });
+    this.scene.start('LevelResult', {});
   }
 
+  /** Leaves the play: to the map, or a sandbox's editor with its setup. */
   private toMap(): void {
     this.play.onVerdict = null;
     void leaveLevel();
     this.scene.stop('Machine');
-    this.scene.start('LevelMap');
+    const target = this.play.target;
+    if (target.kind === 'sandbox') this.scene.start('Sandbox', { setup: target.setup });
+    else this.scene.start('LevelMap');
   }
 }
 

@@ -1,17 +1,29 @@
 // The solo campaign's map: every level and checkpoint in order with the player's stars, what is open,
-// optional branches marked, locked places with their reason. Arrow keys move between places.
+// optional branches marked, locked places with their reason; each chapter's challenge once the chapter
+// is open, with the personal best; and the sandbox. Arrow keys move between places.
 import {
   CAMPAIGN,
+  CHALLENGES,
   CONCEPT_NAMES,
   chaptersOf,
   mapView,
   nextNode,
+  type Challenge,
+  type ChapterView,
   type MapNodeView,
   type Progress,
 } from '../../../shared/levels/index.ts';
 import { getLanguage, t } from '../i18n/index.ts';
-import { localProgress, syncProgress } from '../solo/progress-store.ts';
-import { levelNumber, nodeTitle, roleName, starSymbols, starWords, titleOf } from '../solo/level-text.ts';
+import { bestOf, localProgress, syncProgress } from '../solo/progress-store.ts';
+import {
+  levelNumber,
+  nodeTitle,
+  pick,
+  roleName,
+  starSymbols,
+  starWords,
+  titleOf,
+} from '../solo/level-text.ts';
 import { announce, h, place } from '../ui/dom.ts';
 import { Header } from '../ui/header.ts';
 import type { ScreenLayout } from '../ui/layout.ts';
@@ -73,6 +85,9 @@ export class LevelMap extends UiScene {
           'ol',
           { class: 'map-nodes' },
           ...ch.nodes.map((n) => h('li', {}, this.nodeButton(n, n.id === next?.id))),
+          ...CHALLENGES.filter((c) => c.spec.chapter === ch.number).map((c) =>
+            h('li', {}, this.challengeButton(c, ch)),
+          ),
         );
         // A chapter can be previewed before it opens: what it teaches, in the notes' terms.
         const preview = h(
@@ -89,6 +104,7 @@ export class LevelMap extends UiScene {
           list,
         );
       }),
+      this.sandboxChapter(),
     );
     const focus = this.buttons.find((b) => b.dataset.node === (focusedId ?? next?.id)) ?? this.buttons[0];
     focus?.focus({ preventScroll: false });
@@ -155,6 +171,72 @@ export class LevelMap extends UiScene {
     b.addEventListener('click', () => this.open(n));
     this.buttons.push(b);
     return b;
+  }
+
+  /** A chapter's challenge: open with its chapter, showing the personal best (ticks survived). */
+  private challengeButton(c: Challenge, ch: ChapterView): HTMLButtonElement {
+    const locked = ch.status === 'locked';
+    const best = bestOf(c.spec.id);
+    const kind = t('solo.map.challenge');
+    const status = locked ? t('solo.map.locked') : t('solo.map.open');
+    const record = best
+      ? `${starSymbols(best.stars)} ${t('solo.map.challenge_best', { ticks: best.score })}`
+      : t('solo.map.challenge_none');
+    const b = h(
+      'button',
+      {
+        type: 'button',
+        class: `map-node challenge ${locked ? 'locked' : 'open'}`,
+        'data-node': c.spec.id,
+        'data-challenge': c.spec.id,
+        'data-status': locked ? 'locked' : 'open',
+        'data-best': best ? best.score : undefined,
+        'aria-disabled': locked ? 'true' : undefined,
+        'aria-label': `${kind}: ${pick(c.spec.title)}. ${status}. ${locked ? t('solo.map.challenge_locked') : record}`,
+      },
+      h(
+        'span',
+        { class: 'node-top' },
+        h('span', { class: 'node-icon', 'aria-hidden': 'true' }, locked ? '×' : '▲'),
+        h('span', { class: 'node-kind' }, kind),
+        locked ? h('span', { class: 'badge' }, status) : '',
+      ),
+      h('span', { class: 'node-title' }, pick(c.spec.title)),
+      h('span', { class: 'node-role' }, roleName(c.level)),
+      locked
+        ? h('span', { class: 'node-reason' }, t('solo.map.challenge_locked'))
+        : h('span', { class: 'node-stars node-best' }, record),
+    );
+    b.addEventListener('click', () => {
+      if (locked) announce(t('solo.map.challenge_locked'));
+      else this.scene.start('ConceptCard', { challengeId: c.spec.id });
+    });
+    this.buttons.push(b);
+    return b;
+  }
+
+  /** The sandbox's place at the end of the map: always open. */
+  private sandboxChapter(): HTMLLIElement {
+    const b = h(
+      'button',
+      { type: 'button', class: 'map-node sandbox open', 'data-node': 'sandbox', 'data-status': 'open' },
+      h(
+        'span',
+        { class: 'node-top' },
+        h('span', { class: 'node-icon', 'aria-hidden': 'true' }, '◆'),
+        h('span', { class: 'node-kind' }, t('solo.map.sandbox')),
+      ),
+      h('span', { class: 'node-title' }, t('solo.map.sandbox_title')),
+      h('span', { class: 'node-role' }, t('solo.map.sandbox_hint')),
+    );
+    b.addEventListener('click', () => this.scene.start('Sandbox'));
+    this.buttons.push(b);
+    return h(
+      'li',
+      { class: 'map-chapter sandbox open', 'data-chapter': 'sandbox' },
+      h('h3', {}, t('solo.map.sandbox')),
+      h('ol', { class: 'map-nodes' }, h('li', {}, b)),
+    );
   }
 
   private open(n: MapNodeView): void {

@@ -1,5 +1,7 @@
 // A level attempt's result: stars, each condition with the figure the machine measured, hints after a
-// failure, and the way on: retry at once in the same room, the next place on the map, or the map.
+// failure, and the way on: retry at once in the same room, the next place on the map, or the map. A
+// challenge's result gives the ticks survived, its stars and whether this is a new personal best; a
+// sandbox's says why the run ended and leads back to its editor.
 import {
   CAMPAIGN,
   figureWords,
@@ -7,14 +9,19 @@ import {
   goalSentences,
   hintsFor,
   isUnlocked,
-  levelById,
   nextNode,
   type Goal,
   type Level,
 } from '../../../shared/levels/index.ts';
 import { getLanguage, t } from '../i18n/index.ts';
-import { currentPlay, leaveLevel, retryLevel, type LevelVerdict } from '../solo/level-room.ts';
-import { localProgress, recordProgress } from '../solo/progress-store.ts';
+import {
+  currentPlay,
+  leaveLevel,
+  retryLevel,
+  type LevelPlay,
+  type LevelVerdict,
+} from '../solo/level-room.ts';
+import { bestOf, localProgress, recordProgress } from '../solo/progress-store.ts';
 import { levelNumber, pick, starSymbols, starWords } from '../solo/level-text.ts';
 import { h, place } from '../ui/dom.ts';
 import { Header } from '../ui/header.ts';
@@ -23,17 +30,19 @@ import { UiScene } from '../ui/ui-scene.ts';
 import { GanttView } from '../views/gantt-view.ts';
 import '../solo/solo.css';
 
-/** Started with the level whose verdict the current play holds. */
-export interface LevelResultData {
-  levelId?: string;
-}
+/** Started once the current play (level-room.ts) holds a verdict. */
+export type LevelResultData = object;
 
-const recorded = new Set<string>();
+/** Each attempt recorded once (a language switch or a resize rebuilds nothing), with the best it was measured against. */
+const recorded = new Map<string, { before: number | null }>();
 
 /** The level result scene. */
 export class LevelResult extends UiScene {
   private level!: Level;
+  private play!: LevelPlay;
   private verdict!: LevelVerdict;
+  /** A challenge's best before this attempt (null: its first), to tell a new personal best. */
+  private bestBefore: number | null = null;
   private header!: Header;
   private gantt!: GanttView;
   private body!: HTMLElement;
@@ -43,20 +52,26 @@ export class LevelResult extends UiScene {
     super('LevelResult');
   }
 
-  protected build(data: LevelResultData): void {
-    const level = data.levelId ? levelById(data.levelId) : undefined;
-    const verdict = currentPlay()?.verdict;
-    if (!level || !verdict) {
+  protected build(_data: LevelResultData = {}): void {
+    const play = currentPlay();
+    const verdict = play?.verdict;
+    if (!play || !verdict) {
       this.scene.start('LevelMap');
       return;
     }
+    const level = play.level;
     this.level = level;
+    this.play = play;
     this.verdict = verdict;
-    const key = `${currentPlay()?.session.room.roomId}:${verdict.attempt}`;
-    if (!recorded.has(key)) {
-      recorded.add(key);
-      recordProgress(level.id, verdict.stars, verdict.score, verdict.undos ?? 0);
+    const key = `${play.session.room.roomId}:${verdict.attempt}`;
+    let entry = recorded.get(key);
+    if (!entry) {
+      entry = { before: bestOf(level.id)?.score ?? null };
+      recorded.set(key, entry);
+      // a sandbox has no goal and no stars: nothing to keep
+      if (!verdict.sandbox) recordProgress(level.id, verdict.stars, verdict.score, verdict.undos ?? 0);
     }
+    this.bestBefore = entry.before;
     this.header = new Header((o) => this.addText(o));
     this.gantt = new GanttView({ scene: this, text: (o) => this.addText(o) });
     this.body = h('article', {
@@ -79,7 +94,9 @@ export class LevelResult extends UiScene {
     next.addEventListener('click', () => this.next());
     map.addEventListener('click', () => {
       void leaveLevel();
-      this.scene.start('LevelMap');
+      const target = this.play.target;
+      if (target.kind === 'sandbox') this.scene.start('Sandbox', { setup: target.setup });
+      else this.scene.start('LevelMap');
     });
     this.buttons = { retry, next, map };
     this.panel.classList.add('card-panel', 'result-panel');
@@ -96,6 +113,17 @@ export class LevelResult extends UiScene {
   protected renderTexts(): void {
     if (!this.level) return;
     const { level, verdict } = this;
+    this.buttons.retry.textContent = t('solo.hud.retry');
+    this.buttons.next.textContent = t('solo.result.next');
+    this.buttons.map.textContent = t('solo.back_map');
+    if (verdict.challenge) {
+      this.renderChallenge(verdict.challenge);
+      return;
+    }
+    if (verdict.sandbox) {
+      this.renderSandbox();
+      return;
+    }
     this.header.setTexts(
       t('solo.map.level', { n: levelNumber(level.id) }),
       verdict.passed ? t('solo.result.passed') : t('solo.result.failed'),
@@ -159,10 +187,105 @@ export class LevelResult extends UiScene {
       );
     }
     this.body.replaceChildren(...parts);
-    this.buttons.retry.textContent = t('solo.hud.retry');
-    this.buttons.next.textContent = t('solo.result.next');
-    this.buttons.map.textContent = t('solo.back_map');
     this.buttons.next.hidden = !verdict.passed;
+  }
+
+  /** A challenge's result: ticks survived, stars, a new personal best or the best to beat, the condition in words. */
+  private renderChallenge(c: NonNullable<LevelVerdict['challenge']>): void {
+    const { level, verdict } = this;
+    const newBest = this.bestBefore === null || c.survived > this.bestBefore;
+    this.header.setTexts(t('solo.map.challenge'), t('solo.result.challenge_over'));
+    const why =
+      verdict.endedBy === 'broken'
+        ? t('solo.result.broken', { tick: verdict.ticks })
+        : verdict.endedBy === 'finished'
+          ? t('solo.result.machine_done', { tick: verdict.ticks })
+          : t('solo.result.survived_all');
+    const goal = this.play.challenge?.keep ?? level.goal;
+    const stars = c.starTicks.map((ticks, i) =>
+      h(
+        'tr',
+        { 'data-met': String(c.survived >= ticks) },
+        h('td', {}, `${starSymbols(i + 1)} ${starWords(i + 1)}`),
+        h('td', {}, t('solo.challenge.star_row', { ticks })),
+        h('td', {}, t('solo.hud.survived', { ticks: c.survived })),
+        h('td', {}, c.survived >= ticks ? `✓ ${t('solo.result.yes')}` : `✗ ${t('solo.result.no')}`),
+      ),
+    );
+    this.body.setAttribute('data-survived', String(c.survived));
+    this.body.setAttribute('data-new-best', String(newBest));
+    this.body.replaceChildren(
+      h('h2', {}, pick(level.title)),
+      h(
+        'p',
+        { class: 'result-stars', 'aria-label': starWords(verdict.stars) },
+        h('span', { class: 'big-stars', 'aria-hidden': 'true' }, starSymbols(verdict.stars)),
+        ' ',
+        h('span', {}, starWords(verdict.stars)),
+      ),
+      h('p', { class: 'result-survived' }, t('solo.result.survived', { ticks: c.survived })),
+      h(
+        'p',
+        { class: `result-best-record${newBest ? ' new-best' : ''}`, role: 'status' },
+        newBest
+          ? `★ ${t('solo.result.new_best')}`
+          : t('solo.result.best_was', { ticks: this.bestBefore ?? 0 }),
+      ),
+      h('p', { class: 'result-verdict' }, why),
+      h(
+        'p',
+        { class: 'result-undos', 'data-undos': String(verdict.undos ?? 0) },
+        (verdict.undos ?? 0) > 0
+          ? t('solo.result.undos', { count: verdict.undos })
+          : t('solo.result.no_undos'),
+      ),
+      ...this.debrief(),
+      h('h3', {}, t('solo.result.figures')),
+      h(
+        'table',
+        { class: 'result-figures' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', {}, t('solo.result.what')),
+            h('th', {}, t('solo.result.condition')),
+            h('th', {}, t('solo.result.measured')),
+            h('th', {}, t('solo.result.met')),
+          ),
+        ),
+        h('tbody', {}, this.condition(t('solo.card.condition'), goal), ...stars),
+      ),
+      h('h3', {}, t('solo.result.hints')),
+      h(
+        'ul',
+        { class: 'result-hints' },
+        ...hintsFor(level, verdict, getLanguage()).map((hint) => h('li', {}, hint)),
+      ),
+    );
+    this.buttons.next.hidden = true;
+  }
+
+  /** A sandbox's result: when and why the run ended (no goal, no stars); the map button leads back to the editor. */
+  private renderSandbox(): void {
+    const { level, verdict } = this;
+    this.header.setTexts(t('solo.map.sandbox'), t('solo.result.sandbox_over'));
+    this.body.replaceChildren(
+      h('h2', {}, pick(level.title)),
+      h(
+        'p',
+        { class: 'result-verdict' },
+        t('solo.result.sandbox_line', {
+          ticks: verdict.ticks,
+          why: t(`report.ended.${verdict.endedBy}`),
+        }),
+      ),
+      ...this.debrief(),
+    );
+    this.buttons.next.hidden = true;
+    this.buttons.map.textContent = t('solo.hud.edit');
   }
 
   /** The debrief: the decisive moment, the best figure for comparison and the interview takeaways, in the current language. */
@@ -234,17 +357,25 @@ export class LevelResult extends UiScene {
   private async retry(): Promise<void> {
     const play = currentPlay();
     if (!play) {
-      this.scene.start('ConceptCard', { levelId: this.level.id });
+      this.backToStart();
       return;
     }
     this.buttons.retry.disabled = true;
     try {
       await retryLevel(play);
       this.scene.start('Machine');
-      this.scene.launch('LevelHud', { levelId: this.level.id });
+      this.scene.launch('LevelHud', {});
     } catch {
-      this.scene.start('ConceptCard', { levelId: this.level.id });
+      this.backToStart();
     }
+  }
+
+  /** Where a retry without a room starts again: the card (a level's, a challenge's) or the sandbox's editor. */
+  private backToStart(): void {
+    const target = this.play.target;
+    if (target.kind === 'sandbox') this.scene.start('Sandbox', { setup: target.setup });
+    else if (target.kind === 'challenge') this.scene.start('ConceptCard', { challengeId: target.id });
+    else this.scene.start('ConceptCard', { levelId: target.id });
   }
 
   private next(): void {

@@ -37,7 +37,6 @@ import {
 import { PcbCard } from '../views/pcb-card.ts';
 import { PcbDetail } from '../views/pcb-detail.ts';
 import { CodeView } from '../views/code-view.ts';
-import { levelById } from '../../../shared/levels/index.ts';
 import { currentPlay } from '../solo/level-room.ts';
 import { ProcessTreeView } from '../views/process-tree-view.ts';
 import { ProjectorPanel, type RaceRow } from '../views/projector-panel.ts';
@@ -134,10 +133,7 @@ export class Machine extends UiScene {
       () => {
         this.dirty = true;
       },
-      () => {
-        const id = currentPlay()?.levelId;
-        return id ? (levelById(id)?.scenarioParsed ?? null) : null;
-      },
+      () => currentPlay()?.level.scenarioParsed ?? null,
     );
     this.callout = new RefusalCallout();
     this.card = new RoleCard();

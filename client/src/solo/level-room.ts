@@ -1,6 +1,15 @@
-// The connection to a solo level room: created with the level's id, started at once, the verdict
-// (`level-result`) heard from the first frame, and an instant retry in the same room.
+// The connection to a solo level room: created with the level's id (or a challenge's id, or a sandbox
+// setup), started at once, the verdict (`level-result`) heard from the first frame, and an instant retry
+// in the same room.
 import { inLimit } from '../../../shared/kernel/limits.ts';
+import {
+  challengeById,
+  levelById,
+  parseSandbox,
+  type Challenge,
+  type Level,
+  type SandboxSetup,
+} from '../../../shared/levels/index.ts';
 import type { LevelVerdict } from '../../../shared/protocol/server-messages.ts';
 import { getLanguage } from '../i18n/index.ts';
 import { serverEndpoint } from '../net/classroom.ts';
@@ -9,8 +18,35 @@ import { openSession, type GameRoom, type RoomSession } from '../net/room-sessio
 
 export type { LevelVerdict } from '../../../shared/protocol/server-messages.ts';
 
+/** What a solo room plays: a campaign level, a challenge, or a sandbox setup. */
+export type PlayTarget =
+  | { kind: 'level'; id: string }
+  | { kind: 'challenge'; id: string }
+  | { kind: 'sandbox'; setup: SandboxSetup };
+
+/** The level a target plays (a challenge's goal-less level, a sandbox's), or why not, in the player's language. */
+export function targetLevel(
+  target: PlayTarget,
+): { level: Level; challenge: Challenge | null } | { error: string } {
+  if (target.kind === 'level') {
+    const level = levelById(target.id);
+    return level ? { level, challenge: null } : { error: target.id };
+  }
+  if (target.kind === 'challenge') {
+    const challenge = challengeById(target.id);
+    return challenge ? { level: challenge.level, challenge } : { error: target.id };
+  }
+  const r = parseSandbox(target.setup);
+  return r.ok ? { level: r.level, challenge: null } : { error: r.error[getLanguage()] };
+}
+
 /** A level being played: the room session the Machine scene draws, and the latest verdict. */
 export interface LevelPlay {
+  target: PlayTarget;
+  /** The level the room plays (for a challenge, its goal-less level; for a sandbox, the setup's). */
+  level: Level;
+  /** The challenge being played, or null. */
+  challenge: Challenge | null;
   levelId: string;
   session: RoomSession;
   verdict: LevelVerdict | null;
@@ -40,16 +76,45 @@ function waitFor(room: GameRoom, check: () => boolean, ms = 10_000): Promise<voi
   });
 }
 
+/** The refusal a room gave, without its code (`bad-sandbox: …` is already in the player's language). */
+export class PlayRefused extends Error {}
+
 /** Opens a solo room for the level, paused at its first tick until the player presses Start in the HUD. */
 export async function startLevel(levelId: string, ticksPerSecond?: number): Promise<LevelPlay> {
+  return startPlay({ kind: 'level', id: levelId }, ticksPerSecond);
+}
+
+/** Opens a solo room for a level, a challenge or a sandbox, paused at its first tick. */
+export async function startPlay(target: PlayTarget, ticksPerSecond?: number): Promise<LevelPlay> {
   await leaveLevel();
+  const resolved = targetLevel(target);
+  if ('error' in resolved) throw new PlayRefused(resolved.error);
   const { Client } = await import('@colyseus/sdk');
   const client = new Client(serverEndpoint());
-  const options: Record<string, unknown> = { levelId, secret: seatSecret(), lang: getLanguage() };
+  const options: Record<string, unknown> = { secret: seatSecret(), lang: getLanguage() };
+  if (target.kind === 'level') options.levelId = target.id;
+  else if (target.kind === 'challenge') options.challengeId = target.id;
+  else options.sandbox = target.setup;
   if (ticksPerSecond !== undefined) options.ticksPerSecond = ticksPerSecond;
-  const session = openSession(await client.create('solo', options), 'solo', '');
+  let created;
+  try {
+    created = await client.create('solo', options);
+  } catch (error) {
+    const text = error instanceof Error ? /^bad-(sandbox|challenge): (.*)$/s.exec(error.message) : null;
+    if (text) throw new PlayRefused(text[2]);
+    throw error;
+  }
+  const session = openSession(created, 'solo', '');
   const room = session.room;
-  const play: LevelPlay = { levelId, session, verdict: null, onVerdict: null };
+  const play: LevelPlay = {
+    target,
+    level: resolved.level,
+    challenge: resolved.challenge,
+    levelId: resolved.level.id,
+    session,
+    verdict: null,
+    onVerdict: null,
+  };
   room.on('level-result', (v: LevelVerdict) => {
     play.verdict = v;
     play.onVerdict?.(v);

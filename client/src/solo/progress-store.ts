@@ -1,5 +1,5 @@
 // The solo campaign's progress for a returning browser without an account: stars per map node (levels
-// and answered checkpoints), saved in localStorage at once and mirrored to the server's
+// and answered checkpoints) and per challenge (whose best score is its ticks survived), saved in localStorage at once and mirrored to the server's
 // /api/solo/progress (keyed by the browser's player id) when it is reachable.
 import type { Progress } from '../../../shared/levels/index.ts';
 import { HTTP_ROUTES, pathOf, type HttpBodyOf } from '../../../shared/protocol/http.ts';
@@ -46,6 +46,13 @@ function write(s: Stored): void {
 /** Stars per node id, as the map module reads them. */
 export function localProgress(): Progress {
   return { ...read().stars };
+}
+
+/** The best recorded for a node or a challenge (a challenge's score is its ticks survived), or null before any attempt. */
+export function bestOf(id: string): { score: number; stars: number } | null {
+  const s = read();
+  const score = s.scores[id];
+  return score === undefined ? null : { score, stars: s.stars[id] ?? 0 };
 }
 
 /** Records a finished attempt (a level's stars, or an answered checkpoint's); never lowers what was earned. */
