@@ -134,13 +134,7 @@ export class LevelResult extends UiScene {
     ];
     const parts: HTMLElement[] = [
       h('h2', {}, pick(level.title)),
-      h(
-        'p',
-        { class: 'result-stars', 'aria-label': starWords(verdict.stars) },
-        h('span', { class: 'big-stars', 'aria-hidden': 'true' }, starSymbols(verdict.stars)),
-        ' ',
-        h('span', {}, starWords(verdict.stars)),
-      ),
+      starsLine(verdict.stars),
       h(
         'p',
         { class: 'result-verdict' },
@@ -148,33 +142,10 @@ export class LevelResult extends UiScene {
           ? `✓ ${t('solo.result.passed_line', { ticks: verdict.ticks })}`
           : `✗ ${t('solo.result.failed_line', { ticks: verdict.ticks })}`,
       ),
-      h(
-        'p',
-        { class: 'result-undos', 'data-undos': String(verdict.undos ?? 0) },
-        (verdict.undos ?? 0) > 0
-          ? t('solo.result.undos', { count: verdict.undos })
-          : t('solo.result.no_undos'),
-      ),
+      undosLine(verdict.undos ?? 0),
       ...(verdict.idle ? [h('p', { class: 'result-idle', role: 'status' }, t('solo.result.idle'))] : []),
       ...this.debrief(),
-      h('h3', {}, t('solo.result.figures')),
-      h(
-        'table',
-        { class: 'result-figures' },
-        h(
-          'thead',
-          {},
-          h(
-            'tr',
-            {},
-            h('th', {}, t('solo.result.what')),
-            h('th', {}, t('solo.result.condition')),
-            h('th', {}, t('solo.result.measured')),
-            h('th', {}, t('solo.result.met')),
-          ),
-        ),
-        h('tbody', {}, ...rows),
-      ),
+      ...figuresTable(rows),
     ];
     if (!verdict.passed || verdict.stars < 3) {
       parts.push(
@@ -216,13 +187,7 @@ export class LevelResult extends UiScene {
     this.body.setAttribute('data-new-best', String(newBest));
     this.body.replaceChildren(
       h('h2', {}, pick(level.title)),
-      h(
-        'p',
-        { class: 'result-stars', 'aria-label': starWords(verdict.stars) },
-        h('span', { class: 'big-stars', 'aria-hidden': 'true' }, starSymbols(verdict.stars)),
-        ' ',
-        h('span', {}, starWords(verdict.stars)),
-      ),
+      starsLine(verdict.stars),
       h('p', { class: 'result-survived' }, t('solo.result.survived', { ticks: c.survived })),
       h(
         'p',
@@ -232,32 +197,9 @@ export class LevelResult extends UiScene {
           : t('solo.result.best_was', { ticks: this.bestBefore ?? 0 }),
       ),
       h('p', { class: 'result-verdict' }, why),
-      h(
-        'p',
-        { class: 'result-undos', 'data-undos': String(verdict.undos ?? 0) },
-        (verdict.undos ?? 0) > 0
-          ? t('solo.result.undos', { count: verdict.undos })
-          : t('solo.result.no_undos'),
-      ),
+      undosLine(verdict.undos ?? 0),
       ...this.debrief(),
-      h('h3', {}, t('solo.result.figures')),
-      h(
-        'table',
-        { class: 'result-figures' },
-        h(
-          'thead',
-          {},
-          h(
-            'tr',
-            {},
-            h('th', {}, t('solo.result.what')),
-            h('th', {}, t('solo.result.condition')),
-            h('th', {}, t('solo.result.measured')),
-            h('th', {}, t('solo.result.met')),
-          ),
-        ),
-        h('tbody', {}, this.condition(t('solo.card.condition'), goal), ...stars),
-      ),
+      ...figuresTable([this.condition(t('solo.card.condition'), goal), ...stars]),
       h('h3', {}, t('solo.result.hints')),
       h(
         'ul',
@@ -389,4 +331,48 @@ export class LevelResult extends UiScene {
     else if (node.kind === 'level') this.scene.start('ConceptCard', { levelId: node.id });
     else this.scene.start('Checkpoint', { checkpointId: node.id });
   }
+}
+
+/** The stars earned, as symbols and in words. */
+function starsLine(stars: number): HTMLElement {
+  return h(
+    'p',
+    { class: 'result-stars', 'aria-label': starWords(stars) },
+    h('span', { class: 'big-stars', 'aria-hidden': 'true' }, starSymbols(stars)),
+    ' ',
+    h('span', {}, starWords(stars)),
+  );
+}
+
+/** Whether the attempt used undo, and how often. */
+function undosLine(undos: number): HTMLElement {
+  return h(
+    'p',
+    { class: 'result-undos', 'data-undos': String(undos) },
+    undos > 0 ? t('solo.result.undos', { count: undos }) : t('solo.result.no_undos'),
+  );
+}
+
+/** The figures table: a row per condition (what, the condition, the measured figure, met or not). */
+function figuresTable(rows: HTMLElement[]): HTMLElement[] {
+  return [
+    h('h3', {}, t('solo.result.figures')),
+    h(
+      'table',
+      { class: 'result-figures' },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', {}, t('solo.result.what')),
+          h('th', {}, t('solo.result.condition')),
+          h('th', {}, t('solo.result.measured')),
+          h('th', {}, t('solo.result.met')),
+        ),
+      ),
+      h('tbody', {}, ...rows),
+    ),
+  ];
 }
