@@ -2,7 +2,10 @@
 // recovery, neither its first nor its rotated host key (nor a host pass) appears anywhere in the
 // database, on every backend; a database an older server wrote with plain keys is migrated.
 import { afterEach, describe, expect, it } from 'vitest';
+import { Migrator } from 'kysely/migration';
+import { connect } from '../../server/db/connect.ts';
 import { openDatabase } from '../../server/db/index.ts';
+import { MIGRATIONS } from '../../server/db/migrations/index.ts';
 import { keyHash } from '../../server/game/key-hash.ts';
 import { viewerKeyFor } from '../../server/rooms/directory.ts';
 import type { ClassRoom } from '../../server/rooms/ClassRoom.ts';
@@ -116,8 +119,15 @@ for (const backend of BACKENDS) {
         actionLog: { version: 1, create: { code: 'ABCDEF', hostKey: legacyKey } },
       });
       await first.close();
-      // as a server before migration 0007 left it
-      await db.exec(`DELETE FROM kysely_migration WHERE name = '0007-hashed-host-keys'`);
+      // as a server before migration 0007 left it: 0007 and every later migration rolled back
+      const raw = connect(db.config);
+      const migrator = new Migrator({
+        db: raw,
+        provider: { getMigrations: async () => ({ ...MIGRATIONS }) },
+      });
+      const back = await migrator.migrateTo('0006-solo-progress-undos');
+      await raw.destroy();
+      expect(back.error).toBeUndefined();
       expect(await db.dump()).toContain(legacyKey);
 
       const second = await openDatabase(db.config);
