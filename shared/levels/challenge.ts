@@ -2,23 +2,33 @@
 // arrival comes sooner than the last) until the machine fails its condition, scored by the ticks it
 // survived. A challenge is a level with no goal to finish, so it reuses LevelSession; its personal
 // best is kept in the solo progress store under the challenge's id, like a level's best score.
+// Besides the arriving jobs a machine may hold resident processes, there from the start and never
+// cycled: the thread a player steers (a server that forks), or a daemon reading a channel.
 import type { ScenarioInput } from '../kernel/index.ts';
+import type { ConceptId } from './concepts.ts';
 import { goalHolds, parseGoal, type Goal } from './goal.ts';
 import { mustParseLevel, type Level, type LevelInput, type PlayerInput, type Texts } from './level.ts';
 import { LevelSession, type PlayerScript, type ReplayObserver } from './play.ts';
 import { playLevelThinking, THINKING_DELAY } from './proof.ts';
+
+/** A process of a scenario as written (its name, program or threads, variables, …). */
+type ProcessInput = NonNullable<ScenarioInput['processes']>[number];
 
 /** A challenge as written: the role, the steady part of the machine, how arrivals speed up, and when it fails. */
 export interface ChallengeSpec {
   id: string;
   /** The chapter (1-based, map order) whose role it exercises. */
   chapter: number;
+  /** The concepts it exercises (the debrief's takeaways); `dispatch` when not given. */
+  concepts?: ConceptId[];
   player: PlayerInput;
   policy?: LevelInput['policy'];
-  /** The scenario without its arrivals (cores, quantum, devices, …). */
+  /** The scenario without its arrivals (cores, quantum, devices, channels, programs, …). */
   machine: Omit<ScenarioInput, 'processes'>;
-  /** The arriving jobs, cycled through in order: a name and a program or a length. */
-  jobs: { name: string; length?: number; program?: string[]; priority?: number }[];
+  /** Processes there from tick 0 and never cycled: the one the player steers, a daemon. Named as given. */
+  resident?: ProcessInput[];
+  /** The arriving jobs, cycled through in order: a process without its arrival (a program, a length, threads, …), numbered by its round. */
+  jobs: Omit<ProcessInput, 'arrival'>[];
   /** Ticks before the second arrival; each next gap is `shrink` times the last (at least 1 tick). */
   firstGap: number;
   shrink: number;
@@ -28,9 +38,11 @@ export interface ChallengeSpec {
   starTicks: [number, number, number];
   title: Texts;
   goalText: Texts;
+  /** The hint after an attempt; a general one about weighing urgent against long work when not given. */
+  hint?: Texts;
 }
 
-/** The most jobs a challenge machine holds (well inside the kernel's process limit). */
+/** The most arriving jobs a challenge machine holds (well inside the kernel's process limit). */
 const MAX_JOBS = 120;
 /** The longest a challenge can last: one that reaches it has survived everything. */
 export const CHALLENGE_TICK_LIMIT = 2_000;
@@ -59,16 +71,17 @@ export function buildChallenge(spec: ChallengeSpec): Challenge {
     const job = spec.jobs[i % spec.jobs.length]!;
     return { ...job, name: `${job.name}${Math.floor(i / spec.jobs.length) + 1}`, arrival };
   });
+  const resident = (spec.resident ?? []).map((p) => ({ ...p, arrival: 0 }));
   const keep = parseGoal(spec.keep);
   if (!keep.ok) throw new Error(`challenge ${spec.id}: keep: ${keep.error}`);
   const level = mustParseLevel({
     id: spec.id,
     order: 100_000 + spec.chapter,
     branch: 'optional',
-    concepts: ['dispatch'],
+    concepts: spec.concepts ?? ['dispatch'],
     player: spec.player,
     ...(spec.policy ? { policy: spec.policy } : {}),
-    scenario: { ...spec.machine, processes },
+    scenario: { ...spec.machine, processes: [...resident, ...processes] },
     goal: spec.keep,
     stars: spec.starTicks.map((t) => `elapsed >= ${t}`),
     tickLimit: CHALLENGE_TICK_LIMIT,
@@ -88,7 +101,7 @@ export function buildChallenge(spec: ChallengeSpec): Challenge {
       ],
     },
     hints: [
-      {
+      spec.hint ?? {
         ko: '급한 일과 긴 일을 구분하세요. 과부하는 결국 오지만, 얼마나 늦출지는 여러분의 판단입니다.',
         en: 'Tell urgent work from long work: overload comes in the end, but how late is your call.',
       },

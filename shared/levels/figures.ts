@@ -32,6 +32,13 @@ export function memoryInUse(s: KernelState): number {
   return Object.keys(s.frames).length;
 }
 
+/** Zombies: processes that have ended but whose parent has not reaped them yet (join), PCBs still kept. */
+export function zombies(s: KernelState): number {
+  let n = 0;
+  for (const p of Object.values(s.processes)) if (!p.system && p.terminated && !p.reaped) n++;
+  return n;
+}
+
 /** Every figure that can be read from one state alone. */
 export function stateFigures(s: KernelState): Figures {
   const f: Figures = {};
@@ -62,6 +69,7 @@ export function stateFigures(s: KernelState): Figures {
   }
   f.finished = isFinished(s) ? 1 : 0;
   f.memory = memoryInUse(s);
+  f.zombies = zombies(s);
   const metrics = new Map(processMetrics(s).map((x) => [x.pid, x]));
   const byName = Object.values(s.processes)
     .filter((p) => !p.system)
@@ -101,6 +109,7 @@ export function stateFigures(s: KernelState): Figures {
     f[`chan.${n}.delivered`] = c.delivered;
     f[`chan.${n}.dropped`] = c.dropped;
     f[`chan.${n}.buffered`] = c.buffer.length;
+    f[`chan.${n}.waiting`] = c.senders.length;
   }
   for (const [n, d] of Object.entries(s.devices)) {
     f[`dev.${n}.served`] = d.served;

@@ -80,6 +80,12 @@ const MACHINE: Record<string, Noun> = {
     no: { ko: '끝나지 않은 프로세스가 남는다', en: 'some process is left unfinished' },
   }),
   memory: n('사용 중인 메모리(프레임)', 'the memory in use (frames)', 'pages'),
+  zombies: n(
+    '좀비 프로세스 수(끝났지만 부모가 아직 거두지 않은 프로세스)',
+    'the number of zombie processes (ended, not yet reaped by their parent)',
+    'count',
+    { none: { ko: '좀비 프로세스가 하나도 남지 않는다', en: 'no zombie process is left' } },
+  ),
   'player.moves': n('내가 둔 수', 'the number of your moves', 'count'),
   'player.refused': n('거절된 내 명령 수', 'the number of your moves refused', 'count', {
     none: { ko: '내 명령이 한 번도 거절되지 않는다', en: 'none of your moves is refused' },
@@ -286,6 +292,18 @@ function noun(name: string, level: Level | undefined): Noun | null {
           `${ko}의 버퍼에 남은 메시지 수`,
           `the number of messages left in the ${en}'s buffer`,
           'count',
+        );
+      if (b === 'waiting')
+        return n(
+          `${ko}이(가) 가득 차 보내기를 기다리는 프로세스 수`,
+          `the number of senders waiting because the ${en} is full`,
+          'count',
+          {
+            none: {
+              ko: `${ko}이(가) 가득 차서 보내기를 기다리는 프로세스가 없다`,
+              en: `no process waits to send on a full ${en}`,
+            },
+          },
         );
       return null;
     }

@@ -17,7 +17,7 @@ export {
   type GoalClauseInput,
   type GoalOp,
 } from './goal.ts';
-export { stateFigures, memoryInUse, Tracker, type Figures } from './figures.ts';
+export { stateFigures, memoryInUse, zombies, Tracker, type Figures } from './figures.ts';
 export {
   parseLevel,
   mustParseLevel,

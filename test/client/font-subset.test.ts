@@ -1,7 +1,7 @@
-// The subset Noto Sans KR covers every character of every text the game, the levels, the questions,
-// the kernel's sentences and the dashboard show, in both languages, and every other Hangul syllable and
-// jamo (a nickname's) in lazy names faces; anything else (an emoji) is left to the system font. Reads
-// the built woff2 files back, so it checks what the browser gets.
+// The subset Noto Sans KR covers every character of every text the game, the levels, the challenges,
+// the questions, the kernel's sentences and the dashboard show, in both languages, and every other
+// Hangul syllable and jamo (a nickname's) in lazy names faces; anything else (an emoji) is left to
+// the system font. Reads the built woff2 files back, so it checks what the browser gets.
 import { readFileSync } from 'node:fs';
 import fontverter from 'fontverter';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +17,7 @@ import {
 import { LANGUAGE_NAMES, MESSAGES } from '../../client/src/i18n/index.ts';
 import { DASHBOARD_TEXTS } from '../../client/src/dashboard/texts.ts';
 import { REJECTIONS } from '../../shared/kernel/texts.ts';
-import { CHECKPOINTS, CONCEPT_NAMES, LEVELS } from '../../shared/levels/index.ts';
+import { CHALLENGES, CHECKPOINTS, CONCEPT_NAMES, LEVELS } from '../../shared/levels/index.ts';
 
 /** Every string inside a value (objects, arrays, functions' results are not followed). */
 function stringsIn(value: unknown, out: string[] = []): string[] {
@@ -34,6 +34,7 @@ const TEXTS: Record<string, unknown> = {
   'kernel refusals': REJECTIONS,
   concepts: CONCEPT_NAMES,
   levels: LEVELS,
+  challenges: CHALLENGES.map((c) => c.level),
   'checkpoint questions': CHECKPOINTS,
 };
 

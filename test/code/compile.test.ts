@@ -1,5 +1,5 @@
 // Every generated C file passes gcc -fsyntax-only and every Python file python3 -m py_compile, for
-// every program of every level and class scenario, in both comment languages.
+// every program of every level, challenge and class scenario, in both comment languages.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

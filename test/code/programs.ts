@@ -1,10 +1,10 @@
-// Every program the game can show a code view of: each thread of every level and class scenario (a
+// Every program the game can show a code view of: each thread of every level, challenge and class scenario (a
 // steered thread also as its whole palette, so any choice compiles), every library program, and one
 // program that uses every instruction on every channel kind with awkward names and messages.
 import { parseInstr } from '../../shared/kernel/program.ts';
 import type { Instr, Scenario } from '../../shared/kernel/types.ts';
 import { contextFromScenario, type CodeContext } from '../../shared/code/index.ts';
-import { LEVELS } from '../../shared/levels/index.ts';
+import { CHALLENGES, LEVELS } from '../../shared/levels/index.ts';
 import { resolveScenario, scenarioIds } from '../../server/scenarios/catalog.ts';
 import { parseScenario } from '../../shared/kernel/scenario.ts';
 import workload from '../../examples/workload.json' with { type: 'json' };
@@ -128,6 +128,12 @@ export const EVERYTHING: ProgramCase = {
 export function allProgramCases(): ProgramCase[] {
   const cases: ProgramCase[] = [EVERYTHING];
   for (const l of LEVELS) cases.push(...scenarioCases(`level-${l.id}`, l.scenarioParsed));
+  // A challenge's jobs repeat round after round: its resident processes and one round of jobs.
+  for (const c of CHALLENGES) {
+    const s = c.level.scenarioParsed;
+    const round = s.processes.slice(0, (c.spec.resident?.length ?? 0) + c.spec.jobs.length);
+    cases.push(...scenarioCases(`challenge-${c.spec.id}`, { ...s, processes: round }));
+  }
   for (const id of scenarioIds()) {
     const r = resolveScenario(id);
     if (!r.ok) throw new Error(`${id}: ${r.error}`);

@@ -1,9 +1,11 @@
-// Every goal, star row and hint condition of every level reads as a sentence in both languages:
+// Every goal, star row and hint condition of every level (and challenge: its kept condition and its
+// survival rows) reads as a sentence in both languages:
 // no figure id, operator, `undefined` or particle fallback reaches the player (new levels are covered
 // as soon as they are added), plus the sentences for a few literal conditions.
 import { describe, expect, it } from 'vitest';
 import { hasParticleFallback } from '../../shared/kernel/josa.ts';
 import {
+  CHALLENGES,
   LEVELS,
   clauseSentence,
   figureWords,
@@ -42,8 +44,8 @@ const conditions = (level: Level): { where: string; goal: Goal }[] => [
   ...level.hints.flatMap((h, i) => (h.when ? [{ where: `hints[${i}].when`, goal: h.when }] : [])),
 ];
 
-describe('every condition of every level as a sentence', () => {
-  for (const level of LEVELS) {
+describe('every condition of every level and challenge as a sentence', () => {
+  for (const level of [...LEVELS, ...CHALLENGES.map((c) => c.level)]) {
     it(level.id, () => {
       for (const { where, goal: g } of conditions(level)) {
         const names = g

@@ -151,3 +151,20 @@ export function writerStopped(s: Readonly<KernelState>, process: string): boolea
   const t = threadOf(s, process);
   return !t || t.state === 'blocked' || t.state === 'terminated';
 }
+
+/**
+ * Steers a thread one instruction at a time, as a player who looks before each choice: when it has no
+ * chosen instruction left, `pick` reads the machine and names the next one (null: not yet).
+ */
+export function steerBy(
+  process: string,
+  pick: (s: Readonly<KernelState>, t: Thread) => string | null,
+  k = 0,
+): PlayerScript {
+  return (s) => {
+    const t = threadOf(s, process, k);
+    if (!t || !t.steered || t.state === 'terminated' || t.pc < t.program.length) return [];
+    const instr = pick(s, t);
+    return instr === null ? [] : [{ type: 'choose', tid: t.tid, instr }];
+  };
+}

@@ -122,48 +122,69 @@ const namedPipe: LevelInput = {
   ],
 };
 
+// Two queues on one core shared in turns (round robin, quantum 3, a switch costs 2 ticks): a message
+// handed over wakes its reader, which then takes turns with the others, paying switches. Print jobs
+// handed over one by one wake the printer four times (124 ticks); held until office has sent them all
+// and handed over together, once (97). But the messenger window the user watches must not wait: its
+// message held with the jobs keeps it until tick 80 (the 2nd star asks 56). Each queue has its own
+// right moment: the user's message at once, the printer's jobs together.
 const messageQueue: LevelInput = {
   id: 'message-queue',
   order: 200,
   branch: 'main',
   concepts: ['ipc-message-queue'],
-  player: { role: 'ipc', channels: ['jobs'] },
+  player: { role: 'ipc', channels: ['jobs', 'inbox'] },
+  policy: 'rr',
   scenario: {
-    cores: 2,
+    cores: 1,
+    quantum: 3,
+    switchCost: 2,
     auto: { delivery: false },
-    channels: [{ name: 'jobs', kind: 'mq', capacity: 3 }],
+    channels: [
+      { name: 'jobs', kind: 'mq', capacity: 8 },
+      { name: 'inbox', kind: 'mq', capacity: 4 },
+    ],
     processes: [
-      { name: 'printer', kind: 'daemon', program: [...recvs('jobs', 6), 'exit'] },
-      { name: 'alice', program: ['send jobs a1', 'cpu 1', 'send jobs a2', 'exit'] },
-      { name: 'bob', program: ['send jobs b1', 'cpu 1', 'send jobs b2', 'exit'] },
-      { name: 'carol', arrival: 2, program: ['send jobs c1', 'send jobs c2', 'exit'] },
+      { name: 'printer', kind: 'daemon', program: [...recvs('jobs', 4), 'exit'] },
+      { name: 'messenger', program: ['recv inbox', 'exit'] },
+      { name: 'office', program: ['send jobs doc1', 'send jobs doc2', 'send jobs doc3', 'send jobs doc4', 'exit'] },
+      { name: 'friend', arrival: 8, program: ['send inbox hello', 'exit'] },
     ],
   },
-  goal: 'finished == 1 and recv.printer == 6 and outOfOrder == 0',
-  stars: ['outOfOrder == 0', 'elapsed <= 66', 'elapsed <= 57'],
-  tickLimit: 100,
+  goal: 'finished == 1 and recv.printer == 4 and recv.messenger == 1 and outOfOrder == 0',
+  stars: ['outOfOrder == 0', 'proc.messenger.completion <= 56', 'elapsed <= 100'],
+  tickLimit: 160,
   title: { ko: '메시지 큐', en: 'The message queue' },
   goalText: {
-    ko: '여러분은 커널이 관리하는 메시지 큐 jobs입니다. 세 사람이 보낸 인쇄 작업 6개를 printer 데몬에게 들어온 순서대로 전달하세요.',
-    en: 'You are jobs, a message queue the kernel manages. Deliver the six print jobs from three users to the printer daemon in the order they were sent.',
+    ko: '여러분은 커널이 관리하는 메시지 큐 jobs와 inbox입니다. office가 보낸 인쇄 작업 4개는 jobs로 printer 데몬에게, friend가 보낸 메시지는 inbox로 사용자가 보고 있는 messenger에게, 들어온 순서대로 전달하세요. 언제 전달할지는 여러분이 정합니다. 코어는 하나이고, 준비된 프로세스들이 3틱씩 번갈아 쓰며, 바꿀 때마다 문맥 교환에 2틱이 듭니다.',
+    en: 'You are jobs and inbox, two message queues the kernel manages. Deliver the four print jobs office sends on jobs to the printer daemon, and the message friend sends on inbox to messenger, the window the user is watching, each in the order sent; when to deliver is up to you. There is one core, Ready processes take it in turns of 3 ticks, and each change costs a 2-tick context switch.',
   },
   card: {
     ko: [
-      '메시지 큐는 메시지를 큐 자료구조 형태로 관리하는 IPC입니다.',
-      '커널이 전역적으로 관리하므로 어느 프로세스든 큐의 이름만 알면 보낼 수 있습니다.',
-      '사용법이 직관적이고 간단해서 코드 몇 줄로 쓸 수 있습니다.',
-      '공유 메모리는 읽기·쓰기가 잦으면 동기화 때문에 복잡해지는데, 그 대안으로 메시지 큐를 씁니다. 크기에 한계가 있어 가득 차면 보내는 쪽이 기다립니다.',
+      '메시지 큐는 메시지를 큐 자료구조 형태로 관리하는 IPC입니다. 커널이 전역적으로 관리하므로 어느 프로세스든 큐의 이름만 알면 보낼 수 있습니다.',
+      '사용법이 직관적이고 간단해서 코드 몇 줄로 쓸 수 있습니다. 공유 메모리는 읽기·쓰기가 잦으면 동기화 때문에 복잡해지는데, 그 대안으로 메시지 큐를 씁니다.',
+      '큐마다 읽는 쪽이 다릅니다. jobs는 백그라운드에서 도는 printer 데몬이, inbox는 사용자가 지켜보는 포그라운드 프로세스 messenger가 읽습니다.',
+      '메시지를 전달받은 프로세스는 깨어나 준비 상태가 되고 코어 차례를 기다립니다. 깨어 있는 프로세스가 많을수록 번갈아 돌며 문맥 교환이 늘어납니다.',
     ],
     en: [
-      'A message queue is IPC that keeps messages in a queue data structure.',
-      'The kernel manages it globally, so any process that knows its name can send to it.',
-      'It is simple and direct to use: a few lines of code.',
-      'When shared memory is read and written often, synchronisation gets complicated; a message queue is the usual alternative. It is bounded: when full, senders wait.',
+      'A message queue is IPC that keeps messages in a queue data structure. The kernel manages it globally, so any process that knows its name can send to it.',
+      'It is simple and direct to use, a few lines of code. When shared memory is read and written often, synchronisation gets complicated; a message queue is the usual alternative.',
+      'Each queue has its own reader: jobs is read by printer, a daemon in the background; inbox by messenger, a foreground process the user is watching.',
+      'A process handed a message wakes up, becomes Ready and waits for its turn on the core. The more processes are awake, the more they take turns and the more context switches they pay.',
     ],
   },
   hints: [
     { when: 'outOfOrder > 0', ko: '큐는 먼저 들어온 메시지가 먼저 나갑니다. 번호가 작은 것부터 전달하세요.', en: 'A queue lets the first message in out first: deliver the lowest number first.' },
-    { ko: '큐가 가득 차면(3개) 보내는 쪽이 대기 상태가 됩니다. 바로바로 전달하세요.', en: 'When the queue is full (3), senders become Blocked: deliver promptly.' },
+    {
+      when: 'proc.messenger.completion > 56',
+      ko: '사용자는 messenger 창을 보고 있습니다. inbox에 온 메시지를 다른 일과 함께 붙잡아 두면 사용자가 그만큼 기다립니다.',
+      en: 'The user is watching the messenger window: a message held in inbox with the other work keeps the user waiting that long.',
+    },
+    {
+      when: 'elapsed > 100',
+      ko: '문맥 교환 횟수를 보세요. 인쇄 작업을 하나씩 넘기면 printer가 그때마다 깨어나 번갈아 돕니다. 급하지 않은 작업은 모아서 한 번에 넘길 수 있습니다.',
+      en: 'Watch the context switches: each print job handed over alone wakes printer to take turns again. Work that is not urgent can be handed over together.',
+    },
   ],
 };
 

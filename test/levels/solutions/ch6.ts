@@ -49,9 +49,28 @@ export const CH6: Solutions = {
     naive: () => steer('editor', ['send p save', 'send srv save', 'recv reply', 'exit']),
   },
   'message-queue': {
-    good: () => deliverInOrder(['jobs']),
-    poor: () => deliverNewestFirst(['jobs']),
-    naive: () => deliverInOrder(['jobs']),
+    // The user's message at once; the print jobs held until office has sent them all, then together.
+    good: () =>
+      both(
+        deliverInOrder(['inbox']),
+        deliverWhen(['jobs'], (s) => writerStopped(s, 'office')),
+      ),
+    poor: () => both(deliverInOrder(['inbox']), deliverNewestFirst(['jobs'])),
+    // Every message the moment it is due: the printer wakes for each job (1 star, 124 ticks).
+    naive: () => deliverInOrder(['jobs', 'inbox']),
+    alsoNaive: [
+      // The lesson of the pipe applied to both queues: the user's message waits with the jobs (1 star).
+      () => deliverWhen(['jobs', 'inbox'], (s) => writerStopped(s, 'office') && writerStopped(s, 'friend')),
+      // The jobs two at a time: still two wake-ups, and the printer keeps the user's message waiting.
+      () =>
+        both(
+          deliverInOrder(['inbox']),
+          deliverWhen(
+            ['jobs'],
+            (s) => (s.channels['jobs']?.inFlight.length ?? 0) >= 2 || writerStopped(s, 'office'),
+          ),
+        ),
+    ],
   },
   'shared-memory': {
     good: () =>
