@@ -117,7 +117,10 @@ describe('code panel', () => {
       await screenshot('code-view-phone-ko');
       await summary.click({ timeout: 15_000 });
       await expect.poll(() => page.getByTestId('code-lines').isVisible(), POLL).toBe(false);
-      expect(await page.evaluate(() => localStorage.getItem('kernel-crew.code-open'))).toBe('0');
+      // the choice is kept by the details' toggle event, which comes after it closed
+      await expect
+        .poll(() => page.evaluate(() => localStorage.getItem('kernel-crew.code-open')), POLL)
+        .toBe('0');
       // the moves are one row that scrolls sideways (mutex has 8: rows of them covered half the screen),
       // and the bar's last pixel is on the screen (it ran 7 px past its foot)
       const bar = await page.evaluate(() => {
