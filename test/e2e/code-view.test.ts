@@ -3,9 +3,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/main.ts';
-import { CAMPAIGN } from '../../shared/levels/index.ts';
-import { startWithBrowser, POLL, waitForScene, withPage, type TestBrowser } from './browser.ts';
+import { startWithBrowser, POLL, withPage, type TestBrowser } from './browser.ts';
 import { startGameServer } from './game-server.ts';
+import { openUnlockedLevel } from './open-level.ts';
 
 let server: RunningServer;
 let tb: TestBrowser;
@@ -21,23 +21,7 @@ startWithBrowser(
 
 const scenes = (page: Page) => page.evaluate(() => window.__kc?.scene() ?? '');
 
-/** Opens a level from the map, every level marked done so that it is unlocked. */
-async function openLevel(page: Page, id: string): Promise<void> {
-  const stars = Object.fromEntries(CAMPAIGN.map((n) => [n.id, 3]));
-  // one page load: the progress is in place before the game reads it
-  await page.addInitScript((s) => {
-    if (!localStorage.getItem('kernel-crew.solo-progress'))
-      localStorage.setItem('kernel-crew.solo-progress', JSON.stringify({ stars: s, scores: {} }));
-  }, stars);
-  await page.goto(server.url);
-  await waitForScene(page, 'Menu');
-  await page.locator('button[data-scene="LevelMap"]').click();
-  await waitForScene(page, 'LevelMap');
-  await page.locator(`.map-node[data-node="${id}"]`).click();
-  await waitForScene(page, 'ConceptCard');
-  await page.locator('[data-action="start-level"]').click();
-  await waitForScene(page, 'Machine');
-}
+const openLevel = (page: Page, id: string) => openUnlockedLevel(page, server.url, id);
 
 /** The marked line's number and text ('' when no line is marked). */
 const pcLine = (page: Page) =>

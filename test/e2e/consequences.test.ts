@@ -7,9 +7,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/main.ts';
-import { CAMPAIGN } from '../../shared/levels/index.ts';
 import { startWithBrowser, POLL, waitForScene, withPage, type TestBrowser } from './browser.ts';
 import { startGameServer } from './game-server.ts';
+import { openUnlockedLevel } from './open-level.ts';
 
 let server: RunningServer;
 let tb: TestBrowser;
@@ -37,19 +37,7 @@ const LAPTOP = { width: 1280, height: 800 };
 /** Opens a level from the map (every level marked done, so it is unlocked), paused at tick 0. */
 async function openLevel(page: Page, id: string, size?: { width: number; height: number }): Promise<void> {
   if (size) await page.setViewportSize(size);
-  const stars = Object.fromEntries(CAMPAIGN.map((n) => [n.id, 3]));
-  await page.addInitScript((s) => {
-    if (!localStorage.getItem('kernel-crew.solo-progress'))
-      localStorage.setItem('kernel-crew.solo-progress', JSON.stringify({ stars: s, scores: {} }));
-  }, stars);
-  await page.goto(server.url);
-  await waitForScene(page, 'Menu');
-  await page.locator('button[data-scene="LevelMap"]').click();
-  await waitForScene(page, 'LevelMap');
-  await page.locator(`.map-node[data-node="${id}"]`).click();
-  await waitForScene(page, 'ConceptCard');
-  await page.locator('[data-action="start-level"]').click();
-  await waitForScene(page, 'Machine');
+  await openUnlockedLevel(page, server.url, id);
   await page.waitForFunction(() => {
     const m = window.__kc?.machine();
     return !!m && m.phase === 'paused' && m.tick === 0;
