@@ -18,6 +18,7 @@ import {
   type Emit,
 } from './machine.ts';
 import { LIMITS, inLimit } from './limits.ts';
+import { problemParams } from './problems.ts';
 import { formatInstr, parseInstr } from './program.ts';
 import { checkProcessSpec } from './scenario.ts';
 import type {
@@ -174,7 +175,7 @@ function act(s: KernelState, a: KernelAction, emit: Emit): InPlaceResult | null 
       if (!t.steered) return no('not-steered', { thread });
       if (t.state === 'terminated') return no('thread-terminated', { thread });
       const parsed = parseInstr(a.instr);
-      if (!parsed.ok) return no('bad-instruction', { thread, error: parsed.error });
+      if (!parsed.ok) return no('bad-instruction', { thread, ...problemParams(parsed.problem) });
       const instr = parsed.instr;
       if (!t.palette.some((p) => same(p, instr))) {
         return no('not-in-palette', {
@@ -234,7 +235,7 @@ function act(s: KernelState, a: KernelAction, emit: Emit): InPlaceResult | null 
     }
     case 'spawn-process': {
       const problem = checkProcessSpec(s.scenario, a.process);
-      if (problem) return no('bad-process', { error: problem });
+      if (problem) return no('bad-process', problemParams(problem));
       if (liveProcesses(s) >= MAX_PROCESSES) return no('process-table-full', { max: MAX_PROCESSES });
       createProcess(s, { ...a.process, arrival: s.tick }, null, emit);
       return null;

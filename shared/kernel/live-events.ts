@@ -1,6 +1,7 @@
 // The host's live events (an I/O storm, a fork bomb, a crashing thread, an extra core, a new
 // quantum) as ordinary kernel actions, so that they are logged, replayed and refused like any other.
 import { LIMITS } from './limits.ts';
+import { problemParams } from './problems.ts';
 import type { KernelAction, KernelState, ProcessSpec, Rejection } from './types.ts';
 
 /** The live events a teacher can inject during a round. */
@@ -44,7 +45,10 @@ export function liveEventActions(
       if (!device)
         return {
           ok: false,
-          rejection: { code: 'bad-process', params: { error: 'this machine has no I/O device to storm' } },
+          rejection: {
+            code: 'bad-process',
+            params: problemParams({ code: 'no-device-to-storm', params: {} }),
+          },
         };
       const size = Math.max(LIMITS.ioStormSize.min, Math.min(LIMITS.ioStormSize.max, e.size ?? 6));
       const actions: KernelAction[] = [];

@@ -1,4 +1,5 @@
 // Programs as text: parsing `cpu 3` into an Instr and formatting it back, with errors a student can read.
+import { problemSentence, type Problem, type ProblemCode } from './problems.ts';
 import type { Instr, Op } from './types.ts';
 
 /** Every opcode, in the order the notes introduce them; validators and palettes use it. */
@@ -28,33 +29,41 @@ export const OPS: readonly Op[] = [
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,31}$/;
 const MAX_N = 10_000;
+const MAX_MESSAGE = 40;
 
-/** The outcome of parsing one instruction. */
-export type ParseResult = { ok: true; instr: Instr } | { ok: false; error: string };
+/** The outcome of parsing one instruction: the instruction, or its problem (and that problem's English sentence). */
+export type ParseResult =
+  { ok: true; instr: Instr } | { ok: false; error: string; problem: Omit<Problem, 'path'> };
 
-function count(word: string | undefined, what: string, min: number): number | string {
-  if (word === undefined) return `${what} needs a number`;
-  if (!/^\d+$/.test(word)) return `${what}: "${word}" is not a whole number`;
+type Fault = Omit<Problem, 'path'>;
+const fault = (code: ProblemCode, params: Problem['params'] = {}): Fault => ({ code, params });
+
+function count(word: string | undefined, op: string, min: number, timeout = false): number | Fault {
+  if (word === undefined) return fault('instr-needs-number', { op });
+  if (!/^\d+$/.test(word)) return fault(timeout ? 'timeout-not-number' : 'instr-not-number', { op, word });
   const n = Number(word);
-  if (n < min || n > MAX_N) return `${what}: ${n} must be between ${min} and ${MAX_N}`;
+  if (n < min || n > MAX_N)
+    return fault(timeout ? 'timeout-out-of-range' : 'instr-out-of-range', { op, n, min, max: MAX_N });
   return n;
 }
 
-function name(word: string | undefined, what: string): string | { error: string } {
-  if (word === undefined) return { error: `${what} needs a name` };
-  if (!NAME.test(word)) return { error: `${what}: "${word}" is not a valid name` };
+function name(word: string | undefined, op: string): string | Fault {
+  if (word === undefined) return fault('instr-needs-name', { op });
+  if (!NAME.test(word)) return fault('instr-bad-name', { op, word });
   return word;
 }
 
 /** Parses one instruction such as `io disk 4` or `send pipe1 hello`. */
 export function parseInstr(text: string): ParseResult {
-  if (typeof text !== 'string' || text.length > 120)
-    return { ok: false, error: 'an instruction is a short text such as "cpu 3"' };
+  const fail = (p: Fault): ParseResult => ({ ok: false, error: problemSentence(p, 'en'), problem: p });
+  if (typeof text !== 'string' || text.length > 120) return fail(fault('instr-not-text'));
   const words = text.trim().split(/\s+/);
   const [op, a, b, ...rest] = words;
-  const fail = (error: string): ParseResult => ({ ok: false, error });
-  const tooMany = (k: number) =>
-    words.length > k ? fail(`"${op}" takes ${k - 1} argument${k === 2 ? '' : 's'} at most`) : null;
+  const tooMany = (k: number) => {
+    if (words.length <= k) return null;
+    const code = k === 1 ? 'instr-no-arguments' : k === 2 ? 'instr-one-argument' : 'instr-too-many';
+    return fail(fault(code, { op: op!, max: k - 1 }));
+  };
   switch (op) {
     case 'cpu':
     case 'add':
@@ -63,33 +72,33 @@ export function parseInstr(text: string): ParseResult {
       // add takes a negative number too (add -1: count--); sub n is the same as add -n.
       const negative = op === 'add' && a !== undefined && a.startsWith('-');
       const n = count(negative ? a.slice(1) : a, op, op === 'add' ? 0 : 1);
-      if (typeof n === 'string') return fail(n);
+      if (typeof n !== 'number') return fail(n);
       return tooMany(2) ?? { ok: true, instr: { op, n: negative ? -n : n } };
     }
     case 'sub': {
       const n = count(a, 'sub', 0);
-      if (typeof n === 'string') return fail(n);
+      if (typeof n !== 'number') return fail(n);
       return tooMany(2) ?? { ok: true, instr: { op: 'add', n: -n } };
     }
     case 'io':
     case 'io-async': {
       const device = name(a, op);
-      if (typeof device !== 'string') return fail(device.error);
+      if (typeof device !== 'string') return fail(device);
       if (b === undefined) return { ok: true, instr: { op, device, n: null } };
       const n = count(b, op, 1);
-      if (typeof n === 'string') return fail(n);
+      if (typeof n !== 'number') return fail(n);
       return tooMany(3) ?? { ok: true, instr: { op, device, n } };
     }
     case 'fork': {
       if (a === undefined) return { ok: true, instr: { op, program: null } };
       const program = name(a, 'fork');
-      if (typeof program !== 'string') return fail(program.error);
+      if (typeof program !== 'string') return fail(program);
       return tooMany(2) ?? { ok: true, instr: { op, program } };
     }
     case 'exec':
     case 'spawn': {
       const program = name(a, op);
-      if (typeof program !== 'string') return fail(program.error);
+      if (typeof program !== 'string') return fail(program);
       return tooMany(2) ?? { ok: true, instr: { op, program } };
     }
     case 'lock':
@@ -97,29 +106,29 @@ export function parseInstr(text: string): ParseResult {
     case 'wait':
     case 'signal': {
       const n = name(a, op);
-      if (typeof n !== 'string') return fail(n.error);
+      if (typeof n !== 'string') return fail(n);
       return tooMany(2) ?? { ok: true, instr: { op, name: n } };
     }
     case 'load':
     case 'store': {
       const v = name(a, op);
-      if (typeof v !== 'string') return fail(v.error);
+      if (typeof v !== 'string') return fail(v);
       return tooMany(2) ?? { ok: true, instr: { op, var: v } };
     }
     case 'send': {
       const channel = name(a, 'send');
-      if (typeof channel !== 'string') return fail(channel.error);
+      if (typeof channel !== 'string') return fail(channel);
       const msg = [b, ...rest].filter((w) => w !== undefined).join(' ');
-      if (msg.length === 0) return fail('send needs a message');
-      if (msg.length > 40) return fail('send: a message is at most 40 characters');
+      if (msg.length === 0) return fail(fault('instr-needs-message'));
+      if (msg.length > MAX_MESSAGE) return fail(fault('instr-long-message', { max: MAX_MESSAGE }));
       return { ok: true, instr: { op, channel, msg } };
     }
     case 'recv': {
       const channel = name(a, 'recv');
-      if (typeof channel !== 'string') return fail(channel.error);
+      if (typeof channel !== 'string') return fail(channel);
       if (b === undefined) return { ok: true, instr: { op, channel } };
-      const timeout = count(b, 'recv timeout', 1);
-      if (typeof timeout === 'string') return fail(timeout);
+      const timeout = count(b, 'recv', 1, true);
+      if (typeof timeout !== 'number') return fail(timeout);
       return tooMany(3) ?? { ok: true, instr: { op, channel, timeout } };
     }
     case 'join':
@@ -128,7 +137,7 @@ export function parseInstr(text: string): ParseResult {
     case 'exit':
       return tooMany(1) ?? { ok: true, instr: { op } };
     default:
-      return fail(`unknown instruction "${op ?? ''}"; known: ${OPS.join(', ')}, sub`);
+      return fail(fault('instr-unknown', { op: op ?? '', known: `${OPS.join(', ')}, sub` }));
   }
 }
 

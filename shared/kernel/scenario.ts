@@ -2,7 +2,9 @@
 // Every error names the field it is about, so a teacher editing a file can fix it.
 import { z } from 'zod';
 import { CHANNEL_KIND_NAMES, PROCESS_KINDS, limitSchema } from './limits.ts';
+import { describeProblem, type Problem, type ProblemCode } from './problems.ts';
 import { parseInstr } from './program.ts';
+import { zodProblem } from './zod-problem.ts';
 import type {
   ChannelKind,
   ChannelSpec,
@@ -127,62 +129,55 @@ export const KEYBOARD = 'keyboard';
 /** Ticks a process pays the first time it uses a shared-memory channel: attaching the segment (shmat). */
 export const SHM_ATTACH_COST = 1;
 
-/** The result of validating a scenario. */
-export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; error: string; path: string };
-
-function pathText(path: readonly PropertyKey[]): string {
-  return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
-    .join('');
-}
+/**
+ * The result of validating a scenario: the scenario, or its problem as data (describeProblem gives
+ * it in the reader's language) with its field and its English sentence for the CLI and the logs.
+ */
+export type ScenarioResult =
+  { ok: true; scenario: Scenario } | { ok: false; error: string; path: string; problem: Problem };
 
 class ScenarioError extends Error {
-  constructor(
-    readonly path: string,
-    message: string,
-  ) {
-    super(message);
+  readonly problem: Problem;
+  constructor(path: string, code: ProblemCode, params: Problem['params'] = {}) {
+    super(code);
+    this.problem = { code, params, path };
   }
 }
 
 function parseProgram(texts: string[], path: string): Instr[] {
   return texts.map((t, i) => {
     const r = parseInstr(t);
-    if (!r.ok) throw new ScenarioError(`${path}[${i}]`, r.error);
+    if (!r.ok) throw new ScenarioError(`${path}[${i}]`, r.problem.code, r.problem.params);
     return r.instr;
   });
+}
+
+function failed(problem: Problem): ScenarioResult {
+  const named = { ...problem, path: problem.path || 'scenario' };
+  return { ok: false, path: problem.path, problem: named, error: describeProblem(named, 'en') };
 }
 
 /** Validates scenario JSON (a level, a room's settings or a workload file) into a Scenario. */
 export function parseScenario(json: unknown): ScenarioResult {
   const parsed = scenarioInput.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const path = pathText(issue.path);
-    return { ok: false, path, error: `${path || 'scenario'}: ${issue.message}` };
-  }
+  if (!parsed.success) return failed(zodProblem(parsed.error.issues[0]!, json));
   try {
     return { ok: true, scenario: build(parsed.data) };
   } catch (e) {
-    if (e instanceof ScenarioError) return { ok: false, path: e.path, error: `${e.path}: ${e.message}` };
+    if (e instanceof ScenarioError) return failed(e.problem);
     throw e;
   }
 }
 
 function build(input: z.output<typeof scenarioInput>): Scenario {
-  if (input.processes && input.jobs)
-    throw new ScenarioError('jobs', 'give either "jobs" or "processes", not both');
-  if (input.devices && input.ioDevices)
-    throw new ScenarioError('ioDevices', 'give either "devices" or "ioDevices", not both');
+  if (input.processes && input.jobs) throw new ScenarioError('jobs', 'jobs-and-processes');
+  if (input.devices && input.ioDevices) throw new ScenarioError('ioDevices', 'devices-and-io-devices');
   if (input.threadSwitchCost !== undefined && input.threadSwitchCost > (input.switchCost ?? 0)) {
-    throw new ScenarioError(
-      'threadSwitchCost',
-      'a switch between threads of one process costs no more than one between processes ("switchCost")',
-    );
+    throw new ScenarioError('threadSwitchCost', 'thread-switch-cost');
   }
   const procKey = input.jobs ? 'jobs' : 'processes';
   const procs = input.jobs ?? input.processes ?? [];
-  if (procs.length === 0) throw new ScenarioError(procKey, 'at least one process is needed');
+  if (procs.length === 0) throw new ScenarioError(procKey, 'no-processes');
 
   const programs: Record<string, ProgramDef> = {};
   for (const [n, p] of Object.entries(input.programs ?? {})) {
@@ -196,24 +191,24 @@ function build(input: z.output<typeof scenarioInput>): Scenario {
   const resolve = (ref: string[] | string, path: string): Instr[] => {
     if (typeof ref === 'string') {
       const p = programs[ref];
-      if (!p) throw new ScenarioError(path, `no program named "${ref}" in "programs"`);
+      if (!p) throw new ScenarioError(path, 'no-program', { program: ref });
       return p.instructions;
     }
     return parseProgram(ref, path);
   };
 
   const hosts = input.hosts ?? [];
-  if (new Set(hosts).size !== hosts.length) throw new ScenarioError('hosts', 'two hosts share a name');
+  if (new Set(hosts).size !== hosts.length) throw new ScenarioError('hosts', 'duplicate-host');
   const hostOf = new Map<string, string | undefined>();
   const seen = new Map<string, number>();
   const processes: ProcessSpec[] = procs.map((p, i) => {
     const at = `${procKey}[${i}]`;
-    if (seen.has(p.name)) throw new ScenarioError(`${at}.name`, `"${p.name}" is used by two processes`);
+    if (seen.has(p.name)) throw new ScenarioError(`${at}.name`, 'duplicate-process', { name: p.name });
     seen.set(p.name, p.arrival ?? 0);
     const given = [p.length !== undefined, p.program !== undefined, p.threads !== undefined].filter(
       Boolean,
     ).length;
-    if (given !== 1) throw new ScenarioError(at, 'give exactly one of "length", "program" or "threads"');
+    if (given !== 1) throw new ScenarioError(at, 'process-body');
     let threads: ThreadSpec[];
     if (p.length !== undefined)
       threads = [{ program: [{ op: 'cpu', n: p.length }], steered: false, palette: [] }];
@@ -235,29 +230,22 @@ function build(input: z.output<typeof scenarioInput>): Scenario {
       threads.forEach((t, k) => {
         const at2 = p.threads ? `${at}.threads[${k}].program` : `${at}.program`;
         const i = t.program.findIndex((x) => (x.op === 'io' || x.op === 'io-async') && x.device === KEYBOARD);
-        if (i >= 0)
-          throw new ScenarioError(
-            `${at2}[${i}]`,
-            'a daemon never interacts with the user: it cannot wait on the keyboard',
-          );
+        if (i >= 0) throw new ScenarioError(`${at2}[${i}]`, 'daemon-keyboard');
       });
     }
     if (p.parent) {
       const parentArrival = seen.get(p.parent);
       if (parentArrival === undefined || p.parent === p.name)
-        throw new ScenarioError(`${at}.parent`, `"${p.parent}" must be a process listed before "${p.name}"`);
+        throw new ScenarioError(`${at}.parent`, 'parent-not-before', { parent: p.parent, name: p.name });
       if (parentArrival > (p.arrival ?? 0))
-        throw new ScenarioError(`${at}.parent`, `"${p.parent}" arrives after "${p.name}"`);
+        throw new ScenarioError(`${at}.parent`, 'parent-later', { parent: p.parent, name: p.name });
     }
     if (p.host !== undefined && !hosts.includes(p.host))
-      throw new ScenarioError(`${at}.host`, `no host named "${p.host}" in "hosts"`);
+      throw new ScenarioError(`${at}.host`, 'no-host', { host: p.host });
     const host = p.host ?? hosts[0];
     hostOf.set(p.name, host);
     if (p.parent && hostOf.get(p.parent) !== host)
-      throw new ScenarioError(
-        `${at}.host`,
-        `a child runs on its parent's host ("${hostOf.get(p.parent)}"): fork copies a process on its own computer`,
-      );
+      throw new ScenarioError(`${at}.host`, 'child-host', { host: hostOf.get(p.parent) ?? '' });
     return {
       name: p.name,
       arrival: p.arrival ?? 0,
@@ -277,10 +265,7 @@ function build(input: z.output<typeof scenarioInput>): Scenario {
   processes.forEach((p, i) =>
     p.shm.forEach((seg, k) => {
       if (segmentHost.has(seg) && segmentHost.get(seg) !== p.host)
-        throw new ScenarioError(
-          `${procKey}[${i}].shm[${k}]`,
-          `shared memory "${seg}" is memory of one computer: a process on another host cannot map it`,
-        );
+        throw new ScenarioError(`${procKey}[${i}].shm[${k}]`, 'shm-one-host', { segment: seg });
       segmentHost.set(seg, p.host);
     }),
   );
@@ -288,19 +273,12 @@ function build(input: z.output<typeof scenarioInput>): Scenario {
   const channels: ChannelSpec[] = (input.channels ?? []).map((c, i) => {
     const d = CHANNEL_KINDS[c.kind];
     if (c.owner && !seen.has(c.owner))
-      throw new ScenarioError(`channels[${i}].owner`, `no process named "${c.owner}"`);
-    if (c.kind === 'pipe' && !c.owner)
-      throw new ScenarioError(
-        `channels[${i}].owner`,
-        'an anonymous pipe needs the process that creates it (its "owner")',
-      );
+      throw new ScenarioError(`channels[${i}].owner`, 'no-process-named', { name: c.owner });
+    if (c.kind === 'pipe' && !c.owner) throw new ScenarioError(`channels[${i}].owner`, 'pipe-owner');
     if (c.server && c.kind !== 'fifo' && c.kind !== 'tcp' && c.kind !== 'udp')
-      throw new ScenarioError(
-        `channels[${i}].server`,
-        'only a named pipe (fifo) or a socket (tcp, udp) has a server end',
-      );
+      throw new ScenarioError(`channels[${i}].server`, 'server-end');
     if (c.server && !seen.has(c.server))
-      throw new ScenarioError(`channels[${i}].server`, `no process named "${c.server}"`);
+      throw new ScenarioError(`channels[${i}].server`, 'no-process-named', { name: c.server });
     return {
       name: c.name,
       kind: c.kind,
@@ -313,13 +291,10 @@ function build(input: z.output<typeof scenarioInput>): Scenario {
     };
   });
   const channelNames = new Set(channels.map((c) => c.name));
-  if (channelNames.size !== channels.length) throw new ScenarioError('channels', 'two channels share a name');
+  if (channelNames.size !== channels.length) throw new ScenarioError('channels', 'duplicate-channel');
 
   if (input.sharedMemory && 'code' in input.sharedMemory)
-    throw new ScenarioError(
-      'sharedMemory.code',
-      '"code" names a process\'s own code segment; give the shared-memory segment another name',
-    );
+    throw new ScenarioError('sharedMemory.code', 'code-segment-name');
   const scenario: Scenario = {
     cores: input.cores ?? 1,
     quantum: input.quantum ?? 0,
@@ -370,27 +345,24 @@ export function checkInstrRefs(s: Scenario, instrs: Instr[], path: string, shm: 
     switch (i.op) {
       case 'io':
       case 'io-async':
-        if (!(i.device in s.devices))
-          throw new ScenarioError(at, `no device named "${i.device}" in "devices"`);
+        if (!(i.device in s.devices)) throw new ScenarioError(at, 'no-device', { device: i.device });
         break;
       case 'exec':
       case 'spawn':
-        if (!(i.program in s.programs))
-          throw new ScenarioError(at, `no program named "${i.program}" in "programs"`);
+        if (!(i.program in s.programs)) throw new ScenarioError(at, 'no-program', { program: i.program });
         break;
       case 'fork':
         if (i.program !== null && !(i.program in s.programs))
-          throw new ScenarioError(at, `no program named "${i.program}" in "programs"`);
+          throw new ScenarioError(at, 'no-program', { program: i.program });
         break;
       case 'wait':
       case 'signal':
-        if (!(i.name in s.semaphores))
-          throw new ScenarioError(at, `no semaphore named "${i.name}" in "semaphores"`);
+        if (!(i.name in s.semaphores)) throw new ScenarioError(at, 'no-semaphore', { semaphore: i.name });
         break;
       case 'send':
       case 'recv':
         if (!s.channels.some((c) => c.name === i.channel))
-          throw new ScenarioError(at, `no channel named "${i.channel}" in "channels"`);
+          throw new ScenarioError(at, 'no-channel', { channel: i.channel });
         break;
       case 'load':
       case 'store': {
@@ -398,13 +370,9 @@ export function checkInstrRefs(s: Scenario, instrs: Instr[], path: string, shm: 
         if (dot >= 0) {
           const seg = i.var.slice(0, dot);
           if (seg === 'code') break; // the process's own code segment: readable, and a write faults (read-only)
-          if (!(seg in s.sharedMemory))
-            throw new ScenarioError(at, `no shared-memory segment named "${seg}"`);
+          if (!(seg in s.sharedMemory)) throw new ScenarioError(at, 'no-segment', { segment: seg });
           if (shm.length > 0 && !shm.includes(seg))
-            throw new ScenarioError(
-              at,
-              `this process does not map the segment "${seg}" (add it to its "shm")`,
-            );
+            throw new ScenarioError(at, 'segment-not-mapped', { segment: seg });
         }
         break;
       }
@@ -419,7 +387,7 @@ function checkReferences(s: Scenario, procKey: string, threaded: boolean[]): voi
   s.processes.forEach((p, i) => {
     p.shm.forEach((seg, k) => {
       if (!(seg in s.sharedMemory))
-        throw new ScenarioError(`${procKey}[${i}].shm[${k}]`, `no shared-memory segment named "${seg}"`);
+        throw new ScenarioError(`${procKey}[${i}].shm[${k}]`, 'no-segment', { segment: seg });
     });
     p.threads.forEach((t, k) => {
       const at = threaded[i] ? `${procKey}[${i}].threads[${k}].program` : `${procKey}[${i}].program`;
@@ -430,14 +398,14 @@ function checkReferences(s: Scenario, procKey: string, threaded: boolean[]): voi
 }
 
 /** Validates a process the host adds live (fork bomb, I/O storm): the same checks as a scenario's. */
-export function checkProcessSpec(s: Scenario, p: ProcessSpec): string | null {
+export function checkProcessSpec(s: Scenario, p: ProcessSpec): Problem | null {
   try {
     p.threads.forEach((t, k) =>
       checkInstrRefs(s, t.program, `threads[${k}].program`, p.shm.length ? p.shm : ['\0']),
     );
     return null;
   } catch (e) {
-    if (e instanceof ScenarioError) return `${e.path}: ${e.message}`;
+    if (e instanceof ScenarioError) return e.problem;
     throw e;
   }
 }

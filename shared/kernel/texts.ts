@@ -13,11 +13,11 @@ import type {
 
 import type { Lang } from './limits.ts';
 import type { LabelOf } from './presentation.ts';
+import { describeProblem, problemOfParams } from './problems.ts';
+import { fill, type Template } from './template.ts';
 
 /** The two languages every text exists in (declared in limits.ts). */
 export type { Lang } from './limits.ts';
-
-type Template = Record<Lang, string>;
 
 /** One sentence per refusal code; {name} is replaced by the rejection's parameter of that name. */
 export const REJECTIONS: Record<RejectionCode, Template> = {
@@ -152,10 +152,6 @@ export const REJECTIONS: Record<RejectionCode, Template> = {
   },
 };
 
-function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
-}
-
 /** The notes' names of the channel kinds (익명 파이프, 명명된 파이프, 메시지 큐, 소켓, 공유 메모리, 파일). */
 export const CHANNEL_TERMS: Record<ChannelKind, Template> = {
   pipe: { en: 'anonymous pipe', ko: '익명 파이프' },
@@ -176,13 +172,19 @@ function channelTerm(kind: ChannelKind | undefined, channel: string, lang: Lang)
   return kind ? `${CHANNEL_TERMS[kind][lang]} ${channel}` : channel;
 }
 
-/** The sentence for a refusal, in the player's language (a `kind` parameter is a channel kind, named in the notes' terms). */
+/**
+ * The sentence for a refusal, in the player's language (a `kind` parameter is a channel kind, named
+ * in the notes' terms; a problem carried by problemParams is described in that language too).
+ */
 export function describeRejection(r: Rejection, lang: Lang): string {
   const kind = r.params.kind;
-  const params =
+  const params: Record<string, string | number> =
     typeof kind === 'string' && kind in CHANNEL_TERMS
       ? { ...r.params, kind: CHANNEL_TERMS[kind as ChannelKind][lang] }
-      : r.params;
+      : { ...r.params };
+  // an instruction's or a process's problem is said in the reader's language too (its sentence's own full stop dropped)
+  const problem = problemOfParams(r.params);
+  if (problem) params.error = describeProblem(problem, lang).replace(/\.$/, '');
   const text = fill(REJECTIONS[r.code][lang], params);
   return lang === 'ko' ? withParticles(text) : text;
 }

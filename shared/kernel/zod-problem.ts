@@ -1,0 +1,121 @@
+// A zod issue as a Problem: the shapes our schemas check (types, ranges, names, known fields, choices)
+// each get a sentence of our own in both languages, instead of zod's English message.
+import type { z } from 'zod';
+import type { Problem } from './problems.ts';
+
+type Issue = z.core.$ZodIssue;
+
+/** A path as the reader writes it: `jobs[1].name`. */
+export function pathText(path: readonly PropertyKey[]): string {
+  return path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
+    .join('');
+}
+
+function at(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v = input;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v;
+}
+
+function typeOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  return typeof v;
+}
+
+/** A value as a sentence quotes it: short, and JSON so a text keeps its quotes. */
+function quoted(v: unknown): string {
+  const text = JSON.stringify(v) ?? String(v);
+  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+}
+
+/** Of a union's failed branches, the one that got furthest into the value (the deepest issue). */
+function deepest(branches: Issue[][]): Issue | null {
+  let best: Issue | null = null;
+  for (const issues of branches)
+    for (const i of issues) if (i.path.length > (best?.path.length ?? 0)) best = i;
+  return best;
+}
+
+/** The problem a zod issue reports on `input` (the value that was parsed), under `prefix` (a parent's path). */
+export function zodProblem(issue: Issue, input: unknown, prefix: readonly PropertyKey[] = []): Problem {
+  const where = [...prefix, ...issue.path];
+  const path = pathText(where);
+  const value = at(input, where);
+  switch (issue.code) {
+    case 'invalid_type': {
+      const received = issue.expected === 'int' && typeof value === 'number' ? 'fraction' : typeOf(value);
+      return { code: 'type', params: { expected: issue.expected, received }, path };
+    }
+    case 'too_big':
+    case 'too_small': {
+      const big = issue.code === 'too_big';
+      const limit = Number(big ? issue.maximum : issue.minimum);
+      const bound: Record<string, number> = big ? { max: limit } : { min: limit };
+      if (issue.origin === 'string' || issue.origin === 'array') {
+        const count = (value as string | unknown[] | undefined)?.length ?? 0;
+        if (!big && limit === 1) return { code: 'empty', params: {}, path };
+        const code =
+          issue.origin === 'string'
+            ? big
+              ? 'too-long-text'
+              : 'too-short-text'
+            : big
+              ? 'too-many-items'
+              : 'too-few-items';
+        return { code, params: { ...bound, count }, path };
+      }
+      return { code: big ? 'too-big' : 'too-small', params: { ...bound, value: quoted(value) }, path };
+    }
+    case 'invalid_format':
+      // our schemas' only format is a name's pattern; a name with a dot is a process's (scenario.ts)
+      return {
+        code: 'bad-name',
+        params: { value: String(value), chars: issue.pattern?.includes('.') ? '_ . -' : '_ -' },
+        path,
+      };
+    case 'invalid_key':
+      return { code: 'bad-name', params: { value: String(where.at(-1) ?? ''), chars: '_ -' }, path };
+    case 'unrecognized_keys':
+      return {
+        code: 'unknown-key',
+        params: { key: issue.keys.join('", "') },
+        path,
+      };
+    case 'invalid_value':
+      return {
+        code: 'not-one-of',
+        params: { value: quoted(value), options: issue.values.map((v) => quoted(v)).join(', ') },
+        path,
+      };
+    case 'invalid_union': {
+      const options = (issue as { options?: unknown[] }).options;
+      if (options) {
+        return {
+          code: 'not-one-of',
+          params: { value: quoted(value), options: options.map((v) => quoted(v)).join(', ') },
+          path,
+        };
+      }
+      const inner = deepest(issue.errors);
+      if (inner) return zodProblem(inner, input, where);
+      // every branch refused the value's type: name what each one expected
+      const expected = issue.errors
+        .flatMap((b) => b.map((i) => (i.code === 'invalid_type' ? i.expected : null)))
+        .filter((e): e is NonNullable<typeof e> => e !== null);
+      if (expected.length === issue.errors.length && expected.length > 0)
+        return {
+          code: 'type',
+          params: { expected: [...new Set(expected)].join('|'), received: typeOf(value) },
+          path,
+        };
+      return { code: 'invalid', params: {}, path };
+    }
+    default:
+      return { code: 'invalid', params: {}, path };
+  }
+}
