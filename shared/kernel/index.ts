@@ -18,7 +18,17 @@ export {
   type ScenarioInput,
   type ScenarioResult,
 } from './scenario.ts';
-export { parseInstr, formatInstr, cpuCost, OPS } from './program.ts';
+export { parseInstr, formatInstr, cpuCost, OPS, type ParseResult } from './program.ts';
+export {
+  PROBLEMS,
+  VALUE_TERMS,
+  describeProblem,
+  problemSentence,
+  problemTexts,
+  type Problem,
+  type ProblemCode,
+} from './problems.ts';
+export { zodProblem } from './zod-problem.ts';
 export {
   CHANNEL_TERMS,
   describeRejection,

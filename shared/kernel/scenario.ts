@@ -152,9 +152,10 @@ function parseProgram(texts: string[], path: string): Instr[] {
   });
 }
 
+// The English sentence names the whole scenario "scenario" when the problem is about no one field.
 function failed(problem: Problem): ScenarioResult {
-  const named = { ...problem, path: problem.path || 'scenario' };
-  return { ok: false, path: problem.path, problem: named, error: describeProblem(named, 'en') };
+  const error = describeProblem({ ...problem, path: problem.path || 'scenario' }, 'en');
+  return { ok: false, path: problem.path, problem, error };
 }
 
 /** Validates scenario JSON (a level, a room's settings or a workload file) into a Scenario. */

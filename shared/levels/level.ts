@@ -1,7 +1,14 @@
 // The level format: what a level file holds (LevelInput), its validation with zod and parseScenario,
 // and the validated Level the runner and the map use.
 import { z } from 'zod';
-import { parseScenario, type Scenario, type ScenarioInput } from '../kernel/index.ts';
+import {
+  describeProblem,
+  parseScenario,
+  zodProblem,
+  type Scenario,
+  type ScenarioInput,
+} from '../kernel/index.ts';
+import { render, type Template } from '../kernel/template.ts';
 import type { PolicyKind } from '../bots/index.ts';
 import { CONCEPT_IDS, type ConceptId } from './concepts.ts';
 import { GOAL_OPS, parseGoal, type Expr, type Goal, type GoalInput } from './goal.ts';
@@ -113,12 +120,60 @@ export const levelInput = z.strictObject({
     .max(4),
 });
 
-/** The outcome of validating a level. */
-export type LevelResult = { ok: true; level: Level } | { ok: false; error: string };
+/**
+ * The outcome of validating a level: the level, or what is wrong with it in both languages (`texts`,
+ * naming the field) and for the logs (`error`, in English, naming the level too). The scenario's and
+ * the player's problems are a student's in the sandbox; a goal's are only a level author's, in English.
+ */
+export type LevelResult = { ok: true; level: Level } | { ok: false; error: string; texts: Texts };
+
+/** Why the player's role has no place in the level's machine, in both languages. */
+export const ROLE_PROBLEMS = {
+  'no-core': {
+    en: 'player.cores: the machine has no core {core}',
+    ko: 'player.cores: 이 컴퓨터에는 코어 {core}이(가) 없습니다.',
+  },
+  'interrupt-auto': {
+    en: 'player: the interrupt role needs "auto": { "interrupts": false }',
+    ko: 'player: 인터럽트 처리 역할에는 "auto": { "interrupts": false } 설정이 필요합니다.',
+  },
+  'no-thread': {
+    en: 'player.threads: no thread {thread} in a process named "{process}"',
+    ko: 'player.threads: "{process}"(이)라는 프로세스에 스레드 {thread}이(가) 없습니다.',
+  },
+  'not-steered': {
+    en: 'player.threads: thread {thread} of "{process}" is not steered',
+    ko: 'player.threads: "{process}"의 스레드 {thread}은(는) 명령어를 고를 수 있는 스레드("steered": true)가 아닙니다.',
+  },
+  'ipc-auto': {
+    en: 'player: the channel role needs "auto": { "delivery": false }',
+    ko: 'player: 채널 역할에는 "auto": { "delivery": false } 설정이 필요합니다.',
+  },
+  'no-channel': {
+    en: 'player.channels: no channel named "{channel}"',
+    ko: 'player.channels: "{channel}"(이)라는 채널이 없습니다.',
+  },
+} satisfies Record<string, Template>;
+
+/** A problem of a level's player or goals: its texts, thrown by the checks and caught by parseLevel. */
+class LevelProblem extends Error {
+  constructor(readonly texts: Texts) {
+    super(texts.en);
+  }
+}
+
+const role = (code: keyof typeof ROLE_PROBLEMS, params: Record<string, string | number> = {}) =>
+  new LevelProblem({
+    ko: render(ROLE_PROBLEMS[code], params, 'ko'),
+    en: render(ROLE_PROBLEMS[code], params, 'en'),
+  });
+
+/** A level author's problem (a goal that does not parse): English only, since no student writes goals. */
+const authors = (en: string) => new LevelProblem({ ko: en, en });
 
 function goalOf(g: GoalInput, where: string): Goal {
   const r = parseGoal(g);
-  if (!r.ok) throw new Error(`${where}: ${r.error}`);
+  if (!r.ok) throw authors(`${where}: ${r.error}`);
   return r.goal;
 }
 
@@ -126,36 +181,38 @@ function goalOf(g: GoalInput, where: string): Goal {
 export function parseLevel(json: unknown): LevelResult {
   const parsed = levelInput.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return { ok: false, error: `${issue.path.join('.') || 'level'}: ${issue.message}` };
+    const p = zodProblem(parsed.error.issues[0]!, json);
+    const problem = { ...p, path: p.path || 'level' };
+    const texts = { ko: describeProblem(problem, 'ko'), en: describeProblem(problem, 'en') };
+    return { ok: false, error: texts.en, texts };
   }
   const input = parsed.data;
   const at = `level ${input.id}`;
   const sc = parseScenario(input.scenario);
-  if (!sc.ok) return { ok: false, error: `${at}: scenario.${sc.error}` };
+  if (!sc.ok) {
+    const path = sc.problem.path ? `scenario.${sc.problem.path}` : 'scenario';
+    const problem = { ...sc.problem, path };
+    const texts = { ko: describeProblem(problem, 'ko'), en: describeProblem(problem, 'en') };
+    return { ok: false, error: `${at}: ${texts.en}`, texts };
+  }
   const s = sc.scenario;
   try {
     const p = input.player;
     if (p.role === 'scheduler') {
-      for (const c of p.cores ?? [])
-        if (c >= s.cores) throw new Error(`player.cores: the machine has no core ${c}`);
+      for (const c of p.cores ?? []) if (c >= s.cores) throw role('no-core', { core: c });
     } else if (p.role === 'interrupt') {
-      if (s.auto.interrupts)
-        throw new Error('player: the interrupt role needs "auto": { "interrupts": false }');
+      if (s.auto.interrupts) throw role('interrupt-auto');
     } else if (p.role === 'thread') {
       for (const t of p.threads) {
         const spec = s.processes.find((x) => x.name === t.process);
         const th = spec?.threads[t.thread ?? 0];
-        if (!th)
-          throw new Error(`player.threads: no thread ${t.thread ?? 0} in a process named "${t.process}"`);
-        if (!th.steered)
-          throw new Error(`player.threads: thread ${t.thread ?? 0} of "${t.process}" is not steered`);
+        if (!th) throw role('no-thread', { thread: t.thread ?? 0, process: t.process });
+        if (!th.steered) throw role('not-steered', { thread: t.thread ?? 0, process: t.process });
       }
     } else {
-      if (s.auto.delivery) throw new Error('player: the channel role needs "auto": { "delivery": false }');
+      if (s.auto.delivery) throw role('ipc-auto');
       for (const c of p.channels)
-        if (!s.channels.some((x) => x.name === c))
-          throw new Error(`player.channels: no channel named "${c}"`);
+        if (!s.channels.some((x) => x.name === c)) throw role('no-channel', { channel: c });
     }
     const track: Record<string, Expr> = {};
     for (const [name, text] of Object.entries(input.track ?? {})) {
@@ -181,7 +238,8 @@ export function parseLevel(json: unknown): LevelResult {
     };
     return { ok: true, level };
   } catch (e) {
-    return { ok: false, error: `${at}: ${(e as Error).message}` };
+    if (e instanceof LevelProblem) return { ok: false, error: `${at}: ${e.texts.en}`, texts: e.texts };
+    throw e;
   }
 }
 

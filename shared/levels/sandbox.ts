@@ -1,8 +1,17 @@
 // The sandbox: any scenario, any policy for the bots, any role for the player, with no goal; the
-// scenario text is validated by parseScenario and its errors are given in both languages. A sandbox
+// scenario text is validated by parseScenario and every error is said wholly in the player's language
+// (the kernel's problems, the role's, the JSON's by line and column). A sandbox
 // is shared as a link: its setup encoded in the URL, size-limited by LIMITS.sandboxLink, validated on open.
 import { z } from 'zod';
-import { LIMITS, POLICIES, type PolicyKind, type ScenarioInput } from '../kernel/index.ts';
+import {
+  LIMITS,
+  POLICIES,
+  problemSentence,
+  zodProblem,
+  type PolicyKind,
+  type ScenarioInput,
+} from '../kernel/index.ts';
+import { jsonProblemTexts } from './json-problem.ts';
 import { levelInput, parseLevel, type Level, type PlayerInput, type Texts } from './level.ts';
 
 /** What a sandbox holds: the machine, the bots' policy, the player's role. */
@@ -43,11 +52,11 @@ export function sandboxFromLevel(level: Level): SandboxSetup {
 export function parseSandbox(json: unknown): SandboxResult {
   const shape = setupShape.safeParse(json);
   if (!shape.success) {
-    const issue = shape.error.issues[0]!;
-    const at = issue.path.join('.') || 'sandbox';
+    const problem = zodProblem(shape.error.issues[0]!, json);
+    const at = problem.path || 'sandbox';
     return fail(
-      `샌드박스 설정이 올바르지 않습니다(${at}): ${issue.message}`,
-      `The sandbox setup is not valid (${at}): ${issue.message}`,
+      `샌드박스 설정이 올바르지 않습니다(${at}): ${problemSentence(problem, 'ko')}`,
+      `The sandbox setup is not valid (${at}): ${problemSentence(problem, 'en')}`,
     );
   }
   const setup: SandboxSetup = {
@@ -75,20 +84,18 @@ export function parseSandbox(json: unknown): SandboxResult {
     },
     hints: [{ ko: '시나리오를 바꿔 다시 돌려 보세요.', en: 'Change the scenario and run it again.' }],
   });
-  if (!r.ok) {
-    const why = r.error.replace(/^level sandbox: /, '');
-    return fail(`시나리오를 돌릴 수 없습니다. ${why}`, `The scenario cannot run: ${why}`);
-  }
+  if (!r.ok)
+    return fail(`시나리오를 돌릴 수 없습니다. ${r.texts.ko}`, `The scenario cannot run: ${r.texts.en}`);
   return { ok: true, setup, level: r.level };
 }
 
-/** Parses the text of the sandbox editor: JSON first, then parseSandbox. */
+/** Parses the text of the sandbox editor: JSON first (its error found by line and column, in both languages), then parseSandbox. */
 export function parseSandboxText(text: string): SandboxResult {
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (e) {
-    return fail(`JSON이 아닙니다: ${(e as Error).message}`, `This is not JSON: ${(e as Error).message}`);
+  } catch {
+    return { ok: false, error: jsonProblemTexts(text) };
   }
   return parseSandbox(json);
 }
