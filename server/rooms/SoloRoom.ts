@@ -14,7 +14,7 @@ import {
 } from '../../shared/levels/index.ts';
 import { soloCreateSchema } from '../../shared/protocol/join.ts';
 import { resolveScenario } from '../scenarios/catalog.ts';
-import { scenarioCapProblem, scenarioCapTexts } from '../scenarios/caps.ts';
+import { scenarioCapTexts } from '../scenarios/caps.ts';
 import { ChallengeEngine, LevelEngine, SandboxEngine, type LevelVerdict } from '../game/level-engine.ts';
 import type { Engine } from '../game/engine.ts';
 import { KernelRoom, type RoomServices } from './KernelRoom.ts';
@@ -61,10 +61,10 @@ export class SoloRoom extends KernelRoom {
       return;
     }
     const scenario = resolveScenario(scenarioOption);
-    if (!scenario.ok) throw refuse(`bad-options: ${scenario.error}`);
+    if (!scenario.ok) throw refuse(`bad-options: ${scenario.texts[lang]}`);
     // Anyone may open a solo room: a scenario of its own gets the class rooms' caps.
-    const tooBig = scenarioCapProblem(scenario.scenario, options.services.config.roundTickLimit);
-    if (tooBig) throw refuse(`scenario-too-large: ${tooBig}`);
+    const tooBig = scenarioCapTexts(scenario.scenario, options.services.config.roundTickLimit);
+    if (tooBig) throw refuse(`scenario-too-large: ${tooBig[lang]}`);
     this.setup(options.services, {
       kind: 'solo',
       code: '',

@@ -1,6 +1,9 @@
 // The scenarios a class room can be created with by name (the class catalog, class-scenarios.ts); a
 // teacher may also send a scenario's JSON.
-import { parseScenario } from '../../shared/kernel/scenario.ts';
+import type { Lang } from '../../shared/kernel/limits.ts';
+import { describeProblem } from '../../shared/kernel/problems.ts';
+import { parseScenario, type ScenarioResult } from '../../shared/kernel/scenario.ts';
+import { render, type Template } from '../../shared/kernel/template.ts';
 import type { Scenario } from '../../shared/kernel/types.ts';
 import { CLASS_SCENARIOS, type ClassScenario } from './class-scenarios.ts';
 
@@ -20,21 +23,34 @@ export function scenarioEntry(id: string): ClassScenario | null {
   return CATALOG.get(id) ?? null;
 }
 
-/** Resolves a scenario given by id or as JSON into a validated Scenario, or an error a teacher can act on. */
+/**
+ * Resolves a scenario given by id or as JSON into a validated Scenario, or an error a teacher can act
+ * on: `error` in English (the API, the logs), `texts` in both languages (a solo room's player).
+ */
 export function resolveScenario(
   given: unknown,
-): { ok: true; scenario: Scenario; name: string } | { ok: false; error: string } {
+):
+  { ok: true; scenario: Scenario; name: string } | { ok: false; error: string; texts: Record<Lang, string> } {
   if (given === undefined || given === null) given = DEFAULT_SCENARIO;
   if (typeof given === 'string') {
     const entry = CATALOG.get(given);
-    if (entry === undefined)
-      return {
-        ok: false,
-        error: `no scenario named "${given.slice(0, 40)}" (known: ${scenarioIds().join(', ')})`,
-      };
-    const r = parseScenario(entry.scenario);
-    return r.ok ? { ok: true, scenario: r.scenario, name: given } : { ok: false, error: r.error };
+    if (entry === undefined) {
+      const params = { name: given.slice(0, 40), known: scenarioIds().join(', ') };
+      const texts = { ko: render(UNKNOWN, params, 'ko'), en: render(UNKNOWN, params, 'en') };
+      return { ok: false, error: texts.en, texts };
+    }
+    return checked(parseScenario(entry.scenario), given);
   }
-  const r = parseScenario(given);
-  return r.ok ? { ok: true, scenario: r.scenario, name: 'custom' } : { ok: false, error: r.error };
+  return checked(parseScenario(given), 'custom');
+}
+
+const UNKNOWN: Template = {
+  en: 'no scenario named "{name}" (known: {known})',
+  ko: '"{name}"(이)라는 시나리오가 없습니다(있는 시나리오: {known}).',
+};
+
+function checked(r: ScenarioResult, name: string): ReturnType<typeof resolveScenario> {
+  if (r.ok) return { ok: true, scenario: r.scenario, name };
+  const problem = { ...r.problem, path: r.problem.path || 'scenario' };
+  return { ok: false, error: r.error, texts: { ko: describeProblem(problem, 'ko'), en: r.error } };
 }

@@ -42,11 +42,14 @@ describe('instructions as text', () => {
     ['cpu -1', 'cpu: "-1" is not a whole number'],
     ['cpu 0', 'cpu: 0 must be between 1 and 10000'],
     ['exit now', '"exit" takes 0 arguments at most'],
+    ['fork a b', '"fork" takes 1 argument at most'],
+    ['io disk 2 3', '"io" takes 2 arguments at most'],
+    ['recv c x', 'recv timeout: "x" is not a whole number'],
     ['lock', 'lock needs a name'],
     ['send ch', 'send needs a message'],
     ['load __proto__!', 'load: "__proto__!" is not a valid name'],
   ])('refuses "%s" with a reason', (text, error) => {
-    expect(parseInstr(text)).toEqual({ ok: false, error });
+    expect(parseInstr(text)).toMatchObject({ ok: false, error });
   });
 });
 

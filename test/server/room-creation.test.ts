@@ -69,8 +69,12 @@ describe('creating a class room', () => {
 
   it('gives an anonymous solo room with a scenario of its own the same caps', async () => {
     const huge = { processes: Array.from({ length: 7 }, (_, i) => job(`p${i}`, 16)) };
-    await expect(h.colyseus.sdk.create('solo', { scenario: huge })).rejects.toThrow(
+    await expect(h.colyseus.sdk.create('solo', { scenario: huge, lang: 'en' })).rejects.toThrow(
       /scenario-too-large: the scenario has 112 threads/,
+    );
+    // the room knows the player's language: the same refusal in Korean
+    await expect(h.colyseus.sdk.create('solo', { scenario: huge, lang: 'ko' })).rejects.toThrow(
+      /scenario-too-large: .*[가-힣]/,
     );
   });
 
