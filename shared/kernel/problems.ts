@@ -179,6 +179,10 @@ export const PROBLEMS = {
     ko: '"{value}"은(는) 이름으로 쓸 수 없습니다. 영문자나 밑줄(_)로 시작하고 영문자·숫자·{chars}만 써서 32자까지입니다.',
   },
   invalid: { en: 'this value is not valid here', ko: '여기에 올 수 없는 값입니다.' },
+  'bad-format': {
+    en: '{value} does not have the form required: {form}',
+    ko: '{value}은(는) 정해진 형식에 맞지 않습니다: {form}',
+  },
   // a process the host adds live (live-events.ts)
   'no-device-to-storm': {
     en: 'this machine has no I/O device to storm',

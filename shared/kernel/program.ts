@@ -27,7 +27,11 @@ export const OPS: readonly Op[] = [
   'await',
 ];
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,31}$/;
+/** A process's or a variable's name (a dot joins a segment and its variable: `seg.x`). */
+export const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]{0,31}$/;
+/** The name of a program, a device, a channel, a host or a segment: no dot. */
+export const IDENT_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]{0,31}$/;
+const NAME = NAME_PATTERN;
 const MAX_N = 10_000;
 const MAX_MESSAGE = 40;
 

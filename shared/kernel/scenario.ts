@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { CHANNEL_KIND_NAMES, PROCESS_KINDS, limitSchema } from './limits.ts';
 import { describeProblem, type Problem, type ProblemCode } from './problems.ts';
-import { parseInstr } from './program.ts';
+import { IDENT_PATTERN, NAME_PATTERN, parseInstr } from './program.ts';
 import { zodProblem } from './zod-problem.ts';
 import type {
   ChannelKind,
@@ -15,12 +15,8 @@ import type {
   ThreadSpec,
 } from './types.ts';
 
-const name = z
-  .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,31}$/, 'a name of letters, digits, _ . - (at most 32)');
-const ident = z
-  .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_-]{0,31}$/, 'a name of letters, digits, _ - (at most 32)');
+const name = z.string().regex(NAME_PATTERN, 'a name of letters, digits, _ . - (at most 32)');
+const ident = z.string().regex(IDENT_PATTERN, 'a name of letters, digits, _ - (at most 32)');
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
 const instrText = z.string().max(120);
 const programRef = z.union([z.array(instrText).max(500), ident]);

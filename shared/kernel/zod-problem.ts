@@ -2,6 +2,7 @@
 // each get a sentence of our own in both languages, instead of zod's English message.
 import type { z } from 'zod';
 import type { Problem } from './problems.ts';
+import { IDENT_PATTERN, NAME_PATTERN } from './program.ts';
 
 type Issue = z.core.$ZodIssue;
 
@@ -71,13 +72,12 @@ export function zodProblem(issue: Issue, input: unknown, prefix: readonly Proper
       }
       return { code: big ? 'too-big' : 'too-small', params: { ...bound, value: quoted(value) }, path };
     }
-    case 'invalid_format':
-      // our schemas' only format is a name's pattern; a name with a dot is a process's (scenario.ts)
-      return {
-        code: 'bad-name',
-        params: { value: String(value), chars: issue.pattern?.includes('.') ? '_ . -' : '_ -' },
-        path,
-      };
+    case 'invalid_format': {
+      // a scenario's names (a process's may hold a dot); any other pattern is a level author's
+      const chars = { [String(NAME_PATTERN)]: '_ . -', [String(IDENT_PATTERN)]: '_ -' }[issue.pattern ?? ''];
+      if (chars) return { code: 'bad-name', params: { value: String(value), chars }, path };
+      return { code: 'bad-format', params: { value: quoted(value), form: issue.message }, path };
+    }
     case 'invalid_key':
       return { code: 'bad-name', params: { value: String(where.at(-1) ?? ''), chars: '_ -' }, path };
     case 'unrecognized_keys':

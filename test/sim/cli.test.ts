@@ -235,7 +235,7 @@ describe.concurrent('sim CLI: bad input is refused with exit code 2 and an error
     write('bad-arrival.json', { jobs: [{ name: 'A', arrival: '0', length: 5 }] });
     await refused(
       ['bad-arrival.json', '--policy', 'fifo'],
-      /^sim: bad-arrival\.json: jobs\[0\]\.arrival: .*expected number/,
+      /^sim: bad-arrival\.json: jobs\[0\]\.arrival: expected a number, got a text/,
     );
   });
 
