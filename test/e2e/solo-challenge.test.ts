@@ -155,11 +155,29 @@ describe('challenges and the sandbox in the browser', () => {
         await screenshot(`sandbox-editor-${viewport}`);
 
         // an edit the kernel refuses is explained at once, in the player's language
+        // where the text stops being JSON and why, by line and column, never the engine's English
         await page.locator('#sandbox-scenario').fill('{ "cores": 1, "processes": [ ');
         await expect
           .poll(() => status.textContent(), POLL)
-          .toContain(en ? 'This is not JSON' : 'JSON이 아닙니다');
+          .toBe(
+            en
+              ? 'This is not JSON: line 1, column 30: it ends too soon: a bracket or a quote is not closed'
+              : 'JSON이 아닙니다. 1행 30열: 글이 중간에 끝났습니다. 닫히지 않은 괄호나 따옴표가 있는지 보세요.',
+          );
         await screenshot(`sandbox-error-${viewport}`);
+        // a scenario the kernel refuses: the field and the kernel's reason, wholly in the player's language
+        await page
+          .locator('#sandbox-scenario')
+          .fill(JSON.stringify({ processes: [{ name: 'A', program: ['cpu x'] }] }, null, 2));
+        await expect
+          .poll(() => status.textContent(), POLL)
+          .toBe(
+            en
+              ? 'The scenario cannot run: scenario.processes[0].program[0]: cpu: "x" is not a whole number'
+              : '시나리오를 돌릴 수 없습니다. scenario.processes[0].program[0]: cpu: "x"는 0 이상의 정수가 아닙니다.',
+          );
+        expect(await status.getAttribute('data-kind')).toBe('error');
+        await screenshot(`sandbox-scenario-error-${viewport}`);
         await page.locator('#sandbox-scenario').fill(JSON.stringify(setup.scenario));
         await expect.poll(() => status.getAttribute('data-kind'), POLL).toBe('ok');
 
