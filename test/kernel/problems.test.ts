@@ -11,7 +11,7 @@ import {
   type ProblemCode,
 } from '../../shared/kernel/index.ts';
 import { hasParticleFallback } from '../../shared/kernel/josa.ts';
-import { fill, type Template } from '../../shared/kernel/template.ts';
+import { fill, render, type Template } from '../../shared/kernel/template.ts';
 import { JSON_MESSAGE, JSON_PROBLEMS } from '../../shared/levels/json-problem.ts';
 import { ROLE_PROBLEMS } from '../../shared/levels/level.ts';
 import { machine } from './harness.ts';
@@ -51,8 +51,11 @@ describe('every problem in both languages', () => {
         for (const lang of ['ko', 'en'] as const) {
           const text = fill(t[lang], params);
           expect(text, `${table}.${code}.${lang}`).not.toMatch(/\{\w+\}/);
-          if (lang === 'ko' && table === 'PROBLEMS') {
-            const said = describeProblem({ code: code as ProblemCode, params, path: '' }, 'ko');
+          if (lang === 'ko') {
+            const said =
+              table === 'PROBLEMS'
+                ? describeProblem({ code: code as ProblemCode, params, path: '' }, 'ko')
+                : render(t, params, 'ko');
             expect(hasParticleFallback(said), `${code}: ${said}`).toBe(false);
           }
         }
