@@ -1,5 +1,6 @@
 // Scenarios as data: the JSON a level, a room or a workload file describes, validated into a Scenario.
-// Every error names the field it is about, so a teacher editing a file can fix it.
+// Every error is a Problem (problems.ts) naming the field it is about, said in the reader's language,
+// so a teacher editing a file or a student editing a sandbox can fix it.
 import { z } from 'zod';
 import { CHANNEL_KIND_NAMES, PROCESS_KINDS, limitSchema } from './limits.ts';
 import { describeProblem, type Problem, type ProblemCode } from './problems.ts';

@@ -1,5 +1,6 @@
 // The sandbox editor: any scenario (JSON, prefilled from a level's machine), the bots' policy and the
-// player's role; parseSandbox's errors in the player's language as they type; Play opens a solo room with
+// player's role; parseSandbox's errors wholly in the player's language as they type (the kernel's
+// reason, the field it is about, a JSON slip's line and column), said again when the language changes; Play opens a solo room with
 // the setup, and "copy share link" puts the setup in the URL (#sandbox=…), which opens this editor with
 // the setup checked again (decodeSandbox) on arrival.
 import { POLICIES, type PolicyKind } from '../../../shared/kernel/index.ts';
