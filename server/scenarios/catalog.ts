@@ -1,9 +1,9 @@
 // The scenarios a class room can be created with by name (the class catalog, class-scenarios.ts); a
 // teacher may also send a scenario's JSON.
 import type { Lang } from '../../shared/kernel/limits.ts';
-import { describeProblem } from '../../shared/kernel/problems.ts';
+import { problemTexts } from '../../shared/kernel/problems.ts';
 import { parseScenario, type ScenarioResult } from '../../shared/kernel/scenario.ts';
-import { render, type Template } from '../../shared/kernel/template.ts';
+import { renderBoth, type Template } from '../../shared/kernel/template.ts';
 import type { Scenario } from '../../shared/kernel/types.ts';
 import { CLASS_SCENARIOS, type ClassScenario } from './class-scenarios.ts';
 
@@ -23,20 +23,20 @@ export function scenarioEntry(id: string): ClassScenario | null {
   return CATALOG.get(id) ?? null;
 }
 
+/** A scenario resolved for a room, with the name it was given by, or why it cannot be. */
+export type ResolvedScenario =
+  { ok: true; scenario: Scenario; name: string } | { ok: false; error: string; texts: Record<Lang, string> };
+
 /**
  * Resolves a scenario given by id or as JSON into a validated Scenario, or an error a teacher can act
  * on: `error` in English (the API, the logs), `texts` in both languages (a solo room's player).
  */
-export function resolveScenario(
-  given: unknown,
-):
-  { ok: true; scenario: Scenario; name: string } | { ok: false; error: string; texts: Record<Lang, string> } {
+export function resolveScenario(given: unknown): ResolvedScenario {
   if (given === undefined || given === null) given = DEFAULT_SCENARIO;
   if (typeof given === 'string') {
     const entry = CATALOG.get(given);
     if (entry === undefined) {
-      const params = { name: given.slice(0, 40), known: scenarioIds().join(', ') };
-      const texts = { ko: render(UNKNOWN, params, 'ko'), en: render(UNKNOWN, params, 'en') };
+      const texts = renderBoth(UNKNOWN, { name: given.slice(0, 40), known: scenarioIds().join(', ') });
       return { ok: false, error: texts.en, texts };
     }
     return checked(parseScenario(entry.scenario), given);
@@ -51,6 +51,9 @@ const UNKNOWN: Template = {
 
 function checked(r: ScenarioResult, name: string): ReturnType<typeof resolveScenario> {
   if (r.ok) return { ok: true, scenario: r.scenario, name };
-  const problem = { ...r.problem, path: r.problem.path || 'scenario' };
-  return { ok: false, error: r.error, texts: { ko: describeProblem(problem, 'ko'), en: r.error } };
+  return {
+    ok: false,
+    error: r.error,
+    texts: problemTexts({ ...r.problem, path: r.problem.path || 'scenario' }),
+  };
 }

@@ -16,3 +16,8 @@ export function render(template: Template, params: Record<string, string | numbe
   const text = fill(template[lang], params);
   return lang === 'ko' ? withParticles(text) : text;
 }
+
+/** A template filled in both languages (a refusal a room sends in the player's language, a form's error). */
+export function renderBoth(template: Template, params: Record<string, string | number>): Template {
+  return { ko: render(template, params, 'ko'), en: render(template, params, 'en') };
+}

@@ -2,13 +2,13 @@
 // and the validated Level the runner and the map use.
 import { z } from 'zod';
 import {
-  describeProblem,
   parseScenario,
+  problemTexts,
   zodProblem,
   type Scenario,
   type ScenarioInput,
 } from '../kernel/index.ts';
-import { render, type Template } from '../kernel/template.ts';
+import { renderBoth, type Template } from '../kernel/template.ts';
 import type { PolicyKind } from '../bots/index.ts';
 import { CONCEPT_IDS, type ConceptId } from './concepts.ts';
 import { GOAL_OPS, parseGoal, type Expr, type Goal, type GoalInput } from './goal.ts';
@@ -163,10 +163,7 @@ class LevelProblem extends Error {
 }
 
 const role = (code: keyof typeof ROLE_PROBLEMS, params: Record<string, string | number> = {}) =>
-  new LevelProblem({
-    ko: render(ROLE_PROBLEMS[code], params, 'ko'),
-    en: render(ROLE_PROBLEMS[code], params, 'en'),
-  });
+  new LevelProblem(renderBoth(ROLE_PROBLEMS[code], params));
 
 /** A level author's problem (a goal that does not parse): English only, since no student writes goals. */
 const authors = (en: string) => new LevelProblem({ ko: en, en });
@@ -183,7 +180,7 @@ export function parseLevel(json: unknown): LevelResult {
   if (!parsed.success) {
     const p = zodProblem(parsed.error.issues[0]!, json);
     const problem = { ...p, path: p.path || 'level' };
-    const texts = { ko: describeProblem(problem, 'ko'), en: describeProblem(problem, 'en') };
+    const texts = problemTexts(problem);
     return { ok: false, error: texts.en, texts };
   }
   const input = parsed.data;
@@ -192,7 +189,7 @@ export function parseLevel(json: unknown): LevelResult {
   if (!sc.ok) {
     const path = sc.problem.path ? `scenario.${sc.problem.path}` : 'scenario';
     const problem = { ...sc.problem, path };
-    const texts = { ko: describeProblem(problem, 'ko'), en: describeProblem(problem, 'en') };
+    const texts = problemTexts(problem);
     return { ok: false, error: `${at}: ${texts.en}`, texts };
   }
   const s = sc.scenario;
