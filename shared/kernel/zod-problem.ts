@@ -28,17 +28,29 @@ function typeOf(v: unknown): string {
   return typeof v;
 }
 
-/** A value as a sentence quotes it: short, and JSON so a text keeps its quotes. */
-function quoted(v: unknown): string {
-  const text = JSON.stringify(v) ?? String(v);
+/** A text cut to what a sentence can quote. */
+function clip(text: string): string {
   return text.length > 40 ? `${text.slice(0, 37)}…` : text;
 }
 
-/** Of a union's failed branches, the one that got furthest into the value (the deepest issue). */
-function deepest(branches: Issue[][]): Issue | null {
+/** A value as a sentence quotes it: short, and JSON so a text keeps its quotes. */
+function quoted(v: unknown): string {
+  return clip(JSON.stringify(v) ?? String(v));
+}
+
+/**
+ * Of a union's failed branches, the issue of the one that got furthest into the value: the deepest,
+ * and at one depth one whose type matched (a name too long rather than "not a list"); null when
+ * every branch refused the value's type at once.
+ */
+function furthest(branches: Issue[][]): Issue | null {
   let best: Issue | null = null;
+  let score = 0;
   for (const issues of branches)
-    for (const i of issues) if (i.path.length > (best?.path.length ?? 0)) best = i;
+    for (const i of issues) {
+      const s = i.path.length * 2 + (i.code === 'invalid_type' ? 0 : 1);
+      if (s > score) [best, score] = [i, s];
+    }
   return best;
 }
 
@@ -75,11 +87,11 @@ export function zodProblem(issue: Issue, input: unknown, prefix: readonly Proper
     case 'invalid_format': {
       // a scenario's names (a process's may hold a dot); any other pattern is a level author's
       const chars = { [String(NAME_PATTERN)]: '_ . -', [String(IDENT_PATTERN)]: '_ -' }[issue.pattern ?? ''];
-      if (chars) return { code: 'bad-name', params: { value: String(value), chars }, path };
+      if (chars) return { code: 'bad-name', params: { value: clip(String(value)), chars }, path };
       return { code: 'bad-format', params: { value: quoted(value), form: issue.message }, path };
     }
     case 'invalid_key':
-      return { code: 'bad-name', params: { value: String(where.at(-1) ?? ''), chars: '_ -' }, path };
+      return { code: 'bad-name', params: { value: clip(String(where.at(-1) ?? '')), chars: '_ -' }, path };
     case 'unrecognized_keys':
       return {
         code: 'unknown-key',
@@ -101,7 +113,7 @@ export function zodProblem(issue: Issue, input: unknown, prefix: readonly Proper
           path,
         };
       }
-      const inner = deepest(issue.errors);
+      const inner = furthest(issue.errors);
       if (inner) return zodProblem(inner, input, where);
       // every branch refused the value's type: name what each one expected
       const expected = issue.errors

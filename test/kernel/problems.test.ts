@@ -125,6 +125,13 @@ describe('broken scenarios in Korean and English', () => {
     expect(bad({ jobs: [{ name: 'A', program: ['cpu 1', 5] }] }).ko).toBe(
       'jobs[0].program[1]: 문자열이 와야 하는데 숫자가 왔습니다.',
     );
+    expect(bad({ jobs: [{ name: 'A', program: 5 }] }).en).toBe(
+      'jobs[0].program: expected a list [ ] or a text, got a number',
+    );
+    // a text where a list or a program's name belongs: the name branch matched the type and says why
+    expect(bad({ jobs: [{ name: 'A', program: 'w'.repeat(33) }] }).en).toMatch(
+      /^jobs\[0\]\.program: "w{33}" is not a name: at most 32 letters/,
+    );
     const whole = bad('nonsense');
     expect(whole.error).toBe('scenario: expected an object { }, got a text');
     expect(whole.ko).toBe('객체({ })가 와야 하는데 문자열이 왔습니다.');
