@@ -1,6 +1,6 @@
 // The host's live events become ordinary, replayable kernel actions with the effect their names promise.
 import { describe, expect, it } from 'vitest';
-import { liveEventActions, type LiveEvent } from '../../shared/kernel/index.ts';
+import { describeRejection, liveEventActions, type LiveEvent } from '../../shared/kernel/index.ts';
 import { runWithBots } from '../../shared/sim/run.ts';
 import { machine, type Sim } from './harness.ts';
 
@@ -18,7 +18,17 @@ describe('live events', () => {
     expect(storm).toHaveLength(4);
     expect(storm.every((p) => p.kind === 'background')).toBe(true);
     const noDevice = machine({ processes: [{ name: 'A', length: 5 }] });
-    expect(liveEventActions(noDevice.s, { kind: 'io-storm' }).ok).toBe(false);
+    const refused = liveEventActions(noDevice.s, { kind: 'io-storm' });
+    expect(refused.ok).toBe(false);
+    // the host reads why in their own language
+    if (!refused.ok) {
+      expect(describeRejection(refused.rejection, 'en')).toBe(
+        'That process cannot be created: this machine has no I/O device to storm.',
+      );
+      expect(describeRejection(refused.rejection, 'ko')).toBe(
+        '그 프로세스는 만들 수 없습니다: 이 컴퓨터에는 입출력 요청을 몰아줄 장치가 없습니다.',
+      );
+    }
   });
 
   it('a fork bomb of depth d makes 2^d processes when it runs, and the process table stops a deep one', () => {

@@ -272,7 +272,14 @@ describe('host actions', () => {
       shm: [],
       threads: [{ program: [{ op: 'io' as const, device: 'nope', n: 2 }], steered: false, palette: [] }],
     };
-    expect(m.refuse({ type: 'spawn-process', process: spec }).code).toBe('bad-process');
+    const refused = m.refuse({ type: 'spawn-process', process: spec });
+    expect(refused.code).toBe('bad-process');
+    expect(describeRejection(refused, 'ko')).toBe(
+      '그 프로세스는 만들 수 없습니다: threads[0].program[0]: "devices"에 "nope"라는 장치가 없습니다.',
+    );
+    expect(describeRejection(refused, 'en')).toBe(
+      'That process cannot be created: threads[0].program[0]: no device named "nope" in "devices".',
+    );
     m.act({
       type: 'spawn-process',
       process: { ...spec, threads: [{ program: [{ op: 'cpu', n: 2 }], steered: false, palette: [] }] },
