@@ -1,6 +1,7 @@
 // Where a text stops being JSON and why, in the reader's language: the engine's own JSON.parse message
-// is English and differs between browsers (some give no place at all), so the sandbox editor finds the
-// first error itself, by line and column, with a sentence a student can act on.
+// is English and differs between browsers (some give no place at all), so the sandbox editor asks
+// jsonc-parser for the first error and says it by line and column, with a sentence a student can act on.
+import { printParseErrorCode, visit } from 'jsonc-parser';
 import { render, type Template } from '../kernel/template.ts';
 import type { Texts } from './level.ts';
 
@@ -63,83 +64,63 @@ export interface JsonProblem {
   found: string;
 }
 
-class Stop {
-  constructor(readonly problem: JsonProblem) {}
-}
+/** How jsonc-parser's error codes read to a student (by the code's name: the enum is `const`, types only). */
+const FROM_PARSER: Record<string, JsonProblemCode> = {
+  InvalidSymbol: 'value',
+  InvalidNumberFormat: 'value',
+  PropertyNameExpected: 'key',
+  ValueExpected: 'value',
+  ColonExpected: 'colon',
+  CommaExpected: 'comma',
+  CloseBraceExpected: 'comma',
+  CloseBracketExpected: 'comma',
+  EndOfFileExpected: 'extra',
+  InvalidCommentToken: 'value',
+  UnexpectedEndOfComment: 'end',
+  UnexpectedEndOfString: 'line-break',
+  UnexpectedEndOfNumber: 'value',
+  InvalidUnicode: 'escape',
+  InvalidEscapeCharacter: 'escape',
+  InvalidCharacter: 'line-break',
+};
 
-/** Finds the first error of a text that is not JSON (RFC 8259's grammar), or null when it is JSON. */
+/**
+ * Finds the first error of a text that is not JSON (RFC 8259: no comments, no trailing commas), or null when
+ * it is JSON. The reading is jsonc-parser's (the parser of VS Code's JSON editor); this only says it in words.
+ */
 export function findJsonProblem(text: string): JsonProblem | null {
-  let i = 0;
-  const found = (at: number): string => {
-    const word = /^[A-Za-z0-9_$-]+/.exec(text.slice(at, at + 24))?.[0];
-    return `'${word ?? text[at]}'`;
-  };
-  const stop = (code: JsonProblemCode, at = i): never => {
-    throw new Stop({ code: at >= text.length ? 'end' : code, offset: at, found: found(at) });
-  };
-  const space = () => {
-    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
-  };
-  const str = () => {
-    i++; // the opening quote
-    for (;;) {
-      if (i >= text.length) stop('end');
-      const c = text[i]!;
-      if (c === '"') return void i++;
-      if (c === '\n' || c === '\r') stop('line-break');
-      if (c === '\\') {
-        const e = text[i + 1];
-        if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) i += 6;
-        else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
-        else stop('escape');
-      } else if (c < ' ') stop('line-break');
-      else i++;
-    }
-  };
-  const value = (): void => {
-    space();
-    const c = text[i];
-    if (c === '{') return obj();
-    if (c === '[') return arr();
-    if (c === '"') return str();
-    const m = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 400));
-    if (!m || /[A-Za-z0-9_$]/.test(text[i + m[0].length] ?? '')) stop('value');
-    i += m![0].length;
-  };
-  const list = (close: '}' | ']', item: () => void) => {
-    i++; // the opening bracket
-    space();
-    if (text[i] === close) return void i++;
-    for (;;) {
-      item();
-      space();
-      if (text[i] === close) return void i++;
-      if (text[i] !== ',') stop('comma');
-      i++;
-      space();
-      if (text[i] === '}' || text[i] === ']') stop('trailing-comma');
-    }
-  };
-  const obj = () =>
-    list('}', () => {
-      space();
-      if (text[i] !== '"') stop('key');
-      str();
-      space();
-      if (text[i] !== ':') stop('colon');
-      i++;
-      value();
-    });
-  const arr = () => list(']', value);
-  try {
-    value();
-    space();
-    if (i < text.length) stop('extra');
-    return null;
-  } catch (e) {
-    if (e instanceof Stop) return e.problem;
-    throw e;
-  }
+  // the containers open where the first error is: an object's field name may be what is missing there
+  const open: ('object' | 'array')[] = [];
+  let first: { error: number; offset: number; length: number; inside: 'object' | 'array' | null } | null =
+    null;
+  visit(
+    text,
+    {
+      onObjectBegin: () => void open.push('object'),
+      onObjectEnd: () => void open.pop(),
+      onArrayBegin: () => void open.push('array'),
+      onArrayEnd: () => void open.pop(),
+      onError: (error, offset, length) => {
+        first ??= { error, offset, length, inside: open.at(-1) ?? null };
+      },
+    },
+    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+  );
+  if (!first) return null;
+  const { error, offset: at, length, inside } = first as NonNullable<typeof first>;
+  const word = /^[A-Za-z0-9_$-]+/.exec(text.slice(at, at + 24))?.[0];
+  const found = `'${word ?? text[at] ?? ''}'`;
+  const before = text.slice(0, at).trimEnd();
+  let code = FROM_PARSER[printParseErrorCode(error)] ?? 'value';
+  // a string the parser ran to the end of the text is not closed; one it stopped at a line break crosses it
+  const stopped = [...text.slice(at, at + length + 1)].some((c) => c < ' ');
+  if (code === 'line-break' && !stopped) code = 'end';
+  // where an object expects a field name (after its brace or a comma), anything else is a missing name
+  if (code === 'value' && inside === 'object' && (before.endsWith('{') || before.endsWith(','))) code = 'key';
+  if ((text[at] === '}' || text[at] === ']') && before.endsWith(',') && (code === 'key' || code === 'value'))
+    code = 'trailing-comma';
+  if (at >= text.length) code = 'end';
+  return { code, offset: at, found };
 }
 
 /** Why a text is not JSON, in both languages, by line and column (1 and up, as an editor counts). */
