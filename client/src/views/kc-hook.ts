@@ -25,7 +25,7 @@ export interface MachineHookSource {
   sync: { shelves: { name: string; slots: number; filled: number; waiters: string[] }[] };
   feedList: { area: Rect; length: number; offset: number; lines: { shown(): string[] } };
   tree: { shown(): string[] };
-  channels: { shown(): string[] };
+  channels: { shown(): string[]; warnings(): { channel: string; text: string; rect: Rect }[] };
   toScreen(r: Rect): Rect;
 }
 
@@ -70,6 +70,8 @@ export interface KcHook {
     processLines: string[];
     /** The channels' head lines as drawn. */
     channelLines: string[];
+    /** The channels' warnings on show, each with its head line's rectangle (screen CSS pixels): a click there dismisses it. */
+    channelWarnings: { channel: string; text: string; rect: Rect }[];
   };
   /** Screen rectangles (CSS pixels) of the Ready cards now drawn. */
   cards(): (Rect & { tid: number; label: string })[];
@@ -120,6 +122,7 @@ function install(): void {
         },
         processLines: machine.tree.shown(),
         channelLines: machine.channels.shown(),
+        channelWarnings: machine.channels.warnings().map((w) => ({ ...w, rect: machine!.toScreen(w.rect) })),
       };
     },
     cards: () =>
