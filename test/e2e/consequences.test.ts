@@ -212,6 +212,10 @@ describe('consequences where they happen', () => {
       expect(later.channelWarnings.map((w) => w.channel)).toEqual(['udp']);
       expect(later.channelLines.filter((l) => l.startsWith('⚠'))).toHaveLength(1);
       await screenshot('consequences-udp-warning');
+      // the feed, one line high at this size with the code open, shows the newest event, not only a count
+      expect(later.feed.lines.length).toBeGreaterThan(0);
+      expect(later.feed.lines[0]).not.toMatch(/^[↑↓]/);
+      expect(later.feed.lines[0]).toMatch(/^\d+: .+ \(\+\d+\)$/);
       // a click on the warned row's head line dismisses it
       const r = later.channelWarnings[0]!.rect;
       await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
