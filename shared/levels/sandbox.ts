@@ -2,7 +2,16 @@
 // scenario text is validated by parseScenario and its errors are given in both languages. A sandbox
 // is shared as a link: its setup encoded in the URL, size-limited by LIMITS.sandboxLink, validated on open.
 import { z } from 'zod';
-import { LIMITS, POLICIES, type PolicyKind, type ScenarioInput } from '../kernel/index.ts';
+import {
+  LIMITS,
+  POLICIES,
+  type ChannelKind,
+  type Instr,
+  type PolicyKind,
+  type Scenario,
+  type ScenarioInput,
+} from '../kernel/index.ts';
+import type { ConceptId } from './concepts.ts';
 import { levelInput, parseLevel, type Level, type PlayerInput, type Texts } from './level.ts';
 
 /** What a sandbox holds: the machine, the bots' policy, the player's role. */
@@ -79,7 +88,44 @@ export function parseSandbox(json: unknown): SandboxResult {
     const why = r.error.replace(/^level sandbox: /, '');
     return fail(`시나리오를 돌릴 수 없습니다. ${why}`, `The scenario cannot run: ${why}`);
   }
-  return { ok: true, setup, level: r.level };
+  // the debrief's takeaways are those of what this machine holds, not one lesson fixed for every sandbox
+  return { ok: true, setup, level: { ...r.level, concepts: scenarioConcepts(r.level.scenarioParsed) } };
+}
+
+const CHANNEL_CONCEPTS: Record<ChannelKind, ConceptId> = {
+  pipe: 'ipc-anonymous-pipe',
+  fifo: 'ipc-named-pipe',
+  mq: 'ipc-message-queue',
+  shm: 'ipc-shared-memory',
+  tcp: 'ipc-socket',
+  udp: 'ipc-socket',
+  file: 'ipc-file',
+};
+
+/** The most takeaways a sandbox's debrief lists. */
+const SANDBOX_CONCEPTS = 3;
+
+/**
+ * The concepts a machine exercises, most specific first, at most three: what it synchronises with (locks,
+ * semaphores), its channels, forks and threads, then I/O and the timer; dispatch when it has none of these.
+ */
+export function scenarioConcepts(s: Scenario): ConceptId[] {
+  const instrs: Instr[] = [
+    ...Object.values(s.programs).flatMap((p) => p.instructions),
+    ...s.processes.flatMap((p) => p.threads.flatMap((t) => [...t.program, ...t.palette])),
+  ];
+  const uses = (...ops: Instr['op'][]): boolean => instrs.some((i) => ops.includes(i.op));
+  const found: ConceptId[] = [];
+  if (s.locks.length > 0 || uses('lock')) found.push('race-lock');
+  if (s.locks.length > 1) found.push('deadlock');
+  if (Object.keys(s.semaphores).length > 0) found.push('semaphore');
+  for (const c of s.channels) found.push(CHANNEL_CONCEPTS[c.kind]);
+  if (uses('fork', 'exec', 'spawn')) found.push('fork-exec');
+  if (s.processes.some((p) => p.threads.length > 1)) found.push('threads-share');
+  if (uses('io', 'io-async')) found.push('blocked-io-interrupt');
+  if (s.quantum > 0) found.push('time-slice-timer');
+  const concepts = [...new Set(found)].slice(0, SANDBOX_CONCEPTS);
+  return concepts.length > 0 ? concepts : ['dispatch'];
 }
 
 /** Parses the text of the sandbox editor: JSON first, then parseSandbox. */
