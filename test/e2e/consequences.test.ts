@@ -226,6 +226,51 @@ describe('consequences where they happen', () => {
     });
   }, 150_000);
 
+  it('Ready cards never overlap, not even mid-slide, as the queue shrinks and its cards grow (laptop)', async () => {
+    await withPage(tb.browser, { viewport: 'laptop', locale: 'en-US' }, async ({ page }) => {
+      await openLevel(page, 'first-dispatch', LAPTOP);
+      // every frame, the cards as drawn (where a slide has got to), checked pairwise for shared area
+      await page.evaluate(() => {
+        const w = window as unknown as { __overlaps: string[]; __frames: number };
+        w.__overlaps = [];
+        w.__frames = 0;
+        const look = (): void => {
+          const cards = window.__kc?.cardsDrawn() ?? [];
+          w.__frames++;
+          for (let i = 0; i < cards.length; i++)
+            for (let j = i + 1; j < cards.length; j++) {
+              const a = cards[i]!;
+              const b = cards[j]!;
+              const dx = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+              const dy = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+              if (dx > 1 && dy > 1)
+                w.__overlaps.push(`${a.tid}/${b.tid}: ${Math.round(dx)}×${Math.round(dy)}`);
+            }
+          requestAnimationFrame(look);
+        };
+        look();
+      });
+      expect((await machine(page)).ready.length).toBe(4);
+      // dispatch the head each time the core is free, until the queue is empty
+      for (let k = 0; k < 40 && (await machine(page)).phase !== 'ended'; k++) {
+        const m = await machine(page);
+        if (m.ready.length === 0) break;
+        if (m.cores[0]?.running === null) {
+          await page.keyboard.press('1');
+          await page.keyboard.press('Enter');
+          await page.waitForFunction((n) => (window.__kc?.machine()?.ready.length ?? n) < n, m.ready.length);
+        }
+        await step(page);
+      }
+      const seen = await page.evaluate(() => {
+        const w = window as unknown as { __overlaps: string[]; __frames: number };
+        return { overlaps: w.__overlaps, frames: w.__frames };
+      });
+      expect(seen.frames).toBeGreaterThan(30);
+      expect(seen.overlaps).toEqual([]);
+    });
+  }, 150_000);
+
   it('a crashed tab is marked crashed in the process tree, and no other process is', async () => {
     await withPage(tb.browser, { viewport: 'laptop', locale: 'en-US' }, async ({ page, screenshot }) => {
       await openLevel(page, 'browser-tabs', LAPTOP);

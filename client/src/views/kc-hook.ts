@@ -16,7 +16,10 @@ export interface MachineHookSource {
   } | null;
   selected: number;
   target: number;
-  ready: { places: Map<number, Rect & { tid: number; label: string }> };
+  ready: {
+    places: Map<number, Rect & { tid: number; label: string }>;
+    drawnCards(): (Rect & { tid: number; label: string })[];
+  };
   cores: { coreRect(id: number): Rect | null };
   callout: { text: string };
   detail: { pid: number };
@@ -75,6 +78,8 @@ export interface KcHook {
   };
   /** Screen rectangles (CSS pixels) of the Ready cards now drawn. */
   cards(): (Rect & { tid: number; label: string })[];
+  /** Where the Ready cards are this frame, mid-slide included (CSS pixels); `cards` gives where they are going. */
+  cardsDrawn(): (Rect & { tid: number })[];
   core(id: number): Rect | null;
   report(): null | { cores: number; runs: number; baselines: string[] };
 }
@@ -133,6 +138,8 @@ function install(): void {
             label: p.label,
           }))
         : [],
+    cardsDrawn: () =>
+      machine ? machine.ready.drawnCards().map((p) => ({ ...machine!.toScreen(p), tid: p.tid })) : [],
     core: (id) => {
       const r = machine?.cores.coreRect(id);
       return r && machine ? machine.toScreen(r) : null;
