@@ -8,9 +8,13 @@ import {
   POLICIES,
   problemSentence,
   zodProblem,
+  type ChannelKind,
+  type Instr,
   type PolicyKind,
+  type Scenario,
   type ScenarioInput,
 } from '../kernel/index.ts';
+import type { ConceptId } from './concepts.ts';
 import { jsonProblemTexts } from './json-problem.ts';
 import { levelInput, parseLevel, type Level, type PlayerInput, type Texts } from './level.ts';
 
@@ -86,7 +90,44 @@ export function parseSandbox(json: unknown): SandboxResult {
   });
   if (!r.ok)
     return fail(`시나리오를 돌릴 수 없습니다. ${r.texts.ko}`, `The scenario cannot run: ${r.texts.en}`);
-  return { ok: true, setup, level: r.level };
+  // the debrief's takeaways are those of what this machine holds, not one lesson fixed for every sandbox
+  return { ok: true, setup, level: { ...r.level, concepts: scenarioConcepts(r.level.scenarioParsed) } };
+}
+
+const CHANNEL_CONCEPTS: Record<ChannelKind, ConceptId> = {
+  pipe: 'ipc-anonymous-pipe',
+  fifo: 'ipc-named-pipe',
+  mq: 'ipc-message-queue',
+  shm: 'ipc-shared-memory',
+  tcp: 'ipc-socket',
+  udp: 'ipc-socket',
+  file: 'ipc-file',
+};
+
+/** The most takeaways a sandbox's debrief lists. */
+const SANDBOX_CONCEPTS = 3;
+
+/**
+ * The concepts a machine exercises, most specific first, at most three: what it synchronises with (locks,
+ * semaphores), its channels, forks and threads, then I/O and the timer; dispatch when it has none of these.
+ */
+export function scenarioConcepts(s: Scenario): ConceptId[] {
+  const instrs: Instr[] = [
+    ...Object.values(s.programs).flatMap((p) => p.instructions),
+    ...s.processes.flatMap((p) => p.threads.flatMap((t) => [...t.program, ...t.palette])),
+  ];
+  const uses = (...ops: Instr['op'][]): boolean => instrs.some((i) => ops.includes(i.op));
+  const found: ConceptId[] = [];
+  if (s.locks.length > 0 || uses('lock')) found.push('race-lock');
+  if (s.locks.length > 1) found.push('deadlock');
+  if (Object.keys(s.semaphores).length > 0) found.push('semaphore');
+  for (const c of s.channels) found.push(CHANNEL_CONCEPTS[c.kind]);
+  if (uses('fork', 'exec', 'spawn')) found.push('fork-exec');
+  if (s.processes.some((p) => p.threads.length > 1)) found.push('threads-share');
+  if (uses('io', 'io-async')) found.push('blocked-io-interrupt');
+  if (s.quantum > 0) found.push('time-slice-timer');
+  const concepts = [...new Set(found)].slice(0, SANDBOX_CONCEPTS);
+  return concepts.length > 0 ? concepts : ['dispatch'];
 }
 
 /** Parses the text of the sandbox editor: JSON first (its error found by line and column, in both languages), then parseSandbox. */

@@ -18,8 +18,8 @@ export const TAKEAWAYS: Record<ConceptId, Record<Lang, string>> = {
     en: "The PCB (process control block) is the kernel's record of a process: PID, state, priority, registers and program counter, memory information and open files. The scheduler decides by reading PCBs.",
   },
   dispatch: {
-    ko: '디스패치는 준비 상태의 프로세스를 골라 CPU에 올려 실행 상태로 만드는 일입니다. 짧은 작업을 먼저 실행하면 평균 대기 시간이 가장 작아집니다(SJF).',
-    en: 'Dispatch moves a Ready process onto a CPU, making it Running. Running the shortest job first gives the smallest average waiting time (SJF).',
+    ko: '디스패치는 준비 상태의 프로세스를 골라 CPU에 올려 실행 상태로 만드는 일입니다. 짧은 작업을 먼저 실행하면 평균 대기 시간이 가장 작아지지만(SJF), 짧은 작업이 계속 들어오면 긴 작업은 끝없이 기다릴 수 있습니다(기아).',
+    en: 'Dispatch moves a Ready process onto a CPU, making it Running. Running the shortest job first gives the smallest average waiting time (SJF), but while short jobs keep arriving a long one can wait forever (starvation).',
   },
   'time-slice-timer': {
     ko: '타임 슬라이스가 끝나면 타이머 인터럽트가 발생하고 실행 중인 프로세스는 준비 상태로 돌아갑니다. 라운드 로빈은 응답 시간을 줄이지만 반환 시간과 문맥 교환 비용을 늘립니다.',

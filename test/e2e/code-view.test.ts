@@ -30,6 +30,16 @@ const pcLine = (page: Page) =>
     return el ? { line: Number(el.dataset.line), text: el.textContent ?? '' } : null;
   });
 
+/** Lines of the listing that do not start at its left edge (pushed aside, out of sight): their numbers. */
+const linesOutOfPlace = (page: Page) =>
+  page.evaluate(() => {
+    const pre = document.querySelector<HTMLElement>('[data-testid="code-lines"]')!;
+    const left = pre.getBoundingClientRect().left;
+    return [...pre.querySelectorAll<HTMLElement>('.code-line')]
+      .filter((el) => el.getBoundingClientRect().left > left + 24)
+      .map((el) => Number(el.dataset.line));
+  });
+
 describe('code panel', () => {
   it('shows the racing thread in three languages and marks its PC line as it steps', async () => {
     await withPage(tb.browser, { viewport: 'laptop', locale: 'en-US' }, async ({ page, screenshot }) => {
@@ -41,6 +51,8 @@ describe('code panel', () => {
       // the machine's view first: the PC (0) marks the first instruction before anything runs
       await page.locator('.code-lang[data-lang="asm"]').click();
       await expect.poll(async () => (await pcLine(page))?.text ?? '', POLL).toMatch(/▶\s+0\s+load balance/);
+      // every line where it belongs, the one after the marked line too (it was pushed out of sight)
+      expect(await linesOutOfPlace(page)).toEqual([]);
       await page.locator('.code-lang[data-lang="python"]').click();
       await expect.poll(() => lines.textContent(), POLL).toContain('reg = balance  # load balance');
       expect((await pcLine(page))?.text).toContain('reg = balance');

@@ -11,8 +11,10 @@ import {
   headlineFigure,
   levelById,
   levelDebrief,
+  parseSandbox,
   playLevel,
   type Level,
+  type SandboxSetup,
 } from '../../shared/levels/index.ts';
 import { SOLUTIONS } from './solutions.ts';
 
@@ -81,5 +83,41 @@ describe('the debrief\u2019s figures come from the kernel', () => {
     expect(r.session.state.tick).toBe(dl!.tick);
     expect(r.session.state.tick).toBeLessThan(level.tickLimit);
     expect(r.passed).toBe(false);
+  });
+});
+
+describe('a sandbox debrief teaches what its machine holds', () => {
+  const conceptsOf = (scenario: SandboxSetup['scenario'], policy: SandboxSetup['policy'] = 'fifo') => {
+    const r = parseSandbox({ scenario, policy, player: { role: 'scheduler' } });
+    if (!r.ok) throw new Error(r.error.en);
+    return r.level.concepts;
+  };
+
+  it('jobs alone: dispatch, whose takeaway names the price of shortest-first (starvation)', () => {
+    expect(conceptsOf({ processes: [{ name: 'a', length: 3 }] })).toEqual(['dispatch']);
+    expect(TAKEAWAYS.dispatch.en).toMatch(/SJF.*starvation/);
+    expect(TAKEAWAYS.dispatch.ko).toMatch(/SJF.*기아/);
+  });
+
+  it('locks, a named pipe and a timer: the lock, the deadlock two locks allow, then the pipe (at most three)', () => {
+    const concepts = conceptsOf({
+      quantum: 2,
+      locks: ['a', 'b'],
+      channels: [{ name: 'p', kind: 'fifo' }],
+      processes: [
+        { name: 'w', program: ['lock a', 'lock b', 'send p hi', 'unlock b', 'unlock a', 'exit'] },
+        { name: 'r', program: ['recv p', 'exit'] },
+      ],
+    });
+    expect(concepts).toEqual(['race-lock', 'deadlock', 'ipc-named-pipe']);
+  });
+
+  it('threads doing I/O under a time slice: shared threads, blocking I/O, the timer', () => {
+    const concepts = conceptsOf({
+      quantum: 3,
+      devices: { disk: 2 },
+      processes: [{ name: 'p', threads: [{ program: ['io disk', 'exit'] }, { program: ['cpu 2', 'exit'] }] }],
+    });
+    expect(concepts).toEqual(['threads-share', 'blocked-io-interrupt', 'time-slice-timer']);
   });
 });

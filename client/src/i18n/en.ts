@@ -157,6 +157,7 @@ export const en = {
   'machine.channels': 'IPC channels',
   'machine.flash.out_of_order': 'out of order!',
   'machine.flash.dropped': 'message lost!',
+  'machine.warning.dismiss': 'click ⚠ to dismiss',
   'machine.tcp': 'socket (TCP)',
   'machine.udp': 'socket (UDP)',
   'machine.in_flight': 'in flight: {list}',

@@ -157,6 +157,7 @@ export const ko: Record<MessageKey, string> = {
   'machine.channels': 'IPC 채널',
   'machine.flash.out_of_order': '순서 뒤바뀜!',
   'machine.flash.dropped': '메시지 유실!',
+  'machine.warning.dismiss': '⚠ 눌러 닫기',
   'machine.tcp': '소켓 (TCP)',
   'machine.udp': '소켓 (UDP)',
   'machine.in_flight': '전달 중: {list}',

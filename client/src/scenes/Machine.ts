@@ -114,7 +114,7 @@ export class Machine extends UiScene {
     this.blocked = new ListView(this.kit);
     this.interrupts = new ListView(this.kit, (i) => wireMachineInput.interruptLine(this, i));
     this.devices = new ListView(this.kit);
-    this.channels = new ChannelsView(this.kit);
+    this.channels = new ChannelsView(this.kit, () => this.invalidate());
     this.sync = new SyncView(this.kit);
     this.tree = new ProcessTreeView(this.kit, (pid) => this.openPcb(pid));
     this.metrics = new ListView(this.kit, undefined, 0.74);
@@ -198,8 +198,8 @@ export class Machine extends UiScene {
         for (const e of session.latest) {
           if (e.type === 'forked') this.tree.flash(e.child, 'fork');
           if (e.type === 'exec') this.tree.flash(e.pid, 'exec');
-          if (e.type === 'out-of-order') this.channels.flash(e.channel, t('machine.flash.out_of_order'));
-          if (e.type === 'message-dropped') this.channels.flash(e.channel, t('machine.flash.dropped'));
+          if (e.type === 'out-of-order') this.channels.warn(e.channel, t('machine.flash.out_of_order'));
+          if (e.type === 'message-dropped') this.channels.warn(e.channel, t('machine.flash.dropped'));
         }
       if (change === 'refusal' && session.refusal) {
         const r = session.refusal;

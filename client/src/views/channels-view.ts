@@ -22,6 +22,14 @@ export const CHANNEL_TERMS: Record<string, MessageKey> = {
 interface Row {
   head: Phaser.GameObjects.Text;
   flight: Phaser.GameObjects.Text;
+  /** The channel this row shows now (rows are reused as the list changes). */
+  channel: string;
+}
+
+/** A fault on a channel, shown on its row until the player dismisses it: what happened and how many times. */
+interface Warning {
+  what: string;
+  count: number;
 }
 
 /** Draws every channel as two lines and a row of buffer slots. */
@@ -36,10 +44,14 @@ export class ChannelsView {
   private drawn = '';
   /** Where each channel's row is, for anchoring messages about it. */
   readonly places = new Map<string, Rect>();
-  /** channel → until when (ms) and why its row flashes (a message out of order, a message lost). */
-  private readonly flashes = new Map<string, { until: number; what: string }>();
+  /** channel → the faults seen on it (a message out of order, a message lost), kept until dismissed. */
+  private readonly warned = new Map<string, Warning[]>();
 
-  constructor(private readonly kit: Kit) {
+  /** `changed` asks the scene for a redraw (a dismissed warning). */
+  constructor(
+    private readonly kit: Kit,
+    private readonly changed: () => void = () => undefined,
+  ) {
     this.frame = new Frame(kit);
     this.g = kit.scene.add.graphics();
   }
@@ -51,11 +63,16 @@ export class ChannelsView {
   }
 
   private row(i: number): Row {
-    while (this.rows.length <= i)
-      this.rows.push({
+    while (this.rows.length <= i) {
+      const row: Row = {
         head: this.kit.text({ size: 14, bold: true }),
         flight: this.kit.text({ size: 13, color: UI.muted }),
-      });
+        channel: '',
+      };
+      // Clicking (tapping) a warned row's head line dismisses its warning.
+      row.head.setInteractive({ useHandCursor: true }).on('pointerup', () => this.dismiss(row.channel));
+      this.rows.push(row);
+    }
     return this.rows[i]!;
   }
 
@@ -64,14 +81,55 @@ export class ChannelsView {
     return this.rows.filter((r) => r.head.visible).map((r) => r.head.text);
   }
 
-  /** Makes a channel's row flash where the fault happened, for a few seconds (the feed keeps the sentence). */
-  flash(channel: string, what: string): void {
-    this.flashes.set(channel, { until: performance.now() + 3000, what });
+  /**
+   * Marks a channel's row where the fault happened (the feed keeps the sentence). The mark stays until the
+   * player dismisses it (a click on the row, or Escape): a warning that fades by itself is missed by whoever
+   * looked away (issue 13). The same fault again counts up instead of adding a line.
+   */
+  warn(channel: string, what: string): void {
+    const list = this.warned.get(channel) ?? [];
+    const same = list.find((w) => w.what === what);
+    if (same) same.count++;
+    else list.push({ what, count: 1 });
+    this.warned.set(channel, list);
+    this.drawn = '';
+  }
+
+  /** Dismisses one channel's warnings, or every channel's; true when one was showing. */
+  dismiss(channel?: string): boolean {
+    const had = channel === undefined ? this.warned.size > 0 : this.warned.has(channel);
+    if (channel === undefined) this.warned.clear();
+    else this.warned.delete(channel);
+    if (had) {
+      this.drawn = '';
+      this.changed();
+    }
+    return had;
+  }
+
+  /** The warnings on show, with the head line to click to dismiss each (world coordinates, for the hook). */
+  warnings(): { channel: string; text: string; rect: Rect }[] {
+    return this.rows
+      .filter((r) => r.head.visible && this.warned.has(r.channel))
+      .map((r) => {
+        const b = r.head.getBounds();
+        return {
+          channel: r.channel,
+          text: r.head.text,
+          rect: { x: b.x, y: b.y, width: b.width, height: b.height },
+        };
+      });
+  }
+
+  /** The warning part of a channel's head line ('' when none). */
+  private warningText(channel: string): string {
+    const list = this.warned.get(channel);
+    if (!list) return '';
+    const parts = list.map((w) => (w.count > 1 ? `${w.what} ×${w.count}` : w.what));
+    return `⚠ ${parts.join(' ')} · `;
   }
 
   update(model: MachineModel): void {
-    const now = performance.now();
-    for (const [name, f] of this.flashes) if (f.until < now) this.flashes.delete(name);
     const u = this.unit;
     // A row is two lines (name and fill; the slots and what is in flight); when the panel cannot hold
     // every channel so, each gets one line, so a level with five channels lists all five (issue 13).
@@ -79,18 +137,25 @@ export class ChannelsView {
     const rowH = this.compact ? u * 1.15 : u * 2.9;
     const fit = Math.max(0, Math.floor(this.inner.height / rowH));
     const shown = model.channels.slice(0, fit);
-    const title = `${t('machine.channels')} (${model.channels.length})`;
+    const more =
+      shown.length < model.channels.length
+        ? ` · ${t('machine.ready.more', { count: model.channels.length - shown.length })}`
+        : '';
+    // while a warning shows, the title says how to dismiss it (the row itself may have room only for the fault)
+    const hint = this.warned.size > 0 ? ` · ${t('machine.warning.dismiss')}` : '';
     setText(
       this.frame.title,
-      shown.length < model.channels.length
-        ? `${title} · ${t('machine.ready.more', { count: model.channels.length - shown.length })}`
-        : title,
+      fitWidth(
+        this.frame.title,
+        `${t('machine.channels')} (${model.channels.length})${more}${hint}`,
+        this.inner.width,
+      ),
     );
     const sig =
       shown
         .map(
           (c) =>
-            `${c.name}:${c.buffer.length}/${c.capacity}:${c.inFlight.length}:${this.flashes.get(c.name)?.what ?? ''}`,
+            `${c.name}:${c.buffer.length}/${c.capacity}:${c.inFlight.length}:${this.warningText(c.name)}`,
         )
         .join('|') + `|${model.mine.channel}|${this.inner.width}|${this.compact}`;
     shown.forEach((c, i) => this.fill(this.row(i), c, i, model.mine.channel === c.name));
@@ -106,7 +171,7 @@ export class ChannelsView {
       const x = this.inner.x;
       const y = this.inner.y + i * rowH;
       this.places.set(c.name, { x, y, width: this.inner.width, height: rowH - u * 0.3 });
-      if (this.flashes.has(c.name))
+      if (this.warned.has(c.name))
         g.fillStyle(OKABE_ITO.vermillion, 0.25).fillRect(x - 4, y - 2, this.inner.width + 8, rowH - u * 0.2);
       if (model.mine.channel === c.name && model.mine.role === 'ipc')
         dashedRect(g, x - 4, y - 2, this.inner.width + 8, rowH - u * 0.2, UI.focus, 2);
@@ -132,16 +197,17 @@ export class ChannelsView {
     const term = CHANNEL_TERMS[c.kind];
     const kind = term ? t(term) : c.kind;
     const fillText = c.kind === 'shm' ? `= ${c.value || '—'}` : `${c.buffer.length}/${c.capacity}`;
-    const flash = this.flashes.get(c.name);
+    const warning = this.warningText(c.name);
+    row.channel = c.name;
     setText(
       row.head,
       fitWidth(
         row.head,
-        `${flash ? `⚠ ${flash.what} · ` : ''}${c.name} · ${kind} · ${fillText}${mine ? ` · ${t('machine.yours')}` : ''}`,
+        `${warning}${c.name} · ${kind} · ${fillText}${mine ? ` · ${t('machine.yours')}` : ''}`,
         this.inner.width,
       ),
     );
-    setColor(row.head, flash ? OKABE_ITO.orange : UI.text);
+    setColor(row.head, warning ? OKABE_ITO.orange : UI.text);
     const slotsW =
       c.kind === 'shm' || c.capacity === 0
         ? 0
@@ -150,10 +216,10 @@ export class ChannelsView {
           u * 0.4;
     row.flight.setPosition(x + slotsW, y + u * 1.4).setVisible(!this.compact);
     const flying = c.inFlight.map((m) => `#${m.id} ${m.payload}`).join(', ');
-    const text =
+    const counts =
       c.inFlight.length > 0
         ? t('machine.in_flight', { list: flying })
         : t('machine.channel.counts', { sent: c.sent, delivered: c.delivered, dropped: c.dropped });
-    setText(row.flight, fitWidth(row.flight, text, this.inner.width - slotsW));
+    setText(row.flight, fitWidth(row.flight, counts, this.inner.width - slotsW));
   }
 }

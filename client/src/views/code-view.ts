@@ -173,16 +173,21 @@ export class CodeView {
           ? t('code.choose', { pc: th.pc })
           : t('code.next', { pc: th.pc, instr: th.instr });
     this.status.textContent = `${t(`state.${th.state}` as MessageKey)} · ${position} · ${t('code.register', { reg: th.reg })}`;
+    // the newline after each line, not inside it: inside the marked line's inline-block it made that box two
+    // lines high and pushed the next line to its right, out of sight (level 24 showed 0, 2, 3, 4)
     this.pre.replaceChildren(
-      ...view.lines.map((line, k) => {
+      ...view.lines.flatMap((line, k) => {
         const pc = marked.has(k);
-        return h(
-          'span',
-          pc
-            ? { class: 'code-line pc', 'aria-current': 'step', 'data-line': k }
-            : { class: 'code-line', 'data-line': k },
-          `${pc ? '▶ ' : '  '}${line}\n`,
-        );
+        return [
+          h(
+            'span',
+            pc
+              ? { class: 'code-line pc', 'aria-current': 'step', 'data-line': k }
+              : { class: 'code-line', 'data-line': k },
+            `${pc ? '▶ ' : '  '}${line}`,
+          ),
+          '\n',
+        ];
       }),
     );
     const at = this.pre.querySelector<HTMLElement>('.pc');

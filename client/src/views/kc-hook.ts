@@ -16,7 +16,10 @@ export interface MachineHookSource {
   } | null;
   selected: number;
   target: number;
-  ready: { places: Map<number, Rect & { tid: number; label: string }> };
+  ready: {
+    places: Map<number, Rect & { tid: number; label: string }>;
+    drawnCards(): (Rect & { tid: number; label: string })[];
+  };
   cores: { coreRect(id: number): Rect | null };
   callout: { text: string };
   detail: { pid: number };
@@ -25,7 +28,7 @@ export interface MachineHookSource {
   sync: { shelves: { name: string; slots: number; filled: number; waiters: string[] }[] };
   feedList: { area: Rect; length: number; offset: number; lines: { shown(): string[] } };
   tree: { shown(): string[] };
-  channels: { shown(): string[] };
+  channels: { shown(): string[]; warnings(): { channel: string; text: string; rect: Rect }[] };
   toScreen(r: Rect): Rect;
 }
 
@@ -70,9 +73,13 @@ export interface KcHook {
     processLines: string[];
     /** The channels' head lines as drawn. */
     channelLines: string[];
+    /** The channels' warnings on show, each with its head line's rectangle (screen CSS pixels): a click there dismisses it. */
+    channelWarnings: { channel: string; text: string; rect: Rect }[];
   };
   /** Screen rectangles (CSS pixels) of the Ready cards now drawn. */
   cards(): (Rect & { tid: number; label: string })[];
+  /** Where the Ready cards are this frame, mid-slide included (CSS pixels); `cards` gives where they are going. */
+  cardsDrawn(): (Rect & { tid: number })[];
   core(id: number): Rect | null;
   report(): null | { cores: number; runs: number; baselines: string[] };
 }
@@ -120,6 +127,7 @@ function install(): void {
         },
         processLines: machine.tree.shown(),
         channelLines: machine.channels.shown(),
+        channelWarnings: machine.channels.warnings().map((w) => ({ ...w, rect: machine!.toScreen(w.rect) })),
       };
     },
     cards: () =>
@@ -130,6 +138,8 @@ function install(): void {
             label: p.label,
           }))
         : [],
+    cardsDrawn: () =>
+      machine ? machine.ready.drawnCards().map((p) => ({ ...machine!.toScreen(p), tid: p.tid })) : [],
     core: (id) => {
       const r = machine?.cores.coreRect(id);
       return r && machine ? machine.toScreen(r) : null;

@@ -79,7 +79,12 @@ export class ListView {
     const fit = this.lines.capacity;
     if (rows.length <= fit || fit < 3) {
       this.offset = 0;
-      if (rows.length > fit && fit > 0)
+      if (rows.length > fit && fit === 1) {
+        // one line: the first row itself (for the feed the newest event), not only how many are hidden
+        const first = rows[0]!;
+        const more = ` (+${rows.length - 1})`;
+        this.lines.show([typeof first === 'string' ? `${first}${more}` : [`${first[0]}${more}`, first[1]]]);
+      } else if (rows.length > fit && fit > 0)
         this.lines.show([...rows.slice(0, fit - 1), `↓ +${rows.length - fit + 1} …`]);
       else this.lines.show(rows);
       return;

@@ -134,6 +134,8 @@ export const wireMachineInput = {
       const m = scene.model;
       const onButton = document.activeElement instanceof HTMLButtonElement;
       if (event.key === 'Escape') {
+        // Escape closes what is open: the PCB, the selection, and the channels' warnings (issue 13).
+        scene.channels.dismiss();
         scene.openPcb(-1);
         scene.selected = -1;
         scene.invalidate();

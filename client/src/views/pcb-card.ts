@@ -28,6 +28,9 @@ export interface CardMarks {
   compact: boolean;
 }
 
+/** How long a card takes to slide to its new place in the queue. */
+export const SLIDE_MS = 260;
+
 /** A pooled card; `tid` is the thread it shows now (-1 when free). */
 export class PcbCard {
   readonly root: Phaser.GameObjects.Container;
@@ -37,6 +40,8 @@ export class PcbCard {
   private readonly detail: Phaser.GameObjects.Text;
   private readonly key: Phaser.GameObjects.Text;
   tid = -1;
+  /** Where the card is going (or is): null while it is free. */
+  private goal: { x: number; y: number } | null = null;
   width = 0;
   height = 0;
   private drawn = '';
@@ -109,19 +114,38 @@ export class PcbCard {
 
   /** Moves the card, sliding there when it was already on screen (and `animate`). */
   moveTo(scene: Phaser.Scene, x: number, y: number, animate: boolean): void {
+    // already there, or already sliding there: a redraw mid-slide must not restart the slide (it made a
+    // slide last as long as redraws kept coming, and cards that waited for it appear on top of it)
+    const goal = this.goal;
+    const there = Math.abs(this.root.x - x) < 1 && Math.abs(this.root.y - y) < 1;
+    if (
+      goal &&
+      Math.abs(goal.x - x) < 1 &&
+      Math.abs(goal.y - y) < 1 &&
+      (there || scene.tweens.isTweening(this.root))
+    )
+      return;
+    this.goal = { x, y };
     if (!animate || (this.root.x === 0 && this.root.y === 0)) {
       scene.tweens.killTweensOf(this.root);
-      this.root.setPosition(x, y);
+      this.root.setPosition(x, y).setAlpha(1);
       return;
     }
-    if (Math.abs(this.root.x - x) < 1 && Math.abs(this.root.y - y) < 1) return;
     scene.tweens.killTweensOf(this.root);
-    scene.tweens.add({ targets: this.root, x, y, duration: 260, ease: 'Cubic.easeOut' });
+    this.root.setAlpha(1);
+    scene.tweens.add({ targets: this.root, x, y, duration: SLIDE_MS, ease: 'Cubic.easeOut' });
+  }
+
+  /** Shows the card only after `delay` ms, fading in (it is placed where another card is still sliding away). */
+  fadeIn(scene: Phaser.Scene, delay: number): void {
+    this.root.setAlpha(0);
+    scene.tweens.add({ targets: this.root, alpha: 1, delay, duration: 120 });
   }
 
   /** Frees the card for another thread. */
   release(): void {
     this.tid = -1;
+    this.goal = null;
     this.root.setVisible(false).setAlpha(1).setPosition(0, 0);
   }
 }

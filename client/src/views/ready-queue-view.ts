@@ -4,7 +4,7 @@ import type Phaser from 'phaser';
 import type { Rect } from '../ui/layout.ts';
 import { t } from '../i18n/index.ts';
 import { UI } from '../theme.ts';
-import { PcbCard } from './pcb-card.ts';
+import { PcbCard, SLIDE_MS } from './pcb-card.ts';
 import { Frame, setSize, setText, type Kit } from './view-kit.ts';
 import type { MachineModel, ThreadInfo } from './machine-model.ts';
 
@@ -28,6 +28,8 @@ export class ReadyQueueView {
   private unit = 16;
   /** Where each shown thread's card is now. */
   readonly places = new Map<number, CardPlace>();
+  /** The card grid of the last update (size and columns): a card slides only while it stays the same. */
+  private lastGrid = '';
 
   constructor(
     private readonly kit: Kit,
@@ -46,7 +48,22 @@ export class ReadyQueueView {
     setSize(this.empty, unit * 0.8);
     this.empty.setPosition(this.inner.x, this.inner.y);
     this.places.clear();
+    this.lastGrid = '';
     for (const card of this.cards) if (card.tid >= 0) card.root.setPosition(0, 0); // re-placed without sliding
+  }
+
+  /** The cards as drawn this frame, mid-slide included (world coordinates; for tests). */
+  drawnCards(): CardPlace[] {
+    return this.cards
+      .filter((c) => c.tid >= 0 && c.root.visible && c.root.alpha > 0.05)
+      .map((c) => ({
+        tid: c.tid,
+        label: this.places.get(c.tid)?.label ?? '',
+        x: c.root.x,
+        y: c.root.y,
+        width: c.width,
+        height: c.height,
+      }));
   }
 
   private cardFor(tid: number): PcbCard {
@@ -93,6 +110,14 @@ export class ReadyQueueView {
       card.release();
     }
     this.places.clear(); // rebuilt below from what is drawn now, so no stale place survives
+    // Cards slide only when the grid keeps its size and a card stays in its row: a card that resized at once
+    // while sliding from its old place, or crossed rows diagonally, overlapped its neighbours mid-slide.
+    const grid = `${w}x${h}x${cols}`;
+    const sameGrid = grid === this.lastGrid;
+    this.lastGrid = grid;
+    // cards put straight in their place (new in view, or moving to another row), to fade in if others slide
+    const jumping: PcbCard[] = [];
+    let sliding = false;
     model.ready.slice(0, shown).forEach((th: ThreadInfo, i) => {
       const card = this.cardFor(th.tid);
       const x = this.inner.x + (i % cols) * (w + gap);
@@ -110,9 +135,17 @@ export class ReadyQueueView {
         w,
         h,
       );
-      card.moveTo(this.kit.scene, x, y, model.ready.length <= 24); // a long queue jumps: dozens of slides at once read as noise
+      // a long queue jumps too: dozens of slides at once read as noise
+      const fresh = card.root.x === 0 && card.root.y === 0;
+      const moves = Math.abs(card.root.x - x) >= 1 || Math.abs(card.root.y - y) >= 1;
+      const slide = sameGrid && model.ready.length <= 24 && !fresh && Math.abs(card.root.y - y) < 1;
+      if (slide && moves) sliding = true;
+      if (!slide && (fresh || moves)) jumping.push(card);
+      card.moveTo(this.kit.scene, x, y, slide);
       this.places.set(th.tid, { tid: th.tid, label: th.label, x, y, width: w, height: h });
     });
+    // a card put in its place while others slide waits for them: its place may be one they are leaving
+    if (sliding) for (const card of jumping) card.fadeIn(this.kit.scene, SLIDE_MS);
     const hidden = model.ready.length - shown;
     setText(this.more, hidden > 0 ? t('machine.ready.more', { count: hidden }) : '');
     const i = shown;

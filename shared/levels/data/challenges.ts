@@ -24,7 +24,7 @@ const SPECS: ChallengeSpec[] = [
     goalText: { ko: '프로세스가 점점 더 자주 도착합니다. 준비 상태에서 12틱 넘게 기다리는 프로세스(기아)가 생기기 전까지 얼마나 버틸 수 있을까요?', en: 'Processes arrive more and more often. How long can you last before one waits in Ready for more than 12 ticks (starvation)?' },
   },
   {
-    id: 'challenge-interrupts', chapter: 2,
+    id: 'challenge-interrupts', chapter: 2, concepts: ['blocked-io-interrupt', 'context-switch'],
     player: { role: 'interrupt' }, policy: 'rr',
     machine: { cores: 1, quantum: 2, switchCost: 1, auto: { interrupts: false }, interruptBound: 3, devices: { disk: 2 }, starvationBound: 12 },
     jobs: [
@@ -38,7 +38,7 @@ const SPECS: ChallengeSpec[] = [
     goalText: { ko: '프로세스와 입출력이 점점 늘어납니다. 처리되지 않은 인터럽트나 기아(준비 상태에서 12틱 넘게 대기)가 생기기 전까지 버티세요. 문맥 교환에는 1틱이 듭니다.', en: 'Processes and I/O keep growing. Last until an interrupt goes unhandled or a process starves (more than 12 ticks in Ready). A context switch costs 1 tick.' },
   },
   {
-    id: 'challenge-cores', chapter: 4,
+    id: 'challenge-cores', chapter: 4, concepts: ['concurrency-parallelism', 'dispatch'],
     player: { role: 'scheduler' },
     machine: { cores: 2, quantum: 3, starvationBound: 12 },
     jobs: [
