@@ -277,10 +277,14 @@ export class LevelHud extends Phaser.Scene {
           : h('p', { class: 'hud-line' }, h('strong', {}, `${t('solo.card.goal')}: `), pick(level.goalText));
     if (kind === 'sandbox') map.textContent = t('solo.hud.edit');
     this.root.replaceChildren(
-      h('p', { class: 'hud-title' }, h('span', { class: 'badge' }, badge), ' ', pick(level.title)),
-      h('p', { class: 'hud-line' }, h('strong', {}, `${t('solo.card.job')}: `), roleSentence(level)),
-      goal,
-      // the controls stay in view at the bottom when the HUD's place is too short and its texts scroll
+      // the texts scroll when the HUD's place is too short for them; the footer stays in view under them
+      h(
+        'div',
+        { class: 'hud-texts' },
+        h('p', { class: 'hud-title' }, h('span', { class: 'badge' }, badge), ' ', pick(level.title)),
+        h('p', { class: 'hud-line' }, h('strong', {}, `${t('solo.card.job')}: `), roleSentence(level)),
+        goal,
+      ),
       h(
         'div',
         { class: 'hud-footer' },
