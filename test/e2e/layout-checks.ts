@@ -68,3 +68,33 @@ export async function notInView(page: Page, selector: string): Promise<string> {
     return bad.length ? `${sel}: ${bad.join(', ')}` : '';
   }, selector);
 }
+
+/** The part of the first element matching selector that can be seen: its box cut by the viewport and by every ancestor that clips its overflow. */
+export async function shownBox(page: Page, selector: string): Promise<Box> {
+  const box = await page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    if (!el) return null;
+    const r = el.getBoundingClientRect();
+    let [top, left, bottom, right] = [r.top, r.left, r.bottom, r.right];
+    const cut = (t: number, l: number, b: number, rt: number) => {
+      [top, left, bottom, right] = [
+        Math.max(top, t),
+        Math.max(left, l),
+        Math.min(bottom, b),
+        Math.min(right, rt),
+      ];
+    };
+    cut(0, 0, innerHeight, innerWidth);
+    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+      const style = getComputedStyle(p);
+      if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+      const b = p.getBoundingClientRect();
+      const t = b.top + p.clientTop;
+      const l = b.left + p.clientLeft;
+      cut(t, l, t + p.clientHeight, l + p.clientWidth);
+    }
+    return { x: left, y: top, width: Math.max(0, right - left), height: Math.max(0, bottom - top) };
+  }, selector);
+  if (!box) throw new Error(`${selector} is not on the page`);
+  return { selector, ...box };
+}
