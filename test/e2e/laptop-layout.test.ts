@@ -70,94 +70,94 @@ async function problems(page: Page, selectors: string[]): Promise<string[]> {
   return out.filter((p) => p !== '');
 }
 
-describe.each(process.env.KC_FIT ? SCREENS.filter(([v]) => v === process.env.KC_FIT) : SCREENS)(
-  'the solo screens fit %s (%s)',
-  (viewport, locale) => {
-    const tag = `${viewport}-${locale.slice(0, 2)}`;
-    it("every level's card shows Back and Start", async () => {
-      await withPage(tb.browser, { viewport, locale }, async ({ page, screenshot }) => {
-        await unlockAll(page);
-        await page.goto(server.url);
-        await waitForScene(page, 'Menu');
-        await page.locator('button[data-scene="LevelMap"]').click();
-        const bad: string[] = [];
-        for (const level of LEVELS) {
-          await waitForScene(page, 'LevelMap');
-          await page.locator(`.map-node[data-node="${level.id}"]`).click();
-          await waitForScene(page, 'ConceptCard');
-          await expect
-            .poll(() => page.locator('[data-action="start-level"]').textContent(), POLL)
-            .not.toBe('');
-          const found = await problems(page, [
-            '.card-panel [data-action="start-level"]',
-            '.card-panel .actions button:not([data-action])',
-          ]);
-          bad.push(...found.map((p) => `${level.id}: ${p}`));
-          const [text, actions] = [
-            await shownBox(page, '.concept-card'),
-            await shownBox(page, '.card-panel .actions'),
-          ];
-          if (boxesOverlap(text, actions))
-            bad.push(`${level.id}: the card's text runs on behind its buttons`);
-          if (level.id === LONGEST_CARD) await screenshot(`fit-card-${tag}`);
-          await page.locator('.card-panel .actions button:not([data-action])').click();
-        }
-        expect(bad).toEqual([]);
-      });
-    }, 240_000);
-
-    it.each(TALLEST_HUDS)(
-      "a running level's panel (%s) shows its controls and key legend",
-      async (id) => {
-        await withPage(tb.browser, { viewport, locale }, async ({ page, screenshot }) => {
-          await openUnlockedLevel(page, server.url, id);
-          await expect.poll(() => page.locator('.level-hud .hud-keys').isVisible(), POLL).toBe(true);
-          // the Machine scene places the panel once it knows its height: wait until it stops moving
-          await expect
-            .poll(async () => {
-              const a = await page.locator('.level-hud').boundingBox();
-              await page.waitForTimeout(100);
-              const b = await page.locator('.level-hud').boundingBox();
-              return JSON.stringify(a) === JSON.stringify(b);
-            }, POLL)
-            .toBe(true);
-          expect(
-            await problems(page, [
-              '.level-hud .hud-keys',
-              '.level-hud [data-action="pause"]',
-              '.level-hud [data-action="retry"]',
-              '.level-hud [data-action="map"]',
-            ]),
-          ).toEqual([]);
-          await screenshot(`fit-level-${id}-${tag}`);
-        });
-      },
-      90_000,
-    );
-
-    it(`a failed level's result (${MOST_ROWS}, the most rows) shows Map and Retry`, async () => {
-      await withPage(tb.browser, { viewport, locale }, async ({ page, screenshot }) => {
-        // nothing dispatched, the fastest clock: the attempt fails at its tick limit, with every hint shown
-        await openUnlockedLevel(page, `${server.url}/?speed=20`, MOST_ROWS);
-        await page.locator('.level-hud [data-action="pause"]').click();
-        await page.waitForFunction(() => window.__kcDebug?.activeScenes().includes('LevelResult'), null, {
-          timeout: 60_000,
-        });
-        await waitForScene(page, 'LevelResult');
-        expect(await scenes(page)).toContain('LevelResult');
-        expect(await page.locator('.level-result').getAttribute('data-passed')).toBe('false');
-        expect(await page.locator('.result-hints li').count()).toBeGreaterThan(0);
-        expect(
-          await problems(page, ['.result-panel [data-action="retry"]', '.result-panel [data-action="map"]']),
-        ).toEqual([]);
-        // the result's text does not run on behind the buttons: what shows of it ends above them
+describe.each(SCREENS)('the solo screens fit %s (%s)', (viewport, locale) => {
+  const tag = `${viewport}-${locale.slice(0, 2)}`;
+  it("every level's card shows Back and Start", async () => {
+    await withPage(tb.browser, { viewport, locale }, async ({ page, screenshot }) => {
+      await unlockAll(page);
+      await page.goto(server.url);
+      await waitForScene(page, 'Menu');
+      await page.locator('button[data-scene="LevelMap"]').click();
+      const bad: string[] = [];
+      for (const level of LEVELS) {
+        await waitForScene(page, 'LevelMap');
+        await page.locator(`.map-node[data-node="${level.id}"]`).click();
+        await waitForScene(page, 'ConceptCard');
+        await expect.poll(() => page.locator('[data-action="start-level"]').textContent(), POLL).not.toBe('');
+        const found = await problems(page, [
+          '.card-panel [data-action="start-level"]',
+          '.card-panel .actions button:not([data-action])',
+        ]);
+        bad.push(...found.map((p) => `${level.id}: ${p}`));
         const [text, actions] = [
-          await shownBox(page, '.level-result'),
-          await shownBox(page, '.result-panel .actions'),
+          await shownBox(page, '.concept-card'),
+          await shownBox(page, '.card-panel .actions'),
         ];
-        expect(boxesOverlap(text, actions), JSON.stringify({ text, actions })).toBe(false);
-        await screenshot(`fit-result-${tag}`);
+        if (boxesOverlap(text, actions)) bad.push(`${level.id}: the card's text runs on behind its buttons`);
+        if (level.id === LONGEST_CARD) await screenshot(`fit-card-${tag}`);
+        await page.locator('.card-panel .actions button:not([data-action])').click();
+      }
+      expect(bad).toEqual([]);
+    });
+  }, 240_000);
+
+  it.each(TALLEST_HUDS)(
+    "a running level's panel (%s) shows its controls and key legend",
+    async (id) => {
+      await withPage(tb.browser, { viewport, locale }, async ({ page, screenshot }) => {
+        await openUnlockedLevel(page, server.url, id);
+        await expect.poll(() => page.locator('.level-hud .hud-keys').isVisible(), POLL).toBe(true);
+        // the Machine scene places the panel once it knows its height: wait until it stops moving
+        await expect
+          .poll(async () => {
+            const a = await page.locator('.level-hud').boundingBox();
+            await page.waitForTimeout(100);
+            const b = await page.locator('.level-hud').boundingBox();
+            return JSON.stringify(a) === JSON.stringify(b);
+          }, POLL)
+          .toBe(true);
+        expect(
+          await problems(page, [
+            '.level-hud .hud-keys',
+            '.level-hud [data-action="pause"]',
+            '.level-hud [data-action="retry"]',
+            '.level-hud [data-action="map"]',
+          ]),
+        ).toEqual([]);
+        // the goal's text does not run on behind the footer: what shows of it ends above the controls
+        const [text, footer] = [
+          await shownBox(page, '.level-hud .hud-line'),
+          await shownBox(page, '.level-hud .hud-footer'),
+        ];
+        expect(boxesOverlap(text, footer), JSON.stringify({ text, footer })).toBe(false);
+        await screenshot(`fit-level-${id}-${tag}`);
       });
-    }, 120_000);
-  },
-);
+    },
+    90_000,
+  );
+
+  it(`a failed level's result (${MOST_ROWS}, the most rows) shows Map and Retry`, async () => {
+    await withPage(tb.browser, { viewport, locale }, async ({ page, screenshot }) => {
+      // nothing dispatched, the fastest clock: the attempt fails at its tick limit, with every hint shown
+      await openUnlockedLevel(page, `${server.url}/?speed=20`, MOST_ROWS);
+      await page.locator('.level-hud [data-action="pause"]').click();
+      await page.waitForFunction(() => window.__kcDebug?.activeScenes().includes('LevelResult'), null, {
+        timeout: 60_000,
+      });
+      await waitForScene(page, 'LevelResult');
+      expect(await scenes(page)).toContain('LevelResult');
+      expect(await page.locator('.level-result').getAttribute('data-passed')).toBe('false');
+      expect(await page.locator('.result-hints li').count()).toBeGreaterThan(0);
+      expect(
+        await problems(page, ['.result-panel [data-action="retry"]', '.result-panel [data-action="map"]']),
+      ).toEqual([]);
+      // the result's text does not run on behind the buttons: what shows of it ends above them
+      const [text, actions] = [
+        await shownBox(page, '.level-result'),
+        await shownBox(page, '.result-panel .actions'),
+      ];
+      expect(boxesOverlap(text, actions), JSON.stringify({ text, actions })).toBe(false);
+      await screenshot(`fit-result-${tag}`);
+    });
+  }, 120_000);
+});
