@@ -277,14 +277,19 @@ export class LevelHud extends Phaser.Scene {
           : h('p', { class: 'hud-line' }, h('strong', {}, `${t('solo.card.goal')}: `), pick(level.goalText));
     if (kind === 'sandbox') map.textContent = t('solo.hud.edit');
     this.root.replaceChildren(
-      // the texts scroll when the HUD's place is too short for them; the footer stays in view under them
-      h(
-        'div',
-        { class: 'hud-texts' },
-        h('p', { class: 'hud-title' }, h('span', { class: 'badge' }, badge), ' ', pick(level.title)),
-        h('p', { class: 'hud-line' }, h('strong', {}, `${t('solo.card.job')}: `), roleSentence(level)),
-        goal,
-      ),
+      h('p', { class: 'hud-title' }, h('span', { class: 'badge' }, badge), ' ', pick(level.title)),
+      // the job and goal scroll when the HUD's place is too short for them; title and footer stay in view.
+      // A frozen attempt is over: what happened (in the footer) takes their place.
+      ...(this.frozen
+        ? []
+        : [
+            h(
+              'div',
+              { class: 'hud-texts' },
+              h('p', { class: 'hud-line' }, h('strong', {}, `${t('solo.card.job')}: `), roleSentence(level)),
+              goal,
+            ),
+          ]),
       h(
         'div',
         { class: 'hud-footer' },
