@@ -69,7 +69,7 @@ export async function notInView(page: Page, selector: string): Promise<string> {
   }, selector);
 }
 
-/** The part of the first element matching selector that can be seen: its box cut by the viewport and by every ancestor that clips its overflow. */
+/** The part of the first element matching selector that can be seen: its box cut by the viewport and by every ancestor that clips its overflow (to whole pixels). */
 export async function shownBox(page: Page, selector: string): Promise<Box> {
   const box = await page.evaluate((sel) => {
     const el = document.querySelector(sel);
@@ -93,6 +93,8 @@ export async function shownBox(page: Page, selector: string): Promise<Box> {
       const l = b.left + p.clientLeft;
       cut(t, l, t + p.clientHeight, l + p.clientWidth);
     }
+    // whole pixels inward: a scrolling box's client height is rounded, its top is not
+    [top, left, bottom, right] = [Math.ceil(top), Math.ceil(left), Math.floor(bottom), Math.floor(right)];
     return { x: left, y: top, width: Math.max(0, right - left), height: Math.max(0, bottom - top) };
   }, selector);
   if (!box) throw new Error(`${selector} is not on the page`);
