@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/main.ts';
 import { startWithBrowser, POLL, waitForScene, withPage, type TestBrowser } from './browser.ts';
 import { startGameServer } from './game-server.ts';
+import { notInView } from './layout-checks.ts';
 import { openUnlockedLevel } from './open-level.ts';
 
 let server: RunningServer;
@@ -128,6 +129,16 @@ describe('consequences where they happen', () => {
       expect(await scenes(page)).toContain('Machine');
       expect(await scenes(page)).not.toContain('LevelResult');
       expect(await page.locator('.level-hud [data-action="step"]').isDisabled()).toBe(true);
+      // the HUD, a footer taller by the alert and its button, still shows its title, that button and the key legend
+      expect(
+        (
+          await Promise.all(
+            ['.level-hud .hud-title', '.level-hud [data-action="result"]', '.level-hud .hud-keys'].map((s) =>
+              notInView(page, s),
+            ),
+          )
+        ).filter((p) => p !== ''),
+      ).toEqual([]);
       await screenshot('deadlock-cycle-1280x800-en');
       const tick = (await machine(page)).tick;
       await page.keyboard.press('s');

@@ -44,7 +44,7 @@ export class Checkpoint extends UiScene {
     this.chosen = null;
     this.correct = 0;
     this.header = new Header((o) => this.addText(o));
-    this.body = h('article', { class: 'checkpoint', 'aria-live': 'polite' });
+    this.body = h('article', { class: 'checkpoint panel-body', 'aria-live': 'polite' });
     this.panel.classList.add('card-panel');
     this.panel.append(this.body);
   }

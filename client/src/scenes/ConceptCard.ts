@@ -53,7 +53,7 @@ export class ConceptCard extends UiScene {
     this.challenge = challenge;
     this.busy = false;
     this.header = new Header((o) => this.addText(o));
-    this.body = h('article', { class: 'concept-card', 'aria-labelledby': 'concept-title' });
+    this.body = h('article', { class: 'concept-card panel-body', 'aria-labelledby': 'concept-title' });
     this.start = h('button', { type: 'button', class: 'primary', 'data-action': 'start-level' });
     this.back = h('button', { type: 'button' });
     this.status = h('p', { class: 'form-error', role: 'alert' });

@@ -278,9 +278,18 @@ export class LevelHud extends Phaser.Scene {
     if (kind === 'sandbox') map.textContent = t('solo.hud.edit');
     this.root.replaceChildren(
       h('p', { class: 'hud-title' }, h('span', { class: 'badge' }, badge), ' ', pick(level.title)),
-      h('p', { class: 'hud-line' }, h('strong', {}, `${t('solo.card.job')}: `), roleSentence(level)),
-      goal,
-      // the controls stay in view at the bottom when the HUD's place is too short and its texts scroll
+      // the job and goal scroll when the HUD's place is too short for them; title and footer stay in view.
+      // A frozen attempt is over: what happened (in the footer) takes their place.
+      ...(this.frozen
+        ? []
+        : [
+            h(
+              'div',
+              { class: 'hud-texts' },
+              h('p', { class: 'hud-line' }, h('strong', {}, `${t('solo.card.job')}: `), roleSentence(level)),
+              goal,
+            ),
+          ]),
       h(
         'div',
         { class: 'hud-footer' },

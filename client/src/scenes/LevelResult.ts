@@ -75,7 +75,7 @@ export class LevelResult extends UiScene {
     this.header = new Header((o) => this.addText(o));
     this.gantt = new GanttView({ scene: this, text: (o) => this.addText(o) });
     this.body = h('article', {
-      class: 'level-result',
+      class: 'level-result panel-body',
       'data-passed': String(verdict.passed),
       'data-stars': verdict.stars,
     });

@@ -113,7 +113,7 @@ export class Sandbox extends UiScene {
     this.panel.append(
       h(
         'div',
-        { class: 'sandbox-form' },
+        { class: 'sandbox-form panel-body' },
         h('p', { class: 'sandbox-field' }, label('sandbox.example', 'sandbox-example'), this.example),
         h('p', { class: 'sandbox-field' }, label('sandbox.scenario', 'sandbox-scenario'), this.scenario),
         h(
