@@ -282,6 +282,24 @@ describe('consequences where they happen', () => {
     });
   }, 150_000);
 
+  it('Ready cards stay inside their panel when the code panel leaves it short (laptop, race-timing)', async () => {
+    await withPage(tb.browser, { viewport: 'laptop', locale: 'en-US' }, async ({ page, screenshot }) => {
+      await openLevel(page, 'race-timing', LAPTOP);
+      await expect.poll(() => page.getByTestId('code-lines').isVisible(), POLL).toBe(true);
+      await step(page);
+      await expect.poll(async () => (await machine(page)).ready.length, POLL).toBeGreaterThan(1);
+      const { readyRect: r } = await machine(page);
+      const cards = await page.evaluate(() => window.__kc?.cards() ?? []);
+      expect(cards.length).toBeGreaterThan(1);
+      // each card wholly inside the frame (before: a row of cards taller than the frame ran over Blocked)
+      for (const c of cards) {
+        expect(c.y, `${c.label} top`).toBeGreaterThanOrEqual(r.y - 1);
+        expect(c.y + c.height, `${c.label} bottom`).toBeLessThanOrEqual(r.y + r.height + 1);
+      }
+      await screenshot('consequences-ready-short-panel');
+    });
+  }, 120_000);
+
   it('a crashed tab is marked crashed in the process tree, and no other process is', async () => {
     await withPage(tb.browser, { viewport: 'laptop', locale: 'en-US' }, async ({ page, screenshot }) => {
       await openLevel(page, 'browser-tabs', LAPTOP);

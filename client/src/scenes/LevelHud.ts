@@ -278,16 +278,17 @@ export class LevelHud extends Phaser.Scene {
     if (kind === 'sandbox') map.textContent = t('solo.hud.edit');
     this.root.replaceChildren(
       h('p', { class: 'hud-title' }, h('span', { class: 'badge' }, badge), ' ', pick(level.title)),
-      // the job and goal scroll when the HUD's place is too short for them; title and footer stay in view.
-      // A frozen attempt is over: what happened (in the footer) takes their place.
+      // the goal and job scroll when the HUD's place is too short for them; title and footer stay in view.
+      // The goal comes first: on a laptop with the code open only its first lines may show, and the action
+      // bar already names the role. A frozen attempt is over: what happened (in the footer) takes their place.
       ...(this.frozen
         ? []
         : [
             h(
               'div',
               { class: 'hud-texts' },
-              h('p', { class: 'hud-line' }, h('strong', {}, `${t('solo.card.job')}: `), roleSentence(level)),
               goal,
+              h('p', { class: 'hud-line' }, h('strong', {}, `${t('solo.card.job')}: `), roleSentence(level)),
             ),
           ]),
       h(

@@ -19,6 +19,7 @@ export interface MachineHookSource {
   ready: {
     places: Map<number, Rect & { tid: number; label: string }>;
     drawnCards(): (Rect & { tid: number; label: string })[];
+    area: Rect;
   };
   cores: { coreRect(id: number): Rect | null };
   callout: { text: string };
@@ -71,6 +72,8 @@ export interface KcHook {
     feed: { rect: Rect; rows: number; offset: number; lines: string[] };
     /** The process tree's lines as drawn. */
     processLines: string[];
+    /** The inside of the Ready queue's frame, where its cards belong (screen CSS pixels). */
+    readyRect: Rect;
     /** The channels' head lines as drawn. */
     channelLines: string[];
     /** The channels' warnings on show, each with its head line's rectangle (screen CSS pixels): a click there dismisses it. */
@@ -126,6 +129,7 @@ function install(): void {
           lines: machine.feedList.lines.shown(),
         },
         processLines: machine.tree.shown(),
+        readyRect: machine.toScreen(machine.ready.area),
         channelLines: machine.channels.shown(),
         channelWarnings: machine.channels.warnings().map((w) => ({ ...w, rect: machine!.toScreen(w.rect) })),
       };

@@ -52,6 +52,11 @@ export class ReadyQueueView {
     for (const card of this.cards) if (card.tid >= 0) card.root.setPosition(0, 0); // re-placed without sliding
   }
 
+  /** The frame's inside, where the cards go (world coordinates). */
+  get area(): Rect {
+    return this.inner;
+  }
+
   /** The cards as drawn this frame, mid-slide included (world coordinates; for tests). */
   drawnCards(): CardPlace[] {
     return this.cards
@@ -86,11 +91,20 @@ export class ReadyQueueView {
       const w = Math.min(width, this.unit * 8 * scale);
       const h = scale >= 0.7 ? this.unit * 3.4 * scale : this.unit * 1.5;
       const cols = Math.max(1, Math.floor((width + gap) / (w + gap)));
-      const rows = Math.max(1, Math.floor((height + gap) / (h + gap)));
-      if (cols * rows >= n || scale === 0.48)
+      // only whole rows that fit the frame: a row taller than what is left ran over the panel below
+      const rows = Math.floor((height + gap) / (h + gap));
+      if (rows >= 1 && (cols * rows >= n || scale === 0.48))
         return { w: Math.floor((width - gap * (cols - 1)) / cols), h, cols, fit: cols * rows };
     }
-    return { w: width, h: this.unit * 2, cols: 1, fit: 1 };
+    // not even one row of the smallest cards fits: one row of label-only cards as tall as the frame allows
+    const w = Math.min(width, this.unit * 8 * 0.48);
+    const cols = Math.max(1, Math.floor((width + gap) / (w + gap)));
+    return {
+      w: Math.floor((width - gap * (cols - 1)) / cols),
+      h: Math.min(this.unit * 1.5, height),
+      cols,
+      fit: cols,
+    };
   }
 
   /** Shows the queue; `selected` and `mine` are thread ids to mark. */
