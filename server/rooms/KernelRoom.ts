@@ -29,6 +29,7 @@ import {
   type RoomStateSchema,
 } from './projection.ts';
 import type { Crew } from '../game/crew.ts';
+import { CrewViews } from './crew-views.ts';
 
 /** Server-side services every room receives through its registered default options. */
 export interface RoomServices {
@@ -62,6 +63,8 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
   private projectedMessages = -1;
   /** Legal moves per crew and held job since the crew's machine was last projected. */
   private readonly moves = new Map<string, Map<string, string[]>>();
+  /** Who receives which crew's machine: a student its own crew's, everyone else every crew's. */
+  private readonly views = new CrewViews();
 
   /** Builds the classroom and wires messages, the clock and the projection. */
   protected setup(
@@ -134,6 +137,14 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
     this.projectedMessages = this.messagesSeen;
     for (const crew of c.crews) this.projectCrew(crew, messagesChanged);
     if (s.crews.size !== c.crews.length) dropCrews(s, new Set(c.crews.map((crew) => crew.key)));
+    this.views.assign(
+      s,
+      this.clients.map((client) => {
+        const seat = c.seats.bySession(client.sessionId);
+        const own = c.mode.crews && seat && !seat.isHost && !seat.viewer ? seat.crew : undefined;
+        return { client, crew: own };
+      }),
+    );
     projectPlaces(s);
     projectPlayers(
       s,
@@ -163,8 +174,9 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
     // bots' moves); most 50 ms frames have neither, so the full walk over the machine is skipped then.
     const st = crew.match.state;
     const p = this.projected.get(crew.key);
+    const adopt = this.views.adopter(crew.key);
     if (!p || messagesChanged || p.state !== st || p.tick !== st.tick || p.log !== crew.match.log.length) {
-      projectMachine(view.machine, st);
+      projectMachine(view.machine, st, adopt);
       projectStanding(view, st, isFinished(st));
       this.projected.set(crew.key, { state: st, tick: st.tick, log: crew.match.log.length });
       this.moves.delete(crew.key); // the machine moved: every job's legal moves are recomputed on demand
@@ -193,6 +205,7 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
           moves: held.has(slot.key) ? this.movesOf(crew, slot) : [],
         },
       ]),
+      adopt,
     );
   }
 
@@ -307,6 +320,7 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
 
   override onLeave(client: Client): void {
     this.held.delete(client.sessionId);
+    this.views.forget(client);
     this.game.leave(client.sessionId);
   }
 

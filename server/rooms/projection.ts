@@ -210,16 +210,16 @@ const SlotView = schema(
     cores: t.array('uint8'),
     tid: t.int16().default(-1),
     channel: t.string().default(''),
-    /** The job's legal moves now (encodeMove), while a person holds it; empty for a bot's job. */
-    moves: t.array('string'),
+    /** The job's legal moves now (encodeMove), while a person holds it; empty for a bot's job. Only the crew's own clients (and the host and projectors) receive them. */
+    moves: t.array('string').view(),
   },
   'SlotView',
 );
 
 /**
- * One crew: its standing, jobs and machine, for every client. The machine was once filtered per crew with a
- * StateView, but @colyseus/schema 5 does not deliver later pushes into arrays under a filtered subtree (a
- * thread's chosen instruction never reached anyone: test/server/crews-sync.test.ts), so nothing is filtered.
+ * One crew: its standing and jobs for every client; its machine and its jobs' legal moves only for the clients
+ * whose StateView holds the crew (its students; the host, projectors and a solo player hold every crew).
+ * KernelRoom keeps the views; the projection tells it what it created (`Adopt`).
  */
 const CrewView = schema(
   {
@@ -232,7 +232,10 @@ const CrewView = schema(
     finished: t.boolean().default(false),
     place: t.uint8().default(1),
     slots: t.map(SlotView),
-    machine: t.ref(MachineView).default(() => new MachineView()),
+    machine: t
+      .ref(MachineView)
+      .view()
+      .default(() => new MachineView()),
   },
   'CrewView',
 );
@@ -275,6 +278,13 @@ function put<T extends object, K extends keyof T>(o: T, k: K, v: T[K]): void {
   if (o[k] !== v) o[k] = v;
 }
 
+/**
+ * Told of each schema instance the projection creates under a crew's filtered fields, once it is attached.
+ * A StateView that holds the crew does not take in such an instance by itself (its fields arrive, the
+ * items of its arrays do not: test/server/crews-sync.test.ts), so the room adds it to those views.
+ */
+export type Adopt = (created: object) => void;
+
 /** Makes a synced primitive array equal to `values` with the fewest operations. */
 export function syncArray<V>(arr: ArraySchema<V>, values: readonly V[]): void {
   const common = Math.min(arr.length, values.length);
@@ -289,6 +299,7 @@ export function syncMap<R, S>(
   records: Iterable<[string, R]>,
   create: () => S,
   update: (view: S, record: R, key: string) => void,
+  adopt?: Adopt,
 ): void {
   const seen = new Set<string>();
   for (const [key, record] of records) {
@@ -298,6 +309,7 @@ export function syncMap<R, S>(
       view = create();
       update(view, record, key);
       map.set(key, view);
+      adopt?.(view as object);
     } else update(view, record, key);
   }
   for (const key of [...map.keys()]) if (!seen.has(key)) map.delete(key);
@@ -339,7 +351,7 @@ function texts(program: Instr[]): string[] {
 }
 
 /** Copies the kernel's state into the synced machine view. */
-export function projectMachine(m: Machine, s: KernelState): void {
+export function projectMachine(m: Machine, s: KernelState, adopt?: Adopt): void {
   put(m, 'tick', s.tick);
   put(m, 'quantum', s.scenario.quantum);
   put(m, 'switchCost', s.scenario.switchCost);
@@ -351,6 +363,7 @@ export function projectMachine(m: Machine, s: KernelState): void {
     if (v === undefined) {
       v = new CoreView();
       m.cores.push(v);
+      adopt?.(v);
     }
     put(v, 'id', c.id);
     put(v, 'running', c.running ?? -1);
@@ -398,6 +411,7 @@ export function projectMachine(m: Machine, s: KernelState): void {
       syncArray(v.shm, mem.shm);
       syncPrimitiveMap(v.vars, p.vars);
     },
+    adopt,
   );
   const labels = kernelLabels(s);
   syncMap(
@@ -421,6 +435,7 @@ export function projectMachine(m: Machine, s: KernelState): void {
       put(v, 'work', th.state === 'terminated' ? 0 : Math.min(0xffff, remainingWork(s, th)));
       syncArray(v.locksHeld, th.locksHeld);
     },
+    adopt,
   );
   syncMap(
     m.devices,
@@ -436,6 +451,7 @@ export function projectMachine(m: Machine, s: KernelState): void {
       put(v, 'busyTicks', d.busyTicks);
       put(v, 'served', d.served);
     },
+    adopt,
   );
   syncMap(
     m.interrupts,
@@ -449,6 +465,7 @@ export function projectMachine(m: Machine, s: KernelState): void {
       put(v, 'device', i.device ?? '');
       put(v, 'raisedAt', i.raisedAt);
     },
+    adopt,
   );
   syncMap(
     m.channels,
@@ -473,12 +490,14 @@ export function projectMachine(m: Machine, s: KernelState): void {
           put(mv, 'readyAt', r.msg.readyAt);
           put(mv, 'delivered', r.delivered);
         },
+        adopt,
       );
       put(v, 'sent', c.sent);
       put(v, 'delivered', c.delivered);
       put(v, 'dropped', c.dropped);
       put(v, 'value', c.value ?? '');
     },
+    adopt,
   );
   syncMap(
     m.locks,
@@ -488,6 +507,7 @@ export function projectMachine(m: Machine, s: KernelState): void {
       put(v, 'owner', l.owner ?? -1);
       syncArray(v.waiters, l.waiters);
     },
+    adopt,
   );
   syncMap(
     m.semaphores,
@@ -498,6 +518,7 @@ export function projectMachine(m: Machine, s: KernelState): void {
       put(v, 'slots', semaphoreShelf(s, name).slots);
       syncArray(v.waiters, sem.waiters);
     },
+    adopt,
   );
   const steps = waitForCycles(s).flatMap((c, cycle) => c.map((step) => ({ cycle, ...step })));
   while (m.waitCycles.length > steps.length) m.waitCycles.pop();
@@ -506,6 +527,7 @@ export function projectMachine(m: Machine, s: KernelState): void {
     if (v === undefined) {
       v = new WaitStepView();
       m.waitCycles.push(v);
+      adopt?.(v);
     }
     put(v, 'cycle', step.cycle);
     put(v, 'tid', step.tid);
@@ -619,7 +641,7 @@ export function projectPlaces(state: RoomStateSchema): void {
 }
 
 /** Copies a crew's jobs and their holders into its synced slots map. */
-export function projectSlots(crew: CrewSchema, slots: Iterable<[string, SlotRecord]>): void {
+export function projectSlots(crew: CrewSchema, slots: Iterable<[string, SlotRecord]>, adopt?: Adopt): void {
   syncMap(
     crew.slots,
     slots,
@@ -632,5 +654,6 @@ export function projectSlots(crew: CrewSchema, slots: Iterable<[string, SlotReco
       put(v, 'channel', r.channel);
       syncArray(v.moves, r.moves);
     },
+    adopt,
   );
 }

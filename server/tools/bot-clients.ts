@@ -84,7 +84,7 @@ export async function runBots(
         () => {
           const state = room.state;
           const me = state?.players?.get(seat);
-          const tick = crewOf(state, seat)?.machine.tick ?? -1;
+          const tick = crewOf(state, seat)?.machine?.tick ?? -1;
           if (!me || tick === lastTick) return;
           lastTick = tick;
           for (const [type, payload] of movesFor(state, seat)) {

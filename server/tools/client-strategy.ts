@@ -13,8 +13,8 @@ export type Move = [type: string, payload: Record<string, unknown>];
 export function movesFor(state: SyncedRoomState, seat: string): Move[] {
   const crew = crewOf(state, seat);
   const slot = crew?.slots.get(state.players.get(seat)?.slot ?? '');
-  if (!crew || !slot || state.phase !== 'running') return [];
-  const m = crew.machine;
+  const m = crew?.machine;
+  if (!crew || !slot || !m || state.phase !== 'running') return [];
   // a job's moves reach its crew's clients only (and a moment after a crew change)
   const legal = (slot.moves?.toArray() ?? []).map(decodeMove);
   switch (slot.role) {

@@ -170,14 +170,15 @@ export class LoadPlayer {
     const state = this.room?.state;
     const me = state?.players?.get(this.seat);
     const crew = state ? crewOf(state, this.seat) : undefined;
-    if (!state || !me || !crew || crew.machine.tick === this.lastTick) return;
-    this.lastTick = crew.machine.tick;
+    const machine = crew?.machine;
+    if (!state || !me || !crew || !machine || machine.tick === this.lastTick) return;
+    this.lastTick = machine.tick;
     const now = performance.now();
     const slotTid = crew.slots.get(me.slot)?.tid ?? -1;
     for (const move of movesFor(state, this.seat)) {
       const key = `${move[0]}:${JSON.stringify(move[1])}`;
       if (this.pending.some((p) => p.key === key)) continue;
-      const echo = echoOf(move, crew.machine, slotTid);
+      const echo = echoOf(move, machine, slotTid);
       this.room!.send(move[0], move[1]);
       this.c.sent++;
       if (echo) this.pending.push({ type: move[0], key, sentAt: now, echo });

@@ -201,8 +201,9 @@ export interface SlotState {
 
 /**
  * One crew: its own machine on the room's scenario, seed and live events, its jobs, and its standing.
- * Every client receives every crew, machine and legal moves included (server/rooms/projection.ts says why
- * it is not filtered per crew); a client draws its own crew's machine, the projector every crew's in small.
+ * Every client receives every crew's standing and jobs; a crew's machine and its jobs' legal moves reach
+ * only its own students and the host, projectors and a solo player (server/rooms/crew-views.ts). A client
+ * draws its own crew's machine, the projector every crew's in small.
  */
 export interface CrewState {
   /** The crew's number as shown ("Crew 2", "2조"), from 1. */
@@ -219,8 +220,8 @@ export interface CrewState {
   place: number;
   /** The crew's jobs: who holds each, and its legal moves while a person holds it. */
   slots: SyncedMap<SlotState>;
-  /** The crew's full machine. */
-  machine: MachineState;
+  /** The crew's full machine: absent at a student of another crew (a student who changed crews keeps the old one's as it was). */
+  machine?: MachineState;
 }
 
 /** What a client sees as `room.state`. */

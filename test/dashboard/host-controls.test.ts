@@ -82,19 +82,19 @@ describe('host controls for the dashboard', () => {
     const created = await h.createRoom();
     const host = await h.host(created);
     host.onMessage('summary', () => undefined);
-    const count = () => crewOf(host.state, null)!.machine.processes.size;
+    const count = () => crewOf(host.state, null)!.machine!.processes.size;
     const start = count();
     host.send('host:event', { kind: 'io-storm', size: 3 });
     await until('storm', () => count() === start + 3);
     host.send('host:event', { kind: 'fork-bomb', depth: 2 });
     await until('bomb', () => count() >= start + 4);
-    const victim = [...crewOf(host.state, null)!.machine.processes.values()].find(
+    const victim = [...crewOf(host.state, null)!.machine!.processes.values()].find(
       (p) => p.name === 'io-storm-1',
     )!;
     host.send('host:event', { kind: 'crash', pid: victim.pid });
     await until(
       'crash',
-      () => crewOf(host.state, null)!.machine.processes.get(String(victim.pid))?.terminated === true,
+      () => crewOf(host.state, null)!.machine!.processes.get(String(victim.pid))?.terminated === true,
     );
     const errors = collect<{ code: string }>(host, 'error');
     host.send('host:event', { kind: 'meteor' });

@@ -55,18 +55,18 @@ async function playRound(
   try {
     let enough = 25;
     if (midRound) {
-      await until('ten ticks', () => crewOf(host.state, null)!.machine.tick >= 10, 15_000);
+      await until('ten ticks', () => crewOf(host.state, null)!.machine!.tick >= 10, 15_000);
       midRound();
       // Ten more ticks after the mid-round move, so its effect is told apart from the round's end.
-      enough = Math.max(enough, crewOf(host.state, null)!.machine.tick + 10);
+      enough = Math.max(enough, crewOf(host.state, null)!.machine!.tick + 10);
     }
-    await until('some ticks', () => crewOf(host.state, null)!.machine.tick >= enough, 15_000);
+    await until('some ticks', () => crewOf(host.state, null)!.machine!.tick >= enough, 15_000);
   } finally {
     stop();
   }
   host.send('host:end-round');
   await until('ended', () => host.state.phase === 'ended');
-  const endTick = crewOf(host.state, null)!.machine.tick;
+  const endTick = crewOf(host.state, null)!.machine!.tick;
   const start = Date.now();
   while ((await roundsOf(web, sessionId)).length < stored) {
     if (Date.now() - start > 10_000) throw new Error('round not stored');
@@ -122,8 +122,8 @@ for (const backend of BACKENDS) {
       await until(
         'settings applied',
         () =>
-          crewOf(host.state, null)!.machine.cores.length === 3 &&
-          crewOf(host.state, null)!.machine.quantum === 3 &&
+          crewOf(host.state, null)!.machine!.cores.length === 3 &&
+          crewOf(host.state, null)!.machine!.quantum === 3 &&
           host.state.lateJoin === false,
       );
       expect([...crewOf(host.state, null)!.slots.keys()].some((k) => k.startsWith('ipc:'))).toBe(false); // the IPC job was turned off
@@ -213,7 +213,7 @@ for (const backend of BACKENDS) {
       // the second from the tick of the rotation (not from the round's end).
       let rotatedAt = -1;
       const endTick = await playRound(h, host, [minji, jisoo], web, room.sessionId, 2, () => {
-        rotatedAt = crewOf(host.state, null)!.machine.tick;
+        rotatedAt = crewOf(host.state, null)!.machine!.tick;
         host.send('host:rotate');
       });
       expect((await roundsOf(web, room.sessionId)).map((r) => r.roundNumber)).toEqual([1, 2]);

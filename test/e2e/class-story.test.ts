@@ -112,7 +112,7 @@ describe('the class story', () => {
       await choose('load count');
       await expect
         .poll(
-          () => crewOf(host.state, null)!.machine.threads.get(String(alexTid()))?.program.length ?? 0,
+          () => crewOf(host.state, null)!.machine!.threads.get(String(alexTid()))?.program.length ?? 0,
           WAIT,
         )
         .toBeGreaterThan(0);

@@ -53,7 +53,7 @@ export function playInterrupts(room: SdkRoom): () => void {
   const handled = new Set<number>();
   const timer = setInterval(() => {
     if (room.state.phase !== 'running') return;
-    crewOf(room.state, null)!.machine.interrupts.forEach((irq) => {
+    crewOf(room.state, null)!.machine!.interrupts.forEach((irq) => {
       if (handled.has(irq.id)) return;
       handled.add(irq.id);
       room.send('handle-interrupt', { id: irq.id });

@@ -177,7 +177,7 @@ describe('a class round in the browser', () => {
 
       // the projector, opened mid-round, shows the whole machine large, its feed starting with what
       // happened before it came (the round's latest events) rather than empty
-      const joinedAt = crewOf(host.state, null)!.machine.tick;
+      const joinedAt = crewOf(host.state, null)!.machine!.tick;
       projector = await openProjector('Machine');
       await expect.poll(async () => (await machine(projector.page))?.tick ?? 0, POLL).toBeGreaterThan(0);
       await expect

@@ -174,7 +174,7 @@ describe('teacher controls in the dashboard', () => {
         // The next round resets the machine: round 2 waits in the lobby at tick 0.
         await page.getByRole('button', { name: 'Next round' }).click();
         await expect.poll(() => phase.textContent(), POLL).toBe('Round 2: lobby');
-        await expect.poll(() => crewOf(student.state, null)?.machine.tick, POLL).toBe(0);
+        await expect.poll(() => crewOf(student.state, null)?.machine?.tick, POLL).toBe(0);
 
         // Delete the session through the dialog: a wrong code is refused in it and keeps the session.
         await page.getByRole('link', { name: 'Dashboard', exact: true }).click();

@@ -131,7 +131,7 @@ it(
     const room = h.roomOf(created.roomId);
     const ticks: number[][] = bystanders.map(() => []);
     const watch = setInterval(
-      () => bystanders.forEach((b, i) => ticks[i]!.push(crewOf(b.state, null)!.machine.tick)),
+      () => bystanders.forEach((b, i) => ticks[i]!.push(crewOf(b.state, null)!.machine!.tick)),
       200,
     );
     const play = setInterval(() => {
@@ -300,9 +300,9 @@ it(
         expect(series.at(-1)!).toBeGreaterThan(series[0]!);
         for (let k = 20; k < series.length; k++) expect(series[k]!).toBeGreaterThan(series[k - 20]!);
       }
-      const after = bystanders.map((b) => crewOf(b.state, null)!.machine.tick);
+      const after = bystanders.map((b) => crewOf(b.state, null)!.machine!.tick);
       await expect
-        .poll(() => bystanders.every((b, i) => crewOf(b.state, null)!.machine.tick >= after[i]! + 20), {
+        .poll(() => bystanders.every((b, i) => crewOf(b.state, null)!.machine!.tick >= after[i]! + 20), {
           timeout: 20_000,
           interval: 100,
         })

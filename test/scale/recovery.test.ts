@@ -96,7 +96,7 @@ it('resumes the round after kill -9 at the last saved point, with the same code,
     );
   const seatsBefore = students.map((s) => s.seat);
   host.room.send('host:start');
-  await until('the round runs a while', () => crewOf(host.room.state, null)!.machine.tick >= 40, 15_000);
+  await until('the round runs a while', () => crewOf(host.room.state, null)!.machine!.tick >= 40, 15_000);
   await new Promise((r) => setTimeout(r, 3500)); // at least one periodic save after play
   for (const s of students) clearInterval(s.timer);
   await first.stop('SIGKILL');
@@ -132,7 +132,7 @@ it('resumes the round after kill -9 at the last saved point, with the same code,
     );
   expect(back.map((s) => s.seat)).toEqual(seatsBefore);
   const view = host2.room.state;
-  const viewMachine = crewOf(view, null)!.machine;
+  const viewMachine = crewOf(view, null)!.machine!;
   expect(view.phase).toBe('paused');
   expect(viewMachine.tick).toBe(saved.doc.tick);
   // The restored server saves again at once; its machine hashes the same as the replay of the old save.
@@ -142,7 +142,7 @@ it('resumes the round after kill -9 at the last saved point, with the same code,
   host2.room.send('host:resume');
   await until(
     'play continues',
-    () => crewOf(host2.room.state, null)!.machine.tick >= saved.doc.tick + 20,
+    () => crewOf(host2.room.state, null)!.machine!.tick >= saved.doc.tick + 20,
     15_000,
   );
   expect(host2.room.state.phase).toBe('running');

@@ -106,7 +106,7 @@ describe.skipIf(!redisUrl)('several processes over Redis', () => {
       host.room.send('host:start');
       await until(
         'the round runs for everyone',
-        () => students.every((s) => crewOf(s.room.state, null)!.machine.tick >= 15),
+        () => students.every((s) => crewOf(s.room.state, null)!.machine!.tick >= 15),
         15_000,
       );
       host.room.send('host:end-round');

@@ -51,12 +51,12 @@ it(
       lang: 'en',
     });
     host.send('host:start');
-    await until('the round runs a while', () => crewOf(host.state, null)!.machine.tick >= 20, 20_000);
+    await until('the round runs a while', () => crewOf(host.state, null)!.machine!.tick >= 20, 20_000);
     // The instant any client sees "ended", the server dies.
     let endedAt = -1;
     host.onStateChange((s) => {
       if (s.phase === 'ended' && endedAt < 0) {
-        endedAt = crewOf(s, null)!.machine.tick;
+        endedAt = crewOf(s, null)!.machine!.tick;
         first.proc.kill('SIGKILL');
       }
     });
@@ -88,7 +88,7 @@ it(
     const host2 = await join(second.url, created.roomId, hostOptions);
     expect(host2.state.phase).toBe('ended');
     expect(host2.state.round).toBe(1);
-    expect(crewOf(host2.state, null)!.machine.tick).toBe(endedAt);
+    expect(crewOf(host2.state, null)!.machine!.tick).toBe(endedAt);
     // The next round still works, and its report is the session's second.
     host2.send('host:restart');
     await until('lobby of round 2', () => host2.state.phase === 'lobby' && host2.state.round === 2, 10_000);

@@ -21,7 +21,7 @@ describe('the countdown before a round', () => {
     await until('countdown shown', () => kim.state.countdown === 5);
     const game = h.roomOf(created.roomId).game;
     expect(kim.state.phase).toBe('lobby');
-    expect(crewOf(kim.state, null)!.machine.tick).toBe(0);
+    expect(crewOf(kim.state, null)!.machine!.tick).toBe(0);
     // The student already holds the job the card describes.
     expect(kim.state.players.get(welcomeOf(kim).seat)?.slot).not.toBe('');
     // Stepping the room's clock: 4 s leave the last second; the fifth starts the round.

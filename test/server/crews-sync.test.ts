@@ -44,11 +44,33 @@ describe('crews over sockets', () => {
       const move = decodeMove(text) as { type: 'dispatch'; payload: { core: number; tid: number } };
       s.send(move.type, move.payload);
       await until(`crew ${crewNumber}'s dispatch is seen by its mover`, () => {
-        const m = crewOf(s.state, seats[i])!.machine;
+        const m = crewOf(s.state, seats[i])!.machine!;
         return m.cores.at(move.payload.core)?.running === move.payload.tid;
       });
       expect(crewOf(s.state, seats[i])!.number).toBe(crewNumber);
     }
+    // each student receives its own crew's machine and no other's (one it held before a re-split stays as it
+    // was: nothing updates it); the host receives every crew's
+    const before = students.map((s, i) => {
+      const own = crewOf(s.state, seats[i])!;
+      expect(own.machine?.cores.length).toBeGreaterThan(0);
+      return new Map(
+        [...s.state.crews.values()].filter((c) => c !== own).map((c) => [c.number, c.machine?.tick]),
+      );
+    });
+    const hostTicks = new Map([...host.state.crews.values()].map((c) => [c.number, c.machine!.tick]));
+    await until('every crew ran two more ticks', () =>
+      [...host.state.crews.values()].every((c) => c.machine!.tick >= hostTicks.get(c.number)! + 2),
+    );
+    students.forEach((s, i) => {
+      const own = crewOf(s.state, seats[i])!;
+      s.state.crews.forEach((c) => {
+        if (c !== own)
+          expect(c.machine?.tick, `crew ${c.number}'s machine at a student of crew ${own.number}`).toBe(
+            before[i]!.get(c.number),
+          );
+      });
+    });
     // and a thread's chosen instruction: its program grows in its mover's view (new list items)
     const chooser = new Map<number, { i: number; move: string; tid: number }>();
     await until('each crew has a thread with a choice', () => {
@@ -64,11 +86,11 @@ describe('crews over sockets', () => {
     });
     for (const [crewNumber, { i, move: text, tid }] of chooser) {
       const s = students[i]!;
-      const length = crewOf(s.state, seats[i])!.machine.threads.get(String(tid))!.program.length;
+      const length = crewOf(s.state, seats[i])!.machine!.threads.get(String(tid))!.program.length;
       const move = decodeMove(text);
       s.send(move.type, move.payload);
       await until(`crew ${crewNumber}'s choice is seen by its mover`, () => {
-        const t = crewOf(s.state, seats[i])!.machine.threads.get(String(tid));
+        const t = crewOf(s.state, seats[i])!.machine!.threads.get(String(tid));
         return !t || t.program.length > length || t.state === 'terminated';
       });
     }

@@ -170,7 +170,7 @@ export async function scoredScheduler(h: Harness): Promise<{
     'running',
     () => host.state.phase === 'running' && host.state.players.get(seat)?.slot === 'scheduler',
   );
-  const calc = [...crewOf(kim.state, null)!.machine.processes.values()]
+  const calc = [...crewOf(kim.state, null)!.machine!.processes.values()]
     .find((p) => p.name === 'calc')!
     .threads.at(0)!;
   kim.send('dispatch', { core: 0, tid: calc });

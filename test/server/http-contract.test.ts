@@ -107,7 +107,7 @@ describe('every declared route answers what it declares', () => {
     host.onMessage('summary', () => undefined);
     host.send('host:start');
     await until('running', () => host.state.phase === 'running');
-    await until('ticks', () => crewOf(host.state, null)!.machine.tick >= 5);
+    await until('ticks', () => crewOf(host.state, null)!.machine!.tick >= 5);
     host.send('host:end-round');
     let rounds: { id: string }[] = [];
     await until(

@@ -1,10 +1,10 @@
-// A full class of real SDK bot clients: everyone holds a job in a crew, and what one client receives stays
-// within the bandwidth budget: initial state ≤ 16 KB, and ≤ 4 KB/s for each crew's machine it receives.
-// Every client receives every crew's machine (the per-crew StateView lost array pushes: docs/SCALING.md),
-// so the issue's "≤ 4 KB/s per player" holds for one crew only; 6 crews measured 14 KB/s at stop 20.
+// A full class of real SDK bot clients: everyone holds a job in a crew, and what one student receives stays
+// within the bandwidth budget: initial state ≤ 16 KB and ≤ 4 KB/s, however many crews the class has. A
+// student receives its own crew's machine only (server/rooms/crew-views.ts); before, every client received
+// all six crews' machines: 13.8 KB of initial state and 14.7 KB/s.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runBots } from '../../server/tools/bot-clients.ts';
-import { boot, until, type Harness, type Player } from './harness.ts';
+import { boot, until, welcomeOf, type Harness, type Player } from './harness.ts';
 import { crewOf } from '../../shared/protocol/state.ts';
 
 let h: Harness;
@@ -47,20 +47,32 @@ it('30 bot clients join by code, play their roles, and each client stays within 
 
   // a late observer measures its initial state and then its steady traffic
   const observer = await h.student(created, 'Observer');
-  const serializer = (h.roomOf(created.roomId) as unknown as { _serializer: { getFullState(): Uint8Array } })
+  // what the server encodes for this student's first full state (its own view)
+  const room = h.roomOf(created.roomId);
+  const serializer = (room as unknown as { _serializer: { getFullState(client: unknown): Uint8Array } })
     ._serializer;
-  const initial = serializer.getFullState().byteLength;
+  const initial = serializer.getFullState(room.clients.getById(observer.sessionId)).byteLength;
   const m = meter(observer);
   host.send('host:start');
   const seconds = 4;
   await new Promise((r) => setTimeout(r, seconds * 1000));
   const rate = m.bytes / seconds;
   console.log(
-    `initial state ${initial} B; ${m.frames.length} frames, ${m.bytes} B in ${seconds} s = ${(rate / 1024).toFixed(2)} KB/s per client; tick ${crewOf(host.state, null)!.machine.tick}`,
+    `initial state ${initial} B; ${m.frames.length} frames, ${m.bytes} B in ${seconds} s = ${(rate / 1024).toFixed(2)} KB/s per client; tick ${crewOf(host.state, null)!.machine!.tick}`,
   );
   expect(initial).toBeGreaterThan(0);
   expect(initial).toBeLessThan(16 * 1024);
-  expect(rate / host.state.crews.size).toBeLessThan(4 * 1024);
+  expect(rate).toBeLessThan(4 * 1024);
+  // its own crew's machine, and no other crew's (the host receives every crew's)
+  const own = crewOf(observer.state, welcomeOf(observer).seat)!;
+  expect(own.machine?.tick).toBeGreaterThan(0);
+  expect(own.number).toBe(
+    host.state.crews.get(host.state.players.get(welcomeOf(observer).seat)!.crew)!.number,
+  );
+  observer.state.crews.forEach((c) => {
+    if (c !== own) expect(c.machine).toBeUndefined();
+  });
+  host.state.crews.forEach((c) => expect(c.machine?.tick).toBeGreaterThan(0));
   expect(run.stats.sent).toBeGreaterThan(0);
   // humans' moves reached the kernel: the log holds actions the bots' clients sent
   expect(

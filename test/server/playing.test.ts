@@ -43,17 +43,17 @@ describe('each role acts on the shared machine', () => {
       students: [sched, other],
     } = await classWith(['scheduler', 'interrupt'], 0.25);
     // calc is pure CPU work, so once dispatched it stays Running (the io process would block at once)
-    const calc = [...crewOf(sched!.state, null)!.machine.processes.values()].find((p) => p.name === 'calc')!;
+    const calc = [...crewOf(sched!.state, null)!.machine!.processes.values()].find((p) => p.name === 'calc')!;
     const tid = calc.threads.at(0)!;
-    expect(crewOf(sched!.state, null)!.machine.readyQueue.toArray()).toContain(tid);
+    expect(crewOf(sched!.state, null)!.machine!.readyQueue.toArray()).toContain(tid);
     // the Ready card's "needs": the CPU ticks left, what SJF ranks by (calc is 40 ticks of CPU; io needs 1 between its two I/Os)
-    const threads = crewOf(sched!.state, null)!.machine.threads;
+    const threads = crewOf(sched!.state, null)!.machine!.threads;
     expect(threads.get(String(tid))?.work).toBe(40);
-    const io = [...crewOf(sched!.state, null)!.machine.processes.values()].find((p) => p.name === 'io')!;
+    const io = [...crewOf(sched!.state, null)!.machine!.processes.values()].find((p) => p.name === 'io')!;
     expect(threads.get(String(io.threads.at(0)))?.work).toBe(1);
     sched!.send('dispatch', { core: 0, tid });
     await until('everyone sees the dispatch', () =>
-      [host, other!].every((c) => crewOf(c.state, null)!.machine.cores.at(0)?.running === tid),
+      [host, other!].every((c) => crewOf(c.state, null)!.machine!.cores.at(0)?.running === tid),
     );
     await until(
       'the scheduler is credited',
@@ -67,10 +67,10 @@ describe('each role acts on the shared machine', () => {
       students: [irq, thread, carrier],
       roomId,
     } = await classWith(['interrupt', 'thread:w:0', 'ipc:q'], 20);
-    const m = () => crewOf(host.state, null)!.machine;
+    const m = () => crewOf(host.state, null)!.machine!;
     // interrupt handler: a pending interrupt stays until the human handles it
-    await until('an interrupt is pending', () => crewOf(irq!.state, null)!.machine.interrupts.size > 0);
-    const id = [...crewOf(irq!.state, null)!.machine.interrupts.values()][0]!.id;
+    await until('an interrupt is pending', () => crewOf(irq!.state, null)!.machine!.interrupts.size > 0);
+    const id = [...crewOf(irq!.state, null)!.machine!.interrupts.values()][0]!.id;
     irq!.send('handle-interrupt', { id });
     await until(
       'everyone sees it handled',
@@ -86,8 +86,8 @@ describe('each role acts on the shared machine', () => {
     );
     // channel carrier: a sent message waits on the queue until its carrier delivers it
     const waiting = () =>
-      [...crewOf(carrier!.state, null)!.machine.channels.get('q')!.messages.values()].find(
-        (msg) => !msg.delivered && msg.readyAt <= crewOf(carrier!.state, null)!.machine.tick,
+      [...crewOf(carrier!.state, null)!.machine!.channels.get('q')!.messages.values()].find(
+        (msg) => !msg.delivered && msg.readyAt <= crewOf(carrier!.state, null)!.machine!.tick,
       );
     await until('a message is in flight', () => waiting() !== undefined);
     carrier!.send('deliver', { message: waiting()!.id });
@@ -115,7 +115,7 @@ describe('refusals', () => {
     await until('second rejection', () => rejected.length === 2);
     expect(rejected[1]!.reason).toBe('스레드 999는 없습니다.');
     expect(hashState(room.game.match.state)).toBe(before);
-    expect(crewOf(host.state, null)!.machine.cores.at(0)!.running).toBe(-1);
+    expect(crewOf(host.state, null)!.machine!.cores.at(0)!.running).toBe(-1);
   });
 
   it("a host's out-of-range quantum reaches the kernel and comes back as its refusal, in the host's language", async () => {

@@ -38,7 +38,7 @@ function sever(roomId: string, player: Player): void {
 describe('reconnection', () => {
   it('a dropped player returns to the same seat, role and score while a bot held the role', async () => {
     const { created, host, kim, seat, secret: id } = await scoredScheduler(h);
-    expect(crewOf(host.state, null)!.machine.cores.at(1)!.running).toBe(-1); // the human scheduler left core 1 idle
+    expect(crewOf(host.state, null)!.machine!.cores.at(1)!.running).toBe(-1); // the human scheduler left core 1 idle
 
     kim.reconnection.enabled = false;
     const dropped = new Promise<void>((resolve) => kim.onLeave(() => resolve()));
@@ -51,7 +51,7 @@ describe('reconnection', () => {
     const kept = game.seats.get(seat)!.score;
     await until(
       'a bot schedules meanwhile',
-      () => crewOf(host.state, null)!.machine.cores.at(1)!.running !== -1,
+      () => crewOf(host.state, null)!.machine!.cores.at(1)!.running !== -1,
     );
     expect(host.state.players.get(seat)!.slot).toBe('scheduler');
 
@@ -172,7 +172,7 @@ describe('the event feed of a late joiner', () => {
     const created = await h.createRoom({ scenario: ROLES_SCENARIO, ticksPerSecond: 20, seed: 3 });
     const host = await h.host(created);
     host.send('host:start');
-    await until('ten ticks', () => crewOf(host.state, null)!.machine.tick >= 10);
+    await until('ten ticks', () => crewOf(host.state, null)!.machine!.tick >= 10);
     const late = await joinCollecting(created, 'Late');
     await until('the replay and a live batch', () => late.length >= 2);
     const [replay, ...live] = late;
@@ -191,7 +191,7 @@ describe('the event feed of a late joiner', () => {
     host.send('host:end-round');
     await until('ended', () => host.state.phase === 'ended');
     host.send('host:restart');
-    await until('lobby', () => host.state.phase === 'lobby' && crewOf(host.state, null)!.machine.tick === 0);
+    await until('lobby', () => host.state.phase === 'lobby' && crewOf(host.state, null)!.machine!.tick === 0);
     const next = await joinCollecting(created, 'Next');
     await new Promise((r) => setTimeout(r, 300));
     // at most the new machine's own tick-0 events (processes created), nothing of the old round
@@ -220,9 +220,9 @@ describe('end of round', () => {
     expect(waiting.sjf).toBeLessThanOrEqual(waiting.fifo!);
     expect(s.players.map((p) => p.nickname)).toEqual(['Yoon']);
     // the Gantt chart: every busy tick of every core is in exactly one run, runs in order and never overlapping
-    expect(s.timeline).toHaveLength(crewOf(host.state, null)!.machine.cores.length);
+    expect(s.timeline).toHaveLength(crewOf(host.state, null)!.machine!.cores.length);
     for (const [i, runs] of s.timeline.entries()) {
-      const core = crewOf(host.state, null)!.machine.cores.at(i)!;
+      const core = crewOf(host.state, null)!.machine!.cores.at(i)!;
       const running = runs.filter((r) => r.label !== 'switch').reduce((n, r) => n + r.to - r.from, 0);
       const switching = runs.filter((r) => r.label === 'switch').reduce((n, r) => n + r.to - r.from, 0);
       expect(running).toBe(core.busyTicks);
@@ -245,7 +245,7 @@ describe('end of round', () => {
       () =>
         host.state.round === 2 &&
         host.state.phase === 'lobby' &&
-        crewOf(host.state, null)!.machine.tick === 0,
+        crewOf(host.state, null)!.machine!.tick === 0,
     );
   });
 
@@ -281,15 +281,15 @@ describe('solo rooms', () => {
       'bots schedule',
       () =>
         solo.state.phase === 'running' &&
-        [...crewOf(solo.state, null)!.machine.cores.values()].some((c) => c.running !== -1),
+        [...crewOf(solo.state, null)!.machine!.cores.values()].some((c) => c.running !== -1),
     );
     await until(
       'an interrupt waits for the player',
-      () => crewOf(solo.state, null)!.machine.interrupts.size > 0,
+      () => crewOf(solo.state, null)!.machine!.interrupts.size > 0,
     );
-    const id = [...crewOf(solo.state, null)!.machine.interrupts.values()][0]!.id;
+    const id = [...crewOf(solo.state, null)!.machine!.interrupts.values()][0]!.id;
     solo.send('handle-interrupt', { id });
-    await until('handled', () => !crewOf(solo.state, null)!.machine.interrupts.has(String(id)));
+    await until('handled', () => !crewOf(solo.state, null)!.machine!.interrupts.has(String(id)));
     expect(
       await refusal(h.colyseus.sdk.joinById(solo.roomId, { secret: seatSecret(), nickname: 'Intruder' })),
     ).toBe(JOIN_ERRORS['room-full']);

@@ -122,7 +122,7 @@ describe('score messages', () => {
       const kim = await joinAs(created, host, 'Kim', 'scheduler');
       host.send('host:start');
       await until('running', () => host.state.phase === 'running');
-      const calc = [...crewOf(kim.p.state, null)!.machine.processes.values()]
+      const calc = [...crewOf(kim.p.state, null)!.machine!.processes.values()]
         .find((p) => p.name === 'calc')!
         .threads.at(0)!;
       kim.p.send('dispatch', { core: 0, tid: calc });

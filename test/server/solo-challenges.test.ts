@@ -80,7 +80,7 @@ async function playStepped(
     // waits for the patch, as a screen does (one Step per patch keeps under the room's message rate)
     await until(
       'one tick',
-      () => crewOf(room.state, null)?.machine.tick === tick + 1 || results.length > 0,
+      () => crewOf(room.state, null)?.machine?.tick === tick + 1 || results.length > 0,
       5000,
     );
   }

@@ -99,7 +99,7 @@ describe('solo levels', { retry: 2 }, () => {
     room.send('solo:retry');
     // A retry waits, paused at tick 0, for the player to look before the clock starts.
     await until('a fresh attempt', () => room.state.phase === 'paused' && room.state.round === 2);
-    expect(crewOf(room.state, null)!.machine.tick).toBe(0);
+    expect(crewOf(room.state, null)!.machine!.tick).toBe(0);
     room.send('host:resume');
     const good = await play(room, results, SOLUTIONS['boot-hello']!.good(), false);
     expect(good).toMatchObject({ level: 'boot-hello', attempt: 2, passed: true, stars: 3 });
@@ -154,7 +154,7 @@ describe('solo levels', { retry: 2 }, () => {
         room.send('solo:undo');
         await until(
           'tick undone',
-          () => match().state.tick === 2 && crewOf(room.state, null)!.machine.tick === 2,
+          () => match().state.tick === 2 && crewOf(room.state, null)!.machine!.tick === 2,
         );
         expect(match().phase).toBe('paused');
         // The feed is rewound with the machine: a replay of the replayed machine's events, none later than tick 2.
@@ -168,7 +168,7 @@ describe('solo levels', { retry: 2 }, () => {
       // Waits for the patch, as a screen does (one step per patch keeps under the room's message rate).
       await until(
         'one tick',
-        () => crewOf(room.state, null)!.machine.tick === tick + 1 || results.length > 0,
+        () => crewOf(room.state, null)!.machine!.tick === tick + 1 || results.length > 0,
       );
       expect(match().state.tick).toBe(tick + 1);
     }

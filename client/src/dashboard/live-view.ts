@@ -462,9 +462,8 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement, lim
 
   function renderMetrics(s: SyncedRoomState): void {
     // the figures come projected from the kernel's presentation module, the same the projector shows
-    const crew = crewOf(s, null);
-    if (!crew) return;
-    const m = crew.machine;
+    const m = crewOf(s, null)?.machine;
+    if (!m) return;
     const f = m.figures;
     const items: [TextKey, string][] = [
       ['metrics.tick', String(m.tick)],

@@ -414,10 +414,11 @@ export class Machine extends UiScene {
         faults: c.faultTotal,
         finished: c.finished,
         names: [...state.players.values()].filter((p) => p.crew === key).map((p) => p.nickname),
-        cores: [...c.machine.cores].map((core) =>
-          core.running >= 0 ? (c.machine.threads.get(String(core.running))?.label ?? null) : null,
+        // the projector receives every crew's machine (a student's screen has its own crew's only)
+        cores: [...(c.machine?.cores ?? [])].map((core) =>
+          core.running >= 0 ? (c.machine?.threads.get(String(core.running))?.label ?? null) : null,
         ),
-        ready: [...c.machine.readyQueue].length,
+        ready: [...(c.machine?.readyQueue ?? [])].length,
       }),
     );
     this.projector.update(code, students, true, model.phase === 'lobby', crew, name, race);

@@ -227,8 +227,8 @@ function readCycles(
 /** Reads the synced room state into a MachineModel for the player in `seat`. */
 export function readMachine(state: SyncedRoomState, seat: string | null): MachineModel {
   const crew = crewOf(state, seat);
-  if (!crew) throw new Error('readMachine: the room state has no crew yet');
-  const m = crew.machine;
+  const m = crew?.machine;
+  if (!m) throw new Error("readMachine: the room state has no crew, or not this seat's crew's machine, yet");
   const threads = new Map<number, ThreadInfo>();
   m.threads.forEach((t) => {
     const p = m.processes.get(String(t.pid));
