@@ -16,7 +16,7 @@ export type LoadServerRequest =
 export interface LoadServerMetrics extends MetricsReading {
   rooms: number;
   clients: number;
-  /** Bytes of the largest room's full state (what a joining client downloads first). */
+  /** Bytes of the largest full state any client would download on joining now (the host's holds every crew). */
   maxFullStateBytes: number | null;
   /** How long a forced collection (gc: true) stopped the process, in ms. */
   forcedGcMs: number | null;
@@ -27,8 +27,8 @@ export type LoadServerMessage =
   { type: 'ready'; url: string } | { type: 'reply'; id: number; metrics?: LoadServerMetrics };
 
 interface Inspectable {
-  clients: { length: number };
-  _serializer?: { getFullState(): Uint8Array };
+  clients: { length: number } & Iterable<unknown>;
+  _serializer?: { getFullState(client?: unknown): Uint8Array };
 }
 
 async function snapshot(req: Extract<LoadServerRequest, { type: 'metrics' }>): Promise<LoadServerMetrics> {
@@ -49,8 +49,10 @@ async function snapshot(req: Extract<LoadServerRequest, { type: 'metrics' }>): P
     const room = matchMaker.getLocalRoomById(listing.roomId) as unknown as Inspectable | undefined;
     if (!room) continue;
     clients += room.clients.length;
+    // each client's own first state (a student's holds its crew's machine; the host's every crew's)
     if (req.fullState && room._serializer)
-      maxFull = Math.max(maxFull ?? 0, room._serializer.getFullState().byteLength);
+      for (const client of room.clients)
+        maxFull = Math.max(maxFull ?? 0, room._serializer.getFullState(client).byteLength);
   }
   return {
     ...readMetrics(req.reset === true),
