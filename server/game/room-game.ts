@@ -203,6 +203,12 @@ export class RoomGame {
     }
   }
 
+  /** A room rebuilt after a restart: exactly `count` crews (their machines are restored next; seats keep their crews). */
+  restoreCrews(count: number): void {
+    while (this.crews.length < count) this.crews.push(this.freshLike(this.crews.length + 1));
+    if (this.crews.length > count) this.crews.length = count;
+  }
+
   /** A new crew joining in the lobby: the same round number as the others. */
   private freshLike(n: number): Crew {
     const crew = this.newCrew(n);

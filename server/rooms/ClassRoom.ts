@@ -90,7 +90,7 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
     this.clock.setInterval(() => this.closeIfIdle(), 10_000);
     if (restored) {
       const ended = await journaledEnd(restored, options.session, given.services.reports);
-      restoreRoom(this.game, ended?.doc ?? restored.doc, ended?.machine ?? restored.machine);
+      restoreRoom(this.game, ended?.doc ?? restored.doc, ended?.machine ?? restored.machine, restored.crews);
       this.project();
     }
     await this.registerGate();

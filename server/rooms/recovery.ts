@@ -1,9 +1,9 @@
 // Bringing class rooms back after the server process died: at start-up every saved room no live
 // process hosts is created again under its old id, and its machine is rebuilt by replaying the log.
 import { matchMaker } from '@colyseus/core';
-import type { KernelState, Scenario, TimedAction } from '../../shared/kernel/index.ts';
+import type { Scenario, TimedAction } from '../../shared/kernel/index.ts';
 import type { RoundReportSink } from '../game/round-reports.ts';
-import { replayRoom, type RoomDocument } from '../game/room-snapshot.ts';
+import { replayCrews, replayRoom, type ReplayedMachine, type RoomDocument } from '../game/room-snapshot.ts';
 import { ROOM_NAMES, withoutPlainHostKey, type CreationGrants } from './directory.ts';
 import type { SavedPosition, SnapshotStore } from './room-saver.ts';
 
@@ -13,7 +13,10 @@ export interface RestoredRoom {
   scenario: Scenario;
   seed: number;
   doc: RoomDocument;
-  machine: { state: KernelState; log: TimedAction[] };
+  /** Crew 1's machine. */
+  machine: ReplayedMachine;
+  /** Every later crew's machine, by crew number. */
+  crews: Map<number, ReplayedMachine>;
   position: SavedPosition;
 }
 
@@ -27,26 +30,37 @@ export async function loadRestoredRoom(store: SnapshotStore, roomId: string): Pr
   const doc: RoomDocument = { ...saved, create: withoutPlainHostKey(saved.create) };
   const { entries, chunks } = await store.readLog(roomId);
   const scenario = snap.scenario as Scenario;
-  const machine = replayRoom(scenario, snap.seed, doc, entries as TimedAction[]);
+  const machine = replayRoom(scenario, snap.seed, doc, entries);
+  const crews = replayCrews(scenario, snap.seed, doc, entries);
   return {
     roomId,
     scenario,
     seed: snap.seed,
     doc,
     machine,
-    position: { round: doc.round, logLength: doc.logLength, chunks },
+    crews,
+    position: {
+      round: doc.round,
+      logLengths: {
+        1: doc.logLength,
+        ...Object.fromEntries((doc.crews ?? []).map((c) => [c.number, c.logLength])),
+      },
+      chunks,
+    },
   };
 }
 
 /**
- * A saved room whose round ended (and was journaled) after its last snapshot: the document and machine
- * as the round ended, so it comes back ended with its summary instead of as a live round. Null otherwise.
+ * A saved room whose round ended (and was journaled) after its last snapshot: the document and crew 1's
+ * machine as the round ended, so it comes back ended with its summary instead of as a live round (the
+ * journal holds crew 1's log: later crews come back at their last saved machines, ended, and the summary
+ * has every crew's result). Null otherwise.
  */
 export async function journaledEnd(
   restored: RestoredRoom,
   session: { id: string } | undefined,
   reports: RoundReportSink,
-): Promise<{ doc: RoomDocument; machine: { state: KernelState; log: TimedAction[] } } | null> {
+): Promise<{ doc: RoomDocument; machine: ReplayedMachine } | null> {
   if (!session || restored.doc.phase === 'ended' || !reports.journaled) return null;
   const end = await reports.journaled(session.id, restored.doc.round);
   if (!end) return null;
@@ -57,7 +71,7 @@ export async function journaledEnd(
     logLength: end.log.length,
     lastSummary: end.summary,
   };
-  return { doc, machine: replayRoom(restored.scenario, restored.seed, doc, end.log) };
+  return { doc, machine: replayRoom(restored.scenario, restored.seed, doc, end.log as TimedAction[]) };
 }
 
 /** Recreates every saved room that no running process hosts; returns the ids brought back. */

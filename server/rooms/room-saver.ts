@@ -3,7 +3,13 @@
 // few seconds stays cheap however long the round. Writes are queued so they land in order.
 import type { SnapshotsRepository } from '../db/index.ts';
 import type { RoomGame } from '../game/room-game.ts';
-import { captureRoom, type RoomDocument, type SavedCreateOptions } from '../game/room-snapshot.ts';
+import {
+  captureRoom,
+  savedEntry,
+  type RoomDocument,
+  type SavedCreateOptions,
+  type SavedLogEntry,
+} from '../game/room-snapshot.ts';
 
 /** Where snapshots go: the database's repository, or the in-memory one below. */
 export type SnapshotStore = SnapshotsRepository;
@@ -11,7 +17,8 @@ export type SnapshotStore = SnapshotsRepository;
 /** Where a resumed room's saved log stood, so appending continues after it. */
 export interface SavedPosition {
   round: number;
-  logLength: number;
+  /** How many of each crew's log entries are stored (crew number → entries). */
+  logLengths: Record<number, number>;
   chunks: number;
 }
 
@@ -27,7 +34,8 @@ function logRateLimited(message: string, error: unknown): void {
 export class RoomSaver {
   private chain: Promise<void> = Promise.resolve();
   private round: number;
-  private logged: number;
+  /** How many of each crew's log entries are stored, by crew number. */
+  private logged: Map<number, number>;
   private chunks: number;
   private lastDocument = '';
   private broken = false;
@@ -40,7 +48,7 @@ export class RoomSaver {
     from: SavedPosition | null = null,
   ) {
     this.round = from?.round ?? game.match.round;
-    this.logged = from?.logLength ?? 0;
+    this.logged = new Map(Object.entries(from?.logLengths ?? {}).map(([n, length]) => [Number(n), length]));
     this.chunks = from?.chunks ?? 0;
   }
 
@@ -50,16 +58,26 @@ export class RoomSaver {
     // class room saves at once then): a crash in between would bring the room back ended without its report.
     if (this.game.journaling > 0) return this.chain;
     const m = this.game.match;
-    // Everything is read now, synchronously, so the document and the appended entries agree.
-    const restart = this.broken || m.round !== this.round || m.log.length < this.logged;
+    const crews = this.game.crews;
+    // Everything is read now, synchronously, so the document and the appended entries agree. The log
+    // is written again from the start after a failed save, in a new round, and when the crews changed.
+    const sameCrews =
+      crews.length === Math.max(1, this.logged.size) &&
+      crews.every((c) => c.match.log.length >= (this.logged.get(c.number) ?? 0));
+    const restart = this.broken || m.round !== this.round || !sameCrews;
     if (restart) {
       this.round = m.round;
-      this.logged = 0;
+      this.logged = new Map();
       this.chunks = 0;
       this.lastDocument = '';
       this.broken = false;
     }
-    const entries = m.log.slice(this.logged);
+    const entries: SavedLogEntry[] = [];
+    for (const c of crews) {
+      const from = this.logged.get(c.number) ?? 0;
+      for (const action of c.match.log.slice(from)) entries.push(savedEntry(c.number, action));
+      this.logged.set(c.number, c.match.log.length);
+    }
     const seq = this.chunks;
     const doc: RoomDocument = captureRoom(this.game, this.create);
     const text = JSON.stringify(doc);
@@ -67,7 +85,6 @@ export class RoomSaver {
       text === this.lastDocument
         ? null
         : { roomId: this.roomId, scenario: m.options.scenario, seed: m.options.seed, actionLog: doc };
-    this.logged = m.log.length;
     if (entries.length > 0) this.chunks++;
     this.lastDocument = text;
     const store = this.store;

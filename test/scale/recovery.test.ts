@@ -8,7 +8,7 @@ import { afterAll, expect, it } from 'vitest';
 import { Client, type Room } from '@colyseus/sdk';
 import { hashState, type Scenario, type TimedAction } from '../../shared/kernel/index.ts';
 import { openDatabase } from '../../server/db/index.ts';
-import { replayRoom, type RoomDocument } from '../../server/game/room-snapshot.ts';
+import { replayCrews, replayRoom, type RoomDocument } from '../../server/game/room-snapshot.ts';
 import { TeacherClient } from '../../server/tools/teacher-client.ts';
 import type { SyncedRoomState } from '../../server/rooms/projection.ts';
 import { movesFor } from '../../server/tools/client-strategy.ts';
@@ -156,3 +156,89 @@ it('resumes the round after kill -9 at the last saved point, with the same code,
   expect(final.doc.phase).toBe('ended');
   expect(final.doc.lastSummary?.roomCode).toBe(created.code);
 }, 90_000);
+
+it('brings every crew of a class back after kill -9, each machine at its own saved point', async () => {
+  const own = { DATABASE_FILE: path.join(dir, 'crews.sqlite') };
+  const first = await startServerProcess(own);
+  running.push(first);
+  const created = await (
+    await TeacherClient.signUp(first.url)
+  ).createRoom({ ticksPerSecond: 10, seed: 9, scenario: LONG });
+  const hostOptions = { secret: 'crews-host-secret', hostKey: created.hostKey, lang: 'en' };
+  const host = await join(first.url, created.roomId, hostOptions, false);
+  host.room.send('host:crew-size', { size: 2 });
+  const ids = ['kim', 'lee', 'park', 'choi'];
+  const studentOptions = (id: string) => ({
+    secret: `crews-${id}-secret`,
+    nickname: id,
+    code: created.code,
+    lang: 'en',
+  });
+  const students = [];
+  for (const id of ids) students.push(await join(first.url, created.roomId, studentOptions(id), true));
+  await until('two crews', () => host.room.state.crews.size === 2);
+  const crewsBefore = students.map((s) => host.room.state.players.get(s.seat)!.crew);
+  expect(new Set(crewsBefore)).toEqual(new Set(['c1', 'c2']));
+  host.room.send('host:start');
+  await until(
+    'both crews run a while',
+    () => [...host.room.state.crews.values()].every((c) => (c.machine?.tick ?? 0) >= 30),
+    20_000,
+  );
+  await new Promise((r) => setTimeout(r, 3500)); // at least one periodic save after play
+  for (const s of students) clearInterval(s.timer);
+  await first.stop('SIGKILL');
+
+  const saved = async () => {
+    const db = await openDatabase({ kind: 'sqlite', file: own.DATABASE_FILE });
+    try {
+      const { roomId } = (await db.snapshots.list())[0]!;
+      const snap = (await db.snapshots.load(roomId))!;
+      const doc = snap.actionLog as RoomDocument;
+      const { entries } = await db.snapshots.readLog(roomId);
+      const scenario = snap.scenario as Scenario;
+      const crews = replayCrews(scenario, snap.seed, doc, entries);
+      return {
+        doc,
+        ticks: [doc.tick, ...(doc.crews ?? []).map((c) => c.tick)],
+        hashes: [
+          hashState(replayRoom(scenario, snap.seed, doc, entries).state),
+          ...[...crews.values()].map((m) => hashState(m.state)),
+        ],
+      };
+    } finally {
+      await db.close();
+    }
+  };
+  const before = await saved();
+  expect(before.doc.crews?.map((c) => c.number)).toEqual([2]);
+  expect(before.ticks.every((t) => t >= 30)).toBe(true);
+  // crew 2's own moves were saved with it (tagged entries of the one stored log)
+  expect(before.doc.crews![0]!.logLength).toBeGreaterThan(0);
+
+  const second = await startServerProcess(own);
+  running.push(second);
+  const host2 = await join(second.url, created.roomId, hostOptions, false);
+  const back = [];
+  for (const id of ids) back.push(await join(second.url, created.roomId, studentOptions(id), true));
+  expect(back.map((s) => s.seat)).toEqual(students.map((s) => s.seat));
+  const state = host2.room.state;
+  expect(state.crews.size).toBe(2);
+  expect(back.map((s) => state.players.get(s.seat)!.crew)).toEqual(crewsBefore);
+  expect([state.crews.get('c1')!.machine!.tick, state.crews.get('c2')!.machine!.tick]).toEqual(before.ticks);
+  // each student sees its own crew's machine where it was
+  back.forEach((s, i) =>
+    expect(crewOf(s.room.state, s.seat)!.machine!.tick).toBe(before.ticks[crewsBefore[i] === 'c1' ? 0 : 1]),
+  );
+  // the restored server saves again at once: every crew's machine hashes as the replay of the old save
+  await new Promise((r) => setTimeout(r, 500));
+  expect((await saved()).hashes).toEqual(before.hashes);
+  host2.room.send('host:resume');
+  await until(
+    'both crews play on',
+    () =>
+      [...host2.room.state.crews.values()].every((c, i) => (c.machine?.tick ?? 0) >= before.ticks[i]! + 10),
+    15_000,
+  );
+  for (const s of back) clearInterval(s.timer);
+}, 120_000);
