@@ -477,6 +477,7 @@ async function main(): Promise<void> {
     bulkActionsSent: b.sent,
     bandwidthPerClientBytesPerSec: Math.round((b.bytes + p.bytes) / Math.max(1, players) / seconds),
     initialStateBytes: initial?.maxFullStateBytes ?? null,
+    initialStateBytesMedian: initial?.medianFullStateBytes ?? null,
     serverCpuPercentOfCore: cpuPct === null ? null : Math.round(cpuPct * 10) / 10,
     serverCpuPercentPer100Players:
       cpuPct === null ? null : Math.round((cpuPct / (connected / 100)) * 100) / 100,

@@ -18,6 +18,8 @@ export interface LoadServerMetrics extends MetricsReading {
   clients: number;
   /** Bytes of the largest full state any client would download on joining now (the host's holds every crew). */
   maxFullStateBytes: number | null;
+  /** The median client's full state (a student's: its own crew's machine). */
+  medianFullStateBytes: number | null;
   /** How long a forced collection (gc: true) stopped the process, in ms. */
   forcedGcMs: number | null;
 }
@@ -44,21 +46,21 @@ async function snapshot(req: Extract<LoadServerRequest, { type: 'metrics' }>): P
   if (req.heapSnapshot) writeHeapSnapshot(req.heapSnapshot);
   const listings = await matchMaker.query({});
   let clients = 0;
-  let maxFull: number | null = null;
+  const full: number[] = [];
   for (const listing of listings) {
     const room = matchMaker.getLocalRoomById(listing.roomId) as unknown as Inspectable | undefined;
     if (!room) continue;
     clients += room.clients.length;
     // each client's own first state (a student's holds its crew's machine; the host's every crew's)
     if (req.fullState && room._serializer)
-      for (const client of room.clients)
-        maxFull = Math.max(maxFull ?? 0, room._serializer.getFullState(client).byteLength);
+      for (const client of room.clients) full.push(room._serializer.getFullState(client).byteLength);
   }
   return {
     ...readMetrics(req.reset === true),
     rooms: listings.length,
     clients,
-    maxFullStateBytes: maxFull,
+    maxFullStateBytes: full.length > 0 ? Math.max(...full) : null,
+    medianFullStateBytes: full.length > 0 ? full.sort((a, b) => a - b)[full.length >> 1]! : null,
     forcedGcMs,
   };
 }
