@@ -220,3 +220,44 @@ it('opens a level started while the gate draws nothing', async () => {
     );
   });
 }, 60_000);
+
+it('lays out a phone screen at most once a frame while the machine runs (no layout thrash)', async () => {
+  const room = await createRoom(server, { scenario, ticksPerSecond: 4, seed: 5 });
+  const host = await joinSdk(server, room.roomId, { hostKey: room.hostKey });
+  try {
+    await withPage(tb.browser, { viewport: 'phone', locale: 'ko-KR' }, async (tp) => {
+      const { page } = tp;
+      await joinInBrowser(tp, server, room.code, '폰학생');
+      await expect.poll(() => seatOf(host, '폰학생'), POLL).toBeTruthy();
+      host.send('host:start');
+      await waitForScene(page, 'Machine');
+      await expect
+        .poll(async () => await page.evaluate(() => window.__kc?.machine()?.ready.length ?? 0), POLL)
+        .toBeGreaterThan(20);
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Performance.enable');
+      const read = async (): Promise<Record<string, number>> => {
+        const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+          metrics: { name: string; value: number }[];
+        };
+        return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+      };
+      const before = await read();
+      const gateBefore = await page.evaluate(() => window.__kcDebug!.renderStats());
+      const busy = await frameStats(page, 4000);
+      const after = await read();
+      const gateAfter = await page.evaluate(() => window.__kcDebug!.renderStats());
+      const layouts = after.LayoutCount! - before.LayoutCount!;
+      const styles = after.RecalcStyleCount! - before.RecalcStyleCount!;
+      const renders = gateAfter.renders - gateBefore.renders;
+      console.log(
+        `phone, 64 processes: ${busy.frames} frames, ${renders} drawn, ${layouts} layouts (${(layouts / busy.frames).toFixed(2)} a frame, ${(1000 * (after.LayoutDuration! - before.LayoutDuration!)).toFixed(0)} ms), ${styles} style recalcs (${(1000 * (after.RecalcStyleDuration! - before.RecalcStyleDuration!)).toFixed(0)} ms)`,
+      );
+      expect(renders).toBeGreaterThan(8);
+      expect(layouts).toBeGreaterThan(0);
+      expect(layouts).toBeLessThanOrEqual(busy.frames);
+    });
+  } finally {
+    await host.leave().catch(() => undefined);
+  }
+}, 180_000);
