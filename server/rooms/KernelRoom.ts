@@ -59,8 +59,10 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
   private readonly held = new Map<string, Deferred<Client>>();
   /** What each crew's machine view was last projected from; a frame with no message, no tick and no new action skips projectMachine. */
   private readonly projected = new Map<string, { state: unknown; tick: number; log: number }>();
-  private messagesSeen = 0;
-  private projectedMessages = -1;
+  /** The crews a student's message reached since the last projection (a student's message changes only its own crew's machine). */
+  private readonly touched = new Set<string>();
+  /** A message from anyone else (the host, a projector, a seat not placed yet) since the last projection: every crew is projected. */
+  private touchedAll = true;
   /** Legal moves per crew and held job since the crew's machine was last projected. */
   private readonly moves = new Map<string, Map<string, string[]>>();
   /** Who receives which crew's machine: a student its own crew's, everyone else every crew's. */
@@ -89,13 +91,16 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
         broadcast: (type, payload) => this.broadcast(type, payload, { afterNextPatch: true }),
         broadcastCrew: (crew, type, payload) => {
           // one encoding for everyone, minus the clients of other crews (none in a room of one crew)
-          const except =
-            this.game.crews.length > 1
-              ? this.clients.filter((client) => {
-                  const seat = this.game.seats.bySession(client.sessionId);
-                  return seat?.crew !== undefined && seat.crew !== crew;
-                })
-              : undefined;
+          let except: Client[] | undefined;
+          if (this.game.crews.length > 1) {
+            const others = new Set(
+              this.game.seats
+                .all()
+                .filter((seat) => seat.status === 'present' && seat.crew !== undefined && seat.crew !== crew)
+                .map((seat) => seat.sessionId),
+            );
+            except = this.clients.filter((client) => others.has(client.sessionId));
+          }
           this.broadcast(type, payload, {
             afterNextPatch: true,
             ...(except && except.length > 0 ? { except } : {}),
@@ -105,7 +110,9 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
       },
     });
     this.onMessage('*', (client: Client, type: string | number, payload: unknown) => {
-      this.messagesSeen++;
+      const seat = this.game.seats.bySession(client.sessionId);
+      if (seat && !seat.isHost && !seat.viewer && seat.crew !== undefined) this.touched.add(seat.crew);
+      else this.touchedAll = true;
       this.game.receive(client.sessionId, String(type), payload);
     });
     this.setTimestep((elapsed) => {
@@ -133,14 +140,20 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
     s.countdown = c.countdown.secondsLeft;
     s.crewSize = c.mode.crews ? c.crewSize : 0;
     s.graceSeconds = c.mode.graceMoves ? c.graceSeconds : 0;
-    const messagesChanged = this.projectedMessages !== this.messagesSeen;
-    this.projectedMessages = this.messagesSeen;
-    for (const crew of c.crews) this.projectCrew(crew, messagesChanged);
+    for (const crew of c.crews) this.projectCrew(crew, this.touchedAll || this.touched.has(crew.key));
+    this.touched.clear();
+    this.touchedAll = false;
     if (s.crews.size !== c.crews.length) dropCrews(s, new Set(c.crews.map((crew) => crew.key)));
+    const present = new Map(
+      c.seats
+        .all()
+        .filter((seat) => seat.status === 'present' && seat.sessionId)
+        .map((seat) => [seat.sessionId!, seat]),
+    );
     this.views.assign(
       s,
       this.clients.map((client) => {
-        const seat = c.seats.bySession(client.sessionId);
+        const seat = present.get(client.sessionId);
         const own = c.mode.crews && seat && !seat.isHost && !seat.viewer ? seat.crew : undefined;
         return { client, crew: own };
       }),
