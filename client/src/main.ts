@@ -7,9 +7,11 @@ import { targetFor } from './start-target.ts';
 import { joinForm } from './ui/join-form.ts';
 import { savedSeat } from './net/seat-resume.ts';
 import { mountLanguageToggle } from './ui/language-toggle.ts';
+import { mountMotionToggle } from './ui/motion.ts';
 
 document.documentElement.lang = getLanguage();
 mountLanguageToggle();
+mountMotionToggle();
 const target = targetFor(new URL(window.location.href));
 const linkCode =
   target.next === 'Join' && 'code' in target.data && typeof target.data.code === 'string'

@@ -282,6 +282,76 @@ describe('consequences where they happen', () => {
     });
   }, 150_000);
 
+  it('with reduced motion (the system setting, or the switch) Ready cards are put in place, never slid', async () => {
+    await withPage(tb.browser, { viewport: 'laptop', locale: 'ko-KR' }, async ({ page }) => {
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await openLevel(page, 'first-dispatch', LAPTOP);
+      const toggle = page.locator('#motion-toggle');
+      await expect.poll(() => toggle.getAttribute('aria-pressed'), POLL).toBe('true');
+      expect(await toggle.textContent()).toBe('동작 줄이기');
+      // every frame: the drawn cards that are not at their places (a card mid-slide)
+      await page.evaluate(() => {
+        const w = window as unknown as { __between: number; __frames: number };
+        w.__between = 0;
+        w.__frames = 0;
+        const look = (): void => {
+          const places = new Map((window.__kc?.cards() ?? []).map((c) => [c.tid, c]));
+          w.__frames++;
+          for (const c of window.__kc?.cardsDrawn() ?? []) {
+            const p = places.get(c.tid);
+            if (p && (Math.abs(p.x - c.x) > 1 || Math.abs(p.y - c.y) > 1)) {
+              w.__between++;
+              break;
+            }
+          }
+          requestAnimationFrame(look);
+        };
+        look();
+      });
+      /** Dispatches the head of the queue twice, stepping between, and returns the frames with a card mid-slide. */
+      const dispatchTwice = async (): Promise<{ between: number; frames: number }> => {
+        await page.evaluate(() => {
+          const w = window as unknown as { __between: number; __frames: number };
+          w.__between = 0;
+          w.__frames = 0;
+        });
+        for (let k = 0, done = 0; k < 20 && done < 2; k++) {
+          const m = await machine(page);
+          if (m.cores[0]?.running === null && m.ready.length > 0) {
+            await page.keyboard.press('1');
+            await page.keyboard.press('Enter');
+            await page.waitForFunction(
+              (n) => (window.__kc?.machine()?.ready.length ?? n) < n,
+              m.ready.length,
+            );
+            done++;
+            await page.waitForTimeout(400); // a slide (260 ms) would be under way now
+          }
+          await step(page);
+        }
+        return page.evaluate(() => {
+          const w = window as unknown as { __between: number; __frames: number };
+          return { between: w.__between, frames: w.__frames };
+        });
+      };
+      const reduced = await dispatchTwice();
+      expect(reduced.frames).toBeGreaterThan(10);
+      expect(reduced.between).toBe(0);
+      // the switch turns motion back on for this browser, whatever the system says, and is kept there
+      await toggle.click();
+      await toggle.blur(); // the machine's keys wait while a button has focus (Enter would press it again)
+      await expect.poll(() => toggle.getAttribute('aria-pressed'), POLL).toBe('false');
+      expect(await page.evaluate(() => localStorage.getItem('kernel-crew.motion'))).toBe('full');
+      const moving = await dispatchTwice();
+      expect(moving.between).toBeGreaterThan(0);
+      await toggle.click();
+      expect(await page.evaluate(() => localStorage.getItem('kernel-crew.motion'))).toBe('reduce');
+      await page.emulateMedia({ reducedMotion: 'no-preference' });
+      await page.reload();
+      await expect.poll(() => page.locator('#motion-toggle').getAttribute('aria-pressed'), POLL).toBe('true');
+    });
+  }, 150_000);
+
   it('Ready cards stay inside their panel when the code panel leaves it short (laptop, race-timing)', async () => {
     await withPage(tb.browser, { viewport: 'laptop', locale: 'en-US' }, async ({ page, screenshot }) => {
       await openLevel(page, 'race-timing', LAPTOP);

@@ -40,7 +40,7 @@ describe.each(Object.keys(VIEWPORTS) as ViewportName[])('menu on %s', (viewport)
       await expect.poll(() => page.getByRole('button', { name: '한국어' }).isVisible(), POLL).toBe(true);
 
       const { width, height } = VIEWPORTS[viewport];
-      const boxes = await overlayBoxes(page, ['#lang-toggle', '.menu-list']);
+      const boxes = await overlayBoxes(page, ['.corner', '.menu-list']);
       for (const box of boxes) {
         expect(box.x, box.selector).toBeGreaterThanOrEqual(0);
         expect(box.y, box.selector).toBeGreaterThanOrEqual(0);

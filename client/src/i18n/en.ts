@@ -3,6 +3,8 @@ export const en = {
   'app.title': 'Kernel Crew',
   'app.tagline': 'You are the operating system.',
   'lang.group': 'Language',
+  'motion.reduce': 'Less motion',
+  'motion.hint': 'Cards are put in place instead of sliding (follows your system setting until pressed)',
 
   'loading.label': 'Loading fonts and graphics…',
   'loading.failed': 'Some files could not be loaded. Check the connection and reload the page.',

@@ -5,6 +5,8 @@ export const ko: Record<MessageKey, string> = {
   'app.title': '커널 크루',
   'app.tagline': '여러분이 바로 운영체제입니다.',
   'lang.group': '언어',
+  'motion.reduce': '동작 줄이기',
+  'motion.hint': '카드가 미끄러지지 않고 제자리에 바로 놓입니다 (누르기 전에는 시스템 설정을 따릅니다)',
 
   'loading.label': '글꼴과 그래픽을 불러오는 중…',
   'loading.failed': '일부 파일을 불러오지 못했습니다. 연결을 확인하고 페이지를 새로 고치세요.',

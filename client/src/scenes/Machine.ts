@@ -1,6 +1,7 @@
 // The game: the whole shared machine drawn from the synced state, and the player's own controls.
 // Views draw what the state says; every move goes to the server, and the kernel's refusal comes back.
 import { edgeRefusalText } from '../views/refusal-text.ts';
+import { reducedMotion } from '../ui/motion.ts';
 import Phaser from 'phaser';
 import { getLanguage, t } from '../i18n/index.ts';
 import { currentSession, type RoomSession } from '../net/room-session.ts';
@@ -450,7 +451,8 @@ export class Machine extends UiScene {
   ): void {
     const th = this.model?.threads.get(tid);
     const to = this.cores.coreRect(core);
-    if (!th || !to) return;
+    // with reduced motion the dispatched card is simply on its core at the next patch
+    if (!th || !to || reducedMotion()) return;
     let ghost = this.ghosts.find((g) => g.tid < 0);
     if (!ghost) {
       if (this.ghosts.length >= 4) return;

@@ -1,6 +1,7 @@
 // What clicks, drags and keys mean on the Machine scene: pick a Ready card and drop or send it to a
 // core, preempt, handle an interrupt, pick from the action bar by number; scroll on phones.
 import Phaser from 'phaser';
+import { reducedMotion } from '../ui/motion.ts';
 import type { Machine } from '../scenes/Machine.ts';
 import type { PcbCard } from './pcb-card.ts';
 
@@ -92,7 +93,7 @@ export const wireMachineInput = {
         dispatch(scene, hit.id, screenOf(scene, rect));
       }
       const place = scene.ready.places.get(card.tid);
-      if (place) card.moveTo(scene, place.x, place.y, true);
+      if (place) card.moveTo(scene, place.x, place.y, !reducedMotion());
       scene.invalidate();
     });
   },

@@ -5,6 +5,7 @@ import type { Rect } from '../ui/layout.ts';
 import { t } from '../i18n/index.ts';
 import { UI } from '../theme.ts';
 import { PcbCard, SLIDE_MS } from './pcb-card.ts';
+import { reducedMotion } from '../ui/motion.ts';
 import { Frame, setSize, setText, type Kit } from './view-kit.ts';
 import type { MachineModel, ThreadInfo } from './machine-model.ts';
 
@@ -152,7 +153,9 @@ export class ReadyQueueView {
       // a long queue jumps too: dozens of slides at once read as noise
       const fresh = card.root.x === 0 && card.root.y === 0;
       const moves = Math.abs(card.root.x - x) >= 1 || Math.abs(card.root.y - y) >= 1;
-      const slide = sameGrid && model.ready.length <= 24 && !fresh && Math.abs(card.root.y - y) < 1;
+      // with reduced motion (the player's or the system's setting) every card is put straight into place
+      const slide =
+        !reducedMotion() && sameGrid && model.ready.length <= 24 && !fresh && Math.abs(card.root.y - y) < 1;
       if (slide && moves) sliding = true;
       if (!slide && (fresh || moves)) jumping.push(card);
       card.moveTo(this.kit.scene, x, y, slide);
