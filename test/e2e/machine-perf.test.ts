@@ -247,15 +247,19 @@ it('lays out a phone screen at most once a frame while the machine runs (no layo
       const busy = await frameStats(page, 4000);
       const after = await read();
       const gateAfter = await page.evaluate(() => window.__kcDebug!.renderStats());
+      // the game loop's frames between the two reads of Chromium's counters (the rAF window above is a
+      // little shorter: on a slow machine a frame or two at its edges is a real share)
+      const frames = Math.max(busy.frames, gateAfter.frames - gateBefore.frames);
       const layouts = after.LayoutCount! - before.LayoutCount!;
       const styles = after.RecalcStyleCount! - before.RecalcStyleCount!;
       const renders = gateAfter.renders - gateBefore.renders;
       console.log(
-        `phone, 64 processes: ${busy.frames} frames, ${renders} drawn, ${layouts} layouts (${(layouts / busy.frames).toFixed(2)} a frame, ${(1000 * (after.LayoutDuration! - before.LayoutDuration!)).toFixed(0)} ms), ${styles} style recalcs (${(1000 * (after.RecalcStyleDuration! - before.RecalcStyleDuration!)).toFixed(0)} ms)`,
+        `phone, 64 processes: ${frames} frames, ${renders} drawn, ${layouts} layouts (${(layouts / frames).toFixed(2)} a frame, ${(1000 * (after.LayoutDuration! - before.LayoutDuration!)).toFixed(0)} ms), ${styles} style recalcs (${(1000 * (after.RecalcStyleDuration! - before.RecalcStyleDuration!)).toFixed(0)} ms)`,
       );
       expect(renders).toBeGreaterThan(8);
       expect(layouts).toBeGreaterThan(0);
-      expect(layouts).toBeLessThanOrEqual(busy.frames);
+      // one layout a frame at most, give or take the two frames at the window's edges
+      expect(layouts).toBeLessThanOrEqual(frames + 2);
     });
   } finally {
     await host.leave().catch(() => undefined);
