@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { Client, type Room } from '@colyseus/sdk';
-import { hashState, type Scenario, type TimedAction } from '../../shared/kernel/index.ts';
+import { hashState, type Scenario } from '../../shared/kernel/index.ts';
 import { openDatabase } from '../../server/db/index.ts';
 import { replayCrews, replayRoom, type RoomDocument } from '../../server/game/room-snapshot.ts';
 import { TeacherClient } from '../../server/tools/teacher-client.ts';
@@ -53,21 +53,36 @@ async function join(
   return s;
 }
 
-async function savedMachine(): Promise<{ doc: RoomDocument; hash: string; roomId: string }> {
-  const db = await openDatabase({ kind: 'sqlite', file: env.DATABASE_FILE });
+/** The saved room in a database file, replayed: its document, every crew's tick and machine hash (crew 1 first). */
+async function savedRoom(
+  file: string,
+): Promise<{ doc: RoomDocument; roomId: string; ticks: number[]; hashes: string[] }> {
+  const db = await openDatabase({ kind: 'sqlite', file });
   try {
     const { roomId } = (await db.snapshots.list())[0]!;
     const snap = (await db.snapshots.load(roomId))!;
     const doc = snap.actionLog as RoomDocument;
     const { entries } = await db.snapshots.readLog(roomId);
+    const scenario = snap.scenario as Scenario;
+    const crews = replayCrews(scenario, snap.seed, doc, entries);
     return {
       doc,
       roomId,
-      hash: hashState(replayRoom(snap.scenario as Scenario, snap.seed, doc, entries as TimedAction[]).state),
+      ticks: [doc.tick, ...(doc.crews ?? []).map((c) => c.tick)],
+      hashes: [
+        hashState(replayRoom(scenario, snap.seed, doc, entries).state),
+        ...[...crews.values()].map((m) => hashState(m.state)),
+      ],
     };
   } finally {
     await db.close();
   }
+}
+
+/** The first test's room: its document and crew 1's machine hash. */
+async function savedMachine(): Promise<{ doc: RoomDocument; hash: string; roomId: string }> {
+  const { doc, roomId, hashes } = await savedRoom(env.DATABASE_FILE);
+  return { doc, roomId, hash: hashes[0]! };
 }
 
 it('resumes the round after kill -9 at the last saved point, with the same code, seats and machine', async () => {
@@ -189,27 +204,7 @@ it('brings every crew of a class back after kill -9, each machine at its own sav
   for (const s of students) clearInterval(s.timer);
   await first.stop('SIGKILL');
 
-  const saved = async () => {
-    const db = await openDatabase({ kind: 'sqlite', file: own.DATABASE_FILE });
-    try {
-      const { roomId } = (await db.snapshots.list())[0]!;
-      const snap = (await db.snapshots.load(roomId))!;
-      const doc = snap.actionLog as RoomDocument;
-      const { entries } = await db.snapshots.readLog(roomId);
-      const scenario = snap.scenario as Scenario;
-      const crews = replayCrews(scenario, snap.seed, doc, entries);
-      return {
-        doc,
-        ticks: [doc.tick, ...(doc.crews ?? []).map((c) => c.tick)],
-        hashes: [
-          hashState(replayRoom(scenario, snap.seed, doc, entries).state),
-          ...[...crews.values()].map((m) => hashState(m.state)),
-        ],
-      };
-    } finally {
-      await db.close();
-    }
-  };
+  const saved = () => savedRoom(own.DATABASE_FILE);
   const before = await saved();
   expect(before.doc.crews?.map((c) => c.number)).toEqual([2]);
   expect(before.ticks.every((t) => t >= 30)).toBe(true);
