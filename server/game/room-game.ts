@@ -188,8 +188,7 @@ export class RoomGame {
   private resplit(): void {
     const players = this.seats.players();
     const count = this.mode.crews ? crewCount(players.length, this.crewSize) : 1;
-    while (this.crews.length < count) this.crews.push(this.freshLike(this.crews.length + 1));
-    if (this.crews.length > count) this.crews.length = count;
+    this.setCrewCount(count);
     const split = splitCrews(
       players.map((s) => s.id),
       count,
@@ -203,8 +202,8 @@ export class RoomGame {
     }
   }
 
-  /** A room rebuilt after a restart: exactly `count` crews (their machines are restored next; seats keep their crews). */
-  restoreCrews(count: number): void {
+  /** Exactly `count` crews: new ones like the others, the last ones dropped (a re-split; a room rebuilt after a restart, whose machines are restored next). */
+  setCrewCount(count: number): void {
     while (this.crews.length < count) this.crews.push(this.freshLike(this.crews.length + 1));
     if (this.crews.length > count) this.crews.length = count;
   }

@@ -164,7 +164,7 @@ export function restoreRoom(
 ): void {
   if (doc.crewSize !== undefined) c.crewSize = doc.crewSize;
   const saved = doc.crews ?? [];
-  c.restoreCrews(1 + saved.length);
+  c.setCrewCount(1 + saved.length);
   const restoreCrew = (n: number, slots: RoleSlot[], overrides: Overrides, replayed: ReplayedMachine) => {
     const crew = c.crews[n - 1]!;
     const m = crew.match;

@@ -179,8 +179,8 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
     );
   }
 
-  /** One crew's machine, standing and jobs. */
-  private projectCrew(crew: Crew, messagesChanged: boolean): void {
+  /** One crew's machine, standing and jobs (`touched`: a message since the last projection may have changed its machine). */
+  private projectCrew(crew: Crew, touched: boolean): void {
     const c = this.game;
     const view = crewView(this.state, crew.key, crew.number);
     // The machine changes only through messages (actions, host commands) and ticks (which include the
@@ -188,7 +188,7 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
     const st = crew.match.state;
     const p = this.projected.get(crew.key);
     const adopt = this.views.adopter(crew.key);
-    if (!p || messagesChanged || p.state !== st || p.tick !== st.tick || p.log !== crew.match.log.length) {
+    if (!p || touched || p.state !== st || p.tick !== st.tick || p.log !== crew.match.log.length) {
       projectMachine(view.machine, st, adopt);
       projectStanding(view, st, isFinished(st));
       this.projected.set(crew.key, { state: st, tick: st.tick, log: crew.match.log.length });
