@@ -15,7 +15,7 @@ import type { RoleSlot } from '../../shared/roles/types.ts';
 import type { CreationGrants } from './directory.ts';
 import { roomTimings } from '../metrics.ts';
 import type { SnapshotStore } from './room-saver.ts';
-import { corkSockets, installFrameGuard } from './colyseus-internals.ts';
+import { corkSockets, installFrameGuard, skipEmptyPatches } from './colyseus-internals.ts';
 import { offences } from './frame-guard.ts';
 import {
   RoomState,
@@ -271,6 +271,7 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
   }
 
   override onJoin(client: Client): void {
+    skipEmptyPatches(client);
     const admission = client.auth as Admission & { ok: true };
     const previous = admission.previousSession;
     if (previous && previous !== client.sessionId) {
@@ -322,6 +323,7 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
   }
 
   override onReconnect(client: Client): void {
+    skipEmptyPatches(client);
     this.held.delete(client.sessionId);
     if (!this.game.reconnect(client.sessionId)) {
       client.leave(CLOSE_CODES.kicked, 'this seat is no longer yours');

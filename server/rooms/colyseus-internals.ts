@@ -33,6 +33,29 @@ export function corkSockets(clients: Iterable<Client>): Corkable[] {
   return corked;
 }
 
+/** What a patch with no change for its client is on the wire: the patch code alone. */
+const EMPTY_PATCH_LENGTH = 1;
+const quieted = new WeakSet<object>();
+
+/**
+ * Stops sending a client patches that hold nothing for it. Colyseus writes every client a patch each frame
+ * anything in the room changed; with per-crew views most of those are the bare patch code (another crew's
+ * machine moved). Each costs a socket write here and a state-change callback (a redraw) on the client.
+ * A timed frame (input sequencing) is longer and still goes out; so does every other message.
+ */
+export function skipEmptyPatches(client: Client): void {
+  if (quieted.has(client)) return;
+  quieted.add(client);
+  const raw = client.raw.bind(client);
+  client.raw = (data, options, cb) => {
+    if (data.length === EMPTY_PATCH_LENGTH && data[0] === Protocol.ROOM_STATE_PATCH) {
+      cb?.();
+      return;
+    }
+    raw(data, options, cb);
+  };
+}
+
 /** Puts the frame guard in front of a room class's frame handler. */
 export function installFrameGuard(roomClass: abstract new (...args: never[]) => Room): void {
   guardFrames(roomClass);
@@ -49,6 +72,8 @@ export function colyseusInternalsProblems(): string[] {
     ROOM_DATA: GAME_FRAME_CODES.data,
     PING: GAME_FRAME_CODES.ping,
   };
+  if (typeof (Protocol as unknown as Record<string, unknown>).ROOM_STATE_PATCH !== 'number')
+    problems.push('Protocol.ROOM_STATE_PATCH is gone: empty patches cannot be told apart');
   for (const [name, code] of Object.entries(expected)) {
     const actual = (Protocol as unknown as Record<string, number>)[name];
     if (actual !== code) problems.push(`Protocol.${name} is ${actual}, the frame guard expects ${code}`);

@@ -1,7 +1,14 @@
 // The Colyseus internals the room relies on (the frame handler the guard wraps, the protocol codes it
 // passes, the ws socket a frame is corked on) are still there: an incompatible Colyseus fails here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { colyseusInternalsProblems, socketOf } from '../../server/rooms/colyseus-internals.ts';
+import { ClientState, SchemaSerializer, Protocol, type Client } from '@colyseus/core';
+import { StateView } from '@colyseus/schema';
+import {
+  colyseusInternalsProblems,
+  skipEmptyPatches,
+  socketOf,
+} from '../../server/rooms/colyseus-internals.ts';
+import { RoomState, crewView } from '../../server/rooms/projection.ts';
 import { boot, until, type Harness } from './harness.ts';
 import { ROLES_SCENARIO } from './fixtures.ts';
 
@@ -26,5 +33,59 @@ describe('the Colyseus adapter', () => {
     const socket = socketOf(room.clients[0]!);
     expect(socket).not.toBeNull();
     expect(socket!.writable).toBe(true);
+  });
+});
+
+describe('patches that hold nothing for a client', () => {
+  /** Two students of different crews, each with its crew's view, as Colyseus's own serializer writes to them. */
+  function twoCrews(skip: boolean) {
+    const state = new RoomState();
+    const a = crewView(state, 'c1', 1);
+    const b = crewView(state, 'c2', 2);
+    const serializer = new SchemaSerializer();
+    serializer.reset(state);
+    const clients = [a, b].map((crew) => {
+      const view = new StateView();
+      view.add(crew);
+      const frames: number[][] = [];
+      const client = {
+        state: ClientState.JOINED,
+        view,
+        raw: (data: Uint8Array) => void frames.push([...data]),
+      } as unknown as Client;
+      if (skip) skipEmptyPatches(client);
+      return { client, frames };
+    });
+    const patch = () => {
+      clients.forEach((c) => (c.frames.length = 0));
+      serializer.applyPatches(
+        clients.map((c) => c.client),
+        state,
+      );
+    };
+    patch(); // the set-up itself
+    return { state, a, clients, patch };
+  }
+
+  it('Colyseus writes a bare patch code to a crew whose machine did not change; it is not sent', () => {
+    for (const skip of [false, true]) {
+      const { a, clients, patch } = twoCrews(skip);
+      a.machine!.tick = 7; // only crew 1's machine (a filtered field) moves
+      patch();
+      expect(clients[0]!.frames).toHaveLength(1);
+      expect(clients[0]!.frames[0]!.length).toBeGreaterThan(1);
+      // without the filter crew 2's student gets the patch code alone; with it, nothing
+      expect(clients[1]!.frames).toEqual(skip ? [] : [[Protocol.ROOM_STATE_PATCH]]);
+    }
+  });
+
+  it('still sends every client a change they share', () => {
+    const { state, clients, patch } = twoCrews(true);
+    state.round = 2;
+    patch();
+    for (const c of clients) {
+      expect(c.frames).toHaveLength(1);
+      expect(c.frames[0]!.length).toBeGreaterThan(1);
+    }
   });
 });
