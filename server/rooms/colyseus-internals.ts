@@ -39,8 +39,8 @@ const quieted = new WeakSet<object>();
 
 /**
  * Stops sending a client patches that hold nothing for it. Colyseus writes every client a patch each frame
- * anything in the room changed; with per-crew views most of those are the bare patch code (another crew's
- * machine moved). Each costs a socket write here and a state-change callback (a redraw) on the client.
+ * anything in the room changed; with per-crew views some are the bare patch code (only another crew's
+ * machine moved: 12 % of frames in a 4 × 20 load run). Each costs a socket write here and a state-change callback (a redraw) on the client.
  * A timed frame (input sequencing) is longer and still goes out; so does every other message.
  */
 export function skipEmptyPatches(client: Client): void {

@@ -34,6 +34,25 @@ describe('the Colyseus adapter', () => {
     expect(socket).not.toBeNull();
     expect(socket!.writable).toBe(true);
   });
+
+  it('a joined client is not written an empty patch (the room installs the filter)', async () => {
+    const created = await h.createRoom({ scenario: ROLES_SCENARIO });
+    await h.host(created);
+    const room = h.roomOf(created.roomId);
+    await until('the host is connected', () => room.clients.length === 1);
+    const client = room.clients[0]!;
+    const ws = (client as unknown as { ref: { send: (...a: unknown[]) => void } }).ref;
+    const send = ws.send.bind(ws);
+    let writes = 0;
+    ws.send = (...a: unknown[]) => {
+      writes++;
+      send(...a);
+    };
+    client.raw(Uint8Array.of(Protocol.ROOM_STATE_PATCH));
+    expect(writes).toBe(0);
+    client.send('welcome-probe', {});
+    expect(writes).toBeGreaterThan(0); // other messages still reach the socket
+  });
 });
 
 describe('patches that hold nothing for a client', () => {
