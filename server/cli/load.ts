@@ -1,11 +1,14 @@
 // `npm run load -- --rooms 40 --players 40 --minutes 2 [--churn] [--url http://host:port] [--cpu-prof] [--heap-snapshots]
-// [--agents 2] [--probe-rooms 8] [--probes-per-room 2] [--server-nice=-10]`:
+// [--agents 2] [--probe-rooms 8] [--probes-per-room 2] [--server-nice=-10] [--end-together]`:
 // the load harness. Starts the server pinned to core 0 as a child (or targets --url), creates class rooms
 // through the API, joins real SDK clients that play their roles in --agents client processes
 // (server/tools/load-agent.ts, pinned to core 1) and a few probe clients in one more process at a
 // higher priority, and reports action-to-echo latency (the probes' — the server's side — and
 // the bulk clients' apart, with each process's own event-loop delay), server step/patch time, event-loop
-// delay, CPU, memory over time, bandwidth per client, initial state size, join times and errors. The
+// delay, CPU, memory over time, bandwidth per client, initial state size, join times and errors. With
+// --end-together, after the window every host ends its round at the same moment (each room's machines and
+// their end-of-round baselines at once, as when a teacher's whole school ends together) and the report adds
+// the server's event-loop delay from that moment until the last summary has arrived (`endTogether`). The
 // last line of output is the report as JSON.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -29,6 +32,7 @@ interface LoadOptions {
   minutes: number;
   url: string | null;
   churn: boolean;
+  endTogether: boolean;
   roomSeconds: number;
   thinkMs: number;
   tps: number;
@@ -49,6 +53,7 @@ function options(): LoadOptions {
       minutes: { type: 'string', default: '1' },
       url: { type: 'string' },
       churn: { type: 'boolean', default: false },
+      'end-together': { type: 'boolean', default: false },
       'room-seconds': { type: 'string', default: '60' },
       think: { type: 'string', default: '300' },
       tps: { type: 'string', default: '2' },
@@ -73,6 +78,7 @@ function options(): LoadOptions {
     minutes: n(values.minutes, 'minutes', 0.05, 120),
     url: values.url ?? null,
     churn: values.churn,
+    endTogether: values['end-together'],
     roomSeconds: n(values['room-seconds'], 'room-seconds', 5, 3600),
     thinkMs: n(values.think, 'think', 20, 10_000),
     tps: n(values.tps, 'tps', LIMITS.speed.min, LIMITS.speed.max),
@@ -271,6 +277,43 @@ async function openRoom(
   return { created, owner, probes, bornAt: Date.now() };
 }
 
+/**
+ * --end-together: every host ends its round at once. The server's event-loop delay is read from that moment
+ * until every room's summary (crews' results and their baselines, computed in the server's worker pool) has
+ * reached its host: what every room on the server lived through while the rounds ended.
+ */
+async function endRoundsTogether(
+  agents: Agent[],
+  child: ServerChild,
+): Promise<{
+  roomsEnded: number;
+  notRunning: number;
+  timedOut: number;
+  summaryMs: ReturnType<typeof pct>;
+  seconds: number;
+  serverEventLoopDelayMs: LoadServerMetrics['eventLoopDelayMs'];
+  serverStepMs: LoadServerMetrics['step'];
+  serverPatchMs: LoadServerMetrics['patch'];
+} | null> {
+  await child.metrics({ reset: true });
+  const t = Date.now();
+  const replies = await Promise.all(agents.map((a) => a.ask({ type: 'end-rounds', timeoutMs: 60_000 })));
+  const m = await child.metrics({ reset: true });
+  if (!m) return null;
+  const ended = replies.map((r) => r.ended!);
+  const summaryMs = ended.flatMap((e) => e.summaryMs);
+  return {
+    roomsEnded: summaryMs.length,
+    notRunning: ended.reduce((n, e) => n + e.refused, 0),
+    timedOut: ended.reduce((n, e) => n + e.timedOut, 0),
+    summaryMs: pct(summaryMs),
+    seconds: Math.round((Date.now() - t) / 100) / 10,
+    serverEventLoopDelayMs: m.eventLoopDelayMs,
+    serverStepMs: m.step,
+    serverPatchMs: m.patch,
+  };
+}
+
 async function closeRoom(r: LoadRoom, probe: Agent): Promise<void> {
   await Promise.all([
     r.owner.ask({ type: 'close', roomId: r.created.roomId }),
@@ -445,6 +488,7 @@ async function main(): Promise<void> {
     gc: true,
     ...(o.heapSnapshots ? { heapSnapshot: path.join(snapshotDir, 'end.heapsnapshot') } : {}),
   });
+  const endTogether = o.endTogether && child ? await endRoundsTogether(agents, child) : null;
   const connected = end?.clients ?? b.players + p.players + rooms.length;
   const cpuPct =
     start && end
@@ -511,6 +555,7 @@ async function main(): Promise<void> {
     clientCpuPercentOfCore: { bulk: b.cpuPercentOfCore, probe: p.cpuPercentOfCore },
     // The machine's 1-minute load average over the window (2 cores: above ~2.5 other jobs were competing).
     machineLoad1m: pct(memory.flatMap((m) => (m.load1m === undefined ? [] : [m.load1m]))),
+    endTogether,
   };
   await Promise.all(agents.map((a) => a.ask({ type: 'stop' }).catch(() => undefined)));
   await child?.stop();

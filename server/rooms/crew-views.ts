@@ -1,6 +1,8 @@
-// Who receives which crew's machine. A student receives their own crew's machine and legal moves; the
-// host, projectors and a solo player receive every crew's. Every other crew reaches a student as its
-// standing and jobs only, so a student's bytes stay one machine's however many crews the class has.
+// Who receives which crew's machine. A student receives their own crew's machine, standing and legal
+// moves; the host, projectors and a solo player receive every crew's, and every player's score. Every
+// other crew reaches a student as its number, place and jobs only, so a student's bytes stay one
+// machine's however many crews the class has, and another crew's tick or a classmate's score writes
+// nothing to it.
 //
 // Views are shared: one StateView per crew and one holding every crew, so a patch is encoded once per
 // view, not once per client (Colyseus caches each view's encoding per patch). A client that joins (or
@@ -30,7 +32,7 @@ export class CrewViews {
   /** The clients on a view of their own (few, and only for a patch or two). */
   private readonly catchingUp = new Set<Client>();
   private state: RoomStateSchema | undefined;
-  /** The crews the views holding every crew already hold. */
+  /** The crews and players the views holding every crew already hold. */
   private everyHolds = new WeakSet<object>();
 
   /**
@@ -44,12 +46,14 @@ export class CrewViews {
         view.dispose();
         this.shared.delete(key);
       }
-    state.crews.forEach((crew) => {
-      if (this.everyHolds.has(crew)) return;
-      this.everyHolds.add(crew);
-      this.shared.get(EVERY)?.add(crew);
-      for (const client of this.catchingUp) if (this.held.get(client)!.want === EVERY) client.view!.add(crew);
-    });
+    const holdEverywhere = (o: object): void => {
+      if (this.everyHolds.has(o)) return;
+      this.everyHolds.add(o);
+      this.shared.get(EVERY)?.add(o as never);
+      for (const client of this.catchingUp) if (this.held.get(client)!.want === EVERY) client.view!.add(o as never);
+    };
+    state.crews.forEach(holdEverywhere);
+    state.players.forEach(holdEverywhere);
     for (const { client, crew } of clients) {
       const want = crew !== undefined && state.crews.has(crew) ? crew : EVERY;
       const held = this.held.get(client);
@@ -106,12 +110,12 @@ export class CrewViews {
   }
 
   private fill(view: StateView, want: string): void {
-    const crews = this.state!.crews;
+    const { crews, players } = this.state!;
     if (want === EVERY)
-      crews.forEach((crew) => {
-        view.add(crew);
-        this.everyHolds.add(crew);
-      });
+      for (const o of [...crews.values(), ...players.values()]) {
+        view.add(o);
+        this.everyHolds.add(o);
+      }
     else {
       const crew = crews.get(want);
       if (crew) view.add(crew);

@@ -195,7 +195,8 @@ const PlayerView = schema(
     nickname: t.string().default(''),
     slot: t.string().default('spectator'),
     role: t.string().default('spectator'),
-    score: t.int32().default(0),
+    /** Only the clients that hold every crew (the host's live view, projectors, a solo player) receive it: a student's own score comes as the `score` message, so one student's action writes to no other student. */
+    score: t.int32().view().default(0),
     connected: t.boolean().default(true),
     host: t.boolean().default(false),
     crew: t.string().default(''),
@@ -217,18 +218,21 @@ const SlotView = schema(
 );
 
 /**
- * One crew: its standing and jobs for every client; its machine and its jobs' legal moves only for the clients
- * whose StateView holds the crew (its students; the host, projectors and a solo player hold every crew).
+ * One crew: its number, place, finish and jobs for every client; its standing (tick, utilisation, finished
+ * processes, faults), machine and jobs' legal moves only for the clients whose StateView holds the crew (its
+ * students; the host, projectors and a solo player hold every crew).
  * KernelRoom keeps the views; the projection tells it what it created (`Adopt`).
  */
 const CrewView = schema(
   {
     number: t.uint8().default(1),
-    tick: t.uint32().default(0),
-    utilization: t.float32().default(0),
-    completed: t.uint16().default(0),
-    processes: t.uint16().default(0),
-    faultTotal: t.uint16().default(0),
+    // the standing changes every tick: only the clients whose view holds the crew receive it, so a tick of
+    // one crew's machine writes to that crew's students (and the host and projectors), not to the class
+    tick: t.uint32().view().default(0),
+    utilization: t.float32().view().default(0),
+    completed: t.uint16().view().default(0),
+    processes: t.uint16().view().default(0),
+    faultTotal: t.uint16().view().default(0),
     finished: t.boolean().default(false),
     place: t.uint8().default(1),
     slots: t.map(SlotView),

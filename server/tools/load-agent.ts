@@ -26,6 +26,7 @@ export type AgentRequest =
   | { id: number; type: 'start'; roomId: string }
   | { id: number; type: 'close'; roomId: string }
   | { id: number; type: 'reset' }
+  | { id: number; type: 'end-rounds'; timeoutMs: number }
   | { id: number; type: 'report' }
   | { id: number; type: 'stop' };
 
@@ -44,12 +45,16 @@ export interface AgentReply {
   ok: boolean;
   error?: string;
   report?: AgentReport;
+  /** 'end-rounds': each hosted room's time from `host:end-round` to its summary (ms), and the rooms that could not end. */
+  ended?: { summaryMs: number[]; refused: number; timedOut: number };
 }
 
 /** One class room as this agent sees it: maybe its host, and the players this agent joined there. */
 interface AgentRoom {
   host: Room<unknown, SyncedRoomState> | null;
   players: LoadPlayer[];
+  /** Told of the room's next summary or host error ('end-rounds' waits on it). */
+  onRoundEnd?: (how: 'summary' | 'refused') => void;
 }
 
 const rooms = new Map<string, AgentRoom>();
@@ -83,12 +88,13 @@ async function open(req: Extract<AgentRequest, { type: 'open' }>): Promise<void>
     r.host = host;
     // The host keeps the class playing: when a round ends, the next starts (probes keep their jobs).
     host.onMessage('summary', () => {
+      r.onRoundEnd?.('summary');
       host.send('host:restart');
       assignOwnPlayers(r);
       host.send('host:start');
     });
-    for (const t of ['welcome', 'events', 'error', 'rejected', 'bot-moved'])
-      host.onMessage(t, () => undefined);
+    host.onMessage('error', () => r.onRoundEnd?.('refused'));
+    for (const t of ['welcome', 'events', 'rejected', 'bot-moved']) host.onMessage(t, () => undefined);
   }
   for (let i = 0; i < req.players; i += 10) {
     const batch = Array.from(
@@ -118,6 +124,34 @@ function start(roomId: string): void {
   if (!r?.host) return;
   assignOwnPlayers(r);
   r.host.send('host:start');
+}
+
+/** Ends the round of every room this agent hosts at once; answers when each has sent its summary. */
+async function endRounds(timeoutMs: number): Promise<NonNullable<AgentReply['ended']>> {
+  const ended = { summaryMs: [] as number[], refused: 0, timedOut: 0 };
+  await Promise.all(
+    [...rooms.values()].map(
+      (r) =>
+        new Promise<void>((resolve) => {
+          if (!r.host) return resolve();
+          const t = performance.now();
+          const timer = setTimeout(() => {
+            r.onRoundEnd = undefined;
+            ended.timedOut++;
+            resolve();
+          }, timeoutMs);
+          r.onRoundEnd = (how) => {
+            r.onRoundEnd = undefined;
+            clearTimeout(timer);
+            if (how === 'summary') ended.summaryMs.push(Math.round(performance.now() - t));
+            else ended.refused++; // not running (its lobby or countdown): nothing to end
+            resolve();
+          };
+          r.host.send('host:end-round');
+        }),
+    ),
+  );
+  return ended;
 }
 
 async function close(roomId: string): Promise<void> {
@@ -169,6 +203,8 @@ async function handle(req: AgentRequest): Promise<AgentReply> {
       return { id: req.id, ok: true };
     case 'report':
       return { id: req.id, ok: true, report: report() };
+    case 'end-rounds':
+      return { id: req.id, ok: true, ended: await endRounds(req.timeoutMs) };
     case 'stop':
       await Promise.all([...rooms.keys()].map(close));
       return { id: req.id, ok: true };

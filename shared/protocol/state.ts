@@ -183,7 +183,8 @@ export interface PlayerState {
   nickname: string;
   slot: string;
   role: string;
-  score: number;
+  /** Only at the clients that hold every crew (host, projectors, a solo player); a student's own score arrives as the `score` message. */
+  score?: number;
   connected: boolean;
   host: boolean;
   crew: string;
@@ -208,12 +209,16 @@ export interface SlotState {
 export interface CrewState {
   /** The crew's number as shown ("Crew 2", "2조"), from 1. */
   number: number;
-  /** The crew's machine tick, utilisation (0..1), finished and total processes, faults: the figures of `machine`, for everyone. */
-  tick: number;
-  utilization: number;
-  completed: number;
-  processes: number;
-  faultTotal: number;
+  /**
+   * The crew's standing: its machine's tick, utilisation (0..1), finished and total processes, faults (the
+   * figures of `machine`). Like the machine, only for the crew's own students, the host and projectors: absent
+   * at a student of another crew, so one crew's ticks write nothing to the others.
+   */
+  tick?: number;
+  utilization?: number;
+  completed?: number;
+  processes?: number;
+  faultTotal?: number;
   /** The crew's machine has nothing left to run. */
   finished: boolean;
   /** The crew's place in the race now (shared/roles/crews.ts crewPlaces; ties share a place). */

@@ -13,9 +13,14 @@ import {
   RoomState,
   crewView,
   projectMachine,
+  projectPlayers,
   projectSlots,
+  projectStanding,
   type Adopt,
+  type PlayerRecord,
 } from '../../server/rooms/projection.ts';
+import { ClientState, SchemaSerializer, type Client as ColyseusClient } from '@colyseus/core';
+import { skipEmptyPatches } from '../../server/rooms/colyseus-internals.ts';
 import { MACHINES, walk } from '../kernel/walk.ts';
 import type { KernelState } from '../../shared/kernel/index.ts';
 
@@ -63,6 +68,7 @@ describe('per-crew views', () => {
           views.adopter(key)(o);
         };
         projectMachine(crew.machine, s, adopt);
+        projectStanding(crew, s, false);
         // a job's legal moves: a list that grows and shrinks
         projectSlots(
           crew,
@@ -119,13 +125,16 @@ describe('per-crew views', () => {
         const got = c.decoder!.state as unknown as typeof state;
         state.crews.forEach((crew, key) => {
           const theirs = got.crews.get(key);
-          expect(theirs?.tick, `${when}: ${key}'s standing`).toBe(crew.tick);
+          expect(theirs?.number, `${when}: ${key}'s number`).toBe(crew.number);
           if (c.crew === undefined || c.crew === key) {
+            expect(theirs?.tick, `${when}: ${key}'s standing`).toBe(crew.tick);
             expect(theirs?.machine?.toJSON(), `${when}: ${key}'s machine for ${c.crew ?? 'host'}`).toEqual(
               crew.machine.toJSON(),
             );
             expect([...(theirs?.slots.get('j1')?.moves ?? [])]).toEqual([...crew.slots.get('j1')!.moves]);
           } else if (!c.held?.has(key)) {
+            expect(theirs?.tick, `${when}: ${key}'s standing must not reach ${c.crew}`).toBeUndefined();
+            expect(theirs?.utilization).toBeUndefined();
             expect(theirs?.machine, `${when}: ${key}'s machine must not reach ${c.crew}`).toBeUndefined();
             expect(theirs?.slots.get('j1')?.moves ?? []).toHaveLength(0);
           }
@@ -167,5 +176,87 @@ describe('per-crew views', () => {
     expect(clients[2]!.view).toBe(clients[4]!.view);
     expect(clients[3]!.view).toBe(clients[5]!.view);
     expect(new Set(clients.slice(1).map((c) => c.view)).size).toBe(3);
+  });
+
+  it("another crew's tick and a classmate's score write nothing to a student; the host receives both", () => {
+    const state = new RoomState();
+    const machines = { c1: frames('class-workshop', 1), c2: frames('class-workshop', 2) };
+    const player = (crew: string, score: number): PlayerRecord => ({
+      nickname: crew,
+      slot: 'j1',
+      role: 'scheduler',
+      score,
+      connected: true,
+      host: false,
+      crew,
+    });
+    const views = new CrewViews();
+    const project = (key: 'c1' | 'c2', tick: number, n: number): void => {
+      const crew = crewView(state, key, n);
+      projectMachine(crew.machine, machines[key][tick]!, views.adopter(key));
+      projectStanding(crew, machines[key][tick]!, false);
+    };
+    project('c1', 0, 1);
+    project('c2', 0, 2);
+    projectPlayers(state, [
+      ['s1', player('c1', 0)],
+      ['s2', player('c2', 0)],
+    ]);
+    const serializer = new SchemaSerializer();
+    serializer.reset(state);
+    // as Colyseus's room writes to its clients, with the room's empty-patch filter
+    const clients = [undefined, 'c1', 'c2'].map((crew) => {
+      const frames: number[][] = [];
+      const client = {
+        state: ClientState.JOINED,
+        raw: (data: Uint8Array) => void frames.push([...data]),
+      } as unknown as ColyseusClient & { view?: StateView };
+      skipEmptyPatches(client);
+      return { client, crew, frames };
+    });
+    const patch = (): void => {
+      views.assign(
+        state,
+        clients.map((c) => ({ client: c.client as unknown as Client, crew: c.crew })),
+      );
+      clients.forEach((c) => (c.frames.length = 0));
+      serializer.applyPatches(
+        clients.map((c) => c.client),
+        state,
+      );
+    };
+    patch();
+    const [host, first, second] = clients;
+    // crew 2 ticks and its student scores: crew 1's student is written nothing
+    for (let tick = 1; tick < 10; tick++) {
+      project('c2', tick, 2);
+      projectPlayers(state, [
+        ['s1', player('c1', 0)],
+        ['s2', player('c2', tick)],
+      ]);
+      patch();
+      expect(state.crews.get('c2')!.tick, 'the walk moves crew 2').toBe(machines.c2[tick]!.tick);
+      expect(first!.frames, `tick ${tick}: crew 1's student`).toEqual([]);
+      expect(second!.frames, `tick ${tick}: crew 2's student`).toHaveLength(1);
+      expect(host!.frames, `tick ${tick}: the host`).toHaveLength(1);
+    }
+    // what the host holds: every crew's standing and every score (decoded from its own full state)
+    const decode = (c: (typeof clients)[number]) => {
+      const encoder = (serializer as unknown as { encoder: Encoder }).encoder;
+      const it = { offset: 0 };
+      encoder.encodeAll(it);
+      const bytes = encoder.encodeAllView(c.client.view!, it.offset, it);
+      const d = Reflection.decode(Reflection.encode(encoder));
+      d.decode(bytes);
+      return d.state as unknown as typeof state;
+    };
+    const atHost = decode(host!);
+    expect(atHost.crews.get('c2')?.tick).toBe(machines.c2[9]!.tick);
+    expect(atHost.players.get('s2')?.score).toBe(9);
+    const atFirst = decode(first!);
+    expect(atFirst.crews.get('c2')?.tick).toBeUndefined();
+    expect(atFirst.players.get('s2')?.score).toBeUndefined();
+    expect(atFirst.players.get('s2')?.nickname).toBe('c2'); // the roster still reaches everyone
+    expect(atFirst.crews.get('c1')?.tick).toBe(machines.c1[0]!.tick);
   });
 });

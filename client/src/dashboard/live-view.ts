@@ -429,7 +429,7 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement, lim
       row.cells[1]!.textContent = roleText(p.role);
       row.cells[3]!.textContent = p.connected ? `● ${t('roster.online')}` : `○ ${t('roster.away')}`;
       row.cells[3]!.className = p.connected ? 'online' : 'away';
-      row.cells[4]!.textContent = String(p.score);
+      row.cells[4]!.textContent = String(p.score ?? 0); // the host holds every score
       // the jobs of the student's own crew; a crew more than there are, to open one
       const slotKeys: string[] = [];
       const own = crewOf(s, seat);
@@ -476,22 +476,24 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement, lim
     fill(metrics, ...items.flatMap(([k, v]) => [h('dt', {}, t(k)), h('dd', {}, v)]));
     // every crew's standing, as the kernel's figures were projected for it
     const crews: HTMLElement[] = [];
-    s.crews.forEach((c) =>
+    s.crews.forEach((c) => {
+      // the host's view holds every crew, so every standing is here (a student's holds its own crew's only)
+      const { tick = 0, utilization = 0, completed = 0, processes = 0, faultTotal = 0 } = c;
       crews.push(
         h(
           'li',
           { 'data-crew': c.number },
           t('crews.row', {
             n: c.number,
-            tick: c.tick,
-            util: c.tick > 0 ? `${Math.round(c.utilization * 100)}%` : '—',
-            done: c.completed,
-            total: c.processes,
-            faults: c.faultTotal,
+            tick,
+            util: tick > 0 ? `${Math.round(utilization * 100)}%` : '—',
+            done: completed,
+            total: processes,
+            faults: faultTotal,
           }),
         ),
-      ),
-    );
+      );
+    });
     crews.sort((a, b) => Number(a.dataset.crew) - Number(b.dataset.crew));
     fill(crewList, ...crews);
     crewList.hidden = crews.length <= 1;

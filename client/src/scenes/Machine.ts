@@ -409,10 +409,11 @@ export class Machine extends UiScene {
       race.push({
         number: c.number,
         place: c.place,
-        utilization: c.utilization,
-        completed: c.completed,
-        processes: c.processes,
-        faults: c.faultTotal,
+        // a projector's view holds every crew's standing
+        utilization: c.utilization ?? 0,
+        completed: c.completed ?? 0,
+        processes: c.processes ?? 0,
+        faults: c.faultTotal ?? 0,
         finished: c.finished,
         names: [...state.players.values()].filter((p) => p.crew === key).map((p) => p.nickname),
         // the projector receives every crew's machine (a student's screen has its own crew's only)
