@@ -50,6 +50,9 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 /** The figures rooms feed: simulation steps (kernel ticks, bots) and patches (projection + encoding + send). */
 export const roomTimings = { step: new DurationRing(), patch: new DurationRing() };
 
+/** State patches written to clients' sockets, and the empty ones not written (server/rooms/colyseus-internals.ts). */
+export const patchFrames = { sent: 0, skipped: 0 };
+
 let loopDelay: ReturnType<typeof monitorEventLoopDelay> | null = null;
 
 /** Garbage-collection pauses (all kinds) and the heap as the last full (mark-compact) collection left it. */
@@ -102,6 +105,8 @@ export interface MetricsReading {
   heapAfterMajorGc: number | null;
   /** Full collections since the process started. */
   majorGcCount: number;
+  /** State patches written to clients since the last reset, and the empty ones left unwritten. */
+  patchFrames: { sent: number; skipped: number };
 }
 
 /** Reads the process's figures now; `reset` starts new percentile windows afterwards. */
@@ -129,6 +134,7 @@ export function readMetrics(reset = false): MetricsReading {
     gcMajorPauseMs: gc.majorPauses.summary(),
     heapAfterMajorGc: gc.heapAfterMajor,
     majorGcCount: gc.majorCount,
+    patchFrames: { ...patchFrames },
   };
   if (reset) {
     loopDelay?.reset();
@@ -136,6 +142,8 @@ export function readMetrics(reset = false): MetricsReading {
     roomTimings.patch.reset();
     gc.pauses.reset();
     gc.majorPauses.reset();
+    patchFrames.sent = 0;
+    patchFrames.skipped = 0;
   }
   return reading;
 }

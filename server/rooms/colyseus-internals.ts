@@ -4,6 +4,7 @@
 // says what an upgrade broke; a test runs it, so an incompatible Colyseus fails the suite, not a class.
 import { Protocol, Room, type Client } from '@colyseus/core';
 import { GAME_FRAME_CODES, guardFrames } from './frame-guard.ts';
+import { patchFrames } from '../metrics.ts';
 
 /** A socket that can batch writes. */
 interface Corkable {
@@ -48,9 +49,13 @@ export function skipEmptyPatches(client: Client): void {
   quieted.add(client);
   const raw = client.raw.bind(client);
   client.raw = (data, options, cb) => {
-    if (data.length === EMPTY_PATCH_LENGTH && data[0] === Protocol.ROOM_STATE_PATCH) {
-      cb?.();
-      return;
+    if (data[0] === Protocol.ROOM_STATE_PATCH) {
+      if (data.length === EMPTY_PATCH_LENGTH) {
+        patchFrames.skipped++;
+        cb?.();
+        return;
+      }
+      patchFrames.sent++;
     }
     raw(data, options, cb);
   };
