@@ -305,10 +305,17 @@ export function syncArray<V>(arr: ArraySchema<V>, values: readonly V[]): void {
     if (same) return;
   }
   const current = held ?? [...arr];
-  const common = Math.min(current.length, values.length);
-  for (let i = 0; i < common; i++) if (current[i] !== values[i]) arr.splice(i, 1, values[i]!);
-  for (let n = current.length; n > values.length; n--) arr.pop();
-  for (let i = current.length; i < values.length; i++) arr.push(values[i]!);
+  if (values.length < current.length) {
+    // A shorter array is cleared and refilled, never popped: @colyseus/schema 5.0.34 decodes an array that was
+    // popped and then pushed past its old length before one patch wrongly ([0] popped, then 0 and 1 pushed,
+    // arrives as [1, 1]; test/server/sync-array.test.ts). Two projections can fall before one patch (a join
+    // projects too).
+    arr.clear();
+    for (const v of values) arr.push(v);
+  } else {
+    for (let i = 0; i < current.length; i++) if (current[i] !== values[i]) arr.splice(i, 1, values[i]!);
+    for (let i = current.length; i < values.length; i++) arr.push(values[i]!);
+  }
   arrayContents.set(arr as ArraySchema<unknown>, values.slice());
 }
 
@@ -664,11 +671,39 @@ export function projectPlaces(state: RoomStateSchema): void {
   state.crews.forEach((c) => put(c, 'place', places.get(c.number) ?? 1));
 }
 
-/** Copies a crew's jobs and their holders into its synced slots map. */
+/** The jobs each crew's synced slots map was last made equal to. */
+const slotsProjected = new WeakMap<CrewSchema, [string, SlotRecord][]>();
+
+const sameList = <V>(a: readonly V[], b: readonly V[]): boolean =>
+  a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+
+function sameSlots(a: readonly [string, SlotRecord][], b: readonly [string, SlotRecord][]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const [ka, x] = a[i]!;
+    const [kb, y] = b[i]!;
+    if (ka !== kb || x.role !== y.role || x.holder !== y.holder || x.tid !== y.tid || x.channel !== y.channel)
+      return false;
+    if (!sameList(x.cores, y.cores) || !sameList(x.moves, y.moves)) return false;
+  }
+  return true;
+}
+
+/**
+ * Copies a crew's jobs and their holders into its synced slots map. It runs every frame for every crew; when
+ * the jobs are as last projected (most frames) it compares plain records and leaves the schema alone.
+ */
 export function projectSlots(crew: CrewSchema, slots: Iterable<[string, SlotRecord]>, adopt?: Adopt): void {
+  const records = [...slots];
+  const last = slotsProjected.get(crew);
+  if (last && sameSlots(last, records)) return;
+  slotsProjected.set(
+    crew,
+    records.map(([k, r]) => [k, { ...r, cores: [...r.cores], moves: [...r.moves] }]),
+  );
   syncMap(
     crew.slots,
-    slots,
+    records,
     () => new SlotView(),
     (v, r) => {
       put(v, 'role', r.role);
