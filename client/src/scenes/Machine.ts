@@ -434,6 +434,7 @@ export class Machine extends UiScene {
       cores: m.mine.cores,
       thread: m.threads.get(m.mine.tid)?.label ?? '',
       channel: m.mine.channel,
+      scoring: currentSession()?.welcome?.scoring ?? 'standard',
     };
   }
 
