@@ -174,6 +174,7 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
             connected: seat.status === 'present',
             host: seat.isHost,
             crew: c.mode.crews && !seat.isHost ? (seat.crew ?? '') : '',
+            graceFactor: c.seats.graceFactor(seat),
           },
         ]),
     );

@@ -95,7 +95,7 @@ export interface LevelVerdict extends LevelResult {
 /** To a student whose job the machine has waited on for half the grace time: their turn, before a bot moves. */
 export interface YourTurnMessage {
   slot: string;
-  /** The room's grace time: after it, a bot makes the move. */
+  /** This student's grace time (the room's times their extra time): after it, a bot makes the move. */
   seconds: number;
 }
 
