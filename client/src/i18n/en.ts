@@ -5,6 +5,10 @@ export const en = {
   'lang.group': 'Language',
   'motion.reduce': 'Less motion',
   'motion.hint': 'Cards are put in place instead of sliding (follows your system setting until pressed)',
+  'display.large': 'Large text',
+  'display.large.hint': 'Every text on the screen a quarter larger (kept in this browser)',
+  'display.contrast': 'High contrast',
+  'display.contrast.hint': 'White on black with white edges (follows your system setting until pressed)',
 
   'loading.label': 'Loading fonts and graphics…',
   'loading.failed': 'Some files could not be loaded. Check the connection and reload the page.',

@@ -7,6 +7,10 @@ export const ko: Record<MessageKey, string> = {
   'lang.group': '언어',
   'motion.reduce': '동작 줄이기',
   'motion.hint': '카드가 미끄러지지 않고 제자리에 바로 놓입니다 (누르기 전에는 시스템 설정을 따릅니다)',
+  'display.large': '큰 글씨',
+  'display.large.hint': '화면의 모든 글씨가 4분의 1만큼 커집니다 (이 브라우저에 저장)',
+  'display.contrast': '고대비',
+  'display.contrast.hint': '검은 바탕에 흰 글씨와 흰 테두리 (누르기 전에는 시스템 설정을 따릅니다)',
 
   'loading.label': '글꼴과 그래픽을 불러오는 중…',
   'loading.failed': '일부 파일을 불러오지 못했습니다. 연결을 확인하고 페이지를 새로 고치세요.',
