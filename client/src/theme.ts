@@ -54,6 +54,7 @@ export function setHighContrast(high: boolean): Map<number, number> {
   const swaps = new Map<number, number>();
   for (const k of Object.keys(next) as (keyof Palette)[]) if (UI[k] !== next[k]) swaps.set(UI[k], next[k]);
   Object.assign(UI, next);
+  STATE_STYLE.terminated.color = UI.muted;
   return swaps;
 }
 
@@ -73,7 +74,7 @@ export const STATE_STYLE: Record<ProcessStateName, { color: number; icon: StateI
   running: { color: OKABE_ITO.bluishGreen, icon: 'triangle' },
   blocked: { color: OKABE_ITO.orange, icon: 'square' },
   terminated: { color: UI.muted, icon: 'cross' },
-} as const satisfies Record<string, { color: number; icon: StateIcon }>;
+};
 
 /** Formats a 0xRRGGBB number as a CSS colour string for Phaser text styles and the DOM. */
 export function css(color: number): string {
