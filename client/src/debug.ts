@@ -21,6 +21,10 @@ export interface KernelCrewDebug {
    * it was not redrawn (a nickname's Hangul left blank); null when no visible text contains part.
    */
   textDrawnCurrent(part: string): boolean | null;
+  /** How every visible canvas text is drawn now (its font size in px and colour), for the large-text and contrast checks. */
+  textStyles(): { text: string; size: number; color: string }[];
+  /** The main camera's background colour of the first active scene, as #rrggbb. */
+  canvasBackground(): string;
   /** 'WebGL' or 'Canvas': which renderer Phaser chose on this machine. */
   renderer(): string;
   /** What the render gate has drawn and skipped so far (a copy): frames, steps, renders, time spent. */
@@ -45,6 +49,18 @@ export function installDebugHook(game: Phaser.Game, render: RenderStats): void {
     setLanguage: switchLanguage,
     activeScenes: () => active().map((scene) => scene.scene.key),
     texts: () => active().flatMap((scene) => (scene instanceof UiScene ? scene.visibleTexts() : [])),
+    textStyles: () =>
+      active()
+        .flatMap((scene) => (scene instanceof UiScene ? scene.visibleTextObjects() : []))
+        .map((t) => ({
+          text: t.text,
+          size: parseFloat(String(t.style.fontSize)),
+          color: String(t.style.color),
+        })),
+    canvasBackground: () => {
+      const c = active()[0]?.cameras.main.backgroundColor;
+      return c ? `#${c.color.toString(16).padStart(6, '0')}` : '';
+    },
     textDrawnCurrent: (part) => {
       const text = active()
         .flatMap((scene) => (scene instanceof UiScene ? scene.visibleTextObjects() : []))

@@ -8,10 +8,12 @@ import { joinForm } from './ui/join-form.ts';
 import { savedSeat } from './net/seat-resume.ts';
 import { mountLanguageToggle } from './ui/language-toggle.ts';
 import { mountMotionToggle } from './ui/motion.ts';
+import { mountDisplayToggles } from './ui/display.ts';
 
 document.documentElement.lang = getLanguage();
 mountLanguageToggle();
 mountMotionToggle();
+mountDisplayToggles();
 const target = targetFor(new URL(window.location.href));
 const linkCode =
   target.next === 'Join' && 'code' in target.data && typeof target.data.code === 'string'

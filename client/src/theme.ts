@@ -12,8 +12,19 @@ export const OKABE_ITO = {
   reddishPurple: 0xcc79a7,
 } as const;
 
+/** The UI's surface and text colours, by role. */
+export interface Palette {
+  background: number;
+  panel: number;
+  panelEdge: number;
+  text: number;
+  muted: number;
+  focus: number;
+  accent: number;
+}
+
 /** Surface and text colours of the UI, chosen for contrast on a projector (text ≥ 7:1 on the background). */
-export const UI = {
+const STANDARD: Palette = {
   background: 0x11151c,
   panel: 0x1c2430,
   panelEdge: 0x3a4658,
@@ -21,7 +32,31 @@ export const UI = {
   muted: 0xb7c0cc,
   focus: OKABE_ITO.yellow,
   accent: OKABE_ITO.skyBlue,
-} as const;
+};
+
+/** High contrast (the player's switch, or `prefers-contrast: more`): white on black, white edges, no grey below 15:1. */
+const HIGH: Palette = {
+  background: 0x000000,
+  panel: 0x000000,
+  panelEdge: 0xffffff,
+  text: 0xffffff,
+  muted: 0xe6e9ed,
+  focus: OKABE_ITO.yellow,
+  accent: OKABE_ITO.skyBlue,
+};
+
+/** The palette every view draws with now: the standard one, or the high-contrast one (setHighContrast). */
+export const UI: Readonly<Palette> = { ...STANDARD };
+
+/** Switches the palette in place (views read UI when they draw); returns the colours it replaced, by the new ones. */
+export function setHighContrast(high: boolean): Map<number, number> {
+  const next = high ? HIGH : STANDARD;
+  const swaps = new Map<number, number>();
+  for (const k of Object.keys(next) as (keyof Palette)[]) if (UI[k] !== next[k]) swaps.set(UI[k], next[k]);
+  Object.assign(UI, next);
+  STATE_STYLE.terminated.color = UI.muted;
+  return swaps;
+}
 
 /** The font every text uses; Noto Sans KR is bundled so Hangul renders on machines without a Korean font. */
 export const FONT_FAMILY = '"Noto Sans KR", system-ui, sans-serif';
@@ -39,7 +74,7 @@ export const STATE_STYLE: Record<ProcessStateName, { color: number; icon: StateI
   running: { color: OKABE_ITO.bluishGreen, icon: 'triangle' },
   blocked: { color: OKABE_ITO.orange, icon: 'square' },
   terminated: { color: UI.muted, icon: 'cross' },
-} as const satisfies Record<string, { color: number; icon: StateIcon }>;
+};
 
 /** Formats a 0xRRGGBB number as a CSS colour string for Phaser text styles and the DOM. */
 export function css(color: number): string {

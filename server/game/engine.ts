@@ -19,6 +19,7 @@ import {
   type ScoreBook,
   type ScoreChange,
 } from '../../shared/roles/score.ts';
+import type { ScoreMode } from '../../shared/roles/types.ts';
 import type { LevelVerdict } from '../../shared/protocol/server-messages.ts';
 import type { RoundEnd } from '../../shared/protocol/summary.ts';
 import { classPolicy, playBots } from './bot-driver.ts';
@@ -69,21 +70,22 @@ export class ClassEngine implements Engine {
   /** What the scorer remembers of this machine (shared/roles/score.ts). */
   private readonly book: ScoreBook;
 
-  /** A fresh machine, or (a room rebuilt after a crash) one already replayed with its log: the scorer starts from it. */
+  /** A fresh machine, or (a room rebuilt after a crash) one already replayed with its log: the scorer starts from it, scoring by the room's `scoring`. */
   constructor(
     private readonly tickLimit: number,
     readonly state: KernelState,
     readonly log: TimedAction[] = [],
     startEvents: readonly KernelEvent[] = [],
+    scoring: ScoreMode = 'standard',
   ) {
     this.startEvents = startEvents;
-    this.book = newScoreBook(state);
+    this.book = newScoreBook(state, scoring);
   }
 
   /** The scenario's machine at tick 0. */
-  static fresh(scenario: Scenario, seed: number, tickLimit: number): ClassEngine {
+  static fresh(scenario: Scenario, seed: number, tickLimit: number, scoring?: ScoreMode): ClassEngine {
     const { state, events } = startKernel(structuredClone(scenario), seed);
-    return new ClassEngine(tickLimit, state, [], events);
+    return new ClassEngine(tickLimit, state, [], events, scoring);
   }
 
   act(action: KernelAction, slots: readonly RoleSlot[]): ActOutcome {

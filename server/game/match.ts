@@ -12,6 +12,7 @@ import type {
 } from '../../shared/kernel/index.ts';
 import type { RoleSlot } from '../../shared/roles/types.ts';
 import type { ScoreChange } from '../../shared/roles/score.ts';
+import type { ScoreMode } from '../../shared/roles/types.ts';
 import { STORY_EVENTS } from '../../shared/roles/class-story.ts';
 import type { BaselineResult, PlayerResult, RoundEnd, RoundSummary } from '../../shared/protocol/summary.ts';
 import type { BaselineJob } from './baseline-pool.ts';
@@ -31,6 +32,8 @@ export interface MatchOptions {
   seed: number;
   ticksPerSecond: number;
   tickLimit: number;
+  /** How the class machine scores (SCORE_MODES; 'standard' when absent). */
+  scoring?: ScoreMode;
 }
 
 /** Most events a round keeps for its debrief (the moments group them, so this bounds memory, not the story). */
@@ -70,7 +73,7 @@ export class Match {
   constructor(
     readonly options: MatchOptions,
     private readonly createEngine: EngineFactory = () =>
-      ClassEngine.fresh(options.scenario, options.seed, options.tickLimit),
+      ClassEngine.fresh(options.scenario, options.seed, options.tickLimit, options.scoring),
     private readonly onVerdict?: (v: LevelVerdict) => void,
   ) {
     this.clock = new TickClock(options.ticksPerSecond);

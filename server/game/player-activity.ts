@@ -71,18 +71,23 @@ export class ActivityTracker {
 
   /**
    * The held jobs left waiting too long: `prompt` once half the grace time has run (the "your turn" nudge),
-   * `bot` once all of it has (a bot makes that move; the job's clock starts again).
+   * `bot` once all of it has (a bot makes that move; the job's clock starts again). A job's grace time is
+   * `graceMs` times its student's `factor` (the teacher's extra time; 1 for everyone else).
    */
-  overdue(graceMs: number): { prompt: string[]; bot: string[] } {
+  overdue(
+    graceMs: number,
+    factor: (slotKey: string) => number = () => 1,
+  ): { prompt: string[]; bot: string[] } {
     const out = { prompt: [] as string[], bot: [] as string[] };
     if (graceMs <= 0) return out;
     for (const [key, w] of this.waiting) {
       const waited = this.activeMs - w.ms;
-      if (waited >= graceMs) {
+      const grace = graceMs * factor(key);
+      if (waited >= grace) {
         out.bot.push(key);
         w.ms = this.activeMs;
         w.prompted = false;
-      } else if (!w.prompted && waited >= graceMs / 2) {
+      } else if (!w.prompted && waited >= grace / 2) {
         out.prompt.push(key);
         w.prompted = true;
       }

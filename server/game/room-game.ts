@@ -687,6 +687,12 @@ export class RoomGame {
       case 'grace':
         this.graceSeconds = c.seconds;
         return null;
+      case 'extra-time': {
+        const seat = this.seats.get(c.player);
+        if (!seat || seat.isHost || seat.viewer || seat.status === 'left') return 'no-such-player';
+        this.seats.setGraceFactor(seat, c.factor);
+        return null;
+      }
       case 'live-event': {
         // The same event on every crew's machine that is still running, so crews race on the same workload.
         const live = this.liveCrews();
@@ -849,10 +855,16 @@ export class RoomGame {
    */
   private nudge(crew: Crew, held: readonly HeldJob[]): void {
     if (!this.mode.graceMoves || this.graceSeconds <= 0) return;
-    const due = crew.activity.overdue(this.graceSeconds * 1000);
+    // each job's grace time is the room's times its student's extra time
+    const factor = (key: string): number => {
+      const seat = this.seats.get(held.find((j) => j.slot.key === key)?.seat ?? '');
+      return seat ? this.seats.graceFactor(seat) : 1;
+    };
+    const due = crew.activity.overdue(this.graceSeconds * 1000, factor);
     for (const key of due.prompt) {
       const job = held.find((j) => j.slot.key === key);
-      if (job) this.options.io.send(job.seat, 'your-turn', { slot: key, seconds: this.graceSeconds });
+      if (job)
+        this.options.io.send(job.seat, 'your-turn', { slot: key, seconds: this.graceSeconds * factor(key) });
     }
     for (const key of due.bot) {
       const job = held.find((j) => j.slot.key === key);

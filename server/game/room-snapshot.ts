@@ -12,6 +12,7 @@ import type { Phase } from './match.ts';
 import type { SeatsDump } from './seats.ts';
 import type { LeaderboardSetting } from '../../shared/protocol/server-messages.ts';
 import type { Overrides } from '../../shared/roles/assign.ts';
+import type { ScoreMode } from '../../shared/roles/types.ts';
 
 /** How the room was created (what the API passed, minus the one-time ticket). */
 export interface SavedCreateOptions {
@@ -26,6 +27,8 @@ export interface SavedCreateOptions {
   lateJoin?: boolean;
   leaderboard?: LeaderboardSetting;
   countdown?: number;
+  /** How the room scores (absent in rooms saved before it was a setting: 'standard'). */
+  scoring?: ScoreMode;
   session?: { id: string; teacherId: string };
 }
 
@@ -170,7 +173,7 @@ export function restoreRoom(
     const m = crew.match;
     m.round = doc.round;
     // The scorer's memory starts again from the restored machine (seat scores come back with the seats).
-    m.adopt(new ClassEngine(m.options.tickLimit, replayed.state, replayed.log));
+    m.adopt(new ClassEngine(m.options.tickLimit, replayed.state, replayed.log, [], m.options.scoring));
     m.pending = [];
     m.slots = slots;
     m.phase = doc.phase === 'running' ? 'paused' : doc.phase;

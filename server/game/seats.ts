@@ -4,6 +4,7 @@
 // score; after it the seat is freed (its round score stays for the round's report).
 import { nicknameSkeleton } from './nickname-skeleton.ts';
 import type { Lang } from '../../shared/protocol/messages.ts';
+import type { GraceFactor } from '../../shared/kernel/limits.ts';
 import { SPECTATOR } from '../../shared/roles/types.ts';
 
 /** present: connected; away: dropped, its slot held for a while; left: gone, its slot released. */
@@ -43,6 +44,8 @@ export class Seats {
   private readonly bannedNames = new Set<string>();
   /** Secret hashes of everyone who has held a seat here: a locked room still lets them back. */
   private readonly members = new Set<string>();
+  /** Secret hash → the extra time the teacher gave that student (GRACE_FACTORS; absent = 1): kept by browser, so it outlives a dropped or freed seat. */
+  private readonly graceFactors = new Map<string, GraceFactor>();
   /** Seats freed this round (gone past the reconnection window, or removed): still in the round's report. */
   private departed: Seat[] = [];
   private next = 1;
@@ -137,6 +140,7 @@ export class Seats {
     const seat = this.seats.get(id);
     if (!seat) return undefined;
     this.banned.add(seat.secretHash);
+    this.graceFactors.delete(seat.secretHash);
     if (!seat.isHost && !seat.viewer) this.bannedNames.add(nicknameSkeleton(seat.nickname));
     this.free(id);
     return seat;
@@ -163,6 +167,17 @@ export class Seats {
     this.departed = [];
   }
 
+  /** The student's grace multiplier: their job waits `graceSeconds` × this before the prompt (at half) and a bot's move. */
+  graceFactor(seat: Seat): GraceFactor {
+    return this.graceFactors.get(seat.secretHash) ?? 1;
+  }
+
+  /** The teacher gives a student extra time (1 takes it back). */
+  setGraceFactor(seat: Seat, factor: GraceFactor): void {
+    if (factor === 1) this.graceFactors.delete(seat.secretHash);
+    else this.graceFactors.set(seat.secretHash, factor);
+  }
+
   /** True when this browser (its secret hash) has held a seat in this room before. */
   wasMember(hash: string): boolean {
     return this.members.has(hash);
@@ -185,6 +200,7 @@ export class Seats {
       banned: [...this.banned],
       bannedNames: [...this.bannedNames],
       members: [...this.members],
+      graceFactors: Object.fromEntries(this.graceFactors),
       next: this.next,
     };
   }
@@ -200,6 +216,8 @@ export class Seats {
     for (const n of dump.bannedNames ?? []) this.bannedNames.add(n);
     this.members.clear();
     for (const m of dump.members ?? dump.seats.map((s) => s.secretHash)) this.members.add(m);
+    this.graceFactors.clear();
+    for (const [hash, f] of Object.entries(dump.graceFactors ?? {})) this.graceFactors.set(hash, f);
     this.next = dump.next;
   }
 }
@@ -210,5 +228,7 @@ export interface SeatsDump {
   banned: string[];
   bannedNames?: string[];
   members?: string[];
+  /** Secret hash → grace multiplier (absent in dumps saved before extra time existed). */
+  graceFactors?: Record<string, GraceFactor>;
   next: number;
 }

@@ -108,6 +108,7 @@ export async function createTeacherRoom(
     roles: body.roles ?? { interrupt: true, thread: true, ipc: true },
     lateJoin: body.lateJoin ?? true,
     leaderboard: body.leaderboard ?? true,
+    scoring: body.scoring ?? 'standard',
     maxPlayers: Math.min(body.maxPlayers ?? ctx.config.maxPlayers, ctx.config.maxPlayers),
   };
   const options: ClassRoomCreateOptions = {
@@ -122,6 +123,7 @@ export async function createTeacherRoom(
     tuning: { cores: body.cores, quantum: body.quantum, switchCost: body.switchCost, roles: body.roles },
     lateJoin: settings.lateJoin,
     leaderboard: settings.leaderboard,
+    scoring: settings.scoring,
     countdown: body.countdown,
   };
   // The session row first (the host key's hash and the viewer key kept with it), so the room carries its session from birth.

@@ -80,6 +80,7 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
         seed: options.seed ?? randomInt(1, 2 ** 31 - 1),
         ticksPerSecond: options.ticksPerSecond ?? config.ticksPerSecond,
         tickLimit: config.roundTickLimit,
+        scoring: options.scoring ?? 'standard',
       },
     });
     if (options.lateJoin === false) this.game.lateJoin = false;
@@ -107,6 +108,7 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
         lateJoin,
         leaderboard,
         countdown,
+        scoring,
         session,
       } = options;
       this.saver = new RoomSaver(
@@ -123,6 +125,7 @@ export class ClassRoom extends KernelRoom<ClassRoomMetadata> {
           lateJoin,
           leaderboard,
           countdown,
+          scoring,
           session,
         },
         restored?.position,

@@ -174,6 +174,7 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
             connected: seat.status === 'present',
             host: seat.isHost,
             crew: c.mode.crews && !seat.isHost ? (seat.crew ?? '') : '',
+            graceFactor: c.seats.graceFactor(seat),
           },
         ]),
     );
@@ -298,6 +299,7 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
       code: this.game.options.code,
       leaderboard: this.game.board !== 'off',
       board: this.game.board,
+      scoring: this.game.options.match.scoring ?? 'standard',
     };
     client.send('welcome', welcome);
     // what happened lately, so a late joiner's (or a returning player's) feed is not empty; `replay`

@@ -10,6 +10,7 @@ import {
   normalizeJoinCode,
 } from '../../shared/protocol/join-code.ts';
 import type { LeaderboardSetting } from '../../shared/protocol/server-messages.ts';
+import type { ScoreMode } from '../../shared/roles/types.ts';
 import { keyHash } from '../game/key-hash.ts';
 
 /** Room type names registered with the matchmaker. */
@@ -85,6 +86,8 @@ export interface ClassRoomCreateOptions {
   leaderboard?: LeaderboardSetting;
   /** Seconds of the role-card countdown before each round (LIMITS.countdown; default ROUND_COUNTDOWN_SECONDS). */
   countdown?: number;
+  /** How the room scores: 'no-speed' leaves out every time-based part (SCORE_MODES; default 'standard'). */
+  scoring?: ScoreMode;
   /** The teacher's class session this room belongs to (dashboard rooms), so its rounds are stored there. */
   session?: RoomSession;
 }

@@ -200,6 +200,7 @@ const PlayerView = schema(
     connected: t.boolean().default(true),
     host: t.boolean().default(false),
     crew: t.string().default(''),
+    graceFactor: t.float32().default(1),
   },
   'PlayerView',
 );
@@ -597,6 +598,7 @@ export interface PlayerRecord {
   connected: boolean;
   host: boolean;
   crew: string;
+  graceFactor: number;
 }
 
 /** One job as the room shows it: who holds it ('' = a bot) and what it covers. */
@@ -623,6 +625,7 @@ export function projectPlayers(state: RoomStateSchema, players: Iterable<[string
       put(v, 'connected', p.connected);
       put(v, 'host', p.host);
       put(v, 'crew', p.crew);
+      put(v, 'graceFactor', p.graceFactor);
     },
   );
 }

@@ -1,6 +1,14 @@
 // docs/LIMITS.md's tables, generated from limits.ts so the documentation cannot drift from the code
 // (test/kernel/limits.test.ts checks the file holds exactly this text).
-import { CHANNEL_KIND_NAMES, LANGS, LIMITS, POLICIES, PROCESS_KINDS, type Limit } from './limits.ts';
+import {
+  CHANNEL_KIND_NAMES,
+  GRACE_FACTORS,
+  LANGS,
+  LIMITS,
+  POLICIES,
+  PROCESS_KINDS,
+  type Limit,
+} from './limits.ts';
 
 const num = (x: number) => (x < 0 ? `−${-x}` : String(x));
 
@@ -23,5 +31,6 @@ export function limitsTable(): string {
     vocab('POLICIES', POLICIES),
     vocab('CHANNEL_KIND_NAMES', CHANNEL_KIND_NAMES),
     vocab('PROCESS_KINDS', PROCESS_KINDS),
+    vocab('GRACE_FACTORS', GRACE_FACTORS.map(String)),
   ].join('\n');
 }

@@ -25,6 +25,11 @@ export const PROCESS_KINDS = ['foreground', 'background', 'daemon'] as const;
 /** A process kind. */
 export type ProcessKind = (typeof PROCESS_KINDS)[number];
 
+/** The extra time a teacher may give one student: their job's grace time (`graceSeconds`) times this. */
+export const GRACE_FACTORS = [1, 1.5, 2, 3] as const;
+/** One student's grace multiplier. */
+export type GraceFactor = (typeof GRACE_FACTORS)[number];
+
 /** A closed numeric range, with the step a number in it moves by and what it is, for docs and inputs. */
 export interface Limit {
   readonly min: number;

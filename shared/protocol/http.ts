@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { LANGS, LIMITS, limitSchema, type Limit, type LimitName } from '../kernel/limits.ts';
 import { playerIdSchema } from './join.ts';
 import { LEADERBOARD_MODES } from './server-messages.ts';
+import { SCORE_MODES } from '../roles/types.ts';
 import {
   forgotResponseSchema,
   healthResponseSchema,
@@ -101,6 +102,8 @@ export const teacherRoomSchema = z.strictObject({
   roles: roleMixSchema.optional(),
   lateJoin: z.boolean().optional(),
   leaderboard: z.union([z.boolean(), z.enum(LEADERBOARD_MODES)]).optional(),
+  /** 'no-speed': the same decisions score the same however long they took (SCORE_MODES). */
+  scoring: z.enum(SCORE_MODES).optional(),
   maxPlayers: z.number().int().min(1).max(200).optional(),
   seed: z
     .number()

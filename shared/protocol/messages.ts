@@ -3,7 +3,7 @@
 // the ACTIONS table (actions.ts); the room registers this table and nothing else, so no rule is
 // written twice and no message skips validation.
 import { z } from 'zod';
-import { LANGS, LIMITS, limitSchema, type Lang } from '../kernel/limits.ts';
+import { GRACE_FACTORS, LANGS, LIMITS, limitSchema, type Lang } from '../kernel/limits.ts';
 import type { KernelAction } from '../kernel/types.ts';
 import type { LiveEvent } from '../kernel/live-events.ts';
 import type { Role } from '../roles/types.ts';
@@ -180,6 +180,17 @@ const COMMANDS = {
       payload: '`{seconds}` (LIMITS.graceSeconds)',
       becomes:
         'the grace time before a "your turn" prompt (at half) and a bot\'s move (at all of it); 0 turns it off',
+    },
+  ),
+  'host:extra-time': host(
+    'extra-time',
+    ['class'],
+    z.strictObject({ player: seatId, factor: z.literal(GRACE_FACTORS) }),
+    (p) => ({ player: p.player, factor: p.factor }),
+    {
+      payload: `\`{player: seatId, factor: ${GRACE_FACTORS.join('|')}}\` (GRACE_FACTORS)`,
+      becomes:
+        "one student's extra time: their job's prompt comes at half of `graceSeconds` × `factor`, the bot's move at all of it; kept with the seat (reconnection, recovery); `no-such-player` otherwise",
     },
   ),
   // host: a live event on the machine (an I/O storm, a fork bomb, a crashing process), as kernel actions

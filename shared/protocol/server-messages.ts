@@ -5,6 +5,7 @@ import type { KernelEvent, Rejection } from '../kernel/types.ts';
 import type { Debrief, LevelResult } from '../levels/index.ts';
 import type { EdgeErrorCode } from './errors.ts';
 import type { ScoreCode } from '../roles/score.ts';
+import type { ScoreMode } from '../roles/types.ts';
 import type { CoreRun, RoundEnd, RoundSummary } from './summary.ts';
 
 /** Sent to a client right after it joins or comes back: who it is in the room. */
@@ -18,6 +19,8 @@ export interface Welcome {
   leaderboard: boolean;
   /** What the teacher's leaderboard setting shows students: no ranks, the crew's figures only, or the crew's and each student's rank. */
   board: LeaderboardMode;
+  /** How the room scores: 'no-speed' leaves out every time-based part (the role card then quotes no speed bonus). */
+  scoring: ScoreMode;
 }
 
 /** The teacher's leaderboard setting (declared once; the dashboard, the API and the screens read it). */
@@ -92,7 +95,7 @@ export interface LevelVerdict extends LevelResult {
 /** To a student whose job the machine has waited on for half the grace time: their turn, before a bot moves. */
 export interface YourTurnMessage {
   slot: string;
-  /** The room's grace time: after it, a bot makes the move. */
+  /** This student's grace time (the room's times their extra time): after it, a bot makes the move. */
   seconds: number;
 }
 

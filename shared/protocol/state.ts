@@ -188,6 +188,8 @@ export interface PlayerState {
   connected: boolean;
   host: boolean;
   crew: string;
+  /** The extra time the teacher gave this student (GRACE_FACTORS: their job waits `graceSeconds` × this); 1 for everyone else. */
+  graceFactor: number;
 }
 
 /** One job: who holds it ('' = a bot), what it covers, and its legal moves while a person holds it (encodeMove strings). */

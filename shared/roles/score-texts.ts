@@ -99,5 +99,12 @@ function scoreSentence(r: ScoreReason, lang: Lang, name: LabelOf): string {
       return ko
         ? `${r.channel}: ${r.expected}번보다 ${r.seq}번을 먼저 전달해 순서가 뒤바뀜`
         : `${r.channel}: message ${r.seq} delivered before ${r.expected}, out of order`;
+    // a room scored without speed: the decision, with no word of how soon it came
+    case 'core-dispatched':
+      return ko ? `${core(r.core)}에 스레드를 디스패치함` : `dispatched a thread on ${core(r.core)}`;
+    case 'irq-handled':
+      return ko ? `인터럽트 #${r.id}을(를) 처리함` : `interrupt #${r.id} handled`;
+    case 'message-delivered':
+      return ko ? `${r.channel} 메시지를 전달함` : `delivered a message on ${r.channel}`;
   }
 }

@@ -5,12 +5,14 @@
 // baseline choices (FIFO's and SJF's); interrupt handlers score latency; threads score finishing
 // without breaking shared data (a lost update costs the thread whose store caused it); channels
 // score delivering promptly and in order. A preempt costs more than any dispatch can earn back, so
-// spamming moves that change nothing loses points.
+// spamming moves that change nothing loses points. A room may score without speed (SCORE_MODES
+// 'no-speed', an accommodation): then every part that depends on how soon a move came (a prompt
+// dispatch, latency, an idle or starving wait, a late delivery) is left out and only the decision counts.
 import { applyActionInPlace, tickInPlace, type InPlaceResult } from '../kernel/index.ts';
 import type { KernelAction, KernelEvent, KernelState } from '../kernel/types.ts';
 import { remainingWork } from '../bots/index.ts';
 import { slotThreadId } from './slot-thread.ts';
-import type { RoleSlot } from './types.ts';
+import type { RoleSlot, ScoreMode } from './types.ts';
 
 /** Why a job's score changed: a code and the figures its sentence names (score-texts.ts words it). */
 export type ScoreReason =
@@ -33,7 +35,10 @@ export type ScoreReason =
   | { code: 'fault'; tid: number }
   | { code: 'delivered-fast'; channel: string; waited: number }
   | { code: 'delivered'; channel: string; waited: number }
-  | { code: 'out-of-order'; channel: string; seq: number; expected: number };
+  | { code: 'out-of-order'; channel: string; seq: number; expected: number }
+  | { code: 'core-dispatched'; core: number }
+  | { code: 'irq-handled'; id: number }
+  | { code: 'message-delivered'; channel: string };
 
 /** A reason's code, for tests, the client's styling and the reports. */
 export type ScoreCode = ScoreReason['code'];
@@ -68,6 +73,9 @@ export const SCORE_POINTS = {
   'delivered-fast': 2,
   delivered: 1,
   'out-of-order': -3,
+  'core-dispatched': 1,
+  'irq-handled': 1,
+  'message-delivered': 1,
 } as const satisfies Record<ScoreCode, number>;
 
 /** Ticks within which a freed core dispatched again, a handled interrupt or a delivered message counts as prompt. */
@@ -77,17 +85,33 @@ export const IDLE_CHARGE_TICKS = 3;
 /** Interrupt latency up to which handling still earns `irq-ok`. */
 export const IRQ_OK_TICKS = 3;
 
-/** What the scorer remembers between ticks (plain data, kept beside the machine): how long each core has idled with work waiting, and who broke shared data. */
+/** The reasons a 'no-speed' room never gives: each depends on how soon a move came. */
+export const TIMED_CODES: ReadonlySet<ScoreCode> = new Set([
+  'core-busy-fast',
+  'core-busy',
+  'core-idle',
+  'starvation',
+  'irq-fast',
+  'irq-ok',
+  'irq-slow',
+  'irq-unhandled',
+  'delivered-fast',
+  'delivered',
+]);
+
+/** What the scorer remembers between ticks (plain data, kept beside the machine): its mode, how long each core has idled with work waiting, and who broke shared data. */
 export interface ScoreBook {
+  /** The room's scoring mode, an input of every score change (never branched on outside this file). */
+  mode: ScoreMode;
   /** Core → consecutive ticks it has been free while threads were Ready. */
   idleWithWork: number[];
   /** Thread id → lost updates its stores caused. */
   lostBy: Record<string, number>;
 }
 
-/** A fresh book for a machine at its start. */
-export function newScoreBook(s: KernelState): ScoreBook {
-  return { idleWithWork: s.cores.map(() => 0), lostBy: {} };
+/** A fresh book for a machine at its start, scoring by `mode`. */
+export function newScoreBook(s: KernelState, mode: ScoreMode = 'standard'): ScoreBook {
+  return { mode, idleWithWork: s.cores.map(() => 0), lostBy: {} };
 }
 
 /** Who holds what on this machine: the lookups every score change needs. */
@@ -169,8 +193,9 @@ function moveContext(book: ScoreBook, s: KernelState, a: KernelAction): MoveCont
   return { type: 'other' };
 }
 
-function scoreMove(ctx: MoveContext, s: KernelState, who: Owners, out: ScoreChange[]): void {
+function scoreMove(mode: ScoreMode, ctx: MoveContext, s: KernelState, who: Owners, out: ScoreChange[]): void {
   const tick = s.tick;
+  const timed = mode === 'standard';
   switch (ctx.type) {
     case 'dispatch': {
       const slot = who.core(ctx.core);
@@ -178,9 +203,11 @@ function scoreMove(ctx: MoveContext, s: KernelState, who: Owners, out: ScoreChan
         out,
         slot,
         tick,
-        ctx.freeFor <= PROMPT_TICKS
-          ? { code: 'core-busy-fast', core: ctx.core, ticks: ctx.freeFor }
-          : { code: 'core-busy', core: ctx.core, ticks: ctx.freeFor },
+        !timed
+          ? { code: 'core-dispatched', core: ctx.core }
+          : ctx.freeFor <= PROMPT_TICKS
+            ? { code: 'core-busy-fast', core: ctx.core, ticks: ctx.freeFor }
+            : { code: 'core-busy', core: ctx.core, ticks: ctx.freeFor },
       );
       // The same-tick baselines: SJF's pick (least work left) first, else FIFO's (the head of the Ready queue).
       if (ctx.work <= ctx.sjfWork && ctx.sjf !== undefined)
@@ -198,9 +225,11 @@ function scoreMove(ctx: MoveContext, s: KernelState, who: Owners, out: ScoreChan
         out,
         who.channel(ctx.channel),
         tick,
-        ctx.waited <= PROMPT_TICKS
-          ? { code: 'delivered-fast', channel: ctx.channel, waited: ctx.waited }
-          : { code: 'delivered', channel: ctx.channel, waited: ctx.waited },
+        !timed
+          ? { code: 'message-delivered', channel: ctx.channel }
+          : ctx.waited <= PROMPT_TICKS
+            ? { code: 'delivered-fast', channel: ctx.channel, waited: ctx.waited }
+            : { code: 'delivered', channel: ctx.channel, waited: ctx.waited },
       );
       return;
     case 'other':
@@ -209,11 +238,13 @@ function scoreMove(ctx: MoveContext, s: KernelState, who: Owners, out: ScoreChan
 }
 
 function scoreEvents(book: ScoreBook, events: readonly KernelEvent[], who: Owners, out: ScoreChange[]): void {
+  const timed = book.mode === 'standard';
   for (const e of events) {
     switch (e.type) {
       case 'interrupt-handled': {
-        const reason: ScoreReason =
-          e.latency <= PROMPT_TICKS
+        const reason: ScoreReason = !timed
+          ? { code: 'irq-handled', id: e.id }
+          : e.latency <= PROMPT_TICKS
             ? { code: 'irq-fast', id: e.id, latency: e.latency }
             : e.latency <= IRQ_OK_TICKS
               ? { code: 'irq-ok', id: e.id, latency: e.latency }
@@ -222,6 +253,7 @@ function scoreEvents(book: ScoreBook, events: readonly KernelEvent[], who: Owner
         break;
       }
       case 'interrupt-unhandled':
+        if (!timed) break;
         change(out, who.interrupt, e.tick, { code: 'irq-unhandled', id: e.id, waited: e.waited });
         break;
       case 'lost-update':
@@ -261,6 +293,7 @@ function scoreEvents(book: ScoreBook, events: readonly KernelEvent[], who: Owner
         });
         break;
       case 'starvation':
+        if (!timed) break;
         for (const slot of who.schedulers)
           change(out, slot, e.tick, { code: 'starvation', tid: e.tid, waited: e.waited });
         break;
@@ -282,7 +315,7 @@ export function scoredAct(
   const changes: ScoreChange[] = [];
   if (result.ok) {
     const who = owners(s, slots);
-    scoreMove(ctx, s, who, changes);
+    scoreMove(book.mode, ctx, s, who, changes);
     scoreEvents(book, result.events, who, changes);
   }
   return { result, changes };
@@ -305,7 +338,7 @@ export function scoredTick(
     const idle =
       freeBefore[core] === true && c.running === null && ready > 0 ? (book.idleWithWork[core] ?? 0) + 1 : 0;
     book.idleWithWork[core] = idle;
-    if (idle > 0 && idle % IDLE_CHARGE_TICKS === 0)
+    if (book.mode === 'standard' && idle > 0 && idle % IDLE_CHARGE_TICKS === 0)
       change(changes, who.core(core), s.tick, { code: 'core-idle', core, ticks: idle, ready });
   });
   return { events, changes };

@@ -15,3 +15,12 @@ export const SPECTATOR = 'spectator';
 
 /** Who holds which slot: seat id → slot key (or SPECTATOR). */
 export type Assignment = Record<string, string>;
+
+/**
+ * How a room scores, declared once (the dashboard, the API and the rooms read it): 'standard' rewards
+ * prompt moves; 'no-speed' scores the same decisions the same however long they took (no prompt bonus,
+ * no latency, no charge for an idle core or a starving thread), for a class that should not race the clock.
+ */
+export const SCORE_MODES = ['standard', 'no-speed'] as const;
+/** One scoring mode. */
+export type ScoreMode = (typeof SCORE_MODES)[number];

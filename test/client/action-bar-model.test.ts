@@ -37,6 +37,7 @@ function synced(s: KernelState, slot: RoleSlot) {
         connected: true,
         host: false,
         crew: 'c1',
+        graceFactor: 1,
       },
     ],
   ]);

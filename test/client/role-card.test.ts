@@ -43,4 +43,17 @@ describe('role cards', () => {
       '내 역할: IPC 채널',
     );
   });
+
+  for (const lang of ['en', 'ko'] as const)
+    it(`${lang}: a room without speed bonus quotes no time in the score section`, () => {
+      setLanguage(lang);
+      for (const role of ['scheduler', 'interrupt', 'ipc']) {
+        const subject = { role, cores: [0], thread: '', channel: 'jobs' };
+        const timed = roleCardTexts(subject).sections[4]!.text;
+        const untimed = roleCardTexts({ ...subject, scoring: 'no-speed' }).sections[4]!.text;
+        expect(timed, role).toMatch(lang === 'en' ? /tick|as soon/ : /틱|바로/);
+        expect(untimed, role).not.toMatch(lang === 'en' ? /tick|as soon|later/ : /틱|바로|늦으면/);
+        expect(untimed, role).not.toMatch(/\{\w+\}/);
+      }
+    });
 });

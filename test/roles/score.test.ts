@@ -14,6 +14,7 @@ import {
 import { roleSlots } from '../../shared/roles/assign.ts';
 import {
   SCORE_POINTS,
+  TIMED_CODES,
   newScoreBook,
   scoredAct,
   scoredTick,
@@ -22,7 +23,7 @@ import {
   type ScoreChange,
 } from '../../shared/roles/score.ts';
 import { describeScore } from '../../shared/roles/score-texts.ts';
-import type { RoleSlot } from '../../shared/roles/types.ts';
+import type { RoleSlot, ScoreMode } from '../../shared/roles/types.ts';
 import classWorkshop from '../../server/scenarios/class-workshop.json' with { type: 'json' };
 
 function start(input: ScenarioInput, seed = 1): { s: KernelState; book: ScoreBook } {
@@ -216,5 +217,62 @@ describe('score: properties', () => {
       return sum;
     };
     expect(run(true)).toBeLessThan(run(false));
+  });
+});
+
+describe("score: a room scored without speed ('no-speed')", () => {
+  // One core, two threads ready at once: the scheduler's decisions are "b first (least work), then a".
+  const TWO: ScenarioInput = {
+    cores: 1,
+    quantum: 0,
+    switchCost: 0,
+    processes: [
+      { name: 'a', arrival: 0, length: 3 },
+      { name: 'b', arrival: 0, length: 2 },
+    ],
+  };
+  const slots: RoleSlot[] = [{ key: 'scheduler', role: 'scheduler', cores: [0] }];
+  /** Plays those two decisions, each `delay` ticks after the core is free with work waiting. */
+  function decide(mode: ScoreMode, delay: number): ScoreChange[] {
+    const r = parseScenario(TWO);
+    if (!r.ok) throw new Error(r.error);
+    const { state: s } = startKernel(r.scenario, 1);
+    const book = newScoreBook(s, mode);
+    const out: ScoreChange[] = [];
+    const tick = () => out.push(...scoredTick(book, s, slots).changes);
+    for (const name of ['b', 'a']) {
+      while (s.readyQueue.length === 0 || s.cores[0]!.running !== null) tick();
+      for (let i = 0; i < delay; i++) tick();
+      const tid = s.readyQueue.find((t) => s.processes[s.threads[t]!.pid]!.name === name)!;
+      out.push(...scoredAct(book, s, slots, { type: 'dispatch', core: 0, tid }).changes);
+    }
+    while (s.cores[0]!.running !== null) tick();
+    return out;
+  }
+  const scored = (changes: readonly ScoreChange[]) => changes.map((c) => [c.reason.code, c.points]);
+
+  it('gives the same decisions the same score made at once or 7 ticks late; the standard mode does not', () => {
+    const fast = decide('no-speed', 0);
+    const slow = decide('no-speed', 7);
+    expect(scored(slow)).toEqual(scored(fast));
+    expect(totals(slow)).toEqual(totals(fast));
+    expect(fast.some((c) => TIMED_CODES.has(c.reason.code))).toBe(false);
+    expect(slow.some((c) => TIMED_CODES.has(c.reason.code))).toBe(false);
+    // the same two decisions under the standard rule: the slow scheduler scores less (prompt bonus lost, idle charged)
+    const standardFast = totals(decide('standard', 0)).scheduler!;
+    const standardSlow = totals(decide('standard', 7)).scheduler!;
+    expect(standardSlow).toBeLessThan(standardFast);
+    expect(totals(slow).scheduler).toBeGreaterThan(standardSlow);
+  });
+
+  it('words its reasons without time, in Korean and English', () => {
+    const [dispatch] = decide('no-speed', 7);
+    expect(dispatch!.reason).toEqual({ code: 'core-dispatched', core: 0 });
+    expect(describeScore(dispatch!.reason, 'en', String)).toBe('dispatched a thread on core 1');
+    expect(describeScore(dispatch!.reason, 'ko', String)).toBe('코어 1에 스레드를 디스패치함');
+    expect(describeScore({ code: 'irq-handled', id: 4 }, 'ko', String)).toBe('인터럽트 #4를 처리함');
+    expect(describeScore({ code: 'message-delivered', channel: 'mq' }, 'en', String)).toBe(
+      'delivered a message on mq',
+    );
   });
 });

@@ -1,6 +1,7 @@
 // The dashboard's simple pages: sign in / sign up, create a room with the lesson's settings, the
 // history of sessions, and one session's rounds with its CSV download.
 import { ApiError, api, type RoomSettings, type Teacher } from './api.ts';
+import { SCORE_MODES, type ScoreMode } from '../../../shared/roles/types.ts';
 import type { Limit } from '../../../shared/kernel/limits.ts';
 import { openDialog } from './dialog.ts';
 import { checkbox, field, fill, h } from './dom.ts';
@@ -204,6 +205,12 @@ export async function homeView(root: HTMLElement, go: (hash: string) => void): P
     ...(['all', 'crew', 'off'] as const).map((m) => h('option', { value: m }, t(`create.leaderboard.${m}`))),
   );
   const board = field('leaderboard', t('create.leaderboard'), boardSelect);
+  const scoringSelect = h(
+    'select',
+    { id: 'scoring' },
+    ...SCORE_MODES.map((m) => h('option', { value: m }, t(`create.scoring.${m}`))),
+  );
+  const scoring = field('scoring', t('create.scoring'), scoringSelect);
   const alert = alertBox();
   const checked = (id: string) => (document.getElementById(id) as HTMLInputElement).checked;
   const form = h(
@@ -225,6 +232,7 @@ export async function homeView(root: HTMLElement, go: (hash: string) => void): P
     roles,
     late,
     board,
+    scoring,
     alert,
     h('button', { type: 'submit', class: 'primary' }, t('create.submit')),
   );
@@ -244,6 +252,7 @@ export async function homeView(root: HTMLElement, go: (hash: string) => void): P
       },
       lateJoin: checked('late-join'),
       leaderboard: boardSelect.value as 'off' | 'crew' | 'all',
+      scoring: scoringSelect.value as ScoreMode,
       ...(title.value.trim() ? { title: title.value.trim() } : {}),
     };
     api.createRoom(settings).then(

@@ -5,7 +5,7 @@
 import QRCode from 'qrcode';
 import type { Limit } from '../../../shared/kernel/limits.ts';
 import type { KernelEvent } from '../../../shared/kernel/types.ts';
-import { LIMITS } from '../../../shared/kernel/limits.ts';
+import { GRACE_FACTORS, LIMITS, type GraceFactor } from '../../../shared/kernel/limits.ts';
 import type { ServedLimits } from '../../../shared/protocol/http.ts';
 import {
   crewOf,
@@ -325,7 +325,14 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement, lim
           'tr',
           {},
           ...(
-            ['roster.nickname', 'roster.role', 'roster.job', 'roster.connection', 'roster.score'] as const
+            [
+              'roster.nickname',
+              'roster.role',
+              'roster.job',
+              'roster.connection',
+              'roster.score',
+              'roster.extra',
+            ] as const
           ).map((k) => h('th', { scope: 'col' }, t(k))),
           h('th', { scope: 'col' }, ''),
         ),
@@ -348,6 +355,7 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement, lim
       cells: HTMLElement[];
       select: HTMLSelectElement;
       crew: HTMLSelectElement;
+      extra: HTMLSelectElement;
       slots: string;
     }
   >();
@@ -378,7 +386,25 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement, lim
           'aria-label': t('roster.crew', { name: p.nickname }),
           onchange: () => send('host:move-crew', { player: seat, crew: Number(crew.value) }),
         });
-        const cells = [h('td'), h('td'), h('td', {}, crew, select), h('td'), h('td', { class: 'num' })];
+        // the student's extra time: their job's grace time times this (the server keeps it with their browser)
+        const extra = h(
+          'select',
+          {
+            'aria-label': t('roster.extra.for', { name: p.nickname }),
+            'data-testid': 'extra-time',
+            onchange: () =>
+              send('host:extra-time', { player: seat, factor: Number(extra.value) as GraceFactor }),
+          },
+          ...GRACE_FACTORS.map((f) => h('option', { value: f }, `×${f}`)),
+        );
+        const cells = [
+          h('td'),
+          h('td'),
+          h('td', {}, crew, select),
+          h('td'),
+          h('td', { class: 'num' }),
+          h('td', {}, extra),
+        ];
         const actions = h(
           'td',
           { class: 'actions' },
@@ -421,7 +447,7 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement, lim
           ),
         );
         const tr = h('tr', { 'data-seat': seat }, ...cells, actions);
-        row = { tr, cells, select, crew, slots: '' };
+        row = { tr, cells, select, crew, extra, slots: '' };
         rows.set(seat, row);
         rosterBody.append(tr);
       }
@@ -450,6 +476,8 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement, lim
       if (document.activeElement !== row.select) row.select.value = p.slot;
       if (document.activeElement !== row.crew) row.crew.value = String(own?.number ?? 1);
       row.select.setAttribute('aria-label', t('roster.assign', { name: p.nickname }));
+      if (document.activeElement !== row.extra) row.extra.value = String(p.graceFactor ?? 1);
+      row.extra.setAttribute('aria-label', t('roster.extra.for', { name: p.nickname }));
     });
     for (const [seat, row] of rows)
       if (!seen.has(seat)) {

@@ -5,6 +5,10 @@ export const en = {
   'lang.group': 'Language',
   'motion.reduce': 'Less motion',
   'motion.hint': 'Cards are put in place instead of sliding (follows your system setting until pressed)',
+  'display.large': 'Large text',
+  'display.large.hint': 'Every text on the screen a quarter larger (kept in this browser)',
+  'display.contrast': 'High contrast',
+  'display.contrast.hint': 'White on black with white edges (follows your system setting until pressed)',
 
   'loading.label': 'Loading fonts and graphics…',
   'loading.failed': 'Some files could not be loaded. Check the connection and reload the page.',
@@ -468,6 +472,8 @@ export const en = {
   'card.scheduler.good': 'Keep every core busy; short waiting wins; no thread left starving.',
   'card.scheduler.score':
     "+{fast} when a freed core runs again within {promptTicks} tick, +{pick} for the pick SJF or FIFO would make, +{first} for a thread's first turn; −{idle} every {idleTicks} ticks a core idles while threads are Ready, {preempt} per preempt.",
+  'card.scheduler.score.no-speed':
+    "No speed bonus in this room: +{dispatched} for each thread dispatched, +{pick} for the pick SJF or FIFO would make, +{first} for a thread's first turn; {preempt} per preempt. Take the time you need.",
   'card.interrupt.what':
     'You are the interrupt handler: when a timer or I/O-completion interrupt is pending, handle it. Timer: the running thread goes back to Ready. I/O done: its thread goes from Blocked to Ready.',
   'card.interrupt.why':
@@ -476,6 +482,8 @@ export const en = {
   'card.interrupt.good': 'No interrupt waits more than a tick or two.',
   'card.interrupt.score':
     '+{fast} for an interrupt handled within {promptTicks} tick, +{ok} within {okTicks} ticks; {unhandled} for one left unhandled too long.',
+  'card.interrupt.score.no-speed':
+    'No speed bonus in this room: +{handled} for each interrupt handled, however long it took.',
   'card.thread.what':
     'You steer {thread}: choose its next instructions (lock, load, add, store, unlock, …) to finish its task.',
   'card.thread.why':
@@ -493,6 +501,8 @@ export const en = {
   'card.ipc.good': 'Messages arrive as soon as they can go, in order.',
   'card.ipc.score':
     '+{fast} for a message delivered as soon as it can go, +{late} later; {order} for one delivered out of order.',
+  'card.ipc.score.no-speed':
+    'No speed bonus in this room: +{delivered} for each message delivered; {order} for one delivered out of order.',
   'card.spectator.what': 'You watch the machine this round: your job comes in the next one.',
   'card.spectator.why': 'Watch what each role does and what it costs the machine.',
   'card.spectator.keys': 'Nothing to press.',

@@ -7,6 +7,10 @@ export const ko: Record<MessageKey, string> = {
   'lang.group': '언어',
   'motion.reduce': '동작 줄이기',
   'motion.hint': '카드가 미끄러지지 않고 제자리에 바로 놓입니다 (누르기 전에는 시스템 설정을 따릅니다)',
+  'display.large': '큰 글씨',
+  'display.large.hint': '화면의 모든 글씨가 4분의 1만큼 커집니다 (이 브라우저에 저장)',
+  'display.contrast': '고대비',
+  'display.contrast.hint': '검은 바탕에 흰 글씨와 흰 테두리 (누르기 전에는 시스템 설정을 따릅니다)',
 
   'loading.label': '글꼴과 그래픽을 불러오는 중…',
   'loading.failed': '일부 파일을 불러오지 못했습니다. 연결을 확인하고 페이지를 새로 고치세요.',
@@ -466,6 +470,8 @@ export const ko: Record<MessageKey, string> = {
   'card.scheduler.good': '모든 코어가 쉬지 않고, 대기 시간이 짧고, 굶는(기아) 스레드가 없습니다.',
   'card.scheduler.score':
     '빈 코어를 {promptTicks}틱 안에 다시 채우면 +{fast}, SJF나 FIFO와 같은 선택이면 +{pick}, 스레드가 처음 실행되면 +{first}. 준비 상태 스레드가 있는데 코어가 {idleTicks}틱 놀 때마다 −{idle}, 선점 한 번에 {preempt}.',
+  'card.scheduler.score.no-speed':
+    '이 방은 속도 보너스가 없습니다. 스레드를 디스패치할 때마다 +{dispatched}, SJF나 FIFO와 같은 선택이면 +{pick}, 스레드가 처음 실행되면 +{first}, 선점 한 번에 {preempt}. 천천히 생각해도 됩니다.',
   'card.interrupt.what':
     '인터럽트 핸들러입니다. 타이머나 입출력 완료 인터럽트가 기다리면 처리합니다. 타이머: 실행 중인 스레드가 준비 상태로. 입출력 완료: 그 스레드가 대기 상태에서 준비 상태로.',
   'card.interrupt.why':
@@ -474,6 +480,8 @@ export const ko: Record<MessageKey, string> = {
   'card.interrupt.good': '어떤 인터럽트도 1–2틱 넘게 기다리지 않습니다.',
   'card.interrupt.score':
     '{promptTicks}틱 안에 처리하면 +{fast}, {okTicks}틱 안이면 +{ok}. 너무 오래 처리하지 않으면 {unhandled}.',
+  'card.interrupt.score.no-speed':
+    '이 방은 속도 보너스가 없습니다. 걸린 시간과 상관없이 인터럽트를 처리할 때마다 +{handled}.',
   'card.thread.what':
     '{thread}을(를) 조종합니다. 다음 명령어(lock, load, add, store, unlock …)를 골라 작업을 끝내세요.',
   'card.thread.why':
@@ -489,6 +497,8 @@ export const ko: Record<MessageKey, string> = {
   'card.ipc.keys': '행동 막대의 메시지를 누르거나 번호(1–9)를 누르세요.',
   'card.ipc.good': '메시지가 갈 수 있게 되자마자, 순서대로 도착합니다.',
   'card.ipc.score': '바로 전달하면 +{fast}, 늦으면 +{late}. 순서를 어기면 {order}.',
+  'card.ipc.score.no-speed':
+    '이 방은 속도 보너스가 없습니다. 메시지를 전달할 때마다 +{delivered}. 순서를 어기면 {order}.',
   'card.spectator.what': '이번 라운드는 기계를 지켜봅니다. 다음 라운드에 역할을 맡습니다.',
   'card.spectator.why': '각 역할이 무엇을 하고 기계에 어떤 대가를 치르게 하는지 보세요.',
   'card.spectator.keys': '누를 것이 없습니다.',

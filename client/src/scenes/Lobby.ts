@@ -120,6 +120,7 @@ export class Lobby extends UiScene {
         cores: m.mine.cores,
         thread: m.threads.get(m.mine.tid)?.label ?? '',
         channel: m.mine.channel,
+        scoring: session.welcome?.scoring ?? 'standard',
       },
       false,
     );

@@ -87,6 +87,8 @@ export class Machine extends UiScene {
   anchor: Rect = { x: 0, y: 0, width: 0, height: 0 };
   private anchorType = '';
   private barHeight = 0;
+  /** The screen width and root font size the bar was last measured at: either changing re-measures it (a rotated phone, large text). */
+  private measuredAt = '';
   private mirrored = 0;
   /** Copies of cards flying from the Ready queue to a core (a few, reused). */
   private ghosts: PcbCard[] = [];
@@ -219,6 +221,13 @@ export class Machine extends UiScene {
   protected relayout(screen: ScreenLayout): void {
     const cores = this.model?.cores.length ?? 2;
     const overlay = Number(this.registry.get(OVERLAY_HEIGHT)) || 0;
+    const at = `${screen.width}|${document.documentElement.style.fontSize}`;
+    if (at !== this.measuredAt) {
+      // the bar wraps (and its rows grow) differently now: measure it again at the next update
+      this.measuredAt = at;
+      this.bar.invalidate();
+      this.dirty = true;
+    }
     this.lay = machineLayout(
       screen.width,
       screen.height,
@@ -435,6 +444,7 @@ export class Machine extends UiScene {
       cores: m.mine.cores,
       thread: m.threads.get(m.mine.tid)?.label ?? '',
       channel: m.mine.channel,
+      scoring: currentSession()?.welcome?.scoring ?? 'standard',
     };
   }
 

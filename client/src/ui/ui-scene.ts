@@ -4,6 +4,7 @@ import { onLanguageChanged } from '../i18n/index.ts';
 import { FONT_FAMILY, UI, css } from '../theme.ts';
 import { h, required } from './dom.ts';
 import { computeLayout, type ScreenLayout } from './layout.ts';
+import { onDisplayChanged, textScale } from './display.ts';
 import { fitCamera, pixelRatio, viewSize } from './pixel-ratio.ts';
 
 /** Options for a Phaser text drawn in the UI font. */
@@ -49,6 +50,17 @@ export abstract class UiScene extends Phaser.Scene {
     this.refresh();
 
     const offLanguage = onLanguageChanged(() => this.refresh());
+    // large text or high contrast switched: texts already drawn take the new colours, then sizes follow the relayout
+    const offDisplay = onDisplayChanged((swaps) => {
+      this.cameras.main.setBackgroundColor(UI.background);
+      for (const text of this.texts) {
+        const now = swaps.get(Number.parseInt(String(text.style.color).slice(1), 16));
+        if (now !== undefined) text.setColor(css(now));
+        const back = swaps.get(Number.parseInt(String(text.style.backgroundColor).slice(1), 16));
+        if (back !== undefined) text.setBackgroundColor(css(back));
+      }
+      this.refresh();
+    });
     const onResize = (): void => {
       fitCamera(this);
       this.relayout(this.layout());
@@ -57,6 +69,7 @@ export abstract class UiScene extends Phaser.Scene {
     this.scale.on(Phaser.Scale.Events.RESIZE, onResize);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       offLanguage();
+      offDisplay();
       this.scale.off(Phaser.Scale.Events.RESIZE, onResize);
       this.panel.remove();
       this.texts = [];
@@ -67,7 +80,8 @@ export abstract class UiScene extends Phaser.Scene {
   protected layout(): ScreenLayout {
     const { width, height } = viewSize(this);
     const layout = computeLayout(width, height, this.panelWidth());
-    document.documentElement.style.fontSize = `${Math.round(Math.min(22, Math.max(16, layout.unit * 0.85)))}px`;
+    const rem = Math.min(22, Math.max(16, layout.unit * 0.85)) * textScale();
+    document.documentElement.style.fontSize = `${Math.round(rem)}px`;
     return layout;
   }
 
@@ -82,7 +96,7 @@ export abstract class UiScene extends Phaser.Scene {
   protected addText(options: TextOptions): Phaser.GameObjects.Text {
     const text = this.add.text(0, 0, '', {
       fontFamily: FONT_FAMILY,
-      fontSize: `${options.size}px`,
+      fontSize: `${Math.round(options.size * textScale())}px`,
       fontStyle: options.bold ? 'bold' : 'normal',
       color: css(options.color ?? UI.text),
       align: options.align ?? 'left',

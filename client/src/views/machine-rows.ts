@@ -106,7 +106,7 @@ export function metricsRows(m: MachineModel): Row[] {
   ];
 }
 
-let cache: { lang: string; serial: number; rows: Row[] } | null = null;
+let cache: { lang: string; serial: number; muted: number; rows: Row[] } | null = null;
 
 /** The event feed, newest first, in the kernel's own sentences. */
 export function feedRows(session: RoomSession): Row[] {
@@ -115,7 +115,7 @@ export function feedRows(session: RoomSession): Row[] {
     session.feed[session.feed.length - 1]?.serial ?? 0,
     session.botNotes[session.botNotes.length - 1]?.serial ?? 0,
   );
-  if (cache && cache.lang === lang && cache.serial === last) return cache.rows;
+  if (cache && cache.lang === lang && cache.serial === last && cache.muted === UI.muted) return cache.rows;
   const machine = session.machine();
   const s = syncedLabels(machine);
   const kinds = machine ? syncedChannelKinds(machine) : undefined;
@@ -139,6 +139,11 @@ export function feedRows(session: RoomSession): Row[] {
       row: [`${t('machine.bot_moved', { name: note.nickname })}`, UI.muted],
     });
   const rows: Row[] = items.sort((a, b) => b.serial - a.serial).map((x) => x.row);
-  cache = { lang, serial: last, rows: rows.length > 0 ? rows : [[t('machine.feed.empty'), UI.muted]] };
+  cache = {
+    lang,
+    serial: last,
+    muted: UI.muted,
+    rows: rows.length > 0 ? rows : [[t('machine.feed.empty'), UI.muted]],
+  };
   return cache.rows;
 }

@@ -5,6 +5,7 @@ import { t, type MessageKey } from '../i18n/index.ts';
 import { IDLE_CHARGE_TICKS, IRQ_OK_TICKS, PROMPT_TICKS, SCORE_POINTS } from '../../../shared/roles/score.ts';
 import { signedPoints } from '../../../shared/roles/score-texts.ts';
 import { h } from '../ui/dom.ts';
+import type { ScoreMode } from '../../../shared/roles/types.ts';
 
 /** The roles a card exists for. */
 const CARD_ROLES = ['scheduler', 'interrupt', 'thread', 'ipc', 'spectator', 'host'] as const;
@@ -17,6 +18,8 @@ export interface CardSubject {
   /** The steered thread's label (P3·T1), '' when none. */
   thread: string;
   channel: string;
+  /** How the room scores (the welcome's `scoring`): a room without speed bonus quotes no time in the card. */
+  scoring?: ScoreMode;
 }
 
 /** The card's five sections as plain text, in the current language (tests read these). */
@@ -42,6 +45,9 @@ export function roleCardTexts(subject: CardSubject): {
     promptTicks: PROMPT_TICKS,
     preempt: signedPoints(p['preempt-cost']),
     ok: p['irq-ok'],
+    dispatched: p['core-dispatched'],
+    handled: p['irq-handled'],
+    delivered: p['message-delivered'],
     okTicks: IRQ_OK_TICKS,
     unhandled: signedPoints(p['irq-unhandled']),
     clean: p['thread-finished'],
@@ -52,9 +58,14 @@ export function roleCardTexts(subject: CardSubject): {
     late: p.delivered,
     order: signedPoints(p['out-of-order']),
   };
+  const untimed =
+    subject.scoring === 'no-speed' && (role === 'scheduler' || role === 'interrupt' || role === 'ipc');
   const part = (k: 'what' | 'why' | 'keys' | 'good' | 'score') => ({
     heading: t(`card.${k}`),
-    text: t(`card.${role}.${k}` as MessageKey, params),
+    text: t(
+      (k === 'score' && untimed ? `card.${role}.score.no-speed` : `card.${role}.${k}`) as MessageKey,
+      params,
+    ),
   });
   return {
     title: t('card.title', { role: t(`role.${role}` as MessageKey) }),

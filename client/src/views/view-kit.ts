@@ -4,6 +4,7 @@ import type Phaser from 'phaser';
 import type { Rect } from '../ui/layout.ts';
 import type { TextOptions } from '../ui/ui-scene.ts';
 import { STATE_STYLE, UI, css, type ProcessStateName, type StateIcon } from '../theme.ts';
+import { textScale } from '../ui/display.ts';
 
 /** How a view creates objects: the scene, and its text factory (tracked for the screen-reader mirror). */
 export interface Kit {
@@ -28,9 +29,9 @@ export function setColor(t: Phaser.GameObjects.Text, color: number): void {
   if (t.style.color !== c) t.setColor(c);
 }
 
-/** Sets a font size only when it differs. */
+/** Sets a font size only when it differs (times the player's text scale: large text). */
 export function setSize(t: Phaser.GameObjects.Text, px: number): void {
-  const size = `${Math.max(9, Math.round(px))}px`;
+  const size = `${Math.max(9, Math.round(px * textScale()))}px`;
   if (t.style.fontSize !== size) t.setFontSize(size);
 }
 
