@@ -200,7 +200,8 @@ const PlayerView = schema(
     connected: t.boolean().default(true),
     host: t.boolean().default(false),
     crew: t.string().default(''),
-    graceFactor: t.float32().default(1),
+    /** The extra time the teacher gave the student: like the score, only for the clients holding every crew (the host's roster), never for classmates. */
+    graceFactor: t.float32().view().default(1),
   },
   'PlayerView',
 );

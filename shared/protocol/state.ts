@@ -188,8 +188,12 @@ export interface PlayerState {
   connected: boolean;
   host: boolean;
   crew: string;
-  /** The extra time the teacher gave this student (GRACE_FACTORS: their job waits `graceSeconds` × this); 1 for everyone else. */
-  graceFactor: number;
+  /**
+   * The extra time the teacher gave this student (GRACE_FACTORS: their job waits `graceSeconds` × this); 1 for
+   * everyone else. Only at the clients that hold every crew (the host's roster, projectors): no student's
+   * screen receives it, their own or a classmate's.
+   */
+  graceFactor?: number;
 }
 
 /** One job: who holds it ('' = a bot), what it covers, and its legal moves while a person holds it (encodeMove strings). */

@@ -189,6 +189,7 @@ describe('per-crew views', () => {
       connected: true,
       host: false,
       crew,
+      graceFactor: 1,
     });
     const views = new CrewViews();
     const project = (key: 'c1' | 'c2', tick: number, n: number): void => {

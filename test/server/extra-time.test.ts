@@ -48,6 +48,10 @@ describe('extra time per student', () => {
     host.send('host:extra-time', { player: junSeat, factor: 2 });
     await until('the roster shows ×2', () => host.state.players.get(junSeat)?.graceFactor === 2);
     expect(host.state.players.get(minaSeat)?.graceFactor).toBe(1);
+    // the teacher's roster holds it; no student's state does, their own or a classmate's
+    await until('the students see the roster', () => mina.state.players.get(junSeat) !== undefined);
+    expect(jun.state.players.get(junSeat)?.graceFactor).toBeUndefined();
+    expect(mina.state.players.get(junSeat)?.graceFactor).toBeUndefined();
     await until('both hold a core', () =>
       [minaSeat, junSeat].every((s) => host.state.players.get(s)?.slot.startsWith('scheduler:')),
     );
