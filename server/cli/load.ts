@@ -521,7 +521,9 @@ async function main(): Promise<void> {
     bulkActionsSent: b.sent,
     bandwidthPerClientBytesPerSec: Math.round((b.bytes + p.bytes) / Math.max(1, players) / seconds),
     // state patches the server wrote per connected client per second (each a socket write and a redraw at the client)
-    patchWritesPerClientPerSec: end ? Math.round((end.patchFrames.sent / connected / seconds) * 100) / 100 : null,
+    patchWritesPerClientPerSec: end
+      ? Math.round((end.patchFrames.sent / connected / seconds) * 100) / 100
+      : null,
     emptyPatchesSkipped: end?.patchFrames.skipped ?? null,
     initialStateBytes: initial?.maxFullStateBytes ?? null,
     initialStateBytesMedian: initial?.medianFullStateBytes ?? null,

@@ -50,7 +50,8 @@ export class CrewViews {
       if (this.everyHolds.has(o)) return;
       this.everyHolds.add(o);
       this.shared.get(EVERY)?.add(o as never);
-      for (const client of this.catchingUp) if (this.held.get(client)!.want === EVERY) client.view!.add(o as never);
+      for (const client of this.catchingUp)
+        if (this.held.get(client)!.want === EVERY) client.view!.add(o as never);
     };
     state.crews.forEach(holdEverywhere);
     state.players.forEach(holdEverywhere);
