@@ -55,6 +55,17 @@ const RACE_SLOTS: RoleSlot[] = [
   { key: 'thread:counter:1', role: 'thread', process: 'counter', thread: 1 },
 ];
 
+/** One core, two threads ready at once: the scheduler's decisions are "b first (least work), then a". */
+const TWO: ScenarioInput = {
+  cores: 1,
+  quantum: 0,
+  switchCost: 0,
+  processes: [
+    { name: 'a', arrival: 0, length: 3 },
+    { name: 'b', arrival: 0, length: 2 },
+  ],
+};
+
 describe('score: literal cases', () => {
   it('a lost update costs the thread whose store overwrote the other, names both, and its finish scores less', () => {
     const { s, book } = start(RACE);
@@ -92,17 +103,8 @@ describe('score: literal cases', () => {
   });
 
   it('a freed core dispatched at once earns more than one left idle, and idling with Ready threads costs', () => {
-    const input: ScenarioInput = {
-      cores: 1,
-      quantum: 0,
-      switchCost: 0,
-      processes: [
-        { name: 'a', arrival: 0, length: 3 },
-        { name: 'b', arrival: 0, length: 2 },
-      ],
-    };
     const slots: RoleSlot[] = [{ key: 'scheduler', role: 'scheduler', cores: [0] }];
-    const { s, book } = start(input);
+    const { s, book } = start(TWO);
     const changes: ScoreChange[] = [];
     while (s.readyQueue.length < 2) changes.push(...scoredTick(book, s, slots).changes);
     // Three ticks of an idle core while two threads wait.
@@ -221,16 +223,6 @@ describe('score: properties', () => {
 });
 
 describe("score: a room scored without speed ('no-speed')", () => {
-  // One core, two threads ready at once: the scheduler's decisions are "b first (least work), then a".
-  const TWO: ScenarioInput = {
-    cores: 1,
-    quantum: 0,
-    switchCost: 0,
-    processes: [
-      { name: 'a', arrival: 0, length: 3 },
-      { name: 'b', arrival: 0, length: 2 },
-    ],
-  };
   const slots: RoleSlot[] = [{ key: 'scheduler', role: 'scheduler', cores: [0] }];
   /** Plays those two decisions, each `delay` ticks after the core is free with work waiting. */
   function decide(mode: ScoreMode, delay: number): ScoreChange[] {
