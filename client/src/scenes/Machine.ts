@@ -29,7 +29,9 @@ import { readMachine, type MachineModel } from '../views/machine-model.ts';
 import {
   blockedRows,
   deviceRows,
+  eventSentences,
   feedRows,
+  NOTABLE_EVENTS,
   interruptRows,
   metricsRows,
   lockRows,
@@ -47,6 +49,8 @@ import { RoleCard, type CardSubject } from '../views/role-card.ts';
 import { ScoreStrip } from '../views/score-strip.ts';
 import { Frame, fitWidth, setSize, setText, type Kit } from '../views/view-kit.ts';
 import { wireMachineInput } from '../views/machine-input.ts';
+import { Announcer } from '../views/sr-announcer.ts';
+import { SrMirror } from '../views/sr-mirror.ts';
 import '../views/machine.css';
 
 /** What the Machine scene may be started with: nothing (a joined student) or a projector link. */
@@ -72,6 +76,10 @@ export class Machine extends UiScene {
   callout!: RefusalCallout;
   card!: RoleCard;
   score!: ScoreStrip;
+  /** The machine for screen readers and keyboards: its tree and live region. */
+  sr!: SrMirror;
+  private announcer = new Announcer();
+  private sayTimer: ReturnType<typeof setTimeout> | undefined;
   private coresFrame!: Frame;
   private blocked!: ListView;
   private devices!: ListView;
@@ -145,9 +153,17 @@ export class Machine extends UiScene {
       else this.openCard(0);
     });
     this.projector = new ProjectorPanel();
+    this.announcer = new Announcer();
+    this.sr = new SrMirror({
+      thread: (tid) => wireMachineInput.pickThread(this, tid),
+      core: (core) => wireMachineInput.pressCore(this, core),
+      move: (action) => this.bar.perform(action),
+    });
     this.panel.classList.add('machine-panel');
     this.panel.append(this.code.root, this.score.root, this.bar.root);
     const ui = this.panel.parentElement;
+    // first in the overlay: the first Tab stop on the machine's screen
+    ui?.prepend(this.sr.root);
     ui?.append(
       this.detail.root,
       this.callout.root,
@@ -169,6 +185,8 @@ export class Machine extends UiScene {
       this.offSession?.();
       this.offSession = null;
       this.detail.root.remove();
+      this.sr.root.remove();
+      clearTimeout(this.sayTimer);
       this.callout.root.remove();
       this.card.hide();
       this.card.root.remove();
@@ -197,6 +215,9 @@ export class Machine extends UiScene {
           session.replayed ? session.feed.map((f) => f.event) : session.latest,
           session.replayed,
         );
+      if (change === 'events' && session.replayed) this.announcer.clear();
+      if (change === 'events' && !session.projector)
+        this.announcer.events(session.latest, eventSentences(session), (e) => NOTABLE_EVENTS.has(e.type));
       if (change === 'events')
         for (const e of session.latest) {
           if (e.type === 'forked') this.tree.flash(e.child, 'fork');
@@ -206,7 +227,9 @@ export class Machine extends UiScene {
         }
       if (change === 'refusal' && session.refusal) {
         const r = session.refusal;
-        this.showRefusal(r.edge ? edgeRefusalText(r.code, r.reason) : r.reason, r.type);
+        const reason = r.edge ? edgeRefusalText(r.code, r.reason) : r.reason;
+        this.showRefusal(reason, r.type);
+        this.announcer.refused(r.type, reason);
       }
       this.dirty = true;
     });
@@ -214,6 +237,7 @@ export class Machine extends UiScene {
 
   protected renderTexts(): void {
     this.bar.invalidate();
+    this.sr.renderTexts();
     this.card.render();
     this.dirty = true;
   }
@@ -350,6 +374,8 @@ export class Machine extends UiScene {
     // the projector holds no job: "my role: spectator, watching the machine" is nothing to show a class
     this.bar.root.hidden = session.projector;
     this.detail.update(model);
+    this.sr.update(model, session.version, this.selection(), this.target);
+    this.say();
     const students = [...state.players.values()].filter((p) => !p.host).length;
     if (session.projector) this.drawClassView(code, students, model);
     if (barChanged) {
@@ -378,6 +404,17 @@ export class Machine extends UiScene {
       this.mirrored = now;
       this.mirror();
     }
+  }
+
+  /** Says in the live region what the announcer has now; asks for another look when it holds something back. */
+  private say(): void {
+    const next = this.announcer.take(performance.now());
+    if ('text' in next) this.sr.say(next.text);
+    else if (next.waitMs > 0 && this.sayTimer === undefined)
+      this.sayTimer = setTimeout(() => {
+        this.sayTimer = undefined;
+        this.dirty = true;
+      }, next.waitMs);
   }
 
   /** The projector's class view: the join code always, the crew with names on roles, the round's moments and banners. */
@@ -527,6 +564,7 @@ export class Machine extends UiScene {
     this.anchor = { x: from.x, y: from.y, width: from.width, height: from.height };
     this.anchorType = action.type;
     this.callout.hide();
+    this.announcer.sent(action, this.model?.mine.tid ?? -1);
     this.session.send(action.type, action.payload);
     if (action.type === 'dispatch' || action.type === 'replace') this.selected = -1;
     this.dirty = true;

@@ -106,7 +106,7 @@ export class ActionBar {
         // A pointer click gives the focus back (so Enter stays the machine's, as the key legend says); a
         // key press on a focused button (detail 0) keeps it, for players moving through the bar with Tab.
         b.addEventListener('click', (event) => {
-          this.act(action, b);
+          this.perform(action, b);
           if (event.detail > 0) b.blur();
         });
       }
@@ -120,6 +120,13 @@ export class ActionBar {
       });
     this.hint.textContent = this.hintText(role);
     return true;
+  }
+
+  /** Makes a move as its button's click does (the screen-reader mirror's Enter comes here too), anchored on its button when it is on show. */
+  perform(action: PlayerAction, from?: HTMLElement): void {
+    const key = `${action.type}:${JSON.stringify(action.payload)}`;
+    const button = from ?? this.buttons.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`);
+    this.act(action, button ?? this.root);
   }
 
   /** A page-turning button (← Previous / More →), disabled at either end. */

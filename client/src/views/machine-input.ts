@@ -53,7 +53,7 @@ export const wireMachineInput = {
       const tid = card.tid;
       if (tid < 0) return;
       const wasSelected = scene.selected === tid;
-      if (isScheduler(scene)) select(scene, tid);
+      wireMachineInput.pickThread(scene, tid);
       const pid = scene.model?.threads.get(tid)?.pid ?? -1;
       if (!scene.lay.stacked || wasSelected || !isScheduler(scene)) scene.openPcb(pid);
     });
@@ -101,17 +101,25 @@ export const wireMachineInput = {
   /** A core: click sends the picked card there (or makes it the target); its preempt button preempts. */
   core(scene: Machine, core: number, zone: Phaser.GameObjects.Zone, preempt: Phaser.GameObjects.Text): void {
     zone.setData('core', core);
-    zone.on('pointerup', () => {
-      if (!isScheduler(scene)) return;
-      scene.target = core;
-      const r = screenOf(scene, { x: zone.x, y: zone.y, width: zone.width, height: zone.height });
-      if (scene.selected >= 0) dispatch(scene, core, r);
-      scene.invalidate();
-    });
+    zone.on('pointerup', () => wireMachineInput.pressCore(scene, core));
     preempt.on('pointerup', () => {
       scene.target = core;
       scene.act({ type: 'preempt', payload: { core } }, screenOf(scene, preempt.getBounds()));
     });
+  },
+
+  /** A scheduler's core pressed (clicked, or Enter in the screen-reader mirror): the target, and the picked card sent there. */
+  pressCore(scene: Machine, core: number): void {
+    if (!isScheduler(scene)) return;
+    scene.target = core;
+    const rect = scene.cores.coreRect(core);
+    if (scene.selected >= 0) dispatch(scene, core, rect ? screenOf(scene, rect) : scene.anchor);
+    scene.invalidate();
+  },
+
+  /** A Ready thread picked by a scheduler (a card's click, or Enter in the screen-reader mirror); picked again, let go. */
+  pickThread(scene: Machine, tid: number): void {
+    if (isScheduler(scene)) select(scene, tid);
   },
 
   /** A line of the interrupts list: the interrupt handler handles it by clicking. */

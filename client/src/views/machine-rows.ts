@@ -2,6 +2,7 @@
 // player's language. Formatting only: every figure comes from the synced state.
 import { interruptWaited } from '../../../shared/kernel/interrupts.ts';
 import { describeEvent } from '../../../shared/kernel/texts.ts';
+import type { KernelEvent } from '../../../shared/kernel/types.ts';
 import { IRQ_OK_TICKS } from '../../../shared/roles/score.ts';
 import { syncedChannelKinds, syncedLabels } from '../../../shared/protocol/state.ts';
 import { getLanguage, t, type MessageKey } from '../i18n/index.ts';
@@ -106,6 +107,27 @@ export function metricsRows(m: MachineModel): Row[] {
   ];
 }
 
+/** Events the feed marks ⚠ (and the live region puts first): what a class stops to talk about. */
+export const NOTABLE_EVENTS: ReadonlySet<KernelEvent['type']> = new Set<KernelEvent['type']>([
+  'lost-update',
+  'deadlock',
+  'livelock',
+  'starvation',
+  'out-of-order',
+  'leak',
+  'interrupt-unhandled',
+  'fault',
+]);
+
+/** The kernel's sentence for an event in the player's language, with the synced machine's names (the feed's and the live region's one wording). */
+export function eventSentences(session: RoomSession): (event: KernelEvent) => string {
+  const lang = getLanguage();
+  const machine = session.machine();
+  const s = syncedLabels(machine);
+  const kinds = machine ? syncedChannelKinds(machine) : undefined;
+  return (event) => describeEvent(event, s, lang, kinds);
+}
+
 let cache: { lang: string; serial: number; muted: number; rows: Row[] } | null = null;
 
 /** The event feed, newest first, in the kernel's own sentences. */
@@ -116,22 +138,10 @@ export function feedRows(session: RoomSession): Row[] {
     session.botNotes[session.botNotes.length - 1]?.serial ?? 0,
   );
   if (cache && cache.lang === lang && cache.serial === last && cache.muted === UI.muted) return cache.rows;
-  const machine = session.machine();
-  const s = syncedLabels(machine);
-  const kinds = machine ? syncedChannelKinds(machine) : undefined;
-  const notable = new Set([
-    'lost-update',
-    'deadlock',
-    'livelock',
-    'starvation',
-    'out-of-order',
-    'leak',
-    'interrupt-unhandled',
-    'fault',
-  ]);
+  const sentence = eventSentences(session);
   const items: { serial: number; row: Row }[] = session.feed.map(({ serial, event }) => {
-    const line = `${event.tick}: ${describeEvent(event, s, lang, kinds)}`;
-    return { serial, row: notable.has(event.type) ? [`⚠ ${line}`, OKABE_ITO.orange] : line };
+    const line = `${event.tick}: ${sentence(event)}`;
+    return { serial, row: NOTABLE_EVENTS.has(event.type) ? [`⚠ ${line}`, OKABE_ITO.orange] : line };
   });
   for (const note of session.botNotes)
     items.push({
