@@ -25,6 +25,9 @@ export const WAIT_BINS = [
 /** The synced state's `predictSeconds` for a prediction without time limit (the teacher reveals). */
 export const PREDICT_UNTIL_REVEAL = -1;
 
+/** The prediction lengths the dashboard offers, in seconds (within LIMITS.predictSeconds). */
+export const PREDICT_CHOICES = [30, 60, 120] as const;
+
 /** A student's guess; either half may be still missing (a bin is an index into WAIT_BINS). */
 export interface PredictionPick {
   policy?: BaselinePolicy;
