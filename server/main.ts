@@ -79,6 +79,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // Every round goes to the given sink (tests read it) and to the database (teachers' rooms only).
   const sink: RoundReportSink = {
     save: (r) => Promise.all([reports.save(r), stored.save(r)]).then(() => undefined),
+    predictions: (ref, p) =>
+      Promise.all([reports.predictions?.(ref, p), stored.predictions(ref, p)]).then(() => undefined),
     journal: (r, job) => stored.journal(r, job),
     journaled: (sessionId, round) => stored.journaled(sessionId, round),
     roomClosed: (id, session) =>

@@ -19,6 +19,7 @@ import { Sandbox } from './scenes/Sandbox.ts';
 import { Machine } from './scenes/Machine.ts';
 import { Report } from './scenes/Report.ts';
 import { installRoundRouter } from './net/round-router.ts';
+import { installPredictPanel } from './ui/predict-panel.ts';
 
 /** Starts Kernel Crew in the element with id parent (main.ts has set the language and its toggle); returns the game for tests and hot reload. */
 export function startGame(parent: string): Phaser.Game {
@@ -61,5 +62,6 @@ export function startGame(parent: string): Phaser.Game {
   trackParentSize(game, host);
   installDebugHook(game, installRenderGate(game));
   installRoundRouter(game);
+  installPredictPanel();
   return game;
 }

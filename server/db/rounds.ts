@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { fromJson, isUniqueViolation, newId, toJson } from './codec.ts';
 import type { DatabaseSchema } from './schema.ts';
 import type { JobSpan } from '../../shared/protocol/summary.ts';
+import type { RoundPredictions } from '../../shared/roles/prediction.ts';
 
 /** One student's part in a round, as the room measured it. */
 export interface RoundPlayer {
@@ -58,6 +59,8 @@ export interface FinishedRound {
 /** A stored round with everything its report page shows. */
 export interface RoundReport extends FinishedRound {
   id: string;
+  /** The students' end-of-round predictions (null: the round had none). */
+  predictions: RoundPredictions | null;
 }
 
 /** A round in a session's list. */
@@ -74,6 +77,8 @@ export interface RoundSummary {
 export interface RoundsRepository {
   /** Stores a finished round and its players atomically; returns the round's id. Throws if that round number is already stored. */
   save(round: FinishedRound): Promise<string>;
+  /** Adds the predictions of a stored round of a session; false when that round is not stored. */
+  setPredictions(sessionId: string, roundNumber: number, predictions: RoundPredictions): Promise<boolean>;
   /** A round's full report, only if its session belongs to `teacherId`. */
   getReport(roundId: string, teacherId: string): Promise<RoundReport | undefined>;
   /** The rounds of one of the teacher's sessions in order; empty when the session is not theirs. */
@@ -137,6 +142,16 @@ export function roundsRepository(db: Kysely<DatabaseSchema>): RoundsRepository {
       return id;
     },
 
+    async setPredictions(sessionId, roundNumber, predictions) {
+      const result = await db
+        .updateTable('rounds')
+        .set({ predictions_json: toJson(predictions, 'predictions') })
+        .where('session_id', '=', sessionId)
+        .where('round_number', '=', roundNumber)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
     async getReport(roundId, teacherId) {
       const row = await db
         .selectFrom('rounds')
@@ -165,6 +180,8 @@ export function roundsRepository(db: Kysely<DatabaseSchema>): RoundsRepository {
         baselines: fromJson(row.baselines_json),
         events: fromJson(row.events_json),
         timeline: fromJson(row.timeline_json),
+        predictions:
+          row.predictions_json === null ? null : (fromJson(row.predictions_json) as RoundPredictions),
         players: players.map((p) => ({
           playerId: p.player_id,
           nickname: p.nickname,

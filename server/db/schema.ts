@@ -57,6 +57,8 @@ export interface RoundsTable {
   baselines_json: string;
   events_json: string;
   timeline_json: string;
+  /** The students' predictions (RoundPredictions as JSON; null without any, and in rounds stored before migration 0009). */
+  predictions_json: string | null;
 }
 
 /** One student's part in one round. */

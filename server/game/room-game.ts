@@ -65,6 +65,8 @@ import { Seats, type Seat } from './seats.ts';
 import { secretHash } from './seat-secret.ts';
 import { keyHash } from './key-hash.ts';
 import { Strikes } from './strikes.ts';
+import { RoundPrediction } from './round-prediction.ts';
+import { PREDICT_REFUSALS } from '../../shared/roles/prediction.ts';
 
 /** How the classroom reaches clients; the Colyseus room implements it. */
 export interface RoomIO {
@@ -150,12 +152,37 @@ export class RoomGame {
   onJournaled: ((stored: boolean) => void) | null = null;
   /** The role-card countdown between the host's Start and the round's first tick. */
   readonly countdown: RoundCountdown;
+  /** The end-of-round prediction (class rooms whose teacher turned it on): holds the summary until the reveal. */
+  readonly prediction: RoundPrediction;
 
   constructor(readonly options: RoomGameOptions) {
     this.crewSize = options.crewSize ?? CREW_DEFAULTS.size;
     this.crews = [this.newCrew(1)];
     this.strikes = new Strikes(options.abuseLimit);
     this.countdown = new RoundCountdown(options.countdownSeconds);
+    this.prediction = new RoundPrediction({
+      io: options.io,
+      seats: this.seats,
+      reveal: (summary) => this.sendSummary(summary),
+      store: (round, predictions) => {
+        const stored = (
+          options.reports.predictions?.(
+            { roomId: options.roomId, round, session: options.session },
+            predictions,
+          ) ?? Promise.resolve()
+        ).catch((e: unknown) => console.error("[reports] could not store a round's predictions", e));
+        this.saving.add(stored);
+        void stored.finally(() => this.saving.delete(stored));
+        return stored;
+      },
+    });
+  }
+
+  /** The round's summary goes out (at its end, or at the prediction's reveal), if the room is still at that round's end. */
+  private sendSummary(summary: RoundSummary): void {
+    if (this.match.round !== summary.round || this.phase !== 'ended') return;
+    this.lastSummary = summary;
+    this.options.io.broadcast('summary', summary);
   }
 
   private newCrew(n: number): Crew {
@@ -429,6 +456,12 @@ export class RoomGame {
       this.edgeError(seat, parsed.code, parsed.detail, type);
       return;
     }
+    if (parsed.kind === 'predict') {
+      if (seat.viewer) return this.edgeError(seat, 'not-your-role', `${type} is for students`, type);
+      const refusal = this.prediction.pick(seat.id, parsed.pick);
+      if (refusal) this.edgeError(seat, refusal, PREDICT_REFUSALS[refusal][seat.lang], type);
+      return;
+    }
     if (parsed.kind === 'session') {
       seat.lang = parsed.command.lang;
       return;
@@ -687,6 +720,11 @@ export class RoomGame {
       case 'grace':
         this.graceSeconds = c.seconds;
         return null;
+      case 'predict-time':
+        this.prediction.seconds = c.seconds;
+        return null;
+      case 'reveal':
+        return this.prediction.reveal() ? null : 'bad-state';
       case 'extra-time': {
         const seat = this.seats.get(c.player);
         if (!seat || seat.isHost || seat.viewer || seat.status === 'left') return 'no-such-player';
@@ -748,6 +786,7 @@ export class RoomGame {
       crew.unsent = 0;
     }
     this.lastSummary = null;
+    this.prediction.reset();
   }
 
   private beginRound(): void {
@@ -806,6 +845,7 @@ export class RoomGame {
   /** Advances every crew's machine by elapsed wall time and sends each crew what happened in it. */
   update(elapsedMs: number): void {
     if (this.countdown.advance(elapsedMs) && this.phase === 'lobby') this.startNow();
+    this.prediction.advance(elapsedMs);
     if (this.phase === 'ended') return;
     let ended: RoundEnd | null = null;
     for (const crew of this.crews) {
@@ -980,12 +1020,12 @@ export class RoomGame {
           baselines: perCrew[0] ?? [],
           ...(crews ? { crews } : {}),
         };
-        // A host who restarted meanwhile has moved the screens on: the report is still stored.
-        if (this.match.round === round && this.phase === 'ended') {
-          this.lastSummary = summary;
-          this.options.io.broadcast('summary', summary);
-        }
-        return this.options.reports.save({ ...record, summary });
+        // A host who restarted meanwhile has moved the screens on: the report is still stored. With
+        // predictions on, the summary waits for the reveal (the predictions are stored after the report).
+        const saved = this.options.reports.save({ ...record, summary });
+        const current = this.match.round === round && this.phase === 'ended';
+        if (current && !this.prediction.begin(summary, saved)) this.sendSummary(summary);
+        return saved;
       })
       .catch((e: unknown) => console.error('[reports] could not save a round', e));
     this.saving.add(saving);

@@ -5,6 +5,7 @@ import type { TimedAction } from '../../shared/kernel/index.ts';
 import type { RoundSummary } from '../../shared/protocol/summary.ts';
 import type { PlayerActivity } from './player-activity.ts';
 import type { BaselineJob } from './baseline-pool.ts';
+import type { RoundPredictions } from '../../shared/roles/prediction.ts';
 
 /** A stable pseudonym for a private player id in stored reports and CSVs: the id itself is a credential (it reclaims the seat). */
 export function playerRef(playerId: string): string {
@@ -28,11 +29,22 @@ export interface RoundRecord {
   activity?: Record<string, PlayerActivity>;
   /** The dashboard class session the round belongs to (teachers' rooms only). */
   session?: { id: string; teacherId: string };
+  /** The students' end-of-round predictions, judged (added after the reveal; absent when the round had none). */
+  predictions?: RoundPredictions;
+}
+
+/** Which stored round a later addition (its predictions) belongs to. */
+export interface RoundRef {
+  roomId: string;
+  round: number;
+  session?: { id: string; teacherId: string };
 }
 
 /** Where finished rounds go. */
 export interface RoundReportSink {
   save(record: RoundRecord): Promise<void>;
+  /** Adds a stored round's predictions (after its report is saved). */
+  predictions?(round: RoundRef, predictions: RoundPredictions): Promise<void>;
   /** Told when a room closes for good (its class session, if any, ends). */
   roomClosed?(roomId: string, session?: { id: string; teacherId: string }): Promise<void>;
   /**
@@ -65,6 +77,12 @@ export class MemoryRoundReports implements RoundReportSink {
   async save(record: RoundRecord): Promise<void> {
     this.records.push(structuredClone(record));
     if (this.records.length > this.limit) this.records.splice(0, this.records.length - this.limit);
+  }
+
+  /** Adds the predictions to the room's stored round. */
+  async predictions(ref: RoundRef, predictions: RoundPredictions): Promise<void> {
+    const record = this.records.find((r) => r.roomId === ref.roomId && r.summary.round === ref.round);
+    if (record) record.predictions = structuredClone(predictions);
   }
 
   /** The reports of one room, oldest first. */

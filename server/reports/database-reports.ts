@@ -5,7 +5,8 @@ import { matchMaker } from '@colyseus/core';
 import pRetry from 'p-retry';
 import type { Database, RoundPlayer } from '../db/index.ts';
 import { ROOM_NAMES, withoutPlainHostKey, type ClassRoomMetadata } from '../rooms/directory.ts';
-import type { JournaledEnd, RoundRecord, RoundReportSink } from '../game/round-reports.ts';
+import type { JournaledEnd, RoundRecord, RoundRef, RoundReportSink } from '../game/round-reports.ts';
+import type { RoundPredictions } from '../../shared/roles/prediction.ts';
 import type { BaselineJob, BaselineRunner } from '../game/baseline-pool.ts';
 import { isUniqueViolation } from '../db/codec.ts';
 import type { RoundSummary as SentSummary } from '../../shared/protocol/summary.ts';
@@ -56,6 +57,16 @@ export class DatabaseRoundReports implements RoundReportSink {
   save(record: RoundRecord): Promise<void> {
     if (!record.session) return Promise.resolve();
     return this.track(this.store(toFinishedRound(record.session.id, record)));
+  }
+
+  /** Adds a stored round's predictions (teachers' rooms; retried like the report itself). */
+  predictions(ref: RoundRef, predictions: RoundPredictions): Promise<void> {
+    const session = ref.session;
+    if (!session) return Promise.resolve();
+    return this.persist(`${session.id}/${ref.round}`, 'store the predictions of', async () => {
+      if (!(await this.db.rounds.setPredictions(session.id, ref.round, predictions)))
+        throw new Error('the round is not stored yet');
+    });
   }
 
   /** Finished rounds whose write failed (a full disk, a database gone away), retried until stored; /api/health reports them. */

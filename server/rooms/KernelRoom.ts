@@ -30,6 +30,7 @@ import {
 } from './projection.ts';
 import type { Crew } from '../game/crew.ts';
 import { CrewViews } from './crew-views.ts';
+import { PREDICT_UNTIL_REVEAL } from '../../shared/roles/prediction.ts';
 
 /** Server-side services every room receives through its registered default options. */
 export interface RoomServices {
@@ -140,6 +141,7 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
     s.countdown = c.countdown.secondsLeft;
     s.crewSize = c.mode.crews ? c.crewSize : 0;
     s.graceSeconds = c.mode.graceMoves ? c.graceSeconds : 0;
+    s.predictSeconds = c.prediction.seconds === 'until-reveal' ? PREDICT_UNTIL_REVEAL : c.prediction.seconds;
     for (const crew of c.crews) this.projectCrew(crew, this.touchedAll || this.touched.has(crew.key));
     this.touched.clear();
     this.touchedAll = false;
@@ -314,6 +316,8 @@ export abstract class KernelRoom<Meta = unknown> extends Room<{ state: RoomState
         ...(this.game.mode.crews ? { crew: crew.key } : {}),
       } satisfies ServerMessages['events']);
     if (this.game.lastSummary && this.game.phase === 'ended') client.send('summary', this.game.lastSummary);
+    const prediction = this.game.prediction.messageFor(seat.id);
+    if (prediction) client.send('prediction', prediction);
   }
 
   override onDrop(client: Client, code?: number): void {

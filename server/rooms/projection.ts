@@ -260,6 +260,7 @@ export const RoomState = schema(
     tickLimit: t.uint32().default(0),
     crewSize: t.uint8().default(0),
     graceSeconds: t.uint8().default(0),
+    predictSeconds: t.int16().default(0),
     players: t.map(PlayerView),
     crews: t.map(CrewView),
   },

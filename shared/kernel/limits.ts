@@ -87,6 +87,13 @@ export const LIMITS = {
     en: 'seconds every student reads their role card before a round starts (0 = none; the host can skip it)',
     ko: '라운드가 시작되기 전 학생들이 역할 카드를 읽는 시간(초, 0 = 없음, 호스트가 건너뛸 수 있음)',
   },
+  predictSeconds: {
+    min: 0,
+    max: 300,
+    step: 1,
+    en: "seconds students predict at a class round's end before the comparison is revealed (0 = no prediction)",
+    ko: '학급 라운드가 끝난 뒤 비교 결과를 공개하기 전 학생들이 예측하는 시간(초, 0 = 예측 없음)',
+  },
   deviceTicks: {
     min: 1,
     max: 1000,

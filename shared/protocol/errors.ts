@@ -58,6 +58,8 @@ export type EdgeErrorCode =
   | 'not-your-channel'
   | 'no-thread-yet'
   | 'not-running'
+  | 'prediction-not-open'
+  | 'prediction-closed'
   | 'bad-state'
   | 'no-such-player'
   | 'no-such-slot'

@@ -7,6 +7,7 @@ import { LANGS, LIMITS, limitSchema, type Limit, type LimitName } from '../kerne
 import { playerIdSchema } from './join.ts';
 import { LEADERBOARD_MODES } from './server-messages.ts';
 import { SCORE_MODES } from '../roles/types.ts';
+import { BASELINE_POLICIES } from './summary.ts';
 import {
   forgotResponseSchema,
   healthResponseSchema,
@@ -214,6 +215,32 @@ export const roundReportSchema = z.object({
       meanLatencyMs: z.number().nullable(),
     }),
   ),
+  /** The students' end-of-round predictions, judged (shared/roles/prediction.ts RoundPredictions; null: none). */
+  predictions: z
+    .object({
+      answer: z.object({
+        best: z.array(z.enum(BASELINE_POLICIES)),
+        waiting: z.number().nullable(),
+        bin: z.number().nullable(),
+      }),
+      tally: z.object({
+        count: z.number(),
+        policies: z.record(z.enum(BASELINE_POLICIES), z.number()),
+        bins: z.array(z.number()),
+      }),
+      picks: z.array(
+        z.object({
+          seat: z.string(),
+          nickname: z.string(),
+          policy: z.enum(BASELINE_POLICIES).optional(),
+          bin: z.number().optional(),
+          policyRight: z.boolean(),
+          binRight: z.boolean(),
+        }),
+      ),
+    })
+    .nullable()
+    .optional(),
 });
 /** A stored round's report. */
 export type RoundReportBody = z.output<typeof roundReportSchema>;

@@ -18,6 +18,8 @@ import {
   type WireMoveType,
 } from './actions.ts';
 import type { EdgeErrorCode } from './errors.ts';
+import { BASELINE_POLICIES } from './summary.ts';
+import { WAIT_BINS, type PredictionPick } from '../roles/prediction.ts';
 
 /** The two languages of the game (declared in limits.ts). */
 export type { Lang } from '../kernel/limits.ts';
@@ -73,6 +75,17 @@ const host = <const T extends string, S extends z.ZodType, const F extends objec
   toCommand: (p) => ({ type: command, ...fields(p) }),
   doc,
 });
+interface PredictEntry<S extends z.ZodType> {
+  kind: 'predict';
+  schema: S;
+  toPick: (payload: z.output<S>) => PredictionPick;
+  doc: Omit<MoveDoc, 'who'>;
+}
+const predictEntry = <S extends z.ZodType>(
+  schema: S,
+  toPick: (p: z.output<S>) => PredictionPick,
+  doc: Omit<MoveDoc, 'who'>,
+): PredictEntry<S> => ({ kind: 'predict', schema, toPick, doc });
 const session = <S extends z.ZodType>(
   schema: S,
   toCommand: (p: z.output<S>) => SessionCommand,
@@ -208,6 +221,23 @@ const COMMANDS = {
       becomes: 'live event as kernel actions (logged, replayed in the baselines)',
     },
   ),
+  // host (class): the end-of-round prediction's length, and its reveal
+  'host:predict-time': host(
+    'predict-time',
+    ['class'],
+    z.strictObject({ seconds: z.union([limitSchema('predictSeconds'), z.literal('until-reveal')]) }),
+    (p) => ({ seconds: p.seconds }),
+    {
+      payload: '`{seconds: number (LIMITS.predictSeconds) | "until-reveal"}`',
+      becomes:
+        "from the next round's end: students predict for `seconds` (or until `host:reveal`) before the comparison; 0 turns predictions off (the default)",
+    },
+  ),
+  'host:reveal': host('reveal', ['class'], empty, () => ({}), {
+    payload: 'none',
+    becomes:
+      'ends the prediction now: every client gets `prediction` (revealed: tally and answer), then `summary`; `bad-state` when no prediction is open',
+  }),
   // solo player (the solo room's host): play the level again at once; switch to another of its jobs
   'solo:retry': host('retry', ['solo'], empty, () => ({}), {
     payload: 'none',
@@ -233,6 +263,29 @@ const COMMANDS = {
       payload: '`{slot}`',
       becomes:
         "switch to another of the room's slots (a level whose player steers two threads or carries two channels)",
+    },
+  ),
+  // a student: their prediction at a class round's end (either half, or both)
+  predict: predictEntry(
+    z
+      .strictObject({
+        policy: z.enum(BASELINE_POLICIES).optional(),
+        bin: z
+          .number()
+          .int()
+          .min(0)
+          .max(WAIT_BINS.length - 1)
+          .optional(),
+      })
+      .refine((p) => p.policy !== undefined || p.bin !== undefined, 'give a policy, a bin or both'),
+    (p) => ({
+      ...(p.policy !== undefined ? { policy: p.policy } : {}),
+      ...(p.bin !== undefined ? { bin: p.bin } : {}),
+    }),
+    {
+      payload: `\`{policy?: ${BASELINE_POLICIES.join('|')}, bin?: 0–${WAIT_BINS.length - 1}}\` (WAIT_BINS, at least one)`,
+      becomes:
+        "the student's pick while the prediction is open (halves not given are kept); everyone gets the new `prediction` tally. `prediction-not-open` / `prediction-closed` otherwise, with the reason in their language",
     },
   ),
   // anyone: their own session
@@ -279,13 +332,18 @@ export type Parsed =
   | { ok: true; kind: 'action'; action: KernelAction }
   | { ok: true; kind: 'host'; command: HostCommand }
   | { ok: true; kind: 'session'; command: SessionCommand }
+  | { ok: true; kind: 'predict'; pick: PredictionPick }
   | { ok: false; code: EdgeErrorCode; detail: string };
 
 /** Any host entry, seen through the union its commands make up. */
 interface AnyHostEntry extends Omit<HostEntry<z.ZodType, HostCommand['type'], object>, 'toCommand'> {
   toCommand: (payload: unknown) => HostCommand;
 }
-type AnyEntry = WireMove<KernelAction['type'], z.ZodType> | AnyHostEntry | SessionEntry<z.ZodType>;
+type AnyEntry =
+  | WireMove<KernelAction['type'], z.ZodType>
+  | AnyHostEntry
+  | SessionEntry<z.ZodType>
+  | PredictEntry<z.ZodType>;
 
 /** One message type's entry, widened so one code path validates them all. */
 function entryOf(type: string): AnyEntry | null {
@@ -329,6 +387,9 @@ export function parseClientMessage(type: string, payload: unknown, sender: Sende
       return { ok: true, kind: 'host', command: entry.toCommand(parsed.data) };
     case 'session':
       return { ok: true, kind: 'session', command: entry.toCommand(parsed.data) };
+    case 'predict':
+      if (sender.isHost) return { ok: false, code: 'not-your-role', detail: `${type} is for students` };
+      return { ok: true, kind: 'predict', pick: entry.toPick(parsed.data) };
   }
 }
 
@@ -337,6 +398,7 @@ export function sendersOf(type: ClientMessageType): readonly Role[] {
   const entry = entryOf(type)!;
   if (entry.kind === 'action') return entry.roles;
   if (entry.kind === 'host') return ['host'];
+  if (entry.kind === 'predict') return ['scheduler', 'interrupt', 'thread', 'ipc', 'spectator'];
   return ['scheduler', 'interrupt', 'thread', 'ipc', 'spectator', 'host'];
 }
 
@@ -355,7 +417,9 @@ export function messageDocRows(): MessageDocRow[] {
   return CLIENT_MESSAGE_TYPES.map((type) => {
     const entry = entryOf(type)!;
     if (entry.kind === 'action') return { type, ...entry.doc };
-    return { type, ...entry.doc, who: entry.kind === 'host' ? who(entry.modes) : 'anyone' };
+    const by =
+      entry.kind === 'host' ? who(entry.modes) : entry.kind === 'predict' ? 'student (class)' : 'anyone';
+    return { type, ...entry.doc, who: by };
   });
 }
 

@@ -7,6 +7,7 @@ import type { EdgeErrorCode } from './errors.ts';
 import type { ScoreCode } from '../roles/score.ts';
 import type { ScoreMode } from '../roles/types.ts';
 import type { CoreRun, RoundEnd, RoundSummary } from './summary.ts';
+import type { PredictionAnswer, PredictionPick, PredictionTally } from '../roles/prediction.ts';
 
 /** Sent to a client right after it joins or comes back: who it is in the room. */
 export interface Welcome {
@@ -109,6 +110,23 @@ export interface BotMovedMessage {
   crew?: string;
 }
 
+/**
+ * The end-of-round prediction (class rounds whose teacher turned it on): sent to everyone when it opens
+ * and at each pick (the tally only, never the answer), then once revealed with the answer; each student's
+ * copy carries their own pick. The `summary` follows the reveal.
+ */
+export interface PredictionMessage {
+  round: number;
+  phase: 'open' | 'revealed';
+  /** Seconds left when sent (null: until the teacher reveals). */
+  seconds: number | null;
+  tally: PredictionTally;
+  /** The receiver's own pick (null for the host, a projector or a student who has not picked). */
+  mine: PredictionPick | null;
+  /** Only once revealed. */
+  answer?: PredictionAnswer;
+}
+
 /** Message type → payload, for everything the server sends. */
 export interface ServerMessages {
   welcome: Welcome;
@@ -120,6 +138,7 @@ export interface ServerMessages {
   'your-turn': YourTurnMessage;
   'bot-moved': BotMovedMessage;
   score: ScoreMessage;
+  prediction: PredictionMessage;
 }
 
 /** The name of a server message. */

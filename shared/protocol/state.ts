@@ -251,6 +251,8 @@ export interface SyncedRoomState {
   crewSize: number;
   /** Seconds a job may wait on its student before a "your turn" prompt, then a bot's move; 0: never. */
   graceSeconds: number;
+  /** The end-of-round prediction's length in seconds (0: none; PREDICT_UNTIL_REVEAL: until the teacher reveals). */
+  predictSeconds: number;
   players: SyncedMap<PlayerState>;
   /** Every crew by key ("c1", "c2", …); a room of one crew is the classic game. */
   crews: SyncedMap<CrewState>;

@@ -78,7 +78,17 @@ describe('the ACTIONS table', () => {
 
   it("gives each mode the host commands of its column, and the class none of the solo player's", () => {
     expect([...commandsOf('class')].sort()).toEqual(
-      [...COMMON, 'assign', 'rotate', 'crew-size', 'move-crew', 'grace', 'extra-time'].sort(),
+      [
+        ...COMMON,
+        'assign',
+        'rotate',
+        'crew-size',
+        'move-crew',
+        'grace',
+        'extra-time',
+        'predict-time',
+        'reveal',
+      ].sort(),
     );
     expect([...commandsOf('solo')].sort()).toEqual([...COMMON, 'retry', 'take-job', 'step', 'undo'].sort());
     expect(MODES.class.commands).toEqual(commandsOf('class'));

@@ -7,6 +7,8 @@ import type { Limit } from '../../../shared/kernel/limits.ts';
 import type { KernelEvent } from '../../../shared/kernel/types.ts';
 import { GRACE_FACTORS, LIMITS, type GraceFactor } from '../../../shared/kernel/limits.ts';
 import type { ServedLimits } from '../../../shared/protocol/http.ts';
+import type { PredictionMessage } from '../../../shared/protocol/server-messages.ts';
+import { PREDICT_CHOICES, PREDICT_UNTIL_REVEAL } from '../../../shared/roles/prediction.ts';
 import {
   crewOf,
   syncedChannelKinds,
@@ -115,6 +117,7 @@ export async function liveView(root: HTMLElement, sessionId: string): Promise<()
     status.textContent = m.reason;
   });
   room.on('summary', (m) => void ui.roundEnded(m.round));
+  room.on('prediction', (m) => ui.prediction(m));
   room.onLeave(() => {
     if (!left) status.textContent = t('live.closed');
   });
@@ -201,6 +204,24 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement, lim
     h('input', { type: 'number', id, min: LIMITS[name].min, max: LIMITS[name].max, step: LIMITS[name].step });
   const crewSize = numberInput('live-crew-size', 'crewSize');
   const grace = numberInput('live-grace', 'graceSeconds');
+  // The end-of-round prediction: off, a few timed lengths (within LIMITS.predictSeconds) or until the teacher reveals.
+  const predictTime = h('select', { id: 'live-predict' });
+  const predictOptions: [number, string][] = [
+    [0, t('controls.predict.off')],
+    ...PREDICT_CHOICES.map((n): [number, string] => [n, t('controls.predict.seconds', { seconds: n })]),
+    [PREDICT_UNTIL_REVEAL, t('controls.predict.until_reveal')],
+  ];
+  fill(predictTime, ...predictOptions.map(([v, label]) => h('option', { value: v }, label)));
+  predictTime.addEventListener('change', () => {
+    const v = Number(predictTime.value);
+    send('host:predict-time', { seconds: v === PREDICT_UNTIL_REVEAL ? 'until-reveal' : v });
+  });
+  const reveal = h(
+    'button',
+    { type: 'button', 'data-action': 'host:reveal', disabled: true, onclick: () => send('host:reveal') },
+    t('controls.reveal'),
+  );
+  const predictStatus = h('p', { class: 'predict-status', role: 'status' });
   const controls = h(
     'section',
     { class: 'card controls', 'aria-labelledby': 'controls-h' },
@@ -243,6 +264,14 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement, lim
         t('controls.apply'),
       ),
     ),
+    h(
+      'div',
+      { class: 'inline' },
+      h('label', { for: 'live-predict' }, t('controls.predict')),
+      predictTime,
+      reveal,
+    ),
+    predictStatus,
     summary,
   );
 
@@ -548,6 +577,7 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement, lim
       if (document.activeElement !== quantum) quantum.value = String(first.quantum);
       if (document.activeElement !== crewSize) crewSize.value = String(s.crewSize);
       if (document.activeElement !== grace) grace.value = String(s.graceSeconds);
+      if (document.activeElement !== predictTime) predictTime.value = String(s.predictSeconds);
       (lock.querySelector('input') as HTMLInputElement).checked = s.locked;
       (late.querySelector('input') as HTMLInputElement).checked = s.lateJoin;
       if (document.activeElement !== victim) {
@@ -578,6 +608,15 @@ function buildLayout(live: LiveRoom, sessionId: string, status: HTMLElement, lim
           );
       }
       while (feedList.children.length > 80) feedList.lastElementChild?.remove();
+    },
+    /** The prediction's tally as it grows (the answer once revealed); Reveal works while it is open. */
+    prediction(m: PredictionMessage) {
+      reveal.disabled = m.phase !== 'open';
+      const best = m.answer?.best.map((p) => t(`policy.${p}` as TextKey)).join(', ');
+      predictStatus.textContent =
+        m.phase === 'open'
+          ? t('live.predict.open', { n: m.tally.count })
+          : t('live.predict.revealed', { n: m.tally.count, best: best ?? '' });
     },
     async roundEnded(round: number) {
       fill(summary, t('summary.ready', { n: round }));

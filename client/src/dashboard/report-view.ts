@@ -4,6 +4,7 @@ import type { RoundReportBody } from '../../../shared/protocol/http.ts';
 import { api } from './api.ts';
 import { fill, h, num } from './dom.ts';
 import { ganttChart } from './gantt.ts';
+import { predictionsSection } from './predictions-view.ts';
 import { lang, t, type TextKey } from './texts.ts';
 
 type Metrics = RoundReportBody['metrics']['class'];
@@ -188,6 +189,7 @@ export async function reportView(root: HTMLElement, roundId: string): Promise<vo
       ),
       h('h3', {}, t('report.gantt')),
       ganttChart(report.timeline.cores ?? [], report.timeline.ticks ?? report.metrics.ticks),
+      predictionsSection(report.predictions),
       compareTable(report),
       notable,
       players,

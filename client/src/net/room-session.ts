@@ -2,7 +2,7 @@
 // event feed, refusals and the round summary. Handlers are registered the moment the room is joined,
 // so nothing the server sends in its first frames is missed.
 import type { KernelEvent } from '../../../shared/kernel/types.ts';
-import type { ScoreMessage, Welcome } from '../../../shared/protocol/server-messages.ts';
+import type { PredictionMessage, ScoreMessage, Welcome } from '../../../shared/protocol/server-messages.ts';
 import { crewOf, type MachineState, type SyncedRoomState } from '../../../shared/protocol/state.ts';
 import type { RoundSummary } from '../../../shared/protocol/summary.ts';
 import { RoomConnection, type SdkRoom } from './room-connection.ts';
@@ -53,7 +53,8 @@ export interface BotNote {
 }
 
 /** What changed, for listeners that redraw only their part. */
-export type SessionChange = 'state' | 'events' | 'refusal' | 'summary' | 'welcome' | 'score' | 'left';
+export type SessionChange =
+  'state' | 'events' | 'refusal' | 'summary' | 'welcome' | 'score' | 'prediction' | 'left';
 
 /** How a session is used. */
 export interface SessionOptions {
@@ -68,6 +69,8 @@ export const FEED_MAX = 40;
 export class RoomSession {
   welcome: Welcome | null = null;
   summary: RoundSummary | null = null;
+  /** The end-of-round prediction as last told (tally, my pick, the answer once revealed), or null. */
+  prediction: PredictionMessage | null = null;
   refusal: Refusal | null = null;
   /** My latest score change with its reason (null before the first one, and again each round). */
   score: ScoreMessage | null = null;
@@ -130,6 +133,10 @@ export class RoomSession {
     room.on('summary', (s: RoundSummary) => {
       this.summary = s;
       this.emit('summary');
+    });
+    room.on('prediction', (m: PredictionMessage) => {
+      this.prediction = m;
+      this.emit('prediction');
     });
     room.on('score', (m: ScoreMessage) => {
       this.score = m;

@@ -10,7 +10,10 @@ const PHASES: Record<string, MessageKey> = {
   ended: 'machine.phase.ended',
 };
 
-const EDGE: Record<EdgeErrorCode, MessageKey> = {
+/** Refusals the room already words in the player's language (shared/roles/prediction.ts PREDICT_REFUSALS). */
+const WORDED: ReadonlySet<string> = new Set<EdgeErrorCode>(['prediction-not-open', 'prediction-closed']);
+
+const EDGE: Record<Exclude<EdgeErrorCode, 'prediction-not-open' | 'prediction-closed'>, MessageKey> = {
   'unknown-type': 'refusal.unknown-type',
   malformed: 'refusal.malformed',
   'not-your-role': 'refusal.not-your-role',
@@ -27,7 +30,10 @@ const EDGE: Record<EdgeErrorCode, MessageKey> = {
 
 /** The current language's sentence for an edge refusal ("the round is paused" → "라운드가 일시 정지 상태입니다…"). */
 export function edgeRefusalText(code: string, message: string): string {
+  if (WORDED.has(code)) return message;
   if (!Object.hasOwn(EDGE, code)) return t('refusal.bad-state');
   const phase = /the round is (\w+)/.exec(message)?.[1] ?? '';
-  return t(EDGE[code as EdgeErrorCode], { phase: Object.hasOwn(PHASES, phase) ? t(PHASES[phase]!) : phase });
+  return t(EDGE[code as keyof typeof EDGE], {
+    phase: Object.hasOwn(PHASES, phase) ? t(PHASES[phase]!) : phase,
+  });
 }

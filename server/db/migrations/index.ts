@@ -9,6 +9,7 @@ import * as soloTokens from './0005-solo-tokens.ts';
 import * as soloUndos from './0006-solo-progress-undos.ts';
 import * as hashedHostKeys from './0007-hashed-host-keys.ts';
 import * as roundPlayerJobs from './0008-round-player-jobs.ts';
+import * as roundPredictions from './0009-round-predictions.ts';
 
 /** Every migration by name; names sort in the order they must run. Append, never edit a shipped one. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -20,6 +21,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006-solo-progress-undos': soloUndos,
   '0007-hashed-host-keys': hashedHostKeys,
   '0008-round-player-jobs': roundPlayerJobs,
+  '0009-round-predictions': roundPredictions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
