@@ -66,6 +66,13 @@ describe('predict, then reveal', () => {
       await page.getByRole('button', { name: 'Start', exact: true }).click();
       const end = page.getByRole('button', { name: 'End round' });
       await expect.poll(() => end.isEnabled(), WAIT).toBe(true);
+      // a round with something to compare: the clock at its fastest until processes have finished
+      await page.locator('#live-speed').fill('20');
+      await page.locator('#live-speed + button').click();
+      const finished = page.locator('dt:text-is("Processes finished") + dd');
+      await expect
+        .poll(async () => Number(await finished.textContent()), { ...WAIT, timeout: 60_000 })
+        .toBeGreaterThanOrEqual(2);
       await end.click();
 
       const panel = (p: TestPage) => p.page.locator('#predict-panel');
@@ -98,6 +105,8 @@ describe('predict, then reveal', () => {
         await expect.poll(() => panel(p).getAttribute('data-phase'), WAIT).toBe('revealed');
       await expect.poll(() => storedAnswer(page, sessionId), WAIT).not.toBeNull();
       const answer = (await storedAnswer(page, sessionId))!;
+      // processes finished, so the class has an average waiting time and exactly one range is right
+      expect(answer.bin).not.toBeNull();
       const label = {
         en: { fifo: 'FIFO', sjf: 'SJF', rr: 'Round robin', priority: 'Priority' },
         ko: { fifo: 'FIFO', sjf: 'SJF', rr: '라운드 로빈', priority: '우선순위' },
