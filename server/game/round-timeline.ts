@@ -1,19 +1,12 @@
 // What a round leaves for its report besides the metrics: each core's time as runs (the Gantt chart)
 // and the notable events told in both languages while the labels they name still exist.
-import { describeEvent, label } from '../../shared/kernel/index.ts';
+import { FAULT_EVENTS, describeEvent, label } from '../../shared/kernel/index.ts';
 import type { KernelEvent, KernelEventType, KernelState } from '../../shared/kernel/index.ts';
 import { NOTABLE_MAX, type CoreRun, type NotableEvent } from '../../shared/protocol/summary.ts';
 
 /** The event types a report lists: the faults the kernel detects, plus crashes, kills and refused IPC. */
 export const NOTABLE_TYPES: ReadonlySet<KernelEventType> = new Set<KernelEventType>([
-  'lost-update',
-  'deadlock',
-  'livelock',
-  'starvation',
-  'out-of-order',
-  'leak',
-  'interrupt-unhandled',
-  'fault',
+  ...FAULT_EVENTS,
   'killed',
   'fork-failed',
   'message-dropped',

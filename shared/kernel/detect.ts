@@ -4,7 +4,22 @@
 // where they happen, in `store`; out-of-order delivery in ipc.ts; leaks at process exit.
 import { interruptWaited } from './interrupts.ts';
 import type { Emit } from './machine.ts';
-import type { Instr, KernelState, Thread } from './types.ts';
+import type { Instr, KernelEventType, KernelState, Thread } from './types.ts';
+
+/**
+ * The faults the kernel detects, as event types: what a class stops to talk about. The feed and the screen
+ * reader's live region mark them ⚠; a round's report lists them (with crashes, kills and refused IPC).
+ */
+export const FAULT_EVENTS: ReadonlySet<KernelEventType> = new Set<KernelEventType>([
+  'lost-update',
+  'deadlock',
+  'livelock',
+  'starvation',
+  'out-of-order',
+  'leak',
+  'interrupt-unhandled',
+  'fault',
+]);
 
 /** The threads each blocked thread waits for (a mutex's owner): the wait-for graph's edges. */
 export function waitsFor(s: KernelState): Map<number, number> {

@@ -72,7 +72,14 @@ export {
 } from './limits.ts';
 export { label, MAX_PROCESSES, threadSwitchCostOf } from './machine.ts';
 export { pageTable, type PageMark } from './memory.ts';
-export { deadlockCycles, stuckThreads, waitForCycles, waitsFor, type WaitForStep } from './detect.ts';
+export {
+  FAULT_EVENTS,
+  deadlockCycles,
+  stuckThreads,
+  waitForCycles,
+  waitsFor,
+  type WaitForStep,
+} from './detect.ts';
 export { dueMessages, hasMessageFor, isFull, isOrdered, isTwoWay, channelCost } from './ipc.ts';
 
 /** The machine at tick 0, with the processes that arrive at 0 admitted, and what that produced. */

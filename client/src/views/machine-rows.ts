@@ -2,6 +2,7 @@
 // player's language. Formatting only: every figure comes from the synced state.
 import { interruptWaited } from '../../../shared/kernel/interrupts.ts';
 import { describeEvent } from '../../../shared/kernel/texts.ts';
+import { FAULT_EVENTS } from '../../../shared/kernel/detect.ts';
 import type { KernelEvent } from '../../../shared/kernel/types.ts';
 import { IRQ_OK_TICKS } from '../../../shared/roles/score.ts';
 import { syncedChannelKinds, syncedLabels } from '../../../shared/protocol/state.ts';
@@ -107,17 +108,8 @@ export function metricsRows(m: MachineModel): Row[] {
   ];
 }
 
-/** Events the feed marks ⚠ (and the live region puts first): what a class stops to talk about. */
-export const NOTABLE_EVENTS: ReadonlySet<KernelEvent['type']> = new Set<KernelEvent['type']>([
-  'lost-update',
-  'deadlock',
-  'livelock',
-  'starvation',
-  'out-of-order',
-  'leak',
-  'interrupt-unhandled',
-  'fault',
-]);
+/** Events the feed marks ⚠ (and the live region puts first): the faults the kernel detects. */
+export const NOTABLE_EVENTS: ReadonlySet<KernelEvent['type']> = FAULT_EVENTS;
 
 /** The kernel's sentence for an event in the player's language, with the synced machine's names (the feed's and the live region's one wording). */
 export function eventSentences(session: RoomSession): (event: KernelEvent) => string {
