@@ -2,6 +2,7 @@
 // such as P3·T2), in the dashboard's language. The feed shows what a teacher may want to point at
 // (arrivals, dispatches, blocks, interrupts, faults); the noisiest events are skipped.
 import type { ChannelKind } from '../../../shared/kernel/limits.ts';
+import { FAULT_EVENTS } from '../../../shared/kernel/detect.ts';
 import type { LabelOf } from '../../../shared/kernel/presentation.ts';
 import { describeEvent } from '../../../shared/kernel/texts.ts';
 import type { KernelEvent } from '../../../shared/kernel/types.ts';
@@ -20,14 +21,7 @@ export const FEED_TYPES: ReadonlySet<KernelEvent['type']> = new Set<KernelEvent[
   'quantum-changed',
   'core-added',
   'killed',
-  'fault',
-  'lost-update',
-  'deadlock',
-  'livelock',
-  'starvation',
-  'out-of-order',
-  'leak',
-  'interrupt-unhandled',
+  ...FAULT_EVENTS,
   'message-dropped',
   'fork-failed',
 ]);
