@@ -42,7 +42,7 @@ describe('extra time per student', () => {
     await until('three refusals', () => errors.length === 2 && junErrors.length === 1);
     expect(errors.map((e) => e.code)).toEqual(['malformed', 'no-such-player']);
     expect(junErrors.map((e) => e.code)).toEqual(['not-your-role']);
-    expect(host.state.players.get(junSeat)?.graceFactor).toBe(1);
+    await until("the host's roster holds Jun's ×1", () => host.state.players.get(junSeat)?.graceFactor === 1);
 
     host.send('host:grace', { seconds: 1 });
     host.send('host:extra-time', { player: junSeat, factor: 2 });
